@@ -1,0 +1,51 @@
+/**
+ * Roles of POLICY.md "The actors" (§四) and what each may do. One table, read by the server's
+ * services and by the web's menu, so the two cannot drift.
+ */
+export const ROLES = ['leader', 'drc', 'bureau', 'eitc', 'platform', 'admin', 'auditor'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  leader: '市产业平台发展工作领导小组',
+  drc: '市发改委',
+  bureau: '市招商局',
+  eitc: '市经信委',
+  platform: '平台管委会',
+  admin: '系统管理员',
+  auditor: '安全审计员',
+};
+
+export const PERMISSIONS = [
+  'catalog.read',
+  'catalog.edit',
+  'industries.read',
+  'industries.import',
+  'users.manage',
+  'audit.read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const EVERY_BUSINESS_ROLE: readonly Role[] = ['leader', 'drc', 'bureau', 'eitc', 'platform'];
+
+/**
+ * Who may do what. Separation of duties (POLICY.md actors table): the admin manages users and reference
+ * data but does not edit catalogs; the auditor only reads the audit trail; the drc owns the catalogs (R4.1).
+ */
+const GRANTS: Record<Permission, readonly Role[]> = {
+  // Published catalogs are public to every signed-in user (DESIGN.md: "published catalogs excepted").
+  'catalog.read': [...EVERY_BUSINESS_ROLE, 'admin', 'auditor'],
+  'catalog.edit': ['drc'],
+  'industries.read': [...EVERY_BUSINESS_ROLE, 'admin', 'auditor'],
+  'industries.import': ['admin'],
+  'users.manage': ['admin'],
+  'audit.read': ['auditor'],
+};
+
+export function can(role: Role, permission: Permission): boolean {
+  return GRANTS[permission].includes(role);
+}
+
+/** A `platform` user belongs to exactly one platform; every other role to none. */
+export function roleNeedsPlatform(role: Role): boolean {
+  return role === 'platform';
+}

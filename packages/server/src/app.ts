@@ -1,0 +1,91 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import compress from '@fastify/compress';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Database } from './platform/db.ts';
+import { systemClock, type Clock } from './platform/actor.ts';
+import type { AppContext } from './platform/context.ts';
+import { installErrorHandler } from './platform/error-handler.ts';
+import { SESSION_COOKIE } from './platform/http.ts';
+import { unauthorized } from './platform/errors.ts';
+import { authenticate } from './auth/auth.service.ts';
+import { authRoutes } from './auth/auth.routes.ts';
+import { usersRoutes } from './users/users.routes.ts';
+import { auditRoutes } from './audit/audit.routes.ts';
+import { referenceRoutes } from './reference/reference.routes.ts';
+import { catalogRoutes } from './catalog/catalog.routes.ts';
+import { industryCodesInUse } from './catalog/catalog.service.ts';
+
+// Validation messages in Chinese for the people who read them (zod's built-in zh-CN locale).
+z.config(z.locales.zhCN());
+
+export type AppOptions = {
+  database: Database;
+  clock?: Clock;
+  /** The built web app (packages/web/dist); not served when null or missing. */
+  webRoot?: string | null;
+  secureCookie?: boolean;
+  logger?: boolean;
+};
+
+/** Builds the whole application without listening, so tests drive it with `app.inject()` (fastify/demo). */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024 }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+  app.decorateRequest('actor', null);
+
+  const ctx: AppContext = { db: options.database.db, driver: options.database.driver, clock: options.clock ?? systemClock, secureCookie: options.secureCookie ?? false };
+
+  await app.register(cookie);
+  await app.register(compress, { global: true, threshold: 2048 });
+  await app.register(multipart);
+  app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: 64 * 1024 * 1024 }, (_request, body, done) => done(null, body));
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'PGS 平台产业管理引导系统 API', version: '1.0.0', description: '温州市级三大功能性平台产业管理引导机制（温政办〔2018〕107号）' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  await app.register(
+    async (api) => {
+      // Every API route needs a session unless it says it is public (login, health).
+      api.addHook('onRequest', async (request) => {
+        if ((request.routeOptions.config as { public?: boolean }).public) return;
+        const token = request.cookies[SESSION_COOKIE];
+        if (!token) throw unauthorized();
+        request.actor = await authenticate(ctx.db, token, ctx.clock());
+      });
+      api.get('/health', { config: { public: true }, schema: { tags: ['platform'], summary: '健康检查', response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) }) } } }, async () => {
+        await ctx.db.execute('select 1');
+        return { status: 'ok' as const, database: ctx.driver };
+      });
+      await api.register(authRoutes(ctx));
+      await api.register(usersRoutes(ctx));
+      await api.register(auditRoutes(ctx));
+      await api.register(referenceRoutes(ctx, { codesInUse: () => industryCodesInUse(ctx.db) }));
+      await api.register(catalogRoutes(ctx));
+    },
+    { prefix: '/api/v1' },
+  );
+
+  const webRoot = options.webRoot && existsSync(path.join(options.webRoot, 'index.html')) ? path.resolve(options.webRoot) : null;
+  if (webRoot) await app.register(fastifyStatic, { root: webRoot, wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    if (webRoot && request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
+    return reply.code(404).send({ error: { code: 'NOT_FOUND', message: `接口不存在：${request.method} ${request.url.split('?')[0]}` } });
+  });
+  return app;
+}

@@ -1,0 +1,37 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { changeOwnPasswordSchema, loginSchema, userSchema } from '@pgs/domain';
+import type { AppContext } from '../platform/context.ts';
+import { actorOf, SESSION_COOKIE } from '../platform/http.ts';
+import { changeOwnPassword, userById, publicUser } from '../users/users.service.ts';
+import { login, logout } from './auth.service.ts';
+import { notFound } from '../platform/errors.ts';
+
+const userEnvelope = z.object({ user: userSchema });
+
+export const authRoutes = (ctx: AppContext): FastifyPluginAsyncZod => async (app) => {
+  app.post('/auth/login', { config: { public: true }, schema: { tags: ['auth'], summary: '登录', body: loginSchema, response: { 200: userEnvelope } } }, async (request, reply) => {
+    const { token, user } = await login(ctx.db, request.body.username, request.body.password, ctx.clock());
+    reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', path: '/', secure: ctx.secureCookie });
+    return { user };
+  });
+
+  app.post('/auth/logout', { schema: { tags: ['auth'], summary: '退出登录' } }, async (request, reply) => {
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) await logout(ctx.db, actorOf(request), token, ctx.clock());
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.code(204).send();
+  });
+
+  app.get('/auth/me', { schema: { tags: ['auth'], summary: '当前用户', response: { 200: userEnvelope } } }, async (request) => {
+    const actor = actorOf(request);
+    const row = actor.id ? await userById(ctx.db, actor.id) : undefined;
+    if (!row) throw notFound('用户不存在');
+    return { user: publicUser(row) };
+  });
+
+  app.post('/auth/password', { schema: { tags: ['auth'], summary: '修改本人密码', body: changeOwnPasswordSchema } }, async (request, reply) => {
+    await changeOwnPassword(ctx.db, actorOf(request), request.body.currentPassword, request.body.newPassword, ctx.clock());
+    return reply.code(204).send();
+  });
+};

@@ -1,0 +1,60 @@
+import {
+  CATALOG_VERSION_STATES,
+  platformName,
+  type CatalogBasis,
+  type CatalogCategory,
+  type CatalogItem,
+  type CatalogItemView,
+  type CatalogVersionSummaryView,
+  type Industry,
+  type PlatformKey,
+} from '@pgs/domain';
+import type { CatalogItemRow, CatalogVersionRow } from './catalog.repository.ts';
+
+type VersionState = (typeof CATALOG_VERSION_STATES)[number];
+
+/** Draft, scheduled (published, effective later), in force, or superseded — derived, never stored. */
+export function versionState(row: CatalogVersionRow, inForceId: number | null, today: string): VersionState {
+  if (row.status === 'draft') return 'draft';
+  if (row.id === inForceId) return 'in_force';
+  if (row.effectiveDate && row.effectiveDate > today) return 'scheduled';
+  return 'superseded';
+}
+
+export function toSummary(row: CatalogVersionRow & { itemCount: number }, inForceId: number | null, today: string): CatalogVersionSummaryView {
+  return {
+    id: row.id,
+    platformKey: row.platformKey as PlatformKey,
+    version: row.version,
+    state: versionState(row, inForceId, today),
+    effectiveDate: row.effectiveDate,
+    publishedAt: row.publishedAt?.toISOString() ?? null,
+    publishedBy: row.publishedBy,
+    createdAt: row.createdAt.toISOString(),
+    createdBy: row.createdBy,
+    itemCount: row.itemCount,
+    revision: row.revision,
+  };
+}
+
+export function toItemView(row: CatalogItemRow, names: Map<string, Industry>): CatalogItemView {
+  return {
+    id: row.id,
+    category: row.category as CatalogCategory,
+    industryCode: row.industryCode,
+    industryName: names.get(row.industryCode)?.name ?? null,
+    keywords: row.keywords,
+    basis: row.basis as CatalogBasis,
+    note: row.note,
+    revision: row.revision,
+  };
+}
+
+/** The domain's shape of an item, for classification and the publish checks. */
+export function toDomainItem(row: CatalogItemRow): CatalogItem {
+  return { id: row.id, category: row.category as CatalogCategory, industryCode: row.industryCode, keywords: row.keywords, basis: row.basis as CatalogBasis, note: row.note };
+}
+
+export function catalogView(summary: CatalogVersionSummaryView, items: CatalogItemView[]) {
+  return { ...summary, platformName: platformName(summary.platformKey), items };
+}

@@ -1,0 +1,128 @@
+import { can, classifyIndustry, isCalendarDay, isWellFormedIndustryCode, platformName, shanghaiDay, versionInForce, type PlatformKey } from '@pgs/domain';
+import type { Db } from '../platform/db.ts';
+import { requirePermission, type Actor } from '../platform/actor.ts';
+import { badRequest, notFound, unprocessable } from '../platform/errors.ts';
+import { industriesByCode, listPlatforms } from '../reference/reference.service.ts';
+import { distinctItemCodes, findVersion, itemsOfVersion, publishedVersionsOfPlatform, versionsOfPlatform, type CatalogVersionRow } from './catalog.repository.ts';
+import { catalogView, toDomainItem, toItemView, toSummary } from './catalog-views.ts';
+
+/** The version in force for a platform on a Shanghai day (R1.1), or null before any is published. */
+export async function inForceVersion(db: Db, platformKey: string, day: string): Promise<CatalogVersionRow | null> {
+  return versionInForce(await publishedVersionsOfPlatform(db, platformKey), day);
+}
+
+/** Drafts are the drc's working papers: other roles do not see them exist. */
+function assertVisible(actor: Actor, row: CatalogVersionRow | undefined): asserts row is CatalogVersionRow {
+  const seesDrafts = actor.role === 'system' || can(actor.role, 'catalog.edit');
+  if (!row || (row.status === 'draft' && !seesDrafts)) throw notFound('目录版本不存在');
+}
+
+export async function loadCatalog(db: Db, row: CatalogVersionRow, inForceId: number | null, today: string) {
+  const items = await itemsOfVersion(db, row.id);
+  const names = await industriesByCode(db, items.map((item) => item.industryCode));
+  const summary = toSummary({ ...row, itemCount: items.length }, inForceId, today);
+  return catalogView(summary, items.map((item) => toItemView(item, names)));
+}
+
+export async function catalogOverview(db: Db, actor: Actor, now: Date) {
+  requirePermission(actor, 'catalog.read');
+  const today = shanghaiDay(now);
+  const platforms = await listPlatforms(db);
+  return Promise.all(
+    platforms.map(async (platform) => {
+      const versions = await versionsOfPlatform(db, platform.key);
+      const inForce = versionInForce(versions, today);
+      return {
+        platformKey: platform.key,
+        platformName: platform.name,
+        inForce: inForce ? toSummary(inForce, inForce.id, today) : null,
+        drafts: versions.filter((v) => v.status === 'draft').length,
+      };
+    }),
+  );
+}
+
+export async function catalogInForce(db: Db, actor: Actor, platformKey: PlatformKey, now: Date) {
+  requirePermission(actor, 'catalog.read');
+  const today = shanghaiDay(now);
+  const row = await inForceVersion(db, platformKey, today);
+  if (!row) throw notFound(`${platformName(platformKey)}尚无生效的产业准入目录`);
+  return loadCatalog(db, row, row.id, today);
+}
+
+export async function listVersions(db: Db, actor: Actor, platformKey: PlatformKey, now: Date) {
+  requirePermission(actor, 'catalog.read');
+  const today = shanghaiDay(now);
+  const versions = await versionsOfPlatform(db, platformKey);
+  const inForceId = versionInForce(versions, today)?.id ?? null;
+  return versions.filter((row) => assertVisibleQuiet(actor, row)).map((row) => toSummary(row, inForceId, today));
+}
+
+function assertVisibleQuiet(actor: Actor, row: CatalogVersionRow) {
+  try {
+    assertVisible(actor, row);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function getVersion(db: Db, actor: Actor, versionId: number, now: Date) {
+  requirePermission(actor, 'catalog.read');
+  const row = await findVersion(db, versionId);
+  assertVisible(actor, row);
+  const today = shanghaiDay(now);
+  const inForce = await inForceVersion(db, row.platformKey, today);
+  return loadCatalog(db, row, inForce?.id ?? null, today);
+}
+
+/**
+ * R1.1/R1.5: the class of an industry code on a platform, by the catalog in force on `date` (default today),
+ * with the matching item and a Chinese sentence that cites the rule.
+ */
+export async function classify(
+  db: Db,
+  actor: Actor,
+  platformKey: PlatformKey,
+  query: { industryCode: string; text?: string; date?: string },
+  now: Date,
+) {
+  requirePermission(actor, 'catalog.read');
+  if (query.date && !isCalendarDay(query.date)) throw badRequest(`日期 ${query.date} 不存在`);
+  const day = query.date ?? shanghaiDay(now);
+  const code = query.industryCode.toUpperCase();
+  if (!isWellFormedIndustryCode(code)) throw badRequest(`行业代码“${code}”格式不正确`);
+  const names = await industriesByCode(db, [code]);
+  const industry = names.get(code);
+  if (!industry) throw unprocessable('UNKNOWN_INDUSTRY', `行业代码 ${code} 不在 GB/T 4754-2017 国民经济行业分类中`);
+  const version = await inForceVersion(db, platformKey, day);
+  if (!version) throw notFound(`${platformName(platformKey)}在 ${day} 尚无生效的产业准入目录`);
+  const rows = await itemsOfVersion(db, version.id);
+  const result = classifyIndustry({
+    items: rows.map(toDomainItem),
+    industryCode: code,
+    text: query.text,
+    platformName: platformName(platformKey),
+    catalogVersion: version.version,
+    industryName: industry.name,
+  });
+  const itemRow = result.item ? rows.find((row) => row.id === result.item!.id) : undefined;
+  const itemNames = itemRow ? await industriesByCode(db, [itemRow.industryCode]) : names;
+  return {
+    platformKey,
+    industryCode: code,
+    industryName: industry.name,
+    category: result.category,
+    itemId: itemRow?.id ?? null,
+    item: itemRow ? toItemView(itemRow, itemNames) : null,
+    matchedKeyword: result.matchedKeyword,
+    catalogVersion: version.version,
+    catalogVersionId: version.id,
+    explanation: result.explanation,
+  };
+}
+
+/** Codes any catalog version uses: the industry table may not drop them. */
+export async function industryCodesInUse(db: Db): Promise<string[]> {
+  return distinctItemCodes(db);
+}

@@ -1,0 +1,66 @@
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import lockfile from 'proper-lockfile';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import * as schema from './schema.ts';
+
+/** One data layer for both drivers (STACK.md gotcha 4). */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+/** A transaction handle is used exactly like the database. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type DatabaseDriver = 'pglite' | 'postgres';
+
+export type Database = {
+  db: Db;
+  driver: DatabaseDriver;
+  close(): Promise<void>;
+};
+
+export const MIGRATIONS_DIR = fileURLToPath(new URL('../../drizzle', import.meta.url));
+
+export class DataDirInUseError extends Error {}
+
+/**
+ * Opens PostgreSQL when `url` is given, else embedded PGlite in `dataDir` (`null` = in memory, for tests).
+ * PGlite lets only one process use a data dir safely (STACK.md gotcha 2: a second process lost an insert
+ * silently), so the dir is locked for the life of the process.
+ */
+export async function openDatabase(options: { url: string | null; dataDir: string | null; poolSize?: number }): Promise<Database> {
+  if (options.url) {
+    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    const db = drizzlePg(pool, { schema }) as unknown as Db;
+    await migratePg(db as never, { migrationsFolder: MIGRATIONS_DIR });
+    return { db, driver: 'postgres', close: () => pool.end() };
+  }
+  let release: (() => Promise<void>) | null = null;
+  let dataDir: string | undefined;
+  if (options.dataDir) {
+    dataDir = path.resolve(options.dataDir);
+    mkdirSync(dataDir, { recursive: true });
+    try {
+      release = await lockfile.lock(dataDir, { stale: 15_000, update: 5_000 });
+    } catch {
+      throw new DataDirInUseError(
+        `数据目录 ${dataDir} 正被另一个 PGS 进程使用。同一数据目录只能由一个进程打开：请先停止那个进程，或用 PGS_DATA_DIR 指定其他目录。`,
+      );
+    }
+  }
+  const client = new PGlite(dataDir);
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  await migratePglite(db as never, { migrationsFolder: MIGRATIONS_DIR });
+  return {
+    db,
+    driver: 'pglite',
+    close: async () => {
+      await client.close();
+      await release?.();
+    },
+  };
+}

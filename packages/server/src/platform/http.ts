@@ -1,0 +1,38 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Actor } from './actor.ts';
+import { badRequest, unauthorized, AppError } from './errors.ts';
+
+export const SESSION_COOKIE = 'pgs_session';
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** D19: bulk uploads (imports) take up to 64 MB; everything else the default 1 MB body limit. */
+export const BULK_LIMIT_BYTES = 64 * 1024 * 1024;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+}
+
+export function actorOf(request: FastifyRequest): Actor {
+  if (!request.actor) throw unauthorized();
+  return request.actor;
+}
+
+/** Chinese file names survive every browser through RFC 5987's filename*. */
+export function sendFile(reply: FastifyReply, file: { buffer: Buffer | NodeJS.ReadableStream; fileName: string }, mime = XLSX_MIME) {
+  const asciiFallback = file.fileName.replace(/[^\x20-\x7e]/g, '_');
+  return reply
+    .header('content-type', mime)
+    .header('content-disposition', `attachment; filename="${asciiFallback}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+    .send(file.buffer);
+}
+
+/** The one uploaded file of a multipart request, read whole (imports are all-or-nothing anyway). */
+export async function uploadedFile(request: FastifyRequest): Promise<Buffer> {
+  if (!request.isMultipart()) throw badRequest('请以 multipart/form-data 上传文件（字段名 file）');
+  const file = await request.file({ limits: { fileSize: BULK_LIMIT_BYTES, files: 1 } });
+  if (!file) throw badRequest('没有收到上传的文件');
+  const buffer = await file.toBuffer();
+  if (file.file.truncated) throw new AppError(413, 'PAYLOAD_TOO_LARGE', '上传的文件超过 64 MB 上限');
+  return buffer;
+}

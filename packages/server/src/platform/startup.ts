@@ -1,0 +1,20 @@
+import type { Db } from './db.ts';
+import { SYSTEM_ACTOR } from './actor.ts';
+import { ensureReferenceData } from '../reference/reference.service.ts';
+import { ensureCatalog2018 } from '../catalog/catalog-seed.ts';
+import { bootstrapAdmin } from '../users/users.service.ts';
+import { ensureDemoUsers } from '../demo/demo-users.ts';
+
+export type PreparedDatabase = { adminPassword?: string; adminCreated: boolean; demoUsers: string[] };
+
+/**
+ * Everything a fresh database needs before the first request: platforms, the GB/T 4754 table, the 2018年本
+ * catalogs, the admin account and, in demo mode, the demo accounts. Each step does nothing when already done.
+ */
+export async function prepareDatabase(db: Db, options: { adminPassword: string | null; demo: boolean }, now: Date): Promise<PreparedDatabase> {
+  await ensureReferenceData(db, SYSTEM_ACTOR, now);
+  await ensureCatalog2018(db, SYSTEM_ACTOR, now);
+  const admin = await bootstrapAdmin(db, options.adminPassword, now);
+  const demoUsers = options.demo ? await ensureDemoUsers(db, now) : [];
+  return { adminPassword: admin.password, adminCreated: admin.created, demoUsers };
+}

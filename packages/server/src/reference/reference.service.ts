@@ -1,0 +1,99 @@
+import { readFileSync } from 'node:fs';
+import { asc } from 'drizzle-orm';
+import { industryLineage, PLATFORMS, type Industry, type IndustryLevel, type PlatformKey } from '@pgs/domain';
+import type { Db } from '../platform/db.ts';
+import { requirePermission, type Actor } from '../platform/actor.ts';
+import { badRequest, notFound, unprocessable } from '../platform/errors.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { industries, platforms } from './reference.table.ts';
+import { countIndustries, findIndustries, searchIndustries, type IndustryRow } from './industries.repository.ts';
+import { parseIndustryCsv, type IndustryEntry } from './industry-table-parse.ts';
+
+const BUNDLED_TABLE = new URL('./data/gbt4754-2017.csv', import.meta.url);
+const INSERT_BATCH = 500;
+
+const toIndustry = (row: IndustryRow): Industry => ({ ...row, level: row.level as IndustryLevel });
+
+export async function listPlatforms(db: Db) {
+  const rows = await db.select().from(platforms).orderBy(asc(platforms.sortOrder));
+  return rows.map(({ sortOrder: _order, ...platform }) => ({ ...platform, key: platform.key as PlatformKey }));
+}
+
+export async function listIndustries(db: Db, actor: Actor, filter: { q?: string; parent?: string; level?: string; page: number; pageSize: number }) {
+  requirePermission(actor, 'industries.read');
+  const { rows, total } = await searchIndustries(db, filter);
+  return { items: rows.map(toIndustry), total, page: filter.page, pageSize: filter.pageSize };
+}
+
+export async function getIndustry(db: Db, actor: Actor, code: string) {
+  requirePermission(actor, 'industries.read');
+  const lineage = await industriesByCode(db, industryLineage(code));
+  const self = lineage.get(code);
+  if (!self) throw notFound(`行业代码 ${code} 不在 GB/T 4754-2017 行业分类中`);
+  return { ...self, lineage: industryLineage(code).flatMap((c) => (lineage.has(c) ? [lineage.get(c)!] : [])) };
+}
+
+/** Names for other modules (the catalog shows every item's industry name). */
+export async function industriesByCode(db: Db, codes: readonly string[]): Promise<Map<string, Industry>> {
+  const rows = await findIndustries(db, [...new Set(codes)]);
+  return new Map(rows.map((row) => [row.code, toIndustry(row)]));
+}
+
+async function replaceTable(db: Db, entries: IndustryEntry[]) {
+  await db.delete(industries);
+  for (let start = 0; start < entries.length; start += INSERT_BATCH) {
+    await db.insert(industries).values(entries.slice(start, start + INSERT_BATCH));
+  }
+}
+
+const countByLevel = (entries: IndustryEntry[]) =>
+  entries.reduce<Record<string, number>>((acc, e) => ({ ...acc, [e.level]: (acc[e.level] ?? 0) + 1 }), {});
+
+/**
+ * Replaces the whole industry table from an official CSV (`code,name`), in one transaction. Refused, with
+ * every row error, when the file is bad, and when codes used by a catalog would disappear.
+ */
+export async function importIndustryTable(
+  db: Db,
+  actor: Actor,
+  csvText: string,
+  deps: { codesInUse: () => Promise<string[]> },
+  now: Date,
+) {
+  requirePermission(actor, 'industries.import');
+  if (!csvText.trim()) throw badRequest('上传的文件是空的');
+  const { entries, errors } = parseIndustryCsv(csvText);
+  if (errors.length > 0) throw unprocessable('IMPORT_INVALID', `行业分类表有 ${errors.length} 处错误，未导入任何数据`, errors);
+  const incoming = new Set(entries.map((e) => e.code));
+  const missing = (await deps.codesInUse()).filter((code) => !incoming.has(code));
+  if (missing.length > 0) {
+    throw unprocessable('CODES_IN_USE', `新表缺少产业准入目录正在使用的行业代码：${missing.join('、')}，未导入`, missing.map((code) => ({ row: 0, column: 'code', message: `缺少 ${code}` })));
+  }
+  const byLevel = countByLevel(entries);
+  await db.transaction(async (tx) => {
+    const before = await countIndustries(tx);
+    await replaceTable(tx, entries);
+    await recordAudit(tx, actor, { action: 'industries.import', entityType: 'industries', before: { count: before }, after: { count: entries.length, byLevel } }, now);
+  });
+  return { imported: entries.length, byLevel };
+}
+
+/** First start: the platforms of POLICY.md and the bundled GB/T 4754-2017 table (D13). */
+export async function ensureReferenceData(db: Db, actor: Actor, now: Date) {
+  const existing = await db.select({ key: platforms.key }).from(platforms);
+  if (existing.length === 0) {
+    await db.transaction(async (tx) => {
+      const rows = PLATFORMS.map((p, sortOrder) => ({ ...p, sortOrder }));
+      await tx.insert(platforms).values(rows);
+      await recordAudit(tx, actor, { action: 'platforms.seed', entityType: 'platforms', after: rows }, now);
+    });
+  }
+  if ((await countIndustries(db)) === 0) {
+    const { entries, errors } = parseIndustryCsv(readFileSync(BUNDLED_TABLE, 'utf8'));
+    if (errors.length > 0) throw new Error(`内置行业分类表有误：${JSON.stringify(errors.slice(0, 3))}`);
+    await db.transaction(async (tx) => {
+      await replaceTable(tx, entries);
+      await recordAudit(tx, actor, { action: 'industries.seed', entityType: 'industries', after: { count: entries.length, byLevel: countByLevel(entries) } }, now);
+    });
+  }
+}

@@ -1,0 +1,26 @@
+import { asc, count, eq } from 'drizzle-orm';
+import type { Db, Tx } from '../platform/db.ts';
+import { users } from './users.table.ts';
+
+export type UserRow = typeof users.$inferSelect;
+
+export async function findUserByUsername(db: Db | Tx, username: string): Promise<UserRow | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.username, username));
+  return row;
+}
+
+export async function findUserById(db: Db | Tx, id: number): Promise<UserRow | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.id, id));
+  return row;
+}
+
+export async function countUsers(db: Db | Tx): Promise<number> {
+  const [row] = await db.select({ total: count() }).from(users);
+  return Number(row?.total ?? 0);
+}
+
+export async function listUsers(db: Db, page: number, pageSize: number) {
+  const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(users);
+  const rows = await db.select().from(users).orderBy(asc(users.id)).limit(pageSize).offset((page - 1) * pageSize);
+  return { rows, total: Number(total) };
+}

@@ -1,0 +1,28 @@
+import type {
+  auditVerifySchema,
+  CatalogVersionSummaryView,
+  importReportSchema,
+  industryDetailSchema,
+  industryImportResultSchema,
+  PlatformKey,
+} from '@pgs/domain';
+
+/** The output type of a zod schema of the shared contract (type-only: no zod code reaches the browser here). */
+type Out<S extends { _output: unknown }> = S['_output'];
+
+export type ImportReport = Out<typeof importReportSchema>;
+export type ImportRowError = ImportReport['errors'][number];
+export type IndustryDetail = Out<typeof industryDetailSchema>;
+export type IndustryImportResult = Out<typeof industryImportResultSchema>;
+export type AuditVerifyResult = Out<typeof auditVerifySchema>;
+
+/** Every list of the API (DESIGN.md): `{items, total, page, pageSize}`. */
+export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
+
+/** GET /catalogs: one line per platform. */
+export type CatalogSummary = {
+  platformKey: PlatformKey;
+  platformName: string;
+  inForce: CatalogVersionSummaryView | null;
+  drafts: number;
+};

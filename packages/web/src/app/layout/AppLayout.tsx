@@ -1,0 +1,63 @@
+import { useEffect, useState } from 'react';
+import { Layout, Typography, theme } from 'antd';
+import { Outlet, useLocation } from 'react-router';
+import { useMe } from '../../auth/session.ts';
+import { useI18n } from '../../i18n/index.tsx';
+import { APP_ROUTES } from '../routes.ts';
+import { Lazy } from '../guards.tsx';
+import { SideMenu } from './SideMenu.tsx';
+import { HeaderBar } from './HeaderBar.tsx';
+
+/** The shell: side menu by module, header with the user, and the page (its own lazily loaded chunk). */
+export function AppLayout() {
+  const { t } = useI18n();
+  const { data: user } = useMe();
+  const { pathname } = useLocation();
+  const [collapsed, setCollapsed] = useState(false);
+  const { token } = theme.useToken();
+  const route = APP_ROUTES.find((candidate) => candidate.path === pathname);
+  const pageTitle = route ? t(route.titleKey) : null;
+
+  useEffect(() => {
+    document.title = pageTitle ? `${pageTitle} - ${t('app.title')}` : t('app.title');
+  }, [pageTitle, t]);
+
+  if (!user) return null;
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={220}>
+        <div
+          style={{ height: 56, display: 'flex', alignItems: 'center', justifyContent: 'center', color: '#fff', fontWeight: 600, padding: '0 12px' }}
+          data-testid="app-title"
+        >
+          {collapsed ? t('app.shortTitle') : t('app.title')}
+        </div>
+        <SideMenu role={user.role} />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header
+          style={{
+            background: token.colorBgContainer,
+            padding: '0 24px',
+            display: 'flex',
+            justifyContent: 'flex-end',
+            alignItems: 'center',
+            borderBottom: `1px solid ${token.colorBorderSecondary}`,
+          }}
+        >
+          <HeaderBar user={user} />
+        </Layout.Header>
+        <Layout.Content style={{ margin: 24 }}>
+          {pageTitle && (
+            <Typography.Title level={3} style={{ marginTop: 0 }} data-testid="page-title">
+              {pageTitle}
+            </Typography.Title>
+          )}
+          <Lazy>
+            <Outlet />
+          </Lazy>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,59 @@
+import { useState } from 'react';
+import { App, Button, Space, Tag, Typography } from 'antd';
+import { GlobalOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { forgetSession, logout, type SessionUser } from '../../auth/session.ts';
+import { useI18n } from '../../i18n/index.tsx';
+import { ChangePasswordModal } from './ChangePasswordModal.tsx';
+
+/** Who is signed in (name, role, platform), password change, sign-out and the language switch. */
+export function HeaderBar({ user }: { user: SessionUser }) {
+  const { t, lang, setLang, roleLabel, platformLabel } = useI18n();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [passwordOpen, setPasswordOpen] = useState(false);
+  const [leaving, setLeaving] = useState(false);
+  const platform = platformLabel(user.platformKey);
+
+  const signOut = async () => {
+    setLeaving(true);
+    try {
+      await logout();
+    } catch {
+      // the session is gone either way; the login page follows
+    } finally {
+      setLeaving(false);
+      forgetSession(queryClient);
+      message.success(t('header.loggedOut'));
+    }
+  };
+
+  return (
+    <Space size="middle" wrap data-testid="header-bar">
+      <Space size={4}>
+        <UserOutlined />
+        <Typography.Text strong data-testid="header-user">
+          {user.displayName}
+        </Typography.Text>
+      </Space>
+      <Tag color="blue" data-testid="header-role">
+        {roleLabel(user.role)}
+      </Tag>
+      {platform && (
+        <Tag color="geekblue" data-testid="header-platform">
+          {platform}
+        </Tag>
+      )}
+      <Button type="text" icon={<KeyOutlined />} onClick={() => setPasswordOpen(true)} data-testid="change-password-button">
+        {t('header.changePassword')}
+      </Button>
+      <Button type="text" icon={<LogoutOutlined />} loading={leaving} onClick={signOut} data-testid="logout-button">
+        {t('header.logout')}
+      </Button>
+      <Button icon={<GlobalOutlined />} onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} data-testid="lang-switch">
+        {t('header.language')}
+      </Button>
+      <ChangePasswordModal open={passwordOpen} onClose={() => setPasswordOpen(false)} />
+    </Space>
+  );
+}

@@ -1,0 +1,47 @@
+import { useMemo, type ReactNode } from 'react';
+import { Menu, type MenuProps } from 'antd';
+import { AppstoreOutlined, AuditOutlined, EditOutlined, SearchOutlined, SettingOutlined, TeamOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { useLocation, useNavigate } from 'react-router';
+import { can, type Role } from '@pgs/domain/platform/roles';
+import { useI18n } from '../../i18n/index.tsx';
+import { APP_ROUTES, MENU_GROUPS, type MenuGroup } from '../routes.ts';
+
+const ROUTE_ICONS: Record<string, ReactNode> = {
+  '/catalog': <UnorderedListOutlined />,
+  '/industries': <SearchOutlined />,
+  '/catalog/editor': <EditOutlined />,
+  '/admin/users': <TeamOutlined />,
+  '/admin/audit': <AuditOutlined />,
+};
+const GROUP_ICONS: Record<MenuGroup, ReactNode> = { catalog: <AppstoreOutlined />, system: <SettingOutlined /> };
+
+/** The side menu by module; entries the role may not use are not shown at all. */
+export function SideMenu({ role }: { role: Role }) {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const items = useMemo<MenuProps['items']>(
+    () =>
+      MENU_GROUPS.map((group) => {
+        const children = APP_ROUTES.filter((route) => route.group === group.key && can(role, route.permission)).map((route) => ({
+          key: route.path,
+          icon: ROUTE_ICONS[route.path],
+          label: <span data-testid={`menu-${route.path.slice(1).replace(/\//g, '-')}`}>{t(route.titleKey)}</span>,
+        }));
+        return children.length ? { key: group.key, icon: GROUP_ICONS[group.key], label: t(group.titleKey), children } : null;
+      }).filter((item) => item !== null),
+    [role, t],
+  );
+  const selected = APP_ROUTES.find((route) => route.path === pathname)?.path;
+  return (
+    <Menu
+      theme="dark"
+      mode="inline"
+      items={items}
+      selectedKeys={selected ? [selected] : []}
+      defaultOpenKeys={MENU_GROUPS.map((group) => group.key)}
+      onClick={({ key }) => navigate(key)}
+      data-testid="side-menu"
+    />
+  );
+}

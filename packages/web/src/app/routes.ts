@@ -1,0 +1,64 @@
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { Permission } from '@pgs/domain/platform/roles';
+import type { MessageKey } from '../i18n/index.tsx';
+
+export { HOME_PATH } from './paths.ts';
+
+export type MenuGroup = 'catalog' | 'system';
+
+export type AppRoute = {
+  path: string;
+  titleKey: MessageKey;
+  group: MenuGroup;
+  /** Who may open the page: checked by `can()` for the menu and for the route itself. */
+  permission: Permission;
+  Page: LazyExoticComponent<ComponentType>;
+};
+
+/** Every page is its own chunk: the login page never downloads the editors. */
+export const APP_ROUTES: readonly AppRoute[] = [
+  {
+    path: '/catalog',
+    titleKey: 'menu.catalogBrowse',
+    group: 'catalog',
+    permission: 'catalog.read',
+    Page: lazy(() => import('../catalog/browse/CatalogBrowsePage.tsx').then((m) => ({ default: m.CatalogBrowsePage }))),
+  },
+  {
+    path: '/industries',
+    titleKey: 'menu.industries',
+    group: 'catalog',
+    permission: 'industries.read',
+    Page: lazy(() => import('../industries/browse/IndustriesPage.tsx').then((m) => ({ default: m.IndustriesPage }))),
+  },
+  {
+    path: '/catalog/editor',
+    titleKey: 'menu.catalogEditor',
+    group: 'catalog',
+    permission: 'catalog.edit',
+    Page: lazy(() => import('../catalog/editor/CatalogEditorPage.tsx').then((m) => ({ default: m.CatalogEditorPage }))),
+  },
+  {
+    path: '/admin/users',
+    titleKey: 'menu.users',
+    group: 'system',
+    permission: 'users.manage',
+    Page: lazy(() => import('../users/list/UsersPage.tsx').then((m) => ({ default: m.UsersPage }))),
+  },
+  {
+    path: '/admin/audit',
+    titleKey: 'menu.audit',
+    group: 'system',
+    permission: 'audit.read',
+    Page: lazy(() => import('../audit/log/AuditPage.tsx').then((m) => ({ default: m.AuditPage }))),
+  },
+];
+
+export const MENU_GROUPS: ReadonlyArray<{ key: MenuGroup; titleKey: MessageKey }> = [
+  { key: 'catalog', titleKey: 'menu.catalogGroup' },
+  { key: 'system', titleKey: 'menu.systemGroup' },
+];
+
+export const LoginPage = lazy(() => import('../auth/login/LoginPage.tsx').then((m) => ({ default: m.LoginPage })));
+export const AppLayout = lazy(() => import('./layout/AppLayout.tsx').then((m) => ({ default: m.AppLayout })));
+export const ErrorPage = lazy(() => import('./error/ErrorPage.tsx').then((m) => ({ default: m.ErrorPage })));

@@ -1,0 +1,65 @@
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { GlobalOutlined, LockOutlined, UserOutlined } from '@ant-design/icons';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Navigate, useLocation, useNavigate } from 'react-router';
+import { login, startSession, useMe } from '../session.ts';
+import { useI18n } from '../../i18n/index.tsx';
+import { HOME_PATH } from '../../app/paths.ts';
+
+type Values = { username: string; password: string };
+
+function targetAfterLogin(state: unknown): string {
+  const from = (state as { from?: unknown } | null)?.from;
+  return typeof from === 'string' && from.startsWith('/') && !from.startsWith('/login') ? from : HOME_PATH;
+}
+
+/** Sign-in: the server's own sentence is shown when it refuses (wrong password, account locked, disabled). */
+export function LoginPage() {
+  const { t, lang, setLang } = useI18n();
+  const me = useMe();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const target = targetAfterLogin(location.state);
+  const mutation = useMutation({
+    mutationFn: (values: Values) => login(values.username.trim(), values.password),
+    meta: { silent: true },
+    onSuccess: (user) => {
+      startSession(queryClient, user);
+      navigate(target, { replace: true });
+    },
+  });
+
+  if (me.data) return <Navigate to={target} replace />;
+  return (
+    <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: '#eef2f7' }}>
+      <div style={{ position: 'fixed', top: 16, right: 24 }}>
+        <Button icon={<GlobalOutlined />} onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} data-testid="lang-switch">
+          {t('header.language')}
+        </Button>
+      </div>
+      <Card style={{ width: 400 }} data-testid="login-card">
+        <Typography.Title level={3} style={{ textAlign: 'center', marginBottom: 4 }}>
+          {t('login.title')}
+        </Typography.Title>
+        <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
+          {t('login.subtitle')}
+        </Typography.Paragraph>
+        {mutation.error && (
+          <Alert type="error" showIcon title={mutation.error.message} style={{ marginBottom: 16 }} data-testid="login-error" />
+        )}
+        <Form<Values> layout="vertical" onFinish={(values) => mutation.mutate(values)} requiredMark={false}>
+          <Form.Item name="username" label={t('login.username')} rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}>
+            <Input prefix={<UserOutlined />} autoComplete="username" autoFocus data-testid="login-username" />
+          </Form.Item>
+          <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.passwordRequired') }]}>
+            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" data-testid="login-password" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" block loading={mutation.isPending} data-testid="login-submit">
+            {t('login.submit')}
+          </Button>
+        </Form>
+      </Card>
+    </div>
+  );
+}
