@@ -34,7 +34,16 @@ type HashedFields = {
  * so it survives jsonb's reordering of keys.
  */
 export function auditHash(prevHash: string, fields: HashedFields): string {
-  const canonical = stringify({ ...fields, at: fields.at.toISOString(), before: fields.before ?? null, after: fields.after ?? null });
+  const canonical = stringify({
+    at: fields.at.toISOString(),
+    actorId: fields.actorId,
+    actorName: fields.actorName,
+    action: fields.action,
+    entityType: fields.entityType,
+    entityId: fields.entityId,
+    before: fields.before ?? null,
+    after: fields.after ?? null,
+  });
   return createHash('sha256').update(`${prevHash}\n${canonical}`).digest('hex');
 }
 

@@ -1,0 +1,62 @@
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../app.ts';
+import type { Database } from '../platform/db.ts';
+import { prepareDatabase } from '../platform/startup.ts';
+import { DEMO_PASSWORD } from '../demo/demo-users.ts';
+import { SESSION_COOKIE } from '../platform/http.ts';
+import { createTestDatabase } from './test-database.ts';
+
+export const TEST_ADMIN_PASSWORD = 'Admin-Pass-2026';
+export { DEMO_PASSWORD };
+
+/** A clock the test moves by hand (idle sessions, lockouts, effective dates). */
+export function manualClock(start = new Date('2026-11-28T02:00:00Z')) {
+  let now = start.getTime();
+  const clock = () => new Date(now);
+  return Object.assign(clock, {
+    advanceMinutes: (minutes: number) => {
+      now += minutes * 60_000;
+    },
+    set: (instant: Date) => {
+      now = instant.getTime();
+    },
+  });
+}
+
+export type TestApp = {
+  app: FastifyInstance;
+  database: Database;
+  clock: ReturnType<typeof manualClock>;
+  /** Logs in (demo users share DEMO_PASSWORD; `admin` has TEST_ADMIN_PASSWORD) and returns the cookie header. */
+  login(username: string): Promise<string>;
+  close(): Promise<void>;
+};
+
+/** The whole app on a database of this test file's own, prepared as on a first start in demo mode. */
+export async function createTestApp(): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const clock = manualClock();
+  await prepareDatabase(database.db, { adminPassword: TEST_ADMIN_PASSWORD, demo: true }, clock());
+  const app = await buildApp({ database, clock });
+  return {
+    app,
+    database,
+    clock,
+    async login(username) {
+      const password = username === 'admin' ? TEST_ADMIN_PASSWORD : DEMO_PASSWORD;
+      const response = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+      if (response.statusCode !== 200) throw new Error(`login ${username} failed: ${response.body}`);
+      return sessionCookie(response);
+    },
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+export function sessionCookie(response: LightMyRequestResponse): string {
+  const cookie = response.cookies.find((c) => c.name === SESSION_COOKIE);
+  if (!cookie) throw new Error('no session cookie');
+  return `${SESSION_COOKIE}=${cookie.value}`;
+}
