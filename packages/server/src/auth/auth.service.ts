@@ -5,7 +5,8 @@ import type { Db } from '../platform/db.ts';
 import type { Actor } from '../platform/actor.ts';
 import { AppError, unauthorized } from '../platform/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { publicUser, setLoginState, userById, userByUsername } from '../users/users.service.ts';
+import { publicUser, setLoginState, userByUsername } from '../users/users.service.ts';
+import { sessionsWithUser } from './sessions.repository.ts';
 import { DUMMY_HASH_PROMISE, verifyPassword } from './passwords.ts';
 import { sessions } from './sessions.table.ts';
 
@@ -54,15 +55,16 @@ export async function logout(db: Db, actor: Actor, token: string, now: Date) {
 /** The actor behind a session cookie; 401 when it is unknown, idle for more than 30 minutes, or disabled. */
 export async function authenticate(db: Db, token: string, now: Date): Promise<Actor> {
   const tokenHash = hashToken(token);
-  const [session] = await db.select().from(sessions).where(eq(sessions.tokenHash, tokenHash));
-  if (!session) throw unauthorized('请先登录');
-  if (isSessionIdle(session.lastSeenAt, now)) {
+  // One round trip per request: the session and its user together.
+  const [found] = await sessionsWithUser(db, tokenHash);
+  if (!found) throw unauthorized('请先登录');
+  if (isSessionIdle(found.lastSeenAt, now)) {
     await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
     throw unauthorized(`超过 ${SESSION_IDLE_MINUTES} 分钟未操作，会话已结束，请重新登录`, 'SESSION_EXPIRED');
   }
-  const user = await userById(db, session.userId);
-  if (!user || user.disabled) throw unauthorized('账号已停用，请联系系统管理员');
-  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+  const { user } = found;
+  if (user.disabled) throw unauthorized('账号已停用，请联系系统管理员');
+  if (now.getTime() - found.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, tokenHash));
   }
   return { id: user.id, username: user.username, displayName: user.displayName, role: user.role as Role, platformKey: user.platformKey as PlatformKey | null };

@@ -1,10 +1,24 @@
-import { can, classifyIndustry, isCalendarDay, isWellFormedIndustryCode, platformName, shanghaiDay, versionInForce, type PlatformKey } from '@pgs/domain';
+import { can, classifyIndustry, industryLineage, isCalendarDay, isWellFormedIndustryCode, platformName, shanghaiDay, versionInForce, type PlatformKey } from '@pgs/domain';
 import type { Db } from '../platform/db.ts';
 import { requirePermission, type Actor } from '../platform/actor.ts';
 import { badRequest, notFound, unprocessable } from '../platform/errors.ts';
 import { industriesByCode, listPlatforms } from '../reference/reference.service.ts';
-import { distinctItemCodes, findVersion, itemsOfVersion, publishedVersionsOfPlatform, versionsOfPlatform, type CatalogVersionRow } from './catalog.repository.ts';
+import { distinctItemCodes, findVersion, itemsOfVersion, publishedVersionsOfPlatform, versionsOfPlatform, type CatalogItemRow, type CatalogVersionRow } from './catalog.repository.ts';
 import { catalogView, toDomainItem, toItemView, toSummary } from './catalog-views.ts';
+
+/**
+ * A published version's items never change (only drafts are edited, and only drafts can be deleted), so they are
+ * cached by version id — per database, since tests open several in one process.
+ */
+const publishedItemsCache = new WeakMap<Db, Map<number, CatalogItemRow[]>>();
+
+async function publishedItems(db: Db, versionId: number): Promise<CatalogItemRow[]> {
+  let cache = publishedItemsCache.get(db);
+  if (!cache) publishedItemsCache.set(db, (cache = new Map()));
+  let rows = cache.get(versionId);
+  if (!rows) cache.set(versionId, (rows = await itemsOfVersion(db, versionId)));
+  return rows;
+}
 
 /** The version in force for a platform on a Shanghai day (R1.1), or null before any is published. */
 export async function inForceVersion(db: Db, platformKey: string, day: string): Promise<CatalogVersionRow | null> {
@@ -92,12 +106,13 @@ export async function classify(
   const day = query.date ?? shanghaiDay(now);
   const code = query.industryCode.toUpperCase();
   if (!isWellFormedIndustryCode(code)) throw badRequest(`行业代码“${code}”格式不正确`);
-  const names = await industriesByCode(db, [code]);
+  // The matched item's code is one of the code's lineage, so one look-up names both.
+  const names = await industriesByCode(db, industryLineage(code));
   const industry = names.get(code);
   if (!industry) throw unprocessable('UNKNOWN_INDUSTRY', `行业代码 ${code} 不在 GB/T 4754-2017 国民经济行业分类中`);
   const version = await inForceVersion(db, platformKey, day);
   if (!version) throw notFound(`${platformName(platformKey)}在 ${day} 尚无生效的产业准入目录`);
-  const rows = await itemsOfVersion(db, version.id);
+  const rows = await publishedItems(db, version.id);
   const result = classifyIndustry({
     items: rows.map(toDomainItem),
     industryCode: code,
@@ -107,14 +122,13 @@ export async function classify(
     industryName: industry.name,
   });
   const itemRow = result.item ? rows.find((row) => row.id === result.item!.id) : undefined;
-  const itemNames = itemRow ? await industriesByCode(db, [itemRow.industryCode]) : names;
   return {
     platformKey,
     industryCode: code,
     industryName: industry.name,
     category: result.category,
     itemId: itemRow?.id ?? null,
-    item: itemRow ? toItemView(itemRow, itemNames) : null,
+    item: itemRow ? toItemView(itemRow, names) : null,
     matchedKeyword: result.matchedKeyword,
     catalogVersion: version.version,
     catalogVersionId: version.id,

@@ -144,3 +144,4 @@ export { findUserByUsername as userByUsername, findUserById as userById } from '
 export async function setLoginState(db: Db, id: number, state: { failedLogins: number; lockedUntil: Date | null }) {
   await db.update(users).set(state).where(eq(users.id, id));
 }
+

@@ -1,0 +1,16 @@
+import { benchClassify } from './classify.bench.ts';
+
+/**
+ * `npm run bench`: every benchmark prints its figure beside the limit measured in the same run, and the ratio.
+ * Runs on embedded PGlite, and also on PostgreSQL when BENCH_DATABASE_URL (or TEST_DATABASE_URL) is set.
+ */
+const postgresUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? null;
+const format = (n: number) => Math.round(n).toLocaleString('en-US');
+
+for (const url of [null, ...(postgresUrl ? [postgresUrl] : [])]) {
+  const result = await benchClassify(url);
+  console.log(`\nGET /api/v1/catalogs/:platformKey/classify on ${result.driver} (session + validation + catalog look-up):`);
+  console.log(`  bare Fastify constant route : ${format(result.baseline.rps)} req/s (p99 ${result.baseline.p99} ms)`);
+  console.log(`  classify                    : ${format(result.classify.rps)} req/s (p99 ${result.classify.p99} ms)`);
+  console.log(`  ratio classify / bare       : ${result.ratio.toFixed(3)}`);
+}
