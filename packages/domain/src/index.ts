@@ -13,3 +13,4 @@ export * from './catalog/overcapacity.ts';
 export * from './catalog/catalog.contract.ts';
 export * from './platform/dates.ts';
 export * from './catalog/catalog-2018.ts';
+export * from './platform/audit-actions.ts';

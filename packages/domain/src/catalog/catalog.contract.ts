@@ -105,6 +105,8 @@ export type ClassifyResultView = z.infer<typeof classifyResultSchema>;
 const diffItemSchema = catalogItemSchema;
 export const catalogDiffSchema = z.object({
   baseVersion: catalogVersionSummarySchema.nullable(),
+  /** The draft revision this comparison was made from: publishing names it, so what was reviewed is what goes out. */
+  draftRevision: z.number(),
   added: z.array(diffItemSchema),
   removed: z.array(diffItemSchema),
   changed: z.array(z.object({ before: diffItemSchema, after: diffItemSchema, fields: z.array(z.string()) })),
@@ -117,3 +119,9 @@ export const importReportSchema = z.object({
   imported: z.number(),
   errors: z.array(z.object({ row: z.number(), column: z.string(), message: z.string() })),
 });
+
+export const catalogOverviewSchema = z.array(
+  z.object({ platformKey: platformKeySchema, platformName: z.string(), inForce: catalogVersionSummarySchema.nullable(), drafts: z.number() }),
+);
+export type CatalogOverview = z.infer<typeof catalogOverviewSchema>;
+export type ImportReport = z.infer<typeof importReportSchema>;

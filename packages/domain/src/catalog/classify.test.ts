@@ -126,7 +126,7 @@ describe('classifyIndustry — keyword-narrowed items (R1.1)', () => {
     ['3975', 'ＬＥＤ芯片封装', 'encouraged', 'LED', 'full-width text (NFKC)'],
     ['3975', 'led 显示', 'encouraged', 'LED', 'lower case'],
     ['3975', 'Ｍｉｃｒｏ　ＬＥＤ 巨量转移', 'encouraged', 'Micro LED', 'full-width with ideographic space'],
-  ] as const)('R1.1: %s with text %j → %s (keyword %j; %s)', (code, text, category, keyword) => {
+  ] as const)('R1.1: %s with text %j → %s (keyword %j; %s)', (code, text, category, keyword, _why) => {
     const result = classify(items, code, text);
     expect(result.category).toBe(category);
     expect(result.matchedKeyword).toBe(keyword);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectEveryAuditActionNamed } from '../test/audit-names.ts';
 import { createTestApp, DEMO_PASSWORD, sessionCookie, type TestApp } from '../test/test-app.ts';
 
 let t: TestApp;
@@ -95,4 +96,8 @@ describe('login and sessions', () => {
     expect((await me(cookie)).statusCode).toBe(401);
     expect((await login('auditor', DEMO_PASSWORD)).json().error.code).toBe('ACCOUNT_DISABLED');
   });
+});
+
+it('names every audit action this file wrote (for the audit page)', async () => {
+  await expectEveryAuditActionNamed(t.database.db);
 });

@@ -131,6 +131,7 @@ export async function diffDraft(db: Db, actor: Actor, versionId: number, now: Da
   const view = (item: { id: number | string }) => views.get(Number(item.id))!;
   return {
     baseVersion: base ? toSummary({ ...base, itemCount: baseRows.length }, base.id, today) : null,
+    draftRevision: draft.revision,
     added: diff.added.map(view),
     removed: diff.removed.map(view),
     changed: diff.changed.map((c) => ({ before: view(c.before), after: view(c.after), fields: c.fields })),

@@ -5,6 +5,7 @@ import {
   catalogItemInputSchema,
   catalogItemSchema,
   catalogItemUpdateSchema,
+  catalogOverviewSchema,
   catalogSchema,
   catalogVersionSummarySchema,
   classifyQuerySchema,
@@ -12,7 +13,6 @@ import {
   createDraftSchema,
   importReportSchema,
   itemParamsSchema,
-  platformKeySchema,
   platformParamsSchema,
   publishSchema,
   versionIdParamsSchema,
@@ -23,13 +23,10 @@ import { catalogInForce, catalogOverview, classify, getVersion, listVersions } f
 import { addItem, createDraft, deleteDraft, deleteItem, diffDraft, publishDraft, updateItem } from './catalog-drafts.service.ts';
 import { catalogImportTemplate, exportCatalogVersion, importCatalogDraft } from './catalog-excel.service.ts';
 
-const overviewSchema = z.array(
-  z.object({ platformKey: platformKeySchema, platformName: z.string(), inForce: catalogVersionSummarySchema.nullable(), drafts: z.number() }),
-);
 const tags = ['catalog'];
 
 export const catalogRoutes = (ctx: AppContext): FastifyPluginAsyncZod => async (app) => {
-  app.get('/catalogs', { schema: { tags, summary: '各平台现行目录概览', response: { 200: overviewSchema } } }, async (request) =>
+  app.get('/catalogs', { schema: { tags, summary: '各平台现行目录概览', response: { 200: catalogOverviewSchema } } }, async (request) =>
     catalogOverview(ctx.db, actorOf(request), ctx.clock()),
   );
 

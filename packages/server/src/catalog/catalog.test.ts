@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
+import { expectEveryAuditActionNamed } from '../test/audit-names.ts';
 import { createTestApp, type TestApp } from '../test/test-app.ts';
 
 let t: TestApp;
@@ -223,4 +224,8 @@ describe('Excel export and import', () => {
     expect(response.statusCode).toBe(422);
     expect(response.json().error.details[0].message).toContain('Excel');
   });
+});
+
+it('names every audit action this file wrote (for the audit page)', async () => {
+  await expectEveryAuditActionNamed(t.database.db);
 });

@@ -19,7 +19,7 @@ describe('embedded PGlite data dir', () => {
     await first.close();
     const again = await openDatabase({ url: null, dataDir: dir });
     const rows = await again.db.execute(sql`SELECT key FROM platforms`);
-    expect(rows.rows).toEqual([{ key: 'x' }]);
+    expect((rows as { rows: unknown[] }).rows).toEqual([{ key: 'x' }]);
     await again.close();
   });
 });

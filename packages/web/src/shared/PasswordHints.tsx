@@ -34,10 +34,8 @@ export function PasswordHints({ password }: { password: string | undefined }) {
   );
 }
 
-/** Form rule with the same check: refuses before the request is sent. */
+/** Form rule with the same check: refuses before the request is sent (the hints below say what is missing). */
 export const passwordPolicyRule: FormRule = {
-  validator: (_rule, value: string | undefined) => {
-    const problem = passwordProblems(value ?? '')[0];
-    return problem ? Promise.reject(new Error(problem)) : Promise.resolve();
-  },
+  validator: (_rule, value: string | undefined) =>
+    value && passwordProblems(value).length > 0 ? Promise.reject(new Error('密码不符合要求：')) : Promise.resolve(),
 };

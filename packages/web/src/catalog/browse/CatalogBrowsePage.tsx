@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Col, Row, Space } from 'antd';
+import { Alert, Col, Grid, Row, Space } from 'antd';
 import type { PlatformKey } from '@pgs/domain';
 import { isApiError } from '../../api/client.ts';
 import { useCatalogVersion, useCatalogVersions, useInForceCatalog } from '../catalog.api.ts';
@@ -21,13 +21,16 @@ export function CatalogBrowsePage() {
   const inForceId = inForce.data?.id ?? null;
   const shown = viewingId !== null ? other.data : inForce.data;
   const platformName = platformNameOf(platformKey);
+  // Side by side only on wide screens; otherwise the check sits above the table, which keeps its full width.
+  const side = Boolean(Grid.useBreakpoint().xxl);
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <PlatformTabs value={platformKey} onChange={setPlatformKey} />
       {inForce.error && !noneInForce && <Alert type="error" showIcon title={inForce.error.message} />}
+      {!side && <ClassifyPanel platformKey={platformKey} platformName={platformName} wide />}
       <Row gutter={[16, 16]}>
-        <Col xs={24} xl={16}>
+        <Col span={side ? 16 : 24}>
           <CatalogVersionCard
             platformName={platformName}
             catalog={shown}
@@ -38,9 +41,11 @@ export function CatalogBrowsePage() {
             onSelect={(versionId) => setViewing(versionId === null ? null : { platformKey, versionId })}
           />
         </Col>
-        <Col xs={24} xl={8}>
-          <ClassifyPanel platformKey={platformKey} platformName={platformName} />
-        </Col>
+        {side && (
+          <Col span={8}>
+            <ClassifyPanel platformKey={platformKey} platformName={platformName} />
+          </Col>
+        )}
       </Row>
       <VersionHistory
         versions={versions.data ?? []}

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, DatePicker, Descriptions, Form, Input, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, DatePicker, Descriptions, Form, Input, Row, Space, Tag, Typography } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
 import { BASIS_LABELS, type ClassifyResultView, type PlatformKey } from '@pgs/domain';
@@ -37,7 +37,15 @@ function resultRows(result: ClassifyResultView): Rows {
 type Values = { industryCode: string; text?: string; date?: Dayjs | null };
 
 /** 行业归类查询: which class a GB/T 4754 code (and optional product description) gets in this platform's catalog. */
-export function ClassifyPanel({ platformKey, platformName }: { platformKey: PlatformKey; platformName: string }) {
+type Props = {
+  platformKey: PlatformKey;
+  platformName: string;
+  /** Full page width (fields side by side) rather than a narrow side panel. */
+  wide?: boolean;
+};
+
+export function ClassifyPanel({ platformKey, platformName, wide = false }: Props) {
+  const span = wide ? { xs: 24, md: 8 } : { span: 24 };
   const [form] = Form.useForm<Values>();
   const mutation = useMutation({
     mutationKey: ['classify', platformKey],
@@ -54,15 +62,23 @@ export function ClassifyPanel({ platformKey, platformName }: { platformKey: Plat
   return (
     <Card title={`行业归类查询 · ${platformName}`} data-testid="classify-panel">
       <Form form={form} layout="vertical" onFinish={(values) => mutation.mutate(values)} data-testid="classify-form">
-        <Form.Item name="industryCode" label="行业代码（GB/T 4754-2017）" rules={[{ required: true, message: '请输入行业代码' }]}>
-          <IndustryCodeInput testId="classify-code" />
-        </Form.Item>
-        <Form.Item name="text" label="产品或工艺描述（可选，用于匹配目录关键词）">
-          <Input.TextArea rows={2} maxLength={2000} placeholder="如：新能源汽车电机控制器" data-testid="classify-text" />
-        </Form.Item>
-        <Form.Item name="date" label="判定日期（可选，默认今天）">
-          <DatePicker style={{ width: '100%' }} data-testid="classify-date" />
-        </Form.Item>
+        <Row gutter={16}>
+          <Col {...span}>
+            <Form.Item name="industryCode" label="行业代码（GB/T 4754-2017）" rules={[{ required: true, message: '请输入行业代码' }]}>
+              <IndustryCodeInput testId="classify-code" />
+            </Form.Item>
+          </Col>
+          <Col {...span}>
+            <Form.Item name="text" label="产品或工艺描述（可选，用于匹配目录关键词）">
+              <Input.TextArea autoSize={{ minRows: wide ? 1 : 2, maxRows: 4 }} maxLength={2000} placeholder="如：新能源汽车电机控制器" data-testid="classify-text" />
+            </Form.Item>
+          </Col>
+          <Col {...span}>
+            <Form.Item name="date" label="判定日期（可选，默认今天）">
+              <DatePicker style={{ width: '100%' }} data-testid="classify-date" />
+            </Form.Item>
+          </Col>
+        </Row>
         <Space>
           <Button type="primary" htmlType="submit" loading={mutation.isPending} data-testid="classify-submit">
             查询归类
@@ -80,7 +96,7 @@ export function ClassifyPanel({ platformKey, platformName }: { platformKey: Plat
       {mutation.error && <Alert type="error" showIcon title={mutation.error.message} style={{ marginTop: 16 }} data-testid="classify-error" />}
       {result && (
         <div style={{ marginTop: 16 }} data-testid="classify-result">
-          <Descriptions column={1} size="small" bordered items={resultRows(result)} />
+          <Descriptions column={wide ? 2 : 1} size="small" bordered items={resultRows(result)} />
           <Alert type="info" showIcon title={result.explanation} style={{ marginTop: 12 }} data-testid="classify-explanation" />
         </div>
       )}

@@ -1,0 +1,35 @@
+/**
+ * Chinese names of the audit actions and object types the server writes (packages/server/src/**); every new
+ * action a module audits is named here. A server test checks that every action written has a name.
+ * Unknown ones (a later module) show as their code; the filters still accept any text.
+ */
+export const AUDIT_ACTION_LABELS: Record<string, string> = {
+  'auth.login': '登录',
+  'auth.logout': '退出登录',
+  'auth.login_failed': '登录失败',
+  'auth.locked': '连续登录失败，账号锁定',
+  'user.create': '新建用户',
+  'user.update': '修改用户',
+  'user.reset_password': '重置密码',
+  'user.change_password': '修改本人密码',
+  'catalog.seed': '载入初始目录',
+  'catalog.draft_create': '新建目录草稿',
+  'catalog.draft_delete': '删除目录草稿',
+  'catalog.item_add': '新增目录条目',
+  'catalog.item_update': '修改目录条目',
+  'catalog.item_delete': '删除目录条目',
+  'catalog.import': 'Excel 导入目录条目',
+  'catalog.publish': '发布目录',
+  'industries.seed': '载入行业分类表',
+  'industries.import': '导入行业分类表',
+  'platforms.seed': '载入平台信息',
+};
+
+export const AUDIT_ENTITY_LABELS: Record<string, string> = {
+  user: '用户',
+  catalog_version: '目录版本',
+  catalog_item: '目录条目',
+  industries: '行业分类表',
+  platforms: '平台',
+};
+

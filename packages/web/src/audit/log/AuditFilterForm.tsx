@@ -1,0 +1,63 @@
+import { AutoComplete, Button, DatePicker, Form, Input, Space } from 'antd';
+import type { Dayjs } from 'dayjs';
+import type { AuditFilters } from '../audit.api.ts';
+import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, labelOptions } from '../audit-labels.ts';
+
+const ENTITY_OPTIONS = labelOptions(AUDIT_ENTITY_LABELS);
+const ACTION_OPTIONS = labelOptions(AUDIT_ACTION_LABELS);
+const matchLabel = (input: string, option?: { label: string }) => Boolean(option?.label.toLowerCase().includes(input.toLowerCase()));
+
+type Values = { entityType?: string; action?: string; actor?: string; range?: [Dayjs | null, Dayjs | null] | null };
+
+function toFilters(values: Values): AuditFilters {
+  const clean = (value: string | undefined) => value?.trim() || undefined;
+  return {
+    entityType: clean(values.entityType),
+    action: clean(values.action),
+    actor: clean(values.actor),
+    from: values.range?.[0]?.format('YYYY-MM-DD'),
+    to: values.range?.[1]?.format('YYYY-MM-DD'),
+  };
+}
+
+/** Filters of the audit trail: object type, action, actor and a date range (Asia/Shanghai days, inclusive). */
+export function AuditFilterForm({ onChange }: { onChange: (filters: AuditFilters) => void }) {
+  const [form] = Form.useForm<Values>();
+  return (
+    <Form<Values> form={form} layout="inline" onFinish={(values) => onChange(toFilters(values))} data-testid="audit-filters" style={{ rowGap: 12 }}>
+      <Form.Item name="entityType" label="对象类型">
+        <AutoComplete allowClear options={ENTITY_OPTIONS} filterOption={matchLabel} placeholder="全部" style={{ width: 200 }} data-testid="audit-filter-entity" />
+      </Form.Item>
+      <Form.Item name="action" label="动作">
+        <AutoComplete
+          allowClear
+          options={ACTION_OPTIONS}
+          filterOption={matchLabel}
+          placeholder="全部"
+          style={{ width: 240 }}
+          popupMatchSelectWidth={300}
+          data-testid="audit-filter-action"
+        />
+      </Form.Item>
+      <Form.Item name="actor" label="操作人">
+        <Input allowClear placeholder="用户名或姓名" style={{ width: 150 }} data-testid="audit-filter-actor" />
+      </Form.Item>
+      <Form.Item name="range" label="日期">
+        <DatePicker.RangePicker data-testid="audit-filter-range" />
+      </Form.Item>
+      <Space>
+        <Button type="primary" htmlType="submit" data-testid="audit-search">
+          查询
+        </Button>
+        <Button
+          onClick={() => {
+            form.resetFields();
+            onChange({});
+          }}
+        >
+          重置
+        </Button>
+      </Space>
+    </Form>
+  );
+}

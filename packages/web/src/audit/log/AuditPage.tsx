@@ -1,0 +1,112 @@
+import { useState } from 'react';
+import { Alert, Button, Card, Space, Table, Typography, type TableColumnsType } from 'antd';
+import { DownloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { useMutation } from '@tanstack/react-query';
+import type { AuditEvent } from '@pgs/domain';
+import { handleError } from '../../api/queryClient.ts';
+import { formatDateTime } from '../../shared/format.ts';
+import { exportAudit, useAuditEvents, verifyAuditChain, type AuditFilters } from '../audit.api.ts';
+import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS } from '../audit-labels.ts';
+import { AuditEventDetail } from './AuditEventDetail.tsx';
+import { AuditFilterForm } from './AuditFilterForm.tsx';
+
+const columns: TableColumnsType<AuditEvent> = [
+  { title: '编号', dataIndex: 'id', width: 80 },
+  { title: '时间（北京时间）', dataIndex: 'at', width: 180, render: (value: string) => formatDateTime(value) },
+  { title: '操作人', dataIndex: 'actorName', width: 140 },
+  {
+    title: '动作',
+    dataIndex: 'action',
+    width: 240,
+    render: (value: string) => (
+      <>
+        {AUDIT_ACTION_LABELS[value] ?? value} <Typography.Text type="secondary" code>{value}</Typography.Text>
+      </>
+    ),
+  },
+  {
+    title: '对象',
+    key: 'entity',
+    render: (_value, event) => `${AUDIT_ENTITY_LABELS[event.entityType] ?? event.entityType}${event.entityId ? ` #${event.entityId}` : ''}`,
+  },
+];
+
+/** 审计日志 (auditor): the append-only, hash-chained trail of every write; read, verify and export only. */
+export function AuditPage() {
+  const [filters, setFilters] = useState<AuditFilters>({});
+  const [paging, setPaging] = useState({ page: 1, pageSize: 50 });
+  const [exporting, setExporting] = useState(false);
+  const events = useAuditEvents(filters, paging.page, paging.pageSize);
+  const verify = useMutation({ mutationFn: verifyAuditChain });
+
+  const runExport = async () => {
+    setExporting(true);
+    try {
+      await exportAudit(filters);
+    } catch (error) {
+      handleError(error);
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Card>
+        <AuditFilterForm
+          onChange={(next) => {
+            setFilters(next);
+            setPaging((current) => ({ ...current, page: 1 }));
+          }}
+        />
+      </Card>
+      <Card
+        extra={
+          <Space>
+            <Button icon={<SafetyCertificateOutlined />} loading={verify.isPending} onClick={() => verify.mutate()} data-testid="audit-verify-button">
+              校验哈希链
+            </Button>
+            <Button icon={<DownloadOutlined />} loading={exporting} onClick={runExport} data-testid="audit-export-button">
+              导出Excel
+            </Button>
+          </Space>
+        }
+      >
+        {verify.data && (
+          <Alert
+            style={{ marginBottom: 16 }}
+            showIcon
+            closable={{ onClose: () => verify.reset() }}
+            type={verify.data.intact ? 'success' : 'error'}
+            data-testid="audit-verify-result"
+            title={verify.data.message}
+            description={
+              verify.data.intact
+                ? `已校验 ${verify.data.checked} 条记录，未发现篡改。`
+                : `第一条异常记录编号：${verify.data.firstBrokenId ?? '未知'}（已校验 ${verify.data.checked} 条）。请展开该记录核对变更前后内容。`
+            }
+          />
+        )}
+        <div data-testid="audit-table">
+          <Table<AuditEvent>
+            rowKey="id"
+            size="middle"
+            columns={columns}
+            dataSource={events.data?.items ?? []}
+            loading={events.isFetching}
+            expandable={{ expandedRowRender: (event) => <AuditEventDetail event={event} /> }}
+            pagination={{
+              current: paging.page,
+              pageSize: paging.pageSize,
+              total: events.data?.total ?? 0,
+              showSizeChanger: true,
+              pageSizeOptions: [20, 50, 100, 200],
+              showTotal: (total) => `共 ${total} 条`,
+              onChange: (page, pageSize) => setPaging({ page, pageSize }),
+            }}
+          />
+        </div>
+      </Card>
+    </Space>
+  );
+}

@@ -1,0 +1,88 @@
+import { useState } from 'react';
+import { App, Button, Card, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { PLATFORMS, ROLE_LABELS, type Role, type User } from '@pgs/domain';
+import { formatDateTime, isInFuture } from '../../shared/format.ts';
+import { useUsers } from '../users.api.ts';
+import { ResetPasswordModal } from './ResetPasswordModal.tsx';
+import { UserFormModal } from './UserFormModal.tsx';
+
+function UserStatus({ user }: { user: User }) {
+  if (user.disabled) return <Tag color="default">已停用</Tag>;
+  if (isInFuture(user.lockedUntil)) return <Tag color="red">已锁定至 {formatDateTime(user.lockedUntil)}</Tag>;
+  return <Tag color="green">正常</Tag>;
+}
+
+/** 用户管理 (admin): accounts, roles and platforms; separation of duties keeps this away from business roles. */
+export function UsersPage() {
+  const { message } = App.useApp();
+  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const [editing, setEditing] = useState<{ user: User | null } | null>(null);
+  const [resetting, setResetting] = useState<User | null>(null);
+  const users = useUsers(paging.page, paging.pageSize);
+
+  const columns: TableColumnsType<User> = [
+    { title: '用户名', dataIndex: 'username' },
+    { title: '姓名', dataIndex: 'displayName' },
+    { title: '角色', dataIndex: 'role', render: (role: Role) => ROLE_LABELS[role] },
+    {
+      title: '平台',
+      dataIndex: 'platformKey',
+      render: (key: User['platformKey']) => (key ? (PLATFORMS.find((platform) => platform.key === key)?.name ?? key) : '—'),
+    },
+    { title: '状态', key: 'status', render: (_value, user) => <UserStatus user={user} /> },
+    { title: '创建时间', dataIndex: 'createdAt', render: (value: string | undefined) => formatDateTime(value) },
+    {
+      title: '操作',
+      key: 'actions',
+      width: 160,
+      render: (_value, user) => (
+        <Space size={0}>
+          <Button type="link" size="small" onClick={() => setEditing({ user })} data-testid={`edit-user-${user.username}`}>
+            编辑
+          </Button>
+          <Button type="link" size="small" onClick={() => setResetting(user)} data-testid={`reset-password-${user.username}`}>
+            重置密码
+          </Button>
+        </Space>
+      ),
+    },
+  ];
+
+  return (
+    <Card
+      extra={
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ user: null })} data-testid="user-create-button">
+          新建用户
+        </Button>
+      }
+    >
+      <div data-testid="users-table">
+        <Table<User>
+          rowKey="id"
+          columns={columns}
+          dataSource={users.data?.items ?? []}
+          loading={users.isFetching}
+          pagination={{
+            current: paging.page,
+            pageSize: paging.pageSize,
+            total: users.data?.total ?? 0,
+            showSizeChanger: true,
+            showTotal: (total) => `共 ${total} 个用户`,
+            onChange: (page, pageSize) => setPaging({ page, pageSize }),
+          }}
+        />
+      </div>
+      <UserFormModal
+        open={editing !== null}
+        user={editing?.user ?? null}
+        onClose={() => setEditing(null)}
+        onSaved={(user, created) => {
+          setEditing(null);
+          message.success(created ? `已创建用户 ${user.username}` : `已保存用户 ${user.username}`);
+        }}
+      />
+      <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />
+    </Card>
+  );
+}

@@ -1,0 +1,32 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { PlatformKey, Role, User } from '@pgs/domain';
+import { api } from '../api/client.ts';
+import type { Page } from '../api/contract.ts';
+
+export const userKeys = {
+  all: ['users'] as const,
+  list: (page: number, pageSize: number) => ['users', 'list', page, pageSize] as const,
+};
+
+export function useUsers(page: number, pageSize: number) {
+  return useQuery({
+    queryKey: userKeys.list(page, pageSize),
+    queryFn: () => api<Page<User>>('/users', { query: { page, pageSize } }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export type NewUser = { username: string; password: string; displayName: string; role: Role; platformKey?: PlatformKey | null };
+export type UserChanges = { displayName: string; role: Role; platformKey: PlatformKey | null; disabled: boolean; revision: number };
+
+export function createUser(body: NewUser): Promise<User> {
+  return api<User>('/users', { method: 'POST', body });
+}
+
+export function updateUser(id: number, body: UserChanges): Promise<User> {
+  return api<User>(`/users/${id}`, { method: 'PATCH', body });
+}
+
+export function resetPassword(id: number, password: string): Promise<void> {
+  return api<void>(`/users/${id}/password`, { method: 'POST', body: { password } });
+}
