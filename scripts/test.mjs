@@ -21,9 +21,13 @@ const run = spawnSync(
 );
 let status = run.status ?? 1;
 if (existsSync(report)) {
-  const { numPassedTests, numFailedTests, numPendingTests, numTotalTests } = JSON.parse(readFileSync(report, 'utf8'));
-  if (numTotalTests === 0) status = 1;
-  console.log(`${numPassedTests} passed, ${numFailedTests} failed${numPendingTests ? `, ${numPendingTests} skipped` : ''}`);
+  const { numPassedTests, numFailedTests, numPendingTests, numTotalTests, testResults } = JSON.parse(readFileSync(report, 'utf8'));
+  // A file that fails before its tests run (a missing fixture, a throwing beforeAll) has no failed test of its own:
+  // count it as a failure so the summary line never reads "0 failed" on a red run.
+  const brokenFiles = testResults.filter((file) => file.status === 'failed' && file.assertionResults.every((t) => t.status !== 'failed')).length;
+  if (numTotalTests === 0 || brokenFiles > 0) status = 1;
+  const failed = numFailedTests + brokenFiles;
+  console.log(`${numPassedTests} passed, ${failed} failed${numPendingTests ? `, ${numPendingTests} not run` : ''}`);
 }
 rmSync(reportDir, { recursive: true, force: true });
 process.exit(status);

@@ -29,15 +29,37 @@ export async function openBrowser(): Promise<{ context: BrowserContext; page: Pa
   };
 }
 
-export async function screenshot(page: Page, name: string) {
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+/** Resolves once no finite CSS animation or transition runs (antd's drawers, modals and toasts slide and fade in). */
+export async function animationsSettled(page: Page) {
+  await page.waitForFunction(
+    `document.getAnimations().every((animation) => animation.playState !== 'running' || animation.effect?.getComputedTiming().endTime === Infinity)`,
+    undefined,
+    { polling: 'raf', timeout: 10_000 },
+  );
 }
 
+/**
+ * A reviewed screenshot in e2e/screenshots/, once animations have settled. The whole page by default; a modal or
+ * drawer is better taken as the viewport (`fullPage: false`), since its mask only covers the viewport.
+ */
+export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}) {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await animationsSettled(page);
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: options.fullPage ?? true });
+}
+
+/**
+ * Signs in through the real login page (its labels 用户名 / 密码 and its 登录 button) and waits for the shell.
+ * Starts from a blank page without cookies (a session left by an earlier test would skip the form): reloading /login would keep the history state of the page signed out from
+ * (`from`), and the next user would be sent there.
+ */
 export async function loginAs(page: Page, baseUrl: string, username: string, password: string) {
+  await page.goto('about:blank');
+  await page.context().clearCookies();
   await page.goto(`${baseUrl}/login`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByLabel('用户名', { exact: true }).fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  await page.getByTestId('header-bar').waitFor();
 }

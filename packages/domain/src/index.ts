@@ -2,6 +2,7 @@ export * from './platform/roles.ts';
 export * from './platform/password-policy.ts';
 export * from './platform/platforms.ts';
 export * from './platform/users.contract.ts';
+export * from './platform/common.contract.ts';
 export * from './platform/audit.contract.ts';
 export * from './industries/industry-code.ts';
 export * from './industries/industries.contract.ts';

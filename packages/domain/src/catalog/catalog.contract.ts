@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PLATFORM_KEYS } from '../platform/platforms.ts';
 import { industryCodeSchema } from '../industries/industries.contract.ts';
+import { calendarDaySchema } from '../platform/common.contract.ts';
 import { CATALOG_BASES, CATALOG_CATEGORIES, CLASSIFY_CATEGORIES } from './catalog-types.ts';
 
 export const platformKeySchema = z.enum(PLATFORM_KEYS, { error: '平台不存在：应为 oujiangkou、zhenan 或 hitech' });
@@ -10,7 +11,7 @@ export const itemParamsSchema = versionIdParamsSchema.extend({
   itemId: z.coerce.number({ error: '条目编号必须是数字' }).int().positive(),
 });
 
-const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式应为 YYYY-MM-DD' });
+const dateSchema = calendarDaySchema;
 
 export const catalogItemInputSchema = z.object({
   category: z.enum(CATALOG_CATEGORIES, { error: '类别应为 encouraged（鼓励类）、restricted（限制类）或 eliminated（淘汰类）' }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarDaySchema } from './common.contract.ts';
 
 export const auditEventSchema = z.object({
   id: z.number(),
@@ -19,8 +20,8 @@ export const auditQuerySchema = z.object({
   entityType: z.string().max(50).optional(),
   action: z.string().max(80).optional(),
   actor: z.string().max(64).optional(),
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式应为 YYYY-MM-DD' }).optional(),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式应为 YYYY-MM-DD' }).optional(),
+  from: calendarDaySchema.optional(),
+  to: calendarDaySchema.optional(),
   page: z.coerce.number({ error: '页码必须是数字' }).int().min(1).default(1),
   pageSize: z.coerce.number({ error: '每页条数必须是数字' }).int().min(1).max(500).default(50),
 });
@@ -33,10 +34,3 @@ export const auditVerifySchema = z.object({
 });
 
 /** The API's error body (DESIGN.md): a code, a Chinese sentence, and details. */
-export const errorBodySchema = z.object({
-  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
-});
-
-export function pageOf<T extends z.ZodTypeAny>(item: T) {
-  return z.object({ items: z.array(item), total: z.number(), page: z.number(), pageSize: z.number() });
-}

@@ -6,7 +6,8 @@ export function shanghaiDay(instant: Date): string {
   return SHANGHAI_DAY.format(instant);
 }
 
-const SHANGHAI_TIME = new Intl.DateTimeFormat('zh-CN', {
+// sv-SE writes 'YYYY-MM-DD HH:mm:ss', the form Chinese government forms and Excel both read without ambiguity.
+const SHANGHAI_TIME = new Intl.DateTimeFormat('sv-SE', {
   timeZone: 'Asia/Shanghai',
   year: 'numeric',
   month: '2-digit',
@@ -17,7 +18,7 @@ const SHANGHAI_TIME = new Intl.DateTimeFormat('zh-CN', {
   hour12: false,
 });
 
-/** An instant as Shanghai wall-clock time for people: '2026/11/28 12:41:26'. */
+/** An instant as Shanghai wall-clock time for people: '2026-11-28 12:41:26'. */
 export function shanghaiDateTime(instant: Date | string): string {
   return SHANGHAI_TIME.format(typeof instant === 'string' ? new Date(instant) : instant);
 }

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { CATALOG_VERSION_STATE_LABELS, itemProblems, shanghaiDay } from '@pgs/domain';
 import type { Db } from '../platform/db.ts';
 import { requirePermission, type Actor } from '../platform/actor.ts';
-import { conflict, unprocessable } from '../platform/errors.ts';
+import { conflict, notFound, unprocessable } from '../platform/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { industriesByCode } from '../reference/reference.service.ts';
 import { catalogItems } from './catalog.table.ts';
@@ -30,10 +30,13 @@ export async function catalogImportTemplate(actor: Actor) {
  * Replaces a draft's items with the rows of a workbook. All or nothing: any bad row (format, unknown code,
  * rule of R1.2–R1.4) is reported with its row and column and nothing is written.
  */
-export async function importCatalogDraft(db: Db, actor: Actor, versionId: number, file: Buffer, now: Date) {
+/** `readFile` is called only once the user may import into this draft, so a refused upload is never parsed. */
+export async function importCatalogDraft(db: Db, actor: Actor, versionId: number, readFile: () => Promise<Buffer>, now: Date) {
   requirePermission(actor, 'catalog.edit');
   const draft = await findVersion(db, versionId);
-  if (!draft || draft.status !== 'draft') throw conflict('只能向草稿导入；请先新建草稿', 'NOT_A_DRAFT');
+  if (!draft) throw notFound('目录版本不存在');
+  if (draft.status !== 'draft') throw conflict('只能向草稿导入；请先新建草稿', 'NOT_A_DRAFT');
+  const file = await readFile();
   const { rows, errors } = await parseCatalogWorkbook(file);
   const names = await industriesByCode(db, rows.map((r) => r.item.industryCode));
   const ruleErrors: ImportRowError[] = rows.flatMap(({ row, item }) => [

@@ -86,7 +86,7 @@ export const catalogRoutes = (ctx: AppContext): FastifyPluginAsyncZod => async (
 
   app.post('/catalog-versions/:versionId/import', { bodyLimit: BULK_LIMIT_BYTES, schema: { tags, summary: '从 Excel 导入草稿条目（全部成功或全部不写入）', params: versionIdParamsSchema, consumes: ['multipart/form-data'], response: { 200: importReportSchema } } }, async (request) => {
     const actor = actorOf(request);
-    const report = await importCatalogDraft(ctx.db, actor, request.params.versionId, await uploadedFile(request), ctx.clock());
+    const report = await importCatalogDraft(ctx.db, actor, request.params.versionId, () => uploadedFile(request), ctx.clock());
     return { imported: report.imported, errors: report.errors };
   });
 };

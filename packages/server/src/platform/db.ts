@@ -35,6 +35,9 @@ export class DataDirInUseError extends Error {}
 export async function openDatabase(options: { url: string | null; dataDir: string | null; poolSize?: number }): Promise<Database> {
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // An idle connection the server ends (restart, failover, a DROP … WITH (FORCE) after close) must not crash the
+    // process: pg drops that client from the pool and the next query opens a new one.
+    pool.on('error', (error) => console.warn(`PostgreSQL 空闲连接已断开：${error.message}`));
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     await migratePg(db as never, { migrationsFolder: MIGRATIONS_DIR });
     return { db, driver: 'postgres', close: () => pool.end() };

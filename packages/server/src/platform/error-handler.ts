@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError } from './errors.ts';
+import { sqlState } from './db-errors.ts';
 
 const FIELD_LABELS: Record<string, string> = { body: '请求内容', querystring: '查询参数', params: '路径参数', headers: '请求头' };
 
@@ -15,6 +16,13 @@ const FASTIFY_ERRORS: Record<string, { status: number; code: string; message: st
   FST_INVALID_MULTIPART_CONTENT_TYPE: { status: 400, code: 'BAD_REQUEST', message: '请以 multipart/form-data 上传文件' },
   FST_PARTS_LIMIT: { status: 413, code: 'PAYLOAD_TOO_LARGE', message: '上传内容的部分过多' },
   FST_FILES_LIMIT: { status: 413, code: 'PAYLOAD_TOO_LARGE', message: '一次只能上传一个文件' },
+};
+
+/** PostgreSQL data exceptions only bad input causes: a number beyond the column's range, a NUL character in text. */
+const BAD_INPUT_SQLSTATES: Record<string, string> = {
+  '22003': '请求中的数值超出了允许的范围',
+  '22021': '请求内容含有无法保存的字符（如空字符）',
+  '22P05': '请求内容含有无法保存的字符（如空字符）',
 };
 
 /**
@@ -36,6 +44,8 @@ export function installErrorHandler(app: FastifyInstance) {
         error: { code: 'VALIDATION_FAILED', message: first ? `${first.field}：${first.message}` : '请求参数不正确', details },
       });
     }
+    const badInput = BAD_INPUT_SQLSTATES[sqlState(error) ?? ''];
+    if (badInput) return reply.code(400).send({ error: { code: 'BAD_REQUEST', message: badInput } });
     const known = error.code ? FASTIFY_ERRORS[error.code] : undefined;
     if (known) return reply.code(known.status).send({ error: { code: known.code, message: known.message } });
     if (isResponseSerializationError(error)) request.log.error({ err: error, issues: error.cause }, 'response does not match its schema');

@@ -30,9 +30,26 @@ export function sendFile(reply: FastifyReply, file: { buffer: Buffer | NodeJS.Re
 /** The one uploaded file of a multipart request, read whole (imports are all-or-nothing anyway). */
 export async function uploadedFile(request: FastifyRequest): Promise<Buffer> {
   if (!request.isMultipart()) throw badRequest('请以 multipart/form-data 上传文件（字段名 file）');
-  const file = await request.file({ limits: { fileSize: BULK_LIMIT_BYTES, files: 1 } });
-  if (!file) throw badRequest('没有收到上传的文件');
-  const buffer = await file.toBuffer();
-  if (file.file.truncated) throw new AppError(413, 'PAYLOAD_TOO_LARGE', '上传的文件超过 64 MB 上限');
-  return buffer;
+  try {
+    const file = await request.file({ limits: { fileSize: BULK_LIMIT_BYTES, files: 1 } });
+    if (!file) throw badRequest('没有收到上传的文件');
+    const buffer = await file.toBuffer();
+    if (file.file.truncated) throw tooLarge();
+    return buffer;
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    if ((error as { statusCode?: number }).statusCode === 413) throw tooLarge();
+    // busboy's own messages ("Unexpected end of form", "Boundary not found") mean a broken upload, not a server fault.
+    throw badRequest('上传的内容不完整或格式不正确，请重新选择文件上传');
+  }
+}
+
+const tooLarge = () => new AppError(413, 'PAYLOAD_TOO_LARGE', '上传的文件超过 64 MB 上限');
+
+/** A body the route reads as CSV: an uploaded file, or the request body sent as text/csv. Anything else is a 415. */
+export async function uploadedCsv(request: FastifyRequest): Promise<string> {
+  if (request.isMultipart()) return (await uploadedFile(request)).toString('utf8');
+  const type = String(request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type !== 'text/csv') throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', '请上传 CSV 文件：multipart/form-data（字段名 file）或 Content-Type: text/csv');
+  return String(request.body ?? '');
 }

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { industryCodeSchema, industryDetailSchema, industryImportResultSchema, industryListQuerySchema, industrySchema, pageOf, PLATFORM_KEYS } from '@pgs/domain';
 import type { AppContext } from '../platform/context.ts';
-import { actorOf, uploadedFile } from '../platform/http.ts';
+import { actorOf, uploadedCsv } from '../platform/http.ts';
 import { getIndustry, importIndustryTable, listIndustries, listPlatforms } from './reference.service.ts';
 
 const platformSchema = z.object({
@@ -28,8 +28,6 @@ export const referenceRoutes = (ctx: AppContext, deps: { codesInUse: () => Promi
   );
 
   app.post('/industries/import', { bodyLimit: 64 * 1024 * 1024, schema: { tags: ['reference'], summary: '导入官方行业分类表（CSV：code,name；管理员）', consumes: ['multipart/form-data', 'text/csv'], response: { 200: industryImportResultSchema } } }, async (request) => {
-    const actor = actorOf(request);
-    const text = request.isMultipart() ? (await uploadedFile(request)).toString('utf8') : String(request.body ?? '');
-    return importIndustryTable(ctx.db, actor, text, deps, ctx.clock());
+    return importIndustryTable(ctx.db, actorOf(request), () => uploadedCsv(request), deps, ctx.clock());
   });
 };

@@ -56,11 +56,13 @@ const countByLevel = (entries: IndustryEntry[]) =>
 export async function importIndustryTable(
   db: Db,
   actor: Actor,
-  csvText: string,
+  /** Read only after the permission check, so a refused user's 64 MB upload is never parsed. */
+  readCsv: () => Promise<string>,
   deps: { codesInUse: () => Promise<string[]> },
   now: Date,
 ) {
   requirePermission(actor, 'industries.import');
+  const csvText = await readCsv();
   if (!csvText.trim()) throw badRequest('上传的文件是空的');
   const { entries, errors } = parseIndustryCsv(csvText);
   if (errors.length > 0) throw unprocessable('IMPORT_INVALID', `行业分类表有 ${errors.length} 处错误，未导入任何数据`, errors);

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { App, Button, Space, Tag, Typography } from 'antd';
 import { GlobalOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from 'react-router';
 import { forgetSession, logout, type SessionUser } from '../../auth/session.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { ChangePasswordModal } from './ChangePasswordModal.tsx';
@@ -11,6 +12,7 @@ export function HeaderBar({ user }: { user: SessionUser }) {
   const { t, lang, setLang, roleLabel, platformLabel } = useI18n();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
+  const navigate = useNavigate();
   const [passwordOpen, setPasswordOpen] = useState(false);
   const [leaving, setLeaving] = useState(false);
   const platform = platformLabel(user.platformKey);
@@ -23,6 +25,9 @@ export function HeaderBar({ user }: { user: SessionUser }) {
       // the session is gone either way; the login page follows
     } finally {
       setLeaving(false);
+      // Leave first: forgetting the session while on a page would send the guard to /login with this page as
+      // "come back to", and the next user to sign in would land on the last user's page.
+      navigate('/login', { replace: true });
       forgetSession(queryClient);
       message.success(t('header.loggedOut'));
     }

@@ -12,6 +12,8 @@ const CHILD_LEVEL: Record<IndustryLevel, string | null> = { section: '大类', d
 export function IndustriesPage() {
   const { data: user } = useMe();
   const [search, setSearch] = useState('');
+  // What the box shows; kept apart from `search` so leaving a search (back to browsing) also empties the box.
+  const [searchText, setSearchText] = useState('');
   const [parent, setParent] = useState<string | null>(null);
   const [paging, setPaging] = useState({ page: 1, pageSize: 50 });
   const params: IndustryListParams = search
@@ -24,6 +26,7 @@ export function IndustriesPage() {
 
   const drillTo = (code: string | null) => {
     setSearch('');
+    setSearchText('');
     setParent(code);
     setPaging((current) => ({ ...current, page: 1 }));
   };
@@ -62,6 +65,8 @@ export function IndustriesPage() {
             enterButton="查询"
             placeholder="输入行业代码或名称，如 3612、汽车制造"
             style={{ maxWidth: 480 }}
+            value={searchText}
+            onChange={(event) => setSearchText(event.target.value)}
             onSearch={(value) => {
               setSearch(value.trim());
               setPaging((current) => ({ ...current, page: 1 }));

@@ -1,0 +1,309 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LightMyRequestResponse } from 'fastify';
+import { can, type Permission, type Role } from '@pgs/domain';
+import { createTestApp, DEMO_PASSWORD, TEST_ADMIN_PASSWORD, type TestApp } from '../test/test-app.ts';
+import { XLSX_MIME } from './http.ts';
+
+/**
+ * DESIGN.md "Quality bars — Authorisation: a test table of role × route". Every API route, for every demo user
+ * (each role, and each of the three platforms) and for a visitor without a session. What is expected comes from
+ * `can()` of the role table (packages/domain/src/platform/roles.ts), never from a second hand-written list:
+ * allowed → the route's 2xx with a valid request; forbidden → 403 with a Chinese sentence; no session → 401.
+ * Drafts are the drc's working papers: a role that cannot edit catalogs gets 404 for one (it is not told it exists).
+ */
+
+const USERS = ['leader', 'drc', 'bureau', 'eitc', 'ojk', 'zn', 'gxq', 'auditor', 'admin'] as const;
+type User = (typeof USERS)[number];
+type Who = User | 'anonymous';
+const WHO: readonly Who[] = [...USERS, 'anonymous'];
+const ROLE_OF: Record<User, Role> = {
+  leader: 'leader',
+  drc: 'drc',
+  bureau: 'bureau',
+  eitc: 'eitc',
+  ojk: 'platform',
+  zn: 'platform',
+  gxq: 'platform',
+  auditor: 'auditor',
+  admin: 'admin',
+};
+const passwordOf = (user: User) => (user === 'admin' ? TEST_ADMIN_PASSWORD : DEMO_PASSWORD);
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+type Request = { url: string; payload?: unknown; headers?: Record<string, string>; /** a session of its own (logout) */ cookie?: string };
+type Route = {
+  /** Method and path as the OpenAPI document names them (checked against it below). */
+  route: string;
+  /** Tells two rows of the same route apart (a published version, a draft). */
+  variant?: string;
+  /** The permission the service checks; `session` = any signed-in user. */
+  needs: Permission | 'session';
+  ok: 200 | 201 | 204;
+  /** Reads a draft: roles without catalog.edit get 404. */
+  draft?: boolean;
+  request: (who: Who) => Promise<Request>;
+  /** Runs after an allowed request: what the answer must hold, and putting back what the request changed. */
+  after?: (who: User, response: LightMyRequestResponse) => Promise<void> | void;
+};
+
+let t: TestApp;
+const cookies = {} as Record<User, string>;
+let publishedId: number;
+let sharedDraftId: number;
+let workbook: Buffer;
+const bundledCsv = readFileSync(new URL('../reference/data/gbt4754-2017.csv', import.meta.url), 'utf8');
+
+beforeAll(async () => {
+  t = await createTestApp();
+  for (const user of USERS) cookies[user] = await t.login(user);
+  publishedId = (await get('/catalogs/zhenan', 'drc')).json().id;
+  sharedDraftId = (await newDraft('zhenan')).id;
+  const exported = await get(`/catalog-versions/${publishedId}/export.xlsx`, 'drc');
+  expect(exported.statusCode).toBe(200);
+  workbook = exported.rawPayload;
+});
+afterAll(() => t?.close());
+
+function inject(method: Method, url: string, cookie: string | undefined, payload?: unknown, headers: Record<string, string> = {}) {
+  return t.app.inject({ method, url: `/api/v1${url}`, payload: payload as never, headers: { ...(cookie ? { cookie } : {}), ...headers } });
+}
+const get = (url: string, user: User) => inject('GET', url, cookies[user]);
+
+let serial = 0;
+async function newDraft(platform = 'zhenan') {
+  const response = await inject('POST', `/catalogs/${platform}/versions`, cookies.drc, { version: `矩阵草稿${++serial}` });
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json() as { id: number; revision: number; items: Array<{ id: number; revision: number; category: string; industryCode: string; keywords: string[]; basis: string; note: string }> };
+}
+
+async function newUser() {
+  const response = await inject('POST', '/users', cookies.admin, { username: `target${++serial}`, password: 'Target-Pass-2026!', displayName: '矩阵目标用户', role: 'leader' });
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json() as { id: number; revision: number };
+}
+
+function multipart(file: Buffer, fileName = 'catalog.xlsx') {
+  const boundary = '----pgs-matrix-boundary';
+  const payload = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${XLSX_MIME}\r\n\r\n`),
+    file,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+const expectXlsx = (_who: User, response: LightMyRequestResponse) => {
+  expect(response.headers['content-type']).toBe(XLSX_MIME);
+  expect(response.rawPayload.subarray(0, 2).toString()).toBe('PK');
+};
+
+const ROUTES: Route[] = [
+  // auth
+  {
+    route: 'GET /auth/me',
+    needs: 'session',
+    ok: 200,
+    request: async () => ({ url: '/auth/me' }),
+    after: (who, response) => expect(response.json().user).toMatchObject({ username: who, role: ROLE_OF[who] }),
+  },
+  {
+    route: 'POST /auth/logout',
+    needs: 'session',
+    ok: 204,
+    // A session of its own, so the shared one of this user lives on.
+    request: async (who) => ({ url: '/auth/logout', cookie: who === 'anonymous' ? undefined : await t.login(who) }),
+  },
+  {
+    route: 'POST /auth/password',
+    needs: 'session',
+    ok: 204,
+    request: async (who) => ({ url: '/auth/password', payload: { currentPassword: who === 'anonymous' ? DEMO_PASSWORD : passwordOf(who), newPassword: 'Matrix-Pass-2026!' } }),
+    after: async (who) => {
+      // Put the password back, so later rows can sign this user in again.
+      const back = await inject('POST', '/auth/password', cookies[who], { currentPassword: 'Matrix-Pass-2026!', newPassword: passwordOf(who) });
+      expect(back.statusCode, back.body).toBe(204);
+    },
+  },
+  // users
+  { route: 'GET /users', needs: 'users.manage', ok: 200, request: async () => ({ url: '/users?page=1&pageSize=20' }) },
+  {
+    route: 'POST /users',
+    needs: 'users.manage',
+    ok: 201,
+    request: async (who) => ({ url: '/users', payload: { username: `new${++serial}-${who}`, password: 'Matrix-User-2026!', displayName: '矩阵新用户', role: 'platform', platformKey: 'hitech' } }),
+  },
+  {
+    route: 'PATCH /users/{id}',
+    needs: 'users.manage',
+    ok: 200,
+    request: async () => {
+      const target = await newUser();
+      return { url: `/users/${target.id}`, payload: { displayName: '矩阵改名', role: 'bureau', platformKey: null, disabled: false, revision: target.revision } };
+    },
+  },
+  {
+    route: 'POST /users/{id}/password',
+    needs: 'users.manage',
+    ok: 204,
+    request: async () => ({ url: `/users/${(await newUser()).id}/password`, payload: { password: 'Reset-Pass-2026!' } }),
+  },
+  // audit
+  { route: 'GET /audit', needs: 'audit.read', ok: 200, request: async () => ({ url: '/audit?pageSize=5' }) },
+  { route: 'GET /audit/verify', needs: 'audit.read', ok: 200, request: async () => ({ url: '/audit/verify' }), after: (_who, r) => expect(r.json().intact).toBe(true) },
+  { route: 'GET /audit/export.xlsx', needs: 'audit.read', ok: 200, request: async () => ({ url: '/audit/export.xlsx' }), after: expectXlsx },
+  // reference
+  { route: 'GET /platforms', needs: 'session', ok: 200, request: async () => ({ url: '/platforms' }), after: (_who, r) => expect(r.json()).toHaveLength(3) },
+  { route: 'GET /industries', needs: 'industries.read', ok: 200, request: async () => ({ url: '/industries?q=汽车&pageSize=10' }) },
+  { route: 'GET /industries/{code}', needs: 'industries.read', ok: 200, request: async () => ({ url: '/industries/3612' }), after: (_who, r) => expect(r.json().code).toBe('3612') },
+  {
+    route: 'POST /industries/import',
+    needs: 'industries.import',
+    ok: 200,
+    request: async () => ({ url: '/industries/import', payload: bundledCsv, headers: { 'content-type': 'text/csv' } }),
+    after: (_who, r) => expect(r.json().imported).toBe(1971),
+  },
+  // catalog
+  { route: 'GET /catalogs', needs: 'catalog.read', ok: 200, request: async () => ({ url: '/catalogs' }) },
+  { route: 'GET /catalogs/import-template.xlsx', needs: 'catalog.edit', ok: 200, request: async () => ({ url: '/catalogs/import-template.xlsx' }), after: expectXlsx },
+  { route: 'GET /catalogs/{platformKey}', needs: 'catalog.read', ok: 200, request: async () => ({ url: '/catalogs/oujiangkou' }) },
+  {
+    route: 'GET /catalogs/{platformKey}/classify',
+    needs: 'catalog.read',
+    ok: 200,
+    request: async () => ({ url: '/catalogs/zhenan/classify?industryCode=3612' }),
+    after: (_who, r) => expect(r.json().category).toBe('encouraged'),
+  },
+  {
+    route: 'GET /catalogs/{platformKey}/versions',
+    needs: 'catalog.read',
+    ok: 200,
+    request: async () => ({ url: '/catalogs/zhenan/versions' }),
+    // The list holds drafts only for those who may edit catalogs.
+    after: (who, r) => expect(r.json().some((v: { state: string }) => v.state === 'draft')).toBe(can(ROLE_OF[who], 'catalog.edit')),
+  },
+  {
+    route: 'POST /catalogs/{platformKey}/versions',
+    needs: 'catalog.edit',
+    ok: 201,
+    request: async (who) => ({ url: '/catalogs/hitech/versions', payload: { version: `新建草稿${++serial}-${who}` } }),
+  },
+  { route: 'GET /catalog-versions/{versionId}', variant: '(published)', needs: 'catalog.read', ok: 200, request: async () => ({ url: `/catalog-versions/${publishedId}` }) },
+  { route: 'GET /catalog-versions/{versionId}', variant: '(draft)', needs: 'catalog.read', draft: true, ok: 200, request: async () => ({ url: `/catalog-versions/${sharedDraftId}` }) },
+  { route: 'DELETE /catalog-versions/{versionId}', needs: 'catalog.edit', ok: 204, request: async () => ({ url: `/catalog-versions/${(await newDraft()).id}` }) },
+  {
+    route: 'POST /catalog-versions/{versionId}/items',
+    needs: 'catalog.edit',
+    ok: 201,
+    request: async () => ({
+      url: `/catalog-versions/${(await newDraft()).id}/items`,
+      payload: { category: 'encouraged', industryCode: '8810', keywords: [], basis: 'R1.2-supporting', note: '文艺创作：配套服务' },
+    }),
+  },
+  {
+    route: 'PUT /catalog-versions/{versionId}/items/{itemId}',
+    needs: 'catalog.edit',
+    ok: 200,
+    request: async () => {
+      const draft = await newDraft();
+      const { id, revision, category, industryCode, keywords, basis } = draft.items[0]!;
+      return { url: `/catalog-versions/${draft.id}/items/${id}`, payload: { category, industryCode, keywords, basis, note: '矩阵修订', revision } };
+    },
+  },
+  {
+    route: 'DELETE /catalog-versions/{versionId}/items/{itemId}',
+    needs: 'catalog.edit',
+    ok: 204,
+    request: async () => {
+      const draft = await newDraft();
+      const item = draft.items[0]!;
+      return { url: `/catalog-versions/${draft.id}/items/${item.id}?revision=${item.revision}` };
+    },
+  },
+  { route: 'GET /catalog-versions/{versionId}/diff', needs: 'catalog.edit', ok: 200, request: async () => ({ url: `/catalog-versions/${sharedDraftId}/diff` }) },
+  {
+    route: 'POST /catalog-versions/{versionId}/publish',
+    needs: 'catalog.edit',
+    ok: 200,
+    request: async () => {
+      const draft = await newDraft('oujiangkou');
+      return { url: `/catalog-versions/${draft.id}/publish`, payload: { effectiveDate: '2026-12-01', revision: draft.revision } };
+    },
+    after: (_who, r) => expect(r.json()).toMatchObject({ state: 'scheduled', effectiveDate: '2026-12-01' }),
+  },
+  {
+    route: 'GET /catalog-versions/{versionId}/export.xlsx',
+    variant: '(published)',
+    needs: 'catalog.read',
+    ok: 200,
+    request: async () => ({ url: `/catalog-versions/${publishedId}/export.xlsx` }),
+    after: expectXlsx,
+  },
+  {
+    route: 'GET /catalog-versions/{versionId}/export.xlsx',
+    variant: '(draft)',
+    needs: 'catalog.read',
+    draft: true,
+    ok: 200,
+    request: async () => ({ url: `/catalog-versions/${sharedDraftId}/export.xlsx` }),
+    after: expectXlsx,
+  },
+  {
+    route: 'POST /catalog-versions/{versionId}/import',
+    needs: 'catalog.edit',
+    ok: 200,
+    request: async () => ({ url: `/catalog-versions/${(await newDraft()).id}/import`, ...multipart(workbook) }),
+    after: (_who, r) => expect(r.json()).toMatchObject({ imported: expect.any(Number), errors: [] }),
+  },
+];
+
+function expected(route: Route, who: Who): { status: number; code?: string } {
+  if (who === 'anonymous') return { status: 401, code: 'UNAUTHENTICATED' };
+  const role = ROLE_OF[who];
+  if (route.needs !== 'session' && !can(role, route.needs)) return { status: 403, code: 'FORBIDDEN' };
+  if (route.draft && !can(role, 'catalog.edit')) return { status: 404, code: 'NOT_FOUND' };
+  return { status: route.ok };
+}
+
+const CASES = ROUTES.flatMap((route) =>
+  WHO.map((who) => {
+    const want = expected(route, who);
+    return [`${route.route}${route.variant ? ` ${route.variant}` : ''} as ${who} → ${want.status}`, { route, who, want }] as const;
+  }),
+);
+
+describe('role × route (DESIGN.md quality bar; roles.ts can())', () => {
+  it.each(CASES)('%s', async (_name, { route, who, want }) => {
+    const request = await route.request(who);
+    const cookie = who === 'anonymous' ? undefined : (request.cookie ?? cookies[who]);
+    const [method, path] = route.route.split(' ') as [Method, string];
+    // The row really requests its route: the URL fits the documented path.
+    expect(request.url.split('?')[0]).toMatch(new RegExp(`^${path.replace(/\{[^}]+\}/g, '[^/]+').replaceAll('.', '\\.')}$`));
+    const response = await inject(method, request.url, cookie, request.payload, request.headers);
+    expect(response.statusCode, response.body.slice(0, 400)).toBe(want.status);
+    if (want.status >= 400) {
+      const { error } = response.json();
+      expect(error.code).toBe(want.code);
+      expect(error.message).toMatch(/[\u4e00-\u9fa5]/);
+    } else if (who !== 'anonymous') {
+      await route.after?.(who, response);
+    }
+  });
+
+  it('the table covers every API route of the OpenAPI document (public ones aside)', () => {
+    const spec = t.app.swagger() as { paths: Record<string, Record<string, unknown>> };
+    const documented = Object.entries(spec.paths).flatMap(([path, operations]) =>
+      Object.keys(operations)
+        .filter((method) => ['get', 'post', 'put', 'patch', 'delete'].includes(method))
+        .map((method) => `${method.toUpperCase()} ${path.replace(/^\/api\/v1/, '')}`),
+    );
+    const publicRoutes = ['POST /auth/login', 'GET /health'];
+    expect(documented.filter((route) => !publicRoutes.includes(route)).sort()).toEqual([...new Set(ROUTES.map((r) => r.route))].sort());
+  });
+
+  it('the public routes answer without a session', async () => {
+    expect((await inject('GET', '/health', undefined)).statusCode).toBe(200);
+    const login = await inject('POST', '/auth/login', undefined, { username: 'leader', password: DEMO_PASSWORD });
+    expect(login.statusCode).toBe(200);
+  });
+});
