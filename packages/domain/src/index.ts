@@ -21,3 +21,7 @@ export * from './projects/access-check.ts';
 export * from './projects/evaluation-sheet.ts';
 export * from './projects/circulation.ts';
 export * from './projects/investment-count.ts';
+export * from './projects/credit-code.ts';
+export * from './projects/investor-name.ts';
+export * from './projects/projects.contract.ts';
+export * from './projects/industry-suggest.ts';

@@ -21,6 +21,7 @@ import { usersRoutes } from './users/users.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { referenceRoutes } from './reference/reference.routes.ts';
 import { catalogRoutes } from './catalog/catalog.routes.ts';
+import { projectRoutes } from './projects/projects.routes.ts';
 import { industryCodesInUse } from './catalog/catalog.service.ts';
 
 // Validation messages in Chinese for the people who read them (zod's built-in zh-CN locale).
@@ -77,6 +78,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(auditRoutes(ctx));
       await api.register(referenceRoutes(ctx, { codesInUse: () => industryCodesInUse(ctx.db) }));
       await api.register(catalogRoutes(ctx));
+      await api.register(projectRoutes(ctx));
     },
     { prefix: '/api/v1' },
   );

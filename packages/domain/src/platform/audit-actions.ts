@@ -20,6 +20,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'catalog.item_delete': '删除目录条目',
   'catalog.import': 'Excel 导入目录条目',
   'catalog.publish': '发布目录',
+  'projects.report': '首报登记项目',
+  'projects.transition': '变更项目阶段',
   'industries.seed': '载入行业分类表',
   'industries.import': '导入行业分类表',
   'platforms.seed': '载入平台信息',
@@ -29,6 +31,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   user: '用户',
   catalog_version: '目录版本',
   catalog_item: '目录条目',
+  project: '招商项目',
   industries: '行业分类表',
   platforms: '平台',
 };

@@ -22,6 +22,10 @@ export const PERMISSIONS = [
   'industries.import',
   'users.manage',
   'audit.read',
+  'projects.read',
+  'projects.report',
+  'projects.move',
+  'projects.circulate',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -39,6 +43,12 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   'industries.import': ['admin'],
   'users.manage': ['admin'],
   'audit.read': ['auditor'],
+  // §二: platforms report and move their own projects (a platform user sees only its own, D10); the bureau
+  // confirms, rejects and circulates; the leading group and the commissions follow the ledger read-only.
+  'projects.read': EVERY_BUSINESS_ROLE,
+  'projects.report': ['platform'],
+  'projects.move': ['platform', 'bureau'],
+  'projects.circulate': ['bureau'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

@@ -42,6 +42,8 @@ type Route = {
   ok: 200 | 201 | 204;
   /** Reads a draft: roles without catalog.edit get 404. */
   draft?: boolean;
+  /** A project of this platform: platform users of the other platforms get 404 (D10). */
+  projectOf?: 'zn';
   request: (who: Who) => Promise<Request>;
   /** Runs after an allowed request: what the answer must hold, and putting back what the request changed. */
   after?: (who: User, response: LightMyRequestResponse) => Promise<void> | void;
@@ -255,13 +257,55 @@ const ROUTES: Route[] = [
     request: async () => ({ url: `/catalog-versions/${(await newDraft()).id}/import`, ...multipart(workbook) }),
     after: (_who, r) => expect(r.json()).toMatchObject({ imported: expect.any(Number), errors: [] }),
   },
+  // projects (§二)
+  {
+    route: 'POST /projects',
+    needs: 'projects.report',
+    ok: 201,
+    request: async (who) => ({ url: '/projects', payload: projectPayload(PLATFORM_OF[who as User] ?? 'zhenan') }),
+    after: (who, r) => expect(r.json()).toMatchObject({ platformKey: PLATFORM_OF[who], status: 'reported' }),
+  },
+  { route: 'GET /projects', needs: 'projects.read', ok: 200, request: async () => ({ url: '/projects?pageSize=10' }) },
+  {
+    route: 'GET /projects/{id}',
+    needs: 'projects.read',
+    projectOf: 'zn',
+    ok: 200,
+    request: async () => ({ url: `/projects/${(await newProject()).id}` }),
+  },
+  {
+    route: 'POST /projects/{id}/transitions',
+    needs: 'projects.move',
+    projectOf: 'zn',
+    ok: 200,
+    request: async () => ({ url: `/projects/${(await newProject()).id}/transitions`, payload: { to: 'lost', version: 1, reason: '投资方转投外地' } }),
+    after: (_who, r) => expect(r.json()).toMatchObject({ status: 'lost', version: 2 }),
+  },
 ];
+
+const PLATFORM_OF: Partial<Record<User, string>> = { ojk: 'oujiangkou', zn: 'zhenan', gxq: 'hitech' };
+const projectPayload = (platformKey: string) => ({
+  name: `矩阵测试项目${++serial}`,
+  platformKey,
+  investorName: '矩阵测试投资有限公司',
+  industryCode: '3612',
+  totalInvestment: 10000,
+  fixedAssetInvestment: 8000,
+  landArea: 20,
+  expectedAnnualTax: 900,
+});
+async function newProject(): Promise<{ id: number }> {
+  const response = await inject('POST', '/projects', cookies.zn, projectPayload('zhenan'));
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json();
+}
 
 function expected(route: Route, who: Who): { status: number; code?: string } {
   if (who === 'anonymous') return { status: 401, code: 'UNAUTHENTICATED' };
   const role = ROLE_OF[who];
   if (route.needs !== 'session' && !can(role, route.needs)) return { status: 403, code: 'FORBIDDEN' };
   if (route.draft && !can(role, 'catalog.edit')) return { status: 404, code: 'NOT_FOUND' };
+  if (route.projectOf && role === 'platform' && who !== route.projectOf) return { status: 404, code: 'NOT_FOUND' };
   return { status: route.ok };
 }
 

@@ -4,3 +4,4 @@ export * from '../users/users.table.ts';
 export * from '../auth/sessions.table.ts';
 export * from '../audit/audit.table.ts';
 export * from '../catalog/catalog.table.ts';
+export * from '../projects/projects.table.ts';

@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { industryCodeSchema } from '../industries/industries.contract.ts';
+import { platformKeySchema } from '../catalog/catalog.contract.ts';
+import { calendarDaySchema } from '../platform/common.contract.ts';
+import { creditCodeSchema } from './credit-code.ts';
+import { PROJECT_STATUSES } from './pipeline.ts';
+
+/** 万元 and 亩 as JSON numbers or decimal strings; text in a number field is refused with the field's name. */
+const amount = (label: string) =>
+  z.union([z.number({ error: `${label}必须是数字` }), z.string().regex(/^\d+(\.\d+)?$/, { error: `${label}必须是数字` })], { error: `${label}必须是数字` })
+    .transform((value) => String(value))
+    .refine((value) => Number.isFinite(Number(value)) && value.replace('.', '').length <= 20, { error: `${label}数值过大` });
+const nonNegative = (label: string) => amount(label).refine((value) => Number(value) >= 0, { error: `${label}不能为负数` });
+const positive = (label: string) => amount(label).refine((value) => Number(value) > 0, { error: `${label}必须大于 0` });
+const text = (label: string, max: number) =>
+  z.string({ error: `${label}必须是文字` }).trim().min(1, { error: `${label}不能为空` }).max(max, { error: `${label}不能超过 ${max} 个字` });
+
+/** DESIGN.md `POST /api/v1/projects` (D5: land in 亩 or m², or neither; D6: fixed assets ≤ total). */
+export const reportProjectSchema = z
+  .object({
+    name: text('项目名称', 200),
+    platformKey: platformKeySchema,
+    investorName: text('投资方名称', 200),
+    investorCreditCode: creditCodeSchema.optional().nullable(),
+    industryCode: industryCodeSchema,
+    totalInvestment: positive('总投资'),
+    fixedAssetInvestment: nonNegative('固定资产投资'),
+    landArea: positive('用地面积（亩）').optional().nullable(),
+    landAreaM2: positive('用地面积（平方米）').optional().nullable(),
+    expectedAnnualTax: nonNegative('预计年税收'),
+    expectedAnnualOutput: nonNegative('预计年产值').optional().nullable(),
+    description: z.string({ error: '项目简介必须是文字' }).max(5000, { error: '项目简介不能超过 5000 个字' }).optional(),
+  })
+  .refine((input) => Number(input.fixedAssetInvestment) <= Number(input.totalInvestment), {
+    error: '固定资产投资不能大于总投资（D6）',
+    path: ['fixedAssetInvestment'],
+  })
+  .refine((input) => input.landArea == null || input.landAreaM2 == null, { error: '用地面积请只填一种单位：亩或平方米', path: ['landAreaM2'] });
+export type ReportProjectInput = z.infer<typeof reportProjectSchema>;
+
+export const transitionSchema = z.object({
+  to: z.enum(PROJECT_STATUSES, { error: '目标阶段不存在' }),
+  version: z.number({ error: '请提供项目版本号 version' }).int().positive(),
+  reason: z.string().trim().max(2000, { error: '原因不能超过 2000 个字' }).optional().nullable(),
+  effectiveDate: calendarDaySchema.optional(),
+});
+
+export const projectListQuerySchema = z.object({
+  platformKey: platformKeySchema.optional(),
+  status: z.enum(PROJECT_STATUSES, { error: '阶段不存在' }).optional(),
+  q: z.string().max(100, { error: '搜索词不能超过 100 个字' }).optional(),
+  page: z.coerce.number({ error: '页码必须是数字' }).int().min(1).default(1),
+  pageSize: z.coerce.number({ error: '每页条数必须是数字' }).int().min(1).max(500).default(50),
+});
+
+export const projectIdParamsSchema = z.object({ id: z.coerce.number({ error: '项目编号必须是数字' }).int().positive().max(2_147_483_647) });
+
+export const projectEventSchema = z.object({
+  version: z.number(),
+  kind: z.string(),
+  fromStatus: z.string().nullable(),
+  toStatus: z.string().nullable(),
+  reason: z.string().nullable(),
+  effectiveDate: z.string(),
+  details: z.unknown(),
+  at: z.string(),
+  actorName: z.string(),
+});
+
+export const projectSchema = z.object({
+  id: z.number(),
+  name: z.string(),
+  platformKey: z.string(),
+  reportedPlatformKey: z.string(),
+  investorName: z.string(),
+  investorCreditCode: z.string().nullable(),
+  industryCode: z.string(),
+  totalInvestment: z.string(),
+  fixedAssetInvestment: z.string(),
+  landMu: z.string().nullable(),
+  landless: z.boolean(),
+  expectedAnnualTax: z.string(),
+  expectedAnnualOutput: z.string().nullable(),
+  description: z.string(),
+  category: z.string(),
+  catalogVersion: z.string().nullable(),
+  status: z.enum(PROJECT_STATUSES),
+  version: z.number(),
+  firstReport: z.boolean(),
+  duplicateOf: z.number().nullable(),
+  /** D10: a duplicate shows the first report's platform and date. */
+  firstReportInfo: z.object({ projectId: z.number(), platformKey: z.string(), reportedAt: z.string() }).nullable(),
+  reportedAt: z.string(),
+  reportedBy: z.string(),
+  trackedOn: z.string().nullable(),
+  landedOn: z.string().nullable(),
+  closedReason: z.string().nullable(),
+  negotiationDeadline: z.string().nullable(),
+  overdue: z.boolean(),
+});
+export type ProjectView = z.infer<typeof projectSchema>;
+export const projectDetailSchema = projectSchema.extend({ history: z.array(projectEventSchema) });

@@ -1,0 +1,227 @@
+import { and, count, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import {
+  checkTransition,
+  isNegotiationOverdue,
+  landInMu,
+  negotiationDeadline,
+  normaliseOrgName,
+  normaliseProjectName,
+  shanghaiDay,
+  type PlatformKey,
+  type ProjectStatus,
+  type ProjectView,
+  type ReportProjectInput,
+} from '@pgs/domain';
+import type { z } from 'zod';
+import type { projectListQuerySchema, transitionSchema } from '@pgs/domain';
+import type { Db, Tx } from '../platform/db.ts';
+import { requirePermission, type Actor } from '../platform/actor.ts';
+import { AppError, conflict, forbidden, notFound, unprocessable } from '../platform/errors.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { classify } from '../catalog/catalog.service.ts';
+import { projectEvents, projectIdentities, projects } from './projects.table.ts';
+
+type ProjectRow = typeof projects.$inferSelect;
+
+/** D9: the same investor (credit code, else normalised name) and the same normalised project name. */
+export function projectIdentityKey(input: { investorName: string; investorCreditCode?: string | null; name: string }): string {
+  const investor = input.investorCreditCode ? `code:${input.investorCreditCode}` : `name:${normaliseOrgName(input.investorName)}`;
+  return `${investor}|${normaliseProjectName(input.name)}`;
+}
+
+/** D10: a platform user sees only its own platform's projects; others do not learn that the id exists. */
+function assertVisible(actor: Actor, row: ProjectRow | undefined): asserts row is ProjectRow {
+  if (!row || (actor.role === 'platform' && row.platformKey !== actor.platformKey)) throw notFound('项目不存在');
+}
+
+/** R2.3 首报登记: saved as first report, or as a duplicate linked to the first — decided by the database. */
+export async function reportProject(db: Db, actor: Actor, input: ReportProjectInput, now: Date) {
+  requirePermission(actor, 'projects.report');
+  if (actor.role === 'platform' && input.platformKey !== actor.platformKey) throw forbidden('平台用户只能为本平台登记项目');
+  const land = landInMu(input);
+  if ('problem' in land) throw new AppError(400, 'BAD_REQUEST', land.problem);
+  const classification = await classify(db, actor, input.platformKey as PlatformKey, { industryCode: input.industryCode }, now);
+  // A name of punctuation alone normalises to nothing; two such reports must not count as the same project.
+  if (!normaliseProjectName(input.name) || (!input.investorCreditCode && !normaliseOrgName(input.investorName))) {
+    throw new AppError(400, 'BAD_REQUEST', '项目名称和投资方名称必须包含文字或数字');
+  }
+  const identityKey = projectIdentityKey(input);
+  const id = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(projects)
+      .values({
+        name: input.name,
+        platformKey: input.platformKey,
+        reportedPlatformKey: input.platformKey,
+        investorName: input.investorName,
+        investorCreditCode: input.investorCreditCode ?? null,
+        identityKey,
+        industryCode: classification.industryCode,
+        totalInvestment: input.totalInvestment,
+        fixedAssetInvestment: input.fixedAssetInvestment,
+        landMu: land.mu?.toString() ?? null,
+        expectedAnnualTax: input.expectedAnnualTax,
+        expectedAnnualOutput: input.expectedAnnualOutput ?? null,
+        description: input.description ?? '',
+        categoryAtReport: classification.category,
+        catalogVersionAtReport: classification.catalogVersion,
+        status: 'reported',
+        firstReport: false,
+        reportedAt: now,
+        reportedBy: actor.username,
+        updatedAt: now,
+      })
+      .returning({ id: projects.id });
+    const projectId = row!.id;
+    // The primary key on identity_key serialises simultaneous reports: the one whose insert lands is first, the
+    // others wait for it to commit and then insert nothing.
+    const claimed = await tx.insert(projectIdentities).values({ identityKey, firstProjectId: projectId }).onConflictDoNothing().returning();
+    let duplicateOf: number | null = null;
+    if (claimed.length === 0) {
+      const [first] = await tx.select().from(projectIdentities).where(eq(projectIdentities.identityKey, identityKey));
+      duplicateOf = first!.firstProjectId;
+    }
+    await tx.update(projects).set({ firstReport: duplicateOf === null, duplicateOf }).where(eq(projects.id, projectId));
+    await tx.insert(projectEvents).values({
+      projectId,
+      version: 1,
+      kind: 'reported',
+      fromStatus: null,
+      toStatus: 'reported',
+      reason: duplicateOf === null ? null : `重复报送，首报为项目 #${duplicateOf}（R2.3）`,
+      effectiveDate: shanghaiDay(now),
+      details: { category: classification.category, catalogVersion: classification.catalogVersion, explanation: classification.explanation },
+      at: now,
+      actorName: actor.username,
+    });
+    await recordAudit(tx, actor, { action: 'projects.report', entityType: 'project', entityId: projectId, after: { ...input, duplicateOf } }, now);
+    return projectId;
+  });
+  return getProject(db, actor, id, now);
+}
+
+async function findProject(db: Db | Tx, id: number) {
+  const [row] = await db.select().from(projects).where(eq(projects.id, id));
+  return row;
+}
+
+function toView(row: ProjectRow, first: ProjectRow | undefined, today: string): ProjectView {
+  return {
+    id: row.id,
+    name: row.name,
+    platformKey: row.platformKey,
+    reportedPlatformKey: row.reportedPlatformKey,
+    investorName: row.investorName,
+    investorCreditCode: row.investorCreditCode,
+    industryCode: row.industryCode,
+    totalInvestment: row.totalInvestment,
+    fixedAssetInvestment: row.fixedAssetInvestment,
+    landMu: row.landMu,
+    landless: row.landMu === null,
+    expectedAnnualTax: row.expectedAnnualTax,
+    expectedAnnualOutput: row.expectedAnnualOutput,
+    description: row.description,
+    category: row.categoryAtReport,
+    catalogVersion: row.catalogVersionAtReport,
+    status: row.status as ProjectStatus,
+    version: row.version,
+    firstReport: row.firstReport,
+    duplicateOf: row.duplicateOf,
+    firstReportInfo: first ? { projectId: first.id, platformKey: first.platformKey, reportedAt: first.reportedAt.toISOString() } : null,
+    reportedAt: row.reportedAt.toISOString(),
+    reportedBy: row.reportedBy,
+    trackedOn: row.trackedOn,
+    landedOn: row.landedOn,
+    closedReason: row.closedReason,
+    negotiationDeadline: row.trackedOn ? negotiationDeadline(row.trackedOn) : null,
+    overdue: isNegotiationOverdue(row.status as ProjectStatus, row.trackedOn, today),
+  };
+}
+
+export async function getProject(db: Db, actor: Actor, id: number, now: Date) {
+  requirePermission(actor, 'projects.read');
+  const row = await findProject(db, id);
+  assertVisible(actor, row);
+  const first = row.duplicateOf ? await findProject(db, row.duplicateOf) : undefined;
+  const history = await db.select().from(projectEvents).where(eq(projectEvents.projectId, id)).orderBy(projectEvents.id);
+  return {
+    ...toView(row, first, shanghaiDay(now)),
+    history: history.map((event) => ({ ...event, at: event.at.toISOString() })),
+  };
+}
+
+export async function listProjects(db: Db, actor: Actor, query: z.infer<typeof projectListQuerySchema>, now: Date) {
+  requirePermission(actor, 'projects.read');
+  const where: SQL[] = [];
+  const platformKey = actor.role === 'platform' ? actor.platformKey! : query.platformKey;
+  if (platformKey) where.push(eq(projects.platformKey, platformKey));
+  if (query.status) where.push(eq(projects.status, query.status));
+  if (query.q) {
+    const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    where.push(or(ilike(projects.name, pattern), ilike(projects.investorName, pattern))!);
+  }
+  const condition = where.length ? and(...where) : undefined;
+  const [rows, [total]] = await Promise.all([
+    db.select().from(projects).where(condition).orderBy(desc(projects.id)).limit(query.pageSize).offset((query.page - 1) * query.pageSize),
+    db.select({ value: count() }).from(projects).where(condition),
+  ]);
+  const today = shanghaiDay(now);
+  return { items: rows.map((row) => toView(row, undefined, today)), total: Number(total!.value), page: query.page, pageSize: query.pageSize };
+}
+
+/**
+ * R2.4 transition, D8's order: role (403), stale version (409), legal move (422). The UPDATE is conditional on the
+ * version the user saw, so of two simultaneous moves exactly one changes the row and the history stays gapless.
+ */
+export async function transitionProject(db: Db, actor: Actor, id: number, input: z.infer<typeof transitionSchema>, now: Date) {
+  requirePermission(actor, 'projects.move');
+  const row = await findProject(db, id);
+  assertVisible(actor, row);
+  const verdictFor = (current: ProjectRow) =>
+    checkTransition({
+      from: current.status as ProjectStatus,
+      to: input.to,
+      role: actor.role === 'system' ? 'bureau' : actor.role,
+      actorPlatformKey: actor.platformKey,
+      projectPlatformKey: current.platformKey,
+      isDuplicate: !current.firstReport,
+      // Evaluations arrive with the evaluation module; until then no project can pass the D7 gates.
+      hasEvaluation: false,
+      latestEvaluationPasses: false,
+      reason: input.reason ?? null,
+    });
+  const early = verdictFor(row);
+  if (!early.allowed && early.kind === 'forbidden') throw forbidden(early.message);
+  if (row.version !== input.version) throw conflict(`项目已被他人修改（当前版本 ${row.version}，您看到的是 ${input.version}），请刷新后重试`, 'STALE_VERSION');
+  if (!early.allowed) throw unprocessable('ILLEGAL_TRANSITION', early.message);
+  const effectiveDate = input.effectiveDate ?? shanghaiDay(now);
+  await db.transaction(async (tx) => {
+    const changed = await tx
+      .update(projects)
+      .set({
+        status: input.to,
+        version: sql`${projects.version} + 1`,
+        updatedAt: now,
+        ...(input.to === 'tracked' ? { trackedOn: effectiveDate } : {}),
+        ...(input.to === 'landed' ? { landedOn: effectiveDate } : {}),
+        ...(input.to === 'lost' || input.to === 'rejected' ? { closedReason: input.reason ?? null } : {}),
+      })
+      .where(and(eq(projects.id, id), eq(projects.version, input.version)))
+      .returning({ version: projects.version });
+    if (changed.length === 0) throw conflict('项目已被他人修改，请刷新后重试', 'STALE_VERSION');
+    await tx.insert(projectEvents).values({
+      projectId: id,
+      version: changed[0]!.version,
+      kind: 'transition',
+      fromStatus: row.status,
+      toStatus: input.to,
+      reason: input.reason ?? null,
+      effectiveDate,
+      details: null,
+      at: now,
+      actorName: actor.username,
+    });
+    await recordAudit(tx, actor, { action: 'projects.transition', entityType: 'project', entityId: id, before: { status: row.status, version: row.version }, after: { status: input.to, reason: input.reason ?? null, effectiveDate } }, now);
+  });
+  return getProject(db, actor, id, now);
+}

@@ -1,0 +1,72 @@
+import { boolean, date, index, integer, jsonb, numeric, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { platforms } from '../reference/reference.table.ts';
+
+const instant = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
+/** Money (万元) and land (亩) are exact decimals (D1); numeric comes back from both drivers as a string. */
+const decimal = (name: string) => numeric(name, { precision: 20, scale: 6 });
+
+/** The project ledger (招商项目台账), R2.3–R2.5. `version` is raised by every change (D8). */
+export const projects = pgTable(
+  'projects',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    name: text('name').notNull(),
+    /** The platform that holds it now; after a circulation, the registration place. */
+    platformKey: text('platform_key').notNull().references(() => platforms.key),
+    reportedPlatformKey: text('reported_platform_key').notNull().references(() => platforms.key),
+    investorName: text('investor_name').notNull(),
+    investorCreditCode: text('investor_credit_code'),
+    /** D9: credit code, or normalised investor name, + normalised project name. */
+    identityKey: text('identity_key').notNull(),
+    industryCode: text('industry_code').notNull(),
+    totalInvestment: decimal('total_investment').notNull(),
+    fixedAssetInvestment: decimal('fixed_asset_investment').notNull(),
+    /** 亩; null = no land of its own (D5). */
+    landMu: decimal('land_mu'),
+    expectedAnnualTax: decimal('expected_annual_tax').notNull(),
+    expectedAnnualOutput: decimal('expected_annual_output'),
+    description: text('description').notNull().default(''),
+    categoryAtReport: text('category_at_report').notNull(),
+    catalogVersionAtReport: text('catalog_version_at_report'),
+    status: text('status').notNull(),
+    version: integer('version').notNull().default(1),
+    firstReport: boolean('first_report').notNull(),
+    duplicateOf: integer('duplicate_of'),
+    reportedAt: instant('reported_at').notNull(),
+    reportedBy: text('reported_by').notNull(),
+    trackedOn: date('tracked_on', { mode: 'string' }),
+    landedOn: date('landed_on', { mode: 'string' }),
+    closedReason: text('closed_reason'),
+    updatedAt: instant('updated_at').notNull(),
+  },
+  (table) => [index('projects_platform_status_idx').on(table.platformKey, table.status), index('projects_identity_idx').on(table.identityKey)],
+);
+
+/**
+ * R2.3: one row per project identity, naming its first report. The primary key makes "exactly one first" hold in
+ * the database however many reports arrive at once (D9): the insert that loses the race does nothing.
+ */
+export const projectIdentities = pgTable('project_identities', {
+  identityKey: text('identity_key').primaryKey(),
+  firstProjectId: integer('first_project_id').notNull(),
+});
+
+/** The project's history timeline: its report, every transition, evaluation and circulation, with no gaps. */
+export const projectEvents = pgTable(
+  'project_events',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    projectId: integer('project_id').notNull().references(() => projects.id),
+    /** The project version this event produced. */
+    version: integer('version').notNull(),
+    kind: text('kind').$type<'reported' | 'transition' | 'evaluation' | 'circulation'>().notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status'),
+    reason: text('reason'),
+    effectiveDate: date('effective_date', { mode: 'string' }).notNull(),
+    details: jsonb('details'),
+    at: instant('at').notNull(),
+    actorName: text('actor_name').notNull(),
+  },
+  (table) => [index('project_events_project_idx').on(table.projectId, table.version)],
+);

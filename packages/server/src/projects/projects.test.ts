@@ -1,0 +1,148 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../test/test-app.ts';
+
+let t: TestApp;
+const cookies: Record<string, string> = {};
+
+beforeAll(async () => {
+  t = await createTestApp();
+  for (const user of ['zn', 'gxq', 'ojk', 'bureau', 'drc', 'admin']) cookies[user] = await t.login(user);
+});
+afterAll(() => t?.close());
+
+const send = (user: string, method: 'GET' | 'POST', url: string, payload?: unknown) =>
+  t.app.inject({ method, url: `/api/v1${url}`, headers: { cookie: cookies[user]! }, ...(payload === undefined ? {} : { payload: payload as object }) });
+
+// A well-formed 统一社会信用代码 (check character Q per GB 32100); the same body ending in A is refused.
+const CREDIT_CODE = '91330300MA285G5X4Q';
+let serial = 0;
+const project = (over: Record<string, unknown> = {}) => ({
+  name: `新能源汽车整车项目${++serial}`,
+  platformKey: 'zhenan',
+  investorName: '温州测试新能源有限公司',
+  industryCode: '3612',
+  totalInvestment: 50000,
+  fixedAssetInvestment: 40000,
+  landArea: 100,
+  expectedAnnualTax: 5000,
+  description: '新能源汽车整车制造',
+  ...over,
+});
+const countProjects = async () => (await send('bureau', 'GET', '/projects?pageSize=1')).json().total as number;
+
+describe('R2.3 first report', () => {
+  it('a platform user reports for its own platform: first report, with the catalog class of the time', async () => {
+    const response = await send('zn', 'POST', '/projects', project());
+    expect(response.statusCode, response.body).toBe(201);
+    expect(response.json()).toMatchObject({ status: 'reported', firstReport: true, duplicateOf: null, version: 1, category: 'encouraged', landMu: '100.000000' });
+    expect(response.json().history).toEqual([expect.objectContaining({ kind: 'reported', toStatus: 'reported', version: 1 })]);
+  });
+
+  it('the same project reported again by another platform — name written differently — is a duplicate linked to the first', async () => {
+    const first = (await send('zn', 'POST', '/projects', project({ name: '瓯海 智能 装备 项目', investorName: '温州某某（集团）有限公司' }))).json();
+    const again = await send('gxq', 'POST', '/projects', project({ platformKey: 'hitech', name: '瓯海智能装备项目', investorName: '温州某某(集团)股份有限公司', industryCode: '3491' }));
+    expect(again.statusCode, again.body).toBe(201);
+    expect(again.json()).toMatchObject({ firstReport: false, duplicateOf: first.id, firstReportInfo: { projectId: first.id, platformKey: 'zhenan' } });
+    // D9: a duplicate cannot advance, only end.
+    const advance = await send('gxq', 'POST', `/projects/${again.json().id}/transitions`, { to: 'feasible', version: 1 });
+    expect(advance.statusCode).toBe(422);
+    expect(advance.json().error.message).toContain('R2.3');
+  });
+
+  it('the credit code decides the investor when both reports carry one', async () => {
+    const first = (await send('zn', 'POST', '/projects', project({ name: '信用代码项目', investorCreditCode: CREDIT_CODE, investorName: '甲公司' }))).json();
+    const renamed = (await send('ojk', 'POST', '/projects', project({ platformKey: 'oujiangkou', name: '信用代码项目', investorCreditCode: CREDIT_CODE.toLowerCase(), investorName: '乙公司' }))).json();
+    expect(renamed.duplicateOf).toBe(first.id);
+  });
+
+  it('50 simultaneous reports of one project: exactly one is first, the others point at it', async () => {
+    const payload = project({ name: '并发首报项目' });
+    const responses = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => send(['zn', 'gxq', 'ojk'][i % 3]!, 'POST', '/projects', { ...payload, platformKey: ['zhenan', 'hitech', 'oujiangkou'][i % 3] })),
+    );
+    expect(responses.map((r) => r.statusCode)).toEqual(Array(50).fill(201));
+    const bodies = responses.map((r) => r.json());
+    const firsts = bodies.filter((b) => b.firstReport);
+    expect(firsts).toHaveLength(1);
+    for (const body of bodies.filter((b) => !b.firstReport)) expect(body.duplicateOf).toBe(firsts[0].id);
+  });
+});
+
+describe('R2.4 pipeline moves carry the version the user saw', () => {
+  it('moves step by step, refuses skipping (422) and a stale version (409)', async () => {
+    const created = (await send('zn', 'POST', '/projects', project())).json();
+    const skip = await send('zn', 'POST', `/projects/${created.id}/transitions`, { to: 'signed', version: 1 });
+    expect(skip.statusCode).toBe(422);
+    const feasible = await send('zn', 'POST', `/projects/${created.id}/transitions`, { to: 'feasible', version: 1 });
+    expect(feasible.statusCode, feasible.body).toBe(200);
+    expect(feasible.json()).toMatchObject({ status: 'feasible', version: 2 });
+    const stale = await send('zn', 'POST', `/projects/${created.id}/transitions`, { to: 'plan_submitted', version: 1 });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.message).toContain('刷新');
+  });
+
+  it('only the bureau rejects; lost needs a reason', async () => {
+    const created = (await send('zn', 'POST', '/projects', project())).json();
+    expect((await send('zn', 'POST', `/projects/${created.id}/transitions`, { to: 'rejected', version: 1, reason: '不符合' })).statusCode).toBe(403);
+    expect((await send('zn', 'POST', `/projects/${created.id}/transitions`, { to: 'lost', version: 1 })).statusCode).toBe(422);
+    const rejected = await send('bureau', 'POST', `/projects/${created.id}/transitions`, { to: 'rejected', version: 1, reason: '投资方资金不实' });
+    expect(rejected.json()).toMatchObject({ status: 'rejected', closedReason: '投资方资金不实' });
+  });
+
+  it('10 simultaneous moves with one version: one wins, nine get 409, history has no gaps', async () => {
+    const created = (await send('zn', 'POST', '/projects', project())).json();
+    const responses = await Promise.all(Array.from({ length: 10 }, (_, i) => send(i % 2 ? 'zn' : 'bureau', 'POST', `/projects/${created.id}/transitions`, { to: 'feasible', version: 1 })));
+    expect(responses.map((r) => r.statusCode).sort()).toEqual([200, ...Array(9).fill(409)]);
+    const detail = (await send('bureau', 'GET', `/projects/${created.id}`)).json();
+    expect(detail.history.map((e: { version: number }) => e.version)).toEqual([1, 2]);
+  });
+});
+
+describe('who sees and does what (D10)', () => {
+  it('a platform user gets 404 for another platform’s project and lists only its own', async () => {
+    const created = (await send('zn', 'POST', '/projects', project({ name: '浙南专属项目' }))).json();
+    expect((await send('gxq', 'GET', `/projects/${created.id}`)).statusCode).toBe(404);
+    expect((await send('gxq', 'POST', `/projects/${created.id}/transitions`, { to: 'feasible', version: 1 })).statusCode).toBe(404);
+    const listed = (await send('gxq', 'GET', '/projects?platformKey=zhenan&pageSize=500')).json();
+    expect(listed.items.every((p: { platformKey: string }) => p.platformKey === 'hitech')).toBe(true);
+  });
+
+  it('only platform users report, and only for their own platform; admin does not read the ledger', async () => {
+    expect((await send('bureau', 'POST', '/projects', project())).statusCode).toBe(403);
+    expect((await send('zn', 'POST', '/projects', project({ platformKey: 'hitech' }))).statusCode).toBe(403);
+    expect((await send('admin', 'GET', '/projects')).statusCode).toBe(403);
+    expect((await send('drc', 'GET', '/projects')).statusCode).toBe(200);
+  });
+});
+
+describe('bad input: a 4xx with a Chinese message, nothing written', () => {
+  const cases: Array<[string, Record<string, unknown>, number]> = [
+    ['zero land', { landArea: 0 }, 400],
+    ['negative land', { landArea: -5 }, 400],
+    ['negative m²', { landArea: null, landAreaM2: -1 }, 400],
+    ['land in both units', { landAreaM2: 66667 }, 400],
+    ['text in a number', { totalInvestment: '五千万' }, 400],
+    ['fixed assets above total', { fixedAssetInvestment: 60000 }, 400],
+    ['an empty name', { name: '   ' }, 400],
+    ['a 100 000-character name', { name: '项'.repeat(100_000) }, 400],
+    ['an unknown platform', { platformKey: 'wenzhou' }, 400],
+    ['a malformed industry code', { industryCode: '36a' }, 400],
+    ['an unknown industry code', { industryCode: '3619' }, 422],
+    ['an invalid credit code', { investorCreditCode: '91330300MA285G5X4A' }, 400],
+  ];
+  it.each(cases)('%s', async (_name, over, status) => {
+    const before = await countProjects();
+    const response = await send('zn', 'POST', '/projects', project(over));
+    expect(response.statusCode, response.body).toBe(status);
+    expect(response.json().error.message).toMatch(/[\u4e00-\u9fff]/);
+    expect(await countProjects()).toBe(before);
+  });
+
+  it('malformed JSON', async () => {
+    const before = await countProjects();
+    const response = await t.app.inject({ method: 'POST', url: '/api/v1/projects', headers: { cookie: cookies.zn!, 'content-type': 'application/json' }, payload: '{"name":' });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.message).toMatch(/[\u4e00-\u9fff]/);
+    expect(await countProjects()).toBe(before);
+  });
+});
