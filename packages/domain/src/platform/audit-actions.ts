@@ -22,6 +22,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'catalog.publish': '发布目录',
   'projects.report': '首报登记项目',
   'projects.transition': '变更项目阶段',
+  'projects.evaluate': '项目准入评估',
+  'projects.circulate': '项目流转',
   'industries.seed': '载入行业分类表',
   'industries.import': '导入行业分类表',
   'platforms.seed': '载入平台信息',

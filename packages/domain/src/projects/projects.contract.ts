@@ -100,3 +100,53 @@ export const projectSchema = z.object({
 });
 export type ProjectView = z.infer<typeof projectSchema>;
 export const projectDetailSchema = projectSchema.extend({ history: z.array(projectEventSchema) });
+
+/** DESIGN.md `POST /projects/:id/evaluation`: the filled sheet (D7) and the written opinion (R2.2). */
+export const evaluationInputSchema = z.object({
+  scores: z.record(z.string().max(50), z.number({ error: '评分必须是数字' }), { error: '请填写评分表 scores' }),
+  opinion: text('书面评审意见', 5000),
+  reviewer: z.string().trim().min(1).max(100, { error: '评审人不能超过 100 个字' }).optional(),
+  reviewedOn: calendarDaySchema.optional(),
+});
+
+export const evaluationResultSchema = z.object({
+  id: z.number(),
+  passes: z.boolean(),
+  category: z.string(),
+  landless: z.boolean(),
+  investmentIntensity: z.string().nullable(),
+  taxPerMu: z.string().nullable(),
+  sheetTotal: z.number(),
+  passMark: z.number(),
+  reasons: z.array(z.string()),
+  opinion: z.string(),
+  reviewer: z.string(),
+  reviewedOn: z.string(),
+  projectVersion: z.number(),
+});
+
+export const circulationInputSchema = z.object({
+  toPlatformKey: platformKeySchema,
+  firstPlaceShare: z.union([z.number(), z.string()], { error: '首谈地分成比例必须是数字' }).optional(),
+  reason: text('流转原因', 2000),
+  version: z.number().int().positive().optional(),
+});
+
+export const circulationResultSchema = z.object({
+  fromPlatformKey: z.string(),
+  toPlatformKey: z.string(),
+  firstPlaceShare: z.number(),
+  hostShare: z.number(),
+  projectVersion: z.number(),
+});
+
+export const investmentSummaryQuerySchema = z.object({
+  year: z.coerce.number({ error: '年份必须是数字' }).int().min(2000, { error: '年份应在 2000–2100 之间' }).max(2100, { error: '年份应在 2000–2100 之间' }),
+});
+
+export const investmentSummarySchema = z.object({
+  platformKey: z.string(),
+  year: z.number(),
+  projects: z.array(z.object({ id: z.number(), name: z.string(), status: z.string(), credit: z.number(), counted: z.boolean(), reason: z.string() })),
+  totalCredit: z.number(),
+});

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
-import { can, type Permission, type Role } from '@pgs/domain';
+import { can, DEFAULT_EVALUATION_SHEET, type Permission, type Role } from '@pgs/domain';
 import { createTestApp, DEMO_PASSWORD, TEST_ADMIN_PASSWORD, type TestApp } from '../test/test-app.ts';
 import { XLSX_MIME } from './http.ts';
 
@@ -44,6 +44,8 @@ type Route = {
   draft?: boolean;
   /** A project of this platform: platform users of the other platforms get 404 (D10). */
   projectOf?: 'zn';
+  /** A platform's own figures: platform users of the other platforms get 403. */
+  figuresOf?: 'zn';
   request: (who: Who) => Promise<Request>;
   /** Runs after an allowed request: what the answer must hold, and putting back what the request changed. */
   after?: (who: User, response: LightMyRequestResponse) => Promise<void> | void;
@@ -281,22 +283,51 @@ const ROUTES: Route[] = [
     request: async () => ({ url: `/projects/${(await newProject()).id}/transitions`, payload: { to: 'lost', version: 1, reason: '投资方转投外地' } }),
     after: (_who, r) => expect(r.json()).toMatchObject({ status: 'lost', version: 2 }),
   },
+  {
+    route: 'POST /projects/{id}/evaluation',
+    needs: 'projects.move',
+    projectOf: 'zn',
+    ok: 201,
+    request: async () => ({ url: `/projects/${(await newProject('plan_submitted')).id}/evaluation`, payload: { scores: FULL_MARKS, opinion: '同意' } }),
+    after: (_who, r) => expect(r.json()).toMatchObject({ passes: true, sheetTotal: 100 }),
+  },
+  {
+    route: 'POST /projects/{id}/circulations',
+    needs: 'projects.circulate',
+    ok: 201,
+    request: async () => ({ url: `/projects/${(await newProject()).id}/circulations`, payload: { toPlatformKey: 'hitech', firstPlaceShare: 0.4, reason: '用地不足' } }),
+    after: (_who, r) => expect(r.json()).toMatchObject({ firstPlaceShare: 0.4, hostShare: 0.6 }),
+  },
+  {
+    route: 'GET /platforms/{platformKey}/investment-summary',
+    needs: 'projects.read',
+    figuresOf: 'zn',
+    ok: 200,
+    request: async () => ({ url: '/platforms/zhenan/investment-summary?year=2026' }),
+  },
 ];
+
+const FULL_MARKS = Object.fromEntries(DEFAULT_EVALUATION_SHEET.items.map((item) => [item.code, item.maxScore]));
 
 const PLATFORM_OF: Partial<Record<User, string>> = { ojk: 'oujiangkou', zn: 'zhenan', gxq: 'hitech' };
 const projectPayload = (platformKey: string) => ({
   name: `矩阵测试项目${++serial}`,
   platformKey,
   investorName: '矩阵测试投资有限公司',
-  industryCode: '3612',
+  // 3491 工业机器人: encouraged on 浙南 and 高新区, so a 浙南 project may circulate to 高新区 (D11).
+  industryCode: '3491',
   totalInvestment: 10000,
   fixedAssetInvestment: 8000,
   landArea: 20,
   expectedAnnualTax: 900,
 });
-async function newProject(): Promise<{ id: number }> {
-  const response = await inject('POST', '/projects', cookies.zn, projectPayload('zhenan'));
+async function newProject(stage?: 'plan_submitted'): Promise<{ id: number }> {
+  let response = await inject('POST', '/projects', cookies.zn, projectPayload('zhenan'));
   expect(response.statusCode, response.body).toBe(201);
+  for (const to of stage ? ['feasible', stage] : []) {
+    response = await inject('POST', `/projects/${response.json().id}/transitions`, cookies.zn, { to, version: response.json().version });
+    expect(response.statusCode, response.body).toBe(200);
+  }
   return response.json();
 }
 
@@ -306,6 +337,7 @@ function expected(route: Route, who: Who): { status: number; code?: string } {
   if (route.needs !== 'session' && !can(role, route.needs)) return { status: 403, code: 'FORBIDDEN' };
   if (route.draft && !can(role, 'catalog.edit')) return { status: 404, code: 'NOT_FOUND' };
   if (route.projectOf && role === 'platform' && who !== route.projectOf) return { status: 404, code: 'NOT_FOUND' };
+  if (route.figuresOf && role === 'platform' && who !== route.figuresOf) return { status: 403, code: 'FORBIDDEN' };
   return { status: route.ok };
 }
 

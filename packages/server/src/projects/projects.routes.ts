@@ -1,8 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { pageOf, projectDetailSchema, projectIdParamsSchema, projectListQuerySchema, projectSchema, reportProjectSchema, transitionSchema } from '@pgs/domain';
+import { circulationInputSchema, circulationResultSchema, evaluationInputSchema, evaluationResultSchema, investmentSummaryQuerySchema, investmentSummarySchema, pageOf, platformParamsSchema, projectDetailSchema, projectIdParamsSchema, projectListQuerySchema, projectSchema, reportProjectSchema, transitionSchema } from '@pgs/domain';
 import type { AppContext } from '../platform/context.ts';
 import { actorOf } from '../platform/http.ts';
 import { getProject, listProjects, reportProject, transitionProject } from './projects.service.ts';
+import { evaluateProject } from './project-evaluation.service.ts';
+import { circulateProject, platformInvestmentSummary } from './project-circulation.service.ts';
 
 const tags = ['projects'];
 
@@ -23,5 +25,19 @@ export const projectRoutes = (ctx: AppContext): FastifyPluginAsyncZod => async (
 
   app.post('/projects/:id/transitions', { schema: { tags, summary: '推进或终止项目（R2.4；version 过期返回 409）', params: projectIdParamsSchema, body: transitionSchema, response: { 200: projectDetailSchema } } }, async (request) =>
     transitionProject(ctx.db, actorOf(request), request.params.id, request.body, ctx.clock()),
+  );
+
+  app.post('/projects/:id/evaluation', { schema: { tags, summary: '准入评估：评分表与书面评审意见（R2.1–R2.2）', params: projectIdParamsSchema, body: evaluationInputSchema, response: { 201: evaluationResultSchema } } }, async (request, reply) => {
+    reply.code(201);
+    return evaluateProject(ctx.db, actorOf(request), request.params.id, request.body, ctx.clock());
+  });
+
+  app.post('/projects/:id/circulations', { schema: { tags, summary: '项目流转（市招商局；R2.5）', params: projectIdParamsSchema, body: circulationInputSchema, response: { 201: circulationResultSchema } } }, async (request, reply) => {
+    reply.code(201);
+    return circulateProject(ctx.db, actorOf(request), request.params.id, request.body, ctx.clock());
+  });
+
+  app.get('/platforms/:platformKey/investment-summary', { schema: { tags, summary: '平台年度招商引资完成情况（R2.5–R2.6）', params: platformParamsSchema, querystring: investmentSummaryQuerySchema, response: { 200: investmentSummarySchema } } }, async (request) =>
+    platformInvestmentSummary(ctx.db, actorOf(request), request.params.platformKey, request.query.year),
   );
 };

@@ -20,8 +20,9 @@ import { AppError, conflict, forbidden, notFound, unprocessable } from '../platf
 import { recordAudit } from '../audit/audit.service.ts';
 import { classify } from '../catalog/catalog.service.ts';
 import { projectEvents, projectIdentities, projects } from './projects.table.ts';
+import { latestEvaluation } from './project-evaluations.repository.ts';
 
-type ProjectRow = typeof projects.$inferSelect;
+export type ProjectRow = typeof projects.$inferSelect;
 
 /** D9: the same investor (credit code, else normalised name) and the same normalised project name. */
 export function projectIdentityKey(input: { investorName: string; investorCreditCode?: string | null; name: string }): string {
@@ -30,7 +31,7 @@ export function projectIdentityKey(input: { investorName: string; investorCredit
 }
 
 /** D10: a platform user sees only its own platform's projects; others do not learn that the id exists. */
-function assertVisible(actor: Actor, row: ProjectRow | undefined): asserts row is ProjectRow {
+export function assertVisible(actor: Actor, row: ProjectRow | undefined): asserts row is ProjectRow {
   if (!row || (actor.role === 'platform' && row.platformKey !== actor.platformKey)) throw notFound('项目不存在');
 }
 
@@ -100,7 +101,7 @@ export async function reportProject(db: Db, actor: Actor, input: ReportProjectIn
   return getProject(db, actor, id, now);
 }
 
-async function findProject(db: Db | Tx, id: number) {
+export async function findProject(db: Db | Tx, id: number) {
   const [row] = await db.select().from(projects).where(eq(projects.id, id));
   return row;
 }
@@ -177,6 +178,7 @@ export async function transitionProject(db: Db, actor: Actor, id: number, input:
   requirePermission(actor, 'projects.move');
   const row = await findProject(db, id);
   assertVisible(actor, row);
+  const evaluation = await latestEvaluation(db, id);
   const verdictFor = (current: ProjectRow) =>
     checkTransition({
       from: current.status as ProjectStatus,
@@ -185,9 +187,8 @@ export async function transitionProject(db: Db, actor: Actor, id: number, input:
       actorPlatformKey: actor.platformKey,
       projectPlatformKey: current.platformKey,
       isDuplicate: !current.firstReport,
-      // Evaluations arrive with the evaluation module; until then no project can pass the D7 gates.
-      hasEvaluation: false,
-      latestEvaluationPasses: false,
+      hasEvaluation: evaluation !== undefined,
+      latestEvaluationPasses: evaluation?.passes ?? false,
       reason: input.reason ?? null,
     });
   const early = verdictFor(row);
@@ -196,32 +197,39 @@ export async function transitionProject(db: Db, actor: Actor, id: number, input:
   if (!early.allowed) throw unprocessable('ILLEGAL_TRANSITION', early.message);
   const effectiveDate = input.effectiveDate ?? shanghaiDay(now);
   await db.transaction(async (tx) => {
-    const changed = await tx
-      .update(projects)
-      .set({
+    await changeProject(tx, actor, row, input.version, {
+      set: {
         status: input.to,
-        version: sql`${projects.version} + 1`,
-        updatedAt: now,
         ...(input.to === 'tracked' ? { trackedOn: effectiveDate } : {}),
         ...(input.to === 'landed' ? { landedOn: effectiveDate } : {}),
         ...(input.to === 'lost' || input.to === 'rejected' ? { closedReason: input.reason ?? null } : {}),
-      })
-      .where(and(eq(projects.id, id), eq(projects.version, input.version)))
-      .returning({ version: projects.version });
-    if (changed.length === 0) throw conflict('项目已被他人修改，请刷新后重试', 'STALE_VERSION');
-    await tx.insert(projectEvents).values({
-      projectId: id,
-      version: changed[0]!.version,
-      kind: 'transition',
-      fromStatus: row.status,
-      toStatus: input.to,
-      reason: input.reason ?? null,
-      effectiveDate,
-      details: null,
-      at: now,
-      actorName: actor.username,
-    });
-    await recordAudit(tx, actor, { action: 'projects.transition', entityType: 'project', entityId: id, before: { status: row.status, version: row.version }, after: { status: input.to, reason: input.reason ?? null, effectiveDate } }, now);
+      },
+      event: { kind: 'transition', fromStatus: row.status, toStatus: input.to, reason: input.reason ?? null, effectiveDate, details: null },
+      audit: { action: 'projects.transition', before: { status: row.status, version: row.version }, after: { status: input.to, reason: input.reason ?? null, effectiveDate } },
+    }, now);
   });
   return getProject(db, actor, id, now);
+}
+
+type ProjectChange = {
+  set: Partial<typeof projects.$inferInsert>;
+  event: Omit<typeof projectEvents.$inferInsert, 'projectId' | 'version' | 'at' | 'actorName'>;
+  audit: { action: string; before?: unknown; after?: unknown };
+};
+
+/**
+ * Every change of a project goes through here (D8): the UPDATE holds only if the row still has the version the
+ * user saw, raises it by one, and writes the history event and the audit record in the same transaction.
+ */
+export async function changeProject(tx: Tx, actor: Actor, row: ProjectRow, expectedVersion: number, change: ProjectChange, now: Date): Promise<number> {
+  const changed = await tx
+    .update(projects)
+    .set({ ...change.set, version: sql`${projects.version} + 1`, updatedAt: now })
+    .where(and(eq(projects.id, row.id), eq(projects.version, expectedVersion)))
+    .returning({ version: projects.version });
+  if (changed.length === 0) throw conflict('项目已被他人修改，请刷新后重试', 'STALE_VERSION');
+  const version = changed[0]!.version;
+  await tx.insert(projectEvents).values({ ...change.event, projectId: row.id, version, at: now, actorName: actor.username });
+  await recordAudit(tx, actor, { action: change.audit.action, entityType: 'project', entityId: row.id, before: change.audit.before, after: change.audit.after }, now);
+  return version;
 }

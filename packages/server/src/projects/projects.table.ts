@@ -70,3 +70,35 @@ export const projectEvents = pgTable(
   },
   (table) => [index('project_events_project_idx').on(table.projectId, table.version)],
 );
+
+/** R2.2 准入论证评估: each sheet kept (D7: evaluated again later, every one on record). */
+export const projectEvaluations = pgTable(
+  'project_evaluations',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    projectId: integer('project_id').notNull().references(() => projects.id),
+    sheet: jsonb('sheet').notNull(),
+    scores: jsonb('scores').$type<Record<string, number>>().notNull(),
+    total: numeric('total', { precision: 6, scale: 1 }).notNull(),
+    passes: boolean('passes').notNull(),
+    verdict: jsonb('verdict').notNull(),
+    opinion: text('opinion').notNull(),
+    reviewer: text('reviewer').notNull(),
+    reviewedOn: date('reviewed_on', { mode: 'string' }).notNull(),
+    at: instant('at').notNull(),
+    actorName: text('actor_name').notNull(),
+  },
+  (table) => [index('project_evaluations_project_idx').on(table.projectId, table.id)],
+);
+
+/** R2.5: a project circulates once (D11), so the project id is the key; shares kept exactly (4 places). */
+export const projectCirculations = pgTable('project_circulations', {
+  projectId: integer('project_id').primaryKey().references(() => projects.id),
+  fromPlatformKey: text('from_platform_key').notNull().references(() => platforms.key),
+  toPlatformKey: text('to_platform_key').notNull().references(() => platforms.key),
+  firstPlaceShare: numeric('first_place_share', { precision: 5, scale: 4 }).notNull(),
+  hostShare: numeric('host_share', { precision: 5, scale: 4 }).notNull(),
+  reason: text('reason').notNull(),
+  at: instant('at').notNull(),
+  actorName: text('actor_name').notNull(),
+});

@@ -1,0 +1,69 @@
+import { checkAccess, DEFAULT_EVALUATION_SHEET, scoreSheet, sheetProblems, shanghaiDay, type evaluationInputSchema, type ProjectStatus } from '@pgs/domain';
+import type { z } from 'zod';
+import type { Db } from '../platform/db.ts';
+import { requirePermission, type Actor } from '../platform/actor.ts';
+import { AppError, forbidden, unprocessable } from '../platform/errors.ts';
+import { assertVisible, changeProject, findProject } from './projects.service.ts';
+import { projectEvaluations } from './projects.table.ts';
+
+/** D7: a project is evaluated once its investment plan is in, and again later while it is open. */
+const EVALUABLE: ReadonlySet<ProjectStatus> = new Set(['plan_submitted', 'evaluated', 'tracked', 'negotiating']);
+
+/**
+ * R2.1–R2.2 access evaluation: the sheet is scored, the access standard checked on the figures as reported, and
+ * the written opinion kept with reviewer and date. Every reason is returned in Chinese.
+ */
+export async function evaluateProject(db: Db, actor: Actor, projectId: number, input: z.infer<typeof evaluationInputSchema>, now: Date) {
+  requirePermission(actor, 'projects.move');
+  const row = await findProject(db, projectId);
+  assertVisible(actor, row);
+  if (actor.role === 'platform' && row.platformKey !== actor.platformKey) throw forbidden();
+  if (!EVALUABLE.has(row.status as ProjectStatus)) throw unprocessable('NOT_EVALUABLE', '项目报送投资方案后、落地前才能进行准入评估（R2.4）');
+  if (!row.firstReport) throw unprocessable('DUPLICATE_REPORT', '重复报送的项目不能评估（R2.3）');
+  const sheet = DEFAULT_EVALUATION_SHEET;
+  const problems = sheetProblems(sheet, input.scores);
+  if (problems.length > 0) throw new AppError(400, 'BAD_REQUEST', `评分表有 ${problems.length} 处问题`, problems.map((message) => ({ message })));
+  const scored = scoreSheet(sheet, input.scores);
+  const verdict = checkAccess({
+    category: row.categoryAtReport as never,
+    fixedAssetInvestment: row.fixedAssetInvestment,
+    expectedAnnualTax: row.expectedAnnualTax,
+    landMu: row.landMu,
+    sheet: { total: scored.total, passMark: sheet.passMark },
+  });
+  const reviewer = input.reviewer ?? actor.displayName;
+  const reviewedOn = input.reviewedOn ?? shanghaiDay(now);
+  return db.transaction(async (tx) => {
+    const [saved] = await tx
+      .insert(projectEvaluations)
+      .values({ projectId, sheet, scores: input.scores, total: String(scored.total), passes: verdict.passes, verdict, opinion: input.opinion, reviewer, reviewedOn, at: now, actorName: actor.username })
+      .returning({ id: projectEvaluations.id });
+    const projectVersion = await changeProject(
+      tx,
+      actor,
+      row,
+      row.version,
+      {
+        set: {},
+        event: { kind: 'evaluation', fromStatus: row.status, toStatus: row.status, reason: verdict.passes ? '准入评估通过' : '准入评估未通过', effectiveDate: reviewedOn, details: { evaluationId: saved!.id, total: scored.total, reasons: verdict.reasons } },
+        audit: { action: 'projects.evaluate', after: { evaluationId: saved!.id, passes: verdict.passes, total: scored.total, opinion: input.opinion, reviewer } },
+      },
+      now,
+    );
+    return {
+      id: saved!.id,
+      passes: verdict.passes,
+      category: row.categoryAtReport,
+      landless: verdict.landless,
+      investmentIntensity: verdict.investmentIntensity,
+      taxPerMu: verdict.taxPerMu,
+      sheetTotal: scored.total,
+      passMark: sheet.passMark,
+      reasons: [...verdict.reasons, `评估评分 ${scored.total} / ${scored.maxTotal} 分（合格线 ${sheet.passMark} 分）`],
+      opinion: input.opinion,
+      reviewer,
+      reviewedOn,
+      projectVersion,
+    };
+  });
+}
