@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../platform/roles.ts';
-import { checkTransition, isNegotiationOverdue, negotiationDeadline, PIPELINE_STAGES, PROJECT_STATUSES, type ProjectStatus, type TransitionFacts } from './pipeline.ts';
+import { checkTransition, isNegotiationOverdue, overdueIfTrackedBefore, negotiationDeadline, PIPELINE_STAGES, PROJECT_STATUSES, type ProjectStatus, type TransitionFacts } from './pipeline.ts';
 
 const facts = (from: ProjectStatus, to: ProjectStatus, role: Role, over: Partial<TransitionFacts> = {}): TransitionFacts => ({
   from,
@@ -76,5 +76,13 @@ describe('R2.4 negotiation window (cfg 180 days)', () => {
     expect(isNegotiationOverdue('tracked', '2026-01-01', '2026-07-01')).toBe(true);
     expect(isNegotiationOverdue('signed', '2026-01-01', '2027-01-01')).toBe(false);
     expect(isNegotiationOverdue('negotiating', null, '2027-01-01')).toBe(false);
+  });
+
+  it('the query cut-off agrees with the per-project flag on both sides of the deadline', () => {
+    for (const trackedOn of ['2026-01-01', '2026-01-02', '2025-12-31']) {
+      const inQuery = trackedOn < overdueIfTrackedBefore('2026-07-01');
+      expect(inQuery).toBe(isNegotiationOverdue('negotiating', trackedOn, '2026-07-01'));
+    }
+    expect(overdueIfTrackedBefore('2026-07-01')).toBe('2026-01-02');
   });
 });

@@ -102,3 +102,10 @@ export function isNegotiationOverdue(status: ProjectStatus, trackedOn: string | 
   if (!trackedOn || (status !== 'tracked' && status !== 'negotiating')) return false;
   return today > negotiationDeadline(trackedOn, windowDays);
 }
+
+/** For a query: a project tracked before this day is overdue today (deadline = tracked + window < today). */
+export function overdueIfTrackedBefore(today: string, windowDays = DEFAULT_NEGOTIATION_WINDOW_DAYS): string {
+  const day = new Date(`${today}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() - windowDays);
+  return day.toISOString().slice(0, 10);
+}

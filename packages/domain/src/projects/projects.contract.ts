@@ -45,10 +45,21 @@ export const transitionSchema = z.object({
   effectiveDate: calendarDaySchema.optional(),
 });
 
-export const projectListQuerySchema = z.object({
+/** R2.7 size tiers of a lead, on total investment: ≥ 5亿, ≥ 20亿, ≥ 50亿 元 (in 万元). */
+export const SIZE_TIERS = { '5yi': 50_000, '20yi': 200_000, '50yi': 500_000 } as const;
+export const SIZE_TIER_LABELS: Record<keyof typeof SIZE_TIERS, string> = { '5yi': '5亿元以上', '20yi': '20亿元以上', '50yi': '50亿元以上' };
+
+/** The ledger's filters; the export takes the same ones (without paging). */
+export const projectFilterSchema = z.object({
   platformKey: platformKeySchema.optional(),
   status: z.enum(PROJECT_STATUSES, { error: '阶段不存在' }).optional(),
+  category: z.enum(['encouraged', 'restricted', 'eliminated', 'unlisted'], { error: '类别不存在' }).optional(),
+  sizeTier: z.enum(['5yi', '20yi', '50yi'], { error: '规模档次应为 5yi、20yi 或 50yi' }).optional(),
+  overdue: z.enum(['true', 'false'], { error: 'overdue 应为 true 或 false' }).transform((value) => value === 'true').optional(),
   q: z.string().max(100, { error: '搜索词不能超过 100 个字' }).optional(),
+});
+
+export const projectListQuerySchema = projectFilterSchema.extend({
   page: z.coerce.number({ error: '页码必须是数字' }).int().min(1).default(1),
   pageSize: z.coerce.number({ error: '每页条数必须是数字' }).int().min(1).max(500).default(50),
 });

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { auditEventSchema, auditQuerySchema, auditVerifySchema, pageOf, shanghaiDay } from '@pgs/domain';
 import type { AppContext } from '../platform/context.ts';
-import { actorOf, sendFile } from '../platform/http.ts';
+import { actorOf, primed, sendFile } from '../platform/http.ts';
 import { auditRows, listAudit, verifyAuditChain } from './audit.service.ts';
 import { streamAuditWorkbook } from './audit-xlsx.ts';
 
@@ -17,13 +17,7 @@ export const auditRoutes = (ctx: AppContext): FastifyPluginAsyncZod => async (ap
   );
 
   app.get('/audit/export.xlsx', { schema: { tags: ['audit'], summary: '导出审计日志（Excel）', querystring: exportQuery } }, async (request, reply) => {
-    const rows = auditRows(ctx.db, actorOf(request), request.query);
-    // Checks the permission before the first byte is sent, so a refusal is a proper 403.
-    const first = await rows.next();
-    async function* all() {
-      if (!first.done) yield first.value;
-      yield* rows;
-    }
-    return sendFile(reply, { buffer: streamAuditWorkbook(all()), fileName: `审计日志-${shanghaiDay(ctx.clock())}.xlsx` });
+    const rows = await primed(auditRows(ctx.db, actorOf(request), request.query));
+    return sendFile(reply, { buffer: streamAuditWorkbook(rows), fileName: `审计日志-${shanghaiDay(ctx.clock())}.xlsx` });
   });
 };

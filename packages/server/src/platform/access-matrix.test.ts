@@ -268,6 +268,7 @@ const ROUTES: Route[] = [
     after: (who, r) => expect(r.json()).toMatchObject({ platformKey: PLATFORM_OF[who], status: 'reported' }),
   },
   { route: 'GET /projects', needs: 'projects.read', ok: 200, request: async () => ({ url: '/projects?pageSize=10' }) },
+  { route: 'GET /projects/export.xlsx', needs: 'projects.read', ok: 200, request: async () => ({ url: '/projects/export.xlsx?sizeTier=5yi' }), after: expectXlsx },
   {
     route: 'GET /projects/{id}',
     needs: 'projects.read',

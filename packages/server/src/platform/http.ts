@@ -53,3 +53,15 @@ export async function uploadedCsv(request: FastifyRequest): Promise<string> {
   if (type !== 'text/csv') throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', '请上传 CSV 文件：multipart/form-data（字段名 file）或 Content-Type: text/csv');
   return String(request.body ?? '');
 }
+
+/**
+ * Starts a row generator before the response is sent: its first step runs the service's permission and scope
+ * checks, so a refusal is still a proper 4xx rather than a broken download.
+ */
+export async function primed<T>(rows: AsyncGenerator<T>): Promise<AsyncIterable<T>> {
+  const first = await rows.next();
+  return (async function* all() {
+    if (!first.done) yield first.value;
+    yield* rows;
+  })();
+}

@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { circulationInputSchema, circulationResultSchema, evaluationInputSchema, evaluationResultSchema, investmentSummaryQuerySchema, investmentSummarySchema, pageOf, platformParamsSchema, projectDetailSchema, projectIdParamsSchema, projectListQuerySchema, projectSchema, reportProjectSchema, transitionSchema } from '@pgs/domain';
+import { shanghaiDay, projectFilterSchema, circulationInputSchema, circulationResultSchema, evaluationInputSchema, evaluationResultSchema, investmentSummaryQuerySchema, investmentSummarySchema, pageOf, platformParamsSchema, projectDetailSchema, projectIdParamsSchema, projectListQuerySchema, projectSchema, reportProjectSchema, transitionSchema } from '@pgs/domain';
 import type { AppContext } from '../platform/context.ts';
-import { actorOf } from '../platform/http.ts';
-import { getProject, listProjects, reportProject, transitionProject } from './projects.service.ts';
+import { actorOf, primed, sendFile } from '../platform/http.ts';
+import { streamLedgerWorkbook } from './projects-xlsx.ts';
+import { getProject, ledgerRows, listProjects, reportProject, transitionProject } from './projects.service.ts';
 import { evaluateProject } from './project-evaluation.service.ts';
 import { circulateProject, platformInvestmentSummary } from './project-circulation.service.ts';
 
@@ -18,6 +19,11 @@ export const projectRoutes = (ctx: AppContext): FastifyPluginAsyncZod => async (
   app.get('/projects', { schema: { tags, summary: '招商项目台账', querystring: projectListQuerySchema, response: { 200: pageOf(projectSchema) } } }, async (request) =>
     listProjects(ctx.db, actorOf(request), request.query, ctx.clock()),
   );
+
+  app.get('/projects/export.xlsx', { schema: { tags, summary: '导出招商项目台账（Excel，筛选条件同台账）', querystring: projectFilterSchema } }, async (request, reply) => {
+    const rows = await primed(ledgerRows(ctx.db, actorOf(request), request.query, ctx.clock()));
+    return sendFile(reply, { buffer: streamLedgerWorkbook(rows), fileName: `招商项目台账-${shanghaiDay(ctx.clock())}.xlsx` });
+  });
 
   app.get('/projects/:id', { schema: { tags, summary: '项目详情与全部历史', params: projectIdParamsSchema, response: { 200: projectDetailSchema } } }, async (request) =>
     getProject(ctx.db, actorOf(request), request.params.id, ctx.clock()),

@@ -1,9 +1,11 @@
-import { and, count, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, ilike, inArray, lt, not, or, sql, type SQL } from 'drizzle-orm';
 import {
   checkTransition,
   isNegotiationOverdue,
   landInMu,
   negotiationDeadline,
+  overdueIfTrackedBefore,
+  SIZE_TIERS,
   normaliseOrgName,
   normaliseProjectName,
   shanghaiDay,
@@ -13,7 +15,7 @@ import {
   type ReportProjectInput,
 } from '@pgs/domain';
 import type { z } from 'zod';
-import type { projectListQuerySchema, transitionSchema } from '@pgs/domain';
+import type { projectFilterSchema, projectListQuerySchema, transitionSchema } from '@pgs/domain';
 import type { Db, Tx } from '../platform/db.ts';
 import { requirePermission, type Actor } from '../platform/actor.ts';
 import { AppError, conflict, forbidden, notFound, unprocessable } from '../platform/errors.ts';
@@ -151,23 +153,49 @@ export async function getProject(db: Db, actor: Actor, id: number, now: Date) {
   };
 }
 
-export async function listProjects(db: Db, actor: Actor, query: z.infer<typeof projectListQuerySchema>, now: Date) {
-  requirePermission(actor, 'projects.read');
+/** The ledger's filters as SQL; a platform user is held to its own platform whatever it asks for (D10). */
+function ledgerCondition(actor: Actor, filter: z.infer<typeof projectFilterSchema>, today: string): SQL | undefined {
   const where: SQL[] = [];
-  const platformKey = actor.role === 'platform' ? actor.platformKey! : query.platformKey;
+  const platformKey = actor.role === 'platform' ? actor.platformKey! : filter.platformKey;
   if (platformKey) where.push(eq(projects.platformKey, platformKey));
-  if (query.status) where.push(eq(projects.status, query.status));
-  if (query.q) {
-    const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  if (filter.status) where.push(eq(projects.status, filter.status));
+  if (filter.category) where.push(eq(projects.categoryAtReport, filter.category));
+  if (filter.sizeTier) where.push(gte(projects.totalInvestment, String(SIZE_TIERS[filter.sizeTier])));
+  if (filter.overdue !== undefined) {
+    const overdue = and(inArray(projects.status, ['tracked', 'negotiating']), lt(projects.trackedOn, overdueIfTrackedBefore(today)))!;
+    where.push(filter.overdue ? overdue : not(overdue));
+  }
+  if (filter.q) {
+    const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     where.push(or(ilike(projects.name, pattern), ilike(projects.investorName, pattern))!);
   }
-  const condition = where.length ? and(...where) : undefined;
+  return where.length ? and(...where) : undefined;
+}
+
+export async function listProjects(db: Db, actor: Actor, query: z.infer<typeof projectListQuerySchema>, now: Date) {
+  requirePermission(actor, 'projects.read');
+  const today = shanghaiDay(now);
+  const condition = ledgerCondition(actor, query, today);
   const [rows, [total]] = await Promise.all([
     db.select().from(projects).where(condition).orderBy(desc(projects.id)).limit(query.pageSize).offset((query.page - 1) * query.pageSize),
     db.select({ value: count() }).from(projects).where(condition),
   ]);
-  const today = shanghaiDay(now);
   return { items: rows.map((row) => toView(row, undefined, today)), total: Number(total!.value), page: query.page, pageSize: query.pageSize };
+}
+
+/** Every ledger row the filter selects, newest first, read in batches so a large export never sits whole in memory. */
+export async function* ledgerRows(db: Db, actor: Actor, filter: z.infer<typeof projectFilterSchema>, now: Date) {
+  requirePermission(actor, 'projects.read');
+  const today = shanghaiDay(now);
+  const condition = ledgerCondition(actor, filter, today);
+  let before: number | null = null;
+  for (;;) {
+    const page: SQL | undefined = before === null ? condition : and(condition, lt(projects.id, before));
+    const batch: ProjectRow[] = await db.select().from(projects).where(page).orderBy(desc(projects.id)).limit(1000);
+    for (const row of batch) yield toView(row, undefined, today);
+    if (batch.length < 1000) return;
+    before = batch.at(-1)!.id;
+  }
 }
 
 /**

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import { createTestApp, type TestApp } from '../test/test-app.ts';
 
 let t: TestApp;
@@ -144,5 +145,30 @@ describe('bad input: a 4xx with a Chinese message, nothing written', () => {
     expect(response.statusCode).toBe(400);
     expect(response.json().error.message).toMatch(/[\u4e00-\u9fff]/);
     expect(await countProjects()).toBe(before);
+  });
+});
+
+describe('the ledger: filters and the Excel export hold the same rows', () => {
+  it('filters by size tier (≥ 5亿 = 50 000 万元, inclusive), class and overdue, and exports exactly those rows', async () => {
+    const big = (await send('gxq', 'POST', '/projects', project({ platformKey: 'hitech', name: '五亿元整项目', totalInvestment: 50000, fixedAssetInvestment: 1 }))).json();
+    const small = (await send('gxq', 'POST', '/projects', project({ platformKey: 'hitech', name: '四亿九项目', totalInvestment: 49999.99, fixedAssetInvestment: 1 }))).json();
+    const listed = (await send('gxq', 'GET', '/projects?sizeTier=5yi&pageSize=500')).json();
+    const ids = listed.items.map((p: { id: number }) => p.id);
+    expect(ids).toContain(big.id);
+    expect(ids).not.toContain(small.id);
+    expect((await send('bureau', 'GET', '/projects?overdue=true')).json().total).toBe(0);
+    expect((await send('bureau', 'GET', '/projects?category=eliminated')).json().total).toBe(0);
+    expect((await send('bureau', 'GET', '/projects?sizeTier=9yi')).statusCode).toBe(400);
+
+    const file = await send('gxq', 'GET', '/projects/export.xlsx?sizeTier=5yi');
+    expect(file.statusCode).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(file.rawPayload as never);
+    const sheet = workbook.getWorksheet('招商项目台账')!;
+    expect(sheet.getRow(1).getCell(2).value).toBe('项目名称');
+    const exported: number[] = [];
+    sheet.eachRow((row, index) => index > 1 && exported.push(Number(row.getCell(1).value)));
+    expect(exported).toEqual(ids);
+    expect(sheet.getRow(2).getCell(3).value).toBe('温州高新区(浙南科技城)');
   });
 });
