@@ -1,37 +1,27 @@
-import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type { PassThrough } from 'node:stream';
+import { streamWorkbook } from '../platform/xlsx-stream.ts';
 import { shanghaiDateTime } from '@pgs/domain';
 
 type AuditRowView = { id: number; at: string; actorName: string; action: string; entityType: string; entityId: string | null; before: unknown; after: unknown; hash: string };
 
 /** Streams the audit trail into a workbook row by row, so a long trail never sits whole in memory. */
 export function streamAuditWorkbook(rows: AsyncIterable<AuditRowView>): PassThrough {
-  const stream = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true });
-  const sheet = workbook.addWorksheet('审计日志');
-  sheet.columns = [
-    { header: '编号', key: 'id', width: 8 },
-    { header: '时间（北京时间）', key: 'at', width: 20 },
-    { header: '操作人', key: 'actorName', width: 14 },
-    { header: '操作', key: 'action', width: 22 },
-    { header: '对象类型', key: 'entityType', width: 16 },
-    { header: '对象编号', key: 'entityId', width: 10 },
-    { header: '修改前', key: 'before', width: 50 },
-    { header: '修改后', key: 'after', width: 50 },
-    { header: '哈希', key: 'hash', width: 66 },
-  ];
-  void (async () => {
-    try {
-      for await (const row of rows) {
-        sheet
-          .addRow({ ...row, at: shanghaiDateTime(row.at), before: row.before == null ? '' : JSON.stringify(row.before), after: row.after == null ? '' : JSON.stringify(row.after) })
-          .commit();
-      }
-      sheet.commit();
-      await workbook.commit();
-    } catch (error) {
-      stream.destroy(error as Error);
-    }
-  })();
-  return stream;
+  return streamWorkbook('审计日志', AUDIT_COLUMNS, rows, (row) => ({
+    ...row,
+    at: shanghaiDateTime(row.at),
+    before: row.before == null ? '' : JSON.stringify(row.before),
+    after: row.after == null ? '' : JSON.stringify(row.after),
+  }));
 }
+
+const AUDIT_COLUMNS = [
+  { header: '编号', key: 'id', width: 8 },
+  { header: '时间（北京时间）', key: 'at', width: 20 },
+  { header: '操作人', key: 'actorName', width: 14 },
+  { header: '操作', key: 'action', width: 22 },
+  { header: '对象类型', key: 'entityType', width: 16 },
+  { header: '对象编号', key: 'entityId', width: 10 },
+  { header: '修改前', key: 'before', width: 50 },
+  { header: '修改后', key: 'after', width: 50 },
+  { header: '哈希', key: 'hash', width: 66 },
+];
