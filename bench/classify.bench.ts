@@ -13,7 +13,7 @@ const CONNECTIONS = 10;
 /** A spread of codes so the run is not one cached answer: classes, groups, divisions, unlisted. */
 const CODES = ['3612', '3670', '3823', '3731', '3011', '2720', '8810', '6513', '3841', '3491', '3110', '5920'];
 
-async function measure(url: string, headers: Record<string, string>, paths: string[]) {
+export async function measure(url: string, headers: Record<string, string>, paths: string[]) {
   let index = 0;
   const result = await autocannon({
     url,
@@ -61,7 +61,7 @@ export async function benchClassify(databaseUrl: string | null) {
   }
 }
 
-async function freshPostgres(adminUrl: string) {
+export async function freshPostgres(adminUrl: string) {
   const pg = (await import('pg')).default;
   const name = `pgs_bench_${Date.now()}`;
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -73,6 +73,7 @@ async function freshPostgres(adminUrl: string) {
   const database = await openDatabase({ url: url.toString(), dataDir: null });
   return {
     ...database,
+    url: url.toString(),
     close: async () => {
       await database.close();
       const dropper = new pg.Client({ connectionString: adminUrl });

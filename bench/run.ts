@@ -1,4 +1,5 @@
 import { benchClassify } from './classify.bench.ts';
+import { benchLedger } from './ledger.bench.ts';
 
 /**
  * `npm run bench`: every benchmark prints its figure beside the limit measured in the same run, and the ratio.
@@ -13,4 +14,14 @@ for (const url of [null, ...(postgresUrl ? [postgresUrl] : [])]) {
   console.log(`  bare Fastify constant route : ${format(result.baseline.rps)} req/s (p99 ${result.baseline.p99} ms)`);
   console.log(`  classify                    : ${format(result.classify.rps)} req/s (p99 ${result.classify.p99} ms)`);
   console.log(`  ratio classify / bare       : ${result.ratio.toFixed(3)}`);
+}
+
+if (postgresUrl) {
+  const ledger = await benchLedger(postgresUrl);
+  console.log(`\nGET /api/v1/projects (filters + page of 50) with ${format(ledger.projects)} projects on postgres:`);
+  console.log(`  same SQL through pg directly: ${format(ledger.raw.rps)} pages/s (p99 ${ledger.raw.p99} ms)`);
+  console.log(`  ledger API                  : ${format(ledger.api.rps)} req/s (p99 ${ledger.api.p99} ms)`);
+  console.log(`  ratio API / raw SQL         : ${ledger.ratio.toFixed(3)} (aim ≥ 0.5; p99 aim < 50 ms)`);
+} else {
+  console.log('\n台账基准需要 PostgreSQL：设置 BENCH_DATABASE_URL 或 TEST_DATABASE_URL 后再运行。');
 }

@@ -39,7 +39,8 @@ export const projects = pgTable(
     closedReason: text('closed_reason'),
     updatedAt: instant('updated_at').notNull(),
   },
-  (table) => [index('projects_platform_status_idx').on(table.platformKey, table.status), index('projects_identity_idx').on(table.identityKey)],
+  // The ledger filters by platform and stage and pages newest first: this index serves both the page and its count.
+  (table) => [index('projects_platform_status_id_idx').on(table.platformKey, table.status, table.id), index('projects_identity_idx').on(table.identityKey)],
 );
 
 /**
