@@ -12,7 +12,7 @@ async function main() {
   const started = performance.now();
   const config = readConfig();
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
-  const prepared = await prepareDatabase(database.db, { adminPassword: config.adminPassword, demo: config.demo }, new Date());
+  const prepared = await prepareDatabase(database.db, { adminPassword: config.adminPassword, demo: config.demo, demoProjects: config.demo }, new Date());
   const app = await buildApp({ database, webRoot: config.webRoot ?? DEFAULT_WEB_ROOT, secureCookie: config.secureCookie, logger: process.env.PGS_LOG === '1' });
   await app.listen({ host: config.host, port: config.port });
 

@@ -4,17 +4,24 @@ import { ensureReferenceData } from '../reference/reference.service.ts';
 import { ensureCatalog2018 } from '../catalog/catalog-seed.ts';
 import { bootstrapAdmin } from '../users/users.service.ts';
 import { ensureDemoUsers } from '../demo/demo-users.ts';
+import { ensureDemoProjects } from '../demo/demo-projects.ts';
 
-export type PreparedDatabase = { adminPassword?: string; adminCreated: boolean; demoUsers: string[] };
+export type PreparedDatabase = { adminPassword?: string; adminCreated: boolean; demoUsers: string[]; demoProjects: number };
 
 /**
  * Everything a fresh database needs before the first request: platforms, the GB/T 4754 table, the 2018年本
  * catalogs, the admin account and, in demo mode, the demo accounts. Each step does nothing when already done.
  */
-export async function prepareDatabase(db: Db, options: { adminPassword: string | null; demo: boolean }, now: Date): Promise<PreparedDatabase> {
+export async function prepareDatabase(
+  db: Db,
+  /** `demoProjects`: also fill the project ledger (npm start); tests take the demo accounts without the projects. */
+  options: { adminPassword: string | null; demo: boolean; demoProjects?: boolean },
+  now: Date,
+): Promise<PreparedDatabase> {
   await ensureReferenceData(db, SYSTEM_ACTOR, now);
   await ensureCatalog2018(db, SYSTEM_ACTOR, now);
   const admin = await bootstrapAdmin(db, options.adminPassword, now);
   const demoUsers = options.demo ? await ensureDemoUsers(db, now) : [];
-  return { adminPassword: admin.password, adminCreated: admin.created, demoUsers };
+  const demoProjects = options.demo && options.demoProjects ? await ensureDemoProjects(db, now) : 0;
+  return { adminPassword: admin.password, adminCreated: admin.created, demoUsers, demoProjects };
 }

@@ -5,7 +5,7 @@ import { prepareDatabase } from '../platform/startup.ts';
 
 const config = readConfig();
 const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
-const prepared = await prepareDatabase(database.db, { adminPassword: config.adminPassword, demo: true }, new Date());
+const prepared = await prepareDatabase(database.db, { adminPassword: config.adminPassword, demo: true, demoProjects: true }, new Date());
 if (prepared.adminPassword) console.log(`已创建管理员 admin，初始密码（只显示这一次）：${prepared.adminPassword}`);
 console.log(`演示数据已就绪；新建演示账号：${prepared.demoUsers.join('、') || '无（已存在）'}`);
 await database.close();
