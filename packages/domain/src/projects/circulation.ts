@@ -27,6 +27,7 @@ export type CirculationFacts = {
   fromPlatformKey: string;
   toPlatformKey: string;
   projectIsOpen: boolean;
+  isDuplicate: boolean;
   alreadyCirculated: boolean;
   /** The class the destination platform's catalog gives the project's industry (D11). */
   destinationCategory: string;
@@ -36,6 +37,7 @@ export type CirculationFacts = {
 export function circulationProblem(facts: CirculationFacts): string | null {
   if (facts.fromPlatformKey === facts.toPlatformKey) return '流转目标必须是另一个平台';
   if (!facts.projectIsOpen) return '只有尚未落地、未终止的项目可以流转（R2.5）';
+  if (facts.isDuplicate) return '重复报送的项目不能流转，请流转首报项目（R2.3）';
   if (facts.alreadyCirculated) return '该项目已流转过一次，不能再次流转';
   if (facts.destinationCategory !== 'encouraged') return '该项目的行业不在目标平台产业准入指导目录鼓励类中，不能流转到该平台（R2.5、D11）';
   return null;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../platform/roles.ts';
-import { checkTransition, isNegotiationOverdue, overdueIfTrackedBefore, negotiationDeadline, PIPELINE_STAGES, PROJECT_STATUSES, type ProjectStatus, type TransitionFacts } from './pipeline.ts';
+import { checkTransition, evaluationProblem, isNegotiationOverdue, overdueIfTrackedBefore, negotiationDeadline, PIPELINE_STAGES, PROJECT_STATUSES, type ProjectStatus, type TransitionFacts } from './pipeline.ts';
 
 const facts = (from: ProjectStatus, to: ProjectStatus, role: Role, over: Partial<TransitionFacts> = {}): TransitionFacts => ({
   from,
@@ -85,4 +85,11 @@ describe('R2.4 negotiation window (cfg 180 days)', () => {
     }
     expect(overdueIfTrackedBefore('2026-07-01')).toBe('2026-01-02');
   });
+});
+
+describe('D7: when a project may be evaluated', () => {
+  it.each(PROJECT_STATUSES.map((status) => [status, ['plan_submitted', 'evaluated', 'tracked', 'negotiating'].includes(status)] as const))('%s → %s', (status, allowed) => {
+    expect(evaluationProblem(status, false) === null).toBe(allowed);
+  });
+  it('never a duplicate report', () => expect(evaluationProblem('plan_submitted', true)).toContain('R2.3'));
 });

@@ -109,3 +109,12 @@ export function overdueIfTrackedBefore(today: string, windowDays = DEFAULT_NEGOT
   day.setUTCDate(day.getUTCDate() - windowDays);
   return day.toISOString().slice(0, 10);
 }
+
+/** D7: a project is evaluated once its investment plan is in, and again later while it is open; never a duplicate. */
+const EVALUABLE: ReadonlySet<ProjectStatus> = new Set(['plan_submitted', 'evaluated', 'tracked', 'negotiating']);
+
+export function evaluationProblem(status: ProjectStatus, isDuplicate: boolean): string | null {
+  if (isDuplicate) return '重复报送的项目不能评估（R2.3）';
+  if (!EVALUABLE.has(status)) return '项目报送投资方案后、签约前才能进行准入评估（R2.4、D7）';
+  return null;
+}

@@ -24,7 +24,8 @@ export async function circulateProject(db: Db, actor: Actor, projectId: number, 
   const problem = circulationProblem({
     fromPlatformKey: row.platformKey,
     toPlatformKey: input.toPlatformKey,
-    projectIsOpen: isOpenStatus(row.status as ProjectStatus) && row.firstReport,
+    projectIsOpen: isOpenStatus(row.status as ProjectStatus),
+    isDuplicate: !row.firstReport,
     alreadyCirculated: already !== undefined,
     destinationCategory: destination.category,
   });

@@ -1,13 +1,10 @@
-import { checkAccess, DEFAULT_EVALUATION_SHEET, scoreSheet, sheetProblems, shanghaiDay, type evaluationInputSchema, type ProjectStatus } from '@pgs/domain';
+import { checkAccess, evaluationProblem, DEFAULT_EVALUATION_SHEET, scoreSheet, sheetProblems, shanghaiDay, type evaluationInputSchema, type ProjectStatus } from '@pgs/domain';
 import type { z } from 'zod';
 import type { Db } from '../platform/db.ts';
 import { requirePermission, type Actor } from '../platform/actor.ts';
-import { AppError, forbidden, unprocessable } from '../platform/errors.ts';
+import { AppError, unprocessable } from '../platform/errors.ts';
 import { assertVisible, changeProject, findProject } from './projects.service.ts';
 import { projectEvaluations } from './projects.table.ts';
-
-/** D7: a project is evaluated once its investment plan is in, and again later while it is open. */
-const EVALUABLE: ReadonlySet<ProjectStatus> = new Set(['plan_submitted', 'evaluated', 'tracked', 'negotiating']);
 
 /**
  * R2.1–R2.2 access evaluation: the sheet is scored, the access standard checked on the figures as reported, and
@@ -17,9 +14,8 @@ export async function evaluateProject(db: Db, actor: Actor, projectId: number, i
   requirePermission(actor, 'projects.move');
   const row = await findProject(db, projectId);
   assertVisible(actor, row);
-  if (actor.role === 'platform' && row.platformKey !== actor.platformKey) throw forbidden();
-  if (!EVALUABLE.has(row.status as ProjectStatus)) throw unprocessable('NOT_EVALUABLE', '项目报送投资方案后、落地前才能进行准入评估（R2.4）');
-  if (!row.firstReport) throw unprocessable('DUPLICATE_REPORT', '重复报送的项目不能评估（R2.3）');
+  const notNow = evaluationProblem(row.status as ProjectStatus, !row.firstReport);
+  if (notNow) throw unprocessable('NOT_EVALUABLE', notNow);
   const sheet = DEFAULT_EVALUATION_SHEET;
   const problems = sheetProblems(sheet, input.scores);
   if (problems.length > 0) throw new AppError(400, 'BAD_REQUEST', `评分表有 ${problems.length} 处问题`, problems.map((message) => ({ message })));
