@@ -25,3 +25,4 @@ export * from './projects/credit-code.ts';
 export * from './projects/investor-name.ts';
 export * from './projects/projects.contract.ts';
 export * from './projects/industry-suggest.ts';
+export * from './projects/project-settings.ts';

@@ -24,6 +24,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'projects.transition': '变更项目阶段',
   'projects.evaluate': '项目准入评估',
   'projects.circulate': '项目流转',
+  'projects.settings_update': '修改招商项目设置',
   'industries.seed': '载入行业分类表',
   'industries.import': '导入行业分类表',
   'platforms.seed': '载入平台信息',
@@ -34,6 +35,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   catalog_version: '目录版本',
   catalog_item: '目录条目',
   project: '招商项目',
+  project_settings: '招商项目设置',
   industries: '行业分类表',
   platforms: '平台',
 };

@@ -6,13 +6,13 @@ import { can, PERMISSIONS, ROLE_LABELS, roleNeedsPlatform, ROLES, type Permissio
  * and reference data but edits no catalog; the auditor only reads (catalogs, industries, the audit trail).
  */
 const EXPECTED: Record<Role, Record<Permission, boolean>> = {
-  leader: { 'catalog.read': true, 'catalog.edit': false, 'industries.read': true, 'industries.import': false, 'users.manage': false, 'audit.read': false, 'projects.read': true, 'projects.report': false, 'projects.move': false, 'projects.circulate': false },
-  drc: { 'catalog.read': true, 'catalog.edit': true, 'industries.read': true, 'industries.import': false, 'users.manage': false, 'audit.read': false, 'projects.read': true, 'projects.report': false, 'projects.move': false, 'projects.circulate': false },
-  bureau: { 'catalog.read': true, 'catalog.edit': false, 'industries.read': true, 'industries.import': false, 'users.manage': false, 'audit.read': false, 'projects.read': true, 'projects.report': false, 'projects.move': true, 'projects.circulate': true },
-  eitc: { 'catalog.read': true, 'catalog.edit': false, 'industries.read': true, 'industries.import': false, 'users.manage': false, 'audit.read': false, 'projects.read': true, 'projects.report': false, 'projects.move': false, 'projects.circulate': false },
-  platform: { 'catalog.read': true, 'catalog.edit': false, 'industries.read': true, 'industries.import': false, 'users.manage': false, 'audit.read': false, 'projects.read': true, 'projects.report': true, 'projects.move': true, 'projects.circulate': false },
-  admin: { 'catalog.read': true, 'catalog.edit': false, 'industries.read': true, 'industries.import': true, 'users.manage': true, 'audit.read': false, 'projects.read': false, 'projects.report': false, 'projects.move': false, 'projects.circulate': false },
-  auditor: { 'catalog.read': true, 'catalog.edit': false, 'industries.read': true, 'industries.import': false, 'users.manage': false, 'audit.read': true, 'projects.read': false, 'projects.report': false, 'projects.move': false, 'projects.circulate': false },
+  leader: { 'catalog.read': true, 'catalog.edit': false, 'industries.read': true, 'industries.import': false, 'users.manage': false, 'audit.read': false, 'projects.read': true, 'projects.report': false, 'projects.move': false, 'projects.circulate': false, 'projects.configure': false },
+  drc: { 'catalog.read': true, 'catalog.edit': true, 'industries.read': true, 'industries.import': false, 'users.manage': false, 'audit.read': false, 'projects.read': true, 'projects.report': false, 'projects.move': false, 'projects.circulate': false, 'projects.configure': false },
+  bureau: { 'catalog.read': true, 'catalog.edit': false, 'industries.read': true, 'industries.import': false, 'users.manage': false, 'audit.read': false, 'projects.read': true, 'projects.report': false, 'projects.move': true, 'projects.circulate': true, 'projects.configure': true },
+  eitc: { 'catalog.read': true, 'catalog.edit': false, 'industries.read': true, 'industries.import': false, 'users.manage': false, 'audit.read': false, 'projects.read': true, 'projects.report': false, 'projects.move': false, 'projects.circulate': false, 'projects.configure': false },
+  platform: { 'catalog.read': true, 'catalog.edit': false, 'industries.read': true, 'industries.import': false, 'users.manage': false, 'audit.read': false, 'projects.read': true, 'projects.report': true, 'projects.move': true, 'projects.circulate': false, 'projects.configure': false },
+  admin: { 'catalog.read': true, 'catalog.edit': false, 'industries.read': true, 'industries.import': true, 'users.manage': true, 'audit.read': false, 'projects.read': false, 'projects.report': false, 'projects.move': false, 'projects.circulate': false, 'projects.configure': false },
+  auditor: { 'catalog.read': true, 'catalog.edit': false, 'industries.read': true, 'industries.import': false, 'users.manage': false, 'audit.read': true, 'projects.read': false, 'projects.report': false, 'projects.move': false, 'projects.circulate': false, 'projects.configure': false },
 };
 
 describe('roles (POLICY.md actors, R4.1)', () => {

@@ -26,6 +26,7 @@ export const PERMISSIONS = [
   'projects.report',
   'projects.move',
   'projects.circulate',
+  'projects.configure',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -49,6 +50,8 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   'projects.report': ['platform'],
   'projects.move': ['platform', 'bureau'],
   'projects.circulate': ['bureau'],
+  // The negotiation window and the evaluation sheet are the bureau's (it runs the pipeline, R2.2, R2.4).
+  'projects.configure': ['bureau'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

@@ -161,3 +161,19 @@ export const investmentSummarySchema = z.object({
   projects: z.array(z.object({ id: z.number(), name: z.string(), status: z.string(), credit: z.number(), counted: z.boolean(), reason: z.string() })),
   totalCredit: z.number(),
 });
+
+/** One evaluation as it was scored: the sheet of that day, the scores, the verdict's reasons and the opinion. */
+export const projectEvaluationRecordSchema = z.object({
+  id: z.number(),
+  sheet: z.object({ name: z.string(), passMark: z.number(), items: z.array(z.object({ code: z.string(), dimension: z.string(), label: z.string(), maxScore: z.number(), guidance: z.string() })) }),
+  scores: z.record(z.string(), z.number()),
+  total: z.number(),
+  passes: z.boolean(),
+  reasons: z.array(z.string()),
+  opinion: z.string(),
+  reviewer: z.string(),
+  reviewedOn: z.string(),
+  at: z.string(),
+  actorName: z.string(),
+});
+export type ProjectEvaluationRecord = z.infer<typeof projectEvaluationRecordSchema>;

@@ -300,6 +300,25 @@ const ROUTES: Route[] = [
     after: (_who, r) => expect(r.json()).toMatchObject({ firstPlaceShare: 0.4, hostShare: 0.6 }),
   },
   {
+    route: 'GET /projects/{id}/evaluations',
+    needs: 'projects.read',
+    projectOf: 'zn',
+    ok: 200,
+    request: async () => ({ url: `/projects/${(await newProject()).id}/evaluations` }),
+    after: (_who, r) => expect(r.json()).toEqual([]),
+  },
+  { route: 'GET /project-settings', needs: 'projects.read', ok: 200, request: async () => ({ url: '/project-settings' }) },
+  {
+    route: 'PUT /project-settings',
+    needs: 'projects.configure',
+    ok: 200,
+    request: async () => {
+      const current = (await inject('GET', '/project-settings', cookies.bureau)).json();
+      return { url: '/project-settings', payload: { negotiationWindowDays: 200, evaluationSheet: current.evaluationSheet, version: current.version } };
+    },
+    after: (_who, r) => expect(r.json()).toMatchObject({ negotiationWindowDays: 200, updatedBy: 'bureau' }),
+  },
+  {
     route: 'GET /platforms/{platformKey}/investment-summary',
     needs: 'projects.read',
     figuresOf: 'zn',

@@ -1,10 +1,12 @@
-import { checkAccess, evaluationProblem, DEFAULT_EVALUATION_SHEET, scoreSheet, sheetProblems, shanghaiDay, type evaluationInputSchema, type ProjectStatus } from '@pgs/domain';
+import { checkAccess, evaluationProblem, scoreSheet, type EvaluationSheet, type ProjectEvaluationRecord, sheetProblems, shanghaiDay, type evaluationInputSchema, type ProjectStatus } from '@pgs/domain';
 import type { z } from 'zod';
 import type { Db } from '../platform/db.ts';
 import { requirePermission, type Actor } from '../platform/actor.ts';
 import { AppError, unprocessable } from '../platform/errors.ts';
 import { assertVisible, changeProject, findProject } from './projects.service.ts';
+import { desc, eq } from 'drizzle-orm';
 import { projectEvaluations } from './projects.table.ts';
+import { currentProjectSettings } from './project-settings.service.ts';
 
 /**
  * R2.1–R2.2 access evaluation: the sheet is scored, the access standard checked on the figures as reported, and
@@ -16,7 +18,8 @@ export async function evaluateProject(db: Db, actor: Actor, projectId: number, i
   assertVisible(actor, row);
   const notNow = evaluationProblem(row.status as ProjectStatus, !row.firstReport);
   if (notNow) throw unprocessable('NOT_EVALUABLE', notNow);
-  const sheet = DEFAULT_EVALUATION_SHEET;
+  // The sheet in force now; the evaluation keeps a copy, so a later change of the sheet leaves it as scored.
+  const { evaluationSheet: sheet } = await currentProjectSettings(db);
   const problems = sheetProblems(sheet, input.scores);
   if (problems.length > 0) throw new AppError(400, 'BAD_REQUEST', `评分表有 ${problems.length} 处问题`, problems.map((message) => ({ message })));
   const scored = scoreSheet(sheet, input.scores);
@@ -62,4 +65,24 @@ export async function evaluateProject(db: Db, actor: Actor, projectId: number, i
       projectVersion,
     };
   });
+}
+
+/** Every evaluation of a project, newest first, each with the sheet it was scored on (the project page). */
+export async function listProjectEvaluations(db: Db, actor: Actor, projectId: number): Promise<ProjectEvaluationRecord[]> {
+  requirePermission(actor, 'projects.read');
+  assertVisible(actor, await findProject(db, projectId));
+  const rows = await db.select().from(projectEvaluations).where(eq(projectEvaluations.projectId, projectId)).orderBy(desc(projectEvaluations.id));
+  return rows.map((row) => ({
+    id: row.id,
+    sheet: row.sheet as EvaluationSheet,
+    scores: row.scores,
+    total: Number(row.total),
+    passes: row.passes,
+    reasons: (row.verdict as { reasons: string[] }).reasons,
+    opinion: row.opinion,
+    reviewer: row.reviewer,
+    reviewedOn: row.reviewedOn,
+    at: row.at.toISOString(),
+    actorName: row.actorName,
+  }));
 }

@@ -1,10 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { shanghaiDay, projectFilterSchema, circulationInputSchema, circulationResultSchema, evaluationInputSchema, evaluationResultSchema, investmentSummaryQuerySchema, investmentSummarySchema, pageOf, platformParamsSchema, projectDetailSchema, projectIdParamsSchema, projectListQuerySchema, projectSchema, reportProjectSchema, transitionSchema } from '@pgs/domain';
+import { shanghaiDay, projectFilterSchema, circulationInputSchema, circulationResultSchema, evaluationInputSchema, evaluationResultSchema, investmentSummaryQuerySchema, investmentSummarySchema, pageOf, projectEvaluationRecordSchema, projectSettingsInputSchema, projectSettingsSchema, platformParamsSchema, projectDetailSchema, projectIdParamsSchema, projectListQuerySchema, projectSchema, reportProjectSchema, transitionSchema } from '@pgs/domain';
 import type { AppContext } from '../platform/context.ts';
 import { actorOf, primed, sendFile } from '../platform/http.ts';
 import { streamLedgerWorkbook } from './projects-xlsx.ts';
 import { getProject, ledgerRows, listProjects, reportProject, transitionProject } from './projects.service.ts';
-import { evaluateProject } from './project-evaluation.service.ts';
+import { z } from 'zod';
+import { evaluateProject, listProjectEvaluations } from './project-evaluation.service.ts';
+import { getProjectSettings, updateProjectSettings } from './project-settings.service.ts';
 import { circulateProject, platformInvestmentSummary } from './project-circulation.service.ts';
 
 const tags = ['projects'];
@@ -37,6 +39,18 @@ export const projectRoutes = (ctx: AppContext): FastifyPluginAsyncZod => async (
     reply.code(201);
     return evaluateProject(ctx.db, actorOf(request), request.params.id, request.body, ctx.clock());
   });
+
+  app.get('/projects/:id/evaluations', { schema: { tags, summary: '项目的全部准入评估（含当时的评分表）', params: projectIdParamsSchema, response: { 200: z.array(projectEvaluationRecordSchema) } } }, async (request) =>
+    listProjectEvaluations(ctx.db, actorOf(request), request.params.id),
+  );
+
+  app.get('/project-settings', { schema: { tags, summary: '招商项目设置：洽谈期限与评估评分表', response: { 200: projectSettingsSchema } } }, async (request) =>
+    getProjectSettings(ctx.db, actorOf(request)),
+  );
+
+  app.put('/project-settings', { schema: { tags, summary: '修改招商项目设置（市招商局；version 过期返回 409）', body: projectSettingsInputSchema, response: { 200: projectSettingsSchema } } }, async (request) =>
+    updateProjectSettings(ctx.db, actorOf(request), request.body, ctx.clock()),
+  );
 
   app.post('/projects/:id/circulations', { schema: { tags, summary: '项目流转（市招商局；R2.5）', params: projectIdParamsSchema, body: circulationInputSchema, response: { 201: circulationResultSchema } } }, async (request, reply) => {
     reply.code(201);

@@ -23,6 +23,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { classify } from '../catalog/catalog.service.ts';
 import { projectEvents, projectIdentities, projects } from './projects.table.ts';
 import { latestEvaluation } from './project-evaluations.repository.ts';
+import { currentProjectSettings } from './project-settings.service.ts';
 
 export type ProjectRow = typeof projects.$inferSelect;
 
@@ -108,7 +109,8 @@ export async function findProject(db: Db | Tx, id: number) {
   return row;
 }
 
-function toView(row: ProjectRow, first: ProjectRow | undefined, today: string): ProjectView {
+/** `windowDays` is the negotiation window in force now: changing it re-dates every open negotiation's deadline. */
+function toView(row: ProjectRow, first: ProjectRow | undefined, today: string, windowDays: number): ProjectView {
   return {
     id: row.id,
     name: row.name,
@@ -136,8 +138,8 @@ function toView(row: ProjectRow, first: ProjectRow | undefined, today: string): 
     trackedOn: row.trackedOn,
     landedOn: row.landedOn,
     closedReason: row.closedReason,
-    negotiationDeadline: row.trackedOn ? negotiationDeadline(row.trackedOn) : null,
-    overdue: isNegotiationOverdue(row.status as ProjectStatus, row.trackedOn, today),
+    negotiationDeadline: row.trackedOn ? negotiationDeadline(row.trackedOn, windowDays) : null,
+    overdue: isNegotiationOverdue(row.status as ProjectStatus, row.trackedOn, today, windowDays),
   };
 }
 
@@ -145,16 +147,19 @@ export async function getProject(db: Db, actor: Actor, id: number, now: Date) {
   requirePermission(actor, 'projects.read');
   const row = await findProject(db, id);
   assertVisible(actor, row);
-  const first = row.duplicateOf ? await findProject(db, row.duplicateOf) : undefined;
-  const history = await db.select().from(projectEvents).where(eq(projectEvents.projectId, id)).orderBy(projectEvents.id);
+  const [first, history, settings] = await Promise.all([
+    row.duplicateOf ? findProject(db, row.duplicateOf) : undefined,
+    db.select().from(projectEvents).where(eq(projectEvents.projectId, id)).orderBy(projectEvents.id),
+    currentProjectSettings(db),
+  ]);
   return {
-    ...toView(row, first, shanghaiDay(now)),
+    ...toView(row, first, shanghaiDay(now), settings.negotiationWindowDays),
     history: history.map((event) => ({ ...event, at: event.at.toISOString() })),
   };
 }
 
 /** The ledger's filters as SQL; a platform user is held to its own platform whatever it asks for (D10). */
-function ledgerCondition(actor: Actor, filter: z.infer<typeof projectFilterSchema>, today: string): SQL | undefined {
+function ledgerCondition(actor: Actor, filter: z.infer<typeof projectFilterSchema>, today: string, windowDays: number): SQL | undefined {
   const where: SQL[] = [];
   const platformKey = actor.role === 'platform' ? actor.platformKey! : filter.platformKey;
   if (platformKey) where.push(eq(projects.platformKey, platformKey));
@@ -162,7 +167,7 @@ function ledgerCondition(actor: Actor, filter: z.infer<typeof projectFilterSchem
   if (filter.category) where.push(eq(projects.categoryAtReport, filter.category));
   if (filter.sizeTier) where.push(gte(projects.totalInvestment, String(SIZE_TIERS[filter.sizeTier])));
   if (filter.overdue !== undefined) {
-    const overdue = and(inArray(projects.status, ['tracked', 'negotiating']), lt(projects.trackedOn, overdueIfTrackedBefore(today)))!;
+    const overdue = and(inArray(projects.status, ['tracked', 'negotiating']), lt(projects.trackedOn, overdueIfTrackedBefore(today, windowDays)))!;
     where.push(filter.overdue ? overdue : not(overdue));
   }
   if (filter.q) {
@@ -175,24 +180,26 @@ function ledgerCondition(actor: Actor, filter: z.infer<typeof projectFilterSchem
 export async function listProjects(db: Db, actor: Actor, query: z.infer<typeof projectListQuerySchema>, now: Date) {
   requirePermission(actor, 'projects.read');
   const today = shanghaiDay(now);
-  const condition = ledgerCondition(actor, query, today);
+  const { negotiationWindowDays } = await currentProjectSettings(db);
+  const condition = ledgerCondition(actor, query, today, negotiationWindowDays);
   const [rows, [total]] = await Promise.all([
     db.select().from(projects).where(condition).orderBy(desc(projects.id)).limit(query.pageSize).offset((query.page - 1) * query.pageSize),
     db.select({ value: count() }).from(projects).where(condition),
   ]);
-  return { items: rows.map((row) => toView(row, undefined, today)), total: Number(total!.value), page: query.page, pageSize: query.pageSize };
+  return { items: rows.map((row) => toView(row, undefined, today, negotiationWindowDays)), total: Number(total!.value), page: query.page, pageSize: query.pageSize };
 }
 
 /** Every ledger row the filter selects, newest first, read in batches so a large export never sits whole in memory. */
 export async function* ledgerRows(db: Db, actor: Actor, filter: z.infer<typeof projectFilterSchema>, now: Date) {
   requirePermission(actor, 'projects.read');
   const today = shanghaiDay(now);
-  const condition = ledgerCondition(actor, filter, today);
+  const { negotiationWindowDays } = await currentProjectSettings(db);
+  const condition = ledgerCondition(actor, filter, today, negotiationWindowDays);
   let before: number | null = null;
   for (;;) {
     const page: SQL | undefined = before === null ? condition : and(condition, lt(projects.id, before));
     const batch: ProjectRow[] = await db.select().from(projects).where(page).orderBy(desc(projects.id)).limit(1000);
-    for (const row of batch) yield toView(row, undefined, today);
+    for (const row of batch) yield toView(row, undefined, today, negotiationWindowDays);
     if (batch.length < 1000) return;
     before = batch.at(-1)!.id;
   }

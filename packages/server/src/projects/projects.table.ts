@@ -103,3 +103,16 @@ export const projectCirculations = pgTable('project_circulations', {
   at: instant('at').notNull(),
   actorName: text('actor_name').notNull(),
 });
+
+/**
+ * The bureau's pipeline settings (issue #3): one row, created on the first change; until then the domain's
+ * defaults apply. `version` guards concurrent edits like a project's.
+ */
+export const projectSettings = pgTable('project_settings', {
+  id: integer('id').primaryKey().default(1),
+  negotiationWindowDays: integer('negotiation_window_days').notNull(),
+  evaluationSheet: jsonb('evaluation_sheet').notNull(),
+  version: integer('version').notNull(),
+  updatedAt: instant('updated_at').notNull(),
+  updatedBy: text('updated_by').notNull(),
+});

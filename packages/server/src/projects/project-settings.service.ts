@@ -1,0 +1,62 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { DEFAULT_PROJECT_SETTINGS, sheetDefinitionProblems, type EvaluationSheet, type ProjectSettingsView, type projectSettingsInputSchema } from '@pgs/domain';
+import type { z } from 'zod';
+import type { Db, Tx } from '../platform/db.ts';
+import { requirePermission, type Actor } from '../platform/actor.ts';
+import { AppError, conflict } from '../platform/errors.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { projectSettings } from './projects.table.ts';
+
+/** The settings in force: the saved row, or the domain defaults as version 1 until the bureau first saves. */
+export async function currentProjectSettings(db: Db | Tx): Promise<ProjectSettingsView> {
+  const [row] = await db.select().from(projectSettings).where(eq(projectSettings.id, 1));
+  if (!row) return { ...DEFAULT_PROJECT_SETTINGS, version: 1, updatedAt: null, updatedBy: null };
+  return {
+    negotiationWindowDays: row.negotiationWindowDays,
+    evaluationSheet: row.evaluationSheet as EvaluationSheet,
+    version: row.version,
+    updatedAt: row.updatedAt.toISOString(),
+    updatedBy: row.updatedBy,
+  };
+}
+
+export async function getProjectSettings(db: Db, actor: Actor): Promise<ProjectSettingsView> {
+  requirePermission(actor, 'projects.read');
+  return currentProjectSettings(db);
+}
+
+/**
+ * The bureau changes the negotiation window or the evaluation sheet. Conditional on the version the user saw:
+ * the first save inserts the row (the primary key lets one of two first saves in), later ones update it.
+ */
+export async function updateProjectSettings(db: Db, actor: Actor, input: z.infer<typeof projectSettingsInputSchema>, now: Date): Promise<ProjectSettingsView> {
+  requirePermission(actor, 'projects.configure');
+  const problems = sheetDefinitionProblems(input.evaluationSheet);
+  if (problems.length > 0) throw new AppError(400, 'BAD_REQUEST', `评分表有 ${problems.length} 处问题：${problems[0]}`, problems.map((message) => ({ message })));
+  const values = { negotiationWindowDays: input.negotiationWindowDays, evaluationSheet: input.evaluationSheet, updatedAt: now, updatedBy: actor.username };
+  await db.transaction(async (tx) => {
+    const before = await currentProjectSettings(tx);
+    const saved =
+      input.version === 1
+        ? await tx.insert(projectSettings).values({ id: 1, ...values, version: 2 }).onConflictDoNothing().returning({ id: projectSettings.id })
+        : await tx
+            .update(projectSettings)
+            .set({ ...values, version: sql`${projectSettings.version} + 1` })
+            .where(and(eq(projectSettings.id, 1), eq(projectSettings.version, input.version)))
+            .returning({ id: projectSettings.id });
+    if (saved.length === 0) throw conflict('招商项目设置已被他人修改，请刷新后重试', 'STALE_VERSION');
+    await recordAudit(
+      tx,
+      actor,
+      {
+        action: 'projects.settings_update',
+        entityType: 'project_settings',
+        entityId: 1,
+        before: { negotiationWindowDays: before.negotiationWindowDays, evaluationSheet: before.evaluationSheet, version: before.version },
+        after: { negotiationWindowDays: input.negotiationWindowDays, evaluationSheet: input.evaluationSheet, version: input.version + 1 },
+      },
+      now,
+    );
+  });
+  return currentProjectSettings(db);
+}
