@@ -4,6 +4,7 @@ import { DEMO_PASSWORD } from './support/app-server.ts';
 import { loginAs, screenshot } from './support/browser.ts';
 import { appInBrowser, type AppServer } from './support/suite.ts';
 import {
+  apiGet,
   chooseOption,
   columnOf,
   dataRows,
@@ -31,11 +32,7 @@ const IMPORT_VERSION = '2027年本（导入测试）';
 
 appInBrowser((session) => ({ server, page } = session));
 
-async function api<T>(path: string): Promise<T> {
-  const response = await page.request.get(`${server.baseUrl}/api/v1${path}`);
-  expect(response.status(), `GET ${path}`).toBe(200);
-  return (await response.json()) as T;
-}
+const api = <T>(path: string) => apiGet<T>(page, server.baseUrl, path);
 
 async function signIn(username: string) {
   await loginAs(page, server.baseUrl, username, DEMO_PASSWORD);

@@ -12,12 +12,12 @@ export const ADMIN_PASSWORD = 'Admin-Pass-2026';
 
 /**
  * PGS as `npm start` runs it — embedded PGlite in a data dir of its own, demo data, the built web app — on a free
- * port, so every e2e file has its own server and database.
+ * port, so every e2e file has its own server and database. `demoProjects` adds the ~60 demo projects of the ledger.
  */
-export async function startAppServer() {
+export async function startAppServer(options: { demoProjects?: boolean } = {}) {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'pgs-e2e-'));
   const database = await openDatabase({ url: null, dataDir });
-  await prepareDatabase(database.db, { adminPassword: ADMIN_PASSWORD, demo: true }, new Date());
+  await prepareDatabase(database.db, { adminPassword: ADMIN_PASSWORD, demo: true, demoProjects: options.demoProjects ?? false }, new Date());
   const app = await buildApp({ database, webRoot: WEB_ROOT });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as { port: number };

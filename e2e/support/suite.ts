@@ -11,10 +11,10 @@ export type E2eSession = { server: AppServer; browser: Awaited<ReturnType<typeof
  * One e2e file's fixture: its own PGS server on a fresh database and its own Chromium, both closed after the file;
  * a failing test leaves a screenshot. `use` hands the file its handles once they exist.
  */
-export function appInBrowser(use: (session: E2eSession) => void) {
+export function appInBrowser(use: (session: E2eSession) => void, options: { demoProjects?: boolean } = {}) {
   let session: E2eSession | undefined;
   beforeAll(async () => {
-    const server = await startAppServer();
+    const server = await startAppServer(options);
     const browser = await openBrowser();
     session = { server, browser, page: browser.page };
     use(session);

@@ -103,3 +103,10 @@ export function screenshotOnFailure(getPage: () => Page | undefined) {
     console.error(`screenshot of the failed test: ${file}`);
   });
 }
+
+/** GET of the API with the browser's session cookie; the answer must be 200. */
+export async function apiGet<T>(page: Page, baseUrl: string, path: string): Promise<T> {
+  const response = await page.request.get(`${baseUrl}/api/v1${path}`);
+  expect(response.status(), `GET ${path}`).toBe(200);
+  return (await response.json()) as T;
+}

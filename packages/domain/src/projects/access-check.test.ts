@@ -10,13 +10,18 @@ describe('R2.1 access standard, compared at the figure in exact decimals (D1)', 
     expect(onTenMu('3500', '0').passes).toBe(false);
     expect(onTenMu('3500', '0').intensityAboveBar).toBe(false);
     expect(onTenMu('3500.001', '0').passes).toBe(true);
-    expect(onTenMu('3500.001', '0').investmentIntensity).toBe('350.00');
+    // Rounded to 2 places it would read "350.00 … 高于 350": the figure keeps the places that make it above.
+    expect(onTenMu('3500.001', '0').investmentIntensity).toBe('350.0001');
+    expect(onTenMu('3500', '0').investmentIntensity).toBe('350.00');
+    expect(onTenMu('3500.1', '0').investmentIntensity).toBe('350.01');
+    expect(onTenMu('3499.9999', '0').investmentIntensity).toBe('349.99999');
   });
 
   it('tax exactly 40 万元/亩 does not pass; 40.0001 does', () => {
     expect(onTenMu('0', '400').passes).toBe(false);
     expect(onTenMu('0', '400.001').passes).toBe(true);
     expect(onTenMu('0', '400.001').taxAboveBar).toBe(true);
+    expect(onTenMu('0', '400.001').taxPerMu).toBe('40.0001');
   });
 
   it('one of the two is enough, but the class must be encouraged', () => {

@@ -27,7 +27,15 @@ export type AccessVerdict = {
   reasons: string[];
 };
 
-const shown = (value: Decimal) => value.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);
+/**
+ * 2 places, unless rounding would land on the bar itself: 350.0001 shown as "350.00" next to "高于 350" reads as a
+ * contradiction, so such a figure keeps up to 6 places ("350.0001").
+ */
+const shown = (value: Decimal, bar: number) => {
+  const rounded = value.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  if (rounded.eq(bar) && !value.eq(bar)) return value.toDecimalPlaces(6, Decimal.ROUND_DOWN).toString();
+  return rounded.toFixed(2);
+};
 
 /**
  * R2.1 access standard: encouraged in the platform's catalog AND (intensity > 350 OR tax per 亩 > 40). Compared as
@@ -62,19 +70,19 @@ export function checkAccess(input: AccessInput): AccessVerdict {
   const intensity = fixed.dividedBy(land);
   const taxPerMu = tax.dividedBy(land);
   reasons.push(
-    `投资强度 ${shown(intensity)} 万元/亩（固定资产投资 ${fixed.toString()} 万元 ÷ 用地 ${land.toString()} 亩），` +
+    `投资强度 ${shown(intensity, INTENSITY_BAR)} 万元/亩（固定资产投资 ${fixed.toString()} 万元 ÷ 用地 ${land.toString()} 亩），` +
       `${intensityAboveBar ? '高于' : '未高于'} ${INTENSITY_BAR} 万元/亩（R2.1）`,
   );
   reasons.push(
-    `亩均税收 ${shown(taxPerMu)} 万元/亩（预计年税收 ${tax.toString()} 万元 ÷ 用地 ${land.toString()} 亩），` +
+    `亩均税收 ${shown(taxPerMu, TAX_PER_MU_BAR)} 万元/亩（预计年税收 ${tax.toString()} 万元 ÷ 用地 ${land.toString()} 亩），` +
       `${taxAboveBar ? '高于' : '未高于'} ${TAX_PER_MU_BAR} 万元/亩（R2.1）`,
   );
   if (!intensityAboveBar && !taxAboveBar) reasons.push(`投资强度和亩均税收均未高于标准，两项须至少一项高于标准（R2.1）`);
   return {
     passes: encouraged && (intensityAboveBar || taxAboveBar),
     landless: false,
-    investmentIntensity: shown(intensity),
-    taxPerMu: shown(taxPerMu),
+    investmentIntensity: shown(intensity, INTENSITY_BAR),
+    taxPerMu: shown(taxPerMu, TAX_PER_MU_BAR),
     intensityAboveBar,
     taxAboveBar,
     reasons,

@@ -4,7 +4,7 @@ import type { MessageKey } from '../i18n/index.tsx';
 
 export { HOME_PATH } from './paths.ts';
 
-export type MenuGroup = 'catalog' | 'system';
+export type MenuGroup = 'projects' | 'catalog' | 'system';
 
 export type AppRoute = {
   path: string;
@@ -13,10 +13,62 @@ export type AppRoute = {
   /** Who may open the page: checked by `can()` for the menu and for the route itself. */
   permission: Permission;
   Page: LazyExoticComponent<ComponentType>;
+  /** A page reached from another (a project's own page), not from the menu. */
+  hideInMenu?: boolean;
 };
 
 /** Every page is its own chunk: the login page never downloads the editors. */
 export const APP_ROUTES: readonly AppRoute[] = [
+  {
+    path: '/projects',
+    titleKey: 'menu.projectLedger',
+    group: 'projects',
+    permission: 'projects.read',
+    Page: lazy(() => import('../projects/ledger/ProjectLedgerPage.tsx').then((m) => ({ default: m.ProjectLedgerPage }))),
+  },
+  {
+    path: '/projects/board',
+    titleKey: 'menu.projectBoard',
+    group: 'projects',
+    permission: 'projects.read',
+    Page: lazy(() => import('../projects/board/StageBoardPage.tsx').then((m) => ({ default: m.StageBoardPage }))),
+  },
+  {
+    path: '/projects/new',
+    titleKey: 'menu.projectReport',
+    group: 'projects',
+    permission: 'projects.report',
+    Page: lazy(() => import('../projects/report/ReportProjectPage.tsx').then((m) => ({ default: m.ReportProjectPage }))),
+  },
+  {
+    path: '/projects/queue',
+    titleKey: 'menu.projectQueue',
+    group: 'projects',
+    permission: 'projects.circulate',
+    Page: lazy(() => import('../projects/queue/ConfirmationQueuePage.tsx').then((m) => ({ default: m.ConfirmationQueuePage }))),
+  },
+  {
+    path: '/projects/summary',
+    titleKey: 'menu.projectSummary',
+    group: 'projects',
+    permission: 'projects.read',
+    Page: lazy(() => import('../projects/summary/InvestmentSummaryPage.tsx').then((m) => ({ default: m.InvestmentSummaryPage }))),
+  },
+  {
+    path: '/projects/settings',
+    titleKey: 'menu.projectSettings',
+    group: 'projects',
+    permission: 'projects.configure',
+    Page: lazy(() => import('../projects/settings/ProjectSettingsPage.tsx').then((m) => ({ default: m.ProjectSettingsPage }))),
+  },
+  {
+    path: '/projects/:id',
+    titleKey: 'menu.projectDetail',
+    group: 'projects',
+    permission: 'projects.read',
+    hideInMenu: true,
+    Page: lazy(() => import('../projects/detail/ProjectPage.tsx').then((m) => ({ default: m.ProjectPage }))),
+  },
   {
     path: '/catalog',
     titleKey: 'menu.catalogBrowse',
@@ -55,6 +107,7 @@ export const APP_ROUTES: readonly AppRoute[] = [
 ];
 
 export const MENU_GROUPS: ReadonlyArray<{ key: MenuGroup; titleKey: MessageKey }> = [
+  { key: 'projects', titleKey: 'menu.projectsGroup' },
   { key: 'catalog', titleKey: 'menu.catalogGroup' },
   { key: 'system', titleKey: 'menu.systemGroup' },
 ];

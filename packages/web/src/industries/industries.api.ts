@@ -37,3 +37,21 @@ export function useIndustry(code: string | null) {
 export function importIndustries(file: File): Promise<IndustryImportResult> {
   return upload<IndustryImportResult>('/industries/import', file);
 }
+
+/**
+ * The whole GB/T 4754 table (about 2 000 codes) for work done in the browser, such as suggesting codes from a
+ * description; read once per session in pages of the API's maximum size.
+ */
+export function useAllIndustries() {
+  return useQuery({
+    queryKey: ['industries', 'all'] as const,
+    queryFn: async ({ signal }) => {
+      const pageSize = 500;
+      const first = await fetchIndustries({ page: 1, pageSize }, signal);
+      const pages = Math.ceil(first.total / pageSize);
+      const rest = await Promise.all(Array.from({ length: pages - 1 }, (_, i) => fetchIndustries({ page: i + 2, pageSize }, signal)));
+      return [first, ...rest].flatMap((page) => page.items);
+    },
+    staleTime: Infinity,
+  });
+}

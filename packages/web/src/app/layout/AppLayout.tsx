@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Layout, Typography, theme } from 'antd';
-import { Outlet, useLocation } from 'react-router';
+import { matchPath, Outlet, useLocation } from 'react-router';
 import { useMe } from '../../auth/session.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { APP_ROUTES } from '../routes.ts';
@@ -15,7 +15,8 @@ export function AppLayout() {
   const { pathname } = useLocation();
   const [collapsed, setCollapsed] = useState(false);
   const { token } = theme.useToken();
-  const route = APP_ROUTES.find((candidate) => candidate.path === pathname);
+  // Static paths come before '/projects/:id' in APP_ROUTES, so '/projects/board' finds its own title.
+  const route = APP_ROUTES.find((candidate) => matchPath(candidate.path, pathname));
   const pageTitle = route ? t(route.titleKey) : null;
 
   useEffect(() => {

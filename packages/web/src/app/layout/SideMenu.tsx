@@ -1,19 +1,40 @@
 import { useMemo, type ReactNode } from 'react';
 import { Menu, type MenuProps } from 'antd';
-import { AppstoreOutlined, AuditOutlined, EditOutlined, SearchOutlined, SettingOutlined, TeamOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import {
+  AppstoreOutlined,
+  AuditOutlined,
+  BarChartOutlined,
+  CheckSquareOutlined,
+  ControlOutlined,
+  EditOutlined,
+  FileAddOutlined,
+  FundProjectionScreenOutlined,
+  ProjectOutlined,
+  SearchOutlined,
+  SettingOutlined,
+  TableOutlined,
+  TeamOutlined,
+  UnorderedListOutlined,
+} from '@ant-design/icons';
 import { useLocation, useNavigate } from 'react-router';
 import { can, type Role } from '@pgs/domain/platform/roles';
 import { useI18n } from '../../i18n/index.tsx';
 import { APP_ROUTES, MENU_GROUPS, type MenuGroup } from '../routes.ts';
 
 const ROUTE_ICONS: Record<string, ReactNode> = {
+  '/projects': <TableOutlined />,
+  '/projects/board': <ProjectOutlined />,
+  '/projects/new': <FileAddOutlined />,
+  '/projects/queue': <CheckSquareOutlined />,
+  '/projects/summary': <BarChartOutlined />,
+  '/projects/settings': <ControlOutlined />,
   '/catalog': <UnorderedListOutlined />,
   '/industries': <SearchOutlined />,
   '/catalog/editor': <EditOutlined />,
   '/admin/users': <TeamOutlined />,
   '/admin/audit': <AuditOutlined />,
 };
-const GROUP_ICONS: Record<MenuGroup, ReactNode> = { catalog: <AppstoreOutlined />, system: <SettingOutlined /> };
+const GROUP_ICONS: Record<MenuGroup, ReactNode> = { projects: <FundProjectionScreenOutlined />, catalog: <AppstoreOutlined />, system: <SettingOutlined /> };
 
 /** The side menu by module; entries the role may not use are not shown at all. */
 export function SideMenu({ role }: { role: Role }) {
@@ -23,7 +44,7 @@ export function SideMenu({ role }: { role: Role }) {
   const items = useMemo<MenuProps['items']>(
     () =>
       MENU_GROUPS.map((group) => {
-        const children = APP_ROUTES.filter((route) => route.group === group.key && can(role, route.permission)).map((route) => ({
+        const children = APP_ROUTES.filter((route) => route.group === group.key && !route.hideInMenu && can(role, route.permission)).map((route) => ({
           key: route.path,
           icon: ROUTE_ICONS[route.path],
           label: <span data-testid={`menu-${route.path.slice(1).replace(/\//g, '-')}`}>{t(route.titleKey)}</span>,
@@ -32,7 +53,8 @@ export function SideMenu({ role }: { role: Role }) {
       }).filter((item) => item !== null),
     [role, t],
   );
-  const selected = APP_ROUTES.find((route) => route.path === pathname)?.path;
+  // A project's own page keeps the ledger selected.
+  const selected = APP_ROUTES.find((route) => route.path === pathname)?.path ?? (pathname.startsWith('/projects/') ? '/projects' : undefined);
   return (
     <Menu
       theme="dark"

@@ -3,7 +3,7 @@ import { Alert, Button, Card, Space, Table, Typography, type TableColumnsType } 
 import { DownloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import type { AuditEvent } from '@pgs/domain';
-import { handleError } from '../../api/queryClient.ts';
+import { useDownload } from '../../shared/useDownload.ts';
 import { formatDateTime } from '../../shared/format.ts';
 import { exportAudit, useAuditEvents, verifyAuditChain, type AuditFilters } from '../audit.api.ts';
 import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS } from '../audit-labels.ts';
@@ -35,20 +35,10 @@ const columns: TableColumnsType<AuditEvent> = [
 export function AuditPage() {
   const [filters, setFilters] = useState<AuditFilters>({});
   const [paging, setPaging] = useState({ page: 1, pageSize: 50 });
-  const [exporting, setExporting] = useState(false);
   const events = useAuditEvents(filters, paging.page, paging.pageSize);
   const verify = useMutation({ mutationFn: verifyAuditChain });
 
-  const runExport = async () => {
-    setExporting(true);
-    try {
-      await exportAudit(filters);
-    } catch (error) {
-      handleError(error);
-    } finally {
-      setExporting(false);
-    }
-  };
+  const exporting = useDownload(() => exportAudit(filters));
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -66,7 +56,7 @@ export function AuditPage() {
             <Button icon={<SafetyCertificateOutlined />} loading={verify.isPending} onClick={() => verify.mutate()} data-testid="audit-verify-button">
               校验哈希链
             </Button>
-            <Button icon={<DownloadOutlined />} loading={exporting} onClick={runExport} data-testid="audit-export-button">
+            <Button icon={<DownloadOutlined />} loading={exporting.downloading} onClick={exporting.start} data-testid="audit-export-button">
               导出Excel
             </Button>
           </Space>

@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { DEMO_PASSWORD } from './support/app-server.ts';
+import { loginAs, screenshot } from './support/browser.ts';
+import { appInBrowser, type AppServer } from './support/suite.ts';
+import { apiGet, chooseOption, columnOf, dataRows, downloadOf, expectText, loadWorkbook, POLL, toast } from './support/ui.ts';
+
+/**
+ * Issue #3 end to end: a 浙南 user reports a project (class and R2.1 check live, a suggested industry code),
+ * evaluates it and moves it on; the bureau confirms it into the tracking library and circulates it to 高新区;
+ * the ledger exports what it shows. Runs on the demo ledger (~60 projects) like `npm start`.
+ */
+let server: AppServer;
+let page: Page;
+appInBrowser((session) => ({ server, page } = session), { demoProjects: true });
+
+type ProjectJson = { id: number; name: string; status: string; version: number; platformKey: string; firstReport: boolean };
+type PageJson = { items: ProjectJson[]; total: number };
+
+const api = <T>(path: string) => apiGet<T>(page, server.baseUrl, path);
+
+/** An antd InputNumber's <input>, whether the testid lands on its wrapper or on the input itself. */
+const numberInput = (testId: string) => page.locator(`[data-testid="${testId}"] input, input[data-testid="${testId}"]`).first();
+
+const PROJECT_NAME = '瓯越智能机器人整机制造项目';
+let projectId = 0;
+
+/** Clicks the advance button and waits for the server to answer and the page to show the new stage. */
+async function advanceTo(status: string) {
+  const button = page.getByTestId('project-advance');
+  await expect.poll(() => button.getAttribute('data-to'), POLL).toBe(status);
+  await expect.poll(() => button.isEnabled(), POLL).toBe(true);
+  const answered = page.waitForResponse((r) => r.url().endsWith(`/projects/${projectId}/transitions`));
+  await button.click();
+  expect((await answered).status()).toBe(200);
+  await expect.poll(async () => (await api<ProjectJson>(`/projects/${projectId}`)).status, POLL).toBe(status);
+}
+
+describe('investment projects in the browser', () => {
+  it('a platform user reports a project with the live class, R2.1 check and a suggested industry code', async () => {
+    await loginAs(page, server.baseUrl, 'zn', DEMO_PASSWORD);
+    await page.getByTestId('menu-projects-new').click();
+    await page.getByTestId('report-form').waitFor();
+    await page.getByTestId('report-name').fill(PROJECT_NAME);
+    await page.getByTestId('report-investor').fill('温州瓯越机器人科技有限公司');
+    await page.getByTestId('report-description').fill('工业机器人本体及减速器研发生产');
+    // Intl.Segmenter('zh') in the browser joins 工业|机器|人 and matches the industry name (R1.1 helper).
+    await page.getByTestId('suggestion-3491').click();
+    await expect.poll(() => page.locator('[data-testid="report-industry"] input').inputValue(), POLL).toBe('3491');
+    await expectText(page.getByTestId('preview-category'), '鼓励类');
+    await numberInput('report-total').fill('80000');
+    await numberInput('report-fixed').fill('35000');
+    await numberInput('report-land').fill('100');
+    await numberInput('report-tax').fill('4000');
+    // 35000 / 100 = 350: not above the bar; 4000 / 100 = 40: not above either → fails, both reasons shown.
+    await expectText(page.getByTestId('preview-verdict'), '不符合');
+    await expectText(page.getByTestId('access-preview'), '未高于 350 万元/亩');
+    await numberInput('report-fixed').fill('35000.01');
+    await expectText(page.getByTestId('preview-verdict'), '符合');
+    await screenshot(page, 'project-report-form', { fullPage: true });
+
+    const created = page.waitForResponse((r) => r.url().endsWith('/api/v1/projects') && r.request().method() === 'POST');
+    await page.getByTestId('report-submit').click();
+    const response = await created;
+    expect(response.status()).toBe(201);
+    projectId = ((await response.json()) as ProjectJson).id;
+    await page.waitForURL((url) => url.pathname === `/projects/${projectId}`);
+    await expectText(page.getByTestId('project-name'), PROJECT_NAME);
+    const saved = await api<ProjectJson & { category: string; fixedAssetInvestment: string; landMu: string; industryCode: string }>(`/projects/${projectId}`);
+    expect(saved).toMatchObject({ status: 'reported', firstReport: true, platformKey: 'zhenan', industryCode: '3491', category: 'encouraged', landMu: '100.000000' });
+    expect(Number(saved.fixedAssetInvestment)).toBe(35000.01);
+  });
+
+  it('the platform user evaluates it on the sheet and moves it to 准入评估', async () => {
+    await advanceTo('feasible');
+    await advanceTo('plan_submitted');
+    await page.getByTestId('project-evaluate').click();
+    await page.getByTestId('evaluation-sheet').waitFor();
+    const settings = await api<{ evaluationSheet: { items: Array<{ code: string; maxScore: number }> } }>('/project-settings');
+    for (const item of settings.evaluationSheet.items) {
+      const input = numberInput(`score-${item.code}`);
+      await input.fill(String(item.maxScore - 1));
+      await input.blur();
+    }
+    const expectedTotal = settings.evaluationSheet.items.reduce((sum, item) => sum + item.maxScore - 1, 0);
+    await expectText(page.getByTestId('evaluation-total'), `${expectedTotal} / 100`);
+    await expectText(page.getByTestId('evaluation-live-verdict'), '符合准入标准');
+    await page.getByTestId('evaluation-opinion').fill('投资强度 350.0001 万元/亩，高于标准；同意进入盯引库。');
+    await screenshot(page, 'project-evaluation-sheet');
+    await page.getByTestId('evaluation-submit').click();
+    await expectText(page.getByTestId('evaluation-result'), '准入评估通过');
+    await page.getByTestId('evaluation-close').click();
+    await expectText(page.getByTestId('evaluation-record'), `${expectedTotal} 分`);
+    await advanceTo('evaluated');
+    // Only the bureau confirms into the tracking library (R2.4): a platform user sees no such button.
+    await expect.poll(() => page.getByTestId('project-advance').count(), POLL).toBe(0);
+  });
+
+  it('the bureau confirms it from the queue and circulates it to 高新区 at 0.3 / 0.7', async () => {
+    await loginAs(page, server.baseUrl, 'bureau', DEMO_PASSWORD);
+    await page.getByTestId('menu-projects-queue').click();
+    const confirm = page.getByTestId(`queue-confirm-${projectId}`);
+    await expect.poll(() => confirm.isEnabled(), POLL).toBe(true);
+    await screenshot(page, 'project-queue');
+    await confirm.click();
+    await expect.poll(async () => (await api<ProjectJson>(`/projects/${projectId}`)).status, POLL).toBe('tracked');
+    await expect.poll(() => page.getByTestId(`queue-confirm-${projectId}`).count(), POLL).toBe(0);
+
+    await page.goto(`${server.baseUrl}/projects/${projectId}`);
+    await page.getByTestId('project-circulate').click();
+    await chooseOption(page, 'circulation-to', '高新区');
+    await expectText(page.getByTestId('circulation-destination-class'), '鼓励类');
+    const share = numberInput('circulation-share');
+    await share.fill('0.3');
+    await page.getByTestId('circulation-reason').fill('浙南用地指标不足，高新区有现成工业用地');
+    await expectText(page.getByTestId('circulation-modal'), '落地地 0.7');
+    const circulated = page.waitForResponse((r) => r.url().endsWith(`/projects/${projectId}/circulations`));
+    await page.getByTestId('circulation-confirm').click();
+    expect((await circulated).status()).toBe(201);
+    await toast(page, '首谈地 0.3，落地地 0.7').waitFor();
+    await expectText(page.getByTestId('project-timeline'), '由浙南流转至高新区，首谈地分成 0.3，落地地分成 0.7');
+    expect((await api<ProjectJson>(`/projects/${projectId}`)).platformKey).toBe('hitech');
+    await screenshot(page, 'project-page', { fullPage: true });
+  });
+
+  it('the ledger filters to 高新区 and exports exactly the rows it shows', async () => {
+    await page.getByTestId('side-menu').getByText('项目台账').click();
+    await page.getByTestId('ledger-table').waitFor();
+    await chooseOption(page, 'ledger-filter-platform', '高新区');
+    await page.getByTestId('ledger-search').click();
+    await page.waitForURL((url) => url.searchParams.get('platformKey') === 'hitech');
+    const expected = await api<PageJson>('/projects?platformKey=hitech&pageSize=500');
+    expect(expected.items.map((p) => p.id)).toContain(projectId);
+    await expectText(page.getByTestId('ledger-total'), `共 ${expected.total} 个项目`);
+    const shownIds = async () => (await page.locator('[data-testid="ledger-table"] tbody tr[data-row-key]').evaluateAll((rows) => rows.map((row) => Number(row.getAttribute('data-row-key')))));
+    await expect.poll(shownIds, POLL).toEqual(expected.items.slice(0, 50).map((p) => p.id));
+    await screenshot(page, 'project-ledger');
+
+    const { buffer } = await downloadOf(page, page.getByTestId('ledger-export'));
+    const workbook = await loadWorkbook(buffer);
+    const sheet = workbook.worksheets[0]!;
+    const rows = dataRows(sheet);
+    const idColumn = columnOf(sheet, '项目编号');
+    const nameColumn = columnOf(sheet, '项目名称');
+    expect(rows.map((row) => Number(row.getCell(idColumn).value))).toEqual(expected.items.map((p) => p.id));
+    expect(rows.map((row) => String(row.getCell(nameColumn).value))).toEqual(expected.items.map((p) => p.name));
+    const ours = rows.find((row) => Number(row.getCell(idColumn).value) === projectId)!;
+    expect(String(ours.getCell(columnOf(sheet, '首报平台')).value)).toContain('浙南');
+    expect(String(ours.getCell(columnOf(sheet, '阶段')).value)).toBe('盯引库');
+  });
+
+  it('the stage board shows each stage with its count; a platform user drags a card to the next stage', async () => {
+    await page.getByTestId('side-menu').getByText('阶段看板').click();
+    await page.getByTestId('stage-board').waitFor();
+    const reported = await api<PageJson>('/projects?status=reported&pageSize=1');
+    await expectText(page.getByTestId('board-count-reported'), String(reported.total));
+    await screenshot(page, 'project-board');
+
+    await loginAs(page, server.baseUrl, 'zn', DEMO_PASSWORD);
+    await page.goto(`${server.baseUrl}/projects/board`);
+    const mine = await api<PageJson>('/projects?status=reported&pageSize=1');
+    const card = mine.items[0]!;
+    await page.getByTestId(`board-card-${card.id}`).dragTo(page.getByTestId('board-column-feasible'));
+    await expect.poll(async () => (await api<ProjectJson>(`/projects/${card.id}`)).status, POLL).toBe('feasible');
+    await expect.poll(() => page.getByTestId('board-column-feasible').getByTestId(`board-card-${card.id}`).count(), POLL).toBe(1);
+  });
+});

@@ -1,0 +1,120 @@
+import { useState, type DragEvent } from 'react';
+import { App, Badge, Card, Empty, Select, Space, Tag, Typography } from 'antd';
+import { Link } from 'react-router';
+import { useQueryClient } from '@tanstack/react-query';
+import { PIPELINE_STAGES, PROJECT_STATUS_LABELS, roleMayMoveTo, type PipelineStage, type ProjectView } from '@pgs/domain';
+import { can } from '@pgs/domain/platform/roles';
+import { useMe, type SessionUser } from '../../auth/session.ts';
+import { moveProject, projectKeys, useProjects } from '../projects.api.ts';
+import { formatYi, PLATFORM_OPTIONS, platformShortName } from '../components/project-format.ts';
+import { nextStage } from '../detail/ProjectActions.tsx';
+
+const CARDS_PER_COLUMN = 30;
+
+/**
+ * 阶段看板: the pipeline of R2.4 as columns. A card dragged onto the next column moves the project there with the
+ * version on the card (a stale one gets 409 and the board reloads); the server decides, the board only offers
+ * the moves the user's role may make.
+ */
+export function StageBoardPage() {
+  const { data: me } = useMe();
+  const [platformKey, setPlatformKey] = useState<string | undefined>(undefined);
+  const [dragged, setDragged] = useState<ProjectView | null>(null);
+  if (!me) return null;
+  const fixed = me.role === 'platform';
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Space>
+        {!fixed && <Select allowClear placeholder="全部平台" options={PLATFORM_OPTIONS} value={platformKey} onChange={setPlatformKey} style={{ width: 140 }} data-testid="board-platform" />}
+        <Typography.Text type="secondary">
+          {can(me.role, 'projects.move') ? '把项目卡片拖到下一阶段即可推进；终止、评估与流转请在项目页操作。' : '只读：您的角色可查看看板，不能推进项目。'}
+        </Typography.Text>
+      </Space>
+      <div style={{ display: 'flex', gap: 12, overflowX: 'auto', paddingBottom: 8 }} data-testid="stage-board">
+        {PIPELINE_STAGES.map((stage) => (
+          <StageColumn key={stage} stage={stage} platformKey={fixed ? undefined : platformKey} me={me} dragged={dragged} onDrag={setDragged} />
+        ))}
+      </div>
+    </Space>
+  );
+}
+
+function StageColumn({ stage, platformKey, me, dragged, onDrag }: { stage: PipelineStage; platformKey?: string; me: SessionUser; dragged: ProjectView | null; onDrag: (p: ProjectView | null) => void }) {
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const projects = useProjects({ status: stage, platformKey }, 1, CARDS_PER_COLUMN);
+  const [over, setOver] = useState(false);
+  const accepts = dragged !== null && nextStage(dragged.status) === stage && roleMayMoveTo(me.role, stage, me.platformKey, dragged.platformKey);
+
+  const drop = async (event: DragEvent) => {
+    event.preventDefault();
+    setOver(false);
+    if (!dragged || !accepts) return;
+    const project = dragged;
+    onDrag(null);
+    try {
+      await moveProject(project.id, { to: stage, version: project.version });
+      message.success(`“${project.name}”已推进到“${PROJECT_STATUS_LABELS[stage]}”`);
+    } catch {
+      // the server's reason (e.g. no evaluation yet, R2.2) is shown by the central handler
+    } finally {
+      await queryClient.invalidateQueries({ queryKey: projectKeys.all });
+    }
+  };
+
+  const total = projects.data?.total ?? 0;
+  return (
+    <div
+      data-testid={`board-column-${stage}`}
+      onDragOver={(event) => {
+        if (accepts) {
+          event.preventDefault();
+          setOver(true);
+        }
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={drop}
+      style={{
+        flex: '1 0 190px',
+        background: over ? '#e6f4ff' : accepts ? '#f6ffed' : '#f5f5f5',
+        border: accepts ? '1px dashed #52c41a' : '1px solid transparent',
+        borderRadius: 8,
+        padding: 8,
+        minHeight: 400,
+      }}
+    >
+      <Space style={{ marginBottom: 8, width: '100%', justifyContent: 'space-between' }}>
+        <Typography.Text strong>{PROJECT_STATUS_LABELS[stage]}</Typography.Text>
+        <Badge count={total} showZero overflowCount={9999} color={total ? '#1f5fad' : '#bfbfbf'} data-testid={`board-count-${stage}`} />
+      </Space>
+      {projects.data && projects.data.items.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无项目" />}
+      <Space orientation="vertical" size={8} style={{ width: '100%' }}>
+        {projects.data?.items.map((project) => (
+          <Card
+            key={project.id}
+            size="small"
+            draggable={can(me.role, 'projects.move')}
+            onDragStart={() => onDrag(project)}
+            onDragEnd={() => onDrag(null)}
+            style={{ cursor: can(me.role, 'projects.move') ? 'grab' : 'default' }}
+            data-testid={`board-card-${project.id}`}
+          >
+            <Link to={`/projects/${project.id}`}>{project.name}</Link>
+            <div>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {platformShortName(project.platformKey)} · {formatYi(project.totalInvestment)}
+              </Typography.Text>
+            </div>
+            <Space size={4} wrap>
+              {!project.firstReport && <Tag color="orange">重复报送</Tag>}
+              {project.overdue && <Tag color="red">逾期</Tag>}
+            </Space>
+          </Card>
+        ))}
+        {total > CARDS_PER_COLUMN && (
+          <Link to={`/projects?status=${stage}${platformKey ? `&platformKey=${platformKey}` : ''}`}>在台账中查看全部 {total} 个</Link>
+        )}
+      </Space>
+    </div>
+  );
+}

@@ -1,0 +1,106 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type {
+  circulationResultSchema,
+  evaluationResultSchema,
+  investmentSummarySchema,
+  ProjectEvaluationRecord,
+  ProjectSettingsView,
+  ProjectStatus,
+  ProjectView,
+  projectDetailSchema,
+} from '@pgs/domain';
+import { api, download } from '../api/client.ts';
+import type { Page } from '../api/contract.ts';
+
+type Out<S extends { _output: unknown }> = S['_output'];
+export type ProjectDetail = Out<typeof projectDetailSchema>;
+export type ProjectEvent = ProjectDetail['history'][number];
+export type EvaluationResult = Out<typeof evaluationResultSchema>;
+export type CirculationResult = Out<typeof circulationResultSchema>;
+export type InvestmentSummary = Out<typeof investmentSummarySchema>;
+
+/** The ledger's filters, as GET /projects and its Excel export take them. */
+export type LedgerFilters = {
+  platformKey?: string;
+  status?: ProjectStatus;
+  category?: string;
+  sizeTier?: '5yi' | '20yi' | '50yi';
+  overdue?: 'true' | 'false';
+  q?: string;
+};
+
+export const projectKeys = {
+  all: ['projects'] as const,
+  list: (filters: LedgerFilters, page: number, pageSize: number) => ['projects', 'list', filters, page, pageSize] as const,
+  detail: (id: number) => ['projects', 'detail', id] as const,
+  evaluations: (id: number) => ['projects', 'evaluations', id] as const,
+  summary: (platformKey: string, year: number) => ['projects', 'summary', platformKey, year] as const,
+  settings: ['projects', 'settings'] as const,
+};
+
+export function useProjects(filters: LedgerFilters, page: number, pageSize: number) {
+  return useQuery({
+    queryKey: projectKeys.list(filters, page, pageSize),
+    queryFn: ({ signal }) => api<Page<ProjectView>>('/projects', { query: { ...filters, page, pageSize }, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useProject(id: number) {
+  return useQuery({ queryKey: projectKeys.detail(id), queryFn: () => api<ProjectDetail>(`/projects/${id}`), retry: false, meta: { silent: true } });
+}
+
+export function useProjectEvaluations(id: number) {
+  return useQuery({ queryKey: projectKeys.evaluations(id), queryFn: () => api<ProjectEvaluationRecord[]>(`/projects/${id}/evaluations`) });
+}
+
+export function useInvestmentSummary(platformKey: string, year: number) {
+  return useQuery({
+    queryKey: projectKeys.summary(platformKey, year),
+    queryFn: () => api<InvestmentSummary>(`/platforms/${platformKey}/investment-summary`, { query: { year } }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useProjectSettings() {
+  return useQuery({ queryKey: projectKeys.settings, queryFn: () => api<ProjectSettingsView>('/project-settings'), staleTime: 60_000 });
+}
+
+export type ReportValues = {
+  name: string;
+  platformKey: string;
+  investorName: string;
+  investorCreditCode?: string | null;
+  industryCode: string;
+  totalInvestment: string | number;
+  fixedAssetInvestment: string | number;
+  landArea?: string | number | null;
+  landAreaM2?: string | number | null;
+  expectedAnnualTax: string | number;
+  expectedAnnualOutput?: string | number | null;
+  description?: string;
+};
+
+export function reportProject(values: ReportValues): Promise<ProjectDetail> {
+  return api<ProjectDetail>('/projects', { method: 'POST', body: values });
+}
+
+export function moveProject(id: number, body: { to: ProjectStatus; version: number; reason?: string; effectiveDate?: string }): Promise<ProjectDetail> {
+  return api<ProjectDetail>(`/projects/${id}/transitions`, { method: 'POST', body });
+}
+
+export function evaluateProject(id: number, body: { scores: Record<string, number>; opinion: string; reviewer?: string; reviewedOn?: string }): Promise<EvaluationResult> {
+  return api<EvaluationResult>(`/projects/${id}/evaluation`, { method: 'POST', body });
+}
+
+export function circulateProject(id: number, body: { toPlatformKey: string; firstPlaceShare: number; reason: string; version: number }): Promise<CirculationResult> {
+  return api<CirculationResult>(`/projects/${id}/circulations`, { method: 'POST', body });
+}
+
+export function saveProjectSettings(body: Pick<ProjectSettingsView, 'negotiationWindowDays' | 'evaluationSheet' | 'version'>): Promise<ProjectSettingsView> {
+  return api<ProjectSettingsView>('/project-settings', { method: 'PUT', body });
+}
+
+export function exportLedger(filters: LedgerFilters): Promise<void> {
+  return download('/projects/export.xlsx', { query: filters, fallbackName: '招商项目台账.xlsx' });
+}
