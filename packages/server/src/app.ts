@@ -22,6 +22,8 @@ import { auditRoutes } from './audit/audit.routes.ts';
 import { referenceRoutes } from './reference/reference.routes.ts';
 import { catalogRoutes } from './catalog/catalog.routes.ts';
 import { projectRoutes } from './projects/projects.routes.ts';
+import { enterpriseRoutes } from './enterprises/enterprises.routes.ts';
+import { evaluationRoutes } from './enterprises/evaluations.routes.ts';
 import { industryCodesInUse } from './catalog/catalog.service.ts';
 
 // Validation messages in Chinese for the people who read them (zod's built-in zh-CN locale).
@@ -79,6 +81,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(referenceRoutes(ctx, { codesInUse: () => industryCodesInUse(ctx.db) }));
       await api.register(catalogRoutes(ctx));
       await api.register(projectRoutes(ctx));
+      await api.register(enterpriseRoutes(ctx));
+      await api.register(evaluationRoutes(ctx));
     },
     { prefix: '/api/v1' },
   );

@@ -27,6 +27,10 @@ export const PERMISSIONS = [
   'projects.move',
   'projects.circulate',
   'projects.configure',
+  'enterprises.read',
+  'enterprises.import',
+  'evaluations.read',
+  'evaluations.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -52,6 +56,13 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   'projects.circulate': ['bureau'],
   // The negotiation window and the evaluation sheet are the bureau's (it runs the pipeline, R2.2, R2.4).
   'projects.configure': ['bureau'],
+  // §三 (R4.1: renewal is the eitc's): the eitc and the platforms keep the base database (a platform only its own
+  // enterprises, D10); the eitc configures, runs, simulates and publishes the evaluation (D17); platforms read
+  // their own results, the leadership group and the commissions read all.
+  'enterprises.read': EVERY_BUSINESS_ROLE,
+  'enterprises.import': ['eitc', 'platform'],
+  'evaluations.read': EVERY_BUSINESS_ROLE,
+  'evaluations.manage': ['eitc'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

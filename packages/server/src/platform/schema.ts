@@ -5,3 +5,4 @@ export * from '../auth/sessions.table.ts';
 export * from '../audit/audit.table.ts';
 export * from '../catalog/catalog.table.ts';
 export * from '../projects/projects.table.ts';
+export * from '../enterprises/enterprises.table.ts';

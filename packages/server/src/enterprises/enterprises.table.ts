@@ -1,0 +1,102 @@
+import { boolean, date, doublePrecision, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { platforms } from '../reference/reference.table.ts';
+
+const instant = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
+/** 万元, 亩, tce, 当量吨, kWh, 吨: exact decimals (D1); null = missing, judged by the method's missing-value rule (D14). */
+const quantity = (name: string) => numeric(name, { precision: 22, scale: 6 });
+
+/**
+ * The base database (R3.1): one row per enterprise and year, keyed by 统一社会信用代码. Re-importing a year replaces
+ * that year's row (idempotent); the name is the one given in the latest import of that year.
+ */
+export const enterpriseRecords = pgTable(
+  'enterprise_records',
+  {
+    creditCode: text('credit_code').notNull(),
+    year: integer('year').notNull(),
+    name: text('name').notNull(),
+    /** null: elsewhere in the city (counts for the city-wide D share only, R3.2). */
+    platformKey: text('platform_key').references(() => platforms.key),
+    kind: text('kind').notNull(),
+    scale: text('scale').notNull(),
+    landOwned: quantity('land_owned'),
+    landLeased: quantity('land_leased'),
+    tax: quantity('tax'),
+    valueAdded: quantity('value_added'),
+    revenue: quantity('revenue'),
+    rdExpense: quantity('rd_expense'),
+    employees: quantity('employees'),
+    energyTce: quantity('energy_tce'),
+    emissionsTons: quantity('emissions_tons'),
+    electricityKwh: quantity('electricity_kwh'),
+    waterTons: quantity('water_tons'),
+    producing: boolean('producing').notNull(),
+    registeredOn: date('registered_on', { mode: 'string' }),
+    industryCode: text('industry_code'),
+    backward: boolean('backward').notNull().default(false),
+    backwardBasis: text('backward_basis'),
+    zombie: boolean('zombie').notNull().default(false),
+    zombieBasis: text('zombie_basis'),
+    utility: boolean('utility').notNull().default(false),
+    importedAt: instant('imported_at').notNull(),
+    importedBy: text('imported_by').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.creditCode, table.year] }), index('enterprise_records_year_platform_idx').on(table.year, table.platformKey, table.creditCode)],
+);
+
+/** The eitc's evaluation method of a year (R3.2–R3.4 settings), versioned like every other setting (409 on stale). */
+export const evaluationMethods = pgTable('evaluation_methods', {
+  year: integer('year').primaryKey(),
+  method: jsonb('method').notNull(),
+  measures: jsonb('measures').notNull(),
+  rectification: jsonb('rectification').notNull(),
+  version: integer('version').notNull(),
+  updatedAt: instant('updated_at').notNull(),
+  updatedBy: text('updated_by').notNull(),
+});
+
+/** One run of a year's evaluation with the method it used; `published` makes it the year's result (D17). */
+export const evaluationRuns = pgTable(
+  'evaluation_runs',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    year: integer('year').notNull(),
+    method: jsonb('method').notNull(),
+    measures: jsonb('measures').notNull(),
+    rectification: jsonb('rectification').notNull(),
+    cityDShare: numeric('city_d_share', { precision: 12, scale: 10 }).notNull(),
+    platforms: jsonb('platforms').notNull(),
+    counts: jsonb('counts').notNull(),
+    sets: jsonb('sets').notNull(),
+    status: text('status').notNull(),
+    createdAt: instant('created_at').notNull(),
+    createdBy: text('created_by').notNull(),
+    publishedAt: instant('published_at'),
+    publishedBy: text('published_by'),
+  },
+  (table) => [index('evaluation_runs_year_idx').on(table.year, table.id)],
+);
+
+/** Every enterprise's result of a run, with the figures that explain it (indicators, benchmark, rank, rule). */
+export const evaluationResults = pgTable(
+  'evaluation_results',
+  {
+    runId: integer('run_id')
+      .notNull()
+      .references(() => evaluationRuns.id),
+    creditCode: text('credit_code').notNull(),
+    name: text('name').notNull(),
+    platformKey: text('platform_key'),
+    set: text('set').notNull(),
+    class: text('class').notNull(),
+    baseClass: text('base_class').notNull(),
+    score: doublePrecision('score'),
+    rank: integer('rank'),
+    percentile: doublePrecision('percentile'),
+    setSize: integer('set_size').notNull(),
+    indicators: jsonb('indicators').notNull(),
+    classRule: text('class_rule').notNull(),
+    excludedReason: text('excluded_reason'),
+  },
+  (table) => [primaryKey({ columns: [table.runId, table.creditCode] }), index('evaluation_results_run_platform_class_idx').on(table.runId, table.platformKey, table.class)],
+);
