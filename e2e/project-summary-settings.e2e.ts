@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from './support/app-server.ts';
 import { loginAs, screenshot } from './support/browser.ts';
 import { appInBrowser, type AppServer } from './support/suite.ts';
-import { apiGet, chooseOption, downloadOf, expectText, POLL, todayInShanghai, toast } from './support/ui.ts';
+import { apiGet, confirmPopconfirm, chooseOption, downloadOf, expectText, POLL, todayInShanghai, toast } from './support/ui.ts';
 
 /**
  * The annual investment summary (R2.5–R2.6) and the bureau's project settings (negotiation window, evaluation
@@ -192,7 +192,7 @@ describe('projects: annual investment summary and project settings', () => {
 
     // The default sheet comes back: eleven items, 100 points, nothing to fix, save enabled again.
     await page.getByTestId('settings-reset-default').click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: '恢复' }).click();
+    await confirmPopconfirm(page, '恢复');
     await expect.poll(() => items.count(), POLL).toBe(11);
     await expect.poll(() => page.getByTestId('settings-problems').count(), POLL).toBe(0);
     await expect.poll(() => page.getByTestId('settings-save').isEnabled(), POLL).toBe(true);

@@ -110,3 +110,16 @@ export async function apiGet<T>(page: Page, baseUrl: string, path: string): Prom
   expect(response.status(), `GET ${path}`).toBe(200);
   return (await response.json()) as T;
 }
+
+/**
+ * Confirms the open Popconfirm with the button named `name`, once its zoom-in has finished: a click during the
+ * motion can land before antd wires the button and is lost.
+ */
+export async function confirmPopconfirm(page: Page, name: string) {
+  const popup = page.locator('.ant-popconfirm:not(.ant-popover-hidden)').last();
+  await popup.waitFor();
+  await expect.poll(async () => (await popup.getAttribute('class')) ?? '', POLL).not.toMatch(/-(appear|enter|leave)\b/);
+  const button = popup.getByRole('button', { name });
+  await button.click();
+  await popup.waitFor({ state: 'hidden' });
+}
