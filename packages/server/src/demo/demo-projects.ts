@@ -2,7 +2,7 @@ import { BASIS_CATEGORY, CATALOG_2018, DEFAULT_EVALUATION_SHEET, PIPELINE_STAGES
 import type { Db } from '../platform/db.ts';
 import type { Actor } from '../platform/actor.ts';
 import { AppError } from '../platform/errors.ts';
-import { findUserByUsername } from '../users/users.repository.ts';
+import { actorOfUsername } from '../users/users.service.ts';
 import { listProjects, reportProject, transitionProject } from '../projects/projects.service.ts';
 import { evaluateProject } from '../projects/project-evaluation.service.ts';
 import { circulateProject } from '../projects/project-circulation.service.ts';
@@ -15,9 +15,9 @@ const INVESTORS = ['瑞浦能源', '正泰电器', '华峰集团', '森马服饰
 const FULL_MARKS = Object.fromEntries(DEFAULT_EVALUATION_SHEET.items.map((item) => [item.code, item.maxScore]));
 
 async function actorOf(db: Db, username: string): Promise<Actor> {
-  const user = await findUserByUsername(db, username);
-  if (!user) throw new Error(`演示账号 ${username} 不存在`);
-  return { id: user.id, username: user.username, displayName: user.displayName, role: user.role as Actor['role'], platformKey: user.platformKey as PlatformKey | null };
+  const actor = await actorOfUsername(db, username);
+  if (!actor) throw new Error(`演示账号 ${username} 不存在`);
+  return actor;
 }
 
 /** 4-digit codes a platform's 2018 catalog lists as encouraged without keywords: demo projects that pass R2.1. */

@@ -8,7 +8,7 @@ import { isUniqueViolation } from '../platform/db-errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { hashPassword, verifyPassword } from '../auth/passwords.ts';
 import { users } from './users.table.ts';
-import { countUsers, findUserById, listUsers, type UserRow } from './users.repository.ts';
+import { countUsers, findUserById, findUserByUsername, listUsers, type UserRow } from './users.repository.ts';
 
 /** What the API shows of a user: never the hash or the failure counter. */
 export function publicUser(row: UserRow) {
@@ -139,6 +139,13 @@ export async function bootstrapAdmin(db: Db, password: string | null, now: Date)
 
 /** For the auth module: the stored user behind a login name or a session. */
 export { findUserByUsername as userByUsername, findUserById as userById } from './users.repository.ts';
+
+/** The actor a named account acts as, for work done in its name without a request (the demo seed); undefined if none. */
+export async function actorOfUsername(db: Db, username: string): Promise<Actor | undefined> {
+  const user = await findUserByUsername(db, username);
+  if (!user) return undefined;
+  return { id: user.id, username: user.username, displayName: user.displayName, role: user.role as Actor['role'], platformKey: user.platformKey as PlatformKey | null };
+}
 
 /** For the auth module: a failed or successful login updates the lockout state (its own write, audited by auth). */
 export async function setLoginState(db: Db, id: number, state: { failedLogins: number; lockedUntil: Date | null }) {
