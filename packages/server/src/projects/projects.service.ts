@@ -1,6 +1,7 @@
 import { and, count, desc, eq, gte, ilike, inArray, lt, not, or, sql, type SQL } from 'drizzle-orm';
 import {
   checkTransition,
+  DEFAULT_NEGOTIATION_WINDOW_DAYS,
   isNegotiationOverdue,
   landInMu,
   negotiationDeadline,
@@ -180,11 +181,15 @@ function ledgerCondition(actor: Actor, filter: z.infer<typeof projectFilterSchem
 export async function listProjects(db: Db, actor: Actor, query: z.infer<typeof projectListQuerySchema>, now: Date) {
   requirePermission(actor, 'projects.read');
   const today = shanghaiDay(now);
-  const { negotiationWindowDays } = await currentProjectSettings(db);
-  const condition = ledgerCondition(actor, query, today, negotiationWindowDays);
-  const [rows, [total]] = await Promise.all([
+  // The window is needed before the query only when filtering on overdue; otherwise it is read alongside the page,
+  // so the ledger (the busiest list) does not pay an extra round trip for it.
+  const settings = currentProjectSettings(db);
+  const filterWindow = query.overdue === undefined ? DEFAULT_NEGOTIATION_WINDOW_DAYS : (await settings).negotiationWindowDays;
+  const condition = ledgerCondition(actor, query, today, filterWindow);
+  const [rows, [total], { negotiationWindowDays }] = await Promise.all([
     db.select().from(projects).where(condition).orderBy(desc(projects.id)).limit(query.pageSize).offset((query.page - 1) * query.pageSize),
     db.select({ value: count() }).from(projects).where(condition),
+    settings,
   ]);
   return { items: rows.map((row) => toView(row, undefined, today, negotiationWindowDays)), total: Number(total!.value), page: query.page, pageSize: query.pageSize };
 }
