@@ -3,11 +3,11 @@ import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from './support/app-server.ts';
 import { loginAs, screenshot } from './support/browser.ts';
 import { appInBrowser, type AppServer } from './support/suite.ts';
-import { apiGet, confirmPopconfirm, chooseOption, downloadOf, expectText, POLL, todayInShanghai, toast } from './support/ui.ts';
+import { apiGet, confirmPopconfirm, chooseOption, columnOf, dataRows, downloadOf, loadWorkbook, expectText, POLL, todayInShanghai, toast } from './support/ui.ts';
 
 /**
  * The annual investment summary (R2.5–R2.6) and the bureau's project settings (negotiation window, evaluation
- * sheet), on the ~60 demo projects: the table and the total are the API's, the CSV export holds the same rows,
+ * sheet), on the ~60 demo projects: the table and the total are the API's, the Excel export holds the same rows,
  * a platform user sees only its own platform; a settings change is saved with a new version, and a sheet
  * missing one of R2.2's five dimensions cannot be saved.
  */
@@ -123,15 +123,19 @@ describe('projects: annual investment summary and project settings', () => {
     await expect.poll(() => chart.getAttribute('aria-label'), POLL).toBe(`合计计分：瓯江口 ${totals[0]}，浙南 ${totals[1]}，高新区 ${totals[2]}`);
     await screenshot(page, 'project-summary');
 
-    // The export: a UTF-8 CSV with a BOM (Excel opens it), one line per project plus the header and the total.
+    // The export: the server's workbook, one row per project as the table shows it, then the total row.
     const { download, buffer } = await downloadOf(page, page.getByTestId('summary-export'));
-    expect(download.suggestedFilename()).toBe(`年度招商完成情况-浙南产业集聚区-${DEMO_LANDED_YEAR}.csv`);
-    expect([...buffer.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const lines = buffer.toString('utf8').slice(1).trimEnd().split('\r\n');
-    expect(lines[0]).toBe('平台,年度,项目编号,项目名称,阶段,计分,是否计入,说明');
-    expect(lines).toHaveLength(summary.projects.length + 2);
-    for (const project of summary.projects) expect(lines.some((line) => line.includes(`,${project.id},${project.name},`))).toBe(true);
-    expect(lines.at(-1)).toContain(`,合计,,${summary.totalCredit},`);
+    expect(download.suggestedFilename()).toBe(`年度招商完成情况-浙南产业集聚区-${DEMO_LANDED_YEAR}.xlsx`);
+    const sheet = (await loadWorkbook(buffer)).worksheets[0]!;
+    const rows = dataRows(sheet);
+    expect(rows).toHaveLength(summary.projects.length + 1);
+    const idColumn = columnOf(sheet, '项目编号');
+    const creditColumn = columnOf(sheet, '计分');
+    expect(rows.slice(0, -1).map((row) => Number(row.getCell(idColumn).value))).toEqual(summary.projects.map((project) => project.id));
+    expect(rows.slice(0, -1).map((row) => String(row.getCell(columnOf(sheet, '项目名称')).value))).toEqual(summary.projects.map((project) => project.name));
+    expect(rows.slice(0, -1).map((row) => Number(row.getCell(creditColumn).value))).toEqual(summary.projects.map((project) => project.credit));
+    expect(String(rows.at(-1)!.getCell(columnOf(sheet, '项目名称')).value)).toBe('合计');
+    expect(Number(rows.at(-1)!.getCell(creditColumn).value)).toBe(summary.totalCredit);
     await signOut();
 
     // zn: fixed to 浙南, no other platform to choose, no comparison chart; the API refuses another platform.

@@ -325,6 +325,14 @@ const ROUTES: Route[] = [
     ok: 200,
     request: async () => ({ url: '/platforms/zhenan/investment-summary?year=2026' }),
   },
+  {
+    route: 'GET /platforms/{platformKey}/investment-summary.xlsx',
+    needs: 'projects.read',
+    figuresOf: 'zn',
+    ok: 200,
+    request: async () => ({ url: '/platforms/zhenan/investment-summary.xlsx?year=2026' }),
+    after: expectXlsx,
+  },
 ];
 
 const FULL_MARKS = Object.fromEntries(DEFAULT_EVALUATION_SHEET.items.map((item) => [item.code, item.maxScore]));

@@ -46,3 +46,27 @@ const LEDGER_COLUMNS = [
   { header: '落地日期', key: 'landedOn', width: 12 },
   { header: '登记时间', key: 'reportedAt', width: 20 },
 ];
+
+type SummaryRow = { id: number; name: string; status: string; credit: number; counted: boolean; reason: string };
+
+/** A platform's yearly summary (R2.6) as the sheet the bureau sends round, with the total credit as the last row. */
+export function summaryWorkbook(summary: { platformKey: string; year: number; projects: SummaryRow[]; totalCredit: number }): PassThrough {
+  async function* rows() {
+    yield* summary.projects;
+    yield { id: null, name: '合计', status: '', credit: summary.totalCredit, counted: null, reason: `计入 ${summary.projects.filter((p) => p.counted).length} 个，未计入 ${summary.projects.filter((p) => !p.counted).length} 个` };
+  }
+  return streamWorkbook(`${summary.year}年招商完成情况`, SUMMARY_COLUMNS, rows(), (row) => ({
+    ...row,
+    status: PROJECT_STATUS_LABELS[row.status as ProjectView['status']] ?? row.status,
+    counted: row.counted === null ? '' : row.counted ? '计入' : '不计入',
+  }));
+}
+
+const SUMMARY_COLUMNS = [
+  { header: '项目编号', key: 'id', width: 10 },
+  { header: '项目名称', key: 'name', width: 32 },
+  { header: '阶段', key: 'status', width: 10 },
+  { header: '计分', key: 'credit', width: 8 },
+  { header: '是否计入', key: 'counted', width: 10 },
+  { header: '说明', key: 'reason', width: 60 },
+];

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { shanghaiDay, projectFilterSchema, circulationInputSchema, circulationResultSchema, evaluationInputSchema, evaluationResultSchema, investmentSummaryQuerySchema, investmentSummarySchema, pageOf, projectEvaluationRecordSchema, projectSettingsInputSchema, projectSettingsSchema, platformParamsSchema, projectDetailSchema, projectIdParamsSchema, projectListQuerySchema, projectSchema, reportProjectSchema, transitionSchema } from '@pgs/domain';
+import { platformName, shanghaiDay, projectFilterSchema, circulationInputSchema, circulationResultSchema, evaluationInputSchema, evaluationResultSchema, investmentSummaryQuerySchema, investmentSummarySchema, pageOf, projectEvaluationRecordSchema, projectSettingsInputSchema, projectSettingsSchema, platformParamsSchema, projectDetailSchema, projectIdParamsSchema, projectListQuerySchema, projectSchema, reportProjectSchema, transitionSchema } from '@pgs/domain';
 import type { AppContext } from '../platform/context.ts';
 import { actorOf, primed, sendFile } from '../platform/http.ts';
-import { streamLedgerWorkbook } from './projects-xlsx.ts';
+import { streamLedgerWorkbook, summaryWorkbook } from './projects-xlsx.ts';
 import { getProject, ledgerRows, listProjects, reportProject, transitionProject } from './projects.service.ts';
 import { z } from 'zod';
 import { evaluateProject, listProjectEvaluations } from './project-evaluation.service.ts';
@@ -55,6 +55,11 @@ export const projectRoutes = (ctx: AppContext): FastifyPluginAsyncZod => async (
   app.post('/projects/:id/circulations', { schema: { tags, summary: '项目流转（市招商局；R2.5）', params: projectIdParamsSchema, body: circulationInputSchema, response: { 201: circulationResultSchema } } }, async (request, reply) => {
     reply.code(201);
     return circulateProject(ctx.db, actorOf(request), request.params.id, request.body, ctx.clock());
+  });
+
+  app.get('/platforms/:platformKey/investment-summary.xlsx', { schema: { tags, summary: '导出平台年度招商引资完成情况（Excel）', params: platformParamsSchema, querystring: investmentSummaryQuerySchema } }, async (request, reply) => {
+    const summary = await platformInvestmentSummary(ctx.db, actorOf(request), request.params.platformKey, request.query.year);
+    return sendFile(reply, { buffer: summaryWorkbook(summary), fileName: `年度招商完成情况-${platformName(request.params.platformKey)}-${request.query.year}.xlsx` });
   });
 
   app.get('/platforms/:platformKey/investment-summary', { schema: { tags, summary: '平台年度招商引资完成情况（R2.5–R2.6）', params: platformParamsSchema, querystring: investmentSummaryQuerySchema, response: { 200: investmentSummarySchema } } }, async (request) =>

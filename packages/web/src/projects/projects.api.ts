@@ -104,3 +104,7 @@ export function saveProjectSettings(body: Pick<ProjectSettingsView, 'negotiation
 export function exportLedger(filters: LedgerFilters): Promise<void> {
   return download('/projects/export.xlsx', { query: filters, fallbackName: '招商项目台账.xlsx' });
 }
+
+export function exportInvestmentSummary(platformKey: string, year: number, platformName: string): Promise<void> {
+  return download(`/platforms/${platformKey}/investment-summary.xlsx`, { query: { year }, fallbackName: `年度招商完成情况-${platformName}-${year}.xlsx` });
+}

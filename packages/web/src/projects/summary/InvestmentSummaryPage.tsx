@@ -3,14 +3,17 @@ import { Alert, Button, Card, Col, Row, Select, Space, Statistic, Table, Tag, To
 import { DownloadOutlined, QuestionCircleOutlined } from '@ant-design/icons';
 import { useQueries } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
-import { isPlatformKey, PLATFORMS, PROJECT_STATUSES, type PlatformKey, type ProjectStatus } from '@pgs/domain';
+import { isPlatformKey, PLATFORMS, PROJECT_STATUS_LABELS, PROJECT_STATUSES, type PlatformKey, type ProjectStatus } from '@pgs/domain';
 import { api } from '../../api/client.ts';
 import { useMe } from '../../auth/session.ts';
 import { BarChart, type BarDatum } from '../../shared/charts/BarChart.tsx';
 import { todayInShanghai } from '../../shared/format.ts';
 import { projectKeys, useInvestmentSummary, type InvestmentSummary } from '../projects.api.ts';
 import { StatusTag } from '../components/StatusTag.tsx';
-import { saveText, statusLabel, summaryCsv, summaryCsvName } from './summary-csv.ts';
+import { useDownload } from '../../shared/useDownload.ts';
+import { exportInvestmentSummary } from '../projects.api.ts';
+
+const statusLabel = (status: string) => PROJECT_STATUS_LABELS[status as ProjectStatus] ?? status;
 
 type SummaryRow = InvestmentSummary['projects'][number];
 
@@ -126,10 +129,7 @@ export function InvestmentSummaryPage() {
   const years = Array.from({ length: YEARS_BACK + 1 }, (_, index) => thisYear - index);
   if (!years.includes(year)) years.push(year);
 
-  const runExport = () => {
-    if (!data) return;
-    saveText(summaryCsv(data, platform.name), summaryCsvName(platform.name, year), 'text/csv;charset=utf-8');
-  };
+  const exporting = useDownload(() => exportInvestmentSummary(platformKey, year, platform.name));
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -224,11 +224,9 @@ export function InvestmentSummaryPage() {
       <Card
         title={`${platform.name} · ${year} 年落地项目`}
         extra={
-          <Tooltip title="导出为 CSV（UTF-8），可用 Excel 直接打开">
-            <Button icon={<DownloadOutlined />} disabled={!data} onClick={runExport} data-testid="summary-export">
-              导出Excel（CSV）
-            </Button>
-          </Tooltip>
+          <Button icon={<DownloadOutlined />} disabled={!data} loading={exporting.downloading} onClick={exporting.start} data-testid="summary-export">
+            导出Excel
+          </Button>
         }
       >
         <div data-testid="summary-table">
