@@ -1,5 +1,7 @@
 import { benchClassify } from './classify.bench.ts';
 import { benchLedger } from './ledger.bench.ts';
+import { benchEvaluation } from './evaluation.bench.ts';
+import { benchEnterpriseImport, enterpriseImportLines } from './enterprise-import.bench.ts';
 
 /**
  * `npm run bench`: every benchmark prints its figure beside the limit measured in the same run, and the ratio.
@@ -22,6 +24,15 @@ if (postgresUrl) {
   console.log(`  same SQL through pg directly: ${format(ledger.raw.rps)} pages/s (p99 ${ledger.raw.p99} ms)`);
   console.log(`  ledger API                  : ${format(ledger.api.rps)} req/s (p99 ${ledger.api.p99} ms)`);
   console.log(`  ratio API / raw SQL         : ${ledger.ratio.toFixed(3)} (aim ≥ 0.5; p99 aim < 50 ms)`);
+
+  const evaluation = await benchEvaluation(postgresUrl);
+  const { readMs, scoreMs, writeMs } = evaluation.service.timings;
+  console.log(`\nPOST /api/v1/evaluations (read, score, class, D push, write) with ${format(evaluation.enterprises)} enterprises on postgres:`);
+  console.log(`  one SQL statement (window functions + INSERT): ${format(evaluation.sqlMs)} ms`);
+  console.log(`  evaluation service end to end              : ${format(evaluation.service.totalMs)} ms (read ${format(readMs)}, score ${format(scoreMs)}, write ${format(writeMs)})`);
+  console.log(`  ratio service / SQL                        : ${evaluation.ratio.toFixed(3)} (aim ≤ 2); same class ${format(evaluation.same.classes)} of ${format(evaluation.sqlRows)}`);
+
+  for (const line of enterpriseImportLines(await benchEnterpriseImport(postgresUrl))) console.log(line);
 } else {
   console.log('\n台账基准需要 PostgreSQL：设置 BENCH_DATABASE_URL 或 TEST_DATABASE_URL 后再运行。');
 }

@@ -27,6 +27,8 @@ export * from './projects/projects.contract.ts';
 export * from './projects/industry-suggest.ts';
 export * from './projects/project-settings.ts';
 export * from './evaluation/enterprise-record.contract.ts';
+export * from './evaluation/enterprises.contract.ts';
+export * from './evaluation/evaluations.contract.ts';
 export * from './evaluation/indicators.ts';
 export * from './evaluation/evaluation-method.ts';
 export * from './evaluation/exclusions.ts';

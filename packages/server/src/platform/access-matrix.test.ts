@@ -318,6 +318,56 @@ const ROUTES: Route[] = [
     },
     after: (_who, r) => expect(r.json()).toMatchObject({ negotiationWindowDays: 200, updatedBy: 'bureau' }),
   },
+  // enterprises (§三 R3.1, issue #4): each user files one enterprise of its own platform (D10: a platform user only its
+  // own; the others file for 浙南), under a credit code of its own, so the rows never touch each other's records.
+  ...((): Route[] => {
+    const CODES = ['91330300000900001X', '913303000009000021', '913303000009000034', '913303000009000047', '91330300000900005A', '91330300000900006D', '91330300000900007G', '91330300000900008K', '91330300000900009N', '91330300000900010U'];
+    const DETAIL_CODE = '91330300000900011Y';
+    const enterprise = (creditCode: string, platformKey: string) => ({
+      creditCode, name: '矩阵测试企业有限公司', platformKey, kind: 'industrial', scale: 'above', landOwned: '20', landLeased: null, tax: '300', valueAdded: '900',
+      revenue: '5000', rdExpense: '100', employees: 80, energyTce: '500', emissionsTons: '1', electricityKwh: '800000', waterTons: '4000', producing: true,
+    });
+    const own = (who: Who) => enterprise(CODES[WHO.indexOf(who)]!, PLATFORM_OF[who as User] ?? 'zhenan');
+    return [
+      {
+        route: 'POST /enterprise-records',
+        needs: 'enterprises.import',
+        ok: 201,
+        request: async (who) => ({ url: '/enterprise-records', payload: { year: 2025, records: [own(who)] } }),
+        after: (_who, r) => expect(r.json().inserted + r.json().updated).toBe(1),
+      },
+      { route: 'GET /enterprise-records/template.xlsx', needs: 'enterprises.import', ok: 200, request: async () => ({ url: '/enterprise-records/template.xlsx' }), after: expectXlsx },
+      {
+        route: 'POST /enterprise-records/import',
+        needs: 'enterprises.import',
+        ok: 200,
+        request: async (who) => {
+          const [{ default: ExcelJS }, { ENTERPRISE_RECORD_FIELD_LABELS }] = await Promise.all([import('exceljs'), import('@pgs/domain')]);
+          const record: Record<string, unknown> = { ...own(who), producing: '是' };
+          const book = new ExcelJS.Workbook();
+          book.addWorksheet('企业年度数据').addRows([Object.values(ENTERPRISE_RECORD_FIELD_LABELS), Object.keys(ENTERPRISE_RECORD_FIELD_LABELS).map((field) => record[field] ?? null)]);
+          return { url: '/enterprise-records/import?year=2024&dryRun=true', ...multipart(Buffer.from(await book.xlsx.writeBuffer()), 'enterprises.xlsx') };
+        },
+        after: (_who, r) => expect(r.json()).toMatchObject({ dryRun: true, valid: true, rows: 1, errors: [] }),
+      },
+      { route: 'GET /enterprise-records/years', needs: 'enterprises.read', ok: 200, request: async () => ({ url: '/enterprise-records/years' }) },
+      { route: 'GET /enterprises', needs: 'enterprises.read', ok: 200, request: async () => ({ url: '/enterprises?year=2025&subDatabase=low_efficiency&pageSize=10' }) },
+      { route: 'GET /enterprises/export.xlsx', needs: 'enterprises.read', ok: 200, request: async () => ({ url: '/enterprises/export.xlsx?year=2025' }), after: expectXlsx },
+      {
+        route: 'GET /enterprises/{creditCode}',
+        needs: 'enterprises.read',
+        // A 浙南 enterprise: platform users of the other platforms get 404, as for a project (D10).
+        projectOf: 'zn',
+        ok: 200,
+        request: async () => {
+          const filed = await inject('POST', '/enterprise-records', cookies.eitc, { year: 2025, records: [enterprise(DETAIL_CODE, 'zhenan')] });
+          expect(filed.statusCode, filed.body).toBe(201);
+          return { url: `/enterprises/${DETAIL_CODE}` };
+        },
+        after: (_who, r) => expect(r.json()).toMatchObject({ creditCode: DETAIL_CODE, records: [expect.objectContaining({ year: 2025 })] }),
+      },
+    ];
+  })(),
   {
     route: 'GET /platforms/{platformKey}/investment-summary',
     needs: 'projects.read',
@@ -333,6 +383,90 @@ const ROUTES: Route[] = [
     request: async () => ({ url: '/platforms/zhenan/investment-summary.xlsx?year=2026' }),
     after: expectXlsx,
   },
+  // evaluations (§三 R3.2–R3.4, D17): records of 2030 (a published run every reader may see) and of 2031 (drafts to
+  // run and publish), filed once by the eitc; years no other row uses, so the rows never touch each other's data.
+  ...((): Route[] => {
+    const RECORDS = [
+      ['91330300000009001P', 'zhenan', '300'],
+      ['91330300000009002T', 'zhenan', '40'],
+      ['91330300000009003X', 'hitech', '500'],
+      ['913303000000090041', null, '5'],
+    ].map(([creditCode, platformKey, tax]) => ({
+      creditCode, name: '矩阵评价企业有限公司', platformKey, kind: 'industrial', scale: 'above', landOwned: '10', landLeased: null, tax, valueAdded: '900',
+      revenue: '5000', rdExpense: '100', employees: 80, energyTce: '500', emissionsTons: '1', electricityKwh: '800000', waterTons: '4000', producing: true,
+    }));
+    let fixture: Promise<number> | undefined;
+    /** The id of the published 2030 run. */
+    const published = () =>
+      (fixture ??= (async () => {
+        for (const year of [2030, 2031]) {
+          const filed = await inject('POST', '/enterprise-records', cookies.eitc, { year, records: RECORDS });
+          expect(filed.statusCode, filed.body).toBe(201);
+        }
+        const run = await inject('POST', '/evaluations', cookies.eitc, { year: 2030 });
+        expect(run.statusCode, run.body).toBe(201);
+        expect((await inject('POST', `/evaluations/${run.json().id}/publish`, cookies.eitc)).statusCode).toBe(200);
+        return run.json().id as number;
+      })());
+    const read = (path: string, extra: Partial<Route> = {}): Route => ({
+      route: `GET /evaluations/{id}${path}`,
+      needs: 'evaluations.read',
+      ok: 200,
+      request: async () => ({ url: `/evaluations/${await published()}${path}` }),
+      ...(path.endsWith('.xlsx') ? { after: expectXlsx } : {}),
+      ...extra,
+    });
+    return [
+      { route: 'GET /evaluation-methods/{year}', needs: 'evaluations.read', ok: 200, request: async () => ({ url: '/evaluation-methods/2031' }) },
+      {
+        route: 'PUT /evaluation-methods/{year}',
+        needs: 'evaluations.manage',
+        ok: 200,
+        request: async () => {
+          const current = (await inject('GET', '/evaluation-methods/2032', cookies.eitc)).json();
+          return { url: '/evaluation-methods/2032', payload: { method: current.method, measures: current.measures, rectification: current.rectification, version: current.version } };
+        },
+        after: (_who, r) => expect(r.json()).toMatchObject({ isDefault: false, updatedBy: 'eitc' }),
+      },
+      {
+        route: 'POST /evaluations',
+        needs: 'evaluations.manage',
+        ok: 201,
+        request: async () => (await published(), { url: '/evaluations', payload: { year: 2031 } }),
+        after: (_who, r) => expect(r.json()).toMatchObject({ year: 2031, status: 'draft', total: 4 }),
+      },
+      { route: 'GET /evaluations', needs: 'evaluations.read', ok: 200, request: async () => (await published(), { url: '/evaluations?year=2030' }), after: (_who, r) => expect(r.json().total).toBe(1) },
+      {
+        route: 'POST /evaluations/simulate',
+        needs: 'evaluations.manage',
+        ok: 200,
+        request: async () => (await published(), { url: '/evaluations/simulate', payload: { year: 2030, method: (await inject('GET', '/evaluation-methods/2030', cookies.eitc)).json().method } }),
+        after: (_who, r) => expect(r.json().changed).toBe(0),
+      },
+      read(''),
+      // A platform reads its own enterprises only: 浙南 2, 高新区 1, 瓯江口 none; the others all 4.
+      read('/results', { after: (who, r) => expect(r.json().total).toBe(({ zn: 2, gxq: 1, ojk: 0 } as Partial<Record<User, number>>)[who] ?? 4) }),
+      // Another platform's results: platform users of the other platforms get 403 (D17).
+      { ...read('/results'), variant: '(浙南)', figuresOf: 'zn', request: async () => ({ url: `/evaluations/${await published()}/results?platformKey=zhenan` }) },
+      read('/results/export.xlsx'),
+      read('/measures'),
+      read('/measures/export.xlsx'),
+      read('/rectification'),
+      read('/rectification/export.xlsx'),
+      {
+        route: 'POST /evaluations/{id}/publish',
+        needs: 'evaluations.manage',
+        ok: 200,
+        request: async () => {
+          await published();
+          const draft = await inject('POST', '/evaluations', cookies.eitc, { year: 2031 });
+          expect(draft.statusCode, draft.body).toBe(201);
+          return { url: `/evaluations/${draft.json().id}/publish` };
+        },
+        after: (_who, r) => expect(r.json()).toMatchObject({ status: 'published', year: 2031 }),
+      },
+    ];
+  })(),
 ];
 
 const FULL_MARKS = Object.fromEntries(DEFAULT_EVALUATION_SHEET.items.map((item) => [item.code, item.maxScore]));

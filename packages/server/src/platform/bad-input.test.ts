@@ -321,6 +321,58 @@ const WRITES: Case[] = [
   { name: 'catalog import into a published version', method: 'POST', url: '/catalog-versions/:published/import', payload: upload(() => files.good), status: 409, code: 'NOT_A_DRAFT' },
   { name: 'catalog import as truncated multipart', method: 'POST', url: '/catalog-versions/:draft/import', ...raw(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="a.xlsx"\r\n\r\nPK`, `multipart/form-data; boundary=${BOUNDARY}`), status: 400 },
   { name: 'catalog import as multipart without a boundary', method: 'POST', url: '/catalog-versions/:draft/import', ...raw('garbage', 'multipart/form-data'), status: 400 },
+
+  // POST /enterprise-records (issue #4, D19: 64 MB): the body's shape is a 400; bad records a 422 listing every bad cell.
+  ...((): Case[] => {
+    const url = '/enterprise-records';
+    const good = { creditCode: '91330300000900001X', name: '坏输入测试企业有限公司', platformKey: 'zhenan', kind: 'industrial', scale: 'above', landOwned: '10', landLeased: null, tax: '50', valueAdded: '200', revenue: '900', rdExpense: null, employees: 30, energyTce: '40', emissionsTons: null, electricityKwh: '90000', waterTons: '800', producing: true };
+    const body = (over: Record<string, unknown>) => ({ year: 2025, records: [good], ...over });
+    const who = 'spare' as const;
+    return [
+      { name: 'enterprise records as malformed JSON', who, method: 'POST', url, ...raw('{"year": 2025,', 'application/json'), status: 400, code: 'MALFORMED_JSON' },
+      { name: 'enterprise records as an empty JSON body', who, method: 'POST', url, ...raw('', 'application/json'), status: 400, code: 'EMPTY_BODY' },
+      { name: 'enterprise records without a body', who, method: 'POST', url, status: 400, code: 'VALIDATION_FAILED' },
+      { name: 'enterprise records as JSON null', who, method: 'POST', url, ...raw('null', 'application/json'), status: 400, code: 'VALIDATION_FAILED' },
+      { name: 'enterprise records as a bare JSON array', who, method: 'POST', url, payload: [good], status: 400, code: 'VALIDATION_FAILED' },
+      { name: 'enterprise records as text/plain', who, method: 'POST', url, ...raw('year=2025', 'text/plain'), status: 400 },
+      { name: 'enterprise records as application/xml', who, method: 'POST', url, ...raw('<a/>', 'application/xml'), status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
+      { name: 'enterprise records over 64 MB', who, method: 'POST', url, payload: { year: 2025, records: [], blob: 'x'.repeat(64 * 1024 * 1024 + 1024) }, status: 413, code: 'PAYLOAD_TOO_LARGE' },
+      { name: 'enterprise records without records', who, method: 'POST', url, payload: { year: 2025 }, status: 400, code: 'VALIDATION_FAILED' },
+      { name: 'enterprise records with records as an object', who, method: 'POST', url, payload: body({ records: { 0: good } }), status: 400, code: 'VALIDATION_FAILED' },
+      { name: 'enterprise records with no records', who, method: 'POST', url, payload: body({ records: [] }), status: 400, code: 'VALIDATION_FAILED' },
+      { name: 'enterprise records without a year', who, method: 'POST', url, payload: { records: [good] }, status: 400, code: 'VALIDATION_FAILED' },
+      { name: 'enterprise records for year "2025年"', who, method: 'POST', url, payload: body({ year: '2025年' }), status: 400, code: 'VALIDATION_FAILED' },
+      { name: 'enterprise records for year 1999', who, method: 'POST', url, payload: body({ year: 1999 }), status: 400, code: 'VALIDATION_FAILED' },
+      { name: 'enterprise records for year 2025.5', who, method: 'POST', url, payload: body({ year: 2025.5 }), status: 400, code: 'VALIDATION_FAILED' },
+      { name: 'enterprise records with a bad credit code and a negative tax', who, method: 'POST', url, payload: body({ records: [{ ...good, creditCode: '91330300000900001A', tax: -1 }] }), status: 422, code: 'INVALID_RECORDS', details: true },
+      { name: 'enterprise records with a 100 000-character name', who, method: 'POST', url, payload: body({ records: [{ ...good, name: LONG }] }), status: 422, code: 'INVALID_RECORDS', details: true },
+      { name: 'enterprise records with a NUL in the name', who, method: 'POST', url, payload: body({ records: [{ ...good, name: '坏\u0000输入' }] }), status: 422, code: 'INVALID_RECORDS', details: true },
+      { name: 'enterprise records of numbers', who, method: 'POST', url, payload: body({ records: [1, 2] }), status: 422, code: 'INVALID_RECORDS', details: true },
+      { name: 'enterprise records with a figure of 17 digits', who, method: 'POST', url, payload: body({ records: [{ ...good, revenue: '12345678901234567' }] }), status: 422, code: 'INVALID_RECORDS', details: true },
+      { name: 'enterprise records of another platform, by a platform user', who: 'ojk', method: 'POST', url, payload: body({}), status: 403, code: 'FORBIDDEN', details: true },
+    ];
+  })(),
+
+  // POST /enterprise-records/import: a confirmed import of a file with problems is a 422 with every problem.
+  ...((): Case[] => {
+    const url = '/enterprise-records/import?year=2025&dryRun=false';
+    const who = 'spare' as const;
+    return [
+      { name: 'enterprise import of a file that is not a workbook', who, method: 'POST', url, payload: upload(Buffer.from('统一社会信用代码,企业名称'), 'enterprises.csv'), status: 422, code: 'INVALID_RECORDS', details: true },
+      { name: 'enterprise import of a broken zip', who, method: 'POST', url, payload: upload(Buffer.from('PK\u0003\u0004 broken')), status: 422, code: 'INVALID_RECORDS', details: true },
+      { name: 'enterprise import of a workbook with other headers', who, method: 'POST', url, payload: upload(() => files.good), status: 422, code: 'INVALID_RECORDS', details: true },
+      { name: 'enterprise import without a year', who, method: 'POST', url: '/enterprise-records/import?dryRun=true', payload: upload(() => files.good), status: 400, code: 'VALIDATION_FAILED' },
+      { name: 'enterprise import for year "abc"', who, method: 'POST', url: '/enterprise-records/import?year=abc', payload: upload(() => files.good), status: 400, code: 'VALIDATION_FAILED' },
+      { name: 'enterprise import for year 2101', who, method: 'POST', url: '/enterprise-records/import?year=2101', payload: upload(() => files.good), status: 400, code: 'VALIDATION_FAILED' },
+      { name: 'enterprise import with dryRun "maybe"', who, method: 'POST', url: '/enterprise-records/import?year=2025&dryRun=maybe', payload: upload(() => files.good), status: 400, code: 'VALIDATION_FAILED' },
+      { name: 'enterprise import as multipart without a file', who, method: 'POST', url, ...multipart([{ name: 'note', body: '没有文件' }]), status: 400 },
+      { name: 'enterprise import as empty multipart', who, method: 'POST', url, ...raw(`--${BOUNDARY}--\r\n`, `multipart/form-data; boundary=${BOUNDARY}`), status: 400 },
+      { name: 'enterprise import as truncated multipart', who, method: 'POST', url, ...raw(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="a.xlsx"\r\n\r\nPK`, `multipart/form-data; boundary=${BOUNDARY}`), status: 400 },
+      { name: 'enterprise import as JSON', who, method: 'POST', url, payload: { records: [] }, status: 400 },
+      { name: 'enterprise import as application/xml', who, method: 'POST', url, ...raw('<a/>', 'application/xml'), status: 415 },
+      { name: 'enterprise import over 64 MB', who, method: 'POST', url, payload: upload(() => Buffer.alloc(64 * 1024 * 1024 + 1024, 0x41)), status: 413, code: 'PAYLOAD_TOO_LARGE' },
+    ];
+  })(),
 ];
 
 // ── the queries ────────────────────────────────────────────────────────────────────────────────────────────────
@@ -369,6 +421,14 @@ const QUERIES: Case[] = [
   get('diff of an unknown version', '/catalog-versions/999999/diff', 404, { code: 'NOT_FOUND' }),
   get('export of an unknown version', '/catalog-versions/999999/export.xlsx', 404, { code: 'NOT_FOUND' }),
   get('a draft, to a platform user', '/catalog-versions/:draft', 404, { who: 'ojk', code: 'NOT_FOUND' }),
+  // the base database's lists (R3.1): every filter is checked before the database is asked.
+  ...['year=abc', 'year=1999', 'year=2025.5', 'platformKey=wenzhou', 'kind=factory', 'scale=big', 'subDatabase=idle_land', `q=${'企'.repeat(101)}`, 'q=%E4%BC%81%00', 'pageSize=0', 'pageSize=10000', 'page=0', 'page=x'].flatMap((query) => [
+    get(`enterprise list with ${query.slice(0, 30)}`, `/enterprises?${query}`, 400),
+    ...(query.startsWith('page') ? [] : [get(`enterprise export with ${query.slice(0, 30)}`, `/enterprises/export.xlsx?${query}`, 400)]),
+  ]),
+  get('enterprise "abc"', '/enterprises/abc', 400),
+  get('enterprise with a wrong check character', '/enterprises/91330300000900001A', 400),
+  get('an enterprise without records', '/enterprises/91330300000900001X', 404, { code: 'NOT_FOUND' }),
   get('an unknown API path', '/no-such-thing', 404, { code: 'NOT_FOUND' }),
 ];
 

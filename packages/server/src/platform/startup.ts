@@ -5,8 +5,9 @@ import { ensureCatalog2018 } from '../catalog/catalog-seed.ts';
 import { bootstrapAdmin } from '../users/users.service.ts';
 import { ensureDemoUsers } from '../demo/demo-users.ts';
 import { ensureDemoProjects } from '../demo/demo-projects.ts';
+import { ensureDemoEnterprises } from '../demo/demo-enterprises.ts';
 
-export type PreparedDatabase = { adminPassword?: string; adminCreated: boolean; demoUsers: string[]; demoProjects: number };
+export type PreparedDatabase = { adminPassword?: string; adminCreated: boolean; demoUsers: string[]; demoProjects: number; demoEnterprises: number };
 
 /**
  * Everything a fresh database needs before the first request: platforms, the GB/T 4754 table, the 2018年本
@@ -14,7 +15,7 @@ export type PreparedDatabase = { adminPassword?: string; adminCreated: boolean; 
  */
 export async function prepareDatabase(
   db: Db,
-  /** `demoProjects`: also fill the project ledger (npm start); tests take the demo accounts without the projects. */
+  /** `demoProjects`: also fill the project ledger and the base database of enterprises (npm start); tests take the demo accounts without them. */
   options: { adminPassword: string | null; demo: boolean; demoProjects?: boolean },
   now: Date,
 ): Promise<PreparedDatabase> {
@@ -23,5 +24,6 @@ export async function prepareDatabase(
   const admin = await bootstrapAdmin(db, options.adminPassword, now);
   const demoUsers = options.demo ? await ensureDemoUsers(db, now) : [];
   const demoProjects = options.demo && options.demoProjects ? await ensureDemoProjects(db, now) : 0;
-  return { adminPassword: admin.password, adminCreated: admin.created, demoUsers, demoProjects };
+  const demoEnterprises = options.demo && options.demoProjects ? await ensureDemoEnterprises(db, now) : 0;
+  return { adminPassword: admin.password, adminCreated: admin.created, demoUsers, demoProjects, demoEnterprises };
 }

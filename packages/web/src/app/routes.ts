@@ -4,7 +4,7 @@ import type { MessageKey } from '../i18n/index.tsx';
 
 export { HOME_PATH } from './paths.ts';
 
-export type MenuGroup = 'projects' | 'catalog' | 'system';
+export type MenuGroup = 'projects' | 'enterprises' | 'catalog' | 'system';
 
 export type AppRoute = {
   path: string;
@@ -69,6 +69,59 @@ export const APP_ROUTES: readonly AppRoute[] = [
     hideInMenu: true,
     Page: lazy(() => import('../projects/detail/ProjectPage.tsx').then((m) => ({ default: m.ProjectPage }))),
   },
+  // §三 stock renewal (R3.1–R3.4). Static paths before '/enterprises/:creditCode', so AppLayout finds their titles.
+  {
+    path: '/enterprises',
+    titleKey: 'menu.enterpriseList',
+    group: 'enterprises',
+    permission: 'enterprises.read',
+    Page: lazy(() => import('../enterprises/list/EnterpriseListPage.tsx').then((m) => ({ default: m.EnterpriseListPage }))),
+  },
+  {
+    path: '/enterprises/import',
+    titleKey: 'menu.enterpriseImport',
+    group: 'enterprises',
+    permission: 'enterprises.import',
+    Page: lazy(() => import('../enterprises/import/EnterpriseImportPage.tsx').then((m) => ({ default: m.EnterpriseImportPage }))),
+  },
+  {
+    path: '/enterprises/:creditCode',
+    titleKey: 'menu.enterpriseDetail',
+    group: 'enterprises',
+    permission: 'enterprises.read',
+    hideInMenu: true,
+    Page: lazy(() => import('../enterprises/detail/EnterpriseDetailPage.tsx').then((m) => ({ default: m.EnterpriseDetailPage }))),
+  },
+  {
+    path: '/evaluations',
+    titleKey: 'menu.evaluationRuns',
+    group: 'enterprises',
+    permission: 'evaluations.read',
+    Page: lazy(() => import('../enterprises/runs/EvaluationRunsPage.tsx').then((m) => ({ default: m.EvaluationRunsPage }))),
+  },
+  {
+    path: '/evaluations/method',
+    titleKey: 'menu.evaluationMethod',
+    group: 'enterprises',
+    permission: 'evaluations.manage',
+    Page: lazy(() => import('../enterprises/method/EvaluationMethodPage.tsx').then((m) => ({ default: m.EvaluationMethodPage }))),
+  },
+  {
+    path: '/evaluations/:id/measures',
+    titleKey: 'menu.evaluationMeasures',
+    group: 'enterprises',
+    permission: 'evaluations.read',
+    hideInMenu: true,
+    Page: lazy(() => import('../enterprises/measures/MeasuresPage.tsx').then((m) => ({ default: m.MeasuresPage }))),
+  },
+  {
+    path: '/evaluations/:id/rectification',
+    titleKey: 'menu.evaluationRectification',
+    group: 'enterprises',
+    permission: 'evaluations.read',
+    hideInMenu: true,
+    Page: lazy(() => import('../enterprises/measures/RectificationPage.tsx').then((m) => ({ default: m.RectificationPage }))),
+  },
   {
     path: '/catalog',
     titleKey: 'menu.catalogBrowse',
@@ -108,6 +161,7 @@ export const APP_ROUTES: readonly AppRoute[] = [
 
 export const MENU_GROUPS: ReadonlyArray<{ key: MenuGroup; titleKey: MessageKey }> = [
   { key: 'projects', titleKey: 'menu.projectsGroup' },
+  { key: 'enterprises', titleKey: 'menu.enterprisesGroup' },
   { key: 'catalog', titleKey: 'menu.catalogGroup' },
   { key: 'system', titleKey: 'menu.systemGroup' },
 ];

@@ -3,17 +3,22 @@ import { Menu, type MenuProps } from 'antd';
 import {
   AppstoreOutlined,
   AuditOutlined,
+  BankOutlined,
   BarChartOutlined,
   CheckSquareOutlined,
   ControlOutlined,
+  DatabaseOutlined,
   EditOutlined,
+  ExperimentOutlined,
   FileAddOutlined,
   FundProjectionScreenOutlined,
+  ImportOutlined,
   ProjectOutlined,
   SearchOutlined,
   SettingOutlined,
   TableOutlined,
   TeamOutlined,
+  TrophyOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons';
 import { useLocation, useNavigate } from 'react-router';
@@ -28,13 +33,17 @@ const ROUTE_ICONS: Record<string, ReactNode> = {
   '/projects/queue': <CheckSquareOutlined />,
   '/projects/summary': <BarChartOutlined />,
   '/projects/settings': <ControlOutlined />,
+  '/enterprises': <DatabaseOutlined />,
+  '/enterprises/import': <ImportOutlined />,
+  '/evaluations': <TrophyOutlined />,
+  '/evaluations/method': <ExperimentOutlined />,
   '/catalog': <UnorderedListOutlined />,
   '/industries': <SearchOutlined />,
   '/catalog/editor': <EditOutlined />,
   '/admin/users': <TeamOutlined />,
   '/admin/audit': <AuditOutlined />,
 };
-const GROUP_ICONS: Record<MenuGroup, ReactNode> = { projects: <FundProjectionScreenOutlined />, catalog: <AppstoreOutlined />, system: <SettingOutlined /> };
+const GROUP_ICONS: Record<MenuGroup, ReactNode> = { projects: <FundProjectionScreenOutlined />, enterprises: <BankOutlined />, catalog: <AppstoreOutlined />, system: <SettingOutlined /> };
 
 /** The side menu by module; entries the role may not use are not shown at all. */
 export function SideMenu({ role }: { role: Role }) {
@@ -53,8 +62,9 @@ export function SideMenu({ role }: { role: Role }) {
       }).filter((item) => item !== null),
     [role, t],
   );
-  // A project's own page keeps the ledger selected.
-  const selected = APP_ROUTES.find((route) => route.path === pathname)?.path ?? (pathname.startsWith('/projects/') ? '/projects' : undefined);
+  // A project's own page keeps the ledger selected; an enterprise's the enterprise list, a run's lists the runs.
+  const parent = ['/projects', '/enterprises', '/evaluations'].find((prefix) => pathname.startsWith(`${prefix}/`));
+  const selected = APP_ROUTES.find((route) => route.path === pathname)?.path ?? parent;
   return (
     <Menu
       theme="dark"

@@ -1,0 +1,240 @@
+import { and, asc, count, desc, eq, gt, ilike, isNull, max, or, sql, type SQL } from 'drizzle-orm';
+import type { EnterpriseRecord, PlatformKey } from '@pgs/domain';
+import type { Db, Tx } from '../platform/db.ts';
+import { enterpriseRecords as t } from './enterprises.table.ts';
+
+/** SQL only (STYLE.md): the base database's reads and its bulk upsert. Rules and scope are the service's. */
+
+type Conn = Db | Tx;
+
+/** Rows per INSERT: 25 array parameters whatever the batch, so the size only trades round trips for memory. */
+export const UPSERT_BATCH = 5000;
+/** Imports of one year queue behind each other (exact inserted/updated counts, no lock-order deadlocks). */
+const IMPORT_LOCK = 7_270_002;
+
+/**
+ * A PostgreSQL array literal passed as ONE text parameter: 5 000 rows cost 25 parameters instead of 125 000 (the
+ * 65 535-parameter limit of the protocol), and both drivers pass a string through unchanged.
+ */
+export function arrayLiteral(values: ReadonlyArray<string | number | boolean | null | undefined>): string {
+  let out = '{';
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (i > 0) out += ',';
+    if (value === null || value === undefined) out += 'NULL';
+    else if (typeof value !== 'string') out += String(value);
+    else out += `"${value.replace(/["\\]/g, '\\$&')}"`;
+  }
+  return `${out}}`;
+}
+
+/** Written columns in the order of the INSERT, each with its SQL type and where the record keeps it. */
+const WRITTEN: ReadonlyArray<readonly [column: string, type: string, read: (record: EnterpriseRecord) => string | boolean | null | undefined]> = [
+  ['credit_code', 'text', (r) => r.creditCode],
+  ['name', 'text', (r) => r.name],
+  ['platform_key', 'text', (r) => r.platformKey],
+  ['kind', 'text', (r) => r.kind],
+  ['scale', 'text', (r) => r.scale],
+  ['land_owned', 'numeric', (r) => r.landOwned],
+  ['land_leased', 'numeric', (r) => r.landLeased],
+  ['tax', 'numeric', (r) => r.tax],
+  ['value_added', 'numeric', (r) => r.valueAdded],
+  ['revenue', 'numeric', (r) => r.revenue],
+  ['rd_expense', 'numeric', (r) => r.rdExpense],
+  ['employees', 'numeric', (r) => r.employees],
+  ['energy_tce', 'numeric', (r) => r.energyTce],
+  ['emissions_tons', 'numeric', (r) => r.emissionsTons],
+  ['electricity_kwh', 'numeric', (r) => r.electricityKwh],
+  ['water_tons', 'numeric', (r) => r.waterTons],
+  ['producing', 'boolean', (r) => r.producing],
+  ['registered_on', 'date', (r) => r.registeredOn],
+  ['industry_code', 'text', (r) => r.industryCode],
+  ['backward', 'boolean', (r) => r.backward === true],
+  ['backward_basis', 'text', (r) => r.backwardBasis || null],
+  ['zombie', 'boolean', (r) => r.zombie === true],
+  ['zombie_basis', 'text', (r) => r.zombieBasis || null],
+  ['utility', 'boolean', (r) => r.utility === true],
+];
+const NAMES = WRITTEN.map(([column]) => column).join(', ');
+const DATA = WRITTEN.map(([column]) => column).filter((column) => column !== 'credit_code');
+const SET = [...DATA, 'imported_at', 'imported_by'].map((column) => `${column} = excluded.${column}`).join(', ');
+// A row whose figures are all the same is left alone (imported_at too), so importing the same file twice changes nothing.
+const CHANGED = `(${DATA.map((c) => `enterprise_records.${c}`).join(', ')}) IS DISTINCT FROM (${DATA.map((c) => `excluded.${c}`).join(', ')})`;
+
+export async function lockImportYear(tx: Tx, year: number) {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(${IMPORT_LOCK}, ${year})`);
+}
+
+/**
+ * Upserts one year's records by (credit code, year): one INSERT … SELECT FROM unnest(…) ON CONFLICT DO UPDATE per
+ * UPSERT_BATCH rows, no round trip per row. Run inside the import's transaction.
+ */
+export async function upsertRecords(tx: Tx, year: number, records: readonly EnterpriseRecord[], importedAt: Date, importedBy: string) {
+  for (let start = 0; start < records.length; start += UPSERT_BATCH) {
+    const batch = records.slice(start, start + UPSERT_BATCH);
+    const arrays = WRITTEN.map(([, type, read]) => sql`${arrayLiteral(batch.map(read))}::${sql.raw(type)}[]`);
+    await tx.execute(sql`
+      INSERT INTO enterprise_records (${sql.raw(NAMES)}, year, imported_at, imported_by)
+      SELECT u.*, ${year}::integer, ${importedAt.toISOString()}::timestamptz, ${importedBy}
+      FROM unnest(${sql.join(arrays, sql`, `)}) AS u(${sql.raw(NAMES)})
+      ON CONFLICT (credit_code, year) DO UPDATE SET ${sql.raw(SET)} WHERE ${sql.raw(CHANGED)}`);
+  }
+}
+
+const ofCodes = (codes: readonly string[]) => sql`${t.creditCode} = ANY(${arrayLiteral(codes)}::text[])`;
+
+/** How many of these credit codes already have a record of the year (they will be updated, the rest inserted). */
+export async function countExisting(db: Conn, year: number, codes: readonly string[]): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(t).where(and(eq(t.year, year), ofCodes(codes)));
+  return Number(row?.n ?? 0);
+}
+
+/** The credit codes among these whose record of the year belongs to another platform than `platformKey`, or to none. */
+export async function codesHeldElsewhere(db: Conn, year: number, codes: readonly string[], platformKey: PlatformKey): Promise<string[]> {
+  const rows = await db
+    .select({ creditCode: t.creditCode })
+    .from(t)
+    .where(and(eq(t.year, year), ofCodes(codes), sql`${t.platformKey} IS DISTINCT FROM ${platformKey}`));
+  return rows.map((row) => row.creditCode);
+}
+
+const landSum = sql`coalesce(${t.landOwned}, 0) + coalesce(${t.landLeased}, 0)`;
+
+/** The columns a view needs: the stored ones and the two derived ones, computed exactly by PostgreSQL. */
+const VIEW_COLUMNS = {
+  creditCode: t.creditCode,
+  year: t.year,
+  name: t.name,
+  platformKey: t.platformKey,
+  kind: t.kind,
+  scale: t.scale,
+  landOwned: t.landOwned,
+  landLeased: t.landLeased,
+  tax: t.tax,
+  valueAdded: t.valueAdded,
+  revenue: t.revenue,
+  rdExpense: t.rdExpense,
+  employees: t.employees,
+  energyTce: t.energyTce,
+  emissionsTons: t.emissionsTons,
+  electricityKwh: t.electricityKwh,
+  waterTons: t.waterTons,
+  producing: t.producing,
+  registeredOn: t.registeredOn,
+  industryCode: t.industryCode,
+  backward: t.backward,
+  backwardBasis: t.backwardBasis,
+  zombie: t.zombie,
+  zombieBasis: t.zombieBasis,
+  utility: t.utility,
+  importedAt: t.importedAt,
+  importedBy: t.importedBy,
+  landTotal: sql<string | null>`(CASE WHEN ${t.landOwned} IS NULL AND ${t.landLeased} IS NULL THEN NULL ELSE ${landSum} END)::text`,
+  taxPerMu: sql<string | null>`round(${t.tax} / nullif(${landSum}, 0), 4)::text`,
+};
+const viewQuery = (db: Conn) => db.select(VIEW_COLUMNS).from(t);
+export type EnterpriseViewRow = Awaited<ReturnType<typeof viewQuery>>[number];
+
+/** Where a list reads: the year, and the platform (a key, or null for elsewhere in the city; undefined for all). */
+export type ListScope = { year: number; platformKey?: PlatformKey | null };
+export type ListFilter = { kind?: string; scale?: string; subDatabase?: 'backward' | 'zombie' | 'low_efficiency'; q?: string };
+
+/**
+ * The list's WHERE. 低效产出 (R3.1 with the R3.4 bars) compares at the figure without dividing (D1):
+ * tax ≤ bar × (owned + leased), the bar by whether the record lies inside a platform; industrial only, and only
+ * where tax and a positive land area are known (a missing figure cannot put an enterprise on a list).
+ */
+export function listCondition(scope: ListScope, filter: ListFilter, bars: { city: string; platform: string }): SQL {
+  const where: SQL[] = [eq(t.year, scope.year)];
+  if (scope.platformKey === null) where.push(isNull(t.platformKey));
+  else if (scope.platformKey !== undefined) where.push(eq(t.platformKey, scope.platformKey));
+  if (filter.kind) where.push(eq(t.kind, filter.kind));
+  if (filter.scale) where.push(eq(t.scale, filter.scale));
+  if (filter.subDatabase === 'backward') where.push(eq(t.backward, true));
+  if (filter.subDatabase === 'zombie') where.push(eq(t.zombie, true));
+  if (filter.subDatabase === 'low_efficiency') {
+    where.push(
+      sql`${t.kind} = 'industrial' AND ${t.tax} IS NOT NULL AND ${landSum} > 0
+        AND ${t.tax} <= (CASE WHEN ${t.platformKey} IS NULL THEN ${bars.city}::numeric ELSE ${bars.platform}::numeric END) * (${landSum})`,
+    );
+  }
+  if (filter.q) {
+    const escaped = filter.q.replace(/[\\%_]/g, (c) => `\\${c}`);
+    where.push(or(ilike(t.name, `%${escaped}%`), ilike(t.creditCode, `${escaped}%`))!);
+  }
+  return and(...where)!;
+}
+
+export async function listPage(db: Db, condition: SQL, limit: number, offset: number): Promise<{ rows: EnterpriseViewRow[]; total: number }> {
+  const [rows, [total]] = await Promise.all([
+    viewQuery(db).where(condition).orderBy(asc(t.creditCode)).limit(limit).offset(offset),
+    db.select({ n: count() }).from(t).where(condition),
+  ]);
+  return { rows, total: Number(total?.n ?? 0) };
+}
+
+/** Keyset paging by credit code (unique within a year): the export reads every row without OFFSET's rescans. */
+export async function listAfter(db: Db, condition: SQL, afterCode: string | null, limit: number): Promise<EnterpriseViewRow[]> {
+  const where = afterCode === null ? condition : and(condition, gt(t.creditCode, afterCode));
+  return viewQuery(db).where(where).orderBy(asc(t.creditCode)).limit(limit);
+}
+
+/** The latest year with records (of one platform, when given). */
+export async function latestYear(db: Db, platformKey?: PlatformKey): Promise<number | null> {
+  const [row] = await db
+    .select({ year: max(t.year) })
+    .from(t)
+    .where(platformKey ? eq(t.platformKey, platformKey) : undefined);
+  return row?.year ?? null;
+}
+
+export async function recordsOfEnterprise(db: Db, creditCode: string, platformKey?: PlatformKey): Promise<EnterpriseViewRow[]> {
+  const where = platformKey ? and(eq(t.creditCode, creditCode), eq(t.platformKey, platformKey)) : eq(t.creditCode, creditCode);
+  return viewQuery(db).where(where).orderBy(asc(t.year));
+}
+
+export async function yearCounts(db: Db, platformKey?: PlatformKey): Promise<Array<{ year: number; count: number }>> {
+  const rows = await db
+    .select({ year: t.year, count: count() })
+    .from(t)
+    .where(platformKey ? eq(t.platformKey, platformKey) : undefined)
+    .groupBy(t.year)
+    .orderBy(desc(t.year));
+  return rows.map((row) => ({ year: row.year, count: Number(row.count) }));
+}
+
+/** Only what the evaluation reads, for one year, in credit-code order after `afterCode`. */
+export async function evaluationBatch(db: Db, year: number, afterCode: string | null, limit: number) {
+  const where = afterCode === null ? eq(t.year, year) : and(eq(t.year, year), gt(t.creditCode, afterCode));
+  return db
+    .select({
+      creditCode: t.creditCode,
+      name: t.name,
+      platformKey: t.platformKey,
+      kind: t.kind,
+      scale: t.scale,
+      landOwned: t.landOwned,
+      landLeased: t.landLeased,
+      tax: t.tax,
+      valueAdded: t.valueAdded,
+      revenue: t.revenue,
+      rdExpense: t.rdExpense,
+      employees: t.employees,
+      energyTce: t.energyTce,
+      emissionsTons: t.emissionsTons,
+      electricityKwh: t.electricityKwh,
+      waterTons: t.waterTons,
+      producing: t.producing,
+      registeredOn: t.registeredOn,
+      industryCode: t.industryCode,
+      backward: t.backward,
+      backwardBasis: t.backwardBasis,
+      zombie: t.zombie,
+      zombieBasis: t.zombieBasis,
+      utility: t.utility,
+    })
+    .from(t)
+    .where(where)
+    .orderBy(asc(t.creditCode))
+    .limit(limit);
+}

@@ -1,0 +1,417 @@
+import { performance } from 'node:perf_hooks';
+import {
+  can,
+  compareRuns,
+  EVALUATION_CLASSES,
+  EVALUATION_SET_LABELS,
+  EVALUATION_SETS,
+  evaluateYear,
+  INDICATORS,
+  measuresOf,
+  methodProblems,
+  rectificationList,
+  RECTIFICATION_TRACK_LABELS,
+  type EnterpriseRecord,
+  type EvaluationClass,
+  type EvaluationMethod,
+  type EvaluationRun,
+  type EvaluationSetKey,
+  type MeasureSettings,
+  type PlatformKey,
+  type RectificationSettings,
+  type SetSummary,
+} from '@pgs/domain';
+import type {
+  EvaluationResultsFilter,
+  EvaluationResultView,
+  EvaluationRunDetail,
+  EvaluationRunStatus,
+  EvaluationRunSummary,
+  MeasureItemView,
+  MeasuresFilter,
+  PlatformFilter,
+  RectificationFilter,
+  RectificationItemView,
+  SimulationView,
+} from '@pgs/domain';
+import type { Db } from '../platform/db.ts';
+import { requirePermission, type Actor } from '../platform/actor.ts';
+import { AppError, conflict, forbidden, notFound, unprocessable } from '../platform/errors.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { recordsOfYear } from './enterprise-records.service.ts';
+import { methodOfYear } from './evaluation-methods.service.ts';
+import {
+  findRun,
+  insertResults,
+  insertRun,
+  listRuns as selectRuns,
+  lockRunsOfYear,
+  markPublished,
+  resultRefs,
+  resultRows,
+  resultsPage,
+  supersedeOthers,
+  type ResultFilter,
+  type ResultRow,
+  type RunRow,
+  type StoredIndicator,
+} from './evaluation-results.repository.ts';
+
+/**
+ * The yearly ABCD evaluation as use cases (R3.2–R3.4, D15–D17): run, list, read, simulate, publish, and the
+ * results, measures and rectification lists of a run. Every decision is a domain function; this file reads, writes,
+ * checks who may see what, and audits.
+ *
+ * Visibility (D17): the eitc (evaluations.manage) sees every run; every other reader sees only published runs (a
+ * draft or superseded run is 404 to them, its existence not revealed); a platform user sees only its own
+ * platform's enterprises, and asking for another platform's is 403.
+ */
+
+type Paging = { page: number; pageSize: number };
+type ClassCounts = Record<EvaluationClass, number>;
+type PlatformRule = EvaluationRunSummary['platforms'][number];
+
+const isManager = (actor: Actor) => actor.role === 'system' || can(actor.role, 'evaluations.manage');
+
+async function visibleRun(db: Db, actor: Actor, id: number): Promise<RunRow> {
+  requirePermission(actor, 'evaluations.read');
+  const run = await findRun(db, id);
+  if (!run || (!isManager(actor) && run.status !== 'published')) throw notFound('评价不存在或尚未发布');
+  return run;
+}
+
+/** A platform user is held to its own platform (D10, D17): no filter means its own, another platform is refused. */
+function scopedPlatform(actor: Actor, asked: PlatformFilter | undefined): PlatformFilter | undefined {
+  if (actor.role !== 'platform') return asked;
+  // A platform account without a platform must not fall through to "no filter", which would be every platform.
+  if (!actor.platformKey) throw forbidden('该平台用户没有所属平台，请联系系统管理员');
+  if (asked !== undefined && asked !== actor.platformKey) throw forbidden('平台用户只能查看本平台企业的评价结果（D17）');
+  return actor.platformKey;
+}
+
+const zeroCounts = (): ClassCounts => Object.fromEntries(EVALUATION_CLASSES.map((c) => [c, 0])) as ClassCounts;
+
+/** The domain's per-platform D shares, each with the platform's class counts (the distribution chart per platform). */
+function platformRules(run: Pick<EvaluationRun, 'platforms' | 'results'>): PlatformRule[] {
+  const counts = new Map<PlatformKey, ClassCounts>(run.platforms.map((p) => [p.platformKey, zeroCounts()]));
+  for (const result of run.results) {
+    if (result.platformKey) counts.get(result.platformKey)![result.class] += 1;
+  }
+  return run.platforms.map((p) => ({ ...p, counts: counts.get(p.platformKey)! }));
+}
+
+function summaryOf(row: RunRow, actor: Actor): EvaluationRunSummary {
+  const platforms = row.platforms as PlatformRule[];
+  const counts = row.counts as ClassCounts;
+  return {
+    id: row.id,
+    year: row.year,
+    status: row.status as EvaluationRunStatus,
+    cityDShare: Number(row.cityDShare),
+    // A platform reads its own D share beside the city's (R3.2), not the other platforms' figures.
+    platforms: actor.role === 'platform' ? platforms.filter((p) => p.platformKey === actor.platformKey) : platforms,
+    counts,
+    total: EVALUATION_CLASSES.reduce((sum, c) => sum + (counts[c] ?? 0), 0),
+    methodName: (row.method as EvaluationMethod).name,
+    createdAt: row.createdAt.toISOString(),
+    createdBy: row.createdBy,
+    publishedAt: row.publishedAt?.toISOString() ?? null,
+    publishedBy: row.publishedBy,
+  };
+}
+
+export type RunTimings = { readMs: number; scoreMs: number; writeMs: number };
+
+/**
+ * R3.2 `POST /evaluations {year}`: reads the year's records and method, scores and classes every enterprise with the
+ * domain's evaluateYear, and writes the run (with a snapshot of the method, measure and rectification settings it
+ * used) and all its results in ONE transaction with batched inserts, audited once. Records are read and scored
+ * outside the transaction so no lock is held while JavaScript computes. `timings` (optional) receives the split
+ * for the bench.
+ */
+export async function runEvaluation(db: Db, actor: Actor, input: { year: number }, now: Date, timings?: RunTimings): Promise<EvaluationRunSummary> {
+  requirePermission(actor, 'evaluations.manage');
+  const started = performance.now();
+  const [records, config] = await Promise.all([recordsOfYear(db, input.year), methodOfYear(db, input.year)]);
+  if (records.length === 0) throw noRecords(input.year);
+  const read = performance.now();
+  const run = evaluateYear({ year: input.year, records }, config.method);
+  const platforms = platformRules(run);
+  const scored = performance.now();
+  const id = await db.transaction(async (tx) => {
+    const runId = await insertRun(tx, {
+      year: input.year,
+      method: config.method,
+      measures: config.measures,
+      rectification: config.rectification,
+      cityDShare: String(run.cityDShare),
+      platforms,
+      counts: run.counts,
+      sets: run.sets,
+      status: 'draft',
+      createdAt: now,
+      createdBy: actor.username,
+    });
+    await insertResults(tx, runId, run.results);
+    await recordAudit(
+      tx,
+      actor,
+      {
+        action: 'evaluations.run',
+        entityType: 'evaluation_run',
+        entityId: runId,
+        after: {
+          year: input.year,
+          methodVersion: config.version,
+          methodName: config.method.name,
+          enterprises: run.results.length,
+          counts: run.counts,
+          cityDShare: run.cityDShare,
+          platforms: platforms.map((p) => ({ platformKey: p.platformKey, evaluated: p.evaluated, dShare: p.dShare, ruleHolds: p.ruleHolds })),
+        },
+      },
+      now,
+    );
+    return runId;
+  });
+  if (timings) Object.assign(timings, { readMs: read - started, scoreMs: scored - read, writeMs: performance.now() - scored });
+  return summaryOf((await findRun(db, id))!, actor);
+}
+
+const noRecords = (year: number) => unprocessable('NO_RECORDS', `${year} 年度还没有企业数据，请先导入该年度的企业数据再评价`);
+
+export async function listRuns(db: Db, actor: Actor, query: { year?: number; status?: EvaluationRunStatus } & Paging) {
+  requirePermission(actor, 'evaluations.read');
+  // D17: only the eitc sees drafts and superseded runs; a reader asking for them gets an empty list.
+  const statuses: EvaluationRunStatus[] = isManager(actor) ? (query.status ? [query.status] : ['draft', 'published', 'superseded']) : query.status && query.status !== 'published' ? [] : ['published'];
+  const { rows, total } = await selectRuns(db, { year: query.year, statuses }, query.page, query.pageSize);
+  return { items: rows.map((row) => summaryOf(row, actor)), total, page: query.page, pageSize: query.pageSize };
+}
+
+export async function getRun(db: Db, actor: Actor, id: number): Promise<EvaluationRunDetail> {
+  const row = await visibleRun(db, actor, id);
+  return detailOf(row, actor);
+}
+
+function detailOf(row: RunRow, actor: Actor): EvaluationRunDetail {
+  const method = row.method as EvaluationMethod;
+  const sets = row.sets as Record<EvaluationSetKey, SetSummary>;
+  return {
+    ...summaryOf(row, actor),
+    sets: EVALUATION_SETS.map((set) => ({
+      set,
+      label: EVALUATION_SET_LABELS[set],
+      evaluated: sets[set].evaluated,
+      excluded: sets[set].excluded,
+      indicators: method.sets[set].indicators.map((rule, k) => ({
+        code: rule.code,
+        label: INDICATORS[rule.code].label,
+        unit: INDICATORS[rule.code].unit,
+        weight: rule.weight,
+        cap: rule.capFactor * rule.weight,
+        benchmarkMode: rule.benchmark.mode,
+        benchmark: sets[set].benchmarks[k]?.benchmark ?? null,
+      })),
+    })),
+    method,
+    measures: row.measures as MeasureSettings,
+    rectification: row.rectification as RectificationSettings,
+  };
+}
+
+/**
+ * Turns stored results of one run into the API's view: each stored [value, score] gets its indicator's code, label,
+ * unit and the set's benchmark from the run's snapshot (evaluation-results.repository.ts StoredIndicator).
+ */
+function resultViewer(run: RunRow): (row: ResultRow) => EvaluationResultView {
+  const method = run.method as EvaluationMethod;
+  const sets = run.sets as Record<EvaluationSetKey, SetSummary>;
+  const described = Object.fromEntries(
+    EVALUATION_SETS.map((set) => [
+      set,
+      method.sets[set].indicators.map((rule, k) => ({ code: rule.code, label: INDICATORS[rule.code].label, unit: INDICATORS[rule.code].unit, benchmark: sets[set].benchmarks[k]?.benchmark ?? null })),
+    ]),
+  ) as Record<EvaluationSetKey, Omit<EvaluationResultView['indicators'][number], 'value' | 'score'>[]>;
+  return (row) => {
+    const set = row.set as EvaluationSetKey;
+    const stored = row.indicators as StoredIndicator[];
+    return {
+      creditCode: row.creditCode,
+      name: row.name,
+      platformKey: row.platformKey as PlatformKey | null,
+      set,
+      setLabel: EVALUATION_SET_LABELS[set],
+      class: row.class as EvaluationClass,
+      baseClass: row.baseClass as EvaluationClass,
+      score: row.score,
+      rank: row.rank,
+      percentile: row.percentile,
+      setSize: row.setSize,
+      indicators: described[set].map((item, k) => ({ ...item, value: stored[k]?.[0] ?? null, score: stored[k]?.[1] ?? null })),
+      classRule: row.classRule,
+      excludedReason: row.excludedReason,
+    };
+  };
+}
+
+function resultFilter(actor: Actor, filter: EvaluationResultsFilter): ResultFilter {
+  return { platformKey: scopedPlatform(actor, filter.platformKey), classes: filter.class ? [filter.class] : undefined, set: filter.set, q: filter.q || undefined };
+}
+
+export async function listResults(db: Db, actor: Actor, id: number, query: EvaluationResultsFilter & Paging) {
+  const run = await visibleRun(db, actor, id);
+  const { rows, total } = await resultsPage(db, id, resultFilter(actor, query), query.page, query.pageSize);
+  return { items: rows.map(resultViewer(run)), total, page: query.page, pageSize: query.pageSize };
+}
+
+/**
+ * The export's run (for its headers and the overview sheet), the sets it covers, and its rows as a stream; the
+ * checks run before anything is sent, so a refusal is a proper 4xx, not a broken download.
+ */
+export async function resultsForExport(db: Db, actor: Actor, id: number, filter: EvaluationResultsFilter) {
+  const row = await visibleRun(db, actor, id);
+  const scoped = resultFilter(actor, filter);
+  const view = resultViewer(row);
+  const rows = (async function* views() {
+    for await (const result of resultRows(db, id, scoped)) yield view(result);
+  })();
+  return { run: detailOf(row, actor), sets: filter.set ? [filter.set] : [...EVALUATION_SETS], rows };
+}
+
+/**
+ * The same scoring on the same records under another method (issue #4: "simulate other weights or cuts and see how
+ * many enterprises change class"), compared with the year's saved method. Nothing is written, so nothing is audited.
+ */
+export async function simulateEvaluation(db: Db, actor: Actor, input: { year: number; method: EvaluationMethod }): Promise<SimulationView> {
+  requirePermission(actor, 'evaluations.manage');
+  const problems = methodProblems(input.method);
+  if (problems.length > 0) throw new AppError(400, 'INVALID_METHOD', `评价办法有 ${problems.length} 处问题：${problems.join('；')}`, problems.map((message) => ({ message })));
+  const [records, config] = await Promise.all([recordsOfYear(db, input.year), methodOfYear(db, input.year)]);
+  if (records.length === 0) throw noRecords(input.year);
+  const before = evaluateYear({ year: input.year, records }, config.method);
+  const after = evaluateYear({ year: input.year, records }, input.method);
+  const comparison = compareRuns(before, after);
+  return {
+    year: input.year,
+    counts: after.counts,
+    cityDShare: after.cityDShare,
+    platforms: platformRules(after),
+    baseline: {
+      label: config.isDefault ? `${input.year} 年度默认评价办法（尚未保存）` : `已保存的 ${input.year} 年度评价办法（第 ${config.version} 版）`,
+      methodVersion: config.version,
+      counts: before.counts,
+      cityDShare: before.cityDShare,
+      platforms: platformRules(before),
+    },
+    compared: comparison.compared,
+    changed: comparison.changed,
+    transitions: comparison.transitions,
+    sample: comparison.changes.slice(0, 50),
+  };
+}
+
+/**
+ * D17: the eitc publishes a draft; an earlier published run of the same year becomes 'superseded' in the same
+ * transaction. The year's runs are locked first, so concurrent publishes follow one another; the status change is
+ * conditional (`WHERE status = 'draft'`), so of two publishes of one run exactly one wins and the other gets 409.
+ */
+export async function publishRun(db: Db, actor: Actor, id: number, now: Date): Promise<EvaluationRunSummary> {
+  requirePermission(actor, 'evaluations.manage');
+  await db.transaction(async (tx) => {
+    const run = await findRun(tx, id);
+    if (!run) throw notFound('评价不存在');
+    await lockRunsOfYear(tx, run.year);
+    if (!(await markPublished(tx, id, actor.username, now))) {
+      const current = (await findRun(tx, id))!;
+      if (current.status === 'published') throw conflict(`该评价已由 ${current.publishedBy ?? '他人'} 发布，无需重复发布`, 'ALREADY_PUBLISHED');
+      throw conflict('该评价已被同年度后来发布的评价替代，不能再次发布；如需沿用，请重新运行评价后发布', 'SUPERSEDED');
+    }
+    const superseded = await supersedeOthers(tx, run.year, id);
+    await recordAudit(
+      tx,
+      actor,
+      { action: 'evaluations.publish', entityType: 'evaluation_run', entityId: id, before: { status: 'draft' }, after: { status: 'published', year: run.year, superseded } },
+      now,
+    );
+  });
+  return summaryOf((await findRun(db, id))!, actor);
+}
+
+// ---------------------------------------------------------------- R3.3 measures
+
+/** Figures absent: an enterprise whose record of the year was removed after the run keeps its measures, without amounts. */
+const WITHOUT_FIGURES = { electricityKwh: null, waterTons: null, energyTce: null };
+
+function measureItem(row: ResultRow, record: EnterpriseRecord | undefined, settings: MeasureSettings): MeasureItemView {
+  const cls = row.class as 'C' | 'D';
+  return {
+    creditCode: row.creditCode,
+    name: row.name,
+    platformKey: row.platformKey as PlatformKey | null,
+    class: cls,
+    set: row.set as EvaluationSetKey,
+    measures: measuresOf(cls, record ?? ({ ...WITHOUT_FIGURES } as EnterpriseRecord), settings),
+  };
+}
+
+const measureClasses = (filter: MeasuresFilter): EvaluationClass[] => (filter.class ? [filter.class] : ['C', 'D']);
+
+async function recordsByCode(db: Db, year: number): Promise<Map<string, EnterpriseRecord>> {
+  return new Map((await recordsOfYear(db, year)).map((record) => [record.creditCode, record]));
+}
+
+/**
+ * R3.3: every C and D enterprise of the run with its six measures, amounts from the run's measure settings (the
+ * snapshot taken when it ran) and the year's figures (kWh, water, energy) as the base database holds them now.
+ */
+export async function listMeasures(db: Db, actor: Actor, id: number, query: MeasuresFilter & Paging) {
+  const run = await visibleRun(db, actor, id);
+  const filter: ResultFilter = { platformKey: scopedPlatform(actor, query.platformKey), classes: measureClasses(query) };
+  const [{ rows, total }, records] = await Promise.all([resultsPage(db, id, filter, query.page, query.pageSize), recordsByCode(db, run.year)]);
+  return { items: rows.map((row) => measureItem(row, records.get(row.creditCode), run.measures as MeasureSettings)), total, page: query.page, pageSize: query.pageSize };
+}
+
+export async function measuresForExport(db: Db, actor: Actor, id: number, query: MeasuresFilter) {
+  const run = await visibleRun(db, actor, id);
+  const filter: ResultFilter = { platformKey: scopedPlatform(actor, query.platformKey), classes: measureClasses(query) };
+  const records = await recordsByCode(db, run.year);
+  const rows = (async function* items() {
+    for await (const row of resultRows(db, id, filter)) yield measureItem(row, records.get(row.creditCode), run.measures as MeasureSettings);
+  })();
+  return { year: run.year, rows };
+}
+
+// ---------------------------------------------------------------- R3.4 rectification
+
+/**
+ * R3.4 list of a run (D16 tracks): the run's classes and sets, the year's records for tax, land, electricity and
+ * energy, and the previous year's records for revenue growth. An enterprise keeps the platform the run placed it in
+ * (scope and bar follow the published result, even if its record was re-imported with another platform since).
+ */
+async function rectificationOf(db: Db, run: RunRow, actor: Actor, filter: RectificationFilter): Promise<RectificationItemView[]> {
+  const platformKey = scopedPlatform(actor, filter.platformKey);
+  const [refs, records, previousRecords] = await Promise.all([resultRefs(db, run.id), recordsOfYear(db, run.year), recordsOfYear(db, run.year - 1)]);
+  const byCode = new Map(refs.map((ref) => [ref.creditCode, ref]));
+  const placed = records.map((record) => {
+    const ref = byCode.get(record.creditCode);
+    return ref && ref.platformKey !== record.platformKey ? { ...record, platformKey: ref.platformKey as PlatformKey | null } : record;
+  });
+  const results = refs.map((ref) => ({ creditCode: ref.creditCode, class: ref.class as EvaluationClass, set: ref.set as EvaluationSetKey }));
+  const list = rectificationList({ results, records: placed, previousRecords, settings: run.rectification as RectificationSettings });
+  return list
+    .filter((item) => platformKey === undefined || (platformKey === 'none' ? item.platformKey === null : item.platformKey === platformKey))
+    .filter((item) => filter.track === undefined || item.track === filter.track)
+    .map((item) => ({ ...item, class: byCode.get(item.creditCode)!.class as EvaluationClass, trackLabel: RECTIFICATION_TRACK_LABELS[item.track] }));
+}
+
+export async function listRectification(db: Db, actor: Actor, id: number, query: RectificationFilter & Paging) {
+  const run = await visibleRun(db, actor, id);
+  const items = await rectificationOf(db, run, actor, query);
+  const start = (query.page - 1) * query.pageSize;
+  return { items: items.slice(start, start + query.pageSize), total: items.length, page: query.page, pageSize: query.pageSize };
+}
+
+export async function rectificationForExport(db: Db, actor: Actor, id: number, query: RectificationFilter) {
+  const run = await visibleRun(db, actor, id);
+  return { year: run.year, items: await rectificationOf(db, run, actor, query) };
+}

@@ -1,0 +1,126 @@
+import { useEffect, useState } from 'react';
+import { Alert, App, Button, Card, Empty, Modal, Progress, Space, Spin, Table, Typography, type TableColumnsType } from 'antd';
+import { PlayCircleOutlined, SettingOutlined } from '@ant-design/icons';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useNavigate, useSearchParams } from 'react-router';
+import { can } from '@pgs/domain/platform/roles';
+import { EVALUATION_CLASSES } from '@pgs/domain';
+import { useMe } from '../../auth/session.ts';
+import { formatDateTime } from '../../shared/format.ts';
+import { evaluationKeys, runEvaluation, useRun, useRuns, type EvaluationRunView } from '../evaluations.api.ts';
+import { ownPlatformOf, platformFull } from '../components/enterprise-format.ts';
+import { useSelectedYear, YearSelect } from '../components/YearSelect.tsx';
+import { RunStatusTag } from './RunStatusTag.tsx';
+import { RunSummary } from './RunSummary.tsx';
+import { countsFor } from './run-counts.ts';
+
+/** Seconds since `running` turned true, for the wait dialog (the server answers only once the run is written). */
+function useElapsed(running: boolean): number {
+  const [elapsed, setElapsed] = useState(0);
+  useEffect(() => {
+    if (!running) return;
+    setElapsed(0);
+    const started = Date.now();
+    const timer = setInterval(() => setElapsed(Math.floor((Date.now() - started) / 1000)), 500);
+    return () => clearInterval(timer);
+  }, [running]);
+  return elapsed;
+}
+
+/** 评价运行与发布 (R3.2, D17): the eitc runs the year's evaluation, checks it and publishes it; others read. */
+export function EvaluationRunsPage() {
+  const { data: me } = useMe();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [search, setSearch] = useSearchParams();
+  const { year, setYear, years } = useSelectedYear();
+  const runs = useRuns(year);
+  const canManage = Boolean(me && can(me.role, 'evaluations.manage'));
+  const ownPlatform = ownPlatformOf(me);
+  const fromUrl = Number(search.get('run'));
+  const runId = Number.isInteger(fromUrl) && fromUrl > 0 ? fromUrl : (runs.data?.find((run) => run.status === 'published')?.id ?? runs.data?.[0]?.id ?? null);
+  const run = useRun(runId);
+  const enterpriseCount = years.find((each) => each.year === year)?.count;
+
+  const choose = (id: number) =>
+    setSearch(
+      (current) => {
+        const params = new URLSearchParams(current);
+        params.set('run', String(id));
+        if (year !== undefined) params.set('year', String(year));
+        return params;
+      },
+      { replace: true },
+    );
+  const start = useMutation({
+    mutationFn: () => runEvaluation(year ?? 0),
+    onSuccess: (created) => {
+      message.success(`已完成 ${created.year} 年评价（第 ${created.id} 次），请核对后发布`);
+      void queryClient.invalidateQueries({ queryKey: evaluationKeys.runs(created.year) });
+      choose(created.id);
+    },
+  });
+  const elapsed = useElapsed(start.isPending);
+
+  const columns: TableColumnsType<EvaluationRunView> = [
+    { title: '评价', dataIndex: 'id', width: 110, render: (id: number) => `第 ${id} 次` },
+    { title: '状态', dataIndex: 'status', width: 100, render: (status: EvaluationRunView['status']) => <RunStatusTag status={status} /> },
+    { title: '运行', key: 'created', width: 300, render: (_v, each) => (each.createdAt ? `${formatDateTime(each.createdAt)} ${each.createdBy ?? ''}` : '—') },
+    { title: '发布', key: 'published', width: 300, render: (_v, each) => (each.publishedAt ? `${formatDateTime(each.publishedAt)} ${each.publishedBy ?? ''}` : '—') },
+    { title: ownPlatform ? '本平台等级分布' : '等级分布', key: 'counts', render: (_v, each) => EVALUATION_CLASSES.map((cls) => `${cls} ${countsFor(each, ownPlatform)[cls] ?? 0}`).join(' · ') },
+  ];
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Card size="small">
+        <Space size="large" wrap>
+          <YearSelect value={year} onChange={setYear} years={years} label="评价年度" data-testid="runs-year" />
+          {canManage && (
+            <>
+              <Button type="primary" icon={<PlayCircleOutlined />} disabled={year === undefined} loading={start.isPending} onClick={() => start.mutate()} data-testid="run-start">
+                运行评价
+              </Button>
+              <Button icon={<SettingOutlined />} onClick={() => navigate(`/evaluations/method${year ? `?year=${year}` : ''}`)}>
+                评价办法
+              </Button>
+            </>
+          )}
+          {ownPlatform && <Typography.Text type="secondary">平台用户只能查看已发布的评价中{platformFull(ownPlatform)}的结果。</Typography.Text>}
+        </Space>
+      </Card>
+
+      <Card title={`${year ?? ''} 年评价记录`} size="small">
+        <div data-testid="runs-table">
+          <Table<EvaluationRunView>
+            rowKey="id"
+            size="small"
+            columns={columns}
+            dataSource={runs.data ?? []}
+            loading={runs.isFetching}
+            pagination={false}
+            rowSelection={{ type: 'radio', selectedRowKeys: runId ? [runId] : [], onChange: (keys) => keys[0] !== undefined && choose(Number(keys[0])), columnWidth: 40 }}
+            onRow={(each) => ({ onClick: () => choose(each.id), style: { cursor: 'pointer' } })}
+            locale={{ emptyText: canManage ? `${year ?? ''} 年尚未运行评价，点击“运行评价”开始` : `${year ?? ''} 年尚无已发布的评价结果` }}
+          />
+        </div>
+      </Card>
+
+      {run.isLoading && <Spin />}
+      {run.error && <Alert type="error" showIcon title={run.error.message} />}
+      {run.data ? <RunSummary key={run.data.id} run={run.data} canManage={canManage} ownPlatform={ownPlatform} /> : !runs.isLoading && !runId && <Empty description="没有可显示的评价结果" />}
+
+      <Modal open={start.isPending} closable={false} maskClosable={false} keyboard={false} footer={null} centered width={420} destroyOnHidden>
+        <Space orientation="vertical" align="center" style={{ width: '100%', padding: '16px 0' }} data-testid="run-progress">
+          <Progress type="circle" percent={100} status="active" format={() => <Spin size="large" />} />
+          <Typography.Title level={5} style={{ margin: 0 }}>
+            正在评价{enterpriseCount ? ` ${enterpriseCount} 家` : ''}企业…
+          </Typography.Title>
+          <Typography.Text type="secondary">
+            计算指标、组内排名和分档，核对各平台 D 类占比，已用时 {elapsed} 秒。完成后自动显示结果。
+          </Typography.Text>
+        </Space>
+      </Modal>
+    </Space>
+  );
+}
