@@ -100,10 +100,9 @@ export async function codesHeldElsewhere(db: Conn, year: number, codes: readonly
 
 const landSum = sql`coalesce(${t.landOwned}, 0) + coalesce(${t.landLeased}, 0)`;
 
-/** The columns a view needs: the stored ones and the two derived ones, computed exactly by PostgreSQL. */
-const VIEW_COLUMNS = {
+/** A record's own columns: what the evaluation reads and every view shows. */
+const RECORD_COLUMNS = {
   creditCode: t.creditCode,
-  year: t.year,
   name: t.name,
   platformKey: t.platformKey,
   kind: t.kind,
@@ -127,6 +126,12 @@ const VIEW_COLUMNS = {
   zombie: t.zombie,
   zombieBasis: t.zombieBasis,
   utility: t.utility,
+};
+
+/** The columns a view needs: the stored ones and the two derived ones, computed exactly by PostgreSQL. */
+const VIEW_COLUMNS = {
+  ...RECORD_COLUMNS,
+  year: t.year,
   importedAt: t.importedAt,
   importedBy: t.importedBy,
   landTotal: sql<string | null>`(CASE WHEN ${t.landOwned} IS NULL AND ${t.landLeased} IS NULL THEN NULL ELSE ${landSum} END)::text`,
@@ -207,32 +212,7 @@ export async function yearCounts(db: Db, platformKey?: PlatformKey): Promise<Arr
 export async function evaluationBatch(db: Db, year: number, afterCode: string | null, limit: number) {
   const where = afterCode === null ? eq(t.year, year) : and(eq(t.year, year), gt(t.creditCode, afterCode));
   return db
-    .select({
-      creditCode: t.creditCode,
-      name: t.name,
-      platformKey: t.platformKey,
-      kind: t.kind,
-      scale: t.scale,
-      landOwned: t.landOwned,
-      landLeased: t.landLeased,
-      tax: t.tax,
-      valueAdded: t.valueAdded,
-      revenue: t.revenue,
-      rdExpense: t.rdExpense,
-      employees: t.employees,
-      energyTce: t.energyTce,
-      emissionsTons: t.emissionsTons,
-      electricityKwh: t.electricityKwh,
-      waterTons: t.waterTons,
-      producing: t.producing,
-      registeredOn: t.registeredOn,
-      industryCode: t.industryCode,
-      backward: t.backward,
-      backwardBasis: t.backwardBasis,
-      zombie: t.zombie,
-      zombieBasis: t.zombieBasis,
-      utility: t.utility,
-    })
+    .select(RECORD_COLUMNS)
     .from(t)
     .where(where)
     .orderBy(asc(t.creditCode))

@@ -206,12 +206,9 @@ export async function importEnterpriseWorkbook(db: Db, actor: Actor, options: { 
 
 // ── reading ─────────────────────────────────────────────────────────────────────────────────────────────────────
 
-function toView(row: EnterpriseViewRow): EnterpriseRecordView {
+/** The figures of a stored row as the domain writes them: canonical decimal text, null for missing (D14). */
+function recordFigures(row: Pick<EnterpriseViewRow, 'landOwned' | 'landLeased' | 'tax' | 'valueAdded' | 'revenue' | 'rdExpense' | 'employees' | 'energyTce' | 'emissionsTons' | 'electricityKwh' | 'waterTons'>) {
   return {
-    ...row,
-    platformKey: row.platformKey as PlatformKey | null,
-    kind: row.kind as EnterpriseRecordView['kind'],
-    scale: row.scale as EnterpriseRecordView['scale'],
     landOwned: canonical(row.landOwned),
     landLeased: canonical(row.landLeased),
     tax: canonical(row.tax),
@@ -223,6 +220,16 @@ function toView(row: EnterpriseViewRow): EnterpriseRecordView {
     emissionsTons: canonical(row.emissionsTons),
     electricityKwh: canonical(row.electricityKwh),
     waterTons: canonical(row.waterTons),
+  };
+}
+
+function toView(row: EnterpriseViewRow): EnterpriseRecordView {
+  return {
+    ...row,
+    platformKey: row.platformKey as PlatformKey | null,
+    kind: row.kind as EnterpriseRecordView['kind'],
+    scale: row.scale as EnterpriseRecordView['scale'],
+    ...recordFigures(row),
     landTotal: canonical(row.landTotal),
     importedAt: row.importedAt.toISOString(),
   };
@@ -305,17 +312,7 @@ export async function recordsOfYear(db: Db, year: number): Promise<EnterpriseRec
         platformKey: row.platformKey as PlatformKey | null,
         kind: row.kind as EnterpriseRecord['kind'],
         scale: row.scale as EnterpriseRecord['scale'],
-        landOwned: canonical(row.landOwned),
-        landLeased: canonical(row.landLeased),
-        tax: canonical(row.tax),
-        valueAdded: canonical(row.valueAdded),
-        revenue: canonical(row.revenue),
-        rdExpense: canonical(row.rdExpense),
-        employees: canonical(row.employees),
-        energyTce: canonical(row.energyTce),
-        emissionsTons: canonical(row.emissionsTons),
-        electricityKwh: canonical(row.electricityKwh),
-        waterTons: canonical(row.waterTons),
+        ...recordFigures(row),
         producing: row.producing,
         registeredOn: row.registeredOn,
         industryCode: row.industryCode,

@@ -1,5 +1,6 @@
-import { useEffect, useRef } from 'react';
+import { useMemo } from 'react';
 import * as echarts from 'echarts/core';
+import { useEChart } from '../../shared/charts/useEChart.ts';
 import { BarChart, type BarSeriesOption } from 'echarts/charts';
 import {
   GridComponent,
@@ -58,33 +59,10 @@ export function buildClassDistributionOption(data: readonly PlatformClasses[]): 
 
 /** The class distribution per platform of a run (R3.2), in the manner of shared/charts/BarChart. */
 export function ClassDistributionChart({ data, height = 300, loading = false }: { data: readonly PlatformClasses[]; height?: number; loading?: boolean }) {
-  const container = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-
-  useEffect(() => {
-    const element = container.current;
-    if (!element) return;
-    const instance = echarts.init(element, undefined, { renderer: 'canvas' });
-    chart.current = instance;
-    const resize = () => instance.resize();
-    window.addEventListener('resize', resize);
-    return () => {
-      window.removeEventListener('resize', resize);
-      instance.dispose();
-      chart.current = null;
-    };
-  }, []);
-
   // The counts arrive as a fresh array on every render (useQueries' combine): redraw only when they differ.
   const signature = JSON.stringify(data);
-  useEffect(() => {
-    chart.current?.setOption(buildClassDistributionOption(JSON.parse(signature) as PlatformClasses[]), { notMerge: true });
-  }, [signature]);
-
-  useEffect(() => {
-    if (loading) chart.current?.showLoading('default', { text: '加载中…' });
-    else chart.current?.hideLoading();
-  }, [loading]);
+  const option = useMemo(() => buildClassDistributionOption(JSON.parse(signature) as PlatformClasses[]), [signature]);
+  const container = useEChart(option, loading);
 
   const label = `各平台等级分布：${data.map((each) => `${each.name} ${EVALUATION_CLASSES.map((cls) => `${cls} ${each.counts[cls] ?? 0} 家`).join('、')}`).join('；')}`;
   return <div ref={container} role="img" aria-label={label} data-testid="class-distribution-chart" style={{ width: '100%', height }} />;

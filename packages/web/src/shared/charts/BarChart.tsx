@@ -1,5 +1,6 @@
-import { useEffect, useRef } from 'react';
+import { useMemo } from 'react';
 import * as echarts from 'echarts/core';
+import { useEChart } from './useEChart.ts';
 import { BarChart as EChartsBar, type BarSeriesOption } from 'echarts/charts';
 import { GridComponent, TooltipComponent, type GridComponentOption, type TooltipComponentOption } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
@@ -56,31 +57,8 @@ function optionOf({ data, seriesName, unit = '' }: BarChartProps): BarOption {
  */
 export function BarChart(props: BarChartProps) {
   const { data, seriesName, unit = '', height = 280, loading = false } = props;
-  const container = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-
-  useEffect(() => {
-    const element = container.current;
-    if (!element) return;
-    const instance = echarts.init(element, undefined, { renderer: 'canvas' });
-    chart.current = instance;
-    const resize = () => instance.resize();
-    window.addEventListener('resize', resize);
-    return () => {
-      window.removeEventListener('resize', resize);
-      instance.dispose();
-      chart.current = null;
-    };
-  }, []);
-
-  useEffect(() => {
-    chart.current?.setOption(optionOf({ data, seriesName, unit }), { notMerge: true });
-  }, [data, seriesName, unit]);
-
-  useEffect(() => {
-    if (loading) chart.current?.showLoading('default', { text: '加载中…' });
-    else chart.current?.hideLoading();
-  }, [loading]);
+  const option = useMemo(() => optionOf({ data, seriesName, unit }), [data, seriesName, unit]);
+  const container = useEChart(option, loading);
 
   const label = `${seriesName}：${data.map((datum) => `${datum.name} ${datum.value}${unit}`).join('，')}`;
   return <div ref={container} role="img" aria-label={label} data-testid={props['data-testid']} style={{ width: '100%', height }} />;

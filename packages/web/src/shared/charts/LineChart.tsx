@@ -1,5 +1,6 @@
-import { useEffect, useRef } from 'react';
+import { useMemo } from 'react';
 import * as echarts from 'echarts/core';
+import { useEChart } from './useEChart.ts';
 import { LineChart as EChartsLine, type LineSeriesOption } from 'echarts/charts';
 import {
   GridComponent,
@@ -88,31 +89,8 @@ export function buildLineOption({ categories, series, axisNames = ['', undefined
  */
 export function LineChart(props: LineChartProps) {
   const { categories, series, axisNames, height = 320, loading = false } = props;
-  const container = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-
-  useEffect(() => {
-    const element = container.current;
-    if (!element) return;
-    const instance = echarts.init(element, undefined, { renderer: 'canvas' });
-    chart.current = instance;
-    const resize = () => instance.resize();
-    window.addEventListener('resize', resize);
-    return () => {
-      window.removeEventListener('resize', resize);
-      instance.dispose();
-      chart.current = null;
-    };
-  }, []);
-
-  useEffect(() => {
-    chart.current?.setOption(buildLineOption({ categories, series, axisNames }), { notMerge: true });
-  }, [categories, series, axisNames]);
-
-  useEffect(() => {
-    if (loading) chart.current?.showLoading('default', { text: '加载中…' });
-    else chart.current?.hideLoading();
-  }, [loading]);
+  const option = useMemo(() => buildLineOption({ categories, series, axisNames }), [categories, series, axisNames]);
+  const container = useEChart(option, loading);
 
   const label = series
     .map((each) => `${each.name}：${categories.map((category, index) => `${category} ${each.values[index] === null || each.values[index] === undefined ? '无数据' : `${round(each.values[index] ?? 0)}${each.unit}`}`).join('，')}`)
