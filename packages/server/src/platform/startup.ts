@@ -6,6 +6,7 @@ import { bootstrapAdmin } from '../users/users.service.ts';
 import { ensureDemoUsers } from '../demo/demo-users.ts';
 import { ensureDemoProjects } from '../demo/demo-projects.ts';
 import { ensureDemoEnterprises } from '../demo/demo-enterprises.ts';
+import { ensureDemoEvaluation } from '../demo/demo-evaluations.ts';
 
 export type PreparedDatabase = { adminPassword?: string; adminCreated: boolean; demoUsers: string[]; demoProjects: number; demoEnterprises: number };
 
@@ -25,5 +26,6 @@ export async function prepareDatabase(
   const demoUsers = options.demo ? await ensureDemoUsers(db, now) : [];
   const demoProjects = options.demo && options.demoProjects ? await ensureDemoProjects(db, now) : 0;
   const demoEnterprises = options.demo && options.demoProjects ? await ensureDemoEnterprises(db, now) : 0;
+  if (options.demo && options.demoProjects) await ensureDemoEvaluation(db, now);
   return { adminPassword: admin.password, adminCreated: admin.created, demoUsers, demoProjects, demoEnterprises };
 }
