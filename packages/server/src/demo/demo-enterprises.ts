@@ -1,9 +1,7 @@
-import { count, eq } from 'drizzle-orm';
 import { creditCodeProblem, PLATFORM_KEYS, type EnterpriseRecordInput, type PlatformKey } from '@pgs/domain';
 import type { Db } from '../platform/db.ts';
 import { SYSTEM_ACTOR } from '../platform/actor.ts';
-import { enterpriseRecords } from '../enterprises/enterprises.table.ts';
-import { importEnterpriseRecords } from '../enterprises/enterprise-records.service.ts';
+import { enterpriseYears, importEnterpriseRecords } from '../enterprises/enterprise-records.service.ts';
 
 /**
  * Demo base database (R3.1) for `npm start`: 300 enterprises over 2023–2025, 80 on each platform and 60 (20 %)
@@ -219,8 +217,7 @@ export function buildDemoEnterprises(): Map<number, EnterpriseRecordInput[]> {
  */
 export async function ensureDemoEnterprises(db: Db, now: Date): Promise<number> {
   const last = DEMO_ENTERPRISE_YEARS.at(-1)!;
-  const [existing] = await db.select({ n: count() }).from(enterpriseRecords).where(eq(enterpriseRecords.year, last));
-  if (Number(existing?.n ?? 0) > 0) return 0;
+  if ((await enterpriseYears(db, SYSTEM_ACTOR)).some((entry) => entry.year === last)) return 0;
   let written = 0;
   for (const [year, records] of buildDemoEnterprises()) {
     const outcome = await importEnterpriseRecords(db, SYSTEM_ACTOR, { year, records }, now);
