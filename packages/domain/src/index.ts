@@ -27,6 +27,7 @@ export * from './projects/projects.contract.ts';
 export * from './projects/industry-suggest.ts';
 export * from './projects/project-settings.ts';
 export * from './evaluation/enterprise-record.contract.ts';
+export * from './evaluation/record-checker.ts';
 export * from './evaluation/enterprises.contract.ts';
 export * from './evaluation/evaluations.contract.ts';
 export * from './evaluation/indicators.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { enterpriseRecordSchema, enterpriseRecordsImportSchema, recordRowErrors } from './enterprise-record.contract.ts';
+import { enterpriseRecordSchema, enterpriseRecordsImportSchema } from './enterprise-record.contract.ts';
+import { recordRowErrors } from './record-checker.ts';
 import { creditCodeFor } from './record-builder.test-support.ts';
 
 const CODE_1 = creditCodeFor(1);

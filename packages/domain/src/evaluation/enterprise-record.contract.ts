@@ -86,7 +86,7 @@ function quantity(field: EnterpriseRecordField, options: { integer?: boolean } =
 }
 
 /** null for a missing figure, the canonical text, or the Chinese problem. */
-function readQuantity(input: unknown, label: string, integer: boolean): { value: string } | { problem: string } | null {
+export function readQuantity(input: unknown, label: string, integer: boolean): { value: string } | { problem: string } | null {
   if (input === null) return null;
   if (input === undefined) return { problem: `缺少“${label}”（没有数据请填 null 或留空）` };
   if (typeof input === 'number') {
@@ -106,7 +106,7 @@ function readQuantity(input: unknown, label: string, integer: boolean): { value:
  * Whether 'YYYY-MM-DD' names a real day, by arithmetic: the same answer as platform/dates.ts isCalendarDay for
  * years 1000–9999, without building a Date for each of 100 000 rows.
  */
-function isRealDay(value: string): boolean {
+export function isRealDay(value: string): boolean {
   const year = Number(value.slice(0, 4));
   const month = Number(value.slice(5, 7));
   const day = Number(value.slice(8, 10));
@@ -201,7 +201,7 @@ export const enterpriseRecordsImportSchema = z
       if (first === undefined) firstRow.set(record.creditCode, index);
       else ctx.addIssue({ code: 'custom', path: ['records', index, 'creditCode'], message: duplicateMessage(first + 1) });
       if (record.registeredOn && record.registeredOn > `${body.year}-12-31`) {
-        ctx.addIssue({ code: 'custom', path: ['records', index, 'registeredOn'], message: `注册日期 ${record.registeredOn} 晚于评价年度 ${body.year} 年末` });
+        ctx.addIssue({ code: 'custom', path: ['records', index, 'registeredOn'], message: registeredAfterYearMessage(record.registeredOn, body.year) });
       }
     });
   });
@@ -209,36 +209,5 @@ export type EnterpriseRecordsImport = z.output<typeof enterpriseRecordsImportSch
 
 export type RecordRowError = { row: number; column: string; message: string };
 
-const duplicateMessage = (firstRow: number) => `统一社会信用代码与第 ${firstRow} 行重复（同一年度每家企业只能有一条记录）`;
-
-/**
- * The import's dry-run report: every bad cell of every row, rows numbered from 1 in the order of the list (the
- * spreadsheet adds its header offset itself), `column` the API field name; plus every repeat of a credit code
- * already used in an earlier row of the same year. A row that is not an object is reported once with column ''.
- * Pass `year` to also check registration dates against the year's end.
- */
-export function recordRowErrors(records: readonly unknown[], options: { year?: number } = {}): RecordRowError[] {
-  const errors: RecordRowError[] = [];
-  const firstRow = new Map<string, number>();
-  records.forEach((raw, index) => {
-    const row = index + 1;
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-      errors.push({ row, column: '', message: '这一行不是一条企业记录' });
-      return;
-    }
-    const result = enterpriseRecordSchema.safeParse(raw);
-    if (!result.success) {
-      for (const issue of result.error.issues) errors.push({ row, column: String(issue.path[0] ?? ''), message: issue.message });
-    }
-    const code = result.success ? result.data.creditCode : creditCodeSchema.safeParse((raw as { creditCode?: unknown }).creditCode).data;
-    if (code !== undefined) {
-      const first = firstRow.get(code);
-      if (first === undefined) firstRow.set(code, row);
-      else errors.push({ row, column: 'creditCode', message: duplicateMessage(first) });
-    }
-    if (result.success && options.year !== undefined && result.data.registeredOn && result.data.registeredOn > `${options.year}-12-31`) {
-      errors.push({ row, column: 'registeredOn', message: `注册日期 ${result.data.registeredOn} 晚于评价年度 ${options.year} 年末` });
-    }
-  });
-  return errors;
-}
+export const duplicateMessage = (firstRow: number) => `统一社会信用代码与第 ${firstRow} 行重复（同一年度每家企业只能有一条记录）`;
+export const registeredAfterYearMessage = (registeredOn: string, year: number) => `注册日期 ${registeredOn} 晚于评价年度 ${year} 年末`;

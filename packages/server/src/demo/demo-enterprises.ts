@@ -1,7 +1,8 @@
 import { creditCodeProblem, PLATFORM_KEYS, type EnterpriseRecordInput, type PlatformKey } from '@pgs/domain';
 import type { Db } from '../platform/db.ts';
 import { SYSTEM_ACTOR } from '../platform/actor.ts';
-import { enterpriseYears, importEnterpriseRecords } from '../enterprises/enterprise-records.service.ts';
+import { enterpriseYears } from '../enterprises/enterprise-records.service.ts';
+import { importEnterpriseRecords } from '../enterprises/enterprise-import.service.ts';
 
 /**
  * Demo base database (R3.1) for `npm start`: 300 enterprises over 2023–2025, 80 on each platform and 60 (20 %)

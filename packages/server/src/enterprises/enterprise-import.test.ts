@@ -8,7 +8,7 @@ import { XLSX_MIME } from '../platform/http.ts';
 import { AppError } from '../platform/errors.ts';
 import { SYSTEM_ACTOR } from '../platform/actor.ts';
 import { enterpriseRecords } from './enterprises.table.ts';
-import { importEnterpriseRecords } from './enterprise-records.service.ts';
+import { importEnterpriseRecords } from './enterprise-import.service.ts';
 
 /**
  * Issue #4's import at scale and from Excel, on PGlite and PostgreSQL: 100 000 records in one transaction or none

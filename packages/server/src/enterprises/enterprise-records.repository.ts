@@ -1,22 +1,17 @@
 import { and, asc, count, desc, eq, gt, ilike, isNull, max, or, sql, type SQL } from 'drizzle-orm';
-import type { EnterpriseRecord, PlatformKey } from '@pgs/domain';
+import type { PlatformKey } from '@pgs/domain';
 import type { Db, Tx } from '../platform/db.ts';
 import { enterpriseRecords as t } from './enterprises.table.ts';
 
-/** SQL only (STYLE.md): the base database's reads and its bulk upsert. Rules and scope are the service's. */
+/** SQL only (STYLE.md): the base database's reads (the writes are enterprise-records-writer.ts). Rules and scope are the service's. */
 
 type Conn = Db | Tx;
 
-/** Rows per INSERT: 25 array parameters whatever the batch, so the size only trades round trips for memory. */
-export const UPSERT_BATCH = 5000;
-/** Imports of one year queue behind each other (exact inserted/updated counts, no lock-order deadlocks). */
-const IMPORT_LOCK = 7_270_002;
-
 /**
- * A PostgreSQL array literal passed as ONE text parameter: 5 000 rows cost 25 parameters instead of 125 000 (the
+ * A PostgreSQL array literal passed as ONE text parameter: 100 000 codes cost 1 parameter instead of 100 000 (the
  * 65 535-parameter limit of the protocol), and both drivers pass a string through unchanged.
  */
-export function arrayLiteral(values: ReadonlyArray<string | number | boolean | null | undefined>): string {
+function arrayLiteral(values: ReadonlyArray<string | number | boolean | null | undefined>): string {
   let out = '{';
   for (let i = 0; i < values.length; i++) {
     const value = values[i];
@@ -26,59 +21,6 @@ export function arrayLiteral(values: ReadonlyArray<string | number | boolean | n
     else out += `"${value.replace(/["\\]/g, '\\$&')}"`;
   }
   return `${out}}`;
-}
-
-/** Written columns in the order of the INSERT, each with its SQL type and where the record keeps it. */
-const WRITTEN: ReadonlyArray<readonly [column: string, type: string, read: (record: EnterpriseRecord) => string | boolean | null | undefined]> = [
-  ['credit_code', 'text', (r) => r.creditCode],
-  ['name', 'text', (r) => r.name],
-  ['platform_key', 'text', (r) => r.platformKey],
-  ['kind', 'text', (r) => r.kind],
-  ['scale', 'text', (r) => r.scale],
-  ['land_owned', 'numeric', (r) => r.landOwned],
-  ['land_leased', 'numeric', (r) => r.landLeased],
-  ['tax', 'numeric', (r) => r.tax],
-  ['value_added', 'numeric', (r) => r.valueAdded],
-  ['revenue', 'numeric', (r) => r.revenue],
-  ['rd_expense', 'numeric', (r) => r.rdExpense],
-  ['employees', 'numeric', (r) => r.employees],
-  ['energy_tce', 'numeric', (r) => r.energyTce],
-  ['emissions_tons', 'numeric', (r) => r.emissionsTons],
-  ['electricity_kwh', 'numeric', (r) => r.electricityKwh],
-  ['water_tons', 'numeric', (r) => r.waterTons],
-  ['producing', 'boolean', (r) => r.producing],
-  ['registered_on', 'date', (r) => r.registeredOn],
-  ['industry_code', 'text', (r) => r.industryCode],
-  ['backward', 'boolean', (r) => r.backward === true],
-  ['backward_basis', 'text', (r) => r.backwardBasis || null],
-  ['zombie', 'boolean', (r) => r.zombie === true],
-  ['zombie_basis', 'text', (r) => r.zombieBasis || null],
-  ['utility', 'boolean', (r) => r.utility === true],
-];
-const NAMES = WRITTEN.map(([column]) => column).join(', ');
-const DATA = WRITTEN.map(([column]) => column).filter((column) => column !== 'credit_code');
-const SET = [...DATA, 'imported_at', 'imported_by'].map((column) => `${column} = excluded.${column}`).join(', ');
-// A row whose figures are all the same is left alone (imported_at too), so importing the same file twice changes nothing.
-const CHANGED = `(${DATA.map((c) => `enterprise_records.${c}`).join(', ')}) IS DISTINCT FROM (${DATA.map((c) => `excluded.${c}`).join(', ')})`;
-
-export async function lockImportYear(tx: Tx, year: number) {
-  await tx.execute(sql`SELECT pg_advisory_xact_lock(${IMPORT_LOCK}, ${year})`);
-}
-
-/**
- * Upserts one year's records by (credit code, year): one INSERT … SELECT FROM unnest(…) ON CONFLICT DO UPDATE per
- * UPSERT_BATCH rows, no round trip per row. Run inside the import's transaction.
- */
-export async function upsertRecords(tx: Tx, year: number, records: readonly EnterpriseRecord[], importedAt: Date, importedBy: string) {
-  for (let start = 0; start < records.length; start += UPSERT_BATCH) {
-    const batch = records.slice(start, start + UPSERT_BATCH);
-    const arrays = WRITTEN.map(([, type, read]) => sql`${arrayLiteral(batch.map(read))}::${sql.raw(type)}[]`);
-    await tx.execute(sql`
-      INSERT INTO enterprise_records (${sql.raw(NAMES)}, year, imported_at, imported_by)
-      SELECT u.*, ${year}::integer, ${importedAt.toISOString()}::timestamptz, ${importedBy}
-      FROM unnest(${sql.join(arrays, sql`, `)}) AS u(${sql.raw(NAMES)})
-      ON CONFLICT (credit_code, year) DO UPDATE SET ${sql.raw(SET)} WHERE ${sql.raw(CHANGED)}`);
-  }
 }
 
 const ofCodes = (codes: readonly string[]) => sql`${t.creditCode} = ANY(${arrayLiteral(codes)}::text[])`;

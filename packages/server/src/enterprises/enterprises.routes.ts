@@ -13,8 +13,9 @@ import {
 } from '@pgs/domain';
 import type { AppContext } from '../platform/context.ts';
 import { actorOf, BULK_LIMIT_BYTES, sendFile, uploadedFile } from '../platform/http.ts';
-import { streamEnterpriseWorkbook } from './enterprise-records-xlsx.ts';
-import { enterpriseExport, enterpriseTemplate, enterpriseYears, getEnterprise, importEnterpriseRecords, importEnterpriseWorkbook, listEnterprises } from './enterprise-records.service.ts';
+import { streamEnterpriseWorkbook } from './enterprise-records-export.ts';
+import { enterpriseExport, enterpriseYears, getEnterprise, listEnterprises } from './enterprise-records.service.ts';
+import { enterpriseTemplate, importEnterpriseRecords, importEnterpriseWorkbook } from './enterprise-import.service.ts';
 
 const tags = ['enterprises'];
 

@@ -1,0 +1,187 @@
+import {
+  platformName,
+  recordChecker,
+  type EnterpriseImportReport,
+  type EnterpriseImportResult,
+  type EnterpriseRecord,
+  type PlatformKey,
+  type RecordRowError,
+} from '@pgs/domain';
+import type { Db } from '../platform/db.ts';
+import { requirePermission, type Actor } from '../platform/actor.ts';
+import { AppError } from '../platform/errors.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { codesHeldElsewhere, countExisting } from './enterprise-records.repository.ts';
+import { beginYearImport } from './enterprise-records-writer.ts';
+import { readEnterpriseSheet, SheetProblems, type SheetRecord } from './enterprise-sheet-reader.ts';
+import { buildTemplateWorkbook } from './enterprise-template.ts';
+import { columnLabel } from './enterprise-workbook-columns.ts';
+import { ownPlatform } from './enterprise-scope.ts';
+
+/**
+ * Importing one year of the base database (R3.1, issue #4), from JSON (`POST /enterprise-records`) or from the
+ * Excel template: every record checked by the domain (recordChecker), all written in one transaction or none,
+ * upserted by (credit code, year). A workbook streams through: each batch of rows is checked and, while no row has
+ * failed, copied into the database as the next batch is read. Any error rolls the whole import back.
+ */
+
+/** Beyond this many bad cells the report lists no more (and says how many there were): nobody reads 10 001. */
+export const MAX_LISTED_ERRORS = 10_000;
+const NUL_FIELDS = ['name', 'backwardBasis', 'zombieBasis'] as const;
+
+const rowList = (rows: readonly number[]) => `第 ${rows.slice(0, 10).join('、')} 行${rows.length > 10 ? `等 ${rows.length} 行` : ''}`;
+
+/** What checking the rows found so far: every bad cell, and the rows outside a platform user's own platform (D10). */
+type Findings = { rows: number; errors: RecordRowError[]; errorCount: number; outsideRows: number[] };
+
+/**
+ * The records of each batch, checked; while nothing has failed they are yielded for writing, after a failure they
+ * are only checked (to report every bad cell). `columnNames` turns a field into what the caller calls the column.
+ */
+async function* checkedBatches(batches: AsyncIterable<readonly SheetRecord[]>, checker: ReturnType<typeof recordChecker>, own: PlatformKey | undefined, findings: Findings, columnNames: (field: string) => string): AsyncGenerator<EnterpriseRecord[]> {
+  const fail = (error: RecordRowError) => {
+    findings.errorCount++;
+    if (findings.errors.length < MAX_LISTED_ERRORS) findings.errors.push(error);
+  };
+  for await (const batch of batches) {
+    const records: EnterpriseRecord[] = [];
+    for (const { row, raw, choiceProblems } of batch) {
+      findings.rows++;
+      const checked = checker.check(raw, row);
+      if (checked.errors) {
+        for (const error of checked.errors) fail({ row, column: columnNames(error.column), message: choiceProblems?.[error.column as keyof typeof choiceProblems] ?? error.message });
+        continue;
+      }
+      const { record } = checked;
+      // PostgreSQL cannot store a NUL in text, and COPY would fail without naming the row.
+      for (const field of NUL_FIELDS) if (record[field]?.includes('\u0000')) fail({ row, column: columnNames(field), message: '含有无法保存的空字符（U+0000），请删除后重新导入' });
+      if (own !== undefined && record.platformKey !== own) findings.outsideRows.push(row);
+      records.push(record);
+    }
+    if (findings.errorCount === 0 && findings.outsideRows.length === 0 && records.length > 0) yield records;
+  }
+}
+
+/** 422 with every bad cell in `details` and a Chinese summary naming the first one. */
+function invalidRecords(findings: Pick<Findings, 'errors' | 'errorCount'>): AppError {
+  const first = findings.errors[0]!;
+  // The sentence names the column in Chinese; `details` keeps what the caller sent (API field names, or the sheet's headers).
+  const where = first.row > 0 ? `第 ${first.row} 行${first.column ? `“${columnLabel(first.column)}”` : ''}：` : '';
+  const rest = findings.errorCount > 1 ? `；其余 ${findings.errorCount - 1} 处见明细` : '';
+  const unlisted = findings.errorCount > findings.errors.length ? `（明细列出前 ${findings.errors.length} 处）` : '';
+  return new AppError(422, 'INVALID_RECORDS', `数据有 ${findings.errorCount} 处错误，未写入任何数据。${where}${first.message}${rest}${unlisted}`, findings.errors);
+}
+
+/** D10: a platform user files only its own platform's records; the refusal names the rows. */
+function outsidePlatform(own: PlatformKey, rows: readonly number[]): AppError {
+  return new AppError(
+    403,
+    'FORBIDDEN',
+    `平台用户只能导入本平台（${platformName(own)}）的企业数据：${rowList(rows)}的“所在平台”不是本平台，未写入任何数据`,
+    rows.map((row) => ({ row, column: 'platformKey', message: '所在平台不是本平台' })),
+  );
+}
+
+/** D10: nor may it overwrite a record another platform (or the eitc, for elsewhere in the city) filed for the year. */
+function heldElsewhere(year: number, rows: readonly number[]): AppError {
+  return new AppError(
+    403,
+    'FORBIDDEN',
+    `${rowList(rows)}的企业 ${year} 年度的数据已登记在其他平台或平台外，平台用户不能修改，请联系市经信委；未写入任何数据`,
+    rows.map((row) => ({ row, column: 'creditCode', message: '该企业本年度的数据不属于本平台' })),
+  );
+}
+
+/** The first refusal the findings call for: bad cells (422) before rows outside the user's platform (403). */
+function refusal(findings: Findings, own: PlatformKey | undefined): AppError | null {
+  if (findings.errorCount > 0) return invalidRecords(findings);
+  if (own !== undefined && findings.outsideRows.length > 0) return outsidePlatform(own, findings.outsideRows);
+  return null;
+}
+
+/**
+ * One transaction: the year's import lock, the rows streamed in as they are checked, the scope checks, the upsert
+ * and ONE audit event for the whole import (not one per row). `updated` counts records that existed, changed or not.
+ */
+async function writeYear(db: Db, actor: Actor, year: number, batches: AsyncIterable<readonly SheetRecord[]>, source: 'api' | 'xlsx', columnNames: (field: string) => string, now: Date): Promise<{ result: EnterpriseImportResult; rows: number }> {
+  const own = ownPlatform(actor);
+  const checker = recordChecker(year);
+  const findings: Findings = { rows: 0, errors: [], errorCount: 0, outsideRows: [] };
+  return db.transaction(async (tx) => {
+    const yearImport = await beginYearImport(tx, year, now, actor.username);
+    try {
+      for await (const records of checkedBatches(batches, checker, own, findings, columnNames)) await yearImport.write(records);
+    } finally {
+      // The COPY ends cleanly whatever happened, so the rollback that follows an error finds the connection ready.
+      await yearImport.finish();
+    }
+    const refused = refusal(findings, own);
+    if (refused) throw refused;
+    if (own !== undefined) {
+      const held = await yearImport.heldElsewhere(own);
+      if (held.length > 0) throw heldElsewhere(year, held.map((code) => checker.rowOf(code)!).sort((a, b) => a - b));
+    }
+    const existing = await yearImport.existing();
+    await yearImport.apply();
+    const result = { year, inserted: findings.rows - existing, updated: existing };
+    await recordAudit(tx, actor, { action: 'enterprises.import', entityType: 'enterprise_records', entityId: year, after: { ...result, creditCodes: findings.rows, source } }, now);
+    return { result, rows: findings.rows };
+  });
+}
+
+/** The JSON body's records as one batch, rows counted from 1. */
+async function* jsonBatch(records: readonly unknown[]): AsyncGenerator<SheetRecord[]> {
+  yield records.map((raw, index) => ({ row: index + 1, raw: raw as Record<string, unknown>, choiceProblems: null }));
+}
+
+/** `POST /enterprise-records` (issue #4): all records valid and in scope, or 422/403 and nothing written. */
+export async function importEnterpriseRecords(db: Db, actor: Actor, body: { year: number; records: readonly unknown[] }, now: Date): Promise<EnterpriseImportResult> {
+  requirePermission(actor, 'enterprises.import');
+  ownPlatform(actor);
+  return (await writeYear(db, actor, body.year, jsonBatch(body.records), 'api', (field) => field, now)).result;
+}
+
+export async function enterpriseTemplate(actor: Actor) {
+  requirePermission(actor, 'enterprises.import');
+  return { buffer: await buildTemplateWorkbook(), fileName: '企业年度数据导入模板.xlsx' };
+}
+
+/** A dry run: every row checked, nothing written; what a real import would insert and update. */
+async function dryRunWorkbook(db: Db, actor: Actor, year: number, file: Buffer): Promise<EnterpriseImportReport> {
+  const own = ownPlatform(actor);
+  const checker = recordChecker(year);
+  const findings: Findings = { rows: 0, errors: [], errorCount: 0, outsideRows: [] };
+  const codes: string[] = [];
+  for await (const records of checkedBatches(readEnterpriseSheet(file), checker, own, findings, columnLabel)) for (const record of records) codes.push(record.creditCode);
+  const report = { year, dryRun: true, rows: findings.rows };
+  if (findings.errorCount > 0) return { ...report, valid: false, errors: findings.errors };
+  const refused = refusal(findings, own);
+  if (refused) throw refused;
+  if (own !== undefined) {
+    const held = new Set(await codesHeldElsewhere(db, year, codes, own));
+    if (held.size > 0) throw heldElsewhere(year, codes.filter((code) => held.has(code)).map((code) => checker.rowOf(code)!));
+  }
+  const existing = await countExisting(db, year, codes);
+  return { ...report, valid: true, errors: [], inserted: codes.length - existing, updated: existing };
+}
+
+/**
+ * The workbook import: every bad cell reported with its spreadsheet row and Chinese column. A dry run writes nothing
+ * and says what a real one would insert and update; a real one with errors is a 422 with the same list.
+ * `readFile` runs only once the actor may import, so a refused upload is never parsed.
+ */
+export async function importEnterpriseWorkbook(db: Db, actor: Actor, options: { year: number; dryRun: boolean }, readFile: () => Promise<Buffer>, now: Date): Promise<EnterpriseImportReport> {
+  requirePermission(actor, 'enterprises.import');
+  ownPlatform(actor);
+  const file = await readFile();
+  const { year, dryRun } = options;
+  try {
+    if (dryRun) return await dryRunWorkbook(db, actor, year, file);
+    const { result, rows } = await writeYear(db, actor, year, readEnterpriseSheet(file), 'xlsx', columnLabel, now);
+    return { year, dryRun, rows, valid: true, errors: [], inserted: result.inserted, updated: result.updated };
+  } catch (error) {
+    if (!(error instanceof SheetProblems)) throw error;
+    if (dryRun) return { year, dryRun, rows: 0, valid: false, errors: error.problems };
+    throw invalidRecords({ errors: error.problems, errorCount: error.problems.length });
+  }
+}

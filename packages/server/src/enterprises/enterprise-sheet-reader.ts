@@ -1,0 +1,202 @@
+import {
+  ENTERPRISE_KIND_LABELS,
+  ENTERPRISE_KINDS,
+  ENTERPRISE_SCALE_LABELS,
+  ENTERPRISE_SCALES,
+  PLATFORMS,
+  type EnterpriseRecordField,
+  type PlatformKey,
+  type RecordRowError,
+} from '@pgs/domain';
+import { openWorkbook, WorkbookFormatError, ZipDamagedError, type SheetCell, type SheetRow } from '../platform/xlsx-reader.ts';
+import { DATA_SHEET, EXPORT_ONLY, FIELDS, label, NO_PLATFORM_LABEL, NOTES_SHEET, PLATFORM_CHOICES, REQUIRED } from './enterprise-workbook-columns.ts';
+
+/**
+ * Reading a filled-in import template (R3.1) as it streams out of the zip: the header row maps columns to fields,
+ * and every later row becomes the raw record the domain checks (cells as typed; 是/否 and the Chinese choices of
+ * platform, kind and scale as the domain's words). Rows come in batches of about 1 MB of sheet XML, so the import
+ * can check and write one batch while the next is inflated.
+ */
+
+/** A zip of 64 MB can unpack to far more rows than anyone files; past this the reader stops instead of filling memory. */
+export const MAX_IMPORT_ROWS = 200_000;
+
+/** File and header problems (no row was read), or a problem found later in the file: the import writes nothing. */
+export class SheetProblems extends Error {
+  constructor(readonly problems: RecordRowError[]) {
+    super(problems[0]?.message ?? '');
+  }
+}
+
+/** One data row: its spreadsheet row number, the raw record, and Chinese messages for cells naming no known choice. */
+export type SheetRecord = { row: number; raw: Record<string, unknown>; choiceProblems: Partial<Record<EnterpriseRecordField, string>> | null };
+
+/** People type names with full-width brackets and stray spaces; compare what they mean. */
+const normal = (text: string) => text.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+
+const HEADERS = new Map<string, EnterpriseRecordField | null>([
+  ...FIELDS.flatMap((field): Array<[string, EnterpriseRecordField]> => [
+    [normal(label(field)), field],
+    [normal(field), field],
+  ]),
+  ...Object.values(EXPORT_ONLY).map((text): [string, null] => [normal(text), null]),
+]);
+
+const PLATFORM_WORDS = new Map<string, PlatformKey | null>([
+  ...PLATFORMS.flatMap((platform): Array<[string, PlatformKey]> => [
+    [normal(platform.key), platform.key],
+    [normal(platform.name), platform.key],
+    [normal(platform.shortName), platform.key],
+  ]),
+  ...[NO_PLATFORM_LABEL, '无', '其他', 'none'].map((word): [string, null] => [normal(word), null]),
+]);
+const KIND_WORDS = new Map<string, string>(
+  ENTERPRISE_KINDS.flatMap((kind) => [normal(kind), normal(ENTERPRISE_KIND_LABELS[kind]), normal(ENTERPRISE_KIND_LABELS[kind].replace('企业', ''))].map((word): [string, string] => [word, kind])),
+);
+const SCALE_WORDS = new Map<string, string>([
+  ...ENTERPRISE_SCALES.map((scale): [string, string] => [normal(scale), scale]),
+  ...ENTERPRISE_SCALES.map((scale): [string, string] => [normal(ENTERPRISE_SCALE_LABELS[scale]), scale]),
+  [normal('规模以上'), 'above'],
+  [normal('规模以下'), 'below'],
+]);
+const CHOICES: Partial<Record<EnterpriseRecordField, string>> = {
+  platformKey: PLATFORM_CHOICES.map((choice) => `“${choice}”`).join('、'),
+  kind: `“${ENTERPRISE_KIND_LABELS.industrial}”或“${ENTERPRISE_KIND_LABELS.service}”`,
+  scale: `“${ENTERPRISE_SCALE_LABELS.above}”或“${ENTERPRISE_SCALE_LABELS.below}”`,
+};
+
+/**
+ * Excel date cells arrive as Dates at UTC midnight of the day shown (exceljs converts the serial number in UTC), so
+ * the UTC calendar day is the day the user typed, whatever the server's time zone.
+ */
+const utcDay = (date: Date) => (Number.isNaN(date.getTime()) ? 'invalid' : date.toISOString().slice(0, 10));
+
+type Choice = { value: unknown; unknown: boolean };
+/** The same few words fill 100 000 rows: each distinct text is normalised once per import. */
+type Words = { words: Map<string, unknown>; seen: Map<string, Choice> };
+const wordsOf = (words: Map<string, unknown>): Words => ({ words, seen: new Map() });
+function choose(words: Words, value: unknown): Choice {
+  if (typeof value !== 'string') return { value, unknown: true };
+  let choice = words.seen.get(value);
+  if (choice === undefined) {
+    const word = normal(value);
+    choice = words.words.has(word) ? { value: words.words.get(word), unknown: false } : { value, unknown: true };
+    if (words.seen.size < 1000) words.seen.set(value, choice);
+  }
+  return choice;
+}
+
+type ChoiceField = 'platformKey' | 'kind' | 'scale';
+type ChoiceWords = Record<ChoiceField, Words>;
+const CHOICE_FIELDS = new Set<EnterpriseRecordField>(['platformKey', 'kind', 'scale']);
+const TEXT_FIELDS = new Set<EnterpriseRecordField>(['creditCode', 'name']);
+const YES_NO_FIELDS = new Set<EnterpriseRecordField>(['producing', 'backward', 'zombie', 'utility']);
+const CODE_FIELDS = new Set<EnterpriseRecordField>(['industryCode', 'backwardBasis', 'zombieBasis']);
+
+const isBlank = (cell: SheetCell) => cell === undefined || (typeof cell === 'string' && cell.trim() === '');
+
+/** A cell as the record field the domain validates; blanks become what the domain reads as "not given" for that field. */
+function fieldValue(field: EnterpriseRecordField, cell: SheetCell): unknown {
+  const blank = isBlank(cell);
+  if (TEXT_FIELDS.has(field)) return blank ? '' : cell instanceof Date ? utcDay(cell) : typeof cell === 'string' ? cell : String(cell);
+  if (YES_NO_FIELDS.has(field)) return blank ? undefined : typeof cell === 'string' ? cell.trim() : cell;
+  if (field === 'registeredOn') return blank ? undefined : cell instanceof Date ? utcDay(cell) : cell;
+  if (CODE_FIELDS.has(field)) return blank ? undefined : typeof cell === 'number' ? String(cell) : cell;
+  // The figures: a blank cell is a missing figure (D14); numbers and text go to the domain as they are.
+  return blank ? null : cell;
+}
+
+/** A platform, kind or scale cell: the domain's word, or the cell as it is with the Chinese message of what is allowed. */
+function choiceValue(field: ChoiceField, cell: SheetCell, words: ChoiceWords): { value: unknown; problem: string | null } {
+  if (isBlank(cell)) return { value: undefined, problem: `请填写“${label(field)}”：${CHOICES[field]}` };
+  const choice = choose(words[field], cell);
+  return choice.unknown ? { value: choice.value, problem: `“${label(field)}”应为${CHOICES[field]}，实为“${String(cell)}”` } : { value: choice.value, problem: null };
+}
+
+type Columns = { numbers: number[]; fields: EnterpriseRecordField[] };
+
+/** Maps header cells to fields; an unknown, repeated or missing required column is a problem of row 1. */
+function readHeader(row: SheetRow): Columns {
+  const problems: RecordRowError[] = [];
+  const columns: Columns = { numbers: [], fields: [] };
+  const seen = new Set<EnterpriseRecordField>();
+  row.values.forEach((value, column) => {
+    const text = (value instanceof Date ? utcDay(value) : String(value ?? '')).trim();
+    if (text === '') return;
+    const field = HEADERS.get(normal(text));
+    if (field === undefined) problems.push({ row: 1, column: text, message: `无法识别的列“${text}”，请使用模板中的列名` });
+    else if (field === null) return;
+    else if (seen.has(field)) problems.push({ row: 1, column: text, message: `列“${text}”出现了不止一次` });
+    else {
+      seen.add(field);
+      columns.numbers.push(column);
+      columns.fields.push(field);
+    }
+  });
+  for (const field of REQUIRED) if (!seen.has(field)) problems.push({ row: 1, column: label(field), message: `缺少必填列“${label(field)}”` });
+  if (problems.length > 0) throw new SheetProblems(problems);
+  return columns;
+}
+
+/** The record of a data row, or null for a row with nothing in it (blank rows are skipped, not errors). */
+function recordOf(row: SheetRow, columns: Columns, words: ChoiceWords): SheetRecord | null {
+  const raw: Record<string, unknown> = {};
+  let choiceProblems: SheetRecord['choiceProblems'] = null;
+  let empty = true;
+  for (let i = 0; i < columns.fields.length; i++) {
+    const field = columns.fields[i]!;
+    const cell = row.values[columns.numbers[i]!];
+    if (!isBlank(cell)) empty = false;
+    let value: unknown;
+    if (CHOICE_FIELDS.has(field)) {
+      const choice = choiceValue(field as ChoiceField, cell, words);
+      value = choice.value;
+      if (choice.problem !== null) (choiceProblems ??= {})[field] = choice.problem;
+    } else value = fieldValue(field, cell);
+    if (value !== undefined) raw[field] = value;
+  }
+  return empty ? null : { row: row.number, raw, choiceProblems };
+}
+
+/** The data sheet: the one named as in the template, else the first that is not the notes sheet. */
+function dataSheetName(names: readonly string[]): string | undefined {
+  return names.includes(DATA_SHEET) ? DATA_SHEET : names.find((name) => name !== NOTES_SHEET);
+}
+
+const fileProblem = (message: string) => new SheetProblems([{ row: 0, column: '', message }]);
+
+/**
+ * The data rows of an uploaded workbook, a batch at a time. Throws SheetProblems for a file that is not a readable
+ * .xlsx, a bad header, too many rows, no data row, or damage found at the end of the sheet (the caller must then
+ * drop what it did with earlier batches, as the import does by rolling back).
+ */
+export async function* readEnterpriseSheet(file: Buffer): AsyncGenerator<SheetRecord[]> {
+  const words: ChoiceWords = { platformKey: wordsOf(PLATFORM_WORDS), kind: wordsOf(KIND_WORDS), scale: wordsOf(SCALE_WORDS) };
+  let columns: Columns | null = null;
+  let count = 0;
+  try {
+    const workbook = openWorkbook(file);
+    const sheetName = dataSheetName(workbook.sheetNames);
+    if (sheetName === undefined) throw fileProblem(`工作簿中没有“${DATA_SHEET}”工作表`);
+    for await (const rows of workbook.rows(sheetName)) {
+      const records: SheetRecord[] = [];
+      for (const row of rows) {
+        if (columns === null) {
+          if (row.number !== 1) throw new SheetProblems([{ row: 1, column: '', message: `第 1 行应为表头（请使用模板，表头在“${DATA_SHEET}”表第 1 行）` }]);
+          columns = readHeader(row);
+          continue;
+        }
+        const record = recordOf(row, columns, words);
+        if (record === null) continue;
+        if (++count > MAX_IMPORT_ROWS) throw new SheetProblems([{ row: row.number, column: '', message: `数据超过 ${MAX_IMPORT_ROWS} 行上限，请分批导入` }]);
+        records.push(record);
+      }
+      if (records.length > 0) yield records;
+    }
+  } catch (error) {
+    if (error instanceof WorkbookFormatError || error instanceof ZipDamagedError) throw fileProblem(error.message);
+    throw error;
+  }
+  if (columns === null) throw new SheetProblems([{ row: 1, column: '', message: `“${DATA_SHEET}”表是空的，请使用模板填写` }]);
+  if (count === 0) throw new SheetProblems([{ row: 2, column: '', message: '没有数据行：请从第 2 行起每行填写一家企业' }]);
+}
