@@ -94,12 +94,26 @@ export function readQuantity(input: unknown, label: string, integer: boolean): {
     if (input < 0) return { problem: `“${label}”不能为负数，实为 ${String(input)}` };
     if (input >= 10 ** MAX_INTEGER_DIGITS) return { problem: `“${label}”数值过大` };
     // String(1e-7) is '1e-7': decimal.js writes such rare numbers out in full.
-    return canonicalDecimal(input !== 0 && input < 1e-6 ? new Decimal(input).toFixed() : String(input), label, integer);
+    if (input !== 0 && input < 1e-6) return canonicalDecimal(new Decimal(input).toFixed(), label, integer);
+    // Between 1e-6 and 1e21 String() already writes the canonical decimal (no exponent, no stray zeros, '-0' as '0').
+    if (!integer || Number.isInteger(input)) return { value: String(input) };
+    return canonicalDecimal(String(input), label, integer);
   }
   if (typeof input !== 'string') return { problem: `“${label}”必须是数字` };
   const text = NON_ASCII.test(input) ? input.normalize('NFKC').trim() : input.trim();
   if (text === '') return null;
   return canonicalDecimal(text, label, integer);
+}
+
+/**
+ * readQuantity without its messages, for the import's hot path: the canonical text, null for a missing figure, or
+ * undefined where readQuantity finds a problem. A plain non-negative number (the common cell) costs no allocation.
+ */
+export function quantityText(input: unknown, integer: boolean): string | null | undefined {
+  if (input === null) return null;
+  if (typeof input === 'number' && ((input >= 1e-6 && input < 10 ** MAX_INTEGER_DIGITS) || input === 0) && (!integer || Number.isInteger(input))) return String(input);
+  const outcome = readQuantity(input, '', integer);
+  return outcome === null ? null : 'value' in outcome ? outcome.value : undefined;
 }
 
 /**

@@ -88,37 +88,57 @@ function choose(words: Words, value: unknown): Choice {
 
 type ChoiceField = 'platformKey' | 'kind' | 'scale';
 type ChoiceWords = Record<ChoiceField, Words>;
-const CHOICE_FIELDS = new Set<EnterpriseRecordField>(['platformKey', 'kind', 'scale']);
-const TEXT_FIELDS = new Set<EnterpriseRecordField>(['creditCode', 'name']);
-const YES_NO_FIELDS = new Set<EnterpriseRecordField>(['producing', 'backward', 'zombie', 'utility']);
-const CODE_FIELDS = new Set<EnterpriseRecordField>(['industryCode', 'backwardBasis', 'zombieBasis']);
+
+/** How a column's cell becomes its field, decided once per column from the header (not once per cell). */
+const enum Reading {
+  Text,
+  Choice,
+  YesNo,
+  Day,
+  Code,
+  Figure,
+}
+function readingOf(field: EnterpriseRecordField): Reading {
+  if (field === 'creditCode' || field === 'name') return Reading.Text;
+  if (field === 'platformKey' || field === 'kind' || field === 'scale') return Reading.Choice;
+  if (field === 'producing' || field === 'backward' || field === 'zombie' || field === 'utility') return Reading.YesNo;
+  if (field === 'registeredOn') return Reading.Day;
+  if (field === 'industryCode' || field === 'backwardBasis' || field === 'zombieBasis') return Reading.Code;
+  return Reading.Figure;
+}
 
 const isBlank = (cell: SheetCell) => cell === undefined || (typeof cell === 'string' && cell.trim() === '');
 
 /** A cell as the record field the domain validates; blanks become what the domain reads as "not given" for that field. */
-function fieldValue(field: EnterpriseRecordField, cell: SheetCell): unknown {
-  const blank = isBlank(cell);
-  if (TEXT_FIELDS.has(field)) return blank ? '' : cell instanceof Date ? utcDay(cell) : typeof cell === 'string' ? cell : String(cell);
-  if (YES_NO_FIELDS.has(field)) return blank ? undefined : typeof cell === 'string' ? cell.trim() : cell;
-  if (field === 'registeredOn') return blank ? undefined : cell instanceof Date ? utcDay(cell) : cell;
-  if (CODE_FIELDS.has(field)) return blank ? undefined : typeof cell === 'number' ? String(cell) : cell;
-  // The figures: a blank cell is a missing figure (D14); numbers and text go to the domain as they are.
-  return blank ? null : cell;
+function fieldValue(reading: Reading, cell: SheetCell, blank: boolean): unknown {
+  switch (reading) {
+    case Reading.Text:
+      return blank ? '' : cell instanceof Date ? utcDay(cell) : typeof cell === 'string' ? cell : String(cell);
+    case Reading.YesNo:
+      return blank ? undefined : typeof cell === 'string' ? cell.trim() : cell;
+    case Reading.Day:
+      return blank ? undefined : cell instanceof Date ? utcDay(cell) : cell;
+    case Reading.Code:
+      return blank ? undefined : typeof cell === 'number' ? String(cell) : cell;
+    default:
+      // The figures: a blank cell is a missing figure (D14); numbers and text go to the domain as they are.
+      return blank ? null : cell;
+  }
 }
 
 /** A platform, kind or scale cell: the domain's word, or the cell as it is with the Chinese message of what is allowed. */
-function choiceValue(field: ChoiceField, cell: SheetCell, words: ChoiceWords): { value: unknown; problem: string | null } {
-  if (isBlank(cell)) return { value: undefined, problem: `请填写“${label(field)}”：${CHOICES[field]}` };
+function choiceValue(field: ChoiceField, cell: SheetCell, blank: boolean, words: ChoiceWords): { value: unknown; problem: string | null } {
+  if (blank) return { value: undefined, problem: `请填写“${label(field)}”：${CHOICES[field]}` };
   const choice = choose(words[field], cell);
   return choice.unknown ? { value: choice.value, problem: `“${label(field)}”应为${CHOICES[field]}，实为“${String(cell)}”` } : { value: choice.value, problem: null };
 }
 
-type Columns = { numbers: number[]; fields: EnterpriseRecordField[] };
+type Columns = { numbers: number[]; fields: EnterpriseRecordField[]; readings: Reading[] };
 
 /** Maps header cells to fields; an unknown, repeated or missing required column is a problem of row 1. */
 function readHeader(row: SheetRow): Columns {
   const problems: RecordRowError[] = [];
-  const columns: Columns = { numbers: [], fields: [] };
+  const columns: Columns = { numbers: [], fields: [], readings: [] };
   const seen = new Set<EnterpriseRecordField>();
   row.values.forEach((value, column) => {
     const text = (value instanceof Date ? utcDay(value) : String(value ?? '')).trim();
@@ -131,6 +151,7 @@ function readHeader(row: SheetRow): Columns {
       seen.add(field);
       columns.numbers.push(column);
       columns.fields.push(field);
+      columns.readings.push(readingOf(field));
     }
   });
   for (const field of REQUIRED) if (!seen.has(field)) problems.push({ row: 1, column: label(field), message: `缺少必填列“${label(field)}”` });
@@ -146,13 +167,14 @@ function recordOf(row: SheetRow, columns: Columns, words: ChoiceWords): SheetRec
   for (let i = 0; i < columns.fields.length; i++) {
     const field = columns.fields[i]!;
     const cell = row.values[columns.numbers[i]!];
-    if (!isBlank(cell)) empty = false;
+    const blank = isBlank(cell);
+    if (!blank) empty = false;
     let value: unknown;
-    if (CHOICE_FIELDS.has(field)) {
-      const choice = choiceValue(field as ChoiceField, cell, words);
+    if (columns.readings[i] === Reading.Choice) {
+      const choice = choiceValue(field as ChoiceField, cell, blank, words);
       value = choice.value;
       if (choice.problem !== null) (choiceProblems ??= {})[field] = choice.problem;
-    } else value = fieldValue(field, cell);
+    } else value = fieldValue(columns.readings[i]!, cell, blank);
     if (value !== undefined) raw[field] = value;
   }
   return empty ? null : { row: row.number, raw, choiceProblems };
