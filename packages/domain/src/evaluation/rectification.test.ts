@@ -28,6 +28,15 @@ describe('R3.4 rectification bars (以下 includes the figure)', () => {
     expect(codes([buildRecord({ creditCode: 'X', platformKey: 'hitech', landOwned: '1', tax: taxPerMu })])).toEqual(listed ? ['X'] : []);
   });
 
+  it('decides exactly where floating point cannot tell the figures apart (D1)', () => {
+    // 5 000 000 000 000 000.000001 万元 on 1e15 亩 is 5.000…0000000001 per 亩: a float sees exactly 5.
+    const land = '1000000000000000';
+    const over = buildRecord({ creditCode: 'OVER', platformKey: 'hitech', landOwned: land, tax: '5000000000000000.000001' });
+    const at = buildRecord({ creditCode: 'AT', platformKey: 'hitech', landOwned: '999999999999999.5', landLeased: '0.5', tax: '5000000000000000' });
+    const under = buildRecord({ creditCode: 'UNDER', platformKey: 'hitech', landOwned: land, tax: '4999999999999999.999999' });
+    expect(codes([over, at, under])).toEqual(['AT', 'UNDER']);
+  });
+
   it('judges a tenant on its leased land exactly like an owner', () => {
     const tenant = buildRecord({ creditCode: 'TENANT', platformKey: 'zhenan', landOwned: null, landLeased: '2', tax: '10' });
     const owner = buildRecord({ creditCode: 'OWNER', platformKey: 'zhenan', landOwned: '2', landLeased: null, tax: '10' });
@@ -90,5 +99,22 @@ describe('R3.4 tracks (D16)', () => {
 
   it('labels the tracks in Chinese', () => {
     expect(RECTIFICATION_TRACK_LABELS).toEqual({ support: '帮扶支持', tax_review: '税收重点评估', rectify: '整治提升' });
+  });
+});
+
+describe('R3.4 figures shown to 4 places, half up, as the exact quotient rounds', () => {
+  it.each([
+    ['1', '3', '0.3333'],
+    ['2', '3', '0.6667'],
+    ['0.00005', '1', '0.0001'],
+    ['0.00004999', '1', '0.0000'],
+    ['1.23445', '1', '1.2345'],
+    ['12344.5', '10000', '1.2345'],
+    ['4.99995', '1', '5.0000'],
+    ['0.000050000000000001', '1', '0.0001'],
+    ['0.000049999999999999', '1', '0.0000'],
+  ])('tax %s on %s 亩 shows %s', (tax, land, shown) => {
+    const [item] = list([buildRecord({ creditCode: 'X', platformKey: 'hitech', landOwned: land, tax, electricityKwh: '0' })]);
+    expect(item?.taxPerMu).toBe(shown);
   });
 });

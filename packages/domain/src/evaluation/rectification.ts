@@ -63,21 +63,53 @@ type ResultRef = { creditCode: string; class: EvaluationClass; set: EvaluationSe
 
 /** Enough digits that products of a few figures of up to 16 integer digits stay exact. */
 const Exact = Decimal.clone({ precision: 80 });
-type Ratio = { num: Decimal; den: Decimal };
+
+/**
+ * A figure per 亩 as a ratio, never divided for a decision (D1): floats for sorting and for comparisons far from a
+ * tie, the exact decimals (made only when needed) for near-ties and for display. A run lists up to 100 000
+ * enterprises; exact decimals for every one of them cost about a second.
+ */
+class Ratio {
+  private exactParts: { num: Decimal; den: Decimal } | null = null;
+  constructor(
+    readonly approxNum: number,
+    readonly approxDen: number,
+    private readonly makeExact: () => { num: Decimal; den: Decimal },
+  ) {}
+  get exact() {
+    return (this.exactParts ??= this.makeExact());
+  }
+}
+
+/** Relative slack covering the float products' rounding (a few units in the last place): only near-ties go exact. */
+const SLACK = 1e-12;
+
+/** left ≥ right, decided by floats when they are clearly apart, exactly otherwise. */
+function decide(left: number, right: number, exactly: () => boolean): boolean {
+  if (left > right * (1 + SLACK)) return true;
+  if (left < right * (1 - SLACK)) return false;
+  return exactly();
+}
+
+/** a/b ≥ c/d for positive denominators, without dividing. */
+const atLeast = (a: Ratio, b: Ratio) => decide(a.approxNum * b.approxDen, b.approxNum * a.approxDen, () => a.exact.num.times(b.exact.den).gte(b.exact.num.times(a.exact.den)));
+
+/** num/den ≤ bar, without dividing: bar × den ≥ num. */
+const atMost = (ratio: Ratio, bar: string) => decide(Number(bar) * ratio.approxDen, ratio.approxNum, () => ratio.exact.den.times(bar).gte(ratio.exact.num));
 
 /** The median of ratios, as a ratio: the middle one, or the mean of the two middle ones (p1/q1 + p2/q2) / 2. */
 function medianRatio(ratios: Ratio[]): Ratio | null {
   if (ratios.length === 0) return null;
-  const sorted = [...ratios].sort((a, b) => a.num.toNumber() / a.den.toNumber() - b.num.toNumber() / b.den.toNumber());
+  const sorted = [...ratios].sort((a, b) => a.approxNum / a.approxDen - b.approxNum / b.approxDen);
   const mid = Math.floor(sorted.length / 2);
   const upper = sorted[mid]!;
   if (sorted.length % 2 === 1) return upper;
   const lower = sorted[mid - 1]!;
-  return { num: lower.num.times(upper.den).plus(upper.num.times(lower.den)), den: lower.den.times(upper.den).times(2) };
+  return new Ratio(lower.approxNum * upper.approxDen + upper.approxNum * lower.approxDen, lower.approxDen * upper.approxDen * 2, () => ({
+    num: lower.exact.num.times(upper.exact.den).plus(upper.exact.num.times(lower.exact.den)),
+    den: lower.exact.den.times(upper.exact.den).times(2),
+  }));
 }
-
-/** a/b ≥ c/d for positive denominators, without dividing. */
-const atLeast = (a: Ratio, b: Ratio) => a.num.times(b.den).gte(b.num.times(a.den));
 
 /**
  * The R3.4 list of a run: industrial, evaluated (class T is not listed, D16), tax and land present, land > 0.
@@ -86,7 +118,8 @@ const atLeast = (a: Ratio, b: Ratio) => a.num.times(b.den).gte(b.num.times(a.den
 export function rectificationList(input: {
   results: readonly ResultRef[];
   records: readonly EnterpriseRecord[];
-  previousRecords?: readonly EnterpriseRecord[];
+  /** Only each one's credit code and revenue are read. */
+  previousRecords?: ReadonlyArray<Pick<EnterpriseRecord, 'creditCode' | 'revenue'>>;
   settings?: RectificationSettings;
 }): RectificationItem[] {
   const settings = input.settings ?? DEFAULT_RECTIFICATION_SETTINGS;
@@ -94,9 +127,11 @@ export function rectificationList(input: {
   const previous = new Map((input.previousRecords ?? []).map((record) => [record.creditCode, record]));
 
   const perMu = (record: EnterpriseRecord, figure: string | null): Ratio | null => {
-    const land = landMu(record);
-    if (figure === null || land === null || land.isZero()) return null;
-    return { num: new Exact(figure), den: new Exact(land.toFixed()) };
+    if (figure === null || (record.landOwned === null && record.landLeased === null)) return null;
+    // Figures are non-negative decimals of at most 6 places, so the float sum is 0 exactly when the land is.
+    const land = Number(record.landOwned ?? 0) + Number(record.landLeased ?? 0);
+    if (land === 0) return null;
+    return new Ratio(Number(figure), land, () => ({ num: new Exact(figure), den: new Exact(landMu(record)!.toFixed()) }));
   };
   const medians = new Map<string, Ratio | null>();
   const median = (set: EvaluationSetKey, what: 'electricity' | 'energy') => {
@@ -122,7 +157,7 @@ export function rectificationList(input: {
     const taxPerMu = perMu(record, record.tax);
     if (!taxPerMu) continue;
     const bar = record.platformKey === null ? RECTIFICATION_BARS.city : RECTIFICATION_BARS.platform;
-    if (taxPerMu.num.gt(taxPerMu.den.times(bar))) continue;
+    if (!atMost(taxPerMu, bar)) continue;
 
     const scope = record.platformKey === null ? '全市' : '三大平台内';
     const head = `亩均税收 ${fmt(taxPerMu)} 万元/亩，不高于${scope}整治线 ${bar} 万元/亩（R3.4，以下含本数）`;
@@ -132,12 +167,21 @@ export function rectificationList(input: {
   return items;
 }
 
-const fmt = (ratio: Ratio) => ratio.num.dividedBy(ratio.den).toDecimalPlaces(4, Decimal.ROUND_HALF_UP).toFixed(4);
+/**
+ * A ratio to 4 places, half up, for display. The float quotient is right to far better than 1e-5 of a unit of the
+ * 4th place below 1e5 per 亩, so it is used unless it lies that close to a half; there the exact quotient decides.
+ */
+function fmt(ratio: Ratio): string {
+  const scaled = (ratio.approxNum / ratio.approxDen) * 1e4;
+  const fraction = scaled - Math.floor(scaled);
+  if (scaled < 1e9 && Math.abs(fraction - 0.5) > 1e-5) return (Math.floor(scaled + 0.5) / 1e4).toFixed(4);
+  return ratio.exact.num.dividedBy(ratio.exact.den).toDecimalPlaces(4, Decimal.ROUND_HALF_UP).toFixed(4);
+}
 
 function trackOf(
   record: EnterpriseRecord,
   set: EvaluationSetKey,
-  before: EnterpriseRecord | undefined,
+  before: Pick<EnterpriseRecord, 'revenue'> | undefined,
   settings: RectificationSettings,
   tools: { perMu: (record: EnterpriseRecord, figure: string | null) => Ratio | null; median: (set: EvaluationSetKey, what: 'electricity' | 'energy') => Ratio | null },
 ): { track: RectificationTrack; why: string } {

@@ -160,3 +160,8 @@ export async function evaluationBatch(db: Db, year: number, afterCode: string | 
     .orderBy(asc(t.creditCode))
     .limit(limit);
 }
+
+/** Every enterprise's revenue of one year (R3.4 growth on the previous year). */
+export async function revenuesOf(db: Db, year: number): Promise<Array<{ creditCode: string; revenue: string | null }>> {
+  return db.select({ creditCode: t.creditCode, revenue: t.revenue }).from(t).where(eq(t.year, year));
+}

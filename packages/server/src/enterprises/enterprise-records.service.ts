@@ -12,7 +12,7 @@ import {
 import type { Db } from '../platform/db.ts';
 import { requirePermission, type Actor } from '../platform/actor.ts';
 import { notFound } from '../platform/errors.ts';
-import { evaluationBatch, latestYear, listAfter, listCondition, listPage, recordsOfEnterprise, yearCounts, type EnterpriseViewRow } from './enterprise-records.repository.ts';
+import { evaluationBatch, latestYear, listAfter, listCondition, listPage, recordsOfEnterprise, revenuesOf, yearCounts, type EnterpriseViewRow } from './enterprise-records.repository.ts';
 import { ownPlatform } from './enterprise-scope.ts';
 
 /**
@@ -153,4 +153,12 @@ export async function recordsOfYear(db: Db, year: number): Promise<EnterpriseRec
     if (batch.length < EVALUATION_BATCH) return records;
     after = batch.at(-1)!.creditCode;
   }
+}
+
+/**
+ * For the rectification list (R3.4 growth): every enterprise's revenue of the year, as canonical decimal text. NO
+ * permission check, as for recordsOfYear: the evaluation service checks its own first.
+ */
+export async function revenuesOfYear(db: Db, year: number): Promise<Array<Pick<EnterpriseRecord, 'creditCode' | 'revenue'>>> {
+  return (await revenuesOf(db, year)).map((row) => ({ creditCode: row.creditCode, revenue: canonical(row.revenue) }));
 }

@@ -100,3 +100,26 @@ export const evaluationResults = pgTable(
   },
   (table) => [primaryKey({ columns: [table.runId, table.creditCode] }), index('evaluation_results_run_platform_class_idx').on(table.runId, table.platformKey, table.class)],
 );
+
+/**
+ * R3.4: a run's rectification list, made when the run is made (D16 tracks, with the reason) from the records the
+ * run scored, so a published list stays what was published when records are re-imported later.
+ */
+export const evaluationRectification = pgTable(
+  'evaluation_rectification',
+  {
+    runId: integer('run_id')
+      .notNull()
+      .references(() => evaluationRuns.id),
+    creditCode: text('credit_code').notNull(),
+    name: text('name').notNull(),
+    platformKey: text('platform_key'),
+    class: text('class').notNull(),
+    /** 亩均税收 to 4 decimals for display (万元/亩); the bar was judged exactly (D1). */
+    taxPerMu: text('tax_per_mu').notNull(),
+    bar: text('bar').notNull(),
+    track: text('track').notNull(),
+    reason: text('reason').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.runId, table.creditCode] }), index('evaluation_rectification_run_platform_track_idx').on(table.runId, table.platformKey, table.track)],
+);

@@ -121,14 +121,6 @@ export async function* resultRows(db: Db, runId: number, filter: ResultFilter, b
   }
 }
 
-/** What the rectification list needs of every result of a run: who, in which platform, set and class. */
-export async function resultRefs(db: Db, runId: number) {
-  return db
-    .select({ creditCode: evaluationResults.creditCode, platformKey: evaluationResults.platformKey, set: evaluationResults.set, class: evaluationResults.class })
-    .from(evaluationResults)
-    .where(eq(evaluationResults.runId, runId));
-}
-
 /**
  * Locks every run of a year for the rest of the transaction: two publishes of the same year then follow one another,
  * so the second sees the first's 'published' and supersedes it — never two published runs of one year (D17).

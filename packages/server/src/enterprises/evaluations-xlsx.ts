@@ -194,10 +194,7 @@ const RECTIFICATION_COLUMNS: Partial<ExcelJS.Column>[] = [
 ];
 
 /** R3.4 list: the figure, the bar it is at or under, the track (D16) and why. */
-export function streamRectificationWorkbook(items: readonly RectificationItemView[]): PassThrough {
-  const rows = (async function* all() {
-    yield* items;
-  })();
+export function streamRectificationWorkbook(rows: AsyncIterable<RectificationItemView>): PassThrough {
   return streamWorkbook('亩均税收整治名单', RECTIFICATION_COLUMNS, rows, (item) => ({
     creditCode: item.creditCode,
     name: item.name,

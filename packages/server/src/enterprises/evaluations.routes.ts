@@ -96,7 +96,7 @@ export const evaluationRoutes = (ctx: AppContext): FastifyPluginAsyncZod => asyn
   );
 
   app.get('/evaluations/:id/rectification/export.xlsx', { schema: { tags, summary: '导出亩均税收整治名单（Excel）', params: evaluationRunParamsSchema, querystring: rectificationFilterSchema } }, async (request, reply) => {
-    const { year, items } = await rectificationForExport(ctx.db, actorOf(request), request.params.id, request.query);
-    return sendFile(reply, { buffer: streamRectificationWorkbook(items), fileName: `${year}年亩均税收整治名单.xlsx` });
+    const { year, rows } = await rectificationForExport(ctx.db, actorOf(request), request.params.id, request.query);
+    return sendFile(reply, { buffer: streamRectificationWorkbook(rows), fileName: `${year}年亩均税收整治名单.xlsx` });
   });
 };

@@ -19,6 +19,7 @@ import {
   type MeasureSettings,
   type PlatformKey,
   type RectificationSettings,
+  type RectificationTrack,
   type SetSummary,
 } from '@pgs/domain';
 import type {
@@ -38,7 +39,8 @@ import type { Db } from '../platform/db.ts';
 import { requirePermission, type Actor } from '../platform/actor.ts';
 import { AppError, conflict, forbidden, notFound, unprocessable } from '../platform/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { recordsOfYear } from './enterprise-records.service.ts';
+import { recordsOfYear, revenuesOfYear } from './enterprise-records.service.ts';
+import { insertRectification, rectificationPage, rectificationRows, type RectificationRow } from './evaluation-rectification.repository.ts';
 import { methodOfYear } from './evaluation-methods.service.ts';
 import {
   findRun,
@@ -47,7 +49,6 @@ import {
   listRuns as selectRuns,
   lockRunsOfYear,
   markPublished,
-  resultRefs,
   resultRows,
   resultsPage,
   supersedeOthers,
@@ -124,19 +125,31 @@ export type RunTimings = { readMs: number; scoreMs: number; writeMs: number };
 
 /**
  * R3.2 `POST /evaluations {year}`: reads the year's records and method, scores and classes every enterprise with the
- * domain's evaluateYear, and writes the run (with a snapshot of the method, measure and rectification settings it
- * used) and all its results in ONE transaction with batched inserts, audited once. Records are read and scored
+ * domain's evaluateYear, makes its R3.4 rectification list (with last year's revenues for growth), and writes the
+ * run (with a snapshot of the method, measure and rectification settings it used), all its results and the list in
+ * ONE transaction with batched inserts, audited once. Records are read and scored
  * outside the transaction so no lock is held while JavaScript computes. `timings` (optional) receives the split
  * for the bench.
  */
 export async function runEvaluation(db: Db, actor: Actor, input: { year: number }, now: Date, timings?: RunTimings): Promise<EvaluationRunSummary> {
   requirePermission(actor, 'evaluations.manage');
   const started = performance.now();
-  const [records, config] = await Promise.all([recordsOfYear(db, input.year), methodOfYear(db, input.year)]);
+  const [records, previousRevenues, config] = await Promise.all([recordsOfYear(db, input.year), revenuesOfYear(db, input.year - 1), methodOfYear(db, input.year)]);
   if (records.length === 0) throw noRecords(input.year);
   const read = performance.now();
   const run = evaluateYear({ year: input.year, records }, config.method);
   const platforms = platformRules(run);
+  const classOf = new Map(run.results.map((result) => [result.creditCode, result.class]));
+  const rectification = rectificationList({ results: run.results, records, previousRecords: previousRevenues, settings: config.rectification }).map((item) => ({
+    creditCode: item.creditCode,
+    name: item.name,
+    platformKey: item.platformKey,
+    class: classOf.get(item.creditCode)!,
+    taxPerMu: item.taxPerMu,
+    bar: item.bar,
+    track: item.track,
+    reason: item.reason,
+  }));
   const scored = performance.now();
   const id = await db.transaction(async (tx) => {
     const runId = await insertRun(tx, {
@@ -153,6 +166,7 @@ export async function runEvaluation(db: Db, actor: Actor, input: { year: number 
       createdBy: actor.username,
     });
     await insertResults(tx, runId, run.results);
+    await insertRectification(tx, runId, rectification);
     await recordAudit(
       tx,
       actor,
@@ -166,6 +180,7 @@ export async function runEvaluation(db: Db, actor: Actor, input: { year: number 
           methodName: config.method.name,
           enterprises: run.results.length,
           counts: run.counts,
+          rectification: rectification.length,
           cityDShare: run.cityDShare,
           platforms: platforms.map((p) => ({ platformKey: p.platformKey, evaluated: p.evaluated, dShare: p.dShare, ruleHolds: p.ruleHolds })),
         },
@@ -384,34 +399,24 @@ export async function measuresForExport(db: Db, actor: Actor, id: number, query:
 // ---------------------------------------------------------------- R3.4 rectification
 
 /**
- * R3.4 list of a run (D16 tracks): the run's classes and sets, the year's records for tax, land, electricity and
- * energy, and the previous year's records for revenue growth. An enterprise keeps the platform the run placed it in
- * (scope and bar follow the published result, even if its record was re-imported with another platform since).
+ * R3.4 (D16 tracks): the run's list as it was made with the run (evaluation-rectification.repository.ts), so a
+ * published list does not change when records are re-imported. A platform user reads its own platform's part.
  */
-async function rectificationOf(db: Db, run: RunRow, actor: Actor, filter: RectificationFilter): Promise<RectificationItemView[]> {
-  const platformKey = scopedPlatform(actor, filter.platformKey);
-  const [refs, records, previousRecords] = await Promise.all([resultRefs(db, run.id), recordsOfYear(db, run.year), recordsOfYear(db, run.year - 1)]);
-  const byCode = new Map(refs.map((ref) => [ref.creditCode, ref]));
-  const placed = records.map((record) => {
-    const ref = byCode.get(record.creditCode);
-    return ref && ref.platformKey !== record.platformKey ? { ...record, platformKey: ref.platformKey as PlatformKey | null } : record;
-  });
-  const results = refs.map((ref) => ({ creditCode: ref.creditCode, class: ref.class as EvaluationClass, set: ref.set as EvaluationSetKey }));
-  const list = rectificationList({ results, records: placed, previousRecords, settings: run.rectification as RectificationSettings });
-  return list
-    .filter((item) => platformKey === undefined || (platformKey === 'none' ? item.platformKey === null : item.platformKey === platformKey))
-    .filter((item) => filter.track === undefined || item.track === filter.track)
-    .map((item) => ({ ...item, class: byCode.get(item.creditCode)!.class as EvaluationClass, trackLabel: RECTIFICATION_TRACK_LABELS[item.track] }));
+function rectificationView(row: RectificationRow): RectificationItemView {
+  return { ...row, platformKey: row.platformKey as PlatformKey | null, class: row.class as EvaluationClass, track: row.track as RectificationTrack, trackLabel: RECTIFICATION_TRACK_LABELS[row.track as RectificationTrack] };
 }
 
 export async function listRectification(db: Db, actor: Actor, id: number, query: RectificationFilter & Paging) {
-  const run = await visibleRun(db, actor, id);
-  const items = await rectificationOf(db, run, actor, query);
-  const start = (query.page - 1) * query.pageSize;
-  return { items: items.slice(start, start + query.pageSize), total: items.length, page: query.page, pageSize: query.pageSize };
+  await visibleRun(db, actor, id);
+  const { rows, total } = await rectificationPage(db, id, { platformKey: scopedPlatform(actor, query.platformKey), track: query.track }, query.page, query.pageSize);
+  return { items: rows.map(rectificationView), total, page: query.page, pageSize: query.pageSize };
 }
 
 export async function rectificationForExport(db: Db, actor: Actor, id: number, query: RectificationFilter) {
   const run = await visibleRun(db, actor, id);
-  return { year: run.year, items: await rectificationOf(db, run, actor, query) };
+  const scope = { platformKey: scopedPlatform(actor, query.platformKey), track: query.track };
+  const rows = (async function* items() {
+    for await (const row of rectificationRows(db, id, scope)) yield rectificationView(row);
+  })();
+  return { year: run.year, rows };
 }

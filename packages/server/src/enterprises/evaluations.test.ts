@@ -162,6 +162,17 @@ describe('rectification (R3.4, D16)', () => {
     const rows = [2, 3].map((n) => (sheet.getRow(n).values as unknown[]).slice(1, 8));
     expect(rows).toContainEqual([R.tenantAtBar, '浙南承租企业', '浙南产业集聚区', expect.stringMatching(/^[ABCD]类$/), 5, 5, '帮扶支持']);
   });
+
+  it('is the list made with the run: records re-imported afterwards change neither who is listed nor the figures', async () => {
+    const before = (await send('eitc', 'GET', `/evaluations/${runId}/rectification`)).json();
+    const changed = rectificationYear().map((record) => (record.creditCode === R.platformUnder ? { ...record, tax: '1000' } : record.creditCode === R.platformAbove ? { ...record, tax: '1' } : record));
+    expect((await send('eitc', 'POST', '/enterprise-records', { year: 2024, records: changed })).json()).toMatchObject({ updated: changed.length });
+    try {
+      expect((await send('eitc', 'GET', `/evaluations/${runId}/rectification`)).json()).toEqual(before);
+    } finally {
+      expect((await send('eitc', 'POST', '/enterprise-records', { year: 2024, records: rectificationYear() })).statusCode).toBe(201);
+    }
+  });
 });
 
 describe('bad input on the evaluation routes: 4xx in Chinese, nothing written', () => {
