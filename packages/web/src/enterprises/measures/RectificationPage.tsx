@@ -94,7 +94,7 @@ export function RectificationPage() {
       >
         <Typography.Paragraph type="secondary">
           工业企业亩均税收 = 实缴税收 ÷（自有 + 承租用地）。全市亩均税收 {RECTIFICATION_BARS.city} 万元以下、三大平台内 {RECTIFICATION_BARS.platform} 万元以下（含本数）的企业列入整治，自有用地和承租企业一并纳入；
-          正常生产但亩均用电不低于本评价组中位数的列为“税收重点评估”，营业收入较上年增长达标的列为“帮扶支持”，其余“整治提升”。不定等级（T类）企业不列入。
+          正常生产但亩均用电不低于本评价组中位数的列为“税收重点评估”，营业收入较上年增长达标的列为“帮扶支持”，其余“整治提升”。不定等级（T类）企业不列入。名单在运行评价时按当时的企业数据生成并随评价保存，之后重新导入企业数据不会改变已生成的名单。
         </Typography.Paragraph>
         <div data-testid="rectification-table">
           <Table<RectificationItemView>
