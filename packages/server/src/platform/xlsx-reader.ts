@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import { inflateEntry, inflateEntryChunks, looksLikeZip, zipEntries, ZipDamagedError, type ZipEntry } from './zip-entries.ts';
 import { attribute, runsText, startTags, xmlText } from './xml-text.ts';
 import { scanSheetRows, type SheetCell, type SheetParts, type SheetRow } from './xlsx-sheet-scanner.ts';
@@ -76,6 +77,17 @@ export type Workbook = {
   rows(sheetName: string): AsyncGenerator<SheetRow[]>;
 };
 
+/** The namespace prefix of the sheet's elements (`x` of `<x:worksheet`), or null when they have none. */
+function elementPrefix(start: Buffer): string | null {
+  const head = start.toString('latin1', 0, Math.min(start.length, 4096));
+  return /<([A-Za-z_][\w.-]*):worksheet[\s>]/.exec(head)?.[1] ?? null;
+}
+
+/** The sheet XML with `<p:` and `</p:` written as `<` and `</`, byte for byte otherwise (latin1 keeps every byte). */
+function withoutPrefix(bytes: Buffer, prefix: string): Buffer {
+  return Buffer.from(bytes.toString('latin1').replaceAll(`<${prefix}:`, '<').replaceAll(`</${prefix}:`, '</'), 'latin1');
+}
+
 /** Relationship id → part path, for the part at `partPath` (its rels live in `_rels/<name>.rels` beside it). */
 function relationships(file: Buffer, entries: Map<string, ZipEntry>, partPath: string): Map<string, { type: string; path: string }> {
   const folder = partPath.includes('/') ? partPath.slice(0, partPath.lastIndexOf('/') + 1) : '';
@@ -85,8 +97,9 @@ function relationships(file: Buffer, entries: Map<string, ZipEntry>, partPath: s
   const xml = inflateEntry(file, relsEntry, MAX_PART_BYTES).toString('utf8');
   for (const tag of startTags(xml, 'Relationship')) {
     const target = xmlText(attribute(tag, 'Target') ?? '');
-    const resolved = target.startsWith('/') ? target.slice(1) : `${folder}${target}`;
-    map.set(attribute(tag, 'Id') ?? '', { type: attribute(tag, 'Type') ?? '', path: resolved.replace(/(^|\/)\.\//g, '$1') });
+    // Targets are relative to the part's folder ('../' allowed) or absolute from the package root (OPC, ECMA-376 Part 2).
+    const resolved = posix.normalize(target.startsWith('/') ? target.slice(1) : `${folder}${target}`);
+    map.set(attribute(tag, 'Id') ?? '', { type: attribute(tag, 'Type') ?? '', path: resolved });
   }
   return map;
 }
@@ -98,7 +111,8 @@ function relationships(file: Buffer, entries: Map<string, ZipEntry>, partPath: s
 export function openWorkbook(file: Buffer): Workbook {
   if (!looksLikeZip(file)) throw new WorkbookFormatError(NOT_XLSX);
   const entries = zipEntries(file);
-  const part = (path: string | undefined) => (path && entries.has(path) ? inflateEntry(file, entries.get(path)!, MAX_PART_BYTES).toString('utf8') : null);
+  // Element prefixes (<x:sheet>, <x:si>) are dropped, so these small parts read as their unprefixed form.
+  const part = (path: string | undefined) => (path && entries.has(path) ? inflateEntry(file, entries.get(path)!, MAX_PART_BYTES).toString('utf8').replace(/<(\/?)[A-Za-z_][\w.-]*:/g, '<$1') : null);
   const root = [...relationships(file, entries, '').values()].find((rel) => rel.type.endsWith('/officeDocument'));
   const workbookPath = root?.path ?? 'xl/workbook.xml';
   const workbookXml = part(workbookPath);
@@ -120,8 +134,12 @@ export function openWorkbook(file: Buffer): Workbook {
       if (!entry) throw new WorkbookFormatError(`工作表“${sheetName}”缺失，请在 Excel 中重新保存后上传`);
       let carry: Buffer | null = null;
       let lastRow = 0;
+      let prefix: string | null | undefined;
       for await (const chunk of inflateEntryChunks(file, entry, MAX_SHEET_BYTES)) {
-        const bytes: Buffer = carry === null ? chunk : Buffer.concat([carry, chunk]);
+        let bytes: Buffer = carry === null ? chunk : Buffer.concat([carry, chunk]);
+        // Some writers (the .NET Open XML SDK) name the elements with a prefix: <x:row>, <x:c>, <x:v>.
+        if (prefix === undefined) prefix = elementPrefix(bytes);
+        if (prefix) bytes = withoutPrefix(bytes, prefix);
         // Only complete rows are scanned; the rest waits for the next chunk.
         const cut = bytes.lastIndexOf('</row>');
         if (cut < 0) {

@@ -79,7 +79,7 @@ function valueAt(bytes: Buffer, start: number, end: number, type: CellType, styl
     case CellType.Date: {
       const text = bytes.toString('latin1', start, end);
       const date = new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(text) ? text : `${text}Z`);
-      return Number.isNaN(date.getTime()) ? text : date;
+      return Number.isNaN(date.getTime()) ? xmlText(bytes.toString('utf8', start, end)) : date;
     }
     case CellType.Number: {
       if (start === end) return '';

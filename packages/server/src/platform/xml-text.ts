@@ -8,7 +8,9 @@ const ESCAPED = /&(?:#x([0-9a-fA-F]+)|#(\d+)|(amp|lt|gt|quot|apos));|_x([0-9A-Fa
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 /** XML character references, and SpreadsheetML's `_xHHHH_` escape for characters XML cannot carry (§22.9.2.19). */
-export function xmlText(raw: string): string {
+export function xmlText(text: string): string {
+  // XML's end-of-line handling (§2.11): a literal CR LF or lone CR is read as LF; `&#13;` and `_x000D_` stay CR.
+  const raw = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
   if (!raw.includes('&') && !raw.includes('_x')) return raw;
   return raw.replace(ESCAPED, (match, hex: string | undefined, dec: string | undefined, name: string | undefined, escape: string | undefined) => {
     if (name) return NAMED[name]!;
@@ -19,9 +21,12 @@ export function xmlText(raw: string): string {
 
 /** The value of attribute `name` in an element's start tag (either quote), or undefined. */
 export function attribute(tag: string, name: string): string | undefined {
-  let at = tag.indexOf(` ${name}=`);
-  if (at < 0) return undefined;
-  at += name.length + 2;
+  const key = `${name}=`;
+  let at = tag.indexOf(key);
+  // The name must stand alone: after whitespace (a space, tab or line break), not inside a longer name.
+  while (at > 0 && !/\s/.test(tag[at - 1]!)) at = tag.indexOf(key, at + 1);
+  if (at <= 0) return undefined;
+  at += key.length;
   const quote = tag[at];
   if (quote !== '"' && quote !== "'") return undefined;
   const end = tag.indexOf(quote, at + 1);

@@ -1,5 +1,5 @@
 import zlib from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { inflateEntry, inflateEntryChunks, looksLikeZip, ZIP_DAMAGED, zipEntries, ZipDamagedError, type ZipEntry } from './zip-entries.ts';
 
 /**
@@ -82,6 +82,9 @@ function makeZip(inputs: ZipInput[], comment = ''): Buffer {
 
 /** Offset of the end-of-central-directory record of a zip made by makeZip with no comment. */
 const endRecord = (zip: Buffer) => zip.length - 22;
+
+/** Flips the bits of `mask` in byte `at`, in place. */
+const flip = (bytes: Buffer, at: number, mask: number) => bytes.writeUInt8(bytes.readUInt8(at) ^ mask, at);
 
 /** What `fn` throws (a ZipDamagedError is expected), so tests can check its class and exact message. */
 function thrown(fn: () => unknown): unknown {
@@ -286,6 +289,19 @@ describe('inflateEntry: a workbook’s small parts (R3.1), whole and checked', (
     }
   });
 
+  it('never inflates more than one byte beyond the recorded size: a bomb (50 MB of zeros recorded as 1 KB) is cut short', () => {
+    const zip = makeZip([{ name: 'bomb', data: Buffer.alloc(50 * 1024 * 1024), recordedSize: 1024 }]);
+    const entry = zipEntries(zip).get('bomb')!;
+    const inflate = vi.spyOn(zlib, 'inflateRawSync');
+    try {
+      expectZipError(thrown(() => inflateEntry(zip, entry, 1 << 30)), DAMAGED);
+      expect(inflate).toHaveBeenCalledTimes(1);
+      expect(inflate.mock.calls[0]![1]).toEqual({ maxOutputLength: 1025 });
+    } finally {
+      inflate.mockRestore();
+    }
+  });
+
   it('refuses an entry whose recorded size is larger than what it inflates to', () => {
     const zip = makeZip([{ name: 'd', data: text, recordedSize: text.length + 1 }]);
     expectZipError(thrown(() => inflateEntry(zip, zipEntries(zip).get('d')!, 1 << 20)), DAMAGED);
@@ -304,7 +320,7 @@ describe('inflateEntry: a workbook’s small parts (R3.1), whole and checked', (
   it('refuses a stored entry with one byte changed (CRC)', () => {
     const zip = makeZip([{ name: 's', data: text, method: 0 }]);
     const entry = zipEntries(zip).get('s')!;
-    zip[entry.dataStart + 1000] ^= 0x20;
+    flip(zip, entry.dataStart + 1000, 0x20);
     expectZipError(thrown(() => inflateEntry(zip, entry, 1 << 20)), DAMAGED);
   });
 
@@ -323,7 +339,7 @@ describe('inflateEntry: a workbook’s small parts (R3.1), whole and checked', (
     const entry = zipEntries(zip).get('d')!;
     for (const at of [0, 1, 7, Math.floor(entry.compressedSize / 3), Math.floor(entry.compressedSize / 2), entry.compressedSize - 2, entry.compressedSize - 1]) {
       const copy = Buffer.from(zip);
-      copy[entry.dataStart + at] ^= 0x10;
+      flip(copy, entry.dataStart + at, 0x10);
       expectZipError(thrown(() => inflateEntry(copy, entry, 1 << 20)), DAMAGED);
     }
   });
@@ -412,7 +428,7 @@ describe('inflateEntryChunks: a worksheet of the base database (R3.1) as a strea
     const zip = makeZip([{ name: 's', data: text, method: 0 }]);
     const entry = zipEntries(zip).get('s')!;
     const flipped = Buffer.from(zip);
-    flipped[entry.dataStart + 5000] ^= 1;
+    flip(flipped, entry.dataStart + 5000, 1);
     const a = await drain(flipped, entry, 1 << 20);
     expect(a.chunks).toEqual([]);
     expectZipError(a.error, DAMAGED);
@@ -437,7 +453,7 @@ describe('inflateEntryChunks: a worksheet of the base database (R3.1) as a strea
     const entry = zipEntries(zip).get('d')!;
     for (let at = 0; at < entry.compressedSize; at += 97) {
       const copy = Buffer.from(zip);
-      copy[entry.dataStart + at] ^= 0x04;
+      flip(copy, entry.dataStart + at, 0x04);
       expectZipError((await drain(copy, entry, 1 << 20, 1024)).error, DAMAGED);
     }
   });
