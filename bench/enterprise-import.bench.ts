@@ -145,7 +145,7 @@ export async function benchEnterpriseImport(postgresUrl: string): Promise<Enterp
   try {
     // The files are made in a child process, so the import's memory is measured in a process that did not just
     // build 100 000 rows twice (their garbage would be counted as the import's).
-    execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), GENERATE, dir], { stdio: 'inherit' });
+    execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), GENERATE, dir], { stdio: ['ignore', 'ignore', 'inherit'] });
     await prepareDatabase(database.db, { adminPassword: null, demo: true }, new Date());
     const app = await buildApp({ database });
     await app.listen({ host: '127.0.0.1', port: 0 });
@@ -261,7 +261,21 @@ export function enterpriseImportLines(result: EnterpriseImportBench): string[] {
   ];
 }
 
+/**
+ * The bench in a process of its own (with --expose-gc), so the peak RSS is the import's, not what earlier benches
+ * of `npm run bench` left in the heap.
+ */
+export function benchEnterpriseImportInChild(postgresUrl: string): EnterpriseImportBench {
+  const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), MEASURE, postgresUrl], { stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 });
+  const line = out.toString('utf8').trim().split('\n').at(-1)!;
+  return JSON.parse(line) as EnterpriseImportBench;
+}
+
 const GENERATE = '--generate-enterprise-import-files';
+const MEASURE = '--measure-enterprise-import';
+if (process.argv[2] === MEASURE && process.argv[3]) {
+  console.log(JSON.stringify(await benchEnterpriseImport(process.argv[3])));
+}
 if (process.argv[2] === GENERATE && process.argv[3]) {
   const dir = process.argv[3];
   await writeWorkbook(path.join(dir, 'enterprises.xlsx'));

@@ -161,7 +161,7 @@ export async function benchEvaluation(postgresUrl: string) {
 
       const timings: RunTimings = { readMs: 0, scoreMs: 0, writeMs: 0 };
       const started = performance.now();
-      const summary = await runEvaluation(database.db, actor, { year: YEAR }, new Date(), timings);
+      const summary = await runEvaluation(database.db, actor, { year: YEAR }, new Date(), { timings });
       const totalMs = performance.now() - started;
       if (!best || totalMs < best.totalMs) best = { totalMs, timings, results: summary.total, runId: summary.id };
     }

@@ -1,7 +1,7 @@
 import { benchClassify } from './classify.bench.ts';
 import { benchLedger } from './ledger.bench.ts';
 import { benchEvaluation } from './evaluation.bench.ts';
-import { benchEnterpriseImport, enterpriseImportLines } from './enterprise-import.bench.ts';
+import { benchEnterpriseImportInChild, enterpriseImportLines } from './enterprise-import.bench.ts';
 
 /**
  * `npm run bench`: every benchmark prints its figure beside the limit measured in the same run, and the ratio.
@@ -32,7 +32,7 @@ if (postgresUrl) {
   console.log(`  evaluation service end to end              : ${format(evaluation.service.totalMs)} ms (read ${format(readMs)}, score ${format(scoreMs)}, write ${format(writeMs)})`);
   console.log(`  ratio service / SQL                        : ${evaluation.ratio.toFixed(3)} (aim ≤ 2); same class ${format(evaluation.same.classes)} of ${format(evaluation.sqlRows)}`);
 
-  for (const line of enterpriseImportLines(await benchEnterpriseImport(postgresUrl))) console.log(line);
+  for (const line of enterpriseImportLines(benchEnterpriseImportInChild(postgresUrl))) console.log(line);
 } else {
   console.log('\n台账基准需要 PostgreSQL：设置 BENCH_DATABASE_URL 或 TEST_DATABASE_URL 后再运行。');
 }

@@ -171,9 +171,28 @@ describe('existing enterprises and the yearly 亩均 evaluation in the browser',
 
   it('the eitc runs the 2025 evaluation, sees the counts and every platform’s D-share rule, and publishes it', async () => {
     await page.goto(`${server.baseUrl}/evaluations?year=${YEAR}`);
+    // The run's answer is held back until the wait dialog has been checked and photographed: the page polls the key
+    // it sent with the run and shows the server's last report (here, the run being finished: done, 100 %).
+    let progressKey = '';
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/v1/evaluations', async (route) => {
+      if (route.request().method() !== 'POST') return route.fallback();
+      progressKey = (route.request().postDataJSON() as { progressKey: string }).progressKey;
+      const answer = await route.fetch();
+      await released;
+      await route.fulfill({ response: answer });
+    });
     const created = page.waitForResponse((r) => r.url().endsWith('/api/v1/evaluations') && r.request().method() === 'POST');
     await page.getByTestId('run-start').click();
+    await expectText(page.getByTestId('run-progress-phase'), '评价完成');
+    await expectText(page.getByTestId('run-progress'), '100%');
+    expect(progressKey).toMatch(/^[0-9a-f]{32}$/);
+    expect(await api<{ phase: string }>(`/evaluations/progress/${progressKey}`)).toMatchObject({ phase: 'done' });
+    await screenshot(page, 'evaluation-run-progress');
+    release();
     const response = await created;
+    await page.unroute('**/api/v1/evaluations');
     expect(response.status()).toBe(201);
     const run = (await response.json()) as RunJson;
     runId = run.id;

@@ -1,3 +1,4 @@
+import { ProgressBoard } from './platform/progress-board.ts';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -46,7 +47,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   installErrorHandler(app);
   app.decorateRequest('actor', null);
 
-  const ctx: AppContext = { db: options.database.db, driver: options.database.driver, clock: options.clock ?? systemClock, secureCookie: options.secureCookie ?? false };
+  const ctx: AppContext = { db: options.database.db, driver: options.database.driver, clock: options.clock ?? systemClock, secureCookie: options.secureCookie ?? false, progress: new ProgressBoard() };
 
   await app.register(cookie);
   await app.register(compress, { global: true, threshold: 2048 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PROGRESS_KEY_PATTERN, RUN_PROGRESS_PHASES } from './run-progress.ts';
 import { PLATFORM_KEYS } from '../platform/platforms.ts';
 import { platformKeySchema } from '../catalog/catalog.contract.ts';
 import { EVALUATION_CLASSES } from './classes.ts';
@@ -91,7 +92,12 @@ export const platformDShareSchema = z.object({
   counts: classCountsSchema,
 });
 
-export const runEvaluationInputSchema = z.object({ year: evaluationYearSchema });
+/** A run's progress key (run-progress.ts): the page makes one per run and polls `GET /evaluations/progress/:key`. */
+export const progressKeySchema = z.string({ error: '进度编号必须是文字' }).regex(PROGRESS_KEY_PATTERN, { error: '进度编号应为 32 位十六进制数字（0–9、a–f）' });
+export const progressParamsSchema = z.object({ key: progressKeySchema });
+export const runProgressSchema = z.object({ phase: z.enum(RUN_PROGRESS_PHASES), done: z.number(), total: z.number(), message: z.string().optional() });
+
+export const runEvaluationInputSchema = z.object({ year: evaluationYearSchema, progressKey: progressKeySchema.optional() });
 
 export const evaluationRunSummarySchema = z.object({
   id: z.number(),

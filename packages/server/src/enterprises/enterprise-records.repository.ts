@@ -165,3 +165,8 @@ export async function evaluationBatch(db: Db, year: number, afterCode: string | 
 export async function revenuesOf(db: Db, year: number): Promise<Array<{ creditCode: string; revenue: string | null }>> {
   return db.select({ creditCode: t.creditCode, revenue: t.revenue }).from(t).where(eq(t.year, year));
 }
+
+export async function countOfYear(db: Db, year: number): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(t).where(eq(t.year, year));
+  return Number(row?.n ?? 0);
+}

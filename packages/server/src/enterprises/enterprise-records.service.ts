@@ -12,7 +12,7 @@ import {
 import type { Db } from '../platform/db.ts';
 import { requirePermission, type Actor } from '../platform/actor.ts';
 import { notFound } from '../platform/errors.ts';
-import { evaluationBatch, latestYear, listAfter, listCondition, listPage, recordsOfEnterprise, revenuesOf, yearCounts, type EnterpriseViewRow } from './enterprise-records.repository.ts';
+import { evaluationBatch, latestYear, listAfter, listCondition, countOfYear, listPage, recordsOfEnterprise, revenuesOf, yearCounts, type EnterpriseViewRow } from './enterprise-records.repository.ts';
 import { ownPlatform } from './enterprise-scope.ts';
 
 /**
@@ -125,9 +125,9 @@ const EVALUATION_BATCH = 10_000;
  * For the evaluation (R3.2–R3.4): EVERY record of the year in the domain's EnterpriseRecord shape (canonical decimal
  * strings, null for a missing figure), in credit-code order. NO permission or platform-scope check: the caller (the
  * evaluation service) checks its own permission first and decides what a platform user may see of the results.
- * Reads 10 000 rows per query, only the columns the domain uses.
+ * Reads 10 000 rows per query, only the columns the domain uses; `onBatch` hears how many have been read so far.
  */
-export async function recordsOfYear(db: Db, year: number): Promise<EnterpriseRecord[]> {
+export async function recordsOfYear(db: Db, year: number, onBatch?: (read: number) => void): Promise<EnterpriseRecord[]> {
   const records: EnterpriseRecord[] = [];
   let after: string | null = null;
   for (;;) {
@@ -150,9 +150,15 @@ export async function recordsOfYear(db: Db, year: number): Promise<EnterpriseRec
         utility: row.utility,
       });
     }
+    if (batch.length > 0) onBatch?.(records.length);
     if (batch.length < EVALUATION_BATCH) return records;
     after = batch.at(-1)!.creditCode;
   }
+}
+
+/** How many records the year has (the evaluation's progress); no permission check, as for recordsOfYear. */
+export async function recordCountOfYear(db: Db, year: number): Promise<number> {
+  return countOfYear(db, year);
 }
 
 /**

@@ -1,8 +1,10 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_EVALUATION_METHOD, DEFAULT_MEASURE_SETTINGS, DEFAULT_RECTIFICATION_SETTINGS, type EnterpriseRecord } from '@pgs/domain';
+import { DEFAULT_EVALUATION_METHOD, DEFAULT_MEASURE_SETTINGS, DEFAULT_RECTIFICATION_SETTINGS, type EnterpriseRecord, type RunProgress } from '@pgs/domain';
 import { buildRecord, creditCodeFor } from '@pgs/domain/evaluation/record-builder.test-support';
 import { createTestApp, type TestApp } from '../test/test-app.ts';
+import { actorOfUsername } from '../users/users.service.ts';
+import { runEvaluation } from './evaluations.service.ts';
 import { expectEveryAuditActionNamed } from '../test/audit-names.ts';
 
 /**
@@ -280,8 +282,24 @@ describe('a 10 000-enterprise year', () => {
     );
     await importYear(2026, records);
     const started = Date.now();
-    const run = await runYear(2026);
+    // The page's way: a progress key with the run, polled while it runs (the reports seen must come in order).
+    const key = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
+    const running = send('eitc', 'POST', '/evaluations', { year: 2026, progressKey: key });
+    const seen: string[] = [];
+    let finished = false;
+    void running.finally(() => (finished = true));
+    while (!finished) {
+      const poll = await send('eitc', 'GET', `/evaluations/progress/${key}`);
+      if (poll.statusCode === 200 && seen.at(-1) !== poll.json().phase) seen.push(poll.json().phase);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const response = await running;
+    expect(response.statusCode, response.body.slice(0, 500)).toBe(201);
+    const run = response.json();
     const seconds = (Date.now() - started) / 1000;
+    const order = ['reading', 'scoring', 'writing', 'done'];
+    expect(seen.map((phase) => order.indexOf(phase))).toEqual([...seen.map((phase) => order.indexOf(phase))].sort((a, b) => a - b));
+    expect((await send('eitc', 'GET', `/evaluations/progress/${key}`)).json()).toEqual({ phase: 'done', done: 10_000, total: 10_000 });
     expect(run.total).toBe(10_000);
     expect(run.counts.T).toBe(200); // every 50th is not producing
     expect(seconds).toBeLessThan(60);
@@ -299,6 +317,36 @@ describe('a 10 000-enterprise year', () => {
     const perSet = Object.fromEntries(sheets.map((sheet) => [sheet.name, sheet.rowCount - 1]));
     // i % 10 in 0–6 is industrial, of which 0, 1, 5, 6 are 规上 (i % 5 < 2): 4 000 规上, 3 000 规下, 3 000 服务业.
     expect(perSet).toEqual({ 规上工业企业: 4000, 规下工业企业: 3000, 服务业企业: 3000 });
+  });
+
+  it('reports its progress: records read in batches, scoring, results written, done; or failed with the reason', async () => {
+    const reports: RunProgress[] = [];
+    const eitc = (await actorOfUsername(t.database.db, 'eitc'))!;
+    const run = await runEvaluation(t.database.db, eitc, { year: 2026 }, t.clock(), { onProgress: (progress) => reports.push(progress) });
+    const phases = reports.map((report) => report.phase).filter((phase, i, all) => phase !== all[i - 1]);
+    expect(phases).toEqual(['reading', 'scoring', 'writing', 'done']);
+    expect(reports.filter((report) => report.phase === 'reading').map((report) => report.done)).toEqual([0, 10_000]);
+    const writing = reports.filter((report) => report.phase === 'writing');
+    // 10 000 results in COPY batches of 5 000, then the rectification list: the total counts both.
+    expect(writing.map((report) => report.done)).toEqual([0, 5000, 10_000, writing[0]!.total]);
+    expect(writing[0]!.total).toBeGreaterThan(10_000);
+    expect(reports.at(-1)).toEqual({ phase: 'done', done: run.total, total: run.total });
+
+    const failed: RunProgress[] = [];
+    await expect(runEvaluation(t.database.db, eitc, { year: 2031 }, t.clock(), { onProgress: (progress) => failed.push(progress) })).rejects.toThrow('2031 年度还没有企业数据');
+    expect(failed).toEqual([{ phase: 'failed', done: 0, total: 0, message: '2031 年度还没有企业数据，请先导入该年度的企业数据再评价' }]);
+  });
+
+  it('shows a run’s progress only to the eitc user who started it: 403 for others, 404 for an unknown key, 400 for a bad one', async () => {
+    expect((await send('zn', 'GET', '/evaluations/progress/a1b2c3d4e5f60718293a4b5c6d7e8f90')).statusCode).toBe(403);
+    const unknown = await send('eitc', 'GET', '/evaluations/progress/ffffffffffffffffffffffffffffffff');
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().error.message).toContain('没有这个评价运行的进度');
+    const bad = await send('eitc', 'GET', '/evaluations/progress/not-a-key');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.message).toContain('进度编号应为 32 位十六进制数字');
+    const badRun = await send('eitc', 'POST', '/evaluations', { year: 2026, progressKey: 'XYZ' });
+    expect(badRun.statusCode).toBe(400);
   });
 
   it('names every audit action it wrote', async () => {

@@ -34,7 +34,7 @@ const figure = (value: number | null) => (value === null ? '' : String(value));
  * Writes every result of a run inside the caller's transaction (all of them or, on any failure, none), with COPY:
  * PostgreSQL parses and indexes one batch while this process turns the next into CSV.
  */
-export async function insertResults(tx: Tx, runId: number, results: readonly EnterpriseResult[]): Promise<void> {
+export async function insertResults(tx: Tx, runId: number, results: readonly EnterpriseResult[], onWritten?: (written: number) => void): Promise<void> {
   const copy = copyCsv(tx, { table: 'evaluation_results', columns: RESULT_COLUMNS });
   try {
     for (let start = 0; start < results.length; start += RESULT_BATCH) {
@@ -45,6 +45,7 @@ export async function insertResults(tx: Tx, runId: number, results: readonly Ent
         csv += `${runId},${csvText(r.creditCode)},${csvText(r.name)},${csvText(r.platformKey)},${r.set},${r.class},${r.baseClass},${figure(r.score)},${figure(r.rank)},${figure(r.percentile)},${r.setSize},${csvText(indicators)},${csvText(r.classRule)},${csvText(r.excludedReason ?? null)}\n`;
       }
       await copy.write(csv);
+      onWritten?.(Math.min(results.length, start + RESULT_BATCH));
     }
   } finally {
     await copy.end();

@@ -17,7 +17,9 @@ import {
   rectificationFilterSchema,
   rectificationItemSchema,
   rectificationQuerySchema,
+  progressParamsSchema,
   runEvaluationInputSchema,
+  runProgressSchema,
   simulationInputSchema,
   simulationSchema,
 } from '@pgs/domain';
@@ -35,6 +37,7 @@ import {
   rectificationForExport,
   resultsForExport,
   runEvaluation,
+  runProgressOf,
   simulateEvaluation,
 } from './evaluations.service.ts';
 import { streamMeasuresWorkbook, streamRectificationWorkbook, streamResultsWorkbook } from './evaluations-xlsx.ts';
@@ -52,10 +55,15 @@ export const evaluationRoutes = (ctx: AppContext): FastifyPluginAsyncZod => asyn
   );
 
   app.post('/evaluations', { schema: { tags, summary: '运行年度亩均效益综合评价（市经信委；R3.2）', body: runEvaluationInputSchema, response: { 201: evaluationRunSummarySchema } } }, async (request, reply) => {
-    const summary = await runEvaluation(ctx.db, actorOf(request), request.body, ctx.clock());
+    const actor = actorOf(request);
+    const summary = await runEvaluation(ctx.db, actor, request.body, ctx.clock(), { onProgress: ctx.progress.reporter(request.body.progressKey, actor.username) });
     reply.code(201);
     return summary;
   });
+
+  app.get('/evaluations/progress/:key', { schema: { tags, summary: '评价运行进度（运行者本人凭运行时给出的进度编号查询）', params: progressParamsSchema, response: { 200: runProgressSchema } } }, async (request) =>
+    runProgressOf(ctx.progress, actorOf(request), request.params.key),
+  );
 
   app.get('/evaluations', { schema: { tags, summary: '评价列表（平台及其他部门只见已发布的评价，D17）', querystring: evaluationRunListQuerySchema, response: { 200: pageOf(evaluationRunSummarySchema) } } }, async (request) =>
     listRuns(ctx.db, actorOf(request), request.query),

@@ -19,6 +19,7 @@ import {
   type MeasureSettings,
   type PlatformKey,
   type RectificationSettings,
+  type RunProgress,
   type RectificationTrack,
   type SetSummary,
 } from '@pgs/domain';
@@ -36,10 +37,11 @@ import type {
   SimulationView,
 } from '@pgs/domain';
 import type { Db } from '../platform/db.ts';
+import type { ProgressBoard } from '../platform/progress-board.ts';
 import { requirePermission, type Actor } from '../platform/actor.ts';
 import { AppError, conflict, forbidden, notFound, unprocessable } from '../platform/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { recordsOfYear, revenuesOfYear } from './enterprise-records.service.ts';
+import { recordCountOfYear, recordsOfYear, revenuesOfYear } from './enterprise-records.service.ts';
 import { insertRectification, rectificationPage, rectificationRows, type RectificationRow } from './evaluation-rectification.repository.ts';
 import { methodOfYear } from './evaluation-methods.service.ts';
 import {
@@ -122,22 +124,46 @@ function summaryOf(row: RunRow, actor: Actor): EvaluationRunSummary {
 }
 
 export type RunTimings = { readMs: number; scoreMs: number; writeMs: number };
+/** What a caller may watch of a run: the split of its time (the bench), its progress (the page, through the route). */
+export type RunObservers = { timings?: RunTimings; onProgress?: (progress: RunProgress) => void };
 
 /**
  * R3.2 `POST /evaluations {year}`: reads the year's records and method, scores and classes every enterprise with the
  * domain's evaluateYear, makes its R3.4 rectification list (with last year's revenues for growth), and writes the
  * run (with a snapshot of the method, measure and rectification settings it used), all its results and the list in
  * ONE transaction with batched inserts, audited once. Records are read and scored
- * outside the transaction so no lock is held while JavaScript computes. `timings` (optional) receives the split
- * for the bench.
+ * outside the transaction so no lock is held while JavaScript computes. `observers` hear the split of the time
+ * (the bench) and the progress: records read, scoring, results written, done or failed (with the reason).
  */
-export async function runEvaluation(db: Db, actor: Actor, input: { year: number }, now: Date, timings?: RunTimings): Promise<EvaluationRunSummary> {
+export async function runEvaluation(db: Db, actor: Actor, input: { year: number }, now: Date, observers: RunObservers = {}): Promise<EvaluationRunSummary> {
   requirePermission(actor, 'evaluations.manage');
+  const report = observers.onProgress ?? (() => undefined);
+  try {
+    const summary = await runAndWrite(db, actor, input.year, now, observers.timings, report);
+    report({ phase: 'done', done: summary.total, total: summary.total });
+    return summary;
+  } catch (error) {
+    report({ phase: 'failed', done: 0, total: 0, message: error instanceof AppError ? error.message : '评价未完成：服务器内部错误，请稍后重试' });
+    throw error;
+  }
+}
+
+async function runAndWrite(db: Db, actor: Actor, year: number, now: Date, timings: RunTimings | undefined, report: (progress: RunProgress) => void): Promise<EvaluationRunSummary> {
   const started = performance.now();
-  const [records, previousRevenues, config] = await Promise.all([recordsOfYear(db, input.year), revenuesOfYear(db, input.year - 1), methodOfYear(db, input.year)]);
-  if (records.length === 0) throw noRecords(input.year);
+  const total = await recordCountOfYear(db, year);
+  if (total === 0) throw noRecords(year);
+  report({ phase: 'reading', done: 0, total });
+  const [records, previousRevenues, config] = await Promise.all([
+    recordsOfYear(db, year, (read) => report({ phase: 'reading', done: read, total })),
+    revenuesOfYear(db, year - 1),
+    methodOfYear(db, year),
+  ]);
+  if (records.length === 0) throw noRecords(year);
+  report({ phase: 'scoring', done: 0, total: records.length });
+  // The scoring is one synchronous stretch: let the event loop answer the page's poll for this report first.
+  await new Promise((resolve) => setImmediate(resolve));
   const read = performance.now();
-  const run = evaluateYear({ year: input.year, records }, config.method);
+  const run = evaluateYear({ year: year, records }, config.method);
   const platforms = platformRules(run);
   const classOf = new Map(run.results.map((result) => [result.creditCode, result.class]));
   const rectification = rectificationList({ results: run.results, records, previousRecords: previousRevenues, settings: config.rectification }).map((item) => ({
@@ -151,9 +177,11 @@ export async function runEvaluation(db: Db, actor: Actor, input: { year: number 
     reason: item.reason,
   }));
   const scored = performance.now();
+  const toWrite = run.results.length + rectification.length;
+  report({ phase: 'writing', done: 0, total: toWrite });
   const id = await db.transaction(async (tx) => {
     const runId = await insertRun(tx, {
-      year: input.year,
+      year: year,
       method: config.method,
       measures: config.measures,
       rectification: config.rectification,
@@ -165,8 +193,9 @@ export async function runEvaluation(db: Db, actor: Actor, input: { year: number 
       createdAt: now,
       createdBy: actor.username,
     });
-    await insertResults(tx, runId, run.results);
+    await insertResults(tx, runId, run.results, (written) => report({ phase: 'writing', done: written, total: toWrite }));
     await insertRectification(tx, runId, rectification);
+    report({ phase: 'writing', done: toWrite, total: toWrite });
     await recordAudit(
       tx,
       actor,
@@ -175,7 +204,7 @@ export async function runEvaluation(db: Db, actor: Actor, input: { year: number 
         entityType: 'evaluation_run',
         entityId: runId,
         after: {
-          year: input.year,
+          year: year,
           methodVersion: config.version,
           methodName: config.method.name,
           enterprises: run.results.length,
@@ -191,6 +220,14 @@ export async function runEvaluation(db: Db, actor: Actor, input: { year: number 
   });
   if (timings) Object.assign(timings, { readMs: read - started, scoreMs: scored - read, writeMs: performance.now() - scored });
   return summaryOf((await findRun(db, id))!, actor);
+}
+
+/** `GET /evaluations/progress/:key`: the latest report of a run the same user started with that key (404 otherwise). */
+export function runProgressOf(board: ProgressBoard, actor: Actor, key: string): RunProgress {
+  requirePermission(actor, 'evaluations.manage');
+  const progress = board.read(key, actor.username);
+  if (!progress) throw notFound('没有这个评价运行的进度（可能尚未开始，或已结束超过 10 分钟）');
+  return progress;
 }
 
 const noRecords = (year: number) => unprocessable('NO_RECORDS', `${year} 年度还没有企业数据，请先导入该年度的企业数据再评价`);

@@ -1,5 +1,6 @@
 import type { Clock } from './actor.ts';
 import type { Db, DatabaseDriver } from './db.ts';
+import type { ProgressBoard } from './progress-board.ts';
 
 /** What every module's routes get: plain arguments, no container (STYLE.md, papra). */
 export type AppContext = {
@@ -7,4 +8,6 @@ export type AppContext = {
   driver: DatabaseDriver;
   clock: Clock;
   secureCookie: boolean;
+  /** Long jobs' progress, polled by the pages (evaluation runs). */
+  progress: ProgressBoard;
 };

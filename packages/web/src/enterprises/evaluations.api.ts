@@ -1,5 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { EvaluationClass, EvaluationMethod, EvaluationSetKey, MeasureSettings, RectificationSettings } from '@pgs/domain';
+import type { RunProgress } from '@pgs/domain/evaluation/run-progress';
 import type {
   EvaluationMethodView,
   EvaluationResultView,
@@ -10,7 +11,7 @@ import type {
   RectificationItemView,
   SimulationView,
 } from '@pgs/domain';
-import { api, download } from '../api/client.ts';
+import { api, download, isApiError } from '../api/client.ts';
 import type { Page } from '../api/contract.ts';
 
 /**
@@ -82,8 +83,33 @@ export function simulate(year: number, method: EvaluationMethod): Promise<Simula
   return api<SimulationView>('/evaluations/simulate', { method: 'POST', body: { year, method } });
 }
 
-export function runEvaluation(year: number): Promise<EvaluationRunSummary> {
-  return api<EvaluationRunSummary>('/evaluations', { method: 'POST', body: { year } });
+/** Starts a run; `progressKey` lets the page poll its progress while it waits (useRunProgress). */
+export function runEvaluation(year: number, progressKey?: string): Promise<EvaluationRunSummary> {
+  return api<EvaluationRunSummary>('/evaluations', { method: 'POST', body: { year, progressKey } });
+}
+
+/** 32 hex digits from the browser's random source (crypto.getRandomValues works on plain http too). */
+export function newProgressKey(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+/** The progress of the run started with `key`, polled every 300 ms while `running`; null until the server has a report. */
+export function useRunProgress(key: string | null, running: boolean) {
+  return useQuery({
+    queryKey: ['evaluation-progress', key],
+    queryFn: async (): Promise<RunProgress | null> => {
+      try {
+        return await api<RunProgress>(`/evaluations/progress/${key}`);
+      } catch (error) {
+        if (isApiError(error) && error.status === 404) return null;
+        throw error;
+      }
+    },
+    enabled: running && key !== null,
+    refetchInterval: running ? 300 : false,
+    retry: false,
+    gcTime: 0,
+  });
 }
 
 export function publishRun(id: number): Promise<EvaluationRunSummary> {

@@ -7,7 +7,8 @@ import { can } from '@pgs/domain/platform/roles';
 import { EVALUATION_CLASSES } from '@pgs/domain';
 import { useMe } from '../../auth/session.ts';
 import { formatDateTime } from '../../shared/format.ts';
-import { evaluationKeys, runEvaluation, useRun, useRuns, type EvaluationRunView } from '../evaluations.api.ts';
+import { RUN_PROGRESS_PHASE_LABELS, runProgressPercent, type RunProgress } from '@pgs/domain/evaluation/run-progress';
+import { evaluationKeys, newProgressKey, runEvaluation, useRun, useRunProgress, useRuns, type EvaluationRunView } from '../evaluations.api.ts';
 import { ownPlatformOf, platformFull } from '../components/enterprise-format.ts';
 import { useSelectedYear, YearSelect } from '../components/YearSelect.tsx';
 import { RunStatusTag } from './RunStatusTag.tsx';
@@ -25,6 +26,14 @@ function useElapsed(running: boolean): number {
     return () => clearInterval(timer);
   }, [running]);
   return elapsed;
+}
+
+/** What the run is doing, in the words of the wait dialog: the phase and, where it counts items, how many. */
+function progressSentence(progress: RunProgress): string {
+  const label = RUN_PROGRESS_PHASE_LABELS[progress.phase];
+  if (progress.phase === 'reading') return `${label}：已读取 ${progress.done.toLocaleString('zh-CN')} / ${progress.total.toLocaleString('zh-CN')} 家`;
+  if (progress.phase === 'writing') return `${label}：已保存 ${progress.done.toLocaleString('zh-CN')} / ${progress.total.toLocaleString('zh-CN')} 条`;
+  return label;
 }
 
 /** 评价运行与发布 (R3.2, D17): the eitc runs the year's evaluation, checks it and publishes it; others read. */
@@ -53,8 +62,13 @@ export function EvaluationRunsPage() {
       },
       { replace: true },
     );
+  const [progressKey, setProgressKey] = useState<string | null>(null);
   const start = useMutation({
-    mutationFn: () => runEvaluation(year ?? 0),
+    mutationFn: () => {
+      const key = newProgressKey();
+      setProgressKey(key);
+      return runEvaluation(year ?? 0, key);
+    },
     onSuccess: (created) => {
       message.success(`已完成 ${created.year} 年评价（第 ${created.id} 次），请核对后发布`);
       void queryClient.invalidateQueries({ queryKey: evaluationKeys.runs(created.year) });
@@ -62,6 +76,7 @@ export function EvaluationRunsPage() {
     },
   });
   const elapsed = useElapsed(start.isPending);
+  const progress = useRunProgress(progressKey, start.isPending).data ?? null;
 
   const columns: TableColumnsType<EvaluationRunView> = [
     { title: '评价', dataIndex: 'id', width: 110, render: (id: number) => `第 ${id} 次` },
@@ -112,13 +127,12 @@ export function EvaluationRunsPage() {
 
       <Modal open={start.isPending} closable={false} maskClosable={false} keyboard={false} footer={null} centered width={420} destroyOnHidden>
         <Space orientation="vertical" align="center" style={{ width: '100%', padding: '16px 0' }} data-testid="run-progress">
-          <Progress type="circle" percent={100} status="active" format={() => <Spin size="large" />} />
+          <Progress type="circle" percent={progress ? runProgressPercent(progress) : 0} status="active" />
           <Typography.Title level={5} style={{ margin: 0 }}>
-            正在评价{enterpriseCount ? ` ${enterpriseCount} 家` : ''}企业…
+            {progress?.phase === 'done' ? '评价完成，正在打开结果…' : `正在评价${enterpriseCount ? ` ${enterpriseCount} 家` : ''}企业…`}
           </Typography.Title>
-          <Typography.Text type="secondary">
-            计算指标、组内排名和分档，核对各平台 D 类占比，已用时 {elapsed} 秒。完成后自动显示结果。
-          </Typography.Text>
+          <Typography.Text data-testid="run-progress-phase">{progress ? progressSentence(progress) : '正在开始…'}</Typography.Text>
+          <Typography.Text type="secondary">已用时 {elapsed} 秒。完成后自动显示结果。</Typography.Text>
         </Space>
       </Modal>
     </Space>
