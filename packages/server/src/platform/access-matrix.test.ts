@@ -435,6 +435,19 @@ const ROUTES: Route[] = [
         request: async () => (await published(), { url: '/evaluations', payload: { year: 2031 } }),
         after: (_who, r) => expect(r.json()).toMatchObject({ year: 2031, status: 'draft', total: 4 }),
       },
+      {
+        // A run's progress is its starter's: the eitc starts one with a key, then reads it back.
+        route: 'GET /evaluations/progress/{key}',
+        needs: 'evaluations.manage',
+        ok: 200,
+        request: async () => {
+          await published();
+          const key = '0123456789abcdef0123456789abcdef';
+          expect((await inject('POST', '/evaluations', cookies.eitc, { year: 2031, progressKey: key })).statusCode).toBe(201);
+          return { url: `/evaluations/progress/${key}` };
+        },
+        after: (_who, r) => expect(r.json()).toEqual({ phase: 'done', done: 4, total: 4 }),
+      },
       { route: 'GET /evaluations', needs: 'evaluations.read', ok: 200, request: async () => (await published(), { url: '/evaluations?year=2030' }), after: (_who, r) => expect(r.json().total).toBe(1) },
       {
         route: 'POST /evaluations/simulate',
