@@ -254,6 +254,23 @@ describe('Excel import: template, dry run, confirm', () => {
     }
   });
 
+  it('reads the data sheet by its name, wherever it stands among the sheets (a scratch sheet and the notes first)', async () => {
+    const template = new ExcelJS.Workbook();
+    await template.xlsx.load((await filledTemplate([sheetRow(35)])) as unknown as ArrayBuffer);
+    // A scratch sheet and the notes before the data sheet (ExcelJS writes sheets in the order they were added).
+    const moved = new ExcelJS.Workbook();
+    moved.addWorksheet('草稿').addRow(['随手记录', 123]);
+    for (const name of ['填写说明', '企业年度数据']) {
+      const to = moved.addWorksheet(name);
+      template.getWorksheet(name)!.eachRow((row, number) => (to.getRow(number).values = row.values as ExcelJS.CellValue[]));
+    }
+    expect(moved.worksheets.map((sheet) => sheet.name)).toEqual(['草稿', '填写说明', '企业年度数据']);
+    const file = Buffer.from(await moved.xlsx.writeBuffer());
+    const response = await importFile('eitc', file, 'year=2024&dryRun=true');
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json()).toMatchObject({ valid: true, rows: 1 });
+  });
+
   it('a platform user’s workbook with another platform’s rows: 403 naming the spreadsheet rows, dry run or not', async () => {
     const file = await filledTemplate([sheetRow(40), sheetRow(41, { platformKey: '瓯江口产业集聚区' })]);
     for (const dryRun of ['true', 'false']) {

@@ -66,7 +66,7 @@ const CHOICES: Partial<Record<EnterpriseRecordField, string>> = {
 };
 
 /**
- * Excel date cells arrive as Dates at UTC midnight of the day shown (exceljs converts the serial number in UTC), so
+ * Date cells arrive as Dates at UTC midnight of the day shown (xlsx-sheet-scanner.ts excelDate, in UTC), so
  * the UTC calendar day is the day the user typed, whatever the server's time zone.
  */
 const utcDay = (date: Date) => (Number.isNaN(date.getTime()) ? 'invalid' : date.toISOString().slice(0, 10));
