@@ -100,6 +100,28 @@ describe('100 000 records: one transaction, all or nothing (issue #4)', () => {
   });
 });
 
+describe('two imports of one year at once', () => {
+  it('queue behind each other: the first copies into the empty year, the second upserts; exact counts, nothing lost', async () => {
+    const first = Array.from({ length: 50 }, (_, n) => ({ ...bulkRecord(n), name: `先到企业${n}` }));
+    const second = Array.from({ length: 50 }, (_, n) => ({ ...bulkRecord(n + 25), name: `后到企业${n + 25}` }));
+    const answers = await Promise.all([first, second].map((records) => send('eitc', 'POST', '/enterprise-records', { year: 2027, records })));
+    expect(answers.map((answer) => answer.statusCode)).toEqual([201, 201]);
+    const outcomes = answers.map((answer) => answer.json() as { inserted: number; updated: number });
+    // Whichever ran first inserted its 50; the other found 25 of its codes and inserted the other 25.
+    expect(outcomes.map((o) => [o.inserted, o.updated]).sort()).toEqual([
+      [25, 25],
+      [50, 0],
+    ]);
+    expect(await recordsOf(2027)).toBe(75);
+    const later = outcomes[0]!.updated === 25 ? '先到' : '后到';
+    const names = await t.database.db.select({ code: enterpriseRecords.creditCode, name: enterpriseRecords.name }).from(enterpriseRecords).where(eq(enterpriseRecords.year, 2027));
+    // The 25 codes both sent carry the name of the import that ran second.
+    const shared = names.filter((row) => CODES.slice(25, 50).includes(row.code));
+    expect(shared).toHaveLength(25);
+    expect(shared.every((row) => row.name.startsWith(later))).toBe(true);
+  });
+});
+
 // ── workbooks ────────────────────────────────────────────────────────────────────────────────────────────────────
 
 const BOUNDARY = '----pgs-enterprise-import';
