@@ -1,10 +1,10 @@
-import zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { isDateFormat, openWorkbook, WorkbookFormatError, ZipDamagedError, type SheetCell, type SheetRow, type Workbook } from './xlsx-reader.ts';
 import { excelDate, scanSheetRows, type SheetParts } from './xlsx-sheet-scanner.ts';
 import { attribute, runsText, startTags, xmlText } from './xml-text.ts';
 import { inflateEntry, inflateEntryChunks, zipEntries } from './zip-entries.ts';
+import { flip, makeZip, thrown } from './zip.test-support.ts';
 
 /**
  * The streaming .xlsx reader that replaced ExcelJS's for the base database import (R3.1, issue #4): the XML helpers
@@ -32,31 +32,8 @@ const TOO_LARGE = '文件解压后过大，不是正常的 Excel 表格';
 
 type Part = { name: string; data: string | Buffer; stored?: boolean; recordedSize?: number; recordedCrc?: number };
 
-const u16 = (value: number) => Buffer.from([value & 0xff, (value >>> 8) & 0xff]);
-const u32 = (value: number) => {
-  const b = Buffer.alloc(4);
-  b.writeUInt32LE(value >>> 0);
-  return b;
-};
-
-/** A zip of the parts in order: local headers and data, the central directory, its end record. */
-function zip(parts: Part[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const part of parts) {
-    const raw = Buffer.isBuffer(part.data) ? part.data : Buffer.from(part.data, 'utf8');
-    const data = part.stored ? raw : zlib.deflateRawSync(raw);
-    const name = Buffer.from(part.name, 'utf8');
-    const fields = [u16(part.stored ? 0 : 8), u16(0), u16(0x5a21), u32(part.recordedCrc ?? zlib.crc32(raw)), u32(data.length), u32(part.recordedSize ?? raw.length), u16(name.length), u16(0)];
-    const local = Buffer.concat([u32(0x04034b50), u16(20), u16(0x0800), ...fields, name, data]);
-    centrals.push(Buffer.concat([u32(0x02014b50), u16(20), u16(20), u16(0x0800), ...fields, u16(0), u16(0), u16(0), u32(0), u32(offset), name]));
-    locals.push(local);
-    offset += local.length;
-  }
-  const directory = Buffer.concat(centrals);
-  return Buffer.concat([...locals, directory, u32(0x06054b50), u16(0), u16(0), u16(parts.length), u16(parts.length), u32(directory.length), u32(offset), u16(0)]);
-}
+/** A zip of the parts in order, through the shared hand-made zip (zip.test-support.ts). */
+const zip = (parts: Part[]): Buffer => makeZip(parts.map((part) => ({ name: part.name, data: part.data, method: part.stored ? 0 : 8, recordedSize: part.recordedSize, recordedCrc: part.recordedCrc })));
 
 const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -143,17 +120,6 @@ async function readUntilError(workbook: Workbook, sheetName: string): Promise<{ 
   return { rows, error: undefined };
 }
 
-/** Flips the bits of `mask` in byte `at`, in place. */
-const flip = (bytes: Buffer, at: number, mask: number) => bytes.writeUInt8(bytes.readUInt8(at) ^ mask, at);
-
-function thrown(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a throw');
-}
 
 function expectError(error: unknown, type: typeof ZipDamagedError | typeof WorkbookFormatError, message: string) {
   expect(error).toBeInstanceOf(type);

@@ -1,6 +1,7 @@
 import zlib from 'node:zlib';
 import { describe, expect, it, vi } from 'vitest';
 import { inflateEntry, inflateEntryChunks, looksLikeZip, ZIP_DAMAGED, zipEntries, ZipDamagedError, type ZipEntry } from './zip-entries.ts';
+import { flip, makeZip, thrown } from './zip.test-support.ts';
 
 /**
  * The zip layer under the streaming .xlsx reader of the base database import (R3.1, issue #4): the central
@@ -14,87 +15,9 @@ const CUT = '文件不完整（可能上传或复制时中断），请重新保�
 const DAMAGED = '文件已损坏，请在 Excel 中重新保存为 .xlsx 后上传';
 const TOO_LARGE = '文件解压后过大，不是正常的 Excel 表格';
 
-// ── a hand-made zip ─────────────────────────────────────────────────────────────────────────────────────────────
-
-type ZipInput = {
-  name: string;
-  data: Buffer | string;
-  /** How the data is stored: 0 (stored) or 8 (deflated, the default). */
-  method?: 0 | 8;
-  /** What the headers record instead of the truth (to lie about an entry). */
-  recordedMethod?: number;
-  recordedSize?: number;
-  recordedCrc?: number;
-  recordedCompressedSize?: number;
-  /** Extra field of the local header only (it may differ from the central directory's). */
-  localExtra?: Buffer;
-  /** Bit 3: sizes and CRC left zero in the local header and written in a data descriptor after the data. */
-  descriptor?: boolean;
-};
-
-const u16 = (value: number) => {
-  const b = Buffer.alloc(2);
-  b.writeUInt16LE(value);
-  return b;
-};
-const u32 = (value: number) => {
-  const b = Buffer.alloc(4);
-  b.writeUInt32LE(value >>> 0);
-  return b;
-};
-
-/** A zip as Excel or any zip tool writes one: local header + data per entry, then the directory, then its end. */
-function makeZip(inputs: ZipInput[], comment = ''): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const input of inputs) {
-    const raw = Buffer.isBuffer(input.data) ? input.data : Buffer.from(input.data, 'utf8');
-    const method = input.method ?? 8;
-    const data = method === 8 ? zlib.deflateRawSync(raw) : raw;
-    const name = Buffer.from(input.name, 'utf8');
-    const recordedMethod = input.recordedMethod ?? method;
-    const crc = input.recordedCrc ?? zlib.crc32(raw);
-    const size = input.recordedSize ?? raw.length;
-    const compressedSize = input.recordedCompressedSize ?? data.length;
-    const extra = input.localExtra ?? Buffer.alloc(0);
-    const flags = 0x0800 | (input.descriptor ? 0x0008 : 0);
-    const local = Buffer.concat([
-      u32(0x04034b50), u16(20), u16(flags), u16(recordedMethod), u16(0), u16(0x5a21),
-      input.descriptor ? u32(0) : u32(crc), input.descriptor ? u32(0) : u32(compressedSize), input.descriptor ? u32(0) : u32(size),
-      u16(name.length), u16(extra.length), name, extra, data,
-      input.descriptor ? Buffer.concat([u32(0x08074b50), u32(crc), u32(compressedSize), u32(size)]) : Buffer.alloc(0),
-    ]);
-    centrals.push(
-      Buffer.concat([
-        u32(0x02014b50), u16(20), u16(20), u16(flags), u16(recordedMethod), u16(0), u16(0x5a21),
-        u32(crc), u32(compressedSize), u32(size), u16(name.length), u16(0), u16(0), u16(0), u16(0), u32(0), u32(offset), name,
-      ]),
-    );
-    locals.push(local);
-    offset += local.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const commentBytes = Buffer.from(comment, 'latin1');
-  const end = Buffer.concat([u32(0x06054b50), u16(0), u16(0), u16(inputs.length), u16(inputs.length), u32(directory.length), u32(offset), u16(commentBytes.length), commentBytes]);
-  return Buffer.concat([...locals, directory, end]);
-}
-
 /** Offset of the end-of-central-directory record of a zip made by makeZip with no comment. */
 const endRecord = (zip: Buffer) => zip.length - 22;
 
-/** Flips the bits of `mask` in byte `at`, in place. */
-const flip = (bytes: Buffer, at: number, mask: number) => bytes.writeUInt8(bytes.readUInt8(at) ^ mask, at);
-
-/** What `fn` throws (a ZipDamagedError is expected), so tests can check its class and exact message. */
-function thrown(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a throw');
-}
 
 async function rejected(promise: Promise<unknown>): Promise<unknown> {
   try {
