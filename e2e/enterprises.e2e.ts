@@ -105,9 +105,24 @@ describe('existing enterprises and the yearly 亩均 evaluation in the browser',
     await expectText(page.getByTestId('import-check-passed'), '新增 3 条');
     // Nothing is written by the dry run.
     expect((await api<PageJson<unknown>>(`/enterprises?year=${YEAR}&q=${NEW_ENTERPRISES[0]!.creditCode}`)).total).toBe(0);
+    // The answer of the real import is held back until the page has shown the server's own progress under the key it
+    // sent (the file is in, the server has checked and written every row).
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/v1/enterprise-records/import?*', async (route) => {
+      if (!route.request().url().includes('dryRun=false')) return route.fallback();
+      const answer = await route.fetch();
+      await released;
+      await route.fulfill({ response: answer });
+    });
     const written = page.waitForResponse((r) => r.url().includes('/enterprise-records/import') && r.url().includes('dryRun=false'));
     await page.getByTestId('import-confirm').click();
+    await expectText(page.getByTestId('import-server-phase'), '已完成，已检查 3 行');
+    await expectText(page.getByTestId('import-server-progress'), '100%');
+    await screenshot(page, 'enterprise-import-server-progress');
+    release();
     expect((await written).status()).toBe(200);
+    await page.unroute('**/api/v1/enterprise-records/import?*');
     await expectText(page.getByTestId('import-written'), '新增 3 条，更新 0 条');
     await screenshot(page, 'enterprise-import-done');
     const tenant = await api<{ records: Array<{ year: number; landLeased: string | null; taxPerMu: string | null }> }>(`/enterprises/${NEW_ENTERPRISES[1]!.creditCode}`);

@@ -37,5 +37,6 @@ export * from './evaluation/scoring.ts';
 export * from './evaluation/classes.ts';
 export * from './evaluation/run-evaluation.ts';
 export * from './evaluation/run-progress.ts';
+export * from './evaluation/import-progress.ts';
 export * from './evaluation/measures.ts';
 export * from './evaluation/rectification.ts';

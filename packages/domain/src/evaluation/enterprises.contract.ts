@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { PLATFORM_KEYS } from '../platform/platforms.ts';
 import { pageOf } from '../platform/common.contract.ts';
 import { creditCodeSchema } from '../projects/credit-code.ts';
+import { IMPORT_PROGRESS_PHASES } from './import-progress.ts';
+import { progressKeySchema } from './evaluations.contract.ts';
 import { ENTERPRISE_KINDS, ENTERPRISE_SCALES, evaluationYearSchema } from './enterprise-record.contract.ts';
 
 /**
@@ -55,7 +57,11 @@ export const enterpriseImportQuerySchema = z.object({
     .enum(['true', 'false'], { error: 'dryRun 应为 true（只检查）或 false（检查无误后写入）' })
     .default('true')
     .transform((value) => value === 'true'),
+  /** Lets the page poll `GET /enterprise-records/import/progress/:key` while the server checks and writes. */
+  progressKey: progressKeySchema.optional(),
 });
+
+export const importProgressSchema = z.object({ phase: z.enum(IMPORT_PROGRESS_PHASES), done: z.number(), total: z.number(), rows: z.number(), message: z.string().optional() });
 
 /**
  * The workbook import's report. A dry run that finds no error says how many records it would insert and update; a

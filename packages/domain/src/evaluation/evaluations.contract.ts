@@ -92,7 +92,7 @@ export const platformDShareSchema = z.object({
   counts: classCountsSchema,
 });
 
-/** A run's progress key (run-progress.ts): the page makes one per run and polls `GET /evaluations/progress/:key`. */
+/** A long job's progress key (run-progress.ts, import-progress.ts): the page makes one per job and polls it. */
 export const progressKeySchema = z.string({ error: '进度编号必须是文字' }).regex(PROGRESS_KEY_PATTERN, { error: '进度编号应为 32 位十六进制数字（0–9、a–f）' });
 export const progressParamsSchema = z.object({ key: progressKeySchema });
 export const runProgressSchema = z.object({ phase: z.enum(RUN_PROGRESS_PHASES), done: z.number(), total: z.number(), message: z.string().optional() });

@@ -4,12 +4,14 @@ import {
   type EnterpriseImportReport,
   type EnterpriseImportResult,
   type EnterpriseRecord,
+  type ImportProgress,
   type PlatformKey,
   type RecordRowError,
 } from '@pgs/domain';
 import type { Db } from '../platform/db.ts';
 import { requirePermission, type Actor } from '../platform/actor.ts';
-import { AppError } from '../platform/errors.ts';
+import { AppError, notFound } from '../platform/errors.ts';
+import type { ProgressBoard } from '../platform/progress-board.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { codesHeldElsewhere, countExisting } from './enterprise-records.repository.ts';
 import { beginYearImport } from './enterprise-records-writer.ts';
@@ -38,7 +40,14 @@ type Findings = { rows: number; errors: RecordRowError[]; errorCount: number; ou
  * The records of each batch, checked; while nothing has failed they are yielded for writing, after a failure they
  * are only checked (to report every bad cell). `columnNames` turns a field into what the caller calls the column.
  */
-async function* checkedBatches(batches: AsyncIterable<readonly SheetRecord[]>, checker: ReturnType<typeof recordChecker>, own: PlatformKey | undefined, findings: Findings, columnNames: (field: string) => string): AsyncGenerator<EnterpriseRecord[]> {
+async function* checkedBatches(
+  batches: AsyncIterable<readonly SheetRecord[]>,
+  checker: ReturnType<typeof recordChecker>,
+  own: PlatformKey | undefined,
+  findings: Findings,
+  columnNames: (field: string) => string,
+  progress?: ImportWatch,
+): AsyncGenerator<EnterpriseRecord[]> {
   const fail = (error: RecordRowError) => {
     findings.errorCount++;
     if (findings.errors.length < MAX_LISTED_ERRORS) findings.errors.push(error);
@@ -58,8 +67,30 @@ async function* checkedBatches(batches: AsyncIterable<readonly SheetRecord[]>, c
       if (own !== undefined && record.platformKey !== own) findings.outsideRows.push(row);
       records.push(record);
     }
+    progress?.checked(findings.rows);
     if (findings.errorCount === 0 && findings.outsideRows.length === 0 && records.length > 0) yield records;
   }
+}
+
+/**
+ * The import's progress for the page (import-progress.ts): how much of the sheet has been read, then writing, then
+ * done or failed. The JSON route has no watcher; its body is in before the work starts.
+ */
+type ImportWatch = { onInflated(bytes: number, total: number): void; checked(rows: number): void; writing(rows: number): void; done(rows: number): void; failed(message: string): void };
+
+function importWatch(report: (progress: ImportProgress) => void): ImportWatch {
+  let done = 0;
+  let total = 0;
+  return {
+    onInflated(bytes, size) {
+      done = bytes;
+      total = size;
+    },
+    checked: (rows) => report({ phase: 'checking', done, total, rows }),
+    writing: (rows) => report({ phase: 'writing', done, total, rows }),
+    done: (rows) => report({ phase: 'done', done: total, total, rows }),
+    failed: (message) => report({ phase: 'failed', done, total, rows: 0, message }),
+  };
 }
 
 /** 422 with every bad cell in `details` and a Chinese summary naming the first one. */
@@ -103,20 +134,30 @@ function refusal(findings: Findings, own: PlatformKey | undefined): AppError | n
  * One transaction: the year's import lock, the rows streamed in as they are checked, the scope checks, the upsert
  * and ONE audit event for the whole import (not one per row). `updated` counts records that existed, changed or not.
  */
-async function writeYear(db: Db, actor: Actor, year: number, batches: AsyncIterable<readonly SheetRecord[]>, source: 'api' | 'xlsx', columnNames: (field: string) => string, now: Date): Promise<{ result: EnterpriseImportResult; rows: number }> {
+async function writeYear(
+  db: Db,
+  actor: Actor,
+  year: number,
+  batches: AsyncIterable<readonly SheetRecord[]>,
+  source: 'api' | 'xlsx',
+  columnNames: (field: string) => string,
+  now: Date,
+  progress?: ImportWatch,
+): Promise<{ result: EnterpriseImportResult; rows: number }> {
   const own = ownPlatform(actor);
   const checker = recordChecker(year);
   const findings: Findings = { rows: 0, errors: [], errorCount: 0, outsideRows: [] };
   return db.transaction(async (tx) => {
     const yearImport = await beginYearImport(tx, year, now, actor.username);
     try {
-      for await (const records of checkedBatches(batches, checker, own, findings, columnNames)) await yearImport.write(records);
+      for await (const records of checkedBatches(batches, checker, own, findings, columnNames, progress)) await yearImport.write(records);
     } finally {
       // The COPY ends cleanly whatever happened, so the rollback that follows an error finds the connection ready.
       await yearImport.finish();
     }
     const refused = refusal(findings, own);
     if (refused) throw refused;
+    progress?.writing(findings.rows);
     if (own !== undefined) {
       const held = await yearImport.heldElsewhere(own);
       if (held.length > 0) throw heldElsewhere(year, held.map((code) => checker.rowOf(code)!).sort((a, b) => a - b));
@@ -147,12 +188,12 @@ export async function enterpriseTemplate(actor: Actor) {
 }
 
 /** A dry run: every row checked, nothing written; what a real import would insert and update. */
-async function dryRunWorkbook(db: Db, actor: Actor, year: number, file: Buffer): Promise<EnterpriseImportReport> {
+async function dryRunWorkbook(db: Db, actor: Actor, year: number, file: Buffer, progress: ImportWatch): Promise<EnterpriseImportReport> {
   const own = ownPlatform(actor);
   const checker = recordChecker(year);
   const findings: Findings = { rows: 0, errors: [], errorCount: 0, outsideRows: [] };
   const codes: string[] = [];
-  for await (const records of checkedBatches(readEnterpriseSheet(file), checker, own, findings, columnLabel)) for (const record of records) codes.push(record.creditCode);
+  for await (const records of checkedBatches(readEnterpriseSheet(file, progress.onInflated), checker, own, findings, columnLabel, progress)) for (const record of records) codes.push(record.creditCode);
   const report = { year, dryRun: true, rows: findings.rows };
   if (findings.errorCount > 0) return { ...report, valid: false, errors: findings.errors };
   const refused = refusal(findings, own);
@@ -168,20 +209,44 @@ async function dryRunWorkbook(db: Db, actor: Actor, year: number, file: Buffer):
 /**
  * The workbook import: every bad cell reported with its spreadsheet row and Chinese column. A dry run writes nothing
  * and says what a real one would insert and update; a real one with errors is a 422 with the same list.
- * `readFile` runs only once the actor may import, so a refused upload is never parsed.
+ * `readFile` runs only once the actor may import, so a refused upload is never parsed. `onProgress` hears how far
+ * the server has got (the page polls it under the key it sent).
  */
-export async function importEnterpriseWorkbook(db: Db, actor: Actor, options: { year: number; dryRun: boolean }, readFile: () => Promise<Buffer>, now: Date): Promise<EnterpriseImportReport> {
+export async function importEnterpriseWorkbook(
+  db: Db,
+  actor: Actor,
+  options: { year: number; dryRun: boolean },
+  readFile: () => Promise<Buffer>,
+  now: Date,
+  onProgress: (progress: ImportProgress) => void = () => undefined,
+): Promise<EnterpriseImportReport> {
   requirePermission(actor, 'enterprises.import');
   ownPlatform(actor);
   const file = await readFile();
   const { year, dryRun } = options;
+  const progress = importWatch(onProgress);
   try {
-    if (dryRun) return await dryRunWorkbook(db, actor, year, file);
-    const { result, rows } = await writeYear(db, actor, year, readEnterpriseSheet(file), 'xlsx', columnLabel, now);
-    return { year, dryRun, rows, valid: true, errors: [], inserted: result.inserted, updated: result.updated };
+    const report = dryRun ? await dryRunWorkbook(db, actor, year, file, progress) : await writtenReport(db, actor, year, file, now, progress);
+    if (report.valid) progress.done(report.rows);
+    else progress.failed(`文件中有 ${report.errors.length} 处错误，未写入任何数据`);
+    return report;
   } catch (error) {
+    progress.failed(error instanceof AppError || error instanceof SheetProblems ? error.message : '导入未完成：服务器内部错误，请稍后重试');
     if (!(error instanceof SheetProblems)) throw error;
     if (dryRun) return { year, dryRun, rows: 0, valid: false, errors: error.problems };
     throw invalidRecords({ errors: error.problems, errorCount: error.problems.length });
   }
+}
+
+async function writtenReport(db: Db, actor: Actor, year: number, file: Buffer, now: Date, progress: ImportWatch): Promise<EnterpriseImportReport> {
+  const { result, rows } = await writeYear(db, actor, year, readEnterpriseSheet(file, progress.onInflated), 'xlsx', columnLabel, now, progress);
+  return { year, dryRun: false, rows, valid: true, errors: [], inserted: result.inserted, updated: result.updated };
+}
+
+/** `GET /enterprise-records/import/progress/:key`: the latest report of an import the same user sent with that key. */
+export function importProgressOf(board: ProgressBoard, actor: Actor, key: string): ImportProgress {
+  requirePermission(actor, 'enterprises.import');
+  const progress = board.read<ImportProgress>('import', key, actor.username);
+  if (!progress) throw notFound('没有这次导入的进度（可能尚未开始，或已结束超过 10 分钟）');
+  return progress;
 }

@@ -1,14 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { count, eq, sql } from 'drizzle-orm';
-import { ENTERPRISE_RECORD_FIELD_LABELS } from '@pgs/domain';
+import { ENTERPRISE_RECORD_FIELD_LABELS, type ImportProgress } from '@pgs/domain';
 import { creditCodeFor } from '@pgs/domain/evaluation/record-builder.test-support';
 import { createTestApp, type TestApp } from '../test/test-app.ts';
 import { XLSX_MIME } from '../platform/http.ts';
 import { AppError } from '../platform/errors.ts';
 import { SYSTEM_ACTOR } from '../platform/actor.ts';
 import { enterpriseRecords } from './enterprises.table.ts';
-import { importEnterpriseRecords } from './enterprise-import.service.ts';
+import { importEnterpriseRecords, importEnterpriseWorkbook } from './enterprise-import.service.ts';
+import { actorOfUsername } from '../users/users.service.ts';
 
 /**
  * Issue #4's import at scale and from Excel, on PGlite and PostgreSQL: 100 000 records in one transaction or none
@@ -274,6 +275,35 @@ describe('Excel import: template, dry run, confirm', () => {
       const confirm = await importFile('eitc', file, 'year=2024&dryRun=false');
       expect(confirm.statusCode).toBe(422);
     }
+  });
+
+  it('reports its progress on the server: the sheet read batch by batch, writing, done; a bad file ends as failed', async () => {
+    const file = await filledTemplate(Array.from({ length: 3000 }, (_, n) => sheetRow(10_000 + n)));
+    const eitc = (await actorOfUsername(t.database.db, 'eitc'))!;
+    const reports: ImportProgress[] = [];
+    const report = await importEnterpriseWorkbook(t.database.db, eitc, { year: 2028, dryRun: false }, async () => file, t.clock(), (progress) => reports.push(progress));
+    expect(report).toMatchObject({ valid: true, rows: 3000, inserted: 3000 });
+    const checking = reports.filter((progress) => progress.phase === 'checking');
+    // About 1 MB of sheet XML per batch: 3 000 rows come in several, each further on, rows and bytes alike.
+    expect(checking.length).toBeGreaterThan(1);
+    expect(checking.map((progress) => progress.done)).toEqual([...checking.map((progress) => progress.done)].sort((a, b) => a - b));
+    expect(checking.at(-1)).toMatchObject({ rows: 3000, done: checking.at(-1)!.total });
+    expect(reports.map((progress) => progress.phase).filter((phase, i, all) => phase !== all[i - 1])).toEqual(['checking', 'writing', 'done']);
+    expect(reports.at(-1)).toMatchObject({ phase: 'done', rows: 3000 });
+
+    const failed: ImportProgress[] = [];
+    await importEnterpriseWorkbook(t.database.db, eitc, { year: 2028, dryRun: true }, async () => Buffer.from('不是表格'), t.clock(), (progress) => failed.push(progress));
+    expect(failed.at(-1)).toMatchObject({ phase: 'failed', message: expect.stringContaining('不是有效的 Excel') });
+  });
+
+  it('shows an import’s progress to the user who sent it, under the key it sent', async () => {
+    const key = '00112233445566778899aabbccddeeff';
+    const dry = await importFile('eitc', await filledTemplate([sheetRow(31)]), `year=2024&dryRun=true&progressKey=${key}`);
+    expect(dry.statusCode, dry.body).toBe(200);
+    expect((await send('eitc', 'GET', `/enterprise-records/import/progress/${key}`)).json()).toMatchObject({ phase: 'done', rows: 1 });
+    expect((await send('zn', 'GET', `/enterprise-records/import/progress/${key}`)).statusCode).toBe(404);
+    expect((await send('eitc', 'GET', '/enterprise-records/import/progress/xyz')).statusCode).toBe(400);
+    expect((await importFile('eitc', await filledTemplate([sheetRow(31)]), 'year=2024&progressKey=ABC')).statusCode).toBe(400);
   });
 
   it('reads the data sheet by its name, wherever it stands among the sheets (a scratch sheet and the notes first)', async () => {

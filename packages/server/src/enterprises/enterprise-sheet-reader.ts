@@ -190,9 +190,10 @@ const fileProblem = (message: string) => new SheetProblems([{ row: 0, column: ''
 /**
  * The data rows of an uploaded workbook, a batch at a time. Throws SheetProblems for a file that is not a readable
  * .xlsx, a bad header, too many rows, no data row, or damage found at the end of the sheet (the caller must then
- * drop what it did with earlier batches, as the import does by rolling back).
+ * drop what it did with earlier batches, as the import does by rolling back). `onInflated` hears how much of the
+ * sheet's XML has been read (the import's progress).
  */
-export async function* readEnterpriseSheet(file: Buffer): AsyncGenerator<SheetRecord[]> {
+export async function* readEnterpriseSheet(file: Buffer, onInflated?: (bytes: number, total: number) => void): AsyncGenerator<SheetRecord[]> {
   const words: ChoiceWords = { platformKey: wordsOf(PLATFORM_WORDS), kind: wordsOf(KIND_WORDS), scale: wordsOf(SCALE_WORDS) };
   let columns: Columns | null = null;
   let count = 0;
@@ -200,7 +201,7 @@ export async function* readEnterpriseSheet(file: Buffer): AsyncGenerator<SheetRe
     const workbook = openWorkbook(file);
     const sheetName = dataSheetName(workbook.sheetNames);
     if (sheetName === undefined) throw fileProblem(`工作簿中没有“${DATA_SHEET}”工作表`);
-    for await (const rows of workbook.rows(sheetName)) {
+    for await (const rows of workbook.rows(sheetName, onInflated)) {
       const records: SheetRecord[] = [];
       for (const row of rows) {
         if (columns === null) {

@@ -10,12 +10,15 @@ import {
   enterpriseListSchema,
   enterpriseRecordsBodySchema,
   enterpriseYearsSchema,
+  importProgressSchema,
+  progressParamsSchema,
+  type ImportProgress,
 } from '@pgs/domain';
 import type { AppContext } from '../platform/context.ts';
 import { actorOf, BULK_LIMIT_BYTES, sendFile, uploadedFile } from '../platform/http.ts';
 import { streamEnterpriseWorkbook } from './enterprise-records-export.ts';
 import { enterpriseExport, enterpriseYears, getEnterprise, listEnterprises } from './enterprise-records.service.ts';
-import { enterpriseTemplate, importEnterpriseRecords, importEnterpriseWorkbook } from './enterprise-import.service.ts';
+import { enterpriseTemplate, importEnterpriseRecords, importEnterpriseWorkbook, importProgressOf } from './enterprise-import.service.ts';
 
 const tags = ['enterprises'];
 
@@ -48,7 +51,17 @@ export const enterpriseRoutes = (ctx: AppContext): FastifyPluginAsyncZod => asyn
         response: { 200: enterpriseImportReportSchema },
       },
     },
-    async (request) => importEnterpriseWorkbook(ctx.db, actorOf(request), request.query, () => uploadedFile(request), ctx.clock()),
+    async (request) => {
+      const actor = actorOf(request);
+      const onProgress = ctx.progress.reporter<ImportProgress>('import', request.query.progressKey, actor.username);
+      return importEnterpriseWorkbook(ctx.db, actor, request.query, () => uploadedFile(request), ctx.clock(), onProgress);
+    },
+  );
+
+  app.get(
+    '/enterprise-records/import/progress/:key',
+    { schema: { tags, summary: 'Excel 导入在服务器端的进度（导入者本人凭上传时给出的进度编号查询）', params: progressParamsSchema, response: { 200: importProgressSchema } } },
+    async (request) => importProgressOf(ctx.progress, actorOf(request), request.params.key),
   );
 
   app.get('/enterprise-records/years', { schema: { tags, summary: '有企业数据的年度及条数（年度选择）', response: { 200: enterpriseYearsSchema } } }, async (request) =>

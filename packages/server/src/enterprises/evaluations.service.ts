@@ -225,7 +225,7 @@ async function runAndWrite(db: Db, actor: Actor, year: number, now: Date, timing
 /** `GET /evaluations/progress/:key`: the latest report of a run the same user started with that key (404 otherwise). */
 export function runProgressOf(board: ProgressBoard, actor: Actor, key: string): RunProgress {
   requirePermission(actor, 'evaluations.manage');
-  const progress = board.read(key, actor.username);
+  const progress = board.read<RunProgress>('evaluation', key, actor.username);
   if (!progress) throw notFound('没有这个评价运行的进度（可能尚未开始，或已结束超过 10 分钟）');
   return progress;
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
@@ -328,6 +329,14 @@ const ROUTES: Route[] = [
       revenue: '5000', rdExpense: '100', employees: 80, energyTce: '500', emissionsTons: '1', electricityKwh: '800000', waterTons: '4000', producing: true,
     });
     const own = (who: Who) => enterprise(CODES[WHO.indexOf(who)]!, PLATFORM_OF[who as User] ?? 'zhenan');
+    /** The template's data sheet with `who`'s own enterprise as its one row. */
+    const oneRowWorkbook = async (who: Who) => {
+      const [{ default: ExcelJS }, { ENTERPRISE_RECORD_FIELD_LABELS }] = await Promise.all([import('exceljs'), import('@pgs/domain')]);
+      const record: Record<string, unknown> = { ...own(who), producing: '是' };
+      const book = new ExcelJS.Workbook();
+      book.addWorksheet('企业年度数据').addRows([Object.values(ENTERPRISE_RECORD_FIELD_LABELS), Object.keys(ENTERPRISE_RECORD_FIELD_LABELS).map((field) => record[field] ?? null)]);
+      return Buffer.from(await book.xlsx.writeBuffer());
+    };
     return [
       {
         route: 'POST /enterprise-records',
@@ -341,14 +350,24 @@ const ROUTES: Route[] = [
         route: 'POST /enterprise-records/import',
         needs: 'enterprises.import',
         ok: 200,
-        request: async (who) => {
-          const [{ default: ExcelJS }, { ENTERPRISE_RECORD_FIELD_LABELS }] = await Promise.all([import('exceljs'), import('@pgs/domain')]);
-          const record: Record<string, unknown> = { ...own(who), producing: '是' };
-          const book = new ExcelJS.Workbook();
-          book.addWorksheet('企业年度数据').addRows([Object.values(ENTERPRISE_RECORD_FIELD_LABELS), Object.keys(ENTERPRISE_RECORD_FIELD_LABELS).map((field) => record[field] ?? null)]);
-          return { url: '/enterprise-records/import?year=2024&dryRun=true', ...multipart(Buffer.from(await book.xlsx.writeBuffer()), 'enterprises.xlsx') };
-        },
+        request: async (who) => ({ url: '/enterprise-records/import?year=2024&dryRun=true', ...multipart(await oneRowWorkbook(who), 'enterprises.xlsx') }),
         after: (_who, r) => expect(r.json()).toMatchObject({ dryRun: true, valid: true, rows: 1, errors: [] }),
+      },
+      {
+        // An import's progress is its sender's: whoever may import sends a dry run with a key, then reads it back.
+        route: 'GET /enterprise-records/import/progress/{key}',
+        needs: 'enterprises.import',
+        ok: 200,
+        request: async (who) => {
+          // A key of each user's own: a key another user already holds is not taken over.
+          const key = createHash('md5').update(`import-${who}`).digest('hex');
+          if (who !== 'anonymous') {
+            const { payload, headers } = multipart(await oneRowWorkbook(who), 'enterprises.xlsx');
+            await inject('POST', `/enterprise-records/import?year=2024&dryRun=true&progressKey=${key}`, cookies[who], payload, headers);
+          }
+          return { url: `/enterprise-records/import/progress/${key}` };
+        },
+        after: (_who, r) => expect(r.json()).toMatchObject({ phase: 'done', rows: 1 }),
       },
       { route: 'GET /enterprise-records/years', needs: 'enterprises.read', ok: 200, request: async () => ({ url: '/enterprise-records/years' }) },
       { route: 'GET /enterprises', needs: 'enterprises.read', ok: 200, request: async () => ({ url: '/enterprises?year=2025&subDatabase=low_efficiency&pageSize=10' }) },

@@ -7,45 +7,52 @@ describe('ProgressBoard', () => {
 
   it('keeps the latest report of a key for the user who made it, and for no one else', () => {
     const board = new ProgressBoard();
-    const report = board.reporter('k1', 'eitc')!;
+    const report = board.reporter('evaluation', 'k1', 'eitc')!;
     report(reading(1));
     report(reading(7));
-    expect(board.read('k1', 'eitc')).toEqual(reading(7));
-    expect(board.read('k1', 'someone')).toBeUndefined();
-    expect(board.read('k2', 'eitc')).toBeUndefined();
+    expect(board.read('evaluation', 'k1', 'eitc')).toEqual(reading(7));
+    expect(board.read('evaluation', 'k1', 'someone')).toBeUndefined();
+    expect(board.read('evaluation', 'k2', 'eitc')).toBeUndefined();
   });
 
   it('does not let another user take over a key that is held', () => {
     const board = new ProgressBoard();
-    board.reporter('k1', 'eitc')!(reading(3));
-    board.reporter('k1', 'other')!(reading(9));
-    expect(board.read('k1', 'eitc')).toEqual(reading(3));
-    expect(board.read('k1', 'other')).toBeUndefined();
+    board.reporter('evaluation', 'k1', 'eitc')!(reading(3));
+    board.reporter('evaluation', 'k1', 'other')!(reading(9));
+    expect(board.read('evaluation', 'k1', 'eitc')).toEqual(reading(3));
+    expect(board.read('evaluation', 'k1', 'other')).toBeUndefined();
+  });
+
+  it('keeps the kinds of job apart: an import’s key does not read as a run’s', () => {
+    const board = new ProgressBoard();
+    board.reporter('import', 'k1', 'eitc')!(reading(4));
+    expect(board.read('evaluation', 'k1', 'eitc')).toBeUndefined();
+    expect(board.read('import', 'k1', 'eitc')).toEqual(reading(4));
   });
 
   it('has no reporter without a key (a run started by an API client that does not poll)', () => {
-    expect(new ProgressBoard().reporter(undefined, 'eitc')).toBeUndefined();
+    expect(new ProgressBoard().reporter('evaluation', undefined, 'eitc')).toBeUndefined();
   });
 
   it('forgets a job 10 minutes after its last report, and keeps one still reporting', () => {
     let now = 0;
     const board = new ProgressBoard(() => now);
-    const quiet = board.reporter('quiet', 'eitc')!;
-    const busy = board.reporter('busy', 'eitc')!;
+    const quiet = board.reporter('evaluation', 'quiet', 'eitc')!;
+    const busy = board.reporter('evaluation', 'busy', 'eitc')!;
     quiet(reading(1));
     busy(reading(1));
     now = 9 * 60_000;
     busy(reading(2));
     now = 10 * 60_000 + 1;
-    expect(board.read('quiet', 'eitc')).toBeUndefined();
-    expect(board.read('busy', 'eitc')).toEqual(reading(2));
+    expect(board.read('evaluation', 'quiet', 'eitc')).toBeUndefined();
+    expect(board.read('evaluation', 'busy', 'eitc')).toEqual(reading(2));
   });
 
   it('keeps at most 1 000 jobs, forgetting the oldest first', () => {
     const board = new ProgressBoard();
-    for (let i = 0; i <= 1000; i++) board.reporter(`k${i}`, 'eitc')!(reading(i));
-    expect(board.read('k0', 'eitc')).toBeUndefined();
-    expect(board.read('k1', 'eitc')).toEqual(reading(1));
-    expect(board.read('k1000', 'eitc')).toEqual(reading(1000));
+    for (let i = 0; i <= 1000; i++) board.reporter('evaluation', `k${i}`, 'eitc')!(reading(i));
+    expect(board.read('evaluation', 'k0', 'eitc')).toBeUndefined();
+    expect(board.read('evaluation', 'k1', 'eitc')).toEqual(reading(1));
+    expect(board.read('evaluation', 'k1000', 'eitc')).toEqual(reading(1000));
   });
 });

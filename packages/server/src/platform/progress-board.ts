@@ -1,5 +1,3 @@
-import type { RunProgress } from '@pgs/domain';
-
 /**
  * Progress of long jobs (DESIGN.md "long jobs report progress"), kept in this process's memory under a key the
  * browser made, for the user who started the job. A job's own request answers when it is done; meanwhile the page
@@ -12,7 +10,9 @@ const KEEP_MS = 10 * 60 * 1000;
 /** More jobs than any office runs at once; past it the oldest are forgotten first. */
 const MAX_JOBS = 1000;
 
-type Entry = { owner: string; progress: RunProgress; at: number };
+/** What kind of job a key belongs to, so an import's key never reads as a run's. */
+export type JobKind = 'evaluation' | 'import';
+type Entry = { owner: string; progress: unknown; at: number };
 
 export class ProgressBoard {
   private readonly jobs = new Map<string, Entry>();
@@ -23,22 +23,23 @@ export class ProgressBoard {
    * A reporter for the job under `key`, or undefined without a key. A key another user already holds is not taken
    * over: that job's reports stay its owner's, and this one's are dropped.
    */
-  reporter(key: string | undefined, owner: string): ((progress: RunProgress) => void) | undefined {
+  reporter<Progress>(kind: JobKind, key: string | undefined, owner: string): ((progress: Progress) => void) | undefined {
     if (key === undefined) return undefined;
+    const id = `${kind}:${key}`;
     return (progress) => {
-      const held = this.jobs.get(key);
+      const held = this.jobs.get(id);
       if (held && held.owner !== owner) return;
-      this.jobs.delete(key);
-      this.jobs.set(key, { owner, progress, at: this.now() });
+      this.jobs.delete(id);
+      this.jobs.set(id, { owner, progress, at: this.now() });
       this.forgetOld();
     };
   }
 
   /** The latest report of `key` for its owner; anyone else, or an unknown or forgotten key, gets undefined. */
-  read(key: string, owner: string): RunProgress | undefined {
+  read<Progress>(kind: JobKind, key: string, owner: string): Progress | undefined {
     this.forgetOld();
-    const entry = this.jobs.get(key);
-    return entry && entry.owner === owner ? entry.progress : undefined;
+    const entry = this.jobs.get(`${kind}:${key}`);
+    return entry && entry.owner === owner ? (entry.progress as Progress) : undefined;
   }
 
   private forgetOld() {

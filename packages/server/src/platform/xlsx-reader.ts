@@ -73,8 +73,8 @@ function dateStyles(xml: string): boolean[] {
 export type Workbook = {
   /** Sheet names in the workbook's order. */
   sheetNames: string[];
-  /** The rows of one sheet, a batch per inflated chunk (about 1 MB of XML), in order. */
-  rows(sheetName: string): AsyncGenerator<SheetRow[]>;
+  /** The rows of one sheet, a batch per inflated chunk (about 1 MB of XML), in order; `onInflated` hears the bytes of XML read so far of the sheet's total. */
+  rows(sheetName: string, onInflated?: (bytes: number, total: number) => void): AsyncGenerator<SheetRow[]>;
 };
 
 /** The namespace prefix of the sheet's elements (`x` of `<x:worksheet`), or null when they have none. */
@@ -128,14 +128,17 @@ export function openWorkbook(file: Buffer): Workbook {
 
   return {
     sheetNames: sheets.map((sheet) => sheet.name),
-    async *rows(sheetName: string) {
+    async *rows(sheetName: string, onInflated?: (bytes: number, total: number) => void) {
       const path = sheets.find((sheet) => sheet.name === sheetName)?.path;
       const entry = path ? entries.get(path) : undefined;
       if (!entry) throw new WorkbookFormatError(`工作表“${sheetName}”缺失，请在 Excel 中重新保存后上传`);
       let carry: Buffer | null = null;
       let lastRow = 0;
       let prefix: string | null | undefined;
+      let inflated = 0;
       for await (const chunk of inflateEntryChunks(file, entry, MAX_SHEET_BYTES)) {
+        inflated += chunk.length;
+        onInflated?.(inflated, entry.size);
         let bytes: Buffer = carry === null ? chunk : Buffer.concat([carry, chunk]);
         // Some writers (the .NET Open XML SDK) name the elements with a prefix: <x:row>, <x:c>, <x:v>.
         if (prefix === undefined) prefix = elementPrefix(bytes);

@@ -11,7 +11,8 @@ import type {
   RectificationItemView,
   SimulationView,
 } from '@pgs/domain';
-import { api, download, isApiError } from '../api/client.ts';
+import { api, download } from '../api/client.ts';
+import { usePolledProgress } from '../shared/usePolledProgress.ts';
 import type { Page } from '../api/contract.ts';
 
 /**
@@ -88,28 +89,9 @@ export function runEvaluation(year: number, progressKey?: string): Promise<Evalu
   return api<EvaluationRunSummary>('/evaluations', { method: 'POST', body: { year, progressKey } });
 }
 
-/** 32 hex digits from the browser's random source (crypto.getRandomValues works on plain http too). */
-export function newProgressKey(): string {
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
-}
-
-/** The progress of the run started with `key`, polled every 300 ms while `running`; null until the server has a report. */
+/** The progress of the run started with `key`, polled while `running`; null until the server has a report. */
 export function useRunProgress(key: string | null, running: boolean) {
-  return useQuery({
-    queryKey: ['evaluation-progress', key],
-    queryFn: async (): Promise<RunProgress | null> => {
-      try {
-        return await api<RunProgress>(`/evaluations/progress/${key}`);
-      } catch (error) {
-        if (isApiError(error) && error.status === 404) return null;
-        throw error;
-      }
-    },
-    enabled: running && key !== null,
-    refetchInterval: running ? 300 : false,
-    retry: false,
-    gcTime: 0,
-  });
+  return usePolledProgress<RunProgress>(key === null ? null : `/evaluations/progress/${key}`, running);
 }
 
 export function publishRun(id: number): Promise<EvaluationRunSummary> {

@@ -13,6 +13,8 @@ import { evaluationKeys } from '../evaluations.api.ts';
 import { ownPlatformOf, platformFull } from '../components/enterprise-format.ts';
 import { useSelectedYear, YearSelect } from '../components/YearSelect.tsx';
 import { uploadWithProgress, type UploadProgress } from '../upload-with-progress.ts';
+import { newProgressKey, usePolledProgress } from '../../shared/usePolledProgress.ts';
+import type { ImportProgress } from '@pgs/domain/evaluation/import-progress';
 import { RowErrorsTable } from './RowErrorsTable.tsx';
 import { UploadProgressBar } from './UploadProgressBar.tsx';
 
@@ -27,8 +29,8 @@ function reportOf(error: unknown, year: number): RecordImportReport | null {
   return null;
 }
 
-function importFile(year: number, file: File, dryRun: boolean, onProgress: (progress: UploadProgress) => void) {
-  return uploadWithProgress<RecordImportReport>('/enterprise-records/import', file, { query: { year, dryRun }, onProgress });
+function importFile(year: number, file: File, dryRun: boolean, onProgress: (progress: UploadProgress) => void, progressKey: string) {
+  return uploadWithProgress<RecordImportReport>('/enterprise-records/import', file, { query: { year, dryRun, progressKey }, onProgress });
 }
 
 /**
@@ -45,6 +47,14 @@ export function EnterpriseImportPage() {
   const [file, setFile] = useState<File | null>(null);
   const [progress, setProgress] = useState<UploadProgress | null>(null);
   const [busy, setBusy] = useState(false);
+  // Once the file is in, the server's own progress (checking row by row, writing) under a key made per upload.
+  const [progressKey, setProgressKey] = useState<string | null>(null);
+  const serverProgress = usePolledProgress<ImportProgress>(progressKey && `/enterprise-records/import/progress/${progressKey}`, busy).data ?? null;
+  const send = (chosen: File, dryRun: boolean) => {
+    const key = newProgressKey();
+    setProgressKey(key);
+    return importFile(year!, chosen, dryRun, setProgress, key);
+  };
   const [check, setCheck] = useState<RecordImportReport | null>(null);
   const [written, setWritten] = useState<RecordImportReport | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -69,7 +79,7 @@ export function EnterpriseImportPage() {
     setProgress(null);
     setBusy(true);
     try {
-      setCheck(await importFile(year, chosen, true, setProgress));
+      setCheck(await send(chosen, true));
     } catch (error) {
       const report = reportOf(error, year);
       if (report) setCheck(report);
@@ -85,7 +95,7 @@ export function EnterpriseImportPage() {
     setFailure(null);
     setProgress(null);
     try {
-      const result = await importFile(year, file, false, setProgress);
+      const result = await send(file, false);
       setWritten(result);
       void queryClient.invalidateQueries({ queryKey: enterpriseKeys.all });
       void queryClient.invalidateQueries({ queryKey: evaluationKeys.all });
@@ -167,7 +177,7 @@ export function EnterpriseImportPage() {
             {picker('选择 .xlsx 文件并检查', 'import-upload')}
             {file && <Typography.Text data-testid="import-file-name">{file.name}</Typography.Text>}
           </Space>
-          {busy && <UploadProgressBar progress={progress} fileSize={file?.size ?? 0} checking={step === 2 ? '正在写入…' : '服务器正在逐行检查…'} />}
+          {busy && <UploadProgressBar progress={progress} server={serverProgress} fileSize={file?.size ?? 0} checking={step === 2 ? '正在写入…' : '服务器正在逐行检查…'} />}
           {failure && <Alert type="error" showIcon title={failure} data-testid="import-failure" />}
           {check && errorCount > 0 && (
             <>
