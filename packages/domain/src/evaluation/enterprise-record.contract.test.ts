@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { enterpriseRecordSchema, enterpriseRecordsImportSchema } from './enterprise-record.contract.ts';
+import { enterpriseRecordSchema } from './enterprise-record.contract.ts';
+import { enterpriseRecordsBodySchema } from './enterprises.contract.ts';
 import { recordRowErrors } from './record-checker.ts';
 import { creditCodeFor } from './record-builder.test-support.ts';
 
@@ -120,7 +121,7 @@ describe('recordRowErrors: the dry-run report, row by row', () => {
   });
 });
 
-describe('enterpriseRecordsImportSchema', () => {
+describe('enterpriseRecordsBodySchema: the body of POST /enterprise-records (the records are checked by recordChecker)', () => {
   it.each([
     [1999, false],
     [2000, true],
@@ -128,20 +129,18 @@ describe('enterpriseRecordsImportSchema', () => {
     [2101, false],
     [2024.5, false],
   ])('year %d accepted: %s', (year, ok) => {
-    expect(enterpriseRecordsImportSchema.safeParse({ year, records: [valid()] }).success).toBe(ok);
+    expect(enterpriseRecordsBodySchema.safeParse({ year, records: [valid()] }).success).toBe(ok);
   });
 
-  it('refuses duplicates and late registrations with the path of the cell', () => {
-    const result = enterpriseRecordsImportSchema.safeParse({ year: 2024, records: [valid(), valid({ registeredOn: '2025-03-01' })] });
-    expect(result.success).toBe(false);
-    expect(result.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([
-      ['records.1.creditCode', '统一社会信用代码与第 1 行重复（同一年度每家企业只能有一条记录）'],
-      ['records.1.registeredOn', '注册日期 2025-03-01 晚于评价年度 2024 年末'],
+  it('refuses duplicates and late registrations, naming the row and the cell', () => {
+    expect(recordRowErrors([valid(), valid({ registeredOn: '2025-03-01' })], { year: 2024 })).toEqual([
+      { row: 2, column: 'creditCode', message: '统一社会信用代码与第 1 行重复（同一年度每家企业只能有一条记录）' },
+      { row: 2, column: 'registeredOn', message: '注册日期 2025-03-01 晚于评价年度 2024 年末' },
     ]);
   });
 
   it('refuses an empty list', () => {
-    expect(enterpriseRecordsImportSchema.safeParse({ year: 2024, records: [] }).error?.issues[0]?.message).toBe('企业数据 records 不能为空');
+    expect(enterpriseRecordsBodySchema.safeParse({ year: 2024, records: [] }).error?.issues[0]?.message).toBe('企业数据 records 不能为空');
   });
 });
 

@@ -202,25 +202,6 @@ export const evaluationYearSchema = z
   .min(2000, { error: '年度应在 2000–2100 之间' })
   .max(2100, { error: '年度应在 2000–2100 之间' });
 
-/** The body of `POST /api/v1/enterprise-records`: one year's records, all or nothing. */
-export const enterpriseRecordsImportSchema = z
-  .object({
-    year: evaluationYearSchema,
-    records: z.array(enterpriseRecordSchema, { error: '请提供企业数据 records' }).min(1, { error: '企业数据 records 不能为空' }),
-  })
-  .superRefine((body, ctx) => {
-    const firstRow = new Map<string, number>();
-    body.records.forEach((record, index) => {
-      const first = firstRow.get(record.creditCode);
-      if (first === undefined) firstRow.set(record.creditCode, index);
-      else ctx.addIssue({ code: 'custom', path: ['records', index, 'creditCode'], message: duplicateMessage(first + 1) });
-      if (record.registeredOn && record.registeredOn > `${body.year}-12-31`) {
-        ctx.addIssue({ code: 'custom', path: ['records', index, 'registeredOn'], message: registeredAfterYearMessage(record.registeredOn, body.year) });
-      }
-    });
-  });
-export type EnterpriseRecordsImport = z.output<typeof enterpriseRecordsImportSchema>;
-
 export type RecordRowError = { row: number; column: string; message: string };
 
 export const duplicateMessage = (firstRow: number) => `统一社会信用代码与第 ${firstRow} 行重复（同一年度每家企业只能有一条记录）`;

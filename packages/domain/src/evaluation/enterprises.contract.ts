@@ -29,7 +29,7 @@ export const NO_PLATFORM = 'none';
 
 /**
  * `POST /api/v1/enterprise-records`: only the shape. The records themselves are judged row by row by
- * `recordRowErrors`, so a bad record is a 422 listing every bad cell rather than a 400 for the first one.
+ * `recordChecker` (record-checker.ts), so a bad record is a 422 listing every bad cell rather than a 400 for the first one.
  */
 export const enterpriseRecordsBodySchema = z.object({
   year: evaluationYearSchema,
