@@ -40,3 +40,7 @@ export * from './evaluation/run-progress.ts';
 export * from './evaluation/import-progress.ts';
 export * from './evaluation/measures.ts';
 export * from './evaluation/rectification.ts';
+export * from './platform/request-text.ts';
+export * from './platform/ids.ts';
+export * from './catalog/catalog-effective-date.ts';
+export * from './projects/review-date.ts';

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { wellFormedText } from '../platform/request-text.ts';
+import { idSchema } from '../platform/ids.ts';
 import { PLATFORM_KEYS } from '../platform/platforms.ts';
 import { industryCodeSchema } from '../industries/industries.contract.ts';
 import { calendarDaySchema } from '../platform/common.contract.ts';
@@ -6,9 +8,9 @@ import { CATALOG_BASES, CATALOG_CATEGORIES, CLASSIFY_CATEGORIES } from './catalo
 
 export const platformKeySchema = z.enum(PLATFORM_KEYS, { error: '平台不存在：应为 oujiangkou、zhenan 或 hitech' });
 export const platformParamsSchema = z.object({ platformKey: platformKeySchema });
-export const versionIdParamsSchema = z.object({ versionId: z.coerce.number({ error: '目录版本编号必须是数字' }).int().positive() });
+export const versionIdParamsSchema = z.object({ versionId: idSchema('目录版本编号') });
 export const itemParamsSchema = versionIdParamsSchema.extend({
-  itemId: z.coerce.number({ error: '条目编号必须是数字' }).int().positive(),
+  itemId: idSchema('条目编号'),
 });
 
 const dateSchema = calendarDaySchema;
@@ -17,11 +19,11 @@ export const catalogItemInputSchema = z.object({
   category: z.enum(CATALOG_CATEGORIES, { error: '类别应为 encouraged（鼓励类）、restricted（限制类）或 eliminated（淘汰类）' }),
   industryCode: industryCodeSchema,
   keywords: z
-    .array(z.string().trim().min(1, { error: '关键词不能为空' }).max(50, { error: '关键词不能超过 50 个字符' }))
+    .array(wellFormedText('关键词').trim().min(1, { error: '关键词不能为空' }).max(50, { error: '关键词不能超过 50 个字符' }))
     .max(20, { error: '关键词最多 20 个' })
     .default([]),
   basis: z.enum(CATALOG_BASES, { error: '列入依据不正确' }),
-  note: z.string().trim().max(1000, { error: '备注不能超过 1000 个字符' }).default(''),
+  note: wellFormedText('备注').trim().max(1000, { error: '备注不能超过 1000 个字符' }).default(''),
 });
 export type CatalogItemInput = z.infer<typeof catalogItemInputSchema>;
 
@@ -72,7 +74,7 @@ export const catalogSchema = catalogVersionSummarySchema.extend({
 export type CatalogView = z.infer<typeof catalogSchema>;
 
 export const createDraftSchema = z.object({
-  version: z.string().trim().min(1, { error: '请填写版本名称，如“2025年本”' }).max(50, { error: '版本名称不能超过 50 个字符' }),
+  version: wellFormedText('版本名称').trim().min(1, { error: '请填写版本名称，如“2025年本”' }).max(50, { error: '版本名称不能超过 50 个字符' }),
   /** Copy the items of this version; default: the version in force. */
   basedOnVersionId: z.number().int().positive().optional(),
 });
@@ -85,7 +87,7 @@ export const publishSchema = z.object({
 
 export const classifyQuerySchema = z.object({
   industryCode: industryCodeSchema,
-  text: z.string().max(2000, { error: '描述不能超过 2000 个字符' }).optional(),
+  text: wellFormedText('描述').max(2000, { error: '描述不能超过 2000 个字符' }).optional(),
   date: dateSchema.optional(),
 });
 

@@ -1,5 +1,6 @@
 import Decimal from 'decimal.js';
 import { z } from 'zod';
+import { wellFormedText } from '../platform/request-text.ts';
 import { platformKeySchema } from '../catalog/catalog.contract.ts';
 import { industryCodeSchema } from '../industries/industries.contract.ts';
 import { creditCodeSchema } from '../projects/credit-code.ts';
@@ -139,8 +140,7 @@ function yesNo(field: EnterpriseRecordField) {
 }
 
 const basis = (field: EnterpriseRecordField) =>
-  z
-    .string({ error: `“${ENTERPRISE_RECORD_FIELD_LABELS[field]}”必须是文字` })
+  wellFormedText(`“${ENTERPRISE_RECORD_FIELD_LABELS[field]}”`)
     .trim()
     .max(1000, { error: `“${ENTERPRISE_RECORD_FIELD_LABELS[field]}”不能超过 1000 个字` })
     .nullish();
@@ -148,8 +148,7 @@ const basis = (field: EnterpriseRecordField) =>
 export const enterpriseRecordSchema = z
   .object({
     creditCode: creditCodeSchema,
-    name: z
-      .string({ error: '企业名称必须是文字' })
+    name: wellFormedText('企业名称')
       .trim()
       .min(1, { error: '企业名称不能为空' })
       .max(200, { error: '企业名称不能超过 200 个字' }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { wellFormedText } from '../platform/request-text.ts';
 import { PLATFORM_KEYS } from '../platform/platforms.ts';
 import { pageOf } from '../platform/common.contract.ts';
 import { creditCodeSchema } from '../projects/credit-code.ts';
@@ -87,7 +88,7 @@ export const enterpriseFilterSchema = z.object({
   scale: z.enum(ENTERPRISE_SCALES, { error: '企业规模应为 above 或 below' }).optional(),
   subDatabase: z.enum(ENTERPRISE_SUB_DATABASES, { error: '子库应为 backward（淘汰落后）、zombie（停产僵尸）或 low_efficiency（低效产出）' }).optional(),
   // A NUL cannot reach PostgreSQL text at all: refused here, whether or not the year has records to search.
-  q: z.string().trim().max(100, { error: '搜索词不能超过 100 个字' }).refine((q) => !q.includes('\u0000'), { error: '搜索词不能含有空字符' }).optional(),
+  q: wellFormedText('搜索词').trim().max(100, { error: '搜索词不能超过 100 个字' }).optional(),
 });
 export type EnterpriseFilter = z.infer<typeof enterpriseFilterSchema>;
 

@@ -1,5 +1,6 @@
 import Decimal from 'decimal.js';
 import { z } from 'zod';
+import { wellFormedText } from '../platform/request-text.ts';
 import { isWellFormedIndustryCode } from '../industries/industry-code.ts';
 import type { EnterpriseRecord } from './enterprise-record.contract.ts';
 import { HEAVY_INDICATORS, INDICATOR_CODES, INDICATOR_LABELS, type IndicatorCode } from './indicators.ts';
@@ -152,7 +153,7 @@ const setSchema = z.object({ indicators: z.array(indicatorRuleSchema, { error: '
 
 export const evaluationMethodSchema = z
   .object({
-    name: z.string({ error: '评价办法名称必须是文字' }).trim().min(1, { error: '评价办法名称不能为空' }).max(100, { error: '评价办法名称不能超过 100 个字' }),
+    name: wellFormedText('评价办法名称').trim().min(1, { error: '评价办法名称不能为空' }).max(100, { error: '评价办法名称不能超过 100 个字' }),
     sets: z.object({ industrial_above: setSchema, industrial_below: setSchema, service: setSchema }, { error: '请提供三个评价组的指标 sets' }),
     missingValue: z.enum(MISSING_VALUE_RULES, { error: '缺失值规则应为 zero、set_average 或 exclude_indicator' }).default('zero'),
     cuts: z.object({ A: fraction('A 类分档线'), B: fraction('B 类分档线'), C: fraction('C 类分档线') }).default(DEFAULT_EVALUATION_METHOD.cuts),

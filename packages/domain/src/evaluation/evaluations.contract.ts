@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { idSchema } from '../platform/ids.ts';
+import { wellFormedText } from '../platform/request-text.ts';
 import { PROGRESS_KEY_PATTERN, RUN_PROGRESS_PHASES } from './run-progress.ts';
 import { PLATFORM_KEYS } from '../platform/platforms.ts';
 import { platformKeySchema } from '../catalog/catalog.contract.ts';
@@ -34,9 +36,10 @@ const yearParam = z.coerce
   .min(2000, { error: '年度应在 2000–2100 之间' })
   .max(2100, { error: '年度应在 2000–2100 之间' });
 
-export const evaluationYearParamsSchema = z.object({ year: yearParam });
+/** Issue #10.7: a year in the path is four plain digits (`%202025` and `2025.0` are not 2025). */
+export const evaluationYearParamsSchema = z.object({ year: z.string({ error: '年度必须是数字' }).regex(/^[0-9]{4}$/, { error: '年度应为四位数字，如 2025' }).transform(Number).pipe(z.number().min(2000, { error: '年度应在 2000–2100 之间' }).max(2100, { error: '年度应在 2000–2100 之间' })) });
 export const evaluationRunParamsSchema = z.object({
-  id: z.coerce.number({ error: '评价编号必须是数字' }).int({ error: '评价编号必须是整数' }).positive({ error: '评价编号必须大于 0' }).max(2_147_483_647, { error: '评价编号过大' }),
+  id: idSchema('评价编号'),
 });
 
 const paging = {
@@ -149,7 +152,7 @@ export const evaluationResultsFilterSchema = z.object({
   class: z.enum(EVALUATION_CLASSES, { error: '等级应为 A、B、C、D 或 T' }).optional(),
   set: z.enum(EVALUATION_SETS, { error: '评价组应为 industrial_above、industrial_below 或 service' }).optional(),
   /** Part of the name, or of the 统一社会信用代码. */
-  q: z.string({ error: '搜索词必须是文字' }).trim().max(100, { error: '搜索词不能超过 100 个字' }).optional(),
+  q: wellFormedText('搜索词').trim().max(100, { error: '搜索词不能超过 100 个字' }).optional(),
 });
 export type EvaluationResultsFilter = z.output<typeof evaluationResultsFilterSchema>;
 export const evaluationResultsQuerySchema = evaluationResultsFilterSchema.extend(paging);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { wellFormedText } from '../platform/request-text.ts';
 import { INDUSTRY_LEVELS } from './industry-code.ts';
 
 export const industryCodeSchema = z
@@ -15,7 +16,7 @@ export const industrySchema = z.object({
 export type Industry = z.infer<typeof industrySchema>;
 
 export const industryListQuerySchema = z.object({
-  q: z.string().trim().max(100, { error: '搜索词不能超过 100 个字符' }).optional(),
+  q: wellFormedText('搜索词').trim().max(100, { error: '搜索词不能超过 100 个字符' }).optional(),
   parent: z.string().trim().max(4).optional(),
   level: z.enum(INDUSTRY_LEVELS).optional(),
   page: z.coerce.number({ error: '页码必须是数字' }).int().min(1).default(1),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { wellFormedText } from './request-text.ts';
 import { calendarDaySchema } from './common.contract.ts';
 
 export const auditEventSchema = z.object({
@@ -17,9 +18,9 @@ export const auditEventSchema = z.object({
 export type AuditEvent = z.infer<typeof auditEventSchema>;
 
 export const auditQuerySchema = z.object({
-  entityType: z.string().max(50).optional(),
-  action: z.string().max(80).optional(),
-  actor: z.string().max(64).optional(),
+  entityType: wellFormedText('对象类型').max(50).optional(),
+  action: wellFormedText('操作').max(80).optional(),
+  actor: wellFormedText('操作人').max(64).optional(),
   from: calendarDaySchema.optional(),
   to: calendarDaySchema.optional(),
   page: z.coerce.number({ error: '页码必须是数字' }).int().min(1).default(1),

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { wellFormedText } from './request-text.ts';
+import { idSchema } from './ids.ts';
 import { ROLES } from './roles.ts';
 import { PLATFORM_KEYS } from './platforms.ts';
 
@@ -24,20 +26,20 @@ export const userSchema = z.object({
 export type User = z.infer<typeof userSchema>;
 
 export const loginSchema = z.object({
-  username: z.string({ error: '请输入用户名' }).trim().min(1, { error: '请输入用户名' }).max(64),
+  username: wellFormedText('用户名').trim().min(1, { error: '请输入用户名' }).max(64),
   password: z.string({ error: '请输入密码' }).min(1, { error: '请输入密码' }).max(256),
 });
 
 export const createUserSchema = z.object({
   username: usernameSchema,
   password: z.string({ error: '请输入密码' }).max(256, { error: '密码不能超过 256 个字符' }),
-  displayName: z.string({ error: '请输入姓名' }).trim().min(1, { error: '请输入姓名' }).max(50, { error: '姓名不能超过 50 个字符' }),
+  displayName: wellFormedText('姓名').trim().min(1, { error: '请输入姓名' }).max(50, { error: '姓名不能超过 50 个字符' }),
   role: roleSchema,
   platformKey: platformKeyOrNull,
 });
 
 export const updateUserSchema = z.object({
-  displayName: z.string().trim().min(1, { error: '请输入姓名' }).max(50, { error: '姓名不能超过 50 个字符' }),
+  displayName: wellFormedText('姓名').trim().min(1, { error: '请输入姓名' }).max(50, { error: '姓名不能超过 50 个字符' }),
   role: roleSchema,
   platformKey: platformKeyOrNull,
   disabled: z.boolean(),
@@ -46,4 +48,4 @@ export const updateUserSchema = z.object({
 
 export const resetPasswordSchema = z.object({ password: z.string().max(256) });
 export const changeOwnPasswordSchema = z.object({ currentPassword: z.string().max(256), newPassword: z.string().max(256) });
-export const userIdParamsSchema = z.object({ id: z.coerce.number({ error: '用户编号必须是数字' }).int().positive() });
+export const userIdParamsSchema = z.object({ id: idSchema('用户编号') });

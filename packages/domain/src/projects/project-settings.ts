@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { wellFormedText } from '../platform/request-text.ts';
 import { DEFAULT_NEGOTIATION_WINDOW_DAYS } from './pipeline.ts';
 import { DEFAULT_EVALUATION_SHEET, EVALUATION_DIMENSIONS, DIMENSION_LABELS, type EvaluationSheet } from './evaluation-sheet.ts';
 
@@ -16,13 +17,13 @@ export const DEFAULT_PROJECT_SETTINGS: ProjectSettings = {
 const sheetItemSchema = z.object({
   code: z.string({ error: '评分项代码必须是文字' }).trim().regex(/^[a-z][a-z0-9_]{0,49}$/, { error: '评分项代码只能用小写字母、数字和下划线，以字母开头' }),
   dimension: z.enum(EVALUATION_DIMENSIONS, { error: '评分项所属维度不存在' }),
-  label: z.string({ error: '评分项名称必须是文字' }).trim().min(1, { error: '评分项名称不能为空' }).max(50, { error: '评分项名称不能超过 50 个字' }),
+  label: wellFormedText('评分项名称').trim().min(1, { error: '评分项名称不能为空' }).max(50, { error: '评分项名称不能超过 50 个字' }),
   maxScore: z.number({ error: '满分必须是数字' }).positive({ error: '满分必须大于 0' }).max(100, { error: '单项满分不能超过 100' }),
-  guidance: z.string().trim().max(500, { error: '评分说明不能超过 500 个字' }).default(''),
+  guidance: wellFormedText('评分说明').trim().max(500, { error: '评分说明不能超过 500 个字' }).default(''),
 });
 
 export const evaluationSheetSchema = z.object({
-  name: z.string({ error: '评分表名称必须是文字' }).trim().min(1, { error: '评分表名称不能为空' }).max(100, { error: '评分表名称不能超过 100 个字' }),
+  name: wellFormedText('评分表名称').trim().min(1, { error: '评分表名称不能为空' }).max(100, { error: '评分表名称不能超过 100 个字' }),
   passMark: z.number({ error: '合格线必须是数字' }).positive({ error: '合格线必须大于 0' }),
   items: z.array(sheetItemSchema, { error: '请提供评分项 items' }).min(1, { error: '评分表至少要有一项' }).max(60, { error: '评分项不能超过 60 项' }),
 });

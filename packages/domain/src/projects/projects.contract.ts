@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { wellFormedText } from '../platform/request-text.ts';
+import { idSchema } from '../platform/ids.ts';
 import { industryCodeSchema } from '../industries/industries.contract.ts';
 import { platformKeySchema } from '../catalog/catalog.contract.ts';
 import { calendarDaySchema } from '../platform/common.contract.ts';
@@ -13,7 +15,7 @@ const amount = (label: string) =>
 const nonNegative = (label: string) => amount(label).refine((value) => Number(value) >= 0, { error: `${label}不能为负数` });
 const positive = (label: string) => amount(label).refine((value) => Number(value) > 0, { error: `${label}必须大于 0` });
 const text = (label: string, max: number) =>
-  z.string({ error: `${label}必须是文字` }).trim().min(1, { error: `${label}不能为空` }).max(max, { error: `${label}不能超过 ${max} 个字` });
+  wellFormedText(label).trim().min(1, { error: `${label}不能为空` }).max(max, { error: `${label}不能超过 ${max} 个字` });
 
 /** DESIGN.md `POST /api/v1/projects` (D5: land in 亩 or m², or neither; D6: fixed assets ≤ total). */
 export const reportProjectSchema = z
@@ -29,7 +31,7 @@ export const reportProjectSchema = z
     landAreaM2: positive('用地面积（平方米）').optional().nullable(),
     expectedAnnualTax: nonNegative('预计年税收'),
     expectedAnnualOutput: nonNegative('预计年产值').optional().nullable(),
-    description: z.string({ error: '项目简介必须是文字' }).max(5000, { error: '项目简介不能超过 5000 个字' }).optional(),
+    description: wellFormedText('项目简介').max(5000, { error: '项目简介不能超过 5000 个字' }).optional(),
   })
   .refine((input) => Number(input.fixedAssetInvestment) <= Number(input.totalInvestment), {
     error: '固定资产投资不能大于总投资（D6）',
@@ -41,7 +43,7 @@ export type ReportProjectInput = z.infer<typeof reportProjectSchema>;
 export const transitionSchema = z.object({
   to: z.enum(PROJECT_STATUSES, { error: '目标阶段不存在' }),
   version: z.number({ error: '请提供项目版本号 version' }).int().positive(),
-  reason: z.string().trim().max(2000, { error: '原因不能超过 2000 个字' }).optional().nullable(),
+  reason: wellFormedText('原因').trim().max(2000, { error: '原因不能超过 2000 个字' }).optional().nullable(),
   effectiveDate: calendarDaySchema.optional(),
 });
 
@@ -56,7 +58,7 @@ export const projectFilterSchema = z.object({
   category: z.enum(['encouraged', 'restricted', 'eliminated', 'unlisted'], { error: '类别不存在' }).optional(),
   sizeTier: z.enum(['5yi', '20yi', '50yi'], { error: '规模档次应为 5yi、20yi 或 50yi' }).optional(),
   overdue: z.enum(['true', 'false'], { error: 'overdue 应为 true 或 false' }).transform((value) => value === 'true').optional(),
-  q: z.string().max(100, { error: '搜索词不能超过 100 个字' }).optional(),
+  q: wellFormedText('搜索词').max(100, { error: '搜索词不能超过 100 个字' }).optional(),
 });
 
 export const projectListQuerySchema = projectFilterSchema.extend({
@@ -64,7 +66,7 @@ export const projectListQuerySchema = projectFilterSchema.extend({
   pageSize: z.coerce.number({ error: '每页条数必须是数字' }).int().min(1).max(500).default(50),
 });
 
-export const projectIdParamsSchema = z.object({ id: z.coerce.number({ error: '项目编号必须是数字' }).int().positive().max(2_147_483_647) });
+export const projectIdParamsSchema = z.object({ id: idSchema('项目编号') });
 
 export const projectEventSchema = z.object({
   version: z.number(),
@@ -114,9 +116,16 @@ export const projectDetailSchema = projectSchema.extend({ history: z.array(proje
 
 /** DESIGN.md `POST /projects/:id/evaluation`: the filled sheet (D7) and the written opinion (R2.2). */
 export const evaluationInputSchema = z.object({
-  scores: z.record(z.string().max(50), z.number({ error: '评分必须是数字' }), { error: '请填写评分表 scores' }),
+  scores: z.record(wellFormedText('评分项代码').max(50), z.number({ error: '评分必须是数字' }), { error: '请填写评分表 scores' }),
   opinion: text('书面评审意见', 5000),
-  reviewer: z.string().trim().min(1).max(100, { error: '评审人不能超过 100 个字' }).optional(),
+  /**
+   * Issue #10.6: ignored — the reviewer on record is always the signed-in user (a sheet cannot be put in someone
+   * else's name); other members of the review are named in `panel`. Kept so older clients are not refused.
+   */
+  reviewer: z.unknown().optional(),
+  /** Other members of the review panel, recorded beside the signed-in user. */
+  panel: z.array(wellFormedText('评审组成员').trim().min(1, { error: '评审组成员姓名不能为空' }).max(50, { error: '评审组成员姓名不能超过 50 个字' })).max(20, { error: '评审组成员最多 20 人' }).optional(),
+  /** The day of the review: today or earlier, not before the project's first report (default today). */
   reviewedOn: calendarDaySchema.optional(),
 });
 
