@@ -8,7 +8,7 @@ import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from './platform/db.ts';
 import { systemClock, type Clock } from './platform/actor.ts';
@@ -26,6 +26,13 @@ import { projectRoutes } from './projects/projects.routes.ts';
 import { enterpriseRoutes } from './enterprises/enterprises.routes.ts';
 import { evaluationRoutes } from './enterprises/evaluations.routes.ts';
 import { industryCodesInUse } from './catalog/catalog.service.ts';
+import { DEFAULT_HTTP_SETTINGS, type HttpSettings } from './platform/config.ts';
+import { installRequestDeadlines, serverTimeouts } from './platform/request-deadlines.ts';
+import { trustProxyOption } from './platform/trust-proxy.ts';
+import { installHttpSecurity } from './platform/http-security.ts';
+import { installXlsxResponses, openApiTransform } from './platform/openapi-responses.ts';
+import { apiDocsGuard } from './platform/api-docs-guard.ts';
+import { staticCacheHeaders } from './platform/static-cache.ts';
 
 // Validation messages in Chinese for the people who read them (zod's built-in zh-CN locale).
 z.config(z.locales.zhCN());
@@ -37,21 +44,32 @@ export type AppOptions = {
   webRoot?: string | null;
   secureCookie?: boolean;
   logger?: boolean;
+  /** Timeouts, trusted proxy, API docs access, catalog horizon (issue #10); defaults as in DEFAULT_HTTP_SETTINGS. */
+  http?: Partial<HttpSettings>;
 };
 
 /** Builds the whole application without listening, so tests drive it with `app.inject()` (fastify/demo). */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024 }).withTypeProvider<ZodTypeProvider>();
+  const http: HttpSettings = { ...DEFAULT_HTTP_SETTINGS, ...options.http };
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024, trustProxy: trustProxyOption(http.trustProxy), ...serverTimeouts(http) }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
   app.decorateRequest('actor', null);
+  // Issue #10.2 / #10.9: every route's time limit (set as routes are added), security headers, origin and body checks.
+  installRequestDeadlines(app, http);
+  installXlsxResponses(app);
+  await installHttpSecurity(app);
 
-  const ctx: AppContext = { db: options.database.db, driver: options.database.driver, clock: options.clock ?? systemClock, secureCookie: options.secureCookie ?? false, progress: new ProgressBoard() };
+  // The session cookie is Secure when PGS_SECURE_COOKIE=1, and otherwise whenever the request came over HTTPS
+  // (X-Forwarded-Proto through a trusted proxy): @fastify/cookie's 'auto' reads request.protocol.
+  const ctx: AppContext = { db: options.database.db, driver: options.database.driver, clock: options.clock ?? systemClock, secureCookie: options.secureCookie ? true : 'auto', progress: new ProgressBoard(), catalogHorizonMonths: http.catalogHorizonMonths };
 
   await app.register(cookie);
   await app.register(compress, { global: true, threshold: 2048 });
   await app.register(multipart);
+  // Issue #10.9: no route reads plain text; without a parser such a body is a 415.
+  app.removeContentTypeParser('text/plain');
   app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: 64 * 1024 * 1024 }, (_request, body, done) => done(null, body));
   await app.register(swagger, {
     openapi: {
@@ -59,9 +77,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
       security: [{ session: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: openApiTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiHooks: { onRequest: apiDocsGuard(() => ctx, http.publicApiDocs) } });
 
   await app.register(
     async (api) => {
@@ -89,7 +107,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   );
 
   const webRoot = options.webRoot && existsSync(path.join(options.webRoot, 'index.html')) ? path.resolve(options.webRoot) : null;
-  if (webRoot) await app.register(fastifyStatic, { root: webRoot, wildcard: false });
+  if (webRoot) await app.register(fastifyStatic, { root: webRoot, wildcard: false, cacheControl: false, setHeaders: staticCacheHeaders });
   app.setNotFoundHandler((request, reply) => {
     if (webRoot && request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
     return reply.code(404).send({ error: { code: 'NOT_FOUND', message: `接口不存在：${request.method} ${request.url.split('?')[0]}` } });

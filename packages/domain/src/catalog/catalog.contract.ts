@@ -124,7 +124,7 @@ export const importReportSchema = z.object({
 });
 
 export const catalogOverviewSchema = z.array(
-  z.object({ platformKey: platformKeySchema, platformName: z.string(), inForce: catalogVersionSummarySchema.nullable(), drafts: z.number() }),
+  z.object({ platformKey: platformKeySchema, platformName: z.string(), inForce: catalogVersionSummarySchema.nullable(), drafts: z.number().optional().describe('草稿数，只对可编辑目录的角色（发改委）给出') }),
 );
 export type CatalogOverview = z.infer<typeof catalogOverviewSchema>;
 export type ImportReport = z.infer<typeof importReportSchema>;

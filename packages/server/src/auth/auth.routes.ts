@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { changeOwnPasswordSchema, loginSchema, userSchema } from '@pgs/domain';
 import type { AppContext } from '../platform/context.ts';
 import { actorOf, SESSION_COOKIE } from '../platform/http.ts';
+import { noContentResponse } from '../platform/openapi-responses.ts';
 import { changeOwnPassword, userById, publicUser } from '../users/users.service.ts';
 import { login, logout } from './auth.service.ts';
 import { notFound } from '../platform/errors.ts';
@@ -16,7 +17,7 @@ export const authRoutes = (ctx: AppContext): FastifyPluginAsyncZod => async (app
     return { user };
   });
 
-  app.post('/auth/logout', { schema: { tags: ['auth'], summary: '退出登录' } }, async (request, reply) => {
+  app.post('/auth/logout', { schema: { tags: ['auth'], summary: '退出登录', response: noContentResponse } }, async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE];
     if (token) await logout(ctx.db, actorOf(request), token, ctx.clock());
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -30,7 +31,7 @@ export const authRoutes = (ctx: AppContext): FastifyPluginAsyncZod => async (app
     return { user: publicUser(row) };
   });
 
-  app.post('/auth/password', { schema: { tags: ['auth'], summary: '修改本人密码', body: changeOwnPasswordSchema } }, async (request, reply) => {
+  app.post('/auth/password', { schema: { tags: ['auth'], summary: '修改本人密码', body: changeOwnPasswordSchema, response: noContentResponse } }, async (request, reply) => {
     await changeOwnPassword(ctx.db, actorOf(request), request.body.currentPassword, request.body.newPassword, ctx.clock());
     return reply.code(204).send();
   });

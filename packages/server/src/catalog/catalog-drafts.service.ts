@@ -1,6 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import {
+  catalogEffectiveDateProblem,
   catalogProblems,
+  DEFAULT_CATALOG_HORIZON_MONTHS,
   diffCatalogs,
   isCalendarDay,
   itemProblems,
@@ -144,9 +146,20 @@ export async function diffDraft(db: Db, actor: Actor, versionId: number, now: Da
  * R1.1: the drc publishes a reviewed draft with an effective date. Refused with the rule cited when the catalog
  * breaks R1.4 (an overcapacity industry encouraged); 409 when the draft changed since it was reviewed.
  */
-export async function publishDraft(db: Db, actor: Actor, versionId: number, input: { effectiveDate: string; revision: number }, now: Date) {
+export async function publishDraft(
+  db: Db,
+  actor: Actor,
+  versionId: number,
+  input: { effectiveDate: string; revision: number },
+  now: Date,
+  horizonMonths = DEFAULT_CATALOG_HORIZON_MONTHS,
+) {
   requirePermission(actor, 'catalog.edit');
   if (!isCalendarDay(input.effectiveDate)) throw badRequest(`生效日期 ${input.effectiveDate} 不存在`);
+  // Issue #10.6: from today to the horizon — never backdated (past classifications stay), never so far ahead that
+  // no later version could be published before it.
+  const dateProblem = catalogEffectiveDateProblem(input.effectiveDate, shanghaiDay(now), horizonMonths);
+  if (dateProblem) throw unprocessable('EFFECTIVE_DATE_OUT_OF_RANGE', dateProblem);
   const draft = await draftOf(db, versionId);
   const platform = platformName(draft.platformKey as PlatformKey);
   const rows = await itemsOfVersion(db, versionId);

@@ -19,6 +19,7 @@ import {
 } from '@pgs/domain';
 import type { AppContext } from '../platform/context.ts';
 import { actorOf, BULK_LIMIT_BYTES, sendFile, uploadedFile } from '../platform/http.ts';
+import { noContentResponse } from '../platform/openapi-responses.ts';
 import { catalogInForce, catalogOverview, classify, getVersion, listVersions } from './catalog.service.ts';
 import { addItem, createDraft, deleteDraft, deleteItem, diffDraft, publishDraft, updateItem } from './catalog-drafts.service.ts';
 import { catalogImportTemplate, exportCatalogVersion, importCatalogDraft } from './catalog-excel.service.ts';
@@ -54,7 +55,7 @@ export const catalogRoutes = (ctx: AppContext): FastifyPluginAsyncZod => async (
     getVersion(ctx.db, actorOf(request), request.params.versionId, ctx.clock()),
   );
 
-  app.delete('/catalog-versions/:versionId', { schema: { tags, summary: '删除草稿（发改委）', params: versionIdParamsSchema } }, async (request, reply) => {
+  app.delete('/catalog-versions/:versionId', { schema: { tags, summary: '删除草稿（发改委）', params: versionIdParamsSchema, response: noContentResponse } }, async (request, reply) => {
     await deleteDraft(ctx.db, actorOf(request), request.params.versionId, ctx.clock());
     return reply.code(204).send();
   });
@@ -67,7 +68,7 @@ export const catalogRoutes = (ctx: AppContext): FastifyPluginAsyncZod => async (
     updateItem(ctx.db, actorOf(request), request.params.versionId, request.params.itemId, request.body, ctx.clock()),
   );
 
-  app.delete('/catalog-versions/:versionId/items/:itemId', { schema: { tags, summary: '删除目录条目（发改委）', params: itemParamsSchema, querystring: z.object({ revision: z.coerce.number({ error: '缺少条目版本号 revision' }).int().positive() }) } }, async (request, reply) => {
+  app.delete('/catalog-versions/:versionId/items/:itemId', { schema: { tags, summary: '删除目录条目（发改委）', params: itemParamsSchema, querystring: z.object({ revision: z.coerce.number({ error: '缺少条目版本号 revision' }).int().positive() }), response: noContentResponse } }, async (request, reply) => {
     await deleteItem(ctx.db, actorOf(request), request.params.versionId, request.params.itemId, request.query.revision, ctx.clock());
     return reply.code(204).send();
   });
@@ -77,7 +78,7 @@ export const catalogRoutes = (ctx: AppContext): FastifyPluginAsyncZod => async (
   );
 
   app.post('/catalog-versions/:versionId/publish', { schema: { tags, summary: '发布目录（发改委）', params: versionIdParamsSchema, body: publishSchema, response: { 200: catalogVersionSummarySchema } } }, async (request) =>
-    publishDraft(ctx.db, actorOf(request), request.params.versionId, request.body, ctx.clock()),
+    publishDraft(ctx.db, actorOf(request), request.params.versionId, request.body, ctx.clock(), ctx.catalogHorizonMonths),
   );
 
   app.get('/catalog-versions/:versionId/export.xlsx', { schema: { tags, summary: '导出目录（Excel）', params: versionIdParamsSchema } }, async (request, reply) =>

@@ -25,9 +25,11 @@ export async function inForceVersion(db: Db, platformKey: string, day: string): 
   return versionInForce(await publishedVersionsOfPlatform(db, platformKey), day);
 }
 
+const seesDraftsOf = (actor: Actor) => actor.role === 'system' || can(actor.role, 'catalog.edit');
+
 /** Drafts are the drc's working papers: other roles do not see them exist. */
 function assertVisible(actor: Actor, row: CatalogVersionRow | undefined): asserts row is CatalogVersionRow {
-  const seesDrafts = actor.role === 'system' || can(actor.role, 'catalog.edit');
+  const seesDrafts = seesDraftsOf(actor);
   if (!row || (row.status === 'draft' && !seesDrafts)) throw notFound('目录版本不存在');
 }
 
@@ -46,12 +48,9 @@ export async function catalogOverview(db: Db, actor: Actor, now: Date) {
     platforms.map(async (platform) => {
       const versions = await versionsOfPlatform(db, platform.key);
       const inForce = versionInForce(versions, today);
-      return {
-        platformKey: platform.key,
-        platformName: platform.name,
-        inForce: inForce ? toSummary(inForce, inForce.id, today) : null,
-        drafts: versions.filter((v) => v.status === 'draft').length,
-      };
+      const overview = { platformKey: platform.key, platformName: platform.name, inForce: inForce ? toSummary(inForce, inForce.id, today) : null };
+      // Issue #10.12: drafts are the drc's working papers; other roles are not told how many there are.
+      return seesDraftsOf(actor) ? { ...overview, drafts: versions.filter((v) => v.status === 'draft').length } : overview;
     }),
   );
 }

@@ -127,7 +127,7 @@ function bodyCases(who: Who, method: Method, url: string): Case[] {
     { name: 'no body at all', who, method, url, status: 400, code: 'VALIDATION_FAILED' },
     { name: 'JSON null', who, method, url, ...raw('null', 'application/json'), status: 400, code: 'VALIDATION_FAILED' },
     { name: 'a JSON array', who, method, url, ...raw('[]', 'application/json'), status: 400, code: 'VALIDATION_FAILED' },
-    { name: 'text/plain', who, method, url, ...raw('a=b', 'text/plain'), status: 400, code: 'VALIDATION_FAILED' },
+    { name: 'text/plain', who, method, url, ...raw('a=b', 'text/plain'), status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
     { name: 'application/xml', who, method, url, ...raw('<a/>', 'application/xml'), status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
   ].map((c) => ({ ...c, name: `${method} ${url}: ${c.name}` }));
 }
@@ -299,7 +299,7 @@ const WRITES: Case[] = [
   { name: 'publish with revision 0', method: 'POST', url: '/catalog-versions/:draft/publish', payload: { effectiveDate: '2026-12-01', revision: 0 }, status: 400 },
   { name: 'publish with a revision beyond any integer column', method: 'POST', url: '/catalog-versions/:draft/publish', payload: { effectiveDate: '2026-12-01', revision: 99999999999 }, status: 400 },
   { name: 'publish with a stale revision', method: 'POST', url: '/catalog-versions/:draft/publish', payload: (i: Ids) => ({ effectiveDate: '2026-12-01', revision: i.draftRevision + 5 }), status: 409, code: 'STALE_REVISION' },
-  { name: 'publish effective before the version in force', method: 'POST', url: '/catalog-versions/:draft/publish', payload: (i: Ids) => ({ effectiveDate: '2017-01-01', revision: i.draftRevision }), status: 422, code: 'EFFECTIVE_DATE_TOO_EARLY' },
+  { name: 'publish effective before today (issue #10.6)', method: 'POST', url: '/catalog-versions/:draft/publish', payload: (i: Ids) => ({ effectiveDate: '2017-01-01', revision: i.draftRevision }), status: 422, code: 'EFFECTIVE_DATE_OUT_OF_RANGE' },
   { name: 'publish of an unknown version', method: 'POST', url: '/catalog-versions/999999/publish', payload: { effectiveDate: '2026-12-01', revision: 1 }, status: 404, code: 'NOT_FOUND' },
   { name: 'publish of a published version', method: 'POST', url: '/catalog-versions/:published/publish', payload: { effectiveDate: '2026-12-01', revision: 1 }, status: 409, code: 'NOT_A_DRAFT' },
 
@@ -311,7 +311,7 @@ const WRITES: Case[] = [
   { name: 'catalog import of headers only', method: 'POST', url: '/catalog-versions/:draft/import', payload: upload(() => files.headerOnly), status: 422, code: 'IMPORT_INVALID', details: true },
   { name: 'catalog import as multipart without a file', method: 'POST', url: '/catalog-versions/:draft/import', ...multipart([{ name: 'note', body: '没有文件' }]), status: 400 },
   { name: 'catalog import as empty multipart', method: 'POST', url: '/catalog-versions/:draft/import', ...raw(`--${BOUNDARY}--\r\n`, `multipart/form-data; boundary=${BOUNDARY}`), status: 400 },
-  { name: 'catalog import as text/plain', method: 'POST', url: '/catalog-versions/:draft/import', ...raw('类别,行业代码', 'text/plain'), status: 400 },
+  { name: 'catalog import as text/plain', method: 'POST', url: '/catalog-versions/:draft/import', ...raw('类别,行业代码', 'text/plain'), status: 415 },
   { name: 'catalog import as JSON', method: 'POST', url: '/catalog-versions/:draft/import', payload: { items: [item] }, status: 400 },
   { name: 'catalog import as application/xml', method: 'POST', url: '/catalog-versions/:draft/import', ...raw('<a/>', 'application/xml'), status: 415 },
   { name: 'catalog import over 64 MB', method: 'POST', url: '/catalog-versions/:draft/import', payload: upload(() => Buffer.alloc(64 * 1024 * 1024 + 1024, 0x41)), status: 413, code: 'PAYLOAD_TOO_LARGE' },
@@ -334,7 +334,7 @@ const WRITES: Case[] = [
       { name: 'enterprise records without a body', who, method: 'POST', url, status: 400, code: 'VALIDATION_FAILED' },
       { name: 'enterprise records as JSON null', who, method: 'POST', url, ...raw('null', 'application/json'), status: 400, code: 'VALIDATION_FAILED' },
       { name: 'enterprise records as a bare JSON array', who, method: 'POST', url, payload: [good], status: 400, code: 'VALIDATION_FAILED' },
-      { name: 'enterprise records as text/plain', who, method: 'POST', url, ...raw('year=2025', 'text/plain'), status: 400 },
+      { name: 'enterprise records as text/plain', who, method: 'POST', url, ...raw('year=2025', 'text/plain'), status: 415 },
       { name: 'enterprise records as application/xml', who, method: 'POST', url, ...raw('<a/>', 'application/xml'), status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
       { name: 'enterprise records over 64 MB', who, method: 'POST', url, payload: { year: 2025, records: [], blob: 'x'.repeat(64 * 1024 * 1024 + 1024) }, status: 413, code: 'PAYLOAD_TOO_LARGE' },
       { name: 'enterprise records without records', who, method: 'POST', url, payload: { year: 2025 }, status: 400, code: 'VALIDATION_FAILED' },

@@ -1,4 +1,5 @@
-import { passwordProblems } from '@pgs/domain';
+import { DEFAULT_CATALOG_HORIZON_MONTHS, passwordProblems } from '@pgs/domain';
+import { DEFAULT_DEADLINES } from './request-deadlines.ts';
 
 /** Configuration by environment (DESIGN.md "API contract"). Read once at start; nothing else reads process.env. */
 export type Config = {
@@ -12,7 +13,66 @@ export type Config = {
   webRoot: string | null;
   /** Send the session cookie only over HTTPS (set PGS_SECURE_COOKIE=1 behind a TLS proxy). */
   secureCookie: boolean;
+  /** Issue #10.2 / #10.9 HTTP settings (see HttpSettings). */
+  http: HttpSettings;
 };
+
+// ── HTTP settings (issue #10.2, #10.6, #10.9) ─────────────────────────────────────────────────────────────────────
+export type HttpSettings = {
+  /** PGS_REQUEST_TIMEOUT_MS (default 10 000): the time every ordinary request has to be received and answered. */
+  requestTimeoutMs: number;
+  /** PGS_UPLOAD_TIMEOUT_MS (default 60 000): the same for uploads, evaluation runs and Excel exports. */
+  uploadTimeoutMs: number;
+  /**
+   * PGS_TRUST_PROXY: unset → no proxy is trusted; `1`/`true` → the nearest proxy (a hop count is also accepted, e.g.
+   * `2`); otherwise a comma-separated list of proxy addresses or CIDR ranges (`127.0.0.1,10.0.0.0/8`). Through a
+   * trusted proxy, X-Forwarded-Proto/-Host/-For give the request's scheme, host and client address.
+   */
+  trustProxy: boolean | number | string[];
+  /** PGS_PUBLIC_API_DOCS=1 opens /api/docs to everyone; by default it needs a signed-in user. */
+  publicApiDocs: boolean;
+  /** PGS_CATALOG_HORIZON_MONTHS (default 12): how far ahead a published catalog may take effect. */
+  catalogHorizonMonths: number;
+};
+
+export const DEFAULT_HTTP_SETTINGS: HttpSettings = {
+  ...DEFAULT_DEADLINES,
+  trustProxy: false,
+  publicApiDocs: false,
+  catalogHorizonMonths: DEFAULT_CATALOG_HORIZON_MONTHS,
+};
+
+function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^[1-9][0-9]*$/.test(raw) || Number(raw) > max) throw new ConfigError(`${name} 应为 1–${max} 之间的整数：${raw}`);
+  return Number(raw);
+}
+
+function trustProxyOf(raw: string | undefined): HttpSettings['trustProxy'] {
+  if (raw === undefined || raw === '' || raw === '0' || raw === 'false') return false;
+  if (raw === 'true') return true;
+  if (/^[1-9][0-9]?$/.test(raw)) return Number(raw);
+  const list = raw.split(',').map((part) => part.trim()).filter(Boolean);
+  if (list.some((part) => !/^[0-9a-fA-F:.]+(\/[0-9]{1,3})?$/.test(part) && !['loopback', 'linklocal', 'uniquelocal'].includes(part))) {
+    throw new ConfigError(`PGS_TRUST_PROXY 应为 1、跳数或以逗号分隔的代理地址/网段：${raw}`);
+  }
+  return list;
+}
+
+export function readHttpSettings(env: NodeJS.ProcessEnv = process.env): HttpSettings {
+  const requestTimeoutMs = positiveInteger(env, 'PGS_REQUEST_TIMEOUT_MS', DEFAULT_HTTP_SETTINGS.requestTimeoutMs, 3_600_000);
+  const uploadTimeoutMs = positiveInteger(env, 'PGS_UPLOAD_TIMEOUT_MS', DEFAULT_HTTP_SETTINGS.uploadTimeoutMs, 3_600_000);
+  if (uploadTimeoutMs < requestTimeoutMs) throw new ConfigError('PGS_UPLOAD_TIMEOUT_MS 不能小于 PGS_REQUEST_TIMEOUT_MS');
+  return {
+    requestTimeoutMs,
+    uploadTimeoutMs,
+    trustProxy: trustProxyOf(env.PGS_TRUST_PROXY),
+    publicApiDocs: env.PGS_PUBLIC_API_DOCS === '1',
+    catalogHorizonMonths: positiveInteger(env, 'PGS_CATALOG_HORIZON_MONTHS', DEFAULT_HTTP_SETTINGS.catalogHorizonMonths, 120),
+  };
+}
+// ── end of HTTP settings ──────────────────────────────────────────────────────────────────────────────────────────
 
 export class ConfigError extends Error {}
 
@@ -34,5 +94,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: env.PGS_DEMO === '1',
     webRoot: env.PGS_WEB_ROOT ?? null,
     secureCookie: env.PGS_SECURE_COOKIE === '1',
+    http: readHttpSettings(env),
   };
 }

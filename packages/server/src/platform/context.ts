@@ -7,7 +7,10 @@ export type AppContext = {
   db: Db;
   driver: DatabaseDriver;
   clock: Clock;
-  secureCookie: boolean;
+  /** The session cookie's Secure flag: always (PGS_SECURE_COOKIE=1), or 'auto' = when the request came over HTTPS. */
+  secureCookie: boolean | 'auto';
   /** Long jobs' progress, polled by the pages (evaluation runs). */
   progress: ProgressBoard;
+  /** Issue #10.6: how many months ahead a published catalog may take effect (PGS_CATALOG_HORIZON_MONTHS). */
+  catalogHorizonMonths: number;
 };

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError } from './errors.ts';
 import { sqlState } from './db-errors.ts';
+import { deadlineAnswer } from './request-deadlines.ts';
 
 const FIELD_LABELS: Record<string, string> = { body: '请求内容', querystring: '查询参数', params: '路径参数', headers: '请求头' };
 
@@ -18,12 +19,26 @@ const FASTIFY_ERRORS: Record<string, { status: number; code: string; message: st
   FST_FILES_LIMIT: { status: 413, code: 'PAYLOAD_TOO_LARGE', message: '一次只能上传一个文件' },
 };
 
-/** PostgreSQL data exceptions only bad input causes: a number beyond the column's range, a NUL character in text. */
+/**
+ * PostgreSQL data exceptions (SQLSTATE class 22, the same codes on PGlite) are caused by the data a request carried —
+ * a number beyond the column's range, a NUL or a lone surrogate in text, a value the type cannot read. The contract
+ * refuses these first (issue #10.3); whatever still gets through is the client's input, so a 400, never a 500.
+ */
 const BAD_INPUT_SQLSTATES: Record<string, string> = {
   '22003': '请求中的数值超出了允许的范围',
   '22021': '请求内容含有无法保存的字符（如空字符）',
-  '22P05': '请求内容含有无法保存的字符（如空字符）',
+  '22P05': '请求内容含有无法保存的字符（如空字符或不成对的代理字符）',
+  '22P02': '请求内容中有无法识别的值（如不成对的代理字符或格式不对的数字），未保存',
+  '22001': '请求中的文字超过了允许的长度，未保存',
+  '22007': '请求中的日期或时间格式不正确，未保存',
+  '22008': '请求中的日期或时间超出了允许的范围，未保存',
 };
+const DATA_EXCEPTION_MESSAGE = '请求内容中有无法保存的数据，未保存；请检查输入后重试';
+
+export function badInputMessage(state: string | undefined): string | null {
+  if (!state) return null;
+  return BAD_INPUT_SQLSTATES[state] ?? (state.startsWith('22') ? DATA_EXCEPTION_MESSAGE : null);
+}
 
 /**
  * One place turns every error into `{error:{code,message,details}}` (DESIGN.md). Bad input is always a 4xx with a
@@ -44,7 +59,8 @@ export function installErrorHandler(app: FastifyInstance) {
         error: { code: 'VALIDATION_FAILED', message: first ? `${first.field}：${first.message}` : '请求参数不正确', details },
       });
     }
-    const badInput = BAD_INPUT_SQLSTATES[sqlState(error) ?? ''];
+    if (error.code === 'FST_ERR_HANDLER_TIMEOUT') return deadlineAnswer(request, reply);
+    const badInput = badInputMessage(sqlState(error));
     if (badInput) return reply.code(400).send({ error: { code: 'BAD_REQUEST', message: badInput } });
     const known = error.code ? FASTIFY_ERRORS[error.code] : undefined;
     if (known) return reply.code(known.status).send({ error: { code: known.code, message: known.message } });

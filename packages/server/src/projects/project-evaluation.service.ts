@@ -1,8 +1,8 @@
-import { checkAccess, evaluationProblem, scoreSheet, type EvaluationSheet, type ProjectEvaluationRecord, sheetProblems, shanghaiDay, type evaluationInputSchema, type ProjectStatus } from '@pgs/domain';
+import { checkAccess, evaluationProblem, reviewDateProblem, scoreSheet, type EvaluationSheet, type ProjectEvaluationRecord, sheetProblems, shanghaiDay, type evaluationInputSchema, type ProjectStatus } from '@pgs/domain';
 import type { z } from 'zod';
 import type { Db } from '../platform/db.ts';
 import { requirePermission, type Actor } from '../platform/actor.ts';
-import { AppError, unprocessable } from '../platform/errors.ts';
+import { AppError, badRequest, unprocessable } from '../platform/errors.ts';
 import { assertVisible, changeProject, findProject } from './projects.service.ts';
 import { desc, eq } from 'drizzle-orm';
 import { projectEvaluations } from './projects.table.ts';
@@ -30,8 +30,13 @@ export async function evaluateProject(db: Db, actor: Actor, projectId: number, i
     landMu: row.landMu,
     sheet: { total: scored.total, passMark: sheet.passMark },
   });
-  const reviewer = input.reviewer ?? actor.displayName;
-  const reviewedOn = input.reviewedOn ?? shanghaiDay(now);
+  // Issue #10.6: the sheet is signed by whoever is signed in (the client's `reviewer` is ignored); named panel members
+  // are recorded beside them. Its date is the day of the review: today or earlier, not before the first report.
+  const reviewer = input.panel?.length ? `${actor.displayName}（评审组：${input.panel.join('、')}）` : actor.displayName;
+  const today = shanghaiDay(now);
+  const reviewedOn = input.reviewedOn ?? today;
+  const dateProblem = reviewDateProblem(reviewedOn, today, shanghaiDay(row.reportedAt));
+  if (dateProblem) throw badRequest(dateProblem);
   return db.transaction(async (tx) => {
     const [saved] = await tx
       .insert(projectEvaluations)

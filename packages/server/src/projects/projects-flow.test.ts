@@ -43,9 +43,10 @@ async function projectAt(status: 'plan_submitted', over: Record<string, unknown>
 describe('R2.1–R2.2 access evaluation', () => {
   it('exactly 350 万元/亩 and 30 万元/亩 tax fails with every reason; the bureau cannot confirm it', async () => {
     const project = await projectAt('plan_submitted');
-    const evaluation = await send('zn', 'POST', `/projects/${project.id}/evaluation`, { scores: fullMarks, opinion: '投资强度未高于标准', reviewer: '评审组 张工' });
+    const evaluation = await send('zn', 'POST', `/projects/${project.id}/evaluation`, { scores: fullMarks, opinion: '投资强度未高于标准', reviewer: '别人的名字', panel: ['张工'] });
     expect(evaluation.statusCode, evaluation.body).toBe(201);
-    expect(evaluation.json()).toMatchObject({ passes: false, investmentIntensity: '350.00', taxPerMu: '30.00', sheetTotal: 100, reviewer: '评审组 张工' });
+    // Issue #10.6: the client's `reviewer` is ignored; the signed-in user signs, the panel is named beside them.
+    expect(evaluation.json()).toMatchObject({ passes: false, investmentIntensity: '350.00', taxPerMu: '30.00', sheetTotal: 100, reviewer: expect.stringMatching(/^[^别]+（评审组：张工）$/) });
     expect(evaluation.json().reasons.join('')).toContain('未高于 350 万元/亩');
     const evaluated = await send('zn', 'POST', `/projects/${project.id}/transitions`, { to: 'evaluated', version: evaluation.json().projectVersion });
     expect(evaluated.statusCode, evaluated.body).toBe(200);

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { createUserSchema, pageOf, resetPasswordSchema, updateUserSchema, userIdParamsSchema, userSchema } from '@pgs/domain';
 import type { AppContext } from '../platform/context.ts';
 import { actorOf } from '../platform/http.ts';
+import { noContentResponse } from '../platform/openapi-responses.ts';
 import { createUser, listUsersPage, resetPassword, updateUser } from './users.service.ts';
 
 const pageQuery = z.object({
@@ -24,7 +25,7 @@ export const usersRoutes = (ctx: AppContext): FastifyPluginAsyncZod => async (ap
     updateUser(ctx.db, actorOf(request), request.params.id, request.body, ctx.clock()),
   );
 
-  app.post('/users/:id/password', { schema: { tags: ['users'], summary: '重置密码并解锁（管理员）', params: userIdParamsSchema, body: resetPasswordSchema } }, async (request, reply) => {
+  app.post('/users/:id/password', { schema: { tags: ['users'], summary: '重置密码并解锁（管理员）', params: userIdParamsSchema, body: resetPasswordSchema, response: noContentResponse } }, async (request, reply) => {
     await resetPassword(ctx.db, actorOf(request), request.params.id, request.body.password, ctx.clock());
     return reply.code(204).send();
   });

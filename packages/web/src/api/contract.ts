@@ -24,5 +24,6 @@ export type CatalogSummary = {
   platformKey: PlatformKey;
   platformName: string;
   inForce: CatalogVersionSummaryView | null;
-  drafts: number;
+  /** Only for roles that edit catalogs (issue #10.12). */
+  drafts?: number;
 };
