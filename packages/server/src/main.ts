@@ -2,18 +2,46 @@ import { fileURLToPath } from 'node:url';
 import { readConfig, ConfigError } from './platform/config.ts';
 import { openDatabase, DataDirInUseError } from './platform/db.ts';
 import { prepareDatabase } from './platform/startup.ts';
+import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
+import type { Database } from './platform/db.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo/demo-users.ts';
 
 const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 /** config → database → app → listen. Stops cleanly on SIGINT/SIGTERM (closing PGlite releases its lock). */
+/** What is open so far, closed in reverse order on a signal — also one that arrives while the server is starting. */
+const open: { app?: FastifyInstance; database?: Database } = {};
+let stopping = false;
+
+async function stop(signal: NodeJS.Signals) {
+  if (stopping) return;
+  stopping = true;
+  // A stop that hangs (a request that never ends) must not keep the process alive: give up after 15 s.
+  setTimeout(() => {
+    console.error(`PGS 未能在 15 秒内正常停止（${signal}），强制退出`);
+    process.exit(1);
+  }, 15_000).unref();
+  try {
+    await open.app?.close();
+  } finally {
+    await open.database?.close();
+  }
+  process.exit(0);
+}
+
 async function main() {
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
   const started = performance.now();
   const config = readConfig();
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  open.database = database;
   const prepared = await prepareDatabase(database.db, { adminPassword: config.adminPassword, demo: config.demo, demoProjects: config.demo }, new Date());
-  const app = await buildApp({ database, webRoot: config.webRoot ?? DEFAULT_WEB_ROOT, secureCookie: config.secureCookie, logger: process.env.PGS_LOG === '1' });
+  if (stopping) return;
+  const app = await buildApp({ database, webRoot: config.webRoot ?? DEFAULT_WEB_ROOT, secureCookie: config.secureCookie, logger: process.env.PGS_LOG === '1', http: config.http });
+  open.app = app;
+  if (stopping) return;
   await app.listen({ host: config.host, port: config.port });
 
   const where = database.driver === 'pglite' ? `嵌入式 PGlite（${config.dataDir}）` : 'PostgreSQL（DATABASE_URL）';
@@ -25,13 +53,6 @@ async function main() {
     for (const user of DEMO_USERS) console.log(`  ${user.username.padEnd(8)} ${user.displayName}`);
   }
 
-  const stop = async () => {
-    await app.close();
-    await database.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
 }
 
 main().catch((error: unknown) => {
