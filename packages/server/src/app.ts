@@ -13,7 +13,7 @@ import { z } from 'zod';
 import type { Database } from './platform/db.ts';
 import { systemClock, type Clock } from './platform/actor.ts';
 import type { AppContext } from './platform/context.ts';
-import { installErrorHandler } from './platform/error-handler.ts';
+import { clientErrorHandler, frameworkErrors, installErrorHandler } from './platform/error-handler.ts';
 import { SESSION_COOKIE } from './platform/http.ts';
 import { unauthorized } from './platform/errors.ts';
 import { authenticate } from './auth/auth.service.ts';
@@ -51,7 +51,7 @@ export type AppOptions = {
 /** Builds the whole application without listening, so tests drive it with `app.inject()` (fastify/demo). */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const http: HttpSettings = { ...DEFAULT_HTTP_SETTINGS, ...options.http };
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024, trustProxy: trustProxyOption(http.trustProxy), ...serverTimeouts(http) }).withTypeProvider<ZodTypeProvider>();
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024, trustProxy: trustProxyOption(http.trustProxy), frameworkErrors, clientErrorHandler, ...serverTimeouts(http) }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyServerOptions } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError } from './errors.ts';
 import { sqlState } from './db-errors.ts';
@@ -72,3 +72,28 @@ export function installErrorHandler(app: FastifyInstance) {
     return reply.code(500).send({ error: { code: 'INTERNAL', message: '服务器内部错误，请稍后重试或联系系统管理员' } });
   });
 }
+
+/**
+ * Fastify's router answers a path it cannot decode (`/projects/%ED%A0%80`, a lone surrogate's bytes) before any
+ * route or error handler runs; this gives that answer the same `{error:{code,message}}` body in Chinese.
+ */
+export const frameworkErrors: FastifyServerOptions['frameworkErrors'] = (error, _request, reply) => {
+  const badUrl = error.code === 'FST_ERR_BAD_URL';
+  void (reply as unknown as FastifyReply).code(400).send({ error: { code: 'BAD_REQUEST', message: badUrl ? '请求地址中含有无法识别的字符' : '请求无法处理，请检查后重试' } });
+};
+
+const CLIENT_ERRORS: Record<string, [number, string, string]> = {
+  HPE_HEADER_OVERFLOW: [431, 'HEADERS_TOO_LARGE', '请求地址或请求头过长'],
+  ERR_HTTP_REQUEST_TIMEOUT: [408, 'REQUEST_TIMEOUT', '请求在规定时间内没有传完，连接已断开'],
+};
+
+/**
+ * Node's HTTP parser refuses some requests before Fastify sees them (a 16 KB address, a malformed request line);
+ * they get the same `{error:{code,message}}` body in Chinese, and the connection is closed.
+ */
+export const clientErrorHandler: FastifyServerOptions['clientErrorHandler'] = (error, socket) => {
+  if (!socket.writable) return void socket.destroy();
+  const [status, code, message] = CLIENT_ERRORS[(error as NodeJS.ErrnoException).code ?? ''] ?? [400, 'BAD_REQUEST', '请求格式不正确'];
+  const body = JSON.stringify({ error: { code, message } });
+  socket.end(`HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : status === 408 ? 'Request Timeout' : 'Bad Request'}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n${body}`);
+};

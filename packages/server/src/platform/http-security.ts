@@ -46,6 +46,9 @@ export async function installHttpSecurity(app: FastifyInstance) {
 
   app.addHook('onSend', async (request, reply, payload) => {
     if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    // Answered before the body was all received (a refusal, a 401): close the connection rather than keep a
+    // socket open for a body no one will read (issue #10.2: such sockets were held for minutes).
+    if (!request.raw.complete) reply.header('connection', 'close');
     return payload;
   });
 }
