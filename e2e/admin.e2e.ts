@@ -119,7 +119,7 @@ describe('administration pages', () => {
     await expectText(page.getByTestId('logout-button'), 'Sign out');
     await expectText(page.getByTestId('lang-switch'), '中文');
     expect(await page.title()).toBe('Audit log - Platform Industry Guidance System');
-    expect(await page.evaluate('document.documentElement.lang')).toBe('en');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     await screenshot(page, 'english-shell');
     await page.reload();
     await expectText(page.getByTestId('page-title'), 'Audit log');

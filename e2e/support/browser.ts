@@ -31,8 +31,9 @@ export async function openBrowser(): Promise<{ context: BrowserContext; page: Pa
 
 /** Resolves once no finite CSS animation or transition runs (antd's drawers, modals and toasts slide and fade in). */
 export async function animationsSettled(page: Page) {
+  // A function, not a string: the app's CSP (issue #10.9, no 'unsafe-eval') refuses a predicate given as text.
   await page.waitForFunction(
-    `document.getAnimations().every((animation) => animation.playState !== 'running' || animation.effect?.getComputedTiming().endTime === Infinity)`,
+    () => document.getAnimations().every((animation) => animation.playState !== 'running' || animation.effect?.getComputedTiming().endTime === Infinity),
     undefined,
     { polling: 'raf', timeout: 10_000 },
   );
