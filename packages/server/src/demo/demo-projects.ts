@@ -68,7 +68,7 @@ export async function ensureDemoProjects(db: Db, now: Date): Promise<number> {
     }
     for (const stage of PIPELINE_STAGES.slice(1, PIPELINE_STAGES.indexOf(target as never) + 1)) {
       if (stage === 'evaluated') {
-        const evaluation = await evaluateProject(db, reporter, project.id, { scores: FULL_MARKS, opinion: '项目符合平台产业定位，投资强度和亩均税收均高于准入标准，同意准入。', reviewer: '评审专家组' }, now);
+        const evaluation = await evaluateProject(db, reporter, project.id, { scores: FULL_MARKS, opinion: '项目符合平台产业定位，投资强度和亩均税收均高于准入标准，同意准入。', panel: ['评审专家组'] }, now);
         project = { ...project, version: evaluation.projectVersion };
       }
       // Tracked early in the year, so the later ones show as overdue (R2.4, 180 days).
