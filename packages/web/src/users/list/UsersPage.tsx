@@ -25,7 +25,9 @@ export function UsersPage() {
   const queryClient = useQueryClient();
   const unlock = useMutation({
     mutationFn: (user: User) => unlockUser(user.id),
-    onSuccess: (_nothing, user) => message.success(`已解除 ${user.displayName}（${user.username}）的登录锁定`),
+    onSuccess: (_nothing, user) => {
+      void message.success(`已解除 ${user.displayName}（${user.username}）的登录锁定`);
+    },
     // Refreshed either way: on 409 someone else unlocked it (or the lock ran out), and the list should say so.
     onSettled: () => queryClient.invalidateQueries({ queryKey: userKeys.all }),
   });
@@ -59,7 +61,7 @@ export function UsersPage() {
               description="解锁后该账号可立即再次尝试登录。"
               okText="解锁"
               cancelText="取消"
-              onConfirm={() => unlock.mutateAsync(user).catch(() => undefined)}
+              onConfirm={() => unlock.mutate(user)}
             >
               <Button type="link" size="small" icon={<UnlockOutlined />} disabled={unlock.isPending} data-testid={`unlock-${user.username}`}>
                 解锁
