@@ -21,7 +21,10 @@ export function AccountChangesReview() {
   const mutation = useMutation({
     mutationFn: reviewAccountChange,
     onMutate: (id) => setMarking(id),
-    onSuccess: (change) => message.success(`已审阅：${change.kindLabel} ${change.username}`),
+    // Not returned: antd's message is a thenable that settles when the toast closes, and would hold the refresh back.
+    onSuccess: (change) => {
+      void message.success(`已审阅：${change.kindLabel} ${change.username}`);
+    },
     onSettled: async () => {
       await queryClient.invalidateQueries({ queryKey: accountChangeKeys.all });
       setMarking(null);

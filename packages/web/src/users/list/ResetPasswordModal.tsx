@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { Alert, App, Form, Input, Modal, Typography } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { User } from '@pgs/domain';
@@ -10,6 +11,10 @@ export function ResetPasswordModal({ user, onClose }: { user: User | null; onClo
   const queryClient = useQueryClient();
   const [form] = Form.useForm<{ password: string }>();
   const password = Form.useWatch('password', form);
+  // The form's store outlives the modal's content: empty it for every user, so no password typed for one reaches another.
+  useEffect(() => {
+    form.resetFields();
+  }, [user, form]);
   const mutation = useMutation({
     mutationFn: (value: string) => resetPassword(user!.id, value),
     meta: { silent: true },
