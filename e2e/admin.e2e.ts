@@ -153,9 +153,14 @@ describe('administration pages', () => {
     // Any page typed in the address bar leads back to the change page until it is done.
     await page.goto(`${server.baseUrl}/projects`);
     await page.waitForURL((url) => url.pathname === '/change-password');
+    // Back does not get round it either: the login page and every page lead here again.
+    await page.goBack();
+    await page.waitForURL((url) => url.pathname === '/change-password');
+    await page.getByTestId('forced-password-card').waitFor();
     await screenshot(page, 'forced-password');
     await changeTemporaryPassword(ZN_TEMPORARY, 'Password12', 'Oujiang-Lvse-Chanye-57');
-    await page.waitForURL((url) => url.pathname === '/projects');
+    // Back led to the entry made at sign-in, whose way on is the home page.
+    await page.waitForURL((url) => url.pathname === '/catalog');
     await expectText(page.getByTestId('header-user'), '浙南管委会 黄主任');
   });
 
@@ -245,11 +250,18 @@ describe('administration pages', () => {
     expect(await rows.nth(2).innerText()).toContain('操作人：系统管理员（admin）');
     await screenshot(page, 'account-changes');
     const first = rows.first().getByRole('button', { name: '已审阅' });
+    // A double click marks one change, not the next one that moves up.
+    let posted = 0;
+    page.on('request', (request) => {
+      if (request.url().endsWith('/review') && request.method() === 'POST') posted += 1;
+    });
     const reviewed = page.waitForResponse((response) => response.url().endsWith('/review'));
-    await first.click();
+    await first.dblclick();
     expect((await reviewed).status()).toBe(200);
     await toast(page, '已审阅：重置密码 zn').waitFor();
     await expect.poll(() => rows.count()).toBe(2);
+    expect(posted).toBe(1);
+    await expectText(page.getByTestId('account-changes-count'), '2');
   });
 
   it('a role without access that types the address gets the 403 page', async () => {
