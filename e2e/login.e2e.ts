@@ -34,20 +34,33 @@ describe('login', () => {
     await expectText(card.locator('.ant-form-item-explain-error').first(), '请输入用户名');
     expect(await card.locator('.ant-form-item-explain-error').allInnerTexts()).toEqual(['请输入用户名', '请输入密码']);
 
-    expect(await attempt('bureau', 'Wrong-Pass-2026')).toBe(401);
+    // Typed key by key, with a slip deleted: the first failure says how many tries are left before the lock (#9).
+    const username = page.getByLabel('用户名', { exact: true });
+    const password = page.getByLabel('密码', { exact: true });
+    await username.pressSequentially('burx');
+    await username.press('Backspace');
+    await username.pressSequentially('eau');
+    await password.pressSequentially('Wrong-Pass-2026');
+    const first = page.waitForResponse((response) => response.url().endsWith('/api/v1/auth/login'));
+    await page.getByTestId('login-submit').click();
+    expect((await first).status()).toBe(401);
     const error = page.getByTestId('login-error');
-    await expectText(error, '用户名或密码不正确');
+    await expectText(error, '用户名或密码不正确，还可尝试 4 次，再失败将锁定 15 分钟');
     expect(new URL(page.url()).pathname).toBe('/login');
     await screenshot(page, 'login');
 
-    // An unknown user gets the very same sentence (no hint of which accounts exist).
+    // An unknown user gets the very same sentence, tries left included (no hint of which accounts exist).
     expect(await attempt('nobody', 'Wrong-Pass-2026')).toBe(401);
-    await expectText(error, '用户名或密码不正确');
+    expect(await error.innerText()).toBe('用户名或密码不正确，还可尝试 4 次，再失败将锁定 15 分钟');
 
-    for (let failure = 2; failure <= 5; failure += 1) {
+    for (let failure = 2; failure <= 4; failure += 1) {
       expect(await attempt('bureau', `Wrong-Pass-${failure}`), `failure ${failure}`).toBe(401);
-      await expectText(error, '用户名或密码不正确');
+      await expectText(error, `用户名或密码不正确，还可尝试 ${5 - failure} 次`);
     }
+    await screenshot(page, 'login-tries-left');
+    // The 5th failure locks, and says so.
+    expect(await attempt('bureau', 'Wrong-Pass-5')).toBe(401);
+    await expectText(error, '用户名或密码不正确。连续失败 5 次，账号已锁定至');
     // Locked: even the right password is refused, with the lockout sentence and its end time.
     expect(await attempt('bureau', DEMO_PASSWORD)).toBe(429);
     await expectText(error, '连续登录失败次数过多，账号已锁定至');

@@ -5,6 +5,7 @@ import path from 'node:path';
 import cookie from '@fastify/cookie';
 import compress from '@fastify/compress';
 import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -18,6 +19,7 @@ import { SESSION_COOKIE } from './platform/http.ts';
 import { unauthorized } from './platform/errors.ts';
 import { authenticate } from './auth/auth.service.ts';
 import { authRoutes } from './auth/auth.routes.ts';
+import { authSettings, type AuthSettings } from './auth/auth-settings.ts';
 import { usersRoutes } from './users/users.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { referenceRoutes } from './reference/reference.routes.ts';
@@ -46,6 +48,8 @@ export type AppOptions = {
   logger?: boolean;
   /** Timeouts, trusted proxy, API docs access, catalog horizon (issue #10); defaults as in DEFAULT_HTTP_SETTINGS. */
   http?: Partial<HttpSettings>;
+  /** Session lifetime, session cap, login rate limits; defaults in auth/auth-settings.ts. */
+  auth?: Partial<AuthSettings>;
 };
 
 /** Builds the whole application without listening, so tests drive it with `app.inject()` (fastify/demo). */
@@ -63,13 +67,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   // The session cookie is Secure when PGS_SECURE_COOKIE=1, and otherwise whenever the request came over HTTPS
   // (X-Forwarded-Proto through a trusted proxy): @fastify/cookie's 'auto' reads request.protocol.
-  const ctx: AppContext = { db: options.database.db, driver: options.database.driver, clock: options.clock ?? systemClock, secureCookie: options.secureCookie ? true : 'auto', progress: new ProgressBoard(), catalogHorizonMonths: http.catalogHorizonMonths };
+  const ctx: AppContext = { db: options.database.db, driver: options.database.driver, clock: options.clock ?? systemClock, secureCookie: options.secureCookie ? true : 'auto', progress: new ProgressBoard(), catalogHorizonMonths: http.catalogHorizonMonths, auth: authSettings(options.auth) };
 
   await app.register(cookie);
   await app.register(compress, { global: true, threshold: 2048 });
   await app.register(multipart);
   // Issue #10.9: no route reads plain text; without a parser such a body is a 415.
   app.removeContentTypeParser('text/plain');
+  // Only the routes that ask for it are limited (the login: per address and per name, auth/login-rate-limit.ts).
+  await app.register(rateLimit, { global: false });
   app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: 64 * 1024 * 1024 }, (_request, body, done) => done(null, body));
   await app.register(swagger, {
     openapi: {
@@ -88,7 +94,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         if ((request.routeOptions.config as { public?: boolean }).public) return;
         const token = request.cookies[SESSION_COOKIE];
         if (!token) throw unauthorized();
-        request.actor = await authenticate(ctx.db, token, ctx.clock());
+        request.actor = await authenticate(ctx.db, ctx.auth, token, ctx.clock(), request.routeOptions.config);
       });
       api.get('/health', { config: { public: true }, schema: { tags: ['platform'], summary: '健康检查', response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) }) } } }, async () => {
         await ctx.db.execute('select 1');

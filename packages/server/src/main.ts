@@ -39,7 +39,7 @@ async function main() {
   open.database = database;
   const prepared = await prepareDatabase(database.db, { adminPassword: config.adminPassword, demo: config.demo, demoProjects: config.demo }, new Date());
   if (stopping) return;
-  const app = await buildApp({ database, webRoot: config.webRoot ?? DEFAULT_WEB_ROOT, secureCookie: config.secureCookie, logger: process.env.PGS_LOG === '1', http: config.http });
+  const app = await buildApp({ database, webRoot: config.webRoot ?? DEFAULT_WEB_ROOT, secureCookie: config.secureCookie, logger: process.env.PGS_LOG === '1', http: config.http, auth: config.auth });
   open.app = app;
   if (stopping) return;
   await app.listen({ host: config.host, port: config.port });

@@ -8,10 +8,14 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'auth.logout': '退出登录',
   'auth.login_failed': '登录失败',
   'auth.locked': '连续登录失败，账号锁定',
+  'auth.login_refused_locked': '账号锁定中，拒绝登录',
+  'auth.login_disabled': '已停用账号尝试登录',
   'user.create': '新建用户',
   'user.update': '修改用户',
   'user.reset_password': '重置密码',
   'user.change_password': '修改本人密码',
+  'user.unlock': '解除登录锁定',
+  'account_change.review': '审阅账号变更',
   'catalog.seed': '载入初始目录',
   'catalog.draft_create': '新建目录草稿',
   'catalog.draft_delete': '删除目录草稿',
@@ -36,6 +40,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
 
 export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   user: '用户',
+  login_name: '登录名（无此账号）',
+  account_change: '账号变更',
   catalog_version: '目录版本',
   catalog_item: '目录条目',
   project: '招商项目',

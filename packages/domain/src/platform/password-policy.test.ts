@@ -1,23 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import {
-  afterFailedLogin,
-  isSessionIdle,
-  LOCKOUT_MINUTES,
-  loginGate,
-  MAX_FAILED_LOGINS,
-  PASSWORD_MIN_CLASSES,
-  PASSWORD_MIN_LENGTH,
-  passwordProblems,
-  SESSION_IDLE_MINUTES,
-} from './password-policy.ts';
-
-const MINUTE = 60_000;
-const now = new Date('2018-10-01T08:00:00.000Z');
-const at = (ms: number) => new Date(now.getTime() + ms);
+import { containsUsername, PASSWORD_HISTORY_SIZE, PASSWORD_MESSAGES, PASSWORD_MIN_CLASSES, PASSWORD_MIN_LENGTH, passwordShapeProblems } from './password-policy.ts';
+import { isCommonPassword, passwordProblems } from './password-check.ts';
 
 describe('password policy (foundation issue: ≥ 10 characters, ≥ 3 of 4 character classes)', () => {
   it('the policy numbers', () => {
-    expect([PASSWORD_MIN_LENGTH, PASSWORD_MIN_CLASSES]).toEqual([10, 3]);
+    expect([PASSWORD_MIN_LENGTH, PASSWORD_MIN_CLASSES, PASSWORD_HISTORY_SIZE]).toEqual([10, 3, 5]);
   });
 
   it.each([
@@ -35,63 +22,69 @@ describe('password policy (foundation issue: ≥ 10 characters, ≥ 3 of 4 chara
     ['密码abcdef12', 10, 3, []],
     ['Abcdefgh1😀', 10, 4, []],
     ['Abcdefgh😀', 9, 3, ['length']],
-  ])('%j (%i characters, %i classes) → problems %j', (password, _length, _classes, expected) => {
-    const problems = passwordProblems(password);
+  ])('%j (%i characters, %i classes) → shape problems %j', (password, _length, _classes, expected) => {
+    const problems = passwordShapeProblems(password);
     expect(problems).toHaveLength(expected.length);
-    if (expected.includes('length')) expect(problems.some((p) => p.includes('至少需要 10 个字符'))).toBe(true);
-    if (expected.includes('classes')) expect(problems.some((p) => p.includes('至少三类'))).toBe(true);
+    if (expected.includes('length')) expect(problems).toContain(PASSWORD_MESSAGES.length);
+    if (expected.includes('classes')) expect(problems).toContain(PASSWORD_MESSAGES.classes);
   });
 });
 
-describe('login lockout (5 failures lock the account for 15 minutes)', () => {
-  it('the policy numbers', () => {
-    expect([MAX_FAILED_LOGINS, LOCKOUT_MINUTES]).toEqual([5, 15]);
-  });
-
+describe('#10.10 the user name inside the password', () => {
   it.each([
-    [0, 1],
-    [1, 2],
-    [2, 3],
-    [3, 4],
-  ])('after failure number %i + 1 the count is %i and there is no lock', (before, after) => {
-    expect(afterFailedLogin(before, now)).toEqual({ failedCount: after, lockedUntil: null });
+    ['Zhang.San-2026x', 'zhang.san', true],
+    ['ZHANG.SAN!2026x', 'zhang.san', true],
+    ['Ｚｈａｎｇ.ｓａｎ-2026', 'zhang.san', true], // full-width letters fold to ASCII (NFKC)
+    ['Zhang-San-2026x', 'zhang.san', false],
+    ['Xyz-Secret-2026', 'xyz', true], // 3 characters: looked for
+    ['Xy-Secret-2026q', 'xy', false], // 2 characters: too short to look for
+    ['Any-Secret-2026', null, false],
+  ])('%j with user name %j → contains %s', (password, username, expected) => {
+    expect(containsUsername(password, username)).toBe(expected);
+    expect(passwordShapeProblems(password, { username }).includes(PASSWORD_MESSAGES.username)).toBe(expected);
+  });
+});
+
+describe('#10.10 reuse of the current or a recent password', () => {
+  it('a reused password is refused with its own reason, a fresh one is not', () => {
+    expect(passwordShapeProblems('Fresh-Secret-2026', { isReused: true })).toEqual([PASSWORD_MESSAGES.reused]);
+    expect(passwordShapeProblems('Fresh-Secret-2026', { isReused: false })).toEqual([]);
+  });
+});
+
+describe('#10.10 common, breached, pinyin and public passwords', () => {
+  it.each([
+    'Password12', // shape passes: 10 characters, 3 classes
+    'Qwerty123!',
+    'Demo-Pgs-2026', // the public demo password
+    'demo-pgs-2026',
+    'Woaini1314!',
+    'woaini1314',
+    'Zhang123456!',
+    'Qq123456789!',
+    'Aa123456789',
+    'Aa123456',
+    'P@ssw0rd123',
+  ])('%j is refused as common', (password) => {
+    expect(isCommonPassword(password)).toBe(true);
   });
 
-  it('the 5th failure locks for exactly 15 minutes and resets the count', () => {
-    let state: { failedCount: number; lockedUntil: Date | null } = { failedCount: 0, lockedUntil: null };
-    for (let attempt = 1; attempt <= 5; attempt += 1) {
-      expect(state.lockedUntil).toBeNull();
-      state = afterFailedLogin(state.failedCount, now);
+  it.each(['Strong-Pass-2026', 'Wz-Pingtai#Lvse88', 'Ojk-E2e-Pass-2026', 'Tq7!mZ2#vLp9'])('%j passes', (password) => {
+    expect(passwordProblems(password)).toEqual([]);
+  });
+
+  it('Password12, Qwerty123! and the demo password pass the old shape rules but not the full check', () => {
+    for (const password of ['Password12', 'Qwerty123!', 'Demo-Pgs-2026']) {
+      expect(passwordShapeProblems(password)).toEqual([]);
+      expect(passwordProblems(password)).toEqual([PASSWORD_MESSAGES.common]);
     }
-    expect(state).toEqual({ failedCount: 0, lockedUntil: at(15 * MINUTE) });
   });
 
-  it.each([
-    [null, 0, true, 'never locked'],
-    [at(15 * MINUTE), 0, false, 'just locked'],
-    [at(15 * MINUTE), 15 * MINUTE - 1, false, '1 ms before the end'],
-    [at(15 * MINUTE), 15 * MINUTE, true, 'at the end of the lock'],
-    [at(15 * MINUTE), 16 * MINUTE, true, 'after the lock'],
-  ])('loginGate(lockedUntil=%s) at +%i ms → allowed %s (%s)', (lockedUntil, offset, allowed, _why) => {
-    const gate = loginGate(lockedUntil, at(offset));
-    expect(gate.allowed).toBe(allowed);
-    if (!gate.allowed) expect(gate.lockedUntil).toEqual(lockedUntil);
-  });
-});
-
-describe('session idle timeout (30 minutes)', () => {
-  it('the policy number', () => {
-    expect(SESSION_IDLE_MINUTES).toBe(30);
+  it('a password too short is refused for its length only, not also called common', () => {
+    expect(passwordProblems('abc')).toEqual([PASSWORD_MESSAGES.length, PASSWORD_MESSAGES.classes]);
   });
 
-  it.each([
-    [0, false],
-    [29 * MINUTE, false],
-    [30 * MINUTE - 1, false],
-    [30 * MINUTE, false],
-    [30 * MINUTE + 1, true],
-    [31 * MINUTE, true],
-  ])('idle for %i ms → ended %s (exactly 30 minutes still counts as active)', (idle, ended) => {
-    expect(isSessionIdle(now, at(idle))).toBe(ended);
+  it('the user name counts as a known word for the estimator: a long name alone with digits is weak', () => {
+    expect(passwordProblems('Wenzhouzhao2026', { username: 'wenzhouzhao' })).toContain(PASSWORD_MESSAGES.username);
   });
 });

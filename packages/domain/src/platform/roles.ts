@@ -22,6 +22,7 @@ export const PERMISSIONS = [
   'industries.import',
   'users.manage',
   'audit.read',
+  'accounts.review',
   'projects.read',
   'projects.report',
   'projects.move',
@@ -48,6 +49,8 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   'industries.import': ['admin'],
   'users.manage': ['admin'],
   'audit.read': ['auditor'],
+  // 三员分立 (#10.11): every account and role change the admin or the operator makes is reviewed by the auditor.
+  'accounts.review': ['auditor'],
   // §二: platforms report and move their own projects (a platform user sees only its own, D10); the bureau
   // confirms, rejects and circulates; the leading group and the commissions follow the ledger read-only.
   'projects.read': EVERY_BUSINESS_ROLE,

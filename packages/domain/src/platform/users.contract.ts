@@ -22,6 +22,8 @@ export const userSchema = z.object({
   lockedUntil: z.string().nullable().optional(),
   createdAt: z.string().optional(),
   revision: z.number().optional(),
+  /** #10.11: the password was set by the admin or the operator and must be changed before anything else. */
+  mustChangePassword: z.boolean().optional(),
 });
 export type User = z.infer<typeof userSchema>;
 

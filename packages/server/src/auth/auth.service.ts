@@ -1,76 +1,123 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { eq, lt } from 'drizzle-orm';
-import { afterFailedLogin, isSessionIdle, loginGate, SESSION_IDLE_MINUTES, shanghaiDateTime, type PlatformKey, type Role } from '@pgs/domain';
+import { attemptVerdict, lockFor, lockedMessage, MAX_FAILED_LOGINS, PASSWORD_CHANGE_REQUIRED_MESSAGE, SESSION_END_MESSAGES, SESSION_IDLE_MINUTES, sessionEnd, shanghaiDateTime, wrongCredentialsMessage, type PlatformKey, type Role } from '@pgs/domain';
 import type { Db } from '../platform/db.ts';
 import type { Actor } from '../platform/actor.ts';
 import { AppError, unauthorized } from '../platform/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { publicUser, setLoginState, userByUsername } from '../users/users.service.ts';
-import { sessionsWithUser } from './sessions.repository.ts';
+import { publicUser, userByUsername } from '../users/users.service.ts';
+import type { UserRow } from '../users/users.repository.ts';
+import type { AuthSettings } from './auth-settings.ts';
+import { clearLoginFailures, countLoginAttempt } from './lockout.service.ts';
+import { deleteSession, insertSessionKeepingNewest, purgeSessions, sessionsWithUser, touchSession } from './sessions.repository.ts';
+import { purgeFailures } from './login-failures.repository.ts';
 import { DUMMY_HASH_PROMISE, verifyPassword } from './passwords.ts';
-import { sessions } from './sessions.table.ts';
+import { hashToken, newToken } from './session-token.ts';
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 /** last_seen_at is written at most this often, so a busy user does not cost a write per request. */
 const TOUCH_INTERVAL_MS = 60_000;
 
-const invalidCredentials = () => new AppError(401, 'INVALID_CREDENTIALS', '用户名或密码不正确');
+const actorOfUser = (user: UserRow): Actor => ({ id: user.id, username: user.username, displayName: user.displayName, role: user.role as Role, platformKey: user.platformKey as PlatformKey | null });
+/** Who tried a name that is no account: audited under the name typed (cut to the login form's 64 characters). */
+const visitor = (username: string): Actor => ({ id: null, username: username.slice(0, 64), displayName: '未登录访客', role: 'system', platformKey: null });
 
-export async function login(db: Db, username: string, password: string, now: Date) {
-  const user = await userByUsername(db, username);
-  if (!user) {
-    await verifyPassword(await DUMMY_HASH_PROMISE, password);
-    throw invalidCredentials();
-  }
-  const actor: Actor = { id: user.id, username: user.username, displayName: user.displayName, role: user.role as Role, platformKey: user.platformKey as PlatformKey | null };
-  const gate = loginGate(user.lockedUntil, now);
-  if (!gate.allowed) {
-    throw new AppError(429, 'ACCOUNT_LOCKED', `连续登录失败次数过多，账号已锁定至 ${shanghaiDateTime(gate.lockedUntil)}，请稍后再试或联系管理员解锁`);
-  }
-  if (user.disabled) throw new AppError(403, 'ACCOUNT_DISABLED', '该账号已停用，请联系系统管理员');
-  if (!(await verifyPassword(user.passwordHash, password))) {
-    const next = afterFailedLogin(user.failedLogins, now);
-    await db.transaction(async (tx) => {
-      await setLoginState(tx, user.id, { failedLogins: next.failedCount, lockedUntil: next.lockedUntil });
-      await recordAudit(tx, actor, { action: next.lockedUntil ? 'auth.locked' : 'auth.login_failed', entityType: 'user', entityId: user.id, after: { lockedUntil: next.lockedUntil } }, now);
-    });
-    throw invalidCredentials();
-  }
-  const token = randomBytes(32).toString('base64url');
+type Failure = { reason: 'unknown_user' | 'wrong_password' | 'disabled' | 'locked'; attempt: number; lockedUntil: Date | null };
+
+/** #10.4: every failed sign-in is audited, unknown names included, each in a transaction of its own. */
+async function auditFailure(db: Db, user: UserRow | undefined, username: string, failure: Failure, now: Date) {
+  const action = failure.reason === 'locked' ? 'auth.login_refused_locked' : failure.lockedUntil ? 'auth.locked' : 'auth.login_failed';
   await db.transaction(async (tx) => {
-    await setLoginState(tx, user.id, { failedLogins: 0, lockedUntil: null });
-    await tx.insert(sessions).values({ tokenHash: hashToken(token), userId: user.id, createdAt: now, lastSeenAt: now });
-    await recordAudit(tx, actor, { action: 'auth.login', entityType: 'user', entityId: user.id }, now);
+    await recordAudit(
+      tx,
+      user ? actorOfUser(user) : visitor(username),
+      { action, entityType: user ? 'user' : 'login_name', entityId: user ? user.id : username.slice(0, 64), after: { reason: failure.reason, attempt: failure.attempt, lockedUntil: failure.lockedUntil } },
+      now,
+    );
   });
-  return { token, user: publicUser(user) };
+}
+
+export type LoginResult = { token: string; user: ReturnType<typeof publicUser> & { mustChangePassword: boolean } };
+
+/**
+ * Sign-in (#10.1, #10.8). The attempt is counted for the name before the password is checked, so however many
+ * arrive at once, only the first MAX_FAILED_LOGINS in a row are checked. An unknown name, a wrong password and a
+ * disabled account get the same answer until the password is right; only then does a disabled account hear so.
+ */
+export async function login(db: Db, settings: AuthSettings, username: string, password: string, now: Date): Promise<LoginResult> {
+  const counted = await countLoginAttempt(db, username, now);
+  const user = await userByUsername(db, username);
+  const verdict = attemptVerdict(counted.attempts, false);
+  if (!verdict.check) {
+    const lockedUntil = counted.lockedUntil ?? lockFor(MAX_FAILED_LOGINS, now)!;
+    await auditFailure(db, user, username, { reason: 'locked', attempt: counted.attempts, lockedUntil }, now);
+    throw new AppError(429, 'ACCOUNT_LOCKED', lockedMessage(shanghaiDateTime(lockedUntil)));
+  }
+  // An unknown name costs the same hash check as a known one, so timing tells nothing either.
+  const isRight = (await verifyPassword(user?.passwordHash ?? (await DUMMY_HASH_PROMISE), password)) && user !== undefined;
+  if (!isRight) {
+    const lockedUntil = verdict.triesLeft === 0 ? counted.lockedUntil : null;
+    await auditFailure(db, user, username, { reason: !user ? 'unknown_user' : user.disabled ? 'disabled' : 'wrong_password', attempt: counted.attempts, lockedUntil }, now);
+    throw new AppError(401, 'INVALID_CREDENTIALS', wrongCredentialsMessage(verdict.triesLeft, lockedUntil ? shanghaiDateTime(lockedUntil) : null), { triesLeft: verdict.triesLeft });
+  }
+  if (user.disabled) {
+    await db.transaction(async (tx) => {
+      await clearLoginFailures(tx, username);
+      await recordAudit(tx, actorOfUser(user), { action: 'auth.login_disabled', entityType: 'user', entityId: user.id }, now);
+    });
+    throw new AppError(403, 'ACCOUNT_DISABLED', '该账号已停用，请联系系统管理员');
+  }
+  const token = newToken();
+  await db.transaction(async (tx) => {
+    await clearLoginFailures(tx, username);
+    const ended = await insertSessionKeepingNewest(tx, { tokenHash: hashToken(token), userId: user.id, now }, settings.maxSessionsPerUser);
+    await recordAudit(tx, actorOfUser(user), { action: 'auth.login', entityType: 'user', entityId: user.id, after: ended > 0 ? { endedOldestSessions: ended } : undefined }, now);
+  });
+  return { token, user: { ...publicUser(user), mustChangePassword: user.mustChangePassword } };
 }
 
 export async function logout(db: Db, actor: Actor, token: string, now: Date) {
   await db.transaction(async (tx) => {
-    await tx.delete(sessions).where(eq(sessions.tokenHash, hashToken(token)));
+    await deleteSession(tx, hashToken(token));
     await recordAudit(tx, actor, { action: 'auth.logout', entityType: 'user', entityId: actor.id }, now);
   });
 }
 
-/** The actor behind a session cookie; 401 when it is unknown, idle for more than 30 minutes, or disabled. */
-export async function authenticate(db: Db, token: string, now: Date): Promise<Actor> {
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** No session needed (login, health). */
+    public?: boolean;
+    /** Open to a session whose temporary password is not yet changed (#10.11): me, logout, the password change. */
+    passwordChangeAllowed?: boolean;
+  }
+}
+
+/** What a route says about sessions whose password must be changed first (#10.11). */
+export type SessionRouteConfig = { passwordChangeAllowed?: boolean } | undefined;
+
+/**
+ * The actor behind a session cookie; 401 when the session is unknown, idle for more than 30 minutes, past its
+ * absolute lifetime (#10.5) or its user disabled; 403 PASSWORD_CHANGE_REQUIRED while a temporary password has not
+ * been changed, except on the routes that say `passwordChangeAllowed` (me, logout, the password change).
+ */
+export async function authenticate(db: Db, settings: AuthSettings, token: string, now: Date, route?: SessionRouteConfig): Promise<Actor> {
   const tokenHash = hashToken(token);
   // One round trip per request: the session and its user together.
   const [found] = await sessionsWithUser(db, tokenHash);
   if (!found) throw unauthorized('请先登录');
-  if (isSessionIdle(found.lastSeenAt, now)) {
-    await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
-    throw unauthorized(`超过 ${SESSION_IDLE_MINUTES} 分钟未操作，会话已结束，请重新登录`, 'SESSION_EXPIRED');
+  const end = sessionEnd(found, now, settings.sessionMaxHours);
+  if (end) {
+    await deleteSession(db, tokenHash);
+    throw unauthorized(SESSION_END_MESSAGES[end](settings.sessionMaxHours), 'SESSION_EXPIRED');
   }
   const { user } = found;
   if (user.disabled) throw unauthorized('账号已停用，请联系系统管理员');
-  if (now.getTime() - found.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
-    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, tokenHash));
+  if (user.mustChangePassword && !route?.passwordChangeAllowed) {
+    throw new AppError(403, 'PASSWORD_CHANGE_REQUIRED', PASSWORD_CHANGE_REQUIRED_MESSAGE);
   }
-  return { id: user.id, username: user.username, displayName: user.displayName, role: user.role as Role, platformKey: user.platformKey as PlatformKey | null };
+  if (now.getTime() - found.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) await touchSession(db, tokenHash, now);
+  return actorOfUser(user);
 }
 
-/** Housekeeping: sessions idle past the limit are removed. */
-export async function purgeIdleSessions(db: Db, now: Date) {
-  await db.delete(sessions).where(lt(sessions.lastSeenAt, new Date(now.getTime() - SESSION_IDLE_MINUTES * 60_000)));
+/** Housekeeping: sessions idle or past their lifetime, and lockout rows no longer needed, are removed. */
+export async function purgeIdleSessions(db: Db, settings: AuthSettings, now: Date) {
+  await purgeSessions(db, new Date(now.getTime() - SESSION_IDLE_MINUTES * 60_000), new Date(now.getTime() - settings.sessionMaxHours * 3_600_000));
+  await purgeFailures(db, now);
 }

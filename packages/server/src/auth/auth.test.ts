@@ -24,15 +24,20 @@ describe('login and sessions', () => {
     expect(who.json().user.username).toBe('drc');
   });
 
-  it('refuses a wrong password and an unknown user alike, in Chinese', async () => {
+  it('#10.8 #9 refuses a wrong password and an unknown user alike, in Chinese, with the tries left', async () => {
     for (const response of [await login('bureau', 'Wrong-Pass-1'), await login('nobody', 'Wrong-Pass-1')]) {
       expect(response.statusCode).toBe(401);
-      expect(response.json().error).toEqual({ code: 'INVALID_CREDENTIALS', message: '用户名或密码不正确' });
+      expect(response.json().error).toEqual({ code: 'INVALID_CREDENTIALS', message: '用户名或密码不正确，还可尝试 4 次，再失败将锁定 15 分钟', details: { triesLeft: 4 } });
     }
+    expect((await login('bureau', DEMO_PASSWORD)).statusCode).toBe(200);
   });
 
   it('locks an account for 15 minutes after 5 failed logins, even for the right password', async () => {
-    for (let attempt = 0; attempt < 5; attempt += 1) expect((await login('eitc', 'Wrong-Pass-1')).statusCode).toBe(401);
+    for (let attempt = 1; attempt <= 5; attempt += 1) {
+      const failed = await login('eitc', 'Wrong-Pass-1');
+      expect(failed.statusCode).toBe(401);
+      expect(failed.json().error.details.triesLeft).toBe(5 - attempt);
+    }
     const locked = await login('eitc', DEMO_PASSWORD);
     expect(locked.statusCode).toBe(429);
     expect(locked.json().error.code).toBe('ACCOUNT_LOCKED');
@@ -81,20 +86,25 @@ describe('login and sessions', () => {
     expect((await login('ojk', 'Another-Pass-2026')).statusCode).toBe(200);
   });
 
-  it('a disabled user cannot log in and its sessions stop working', async () => {
+  it('#10.8 a disabled user hears so only with the right password, and its sessions stop working', async () => {
     const admin = await t.login('admin');
-    const cookie = await t.login('auditor');
+    const cookie = await t.login('gxq');
     const list = await t.app.inject({ method: 'GET', url: '/api/v1/users?pageSize=100', headers: { cookie: admin } });
-    const auditor = list.json().items.find((u: { username: string }) => u.username === 'auditor');
+    const gxq = list.json().items.find((u: { username: string }) => u.username === 'gxq');
     const disable = await t.app.inject({
       method: 'PATCH',
-      url: `/api/v1/users/${auditor.id}`,
+      url: `/api/v1/users/${gxq.id}`,
       headers: { cookie: admin },
-      payload: { displayName: auditor.displayName, role: 'auditor', platformKey: null, disabled: true, revision: auditor.revision },
+      payload: { displayName: gxq.displayName, role: 'platform', platformKey: 'hitech', disabled: true, revision: gxq.revision },
     });
     expect(disable.statusCode).toBe(200);
     expect((await me(cookie)).statusCode).toBe(401);
-    expect((await login('auditor', DEMO_PASSWORD)).json().error.code).toBe('ACCOUNT_DISABLED');
+    const wrong = await login('gxq', 'Wrong-Pass-1');
+    expect(wrong.statusCode).toBe(401);
+    expect(wrong.json().error.code).toBe('INVALID_CREDENTIALS');
+    const right = await login('gxq', DEMO_PASSWORD);
+    expect(right.statusCode).toBe(403);
+    expect(right.json().error).toMatchObject({ code: 'ACCOUNT_DISABLED', message: '该账号已停用，请联系系统管理员' });
   });
 });
 

@@ -1,5 +1,5 @@
-import { eq } from 'drizzle-orm';
-import type { Db } from '../platform/db.ts';
+import { and, desc, eq, lt, ne, notInArray, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../platform/db.ts';
 import { users } from '../users/users.table.ts';
 import { sessions } from './sessions.table.ts';
 
@@ -10,8 +10,44 @@ import { sessions } from './sessions.table.ts';
  */
 export async function sessionsWithUser(db: Db, tokenHash: string) {
   return db
-    .select({ lastSeenAt: sessions.lastSeenAt, user: users })
+    .select({ createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt, user: users })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(eq(sessions.tokenHash, tokenHash));
 }
+
+/** Any constant: with the user id, serialises the sign-ins of one user so the session cap holds under races. */
+const SESSION_CAP_LOCK = 7_270_002;
+
+/** Inserts a session and ends the user's oldest ones beyond `keep` (#10.5), in the caller's transaction. */
+export async function insertSessionKeepingNewest(tx: Tx, session: { tokenHash: string; userId: number; now: Date }, keep: number) {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(${SESSION_CAP_LOCK}, ${session.userId})`);
+  await tx.insert(sessions).values({ tokenHash: session.tokenHash, userId: session.userId, createdAt: session.now, lastSeenAt: session.now });
+  const newest = tx.select({ tokenHash: sessions.tokenHash }).from(sessions).where(eq(sessions.userId, session.userId)).orderBy(desc(sessions.seq)).limit(keep);
+  const ended = await tx
+    .delete(sessions)
+    .where(and(eq(sessions.userId, session.userId), notInArray(sessions.tokenHash, newest)))
+    .returning({ tokenHash: sessions.tokenHash });
+  return ended.length;
+}
+
+export async function deleteSession(db: Db | Tx, tokenHash: string) {
+  await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+}
+
+/** Ends every session of a user but the one named (a password change keeps the session that made it). */
+export async function deleteSessionsOfUser(db: Db | Tx, userId: number, exceptTokenHash: string | null = null) {
+  const condition = exceptTokenHash ? and(eq(sessions.userId, userId), ne(sessions.tokenHash, exceptTokenHash)) : eq(sessions.userId, userId);
+  const ended = await db.delete(sessions).where(condition).returning({ tokenHash: sessions.tokenHash });
+  return ended.length;
+}
+
+export async function touchSession(db: Db, tokenHash: string, now: Date) {
+  await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, tokenHash));
+}
+
+export async function purgeSessions(db: Db, idleBefore: Date, createdBefore: Date) {
+  await db.delete(sessions).where(lt(sessions.lastSeenAt, idleBefore));
+  await db.delete(sessions).where(lt(sessions.createdAt, createdBefore));
+}
+

@@ -21,7 +21,7 @@ export const FUZZ_ADMIN_PASSWORD = 'Fuzz-Admin-Pass-2026';
 export const FUZZ_DEADLINES = { requestTimeoutMs: 3_000, uploadTimeoutMs: 10_000 };
 const GRACE_MS = 1_500;
 /** A refused login is audited by design (issue #10.4): the only rows a refusal may add. */
-const REFUSAL_MAY_WRITE: Record<string, readonly string[]> = { 'POST /api/v1/auth/login': ['audit_events'] };
+const REFUSAL_MAY_WRITE: Record<string, readonly string[]> = { 'POST /api/v1/auth/login': ['audit_events', 'login_failures'] };
 
 export type Failure = { reason: string; mutation: string; role: string; method: string; url: string; status: number; ms: number; body: string };
 export type FuzzFigures = {

@@ -30,6 +30,13 @@ const ROLE_OF: Record<User, Role> = {
   admin: 'admin',
 };
 const passwordOf = (user: User) => (user === 'admin' ? TEST_ADMIN_PASSWORD : DEMO_PASSWORD);
+/** Each user's password now: the password row changes it, and no password may come back (#10.10). */
+const currentPassword = Object.fromEntries(USERS.map((user) => [user, passwordOf(user)])) as Record<User, string>;
+async function signIn(user: User): Promise<string> {
+  const response = await inject('POST', '/auth/login', undefined, { username: user, password: currentPassword[user] });
+  expect(response.statusCode, response.body).toBe(200);
+  return `pgs_session=${response.cookies.find((c) => c.name === 'pgs_session')!.value}`;
+}
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 type Request = { url: string; payload?: unknown; headers?: Record<string, string>; /** a session of its own (logout) */ cookie?: string };
@@ -85,7 +92,7 @@ async function newDraft(platform = 'zhenan') {
 async function newUser() {
   const response = await inject('POST', '/users', cookies.admin, { username: `target${++serial}`, password: 'Target-Pass-2026!', displayName: '矩阵目标用户', role: 'leader' });
   expect(response.statusCode, response.body).toBe(201);
-  return response.json() as { id: number; revision: number };
+  return response.json() as { id: number; revision: number; username: string };
 }
 
 function multipart(file: Buffer, fileName = 'catalog.xlsx') {
@@ -117,17 +124,16 @@ const ROUTES: Route[] = [
     needs: 'session',
     ok: 204,
     // A session of its own, so the shared one of this user lives on.
-    request: async (who) => ({ url: '/auth/logout', cookie: who === 'anonymous' ? undefined : await t.login(who) }),
+    request: async (who) => ({ url: '/auth/logout', cookie: who === 'anonymous' ? undefined : await signIn(who) }),
   },
   {
     route: 'POST /auth/password',
     needs: 'session',
     ok: 204,
-    request: async (who) => ({ url: '/auth/password', payload: { currentPassword: who === 'anonymous' ? DEMO_PASSWORD : passwordOf(who), newPassword: 'Matrix-Pass-2026!' } }),
-    after: async (who) => {
-      // Put the password back, so later rows can sign this user in again.
-      const back = await inject('POST', '/auth/password', cookies[who], { currentPassword: 'Matrix-Pass-2026!', newPassword: passwordOf(who) });
-      expect(back.statusCode, back.body).toBe(204);
+    request: async (who) => ({ url: '/auth/password', payload: { currentPassword: who === 'anonymous' ? DEMO_PASSWORD : currentPassword[who], newPassword: 'Matrix-Pass-2026!' } }),
+    // No password may come back (#10.10): later sign-ins use the new one. This session lives on; the user's others end.
+    after: (who) => {
+      currentPassword[who] = 'Matrix-Pass-2026!';
     },
   },
   // users
@@ -152,6 +158,27 @@ const ROUTES: Route[] = [
     needs: 'users.manage',
     ok: 204,
     request: async () => ({ url: `/users/${(await newUser()).id}/password`, payload: { password: 'Reset-Pass-2026!' } }),
+  },
+  {
+    route: 'POST /users/{id}/unlock',
+    needs: 'users.manage',
+    ok: 204,
+    request: async () => {
+      const target = await newUser();
+      for (let i = 0; i < 5; i += 1) await inject('POST', '/auth/login', undefined, { username: target.username, password: 'Wrong-Pass-2026' });
+      return { url: `/users/${target.id}/unlock` };
+    },
+  },
+  { route: 'GET /account-changes', needs: 'accounts.review', ok: 200, request: async () => ({ url: '/account-changes?reviewed=all' }) },
+  {
+    route: 'POST /account-changes/{id}/review',
+    needs: 'accounts.review',
+    ok: 200,
+    request: async () => {
+      await newUser();
+      const changes = await inject('GET', '/account-changes', cookies.auditor);
+      return { url: `/account-changes/${changes.json().items[0].id}/review` };
+    },
   },
   // audit
   { route: 'GET /audit', needs: 'audit.read', ok: 200, request: async () => ({ url: '/audit?pageSize=5' }) },
@@ -573,7 +600,7 @@ describe('role × route (DESIGN.md quality bar; roles.ts can())', () => {
 
   it('the public routes answer without a session', async () => {
     expect((await inject('GET', '/health', undefined)).statusCode).toBe(200);
-    const login = await inject('POST', '/auth/login', undefined, { username: 'leader', password: DEMO_PASSWORD });
+    const login = await inject('POST', '/auth/login', undefined, { username: 'leader', password: currentPassword.leader });
     expect(login.statusCode).toBe(200);
   });
 });

@@ -14,6 +14,6 @@ export function apiDocsGuard(context: () => AppContext, isPublic: boolean) {
     const token = request.cookies[SESSION_COOKIE];
     if (!token) throw unauthorized('请先登录系统，再查看 API 文档');
     const ctx = context();
-    request.actor = await authenticate(ctx.db, token, ctx.clock());
+    request.actor = await authenticate(ctx.db, ctx.auth, token, ctx.clock());
   };
 }

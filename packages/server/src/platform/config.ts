@@ -1,5 +1,7 @@
-import { DEFAULT_CATALOG_HORIZON_MONTHS, passwordProblems } from '@pgs/domain';
+import { DEFAULT_CATALOG_HORIZON_MONTHS } from '@pgs/domain';
+import { passwordProblems } from '@pgs/domain/platform/password-check';
 import { DEFAULT_DEADLINES } from './request-deadlines.ts';
+import { DEFAULT_AUTH_SETTINGS, type AuthSettings } from '../auth/auth-settings.ts';
 
 /** Configuration by environment (DESIGN.md "API contract"). Read once at start; nothing else reads process.env. */
 export type Config = {
@@ -15,6 +17,8 @@ export type Config = {
   secureCookie: boolean;
   /** Issue #10.2 / #10.9 HTTP settings (see HttpSettings). */
   http: HttpSettings;
+  /** Session lifetime and cap, login rate limits (#10.5, #10.8). */
+  auth: AuthSettings;
 };
 
 // ── HTTP settings (issue #10.2, #10.6, #10.9) ─────────────────────────────────────────────────────────────────────
@@ -76,12 +80,25 @@ export function readHttpSettings(env: NodeJS.ProcessEnv = process.env): HttpSett
 
 export class ConfigError extends Error {}
 
+function readAuthSettings(env: NodeJS.ProcessEnv): AuthSettings {
+  const defaults = DEFAULT_AUTH_SETTINGS;
+  return {
+    sessionMaxHours: positiveInteger(env, 'PGS_SESSION_MAX_HOURS', defaults.sessionMaxHours, 1_000_000),
+    maxSessionsPerUser: positiveInteger(env, 'PGS_MAX_SESSIONS', defaults.maxSessionsPerUser, 1_000_000),
+    loginRateLimit: {
+      perAddress: positiveInteger(env, 'PGS_LOGIN_RATE_PER_ADDRESS', defaults.loginRateLimit.perAddress, 1_000_000),
+      perName: positiveInteger(env, 'PGS_LOGIN_RATE_PER_NAME', defaults.loginRateLimit.perName, 1_000_000),
+      windowSeconds: positiveInteger(env, 'PGS_LOGIN_RATE_WINDOW_SECONDS', defaults.loginRateLimit.windowSeconds, 1_000_000),
+    },
+  };
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT 不是合法端口：${env.PORT}`);
   const adminPassword = env.PGS_ADMIN_PASSWORD || null;
   if (adminPassword) {
-    const problems = passwordProblems(adminPassword);
+    const problems = passwordProblems(adminPassword, { username: 'admin' });
     // D18: a weak bootstrap password stops the start with the reason, rather than creating a weak admin.
     if (problems.length > 0) throw new ConfigError(`PGS_ADMIN_PASSWORD 不符合密码规则：${problems.join('；')}`);
   }
@@ -95,5 +112,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webRoot: env.PGS_WEB_ROOT ?? null,
     secureCookie: env.PGS_SECURE_COOKIE === '1',
     http: readHttpSettings(env),
+    auth: readAuthSettings(env),
   };
 }

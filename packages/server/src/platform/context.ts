@@ -1,6 +1,7 @@
 import type { Clock } from './actor.ts';
 import type { Db, DatabaseDriver } from './db.ts';
 import type { ProgressBoard } from './progress-board.ts';
+import type { AuthSettings } from '../auth/auth-settings.ts';
 
 /** What every module's routes get: plain arguments, no container (STYLE.md, papra). */
 export type AppContext = {
@@ -13,4 +14,6 @@ export type AppContext = {
   progress: ProgressBoard;
   /** Issue #10.6: how many months ahead a published catalog may take effect (PGS_CATALOG_HORIZON_MONTHS). */
   catalogHorizonMonths: number;
+  /** Session lifetime, session cap and login rate limits (#10.5, #10.8). */
+  auth: AuthSettings;
 };

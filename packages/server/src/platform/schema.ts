@@ -2,6 +2,7 @@
 export * from '../reference/reference.table.ts';
 export * from '../users/users.table.ts';
 export * from '../auth/sessions.table.ts';
+export * from '../auth/login-failures.table.ts';
 export * from '../audit/audit.table.ts';
 export * from '../catalog/catalog.table.ts';
 export * from '../projects/projects.table.ts';

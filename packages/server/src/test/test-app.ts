@@ -1,5 +1,5 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { buildApp } from '../app.ts';
+import { buildApp, type AppOptions } from '../app.ts';
 import type { Database } from '../platform/db.ts';
 import { prepareDatabase } from '../platform/startup.ts';
 import { DEMO_PASSWORD } from '../demo/demo-users.ts';
@@ -7,6 +7,8 @@ import { SESSION_COOKIE } from '../platform/http.ts';
 import { createTestDatabase } from './test-database.ts';
 
 export const TEST_ADMIN_PASSWORD = 'Admin-Pass-2026';
+/** Tests sign in far more often than people: the login rate limits are tested with their own settings (auth/login-rate-limit.test.ts). */
+const TEST_LOGIN_RATE_LIMIT = { perAddress: 100_000, perName: 100_000, windowSeconds: 60 };
 export { DEMO_PASSWORD };
 
 /** A clock the test moves by hand (idle sessions, lockouts, effective dates). */
@@ -33,11 +35,11 @@ export type TestApp = {
 };
 
 /** The whole app on a database of this test file's own, prepared as on a first start in demo mode. */
-export async function createTestApp(): Promise<TestApp> {
+export async function createTestApp(options: Pick<AppOptions, 'auth'> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const clock = manualClock();
   await prepareDatabase(database.db, { adminPassword: TEST_ADMIN_PASSWORD, demo: true }, clock());
-  const app = await buildApp({ database, clock });
+  const app = await buildApp({ database, clock, auth: { loginRateLimit: TEST_LOGIN_RATE_LIMIT }, ...options });
   return {
     app,
     database,

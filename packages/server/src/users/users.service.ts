@@ -1,17 +1,21 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import { passwordProblems, roleNeedsPlatform, type PlatformKey, type Role } from '@pgs/domain';
+import { adminMayManage, PRIVILEGED_ACCOUNT_MESSAGE, roleNeedsPlatform, type PasswordSetter, type PlatformKey, type Role } from '@pgs/domain';
+import { passwordProblems } from '@pgs/domain/platform/password-check';
 import type { Db } from '../platform/db.ts';
 import { requirePermission, SYSTEM_ACTOR, type Actor } from '../platform/actor.ts';
-import { conflict, notFound, staleRevision, unprocessable } from '../platform/errors.ts';
+import { AppError, conflict, notFound, staleRevision, unprocessable } from '../platform/errors.ts';
 import { isUniqueViolation } from '../platform/db-errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { hashPassword, verifyPassword } from '../auth/passwords.ts';
+import { hashPassword } from '../auth/passwords.ts';
+import { lockedUntilByUsername } from '../auth/lockout.service.ts';
 import { users } from './users.table.ts';
 import { countUsers, findUserById, findUserByUsername, listUsers, type UserRow } from './users.repository.ts';
+import { noteAccountChange } from './account-changes.service.ts';
+import { OPERATOR_ACTOR } from './operator.ts';
 
-/** What the API shows of a user: never the hash or the failure counter. */
-export function publicUser(row: UserRow) {
+/** What the API shows of a user: never the hash or the password history. */
+export function publicUser(row: UserRow, lockedUntil: Date | null = null) {
   return {
     id: row.id,
     username: row.username,
@@ -19,21 +23,34 @@ export function publicUser(row: UserRow) {
     role: row.role as Role,
     platformKey: row.platformKey as PlatformKey | null,
     disabled: row.disabled,
-    lockedUntil: row.lockedUntil ? row.lockedUntil.toISOString() : null,
+    lockedUntil: lockedUntil ? lockedUntil.toISOString() : null,
     createdAt: row.createdAt.toISOString(),
     revision: row.revision,
+    mustChangePassword: row.mustChangePassword,
   };
 }
 
 /** What the audit trail keeps of a user. */
-const auditedUser = (row: UserRow) => {
-  const { lockedUntil: _locked, failedLogins: _failed, passwordHash: _hash, ...rest } = row;
+export const auditedUser = (row: UserRow) => {
+  const { passwordHash: _hash, passwordHistory: _history, ...rest } = row;
   return rest;
 };
 
-function assertPassword(password: string): void {
-  const problems = passwordProblems(password);
+/** #10.10: the full policy (shape, user name, common and public passwords, reuse), as a 422 with every reason. */
+export function assertPassword(password: string, context: { username: string; isReused?: boolean }): void {
+  const problems = passwordProblems(password, context);
   if (problems.length > 0) throw unprocessable('WEAK_PASSWORD', `密码不符合要求：${problems.join('；')}`, problems);
+}
+
+/** Who set a password, from who acts: the admin and the operator set temporary ones; seeding does not. */
+export function passwordSetterOf(actor: Actor): PasswordSetter {
+  if (actor.role !== 'system') return actor.role === 'admin' ? 'admin' : 'self';
+  return actor.username === OPERATOR_ACTOR.username ? 'operator' : 'seed';
+}
+
+/** 三员分立 (#10.11): the admin may not touch an admin or auditor account, nor make one. */
+export function assertAdminMayManage(actor: Actor, ...roles: Role[]): void {
+  if (actor.role === 'admin' && !adminMayManage(...roles)) throw new AppError(403, 'PRIVILEGED_ACCOUNT', PRIVILEGED_ACCOUNT_MESSAGE);
 }
 
 /** A platform user needs its one platform; the other roles have none (POLICY.md actors). */
@@ -48,18 +65,26 @@ function platformFor(role: Role, platformKey: PlatformKey | null | undefined): P
 
 export type NewUser = { username: string; password: string; displayName: string; role: Role; platformKey?: PlatformKey | null };
 
+/**
+ * A new account. The admin creates business accounts only, with a temporary password (#10.11); the operator
+ * creates any; seeding (bootstrap admin, demo accounts) is not checked against the password policy — the
+ * bootstrap password is checked by config.ts, and the demo password is public on purpose.
+ */
 export async function createUser(db: Db, actor: Actor, input: NewUser, now: Date) {
   requirePermission(actor, 'users.manage');
-  assertPassword(input.password);
+  assertAdminMayManage(actor, input.role);
+  const setter = passwordSetterOf(actor);
+  if (setter !== 'seed') assertPassword(input.password, { username: input.username });
   const platformKey = platformFor(input.role, input.platformKey);
   const passwordHash = await hashPassword(input.password);
   try {
     return await db.transaction(async (tx) => {
       const [row] = await tx
         .insert(users)
-        .values({ username: input.username, passwordHash, displayName: input.displayName, role: input.role, platformKey, createdAt: now })
+        .values({ username: input.username, passwordHash, displayName: input.displayName, role: input.role, platformKey, createdAt: now, mustChangePassword: setter === 'admin' || setter === 'operator' })
         .returning();
       await recordAudit(tx, actor, { action: 'user.create', entityType: 'user', entityId: row!.id, after: auditedUser(row!) }, now);
+      if (setter !== 'seed') await noteAccountChange(tx, actor, { kind: 'create', user: row! }, now);
       return publicUser(row!);
     });
   } catch (error) {
@@ -79,6 +104,7 @@ export async function updateUser(db: Db, actor: Actor, id: number, input: UserUp
   return db.transaction(async (tx) => {
     const before = await findUserById(tx, id);
     if (!before) throw notFound('用户不存在');
+    assertAdminMayManage(actor, before.role as Role, input.role);
     const [after] = await tx
       .update(users)
       .set({ displayName: input.displayName, role: input.role, platformKey, disabled: input.disabled, revision: before.revision + 1 })
@@ -87,43 +113,25 @@ export async function updateUser(db: Db, actor: Actor, id: number, input: UserUp
     if (!after) throw staleRevision('该用户');
     // Sessions read the user afresh on every request, so a new role, platform or disabling applies at once.
     await recordAudit(tx, actor, { action: 'user.update', entityType: 'user', entityId: id, before: auditedUser(before), after: auditedUser(after) }, now);
-    return publicUser(after);
+    await noteAccountChange(tx, actor, { kind: 'update', user: after, before }, now);
+    const [locked] = (await lockedUntilByUsername(tx, [after.username], now)).values();
+    return publicUser(after, locked ?? null);
   });
 }
 
-export async function resetPassword(db: Db, actor: Actor, id: number, password: string, now: Date) {
-  requirePermission(actor, 'users.manage');
-  assertPassword(password);
-  const passwordHash = await hashPassword(password);
-  await db.transaction(async (tx) => {
-    const before = await findUserById(tx, id);
-    if (!before) throw notFound('用户不存在');
-    await tx
-      .update(users)
-      .set({ passwordHash, failedLogins: 0, lockedUntil: null, revision: before.revision + 1 })
-      .where(eq(users.id, id));
-    await recordAudit(tx, actor, { action: 'user.reset_password', entityType: 'user', entityId: id, after: { unlocked: true } }, now);
-  });
-}
-
-export async function changeOwnPassword(db: Db, actor: Actor, currentPassword: string, newPassword: string, now: Date) {
-  const row = actor.id ? await findUserById(db, actor.id) : undefined;
-  if (!row) throw notFound('用户不存在');
-  if (!(await verifyPassword(row.passwordHash, currentPassword))) {
-    throw unprocessable('WRONG_PASSWORD', '当前密码不正确');
-  }
-  assertPassword(newPassword);
-  const passwordHash = await hashPassword(newPassword);
-  await db.transaction(async (tx) => {
-    await tx.update(users).set({ passwordHash, revision: row.revision + 1 }).where(eq(users.id, row.id));
-    await recordAudit(tx, actor, { action: 'user.change_password', entityType: 'user', entityId: row.id }, now);
-  });
-}
-
-export async function listUsersPage(db: Db, actor: Actor, page: number, pageSize: number) {
+export async function listUsersPage(db: Db, actor: Actor, page: number, pageSize: number, now: Date) {
   requirePermission(actor, 'users.manage');
   const { rows, total } = await listUsers(db, page, pageSize);
-  return { items: rows.map(publicUser), total, page, pageSize };
+  const locks = await lockedUntilByUsername(db, rows.map((row) => row.username), now);
+  return { items: rows.map((row) => publicUser(row, locks.get(row.username) ?? null)), total, page, pageSize };
+}
+
+/** A random password that meets the policy: printed once (bootstrap admin, operator resets). */
+export function generatePassword(): string {
+  for (;;) {
+    const candidate = `Pgs-${randomBytes(12).toString('base64url')}-7a`;
+    if (passwordProblems(candidate).length === 0) return candidate;
+  }
 }
 
 /**
@@ -132,13 +140,14 @@ export async function listUsersPage(db: Db, actor: Actor, page: number, pageSize
  */
 export async function bootstrapAdmin(db: Db, password: string | null, now: Date): Promise<{ created: boolean; password?: string }> {
   if ((await countUsers(db)) > 0) return { created: false };
-  const chosen = password ?? `Pgs-${randomBytes(9).toString('base64url')}1a`;
+  const chosen = password ?? generatePassword();
   await createUser(db, SYSTEM_ACTOR, { username: 'admin', password: chosen, displayName: '系统管理员', role: 'admin' }, now);
   return { created: true, password: password ? undefined : chosen };
 }
 
 /** For the auth module: the stored user behind a login name or a session. */
 export { findUserByUsername as userByUsername, findUserById as userById } from './users.repository.ts';
+export { changeOwnPassword, resetPassword, unlockUser } from './user-passwords.service.ts';
 
 /** The actor a named account acts as, for work done in its name without a request (the demo seed); undefined if none. */
 export async function actorOfUsername(db: Db, username: string): Promise<Actor | undefined> {
@@ -146,9 +155,3 @@ export async function actorOfUsername(db: Db, username: string): Promise<Actor |
   if (!user) return undefined;
   return { id: user.id, username: user.username, displayName: user.displayName, role: user.role as Actor['role'], platformKey: user.platformKey as PlatformKey | null };
 }
-
-/** For the auth module: a failed or successful login updates the lockout state (its own write, audited by auth). */
-export async function setLoginState(db: Db, id: number, state: { failedLogins: number; lockedUntil: Date | null }) {
-  await db.update(users).set(state).where(eq(users.id, id));
-}
-

@@ -1,4 +1,4 @@
-import { boolean, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { platforms } from '../reference/reference.table.ts';
 
 export const users = pgTable('users', {
@@ -9,9 +9,32 @@ export const users = pgTable('users', {
   role: text('role').notNull(),
   platformKey: text('platform_key').references(() => platforms.key),
   disabled: boolean('disabled').notNull().default(false),
-  failedLogins: integer('failed_logins').notNull().default(0),
-  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  /** #10.11: the password was set by the admin or the operator; every route but the password change answers 403. */
+  mustChangePassword: boolean('must_change_password').notNull().default(false),
+  /** #10.10: hashes of the last PASSWORD_HISTORY_SIZE passwords before the current one, newest first. */
+  passwordHistory: text('password_history').array().notNull().default([]),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   /** Raised on every change; an update naming an older revision gets 409. */
   revision: integer('revision').notNull().default(1),
+});
+
+/**
+ * Every account change the admin or the operator makes, for the auditor's review (三员分立, #10.11). The audit
+ * trail keeps the same events in its chain; this list adds the review state, which the trail cannot (append-only).
+ */
+export const accountChanges = pgTable('account_changes', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  at: timestamp('at', { withTimezone: true }).notNull(),
+  kind: text('kind').notNull(),
+  actorId: integer('actor_id'),
+  actorName: text('actor_name').notNull(),
+  actorDisplayName: text('actor_display_name').notNull(),
+  userId: integer('user_id')
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  username: text('username').notNull(),
+  before: jsonb('before'),
+  after: jsonb('after'),
+  reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+  reviewedBy: text('reviewed_by'),
 });

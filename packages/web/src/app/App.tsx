@@ -10,7 +10,7 @@ import { setNotifier } from '../api/notify.ts';
 import { setUnauthorizedHandler } from '../api/client.ts';
 import { forgetSession } from '../auth/session.ts';
 import { I18nProvider, useI18n } from '../i18n/index.tsx';
-import { APP_ROUTES, AppLayout, ErrorPage, HOME_PATH, LoginPage } from './routes.ts';
+import { APP_ROUTES, AppLayout, ErrorPage, ForcedPasswordChangePage, HOME_PATH, LoginPage } from './routes.ts';
 import { Lazy, RequireAuth, RequirePermission } from './guards.tsx';
 import { RouteError } from './error/RouteError.tsx';
 
@@ -23,6 +23,15 @@ const router = createBrowserRouter([
     element: (
       <Lazy>
         <LoginPage />
+      </Lazy>
+    ),
+  },
+  {
+    path: '/change-password',
+    errorElement: <RouteError />,
+    element: (
+      <Lazy>
+        <ForcedPasswordChangePage />
       </Lazy>
     ),
   },

@@ -2,7 +2,7 @@ import { Suspense, type ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { Spin } from 'antd';
 import { can, type Permission } from '@pgs/domain/platform/roles';
-import { useMe } from '../auth/session.ts';
+import { CHANGE_PASSWORD_PATH, useMe } from '../auth/session.ts';
 import { ErrorPage } from './routes.ts';
 
 export function PageSpinner() {
@@ -26,6 +26,8 @@ export function RequireAuth({ children }: { children: ReactNode }) {
     const from = `${location.pathname}${location.search}`;
     return <Navigate to="/login" replace state={{ from }} />;
   }
+  // #10.11: a temporary password is changed before any page opens.
+  if (me.data.mustChangePassword) return <Navigate to={CHANGE_PASSWORD_PATH} replace state={{ from: `${location.pathname}${location.search}` }} />;
   return <>{children}</>;
 }
 

@@ -157,6 +157,13 @@ export const APP_ROUTES: readonly AppRoute[] = [
     permission: 'audit.read',
     Page: lazy(() => import('../audit/log/AuditPage.tsx').then((m) => ({ default: m.AuditPage }))),
   },
+  {
+    path: '/admin/account-changes',
+    titleKey: 'menu.accountChanges',
+    group: 'system',
+    permission: 'accounts.review',
+    Page: lazy(() => import('../users/review/AccountChangesPage.tsx').then((m) => ({ default: m.AccountChangesPage }))),
+  },
 ];
 
 export const MENU_GROUPS: ReadonlyArray<{ key: MenuGroup; titleKey: MessageKey }> = [
@@ -166,6 +173,7 @@ export const MENU_GROUPS: ReadonlyArray<{ key: MenuGroup; titleKey: MessageKey }
   { key: 'system', titleKey: 'menu.systemGroup' },
 ];
 
+export const ForcedPasswordChangePage = lazy(() => import('../auth/password/ForcedPasswordChangePage.tsx').then((m) => ({ default: m.ForcedPasswordChangePage })));
 export const LoginPage = lazy(() => import('../auth/login/LoginPage.tsx').then((m) => ({ default: m.LoginPage })));
 export const AppLayout = lazy(() => import('./layout/AppLayout.tsx').then((m) => ({ default: m.AppLayout })));
 export const ErrorPage = lazy(() => import('./error/ErrorPage.tsx').then((m) => ({ default: m.ErrorPage })));

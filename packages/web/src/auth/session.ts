@@ -2,7 +2,10 @@ import { useQuery, type QueryClient } from '@tanstack/react-query';
 import type { User } from '@pgs/domain';
 import { api, isApiError } from '../api/client.ts';
 
-export type SessionUser = Pick<User, 'id' | 'username' | 'displayName' | 'role' | 'platformKey'>;
+export type SessionUser = Pick<User, 'id' | 'username' | 'displayName' | 'role' | 'platformKey' | 'mustChangePassword'>;
+
+/** Where a user whose password was set by the admin goes before anything else (#10.11). */
+export const CHANGE_PASSWORD_PATH = '/change-password';
 
 export const ME_KEY = ['auth', 'me'] as const;
 
@@ -32,6 +35,12 @@ export async function logout(): Promise<void> {
 
 export function changeOwnPassword(currentPassword: string, newPassword: string): Promise<void> {
   return api<void>('/auth/password', { method: 'POST', body: { currentPassword, newPassword } });
+}
+
+/** After the temporary password is changed: the same user, free to use the app. */
+export function passwordChanged(client: QueryClient): void {
+  const user = client.getQueryData<SessionUser | null>(ME_KEY);
+  if (user) client.setQueryData(ME_KEY, { ...user, mustChangePassword: false });
 }
 
 /** Drops the user and every cached page: the guard then sends the browser to the login page. */

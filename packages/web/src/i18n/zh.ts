@@ -25,6 +25,7 @@ export const zh = {
   'menu.systemGroup': '系统管理',
   'menu.users': '用户管理',
   'menu.audit': '审计日志',
+  'menu.accountChanges': '账号变更审阅',
   'header.changePassword': '修改密码',
   'header.logout': '退出登录',
   'header.language': 'English',

@@ -30,3 +30,7 @@ export function updateUser(id: number, body: UserChanges): Promise<User> {
 export function resetPassword(id: number, password: string): Promise<void> {
   return api<void>(`/users/${id}/password`, { method: 'POST', body: { password } });
 }
+
+export function unlockUser(id: number): Promise<void> {
+  return api<void>(`/users/${id}/unlock`, { method: 'POST' });
+}

@@ -1,6 +1,6 @@
 import { App, Alert, Form, Input, Modal } from 'antd';
 import { useMutation } from '@tanstack/react-query';
-import { changeOwnPassword } from '../../auth/session.ts';
+import { changeOwnPassword, useMe } from '../../auth/session.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { PasswordHints, passwordPolicyRule } from '../../shared/PasswordHints.tsx';
 
@@ -11,6 +11,7 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const newPassword = Form.useWatch('newPassword', form);
+  const username = useMe().data?.username;
   const mutation = useMutation({
     mutationFn: (values: Values) => changeOwnPassword(values.currentPassword, values.newPassword),
     meta: { silent: true },
@@ -44,8 +45,8 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
         <Form.Item
           name="newPassword"
           label={t('password.new')}
-          rules={[{ required: true, message: t('password.required') }, passwordPolicyRule]}
-          extra={<PasswordHints password={newPassword} />}
+          rules={[{ required: true, message: t('password.required') }, passwordPolicyRule(username)]}
+          extra={<PasswordHints password={newPassword} username={username} />}
         >
           <Input.Password autoComplete="new-password" data-testid="new-password" />
         </Form.Item>

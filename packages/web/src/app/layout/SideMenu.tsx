@@ -14,6 +14,7 @@ import {
   FundProjectionScreenOutlined,
   ImportOutlined,
   ProjectOutlined,
+  SafetyCertificateOutlined,
   SearchOutlined,
   SettingOutlined,
   TableOutlined,
@@ -42,6 +43,7 @@ const ROUTE_ICONS: Record<string, ReactNode> = {
   '/catalog/editor': <EditOutlined />,
   '/admin/users': <TeamOutlined />,
   '/admin/audit': <AuditOutlined />,
+  '/admin/account-changes': <SafetyCertificateOutlined />,
 };
 const GROUP_ICONS: Record<MenuGroup, ReactNode> = { projects: <FundProjectionScreenOutlined />, enterprises: <BankOutlined />, catalog: <AppstoreOutlined />, system: <SettingOutlined /> };
 

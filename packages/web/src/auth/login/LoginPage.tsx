@@ -2,7 +2,7 @@ import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { GlobalOutlined, LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Navigate, useLocation, useNavigate } from 'react-router';
-import { login, startSession, useMe } from '../session.ts';
+import { CHANGE_PASSWORD_PATH, login, startSession, useMe } from '../session.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { HOME_PATH } from '../../app/paths.ts';
 
@@ -26,11 +26,12 @@ export function LoginPage() {
     meta: { silent: true },
     onSuccess: (user) => {
       startSession(queryClient, user);
-      navigate(target, { replace: true });
+      // A password set by the admin is changed first (#10.11); the page then goes on to where the user was headed.
+      navigate(user.mustChangePassword ? CHANGE_PASSWORD_PATH : target, { replace: true, state: user.mustChangePassword ? { from: target } : undefined });
     },
   });
 
-  if (me.data) return <Navigate to={target} replace />;
+  if (me.data) return <Navigate to={me.data.mustChangePassword ? CHANGE_PASSWORD_PATH : target} replace />;
   return (
     <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: '#eef2f7' }}>
       <div style={{ position: 'fixed', top: 16, right: 24 }}>

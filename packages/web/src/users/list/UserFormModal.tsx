@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { Alert, Form, Input, Modal, Select, Switch } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { PLATFORMS, ROLE_LABELS, ROLES, roleNeedsPlatform, type PlatformKey, type Role, type User } from '@pgs/domain';
+import { isPrivilegedRole, PLATFORMS, ROLE_LABELS, ROLES, roleNeedsPlatform, type PlatformKey, type Role, type User } from '@pgs/domain';
 import { handleError, isStaleError } from '../../api/queryClient.ts';
 import { PasswordHints, passwordPolicyRule } from '../../shared/PasswordHints.tsx';
 import { createUser, updateUser, userKeys } from '../users.api.ts';
@@ -16,6 +16,9 @@ export function UserFormModal({ open, user, onClose, onSaved }: Props) {
   const queryClient = useQueryClient();
   const role = Form.useWatch('role', form);
   const password = Form.useWatch('password', form);
+  const username = Form.useWatch('username', form) ?? user?.username;
+  // 三员分立: the admin gives business roles only; an admin or auditor row keeps its own role in the list.
+  const roleOptions = ROLES.filter((value) => !isPrivilegedRole(value) || (user !== null && user.role === value));
   const needsPlatform = role ? roleNeedsPlatform(role) : false;
 
   useEffect(() => {
@@ -79,12 +82,12 @@ export function UserFormModal({ open, user, onClose, onSaved }: Props) {
           <Input data-testid="user-display-name" />
         </Form.Item>
         {!user && (
-          <Form.Item name="password" label="初始密码" rules={[{ required: true, message: '请输入初始密码' }, passwordPolicyRule]} extra={<PasswordHints password={password} />}>
+          <Form.Item name="password" label="初始密码（临时密码，本人首次登录须修改）" rules={[{ required: true, message: '请输入初始密码' }, passwordPolicyRule(username)]} extra={<PasswordHints password={password} username={username} />}>
             <Input.Password autoComplete="new-password" data-testid="user-password" />
           </Form.Item>
         )}
         <Form.Item name="role" label="角色" rules={[{ required: true, message: '请选择角色' }]}>
-          <Select options={ROLES.map((value) => ({ value, label: ROLE_LABELS[value] }))} data-testid="user-role" />
+          <Select options={roleOptions.map((value) => ({ value, label: ROLE_LABELS[value] }))} data-testid="user-role" />
         </Form.Item>
         {needsPlatform && (
           <Form.Item name="platformKey" label="所属平台" rules={[{ required: true, message: '平台管委会用户必须选择所属平台' }]}>

@@ -1,15 +1,17 @@
 import { useState } from 'react';
-import { App, Button, Card, Space, Table, Tag, type TableColumnsType } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { App, Button, Card, Popconfirm, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { PlusOutlined, UnlockOutlined } from '@ant-design/icons';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { PLATFORMS, ROLE_LABELS, type Role, type User } from '@pgs/domain';
 import { formatDateTime, isInFuture } from '../../shared/format.ts';
-import { useUsers } from '../users.api.ts';
+import { unlockUser, userKeys, useUsers } from '../users.api.ts';
 import { ResetPasswordModal } from './ResetPasswordModal.tsx';
 import { UserFormModal } from './UserFormModal.tsx';
 
 function UserStatus({ user }: { user: User }) {
   if (user.disabled) return <Tag color="default">已停用</Tag>;
   if (isInFuture(user.lockedUntil)) return <Tag color="red">已锁定至 {formatDateTime(user.lockedUntil)}</Tag>;
+  if (user.mustChangePassword) return <Tag color="orange">待本人修改密码</Tag>;
   return <Tag color="green">正常</Tag>;
 }
 
@@ -20,6 +22,15 @@ export function UsersPage() {
   const [editing, setEditing] = useState<{ user: User | null } | null>(null);
   const [resetting, setResetting] = useState<User | null>(null);
   const users = useUsers(paging.page, paging.pageSize);
+  const queryClient = useQueryClient();
+  const unlock = useMutation({
+    mutationFn: (user: User) => unlockUser(user.id),
+    onSuccess: (_nothing, user) => {
+      void message.success(`已解除 ${user.displayName}（${user.username}）的登录锁定`);
+    },
+    // Refreshed either way: on 409 someone else unlocked it (or the lock ran out), and the list should say so.
+    onSettled: () => queryClient.invalidateQueries({ queryKey: userKeys.all }),
+  });
 
   const columns: TableColumnsType<User> = [
     { title: '用户名', dataIndex: 'username' },
@@ -35,7 +46,7 @@ export function UsersPage() {
     {
       title: '操作',
       key: 'actions',
-      width: 160,
+      width: 220,
       render: (_value, user) => (
         <Space size={0}>
           <Button type="link" size="small" onClick={() => setEditing({ user })} data-testid={`edit-user-${user.username}`}>
@@ -44,6 +55,19 @@ export function UsersPage() {
           <Button type="link" size="small" onClick={() => setResetting(user)} data-testid={`reset-password-${user.username}`}>
             重置密码
           </Button>
+          {isInFuture(user.lockedUntil) && (
+            <Popconfirm
+              title={`解除 ${user.displayName} 的登录锁定？`}
+              description="解锁后该账号可立即再次尝试登录。"
+              okText="解锁"
+              cancelText="取消"
+              onConfirm={() => unlock.mutate(user)}
+            >
+              <Button type="link" size="small" icon={<UnlockOutlined />} disabled={unlock.isPending} data-testid={`unlock-${user.username}`}>
+                解锁
+              </Button>
+            </Popconfirm>
+          )}
         </Space>
       ),
     },
