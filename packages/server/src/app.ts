@@ -14,6 +14,7 @@ import type { Database } from './platform/db.ts';
 import { systemClock, type Clock } from './platform/actor.ts';
 import type { AppContext } from './platform/context.ts';
 import { installErrorHandler } from './platform/error-handler.ts';
+import { installRequestContext } from './platform/request-context.ts';
 import { SESSION_COOKIE } from './platform/http.ts';
 import { unauthorized } from './platform/errors.ts';
 import { authenticate } from './auth/auth.service.ts';
@@ -45,6 +46,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  installRequestContext(app);
   app.decorateRequest('actor', null);
 
   const ctx: AppContext = { db: options.database.db, driver: options.database.driver, clock: options.clock ?? systemClock, secureCookie: options.secureCookie ?? false, progress: new ProgressBoard() };

@@ -1,6 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { readConfig, ConfigError } from './platform/config.ts';
 import { openDatabase, DataDirInUseError } from './platform/db.ts';
+import { startAudit } from './audit/audit-startup.ts';
+import { AuditKeyError } from './audit/audit-key.ts';
 import { prepareDatabase } from './platform/startup.ts';
 import { buildApp } from './app.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo/demo-users.ts';
@@ -11,7 +13,15 @@ const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../web/dist', import.meta.url
 async function main() {
   const started = performance.now();
   const config = readConfig();
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, migrationUrl: config.migrationDatabaseUrl });
+  // The audit key before the first write (seeding audits too); anchors of the chain's head from here on.
+  const anchoring = await startAudit(database.db, {
+    keyFile: config.auditKeyFile,
+    anchorFile: config.auditAnchorFile,
+    appendOnlyRole: Boolean(config.migrationDatabaseUrl),
+    clock: () => new Date(),
+    onError: (error) => console.error(`审计锚点写入失败：${error.message}`),
+  });
   const prepared = await prepareDatabase(database.db, { adminPassword: config.adminPassword, demo: config.demo, demoProjects: config.demo }, new Date());
   const app = await buildApp({ database, webRoot: config.webRoot ?? DEFAULT_WEB_ROOT, secureCookie: config.secureCookie, logger: process.env.PGS_LOG === '1' });
   await app.listen({ host: config.host, port: config.port });
@@ -27,6 +37,7 @@ async function main() {
 
   const stop = async () => {
     await app.close();
+    await anchoring.stop();
     await database.close();
     process.exit(0);
   };
@@ -35,7 +46,7 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof DataDirInUseError) {
+  if (error instanceof ConfigError || error instanceof DataDirInUseError || error instanceof AuditKeyError) {
     console.error(`PGS 无法启动：${error.message}`);
   } else {
     console.error('PGS 无法启动：', error);

@@ -72,6 +72,6 @@ describe('audit trail', () => {
     await t.database.db.execute(sql`ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_update_delete`);
     const result = await verify();
     expect(result).toMatchObject({ intact: false, firstBrokenId: 5 });
-    expect(result.message).toContain('第 5 号');
+    expect(result.message).toContain('序号 5');
   });
 });

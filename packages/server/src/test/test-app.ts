@@ -5,6 +5,7 @@ import { prepareDatabase } from '../platform/startup.ts';
 import { DEMO_PASSWORD } from '../demo/demo-users.ts';
 import { SESSION_COOKIE } from '../platform/http.ts';
 import { createTestDatabase } from './test-database.ts';
+import { useThrowawayAuditKey } from '../audit/audit-settings.ts';
 
 export const TEST_ADMIN_PASSWORD = 'Admin-Pass-2026';
 export { DEMO_PASSWORD };
@@ -35,6 +36,7 @@ export type TestApp = {
 /** The whole app on a database of this test file's own, prepared as on a first start in demo mode. */
 export async function createTestApp(): Promise<TestApp> {
   const database = await createTestDatabase();
+  useThrowawayAuditKey();
   const clock = manualClock();
   await prepareDatabase(database.db, { adminPassword: TEST_ADMIN_PASSWORD, demo: true }, clock());
   const app = await buildApp({ database, clock });
