@@ -95,14 +95,13 @@ export async function verifyChain(db: Db, key: AuditKey, anchorFile: string): Pr
   if (badAnchorLine !== null) {
     return broken('anchor_forged', checked, { seq: lastSeq + 1, id: null }, `锚点文件第 ${badAnchorLine} 行的校验码不符：该行被伪造或改动`, anchors);
   }
-  const anchorNote = furthest ? `，最近锚点 ${shanghaiDateTime(furthest.at)}（序号 ${furthest.seq}）` : '，尚无锚点';
   return {
     intact: true,
     reason: null,
     checked,
     firstBrokenSeq: null,
     firstBrokenId: null,
-    message: `哈希链完整：已校验 ${checked} 条审计记录${anchorNote}`,
+    message: `哈希链完整：已校验 ${checked} 条审计记录`,
     anchors: anchors.length,
     lastAnchorAt: anchors.at(-1)?.at ?? null,
   };
