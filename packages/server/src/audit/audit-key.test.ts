@@ -118,3 +118,14 @@ describe('anchoring the head', () => {
     expect(readFileSync(anchorFile, 'utf8').trim().split('\n').every((line) => JSON.parse(line).mac.length === 64)).toBe(true);
   });
 });
+
+describe('audit settings (readConfig)', () => {
+  it('keeps the key in the PGlite data dir, in ./data on PostgreSQL, and the anchors beside the key', async () => {
+    const { readConfig, ConfigError } = await import('../platform/config.ts');
+    expect(readConfig({ PGS_DATA_DIR: '/srv/pgs' })).toMatchObject({ auditKeyFile: '/srv/pgs/audit.key', auditAnchorFile: '/srv/pgs/audit-anchors.jsonl', migrationDatabaseUrl: null });
+    expect(readConfig({ DATABASE_URL: 'postgres://app@db/pgs' })).toMatchObject({ auditKeyFile: 'data/audit.key', auditAnchorFile: 'data/audit-anchors.jsonl' });
+    expect(readConfig({ PGS_AUDIT_KEY_FILE: '/etc/pgs/audit.key', PGS_AUDIT_ANCHOR_FILE: '/var/log/pgs/anchors.jsonl' })).toMatchObject({ auditKeyFile: '/etc/pgs/audit.key', auditAnchorFile: '/var/log/pgs/anchors.jsonl' });
+    expect(readConfig({ DATABASE_URL: 'postgres://app@db/pgs', MIGRATION_DATABASE_URL: 'postgres://owner@db/pgs' }).migrationDatabaseUrl).toBe('postgres://owner@db/pgs');
+    expect(() => readConfig({ MIGRATION_DATABASE_URL: 'postgres://owner@db/pgs' })).toThrow(ConfigError);
+  });
+});
