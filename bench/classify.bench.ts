@@ -7,6 +7,7 @@ import { buildApp } from '../packages/server/src/app.ts';
 import { openDatabase } from '../packages/server/src/platform/db.ts';
 import { prepareDatabase } from '../packages/server/src/platform/startup.ts';
 import { DEMO_PASSWORD } from '../packages/server/src/demo/demo-users.ts';
+import { useThrowawayAuditKey } from '../packages/server/src/audit/audit-settings.ts';
 
 const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = 10;
@@ -35,6 +36,7 @@ export async function benchClassify(databaseUrl: string | null) {
   // A database of the run's own: nothing is reused from earlier runs.
   const db = databaseUrl ? await freshPostgres(databaseUrl) : await openDatabase({ url: null, dataDir });
   try {
+    useThrowawayAuditKey(); // the audit chain's key: a random one for the benchmark
     await prepareDatabase(db.db, { adminPassword: null, demo: true }, new Date());
     const app = await buildApp({ database: db });
     await app.listen({ host: '127.0.0.1', port: 0 });

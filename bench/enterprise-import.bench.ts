@@ -15,6 +15,7 @@ import { prepareDatabase } from '../packages/server/src/platform/startup.ts';
 import { DEMO_PASSWORD } from '../packages/server/src/demo/demo-users.ts';
 import { readEnterpriseSheet, type SheetRecord } from '../packages/server/src/enterprises/enterprise-sheet-reader.ts';
 import { freshPostgres } from './classify.bench.ts';
+import { useThrowawayAuditKey } from '../packages/server/src/audit/audit-settings.ts';
 
 /**
  * Issue #4, bench (b): importing a 100 000-row .xlsx through `POST /api/v1/enterprise-records/import` end to end
@@ -146,6 +147,7 @@ export async function benchEnterpriseImport(postgresUrl: string): Promise<Enterp
     // The files are made in a child process, so the import's memory is measured in a process that did not just
     // build 100 000 rows twice (their garbage would be counted as the import's).
     execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), GENERATE, dir], { stdio: ['ignore', 'ignore', 'inherit'] });
+    useThrowawayAuditKey(); // the audit chain's key: a random one for the benchmark
     await prepareDatabase(database.db, { adminPassword: null, demo: true }, new Date());
     const app = await buildApp({ database });
     await app.listen({ host: '127.0.0.1', port: 0 });

@@ -5,6 +5,7 @@ import { prepareDatabase } from '../packages/server/src/platform/startup.ts';
 import { actorOfUsername } from '../packages/server/src/users/users.service.ts';
 import { runEvaluation, type RunTimings } from '../packages/server/src/enterprises/evaluations.service.ts';
 import { freshPostgres } from './classify.bench.ts';
+import { useThrowawayAuditKey } from '../packages/server/src/audit/audit-settings.ts';
 
 const ENTERPRISES = Number(process.env.BENCH_ENTERPRISES ?? 100_000);
 const YEAR = 2025;
@@ -143,6 +144,7 @@ export async function benchEvaluation(postgresUrl: string) {
   const database = await freshPostgres(postgresUrl);
   const pool = new pg.Pool({ connectionString: database.url, max: 2 });
   try {
+    useThrowawayAuditKey(); // the audit chain's key: a random one for the benchmark
     await prepareDatabase(database.db, { adminPassword: null, demo: true }, new Date());
     await loadRecords(pool);
     await pool.query('CREATE TABLE sql_evaluation_results (LIKE evaluation_results INCLUDING ALL)');

@@ -4,6 +4,7 @@ import { buildApp } from '../packages/server/src/app.ts';
 import { prepareDatabase } from '../packages/server/src/platform/startup.ts';
 import { DEMO_PASSWORD } from '../packages/server/src/demo/demo-users.ts';
 import { freshPostgres, measure } from './classify.bench.ts';
+import { useThrowawayAuditKey } from '../packages/server/src/audit/audit-settings.ts';
 
 const PROJECTS = Number(process.env.BENCH_PROJECTS ?? 100_000);
 const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 8) * 1000;
@@ -42,6 +43,7 @@ async function rawThroughput(pool: pg.Pool) {
 export async function benchLedger(databaseUrl: string) {
   const database = await freshPostgres(databaseUrl);
   try {
+    useThrowawayAuditKey(); // the audit chain's key: a random one for the benchmark
     await prepareDatabase(database.db, { adminPassword: null, demo: true }, new Date());
     const pool = new pg.Pool({ connectionString: database.url, max: CONNECTIONS });
     await pool.query(

@@ -203,15 +203,19 @@ describe('administration pages', () => {
     const table = page.getByTestId('audit-table');
     const created = table.locator('.ant-table-row').filter({ hasText: 'user.create' }).filter({ hasText: 'admin' });
     await expectText(created, '新建用户');
+    // Each row names the client the change came from (the address; the browser in the details); the system's own rows say 系统.
+    await expectText(created, '127.0.0.1');
+    await expectText(table.locator('.ant-table-row').filter({ hasText: 'catalog.seed' }).first(), '系统');
     await created.locator('.ant-table-row-expand-icon').click();
     await expectText(table.locator('[data-testid^="audit-detail-"]'), NEW_USER.username);
+    await expectText(table.locator('[data-testid^="audit-client-"]'), '客户端：127.0.0.1 · Mozilla/5.0');
 
     const verified = page.waitForResponse((response) => response.url().endsWith('/api/v1/audit/verify'));
     await page.getByTestId('audit-verify-button').click();
     expect((await verified).status()).toBe(200);
     const result = page.getByTestId('audit-verify-result');
     await expectText(result, '哈希链完整');
-    expect(await result.innerText()).toMatch(/已校验 \d+ 条记录，未发现篡改。/);
+    expect(await result.innerText()).toMatch(/已校验 \d+ 条记录，未发现篡改；(尚无锚点|锚点 \d+ 个，最近一次 [\d-]+ [\d:]+)。/);
     expect(await result.getAttribute('class')).toContain('ant-alert-success');
     await screenshot(page, 'audit');
 

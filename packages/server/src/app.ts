@@ -15,6 +15,7 @@ import type { Database } from './platform/db.ts';
 import { systemClock, type Clock } from './platform/actor.ts';
 import type { AppContext } from './platform/context.ts';
 import { clientErrorHandler, frameworkErrors, installErrorHandler } from './platform/error-handler.ts';
+import { installRequestContext } from './platform/request-context.ts';
 import { SESSION_COOKIE } from './platform/http.ts';
 import { unauthorized } from './platform/errors.ts';
 import { authenticate } from './auth/auth.service.ts';
@@ -59,6 +60,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  installRequestContext(app);
   app.decorateRequest('actor', null);
   // Issue #10.2 / #10.9: every route's time limit (set as routes are added), security headers, origin and body checks.
   installRequestDeadlines(app, http);

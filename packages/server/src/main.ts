@@ -1,6 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { readConfig, ConfigError } from './platform/config.ts';
 import { openDatabase, DataDirInUseError } from './platform/db.ts';
+import { startAudit } from './audit/audit-startup.ts';
+import { AuditKeyError } from './audit/audit-key.ts';
 import { prepareDatabase } from './platform/startup.ts';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
@@ -11,7 +13,7 @@ const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../web/dist', import.meta.url
 
 /** config → database → app → listen. Stops cleanly on SIGINT/SIGTERM (closing PGlite releases its lock). */
 /** What is open so far, closed in reverse order on a signal — also one that arrives while the server is starting. */
-const open: { app?: FastifyInstance; database?: Database } = {};
+const open: { app?: FastifyInstance; database?: Database; anchoring?: { stop(): Promise<void> } } = {};
 let stopping = false;
 
 async function stop(signal: NodeJS.Signals) {
@@ -24,6 +26,8 @@ async function stop(signal: NodeJS.Signals) {
   }, 15_000).unref();
   try {
     await open.app?.close();
+    // A clean stop anchors the chain's head once more, so nothing written before it can be cut unseen.
+    await open.anchoring?.stop();
   } finally {
     await open.database?.close();
   }
@@ -35,8 +39,17 @@ async function main() {
   process.once('SIGTERM', stop);
   const started = performance.now();
   const config = readConfig();
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, migrationUrl: config.migrationDatabaseUrl });
   open.database = database;
+  // The audit key before the first write (seeding audits too); anchors of the chain's head from here on.
+  const anchoring = await startAudit(database.db, {
+    keyFile: config.auditKeyFile,
+    anchorFile: config.auditAnchorFile,
+    appendOnlyRole: Boolean(config.migrationDatabaseUrl),
+    clock: () => new Date(),
+    onError: (error) => console.error(`审计锚点写入失败：${error.message}`),
+  });
+  open.anchoring = anchoring;
   const prepared = await prepareDatabase(database.db, { adminPassword: config.adminPassword, demo: config.demo, demoProjects: config.demo }, new Date());
   if (stopping) return;
   const app = await buildApp({ database, webRoot: config.webRoot ?? DEFAULT_WEB_ROOT, secureCookie: config.secureCookie, logger: process.env.PGS_LOG === '1', http: config.http, auth: config.auth });
@@ -56,7 +69,7 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof DataDirInUseError) {
+  if (error instanceof ConfigError || error instanceof DataDirInUseError || error instanceof AuditKeyError) {
     console.error(`PGS 无法启动：${error.message}`);
   } else {
     console.error('PGS 无法启动：', error);

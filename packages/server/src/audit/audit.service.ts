@@ -1,12 +1,14 @@
-import { createHash } from 'node:crypto';
 import { and, asc, count, desc, eq, gt, gte, lt, sql, type SQL } from 'drizzle-orm';
-import stringify from 'safe-stable-stringify';
 import type { Db, Tx } from '../platform/db.ts';
 import type { Actor } from '../platform/actor.ts';
 import { requirePermission } from '../platform/actor.ts';
+import { currentRequestClient } from '../platform/request-context.ts';
 import { auditEvents } from './audit.table.ts';
+import { GENESIS_HASH, keyedHash, type ChainedFields } from './audit-hash.ts';
+import { noteAuditWrite } from './audit-anchor.ts';
+import { auditSettings } from './audit-settings.ts';
+import { verifyChain } from './audit-verify.ts';
 
-export const GENESIS_HASH = '0'.repeat(64);
 /** Any constant: serialises appends so each row chains to exactly one predecessor. */
 const AUDIT_CHAIN_LOCK = 7_270_001;
 
@@ -18,42 +20,20 @@ export type AuditInput = {
   after?: unknown;
 };
 
-type HashedFields = {
-  at: Date;
-  actorId: number | null;
-  actorName: string;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  before: unknown;
-  after: unknown;
-};
-
 /**
- * The hash of one row: SHA-256 over the previous hash and the row's content as canonical JSON (sorted keys),
- * so it survives jsonb's reordering of keys.
+ * Appends one event inside the caller's transaction, so the write and its audit land together or not at all.
+ * A transaction only (#11): the advisory lock that orders the chain is held until the transaction ends, which a
+ * bare connection would not do. The client's address and user agent come from the request being served, if any.
  */
-export function auditHash(prevHash: string, fields: HashedFields): string {
-  const canonical = stringify({
-    at: fields.at.toISOString(),
-    actorId: fields.actorId,
-    actorName: fields.actorName,
-    action: fields.action,
-    entityType: fields.entityType,
-    entityId: fields.entityId,
-    before: fields.before ?? null,
-    after: fields.after ?? null,
-  });
-  return createHash('sha256').update(`${prevHash}\n${canonical}`).digest('hex');
-}
-
-/** Appends one event inside the caller's transaction, so the write and its audit land together or not at all. */
-export async function recordAudit(tx: Tx | Db, actor: Actor, input: AuditInput, now: Date): Promise<void> {
+export async function recordAudit(tx: Tx, actor: Actor, input: AuditInput, now: Date): Promise<void> {
+  const { key } = auditSettings();
   await tx.execute(sql`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
-  const [last] = await tx.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1);
+  const [last] = await tx.select({ seq: auditEvents.seq, hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.seq)).limit(1);
   const prevHash = last?.hash ?? GENESIS_HASH;
+  const client = currentRequestClient();
   // JSON round trip: what is hashed is exactly what jsonb stores (no undefined, no Dates, no class instances).
-  const fields: HashedFields = {
+  const fields: ChainedFields = {
+    seq: (last?.seq ?? 0) + 1,
     at: new Date(now.getTime()),
     actorId: actor.id,
     actorName: actor.username,
@@ -62,8 +42,11 @@ export async function recordAudit(tx: Tx | Db, actor: Actor, input: AuditInput, 
     entityId: input.entityId == null ? null : String(input.entityId),
     before: input.before === undefined ? null : JSON.parse(JSON.stringify(input.before)),
     after: input.after === undefined ? null : JSON.parse(JSON.stringify(input.after)),
+    clientAddress: client?.address ?? null,
+    userAgent: client?.userAgent ?? null,
   };
-  await tx.insert(auditEvents).values({ ...fields, prevHash, hash: auditHash(prevHash, fields) });
+  await tx.insert(auditEvents).values({ ...fields, prevHash, hash: keyedHash(key.secret, prevHash, fields) });
+  noteAuditWrite();
 }
 
 export type AuditFilter = {
@@ -120,29 +103,9 @@ export async function* auditRows(db: Db, actor: Actor, filter: AuditFilter) {
   }
 }
 
-/** Walks the whole chain and recomputes every hash: the auditor's proof that nothing was changed. */
+/** Walks the whole chain and every anchor: the auditor's proof that nothing was changed, added or cut off. */
 export async function verifyAuditChain(db: Db, actor: Actor) {
   requirePermission(actor, 'audit.read');
-  let prevHash = GENESIS_HASH;
-  let checked = 0;
-  let afterId = 0;
-  for (;;) {
-    const batch = await db.select().from(auditEvents).where(gt(auditEvents.id, afterId)).orderBy(asc(auditEvents.id)).limit(1000);
-    if (batch.length === 0) break;
-    for (const row of batch) {
-      const expected = auditHash(prevHash, row);
-      if (row.prevHash !== prevHash || row.hash !== expected) {
-        return {
-          intact: false,
-          checked,
-          firstBrokenId: row.id,
-          message: `哈希链在第 ${row.id} 号审计记录处断开：该记录或其之前的记录被篡改或删除`,
-        };
-      }
-      prevHash = row.hash;
-      checked += 1;
-    }
-    afterId = batch[batch.length - 1]!.id;
-  }
-  return { intact: true, checked, firstBrokenId: null, message: `哈希链完整：已校验 ${checked} 条审计记录` };
+  const { key, anchorFile } = auditSettings();
+  return verifyChain(db, key, anchorFile);
 }

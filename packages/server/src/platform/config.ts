@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { DEFAULT_CATALOG_HORIZON_MONTHS } from '@pgs/domain';
 import { passwordProblems } from '@pgs/domain/platform/password-check';
 import { DEFAULT_DEADLINES } from './request-deadlines.ts';
@@ -19,6 +20,15 @@ export type Config = {
   http: HttpSettings;
   /** Session lifetime and cap, login rate limits (#10.5, #10.8). */
   auth: AuthSettings;
+  /**
+   * PostgreSQL as the role that owns the tables and runs the migrations, when the application itself connects
+   * (DATABASE_URL) as a role that may only read and append to the audit trail (restricted-role.ts).
+   */
+  migrationDatabaseUrl: string | null;
+  /** The audit chain's HMAC key, kept outside the database (created, mode 0600, on the first start of an empty trail). */
+  auditKeyFile: string;
+  /** Where the head of the audit chain is anchored (appended lines); the operator keeps and backs it up. */
+  auditAnchorFile: string;
 };
 
 // ── HTTP settings (issue #10.2, #10.6, #10.9) ─────────────────────────────────────────────────────────────────────
@@ -102,9 +112,16 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // D18: a weak bootstrap password stops the start with the reason, rather than creating a weak admin.
     if (problems.length > 0) throw new ConfigError(`PGS_ADMIN_PASSWORD 不符合密码规则：${problems.join('；')}`);
   }
+  const databaseUrl = env.DATABASE_URL || null;
+  const dataDir = env.PGS_DATA_DIR || './data';
+  const migrationDatabaseUrl = env.MIGRATION_DATABASE_URL || null;
+  if (migrationDatabaseUrl && !databaseUrl) throw new ConfigError('设置了 MIGRATION_DATABASE_URL 却没有设置 DATABASE_URL：两者都指向同一个 PostgreSQL 数据库');
+  // PGlite keeps the key beside its data; on PostgreSQL the database lives elsewhere, so ./data of the server.
+  const auditKeyFile = env.PGS_AUDIT_KEY_FILE || path.join(databaseUrl ? './data' : dataDir, 'audit.key');
+  const auditAnchorFile = env.PGS_AUDIT_ANCHOR_FILE || path.join(path.dirname(auditKeyFile), 'audit-anchors.jsonl');
   return {
-    databaseUrl: env.DATABASE_URL || null,
-    dataDir: env.PGS_DATA_DIR || './data',
+    databaseUrl,
+    dataDir,
     host: env.HOST || '127.0.0.1',
     port,
     adminPassword,
@@ -113,5 +130,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookie: env.PGS_SECURE_COOKIE === '1',
     http: readHttpSettings(env),
     auth: readAuthSettings(env),
+    migrationDatabaseUrl,
+    auditKeyFile,
+    auditAnchorFile,
   };
 }

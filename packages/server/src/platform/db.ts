@@ -32,14 +32,16 @@ export class DataDirInUseError extends Error {}
  * PGlite lets only one process use a data dir safely (STACK.md gotcha 2: a second process lost an insert
  * silently), so the dir is locked for the life of the process.
  */
-export async function openDatabase(options: { url: string | null; dataDir: string | null; poolSize?: number }): Promise<Database> {
+export async function openDatabase(options: { url: string | null; dataDir: string | null; poolSize?: number; migrationUrl?: string | null }): Promise<Database> {
   if (options.url) {
+    // Migrations run as the tables' owner when MIGRATION_DATABASE_URL names one; the app's own role may then lack DDL rights.
+    if (options.migrationUrl) await migrateAsOwner(options.migrationUrl);
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
     // An idle connection the server ends (restart, failover, a DROP … WITH (FORCE) after close) must not crash the
     // process: pg drops that client from the pool and the next query opens a new one.
     pool.on('error', (error) => console.warn(`PostgreSQL 空闲连接已断开：${error.message}`));
     const db = drizzlePg(pool, { schema }) as unknown as Db;
-    await migratePg(db as never, { migrationsFolder: MIGRATIONS_DIR });
+    if (!options.migrationUrl) await migratePg(db as never, { migrationsFolder: MIGRATIONS_DIR });
     return { db, driver: 'postgres', close: () => pool.end() };
   }
   let release: (() => Promise<void>) | null = null;
@@ -66,4 +68,13 @@ export async function openDatabase(options: { url: string | null; dataDir: strin
       await release?.();
     },
   };
+}
+
+async function migrateAsOwner(url: string): Promise<void> {
+  const pool = new pg.Pool({ connectionString: url, max: 1 });
+  try {
+    await migratePg(drizzlePg(pool, { schema }) as never, { migrationsFolder: MIGRATIONS_DIR });
+  } finally {
+    await pool.end();
+  }
 }

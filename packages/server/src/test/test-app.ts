@@ -5,6 +5,7 @@ import { prepareDatabase } from '../platform/startup.ts';
 import { DEMO_PASSWORD } from '../demo/demo-users.ts';
 import { SESSION_COOKIE } from '../platform/http.ts';
 import { createTestDatabase } from './test-database.ts';
+import { useThrowawayAuditKey } from '../audit/audit-settings.ts';
 
 export const TEST_ADMIN_PASSWORD = 'Admin-Pass-2026';
 /** Tests sign in far more often than people: the login rate limits are tested with their own settings (auth/login-rate-limit.test.ts). */
@@ -37,6 +38,7 @@ export type TestApp = {
 /** The whole app on a database of this test file's own, prepared as on a first start in demo mode. */
 export async function createTestApp(options: Pick<AppOptions, 'auth'> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
+  useThrowawayAuditKey();
   const clock = manualClock();
   await prepareDatabase(database.db, { adminPassword: TEST_ADMIN_PASSWORD, demo: true }, clock());
   const app = await buildApp({ database, clock, auth: { loginRateLimit: TEST_LOGIN_RATE_LIMIT }, ...options });

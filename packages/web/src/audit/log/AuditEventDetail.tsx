@@ -10,7 +10,7 @@ function Json({ value }: { value: unknown }) {
   );
 }
 
-/** The expanded row: the record before and after the change, and the chain hashes that seal it. */
+/** The expanded row: the record before and after the change, the client it came from, and the chain hashes that seal it. */
 export function AuditEventDetail({ event }: { event: AuditEvent }) {
   return (
     <div data-testid={`audit-detail-${event.id}`}>
@@ -24,8 +24,12 @@ export function AuditEventDetail({ event }: { event: AuditEvent }) {
           <Json value={event.after} />
         </Col>
       </Row>
-      <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0, fontSize: 12 }}>
-        前序哈希 {event.prevHash} · 本条哈希 {event.hash}
+      <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0, fontSize: 12 }} data-testid={`audit-client-${event.id}`}>
+        客户端：{event.clientAddress ?? '系统'}
+        {event.userAgent ? ` · ${event.userAgent}` : ''}
+      </Typography.Paragraph>
+      <Typography.Paragraph type="secondary" style={{ marginTop: 4, marginBottom: 0, fontSize: 12 }}>
+        序号 {event.seq} · 前序哈希 {event.prevHash} · 本条哈希 {event.hash}
       </Typography.Paragraph>
     </div>
   );

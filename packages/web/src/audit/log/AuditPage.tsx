@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Space, Table, Typography, type TableColumnsType } from 'antd';
+import { Button, Card, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { DownloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import type { AuditEvent } from '@pgs/domain';
@@ -7,6 +7,7 @@ import { useDownload } from '../../shared/useDownload.ts';
 import { formatDateTime } from '../../shared/format.ts';
 import { exportAudit, useAuditEvents, verifyAuditChain, type AuditFilters } from '../audit.api.ts';
 import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS } from '../audit-labels.ts';
+import { AuditVerifyAlert } from './AuditVerifyAlert.tsx';
 import { AuditEventDetail } from './AuditEventDetail.tsx';
 import { AuditFilterForm } from './AuditFilterForm.tsx';
 
@@ -28,6 +29,13 @@ const columns: TableColumnsType<AuditEvent> = [
     title: '对象',
     key: 'entity',
     render: (_value, event) => `${AUDIT_ENTITY_LABELS[event.entityType] ?? event.entityType}${event.entityId ? ` #${event.entityId}` : ''}`,
+  },
+  {
+    title: '客户端地址',
+    dataIndex: 'clientAddress',
+    width: 150,
+    // The system's own work (start-up, command line) has no client.
+    render: (value: string | null) => value ?? <Typography.Text type="secondary">系统</Typography.Text>,
   },
 ];
 
@@ -62,21 +70,7 @@ export function AuditPage() {
           </Space>
         }
       >
-        {verify.data && (
-          <Alert
-            style={{ marginBottom: 16 }}
-            showIcon
-            closable={{ onClose: () => verify.reset() }}
-            type={verify.data.intact ? 'success' : 'error'}
-            data-testid="audit-verify-result"
-            title={verify.data.message}
-            description={
-              verify.data.intact
-                ? `已校验 ${verify.data.checked} 条记录，未发现篡改。`
-                : `第一条异常记录编号：${verify.data.firstBrokenId ?? '未知'}（已校验 ${verify.data.checked} 条）。请展开该记录核对变更前后内容。`
-            }
-          />
-        )}
+        {verify.data && <AuditVerifyAlert result={verify.data} onClose={() => verify.reset()} />}
         <div data-testid="audit-table">
           <Table<AuditEvent>
             rowKey="id"

@@ -1,0 +1,37 @@
+import { AsyncLocalStorage, AsyncResource } from 'node:async_hooks';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+
+/** Who is on the other end of the request being served: what the audit trail records beside the actor. */
+export type RequestClient = { address: string; userAgent: string | null };
+
+const storage = new AsyncLocalStorage<RequestClient>();
+const resourceOf = new WeakMap<FastifyRequest, AsyncResource>();
+/** A user agent is the client's own text: bounded, so a 16 KB header does not land in every audit row. */
+const MAX_USER_AGENT = 512;
+
+/** The client of the request this code runs for, or null outside any request (start-up seeding, scripts). */
+export function currentRequestClient(): RequestClient | null {
+  return storage.getStore() ?? null;
+}
+
+/**
+ * Opens the request's context in `onRequest` and re-enters it in `preValidation`, because a parsed body resumes
+ * in the socket's async context rather than the hook's (the approach of @fastify/request-context).
+ * `request.ip` follows the app's trustProxy setting.
+ */
+export function installRequestContext(app: FastifyInstance): void {
+  app.addHook('onRequest', (request, _reply, done) => {
+    const userAgent = request.headers['user-agent'];
+    const client: RequestClient = { address: request.ip, userAgent: userAgent ? userAgent.slice(0, MAX_USER_AGENT) : null };
+    storage.run(client, () => {
+      const resource = new AsyncResource('pgs-request');
+      resourceOf.set(request, resource);
+      resource.runInAsyncScope(done, request.raw);
+    });
+  });
+  app.addHook('preValidation', (request, _reply, done) => {
+    const resource = resourceOf.get(request);
+    if (resource) resource.runInAsyncScope(done, request.raw);
+    else done();
+  });
+}
