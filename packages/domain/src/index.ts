@@ -40,3 +40,5 @@ export * from './evaluation/run-progress.ts';
 export * from './evaluation/import-progress.ts';
 export * from './evaluation/measures.ts';
 export * from './evaluation/rectification.ts';
+export * from './sheets/sheet-cells.ts';
+export * from './sheets/day-text.ts';
