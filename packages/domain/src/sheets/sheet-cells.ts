@@ -10,10 +10,10 @@ const ERROR_VALUES = new Map<string, string>(EXCEL_ERROR_VALUES.map((value) => [
 
 /** The error value a cell's text spells (as Excel shows it), whether stored as an error or typed as text; else null. */
 export function excelErrorValue(text: string): string | null {
-  const trimmed = text.trim();
-  // Almost every cell: one comparison.
-  if (trimmed.charCodeAt(0) !== 35 && trimmed.charCodeAt(0) !== 0xff03) return null;
-  return ERROR_VALUES.get(trimmed.normalize('NFKC').toUpperCase()) ?? null;
+  // Almost every cell: one comparison, no allocation.
+  const first = text.charCodeAt(0);
+  if (first !== 35 && first !== 0xff03 && first > 32 && first !== 0x3000) return null;
+  return ERROR_VALUES.get(text.normalize('NFKC').trim().toUpperCase()) ?? null;
 }
 
 /** A formula cell written by a program that cannot calculate (openpyxl, Apache POI): a formula and no value. */
