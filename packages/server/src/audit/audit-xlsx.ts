@@ -1,6 +1,6 @@
 import type { PassThrough } from 'node:stream';
 import { streamWorkbook } from '../platform/xlsx-stream.ts';
-import { shanghaiDateTime } from '@pgs/domain';
+import { excelTime, type SheetColumn } from '../platform/xlsx-format.ts';
 
 type AuditRowView = { id: number; at: string; actorName: string; action: string; entityType: string; entityId: string | null; before: unknown; after: unknown; hash: string };
 
@@ -8,15 +8,15 @@ type AuditRowView = { id: number; at: string; actorName: string; action: string;
 export function streamAuditWorkbook(rows: AsyncIterable<AuditRowView>): PassThrough {
   return streamWorkbook('审计日志', AUDIT_COLUMNS, rows, (row) => ({
     ...row,
-    at: shanghaiDateTime(row.at),
+    at: excelTime(row.at),
     before: row.before == null ? '' : JSON.stringify(row.before),
     after: row.after == null ? '' : JSON.stringify(row.after),
   }));
 }
 
-const AUDIT_COLUMNS = [
-  { header: '编号', key: 'id', width: 8 },
-  { header: '时间（北京时间）', key: 'at', width: 20 },
+const AUDIT_COLUMNS: SheetColumn[] = [
+  { header: '编号', key: 'id', width: 8, kind: 'integer' },
+  { header: '时间（北京时间）', key: 'at', width: 20, kind: 'time' },
   { header: '操作人', key: 'actorName', width: 14 },
   { header: '操作', key: 'action', width: 22 },
   { header: '对象类型', key: 'entityType', width: 16 },

@@ -9,17 +9,18 @@ import {
   type CatalogItemView,
 } from '@pgs/domain';
 import { CATALOG_SHEET, catalogSheetRows, CatalogSheetProblem } from './catalog-sheet-reader.ts';
+import { excelColumns, excelDay, NUMBER_FORMATS, styleHeaderRow, type SheetColumn } from '../platform/xlsx-format.ts';
 
 /** Column headers of the catalog workbook; the import reads the same headers, in any order. */
-const COLUMNS = [
-  { key: 'position', header: '序号', width: 8 },
-  { key: 'category', header: '类别', width: 10 },
-  { key: 'industryCode', header: '行业代码', width: 12 },
-  { key: 'industryName', header: '行业名称', width: 30 },
-  { key: 'keywords', header: '关键词', width: 24 },
-  { key: 'basis', header: '列入依据', width: 48 },
-  { key: 'note', header: '备注', width: 60 },
-] as const;
+const COLUMNS: SheetColumn[] = [
+  { key: 'position', header: '序号', kind: 'integer' },
+  { key: 'category', header: '类别' },
+  { key: 'industryCode', header: '行业代码' },
+  { key: 'industryName', header: '行业名称', width: 20 },
+  { key: 'keywords', header: '关键词', width: 16 },
+  { key: 'basis', header: '列入依据', width: 30 },
+  { key: 'note', header: '备注', width: 30 },
+];
 const SHEET_NAME = CATALOG_SHEET;
 const KEYWORD_SEPARATOR = /[、,，;；\s]+/;
 
@@ -29,19 +30,19 @@ export async function buildCatalogWorkbook(meta: CatalogWorkbookMeta, items: rea
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'PGS 平台产业管理引导系统';
   const sheet = workbook.addWorksheet(SHEET_NAME, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = COLUMNS.map((c) => ({ key: c.key, header: c.header, width: c.width }));
-  sheet.getRow(1).font = { bold: true };
-  items.forEach((item, index) =>
-    sheet.addRow({
-      position: index + 1,
-      category: CATEGORY_LABELS[item.category],
-      industryCode: item.industryCode,
-      industryName: item.industryName ?? '',
-      keywords: item.keywords.join('、'),
-      basis: BASIS_LABELS[item.basis],
-      note: item.note,
-    }),
-  );
+  const rows = items.map((item, index) => ({
+    position: index + 1,
+    category: CATEGORY_LABELS[item.category],
+    industryCode: item.industryCode,
+    industryName: item.industryName ?? '',
+    keywords: item.keywords.join('、'),
+    basis: BASIS_LABELS[item.basis],
+    note: item.note,
+  }));
+  const columns = excelColumns(COLUMNS, rows);
+  sheet.columns = columns;
+  styleHeaderRow(sheet, columns);
+  for (const row of rows) sheet.addRow(row);
   // Codes stay text, so Excel keeps the leading zero of 大类 such as "01".
   sheet.getColumn('industryCode').numFmt = '@';
   sheet.autoFilter = { from: 'A1', to: 'G1' };
@@ -51,11 +52,13 @@ export async function buildCatalogWorkbook(meta: CatalogWorkbookMeta, items: rea
     ['平台', meta.platformName],
     ['目录版本', meta.version],
     ['状态', meta.stateLabel],
-    ['生效日期', meta.effectiveDate ?? '未发布'],
+    ['生效日期', excelDay(meta.effectiveDate) ?? '未发布'],
     [],
     ['填写说明', '类别填“鼓励类”“限制类”或“淘汰类”；行业代码为 GB/T 4754-2017 门类字母或 2–4 位数字；关键词用顿号分隔，可空；列入依据填下列之一。'],
     ...CATALOG_BASES.map((basis) => ['列入依据', BASIS_LABELS[basis]]),
   ]);
+  about.getCell('B4').numFmt = NUMBER_FORMATS.day!;
+  about.getCell('B4').alignment = { horizontal: 'left' };
   about.getColumn(1).width = 12;
   about.getColumn(2).width = 90;
   return Buffer.from(await workbook.xlsx.writeBuffer());
