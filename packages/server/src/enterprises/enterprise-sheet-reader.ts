@@ -128,12 +128,23 @@ function readingOf(field: EnterpriseRecordField): Reading {
 const isBlank = (cell: SheetCell) => cell === undefined || (typeof cell === 'string' && cell.trim() === '');
 
 /** A cell's value, or the sheet's own message for it: the domain never sees an error value or an uncomputed formula. */
-type Read = { value: unknown; problem: string | null };
-const refused = (problem: string): Read => ({ value: UNREADABLE, problem });
-const accepted = (value: unknown): Read => ({ value, problem: null });
+/**
+ * The sheet's message for the cell just read, if any. The readers below return the value and set this, rather than
+ * return a pair: 2.4 million cells for 100 000 rows, and the common cell allocates nothing.
+ */
+let cellProblem: string | null = null;
+const refused = (problem: string): unknown => {
+  cellProblem = problem;
+  return UNREADABLE;
+};
+const accepted = (value: unknown): unknown => value;
+type Read = unknown;
 
 /** A typed date (2019/5/20, 2019年5月20日, 20190520 …) as 'YYYY-MM-DD'; a day that does not exist is refused here. */
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 function dayValue(field: EnterpriseRecordField, text: string): Read {
+  // The template's own form goes to the domain's check as typed (the import's common case, no allocation).
+  if (ISO_DAY.test(text)) return accepted(text);
   const day = readDayText(text);
   if (day === null) return accepted(text);
   return 'day' in day ? accepted(day.day) : refused(`“${label(field)}”${text.trim()} 不存在`);
@@ -229,10 +240,16 @@ function recordOf(row: SheetRow, columns: Columns, words: ChoiceWords): SheetRec
     if (typeof cell === 'string') cell = cleanCellText(cell);
     const blank = isBlank(cell);
     if (!blank) empty = false;
-    const problem = unreadable(cell);
-    const read = problem !== null ? refused(problem) : columns.readings[i] === Reading.Choice ? choiceValue(field as ChoiceField, cell, blank, words) : fieldValue(field, columns.readings[i]!, cell, blank);
-    if (read.problem !== null) (problems ??= {})[field] = read.problem;
-    if (read.value !== undefined) raw[field] = read.value;
+    cellProblem = unreadable(cell);
+    let value: unknown;
+    if (cellProblem !== null) value = UNREADABLE;
+    else if (columns.readings[i] === Reading.Choice) {
+      const choice = choiceValue(field as ChoiceField, cell, blank, words);
+      value = choice.value;
+      cellProblem = choice.problem;
+    } else value = fieldValue(field, columns.readings[i]!, cell, blank);
+    if (cellProblem !== null) (problems ??= {})[field] = cellProblem;
+    if (value !== undefined) raw[field] = value;
   }
   return empty ? null : { row: row.number, raw, problems };
 }
