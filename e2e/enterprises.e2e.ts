@@ -111,7 +111,7 @@ describe('existing enterprises and the yearly 亩均 evaluation in the browser',
     await uploadThrough('import-reupload', await filledTemplate(template, false, true), '2025年企业数据-修正.xlsx');
     await expectText(page.getByTestId('import-check-passed'), '检查通过：3 行数据全部无误');
     // The office's own 备注 column does not stop the import: it is named as ignored.
-    await expectText(page.getByTestId('import-warnings'), '已忽略列“备注”');
+    await expectText(page.getByTestId('import-warnings'), '已忽略 1 列：“备注”');
     await screenshot(page, 'enterprise-import-warning');
     await expectText(page.getByTestId('import-check-passed'), '新增 3 条');
     // Nothing is written by the dry run.

@@ -9,14 +9,8 @@ export function ImportWarnings({ warnings }: { warnings: readonly RowError[] | u
       type="warning"
       showIcon
       data-testid="import-warnings"
-      title={`以下 ${warnings.length} 列不是模板中的列，已忽略，其内容不会导入`}
-      description={
-        <ul style={{ margin: 0, paddingInlineStart: 20 }}>
-          {warnings.map((warning) => (
-            <li key={`${warning.row}-${warning.column}`}>{warning.message}</li>
-          ))}
-        </ul>
-      }
+      title={`已忽略 ${warnings.length} 列：${warnings.map((warning) => `“${warning.column}”`).join('、')}`}
+      description="模板中没有这些列，其内容不会导入；其余各列照常检查和导入。"
     />
   );
 }
