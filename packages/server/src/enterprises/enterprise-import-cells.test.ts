@@ -265,6 +265,10 @@ describe('the file’s layout: messages that name the real cause (issue #9)', ()
     const sheet = inflateEntry(file, entries.get('xl/worksheets/sheet1.xml')!, 64 * 1024 * 1024).toString('utf8');
     const ranges = [...sheet.matchAll(/<dataValidation [^>]*sqref="([^"]+)"/g)].map((match) => match[1]);
     expect(ranges.length).toBe(7);
+    // The registration day's column shows dates as dates.
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(file as unknown as ArrayBuffer, { ignoreNodes: ['dataValidations'] } as object);
+    expect(workbook.getWorksheet('企业年度数据')!.getColumn(FIELDS.indexOf('registeredOn') + 1).numFmt).toBe('yyyy-mm-dd');
     for (const range of ranges) {
       const [from, to] = range!.split(':');
       expect([from!.replace(/\d+/, ''), from!.replace(/[A-Z]+/, ''), to!.replace(/[A-Z]+/, '')]).toEqual([to!.replace(/\d+/, ''), '2', '200001']);

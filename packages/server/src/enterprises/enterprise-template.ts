@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { creditCodeProblem, ENTERPRISE_KIND_LABELS, ENTERPRISE_KINDS, ENTERPRISE_SCALE_LABELS, ENTERPRISE_SCALES, PLATFORMS, type EnterpriseRecordField } from '@pgs/domain';
+import { NUMBER_FORMATS } from '../platform/xlsx-format.ts';
 import { MAX_IMPORT_ROWS } from './enterprise-sheet-reader.ts';
 import { columnWidth, DATA_SHEET, FIELD_NOTES, FIELDS, label, NOTES_SHEET, PLATFORM_CHOICES, REQUIRED, TEXT_COLUMNS } from './enterprise-workbook-columns.ts';
 
@@ -59,6 +60,8 @@ export async function buildTemplateWorkbook(): Promise<Buffer> {
   });
   // Codes stay text, so Excel keeps all 18 characters and the leading zero of 大类 such as "06".
   for (const field of TEXT_COLUMNS) sheet.getColumn(field).numFmt = '@';
+  // A day typed as 2019/5/20 or 2019-05-20 becomes an Excel date, shown one way.
+  sheet.getColumn('registeredOn').numFmt = NUMBER_FORMATS.day!;
   const lists: Array<[EnterpriseRecordField, string[]]> = [
     ['platformKey', PLATFORM_CHOICES],
     ['kind', ENTERPRISE_KINDS.map((kind) => ENTERPRISE_KIND_LABELS[kind])],
