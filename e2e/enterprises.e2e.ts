@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type ExcelJS from 'exceljs';
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { creditCodeProblem, ENTERPRISE_RECORD_FIELD_LABELS, type EnterpriseRecordField } from '@pgs/domain';
 import { DEMO_PASSWORD } from './support/app-server.ts';
@@ -39,10 +39,17 @@ const NEW_ENTERPRISES = [
   { creditCode: creditCode(4003), name: '温州龙湾新材料科技有限公司', platform: '平台外', tax: 96 },
 ];
 
-/** Fills the template's data sheet: one row per new enterprise; `badTax` puts text in row 3's 实缴税收. */
-async function filledTemplate(template: Buffer, badTax: boolean): Promise<Buffer> {
-  const workbook = await loadWorkbook(template);
+/**
+ * Fills the template's data sheet: one row per new enterprise; `badTax` puts text in row 3's 实缴税收; `remark` adds a
+ * column of the office's own (备注), which the import ignores and names in the dry run's warnings.
+ */
+async function filledTemplate(template: Buffer, badTax: boolean, remark = false): Promise<Buffer> {
+  // The template's drop-downs cover all 200 000 importable rows; ExcelJS's reader would expand them cell by cell.
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(template as unknown as ArrayBuffer, { ignoreNodes: ['dataValidations'] } as object);
   const sheet = workbook.getWorksheet('企业年度数据') ?? workbook.worksheets[0]!;
+  const remarkColumn = sheet.getRow(1).cellCount + 1;
+  if (remark) sheet.getRow(1).getCell(remarkColumn).value = '备注';
   const column = (field: EnterpriseRecordField) => columnOf(sheet, ENTERPRISE_RECORD_FIELD_LABELS[field]);
   NEW_ENTERPRISES.forEach((enterprise, index) => {
     const row = sheet.getRow(index + 2);
@@ -69,6 +76,7 @@ async function filledTemplate(template: Buffer, badTax: boolean): Promise<Buffer
       industryCode: '3443',
     };
     for (const [field, value] of Object.entries(cells)) if (value !== null && value !== undefined) row.getCell(column(field as EnterpriseRecordField)).value = value;
+    if (remark) row.getCell(remarkColumn).value = `联系人${index + 1}`;
     row.commit();
   });
   return Buffer.from(await workbook.xlsx.writeBuffer());
@@ -100,8 +108,11 @@ describe('existing enterprises and the yearly 亩均 evaluation in the browser',
     expect(await page.getByTestId('import-confirm').isDisabled()).toBe(true);
     await screenshot(page, 'enterprise-import-errors');
 
-    await uploadThrough('import-reupload', await filledTemplate(template, false), '2025年企业数据-修正.xlsx');
+    await uploadThrough('import-reupload', await filledTemplate(template, false, true), '2025年企业数据-修正.xlsx');
     await expectText(page.getByTestId('import-check-passed'), '检查通过：3 行数据全部无误');
+    // The office's own 备注 column does not stop the import: it is named as ignored.
+    await expectText(page.getByTestId('import-warnings'), '已忽略 1 列：“备注”');
+    await screenshot(page, 'enterprise-import-warning');
     await expectText(page.getByTestId('import-check-passed'), '新增 3 条');
     // Nothing is written by the dry run.
     expect((await api<PageJson<unknown>>(`/enterprises?year=${YEAR}&q=${NEW_ENTERPRISES[0]!.creditCode}`)).total).toBe(0);

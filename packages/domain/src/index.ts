@@ -49,3 +49,5 @@ export * from './platform/request-text.ts';
 export * from './platform/ids.ts';
 export * from './catalog/catalog-effective-date.ts';
 export * from './projects/review-date.ts';
+export * from './sheets/sheet-cells.ts';
+export * from './sheets/day-text.ts';

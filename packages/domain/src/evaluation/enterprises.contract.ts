@@ -53,7 +53,7 @@ const yearParam = z.coerce
 
 /** `POST /api/v1/enterprise-records/import?year=&dryRun=`: a dry run unless told otherwise, so nothing is written by accident. */
 export const enterpriseImportQuerySchema = z.object({
-  year: yearParam,
+  year: z.unknown().refine((value) => value !== undefined && value !== '', { error: '缺少年度：请选择要导入的评价年度（year）', abort: true }).pipe(yearParam),
   dryRun: z
     .enum(['true', 'false'], { error: 'dryRun 应为 true（只检查）或 false（检查无误后写入）' })
     .default('true')
@@ -74,6 +74,8 @@ export const enterpriseImportReportSchema = z.object({
   rows: z.number(),
   valid: z.boolean(),
   errors: z.array(enterpriseRowErrorSchema),
+  /** What the import read past without refusing the file: columns the template does not have (ignored). */
+  warnings: z.array(enterpriseRowErrorSchema),
   inserted: z.number().optional(),
   updated: z.number().optional(),
 });

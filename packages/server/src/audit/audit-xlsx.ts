@@ -1,6 +1,6 @@
 import type { PassThrough } from 'node:stream';
 import { streamWorkbook } from '../platform/xlsx-stream.ts';
-import { shanghaiDateTime } from '@pgs/domain';
+import { excelTime, type SheetColumn } from '../platform/xlsx-format.ts';
 
 type AuditRowView = {
   id: number;
@@ -21,7 +21,7 @@ type AuditRowView = {
 export function streamAuditWorkbook(rows: AsyncIterable<AuditRowView>): PassThrough {
   return streamWorkbook('审计日志', AUDIT_COLUMNS, rows, (row) => ({
     ...row,
-    at: shanghaiDateTime(row.at),
+    at: excelTime(row.at),
     // The system's own work (start-up seeding, command-line scripts) has no client.
     clientAddress: row.clientAddress ?? '系统',
     userAgent: row.userAgent ?? '',
@@ -30,9 +30,9 @@ export function streamAuditWorkbook(rows: AsyncIterable<AuditRowView>): PassThro
   }));
 }
 
-const AUDIT_COLUMNS = [
-  { header: '编号', key: 'id', width: 8 },
-  { header: '时间（北京时间）', key: 'at', width: 20 },
+const AUDIT_COLUMNS: SheetColumn[] = [
+  { header: '编号', key: 'id', width: 8, kind: 'integer' },
+  { header: '时间（北京时间）', key: 'at', width: 20, kind: 'time' },
   { header: '操作人', key: 'actorName', width: 14 },
   { header: '操作', key: 'action', width: 22 },
   { header: '对象类型', key: 'entityType', width: 16 },
@@ -41,6 +41,6 @@ const AUDIT_COLUMNS = [
   { header: '客户端（浏览器）', key: 'userAgent', width: 40 },
   { header: '修改前', key: 'before', width: 50 },
   { header: '修改后', key: 'after', width: 50 },
-  { header: '序号', key: 'seq', width: 8 },
+  { header: '序号', key: 'seq', width: 8, kind: 'integer' },
   { header: '哈希', key: 'hash', width: 66 },
 ];

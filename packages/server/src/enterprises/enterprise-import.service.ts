@@ -15,7 +15,7 @@ import type { ProgressBoard } from '../platform/progress-board.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { codesHeldElsewhere, countExisting } from './enterprise-records.repository.ts';
 import { beginYearImport } from './enterprise-records-writer.ts';
-import { readEnterpriseSheet, SheetProblems, type SheetRecord } from './enterprise-sheet-reader.ts';
+import { readEnterpriseSheet, SheetProblems, type SheetNotes, type SheetRecord } from './enterprise-sheet-reader.ts';
 import { buildTemplateWorkbook } from './enterprise-template.ts';
 import { columnLabel } from './enterprise-workbook-columns.ts';
 import { ownPlatform } from './enterprise-scope.ts';
@@ -31,7 +31,10 @@ import { ownPlatform } from './enterprise-scope.ts';
 export const MAX_LISTED_ERRORS = 10_000;
 const NUL_FIELDS = ['name', 'backwardBasis', 'zombieBasis'] as const;
 
-const rowList = (rows: readonly number[]) => `第 ${rows.slice(0, 10).join('、')} 行${rows.length > 10 ? `等 ${rows.length} 行` : ''}`;
+/** A refusal of whole rows names at most this many (a 10 000-row answer helps nobody): the first ones and the count. */
+export const MAX_LISTED_ROWS = 20;
+const rowList = (rows: readonly number[]) => `第 ${rows.slice(0, MAX_LISTED_ROWS).join('、')} 行${rows.length > MAX_LISTED_ROWS ? `等 ${rows.length} 行` : ''}`;
+const listedRows = (rows: readonly number[], column: string, message: string) => rows.slice(0, MAX_LISTED_ROWS).map((row) => ({ row, column, message }));
 
 /** What checking the rows found so far: every bad cell, and the rows outside a platform user's own platform (D10). */
 type Findings = { rows: number; errors: RecordRowError[]; errorCount: number; outsideRows: number[] };
@@ -54,11 +57,11 @@ async function* checkedBatches(
   };
   for await (const batch of batches) {
     const records: EnterpriseRecord[] = [];
-    for (const { row, raw, choiceProblems } of batch) {
+    for (const { row, raw, problems } of batch) {
       findings.rows++;
       const checked = checker.check(raw, row);
       if (checked.errors) {
-        for (const error of checked.errors) fail({ row, column: columnNames(error.column), message: choiceProblems?.[error.column as keyof typeof choiceProblems] ?? error.message });
+        for (const error of checked.errors) fail({ row, column: columnNames(error.column), message: problems?.[error.column as keyof typeof problems] ?? error.message });
         continue;
       }
       const { record } = checked;
@@ -104,29 +107,29 @@ function invalidRecords(findings: Pick<Findings, 'errors' | 'errorCount'>): AppE
 }
 
 /** D10: a platform user files only its own platform's records; the refusal names the rows. */
-function outsidePlatform(own: PlatformKey, rows: readonly number[]): AppError {
+function outsidePlatform(own: PlatformKey, rows: readonly number[], columnNames: (field: string) => string): AppError {
   return new AppError(
     403,
     'FORBIDDEN',
     `平台用户只能导入本平台（${platformName(own)}）的企业数据：${rowList(rows)}的“所在平台”不是本平台，未写入任何数据`,
-    rows.map((row) => ({ row, column: 'platformKey', message: '所在平台不是本平台' })),
+    listedRows(rows, columnNames('platformKey'), '所在平台不是本平台'),
   );
 }
 
 /** D10: nor may it overwrite a record another platform (or the eitc, for elsewhere in the city) filed for the year. */
-function heldElsewhere(year: number, rows: readonly number[]): AppError {
+function heldElsewhere(year: number, rows: readonly number[], columnNames: (field: string) => string): AppError {
   return new AppError(
     403,
     'FORBIDDEN',
     `${rowList(rows)}的企业 ${year} 年度的数据已登记在其他平台或平台外，平台用户不能修改，请联系市经信委；未写入任何数据`,
-    rows.map((row) => ({ row, column: 'creditCode', message: '该企业本年度的数据不属于本平台' })),
+    listedRows(rows, columnNames('creditCode'), '该企业本年度的数据不属于本平台'),
   );
 }
 
 /** The first refusal the findings call for: bad cells (422) before rows outside the user's platform (403). */
-function refusal(findings: Findings, own: PlatformKey | undefined): AppError | null {
+function refusal(findings: Findings, own: PlatformKey | undefined, columnNames: (field: string) => string): AppError | null {
   if (findings.errorCount > 0) return invalidRecords(findings);
-  if (own !== undefined && findings.outsideRows.length > 0) return outsidePlatform(own, findings.outsideRows);
+  if (own !== undefined && findings.outsideRows.length > 0) return outsidePlatform(own, findings.outsideRows, columnNames);
   return null;
 }
 
@@ -155,12 +158,12 @@ async function writeYear(
       // The COPY ends cleanly whatever happened, so the rollback that follows an error finds the connection ready.
       await yearImport.finish();
     }
-    const refused = refusal(findings, own);
+    const refused = refusal(findings, own, columnNames);
     if (refused) throw refused;
     progress?.writing(findings.rows);
     if (own !== undefined) {
       const held = await yearImport.heldElsewhere(own);
-      if (held.length > 0) throw heldElsewhere(year, held.map((code) => checker.rowOf(code)!).sort((a, b) => a - b));
+      if (held.length > 0) throw heldElsewhere(year, held.map((code) => checker.rowOf(code)!).sort((a, b) => a - b), columnNames);
     }
     const existing = await yearImport.existing();
     await yearImport.apply();
@@ -172,7 +175,7 @@ async function writeYear(
 
 /** The JSON body's records as one batch, rows counted from 1. */
 async function* jsonBatch(records: readonly unknown[]): AsyncGenerator<SheetRecord[]> {
-  yield records.map((raw, index) => ({ row: index + 1, raw: raw as Record<string, unknown>, choiceProblems: null }));
+  yield records.map((raw, index) => ({ row: index + 1, raw: raw as Record<string, unknown>, problems: null }));
 }
 
 /** `POST /enterprise-records` (issue #4): all records valid and in scope, or 422/403 and nothing written. */
@@ -188,22 +191,27 @@ export async function enterpriseTemplate(actor: Actor) {
 }
 
 /** A dry run: every row checked, nothing written; what a real import would insert and update. */
-async function dryRunWorkbook(db: Db, actor: Actor, year: number, file: Buffer, progress: ImportWatch): Promise<EnterpriseImportReport> {
+async function dryRunWorkbook(db: Db, actor: Actor, year: number, file: Buffer, progress: ImportWatch, notes: SheetNotes): Promise<EnterpriseImportReport> {
   const own = ownPlatform(actor);
   const checker = recordChecker(year);
   const findings: Findings = { rows: 0, errors: [], errorCount: 0, outsideRows: [] };
   const codes: string[] = [];
-  for await (const records of checkedBatches(readEnterpriseSheet(file, progress.onInflated), checker, own, findings, columnLabel, progress)) for (const record of records) codes.push(record.creditCode);
-  const report = { year, dryRun: true, rows: findings.rows };
+  for await (const records of checkedBatches(readEnterpriseSheet(file, progress.onInflated, notes), checker, own, findings, columnLabel, progress)) for (const record of records) codes.push(record.creditCode);
+  const report = { year, dryRun: true, rows: findings.rows, warnings: warningsOf(notes) };
   if (findings.errorCount > 0) return { ...report, valid: false, errors: findings.errors };
-  const refused = refusal(findings, own);
+  const refused = refusal(findings, own, columnLabel);
   if (refused) throw refused;
   if (own !== undefined) {
     const held = new Set(await codesHeldElsewhere(db, year, codes, own));
-    if (held.size > 0) throw heldElsewhere(year, codes.filter((code) => held.has(code)).map((code) => checker.rowOf(code)!));
+    if (held.size > 0) throw heldElsewhere(year, codes.filter((code) => held.has(code)).map((code) => checker.rowOf(code)!), columnLabel);
   }
   const existing = await countExisting(db, year, codes);
   return { ...report, valid: true, errors: [], inserted: codes.length - existing, updated: existing };
+}
+
+/** What the report says beside the errors: each column of the file that the import ignored. */
+function warningsOf(notes: SheetNotes): RecordRowError[] {
+  return notes.ignoredColumns.map((column) => ({ row: 1, column, message: `已忽略列“${column}”：模板中没有这一列，其内容不会导入` }));
 }
 
 /**
@@ -225,22 +233,23 @@ export async function importEnterpriseWorkbook(
   const file = await readFile();
   const { year, dryRun } = options;
   const progress = importWatch(onProgress);
+  const notes: SheetNotes = { ignoredColumns: [] };
   try {
-    const report = dryRun ? await dryRunWorkbook(db, actor, year, file, progress) : await writtenReport(db, actor, year, file, now, progress);
+    const report = dryRun ? await dryRunWorkbook(db, actor, year, file, progress, notes) : await writtenReport(db, actor, year, file, now, progress, notes);
     if (report.valid) progress.done(report.rows);
     else progress.failed(`文件中有 ${report.errors.length} 处错误，未写入任何数据`);
     return report;
   } catch (error) {
     progress.failed(error instanceof AppError || error instanceof SheetProblems ? error.message : '导入未完成：服务器内部错误，请稍后重试');
     if (!(error instanceof SheetProblems)) throw error;
-    if (dryRun) return { year, dryRun, rows: 0, valid: false, errors: error.problems };
+    if (dryRun) return { year, dryRun, rows: 0, valid: false, errors: error.problems, warnings: warningsOf(notes) };
     throw invalidRecords({ errors: error.problems, errorCount: error.problems.length });
   }
 }
 
-async function writtenReport(db: Db, actor: Actor, year: number, file: Buffer, now: Date, progress: ImportWatch): Promise<EnterpriseImportReport> {
-  const { result, rows } = await writeYear(db, actor, year, readEnterpriseSheet(file, progress.onInflated), 'xlsx', columnLabel, now, progress);
-  return { year, dryRun: false, rows, valid: true, errors: [], inserted: result.inserted, updated: result.updated };
+async function writtenReport(db: Db, actor: Actor, year: number, file: Buffer, now: Date, progress: ImportWatch, notes: SheetNotes): Promise<EnterpriseImportReport> {
+  const { result, rows } = await writeYear(db, actor, year, readEnterpriseSheet(file, progress.onInflated, notes), 'xlsx', columnLabel, now, progress);
+  return { year, dryRun: false, rows, valid: true, errors: [], warnings: warningsOf(notes), inserted: result.inserted, updated: result.updated };
 }
 
 /** `GET /enterprise-records/import/progress/:key`: the latest report of an import the same user sent with that key. */

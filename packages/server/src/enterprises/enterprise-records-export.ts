@@ -1,19 +1,23 @@
 import type { PassThrough } from 'node:stream';
 import { ENTERPRISE_KIND_LABELS, ENTERPRISE_SCALE_LABELS, platformName, type EnterpriseRecordView } from '@pgs/domain';
 import { streamWorkbook } from '../platform/xlsx-stream.ts';
+import { excelDay, excelNumber, type CellKind, type SheetColumn } from '../platform/xlsx-format.ts';
 import { columnWidth, DATA_SHEET, EXPORT_ONLY, FIELDS, label, NO_PLATFORM_LABEL } from './enterprise-workbook-columns.ts';
 
 /** The base database's list export (R3.1): the template's columns plus the derived ones, so it can be imported back. */
 
 const yesNo = (value: boolean) => (value ? '是' : '否');
-const figure = (value: string | null) => (value === null ? null : Number(value));
+const figure = excelNumber;
+/** Figures shown with two decimals (exact underneath), people as a count, the registration day as a date. */
+const kindOf = (field: string): CellKind | undefined =>
+  field === 'employees' ? 'integer' : field === 'registeredOn' ? 'day' : ['creditCode', 'name', 'platformKey', 'kind', 'scale', 'producing', 'industryCode', 'backward', 'backwardBasis', 'zombie', 'zombieBasis', 'utility'].includes(field) ? undefined : 'decimal';
 
 /** Streams a list into the template's columns plus the derived ones, one row per enterprise-year. */
 export function streamEnterpriseWorkbook(rows: AsyncIterable<EnterpriseRecordView>): PassThrough {
-  const columns = [
-    ...FIELDS.map((field) => ({ header: label(field), key: field, width: columnWidth(field) })),
-    { header: EXPORT_ONLY.landTotal, key: 'landTotal', width: 16 },
-    { header: EXPORT_ONLY.taxPerMu, key: 'taxPerMu', width: 18 },
+  const columns: SheetColumn[] = [
+    ...FIELDS.map((field) => ({ header: label(field), key: field, width: columnWidth(field) - 2, kind: kindOf(field) })),
+    { header: EXPORT_ONLY.landTotal, key: 'landTotal', kind: 'decimal' },
+    { header: EXPORT_ONLY.taxPerMu, key: 'taxPerMu', kind: 'decimal' },
   ];
   return streamWorkbook(DATA_SHEET, columns, rows, (record) => ({
     creditCode: record.creditCode,
@@ -33,7 +37,7 @@ export function streamEnterpriseWorkbook(rows: AsyncIterable<EnterpriseRecordVie
     electricityKwh: figure(record.electricityKwh),
     waterTons: figure(record.waterTons),
     producing: yesNo(record.producing),
-    registeredOn: record.registeredOn ?? '',
+    registeredOn: excelDay(record.registeredOn),
     industryCode: record.industryCode ?? '',
     backward: yesNo(record.backward),
     backwardBasis: record.backwardBasis ?? '',

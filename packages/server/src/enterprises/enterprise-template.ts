@@ -1,5 +1,7 @@
 import ExcelJS from 'exceljs';
 import { creditCodeProblem, ENTERPRISE_KIND_LABELS, ENTERPRISE_KINDS, ENTERPRISE_SCALE_LABELS, ENTERPRISE_SCALES, PLATFORMS, type EnterpriseRecordField } from '@pgs/domain';
+import { NUMBER_FORMATS } from '../platform/xlsx-format.ts';
+import { MAX_IMPORT_ROWS } from './enterprise-sheet-reader.ts';
 import { columnWidth, DATA_SHEET, FIELD_NOTES, FIELDS, label, NOTES_SHEET, PLATFORM_CHOICES, REQUIRED, TEXT_COLUMNS } from './enterprise-workbook-columns.ts';
 
 /** The import template of the base database (R3.1): what a platform or the eitc downloads, fills in and uploads. */
@@ -38,8 +40,12 @@ const EXAMPLE: Record<EnterpriseRecordField, string | number> = {
   utility: '否',
 };
 
-/** Rows of the template that get drop-down lists: other readers expand the range cell by cell, so it stays modest. */
-const VALIDATED_ROWS = 2000;
+/**
+ * Rows of the template that get drop-down lists: every row the import accepts (issue #9: rows 2–2001 only left the
+ * rest unguarded). Excel, WPS and LibreOffice keep the range as one; ExcelJS's reader expands it cell by cell, so
+ * a program that loads the template with ExcelJS should pass `ignoreNodes: ['dataValidations']`.
+ */
+const VALIDATED_ROWS = MAX_IMPORT_ROWS;
 
 /** The import template: the header row (with a note on every cell), drop-downs, and a notes sheet with an example. */
 export async function buildTemplateWorkbook(): Promise<Buffer> {
@@ -54,6 +60,8 @@ export async function buildTemplateWorkbook(): Promise<Buffer> {
   });
   // Codes stay text, so Excel keeps all 18 characters and the leading zero of 大类 such as "06".
   for (const field of TEXT_COLUMNS) sheet.getColumn(field).numFmt = '@';
+  // A day typed as 2019/5/20 or 2019-05-20 becomes an Excel date, shown one way.
+  sheet.getColumn('registeredOn').numFmt = NUMBER_FORMATS.day!;
   const lists: Array<[EnterpriseRecordField, string[]]> = [
     ['platformKey', PLATFORM_CHOICES],
     ['kind', ENTERPRISE_KINDS.map((kind) => ENTERPRISE_KIND_LABELS[kind])],

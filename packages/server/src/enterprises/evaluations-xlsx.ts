@@ -13,6 +13,7 @@ import {
 } from '@pgs/domain';
 import { EVALUATION_RUN_STATUS_LABELS, type EvaluationResultView, type EvaluationRunDetail, type MeasureItemView, type RectificationItemView } from '@pgs/domain';
 import { streamWorkbook } from '../platform/xlsx-stream.ts';
+import { excelColumns, excelTime, NUMBER_FORMATS, styleHeaderRow, type SheetColumn } from '../platform/xlsx-format.ts';
 
 /**
  * Exports of the yearly evaluation, written for the civil servants who will filter them in Excel:
@@ -27,33 +28,36 @@ import { streamWorkbook } from '../platform/xlsx-stream.ts';
 const platformLabel = (key: PlatformKey | null) => (key ? platformName(key) : '平台外（全市其他区域）');
 const percent = (fraction: number) => `${Math.round(fraction * 10_000) / 100}%`;
 
-const RESULT_HEAD: Partial<ExcelJS.Column>[] = [
-  { header: '统一社会信用代码', key: 'creditCode', width: 22 },
-  { header: '企业名称', key: 'name', width: 30 },
-  { header: '所在平台', key: 'platform', width: 22 },
-  { header: '等级', key: 'class', width: 14 },
-  { header: '基础分档等级（D 类占比调整前）', key: 'baseClass', width: 16 },
-  { header: '综合得分', key: 'score', width: 10 },
-  { header: '组内排名', key: 'rank', width: 10 },
-  { header: '参评企业数', key: 'setSize', width: 10 },
-  { header: '百分位', key: 'percentile', width: 10, style: { numFmt: '0.00%' } },
+/** A figure in a sentence, as the page shows it: at most two decimals, with thousands separators. */
+const figureText = (value: number | string) => Number(value).toLocaleString('zh-CN', { maximumFractionDigits: 2 });
+
+const RESULT_HEAD: SheetColumn[] = [
+  { header: '统一社会信用代码', key: 'creditCode', width: 20 },
+  { header: '企业名称', key: 'name', width: 28 },
+  { header: '所在平台', key: 'platform', width: 20 },
+  { header: '等级', key: 'class' },
+  { header: '基础分档等级（D 类占比调整前）', key: 'baseClass' },
+  { header: '综合得分', key: 'score', kind: 'score' },
+  { header: '组内排名', key: 'rank', kind: 'integer' },
+  { header: '参评企业数', key: 'setSize', kind: 'integer' },
+  { header: '百分位', key: 'percentile', kind: 'percent' },
 ];
-const RESULT_TAIL: Partial<ExcelJS.Column>[] = [
-  { header: '等级依据', key: 'classRule', width: 80 },
-  { header: '不定等级原因', key: 'excludedReason', width: 40 },
+const RESULT_TAIL: SheetColumn[] = [
+  { header: '等级依据', key: 'classRule', width: 60 },
+  { header: '不定等级原因', key: 'excludedReason', width: 30 },
 ];
 
 function setColumns(run: EvaluationRunDetail, set: EvaluationSetKey): Partial<ExcelJS.Column>[] {
   const indicators = run.sets.find((s) => s.set === set)!.indicators;
-  return [
+  return excelColumns([
     ...RESULT_HEAD,
-    ...indicators.flatMap((item, k) => [
-      { header: `${item.label}（${item.unit}）`, key: `v${k}`, width: 16 },
-      { header: `${item.label}基准值（${item.benchmarkMode === 'mean' ? '组内平均' : '固定值'}）`, key: `b${k}`, width: 16 },
-      { header: `${item.label}得分（权重 ${item.weight}，封顶 ${item.cap}）`, key: `s${k}`, width: 16 },
+    ...indicators.flatMap((item, k): SheetColumn[] => [
+      { header: `${item.label}（${item.unit}）`, key: `v${k}`, kind: 'decimal' },
+      { header: `${item.label}基准值（${item.benchmarkMode === 'mean' ? '组内平均' : '固定值'}）`, key: `b${k}`, kind: 'decimal' },
+      { header: `${item.label}得分（权重 ${item.weight}，封顶 ${item.cap}）`, key: `s${k}`, kind: 'score' },
     ]),
     ...RESULT_TAIL,
-  ];
+  ]);
 }
 
 function resultRow(result: EvaluationResultView): Record<string, unknown> {
@@ -78,8 +82,8 @@ function resultRow(result: EvaluationResultView): Record<string, unknown> {
   return row;
 }
 
-function overviewRows(run: EvaluationRunDetail): [string, string | number][] {
-  const rows: [string, string | number][] = [
+function overviewRows(run: EvaluationRunDetail): [string, string | number | Date | null][] {
+  const rows: [string, string | number | Date | null][] = [
     ['评价编号', run.id],
     ['评价年度', run.year],
     ['状态', EVALUATION_RUN_STATUS_LABELS[run.status]],
@@ -93,11 +97,11 @@ function overviewRows(run: EvaluationRunDetail): [string, string | number][] {
     rows.push([`${platformName(platform.platformKey)} D 类占比`, `${percent(platform.dShare)}（${platform.ruleHolds ? '符合' : '不符合'} R3.2）：${platform.reason}`]);
   }
   for (const set of run.sets) {
-    const benchmarks = set.indicators.map((item) => `${item.label} ${item.benchmark ?? '无'} ${item.unit}`).join('；');
+    const benchmarks = set.indicators.map((item) => `${item.label} ${item.benchmark === null || item.benchmark === undefined ? '无' : `${figureText(item.benchmark)} ${item.unit}`}`).join('；');
     rows.push([`${set.label}（参评 ${set.evaluated} 家，不定等级 ${set.excluded} 家）基准值`, benchmarks]);
   }
-  rows.push(['创建', `${run.createdBy} ${run.createdAt}`]);
-  if (run.publishedAt) rows.push(['发布', `${run.publishedBy ?? ''} ${run.publishedAt}`]);
+  rows.push(['创建人', run.createdBy], ['创建时间（北京时间）', excelTime(run.createdAt)]);
+  if (run.publishedAt) rows.push(['发布人', run.publishedBy ?? ''], ['发布时间（北京时间）', excelTime(run.publishedAt)]);
   return rows;
 }
 
@@ -110,19 +114,26 @@ export function streamResultsWorkbook(run: EvaluationRunDetail, sets: readonly E
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true });
   const open = (set: EvaluationSetKey) => {
     const sheet = workbook.addWorksheet(EVALUATION_SET_LABELS[set], { views: [{ state: 'frozen', ySplit: 1, xSplit: 2 }] });
-    sheet.columns = setColumns(run, set);
-    sheet.getRow(1).font = { bold: true };
+    const columns = setColumns(run, set);
+    sheet.columns = columns;
+    styleHeaderRow(sheet, columns);
     return sheet;
   };
   void (async () => {
     try {
       const overview = workbook.addWorksheet('评价概况');
-      overview.columns = [
+      const overviewColumns = excelColumns([
         { header: '项目', key: 'item', width: 40 },
-        { header: '内容', key: 'value', width: 120 },
-      ];
-      overview.getRow(1).font = { bold: true };
-      for (const [item, value] of overviewRows(run)) overview.addRow({ item, value }).commit();
+        { header: '内容', key: 'value', width: 100 },
+      ]);
+      overview.columns = overviewColumns;
+      styleHeaderRow(overview, overviewColumns);
+      for (const [item, value] of overviewRows(run)) {
+        const row = overview.addRow({ item, value });
+        if (value instanceof Date) row.getCell(2).numFmt = NUMBER_FORMATS.time!;
+        row.getCell(2).alignment = { horizontal: 'left', wrapText: typeof value === 'string' };
+        row.commit();
+      }
       overview.commit();
       let index = -1;
       let sheet: ExcelJS.Worksheet | null = null;
@@ -151,18 +162,18 @@ const amountOf = (item: MeasureItemView, code: MeasureCode) => {
 };
 const applies = (item: MeasureItemView, code: MeasureCode) => (item.measures.some((m) => m.code === code) ? '是' : '否');
 
-const MEASURE_COLUMNS: Partial<ExcelJS.Column>[] = [
-  { header: '统一社会信用代码', key: 'creditCode', width: 22 },
-  { header: '企业名称', key: 'name', width: 30 },
-  { header: '所在平台', key: 'platform', width: 22 },
-  { header: '等级', key: 'class', width: 8 },
-  { header: `${MEASURE_LABELS.electricity_surcharge}（万元/年）`, key: 'electricity', width: 16 },
-  { header: `${MEASURE_LABELS.water_surcharge}（万元/年）`, key: 'water', width: 16 },
-  { header: `${MEASURE_LABELS.energy_quota_cut}（吨标煤）`, key: 'energy', width: 18 },
-  { header: MEASURE_LABELS.no_separate_land_supply, key: 'land', width: 14 },
-  { header: MEASURE_LABELS.no_new_emission_rights, key: 'emission', width: 18 },
-  { header: MEASURE_LABELS.no_government_rewards, key: 'rewards', width: 16 },
-  { header: '计算依据', key: 'basis', width: 100 },
+const MEASURE_COLUMNS: SheetColumn[] = [
+  { header: '统一社会信用代码', key: 'creditCode', width: 20 },
+  { header: '企业名称', key: 'name', width: 28 },
+  { header: '所在平台', key: 'platform', width: 20 },
+  { header: '等级', key: 'class' },
+  { header: `${MEASURE_LABELS.electricity_surcharge}（万元/年）`, key: 'electricity', kind: 'money' },
+  { header: `${MEASURE_LABELS.water_surcharge}（万元/年）`, key: 'water', kind: 'money' },
+  { header: `${MEASURE_LABELS.energy_quota_cut}（吨标煤）`, key: 'energy', kind: 'decimal' },
+  { header: MEASURE_LABELS.no_separate_land_supply, key: 'land' },
+  { header: MEASURE_LABELS.no_new_emission_rights, key: 'emission' },
+  { header: MEASURE_LABELS.no_government_rewards, key: 'rewards' },
+  { header: '计算依据', key: 'basis', width: 60 },
 ];
 
 /** R3.3 list: one row per C or D enterprise, each measure a column, and how every amount was computed. */
@@ -171,7 +182,7 @@ export function streamMeasuresWorkbook(rows: AsyncIterable<MeasureItemView>): Pa
     creditCode: item.creditCode,
     name: item.name,
     platform: platformLabel(item.platformKey),
-    class: item.class,
+    class: EVALUATION_CLASS_LABELS[item.class],
     electricity: amountOf(item, 'electricity_surcharge'),
     water: amountOf(item, 'water_surcharge'),
     energy: amountOf(item, 'energy_quota_cut'),
@@ -182,15 +193,15 @@ export function streamMeasuresWorkbook(rows: AsyncIterable<MeasureItemView>): Pa
   }));
 }
 
-const RECTIFICATION_COLUMNS: Partial<ExcelJS.Column>[] = [
-  { header: '统一社会信用代码', key: 'creditCode', width: 22 },
-  { header: '企业名称', key: 'name', width: 30 },
-  { header: '所在平台', key: 'platform', width: 22 },
-  { header: '评价等级', key: 'class', width: 10 },
-  { header: '亩均税收（万元/亩）', key: 'taxPerMu', width: 16 },
-  { header: '整治线（万元/亩，含本数）', key: 'bar', width: 18 },
-  { header: '处置类别', key: 'track', width: 14 },
-  { header: '理由', key: 'reason', width: 100 },
+const RECTIFICATION_COLUMNS: SheetColumn[] = [
+  { header: '统一社会信用代码', key: 'creditCode', width: 20 },
+  { header: '企业名称', key: 'name', width: 28 },
+  { header: '所在平台', key: 'platform', width: 20 },
+  { header: '评价等级', key: 'class' },
+  { header: '亩均税收（万元/亩）', key: 'taxPerMu', kind: 'decimal' },
+  { header: '整治线（万元/亩，含本数）', key: 'bar', kind: 'decimal' },
+  { header: '处置类别', key: 'track' },
+  { header: '理由', key: 'reason', width: 60 },
 ];
 
 /** R3.4 list: the figure, the bar it is at or under, the track (D16) and why. */

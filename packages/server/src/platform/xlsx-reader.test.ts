@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { isDateFormat, openWorkbook, WorkbookFormatError, ZipDamagedError, type SheetCell, type SheetRow, type Workbook } from './xlsx-reader.ts';
-import { excelDate, scanSheetRows, type SheetParts } from './xlsx-sheet-scanner.ts';
+import { EXCEL_ERROR_VALUES } from '@pgs/domain';
+import { excelDate, scanSheetRows, UNCOMPUTED_FORMULA, UnreadableCell, type SheetParts } from './xlsx-sheet-scanner.ts';
 import { attribute, runsText, startTags, xmlText } from './xml-text.ts';
 import { inflateEntry, inflateEntryChunks, zipEntries } from './zip-entries.ts';
 import { flip, makeZip, thrown } from './zip.test-support.ts';
@@ -396,7 +397,12 @@ describe('scanSheetRows: the rows of an R3.1 sheet, byte by byte', () => {
 
   it('reads the common cells in place: shared strings, numbers, dates by style, booleans, errors', () => {
     const xml = '<row r="2" spans="1:6"><c r="A2" t="s"><v>2</v></c><c r="B2" s="0"><v>12.5</v></c><c r="C2" s="1"><v>45000</v></c><c r="D2" t="b"><v>1</v></c><c r="E2" t="b"><v>0</v></c><c r="F2" t="e"><v>#REF!</v></c></row>';
-    expect(scan(xml, parts).table).toEqual([[2, { A: '丙', B: 12.5, C: utc(2023, 3, 15), D: true, E: false, F: '#REF!' }]]);
+    expect(scan(xml, parts).table).toEqual([[2, { A: '丙', B: 12.5, C: utc(2023, 3, 15), D: true, E: false, F: new UnreadableCell('#REF!') }]]);
+  });
+
+  it('reads every Excel error value (t="e"), in place or behind a formula, as an UnreadableCell naming it (issue #9)', () => {
+    const cells = EXCEL_ERROR_VALUES.map((value, i) => `<c r="${columnName(i + 1)}3" t="e">${i % 2 === 0 ? '' : '<f>1/0</f>'}<v>${value}</v></c>`).join('');
+    expect(scan(`<row r="3">${cells}</row>`, parts).table).toEqual([[3, Object.fromEntries(EXCEL_ERROR_VALUES.map((value, i) => [columnName(i + 1), new UnreadableCell(value)]))]]);
   });
 
   it('follows the previous row and cell when `r` is missing, from the lastRow it is given', () => {
@@ -506,7 +512,7 @@ async function excelJsWorkbook(): Promise<Buffer> {
 
 const EXCELJS_SHEET: Array<[number, Record<string, SheetCell>]> = [
   [1, { A: '统一社会信用代码', B: '企业名称', C: '年份', D: '成立日期', E: '中文日期', F: '规上', G: '公式', H: '未算公式', I: '富文本', J: '错误', K: '金额', L: '红色', M: '文本公式' }],
-  [2, { A: '91330300MA2XXXXX1A', B: '温州测试电气有限公司', C: 2024, D: utc(2024, 3, 15), E: utc(2023, 1, 5), F: true, G: 2025, I: '温州电气', J: '#N/A', K: 12.5, L: -7, M: '温州测试电气有限公司x' }],
+  [2, { A: '91330300MA2XXXXX1A', B: '温州测试电气有限公司', C: 2024, D: utc(2024, 3, 15), E: utc(2023, 1, 5), F: true, G: 2025, H: UNCOMPUTED_FORMULA, I: '温州电气', J: new UnreadableCell('#N/A'), K: 12.5, L: -7, M: '温州测试电气有限公司x' }],
   [6, { A: false, AB: '远列' }],
   [7, { A: 0.30000000000000004, B: 123456789012345680, C: 1e21, D: -0.5, E: 0, F: 4.35, G: 486.2 }],
   [8, { A: utc(2024, 3, 15, 12, 30), B: utc(2025, 12, 31) }],
@@ -521,10 +527,11 @@ function excelJsValue(value: ExcelJS.CellValue): SheetCell {
   if (value === null || value === undefined) return undefined;
   if (typeof value !== 'object' || value instanceof Date) return value;
   if ('richText' in value) return value.richText.map((run) => run.text).join('');
-  if ('error' in value) return value.error;
+  if ('error' in value) return new UnreadableCell(value.error);
   if ('hyperlink' in value) return typeof value.text === 'string' ? value.text : undefined;
   if ('result' in value) return value.result as SheetCell;
-  if ('formula' in value || 'sharedFormula' in value) return undefined;
+  // ExcelJS reads a formula with no result as the formula; this reader refuses it (issue #9).
+  if ('formula' in value || 'sharedFormula' in value) return UNCOMPUTED_FORMULA;
   throw new Error(`unexpected cell value ${JSON.stringify(value)}`);
 }
 
@@ -611,7 +618,7 @@ describe('openWorkbook on hand-written SpreadsheetML (what other writers put in 
       '<row r="2"><c r="A2" t="d"><v>2024-03-15T00:00:00</v></c><c r="B2" t="d"><v>2024-03-15T10:30:00+08:00</v></c><c r="C2" t="d"><v>2024-03-15</v></c>' +
       '<c r="D2" t="d"><v>2024-03-15T10:30:00.250Z</v></c><c r="E2" t="d"><v>不是日期</v></c><c r="F2" t="d" s="1"><v>2024-03-15T08:00:00-0100</v></c><c r="G2" t="d"><v>R&amp;D</v></c></row>';
     expect(await readTable(oneSheet(rows))).toEqual([
-      [1, { A: 'ab', B: '<x>', C: '', D: true, E: false, F: true, G: '#DIV/0!', H: 42 }],
+      [1, { A: 'ab', B: '<x>', C: '', D: true, E: false, F: true, G: new UnreadableCell('#DIV/0!'), H: 42 }],
       [2, { A: utc(2024, 3, 15), B: utc(2024, 3, 15, 2, 30), C: utc(2024, 3, 15), D: new Date('2024-03-15T10:30:00.250Z'), E: '不是日期', F: utc(2024, 3, 15, 9), G: 'R&D' }],
     ]);
   });
@@ -651,16 +658,16 @@ describe('openWorkbook on hand-written SpreadsheetML (what other writers put in 
       '<c r="B1" t="inlineStr"><is><t>第一行_x000D_第二行</t></is></c><c r="C1" t="inlineStr"><is><t>_x005F_x000D_</t></is></c>' +
       '<c r="D1" t="str"><f>A1</f><v>x_x000A_y&amp;z</v></c><c r="E1" t="e"><v>#N/A</v></c>' +
       '<c r="F1" t="inlineStr"><is><t>a\r\nb&#13;c</t></is></c><c r="G1" t="str"><v>d\re</v></c></row>';
-    expect(await readTable(oneSheet(rows))).toEqual([[1, { A: 'A&B <C> 中中 "q"', B: '第一行\r第二行', C: '_x000D_', D: 'x\ny&z', E: '#N/A', F: 'a\nb\rc', G: 'd\ne' }]]);
+    expect(await readTable(oneSheet(rows))).toEqual([[1, { A: 'A&B <C> 中中 "q"', B: '第一行\r第二行', C: '_x000D_', D: 'x\ny&z', E: new UnreadableCell('#N/A'), F: 'a\nb\rc', G: 'd\ne' }]]);
   });
 
-  it('reads formulas by their cached result, and a formula never calculated as empty', async () => {
+  it('reads formulas by their cached result; a formula never calculated (no <v>, or an empty one not of text type) is UNCOMPUTED_FORMULA', async () => {
     const rows =
       '<row r="1"><c r="A1"><f>SUM(B1:C1)</f></c><c r="B1"><f>1+2</f><v>3</v></c><c r="C1" t="e"><f>NA()</f><v>#N/A</v></c><c r="D1" t="b"><f>TRUE()</f><v>1</v></c>' +
       '<c r="E1" s="1"><f>TODAY()</f><v>45000</v></c><c r="F1"><f t="shared" ref="F1:F2" si="0">B1*2</f><v>6</v></c><c r="G1" t="s"><f>X</f><v>0</v></c><c r="H1"><f>1</f><v/></c></row>' +
       '<row r="2"><c r="F2"><f t="shared" si="0"/><v>8</v></c></row>';
     expect(await readTable(oneSheet(rows, { strings: ['<t>甲</t>'], styles: stylesXml({}, [0, 14]) }))).toEqual([
-      [1, { B: 3, C: '#N/A', D: true, E: utc(2023, 3, 15), F: 6, G: '甲' }],
+      [1, { A: UNCOMPUTED_FORMULA, B: 3, C: new UnreadableCell('#N/A'), D: true, E: utc(2023, 3, 15), F: 6, G: '甲', H: UNCOMPUTED_FORMULA }],
       [2, { F: 8 }],
     ]);
   });

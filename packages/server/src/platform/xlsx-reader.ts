@@ -164,3 +164,4 @@ export function openWorkbook(file: Buffer): Workbook {
 }
 
 export { ZipDamagedError };
+export { UNCOMPUTED_FORMULA, UnreadableCell } from './xlsx-sheet-scanner.ts';

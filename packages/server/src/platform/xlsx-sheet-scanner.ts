@@ -1,3 +1,4 @@
+import { excelErrorValue } from '@pgs/domain';
 import { endsName, runsText, xmlText } from './xml-text.ts';
 
 /**
@@ -7,7 +8,17 @@ import { endsName, runsText, xmlText } from './xml-text.ts';
  * writer may produce (formulas, inline strings, other attribute orders) takes the general path.
  */
 
-export type SheetCell = string | number | boolean | Date | undefined;
+/**
+ * A cell that has no value to read (issue #9): an Excel error value (`error`, as Excel shows it: `#N/A`), or a
+ * formula saved without its result (`error` null), as programs that cannot calculate write them (openpyxl, Apache
+ * POI). Imports refuse both, naming the cell, rather than reading them as text or as a missing figure.
+ */
+export class UnreadableCell {
+  constructor(readonly error: string | null) {}
+}
+export const UNCOMPUTED_FORMULA = new UnreadableCell(null);
+
+export type SheetCell = string | number | boolean | Date | UnreadableCell | undefined;
 /** `values[column]`, columns from 1 as in Excel (A = 1); a row with no cells is not yielded. */
 export type SheetRow = { number: number; values: SheetCell[] };
 /** What the workbook's other parts say of cells: shared strings, which styles are dates, the date system. */
@@ -81,6 +92,10 @@ function valueAt(bytes: Buffer, start: number, end: number, type: CellType, styl
       const date = new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(text) ? text : `${text}Z`);
       return Number.isNaN(date.getTime()) ? xmlText(bytes.toString('utf8', start, end)) : date;
     }
+    case CellType.Error: {
+      const text = xmlText(bytes.toString('utf8', start, end));
+      return new UnreadableCell(excelErrorValue(text) ?? text.trim());
+    }
     case CellType.Number: {
       if (start === end) return '';
       const number = numberAt(bytes, start, end);
@@ -100,11 +115,16 @@ function generalCell(content: string, type: CellType, style: number, parts: Shee
   }
   let v = content.indexOf('<v');
   while (v >= 0 && !endsName(content, v + 2)) v = content.indexOf('<v', v + 2);
-  // A formula never calculated has no cached value.
-  if (v < 0) return undefined;
+  let f = content.indexOf('<f');
+  while (f >= 0 && !endsName(content, f + 2)) f = content.indexOf('<f', f + 2);
+  // A formula never calculated has no cached value (Apache POI), or an empty one (openpyxl's `<v></v>`); only a
+  // formula of text type (t="str") can have calculated the empty text.
+  const uncomputed = f >= 0 ? UNCOMPUTED_FORMULA : undefined;
+  if (v < 0) return uncomputed;
   const start = content.indexOf('>', v) + 1;
-  if (start === 0 || content.charCodeAt(start - 2) === SLASH) return undefined;
+  if (start === 0 || content.charCodeAt(start - 2) === SLASH) return type === CellType.FormulaText ? undefined : uncomputed;
   const bytes = Buffer.from(content.slice(start, content.indexOf('</v>', start)), 'utf8');
+  if (bytes.length === 0 && type !== CellType.FormulaText) return uncomputed;
   return valueAt(bytes, 0, bytes.length, type, style, parts);
 }
 

@@ -1,19 +1,32 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { excelColumns, SAMPLE_ROWS, styleHeaderRow, type SheetColumn } from './xlsx-format.ts';
 
 /**
  * Streams rows into a one-sheet workbook as they arrive, so a long list never sits whole in memory; the header row
- * is bold and frozen, as people expect of a list they will filter in Excel.
+ * is bold, wrapped and frozen, as people expect of a list they will filter in Excel. The first SAMPLE_ROWS rows are
+ * held back to size the columns by their contents (xlsx-format.ts), then everything streams.
  */
-export function streamWorkbook<T>(sheetName: string, columns: Partial<ExcelJS.Column>[], rows: AsyncIterable<T>, toRow: (row: T) => Record<string, unknown>): PassThrough {
+export function streamWorkbook<T>(sheetName: string, columns: readonly SheetColumn[], rows: AsyncIterable<T>, toRow: (row: T) => Record<string, unknown>): PassThrough {
   const stream = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true });
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = columns;
-  sheet.getRow(1).font = { bold: true };
   void (async () => {
     try {
-      for await (const row of rows) sheet.addRow(toRow(row)).commit();
+      const sample: Record<string, unknown>[] = [];
+      let started = false;
+      const start = () => {
+        const sized = excelColumns(columns, sample);
+        sheet.columns = sized;
+        styleHeaderRow(sheet, sized);
+        for (const row of sample) sheet.addRow(row).commit();
+        started = true;
+      };
+      for await (const row of rows) {
+        if (started) sheet.addRow(toRow(row)).commit();
+        else if (sample.push(toRow(row)) >= SAMPLE_ROWS) start();
+      }
+      if (!started) start();
       sheet.commit();
       await workbook.commit();
     } catch (error) {

@@ -64,8 +64,9 @@ export async function importIndustryTable(
   requirePermission(actor, 'industries.import');
   const csvText = await readCsv();
   if (!csvText.trim()) throw badRequest('上传的文件是空的');
-  const { entries, errors } = parseIndustryCsv(csvText);
-  if (errors.length > 0) throw unprocessable('IMPORT_INVALID', `行业分类表有 ${errors.length} 处错误，未导入任何数据`, errors);
+  const { entries, errors, errorCount } = await parseIndustryCsv(csvText);
+  const unlisted = errorCount > errors.length ? `（明细列出前 ${errors.length} 处）` : '';
+  if (errorCount > 0) throw unprocessable('IMPORT_INVALID', `行业分类表有 ${errorCount} 处错误，未导入任何数据${unlisted}`, errors);
   const incoming = new Set(entries.map((e) => e.code));
   const missing = (await deps.codesInUse()).filter((code) => !incoming.has(code));
   if (missing.length > 0) {
@@ -91,7 +92,7 @@ export async function ensureReferenceData(db: Db, actor: Actor, now: Date) {
     });
   }
   if ((await countIndustries(db)) === 0) {
-    const { entries, errors } = parseIndustryCsv(readFileSync(BUNDLED_TABLE, 'utf8'));
+    const { entries, errors } = await parseIndustryCsv(readFileSync(BUNDLED_TABLE, 'utf8'));
     if (errors.length > 0) throw new Error(`内置行业分类表有误：${JSON.stringify(errors.slice(0, 3))}`);
     await db.transaction(async (tx) => {
       await replaceTable(tx, entries);

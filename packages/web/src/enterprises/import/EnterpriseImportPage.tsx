@@ -17,6 +17,7 @@ import { newProgressKey, usePolledProgress } from '../../shared/usePolledProgres
 import type { ImportProgress } from '@pgs/domain/evaluation/import-progress';
 import { RowErrorsTable } from './RowErrorsTable.tsx';
 import { UploadProgressBar } from './UploadProgressBar.tsx';
+import { ImportWarnings } from './ImportWarnings.tsx';
 
 const XLSX_ACCEPT = '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -24,8 +25,8 @@ const XLSX_ACCEPT = '.xlsx,application/vnd.openxmlformats-officedocument.spreads
 function reportOf(error: unknown, year: number): RecordImportReport | null {
   if (!isApiError(error)) return null;
   const details = error.details as Partial<RecordImportReport> | RecordImportReport['errors'] | undefined;
-  if (Array.isArray(details)) return { year, dryRun: true, rows: 0, valid: false, errors: details };
-  if (details && Array.isArray(details.errors)) return { year, dryRun: true, rows: details.rows ?? 0, valid: false, errors: details.errors };
+  if (Array.isArray(details)) return { year, dryRun: true, rows: 0, valid: false, errors: details, warnings: [] };
+  if (details && Array.isArray(details.errors)) return { year, dryRun: true, rows: details.rows ?? 0, valid: false, errors: details.errors, warnings: details.warnings ?? [] };
   return null;
 }
 
@@ -101,7 +102,7 @@ export function EnterpriseImportPage() {
       void queryClient.invalidateQueries({ queryKey: evaluationKeys.all });
     } catch (error) {
       const report = reportOf(error, year);
-      if (report) setCheck({ ...report, rows: report.rows || (check?.rows ?? 0) });
+      if (report) setCheck({ ...report, rows: report.rows || (check?.rows ?? 0), warnings: check?.warnings ?? report.warnings });
       else if (isApiError(error) && error.status !== 422) handleError(error);
       else setFailure(error instanceof Error ? error.message : String(error));
     } finally {
@@ -196,6 +197,7 @@ export function EnterpriseImportPage() {
               <RowErrorsTable errors={check.errors} />
             </>
           )}
+          {check && !written && <ImportWarnings warnings={check.warnings} />}
           {check && errorCount === 0 && !written && (
             <Alert
               type="success"
