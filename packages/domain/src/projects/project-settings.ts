@@ -1,15 +1,17 @@
 import { z } from 'zod';
 import { DEFAULT_NEGOTIATION_WINDOW_DAYS } from './pipeline.ts';
+import { DEFAULT_UNDO_WINDOW_DAYS } from './stage-undo.ts';
 import { DEFAULT_EVALUATION_SHEET, EVALUATION_DIMENSIONS, DIMENSION_LABELS, type EvaluationSheet } from './evaluation-sheet.ts';
 
 /**
  * The bureau's settings of the investment pipeline (issue #3: "default 180 days, configurable"; "default: the
  * 100-point template, configurable"). A change applies from then on: an evaluation keeps the sheet it was scored on.
  */
-export type ProjectSettings = { negotiationWindowDays: number; evaluationSheet: EvaluationSheet };
+export type ProjectSettings = { negotiationWindowDays: number; undoWindowDays: number; evaluationSheet: EvaluationSheet };
 
 export const DEFAULT_PROJECT_SETTINGS: ProjectSettings = {
   negotiationWindowDays: DEFAULT_NEGOTIATION_WINDOW_DAYS,
+  undoWindowDays: DEFAULT_UNDO_WINDOW_DAYS,
   evaluationSheet: DEFAULT_EVALUATION_SHEET,
 };
 
@@ -29,6 +31,8 @@ export const evaluationSheetSchema = z.object({
 
 export const projectSettingsInputSchema = z.object({
   negotiationWindowDays: z.number({ error: '洽谈期限必须是天数' }).int({ error: '洽谈期限必须是整天数' }).min(1, { error: '洽谈期限至少 1 天' }).max(3650, { error: '洽谈期限不能超过 3650 天' }),
+  /** Days within which a stage move may be undone by the role that made it; absent keeps the current value. */
+  undoWindowDays: z.number({ error: '撤销期限必须是天数' }).int({ error: '撤销期限必须是整天数' }).min(0, { error: '撤销期限不能为负数' }).max(365, { error: '撤销期限不能超过 365 天' }).optional(),
   evaluationSheet: evaluationSheetSchema,
   /** The settings' version the user saw; a stale one is refused with 409. */
   version: z.number({ error: '请提供设置版本号 version' }).int().positive(),
@@ -36,6 +40,7 @@ export const projectSettingsInputSchema = z.object({
 
 export const projectSettingsSchema = z.object({
   negotiationWindowDays: z.number(),
+  undoWindowDays: z.number(),
   evaluationSheet: evaluationSheetSchema,
   version: z.number(),
   updatedAt: z.string().nullable(),

@@ -67,6 +67,7 @@ export const projectListQuerySchema = projectFilterSchema.extend({
 export const projectIdParamsSchema = z.object({ id: z.coerce.number({ error: '项目编号必须是数字' }).int().positive().max(2_147_483_647) });
 
 export const projectEventSchema = z.object({
+  id: z.number(),
   version: z.number(),
   kind: z.string(),
   fromStatus: z.string().nullable(),
@@ -76,7 +77,12 @@ export const projectEventSchema = z.object({
   details: z.unknown(),
   at: z.string(),
   actorName: z.string(),
+  /** The person's display name (系统 for the system itself), shown in the history instead of the login name. */
+  actorDisplayName: z.string(),
 });
+
+/** R2.5: the circulation of a project with both shares (D10: the first-negotiation platform still reads it). */
+export const projectCirculationViewSchema = z.object({ fromPlatformKey: z.string(), toPlatformKey: z.string(), firstPlaceShare: z.number(), hostShare: z.number() });
 
 export const projectSchema = z.object({
   id: z.number(),
@@ -108,6 +114,8 @@ export const projectSchema = z.object({
   closedReason: z.string().nullable(),
   negotiationDeadline: z.string().nullable(),
   overdue: z.boolean(),
+  /** D10: set once the project has circulated; the first-negotiation platform keeps reading it with its share. */
+  circulation: projectCirculationViewSchema.nullable(),
 });
 export type ProjectView = z.infer<typeof projectSchema>;
 export const projectDetailSchema = projectSchema.extend({ history: z.array(projectEventSchema) });
@@ -118,7 +126,12 @@ export const evaluationInputSchema = z.object({
   opinion: text('书面评审意见', 5000),
   reviewer: z.string().trim().min(1).max(100, { error: '评审人不能超过 100 个字' }).optional(),
   reviewedOn: calendarDaySchema.optional(),
+  /** The project version the reviewer saw (#10.12): of simultaneous evaluations one is stored, the others get 409. */
+  version: z.number({ error: '请提供项目版本号 version' }).int().positive(),
 });
+
+/** Undo the newest stage move (issue #9): the version the user saw, so a stale undo gets 409. */
+export const undoTransitionSchema = z.object({ version: z.number({ error: '请提供项目版本号 version' }).int().positive() });
 
 export const evaluationResultSchema = z.object({
   id: z.number(),
