@@ -62,7 +62,7 @@ export function sheetDefinitionProblems(sheet: EvaluationSheet): string[] {
     if (Math.round(item.maxScore * 10) !== item.maxScore * 10) problems.push(`“${item.label}”的满分最多保留 1 位小数`);
   }
   for (const dimension of EVALUATION_DIMENSIONS) {
-    if (!sheet.items.some((item) => item.dimension === dimension)) problems.push(`评分表缺少“${DIMENSION_LABELS[dimension]}”维度的评分项（R2.2 五个维度都要评）`);
+    if (!sheet.items.some((item) => item.dimension === dimension)) problems.push(`评分表缺少“${DIMENSION_LABELS[dimension]}”维度的评分项（五个维度都要评）`);
   }
   const fullMarks = sheet.items.reduce((sum, item) => sum + Math.round(item.maxScore * 10), 0) / 10;
   if (sheet.passMark > fullMarks) problems.push(`合格线 ${sheet.passMark} 分高于评分表满分 ${fullMarks} 分，无法达到`);

@@ -32,7 +32,7 @@ export const reportProjectSchema = z
     description: z.string({ error: '项目简介必须是文字' }).max(5000, { error: '项目简介不能超过 5000 个字' }).optional(),
   })
   .refine((input) => Number(input.fixedAssetInvestment) <= Number(input.totalInvestment), {
-    error: '固定资产投资不能大于总投资（D6）',
+    error: '固定资产投资不能大于总投资',
     path: ['fixedAssetInvestment'],
   })
   .refine((input) => input.landArea == null || input.landAreaM2 == null, { error: '用地面积请只填一种单位：亩或平方米', path: ['landAreaM2'] });

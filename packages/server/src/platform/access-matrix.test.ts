@@ -290,7 +290,10 @@ const ROUTES: Route[] = [
     needs: 'projects.move',
     projectOf: 'zn',
     ok: 201,
-    request: async () => ({ url: `/projects/${(await newProject('plan_submitted')).id}/evaluation`, payload: { scores: FULL_MARKS, opinion: '同意' } }),
+    request: async () => {
+      const project = await newProject('plan_submitted');
+      return { url: `/projects/${project.id}/evaluation`, payload: { scores: FULL_MARKS, opinion: '同意', version: project.version } };
+    },
     after: (_who, r) => expect(r.json()).toMatchObject({ passes: true, sheetTotal: 100 }),
   },
   {
@@ -515,7 +518,7 @@ const projectPayload = (platformKey: string) => ({
   landArea: 20,
   expectedAnnualTax: 900,
 });
-async function newProject(stage?: 'plan_submitted'): Promise<{ id: number }> {
+async function newProject(stage?: 'plan_submitted'): Promise<{ id: number; version: number }> {
   let response = await inject('POST', '/projects', cookies.zn, projectPayload('zhenan'));
   expect(response.statusCode, response.body).toBe(201);
   for (const to of stage ? ['feasible', stage] : []) {

@@ -107,7 +107,7 @@ export async function reportProject(db: Db, actor: Actor, input: ReportProjectIn
       kind: 'reported',
       fromStatus: null,
       toStatus: 'reported',
-      reason: duplicateOf === null ? null : `重复报送，首报为项目 #${duplicateOf}（R2.3）`,
+      reason: duplicateOf === null ? null : `重复报送，首报为项目 #${duplicateOf}`,
       effectiveDate: shanghaiDay(now),
       details: { category: classification.category, catalogVersion: classification.catalogVersion, explanation: classification.explanation },
       at: now,
