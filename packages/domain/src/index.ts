@@ -30,6 +30,8 @@ export * from './projects/stage-dates.ts';
 export * from './projects/stage-undo.ts';
 export * from './projects/evaluation-prefill.ts';
 export * from './projects/industry-code-entry.ts';
+export * from './projects/plain-text.ts';
+export * from './projects/board-drop.ts';
 export * from './evaluation/enterprise-record.contract.ts';
 export * from './evaluation/record-checker.ts';
 export * from './evaluation/enterprises.contract.ts';

@@ -25,7 +25,7 @@ describe('demo ledger (npm start in demo mode)', () => {
     const summary = (await t.app.inject({ method: 'GET', url: '/api/v1/platforms/zhenan/investment-summary?year=2026', headers: { cookie: bureau } })).json();
     expect(summary.totalCredit).toBeGreaterThan(0);
     expect(await ensureDemoProjects(t.database.db, t.clock())).toBe(0);
-  });
+  }, 120_000);
 
   it('spreads registration days over the year, every stage day between the report and today, codes fitting the names', async () => {
     const bureau = await t.login('bureau');

@@ -286,6 +286,20 @@ const ROUTES: Route[] = [
     after: (_who, r) => expect(r.json()).toMatchObject({ status: 'lost', version: 2 }),
   },
   {
+    // The undo is held to the role that made the move: the bureau undoes its own move, everyone else zn's.
+    route: 'POST /projects/{id}/transitions/undo',
+    needs: 'projects.move',
+    projectOf: 'zn',
+    ok: 200,
+    request: async (who) => {
+      const project = await newProject();
+      const moved = await inject('POST', `/projects/${project.id}/transitions`, who === 'bureau' ? cookies.bureau : cookies.zn, { to: 'feasible', version: project.version });
+      expect(moved.statusCode, moved.body).toBe(200);
+      return { url: `/projects/${project.id}/transitions/undo`, payload: { version: moved.json().version } };
+    },
+    after: (_who, r) => expect(r.json()).toMatchObject({ status: 'reported' }),
+  },
+  {
     route: 'POST /projects/{id}/evaluation',
     needs: 'projects.move',
     projectOf: 'zn',

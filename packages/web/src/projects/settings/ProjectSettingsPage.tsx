@@ -274,7 +274,7 @@ function SettingsEditor({ saved }: { saved: ProjectSettingsView }) {
       </Card>
 
       <Card
-        title="准入评估评分表（R2.2）"
+        title="准入评估评分表"
         size="small"
         extra={
           <Popconfirm title="用系统默认的 100 分评分表替换当前编辑内容？" description="保存后才生效。" okText="恢复" cancelText="取消" onConfirm={restoreDefault}>
