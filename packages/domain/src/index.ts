@@ -32,6 +32,7 @@ export * from './projects/evaluation-prefill.ts';
 export * from './projects/industry-code-entry.ts';
 export * from './projects/plain-text.ts';
 export * from './projects/board-drop.ts';
+export * from './projects/sheet-item-code.ts';
 export * from './evaluation/enterprise-record.contract.ts';
 export * from './evaluation/record-checker.ts';
 export * from './evaluation/enterprises.contract.ts';

@@ -102,7 +102,7 @@ export function circulateProject(id: number, body: { toPlatformKey: string; firs
   return api<CirculationResult>(`/projects/${id}/circulations`, { method: 'POST', body });
 }
 
-export function saveProjectSettings(body: Pick<ProjectSettingsView, 'negotiationWindowDays' | 'evaluationSheet' | 'version'>): Promise<ProjectSettingsView> {
+export function saveProjectSettings(body: Pick<ProjectSettingsView, 'negotiationWindowDays' | 'undoWindowDays' | 'evaluationSheet' | 'version'>): Promise<ProjectSettingsView> {
   return api<ProjectSettingsView>('/project-settings', { method: 'PUT', body });
 }
 
