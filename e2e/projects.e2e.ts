@@ -62,7 +62,7 @@ describe('investment projects in the browser', () => {
     await code.press('Backspace');
     await code.pressSequentially('汽车', { delay: 30 });
     await expectText(page.getByTestId('preview-waiting'), '请从下拉建议中选择');
-    await openDropdown(page).getByTestId('industry-option-3612').waitFor();
+    await openDropdown(page).getByTestId('industry-option-3620').waitFor();
     await screenshot(page, 'project-report-suggestions');
     await code.press('Control+A');
     await code.press('Backspace');
@@ -130,14 +130,14 @@ describe('investment projects in the browser', () => {
     // The items the system computes from the figures are pre-filled and say so.
     await expectText(page.getByTestId('evaluation-prefill-note'), '产业类别、投资强度、税收强度');
     await expectText(page.getByTestId('prefill-investment_intensity'), '系统预填 10 分');
-    await expect.poll(() => numberInput('score-tax_intensity').inputValue(), POLL).toBe('15');
+    await expect.poll(() => numberInput('score-tax_intensity').inputValue(), POLL).toMatch(/^15(\.0)?$/);
     // Esc with changes asks first; 继续填写 keeps everything.
     await numberInput('score-energy').pressSequentially('7', { delay: 30 });
     await page.keyboard.press('Escape');
     await page.getByTestId('evaluation-discard').waitFor();
     await screenshot(page, 'project-evaluation-close-asks');
     await page.getByRole('button', { name: '继续填写' }).click();
-    await expect.poll(() => numberInput('score-energy').inputValue(), POLL).toBe('7');
+    await expect.poll(() => numberInput('score-energy').inputValue(), POLL).toMatch(/^7(\.0)?$/);
     const settings = await api<{ evaluationSheet: { items: Array<{ code: string; maxScore: number }> } }>('/project-settings');
     for (const item of settings.evaluationSheet.items) {
       const input = numberInput(`score-${item.code}`);
@@ -166,7 +166,8 @@ describe('investment projects in the browser', () => {
     await screenshot(page, 'project-queue');
     // A double click opens one confirmation; a double click on its 确认 sends one move; the row stays disabled.
     await confirm.dblclick();
-    await page.getByTestId('stage-move-modal').waitFor();
+    await page.getByTestId('stage-move-confirm').waitFor();
+    await screenshot(page, 'project-queue-confirm-date');
     const moves: string[] = [];
     page.on('request', (r) => {
       if (r.url().includes('/transitions') && r.method() === 'POST') moves.push(r.url());
