@@ -4,6 +4,9 @@
  */
 const CITATION = /\s*[（(](?:§[^）)]*?[，、,]\s*)?(?:R\d+(?:\.\d+)?(?:[–-]R?\d+(?:\.\d+)?)?|D\d+)(?:\s*[、，,]\s*(?:R\d+(?:\.\d+)?|D\d+))*[）)]/g;
 
+/** A bare rule number opening a phrase ("依据：R1.2 平台主导产业"). */
+const BARE = /(^|[：:，、；\s])(?:R\d+(?:\.\d+)?|D\d+)\s+/g;
+
 export function plainText(text: string): string {
-  return text.replace(CITATION, '');
+  return text.replace(CITATION, '').replace(BARE, '$1');
 }

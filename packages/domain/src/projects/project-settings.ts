@@ -45,6 +45,8 @@ export const projectSettingsSchema = z.object({
   version: z.number(),
   updatedAt: z.string().nullable(),
   updatedBy: z.string().nullable(),
+  /** The display name of who saved last (people are shown by their names, not their log-in names). */
+  updatedByName: z.string().nullable().optional(),
 });
 export type ProjectSettingsView = z.infer<typeof projectSettingsSchema>;
 

@@ -6,6 +6,7 @@ import { requirePermission, type Actor } from '../platform/actor.ts';
 import { AppError, conflict } from '../platform/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { projectSettings } from './projects.table.ts';
+import { actorOfUsername } from '../users/users.service.ts';
 
 /** The settings in force: the saved row, or the domain defaults as version 1 until the bureau first saves. */
 export async function currentProjectSettings(db: Db | Tx): Promise<ProjectSettingsView> {
@@ -23,7 +24,13 @@ export async function currentProjectSettings(db: Db | Tx): Promise<ProjectSettin
 
 export async function getProjectSettings(db: Db, actor: Actor): Promise<ProjectSettingsView> {
   requirePermission(actor, 'projects.read');
-  return currentProjectSettings(db);
+  return withUpdaterName(db, await currentProjectSettings(db));
+}
+
+async function withUpdaterName(db: Db, settings: ProjectSettingsView): Promise<ProjectSettingsView> {
+  if (!settings.updatedBy) return { ...settings, updatedByName: null };
+  const updater = settings.updatedBy === 'system' ? '系统' : ((await actorOfUsername(db, settings.updatedBy))?.displayName ?? settings.updatedBy);
+  return { ...settings, updatedByName: updater };
 }
 
 /**
@@ -60,5 +67,5 @@ export async function updateProjectSettings(db: Db, actor: Actor, input: z.infer
       now,
     );
   });
-  return currentProjectSettings(db);
+  return withUpdaterName(db, await currentProjectSettings(db));
 }

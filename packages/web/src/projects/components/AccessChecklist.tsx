@@ -1,20 +1,17 @@
 import { Space, Tag, Typography } from 'antd';
-import { CheckCircleFilled, CloseCircleFilled, MinusCircleOutlined } from '@ant-design/icons';
 import { INTENSITY_BAR, TAX_PER_MU_BAR, type AccessVerdict, type ClassifyCategory } from '@pgs/domain';
 import { CATEGORY_LABELS } from '@pgs/domain';
 
 type Mark = boolean | null;
 
 function Criterion({ mark, children, testId }: { mark: Mark; children: React.ReactNode; testId: string }) {
-  const icon = mark === null ? <MinusCircleOutlined style={{ color: '#bfbfbf' }} /> : mark ? <CheckCircleFilled style={{ color: '#52c41a' }} /> : <CloseCircleFilled style={{ color: '#ff4d4f' }} />;
+  const color = mark === null ? '#bfbfbf' : mark ? '#389e0d' : '#cf1322';
   return (
     <div data-testid={testId} data-mark={mark === null ? 'none' : mark ? 'yes' : 'no'}>
-      <Space align="start">
-        {icon}
-        <span>
-          <span aria-label={mark === null ? '不适用' : mark ? '满足' : '不满足'}>{mark === null ? '—' : mark ? '✓' : '✗'}</span> {children}
-        </span>
-      </Space>
+      <span aria-label={mark === null ? '不适用' : mark ? '满足' : '不满足'} style={{ color, fontWeight: 700, display: 'inline-block', width: 18 }}>
+        {mark === null ? '—' : mark ? '✓' : '✗'}
+      </span>
+      {children}
     </div>
   );
 }
@@ -43,7 +40,7 @@ export function AccessChecklist({ verdict, category, sheet }: { verdict: AccessV
           <Criterion mark={verdict.taxAboveBar} testId="check-tax">
             亩均税收 {verdict.taxPerMu} 万元/亩（须高于 {TAX_PER_MU_BAR}）
           </Criterion>
-          <Typography.Text type="secondary" style={{ paddingLeft: 22 }}>
+          <Typography.Text type="secondary" style={{ paddingLeft: 18 }}>
             投资强度或亩均税收满足其一即可：{verdict.intensityAboveBar || verdict.taxAboveBar ? '已满足' : '两项均未满足'}
           </Typography.Text>
         </>

@@ -231,7 +231,7 @@ function SettingsEditor({ saved }: { saved: ProjectSettingsView }) {
         data-testid="settings-version"
         title={
           saved.updatedAt
-            ? `当前版本 v${saved.version}，${saved.updatedBy ?? '未知用户'} 于 ${formatDateTime(saved.updatedAt)} 修改`
+            ? `当前版本 v${saved.version}，${saved.updatedByName ?? saved.updatedBy ?? '未知用户'} 于 ${formatDateTime(saved.updatedAt)} 修改`
             : '尚未修改，使用系统默认值'
         }
         description="设置对全部平台生效。修改评分表只影响此后的准入评估，已完成的评估保留评分当日的评分表。"
