@@ -261,6 +261,7 @@ export async function transitionProject(db: Db, actor: Actor, id: number, input:
   requirePermission(actor, 'projects.move');
   const row = await findProject(db, id);
   assertVisible(actor, row);
+  assertHolder(actor, row);
   const evaluation = await latestEvaluation(db, id);
   const verdictFor = (current: ProjectRow) =>
     checkTransition({

@@ -67,7 +67,18 @@ export function StageMoveModal({ move, onClose, onMoved }: { move: StageMove | n
           <Typography.Paragraph>
             项目“{move.project.name}”：{PROJECT_STATUS_LABELS[move.project.status]} → <Typography.Text strong>{PROJECT_STATUS_LABELS[to]}</Typography.Text>
           </Typography.Paragraph>
-          <Form<Values> form={form} layout="vertical" preserve={false} onFinish={submit} initialValues={{ effectiveDate: dayjs(today) }}>
+          {/* Enter in the date field picks a date; it must not submit the move behind the user's back (a form with
+              one text field submits on Enter). The move is made only by 确认. */}
+          <Form<Values>
+            form={form}
+            layout="vertical"
+            preserve={false}
+            onFinish={submit}
+            initialValues={{ effectiveDate: dayjs(today) }}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter' && (event.target as HTMLElement).tagName === 'INPUT') event.preventDefault();
+            }}
+          >
             <Form.Item
               name="effectiveDate"
               label={to === 'landed' ? '落地日期' : to === 'signed' ? '签约日期' : '发生日期'}
