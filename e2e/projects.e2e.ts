@@ -215,6 +215,21 @@ describe('investment projects in the browser', () => {
     const shownIds = async () => (await page.locator('[data-testid="ledger-table"] tbody tr[data-row-key]').evaluateAll((rows) => rows.map((row) => Number(row.getAttribute('data-row-key')))));
     await expect.poll(shownIds, POLL).toEqual(expected.items.slice(0, 50).map((p) => p.id));
     await screenshot(page, 'project-ledger');
+    // At 1440 px the table scrolls sideways with a visible bar; hidden columns are remembered for this user.
+    await page.locator('.ant-table-sticky-scroll').waitFor();
+    const headers = () => page.locator('[data-testid="ledger-table"] thead th').allInnerTexts();
+    expect(await headers()).toContain('投资方');
+    await page.getByTestId('ledger-columns').click();
+    await page.getByTestId('ledger-column-options').getByText('投资方', { exact: true }).click();
+    await expect.poll(headers, POLL).not.toContain('投资方');
+    await page.reload();
+    await page.getByTestId('ledger-table').waitFor();
+    await expect.poll(headers, POLL).toContain('阶段');
+    expect(await headers()).not.toContain('投资方');
+    await page.getByTestId('ledger-columns').click();
+    await page.getByTestId('ledger-column-options').getByText('投资方', { exact: true }).click();
+    await expect.poll(headers, POLL).toContain('投资方');
+    await page.keyboard.press('Escape');
 
     const { buffer } = await downloadOf(page, page.getByTestId('ledger-export'));
     const workbook = await loadWorkbook(buffer);
