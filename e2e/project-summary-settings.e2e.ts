@@ -23,7 +23,8 @@ type SummaryJson = {
 type SettingsJson = { negotiationWindowDays: number; version: number; updatedBy: string | null; evaluationSheet: { items: Array<{ dimension: string }> } };
 
 /** The demo projects land in 2026 (packages/server/src/demo/demo-projects.ts: landed on 2026-06-20 … 2026-10-20). */
-const DEMO_LANDED_YEAR = 2026;
+/** The demo's landings lie in the last year before today, and the circulated project lands today (stage days end today). */
+const DEMO_LANDED_YEAR = Number(todayInShanghai().slice(0, 4));
 
 appInBrowser((session) => ({ server, page } = session), { demoProjects: true });
 
@@ -54,7 +55,7 @@ async function landCirculatedProject(): Promise<ProjectJson> {
   const path = ['tracked', 'negotiating', 'signed', 'landed'];
   for (const to of path.slice(path.indexOf(project!.status) + 1)) {
     const response = await page.request.post(`${server.baseUrl}/api/v1/projects/${project!.id}/transitions`, {
-      data: { to, version: project!.version, ...(to === 'landed' ? { effectiveDate: `${DEMO_LANDED_YEAR}-10-25` } : {}) },
+      data: { to, version: project!.version },
     });
     expect(response.status(), `move #${project!.id} to ${to}: ${await response.text()}`).toBe(200);
     project = (await response.json()) as ProjectJson;
@@ -102,13 +103,14 @@ describe('projects: annual investment summary and project settings', () => {
     await expect.poll(() => page.locator('[data-testid="summary-total-credit"] .ant-statistic-content-value').innerText(), POLL).toBe(String(summary.totalCredit));
     expect(await page.locator('[data-testid="summary-counted"] .ant-statistic-content-value').innerText()).toBe(String(counted));
     expect(await page.locator('[data-testid="summary-not-counted"] .ant-statistic-content-value').innerText()).toBe(String(summary.projects.length - counted));
-    await expectText(page.getByTestId('summary-explanation'), 'R2.6');
+    await expectText(page.getByTestId('summary-explanation'), '不计入年度招商引资任务完成数');
+    expect(await page.locator('main, body').first().innerText()).not.toMatch(/\bR\d\.\d|\bD\d{1,2}\b|接口|服务器/);
     // The circulated project counts for 浙南 with its share only, and says why when pointed at.
     const shared = summary.projects.find((project) => project.id === circulated.id);
     expect(shared).toMatchObject({ credit: 0.4, counted: true });
     const sharedRow = page.locator('[data-testid="summary-table"] tr.ant-table-row').filter({ hasText: circulated.name });
     await sharedRow.locator('td:nth-child(3) .ant-typography').hover();
-    await expectText(page.locator('.ant-tooltip:not(.ant-tooltip-hidden)'), '流转项目按分成比例计分（R2.5）');
+    await expectText(page.locator('.ant-tooltip:not(.ant-tooltip-hidden)'), '流转项目按分成比例计分');
     await page.mouse.move(0, 0);
     // A project's name opens its own page.
     const first = summary.projects[0]!;
@@ -175,10 +177,26 @@ describe('projects: annual investment summary and project settings', () => {
     expect((await saved).status()).toBe(200);
     await toast(page, '已保存').waitFor();
     await toast(page, '已保存').waitFor({ state: 'detached', timeout: POLL.timeout });
-    await expectText(page.getByTestId('settings-version'), `当前版本 v${before.version + 1}，bureau 于`);
+    await expectText(page.getByTestId('settings-version'), `当前版本 v${before.version + 1}，市招商局`);
     const after = await api<SettingsJson>('/project-settings');
     expect(after).toMatchObject({ negotiationWindowDays: 90, version: before.version + 1, updatedBy: 'bureau' });
+    await screenshot(page, 'project-settings-saved', { fullPage: true });
     expect(await numberInput('settings-window-days').inputValue()).toBe('90');
+
+    // The undo window is typed key by key (cleared, a digit, another); no raw item codes anywhere on the page.
+    const undoDays = numberInput('settings-undo-days');
+    expect(await undoDays.inputValue()).toBe('7');
+    await undoDays.press('Control+A');
+    await undoDays.press('Backspace');
+    await expectText(page.getByTestId('settings-problems'), '请填写撤销期限');
+    await undoDays.pressSequentially('14', { delay: 30 });
+    await undoDays.blur();
+    const savedUndo = page.waitForResponse((response) => response.url().endsWith('/api/v1/project-settings') && response.request().method() === 'PUT');
+    await page.getByTestId('settings-save').click();
+    expect((await savedUndo).status()).toBe(200);
+    await expect.poll(async () => (await api<SettingsJson & { undoWindowDays: number }>('/project-settings')).undoWindowDays, POLL).toBe(14);
+    expect(await page.getByTestId('settings-item-code').count()).toBe(0);
+    expect(await page.locator('body').innerText()).not.toMatch(/industry_class|investment_intensity|tax_scale|item_[a-z0-9]/);
 
     // Without any 科技含量 item the sheet is refused (R2.2's five dimensions): the problem is listed, save is off.
     const items = page.locator('[data-testid="settings-items"] .ant-table-tbody tr.ant-table-row');

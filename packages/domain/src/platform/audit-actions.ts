@@ -26,6 +26,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'catalog.publish': '发布目录',
   'projects.report': '首报登记项目',
   'projects.transition': '变更项目阶段',
+  'projects.transition_undo': '撤销项目阶段变更',
   'projects.evaluate': '项目准入评估',
   'projects.circulate': '项目流转',
   'projects.settings_update': '修改招商项目设置',

@@ -46,13 +46,13 @@ export function checkAccess(input: AccessInput): AccessVerdict {
   const encouraged = input.category === 'encouraged';
   reasons.push(
     encouraged
-      ? '行业属于本平台产业准入指导目录鼓励类（R2.1）'
-      : `行业在本平台目录中为${CATEGORY_LABELS[input.category]}，不是鼓励类，不符合准入标准（R2.1）`,
+      ? '行业属于本平台产业准入指导目录鼓励类'
+      : `行业在本平台目录中为${CATEGORY_LABELS[input.category]}，不是鼓励类，不符合准入标准`,
   );
   if (input.landMu === null) {
     const sheet = input.sheet;
     const sheetPasses = !!sheet && sheet.total >= sheet.passMark;
-    reasons.push('项目无独立用地（如租用厂房），不适用亩均投资强度和亩均税收标准，按评估评分表判断（R2.1、D5）');
+    reasons.push('项目无独立用地（如租用厂房），不适用亩均投资强度和亩均税收标准，按评估评分表判断');
     reasons.push(
       !sheet
         ? '尚未填写评估评分表'
@@ -71,13 +71,13 @@ export function checkAccess(input: AccessInput): AccessVerdict {
   const taxPerMu = tax.dividedBy(land);
   reasons.push(
     `投资强度 ${shown(intensity, INTENSITY_BAR)} 万元/亩（固定资产投资 ${fixed.toString()} 万元 ÷ 用地 ${land.toString()} 亩），` +
-      `${intensityAboveBar ? '高于' : '未高于'} ${INTENSITY_BAR} 万元/亩（R2.1）`,
+      `${intensityAboveBar ? '高于' : '未高于'} ${INTENSITY_BAR} 万元/亩`,
   );
   reasons.push(
     `亩均税收 ${shown(taxPerMu, TAX_PER_MU_BAR)} 万元/亩（预计年税收 ${tax.toString()} 万元 ÷ 用地 ${land.toString()} 亩），` +
-      `${taxAboveBar ? '高于' : '未高于'} ${TAX_PER_MU_BAR} 万元/亩（R2.1）`,
+      `${taxAboveBar ? '高于' : '未高于'} ${TAX_PER_MU_BAR} 万元/亩`,
   );
-  if (!intensityAboveBar && !taxAboveBar) reasons.push(`投资强度和亩均税收均未高于标准，两项须至少一项高于标准（R2.1）`);
+  if (!intensityAboveBar && !taxAboveBar) reasons.push(`投资强度和亩均税收均未高于标准，两项须至少一项高于标准`);
   return {
     passes: encouraged && (intensityAboveBar || taxAboveBar),
     landless: false,

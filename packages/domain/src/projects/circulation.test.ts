@@ -21,10 +21,10 @@ describe('D11: where a project may circulate', () => {
   it('an open project to another platform where it is encouraged', () => expect(circulationProblem(ok)).toBeNull());
   it('not to itself, not when landed or closed, not twice, not where it is not encouraged', () => {
     expect(circulationProblem({ ...ok, toPlatformKey: 'zhenan' })).toContain('另一个平台');
-    expect(circulationProblem({ ...ok, projectIsOpen: false })).toContain('R2.5');
+    expect(circulationProblem({ ...ok, projectIsOpen: false })).toContain('尚未落地、未终止');
     expect(circulationProblem({ ...ok, alreadyCirculated: true })).toContain('已流转过');
-    expect(circulationProblem({ ...ok, isDuplicate: true })).toContain('R2.3');
-    expect(circulationProblem({ ...ok, destinationCategory: 'restricted' })).toContain('D11');
+    expect(circulationProblem({ ...ok, isDuplicate: true })).toContain('重复报送');
+    expect(circulationProblem({ ...ok, destinationCategory: 'restricted' })).toContain('不在目标平台产业准入指导目录鼓励类中');
     expect(circulationProblem({ ...ok, destinationCategory: 'unlisted' })).toContain('鼓励类');
   });
 });

@@ -33,7 +33,7 @@ describe('R2.6 counting (with R2.5 shares, D11)', () => {
     ]);
     expect(summary.totalCredit).toBe(1.3);
     expect(summary.projects.find((p) => p.id === 2)!.reason).toContain('限制类');
-    expect(summary.projects.find((p) => p.id === 7)!.reason).toContain('R2.6');
+    expect(summary.projects.find((p) => p.id === 7)!.reason).toContain('不计入年度招商引资任务');
   });
 
   it('the host side counts the rest, and the two sides add up to 1', () => {

@@ -36,16 +36,16 @@ export function investmentSummary(platformKey: string, year: number, projects: C
       if (!side) continue;
       const credit = side === 'first' ? move.firstPlaceShare : move.hostShare;
       total = total.plus(credit);
-      rows.push({ ...base, credit, counted: true, reason: side === 'first' ? `流转项目，本平台为首谈地，按 ${credit} 计（R2.5）` : `流转项目，本平台为注册落户地，按 ${credit} 计（R2.5）` });
+      rows.push({ ...base, credit, counted: true, reason: side === 'first' ? `流转项目，本平台为首谈地，按 ${credit} 计` : `流转项目，本平台为注册落户地，按 ${credit} 计` });
       continue;
     }
     if (project.platformKey !== platformKey) continue;
     if (project.categoryAtReport !== 'encouraged') {
-      rows.push({ ...base, credit: 0, counted: false, reason: `登记时行业在本平台目录中为${CATEGORY_LABELS[project.categoryAtReport]}，不在鼓励类范围内，不计入年度招商引资任务（R2.6）` });
+      rows.push({ ...base, credit: 0, counted: false, reason: `登记时行业在本平台目录中为${CATEGORY_LABELS[project.categoryAtReport]}，不在鼓励类范围内，不计入年度招商引资任务` });
       continue;
     }
     total = total.plus(1);
-    rows.push({ ...base, credit: 1, counted: true, reason: `${year} 年落地，行业属本平台鼓励类，计 1 个（R2.6）` });
+    rows.push({ ...base, credit: 1, counted: true, reason: `${year} 年落地，行业属本平台鼓励类，计 1 个` });
   }
   return { platformKey, year, projects: rows, totalCredit: total.toNumber() };
 }

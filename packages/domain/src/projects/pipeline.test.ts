@@ -52,12 +52,12 @@ describe('R2.4 pipeline: every move from every status, per role (D8)', () => {
   });
 
   it('D7: evaluated needs an evaluation; tracked needs the latest to pass', () => {
-    expect(checkTransition(facts('plan_submitted', 'evaluated', 'platform', { hasEvaluation: false }))).toMatchObject({ allowed: false, message: expect.stringContaining('R2.2') });
+    expect(checkTransition(facts('plan_submitted', 'evaluated', 'platform', { hasEvaluation: false }))).toMatchObject({ allowed: false, message: expect.stringContaining('尚未填写准入评估') });
     expect(checkTransition(facts('evaluated', 'tracked', 'bureau', { latestEvaluationPasses: false }))).toMatchObject({ allowed: false, message: expect.stringContaining('未通过') });
   });
 
   it('D9: a duplicate report cannot advance, only end', () => {
-    expect(checkTransition(facts('reported', 'feasible', 'platform', { isDuplicate: true }))).toMatchObject({ allowed: false, message: expect.stringContaining('R2.3') });
+    expect(checkTransition(facts('reported', 'feasible', 'platform', { isDuplicate: true }))).toMatchObject({ allowed: false, message: expect.stringContaining('重复报送') });
     expect(checkTransition(facts('reported', 'lost', 'platform', { isDuplicate: true }))).toEqual({ allowed: true });
     expect(checkTransition(facts('reported', 'rejected', 'bureau', { isDuplicate: true }))).toEqual({ allowed: true });
   });
@@ -91,5 +91,5 @@ describe('D7: when a project may be evaluated', () => {
   it.each(PROJECT_STATUSES.map((status) => [status, ['plan_submitted', 'evaluated', 'tracked', 'negotiating'].includes(status)] as const))('%s → %s', (status, allowed) => {
     expect(evaluationProblem(status, false) === null).toBe(allowed);
   });
-  it('never a duplicate report', () => expect(evaluationProblem('plan_submitted', true)).toContain('R2.3'));
+  it('never a duplicate report', () => expect(evaluationProblem('plan_submitted', true)).toContain('重复报送'));
 });

@@ -64,25 +64,25 @@ export function checkTransition(facts: TransitionFacts): TransitionVerdict {
   const label = (s: ProjectStatus) => `“${PROJECT_STATUS_LABELS[s]}”`;
   if (!roleMayMoveTo(facts.role, to, facts.actorPlatformKey, facts.projectPlatformKey)) {
     const who = BUREAU_ONLY.has(to) ? '只有市招商局可以' : '只有项目所属平台或市招商局可以';
-    return { allowed: false, kind: 'forbidden', message: `${who}把项目转为${label(to)}（R2.4）` };
+    return { allowed: false, kind: 'forbidden', message: `${who}把项目转为${label(to)}` };
   }
   if (!isOpenStatus(from)) return { allowed: false, kind: 'illegal', message: `项目已${label(from)}，不能再变更阶段` };
   if (to === 'lost' || to === 'rejected') {
-    if (!facts.reason?.trim()) return { allowed: false, kind: 'illegal', message: `转为${label(to)}必须填写原因（R2.4）` };
+    if (!facts.reason?.trim()) return { allowed: false, kind: 'illegal', message: `转为${label(to)}必须填写原因` };
     return { allowed: true };
   }
   if (facts.isDuplicate) {
-    return { allowed: false, kind: 'illegal', message: '重复报送的项目不能推进，只能标记为流失或否决（R2.3，首报以最先登记者为准）' };
+    return { allowed: false, kind: 'illegal', message: '重复报送的项目不能推进，只能标记为流失或否决（首报以最先登记者为准）' };
   }
   const next = PIPELINE_STAGES[PIPELINE_STAGES.indexOf(from as PipelineStage) + 1];
   if (to !== next) {
-    return { allowed: false, kind: 'illegal', message: `${label(from)}之后只能进入${label(next!)}，不能直接转为${label(to)}（R2.4）` };
+    return { allowed: false, kind: 'illegal', message: `${label(from)}之后只能进入${label(next!)}，不能直接转为${label(to)}` };
   }
   if (to === 'evaluated' && !facts.hasEvaluation) {
-    return { allowed: false, kind: 'illegal', message: '尚未填写准入评估（评分表与书面评审意见），不能转为“准入评估”（R2.2）' };
+    return { allowed: false, kind: 'illegal', message: '尚未填写准入评估（评分表与书面评审意见），不能转为“准入评估”' };
   }
   if (to === 'tracked' && !facts.latestEvaluationPasses) {
-    return { allowed: false, kind: 'illegal', message: '最近一次准入评估未通过，不能确认入盯引库（R2.1）' };
+    return { allowed: false, kind: 'illegal', message: '最近一次准入评估未通过，不能确认入盯引库' };
   }
   return { allowed: true };
 }
@@ -114,7 +114,7 @@ export function overdueIfTrackedBefore(today: string, windowDays = DEFAULT_NEGOT
 const EVALUABLE: ReadonlySet<ProjectStatus> = new Set(['plan_submitted', 'evaluated', 'tracked', 'negotiating']);
 
 export function evaluationProblem(status: ProjectStatus, isDuplicate: boolean): string | null {
-  if (isDuplicate) return '重复报送的项目不能评估（R2.3）';
-  if (!EVALUABLE.has(status)) return '项目报送投资方案后、签约前才能进行准入评估（R2.4、D7）';
+  if (isDuplicate) return '重复报送的项目不能评估';
+  if (!EVALUABLE.has(status)) return '项目报送投资方案后、签约前才能进行准入评估';
   return null;
 }

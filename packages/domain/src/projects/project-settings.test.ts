@@ -12,7 +12,7 @@ describe('project settings (issue #3: window and sheet configurable, R2.2)', () 
 
   it('refuses a sheet that leaves out one of the five R2.2 dimensions', () => {
     const withoutTechnology = { ...sheet, items: sheet.items.filter((item) => item.dimension !== 'technology') };
-    expect(sheetDefinitionProblems(withoutTechnology)).toEqual(['评分表缺少“科技含量”维度的评分项（R2.2 五个维度都要评）']);
+    expect(sheetDefinitionProblems(withoutTechnology)).toEqual(['评分表缺少“科技含量”维度的评分项（五个维度都要评）']);
   });
 
   it('refuses duplicate item codes and a pass mark above the full marks, accepts it at the full marks', () => {

@@ -1,16 +1,18 @@
 import { z } from 'zod';
 import { wellFormedText } from '../platform/request-text.ts';
 import { DEFAULT_NEGOTIATION_WINDOW_DAYS } from './pipeline.ts';
+import { DEFAULT_UNDO_WINDOW_DAYS } from './stage-undo.ts';
 import { DEFAULT_EVALUATION_SHEET, EVALUATION_DIMENSIONS, DIMENSION_LABELS, type EvaluationSheet } from './evaluation-sheet.ts';
 
 /**
  * The bureau's settings of the investment pipeline (issue #3: "default 180 days, configurable"; "default: the
  * 100-point template, configurable"). A change applies from then on: an evaluation keeps the sheet it was scored on.
  */
-export type ProjectSettings = { negotiationWindowDays: number; evaluationSheet: EvaluationSheet };
+export type ProjectSettings = { negotiationWindowDays: number; undoWindowDays: number; evaluationSheet: EvaluationSheet };
 
 export const DEFAULT_PROJECT_SETTINGS: ProjectSettings = {
   negotiationWindowDays: DEFAULT_NEGOTIATION_WINDOW_DAYS,
+  undoWindowDays: DEFAULT_UNDO_WINDOW_DAYS,
   evaluationSheet: DEFAULT_EVALUATION_SHEET,
 };
 
@@ -30,6 +32,8 @@ export const evaluationSheetSchema = z.object({
 
 export const projectSettingsInputSchema = z.object({
   negotiationWindowDays: z.number({ error: '洽谈期限必须是天数' }).int({ error: '洽谈期限必须是整天数' }).min(1, { error: '洽谈期限至少 1 天' }).max(3650, { error: '洽谈期限不能超过 3650 天' }),
+  /** Days within which a stage move may be undone by the role that made it; absent keeps the current value. */
+  undoWindowDays: z.number({ error: '撤销期限必须是天数' }).int({ error: '撤销期限必须是整天数' }).min(0, { error: '撤销期限不能为负数' }).max(365, { error: '撤销期限不能超过 365 天' }).optional(),
   evaluationSheet: evaluationSheetSchema,
   /** The settings' version the user saw; a stale one is refused with 409. */
   version: z.number({ error: '请提供设置版本号 version' }).int().positive(),
@@ -37,10 +41,13 @@ export const projectSettingsInputSchema = z.object({
 
 export const projectSettingsSchema = z.object({
   negotiationWindowDays: z.number(),
+  undoWindowDays: z.number(),
   evaluationSheet: evaluationSheetSchema,
   version: z.number(),
   updatedAt: z.string().nullable(),
   updatedBy: z.string().nullable(),
+  /** The display name of who saved last (people are shown by their names, not their log-in names). */
+  updatedByName: z.string().nullable().optional(),
 });
 export type ProjectSettingsView = z.infer<typeof projectSettingsSchema>;
 
@@ -58,7 +65,7 @@ export function sheetDefinitionProblems(sheet: EvaluationSheet): string[] {
     if (Math.round(item.maxScore * 10) !== item.maxScore * 10) problems.push(`“${item.label}”的满分最多保留 1 位小数`);
   }
   for (const dimension of EVALUATION_DIMENSIONS) {
-    if (!sheet.items.some((item) => item.dimension === dimension)) problems.push(`评分表缺少“${DIMENSION_LABELS[dimension]}”维度的评分项（R2.2 五个维度都要评）`);
+    if (!sheet.items.some((item) => item.dimension === dimension)) problems.push(`评分表缺少“${DIMENSION_LABELS[dimension]}”维度的评分项（五个维度都要评）`);
   }
   const fullMarks = sheet.items.reduce((sum, item) => sum + Math.round(item.maxScore * 10), 0) / 10;
   if (sheet.passMark > fullMarks) problems.push(`合格线 ${sheet.passMark} 分高于评分表满分 ${fullMarks} 分，无法达到`);

@@ -34,7 +34,7 @@ export const reportProjectSchema = z
     description: wellFormedText('项目简介').max(5000, { error: '项目简介不能超过 5000 个字' }).optional(),
   })
   .refine((input) => Number(input.fixedAssetInvestment) <= Number(input.totalInvestment), {
-    error: '固定资产投资不能大于总投资（D6）',
+    error: '固定资产投资不能大于总投资',
     path: ['fixedAssetInvestment'],
   })
   .refine((input) => input.landArea == null || input.landAreaM2 == null, { error: '用地面积请只填一种单位：亩或平方米', path: ['landAreaM2'] });
@@ -69,6 +69,7 @@ export const projectListQuerySchema = projectFilterSchema.extend({
 export const projectIdParamsSchema = z.object({ id: idSchema('项目编号') });
 
 export const projectEventSchema = z.object({
+  id: z.number(),
   version: z.number(),
   kind: z.string(),
   fromStatus: z.string().nullable(),
@@ -78,7 +79,12 @@ export const projectEventSchema = z.object({
   details: z.unknown(),
   at: z.string(),
   actorName: z.string(),
+  /** The person's display name (系统 for the system itself), shown in the history instead of the login name. */
+  actorDisplayName: z.string(),
 });
+
+/** R2.5: the circulation of a project with both shares (D10: the first-negotiation platform still reads it). */
+export const projectCirculationViewSchema = z.object({ fromPlatformKey: z.string(), toPlatformKey: z.string(), firstPlaceShare: z.number(), hostShare: z.number() });
 
 export const projectSchema = z.object({
   id: z.number(),
@@ -110,6 +116,8 @@ export const projectSchema = z.object({
   closedReason: z.string().nullable(),
   negotiationDeadline: z.string().nullable(),
   overdue: z.boolean(),
+  /** D10: set once the project has circulated; the first-negotiation platform keeps reading it with its share. */
+  circulation: projectCirculationViewSchema.nullable(),
 });
 export type ProjectView = z.infer<typeof projectSchema>;
 export const projectDetailSchema = projectSchema.extend({ history: z.array(projectEventSchema) });
@@ -127,7 +135,12 @@ export const evaluationInputSchema = z.object({
   panel: z.array(wellFormedText('评审组成员').trim().min(1, { error: '评审组成员姓名不能为空' }).max(50, { error: '评审组成员姓名不能超过 50 个字' })).max(20, { error: '评审组成员最多 20 人' }).optional(),
   /** The day of the review: today or earlier, not before the project's first report (default today). */
   reviewedOn: calendarDaySchema.optional(),
+  /** The project version the reviewer saw (#10.12): of simultaneous evaluations one is stored, the others get 409. */
+  version: z.number({ error: '请提供项目版本号 version' }).int().positive(),
 });
+
+/** Undo the newest stage move (issue #9): the version the user saw, so a stale undo gets 409. */
+export const undoTransitionSchema = z.object({ version: z.number({ error: '请提供项目版本号 version' }).int().positive() });
 
 export const evaluationResultSchema = z.object({
   id: z.number(),

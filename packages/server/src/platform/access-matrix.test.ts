@@ -313,11 +313,28 @@ const ROUTES: Route[] = [
     after: (_who, r) => expect(r.json()).toMatchObject({ status: 'lost', version: 2 }),
   },
   {
+    // The undo is held to the role that made the move: the bureau undoes its own move, everyone else zn's.
+    route: 'POST /projects/{id}/transitions/undo',
+    needs: 'projects.move',
+    projectOf: 'zn',
+    ok: 200,
+    request: async (who) => {
+      const project = await newProject();
+      const moved = await inject('POST', `/projects/${project.id}/transitions`, who === 'bureau' ? cookies.bureau : cookies.zn, { to: 'feasible', version: project.version });
+      expect(moved.statusCode, moved.body).toBe(200);
+      return { url: `/projects/${project.id}/transitions/undo`, payload: { version: moved.json().version } };
+    },
+    after: (_who, r) => expect(r.json()).toMatchObject({ status: 'reported' }),
+  },
+  {
     route: 'POST /projects/{id}/evaluation',
     needs: 'projects.move',
     projectOf: 'zn',
     ok: 201,
-    request: async () => ({ url: `/projects/${(await newProject('plan_submitted')).id}/evaluation`, payload: { scores: FULL_MARKS, opinion: '同意' } }),
+    request: async () => {
+      const project = await newProject('plan_submitted');
+      return { url: `/projects/${project.id}/evaluation`, payload: { scores: FULL_MARKS, opinion: '同意', version: project.version } };
+    },
     after: (_who, r) => expect(r.json()).toMatchObject({ passes: true, sheetTotal: 100 }),
   },
   {
@@ -542,7 +559,7 @@ const projectPayload = (platformKey: string) => ({
   landArea: 20,
   expectedAnnualTax: 900,
 });
-async function newProject(stage?: 'plan_submitted'): Promise<{ id: number }> {
+async function newProject(stage?: 'plan_submitted'): Promise<{ id: number; version: number }> {
   let response = await inject('POST', '/projects', cookies.zn, projectPayload('zhenan'));
   expect(response.statusCode, response.body).toBe(201);
   for (const to of stage ? ['feasible', stage] : []) {

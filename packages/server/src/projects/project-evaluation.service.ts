@@ -2,8 +2,8 @@ import { checkAccess, evaluationProblem, reviewDateProblem, scoreSheet, type Eva
 import type { z } from 'zod';
 import type { Db } from '../platform/db.ts';
 import { requirePermission, type Actor } from '../platform/actor.ts';
-import { AppError, badRequest, unprocessable } from '../platform/errors.ts';
-import { assertVisible, changeProject, findProject } from './projects.service.ts';
+import { AppError, badRequest, conflict, unprocessable } from '../platform/errors.ts';
+import { assertHolder, assertVisible, changeProject, findProject } from './projects.service.ts';
 import { desc, eq } from 'drizzle-orm';
 import { projectEvaluations } from './projects.table.ts';
 import { currentProjectSettings } from './project-settings.service.ts';
@@ -16,6 +16,9 @@ export async function evaluateProject(db: Db, actor: Actor, projectId: number, i
   requirePermission(actor, 'projects.move');
   const row = await findProject(db, projectId);
   assertVisible(actor, row);
+  assertHolder(actor, row);
+  // #10.12: the version the reviewer saw; of simultaneous evaluations one is stored, the rest get 409 on both drivers.
+  if (row.version !== input.version) throw conflict(`项目已被他人修改（当前版本 ${row.version}，您看到的是 ${input.version}），请刷新后重试`, 'STALE_VERSION');
   const notNow = evaluationProblem(row.status as ProjectStatus, !row.firstReport);
   if (notNow) throw unprocessable('NOT_EVALUABLE', notNow);
   // The sheet in force now; the evaluation keeps a copy, so a later change of the sheet leaves it as scored.
@@ -46,7 +49,7 @@ export async function evaluateProject(db: Db, actor: Actor, projectId: number, i
       tx,
       actor,
       row,
-      row.version,
+      input.version,
       {
         set: {},
         event: { kind: 'evaluation', fromStatus: row.status, toStatus: row.status, reason: verdict.passes ? '准入评估通过' : '准入评估未通过', effectiveDate: reviewedOn, details: { evaluationId: saved!.id, total: scored.total, reasons: verdict.reasons } },

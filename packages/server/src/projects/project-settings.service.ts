@@ -6,6 +6,7 @@ import { requirePermission, type Actor } from '../platform/actor.ts';
 import { AppError, conflict } from '../platform/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { projectSettings } from './projects.table.ts';
+import { actorOfUsername } from '../users/users.service.ts';
 
 /** The settings in force: the saved row, or the domain defaults as version 1 until the bureau first saves. */
 export async function currentProjectSettings(db: Db | Tx): Promise<ProjectSettingsView> {
@@ -13,6 +14,7 @@ export async function currentProjectSettings(db: Db | Tx): Promise<ProjectSettin
   if (!row) return { ...DEFAULT_PROJECT_SETTINGS, version: 1, updatedAt: null, updatedBy: null };
   return {
     negotiationWindowDays: row.negotiationWindowDays,
+    undoWindowDays: row.undoWindowDays,
     evaluationSheet: row.evaluationSheet as EvaluationSheet,
     version: row.version,
     updatedAt: row.updatedAt.toISOString(),
@@ -22,7 +24,13 @@ export async function currentProjectSettings(db: Db | Tx): Promise<ProjectSettin
 
 export async function getProjectSettings(db: Db, actor: Actor): Promise<ProjectSettingsView> {
   requirePermission(actor, 'projects.read');
-  return currentProjectSettings(db);
+  return withUpdaterName(db, await currentProjectSettings(db));
+}
+
+async function withUpdaterName(db: Db, settings: ProjectSettingsView): Promise<ProjectSettingsView> {
+  if (!settings.updatedBy) return { ...settings, updatedByName: null };
+  const updater = settings.updatedBy === 'system' ? '系统' : ((await actorOfUsername(db, settings.updatedBy))?.displayName ?? settings.updatedBy);
+  return { ...settings, updatedByName: updater };
 }
 
 /**
@@ -33,9 +41,10 @@ export async function updateProjectSettings(db: Db, actor: Actor, input: z.infer
   requirePermission(actor, 'projects.configure');
   const problems = sheetDefinitionProblems(input.evaluationSheet);
   if (problems.length > 0) throw new AppError(400, 'BAD_REQUEST', `评分表有 ${problems.length} 处问题：${problems[0]}`, problems.map((message) => ({ message })));
-  const values = { negotiationWindowDays: input.negotiationWindowDays, evaluationSheet: input.evaluationSheet, updatedAt: now, updatedBy: actor.username };
   await db.transaction(async (tx) => {
     const before = await currentProjectSettings(tx);
+    const undoWindowDays = input.undoWindowDays ?? before.undoWindowDays;
+    const values = { negotiationWindowDays: input.negotiationWindowDays, undoWindowDays, evaluationSheet: input.evaluationSheet, updatedAt: now, updatedBy: actor.username };
     const saved =
       input.version === 1
         ? await tx.insert(projectSettings).values({ id: 1, ...values, version: 2 }).onConflictDoNothing().returning({ id: projectSettings.id })
@@ -52,11 +61,11 @@ export async function updateProjectSettings(db: Db, actor: Actor, input: z.infer
         action: 'projects.settings_update',
         entityType: 'project_settings',
         entityId: 1,
-        before: { negotiationWindowDays: before.negotiationWindowDays, evaluationSheet: before.evaluationSheet, version: before.version },
-        after: { negotiationWindowDays: input.negotiationWindowDays, evaluationSheet: input.evaluationSheet, version: input.version + 1 },
+        before: { negotiationWindowDays: before.negotiationWindowDays, undoWindowDays: before.undoWindowDays, evaluationSheet: before.evaluationSheet, version: before.version },
+        after: { negotiationWindowDays: input.negotiationWindowDays, undoWindowDays, evaluationSheet: input.evaluationSheet, version: input.version + 1 },
       },
       now,
     );
   });
-  return currentProjectSettings(db);
+  return withUpdaterName(db, await currentProjectSettings(db));
 }

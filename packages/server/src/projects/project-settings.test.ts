@@ -18,11 +18,22 @@ const send = (user: string, method: 'GET' | 'POST' | 'PUT', url: string, payload
 /** Settings changes in the audit trail, as the auditor reads them. */
 const auditCount = async () => (await send('auditor', 'GET', '/audit?action=projects.settings_update')).json().total as number;
 
+/** Reported and tracked on 2026-06-01 (clock set back, then restored): stage days lie between the report and today (#10.6). */
 async function trackedProject(name: string) {
+  const today = t.clock();
+  t.clock.set(new Date('2026-06-01T02:00:00Z'));
+  try {
+    return await reportAndTrack(name);
+  } finally {
+    t.clock.set(today);
+  }
+}
+
+async function reportAndTrack(name: string) {
   let project = (await send('zn', 'POST', '/projects', { name, platformKey: 'zhenan', investorName: `${name}投资有限公司`, industryCode: '3612', totalInvestment: 60000, fixedAssetInvestment: 40000, landArea: 100, expectedAnnualTax: 5000 })).json();
   for (const to of ['feasible', 'plan_submitted']) project = (await send('zn', 'POST', `/projects/${project.id}/transitions`, { to, version: project.version })).json();
   const fullMarks = Object.fromEntries(DEFAULT_EVALUATION_SHEET.items.map((item) => [item.code, item.maxScore]));
-  const evaluation = (await send('zn', 'POST', `/projects/${project.id}/evaluation`, { scores: fullMarks, opinion: '同意' })).json();
+  const evaluation = (await send('zn', 'POST', `/projects/${project.id}/evaluation`, { scores: fullMarks, opinion: '同意', version: project.version })).json();
   project = (await send('zn', 'POST', `/projects/${project.id}/transitions`, { to: 'evaluated', version: evaluation.projectVersion })).json();
   const tracked = await send('bureau', 'POST', `/projects/${project.id}/transitions`, { to: 'tracked', version: project.version, effectiveDate: '2026-06-01' });
   expect(tracked.statusCode, tracked.body).toBe(200);
@@ -79,7 +90,7 @@ describe('project settings', () => {
     let project = (await send('zn', 'POST', '/projects', { name: '评分表测试项目', platformKey: 'zhenan', investorName: '评分表测试有限公司', industryCode: '3612', totalInvestment: 60000, fixedAssetInvestment: 40000, expectedAnnualTax: 5000 })).json();
     for (const to of ['feasible', 'plan_submitted']) project = (await send('zn', 'POST', `/projects/${project.id}/transitions`, { to, version: project.version })).json();
     const scores = Object.fromEntries(sheet.items.map((item) => [item.code, item.maxScore / 2]));
-    const evaluation = await send('zn', 'POST', `/projects/${project.id}/evaluation`, { scores, opinion: '无独立用地，按评分表' });
+    const evaluation = await send('zn', 'POST', `/projects/${project.id}/evaluation`, { scores, opinion: '无独立用地，按评分表', version: project.version });
     expect(evaluation.json()).toMatchObject({ passes: true, sheetTotal: 50, passMark: 50, landless: true });
     const records = (await send('zn', 'GET', `/projects/${project.id}/evaluations`)).json();
     expect(records).toHaveLength(1);

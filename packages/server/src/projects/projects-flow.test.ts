@@ -18,7 +18,18 @@ const send = (user: string, method: 'GET' | 'POST', url: string, payload?: unkno
 const fullMarks = Object.fromEntries(DEFAULT_EVALUATION_SHEET.items.map((item) => [item.code, item.maxScore]));
 let serial = 0;
 
+/** Reported on 2026-01-02 (the clock set back, then restored), so the stage days of the tests lie after the report (#10.6). */
 async function projectAt(status: 'plan_submitted', over: Record<string, unknown> = {}) {
+  const today = t.clock();
+  t.clock.set(new Date('2026-01-02T02:00:00Z'));
+  try {
+    return await reportAndMove(status, over);
+  } finally {
+    t.clock.set(today);
+  }
+}
+
+async function reportAndMove(status: 'plan_submitted', over: Record<string, unknown>) {
   const created = await send('zn', 'POST', '/projects', {
     name: `智能网联汽车项目${++serial}`,
     platformKey: 'zhenan',
@@ -43,7 +54,7 @@ async function projectAt(status: 'plan_submitted', over: Record<string, unknown>
 describe('R2.1–R2.2 access evaluation', () => {
   it('exactly 350 万元/亩 and 30 万元/亩 tax fails with every reason; the bureau cannot confirm it', async () => {
     const project = await projectAt('plan_submitted');
-    const evaluation = await send('zn', 'POST', `/projects/${project.id}/evaluation`, { scores: fullMarks, opinion: '投资强度未高于标准', reviewer: '别人的名字', panel: ['张工'] });
+    const evaluation = await send('zn', 'POST', `/projects/${project.id}/evaluation`, { scores: fullMarks, opinion: '投资强度未高于标准', reviewer: '别人的名字', panel: ['张工'], version: project.version });
     expect(evaluation.statusCode, evaluation.body).toBe(201);
     // Issue #10.6: the client's `reviewer` is ignored; the signed-in user signs, the panel is named beside them.
     expect(evaluation.json()).toMatchObject({ passes: false, investmentIntensity: '350.00', taxPerMu: '30.00', sheetTotal: 100, reviewer: expect.stringMatching(/^[^别]+（评审组：张工）$/) });
@@ -57,7 +68,7 @@ describe('R2.1–R2.2 access evaluation', () => {
 
   it('a refused sheet names each bad item and writes nothing', async () => {
     const project = await projectAt('plan_submitted');
-    const response = await send('zn', 'POST', `/projects/${project.id}/evaluation`, { scores: { ...fullMarks, energy: 99 }, opinion: '意见' });
+    const response = await send('zn', 'POST', `/projects/${project.id}/evaluation`, { scores: { ...fullMarks, energy: 99 }, opinion: '意见', version: project.version });
     expect(response.statusCode).toBe(400);
     expect(response.json().error.details).toEqual([{ message: '“能耗水平”的得分应在 0–8 之间，实为 99' }]);
     expect((await send('zn', 'GET', `/projects/${project.id}`)).json().version).toBe(project.version);
@@ -65,7 +76,7 @@ describe('R2.1–R2.2 access evaluation', () => {
 
   it('cannot evaluate before the plan is in', async () => {
     const created = (await send('zn', 'POST', '/projects', { name: '早评项目', platformKey: 'zhenan', investorName: '早评有限公司', industryCode: '3612', totalInvestment: 1, fixedAssetInvestment: 1, expectedAnnualTax: 0 })).json();
-    expect((await send('zn', 'POST', `/projects/${created.id}/evaluation`, { scores: fullMarks, opinion: '意见' })).statusCode).toBe(422);
+    expect((await send('zn', 'POST', `/projects/${created.id}/evaluation`, { scores: fullMarks, opinion: '意见', version: created.version })).statusCode).toBe(422);
   });
 });
 
@@ -73,9 +84,9 @@ describe('from evaluation to landing, circulation and the yearly count', () => {
   it('passes at 350.01 万元/亩, is confirmed by the bureau, circulates 0.3/0.7, lands, and counts on both sides', async () => {
     // 3491 工业机器人 is encouraged on 浙南 and 高新区, not on 瓯江口.
     const project = await projectAt('plan_submitted', { fixedAssetInvestment: 35001, industryCode: '3491', name: '工业机器人项目' });
-    const evaluation = (await send('zn', 'POST', `/projects/${project.id}/evaluation`, { scores: fullMarks, opinion: '同意准入' })).json();
+    const evaluation = (await send('zn', 'POST', `/projects/${project.id}/evaluation`, { scores: fullMarks, opinion: '同意准入', version: project.version })).json();
     expect(evaluation.passes).toBe(true);
-    let version = (await send('zn', 'POST', `/projects/${project.id}/transitions`, { to: 'evaluated', version: evaluation.projectVersion })).json().version;
+    let version = (await send('zn', 'POST', `/projects/${project.id}/transitions`, { to: 'evaluated', version: evaluation.projectVersion, effectiveDate: '2026-01-04' })).json().version;
     const tracked = await send('bureau', 'POST', `/projects/${project.id}/transitions`, { to: 'tracked', version, effectiveDate: '2026-01-05' });
     expect(tracked.json()).toMatchObject({ status: 'tracked', trackedOn: '2026-01-05', negotiationDeadline: '2026-07-04', overdue: true });
     version = tracked.json().version;
@@ -86,7 +97,7 @@ describe('from evaluation to landing, circulation and the yearly count', () => {
     expect(refused.statusCode).toBe(400);
     const notEncouraged = await send('bureau', 'POST', `/projects/${project.id}/circulations`, { toPlatformKey: 'oujiangkou', firstPlaceShare: 0.3, reason: '浙南用地指标不足', version });
     expect(notEncouraged.statusCode).toBe(422);
-    expect(notEncouraged.json().error.message).toContain('D11');
+    expect(notEncouraged.json().error.message).toContain('不在目标平台产业准入指导目录鼓励类中');
     const hitech = await send('bureau', 'POST', `/projects/${project.id}/circulations`, { toPlatformKey: 'hitech', firstPlaceShare: 0.3, reason: '浙南用地指标不足，高新区可承接', version });
     expect(hitech.statusCode, hitech.body).toBe(201);
     expect(hitech.json()).toEqual({ fromPlatformKey: 'zhenan', toPlatformKey: 'hitech', firstPlaceShare: 0.3, hostShare: 0.7, projectVersion: version + 1 });
@@ -100,7 +111,7 @@ describe('from evaluation to landing, circulation and the yearly count', () => {
       expect(step.statusCode, step.body).toBe(200);
       version = step.json().version;
     }
-    // The first place no longer sees the project's page, but counts its share.
+    // D10: the first place still reads the project (with its share) and counts that share.
     const first = (await send('zn', 'GET', '/platforms/zhenan/investment-summary?year=2026')).json();
     expect(first.projects).toEqual([expect.objectContaining({ id: project.id, credit: 0.3, counted: true })]);
     const hostSummary = (await send('bureau', 'GET', `/platforms/${host}/investment-summary?year=2026`)).json();

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { platformName, shanghaiDay, projectFilterSchema, circulationInputSchema, circulationResultSchema, evaluationInputSchema, evaluationResultSchema, investmentSummaryQuerySchema, investmentSummarySchema, pageOf, projectEvaluationRecordSchema, projectSettingsInputSchema, projectSettingsSchema, platformParamsSchema, projectDetailSchema, projectIdParamsSchema, projectListQuerySchema, projectSchema, reportProjectSchema, transitionSchema } from '@pgs/domain';
+import { platformName, shanghaiDay, projectFilterSchema, circulationInputSchema, circulationResultSchema, evaluationInputSchema, evaluationResultSchema, investmentSummaryQuerySchema, investmentSummarySchema, pageOf, projectEvaluationRecordSchema, projectSettingsInputSchema, projectSettingsSchema, platformParamsSchema, projectDetailSchema, projectIdParamsSchema, projectListQuerySchema, projectSchema, reportProjectSchema, transitionSchema, undoTransitionSchema } from '@pgs/domain';
 import type { AppContext } from '../platform/context.ts';
 import { actorOf, primed, sendFile } from '../platform/http.ts';
 import { streamLedgerWorkbook, summaryWorkbook } from './projects-xlsx.ts';
-import { getProject, ledgerRows, listProjects, reportProject, transitionProject } from './projects.service.ts';
+import { getProject, ledgerRows, listProjects, reportProject, transitionProject, undoTransition } from './projects.service.ts';
 import { z } from 'zod';
 import { evaluateProject, listProjectEvaluations } from './project-evaluation.service.ts';
 import { getProjectSettings, updateProjectSettings } from './project-settings.service.ts';
@@ -33,6 +33,10 @@ export const projectRoutes = (ctx: AppContext): FastifyPluginAsyncZod => async (
 
   app.post('/projects/:id/transitions', { schema: { tags, summary: '推进或终止项目（R2.4；version 过期返回 409）', params: projectIdParamsSchema, body: transitionSchema, response: { 200: projectDetailSchema } } }, async (request) =>
     transitionProject(ctx.db, actorOf(request), request.params.id, request.body, ctx.clock()),
+  );
+
+  app.post('/projects/:id/transitions/undo', { schema: { tags, summary: '撤销最近一次阶段变更（同一角色、撤销期限内；version 过期返回 409）', params: projectIdParamsSchema, body: undoTransitionSchema, response: { 200: projectDetailSchema } } }, async (request) =>
+    undoTransition(ctx.db, actorOf(request), request.params.id, request.body, ctx.clock()),
   );
 
   app.post('/projects/:id/evaluation', { schema: { tags, summary: '准入评估：评分表与书面评审意见（R2.1–R2.2）', params: projectIdParamsSchema, body: evaluationInputSchema, response: { 201: evaluationResultSchema } } }, async (request, reply) => {

@@ -1,7 +1,11 @@
 import { and, count, desc, eq, gte, ilike, inArray, lt, not, or, sql, type SQL } from 'drizzle-orm';
 import {
   checkTransition,
+  checkUndo,
   DEFAULT_NEGOTIATION_WINDOW_DAYS,
+  earliestStageDate,
+  stageDateProblem,
+  undoReason,
   isNegotiationOverdue,
   landInMu,
   negotiationDeadline,
@@ -16,13 +20,14 @@ import {
   type ReportProjectInput,
 } from '@pgs/domain';
 import type { z } from 'zod';
-import type { projectFilterSchema, projectListQuerySchema, transitionSchema } from '@pgs/domain';
+import type { projectFilterSchema, projectListQuerySchema, transitionSchema, undoTransitionSchema } from '@pgs/domain';
 import type { Db, Tx } from '../platform/db.ts';
 import { requirePermission, type Actor } from '../platform/actor.ts';
 import { AppError, conflict, forbidden, notFound, unprocessable } from '../platform/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { classify } from '../catalog/catalog.service.ts';
-import { projectEvents, projectIdentities, projects } from './projects.table.ts';
+import { projectCirculations, projectEvents, projectIdentities, projects } from './projects.table.ts';
+import { actorOfUsername } from '../users/users.service.ts';
 import { latestEvaluation } from './project-evaluations.repository.ts';
 import { currentProjectSettings } from './project-settings.service.ts';
 
@@ -34,9 +39,18 @@ export function projectIdentityKey(input: { investorName: string; investorCredit
   return `${investor}|${normaliseProjectName(input.name)}`;
 }
 
-/** D10: a platform user sees only its own platform's projects; others do not learn that the id exists. */
+/**
+ * D10: a platform user sees only its own platform's projects, and those it reported that circulated away (it keeps
+ * part of their credit, so it reads them); others do not learn that the id exists.
+ */
 export function assertVisible(actor: Actor, row: ProjectRow | undefined): asserts row is ProjectRow {
-  if (!row || (actor.role === 'platform' && row.platformKey !== actor.platformKey)) throw notFound('项目不存在');
+  if (!row) throw notFound('项目不存在');
+  if (actor.role === 'platform' && row.platformKey !== actor.platformKey && row.reportedPlatformKey !== actor.platformKey) throw notFound('项目不存在');
+}
+
+/** D10: the first-negotiation platform reads a circulated project but the host platform acts on it. */
+export function assertHolder(actor: Actor, row: ProjectRow): void {
+  if (actor.role === 'platform' && row.platformKey !== actor.platformKey) throw forbidden('该项目已流转至其他平台，由注册落户地平台办理，本平台只能查看');
 }
 
 /** R2.3 首报登记: saved as first report, or as a duplicate linked to the first — decided by the database. */
@@ -93,7 +107,7 @@ export async function reportProject(db: Db, actor: Actor, input: ReportProjectIn
       kind: 'reported',
       fromStatus: null,
       toStatus: 'reported',
-      reason: duplicateOf === null ? null : `重复报送，首报为项目 #${duplicateOf}（R2.3）`,
+      reason: duplicateOf === null ? null : `重复报送，首报为项目 #${duplicateOf}`,
       effectiveDate: shanghaiDay(now),
       details: { category: classification.category, catalogVersion: classification.catalogVersion, explanation: classification.explanation },
       at: now,
@@ -111,7 +125,9 @@ export async function findProject(db: Db | Tx, id: number) {
 }
 
 /** `windowDays` is the negotiation window in force now: changing it re-dates every open negotiation's deadline. */
-function toView(row: ProjectRow, first: ProjectRow | undefined, today: string, windowDays: number): ProjectView {
+type CirculationRow = typeof projectCirculations.$inferSelect;
+
+function toView(row: ProjectRow, first: ProjectRow | undefined, today: string, windowDays: number, circulation?: CirculationRow): ProjectView {
   return {
     id: row.id,
     name: row.name,
@@ -141,29 +157,54 @@ function toView(row: ProjectRow, first: ProjectRow | undefined, today: string, w
     closedReason: row.closedReason,
     negotiationDeadline: row.trackedOn ? negotiationDeadline(row.trackedOn, windowDays) : null,
     overdue: isNegotiationOverdue(row.status as ProjectStatus, row.trackedOn, today, windowDays),
+    circulation: circulation
+      ? { fromPlatformKey: circulation.fromPlatformKey, toPlatformKey: circulation.toPlatformKey, firstPlaceShare: Number(circulation.firstPlaceShare), hostShare: Number(circulation.hostShare) }
+      : null,
   };
+}
+
+/** The circulations of the given projects, by project id (one query for a page of the ledger). */
+async function circulationsOf(db: Db, rows: ProjectRow[]): Promise<Map<number, CirculationRow>> {
+  const moved = rows.filter((row) => row.platformKey !== row.reportedPlatformKey).map((row) => row.id);
+  if (moved.length === 0) return new Map();
+  const found = await db.select().from(projectCirculations).where(inArray(projectCirculations.projectId, moved));
+  return new Map(found.map((c) => [c.projectId, c]));
+}
+
+/** People by their display names in the history (issue #9); the system's own steps read 系统. */
+async function displayNames(db: Db, usernames: string[]): Promise<Map<string, string>> {
+  const names = new Map<string, string>([['system', '系统']]);
+  for (const username of new Set(usernames)) {
+    if (names.has(username)) continue;
+    names.set(username, (await actorOfUsername(db, username))?.displayName ?? username);
+  }
+  return names;
 }
 
 export async function getProject(db: Db, actor: Actor, id: number, now: Date) {
   requirePermission(actor, 'projects.read');
   const row = await findProject(db, id);
   assertVisible(actor, row);
-  const [first, history, settings] = await Promise.all([
+  const [first, history, settings, circulations] = await Promise.all([
     row.duplicateOf ? findProject(db, row.duplicateOf) : undefined,
     db.select().from(projectEvents).where(eq(projectEvents.projectId, id)).orderBy(projectEvents.id),
     currentProjectSettings(db),
+    circulationsOf(db, [row]),
   ]);
+  const names = await displayNames(db, [...history.map((event) => event.actorName), row.reportedBy]);
   return {
-    ...toView(row, first, shanghaiDay(now), settings.negotiationWindowDays),
-    history: history.map((event) => ({ ...event, at: event.at.toISOString() })),
+    ...toView(row, first, shanghaiDay(now), settings.negotiationWindowDays, circulations.get(row.id)),
+    reportedBy: names.get(row.reportedBy) ?? row.reportedBy,
+    history: history.map((event) => ({ ...event, at: event.at.toISOString(), actorDisplayName: names.get(event.actorName) ?? event.actorName })),
   };
 }
 
 /** The ledger's filters as SQL; a platform user is held to its own platform whatever it asks for (D10). */
 function ledgerCondition(actor: Actor, filter: z.infer<typeof projectFilterSchema>, today: string, windowDays: number): SQL | undefined {
   const where: SQL[] = [];
-  const platformKey = actor.role === 'platform' ? actor.platformKey! : filter.platformKey;
-  if (platformKey) where.push(eq(projects.platformKey, platformKey));
+  // D10: a platform also lists the projects it reported that circulated away (read-only there, with its share).
+  if (actor.role === 'platform') where.push(or(eq(projects.platformKey, actor.platformKey!), eq(projects.reportedPlatformKey, actor.platformKey!))!);
+  else if (filter.platformKey) where.push(eq(projects.platformKey, filter.platformKey));
   if (filter.status) where.push(eq(projects.status, filter.status));
   if (filter.category) where.push(eq(projects.categoryAtReport, filter.category));
   if (filter.sizeTier) where.push(gte(projects.totalInvestment, String(SIZE_TIERS[filter.sizeTier])));
@@ -191,7 +232,8 @@ export async function listProjects(db: Db, actor: Actor, query: z.infer<typeof p
     db.select({ value: count() }).from(projects).where(condition),
     settings,
   ]);
-  return { items: rows.map((row) => toView(row, undefined, today, negotiationWindowDays)), total: Number(total!.value), page: query.page, pageSize: query.pageSize };
+  const circulations = await circulationsOf(db, rows);
+  return { items: rows.map((row) => toView(row, undefined, today, negotiationWindowDays, circulations.get(row.id))), total: Number(total!.value), page: query.page, pageSize: query.pageSize };
 }
 
 /** Every ledger row the filter selects, newest first, read in batches so a large export never sits whole in memory. */
@@ -204,7 +246,8 @@ export async function* ledgerRows(db: Db, actor: Actor, filter: z.infer<typeof p
   for (;;) {
     const page: SQL | undefined = before === null ? condition : and(condition, lt(projects.id, before));
     const batch: ProjectRow[] = await db.select().from(projects).where(page).orderBy(desc(projects.id)).limit(1000);
-    for (const row of batch) yield toView(row, undefined, today, negotiationWindowDays);
+    const circulations = await circulationsOf(db, batch);
+    for (const row of batch) yield toView(row, undefined, today, negotiationWindowDays, circulations.get(row.id));
     if (batch.length < 1000) return;
     before = batch.at(-1)!.id;
   }
@@ -218,6 +261,7 @@ export async function transitionProject(db: Db, actor: Actor, id: number, input:
   requirePermission(actor, 'projects.move');
   const row = await findProject(db, id);
   assertVisible(actor, row);
+  assertHolder(actor, row);
   const evaluation = await latestEvaluation(db, id);
   const verdictFor = (current: ProjectRow) =>
     checkTransition({
@@ -235,7 +279,12 @@ export async function transitionProject(db: Db, actor: Actor, id: number, input:
   if (!early.allowed && early.kind === 'forbidden') throw forbidden(early.message);
   if (row.version !== input.version) throw conflict(`项目已被他人修改（当前版本 ${row.version}，您看到的是 ${input.version}），请刷新后重试`, 'STALE_VERSION');
   if (!early.allowed) throw unprocessable('ILLEGAL_TRANSITION', early.message);
-  const effectiveDate = input.effectiveDate ?? shanghaiDay(now);
+  const today = shanghaiDay(now);
+  const effectiveDate = input.effectiveDate ?? today;
+  // R2.4/D4 (#10.6): the day lies between the previous stage's day and today, so a landing cannot count in a year it never happened in.
+  const events = await db.select().from(projectEvents).where(eq(projectEvents.projectId, id));
+  const dateProblem = stageDateProblem({ date: effectiveDate, today, earliest: earliestStageDate(events) });
+  if (dateProblem) throw unprocessable('BAD_STAGE_DATE', dateProblem);
   await db.transaction(async (tx) => {
     await changeProject(tx, actor, row, input.version, {
       set: {
@@ -244,8 +293,46 @@ export async function transitionProject(db: Db, actor: Actor, id: number, input:
         ...(input.to === 'landed' ? { landedOn: effectiveDate } : {}),
         ...(input.to === 'lost' || input.to === 'rejected' ? { closedReason: input.reason ?? null } : {}),
       },
-      event: { kind: 'transition', fromStatus: row.status, toStatus: input.to, reason: input.reason ?? null, effectiveDate, details: null },
+      event: { kind: 'transition', fromStatus: row.status, toStatus: input.to, reason: input.reason ?? null, effectiveDate, details: moveAuthor(actor) },
       audit: { action: 'projects.transition', before: { status: row.status, version: row.version }, after: { status: input.to, reason: input.reason ?? null, effectiveDate } },
+    }, now);
+  });
+  return getProject(db, actor, id, now);
+}
+
+/** Who made a move, kept with it so only the same role (and platform) may undo it. */
+function moveAuthor(actor: Actor) {
+  return { actorRole: actor.role === 'system' ? 'bureau' : actor.role, actorPlatformKey: actor.platformKey };
+}
+
+/**
+ * Undo the newest stage move (issue #9): by the role that made it, within the configured window, as a new history
+ * entry back to the stage before (history is never edited). Order as for a move: 403, then 409 on a stale
+ * version, then 422.
+ */
+export async function undoTransition(db: Db, actor: Actor, id: number, input: z.infer<typeof undoTransitionSchema>, now: Date) {
+  requirePermission(actor, 'projects.move');
+  const row = await findProject(db, id);
+  assertVisible(actor, row);
+  assertHolder(actor, row);
+  const [lastEvent] = await db.select().from(projectEvents).where(eq(projectEvents.projectId, id)).orderBy(desc(projectEvents.id)).limit(1);
+  const { undoWindowDays } = await currentProjectSettings(db);
+  const author = moveAuthor(actor);
+  const verdict = checkUndo({ lastEvent, projectVersion: row.version, actorRole: author.actorRole, actorPlatformKey: author.actorPlatformKey, now, windowDays: undoWindowDays });
+  if (!verdict.allowed && verdict.kind === 'forbidden') throw forbidden(verdict.message);
+  if (row.version !== input.version) throw conflict(`项目已被他人修改（当前版本 ${row.version}，您看到的是 ${input.version}），请刷新后重试`, 'STALE_VERSION');
+  if (!verdict.allowed) throw unprocessable('UNDO_REFUSED', verdict.message);
+  const { backTo, undoing } = verdict;
+  await db.transaction(async (tx) => {
+    await changeProject(tx, actor, row, input.version, {
+      set: {
+        status: backTo,
+        ...(undoing === 'tracked' ? { trackedOn: null } : {}),
+        ...(undoing === 'landed' ? { landedOn: null } : {}),
+        ...(undoing === 'lost' || undoing === 'rejected' ? { closedReason: null } : {}),
+      },
+      event: { kind: 'undo', fromStatus: undoing, toStatus: backTo, reason: undoReason(undoing, backTo), effectiveDate: shanghaiDay(now), details: { undoneEventId: lastEvent!.id, ...author } },
+      audit: { action: 'projects.transition_undo', before: { status: undoing, version: row.version }, after: { status: backTo, undoneEventId: lastEvent!.id } },
     }, now);
   });
   return getProject(db, actor, id, now);

@@ -60,7 +60,7 @@ export const projectEvents = pgTable(
     projectId: integer('project_id').notNull().references(() => projects.id),
     /** The project version this event produced. */
     version: integer('version').notNull(),
-    kind: text('kind').$type<'reported' | 'transition' | 'evaluation' | 'circulation'>().notNull(),
+    kind: text('kind').$type<'reported' | 'transition' | 'evaluation' | 'circulation' | 'undo'>().notNull(),
     fromStatus: text('from_status'),
     toStatus: text('to_status'),
     reason: text('reason'),
@@ -111,6 +111,8 @@ export const projectCirculations = pgTable('project_circulations', {
 export const projectSettings = pgTable('project_settings', {
   id: integer('id').primaryKey().default(1),
   negotiationWindowDays: integer('negotiation_window_days').notNull(),
+  /** Days within which the role that made a stage move may undo it (issue #9, default 7). */
+  undoWindowDays: integer('undo_window_days').notNull().default(7),
   evaluationSheet: jsonb('evaluation_sheet').notNull(),
   version: integer('version').notNull(),
   updatedAt: instant('updated_at').notNull(),

@@ -47,7 +47,7 @@ describe('R2.3 first report', () => {
     // D9: a duplicate cannot advance, only end.
     const advance = await send('gxq', 'POST', `/projects/${again.json().id}/transitions`, { to: 'feasible', version: 1 });
     expect(advance.statusCode).toBe(422);
-    expect(advance.json().error.message).toContain('R2.3');
+    expect(advance.json().error.message).toContain('重复报送');
   });
 
   it('the credit code decides the investor when both reports carry one', async () => {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { AutoComplete, Typography } from 'antd';
-import { INDUSTRY_LEVEL_LABELS } from '@pgs/domain';
+import { INDUSTRY_LEVEL_LABELS, industryCodeEntry } from '@pgs/domain';
 import { useIndustries } from './industries.api.ts';
 
 type Props = {
@@ -20,16 +20,18 @@ function useDebounced(value: string, delay: number): string {
 }
 
 /**
- * A GB/T 4754-2017 code field that suggests codes while typing, by code or by name ("3612" or "汽车").
- * The value is the bare code; the option shows its name and level.
+ * A GB/T 4754-2017 code field that suggests codes while typing, by code prefix or by name ("36", "3612" or "汽车").
+ * Whatever is typed — one digit, Chinese words, a code backspaced to one digit — only searches: the field's value
+ * is the typed text, and the page treats anything that is not yet a known code as "not yet known" (issue #9).
  */
 export function IndustryCodeInput({ value, onChange, placeholder = '输入行业代码或名称，如 3612 或 汽车', testId }: Props) {
   const [search, setSearch] = useState(value ?? '');
   const q = useDebounced(search.trim(), 250);
-  const { data, isFetching } = useIndustries({ q, page: 1, pageSize: 20 }, q.length > 0);
+  const entry = industryCodeEntry(q);
+  const { data, isFetching } = useIndustries({ q, page: 1, pageSize: 20 }, entry.kind !== 'empty');
   useEffect(() => {
     if (value !== undefined && value !== search) setSearch(value);
-    // Only an outside change (form reset, picked option) rewrites the text.
+    // Only an outside change (form reset, picked option, restored draft) rewrites the text.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [value]);
 
@@ -49,10 +51,11 @@ export function IndustryCodeInput({ value, onChange, placeholder = '输入行业
       options={options}
       onChange={(next: string | undefined) => {
         setSearch(next ?? '');
-        onChange?.((next ?? '').trim().toUpperCase());
+        const typed = (next ?? '').trim();
+        onChange?.(industryCodeEntry(typed).kind === 'code' ? typed.toUpperCase() : typed);
       }}
       placeholder={placeholder}
-      notFoundContent={q && !isFetching ? '没有匹配的行业' : null}
+      notFoundContent={q && !isFetching ? '没有匹配的行业，请换个代码或名称' : null}
       allowClear
       data-testid={testId}
       style={{ width: '100%' }}

@@ -25,12 +25,15 @@ export function useIndustries(params: IndustryListParams, enabled = true) {
   });
 }
 
-export function useIndustry(code: string | null) {
+/** One industry by code; `silent` when the page shows "not found" itself (a code being typed). */
+export function useIndustry(code: string | null, options: { silent?: boolean } = {}) {
   return useQuery({
     queryKey: industryKeys.detail(code ?? ''),
     queryFn: () => api<IndustryDetail>(`/industries/${encodeURIComponent(code ?? '')}`),
     enabled: Boolean(code),
     staleTime: 5 * 60_000,
+    retry: false,
+    meta: { silent: options.silent ?? false },
   });
 }
 

@@ -46,8 +46,8 @@ export function useProjects(filters: LedgerFilters, page: number, pageSize: numb
   });
 }
 
-export function useProject(id: number) {
-  return useQuery({ queryKey: projectKeys.detail(id), queryFn: () => api<ProjectDetail>(`/projects/${id}`), retry: false, meta: { silent: true } });
+export function useProject(id: number, enabled = true) {
+  return useQuery({ queryKey: projectKeys.detail(id), queryFn: () => api<ProjectDetail>(`/projects/${id}`), retry: false, meta: { silent: true }, enabled: enabled && id > 0 });
 }
 
 export function useProjectEvaluations(id: number) {
@@ -89,7 +89,12 @@ export function moveProject(id: number, body: { to: ProjectStatus; version: numb
   return api<ProjectDetail>(`/projects/${id}/transitions`, { method: 'POST', body });
 }
 
-export function evaluateProject(id: number, body: { scores: Record<string, number>; opinion: string; reviewer?: string; reviewedOn?: string }): Promise<EvaluationResult> {
+/** Undo the newest stage move (same role, within the configured days), with the version the user saw. */
+export function undoMove(id: number, version: number): Promise<ProjectDetail> {
+  return api<ProjectDetail>(`/projects/${id}/transitions/undo`, { method: 'POST', body: { version } });
+}
+
+export function evaluateProject(id: number, body: { scores: Record<string, number>; opinion: string; reviewer?: string; reviewedOn?: string; version: number }): Promise<EvaluationResult> {
   return api<EvaluationResult>(`/projects/${id}/evaluation`, { method: 'POST', body });
 }
 
@@ -97,7 +102,7 @@ export function circulateProject(id: number, body: { toPlatformKey: string; firs
   return api<CirculationResult>(`/projects/${id}/circulations`, { method: 'POST', body });
 }
 
-export function saveProjectSettings(body: Pick<ProjectSettingsView, 'negotiationWindowDays' | 'evaluationSheet' | 'version'>): Promise<ProjectSettingsView> {
+export function saveProjectSettings(body: Pick<ProjectSettingsView, 'negotiationWindowDays' | 'undoWindowDays' | 'evaluationSheet' | 'version'>): Promise<ProjectSettingsView> {
   return api<ProjectSettingsView>('/project-settings', { method: 'PUT', body });
 }
 

@@ -1,13 +1,12 @@
 import { useState, type DragEvent } from 'react';
-import { App, Badge, Card, Empty, Select, Space, Tag, Typography } from 'antd';
+import { App, Badge, Card, Empty, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import { Link } from 'react-router';
-import { useQueryClient } from '@tanstack/react-query';
-import { PIPELINE_STAGES, PROJECT_STATUS_LABELS, roleMayMoveTo, type PipelineStage, type ProjectView } from '@pgs/domain';
+import { boardDropProblem, PIPELINE_STAGES, PROJECT_STATUS_LABELS, type PipelineStage, type ProjectView } from '@pgs/domain';
 import { can } from '@pgs/domain/platform/roles';
 import { useMe, type SessionUser } from '../../auth/session.ts';
-import { moveProject, projectKeys, useProjects } from '../projects.api.ts';
+import { useProjects } from '../projects.api.ts';
 import { formatYi, PLATFORM_OPTIONS, platformShortName } from '../components/project-format.ts';
-import { nextStage } from '../detail/ProjectActions.tsx';
+import { StageMoveModal, type StageMove } from '../components/StageMoveModal.tsx';
 
 const CARDS_PER_COLUMN = 30;
 
@@ -20,46 +19,50 @@ export function StageBoardPage() {
   const { data: me } = useMe();
   const [platformKey, setPlatformKey] = useState<string | undefined>(undefined);
   const [dragged, setDragged] = useState<ProjectView | null>(null);
+  const [moving, setMoving] = useState<StageMove | null>(null);
   if (!me) return null;
   const fixed = me.role === 'platform';
   return (
-    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+    // A plain block, not a Space: a Space item grows to the board's width and the page would clip 签约 and 落地.
+    <div style={{ display: 'flex', flexDirection: 'column', gap: 16, minWidth: 0 }}>
       <Space>
         {!fixed && <Select allowClear placeholder="全部平台" options={PLATFORM_OPTIONS} value={platformKey} onChange={setPlatformKey} style={{ width: 140 }} data-testid="board-platform" />}
         <Typography.Text type="secondary">
-          {can(me.role, 'projects.move') ? '把项目卡片拖到下一阶段即可推进；终止、评估与流转请在项目页操作。' : '只读：您的角色可查看看板，不能推进项目。'}
+          {can(me.role, 'projects.move') ? '把项目卡片拖到下一阶段，确认日期后推进；终止、评估与流转请在项目页操作。看板可左右滚动。' : '只读：您的角色可查看看板，不能推进项目。'}
         </Typography.Text>
       </Space>
-      <div style={{ display: 'flex', gap: 12, overflowX: 'auto', paddingBottom: 8 }} data-testid="stage-board">
+      <div style={{ display: 'flex', gap: 12, overflowX: 'scroll', paddingBottom: 8, maxWidth: '100%' }} data-testid="stage-board">
         {PIPELINE_STAGES.map((stage) => (
-          <StageColumn key={stage} stage={stage} platformKey={fixed ? undefined : platformKey} me={me} dragged={dragged} onDrag={setDragged} />
+          <StageColumn key={stage} stage={stage} platformKey={fixed ? undefined : platformKey} me={me} dragged={dragged} onDrag={setDragged} onMove={setMoving} />
         ))}
       </div>
-    </Space>
+      <StageMoveModal move={moving} onClose={() => setMoving(null)} />
+    </div>
   );
 }
 
-function StageColumn({ stage, platformKey, me, dragged, onDrag }: { stage: PipelineStage; platformKey?: string; me: SessionUser; dragged: ProjectView | null; onDrag: (p: ProjectView | null) => void }) {
+type ColumnProps = { stage: PipelineStage; platformKey?: string; me: SessionUser; dragged: ProjectView | null; onDrag: (p: ProjectView | null) => void; onMove: (move: StageMove) => void };
+
+function StageColumn({ stage, platformKey, me, dragged, onDrag, onMove }: ColumnProps) {
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const projects = useProjects({ status: stage, platformKey }, 1, CARDS_PER_COLUMN);
   const [over, setOver] = useState(false);
-  const accepts = dragged !== null && nextStage(dragged.status) === stage && roleMayMoveTo(me.role, stage, me.platformKey, dragged.platformKey);
+  // The pipeline rules say which moves are legal for which role; a drop anywhere else says why (issue #9).
+  const problem = dragged ? boardDropProblem({ project: dragged, to: stage, role: me.role, actorPlatformKey: me.platformKey }) : null;
+  const accepts = dragged !== null && problem === null;
 
-  const drop = async (event: DragEvent) => {
+  const drop = (event: DragEvent) => {
     event.preventDefault();
     setOver(false);
-    if (!dragged || !accepts) return;
+    if (!dragged) return;
     const project = dragged;
     onDrag(null);
-    try {
-      await moveProject(project.id, { to: stage, version: project.version });
-      message.success(`“${project.name}”已推进到“${PROJECT_STATUS_LABELS[stage]}”`);
-    } catch {
-      // the server's reason (e.g. no evaluation yet, R2.2) is shown by the central handler
-    } finally {
-      await queryClient.invalidateQueries({ queryKey: projectKeys.all });
+    if (project.status === stage) return;
+    if (problem) {
+      message.warning({ content: problem, key: 'board-drop' });
+      return;
     }
+    onMove({ project, to: stage });
   };
 
   const total = projects.data?.total ?? 0;
@@ -67,15 +70,15 @@ function StageColumn({ stage, platformKey, me, dragged, onDrag }: { stage: Pipel
     <div
       data-testid={`board-column-${stage}`}
       onDragOver={(event) => {
-        if (accepts) {
-          event.preventDefault();
-          setOver(true);
-        }
+        if (!dragged) return;
+        // Every column takes the drop, so a refused one can say why.
+        event.preventDefault();
+        setOver(accepts);
       }}
       onDragLeave={() => setOver(false)}
       onDrop={drop}
       style={{
-        flex: '1 0 190px',
+        flex: '0 0 200px',
         background: over ? '#e6f4ff' : accepts ? '#f6ffed' : '#f5f5f5',
         border: accepts ? '1px dashed #52c41a' : '1px solid transparent',
         borderRadius: 8,
@@ -99,7 +102,11 @@ function StageColumn({ stage, platformKey, me, dragged, onDrag }: { stage: Pipel
             style={{ cursor: can(me.role, 'projects.move') ? 'grab' : 'default' }}
             data-testid={`board-card-${project.id}`}
           >
-            <Link to={`/projects/${project.id}`}>{project.name}</Link>
+            <Tooltip title={project.name}>
+              <Link to={`/projects/${project.id}`} style={{ display: 'block', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+                {project.name}
+              </Link>
+            </Tooltip>
             <div>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {platformShortName(project.platformKey)} · {formatYi(project.totalInvestment)}

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { Alert, App, Form, Input, InputNumber, Modal, Select, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { CATEGORY_LABELS, DEFAULT_FIRST_PLACE_SHARE, splitCredit, type ClassifyCategory, type PlatformKey } from '@pgs/domain';
+import { CATEGORY_LABELS, DEFAULT_FIRST_PLACE_SHARE, plainText, splitCredit, type ClassifyCategory, type PlatformKey } from '@pgs/domain';
+import { showRefusal } from '../components/refusal.ts';
+import { sharePercent } from './CirculationNotice.tsx';
 import { classify } from '../../catalog/catalog.api.ts';
 import { circulateProject, projectKeys, type ProjectDetail } from '../projects.api.ts';
 import { PLATFORM_OPTIONS, platformShortName } from '../components/project-format.ts';
@@ -30,30 +32,32 @@ export function CirculationModal({ project, open, onClose }: { project: ProjectD
     setSaving(true);
     try {
       const result = await circulateProject(project.id, { ...values, version: project.version });
-      message.success(`已流转至${platformShortName(result.toPlatformKey)}：首谈地 ${result.firstPlaceShare}，落地地 ${result.hostShare}`);
+      message.success(`已流转至${platformShortName(result.toPlatformKey)}：首谈地 ${sharePercent(result.firstPlaceShare)}，落地地 ${sharePercent(result.hostShare)}`);
       await queryClient.invalidateQueries({ queryKey: projectKeys.all });
       onClose();
-    } catch {
-      // shown by the central handler
+    } catch (error) {
+      await showRefusal(error, queryClient);
     } finally {
       setSaving(false);
     }
   };
 
   const category = destinationClass.data?.category as ClassifyCategory | undefined;
+  // The form's own check already knows the answer is no: the button stays disabled (issue #9).
+  const knownNo = (category !== undefined && category !== 'encouraged') || (split !== null && 'problem' in split);
   return (
     <Modal
       open={open}
       title={`项目流转：${project.name}`}
       okText="确认流转"
-      okButtonProps={{ loading: saving, 'data-testid': 'circulation-confirm' }}
+      okButtonProps={{ loading: saving, disabled: knownNo || (Boolean(destination) && destinationClass.isPending), 'data-testid': 'circulation-confirm' }}
       onOk={() => form.submit()}
       onCancel={onClose}
       destroyOnHidden
       data-testid="circulation-modal"
     >
       <Typography.Paragraph type="secondary">
-        从{platformShortName(project.platformKey)}流转到另一平台。落地后，首谈地与落地地按分成比例各计招商引资任务（R2.5），两者之和恰为 1。
+        从{platformShortName(project.platformKey)}流转到另一平台。落地后，首谈地与落地地按分成比例各计招商引资任务，两者之和恰为 1。
       </Typography.Paragraph>
       <Form<Values> form={form} layout="vertical" preserve={false} onFinish={submit} initialValues={{ firstPlaceShare: Number(DEFAULT_FIRST_PLACE_SHARE) }}>
         <Form.Item name="toPlatformKey" label="流转至" rules={[{ required: true, message: '请选择目标平台' }]}>
@@ -66,7 +70,7 @@ export function CirculationModal({ project, open, onClose }: { project: ProjectD
             showIcon
             data-testid="circulation-destination-class"
             title={`行业 ${project.industryCode} 在目标平台目录中为${CATEGORY_LABELS[category]}`}
-            description={category === 'encouraged' ? destinationClass.data?.explanation : '只能流转到该行业属于鼓励类的平台（D11），服务器将拒绝此次流转。'}
+            description={category === 'encouraged' ? plainText(destinationClass.data?.explanation ?? '') : '只能流转到该行业属于鼓励类的平台，请另选目标平台。'}
           />
         )}
         <Form.Item
@@ -74,7 +78,7 @@ export function CirculationModal({ project, open, onClose }: { project: ProjectD
           label="首谈地分成比例"
           tooltip="0 与 1 之间，最多 4 位小数；默认 0.5 即五五分成"
           validateStatus={split && 'problem' in split ? 'error' : undefined}
-          help={split ? ('problem' in split ? split.problem : `首谈地（${platformShortName(project.reportedPlatformKey)}）${split.firstPlaceShare}，落地地 ${split.hostShare}`) : undefined}
+          help={split ? ('problem' in split ? plainText(split.problem) : `首谈地（${platformShortName(project.reportedPlatformKey)}）${sharePercent(split.firstPlaceShare)}，落地地 ${sharePercent(split.hostShare)}`) : undefined}
           rules={[{ required: true, message: '请填写分成比例' }]}
         >
           <InputNumber min={0} max={1} step={0.05} style={{ width: 160 }} data-testid="circulation-share" />

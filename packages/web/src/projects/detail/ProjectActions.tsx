@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { App, Button, Space, Tooltip } from 'antd';
+import { Button, Space, Tooltip } from 'antd';
 import { ArrowRightOutlined, CloseCircleOutlined, FormOutlined, SwapOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
 import {
   checkTransition,
+  plainText,
   evaluationProblem,
   isOpenStatus,
   PIPELINE_STAGES,
@@ -15,8 +15,9 @@ import {
 } from '@pgs/domain';
 import { can, type Role } from '@pgs/domain/platform/roles';
 import type { SessionUser } from '../../auth/session.ts';
-import { moveProject, projectKeys, type ProjectDetail } from '../projects.api.ts';
-import { ReasonModal } from '../components/ReasonModal.tsx';
+import type { ProjectDetail } from '../projects.api.ts';
+import { StageMoveModal, type StageMove } from '../components/StageMoveModal.tsx';
+import { UndoMoveButton } from './UndoMoveButton.tsx';
 
 type Props = {
   project: ProjectDetail;
@@ -38,10 +39,7 @@ export function nextStage(status: ProjectStatus): PipelineStage | null {
  * says why in its tooltip.
  */
 export function ProjectActions({ project, evaluations, me, onEvaluate, onCirculate }: Props) {
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
-  const [closing, setClosing] = useState<'lost' | 'rejected' | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [moving, setMoving] = useState<StageMove | null>(null);
   const role = me.role as Role;
   const latest = evaluations[0];
   const verdict = (to: ProjectStatus, reason: string | null = null) =>
@@ -57,22 +55,12 @@ export function ProjectActions({ project, evaluations, me, onEvaluate, onCircula
       reason,
     });
 
-  const move = async (to: ProjectStatus, reason?: string) => {
-    setBusy(true);
-    try {
-      await moveProject(project.id, { to, version: project.version, reason });
-      message.success(`项目已转为“${PROJECT_STATUS_LABELS[to]}”`);
-      await queryClient.invalidateQueries({ queryKey: projectKeys.all });
-      return true;
-    } catch {
-      // the central handler has shown the server's sentence (409 also refetches)
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  };
+  const move = (to: ProjectStatus) => setMoving({ project, to });
 
-  if (!can(role, 'projects.move') || !isOpenStatus(project.status)) return null;
+  if (!can(role, 'projects.move')) return null;
+  // D10: a project circulated away stays readable by the platform that first negotiated it; the host acts on it.
+  if (role === 'platform' && project.platformKey !== me.platformKey) return null;
+  if (!isOpenStatus(project.status)) return <UndoMoveButton project={project} me={me} />;
   const next = nextStage(project.status);
   const nextVerdict = next && roleMayMoveTo(role, next, me.platformKey, project.platformKey) ? verdict(next) : null;
   const mayEvaluate = roleMayMoveTo(role, 'evaluated', me.platformKey, project.platformKey) && evaluationProblem(project.status, !project.firstReport) === null;
@@ -81,13 +69,12 @@ export function ProjectActions({ project, evaluations, me, onEvaluate, onCircula
   return (
     <Space wrap data-testid="project-actions">
       {next && nextVerdict && (
-        <Tooltip title={nextVerdict.allowed ? undefined : nextVerdict.message}>
+        <Tooltip title={nextVerdict.allowed ? undefined : plainText(nextVerdict.message)}>
           <Button
             type="primary"
             icon={<ArrowRightOutlined />}
             disabled={!nextVerdict.allowed}
-            loading={busy}
-            onClick={() => void move(next)}
+            onClick={() => move(next)}
             data-testid="project-advance"
             data-to={next}
           >
@@ -107,28 +94,16 @@ export function ProjectActions({ project, evaluations, me, onEvaluate, onCircula
       )}
       {mayClose && (
         <>
-          <Button danger icon={<CloseCircleOutlined />} onClick={() => setClosing('lost')} data-testid="project-lost">
+          <Button danger icon={<CloseCircleOutlined />} onClick={() => move('lost')} data-testid="project-lost">
             标记流失
           </Button>
-          <Button danger onClick={() => setClosing('rejected')} data-testid="project-reject">
+          <Button danger onClick={() => move('rejected')} data-testid="project-reject">
             否决
           </Button>
         </>
       )}
-      <ReasonModal
-        open={closing !== null}
-        title={closing === 'lost' ? '标记项目流失' : '否决项目'}
-        label="原因（R2.4 必填）"
-        okText="确定"
-        busy={busy}
-        testId="close"
-        onCancel={() => setClosing(null)}
-        onSubmit={async (reason) => {
-          const moved = closing !== null && (await move(closing, reason));
-          if (moved) setClosing(null);
-          return moved;
-        }}
-      />
+      <UndoMoveButton project={project} me={me} />
+      <StageMoveModal move={moving} onClose={() => setMoving(null)} />
     </Space>
   );
 }

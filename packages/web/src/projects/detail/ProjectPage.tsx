@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Descriptions, Result, Space, Spin, Tag, Typography } from 'antd';
 import { Link, useNavigate, useParams } from 'react-router';
-import { checkAccess, type ClassifyCategory } from '@pgs/domain';
+import { checkAccess, plainText, type ClassifyCategory } from '@pgs/domain';
 import { isApiError } from '../../api/client.ts';
 import { useMe } from '../../auth/session.ts';
 import { formatDate, formatDateTime } from '../../shared/format.ts';
@@ -11,7 +11,9 @@ import { StatusTag } from '../components/StatusTag.tsx';
 import { formatWan, platformShortName } from '../components/project-format.ts';
 import { ProjectActions } from './ProjectActions.tsx';
 import { ProjectTimeline } from './ProjectTimeline.tsx';
-import { EvaluationDrawer, ReasonList } from './EvaluationDrawer.tsx';
+import { EvaluationDrawer } from './EvaluationDrawer.tsx';
+import { AccessChecklist } from '../components/AccessChecklist.tsx';
+import { CirculationNotice } from './CirculationNotice.tsx';
 import { EvaluationRecordCard } from './EvaluationRecordCard.tsx';
 import { CirculationModal } from './CirculationModal.tsx';
 
@@ -72,7 +74,7 @@ export function ProjectPage() {
             showIcon
             style={{ marginBottom: 16 }}
             data-testid="duplicate-alert"
-            title="重复报送（R2.3）"
+            title="重复报送"
             description={
               <>
                 同一投资方的同一项目已由{platformShortName(p.firstReportInfo.platformKey)}于 {formatDateTime(p.firstReportInfo.reportedAt)} 首报（
@@ -82,7 +84,8 @@ export function ProjectPage() {
             }
           />
         )}
-        {p.closedReason && <Alert type="info" showIcon style={{ marginBottom: 16 }} title={`终止原因：${p.closedReason}`} />}
+        {p.circulation && <CirculationNotice project={p} me={me} />}
+        {p.closedReason && <Alert type="info" showIcon style={{ marginBottom: 16 }} title={`终止原因：${plainText(p.closedReason)}`} />}
         <Descriptions bordered size="small" column={{ xs: 1, md: 2, xl: 3 }} data-testid="project-facts">
           <Descriptions.Item label="所属平台">{platformShortName(p.platformKey)}</Descriptions.Item>
           <Descriptions.Item label="首谈（登记）平台">{platformShortName(p.reportedPlatformKey)}</Descriptions.Item>
@@ -97,7 +100,7 @@ export function ProjectPage() {
           </Descriptions.Item>
           <Descriptions.Item label="总投资">{formatWan(p.totalInvestment)} 万元</Descriptions.Item>
           <Descriptions.Item label="固定资产投资">{formatWan(p.fixedAssetInvestment)} 万元</Descriptions.Item>
-          <Descriptions.Item label="用地">{p.landMu === null ? '无独立用地（D5）' : `${formatWan(p.landMu)} 亩`}</Descriptions.Item>
+          <Descriptions.Item label="用地">{p.landMu === null ? '无独立用地' : `${formatWan(p.landMu)} 亩`}</Descriptions.Item>
           <Descriptions.Item label="预计年税收">{formatWan(p.expectedAnnualTax)} 万元</Descriptions.Item>
           <Descriptions.Item label="预计年产值">{p.expectedAnnualOutput ? `${formatWan(p.expectedAnnualOutput)} 万元` : '—'}</Descriptions.Item>
           <Descriptions.Item label="盯引库确认">{formatDate(p.trackedOn)}</Descriptions.Item>
@@ -108,12 +111,8 @@ export function ProjectPage() {
           </Descriptions.Item>
         </Descriptions>
       </Card>
-      <Card title="准入标准核算（R2.1）" extra={<Tag color={access.passes ? 'green' : 'red'}>{access.passes ? '符合' : '不符合'}</Tag>} data-testid="project-access">
-        <Space size="large" style={{ marginBottom: 8 }}>
-          <span>亩均投资强度：{access.investmentIntensity ? `${access.investmentIntensity} 万元/亩（标准：高于 350）` : '—'}</span>
-          <span>亩均税收：{access.taxPerMu ? `${access.taxPerMu} 万元/亩（标准：高于 40）` : '—'}</span>
-        </Space>
-        <ReasonList reasons={access.reasons} />
+      <Card title="准入标准核算" extra={<Tag color={access.passes ? 'green' : 'red'}>{access.passes ? '符合' : '不符合'}</Tag>} data-testid="project-access">
+        <AccessChecklist verdict={access} category={p.category as ClassifyCategory} sheet={latest ? { total: latest.total, passMark: latest.sheet.passMark } : null} />
       </Card>
       <EvaluationRecordCard evaluations={records} />
       <Card title="项目历程">

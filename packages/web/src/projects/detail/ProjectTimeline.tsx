@@ -1,10 +1,11 @@
 import { Timeline, Typography } from 'antd';
-import { PROJECT_STATUS_LABELS, type ProjectStatus } from '@pgs/domain';
+import { plainText, PROJECT_STATUS_LABELS, type ProjectStatus } from '@pgs/domain';
 import { formatDateTime } from '../../shared/format.ts';
 import type { ProjectEvent } from '../projects.api.ts';
 import { platformShortName } from '../components/project-format.ts';
 
-const KIND_LABELS: Record<string, string> = { reported: '首报登记', transition: '阶段变更', evaluation: '准入评估', circulation: '项目流转' };
+const KIND_LABELS: Record<string, string> = { reported: '首报登记', transition: '阶段变更', evaluation: '准入评估', circulation: '项目流转', undo: '撤销阶段变更' };
+const percent = (share: number | undefined) => (share === undefined ? '—' : `${Math.round(share * 10000) / 100}%`);
 const label = (status: string | null) => (status ? (PROJECT_STATUS_LABELS[status as ProjectStatus] ?? status) : '');
 
 type EventDetails = { total?: number; reasons?: string[]; fromPlatformKey?: string; toPlatformKey?: string; firstPlaceShare?: number; hostShare?: number; explanation?: string };
@@ -14,7 +15,7 @@ function summary(event: ProjectEvent): string {
   if (event.kind === 'reported') return `登记为“${label(event.toStatus)}”`;
   if (event.kind === 'evaluation') return `评分 ${details.total ?? '—'} 分`;
   if (event.kind === 'circulation') {
-    return `由${platformShortName(details.fromPlatformKey)}流转至${platformShortName(details.toPlatformKey)}，首谈地分成 ${details.firstPlaceShare}，落地地分成 ${details.hostShare}（R2.5）`;
+    return `由${platformShortName(details.fromPlatformKey)}流转至${platformShortName(details.toPlatformKey)}，首谈地分成 ${percent(details.firstPlaceShare)}，落地地分成 ${percent(details.hostShare)}`;
   }
   return `${label(event.fromStatus)} → ${label(event.toStatus)}`;
 }
@@ -25,7 +26,7 @@ export function ProjectTimeline({ history }: { history: ProjectEvent[] }) {
     <Timeline
       data-testid="project-timeline"
       items={history.map((event) => ({
-        color: event.kind === 'evaluation' ? 'purple' : event.toStatus === 'lost' || event.toStatus === 'rejected' ? 'red' : event.toStatus === 'landed' ? 'green' : 'blue',
+        color: event.kind === 'evaluation' ? 'purple' : event.kind === 'undo' ? 'gray' : event.toStatus === 'lost' || event.toStatus === 'rejected' ? 'red' : event.toStatus === 'landed' ? 'green' : 'blue',
         content: (
           <div data-testid={`timeline-v${event.version}`}>
             <Typography.Text strong>
@@ -34,10 +35,10 @@ export function ProjectTimeline({ history }: { history: ProjectEvent[] }) {
             <Typography.Text>{summary(event)}</Typography.Text>
             <div>
               <Typography.Text type="secondary">
-                {formatDateTime(event.at)} · {event.actorName} · 生效日期 {event.effectiveDate}
+                {formatDateTime(event.at)} · {event.actorDisplayName} · 发生日期 {event.effectiveDate}
               </Typography.Text>
             </div>
-            {event.reason && <div>原因：{event.reason}</div>}
+            {event.reason && <div>{event.kind === 'undo' || event.kind === 'evaluation' ? '说明' : '原因'}：{plainText(event.reason)}</div>}
           </div>
         ),
       }))}

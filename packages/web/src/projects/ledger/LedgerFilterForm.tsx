@@ -30,10 +30,10 @@ export function LedgerFilterForm({ value, onChange, fixedPlatform }: { value: Le
       <Form.Item name="category" label="目录类别">
         <Select allowClear placeholder="全部" options={CATEGORY_OPTIONS} style={{ width: 130 }} data-testid="ledger-filter-category" />
       </Form.Item>
-      <Form.Item name="sizeTier" label="规模" tooltip="按总投资：5亿元以上、20亿元以上、50亿元以上（R2.7）">
+      <Form.Item name="sizeTier" label="规模" tooltip="按总投资：5亿元以上、20亿元以上、50亿元以上">
         <Select allowClear placeholder="全部" options={SIZE_OPTIONS} style={{ width: 130 }} data-testid="ledger-filter-size" />
       </Form.Item>
-      <Form.Item name="overdue" label="洽谈期限" tooltip="盯引库确认后超过洽谈期限仍未签约的项目（R2.4）">
+      <Form.Item name="overdue" label="洽谈期限" tooltip="盯引库确认后超过洽谈期限仍未签约的项目">
         <Select allowClear placeholder="全部" options={OVERDUE_OPTIONS} style={{ width: 110 }} data-testid="ledger-filter-overdue" />
       </Form.Item>
       <Form.Item name="q" label="搜索">

@@ -1,8 +1,8 @@
-import { useState } from 'react';
-import { App, Button, Card, Col, Form, Input, InputNumber, Radio, Row, Select, Space, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Popconfirm, Radio, Row, Select, Space, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
-import { creditCodeProblem, normaliseCreditCode, type PlatformKey } from '@pgs/domain';
+import { creditCodeProblem, industryCodeEntry, normaliseCreditCode, type PlatformKey } from '@pgs/domain';
 import { useMe } from '../../auth/session.ts';
 import { isApiError } from '../../api/client.ts';
 import { useInForceCatalog } from '../../catalog/catalog.api.ts';
@@ -10,7 +10,9 @@ import { useIndustry } from '../../industries/industries.api.ts';
 import { IndustryCodeInput } from '../../industries/IndustryCodeInput.tsx';
 import { projectKeys, reportProject, type ReportValues } from '../projects.api.ts';
 import { PLATFORM_OPTIONS } from '../components/project-format.ts';
-import { AccessPreview } from './AccessPreview.tsx';
+import { AccessPreview, type IndustryState } from './AccessPreview.tsx';
+import { clearReportDraft, readReportDraft, saveReportDraft } from './report-draft.ts';
+import { showRefusal } from '../components/refusal.ts';
 import { IndustrySuggestions } from './IndustrySuggestions.tsx';
 
 type Values = {
@@ -38,11 +40,30 @@ export function ReportProjectPage() {
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
+  const draft = useMemo(() => (me ? readReportDraft<Values>(me.id) : null), [me]);
+  const [restored, setRestored] = useState(draft !== null);
   const values = Form.useWatch([], form) as Partial<Values> | undefined;
   const platformKey = (values?.platformKey ?? me?.platformKey ?? 'zhenan') as PlatformKey;
   const catalog = useInForceCatalog(platformKey, true);
-  const industry = useIndustry(values?.industryCode && /^\d{4}$|^\d{2,3}$/.test(values.industryCode) ? values.industryCode : null);
+  // Only a complete, well-formed code is looked up; one digit or a name is still being typed (issue #9).
+  const entry = industryCodeEntry(values?.industryCode);
+  const industry = useIndustry(entry.kind === 'code' ? entry.code : null, { silent: true });
+  const industryState: IndustryState =
+    entry.kind !== 'code'
+      ? { state: entry.kind }
+      : industry.data
+        ? { state: 'known', code: entry.code, name: industry.data.name }
+        : industry.isError
+          ? { state: 'unknown', code: entry.code }
+          : { state: 'checking' };
   const landUnit = values?.landUnit ?? 'mu';
+
+  const discard = () => {
+    if (me) clearReportDraft(me.id);
+    form.resetFields();
+    setRestored(false);
+    message.info('已清空，草稿已删除');
+  };
 
   const submit = async (v: Values) => {
     const body: ReportValues = {
@@ -62,13 +83,14 @@ export function ReportProjectPage() {
     setSaving(true);
     try {
       const saved = await reportProject(body);
+      if (me) clearReportDraft(me.id);
       await queryClient.invalidateQueries({ queryKey: projectKeys.all });
       if (saved.firstReport) {
         message.success(`已登记为首报项目 #${saved.id}`);
       } else {
         modal.warning({
           title: '已登记为重复报送',
-          content: `同一投资方的同一项目已由其他登记先行报送（项目 #${saved.duplicateOf}），首报以最先登记者为准（R2.3）。`,
+          content: `同一投资方的同一项目已由其他登记先行报送（项目 #${saved.duplicateOf}），首报以最先登记者为准。`,
         });
       }
       navigate(`/projects/${saved.id}`);
@@ -83,6 +105,7 @@ export function ReportProjectPage() {
         const fields = (error.details as Array<{ field?: string; message: string }>).map((d) => ({ name: fieldOf(d.field ?? ''), errors: [d.message] })).filter((f) => known.has(f.name));
         form.setFields(fields.map((f) => ({ name: f.name as keyof Values, errors: f.errors })));
       }
+      await showRefusal(error, queryClient);
     } finally {
       setSaving(false);
     }
@@ -93,11 +116,24 @@ export function ReportProjectPage() {
     <Row gutter={16}>
       <Col xs={24} xl={14}>
         <Card title="项目信息">
+          {restored && (
+            <Alert
+              type="info"
+              showIcon
+              closable
+              style={{ marginBottom: 16 }}
+              data-testid="report-draft-restored"
+              title="已恢复上次未提交的填写内容"
+              description="内容保存在本浏览器标签页中，提交或点击“清空”后删除。"
+              onClose={() => setRestored(false)}
+            />
+          )}
           <Form<Values>
             form={form}
             layout="vertical"
             onFinish={submit}
-            initialValues={{ platformKey: me.platformKey ?? undefined, landUnit: 'mu' }}
+            onValuesChange={(_changed, all) => saveReportDraft(me.id, all)}
+            initialValues={{ platformKey: me.platformKey ?? undefined, landUnit: 'mu', ...draft, ...(me.role === 'platform' ? { platformKey: me.platformKey } : {}) }}
             scrollToFirstError
             data-testid="report-form"
           >
@@ -133,11 +169,25 @@ export function ReportProjectPage() {
                 </Form.Item>
               </Col>
               <Col span={24}>
-                <Form.Item name="industryCode" label="行业代码（GB/T 4754-2017）" rules={[{ required: true, message: '请填写行业代码' }]}>
+                <Form.Item
+                  name="industryCode"
+                  label="行业代码（GB/T 4754-2017）"
+                  extra="可输入代码或行业名称（如“汽车”），从下拉建议中选择"
+                  rules={[
+                    { required: true, message: '请填写行业代码' },
+                    {
+                      validator: async (_r, value?: string) => {
+                        const typed = industryCodeEntry(value);
+                        if (typed.kind === 'search') throw new Error('请从下拉建议中选择一个行业代码');
+                        if (typed.kind === 'partial') throw new Error('行业代码应为门类字母或 2–4 位数字');
+                      },
+                    },
+                  ]}
+                >
                   <IndustryCodeInput testId="report-industry" />
                 </Form.Item>
                 <div style={{ marginTop: -12, marginBottom: 16 }}>
-                  <IndustrySuggestions description={values?.description ?? ''} catalog={catalog.data} onPick={(code) => form.setFieldValue('industryCode', code)} />
+                  <IndustrySuggestions description={values?.description ?? ''} catalog={catalog.data} onPick={(code) => { form.setFieldValue('industryCode', code); saveReportDraft(me.id, form.getFieldsValue(true)); }} />
                 </div>
               </Col>
               <Col span={12}>
@@ -155,7 +205,7 @@ export function ReportProjectPage() {
                     ({ getFieldValue }) => ({
                       validator: async (_r, value?: number) => {
                         const total = getFieldValue('totalInvestment') as number | undefined;
-                        if (value != null && total != null && value > total) throw new Error('固定资产投资不能大于总投资（D6）');
+                        if (value != null && total != null && value > total) throw new Error('固定资产投资不能大于总投资');
                       },
                     }),
                   ]}
@@ -190,7 +240,10 @@ export function ReportProjectPage() {
               <Button type="primary" htmlType="submit" loading={saving} data-testid="report-submit">
                 提交首报登记
               </Button>
-              <Button onClick={() => navigate('/projects')}>取消</Button>
+              <Popconfirm title="清空已填写的内容？" description="草稿将被删除，无法恢复。" okText="清空" cancelText="取消" onConfirm={discard} okButtonProps={{ danger: true, 'data-testid': 'report-discard-confirm' }}>
+                <Button data-testid="report-discard">清空</Button>
+              </Popconfirm>
+              <Button onClick={() => navigate('/projects')}>返回台账</Button>
             </Space>
           </Form>
         </Card>
@@ -199,9 +252,8 @@ export function ReportProjectPage() {
         <Space orientation="vertical" style={{ width: '100%' }}>
           <AccessPreview
             catalog={catalog.data}
-            industryName={industry.data?.name}
+            industry={industryState}
             input={{
-              industryCode: values?.industryCode,
               description: values?.description,
               fixedAssetInvestment: values?.fixedAssetInvestment,
               expectedAnnualTax: values?.expectedAnnualTax,
@@ -210,7 +262,7 @@ export function ReportProjectPage() {
             }}
           />
           <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
-            同一投资方（统一社会信用代码，或无代码时的规范化名称）的同一项目被多个平台报送时，以最先登记者为首报，其余记为重复报送（R2.3）。
+            同一投资方（统一社会信用代码，或无代码时的规范化名称）的同一项目被多个平台报送时，以最先登记者为首报，其余记为重复报送。
           </Typography.Paragraph>
         </Space>
       </Col>

@@ -12,15 +12,14 @@ import {
   type EvaluationDimension,
   type EvaluationSheet,
   type ProjectSettingsView,
-  type SheetItem,
-} from '@pgs/domain';
+  type SheetItem, withItemCodes } from '@pgs/domain';
 import { useMe } from '../../auth/session.ts';
 import { formatDateTime } from '../../shared/format.ts';
 import { projectKeys, saveProjectSettings, useProjectSettings } from '../projects.api.ts';
 
 /** One row of the editor: an item as typed (a number may be cleared) with a key of its own, since codes may repeat while editing. */
 type ItemRow = { key: number; dimension: EvaluationDimension; code: string; label: string; maxScore: number | null; guidance: string };
-type Draft = { windowDays: number | null; name: string; passMark: number | null; items: ItemRow[] };
+type Draft = { windowDays: number | null; undoDays: number | null; name: string; passMark: number | null; items: ItemRow[] };
 type ItemField = 'dimension' | 'code' | 'label' | 'maxScore' | 'guidance';
 
 const MAX_ITEMS = 60;
@@ -31,9 +30,9 @@ function rowsOf(items: readonly SheetItem[], nextKey: () => number): ItemRow[] {
   return items.map((item) => ({ ...item, key: nextKey() }));
 }
 
-function draftOf(settings: Pick<ProjectSettingsView, 'negotiationWindowDays' | 'evaluationSheet'>, nextKey: () => number): Draft {
+function draftOf(settings: Pick<ProjectSettingsView, 'negotiationWindowDays' | 'undoWindowDays' | 'evaluationSheet'>, nextKey: () => number): Draft {
   const sheet = settings.evaluationSheet;
-  return { windowDays: settings.negotiationWindowDays, name: sheet.name, passMark: sheet.passMark, items: rowsOf(sheet.items, nextKey) };
+  return { windowDays: settings.negotiationWindowDays, undoDays: settings.undoWindowDays, name: sheet.name, passMark: sheet.passMark, items: rowsOf(sheet.items, nextKey) };
 }
 
 /** The sheet as it would be sent (a cleared number counts as 0, which the checks then refuse). */
@@ -41,7 +40,8 @@ function sheetOf(draft: Draft): EvaluationSheet {
   return {
     name: draft.name,
     passMark: draft.passMark ?? 0,
-    items: draft.items.map(({ dimension, code, label, maxScore, guidance }) => ({ dimension, code, label, maxScore: maxScore ?? 0, guidance })),
+    // Codes are made from the names for new items (users never type them); existing items keep theirs.
+    items: withItemCodes(draft.items.map(({ dimension, code, label, maxScore, guidance }) => ({ dimension, code, label, maxScore: maxScore ?? 0, guidance }))),
   };
 }
 
@@ -62,6 +62,7 @@ function problemsOf(draft: Draft): { problems: string[]; cells: Set<string>; she
   const problems: string[] = [];
   const cells = new Set<string>();
   if (draft.windowDays === null) problems.push('请填写洽谈期限（天）');
+  if (draft.undoDays === null) problems.push('请填写撤销期限（天）');
   if (draft.passMark === null) {
     problems.push('请填写合格线');
     cells.add('passMark');
@@ -104,7 +105,7 @@ function SettingsEditor({ saved }: { saved: ProjectSettingsView }) {
   const { problems, cells, sheet } = useMemo(() => problemsOf(draft), [draft]);
   const marks = useMemo(() => fullMarks(draft.items), [draft.items]);
   const dirty = useMemo(
-    () => JSON.stringify([draft.windowDays, sheetOf(draft)]) !== JSON.stringify([saved.negotiationWindowDays, sheetOf(draftOf(saved, () => 0))]),
+    () => JSON.stringify([draft.windowDays, draft.undoDays, sheetOf(draft)]) !== JSON.stringify([saved.negotiationWindowDays, saved.undoWindowDays, sheetOf(draftOf(saved, () => 0))]),
     [draft, saved],
   );
 
@@ -133,8 +134,8 @@ function SettingsEditor({ saved }: { saved: ProjectSettingsView }) {
     message.info('已填入系统默认评分表，保存后生效');
   };
   const submit = () => {
-    if (!sheet || draft.windowDays === null || problems.length > 0) return;
-    save.mutate({ negotiationWindowDays: draft.windowDays, evaluationSheet: sheet, version: saved.version });
+    if (!sheet || draft.windowDays === null || draft.undoDays === null || problems.length > 0) return;
+    save.mutate({ negotiationWindowDays: draft.windowDays, undoWindowDays: draft.undoDays, evaluationSheet: sheet, version: saved.version });
   };
 
   const invalid = (index: number, field: ItemField) => (cells.has(`${index}.${field}`) ? 'error' : undefined);
@@ -153,21 +154,6 @@ function SettingsEditor({ saved }: { saved: ProjectSettingsView }) {
           status={invalid(index, 'dimension')}
           aria-label={`第 ${index + 1} 项的维度`}
           data-testid="settings-item-dimension"
-        />
-      ),
-    },
-    {
-      title: '代码',
-      dataIndex: 'code',
-      width: 190,
-      render: (code: string, item, index) => (
-        <Input
-          value={code}
-          placeholder="如 tax_scale"
-          onChange={(event) => changeItem(item.key, { code: event.target.value })}
-          status={invalid(index, 'code')}
-          aria-label={`第 ${index + 1} 项的代码`}
-          data-testid="settings-item-code"
         />
       ),
     },
@@ -245,13 +231,13 @@ function SettingsEditor({ saved }: { saved: ProjectSettingsView }) {
         data-testid="settings-version"
         title={
           saved.updatedAt
-            ? `当前版本 v${saved.version}，${saved.updatedBy ?? '未知用户'} 于 ${formatDateTime(saved.updatedAt)} 修改`
+            ? `当前版本 v${saved.version}，${saved.updatedByName ?? saved.updatedBy ?? '未知用户'} 于 ${formatDateTime(saved.updatedAt)} 修改`
             : '尚未修改，使用系统默认值'
         }
         description="设置对全部平台生效。修改评分表只影响此后的准入评估，已完成的评估保留评分当日的评分表。"
       />
 
-      <Card title="洽谈期限" size="small">
+      <Card title="期限" size="small">
         <Form layout="vertical">
           <Form.Item
             label="洽谈期限（天）"
@@ -270,11 +256,28 @@ function SettingsEditor({ saved }: { saved: ProjectSettingsView }) {
               data-testid="settings-window-days"
             />
           </Form.Item>
+          <Form.Item
+            label="阶段变更撤销期限（天）"
+            extra="推进或终止项目后，做出该变更的同一角色可在此期限内撤销误操作；撤销作为新的一条记入项目历程"
+            validateStatus={draft.undoDays === null ? 'error' : undefined}
+            style={{ marginTop: 16, marginBottom: 0 }}
+          >
+            <InputNumber<number>
+              value={draft.undoDays}
+              min={0}
+              max={365}
+              precision={0}
+              suffix="天"
+              style={{ width: 200 }}
+              onChange={(next) => change({ undoDays: next })}
+              data-testid="settings-undo-days"
+            />
+          </Form.Item>
         </Form>
       </Card>
 
       <Card
-        title="准入评估评分表（R2.2）"
+        title="准入评估评分表"
         size="small"
         extra={
           <Popconfirm title="用系统默认的 100 分评分表替换当前编辑内容？" description="保存后才生效。" okText="恢复" cancelText="取消" onConfirm={restoreDefault}>

@@ -51,7 +51,7 @@ const columns: TableColumnsType<SummaryRow> = [
     align: 'right',
     render: (credit: number) =>
       credit > 0 && credit < 1 ? (
-        <Tooltip title="流转项目按分成比例计分（R2.5）">
+        <Tooltip title="流转项目按分成比例计分">
           <Typography.Text underline style={{ textDecorationStyle: 'dotted', cursor: 'help' }}>
             {credit}
           </Typography.Text>
@@ -181,7 +181,7 @@ export function InvestmentSummaryPage() {
           <Card loading={!data && !summary.error}>
             <Statistic
               title={
-                <Tooltip title="计入项目的计分之和：本平台独立落地的项目各计 1，流转项目按分成比例计（R2.5）">
+                <Tooltip title="计入项目的计分之和：本平台独立落地的项目各计 1，流转项目按分成比例计">
                   合计计分 <QuestionCircleOutlined />
                 </Tooltip>
               }
@@ -195,7 +195,7 @@ export function InvestmentSummaryPage() {
           <Card loading={!data && !summary.error}>
             <Statistic
               title={
-                <Tooltip title="当年落地但登记时行业不在本平台鼓励类范围内的项目：列出备查，不计入年度任务（R2.6）">
+                <Tooltip title="当年落地但登记时行业不在本平台鼓励类范围内的项目：列出备查，不计入年度任务">
                   未计入项目数 <QuestionCircleOutlined />
                 </Tooltip>
               }
@@ -210,7 +210,7 @@ export function InvestmentSummaryPage() {
       <Card size="small">
         <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }} data-testid="summary-explanation">
           {`统计口径：只统计 ${year} 年内落地（阶段为“落地”，以落地日期所在年份为准）的项目。登记时行业属本平台产业准入目录鼓励类的项目计 1 个；` +
-            '不在鼓励类范围内的项目列出备查，但不计入年度招商引资任务完成数（R2.6）。经流转的项目由首谈地与注册落户地按市招商局确定的分成比例分别计分，两方之和为 1（R2.5）。' +
+            '不在鼓励类范围内的项目列出备查，但不计入年度招商引资任务完成数。经流转的项目由首谈地与注册落户地按市招商局确定的分成比例分别计分，两方之和为 1。' +
             '合计计分即“计入”各行计分之和。'}
         </Typography.Paragraph>
       </Card>

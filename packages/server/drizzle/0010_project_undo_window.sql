@@ -1,0 +1,1 @@
+ALTER TABLE "project_settings" ADD COLUMN "undo_window_days" integer DEFAULT 7 NOT NULL;
