@@ -40,3 +40,4 @@ export * from './evaluation/run-progress.ts';
 export * from './evaluation/import-progress.ts';
 export * from './evaluation/measures.ts';
 export * from './evaluation/rectification.ts';
+export * from './platform/format.ts';

@@ -138,9 +138,9 @@ export function measuresOf(cls: MeasureClass, record: EnterpriseRecord, settings
     }
   }
 
-  add('no_separate_land_supply', { basis: `${prefix}企业不得单独供地（R3.3）` });
-  add('no_new_emission_rights', { basis: `${prefix}企业限制新增排污权指标（R3.3）` });
-  add('no_government_rewards', { basis: `${prefix}企业不得享受政府奖励（R3.3）` });
+  add('no_separate_land_supply', { basis: `${prefix}企业不得单独供地（§三(二)）` });
+  add('no_new_emission_rights', { basis: `${prefix}企业限制新增排污权指标（§三(二)）` });
+  add('no_government_rewards', { basis: `${prefix}企业不得享受政府奖励（§三(二)）` });
   return measures;
 }
 

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { createBrowserRouter, Navigate } from 'react-router';
+import { createBrowserRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
@@ -10,7 +10,7 @@ import { setNotifier } from '../api/notify.ts';
 import { setUnauthorizedHandler } from '../api/client.ts';
 import { forgetSession } from '../auth/session.ts';
 import { I18nProvider, useI18n } from '../i18n/index.tsx';
-import { APP_ROUTES, AppLayout, ErrorPage, HOME_PATH, LoginPage } from './routes.ts';
+import { APP_ROUTES, AppLayout, ErrorPage, LoginPage } from './routes.ts';
 import { Lazy, RequireAuth, RequirePermission } from './guards.tsx';
 import { RouteError } from './error/RouteError.tsx';
 
@@ -37,9 +37,8 @@ const router = createBrowserRouter([
       </RequireAuth>
     ),
     children: [
-      { index: true, element: <Navigate to={HOME_PATH} replace /> },
       ...APP_ROUTES.map(({ path, permission, Page }) => ({
-        path,
+        ...(path === '/' ? { index: true } : { path }),
         element: (
           <RequirePermission permission={permission}>
             <Page />

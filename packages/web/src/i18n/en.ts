@@ -28,6 +28,7 @@ export const en: Record<MessageKey, string> = {
   'menu.systemGroup': 'Administration',
   'menu.users': 'Users',
   'menu.audit': 'Audit log',
+  'menu.home': 'Workbench',
   'header.changePassword': 'Change password',
   'header.logout': 'Sign out',
   'header.language': '中文',
