@@ -63,7 +63,8 @@ export async function runNumbersInYear(db: Db | Tx, ids: readonly number[]): Pro
   const rows = await db
     .select({
       id: evaluationRuns.id,
-      n: sql<number>`(SELECT count(*) FROM evaluation_runs AS earlier WHERE earlier.year = ${evaluationRuns.year} AND earlier.id <= ${evaluationRuns.id})`.mapWith(Number),
+      // Spelled out: drizzle writes a one-table select's columns unqualified, which inside the subquery would mean `earlier`.
+      n: sql<number>`(SELECT count(*) FROM evaluation_runs AS earlier WHERE earlier.year = evaluation_runs.year AND earlier.id <= evaluation_runs.id)`.mapWith(Number),
     })
     .from(evaluationRuns)
     .where(inArray(evaluationRuns.id, [...ids]));

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { Button, Card, Skeleton } from 'antd';
 import { RightOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
@@ -20,13 +20,20 @@ export type HomeCardProps = {
  */
 export function HomeCard({ title, to, action, loading, testId, children }: HomeCardProps) {
   const navigate = useNavigate();
+  // A double click goes once: the second click would push the same page again, and Back would not come home.
+  const went = useRef(false);
+  const go = () => {
+    if (went.current) return;
+    went.current = true;
+    navigate(to);
+  };
   return (
     <Card
       title={title}
       data-testid={testId}
       style={{ height: '100%' }}
       extra={
-        <Button type="link" onClick={() => navigate(to)} data-testid={`${testId}-link`}>
+        <Button type="link" onClick={go} data-testid={`${testId}-link`}>
           {action} <RightOutlined />
         </Button>
       }

@@ -30,7 +30,7 @@ export function ProjectStagesCard({ title }: { title: string }) {
   const data = stages.counts.map(({ status, count }) => ({ name: PROJECT_STATUS_LABELS[status], value: count }));
   return (
     <HomeCard title={title} to="/projects/board" action="看阶段看板" loading={stages.isPending} testId="home-stages">
-      <BarChart data={data} seriesName="项目数" unit="个" height={240} data-testid="home-stages-chart" />
+      <BarChart data={data} seriesName="项目数" unit="个" height={260} labelRotate={30} data-testid="home-stages-chart" />
     </HomeCard>
   );
 }
