@@ -6,33 +6,33 @@ import { AuditChainCard, CatalogDraftsCard, CatalogsInForceCard, LockedAccountsC
 
 /**
  * Which cards each role's 工作台 shows, first the work that waits. A new card is a component in ./cards and a
- * line here; each card fetches its own data and has its own error boundary.
+ * line here; each card fetches its own data and has its own error boundary (named `name` when it fails).
  */
-export const HOME_CARDS: Record<Role, ReadonlyArray<{ key: string; card: ReactNode }>> = {
+export const HOME_CARDS: Record<Role, ReadonlyArray<{ key: string; name: string; card: ReactNode }>> = {
   leader: [
-    { key: 'stages', card: <ProjectStagesCard title="全市招商项目（按阶段）" /> },
-    { key: 'run', card: <LatestRunCard /> },
-    { key: 'catalogs', card: <CatalogsInForceCard /> },
+    { key: 'stages', name: '招商项目', card: <ProjectStagesCard title="全市招商项目（按阶段）" /> },
+    { key: 'run', name: '亩均评价', card: <LatestRunCard /> },
+    { key: 'catalogs', name: '现行产业准入目录', card: <CatalogsInForceCard /> },
   ],
   drc: [
-    { key: 'drafts', card: <CatalogDraftsCard /> },
-    { key: 'catalogs', card: <CatalogsInForceCard /> },
+    { key: 'drafts', name: '目录草稿', card: <CatalogDraftsCard /> },
+    { key: 'catalogs', name: '现行产业准入目录', card: <CatalogsInForceCard /> },
   ],
   bureau: [
-    { key: 'queue', card: <ConfirmationQueueCard /> },
-    { key: 'overdue', card: <OverdueNegotiationsCard to="/projects/queue" /> },
-    { key: 'stages', card: <ProjectStagesCard title="全市招商项目（按阶段）" /> },
+    { key: 'queue', name: '待确认入盯引库', card: <ConfirmationQueueCard /> },
+    { key: 'overdue', name: '洽谈逾期', card: <OverdueNegotiationsCard to="/projects/queue" /> },
+    { key: 'stages', name: '招商项目', card: <ProjectStagesCard title="全市招商项目（按阶段）" /> },
   ],
   eitc: [
-    { key: 'run', card: <LatestRunCard /> },
-    { key: 'years', card: <RecordYearsCard /> },
+    { key: 'run', name: '亩均评价', card: <LatestRunCard /> },
+    { key: 'years', name: '企业年度数据', card: <RecordYearsCard /> },
   ],
   platform: [
-    { key: 'stages', card: <ProjectStagesCard title="本平台招商项目（按阶段）" /> },
-    { key: 'overdue', card: <OverdueNegotiationsCard to="/projects" /> },
-    { key: 'years', card: <RecordYearsCard /> },
-    { key: 'run', card: <LatestRunCard /> },
+    { key: 'stages', name: '招商项目', card: <ProjectStagesCard title="本平台招商项目（按阶段）" /> },
+    { key: 'overdue', name: '洽谈逾期', card: <OverdueNegotiationsCard to="/projects" /> },
+    { key: 'years', name: '企业年度数据', card: <RecordYearsCard /> },
+    { key: 'run', name: '亩均评价', card: <LatestRunCard /> },
   ],
-  auditor: [{ key: 'audit', card: <AuditChainCard /> }],
-  admin: [{ key: 'locked', card: <LockedAccountsCard /> }],
+  auditor: [{ key: 'audit', name: '审计日志校验', card: <AuditChainCard /> }],
+  admin: [{ key: 'locked', name: '被锁定的账号', card: <LockedAccountsCard /> }],
 };

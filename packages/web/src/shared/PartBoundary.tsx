@@ -6,33 +6,32 @@ type Props = {
   children: ReactNode;
   /** What failed, in the user's words ("本页面", "待确认项目"): named in the message. */
   name?: string;
-  /** When it changes (another page, another tab), a failed part tries again by itself. */
-  resetKey?: unknown;
 };
-type State = { failed: boolean; resetKey: unknown };
+type State = { failed: boolean };
 
 /**
  * No input may ever throw a page away (issue 9): a part that fails to render shows a Chinese message with 重试 in
  * its own place, while the rest of the page and the menu stay usable. 重试 fetches the data on screen again and
  * draws the part anew. The error's own text is a developer's (a property of undefined…), so it goes to the console,
- * not to the user.
+ * not to the user. Give it a `key` (the page's path, the run's id) so that showing something else starts afresh.
  */
 export class PartBoundary extends Component<Props, State> {
-  override state: State = { failed: false, resetKey: this.props.resetKey };
+  override state: State = { failed: false };
 
-  static getDerivedStateFromError(): Partial<State> {
+  static getDerivedStateFromError(): State {
     return { failed: true };
-  }
-
-  static getDerivedStateFromProps(props: Props, state: State): Partial<State> | null {
-    return Object.is(props.resetKey, state.resetKey) ? null : { failed: false, resetKey: props.resetKey };
   }
 
   override componentDidCatch(error: unknown, info: ErrorInfo) {
     console.error('页面部分显示出错', error, info.componentStack);
   }
 
+  /**
+   * The failed part's queries went inactive when it was replaced by this message: they are dropped (not the
+   * session), so the part fetches afresh when drawn again instead of drawing the same bad answer from the cache.
+   */
   private retry = () => {
+    queryClient.removeQueries({ type: 'inactive', predicate: (query) => query.queryKey[0] !== 'auth' });
     void queryClient.refetchQueries({ type: 'active' }).finally(() => this.setState({ failed: false }));
   };
 

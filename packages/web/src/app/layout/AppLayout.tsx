@@ -56,7 +56,7 @@ export function AppLayout() {
             </Typography.Title>
           )}
           {/* A page that fails to draw keeps the menu and header; going to another page tries again. */}
-          <PartBoundary name="本页面" resetKey={pathname}>
+          <PartBoundary name="本页面" key={pathname}>
             <Lazy>
               <Outlet />
             </Lazy>
