@@ -108,7 +108,7 @@ export function MeasuresPage() {
         />
       </RunPageHeader>
       <Card
-        title="C、D 类企业差别化资源要素措施（R3.3）"
+        title="C、D 类企业差别化资源要素措施（§三(二)）"
         size="small"
         extra={
           <Button icon={<DownloadOutlined />} loading={exporting.downloading} onClick={exporting.start} data-testid="measures-export">

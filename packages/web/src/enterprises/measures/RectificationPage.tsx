@@ -84,7 +84,7 @@ export function RectificationPage() {
         />
       </RunPageHeader>
       <Card
-        title="亩均税收整治名单（R3.4）"
+        title="亩均税收整治名单（§三(二)）"
         size="small"
         extra={
           <Button icon={<DownloadOutlined />} loading={exporting.downloading} onClick={exporting.start} data-testid="rectification-export">

@@ -90,7 +90,7 @@ export function RunSummary({ run, canManage, ownPlatform }: { run: EvaluationRun
         </Col>
       </Row>
 
-      <Card title={`D 类占比规则（R3.2）· 全市 D 类占比 ${formatPercent(run.cityDShare)}`} size="small">
+      <Card title={`D 类占比规则 · 全市 D 类占比 ${formatPercent(run.cityDShare)}`} size="small">
         <DShareRules cityDShare={run.cityDShare} platforms={run.platforms} data-testid="run-dshare" />
         <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 8, marginBottom: 0 }}>
           全市 D 类占比按全市全部参评企业（含平台外，不含 T 类）在基础分档下计算；平台 D 类占比不足“全市 + 调整幅度”时，按组内百分位由低到高将企业调入 D 类。
