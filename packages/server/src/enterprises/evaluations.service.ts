@@ -246,9 +246,8 @@ async function runAndWrite(db: Db, actor: Actor, year: number, now: Date, timing
 /** `GET /evaluations/progress/:key`: the latest report of a run the same user started with that key (404 otherwise). */
 export function runProgressOf(board: ProgressBoard, actor: Actor, key: string): RunProgress {
   requirePermission(actor, 'evaluations.manage');
-  const progress = board.read<RunProgress>('evaluation', key, actor.username);
-  if (!progress) throw notFound('没有这个评价运行的进度（可能尚未开始，或已结束超过 10 分钟）');
-  return progress;
+  // Before the first report the answer is "waiting" (200), not 404: the page polls from the moment it starts the run.
+  return board.read<RunProgress>('evaluation', key, actor.username) ?? { phase: 'waiting', done: 0, total: 0 };
 }
 
 const noRecords = (year: number) => unprocessable('NO_RECORDS', `${year} 年度还没有企业数据，请先导入该年度的企业数据再评价`);
