@@ -51,8 +51,9 @@ describe('审计日志', () => {
     const text = await detail.innerText();
     expect(text).toContain('版本');
     expect(text).toContain('2018年本');
-    expect(text).toMatch(/平台\t(瓯江口产业集聚区|浙南产业集聚区|温州高新区)/);
-    expect(text).not.toMatch(/[{}"]|platformKey|null/);
+    expect(text).toMatch(/平台\t—\t(瓯江口产业集聚区|浙南产业集聚区|温州高新区)/);
+    expect(text).toMatch(/发布人\t—\t系统/);
+    expect(text).not.toMatch(/[{}"]|platformKey|null|system/);
     await screenshot(page, 'audit-details');
 
     // Esc closes nothing here and loses nothing; 重置 shows every event again.

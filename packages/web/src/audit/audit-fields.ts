@@ -129,6 +129,8 @@ export function fieldValue(key: string, value: unknown): string {
       .join('；');
   }
   if (key === 'role' && value in ROLE_LABELS) return ROLE_LABELS[value as Role];
+  // Who did it, as recorded: the start-up seeding reads 系统 (the row above names the person of the event itself).
+  if (/By$/.test(key) && value === 'system') return '系统';
   if (/platformKey$|PlatformKey$/.test(key)) return PLATFORM_NAMES.get(value) ?? value;
   if (key === 'category' && value in CATEGORY_LABELS) return CATEGORY_LABELS[value as keyof typeof CATEGORY_LABELS];
   if (key === 'basis' && value in BASIS_LABELS) return BASIS_LABELS[value as CatalogBasis];
