@@ -62,7 +62,10 @@ function rowCategories(tableTestId: string) {
 describe('catalog: browse, classify, publish, import', () => {
   it('zn browses the 浙南 catalog, filters by class, classifies and exports it to Excel', async () => {
     await signIn('zn');
-    expect(new URL(page.url()).pathname).toBe('/catalog');
+    // Signed in on the 工作台; 目录浏览 is one click away in the menu.
+    expect(new URL(page.url()).pathname).toBe('/');
+    await page.getByTestId('menu-catalog').click();
+    await page.waitForURL((url) => url.pathname === '/catalog');
     // The shell says who is signed in: name, role and platform.
     await expectText(page.getByTestId('header-user'), '浙南管委会 黄主任');
     await expectText(page.getByTestId('header-role'), '平台管委会');
@@ -207,6 +210,8 @@ describe('catalog: browse, classify, publish, import', () => {
 
     // zn: the catalog in force is now 2026年本, and 8810 is 鼓励类 by it.
     await signIn('zn');
+    await page.getByTestId('menu-catalog').click();
+    await page.waitForURL((url) => url.pathname === '/catalog');
     await expectText(page.getByTestId('catalog-version-name'), NEW_VERSION);
     await expectText(page.getByTestId('catalog-effective-date'), today);
     await classifyCode('8810');

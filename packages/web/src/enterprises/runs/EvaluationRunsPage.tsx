@@ -130,7 +130,8 @@ export function EvaluationRunsPage() {
         <PartBoundary name="评价概况" key={run.data.id}>
           <RunSummary key={run.data.id} run={run.data} canManage={canManage} ownPlatform={ownPlatform} />
         </PartBoundary>
-      ) : !runs.isLoading && !runId && <Empty description="没有可显示的评价结果" />}
+      ) : // One empty state per page: with no runs at all the table already says so.
+        !runs.isLoading && !run.isLoading && !run.error && (runs.data?.length ?? 0) > 0 && <Empty description="请在上表中选择一次评价查看结果" />}
 
       <Modal open={start.isPending} closable={false} maskClosable={false} keyboard={false} footer={null} centered width={420} destroyOnHidden>
         <Space orientation="vertical" align="center" style={{ width: '100%', padding: '16px 0' }} data-testid="run-progress">
