@@ -57,13 +57,21 @@ export function SideMenu({ role }: { role: Role }) {
       ...APP_ROUTES.filter((route) => route.group === 'home' && can(role, route.permission)).map((route) => ({
         key: route.path,
         icon: <HomeOutlined />,
-        label: <span data-testid="menu-home">{t(route.titleKey)}</span>,
+        label: (
+          <span data-testid="menu-home" data-path={route.path}>
+            {t(route.titleKey)}
+          </span>
+        ),
       })),
       ...MENU_GROUPS.map((group) => {
         const children = APP_ROUTES.filter((route) => route.group === group.key && !route.hideInMenu && can(role, route.permission)).map((route) => ({
           key: route.path,
           icon: ROUTE_ICONS[route.path],
-          label: <span data-testid={`menu-${route.path.slice(1).replace(/\//g, '-')}`}>{t(route.titleKey)}</span>,
+          label: (
+            <span data-testid={`menu-${route.path.slice(1).replace(/\//g, '-')}`} data-path={route.path}>
+              {t(route.titleKey)}
+            </span>
+          ),
         }));
         return children.length ? { key: group.key, icon: GROUP_ICONS[group.key], label: t(group.titleKey), children } : null;
       }).filter((item) => item !== null),
