@@ -62,7 +62,10 @@ function rowCategories(tableTestId: string) {
 describe('catalog: browse, classify, publish, import', () => {
   it('zn browses the 浙南 catalog, filters by class, classifies and exports it to Excel', async () => {
     await signIn('zn');
-    expect(new URL(page.url()).pathname).toBe('/catalog');
+    // Signed in on the 工作台; 目录浏览 is one click away in the menu.
+    expect(new URL(page.url()).pathname).toBe('/');
+    await page.getByTestId('menu-catalog').click();
+    await page.waitForURL((url) => url.pathname === '/catalog');
     // The shell says who is signed in: name, role and platform.
     await expectText(page.getByTestId('header-user'), '浙南管委会 黄主任');
     await expectText(page.getByTestId('header-role'), '平台管委会');
@@ -106,7 +109,7 @@ describe('catalog: browse, classify, publish, import', () => {
     const text = await explanation.innerText();
     expect(text).toContain('浙南产业集聚区产业准入指导目录（2018年本）鼓励类');
     expect(text).toContain('按所属中类 361 匹配');
-    expect(text).toContain('依据：R1.2 平台主导产业');
+    expect(text).toContain('依据：平台主导产业（§一(一)）');
     await expectText(page.getByTestId('classify-item'), '361');
     await expectText(page.getByTestId('classify-result'), '2018年本');
     await screenshot(page, 'catalog-classify');
@@ -157,7 +160,7 @@ describe('catalog: browse, classify, publish, import', () => {
     await form.waitFor();
     await form.getByTestId('item-category').getByText('鼓励类', { exact: true }).click();
     await pickIndustryCode(page, 'item-code', '8810');
-    await chooseOption(page, 'item-basis', 'R1.2 特色产业或有未来发展潜力的新兴产业');
+    await chooseOption(page, 'item-basis', '特色产业或有未来发展潜力的新兴产业（§一(一)）');
     await page.getByTestId('item-note').fill('文化创意产业：文艺创作与表演，列为鼓励发展的新兴产业（e2e）');
     const saved = page.waitForResponse((response) => response.url().endsWith('/items') && response.request().method() === 'POST');
     await page.getByTestId('item-save').click();
@@ -169,7 +172,7 @@ describe('catalog: browse, classify, publish, import', () => {
     const added = editor.locator('[data-testid="draft-table"] .ant-table-row');
     await expectText(added, '文艺创作与表演');
     expect(await added.innerText()).toContain('鼓励类');
-    expect(await added.innerText()).toContain('R1.2 特色产业或有未来发展潜力的新兴产业');
+    expect(await added.innerText()).toContain('特色产业或有未来发展潜力的新兴产业（§一(一)）');
 
     // The diff against 2018年本: exactly this one item added.
     await page.getByTestId('diff-button').click();
@@ -207,6 +210,8 @@ describe('catalog: browse, classify, publish, import', () => {
 
     // zn: the catalog in force is now 2026年本, and 8810 is 鼓励类 by it.
     await signIn('zn');
+    await page.getByTestId('menu-catalog').click();
+    await page.waitForURL((url) => url.pathname === '/catalog');
     await expectText(page.getByTestId('catalog-version-name'), NEW_VERSION);
     await expectText(page.getByTestId('catalog-effective-date'), today);
     await classifyCode('8810');
@@ -215,7 +220,7 @@ describe('catalog: browse, classify, publish, import', () => {
     expect(await category.getAttribute('data-category')).toBe('encouraged');
     const explanation = await page.getByTestId('classify-explanation').innerText();
     expect(explanation).toContain(`浙南产业集聚区产业准入指导目录（${NEW_VERSION}）鼓励类`);
-    expect(explanation).toContain('依据：R1.2 特色产业或有未来发展潜力的新兴产业');
+    expect(explanation).toContain('依据：特色产业或有未来发展潜力的新兴产业（§一(一)）');
     const versionRow = page.locator('[data-testid="classify-result"] .ant-descriptions-row').filter({ hasText: '目录版本' });
     await expectText(versionRow, NEW_VERSION);
     await expectText(page.getByTestId('version-history'), '2018年本');

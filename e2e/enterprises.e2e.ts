@@ -19,7 +19,7 @@ appInBrowser((session) => ({ server, page } = session), { demoProjects: true });
 
 type PageJson<T> = { items: T[]; total: number };
 type Counts = Record<'A' | 'B' | 'C' | 'D' | 'T', number>;
-type RunJson = { id: number; year: number; status: string; cityDShare: number; counts: Counts; platforms: Array<{ platformKey: string; dShare: number; ruleHolds: boolean; reason: string }> };
+type RunJson = { id: number; year: number; numberInYear: number; status: string; cityDShare: number; counts: Counts; platforms: Array<{ platformKey: string; dShare: number; ruleHolds: boolean; reason: string }> };
 type ResultJson = { creditCode: string; name: string; platformKey: string | null; class: string };
 type RectificationJson = { creditCode: string; name: string; platformKey: string | null; taxPerMu: string; track: string };
 
@@ -223,7 +223,7 @@ describe('existing enterprises and the yearly 亩均 evaluation in the browser',
     const run = (await response.json()) as RunJson;
     runId = run.id;
     await page.waitForURL((url) => url.searchParams.get('run') === String(runId));
-    await expectText(page.getByTestId('run-title'), `第 ${runId} 次评价`);
+    await expectText(page.getByTestId('run-title'), `${run.year}年第${run.numberInYear}次评价`);
     await expectText(page.getByTestId('run-status'), '草稿');
     for (const cls of ['A', 'B', 'C', 'D', 'T'] as const) await expectText(page.getByTestId('run-counts').getByTestId(`count-${cls}`), String(run.counts[cls]));
     const cityPercent = `${Math.round(run.cityDShare * 10000) / 100}%`;
@@ -284,7 +284,7 @@ describe('existing enterprises and the yearly 亩均 evaluation in the browser',
     await loginAs(page, server.baseUrl, 'zn', DEMO_PASSWORD);
     await page.getByTestId('menu-evaluations').click();
     await page.goto(`${server.baseUrl}/evaluations?year=${YEAR}`);
-    await expectText(page.getByTestId('run-title'), `第 ${runId} 次评价`);
+    await expectText(page.getByTestId('run-title'), `${YEAR}年第`);
     expect(await page.getByTestId('results-filter-platform').count()).toBe(0);
     const results = await api<PageJson<ResultJson>>(`/evaluations/${runId}/results?pageSize=500`);
     expect(results.total).toBeGreaterThan(0);

@@ -58,3 +58,4 @@ export * from './catalog/catalog-effective-date.ts';
 export * from './projects/review-date.ts';
 export * from './sheets/sheet-cells.ts';
 export * from './sheets/day-text.ts';
+export * from './platform/format.ts';

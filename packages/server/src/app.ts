@@ -93,8 +93,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     async (api) => {
       // Every API route needs a session unless it says it is public (login, health).
       api.addHook('onRequest', async (request) => {
-        if ((request.routeOptions.config as { public?: boolean }).public) return;
+        const config = request.routeOptions.config as { public?: boolean; sessionOptional?: boolean };
+        if (config.public) return;
         const token = request.cookies[SESSION_COOKIE];
+        // `sessionOptional` (GET /auth/me): a visitor without any session cookie is an answer, not an error.
+        if (!token && config.sessionOptional) return;
         if (!token) throw unauthorized();
         request.actor = await authenticate(ctx.db, ctx.auth, token, ctx.clock(), request.routeOptions.config);
       });

@@ -237,7 +237,7 @@ describe('each platform encourages its own direction and restricts the others’
     const result = classifyOn('oujiangkou', '3737');
     expect(result.explanation).toContain('瓯江口产业集聚区产业准入指导目录（2018年本）');
     expect(result.explanation).toContain('3737（海洋工程装备制造）');
-    expect(result.explanation).toContain('R1.2 平台主导产业');
+    expect(result.explanation).toContain('平台主导产业（§一(一)）');
     expect(result.item?.note).toContain('临港装备');
   });
 });

@@ -24,7 +24,7 @@ const supporting = (code: string, note: string) => item('R1.2-supporting', code,
 const emerging = (code: string, note: string, keywords?: string[]) => item('R1.2-emerging', code, note, keywords);
 const misfit = (code: string, note: string) => item('R1.3-misfit', code, note);
 
-const MISFIT_TAIL = '与本平台功能定位和发展方向不符，原则上不予新批新建，新项目引导至主导平台（R1.3）';
+const MISFIT_TAIL = '与本平台功能定位和发展方向不符，原则上不予新批新建，新项目引导至主导平台（§一(二)）';
 
 /**
  * §一(二) and §三(二)1: what every platform restricts or eliminates whatever its direction — national restricted
@@ -36,28 +36,28 @@ function commonNegativeItems(platform: string): CatalogItemDraft[] {
       'R1.4-overcapacity',
       code,
       `${what}：国家明确的产能严重过剩行业（国发〔2013〕41号；实施意见§三(二)1），不得列为鼓励类，原则上不予新批新建；` +
-        '已建成的违规项目依法全面清理整顿，既有企业须明确搬迁处置计划并限期整顿关停（R1.4、R1.6）',
+        '已建成的违规项目依法全面清理整顿，既有企业须明确搬迁处置计划并限期整顿关停（§一(二)）',
     );
   const dyeing = (code: string, what: string) =>
     item(
       'R1.4-backward',
       code,
       `${what}：印染属国家淘汰落后产能重点行业（国发〔2010〕7号），浙江省淘汰印染落后产能任务较重，高耗水、高排放，` +
-        `${platform}不具备承载条件且与功能定位不符，列入淘汰类；既有企业须明确搬迁处置计划（R1.4、R1.6）`,
+        `${platform}不具备承载条件且与功能定位不符，列入淘汰类；既有企业须明确搬迁处置计划（§一(二)）`,
     );
   return [
     item(
       'R1.3-national-restricted',
       '2612',
       '无机碱制造中的纯碱、烧碱：《产业结构调整指导目录（2011年本）（2013年修正）》限制类（石化化工）所列新建纯碱、烧碱生产装置，' +
-        '不予新批新建；既有装置符合环保、安全、能耗要求的可在原规模内技术改造（R1.3、R1.6）',
+        '不予新批新建；既有装置符合环保、安全、能耗要求的可在原规模内技术改造（§一(二)）',
       ['纯碱', '烧碱', '碳酸钠', '氢氧化钠'],
     ),
     item(
       'R1.3-national-restricted',
       '2631',
       '高毒、高残留农药原药：《产业结构调整指导目录（2011年本）（2013年修正）》限制类（石化化工）所列新建高毒、高残留以及对环境影响大的' +
-        '农药原药生产装置（如氧乐果、甲拌磷、克百威、涕灭威等），不予新批新建（R1.3）',
+        '农药原药生产装置（如氧乐果、甲拌磷、克百威、涕灭威等），不予新批新建（§一(二)）',
       ['高毒', '高残留', '氧乐果', '甲拌磷', '克百威', '涕灭威'],
     ),
     overcapacity('31', '钢铁——黑色金属冶炼和压延加工业（炼铁、炼钢、钢压延加工、铁合金冶炼）'),
@@ -74,7 +74,7 @@ function commonNegativeItems(platform: string): CatalogItemDraft[] {
       'R1.4-no-endowment',
       '25',
       '石油、煤炭及其他燃料加工业（原油加工、炼焦、煤化工、核燃料加工等）：国家鼓励类、限制类中均有条目，' +
-        `但${platform}不具备原料、岸线、环境容量等资源要素禀赋，且与平台功能定位不符，列入淘汰类（R1.4）`,
+        `但${platform}不具备原料、岸线、环境容量等资源要素禀赋，且与平台功能定位不符，列入淘汰类（§一(二)）`,
     ),
     dyeing('1713', '棉印染精加工'),
     dyeing('1723', '毛染整精加工'),
@@ -86,7 +86,7 @@ function commonNegativeItems(platform: string): CatalogItemDraft[] {
       'R1.4-backward',
       '1910',
       '皮革鞣制加工（制革）：属国家淘汰落后产能重点行业（国发〔2010〕7号），铬鞣废水污染重，' +
-        `${platform}不具备承载条件且与功能定位不符，列入淘汰类；既有企业须明确搬迁处置计划（R1.4、R1.6）`,
+        `${platform}不具备承载条件且与功能定位不符，列入淘汰类；既有企业须明确搬迁处置计划（§一(二)）`,
     ),
   ];
 }

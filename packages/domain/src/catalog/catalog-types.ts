@@ -31,7 +31,24 @@ export const CATALOG_BASES = [
 ] as const;
 export type CatalogBasis = (typeof CATALOG_BASES)[number];
 
+/**
+ * The bases as people read them: the policy's own words with its section (§一(一) for the encouraged classes,
+ * §一(二) for the negative list), never the rule ids the code uses as keys.
+ */
 export const BASIS_LABELS: Record<CatalogBasis, string> = {
+  'R1.2-leading': '平台主导产业（§一(一)）',
+  'R1.2-supporting': '平台配套现代服务业（§一(一)）',
+  'R1.2-emerging': '特色产业或有未来发展潜力的新兴产业（§一(一)）',
+  'R1.3-national-restricted': '《产业结构调整指导目录》限制类（§一(二)）',
+  'R1.3-misfit': '国家鼓励类但与平台功能定位和发展方向不符，如其他平台主导产业（§一(二)）',
+  'R1.4-national-eliminated': '《产业结构调整指导目录》淘汰类（§一(二)）',
+  'R1.4-no-endowment': '平台不具备资源要素禀赋且与功能定位不符（§一(二)）',
+  'R1.4-backward': '浙江省和温州市认定的落后产能行业（§一(二)）',
+  'R1.4-overcapacity': '产能严重过剩行业：钢铁、水泥、电解铝、平板玻璃、船舶（§一(二)）',
+};
+
+/** The labels of earlier exports (rule id first), still read back by the catalog import. */
+export const LEGACY_BASIS_LABELS: Record<CatalogBasis, string> = {
   'R1.2-leading': 'R1.2 平台主导产业',
   'R1.2-supporting': 'R1.2 平台配套现代服务业',
   'R1.2-emerging': 'R1.2 特色产业或有未来发展潜力的新兴产业',

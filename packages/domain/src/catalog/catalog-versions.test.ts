@@ -78,7 +78,7 @@ describe('itemProblems (R1.2–R1.4, D12)', () => {
     const problems = itemProblems(draftItem({ industryCode }));
     expect(problems).toHaveLength(1);
     expect(problems[0]).toContain('不得列为鼓励类');
-    expect(problems[0]).toContain('R1.4');
+    expect(problems[0]).toContain('§一(二)');
   });
 
   it.each(['3737', '3739', '3042', '3012', '3217', '32', '4342'])('D12: encouraged %s is not overcapacity and is accepted', (industryCode) => {

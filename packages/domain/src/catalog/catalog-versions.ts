@@ -55,7 +55,7 @@ export function itemProblems(item: CatalogItemDraft): string[] {
   }
   const overcapacity = overcapacityOf(item.industryCode);
   if (item.category === 'encouraged' && overcapacity) {
-    problems.push(`${overcapacity.name}属于产能严重过剩行业，不得列为鼓励类（R1.4）`);
+    problems.push(`${overcapacity.name}属于产能严重过剩行业，不得列为鼓励类（§一(二)）`);
   }
   return problems;
 }
@@ -86,7 +86,7 @@ export function catalogProblems(items: readonly CatalogItemDraft[], platformName
       problems.push({
         itemIndex: null,
         industryCode: result.item!.industryCode,
-        message: `鼓励类条目 ${result.item!.industryCode} 覆盖了${overcapacity.name}（${overcapacity.code}），产能严重过剩行业不得列为鼓励类（R1.4）：请为 ${overcapacity.code} 另列限制类或淘汰类条目`,
+        message: `鼓励类条目 ${result.item!.industryCode} 覆盖了${overcapacity.name}（${overcapacity.code}），产能严重过剩行业不得列为鼓励类（§一(二)）：请为 ${overcapacity.code} 另列限制类或淘汰类条目`,
       });
     }
   }

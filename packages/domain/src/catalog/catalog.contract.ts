@@ -60,8 +60,11 @@ export const catalogVersionSummarySchema = z.object({
   effectiveDate: z.string().nullable(),
   publishedAt: z.string().nullable(),
   publishedBy: z.string().nullable(),
+  /** Display names (issue 9: people are shown by name; the start-up seeding reads 系统). */
+  publishedByName: z.string().nullable(),
   createdAt: z.string(),
   createdBy: z.string(),
+  createdByName: z.string(),
   itemCount: z.number(),
   revision: z.number(),
 });

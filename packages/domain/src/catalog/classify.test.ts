@@ -36,7 +36,7 @@ describe('classifyIndustry — the four results (R1.1, R1.5)', () => {
     expect(result.matchedKeyword).toBeNull();
     expect(UNLISTED_GUIDANCE).toBe('按国家、省、市其他有关产业政策执行');
     expect(result.explanation).toContain('按国家、省、市其他有关产业政策执行');
-    expect(result.explanation).toContain('R1.5');
+    expect(result.explanation).toContain('§一(二)');
     expect(result.explanation).toContain('2018年本');
   });
 

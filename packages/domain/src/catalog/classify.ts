@@ -68,7 +68,7 @@ export function classifyIndustry(input: ClassifyInput): ClassifyResult {
       category: 'unlisted',
       item: null,
       matchedKeyword: null,
-      explanation: `行业代码 ${codeText}未列入${catalogText}，${UNLISTED_GUIDANCE}（R1.5）。`,
+      explanation: `行业代码 ${codeText}未列入${catalogText}，${UNLISTED_GUIDANCE}（§一(二)）。`,
     };
   }
   const { item, keyword } = best;

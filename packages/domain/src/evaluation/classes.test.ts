@@ -76,7 +76,7 @@ describe('R3.2 D-share push: platform share = city share + 5–10 pp', () => {
     const ouj = push.platforms.find((p) => p.platformKey === 'oujiangkou')!;
     expect(ouj).toMatchObject({ evaluated: 20, baseDShare: 0.1, dShare: 0.15, movedToD: 1, ruleHolds: true });
     expect(push.pushed).toEqual([80 + 17]); // the last C of the platform (percentile 0.9)
-    expect(ouj.reason).toBe('D 类占比 15%，全市 10%，高出 5 个百分点（按组内百分位由低到高调入 D 类 1 家），在 5–10 个百分点之间，符合 R3.2');
+    expect(ouj.reason).toBe('D 类占比 15%，全市 10%，高出 5 个百分点（按组内百分位由低到高调入 D 类 1 家），在 5–10 个百分点之间，符合要求');
   });
 
   it('at a 10 pp margin moves two: 4 of 20 = 20 % = 10 % + 10 pp (included)', () => {

@@ -154,7 +154,7 @@ export function pushDShares(entries: readonly PushEntry[], margin: number, platf
     const above = `D 类占比 ${pct(share)}，全市 ${pct(cityShare)}，高出 ${points(share.minus(cityShare))}`;
     const movedText = moved > 0 ? `（按组内百分位由低到高调入 D 类 ${moved} 家）` : '';
     const holds = meets(d, n, D_SHARE_BAND.min) && within(d, n, D_SHARE_BAND.max);
-    if (holds) return report(d, moved, true, `${above}${movedText}，在 5–10 个百分点之间，符合 R3.2`);
+    if (holds) return report(d, moved, true, `${above}${movedText}，在 5–10 个百分点之间，符合要求`);
     if (!meets(d, n, D_SHARE_BAND.min)) {
       const why = d === n ? '全部参评企业已列入 D 类，仍' : '';
       return report(d, moved, false, `${above}${movedText}；${why}未高出全市 5 个百分点`);
@@ -169,5 +169,5 @@ export function pushDShares(entries: readonly PushEntry[], margin: number, platf
 
 /** The rule of a class set by the push, shown instead of the base rule. */
 export function pushedClassRule(baseRule: string, platform: PlatformDShare, margin: number): string {
-  return `${baseRule}；R3.2 平台 D 类占比须高于全市 ${points(margin)}（目标 ${pct(platform.targetDShare)}），按组内百分位由低到高调入 D 类`;
+  return `${baseRule}；平台 D 类占比须高于全市 ${points(margin)}（目标 ${pct(platform.targetDShare)}），按组内百分位由低到高调入 D 类`;
 }

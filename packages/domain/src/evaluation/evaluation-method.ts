@@ -120,15 +120,15 @@ export const DEFAULT_EVALUATION_METHOD: EvaluationMethod = {
 
 /** Where each default comes from, for the method editor to show beside the field (默认值及出处). */
 export const EVALUATION_METHOD_DEFAULT_SOURCES: Record<string, string> = {
-  'sets.industrial_above': '默认值：浙政发〔2018〕5号规上工业六项指标；权重参照黄岩 30/20/20/10/10/10，按 R3.2 加重全员劳动生产率（DOMAIN-FACTS §1.1、§1.3）',
-  'sets.industrial_below': '默认值：黄岩规下亩均税收、单位电耗税收，按 R3.2 增加亩均增加值、全员劳动生产率（DOMAIN-FACTS §1.3）',
-  'sets.service': '默认值：杭州服务业亩均税收、亩均营业收入，按 R3.2 增加亩均增加值、全员劳动生产率（DOMAIN-FACTS §1.1）',
-  benchmark: '默认值：本评价组参评企业平均值（issue #4；黄岩以全县平均为基准，DOMAIN-FACTS §1.3）',
-  capFactor: '默认值：单项得分封顶为权重的 1.5 倍，最低 0 分（乐清，DOMAIN-FACTS §1.3）',
-  missingValue: '默认值：缺失或负值得 0 分（乐清，DOMAIN-FACTS §1.3）',
-  cuts: '默认值：A 类前 20%，B 类 20%–60%，C 类 60%–95%，D 类其余（淮安 2024，DOMAIN-FACTS §1.4）',
-  dShareMargin: '默认值：高于全市 D 类占比 5 个百分点（R3.2 规定 5–10 个百分点，取下限）',
-  exclusions: '默认值：公用事业企业、注册不满 2 年企业、未投产企业列为不定等级 T 类（DOMAIN-FACTS §1.4、§1.5）',
+  'sets.industrial_above': '默认值：浙政发〔2018〕5号规上工业六项指标；权重参照黄岩区做法 30/20/20/10/10/10，按实施意见加重全员劳动生产率',
+  'sets.industrial_below': '默认值：参照黄岩区规下企业亩均税收、单位电耗税收，按实施意见增加亩均增加值、全员劳动生产率',
+  'sets.service': '默认值：参照杭州市服务业亩均税收、亩均营业收入，按实施意见增加亩均增加值、全员劳动生产率',
+  benchmark: '默认值：本评价组参评企业平均值（黄岩区以全区平均为基准）',
+  capFactor: '默认值：单项得分封顶为权重的 1.5 倍，最低 0 分（参照乐清市做法）',
+  missingValue: '默认值：缺失或负值得 0 分（参照乐清市做法）',
+  cuts: '默认值：A 类前 20%，B 类 20%–60%，C 类 60%–95%，D 类其余（参照淮安市 2024 年做法）',
+  dShareMargin: '默认值：高于全市 D 类占比 5 个百分点（实施意见规定高出 5–10 个百分点，取下限）',
+  exclusions: '默认值：公用事业企业、注册不满 2 年企业、未投产企业列为不定等级 T 类',
 };
 
 const fraction = (label: string) => z.number({ error: `${label}必须是数字` });
@@ -196,12 +196,12 @@ export function methodProblems(method: EvaluationMethod): string[] {
     }
     const heavy = indicators.filter((item) => HEAVY_INDICATORS.includes(item.code));
     const others = indicators.filter((item) => !HEAVY_INDICATORS.includes(item.code));
-    if (heavy.length === 0) problems.push(`R3.2：“${setLabel}”应包含亩均税收、亩均增加值或全员劳动生产率`);
+    if (heavy.length === 0) problems.push(`“${setLabel}”应包含亩均税收、亩均增加值或全员劳动生产率`);
     const heaviestOther = others.reduce<IndicatorRule | null>((max, item) => (max === null || item.weight > max.weight ? item : max), null);
     for (const item of heavy) {
       if (heaviestOther !== null && item.weight < heaviestOther.weight) {
         problems.push(
-          `R3.2：“${setLabel}”中${INDICATOR_LABELS[item.code]}的权重（${item.weight}）低于${INDICATOR_LABELS[heaviestOther.code]}（${heaviestOther.weight}），亩均税收、亩均增加值、全员劳动生产率的权重应不低于其他指标`,
+          `“${setLabel}”中${INDICATOR_LABELS[item.code]}的权重（${item.weight}）低于${INDICATOR_LABELS[heaviestOther.code]}（${heaviestOther.weight}），亩均税收、亩均增加值、全员劳动生产率的权重应不低于其他指标`,
         );
       }
     }
@@ -211,7 +211,7 @@ export function methodProblems(method: EvaluationMethod): string[] {
     problems.push('分档线应满足 0 < A < B < C ≤ 1（以比例表示，如 0.2、0.6、0.95）');
   }
   if (!Number.isFinite(method.dShareMargin) || method.dShareMargin < D_SHARE_BAND.min || method.dShareMargin > D_SHARE_BAND.max) {
-    problems.push(`R3.2：平台 D 类占比高出全市的幅度应在 ${percent(D_SHARE_BAND.min)}–${percent(D_SHARE_BAND.max)} 之间（5–10 个百分点），实为 ${Number.isFinite(method.dShareMargin) ? percent(method.dShareMargin) : String(method.dShareMargin)}`);
+    problems.push(`平台 D 类占比高出全市的幅度应在 ${percent(D_SHARE_BAND.min)}–${percent(D_SHARE_BAND.max)} 之间（5–10 个百分点），实为 ${Number.isFinite(method.dShareMargin) ? percent(method.dShareMargin) : String(method.dShareMargin)}`);
   }
   const { minYearsRegistered, utilityIndustryCodes } = method.exclusions;
   if (!Number.isInteger(minYearsRegistered) || minYearsRegistered < 0 || minYearsRegistered > 10) {

@@ -105,6 +105,8 @@ export const runEvaluationInputSchema = z.object({ year: evaluationYearSchema, p
 export const evaluationRunSummarySchema = z.object({
   id: z.number(),
   year: z.number(),
+  /** The run's place among its year's runs, oldest first: shown as "2024年第2次". */
+  numberInYear: z.number(),
   status: z.enum(EVALUATION_RUN_STATUSES),
   /** R3.2: the D share under the base cuts across all the city's evaluated enterprises, before any push (D15). */
   cityDShare: z.number(),
@@ -115,8 +117,11 @@ export const evaluationRunSummarySchema = z.object({
   methodName: z.string(),
   createdAt: z.string(),
   createdBy: z.string(),
+  /** Display names of the people (issue 9: people are shown by name; the start-up seeding reads 系统). */
+  createdByName: z.string(),
   publishedAt: z.string().nullable(),
   publishedBy: z.string().nullable(),
+  publishedByName: z.string().nullable(),
 });
 export type EvaluationRunSummary = z.infer<typeof evaluationRunSummarySchema>;
 

@@ -5,11 +5,13 @@
  * the import page can load it without the contract.
  */
 
-export const IMPORT_PROGRESS_PHASES = ['checking', 'writing', 'done', 'failed'] as const;
+/** `waiting`: nothing reported under the key yet (the upload is still arriving, or the key is someone else's). */
+export const IMPORT_PROGRESS_PHASES = ['waiting', 'checking', 'writing', 'done', 'failed'] as const;
 export type ImportProgressPhase = (typeof IMPORT_PROGRESS_PHASES)[number];
 
 export const IMPORT_PROGRESS_PHASE_LABELS: Record<ImportProgressPhase, string> = {
-  checking: '服务器正在逐行检查',
+  waiting: '等待开始',
+  checking: '正在逐行检查',
   writing: '正在写入数据库',
   done: '已完成',
   failed: '未完成',

@@ -63,8 +63,8 @@ export const DEFAULT_MEASURE_SETTINGS: MeasureSettings = {
 };
 
 export const MEASURE_DEFAULT_SOURCES: Record<keyof MeasureSettings, string> = {
-  electricitySurchargeYuanPerKwh: '默认值：瑞安 2018 年 C 类 0.10 元/千瓦时、末档 0.15 元/千瓦时（DOMAIN-FACTS §1.6）',
-  waterSurchargePercent: '默认值：瑞安 2018 年 C 类水价每立方米加价 15% 或 30%，D 类取 30%（DOMAIN-FACTS §1.6）',
+  electricitySurchargeYuanPerKwh: '默认值：瑞安 2018 年 C 类 0.10 元/千瓦时、末档 0.15 元/千瓦时（参照瑞安市做法）',
+  waterSurchargePercent: '默认值：瑞安 2018 年 C 类水价每立方米加价 15% 或 30%，D 类取 30%（参照瑞安市做法）',
   waterBasePriceYuanPerTon: '未设默认值：无可查证的基础水价，请经信委填写后计算水价加价金额',
   energyQuotaCutPercent: '未设默认值：无可查证的削减比例，请经信委填写后计算削减的用能指标',
 };
@@ -138,9 +138,9 @@ export function measuresOf(cls: MeasureClass, record: EnterpriseRecord, settings
     }
   }
 
-  add('no_separate_land_supply', { basis: `${prefix}企业不得单独供地（R3.3）` });
-  add('no_new_emission_rights', { basis: `${prefix}企业限制新增排污权指标（R3.3）` });
-  add('no_government_rewards', { basis: `${prefix}企业不得享受政府奖励（R3.3）` });
+  add('no_separate_land_supply', { basis: `${prefix}企业不得单独供地（§三(二)）` });
+  add('no_new_emission_rights', { basis: `${prefix}企业限制新增排污权指标（§三(二)）` });
+  add('no_government_rewards', { basis: `${prefix}企业不得享受政府奖励（§三(二)）` });
   return measures;
 }
 

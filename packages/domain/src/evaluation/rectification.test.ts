@@ -77,6 +77,14 @@ describe('R3.4 tracks (D16)', () => {
     expect(item?.reason).toContain('不低于本评价组中位数');
   });
 
+  it('R3.4: every figure of the reason carries its unit, and no rule id is shown to the reader', () => {
+    const item = trackOf(low({ electricityKwh: '1300000' }));
+    expect(item?.reason).toBe(
+      '亩均税收 0.50 万元/亩，不高于全市整治线 1.00 万元/亩（“以下”含本数）；正常生产，亩均用电量 130,000.00 千瓦时/亩，不低于本评价组中位数 130,000.00 千瓦时/亩，税收与用电量明显不符，列为税收重点评估对象',
+    );
+    expect(item?.reason).not.toMatch(/\b[RD]\d+(\.\d+)?\b/);
+  });
+
   it('not tax review just under the median, nor when not producing normally', () => {
     expect(trackOf(low({ electricityKwh: '990000' }))?.track).toBe('rectify'); // 99 000 < median 100 000 (of 50k, 99k, 100k, 150k, 200k)
     expect(trackOf(low({ electricityKwh: '3000000', producing: false, zombie: true, zombieBasis: '停产' }))?.track).toBe('rectify');

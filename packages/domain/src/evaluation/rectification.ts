@@ -5,6 +5,7 @@ import type { EvaluationClass } from './classes.ts';
 import type { EnterpriseRecord } from './enterprise-record.contract.ts';
 import type { EvaluationSetKey } from './evaluation-method.ts';
 import { landMu } from './indicators.ts';
+import { formatPerMu, formatShare, UNITS } from '../platform/format.ts';
 
 /**
  * R3.4 (§三(二)2 "全面推进亩均税收万元以下工业企业整治，按照高标准将三大平台内亩均税收5万元以下企业（包括自有工业用地企业
@@ -160,7 +161,8 @@ export function rectificationList(input: {
     if (!atMost(taxPerMu, bar)) continue;
 
     const scope = record.platformKey === null ? '全市' : '三大平台内';
-    const head = `亩均税收 ${fmt(taxPerMu)} 万元/亩，不高于${scope}整治线 ${bar} 万元/亩（R3.4，以下含本数）`;
+    // R3.4: the reason is read by people, so every figure carries its unit and no rule id is shown.
+    const head = `亩均税收 ${formatPerMu(fmt(taxPerMu))}，不高于${scope}整治线 ${formatPerMu(bar)}（“以下”含本数）`;
     const { track, why } = trackOf(record, result.set, previous.get(record.creditCode), settings, { perMu, median });
     items.push({ creditCode: record.creditCode, name: record.name, platformKey: record.platformKey, taxPerMu: fmt(taxPerMu), bar, track, reason: `${head}；${why}` });
   }
@@ -186,21 +188,26 @@ function trackOf(
   tools: { perMu: (record: EnterpriseRecord, figure: string | null) => Ratio | null; median: (set: EvaluationSetKey, what: 'electricity' | 'energy') => Ratio | null },
 ): { track: RectificationTrack; why: string } {
   if (record.producing && record.zombie !== true) {
-    const uses: ['electricity' | 'energy', string, string | null][] = [['electricity', '用电量', record.electricityKwh]];
-    if (settings.taxReviewBasis === 'electricity_or_energy') uses.push(['energy', '综合能耗', record.energyTce]);
-    for (const [what, label, figure] of uses) {
+    const uses: ['electricity' | 'energy', string, string | null, typeof UNITS.electricityPerMu | typeof UNITS.energyPerMu][] = [
+      ['electricity', '用电量', record.electricityKwh, UNITS.electricityPerMu],
+    ];
+    if (settings.taxReviewBasis === 'electricity_or_energy') uses.push(['energy', '综合能耗', record.energyTce, UNITS.energyPerMu]);
+    for (const [what, label, figure, unit] of uses) {
       const own = tools.perMu(record, figure);
       const middle = tools.median(set, what);
       if (own && middle && atLeast(own, middle)) {
-        return { track: 'tax_review', why: `正常生产，亩均${label} ${fmt(own)} 不低于本评价组中位数 ${fmt(middle)}，税收与${label}明显不符，列为税收重点评估对象` };
+        return {
+          track: 'tax_review',
+          why: `正常生产，亩均${label} ${formatPerMu(fmt(own), unit)}，不低于本评价组中位数 ${formatPerMu(fmt(middle), unit)}，税收与${label}明显不符，列为税收重点评估对象`,
+        };
       }
     }
   }
   if (before && before.revenue !== null && record.revenue !== null && new Exact(before.revenue).gt(0)) {
     const growth = new Exact(settings.supportRevenueGrowth);
     if (new Exact(record.revenue).gte(new Exact(before.revenue).times(growth.plus(1)))) {
-      const actual = new Exact(record.revenue).dividedBy(before.revenue).minus(1).times(100).toDecimalPlaces(2).toFixed();
-      return { track: 'support', why: `营业收入较上年增长 ${actual}%，达到 ${growth.times(100).toFixed()}% 的成长标准，列为帮扶支持对象` };
+      const actual = new Exact(record.revenue).dividedBy(before.revenue).minus(1).toFixed();
+      return { track: 'support', why: `营业收入较上年增长 ${formatShare(actual)}，达到 ${formatShare(growth.toFixed())} 的成长标准，列为帮扶支持对象` };
     }
   }
   return { track: 'rectify', why: '未见成长潜力或税收异常，列入整治提升' };

@@ -46,7 +46,7 @@ describe('evaluateYear (R3.2 end to end)', () => {
     expect(byCode(run, 'CITY0')).toMatchObject({ class: 'D', baseClass: 'D', rank: 20 });
     const pushed = byCode(run, 'ZN0');
     expect(pushed).toMatchObject({ class: 'D', baseClass: 'C', rank: 19 });
-    expect(pushed.classRule).toContain('R3.2 平台 D 类占比须高于全市 5 个百分点（目标 10%）');
+    expect(pushed.classRule).toContain('平台 D 类占比须高于全市 5 个百分点（目标 10%）');
     expect(run.platforms).toEqual([
       expect.objectContaining({ platformKey: 'oujiangkou', evaluated: 0, ruleHolds: false }),
       expect.objectContaining({ platformKey: 'zhenan', evaluated: 10, baseDShare: 0, dShare: 0.1, movedToD: 1, ruleHolds: true }),

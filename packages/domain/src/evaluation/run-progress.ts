@@ -4,10 +4,12 @@
  * server for this while it waits. No zod here, so the page can load it without the contract.
  */
 
-export const RUN_PROGRESS_PHASES = ['reading', 'scoring', 'writing', 'done', 'failed'] as const;
+/** `waiting`: the key is known to the page but the server has not reported under it yet (asked before the run began). */
+export const RUN_PROGRESS_PHASES = ['waiting', 'reading', 'scoring', 'writing', 'done', 'failed'] as const;
 export type RunProgressPhase = (typeof RUN_PROGRESS_PHASES)[number];
 
 export const RUN_PROGRESS_PHASE_LABELS: Record<RunProgressPhase, string> = {
+  waiting: '等待开始',
   reading: '读取企业数据',
   scoring: '计算指标、组内排名和分档，核对各平台 D 类占比',
   writing: '保存评价结果和整治名单',
@@ -20,6 +22,7 @@ export type RunProgress = { phase: RunProgressPhase; done: number; total: number
 
 /** Each phase's share of the whole bar, measured on 100 000 enterprises: reading ≈ 25 %, scoring ≈ 30 %, writing ≈ 45 %. */
 const SPANS: Record<Exclude<RunProgressPhase, 'done' | 'failed'>, [from: number, to: number]> = {
+  waiting: [0, 0],
   reading: [0, 25],
   scoring: [25, 55],
   writing: [55, 99],

@@ -7,6 +7,8 @@ export const auditEventSchema = z.object({
   at: z.string(),
   actorId: z.number().nullable(),
   actorName: z.string(),
+  /** The actor's display name today (issue 9: people are shown by name; the start-up seeding reads 系统). */
+  actorDisplayName: z.string(),
   action: z.string(),
   entityType: z.string(),
   entityId: z.string().nullable(),

@@ -3,6 +3,7 @@ import type { Db, Tx } from '../platform/db.ts';
 import type { Actor } from '../platform/actor.ts';
 import { requirePermission } from '../platform/actor.ts';
 import { currentRequestClient } from '../platform/request-context.ts';
+import { displayNamesOf } from '../users/display-names.ts';
 import { auditEvents } from './audit.table.ts';
 import { GENESIS_HASH, keyedHash, type ChainedFields } from './audit-hash.ts';
 import { noteAuditWrite } from './audit-anchor.ts';
@@ -83,7 +84,9 @@ export async function listAudit(db: Db, actor: Actor, filter: AuditFilter & { pa
     .orderBy(desc(auditEvents.id))
     .limit(filter.pageSize)
     .offset((filter.page - 1) * filter.pageSize);
-  return { items: rows.map(toView), total: Number(total), page: filter.page, pageSize: filter.pageSize };
+  const nameOf = await displayNamesOf(db, rows.map((row) => row.actorName));
+  const items = rows.map((row) => ({ ...toView(row), actorDisplayName: nameOf(row.actorName) ?? row.actorName }));
+  return { items, total: Number(total), page: filter.page, pageSize: filter.pageSize };
 }
 
 /** Every matching event, oldest first, in batches (for export). */

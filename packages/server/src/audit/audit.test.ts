@@ -21,6 +21,10 @@ describe('audit trail', () => {
     expect(actions).toEqual(expect.arrayContaining(['platforms.seed', 'industries.seed', 'catalog.seed', 'user.create', 'auth.login']));
     expect(page.items[0].action).toBe('auth.login');
     expect(page.items[0].actorName).toBe('auditor');
+    // People by their display names; the start-up seeding reads 系统.
+    expect(page.items[0].actorDisplayName).toBe('安全审计员 郑工');
+    const seeding = page.items.find((e: { action: string }) => e.action === 'catalog.seed');
+    expect(seeding).toMatchObject({ actorName: 'system', actorDisplayName: '系统' });
   });
 
   it('filters by action, actor and Shanghai day', async () => {

@@ -13,6 +13,7 @@ import { hashToken } from './session-token.ts';
 const userEnvelope = z.object({ user: userSchema });
 /** Routes a user whose password is temporary may still use (#10.11): everything else answers 403 until changed. */
 const PASSWORD_CHANGE_ALLOWED = { passwordChangeAllowed: true };
+const maybeUserEnvelope = z.object({ user: userSchema.nullable() });
 
 export const authRoutes = (ctx: AppContext): FastifyPluginAsyncZod => async (app) => {
   app.post(
@@ -32,7 +33,10 @@ export const authRoutes = (ctx: AppContext): FastifyPluginAsyncZod => async (app
     return reply.code(204).send();
   });
 
-  app.get('/auth/me', { config: PASSWORD_CHANGE_ALLOWED, schema: { tags: ['auth'], summary: '当前用户', response: { 200: userEnvelope } } }, async (request) => {
+  // A visitor who never signed in (no session cookie) gets 200 {user:null}, so the login page loads without a 401;
+  // a session cookie that is expired or revoked is still 401, as before.
+  app.get('/auth/me', { config: { ...PASSWORD_CHANGE_ALLOWED, sessionOptional: true }, schema: { tags: ['auth'], summary: '当前用户（未登录时 user 为 null）', response: { 200: maybeUserEnvelope } } }, async (request) => {
+    if (!request.actor) return { user: null };
     const actor = actorOf(request);
     const row = actor.id ? await userById(ctx.db, actor.id) : undefined;
     if (!row) throw notFound('用户不存在');

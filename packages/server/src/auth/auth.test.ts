@@ -13,6 +13,13 @@ const login = (username: string, password: string) =>
 const me = (cookie: string) => t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie } });
 
 describe('login and sessions', () => {
+  it('answers a visitor without a session cookie 200 {user:null} (the login page asks), a revoked session 401', async () => {
+    const visitor = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me' });
+    expect(visitor.statusCode).toBe(200);
+    expect(visitor.json()).toEqual({ user: null });
+    expect((await me('pgs_session=not-a-session')).statusCode).toBe(401);
+  });
+
   it('logs in with a session cookie that is httpOnly and SameSite=Strict, and answers me', async () => {
     const response = await login('drc', DEMO_PASSWORD);
     expect(response.statusCode).toBe(200);

@@ -20,7 +20,7 @@ import { industriesByCode } from '../reference/reference.service.ts';
 import { catalogItems, catalogVersions } from './catalog.table.ts';
 import { bumpDraftRevision, findItem, findVersion, itemsOfVersion, nextPosition, publishedVersionsOfPlatform, type CatalogVersionRow } from './catalog.repository.ts';
 import { inForceVersion, loadCatalog } from './catalog.service.ts';
-import { toDomainItem, toItemView, toSummary } from './catalog-views.ts';
+import { toDomainItem, toItemView, toSummary, versionPeople } from './catalog-views.ts';
 
 async function draftOf(db: Db, versionId: number): Promise<CatalogVersionRow> {
   const row = await findVersion(db, versionId);
@@ -132,7 +132,7 @@ export async function diffDraft(db: Db, actor: Actor, versionId: number, now: Da
   const diff = diffCatalogs(baseRows.map(toDomainItem), draftRows.map(toDomainItem));
   const view = (item: { id: number | string }) => views.get(Number(item.id))!;
   return {
-    baseVersion: base ? toSummary({ ...base, itemCount: baseRows.length }, base.id, today) : null,
+    baseVersion: base ? toSummary({ ...base, itemCount: baseRows.length }, base.id, today, await versionPeople(db, [base])) : null,
     draftRevision: draft.revision,
     added: diff.added.map(view),
     removed: diff.removed.map(view),
@@ -185,5 +185,5 @@ export async function publishDraft(
   });
   const today = shanghaiDay(now);
   const inForce = await inForceVersion(db, published.platformKey, today);
-  return toSummary({ ...published, itemCount: rows.length }, inForce?.id ?? null, today);
+  return toSummary({ ...published, itemCount: rows.length }, inForce?.id ?? null, today, await versionPeople(db, [published]));
 }

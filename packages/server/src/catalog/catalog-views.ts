@@ -9,6 +9,8 @@ import {
   type Industry,
   type PlatformKey,
 } from '@pgs/domain';
+import type { Db } from '../platform/db.ts';
+import { displayNamesOf } from '../users/display-names.ts';
 import type { CatalogItemRow, CatalogVersionRow } from './catalog.repository.ts';
 
 type VersionState = (typeof CATALOG_VERSION_STATES)[number];
@@ -21,7 +23,15 @@ export function versionState(row: CatalogVersionRow, inForceId: number | null, t
   return 'superseded';
 }
 
-export function toSummary(row: CatalogVersionRow & { itemCount: number }, inForceId: number | null, today: string): CatalogVersionSummaryView {
+/** Display name of a username (users/display-names.ts). */
+export type NameOf = (username: string | null | undefined) => string | null;
+
+/** The names of the people of these versions, looked up once. */
+export function versionPeople(db: Db, rows: ReadonlyArray<Pick<CatalogVersionRow, 'createdBy' | 'publishedBy'> | null | undefined>): Promise<NameOf> {
+  return displayNamesOf(db, rows.flatMap((row) => (row ? [row.createdBy, row.publishedBy] : [])));
+}
+
+export function toSummary(row: CatalogVersionRow & { itemCount: number }, inForceId: number | null, today: string, nameOf: NameOf): CatalogVersionSummaryView {
   return {
     id: row.id,
     platformKey: row.platformKey as PlatformKey,
@@ -30,8 +40,10 @@ export function toSummary(row: CatalogVersionRow & { itemCount: number }, inForc
     effectiveDate: row.effectiveDate,
     publishedAt: row.publishedAt?.toISOString() ?? null,
     publishedBy: row.publishedBy,
+    publishedByName: nameOf(row.publishedBy),
     createdAt: row.createdAt.toISOString(),
     createdBy: row.createdBy,
+    createdByName: nameOf(row.createdBy) ?? row.createdBy,
     itemCount: row.itemCount,
     revision: row.revision,
   };

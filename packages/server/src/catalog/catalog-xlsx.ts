@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import {
   BASIS_LABELS,
+  LEGACY_BASIS_LABELS,
   CATALOG_BASES,
   CATALOG_CATEGORIES,
   CATEGORY_LABELS,
@@ -72,7 +73,7 @@ function parseCategory(text: string) {
 }
 
 function parseBasis(text: string) {
-  return CATALOG_BASES.find((basis) => basis === text || BASIS_LABELS[basis] === text || text.startsWith(basis));
+  return CATALOG_BASES.find((basis) => basis === text || BASIS_LABELS[basis] === text || LEGACY_BASIS_LABELS[basis] === text || text.startsWith(basis));
 }
 
 /** Reads a catalog workbook: every bad cell becomes a row error with its Excel row number and column header. */

@@ -4,7 +4,7 @@ import { requirePermission, type Actor } from '../platform/actor.ts';
 import { badRequest, notFound, unprocessable } from '../platform/errors.ts';
 import { industriesByCode, listPlatforms } from '../reference/reference.service.ts';
 import { distinctItemCodes, findVersion, itemsOfVersion, publishedVersionsOfPlatform, versionsOfPlatform, type CatalogItemRow, type CatalogVersionRow } from './catalog.repository.ts';
-import { catalogView, toDomainItem, toItemView, toSummary } from './catalog-views.ts';
+import { catalogView, toDomainItem, toItemView, toSummary, versionPeople } from './catalog-views.ts';
 
 /**
  * A published version's items never change (only drafts are edited, and only drafts can be deleted), so they are
@@ -36,7 +36,7 @@ function assertVisible(actor: Actor, row: CatalogVersionRow | undefined): assert
 export async function loadCatalog(db: Db, row: CatalogVersionRow, inForceId: number | null, today: string) {
   const items = await itemsOfVersion(db, row.id);
   const names = await industriesByCode(db, items.map((item) => item.industryCode));
-  const summary = toSummary({ ...row, itemCount: items.length }, inForceId, today);
+  const summary = toSummary({ ...row, itemCount: items.length }, inForceId, today, await versionPeople(db, [row]));
   return catalogView(summary, items.map((item) => toItemView(item, names)));
 }
 
@@ -48,7 +48,11 @@ export async function catalogOverview(db: Db, actor: Actor, now: Date) {
     platforms.map(async (platform) => {
       const versions = await versionsOfPlatform(db, platform.key);
       const inForce = versionInForce(versions, today);
-      const overview = { platformKey: platform.key, platformName: platform.name, inForce: inForce ? toSummary(inForce, inForce.id, today) : null };
+      const overview = {
+        platformKey: platform.key,
+        platformName: platform.name,
+        inForce: inForce ? toSummary(inForce, inForce.id, today, await versionPeople(db, [inForce])) : null,
+      };
       // Issue #10.12: drafts are the drc's working papers; other roles are not told how many there are.
       return seesDraftsOf(actor) ? { ...overview, drafts: versions.filter((v) => v.status === 'draft').length } : overview;
     }),
@@ -68,7 +72,9 @@ export async function listVersions(db: Db, actor: Actor, platformKey: PlatformKe
   const today = shanghaiDay(now);
   const versions = await versionsOfPlatform(db, platformKey);
   const inForceId = versionInForce(versions, today)?.id ?? null;
-  return versions.filter((row) => assertVisibleQuiet(actor, row)).map((row) => toSummary(row, inForceId, today));
+  const visible = versions.filter((row) => assertVisibleQuiet(actor, row));
+  const nameOf = await versionPeople(db, visible);
+  return visible.map((row) => toSummary(row, inForceId, today, nameOf));
 }
 
 function assertVisibleQuiet(actor: Actor, row: CatalogVersionRow) {

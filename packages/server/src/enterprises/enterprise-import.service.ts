@@ -255,7 +255,6 @@ async function writtenReport(db: Db, actor: Actor, year: number, file: Buffer, n
 /** `GET /enterprise-records/import/progress/:key`: the latest report of an import the same user sent with that key. */
 export function importProgressOf(board: ProgressBoard, actor: Actor, key: string): ImportProgress {
   requirePermission(actor, 'enterprises.import');
-  const progress = board.read<ImportProgress>('import', key, actor.username);
-  if (!progress) throw notFound('没有这次导入的进度（可能尚未开始，或已结束超过 10 分钟）');
-  return progress;
+  // Before the first report the answer is "waiting" (200), not 404: the page polls from the moment it sends the file.
+  return board.read<ImportProgress>('import', key, actor.username) ?? { phase: 'waiting', done: 0, total: 0, rows: 0 };
 }

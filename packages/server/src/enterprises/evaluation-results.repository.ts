@@ -57,6 +57,20 @@ export async function findRun(db: Db | Tx, id: number): Promise<RunRow | undefin
   return row;
 }
 
+/** Each run's place among the runs of its year, oldest first (1 = the year's first run), drafts and superseded ones included. */
+export async function runNumbersInYear(db: Db | Tx, ids: readonly number[]): Promise<Map<number, number>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({
+      id: evaluationRuns.id,
+      // Spelled out: drizzle writes a one-table select's columns unqualified, which inside the subquery would mean `earlier`.
+      n: sql<number>`(SELECT count(*) FROM evaluation_runs AS earlier WHERE earlier.year = evaluation_runs.year AND earlier.id <= evaluation_runs.id)`.mapWith(Number),
+    })
+    .from(evaluationRuns)
+    .where(inArray(evaluationRuns.id, [...ids]));
+  return new Map(rows.map((row) => [row.id, row.n]));
+}
+
 export async function listRuns(db: Db, filter: { year?: number; statuses?: readonly EvaluationRunStatus[] }, page: number, pageSize: number) {
   const where: SQL[] = [];
   if (filter.year !== undefined) where.push(eq(evaluationRuns.year, filter.year));

@@ -41,6 +41,7 @@ import type { ProgressBoard } from '../platform/progress-board.ts';
 import { requirePermission, type Actor } from '../platform/actor.ts';
 import { AppError, conflict, forbidden, notFound, unprocessable } from '../platform/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { displayNamesOf } from '../users/display-names.ts';
 import { recordCountOfYear, recordsOfYear, revenuesOfYear } from './enterprise-records.service.ts';
 import { insertRectification, rectificationPage, rectificationRows, type RectificationRow } from './evaluation-rectification.repository.ts';
 import { methodOfYear } from './evaluation-methods.service.ts';
@@ -49,6 +50,7 @@ import {
   insertResults,
   insertRun,
   listRuns as selectRuns,
+  runNumbersInYear,
   lockRunsOfYear,
   markPublished,
   resultRows,
@@ -103,12 +105,29 @@ function platformRules(run: Pick<EvaluationRun, 'platforms' | 'results'>): Platf
   return run.platforms.map((p) => ({ ...p, counts: counts.get(p.platformKey)! }));
 }
 
-function summaryOf(row: RunRow, actor: Actor): EvaluationRunSummary {
+/** What a run's answer shows beside its row: its number within its year and the display names of its people. */
+type RunLabels = { numberInYear: Map<number, number>; nameOf: (username: string | null | undefined) => string | null };
+
+async function runLabels(db: Db, rows: readonly RunRow[]): Promise<RunLabels> {
+  const [numberInYear, nameOf] = await Promise.all([
+    runNumbersInYear(db, rows.map((row) => row.id)),
+    displayNamesOf(db, rows.flatMap((row) => [row.createdBy, row.publishedBy])),
+  ]);
+  return { numberInYear, nameOf };
+}
+
+async function summaryOfId(db: Db, actor: Actor, id: number): Promise<EvaluationRunSummary> {
+  const row = (await findRun(db, id))!;
+  return summaryOf(row, actor, await runLabels(db, [row]));
+}
+
+function summaryOf(row: RunRow, actor: Actor, labels: RunLabels): EvaluationRunSummary {
   const platforms = row.platforms as PlatformRule[];
   const counts = row.counts as ClassCounts;
   return {
     id: row.id,
     year: row.year,
+    numberInYear: labels.numberInYear.get(row.id) ?? 1,
     status: row.status as EvaluationRunStatus,
     cityDShare: Number(row.cityDShare),
     // A platform reads its own D share beside the city's (R3.2), not the other platforms' figures.
@@ -118,8 +137,10 @@ function summaryOf(row: RunRow, actor: Actor): EvaluationRunSummary {
     methodName: (row.method as EvaluationMethod).name,
     createdAt: row.createdAt.toISOString(),
     createdBy: row.createdBy,
+    createdByName: labels.nameOf(row.createdBy) ?? row.createdBy,
     publishedAt: row.publishedAt?.toISOString() ?? null,
     publishedBy: row.publishedBy,
+    publishedByName: labels.nameOf(row.publishedBy),
   };
 }
 
@@ -219,15 +240,14 @@ async function runAndWrite(db: Db, actor: Actor, year: number, now: Date, timing
     return runId;
   });
   if (timings) Object.assign(timings, { readMs: read - started, scoreMs: scored - read, writeMs: performance.now() - scored });
-  return summaryOf((await findRun(db, id))!, actor);
+  return summaryOfId(db, actor, id);
 }
 
 /** `GET /evaluations/progress/:key`: the latest report of a run the same user started with that key (404 otherwise). */
 export function runProgressOf(board: ProgressBoard, actor: Actor, key: string): RunProgress {
   requirePermission(actor, 'evaluations.manage');
-  const progress = board.read<RunProgress>('evaluation', key, actor.username);
-  if (!progress) throw notFound('没有这个评价运行的进度（可能尚未开始，或已结束超过 10 分钟）');
-  return progress;
+  // Before the first report the answer is "waiting" (200), not 404: the page polls from the moment it starts the run.
+  return board.read<RunProgress>('evaluation', key, actor.username) ?? { phase: 'waiting', done: 0, total: 0 };
 }
 
 const noRecords = (year: number) => unprocessable('NO_RECORDS', `${year} 年度还没有企业数据，请先导入该年度的企业数据再评价`);
@@ -237,19 +257,20 @@ export async function listRuns(db: Db, actor: Actor, query: { year?: number; sta
   // D17: only the eitc sees drafts and superseded runs; a reader asking for them gets an empty list.
   const statuses: EvaluationRunStatus[] = isManager(actor) ? (query.status ? [query.status] : ['draft', 'published', 'superseded']) : query.status && query.status !== 'published' ? [] : ['published'];
   const { rows, total } = await selectRuns(db, { year: query.year, statuses }, query.page, query.pageSize);
-  return { items: rows.map((row) => summaryOf(row, actor)), total, page: query.page, pageSize: query.pageSize };
+  const labels = await runLabels(db, rows);
+  return { items: rows.map((row) => summaryOf(row, actor, labels)), total, page: query.page, pageSize: query.pageSize };
 }
 
 export async function getRun(db: Db, actor: Actor, id: number): Promise<EvaluationRunDetail> {
   const row = await visibleRun(db, actor, id);
-  return detailOf(row, actor);
+  return detailOf(row, actor, await runLabels(db, [row]));
 }
 
-function detailOf(row: RunRow, actor: Actor): EvaluationRunDetail {
+function detailOf(row: RunRow, actor: Actor, labels: RunLabels): EvaluationRunDetail {
   const method = row.method as EvaluationMethod;
   const sets = row.sets as Record<EvaluationSetKey, SetSummary>;
   return {
-    ...summaryOf(row, actor),
+    ...summaryOf(row, actor, labels),
     sets: EVALUATION_SETS.map((set) => ({
       set,
       label: EVALUATION_SET_LABELS[set],
@@ -327,7 +348,7 @@ export async function resultsForExport(db: Db, actor: Actor, id: number, filter:
   const rows = (async function* views() {
     for await (const result of resultRows(db, id, scoped)) yield view(result);
   })();
-  return { run: detailOf(row, actor), sets: filter.set ? [filter.set] : [...EVALUATION_SETS], rows };
+  return { run: detailOf(row, actor, await runLabels(db, [row])), sets: filter.set ? [filter.set] : [...EVALUATION_SETS], rows };
 }
 
 /**
@@ -386,7 +407,7 @@ export async function publishRun(db: Db, actor: Actor, id: number, now: Date): P
       now,
     );
   });
-  return summaryOf((await findRun(db, id))!, actor);
+  return summaryOfId(db, actor, id);
 }
 
 // ---------------------------------------------------------------- R3.3 measures

@@ -55,7 +55,7 @@ describe('the method of a year (R3.2)', () => {
 
   it.each([
     ['cuts out of order', { ...DEFAULT_EVALUATION_METHOD, cuts: { A: 0.7, B: 0.6, C: 0.95 } }, DEFAULT_MEASURE_SETTINGS, '分档线应满足 0 < A < B < C ≤ 1'],
-    ['a margin outside 5–10 pp', { ...DEFAULT_EVALUATION_METHOD, dShareMargin: 0.12 }, DEFAULT_MEASURE_SETTINGS, 'R3.2：平台 D 类占比高出全市的幅度应在 5%–10% 之间'],
+    ['a margin outside 5–10 pp', { ...DEFAULT_EVALUATION_METHOD, dShareMargin: 0.12 }, DEFAULT_MEASURE_SETTINGS, '平台 D 类占比高出全市的幅度应在 5%–10% 之间'],
     [
       'a heavy indicator weighing less than another',
       { ...DEFAULT_EVALUATION_METHOD, sets: { ...DEFAULT_EVALUATION_METHOD.sets, service: { indicators: [{ code: 'tax_per_mu', weight: 10, benchmark: { mode: 'mean' }, capFactor: 1.5 }, { code: 'revenue_per_mu', weight: 90, benchmark: { mode: 'mean' }, capFactor: 1.5 }] } } },
@@ -135,7 +135,7 @@ describe('rectification (R3.4, D16)', () => {
     const byCode = Object.fromEntries(list.items.map((item: { creditCode: string }) => [item.creditCode, item]));
     expect(Object.keys(byCode).sort()).toEqual([R.cityAtBar, R.tenantAtBar, R.platformUnder].sort());
     expect(byCode[R.cityAtBar]).toMatchObject({ platformKey: null, taxPerMu: '1.0000', bar: '1', track: 'tax_review', trackLabel: '税收重点评估' });
-    expect(byCode[R.cityAtBar].reason).toContain('亩均税收 1.0000 万元/亩，不高于全市整治线 1 万元/亩');
+    expect(byCode[R.cityAtBar].reason).toContain('亩均税收 1.00 万元/亩，不高于全市整治线 1.00 万元/亩');
     expect(byCode[R.tenantAtBar]).toMatchObject({ platformKey: 'zhenan', taxPerMu: '5.0000', bar: '5', track: 'support', trackLabel: '帮扶支持' });
     expect(byCode[R.tenantAtBar].reason).toContain('营业收入较上年增长 100%');
     expect(byCode[R.platformUnder]).toMatchObject({ taxPerMu: '4.0000', bar: '5', track: 'rectify' });

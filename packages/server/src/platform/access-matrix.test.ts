@@ -48,6 +48,8 @@ type Route = {
   /** The permission the service checks; `session` = any signed-in user. */
   needs: Permission | 'session';
   ok: 200 | 201 | 204;
+  /** What a visitor without any session cookie gets when it is not 401, and the check of that answer. */
+  anonymous?: { status: number; check: (response: LightMyRequestResponse) => void };
   /** Reads a draft: roles without catalog.edit get 404. */
   draft?: boolean;
   /** A project of this platform: platform users of the other platforms get 404 (D10). */
@@ -116,6 +118,8 @@ const ROUTES: Route[] = [
     route: 'GET /auth/me',
     needs: 'session',
     ok: 200,
+    // The login page asks who is signed in: a visitor without a session cookie gets {user:null}, not 401.
+    anonymous: { status: 200, check: (response) => expect(response.json()).toEqual({ user: null }) },
     request: async () => ({ url: '/auth/me' }),
     after: (who, response) => expect(response.json().user).toMatchObject({ username: who, role: ROLE_OF[who] }),
   },
@@ -570,7 +574,7 @@ async function newProject(stage?: 'plan_submitted'): Promise<{ id: number; versi
 }
 
 function expected(route: Route, who: Who): { status: number; code?: string } {
-  if (who === 'anonymous') return { status: 401, code: 'UNAUTHENTICATED' };
+  if (who === 'anonymous') return route.anonymous ? { status: route.anonymous.status } : { status: 401, code: 'UNAUTHENTICATED' };
   const role = ROLE_OF[who];
   if (route.needs !== 'session' && !can(role, route.needs)) return { status: 403, code: 'FORBIDDEN' };
   if (route.draft && !can(role, 'catalog.edit')) return { status: 404, code: 'NOT_FOUND' };
@@ -601,6 +605,8 @@ describe('role × route (DESIGN.md quality bar; roles.ts can())', () => {
       expect(error.message).toMatch(/[\u4e00-\u9fa5]/);
     } else if (who !== 'anonymous') {
       await route.after?.(who, response);
+    } else {
+      route.anonymous?.check(response);
     }
   });
 

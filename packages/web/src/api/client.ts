@@ -71,7 +71,7 @@ async function send(path: string, options: RequestOptions, accept: string): Prom
     });
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
-    throw new ApiError(0, 'NETWORK_ERROR', '无法连接服务器，请检查网络后重试');
+    throw new ApiError(0, 'NETWORK_ERROR', '无法连接到系统，请检查网络后重试');
   }
   if (response.ok) return response;
   const error = await toApiError(response);
@@ -91,7 +91,7 @@ async function toApiError(response: Response): Promise<ApiError> {
     return new ApiError(response.status, typeof error.code === 'string' ? error.code : 'ERROR', error.message, error.details);
   }
   const message =
-    response.status >= 500 ? `服务器暂时无法处理请求（HTTP ${response.status}），请稍后重试` : `请求失败（HTTP ${response.status}）`;
+    response.status >= 500 ? `系统暂时无法处理请求，请稍后重试（错误代码 ${response.status}）` : `请求未能完成（错误代码 ${response.status}）`;
   return new ApiError(response.status, 'HTTP_ERROR', message);
 }
 

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { createBrowserRouter, Navigate } from 'react-router';
+import { createBrowserRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
@@ -46,9 +46,8 @@ const router = createBrowserRouter([
       </RequireAuth>
     ),
     children: [
-      { index: true, element: <Navigate to={HOME_PATH} replace /> },
       ...APP_ROUTES.map(({ path, permission, Page }) => ({
-        path,
+        ...(path === '/' ? { index: true } : { path }),
         element: (
           <RequirePermission permission={permission}>
             <Page />

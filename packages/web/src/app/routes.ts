@@ -4,7 +4,7 @@ import type { MessageKey } from '../i18n/index.tsx';
 
 export { HOME_PATH } from './paths.ts';
 
-export type MenuGroup = 'projects' | 'enterprises' | 'catalog' | 'system';
+export type MenuGroup = 'home' | 'projects' | 'enterprises' | 'catalog' | 'system';
 
 export type AppRoute = {
   path: string;
@@ -19,6 +19,14 @@ export type AppRoute = {
 
 /** Every page is its own chunk: the login page never downloads the editors. */
 export const APP_ROUTES: readonly AppRoute[] = [
+  // 工作台: what waits for this user; every signed-in role reads published catalogs, so every role has it.
+  {
+    path: '/',
+    titleKey: 'menu.home',
+    group: 'home',
+    permission: 'catalog.read',
+    Page: lazy(() => import('../home/HomePage.tsx').then((m) => ({ default: m.HomePage }))),
+  },
   {
     path: '/projects',
     titleKey: 'menu.projectLedger',
@@ -166,7 +174,7 @@ export const APP_ROUTES: readonly AppRoute[] = [
   },
 ];
 
-export const MENU_GROUPS: ReadonlyArray<{ key: MenuGroup; titleKey: MessageKey }> = [
+export const MENU_GROUPS: ReadonlyArray<{ key: Exclude<MenuGroup, 'home'>; titleKey: MessageKey }> = [
   { key: 'projects', titleKey: 'menu.projectsGroup' },
   { key: 'enterprises', titleKey: 'menu.enterprisesGroup' },
   { key: 'catalog', titleKey: 'menu.catalogGroup' },

@@ -1,7 +1,7 @@
 export { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS } from '@pgs/domain/platform/audit-actions';
 
 export function labelOptions(labels: Record<string, string>) {
-  return Object.entries(labels).map(([value, label]) => ({ value, label: `${label}（${value}）` }));
+  return Object.entries(labels).map(([value, label]) => ({ value, label }));
 }
 
 /** Why the chain check stopped, in the auditor's words (the server's message names the row). */

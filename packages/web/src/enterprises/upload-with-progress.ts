@@ -29,7 +29,7 @@ export function uploadWithProgress<T>(
       options.onProgress?.({ loaded, total, percent: total > 0 ? Math.floor((loaded / total) * 100) : 0, sent: false });
     };
     xhr.upload.onload = () => options.onProgress?.({ loaded: file.size, total: file.size, percent: 100, sent: true });
-    xhr.onerror = () => reject(new ApiError(0, 'NETWORK_ERROR', '无法连接服务器，请检查网络后重试'));
+    xhr.onerror = () => reject(new ApiError(0, 'NETWORK_ERROR', '无法连接到系统，请检查网络后重试'));
     xhr.ontimeout = () => reject(new ApiError(0, 'NETWORK_ERROR', '上传超时，请检查网络后重试'));
     xhr.onabort = () => reject(new DOMException('上传已取消', 'AbortError'));
     xhr.onload = () => {
@@ -76,7 +76,7 @@ function toApiError(status: number, payload: unknown): ApiError {
   if (payload && typeof payload === 'object' && Array.isArray((payload as { errors?: unknown }).errors)) {
     return new ApiError(status, 'VALIDATION_FAILED', '文件中有错误，未写入任何数据', payload);
   }
-  if (status === 413) return new ApiError(status, 'PAYLOAD_TOO_LARGE', '文件过大，超过服务器允许的上限');
-  const message = status >= 500 ? `服务器暂时无法处理请求（HTTP ${status}），请稍后重试` : `请求失败（HTTP ${status}）`;
+  if (status === 413) return new ApiError(status, 'PAYLOAD_TOO_LARGE', '文件过大，超过系统允许的上限');
+  const message = status >= 500 ? `系统暂时无法处理请求，请稍后重试（错误代码 ${status}）` : `请求未能完成（错误代码 ${status}）`;
   return new ApiError(status, 'HTTP_ERROR', message);
 }

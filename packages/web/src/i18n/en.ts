@@ -29,6 +29,7 @@ export const en: Record<MessageKey, string> = {
   'menu.users': 'Users',
   'menu.audit': 'Audit log',
   'menu.accountChanges': 'Account changes',
+  'menu.home': 'Workbench',
   'header.changePassword': 'Change password',
   'header.logout': 'Sign out',
   'header.language': '中文',

@@ -7,6 +7,7 @@ import { APP_ROUTES } from '../routes.ts';
 import { Lazy } from '../guards.tsx';
 import { SideMenu } from './SideMenu.tsx';
 import { HeaderBar } from './HeaderBar.tsx';
+import { PartBoundary } from '../../shared/PartBoundary.tsx';
 
 /** The shell: side menu by module, header with the user, and the page (its own lazily loaded chunk). */
 export function AppLayout() {
@@ -54,9 +55,12 @@ export function AppLayout() {
               {pageTitle}
             </Typography.Title>
           )}
-          <Lazy>
-            <Outlet />
-          </Lazy>
+          {/* A page that fails to draw keeps the menu and header; going to another page tries again. */}
+          <PartBoundary name="本页面" key={pathname}>
+            <Lazy>
+              <Outlet />
+            </Lazy>
+          </PartBoundary>
         </Layout.Content>
       </Layout>
     </Layout>

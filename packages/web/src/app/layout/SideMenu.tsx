@@ -12,6 +12,7 @@ import {
   ExperimentOutlined,
   FileAddOutlined,
   FundProjectionScreenOutlined,
+  HomeOutlined,
   ImportOutlined,
   ProjectOutlined,
   SafetyCertificateOutlined,
@@ -45,7 +46,7 @@ const ROUTE_ICONS: Record<string, ReactNode> = {
   '/admin/audit': <AuditOutlined />,
   '/admin/account-changes': <SafetyCertificateOutlined />,
 };
-const GROUP_ICONS: Record<MenuGroup, ReactNode> = { projects: <FundProjectionScreenOutlined />, enterprises: <BankOutlined />, catalog: <AppstoreOutlined />, system: <SettingOutlined /> };
+const GROUP_ICONS: Record<Exclude<MenuGroup, 'home'>, ReactNode> = { projects: <FundProjectionScreenOutlined />, enterprises: <BankOutlined />, catalog: <AppstoreOutlined />, system: <SettingOutlined /> };
 
 /** The side menu by module; entries the role may not use are not shown at all. */
 export function SideMenu({ role }: { role: Role }) {
@@ -53,15 +54,30 @@ export function SideMenu({ role }: { role: Role }) {
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const items = useMemo<MenuProps['items']>(
-    () =>
-      MENU_GROUPS.map((group) => {
+    () => [
+      // 工作台 stands first, on its own, for every role.
+      ...APP_ROUTES.filter((route) => route.group === 'home' && can(role, route.permission)).map((route) => ({
+        key: route.path,
+        icon: <HomeOutlined />,
+        label: (
+          <span data-testid="menu-home" data-path={route.path}>
+            {t(route.titleKey)}
+          </span>
+        ),
+      })),
+      ...MENU_GROUPS.map((group) => {
         const children = APP_ROUTES.filter((route) => route.group === group.key && !route.hideInMenu && can(role, route.permission)).map((route) => ({
           key: route.path,
           icon: ROUTE_ICONS[route.path],
-          label: <span data-testid={`menu-${route.path.slice(1).replace(/\//g, '-')}`}>{t(route.titleKey)}</span>,
+          label: (
+            <span data-testid={`menu-${route.path.slice(1).replace(/\//g, '-')}`} data-path={route.path}>
+              {t(route.titleKey)}
+            </span>
+          ),
         }));
         return children.length ? { key: group.key, icon: GROUP_ICONS[group.key], label: t(group.titleKey), children } : null;
       }).filter((item) => item !== null),
+    ],
     [role, t],
   );
   // A project's own page keeps the ledger selected; an enterprise's the enterprise list, a run's lists the runs.

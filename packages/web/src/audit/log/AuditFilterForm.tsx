@@ -1,11 +1,10 @@
-import { AutoComplete, Button, DatePicker, Form, Input, Space } from 'antd';
+import { Button, DatePicker, Form, Input, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import type { AuditFilters } from '../audit.api.ts';
 import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, labelOptions } from '../audit-labels.ts';
 
 const ENTITY_OPTIONS = labelOptions(AUDIT_ENTITY_LABELS);
 const ACTION_OPTIONS = labelOptions(AUDIT_ACTION_LABELS);
-const matchLabel = (input: string, option?: { label: string }) => Boolean(option?.label.toLowerCase().includes(input.toLowerCase()));
 
 type Values = { entityType?: string; action?: string; actor?: string; range?: [Dayjs | null, Dayjs | null] | null };
 
@@ -26,13 +25,13 @@ export function AuditFilterForm({ onChange }: { onChange: (filters: AuditFilters
   return (
     <Form<Values> form={form} layout="inline" onFinish={(values) => onChange(toFilters(values))} data-testid="audit-filters" style={{ rowGap: 12 }}>
       <Form.Item name="entityType" label="对象类型">
-        <AutoComplete allowClear options={ENTITY_OPTIONS} filterOption={matchLabel} placeholder="全部" style={{ width: 200 }} data-testid="audit-filter-entity" />
+        <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={ENTITY_OPTIONS} placeholder="全部" style={{ width: 200 }} data-testid="audit-filter-entity" />
       </Form.Item>
       <Form.Item name="action" label="动作">
-        <AutoComplete
+        <Select
           allowClear
+          showSearch={{ optionFilterProp: 'label' }}
           options={ACTION_OPTIONS}
-          filterOption={matchLabel}
           placeholder="全部"
           style={{ width: 240 }}
           popupMatchSelectWidth={300}
@@ -40,7 +39,7 @@ export function AuditFilterForm({ onChange }: { onChange: (filters: AuditFilters
         />
       </Form.Item>
       <Form.Item name="actor" label="操作人">
-        <Input allowClear placeholder="用户名或姓名" style={{ width: 150 }} data-testid="audit-filter-actor" />
+        <Input allowClear placeholder="登录用户名" style={{ width: 150 }} data-testid="audit-filter-actor" />
       </Form.Item>
       <Form.Item name="range" label="日期">
         <DatePicker.RangePicker data-testid="audit-filter-range" />

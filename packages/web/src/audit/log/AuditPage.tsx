@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Space, Table, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, Card, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { DownloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import type { AuditEvent } from '@pgs/domain';
@@ -14,21 +14,17 @@ import { AuditFilterForm } from './AuditFilterForm.tsx';
 const columns: TableColumnsType<AuditEvent> = [
   { title: '编号', dataIndex: 'id', width: 80 },
   { title: '时间（北京时间）', dataIndex: 'at', width: 180, render: (value: string) => formatDateTime(value) },
-  { title: '操作人', dataIndex: 'actorName', width: 140 },
+  { title: '操作人', dataIndex: 'actorDisplayName', width: 180 },
   {
     title: '动作',
     dataIndex: 'action',
     width: 240,
-    render: (value: string) => (
-      <>
-        {AUDIT_ACTION_LABELS[value] ?? value} <Typography.Text type="secondary" code>{value}</Typography.Text>
-      </>
-    ),
+    render: (value: string) => AUDIT_ACTION_LABELS[value] ?? '其他操作',
   },
   {
     title: '对象',
     key: 'entity',
-    render: (_value, event) => `${AUDIT_ENTITY_LABELS[event.entityType] ?? event.entityType}${event.entityId ? ` #${event.entityId}` : ''}`,
+    render: (_value, event) => `${AUDIT_ENTITY_LABELS[event.entityType] ?? '其他对象'}${event.entityId ? ` #${event.entityId}` : ''}`,
   },
   {
     title: '客户端地址',

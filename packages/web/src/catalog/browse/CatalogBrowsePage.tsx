@@ -31,7 +31,9 @@ export function CatalogBrowsePage() {
       {!side && <ClassifyPanel platformKey={platformKey} platformName={platformName} wide />}
       <Row gutter={[16, 16]}>
         <Col span={side ? 16 : 24}>
+          {/* Keyed by platform: another tab starts the table on page 1 with no filter left from the previous one. */}
           <CatalogVersionCard
+            key={platformKey}
             platformName={platformName}
             catalog={shown}
             loading={viewingId !== null ? other.isLoading : inForce.isLoading}

@@ -88,7 +88,7 @@ export function CatalogVersionCard({ platformName, catalog, loading, versions, s
                 { key: 'effective', label: '生效日期', children: <span data-testid="catalog-effective-date">{formatDate(catalog.effectiveDate)}</span> },
                 { key: 'count', label: '条目数', children: catalog.items.length },
                 { key: 'published', label: '发布时间', children: formatDateTime(catalog.publishedAt) },
-                { key: 'publisher', label: '发布人', children: catalog.publishedBy ?? '—' },
+                { key: 'publisher', label: '发布人', children: catalog.publishedByName ?? '—' },
               ]}
             />
           )}

@@ -18,7 +18,7 @@ export function VersionHistory({ versions, loading, selectedId, onView }: Props)
     { title: '生效日期', dataIndex: 'effectiveDate', render: (value: string | null) => formatDate(value) },
     { title: '条目数', dataIndex: 'itemCount', align: 'right' },
     { title: '发布时间', dataIndex: 'publishedAt', render: (value: string | null) => formatDateTime(value) },
-    { title: '发布人', dataIndex: 'publishedBy', render: (value: string | null) => value ?? '—' },
+    { title: '发布人', dataIndex: 'publishedByName', render: (value: string | null) => value ?? '—' },
     {
       title: '操作',
       key: 'view',

@@ -22,7 +22,7 @@ export function DraftList({ versions, loading, selectedId, onSelect, onCreate, o
     { title: '草稿版本', dataIndex: 'version', render: (name: string) => <Typography.Text strong>{name}</Typography.Text> },
     { title: '状态', dataIndex: 'state', width: 110, render: (state: CatalogVersionSummaryView['state']) => <VersionStateTag state={state} /> },
     { title: '条目数', dataIndex: 'itemCount', width: 80, align: 'right' },
-    { title: '创建人', dataIndex: 'createdBy', width: 120 },
+    { title: '创建人', dataIndex: 'createdByName', width: 140 },
     { title: '创建时间', dataIndex: 'createdAt', width: 180, render: (value: string) => formatDateTime(value) },
     {
       title: '操作',

@@ -18,7 +18,7 @@ export function ClassTag({ value, short = false }: { value: EvaluationClass; sho
 export function ClassChange({ baseClass, value }: { baseClass: EvaluationClass; value: EvaluationClass }) {
   if (baseClass === value) return <ClassTag value={value} />;
   return (
-    <Tooltip title={`按基础分档为${EVALUATION_CLASS_LABELS[baseClass]}，因平台 D 类占比规则（R3.2）调入${EVALUATION_CLASS_LABELS[value]}`}>
+    <Tooltip title={`按基础分档为${EVALUATION_CLASS_LABELS[baseClass]}，因平台 D 类占比规则调入${EVALUATION_CLASS_LABELS[value]}`}>
       <span data-testid="class-pushed" style={{ whiteSpace: 'nowrap' }}>
         <ClassTag value={baseClass} /> → <ClassTag value={value} />
       </span>

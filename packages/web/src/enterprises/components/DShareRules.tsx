@@ -33,7 +33,7 @@ export function DShareRules({ cityDShare, platforms, 'data-testid': testId }: { 
         ),
     },
     {
-      title: 'R3.2：平台 D 类占比应高于全市 5–10 个百分点',
+      title: '平台 D 类占比应高于全市 5–10 个百分点（§三(二)）',
       key: 'rule',
       render: (_v, rule) => (
         <Space orientation="vertical" size={0} data-testid={`dshare-${rule.platformKey}`} data-holds={rule.ruleHolds ? 'true' : 'false'}>

@@ -15,9 +15,9 @@ import { filtersFromSearch, searchFromFilters } from './enterprise-search-params
 /** What each sub-database of R3.1 holds, said above its list. */
 const SUB_DATABASE_NOTES: Record<SubDatabase | 'all', string> = {
   all: '本年度全部企业（含自有用地企业和承租企业），点击一行查看历年数据和评价结果。批而未供、供而未用、腾空改造三个土地子库在土地模块上线后提供。',
-  backward: '淘汰落后类（R3.1、R3.5）：导入数据中标记为淘汰落后产能的企业，列入年度淘汰计划；悬停“淘汰落后”标记可看认定依据。',
-  low_efficiency: '低效产出类（R3.1、R3.4）：亩均税收不高于整治线的工业企业——三大平台内 5 万元/亩、平台外 1 万元/亩（“以下”含本数），自有用地和承租企业一并计入。',
-  zombie: '停产僵尸类（R3.1、R3.5）：导入数据中标记为停产僵尸的企业，通过兼并重组、债务重组、破产清算等方式退出；悬停“停产僵尸”标记可看认定依据。',
+  backward: '淘汰落后类（§三(二)）：导入数据中标记为淘汰落后产能的企业，列入年度淘汰计划；悬停“淘汰落后”标记可看认定依据。',
+  low_efficiency: '低效产出类（§三(二)）：亩均税收不高于整治线的工业企业——三大平台内 5 万元/亩、平台外 1 万元/亩（“以下”含本数），自有用地和承租企业一并计入。',
+  zombie: '停产僵尸类（§三(二)）：导入数据中标记为停产僵尸的企业，通过兼并重组、债务重组、破产清算等方式退出；悬停“停产僵尸”标记可看认定依据。',
 };
 
 /** 企业库 (R3.1): every enterprise's yearly figures, the sub-databases, Excel export; filters in the address. */
@@ -42,7 +42,7 @@ export function EnterpriseListPage() {
       key: `land-${label}`,
       disabled: true,
       label: (
-        <Tooltip title="土地模块上线后提供（R3.1、R3.6）">
+        <Tooltip title="土地模块上线后提供">
           <span data-testid={`subdb-land-${label}`}>{label}</span>
         </Tooltip>
       ),

@@ -7,8 +7,9 @@ import { useMe } from '../../auth/session.ts';
 import { useDownload } from '../../shared/useDownload.ts';
 import { exportMeasures, useMeasures, useRun, type MeasureItemView, type MeasureView } from '../evaluations.api.ts';
 import { ClassTag } from '../components/ClassTag.tsx';
-import { formatQuantity, ownPlatformOf, platformShort } from '../components/enterprise-format.ts';
+import { ownPlatformOf, platformShort } from '../components/enterprise-format.ts';
 import { RunPageHeader } from './RunPageHeader.tsx';
+import { formatNumber } from '@pgs/domain/platform/format';
 import { EnterpriseNameCell } from '../components/EnterpriseNameCell.tsx';
 
 /** The measures with a yearly quantity; the other three apply to every C and D enterprise without an amount. */
@@ -16,9 +17,14 @@ const AMOUNT_MEASURES: MeasureCode[] = ['electricity_surcharge', 'water_surcharg
 const POLICY_MEASURES = MEASURE_CODES.filter((code) => !AMOUNT_MEASURES.includes(code));
 const AMOUNT_UNITS: Partial<Record<MeasureCode, string>> = { electricity_surcharge: '万元/年', water_surcharge: '万元/年', energy_quota_cut: '吨标煤' };
 
+/** One number format (issue 9): 万元 and 吨标煤 alike with thousands separators and 2 decimals (73.8014 → 73.80). */
+function amountText(amount: number | string): string {
+  return formatNumber(amount, { decimals: 2, fixed: true });
+}
+
 function AmountCell({ measure }: { measure: MeasureView | undefined }) {
   if (!measure) return <Typography.Text type="secondary">不适用</Typography.Text>;
-  const amount = measure.amount === undefined || measure.amount === null ? null : formatQuantity(measure.amount, 4);
+  const amount = measure.amount === undefined || measure.amount === null ? null : amountText(measure.amount);
   return (
     <Tooltip title={measure.basis}>
       {amount === null ? <Typography.Text type="secondary">未计算</Typography.Text> : <Typography.Text strong>{amount}</Typography.Text>}
@@ -57,7 +63,7 @@ function MeasureBasis({ item }: { item: MeasureItemView }) {
       {item.measures.map((measure) => (
         <li key={measure.code}>
           <Typography.Text strong>{measure.label || MEASURE_LABELS[measure.code]}</Typography.Text>
-          {measure.amount !== undefined && measure.amount !== null ? `：${formatQuantity(measure.amount, 4)} ${measure.unit ?? ''}` : ''}
+          {measure.amount !== undefined && measure.amount !== null ? `：${amountText(measure.amount)} ${measure.unit ?? ''}` : ''}
           <Typography.Text type="secondary">（{measure.basis}）</Typography.Text>
         </li>
       ))}
@@ -108,7 +114,7 @@ export function MeasuresPage() {
         />
       </RunPageHeader>
       <Card
-        title="C、D 类企业差别化资源要素措施（R3.3）"
+        title="C、D 类企业差别化资源要素措施（§三(二)）"
         size="small"
         extra={
           <Button icon={<DownloadOutlined />} loading={exporting.downloading} onClick={exporting.start} data-testid="measures-export">

@@ -6,9 +6,10 @@ import { RECTIFICATION_BARS, RECTIFICATION_TRACK_LABELS, RECTIFICATION_TRACKS, t
 import { useMe } from '../../auth/session.ts';
 import { useDownload } from '../../shared/useDownload.ts';
 import { exportRectification, useRectification, useRun, type RectificationItemView } from '../evaluations.api.ts';
-import { formatQuantity, ownPlatformOf, platformShort } from '../components/enterprise-format.ts';
+import { ownPlatformOf, platformShort } from '../components/enterprise-format.ts';
 import { RunPageHeader } from './RunPageHeader.tsx';
 import { ClassTag } from '../components/ClassTag.tsx';
+import { formatNumber } from '@pgs/domain/platform/format';
 import { EnterpriseNameCell } from '../components/EnterpriseNameCell.tsx';
 
 const TRACK_COLORS: Record<RectificationTrack, string> = { support: 'green', tax_review: 'gold', rectify: 'red' };
@@ -24,8 +25,8 @@ const columns: TableColumnsType<RectificationItemView> = [
     align: 'right',
     render: (value: string, item) => (
       <span style={{ whiteSpace: 'nowrap' }}>
-        <Typography.Text strong>{formatQuantity(value, 4)}</Typography.Text>
-        <Typography.Text type="secondary"> ≤ {formatQuantity(item.bar, 2)}</Typography.Text>
+        <Typography.Text strong>{formatNumber(value, { decimals: 2, fixed: true })}</Typography.Text>
+        <Typography.Text type="secondary"> ≤ {formatNumber(item.bar, { decimals: 2, fixed: true })}</Typography.Text>
       </span>
     ),
   },
@@ -84,7 +85,7 @@ export function RectificationPage() {
         />
       </RunPageHeader>
       <Card
-        title="亩均税收整治名单（R3.4）"
+        title="亩均税收整治名单（§三(二)）"
         size="small"
         extra={
           <Button icon={<DownloadOutlined />} loading={exporting.downloading} onClick={exporting.start} data-testid="rectification-export">

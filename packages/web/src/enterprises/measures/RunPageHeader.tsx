@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router';
 import type { PlatformKey } from '@pgs/domain';
 import type { EvaluationRunView } from '../evaluations.api.ts';
 import { PLATFORM_FILTER_OPTIONS, platformFull } from '../components/enterprise-format.ts';
+import { runLabel } from '../runs/run-label.ts';
 import { RunStatusTag } from '../runs/RunStatusTag.tsx';
 
 /** The head of a list derived from a run (measures, rectification): which run, back to it, the platform filter. */
@@ -29,7 +30,7 @@ export function RunPageHeader(props: {
           {run && (
             <Space>
               <Typography.Text strong>
-                {run.year} 年 · 第 {run.id} 次评价
+                {runLabel(run)}评价
               </Typography.Text>
               <RunStatusTag status={run.status} />
             </Space>

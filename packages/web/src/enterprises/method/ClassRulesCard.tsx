@@ -82,7 +82,7 @@ export function ClassRulesCard({ draft, change }: Props) {
             data-testid="method-margin"
           />
           <Typography.Text type="secondary" style={{ marginInlineStart: 12 }}>
-            R3.2 规定 5–10 个百分点（提交为 {draft.marginPoints === null ? '—' : Math.round(draft.marginPoints * 1e4) / 1e6}）
+            实施意见规定高出 5–10 个百分点
           </Typography.Text>
         </Form.Item>
 

@@ -62,11 +62,11 @@ function MethodEditor({ year, saved }: { year: number; saved: MethodView }) {
         showIcon
         data-testid="method-version"
         title={!saved.isDefault && saved.updatedAt ? `${year} 年评价办法 v${saved.version}，${saved.updatedBy ?? '未知用户'} 于 ${formatDateTime(saved.updatedAt)} 修改` : `${year} 年尚未保存评价办法，显示系统默认值（均可修改）`}
-        description="三个评价组分别设置指标、权重、基准值和封顶；分档按组内百分位。界面上的百分比在提交时换算为比例（如 20% → 0.2），与接口一致。"
+        description="三个评价组分别设置指标、权重、基准值和封顶；分档按组内百分位。百分比按填写的数值保存。"
       />
 
       <Card
-        title="评价指标与权重（R3.2）"
+        title="评价指标与权重（§三(二)）"
         size="small"
         extra={
           <Button icon={<RollbackOutlined />} onClick={restoreDefault} data-testid="method-restore-default">
@@ -107,7 +107,7 @@ function MethodEditor({ year, saved }: { year: number; saved: MethodView }) {
           }
         />
       ) : (
-        <Alert type="success" showIcon title="评价办法符合 R3.2 的要求，可以保存或模拟" data-testid="method-ok" />
+        <Alert type="success" showIcon title="评价办法符合实施意见的要求，可以保存或模拟" data-testid="method-ok" />
       )}
 
       <Space wrap>

@@ -35,7 +35,7 @@ export function IndicatorSetEditor(props: { set: EvaluationSetKey; rows: RuleRow
             data-testid={`method-${set}-code-${index}`}
           />
           {HEAVY_INDICATORS.includes(code) && (
-            <Tooltip title="R3.2：亩均税收、亩均增加值、全员劳动生产率应加大权重">
+            <Tooltip title="实施意见要求加大亩均税收、亩均增加值、全员劳动生产率的权重（§三(二)）">
               <Tag color="gold">重点</Tag>
             </Tooltip>
           )}

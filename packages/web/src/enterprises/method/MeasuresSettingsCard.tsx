@@ -32,7 +32,7 @@ export function MeasuresSettingsCard({ draft, change }: { draft: MethodDraft; ch
     />
   );
   return (
-    <Card title="差别化措施标准（R3.3）与整治分类（R3.4）" size="small">
+    <Card title="差别化措施标准与整治分类（§三(二)）" size="small">
       <Table<Line>
         rowKey="key"
         size="small"
@@ -63,7 +63,7 @@ export function MeasuresSettingsCard({ draft, change }: { draft: MethodDraft; ch
         </Typography.Paragraph>
         <Form.Item
           label="整治名单中“帮扶支持”的营业收入增长标准"
-          extra="营业收入较上年增长达到此幅度的整治对象列为帮扶支持（D16，默认 10%）。界面按百分比填写，保存时按比例提交（10% 提交为 0.1）。"
+          extra="营业收入较上年增长达到此幅度的整治对象列为帮扶支持（默认 10%），按百分比填写。"
         >
           <InputNumber<number>
             value={draft.supportGrowthPercent}
@@ -77,7 +77,7 @@ export function MeasuresSettingsCard({ draft, change }: { draft: MethodDraft; ch
             data-testid="rectification-growth"
           />
         </Form.Item>
-        <Form.Item label="“税收重点评估”的判断依据" extra="正常生产、亩均税收不高于整治线，而亩均用电（或用能）不低于本评价组中位数的企业，列为税收重点评估对象（D16）。" style={{ marginBottom: 0 }}>
+        <Form.Item label="“税收重点评估”的判断依据" extra="正常生产、亩均税收不高于整治线，而亩均用电（或用能）不低于本评价组中位数的企业，列为税收重点评估对象。" style={{ marginBottom: 0 }}>
           <Radio.Group
             value={draft.taxReviewBasis}
             onChange={(event) => change({ taxReviewBasis: event.target.value as MethodDraft['taxReviewBasis'] })}

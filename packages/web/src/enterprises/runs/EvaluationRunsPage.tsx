@@ -14,6 +14,8 @@ import { ownPlatformOf, platformFull } from '../components/enterprise-format.ts'
 import { useSelectedYear, YearSelect } from '../components/YearSelect.tsx';
 import { RunStatusTag } from './RunStatusTag.tsx';
 import { RunSummary } from './RunSummary.tsx';
+import { runLabel } from './run-label.ts';
+import { PartBoundary } from '../../shared/PartBoundary.tsx';
 import { countsFor } from './run-counts.ts';
 
 /** Seconds since `running` turned true, for the wait dialog (the server answers only once the run is written). */
@@ -71,7 +73,7 @@ export function EvaluationRunsPage() {
       return runEvaluation(year ?? 0, key);
     },
     onSuccess: (created) => {
-      message.success(`已完成 ${created.year} 年评价（第 ${created.id} 次），请核对后发布`);
+      message.success(`已完成${runLabel(created)}评价，请核对后发布`);
       void queryClient.invalidateQueries({ queryKey: evaluationKeys.runs(created.year) });
       choose(created.id);
     },
@@ -80,10 +82,10 @@ export function EvaluationRunsPage() {
   const progress = useRunProgress(progressKey, start.isPending).data ?? null;
 
   const columns: TableColumnsType<EvaluationRunView> = [
-    { title: '评价', dataIndex: 'id', width: 110, render: (id: number) => `第 ${id} 次` },
+    { title: '评价', dataIndex: 'id', width: 130, render: (_id: number, each) => runLabel(each) },
     { title: '状态', dataIndex: 'status', width: 100, render: (status: EvaluationRunView['status']) => <RunStatusTag status={status} /> },
-    { title: '运行', key: 'created', width: 300, render: (_v, each) => (each.createdAt ? `${formatDateTime(each.createdAt)} ${each.createdBy ?? ''}` : '—') },
-    { title: '发布', key: 'published', width: 300, render: (_v, each) => (each.publishedAt ? `${formatDateTime(each.publishedAt)} ${each.publishedBy ?? ''}` : '—') },
+    { title: '运行', key: 'created', width: 300, render: (_v, each) => (each.createdAt ? `${formatDateTime(each.createdAt)} ${each.createdByName}` : '—') },
+    { title: '发布', key: 'published', width: 300, render: (_v, each) => (each.publishedAt ? `${formatDateTime(each.publishedAt)} ${each.publishedByName ?? ''}` : '—') },
     { title: ownPlatform ? '本平台等级分布' : '等级分布', key: 'counts', render: (_v, each) => EVALUATION_CLASSES.map((cls) => `${cls} ${countsFor(each, ownPlatform)[cls] ?? 0}`).join(' · ') },
   ];
 
@@ -124,7 +126,12 @@ export function EvaluationRunsPage() {
 
       {run.isLoading && <Spin />}
       {run.error && <Alert type="error" showIcon title={run.error.message} />}
-      {run.data ? <RunSummary key={run.data.id} run={run.data} canManage={canManage} ownPlatform={ownPlatform} /> : !runs.isLoading && !runId && <Empty description="没有可显示的评价结果" />}
+      {run.data ? (
+        <PartBoundary name="评价概况" key={run.data.id}>
+          <RunSummary key={run.data.id} run={run.data} canManage={canManage} ownPlatform={ownPlatform} />
+        </PartBoundary>
+      ) : // One empty state per page: with no runs at all the table already says so.
+        !runs.isLoading && !run.isLoading && !run.error && (runs.data?.length ?? 0) > 0 && <Empty description="请在上表中选择一次评价查看结果" />}
 
       <Modal open={start.isPending} closable={false} maskClosable={false} keyboard={false} footer={null} centered width={420} destroyOnHidden>
         <Space orientation="vertical" align="center" style={{ width: '100%', padding: '16px 0' }} data-testid="run-progress">

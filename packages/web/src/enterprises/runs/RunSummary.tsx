@@ -13,6 +13,7 @@ import { PlatformClassTable } from './PlatformClassTable.tsx';
 import { ResultsTable } from './ResultsTable.tsx';
 import { RunStatusTag } from './RunStatusTag.tsx';
 import { usePlatformClasses } from './usePlatformClasses.ts';
+import { runLabel } from './run-label.ts';
 import { countsFor } from './run-counts.ts';
 
 /** One run: counts, class distribution per platform, the D-share rule of each platform (R3.2), publish, results. */
@@ -24,7 +25,7 @@ export function RunSummary({ run, canManage, ownPlatform }: { run: EvaluationRun
   const publish = useMutation({
     mutationFn: () => publishRun(run.id),
     onSuccess: (published) => {
-      message.success(`已发布 ${published.year} 年评价结果（第 ${published.id} 次评价）`);
+      message.success(`已发布${runLabel(published)}评价结果`);
       void queryClient.invalidateQueries({ queryKey: evaluationKeys.all });
     },
   });
@@ -36,7 +37,7 @@ export function RunSummary({ run, canManage, ownPlatform }: { run: EvaluationRun
         title={
           <Space>
             <span data-testid="run-title">
-              {run.year} 年亩均效益综合评价 · 第 {run.id} 次评价
+              {run.year} 年亩均效益综合评价 · {runLabel(run)}评价
             </span>
             <RunStatusTag status={run.status} />
           </Space>
@@ -66,8 +67,8 @@ export function RunSummary({ run, canManage, ownPlatform }: { run: EvaluationRun
         }
       >
         <Typography.Text type="secondary" data-testid="run-meta">
-          {run.createdAt ? `${run.createdBy ?? ''} 于 ${formatDateTime(run.createdAt)} 运行` : ''}
-          {run.publishedAt ? `；${run.publishedBy ?? ''} 于 ${formatDateTime(run.publishedAt)} 发布` : run.status === 'draft' ? '；尚未发布，平台看不到此结果' : ''}
+          {run.createdAt ? `${run.createdByName} 于 ${formatDateTime(run.createdAt)} 运行` : ''}
+          {run.publishedAt ? `；${run.publishedByName ?? ''} 于 ${formatDateTime(run.publishedAt)} 发布` : run.status === 'draft' ? '；尚未发布，平台看不到此结果' : ''}
           {run.methodName ? `；评价办法：${run.methodName}` : ''}
           {`；共 ${run.total} 家企业`}
         </Typography.Text>
@@ -89,7 +90,7 @@ export function RunSummary({ run, canManage, ownPlatform }: { run: EvaluationRun
         </Col>
       </Row>
 
-      <Card title={`D 类占比规则（R3.2）· 全市 D 类占比 ${formatPercent(run.cityDShare)}`} size="small">
+      <Card title={`D 类占比规则 · 全市 D 类占比 ${formatPercent(run.cityDShare)}`} size="small">
         <DShareRules cityDShare={run.cityDShare} platforms={run.platforms} data-testid="run-dshare" />
         <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 8, marginBottom: 0 }}>
           全市 D 类占比按全市全部参评企业（含平台外，不含 T 类）在基础分档下计算；平台 D 类占比不足“全市 + 调整幅度”时，按组内百分位由低到高将企业调入 D 类。

@@ -26,18 +26,25 @@ export type BarChartProps = {
   unit?: string;
   height?: number;
   loading?: boolean;
+  /** Every category named under its bar, tilted by this many degrees when the names are long (stage names). */
+  labelRotate?: number;
   'data-testid'?: string;
 };
 
 const COLOR = '#91caff';
 const ACCENT = '#1677ff';
 
-function optionOf({ data, seriesName, unit = '' }: BarChartProps): BarOption {
+function optionOf({ data, seriesName, unit = '', labelRotate }: BarChartProps): BarOption {
   return {
     animationDuration: 300,
-    grid: { left: 48, right: 24, top: 32, bottom: 32 },
+    grid: { left: 48, right: 24, top: 32, bottom: 32, containLabel: labelRotate !== undefined },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (value) => `${String(value)}${unit}` },
-    xAxis: { type: 'category', data: data.map((datum) => datum.name), axisTick: { alignWithLabel: true } },
+    xAxis: {
+      type: 'category',
+      data: data.map((datum) => datum.name),
+      axisTick: { alignWithLabel: true },
+      ...(labelRotate === undefined ? {} : { axisLabel: { interval: 0, rotate: labelRotate } }),
+    },
     yAxis: { type: 'value', minInterval: 1 },
     series: [
       {
@@ -56,8 +63,8 @@ function optionOf({ data, seriesName, unit = '' }: BarChartProps): BarOption {
  * window and disposed on unmount. The values are also in `aria-label`, since a canvas says nothing to a reader.
  */
 export function BarChart(props: BarChartProps) {
-  const { data, seriesName, unit = '', height = 280, loading = false } = props;
-  const option = useMemo(() => optionOf({ data, seriesName, unit }), [data, seriesName, unit]);
+  const { data, seriesName, unit = '', height = 280, loading = false, labelRotate } = props;
+  const option = useMemo(() => optionOf({ data, seriesName, unit, labelRotate }), [data, seriesName, unit, labelRotate]);
   const container = useEChart(option, loading);
 
   const label = `${seriesName}：${data.map((datum) => `${datum.name} ${datum.value}${unit}`).join('，')}`;

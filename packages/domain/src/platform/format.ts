@@ -1,0 +1,103 @@
+import Decimal from 'decimal.js';
+
+/**
+ * One number format for every page, export text and server-made sentence (issue 9 "One number format"):
+ * money in 万元 with thousands separators and 2 decimals (D3), figures per 亩 with their unit, shares as
+ * percentages (D2: fractions travel in the API, people read 30%). Decimal strings from the server are rounded
+ * exactly (D1: half up on the decimal digits, never through a float); numbers go through decimal.js too, so
+ * 1.005 rounds to 1.01 as a person would expect. A missing figure (null, undefined, '', not a number) reads '—'.
+ */
+export type Figure = number | string | null | undefined;
+
+/** What a missing figure reads as, everywhere. */
+export const MISSING = '—';
+
+/** Units as the users' own forms write them (DESIGN.md "Conventions"). */
+export const UNITS = {
+  money: '万元',
+  moneyPerMu: '万元/亩',
+  land: '亩',
+  electricity: '千瓦时',
+  electricityPerMu: '千瓦时/亩',
+  energy: '吨标准煤',
+  energyPerMu: '吨标准煤/亩',
+  people: '人',
+  moneyPerPerson: '万元/人',
+  moneyPerEnergy: '万元/吨标准煤',
+} as const;
+export type Unit = (typeof UNITS)[keyof typeof UNITS];
+
+/** Large enough that 20-digit figures keep every digit. */
+const Exact = Decimal.clone({ precision: 60, rounding: Decimal.ROUND_HALF_UP });
+
+function toDecimal(value: Figure): Decimal | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number' && !Number.isFinite(value)) return null;
+  const text = typeof value === 'number' ? String(value) : value.trim().replace(/,/g, '');
+  if (text === '') return null;
+  try {
+    const decimal = new Exact(text);
+    return decimal.isFinite() ? decimal : null;
+  } catch {
+    return null;
+  }
+}
+
+function group(whole: string): string {
+  return whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/**
+ * A figure with thousands separators, rounded half up to `decimals` places. `fixed` keeps trailing zeros
+ * (money: "1,234.50"); otherwise they are dropped ("12.5"). "-0.00" never appears: a figure that rounds to zero
+ * is written without its sign.
+ */
+export function formatNumber(value: Figure, options: { decimals?: number; fixed?: boolean } = {}): string {
+  const decimal = toDecimal(value);
+  if (!decimal) return MISSING;
+  const decimals = options.decimals ?? 2;
+  const rounded = decimal.toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP);
+  let text = rounded.abs().toFixed(decimals);
+  if (!options.fixed && text.includes('.')) text = text.replace(/\.?0+$/, '');
+  const [whole = '0', fraction] = text.split('.');
+  const sign = rounded.isNegative() && !rounded.isZero() ? '-' : '';
+  return `${sign}${group(whole)}${fraction ? `.${fraction}` : ''}`;
+}
+
+/** Money in 万元 (D3): "1,234,567.80 万元"; `withUnit: false` for a table column whose header carries the unit. */
+export function formatMoney(value: Figure, options: { withUnit?: boolean } = {}): string {
+  const text = formatNumber(value, { decimals: 2, fixed: true });
+  if (text === MISSING || options.withUnit === false) return text;
+  return `${text} ${UNITS.money}`;
+}
+
+/** A figure with its unit: "61,607.39 千瓦时/亩"; up to `decimals` places (default 2), trailing zeros dropped. */
+export function formatWithUnit(value: Figure, unit: string, options: { decimals?: number; fixed?: boolean } = {}): string {
+  const text = formatNumber(value, options);
+  return text === MISSING ? MISSING : `${text} ${unit}`;
+}
+
+/** A per-亩 figure: money per 亩 by default ("412.35 万元/亩"), or any other per-亩 unit. */
+export function formatPerMu(value: Figure, unit: Unit = UNITS.moneyPerMu): string {
+  return formatWithUnit(value, unit, { decimals: 2, fixed: true });
+}
+
+/** A share travelling as a fraction (D2) as a percentage: 0.3 → "30%", 0.0525 → "5.25%", at most `decimals` places. */
+export function formatShare(fraction: Figure, options: { decimals?: number } = {}): string {
+  const decimal = toDecimal(fraction);
+  if (!decimal) return MISSING;
+  return `${formatNumber(decimal.times(100).toFixed(), { decimals: options.decimals ?? 2 })}%`;
+}
+
+/** Percentage points between two shares (D push, R3.2): 0.05 → "5 个百分点". */
+export function formatPoints(fraction: Figure, options: { decimals?: number } = {}): string {
+  const decimal = toDecimal(fraction);
+  if (!decimal) return MISSING;
+  return `${formatNumber(decimal.times(100).toFixed(), { decimals: options.decimals ?? 2 })} 个百分点`;
+}
+
+/** A count of things: "1,234 家". */
+export function formatCount(value: Figure, unit = ''): string {
+  const text = formatNumber(value, { decimals: 0 });
+  return text === MISSING || !unit ? text : `${text} ${unit}`;
+}

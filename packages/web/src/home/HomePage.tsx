@@ -1,0 +1,28 @@
+import { Col, Row, Typography } from 'antd';
+import { useMe } from '../auth/session.ts';
+import { useI18n } from '../i18n/index.tsx';
+import { PartBoundary } from '../shared/PartBoundary.tsx';
+import { HOME_CARDS } from './home-cards.tsx';
+
+/** 工作台: the first page after signing in, with what waits for this user, each card a way to where it is done. */
+export function HomePage() {
+  const { data: user } = useMe();
+  const { roleLabel, platformLabel } = useI18n();
+  if (!user) return null;
+  const who = [roleLabel(user.role), platformLabel(user.platformKey)].filter(Boolean).join(' · ');
+  return (
+    <div data-testid="home-page">
+      <Typography.Paragraph type="secondary" data-testid="home-greeting">
+        {user.displayName}，您好（{who}）。以下是等待您处理的事项。
+      </Typography.Paragraph>
+      <Row gutter={[16, 16]}>
+        {HOME_CARDS[user.role].map(({ key, name, card }) => (
+          <Col key={key} xs={24} lg={12} xxl={8} data-testid={`home-slot-${key}`}>
+            {/* A card whose data cannot be drawn fails alone; the other cards stay. */}
+            <PartBoundary name={name}>{card}</PartBoundary>
+          </Col>
+        ))}
+      </Row>
+    </div>
+  );
+}

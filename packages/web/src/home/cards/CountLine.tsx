@@ -1,0 +1,12 @@
+import { Statistic, Typography } from 'antd';
+import { formatCount } from '@pgs/domain/platform/format';
+
+/** A count with its measure word and one sentence saying what it means; zero reads as "nothing waits". */
+export function CountLine({ value, unit, note, emptyNote, testId }: { value: number; unit: string; note: string; emptyNote: string; testId: string }) {
+  return (
+    <div data-testid={testId}>
+      <Statistic value={formatCount(value)} suffix={unit} />
+      <Typography.Text type="secondary">{value === 0 ? emptyNote : note}</Typography.Text>
+    </div>
+  );
+}

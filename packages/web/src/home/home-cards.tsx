@@ -1,0 +1,43 @@
+import type { ReactNode } from 'react';
+import type { Role } from '@pgs/domain/platform/roles';
+import { ConfirmationQueueCard, OverdueNegotiationsCard, ProjectStagesCard } from './cards/ProjectCards.tsx';
+import { LatestRunCard, RecordYearsCard } from './cards/EnterpriseCards.tsx';
+import { AuditChainCard, CatalogDraftsCard, CatalogsInForceCard, LockedAccountsCard } from './cards/SystemCards.tsx';
+import { AccountChangesReview } from '../users/AccountChangesReview.tsx';
+
+/**
+ * Which cards each role's 工作台 shows, first the work that waits. A new card is a component in ./cards and a
+ * line here; each card fetches its own data and has its own error boundary (named `name` when it fails).
+ */
+export const HOME_CARDS: Record<Role, ReadonlyArray<{ key: string; name: string; card: ReactNode }>> = {
+  leader: [
+    { key: 'stages', name: '招商项目', card: <ProjectStagesCard title="全市招商项目（按阶段）" /> },
+    { key: 'run', name: '亩均评价', card: <LatestRunCard /> },
+    { key: 'catalogs', name: '现行产业准入目录', card: <CatalogsInForceCard /> },
+  ],
+  drc: [
+    { key: 'drafts', name: '目录草稿', card: <CatalogDraftsCard /> },
+    { key: 'catalogs', name: '现行产业准入目录', card: <CatalogsInForceCard /> },
+  ],
+  bureau: [
+    { key: 'queue', name: '待确认入盯引库', card: <ConfirmationQueueCard /> },
+    { key: 'overdue', name: '洽谈逾期', card: <OverdueNegotiationsCard to="/projects/queue" /> },
+    { key: 'stages', name: '招商项目', card: <ProjectStagesCard title="全市招商项目（按阶段）" /> },
+  ],
+  eitc: [
+    { key: 'run', name: '亩均评价', card: <LatestRunCard /> },
+    { key: 'years', name: '企业年度数据', card: <RecordYearsCard /> },
+  ],
+  platform: [
+    { key: 'stages', name: '招商项目', card: <ProjectStagesCard title="本平台招商项目（按阶段）" /> },
+    { key: 'overdue', name: '洽谈逾期', card: <OverdueNegotiationsCard to="/projects" /> },
+    { key: 'years', name: '企业年度数据', card: <RecordYearsCard /> },
+    { key: 'run', name: '亩均评价', card: <LatestRunCard /> },
+  ],
+  auditor: [
+    { key: 'audit', name: '审计日志校验', card: <AuditChainCard /> },
+    // #10.11: every account and role change the admin or the operator made waits here for the auditor's review.
+    { key: 'account-changes', name: '账号变更审阅', card: <AccountChangesReview /> },
+  ],
+  admin: [{ key: 'locked', name: '被锁定的账号', card: <LockedAccountsCard /> }],
+};
