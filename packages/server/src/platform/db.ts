@@ -21,6 +21,8 @@ export type Database = {
   db: Db;
   driver: DatabaseDriver;
   close(): Promise<void>;
+  /** PGlite only: the whole data dir as a tarball, which `openDatabase({ loadDataDir })` opens again (the tests' template). */
+  dumpDataDir?: () => Promise<Blob>;
 };
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../drizzle', import.meta.url));
@@ -32,7 +34,13 @@ export class DataDirInUseError extends Error {}
  * PGlite lets only one process use a data dir safely (STACK.md gotcha 2: a second process lost an insert
  * silently), so the dir is locked for the life of the process.
  */
-export async function openDatabase(options: { url: string | null; dataDir: string | null; poolSize?: number }): Promise<Database> {
+export async function openDatabase(options: {
+  url: string | null;
+  dataDir: string | null;
+  poolSize?: number;
+  /** PGlite: start from this data-dir tarball (made by `dumpDataDir`) instead of an empty database. */
+  loadDataDir?: Blob;
+}): Promise<Database> {
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
     // An idle connection the server ends (restart, failover, a DROP … WITH (FORCE) after close) must not crash the
@@ -55,12 +63,13 @@ export async function openDatabase(options: { url: string | null; dataDir: strin
       );
     }
   }
-  const client = new PGlite(dataDir);
+  const client = new PGlite({ dataDir, loadDataDir: options.loadDataDir });
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   await migratePglite(db as never, { migrationsFolder: MIGRATIONS_DIR });
   return {
     db,
     driver: 'pglite',
+    dumpDataDir: () => client.dumpDataDir('none'),
     close: async () => {
       await client.close();
       await release?.();

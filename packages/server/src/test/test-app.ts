@@ -1,16 +1,15 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../app.ts';
 import type { Database } from '../platform/db.ts';
-import { prepareDatabase } from '../platform/startup.ts';
 import { DEMO_PASSWORD } from '../demo/demo-users.ts';
 import { SESSION_COOKIE } from '../platform/http.ts';
 import { createTestDatabase } from './test-database.ts';
+import { TEST_ADMIN_PASSWORD, TEST_START } from './test-constants.ts';
 
-export const TEST_ADMIN_PASSWORD = 'Admin-Pass-2026';
-export { DEMO_PASSWORD };
+export { DEMO_PASSWORD, TEST_ADMIN_PASSWORD };
 
 /** A clock the test moves by hand (idle sessions, lockouts, effective dates). */
-export function manualClock(start = new Date('2026-11-28T02:00:00Z')) {
+export function manualClock(start = TEST_START) {
   let now = start.getTime();
   const clock = () => new Date(now);
   return Object.assign(clock, {
@@ -32,11 +31,13 @@ export type TestApp = {
   close(): Promise<void>;
 };
 
-/** The whole app on a database of this test file's own, prepared as on a first start in demo mode. */
+/**
+ * The whole app on a database of this test file's own, prepared as on a first start in demo mode at TEST_START (a
+ * copy of the run's template database: test-database.ts).
+ */
 export async function createTestApp(): Promise<TestApp> {
   const database = await createTestDatabase();
   const clock = manualClock();
-  await prepareDatabase(database.db, { adminPassword: TEST_ADMIN_PASSWORD, demo: true }, clock());
   const app = await buildApp({ database, clock });
   return {
     app,
