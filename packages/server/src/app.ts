@@ -1,5 +1,5 @@
 import { ProgressBoard } from './platform/progress-board.ts';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
@@ -14,6 +14,7 @@ import type { Database } from './platform/db.ts';
 import { systemClock, type Clock } from './platform/actor.ts';
 import type { AppContext } from './platform/context.ts';
 import { installErrorHandler } from './platform/error-handler.ts';
+import { createLogger, type Logger } from './platform/log.ts';
 import { SESSION_COOKIE } from './platform/http.ts';
 import { unauthorized } from './platform/errors.ts';
 import { authenticate } from './auth/auth.service.ts';
@@ -36,12 +37,14 @@ export type AppOptions = {
   /** The built web app (packages/web/dist); not served when null or missing. */
   webRoot?: string | null;
   secureCookie?: boolean;
-  logger?: boolean;
+  /** The server's logger (platform/log.ts); without one, warnings and errors go to stdout as JSON. */
+  log?: Logger;
 };
 
 /** Builds the whole application without listening, so tests drive it with `app.inject()` (fastify/demo). */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024 }).withTypeProvider<ZodTypeProvider>();
+  const logger: FastifyBaseLogger = options.log ?? createLogger({ logRequests: false });
+  const app = Fastify({ loggerInstance: logger, bodyLimit: 1024 * 1024 }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
@@ -71,6 +74,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         const token = request.cookies[SESSION_COOKIE];
         if (!token) throw unauthorized();
         request.actor = await authenticate(ctx.db, token, ctx.clock());
+        // Every line logged for this request names who made it (the request id is already there: `reqId`).
+        request.log = request.log.child({ user: request.actor.username });
       });
       api.get('/health', { config: { public: true }, schema: { tags: ['platform'], summary: '健康检查', response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) }) } } }, async () => {
         await ctx.db.execute('select 1');

@@ -3,6 +3,7 @@ import { readConfig, ConfigError } from './platform/config.ts';
 import { openDatabase, DataDirInUseError } from './platform/db.ts';
 import { prepareDatabase } from './platform/startup.ts';
 import { buildApp } from './app.ts';
+import { createLogger } from './platform/log.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo/demo-users.ts';
 
 const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -11,9 +12,10 @@ const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../web/dist', import.meta.url
 async function main() {
   const started = performance.now();
   const config = readConfig();
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  const log = createLogger({ logRequests: config.logRequests });
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, log });
   const prepared = await prepareDatabase(database.db, { adminPassword: config.adminPassword, demo: config.demo, demoProjects: config.demo }, new Date());
-  const app = await buildApp({ database, webRoot: config.webRoot ?? DEFAULT_WEB_ROOT, secureCookie: config.secureCookie, logger: process.env.PGS_LOG === '1' });
+  const app = await buildApp({ database, webRoot: config.webRoot ?? DEFAULT_WEB_ROOT, secureCookie: config.secureCookie, log });
   await app.listen({ host: config.host, port: config.port });
 
   const where = database.driver === 'pglite' ? `嵌入式 PGlite（${config.dataDir}）` : 'PostgreSQL（DATABASE_URL）';

@@ -12,6 +12,10 @@ export type Config = {
   webRoot: string | null;
   /** Send the session cookie only over HTTPS (set PGS_SECURE_COOKIE=1 behind a TLS proxy). */
   secureCookie: boolean;
+
+  // Logging (platform/log.ts): warnings and errors are always logged.
+  /** PGS_LOG=1 also logs every request. */
+  logRequests: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -34,5 +38,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: env.PGS_DEMO === '1',
     webRoot: env.PGS_WEB_ROOT ?? null,
     secureCookie: env.PGS_SECURE_COOKIE === '1',
+
+    logRequests: env.PGS_LOG === '1',
   };
 }

@@ -10,6 +10,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema.ts';
+import type { Logger } from './log.ts';
 
 /** One data layer for both drivers (STACK.md gotcha 4). */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -40,12 +41,17 @@ export async function openDatabase(options: {
   poolSize?: number;
   /** PGlite: start from this data-dir tarball (made by `dumpDataDir`) instead of an empty database. */
   loadDataDir?: Blob;
+  /** Where a warning about the connection goes (the server's logger); the console without one (scripts). */
+  log?: Pick<Logger, 'warn'>;
 }): Promise<Database> {
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
     // An idle connection the server ends (restart, failover, a DROP … WITH (FORCE) after close) must not crash the
     // process: pg drops that client from the pool and the next query opens a new one.
-    pool.on('error', (error) => console.warn(`PostgreSQL 空闲连接已断开：${error.message}`));
+    pool.on('error', (error) => {
+      if (options.log) options.log.warn({ err: error }, 'PostgreSQL idle connection ended');
+      else console.warn(`PostgreSQL 空闲连接已断开：${error.message}`);
+    });
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     await migratePg(db as never, { migrationsFolder: MIGRATIONS_DIR });
     return { db, driver: 'postgres', close: () => pool.end() };
