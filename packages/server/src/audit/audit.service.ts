@@ -4,11 +4,10 @@ import stringify from 'safe-stable-stringify';
 import type { Db, Tx } from '../platform/db.ts';
 import type { Actor } from '../platform/actor.ts';
 import { requirePermission } from '../platform/actor.ts';
+import { ADVISORY_LOCKS } from '../platform/advisory-locks.ts';
 import { auditEvents } from './audit.table.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
-/** Any constant: serialises appends so each row chains to exactly one predecessor. */
-const AUDIT_CHAIN_LOCK = 7_270_001;
 
 export type AuditInput = {
   action: string;
@@ -49,7 +48,7 @@ export function auditHash(prevHash: string, fields: HashedFields): string {
 
 /** Appends one event inside the caller's transaction, so the write and its audit land together or not at all. */
 export async function recordAudit(tx: Tx | Db, actor: Actor, input: AuditInput, now: Date): Promise<void> {
-  await tx.execute(sql`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(${ADVISORY_LOCKS.auditChain})`);
   const [last] = await tx.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1);
   const prevHash = last?.hash ?? GENESIS_HASH;
   // JSON round trip: what is hashed is exactly what jsonb stores (no undefined, no Dates, no class instances).
