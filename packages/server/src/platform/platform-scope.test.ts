@@ -3,6 +3,8 @@ import type { Role } from '@pgs/domain';
 import { SYSTEM_ACTOR, type Actor } from './actor.ts';
 import { AppError } from './errors.ts';
 import { platformScope, seesPlatform } from './platform-scope.ts';
+import { createTestDatabase } from '../test/test-database.ts';
+import { users } from '../users/users.table.ts';
 
 const actor = (role: Role, platformKey: Actor['platformKey'] = null): Actor => ({ id: 1, username: 'u', displayName: '用户', role, platformKey });
 
@@ -38,5 +40,20 @@ describe('platformScope: one rule for D10/D17', () => {
     ['eitc', null, null, true],
   ] as const)('D10: %s of %s sees a row of %s: %s', (role, own, rowPlatform, sees) => {
     expect(seesPlatform(actor(role, own), rowPlatform)).toBe(sees);
+  });
+});
+
+describe('the database holds D10 too', () => {
+  it('D10: refuses a platform user without a platform (CHECK users_platform_user_has_platform)', async () => {
+    const database = await createTestDatabase();
+    try {
+      const insert = (platformKey: string | null) =>
+        database.db.insert(users).values({ username: `p${platformKey ?? 'none'}`, passwordHash: 'x', displayName: '平台', role: 'platform', platformKey });
+      await expect(insert(null)).rejects.toSatisfy((error: unknown) => JSON.stringify(error, Object.getOwnPropertyNames(error)).includes('users_platform_user_has_platform'));
+      await expect(insert('hitech')).resolves.toBeDefined();
+      await expect(database.db.insert(users).values({ username: 'drc2', passwordHash: 'x', displayName: '发改', role: 'drc', platformKey: null })).resolves.toBeDefined();
+    } finally {
+      await database.close();
+    }
   });
 });

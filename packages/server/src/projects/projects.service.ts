@@ -25,6 +25,7 @@ import { classify } from '../catalog/catalog.service.ts';
 import { projectEvents, projectIdentities, projects } from './projects.table.ts';
 import { latestEvaluation } from './project-evaluations.repository.ts';
 import { currentProjectSettings } from './project-settings.service.ts';
+import { platformScope } from '../platform/platform-scope.ts';
 
 export type ProjectRow = typeof projects.$inferSelect;
 
@@ -162,7 +163,7 @@ export async function getProject(db: Db, actor: Actor, id: number, now: Date) {
 /** The ledger's filters as SQL; a platform user is held to its own platform whatever it asks for (D10). */
 function ledgerCondition(actor: Actor, filter: z.infer<typeof projectFilterSchema>, today: string, windowDays: number): SQL | undefined {
   const where: SQL[] = [];
-  const platformKey = actor.role === 'platform' ? actor.platformKey! : filter.platformKey;
+  const platformKey = platformScope(actor) ?? filter.platformKey;
   if (platformKey) where.push(eq(projects.platformKey, platformKey));
   if (filter.status) where.push(eq(projects.status, filter.status));
   if (filter.category) where.push(eq(projects.categoryAtReport, filter.category));

@@ -1,4 +1,5 @@
-import { boolean, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, check, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { platforms } from '../reference/reference.table.ts';
 
 export const users = pgTable('users', {
@@ -14,4 +15,7 @@ export const users = pgTable('users', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   /** Raised on every change; an update naming an older revision gets 409. */
   revision: integer('revision').notNull().default(1),
-});
+},
+  // D10: a platform user has a platform, or its scope would widen to every platform (platform/platform-scope.ts).
+  (table) => [check('users_platform_user_has_platform', sql`${table.role} <> 'platform' OR ${table.platformKey} IS NOT NULL`)],
+);
