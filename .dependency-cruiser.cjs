@@ -13,11 +13,18 @@ module.exports = {
         'A server module uses another module through its *.service.ts only, never its tables, repositories or routes ' +
         '(STYLE.md: modules call each other\'s services).',
       severity: 'error',
-      from: { path: `${SERVER}(?!(?:${NOT_MODULES})/)([^/]+)/` },
+      from: { path: `${SERVER}(?!(?:${NOT_MODULES})/)([^/]+)/`, pathNot: '\\.table\\.ts$' },
       to: {
         path: `${SERVER}(?!(?:${NOT_MODULES})/)[^/]+/`,
         pathNot: [`${SERVER}$1/`, '\\.service\\.ts$'],
       },
+    },
+    {
+      name: 'table-imports-other-module-internals',
+      comment: 'A table may name another module\'s table for a foreign key (a fact of the schema); nothing else of it.',
+      severity: 'error',
+      from: { path: `${SERVER}(?!(?:${NOT_MODULES})/)([^/]+)/.+\\.table\\.ts$` },
+      to: { path: `${SERVER}(?!(?:${NOT_MODULES})/)[^/]+/`, pathNot: [`${SERVER}$1/`, '\\.(service|table)\\.ts$'] },
     },
     {
       name: 'platform-imports-a-module',
@@ -30,17 +37,18 @@ module.exports = {
       name: 'domain-imports-io',
       comment: 'packages/domain holds pure rules and the contract: no Node built-ins, no database, no HTTP server.',
       severity: 'error',
-      from: { path: '^packages/domain/' },
+      // Tests may read their fixture files; the rules themselves may not.
+      from: { path: '^packages/domain/', pathNot: '\\.test\\.ts$' },
       to: {
-        dependencyTypesNot: ['local', 'type-only'],
+        dependencyTypesNot: ['local', 'type-only', 'core'],
         pathNot: ['node_modules/(zod|decimal\\.js|vitest|@vitest)/'],
       },
     },
     {
       name: 'domain-imports-io-core',
-      comment: 'packages/domain imports no Node built-in (node:fs, node:crypto …).',
+      comment: 'packages/domain imports no Node built-in (node:fs, node:crypto …); its tests may read fixtures.',
       severity: 'error',
-      from: { path: '^packages/domain/' },
+      from: { path: '^packages/domain/', pathNot: '\\.test\\.ts$' },
       to: { dependencyTypes: ['core'] },
     },
     {
