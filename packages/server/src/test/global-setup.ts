@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -17,11 +18,13 @@ declare module 'vitest' {
  * says which database (the workers see it as an environment variable; this runs in vitest's own process).
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const driver = project.config.env?.PGS_TEST_DRIVER ?? 'pglite';
+  const driver = project.config.env.PGS_TEST_DRIVER ?? 'pglite';
   if (driver === 'pglite') {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'pgs-test-template-'));
     project.provide('pgsTemplate', await makePgliteTemplate(path.join(dir, 'template.tar')));
-    return async () => rmSync(dir, { recursive: true, force: true });
+    return async () => {
+      await rm(dir, { recursive: true, force: true });
+    };
   }
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) throw new Error('PGS_TEST_DRIVER=postgres needs TEST_DATABASE_URL');
