@@ -4,6 +4,7 @@ import type { Database } from '../platform/db.ts';
 import { DEMO_PASSWORD } from '../demo/demo-users.ts';
 import { SESSION_COOKIE } from '../platform/http.ts';
 import { createTestDatabase } from './test-database.ts';
+import { createLogger } from '../platform/log.ts';
 import { TEST_ADMIN_PASSWORD, TEST_START } from './test-constants.ts';
 
 export { DEMO_PASSWORD, TEST_ADMIN_PASSWORD };
@@ -38,7 +39,11 @@ export type TestApp = {
 export async function createTestApp(): Promise<TestApp> {
   const database = await createTestDatabase();
   const clock = manualClock();
-  const app = await buildApp({ database, clock });
+  // Tests refuse bad imports and runs on purpose: their failed-job warnings would bury the output, so a test app
+  // logs errors (every 5xx) only. logging.test.ts checks the warnings themselves.
+  const log = createLogger({ logRequests: false });
+  log.level = 'error';
+  const app = await buildApp({ database, clock, log });
   return {
     app,
     database,
