@@ -1,5 +1,7 @@
-// `npm test`: every tier — domain, server on PGlite (and on PostgreSQL when TEST_DATABASE_URL is set), and the
-// Chromium e2e tests against the built web app. Ends with one plain "N passed, N failed" line.
+// `npm test`: type-check every package (tsc -b), then every tier — domain and the web's helpers, server on PGlite (and
+// on PostgreSQL when TEST_DATABASE_URL is set), and the Chromium e2e tests against the built web app. Ends with one
+// plain "N passed, N failed" line. PGS_STRICT_CHECKS=1 also runs lint, the format check and the module boundaries
+// before the tests (off until the tree is formatted and clean; `npm run check` turns them on).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -8,6 +10,27 @@ import { fileURLToPath } from 'node:url';
 import { buildWebIfStale } from './build-web.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const bin = (name) => path.join(root, 'node_modules/.bin', name);
+
+/** A check before the tests: on failure, one clear line and the run stops (its own output is above it). */
+function check(label, command, args) {
+  const started = performance.now();
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  if (result.status !== 0) {
+    console.error(`\n${label}未通过（见上方输出），测试没有运行。`);
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+  }
+  console.log(`${label}通过（${seconds} 秒）。`);
+}
+
+check('类型检查（tsc -b）', bin('tsc'), ['-b']);
+if (process.env.PGS_STRICT_CHECKS === '1') {
+  check('代码检查（eslint）', bin('eslint'), ['.', '--max-warnings=0']);
+  check('格式检查（prettier --check）', bin('prettier'), ['--check', '--log-level=warn', '.']);
+  check('模块边界检查（dependency-cruiser）', bin('depcruise'), ['packages', 'e2e', 'bench', '--config', '.dependency-cruiser.cjs']);
+}
 buildWebIfStale();
 if (!process.env.TEST_DATABASE_URL) {
   console.log('提示：未设置 TEST_DATABASE_URL，服务端测试只在嵌入式 PGlite 上运行（设置后同一套测试也在 PostgreSQL 上运行）。');
@@ -15,7 +38,7 @@ if (!process.env.TEST_DATABASE_URL) {
 const reportDir = mkdtempSync(path.join(os.tmpdir(), 'pgs-test-report-'));
 const report = path.join(reportDir, 'vitest.json');
 const run = spawnSync(
-  path.join(root, 'node_modules/.bin/vitest'),
+  bin('vitest'),
   ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)],
   { cwd: root, stdio: 'inherit' },
 );

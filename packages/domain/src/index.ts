@@ -20,6 +20,7 @@ export * from './catalog/catalog.contract.ts';
 export * from './platform/dates.ts';
 export * from './catalog/catalog-2018.ts';
 export * from './platform/audit-actions.ts';
+export * from './platform/error-codes.ts';
 export * from './projects/pipeline.ts';
 export * from './projects/land.ts';
 export * from './projects/access-check.ts';

@@ -1,5 +1,5 @@
 import { ProgressBoard } from './platform/progress-board.ts';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
@@ -16,6 +16,7 @@ import { systemClock, type Clock } from './platform/actor.ts';
 import type { AppContext } from './platform/context.ts';
 import { clientErrorHandler, frameworkErrors, installErrorHandler } from './platform/error-handler.ts';
 import { installRequestContext } from './platform/request-context.ts';
+import { createLogger, type Logger } from './platform/log.ts';
 import { SESSION_COOKIE } from './platform/http.ts';
 import { unauthorized } from './platform/errors.ts';
 import { authenticate } from './auth/auth.service.ts';
@@ -46,17 +47,19 @@ export type AppOptions = {
   /** The built web app (packages/web/dist); not served when null or missing. */
   webRoot?: string | null;
   secureCookie?: boolean;
-  logger?: boolean;
   /** Timeouts, trusted proxy, API docs access, catalog horizon (issue #10); defaults as in DEFAULT_HTTP_SETTINGS. */
   http?: Partial<HttpSettings>;
   /** Session lifetime, session cap, login rate limits; defaults in auth/auth-settings.ts. */
   auth?: Partial<AuthSettings>;
+  /** The server's logger (platform/log.ts); without one, warnings and errors go to stdout as JSON. */
+  log?: Logger;
 };
 
 /** Builds the whole application without listening, so tests drive it with `app.inject()` (fastify/demo). */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const http: HttpSettings = { ...DEFAULT_HTTP_SETTINGS, ...options.http };
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024, trustProxy: trustProxyOption(http.trustProxy), frameworkErrors, clientErrorHandler, ...serverTimeouts(http) }).withTypeProvider<ZodTypeProvider>();
+  const logger: FastifyBaseLogger = options.log ?? createLogger({ logRequests: false });
+  const app = Fastify({ loggerInstance: logger, bodyLimit: 1024 * 1024, trustProxy: trustProxyOption(http.trustProxy), frameworkErrors, clientErrorHandler, ...serverTimeouts(http) }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
@@ -100,6 +103,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         if (!token && config.sessionOptional) return;
         if (!token) throw unauthorized();
         request.actor = await authenticate(ctx.db, ctx.auth, token, ctx.clock(), request.routeOptions.config);
+        // Every line logged for this request names who made it (the request id is already there: `reqId`).
+        request.log = request.log.child({ user: request.actor.username });
       });
       api.get('/health', { config: { public: true }, schema: { tags: ['platform'], summary: '健康检查', response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) }) } } }, async () => {
         await ctx.db.execute('select 1');

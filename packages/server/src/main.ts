@@ -7,6 +7,7 @@ import { prepareDatabase } from './platform/startup.ts';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import type { Database } from './platform/db.ts';
+import { createLogger } from './platform/log.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo/demo-users.ts';
 
 const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -39,7 +40,8 @@ async function main() {
   process.once('SIGTERM', stop);
   const started = performance.now();
   const config = readConfig();
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, migrationUrl: config.migrationDatabaseUrl });
+  const log = createLogger({ logRequests: config.logRequests });
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, migrationUrl: config.migrationDatabaseUrl, log });
   open.database = database;
   // The audit key before the first write (seeding audits too); anchors of the chain's head from here on.
   const anchoring = await startAudit(database.db, {
@@ -47,12 +49,12 @@ async function main() {
     anchorFile: config.auditAnchorFile,
     appendOnlyRole: Boolean(config.migrationDatabaseUrl),
     clock: () => new Date(),
-    onError: (error) => console.error(`审计锚点写入失败：${error.message}`),
+    onError: (error) => log.error({ err: error }, `审计锚点写入失败：${error.message}`),
   });
   open.anchoring = anchoring;
   const prepared = await prepareDatabase(database.db, { adminPassword: config.adminPassword, demo: config.demo, demoProjects: config.demo }, new Date());
   if (stopping) return;
-  const app = await buildApp({ database, webRoot: config.webRoot ?? DEFAULT_WEB_ROOT, secureCookie: config.secureCookie, logger: process.env.PGS_LOG === '1', http: config.http, auth: config.auth });
+  const app = await buildApp({ database, webRoot: config.webRoot ?? DEFAULT_WEB_ROOT, secureCookie: config.secureCookie, log, http: config.http, auth: config.auth });
   open.app = app;
   if (stopping) return;
   await app.listen({ host: config.host, port: config.port });

@@ -10,7 +10,7 @@ describe('a workbook import’s progress on the server (R3.1 imports report prog
     [{ phase: 'writing', done: 70_000_000, total: 70_000_000, rows: 100_000 }, 97],
     [{ phase: 'done', done: 0, total: 0, rows: 100_000 }, 100],
     [{ phase: 'failed', done: 5, total: 10, rows: 3 }, 0],
-  ] as const)('%o is %i %%', (progress, percent) => {
+  ] as const)('%o is %i per cent', (progress, percent) => {
     expect(importProgressPercent(progress)).toBe(percent);
   });
 });

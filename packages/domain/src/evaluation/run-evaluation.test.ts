@@ -85,7 +85,9 @@ describe('compareRuns (simulation before publishing)', () => {
 });
 
 describe('evaluateYear at scale', () => {
-  it('evaluates 100 000 enterprises in well under 3 s', () => {
+  // Its speed is measured by `npm run bench` (evaluation.bench.ts), not asserted here: a wall-clock limit in a
+  // correctness test fails on a loaded machine and says nothing about the rules.
+  it('evaluates 100 000 enterprises: every one counted, the D-share rule holds on every platform (R3.2)', () => {
     let seed = 42;
     const random = () => {
       seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
@@ -117,10 +119,7 @@ describe('evaluateYear at scale', () => {
         industryCode: random() < 0.01 ? '4411' : '3821',
       };
     });
-    const started = performance.now();
     const run = evaluateYear({ year: 2025, records }, DEFAULT_EVALUATION_METHOD);
-    const elapsed = performance.now() - started;
-    expect(elapsed).toBeLessThan(3000);
     expect(Object.values(run.counts).reduce((a, b) => a + b, 0)).toBe(100_000);
     expect(run.counts.T).toBeGreaterThan(5000);
     for (const platform of run.platforms) {

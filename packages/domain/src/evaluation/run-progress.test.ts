@@ -12,7 +12,7 @@ describe('an evaluation run’s progress as one bar (R3.2 runs report progress)'
     [{ phase: 'writing', done: 130_000, total: 130_000 }, 99],
     [{ phase: 'done', done: 0, total: 0 }, 100],
     [{ phase: 'failed', done: 3, total: 9 }, 0],
-  ] as const)('%o is %i %%', (progress, percent) => {
+  ] as const)('%o is %i per cent', (progress, percent) => {
     expect(runProgressPercent(progress)).toBe(percent);
   });
 

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import type { AuditKey } from './audit-key.ts';
@@ -23,11 +23,12 @@ export function auditSettings(): AuditSettings {
 let throwawaySecret: Buffer | null = null;
 
 /**
- * Tests and benchmarks: a random key, one per process (so two apps of one test file share it), and a fresh anchor
- * file in the temp dir for each call.
+ * Tests and benchmarks: a fixed, public key (never a real deployment's: real keys are made by audit-key.ts), and a
+ * fresh anchor file in the temp dir for each call. Fixed because the test run seeds one template database in its
+ * global setup and every test process works on a copy: their chains must verify under the same key.
  */
 export function useThrowawayAuditKey(): AuditSettings {
-  throwawaySecret ??= randomBytes(32);
+  throwawaySecret ??= createHash('sha256').update('pgs-tests-and-benches-only-audit-key').digest();
   const settings = { key: { secret: throwawaySecret, legacyThrough: 0 }, anchorFile: path.join(os.tmpdir(), `pgs-audit-anchors-${randomBytes(6).toString('hex')}.jsonl`) };
   useAuditSettings(settings);
   return settings;

@@ -4,14 +4,13 @@ import type { Actor } from '../platform/actor.ts';
 import { requirePermission } from '../platform/actor.ts';
 import { currentRequestClient } from '../platform/request-context.ts';
 import { displayNamesOf } from '../users/display-names.ts';
+import { ADVISORY_LOCKS } from '../platform/advisory-locks.ts';
 import { auditEvents } from './audit.table.ts';
 import { GENESIS_HASH, keyedHash, type ChainedFields } from './audit-hash.ts';
 import { noteAuditWrite } from './audit-anchor.ts';
 import { auditSettings } from './audit-settings.ts';
 import { verifyChain } from './audit-verify.ts';
 
-/** Any constant: serialises appends so each row chains to exactly one predecessor. */
-const AUDIT_CHAIN_LOCK = 7_270_001;
 
 export type AuditInput = {
   action: string;
@@ -28,7 +27,7 @@ export type AuditInput = {
  */
 export async function recordAudit(tx: Tx, actor: Actor, input: AuditInput, now: Date): Promise<void> {
   const { key } = auditSettings();
-  await tx.execute(sql`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(${ADVISORY_LOCKS.auditChain})`);
   const [last] = await tx.select({ seq: auditEvents.seq, hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.seq)).limit(1);
   const prevHash = last?.hash ?? GENESIS_HASH;
   const client = currentRequestClient();

@@ -144,7 +144,7 @@ describe('drafting, comparing and publishing a new version', () => {
     expect(edits.map((e) => e.statusCode).sort()).toEqual([200, 409, 409]);
     const publish = await send('POST', `/catalog-versions/${draft.id}/publish`, { effectiveDate: '2027-01-01', revision: draft.revision });
     expect(publish.statusCode).toBe(409);
-    expect(publish.json().error.code).toBe('STALE_REVISION');
+    expect(publish.json().error.code).toBe('STALE_VERSION');
   });
 
   it('of two concurrent publications of one draft exactly one wins', async () => {

@@ -1,7 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import type { EnterpriseRecord, PlatformKey } from '@pgs/domain';
 import type { Tx } from '../platform/db.ts';
-import { copyCsv, csvText, type CsvCopy } from '../platform/copy-rows.ts';
+import { copyCsv, copyTarget, csvText, type CsvCopy } from '../platform/copy-rows.ts';
+import { ADVISORY_LOCKS } from '../platform/advisory-locks.ts';
 import { enterpriseRecords } from './enterprises.table.ts';
 
 /**
@@ -11,40 +12,40 @@ import { enterpriseRecords } from './enterprises.table.ts';
  * checks that need the stored rows (who holds a code, how many exist) are joins, not 100 000 look-ups.
  */
 
-/** Imports of one year queue behind each other (exact inserted/updated counts, no lock-order deadlocks). */
-const IMPORT_LOCK = 7_270_002;
 const STAGING = 'enterprise_records_import';
 
-/** Written columns in the order of the COPY, each as its CSV field. */
-const WRITTEN: ReadonlyArray<readonly [column: string, field: (record: EnterpriseRecord) => string]> = [
-  ['credit_code', (r) => csvText(r.creditCode)],
+/** Written columns (the table's property names) in the order of the COPY, each as its CSV field. */
+const WRITTEN: ReadonlyArray<readonly [column: keyof typeof enterpriseRecords.$inferSelect, field: (record: EnterpriseRecord) => string]> = [
+  ['creditCode', (r) => csvText(r.creditCode)],
   ['name', (r) => csvText(r.name)],
-  ['platform_key', (r) => csvText(r.platformKey)],
+  ['platformKey', (r) => csvText(r.platformKey)],
   ['kind', (r) => r.kind],
   ['scale', (r) => r.scale],
-  ['land_owned', (r) => r.landOwned ?? ''],
-  ['land_leased', (r) => r.landLeased ?? ''],
+  ['landOwned', (r) => r.landOwned ?? ''],
+  ['landLeased', (r) => r.landLeased ?? ''],
   ['tax', (r) => r.tax ?? ''],
-  ['value_added', (r) => r.valueAdded ?? ''],
+  ['valueAdded', (r) => r.valueAdded ?? ''],
   ['revenue', (r) => r.revenue ?? ''],
-  ['rd_expense', (r) => r.rdExpense ?? ''],
+  ['rdExpense', (r) => r.rdExpense ?? ''],
   ['employees', (r) => r.employees ?? ''],
-  ['energy_tce', (r) => r.energyTce ?? ''],
-  ['emissions_tons', (r) => r.emissionsTons ?? ''],
-  ['electricity_kwh', (r) => r.electricityKwh ?? ''],
-  ['water_tons', (r) => r.waterTons ?? ''],
+  ['energyTce', (r) => r.energyTce ?? ''],
+  ['emissionsTons', (r) => r.emissionsTons ?? ''],
+  ['electricityKwh', (r) => r.electricityKwh ?? ''],
+  ['waterTons', (r) => r.waterTons ?? ''],
   ['producing', (r) => (r.producing ? 't' : 'f')],
-  ['registered_on', (r) => r.registeredOn ?? ''],
-  ['industry_code', (r) => csvText(r.industryCode)],
+  ['registeredOn', (r) => r.registeredOn ?? ''],
+  ['industryCode', (r) => csvText(r.industryCode)],
   ['backward', (r) => (r.backward === true ? 't' : 'f')],
-  ['backward_basis', (r) => csvText(r.backwardBasis || null)],
+  ['backwardBasis', (r) => csvText(r.backwardBasis || null)],
   ['zombie', (r) => (r.zombie === true ? 't' : 'f')],
-  ['zombie_basis', (r) => csvText(r.zombieBasis || null)],
+  ['zombieBasis', (r) => csvText(r.zombieBasis || null)],
   ['utility', (r) => (r.utility === true ? 't' : 'f')],
 ];
-const COLUMNS = [...WRITTEN.map(([column]) => column), 'year', 'imported_at', 'imported_by'];
-const DATA = WRITTEN.map(([column]) => column).filter((column) => column !== 'credit_code');
-const SET = [...DATA, 'imported_at', 'imported_by'].map((column) => `${column} = excluded.${column}`).join(', ');
+/** The COPY's target, taken from the Drizzle table: the written columns, then the year and who imported when. */
+const TARGET = copyTarget(enterpriseRecords, [...WRITTEN.map(([key]) => key), 'year', 'importedAt', 'importedBy']);
+const COLUMNS = TARGET.columns;
+const DATA = COLUMNS.slice(0, WRITTEN.length).filter((column) => column !== enterpriseRecords.creditCode.name);
+const SET = [...DATA, enterpriseRecords.importedAt.name, enterpriseRecords.importedBy.name].map((column) => `${column} = excluded.${column}`).join(', ');
 // A row whose figures are all the same is left alone (imported_at too), so importing the same file twice changes nothing.
 const CHANGED = `(${DATA.map((c) => `enterprise_records.${c}`).join(', ')}) IS DISTINCT FROM (${DATA.map((c) => `excluded.${c}`).join(', ')})`;
 
@@ -62,12 +63,12 @@ export type YearImport = {
 };
 
 export async function beginYearImport(tx: Tx, year: number, importedAt: Date, importedBy: string): Promise<YearImport> {
-  await tx.execute(sql`SELECT pg_advisory_xact_lock(${IMPORT_LOCK}, ${year})`);
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(${ADVISORY_LOCKS.enterpriseYearImport}, ${year})`);
   const staged = (await tx.select({ one: sql`1` }).from(enterpriseRecords).where(eq(enterpriseRecords.year, year)).limit(1)).length > 0;
   if (staged) {
     await tx.execute(sql.raw(`CREATE TEMPORARY TABLE ${STAGING} ON COMMIT DROP AS SELECT ${COLUMNS.join(', ')} FROM enterprise_records WITH NO DATA`));
   }
-  const copy: CsvCopy = copyCsv(tx, { table: staged ? STAGING : 'enterprise_records', columns: COLUMNS });
+  const copy: CsvCopy = copyCsv(tx, staged ? { ...TARGET, table: STAGING } : TARGET);
   const tail = `,${year},${importedAt.toISOString()},${csvText(importedBy)}\n`;
   const stagedAndStored = sql`FROM ${sql.raw(STAGING)} s JOIN enterprise_records e ON e.credit_code = s.credit_code AND e.year = ${year}`;
   return {

@@ -53,7 +53,7 @@ export const enterpriseRoutes = (ctx: AppContext): FastifyPluginAsyncZod => asyn
     },
     async (request) => {
       const actor = actorOf(request);
-      const onProgress = ctx.progress.reporter<ImportProgress>('import', request.query.progressKey, actor.username);
+      const onProgress = ctx.progress.reporter<ImportProgress>('import', request.query.progressKey, actor.username, request.log);
       return importEnterpriseWorkbook(ctx.db, actor, request.query, () => uploadedFile(request), ctx.clock(), onProgress);
     },
   );

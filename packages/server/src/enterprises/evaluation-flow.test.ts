@@ -265,7 +265,7 @@ describe('simulation (issue #4: other weights or cuts before publishing)', () =>
 });
 
 describe('a 10 000-enterprise year', () => {
-  it('runs in reasonable time and writes every result', { timeout: 180_000 }, async () => {
+  it('writes every result of 10 000 enterprises (its time is measured by npm run bench, not asserted here)', { timeout: 180_000 }, async () => {
     const platforms = ['oujiangkou', 'zhenan', 'hitech', null] as const;
     const records = Array.from({ length: 10_000 }, (_, i) =>
       buildRecord({
@@ -285,7 +285,6 @@ describe('a 10 000-enterprise year', () => {
       }),
     );
     await importYear(2026, records);
-    const started = Date.now();
     // The page's way: a progress key with the run, polled while it runs (the reports seen must come in order).
     const key = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
     const running = send('eitc', 'POST', '/evaluations', { year: 2026, progressKey: key });
@@ -300,13 +299,11 @@ describe('a 10 000-enterprise year', () => {
     const response = await running;
     expect(response.statusCode, response.body.slice(0, 500)).toBe(201);
     const run = response.json();
-    const seconds = (Date.now() - started) / 1000;
     const order = ['reading', 'scoring', 'writing', 'done'];
     expect(seen.map((phase) => order.indexOf(phase))).toEqual([...seen.map((phase) => order.indexOf(phase))].sort((a, b) => a - b));
     expect((await send('eitc', 'GET', `/evaluations/progress/${key}`)).json()).toEqual({ phase: 'done', done: 10_000, total: 10_000 });
     expect(run.total).toBe(10_000);
     expect(run.counts.T).toBe(200); // every 50th is not producing
-    expect(seconds).toBeLessThan(60);
     expect((await send('eitc', 'GET', `/evaluations/${run.id}/results?pageSize=1`)).json().total).toBe(10_000);
 
     // The export reads in keyset batches of 2 000 across the three sets: every result once, each on its set's sheet.

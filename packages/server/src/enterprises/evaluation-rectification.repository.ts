@@ -1,7 +1,7 @@
 import { and, asc, count, eq, gt, isNull, type SQL } from 'drizzle-orm';
 import type { PlatformFilter, RectificationTrack } from '@pgs/domain';
 import type { Db, Tx } from '../platform/db.ts';
-import { copyCsv, csvText } from '../platform/copy-rows.ts';
+import { copyCsv, copyTarget, csvText } from '../platform/copy-rows.ts';
 import { evaluationRectification as t } from './enterprises.table.ts';
 
 /** SQL only (STYLE.md): a run's R3.4 rectification list, written with the run and read a page at a time. */
@@ -10,11 +10,12 @@ export type RectificationRow = typeof t.$inferSelect;
 export type NewRectificationRow = Omit<RectificationRow, 'runId'>;
 export type RectificationScope = { platformKey?: PlatformFilter; track?: RectificationTrack };
 
-const COLUMNS = ['run_id', 'credit_code', 'name', 'platform_key', 'class', 'tax_per_mu', 'bar', 'track', 'reason'];
+/** The COPY's columns, in the order of each CSV line below. */
+const TARGET = copyTarget(t, ['runId', 'creditCode', 'name', 'platformKey', 'class', 'taxPerMu', 'bar', 'track', 'reason']);
 
 /** Every item of the run's list, with COPY, inside the run's transaction. */
 export async function insertRectification(tx: Tx, runId: number, items: readonly NewRectificationRow[]): Promise<void> {
-  const copy = copyCsv(tx, { table: 'evaluation_rectification', columns: COLUMNS });
+  const copy = copyCsv(tx, TARGET);
   try {
     let csv = '';
     for (const item of items) {

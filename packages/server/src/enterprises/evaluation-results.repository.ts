@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, ilike, inArray, isNull, ne, or, sql, type SQ
 import type { EnterpriseResult, EvaluationClass, EvaluationSetKey } from '@pgs/domain';
 import type { EvaluationRunStatus, PlatformFilter } from '@pgs/domain';
 import type { Db, Tx } from '../platform/db.ts';
-import { copyCsv, csvText } from '../platform/copy-rows.ts';
+import { copyCsv, copyTarget, csvText } from '../platform/copy-rows.ts';
 import { evaluationResults, evaluationRuns } from './enterprises.table.ts';
 
 /** SQL only (STYLE.md, immich): the runs and results of the yearly evaluation (R3.2). */
@@ -13,7 +13,8 @@ export type ResultRow = typeof evaluationResults.$inferSelect;
 
 /** Rows per COPY write: the CSV of 5 000 results is ~1 MB, so PostgreSQL parses one batch while the next is made. */
 const RESULT_BATCH = 5_000;
-const RESULT_COLUMNS = ['run_id', 'credit_code', 'name', 'platform_key', 'set', 'class', 'base_class', 'score', 'rank', 'percentile', 'set_size', 'indicators', 'class_rule', 'excluded_reason'];
+/** The COPY's columns, in the order of each CSV line of insertResults. */
+const RESULT_TARGET = copyTarget(evaluationResults, ['runId', 'creditCode', 'name', 'platformKey', 'set', 'class', 'baseClass', 'score', 'rank', 'percentile', 'setSize', 'indicators', 'classRule', 'excludedReason']);
 
 export async function insertRun(tx: Tx, values: NewRun): Promise<number> {
   const [row] = await tx.insert(evaluationRuns).values(values).returning({ id: evaluationRuns.id });
@@ -35,7 +36,7 @@ const figure = (value: number | null) => (value === null ? '' : String(value));
  * PostgreSQL parses and indexes one batch while this process turns the next into CSV.
  */
 export async function insertResults(tx: Tx, runId: number, results: readonly EnterpriseResult[], onWritten?: (written: number) => void): Promise<void> {
-  const copy = copyCsv(tx, { table: 'evaluation_results', columns: RESULT_COLUMNS });
+  const copy = copyCsv(tx, RESULT_TARGET);
   try {
     for (let start = 0; start < results.length; start += RESULT_BATCH) {
       let csv = '';

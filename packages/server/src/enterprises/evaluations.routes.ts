@@ -56,7 +56,7 @@ export const evaluationRoutes = (ctx: AppContext): FastifyPluginAsyncZod => asyn
 
   app.post('/evaluations', { schema: { tags, summary: '运行年度亩均效益综合评价（市经信委；R3.2）', body: runEvaluationInputSchema, response: { 201: evaluationRunSummarySchema } } }, async (request, reply) => {
     const actor = actorOf(request);
-    const summary = await runEvaluation(ctx.db, actor, request.body, ctx.clock(), { onProgress: ctx.progress.reporter<RunProgress>('evaluation', request.body.progressKey, actor.username) });
+    const summary = await runEvaluation(ctx.db, actor, request.body, ctx.clock(), { onProgress: ctx.progress.reporter<RunProgress>('evaluation', request.body.progressKey, actor.username, request.log) });
     reply.code(201);
     return summary;
   });

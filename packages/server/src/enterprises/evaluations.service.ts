@@ -38,6 +38,7 @@ import type {
 } from '@pgs/domain';
 import type { Db } from '../platform/db.ts';
 import type { ProgressBoard } from '../platform/progress-board.ts';
+import { platformScope, seesPlatform } from '../platform/platform-scope.ts';
 import { requirePermission, type Actor } from '../platform/actor.ts';
 import { AppError, conflict, forbidden, notFound, unprocessable } from '../platform/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -87,11 +88,10 @@ async function visibleRun(db: Db, actor: Actor, id: number): Promise<RunRow> {
 
 /** A platform user is held to its own platform (D10, D17): no filter means its own, another platform is refused. */
 function scopedPlatform(actor: Actor, asked: PlatformFilter | undefined): PlatformFilter | undefined {
-  if (actor.role !== 'platform') return asked;
-  // A platform account without a platform must not fall through to "no filter", which would be every platform.
-  if (!actor.platformKey) throw forbidden('该平台用户没有所属平台，请联系系统管理员');
-  if (asked !== undefined && asked !== actor.platformKey) throw forbidden('平台用户只能查看本平台企业的评价结果（D17）');
-  return actor.platformKey;
+  const own = platformScope(actor);
+  if (own === null) return asked;
+  if (asked !== undefined && asked !== own) throw forbidden('平台用户只能查看本平台企业的评价结果（D17）');
+  return own;
 }
 
 const zeroCounts = (): ClassCounts => Object.fromEntries(EVALUATION_CLASSES.map((c) => [c, 0])) as ClassCounts;
@@ -131,7 +131,7 @@ function summaryOf(row: RunRow, actor: Actor, labels: RunLabels): EvaluationRunS
     status: row.status as EvaluationRunStatus,
     cityDShare: Number(row.cityDShare),
     // A platform reads its own D share beside the city's (R3.2), not the other platforms' figures.
-    platforms: actor.role === 'platform' ? platforms.filter((p) => p.platformKey === actor.platformKey) : platforms,
+    platforms: platforms.filter((p) => seesPlatform(actor, p.platformKey)),
     counts,
     total: EVALUATION_CLASSES.reduce((sum, c) => sum + (counts[c] ?? 0), 0),
     methodName: (row.method as EvaluationMethod).name,

@@ -29,6 +29,10 @@ export type Config = {
   auditKeyFile: string;
   /** Where the head of the audit chain is anchored (appended lines); the operator keeps and backs it up. */
   auditAnchorFile: string;
+
+  // Logging (platform/log.ts): warnings and errors are always logged.
+  /** PGS_LOG=1 also logs every request. */
+  logRequests: boolean;
 };
 
 // ── HTTP settings (issue #10.2, #10.6, #10.9) ─────────────────────────────────────────────────────────────────────
@@ -133,5 +137,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     migrationDatabaseUrl,
     auditKeyFile,
     auditAnchorFile,
+
+    logRequests: env.PGS_LOG === '1',
   };
 }

@@ -2,6 +2,8 @@ import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFromStdin } from 'pg-copy-streams';
+import { getTableColumns, getTableName } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Tx } from './db.ts';
 
 /**
@@ -20,6 +22,22 @@ export type CsvCopy = {
 
 /** `table (columns)` as the COPY statement names them; both come from code, never from input. */
 export type CopyTarget = { table: string; columns: readonly string[] };
+
+/**
+ * The COPY target of a Drizzle table: the SQL names of the columns `keys` (the table's property names, so a renamed
+ * column follows), in that order, which is the order of each CSV line's fields. `into` names another table of the
+ * same columns (a temporary staging table).
+ */
+export function copyTarget<T extends PgTable>(table: T, keys: ReadonlyArray<keyof T['_']['columns'] & string>, into?: string): CopyTarget {
+  const columns = getTableColumns(table) as Record<string, { name: string }>;
+  return { table: into ?? getTableName(table), columns: keys.map((key) => columnName(columns, key)) };
+}
+
+function columnName(columns: Record<string, { name: string }>, key: string): string {
+  const column = columns[key];
+  if (!column) throw new Error(`no column ${key}`);
+  return column.name;
+}
 
 const PGLITE_BLOB_CHARS = 4 * 1024 * 1024;
 

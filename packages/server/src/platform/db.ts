@@ -10,6 +10,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema.ts';
+import type { Logger } from './log.ts';
 
 /** One data layer for both drivers (STACK.md gotcha 4). */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -21,6 +22,8 @@ export type Database = {
   db: Db;
   driver: DatabaseDriver;
   close(): Promise<void>;
+  /** PGlite only: the whole data dir as a tarball, which `openDatabase({ loadDataDir })` opens again (the tests' template). */
+  dumpDataDir?: () => Promise<Blob>;
 };
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../drizzle', import.meta.url));
@@ -32,14 +35,27 @@ export class DataDirInUseError extends Error {}
  * PGlite lets only one process use a data dir safely (STACK.md gotcha 2: a second process lost an insert
  * silently), so the dir is locked for the life of the process.
  */
-export async function openDatabase(options: { url: string | null; dataDir: string | null; poolSize?: number; migrationUrl?: string | null }): Promise<Database> {
+export async function openDatabase(options: {
+  url: string | null;
+  dataDir: string | null;
+  poolSize?: number;
+  /** PostgreSQL: run the migrations as this role (the tables' owner) when the app's own role is restricted. */
+  migrationUrl?: string | null;
+  /** PGlite: start from this data-dir tarball (made by `dumpDataDir`) instead of an empty database. */
+  loadDataDir?: Blob;
+  /** Where a warning about the connection goes (the server's logger); the console without one (scripts). */
+  log?: Pick<Logger, 'warn'>;
+}): Promise<Database> {
   if (options.url) {
     // Migrations run as the tables' owner when MIGRATION_DATABASE_URL names one; the app's own role may then lack DDL rights.
     if (options.migrationUrl) await migrateAsOwner(options.migrationUrl);
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
     // An idle connection the server ends (restart, failover, a DROP … WITH (FORCE) after close) must not crash the
     // process: pg drops that client from the pool and the next query opens a new one.
-    pool.on('error', (error) => console.warn(`PostgreSQL 空闲连接已断开：${error.message}`));
+    pool.on('error', (error) => {
+      if (options.log) options.log.warn({ err: error }, 'PostgreSQL idle connection ended');
+      else console.warn(`PostgreSQL 空闲连接已断开：${error.message}`);
+    });
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     if (!options.migrationUrl) await migratePg(db as never, { migrationsFolder: MIGRATIONS_DIR });
     return { db, driver: 'postgres', close: () => pool.end() };
@@ -57,12 +73,13 @@ export async function openDatabase(options: { url: string | null; dataDir: strin
       );
     }
   }
-  const client = new PGlite(dataDir);
+  const client = new PGlite({ dataDir, loadDataDir: options.loadDataDir });
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   await migratePglite(db as never, { migrationsFolder: MIGRATIONS_DIR });
   return {
     db,
     driver: 'pglite',
+    dumpDataDir: () => client.dumpDataDir('none'),
     close: async () => {
       await client.close();
       await release?.();

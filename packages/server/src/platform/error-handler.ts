@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyServerOptions } from 'fastify';
+import type { ErrorCode } from '@pgs/domain';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError } from './errors.ts';
 import { sqlState } from './db-errors.ts';
@@ -7,7 +8,7 @@ import { deadlineAnswer } from './request-deadlines.ts';
 const FIELD_LABELS: Record<string, string> = { body: '请求内容', querystring: '查询参数', params: '路径参数', headers: '请求头' };
 
 /** Fastify's own 4xx errors, said in Chinese. */
-const FASTIFY_ERRORS: Record<string, { status: number; code: string; message: string }> = {
+const FASTIFY_ERRORS: Record<string, { status: number; code: ErrorCode; message: string }> = {
   FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'PAYLOAD_TOO_LARGE', message: '请求内容过大，超过了该接口的上限（一般接口 1 MB，导入接口 64 MB）' },
   FST_REQ_FILE_TOO_LARGE: { status: 413, code: 'PAYLOAD_TOO_LARGE', message: '上传的文件超过 64 MB 上限' },
   FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'MALFORMED_JSON', message: '请求内容不是合法的 JSON' },

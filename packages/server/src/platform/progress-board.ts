@@ -10,6 +10,8 @@ const KEEP_MS = 10 * 60 * 1000;
 /** More jobs than any office runs at once; past it the oldest are forgotten first. */
 const MAX_JOBS = 1000;
 
+import type { Logger } from './log.ts';
+
 /** What kind of job a key belongs to, so an import's key never reads as a run's. */
 export type JobKind = 'evaluation' | 'import';
 type Entry = { owner: string; progress: unknown; at: number };
@@ -22,11 +24,18 @@ export class ProgressBoard {
   /**
    * A reporter for the job under `key`, or undefined without a key. A key another user already holds is not taken
    * over: that job's reports stay its owner's, and this one's are dropped.
+   *
+   * With `log` (the request's logger, which names the request and the user) a report of `phase: 'failed'` is also
+   * logged as a warning, key or no key: a failed run or import never goes unseen by the people who run the server.
    */
-  reporter<Progress>(kind: JobKind, key: string | undefined, owner: string): ((progress: Progress) => void) | undefined {
-    if (key === undefined) return undefined;
+  reporter<Progress>(kind: JobKind, key: string | undefined, owner: string, log?: Pick<Logger, 'warn'>): ((progress: Progress) => void) | undefined {
+    const logFailure = (progress: Progress) => {
+      if (log && (progress as { phase?: unknown } | null)?.phase === 'failed') log.warn({ job: kind, progressKey: key, progress }, `${kind} failed`);
+    };
+    if (key === undefined) return log ? logFailure : undefined;
     const id = `${kind}:${key}`;
     return (progress) => {
+      logFailure(progress);
       const held = this.jobs.get(id);
       if (held && held.owner !== owner) return;
       this.jobs.delete(id);

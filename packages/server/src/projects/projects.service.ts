@@ -30,6 +30,7 @@ import { projectCirculations, projectEvents, projectIdentities, projects } from 
 import { actorOfUsername } from '../users/users.service.ts';
 import { latestEvaluation } from './project-evaluations.repository.ts';
 import { currentProjectSettings } from './project-settings.service.ts';
+import { platformScope } from '../platform/platform-scope.ts';
 
 export type ProjectRow = typeof projects.$inferSelect;
 
@@ -203,7 +204,8 @@ export async function getProject(db: Db, actor: Actor, id: number, now: Date) {
 function ledgerCondition(actor: Actor, filter: z.infer<typeof projectFilterSchema>, today: string, windowDays: number): SQL | undefined {
   const where: SQL[] = [];
   // D10: a platform also lists the projects it reported that circulated away (read-only there, with its share).
-  if (actor.role === 'platform') where.push(or(eq(projects.platformKey, actor.platformKey!), eq(projects.reportedPlatformKey, actor.platformKey!))!);
+  const scope = platformScope(actor);
+  if (scope) where.push(or(eq(projects.platformKey, scope), eq(projects.reportedPlatformKey, scope))!);
   else if (filter.platformKey) where.push(eq(projects.platformKey, filter.platformKey));
   if (filter.status) where.push(eq(projects.status, filter.status));
   if (filter.category) where.push(eq(projects.categoryAtReport, filter.category));

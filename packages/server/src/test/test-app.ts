@@ -1,19 +1,19 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp, type AppOptions } from '../app.ts';
 import type { Database } from '../platform/db.ts';
-import { prepareDatabase } from '../platform/startup.ts';
 import { DEMO_PASSWORD } from '../demo/demo-users.ts';
 import { SESSION_COOKIE } from '../platform/http.ts';
 import { createTestDatabase } from './test-database.ts';
 import { useThrowawayAuditKey } from '../audit/audit-settings.ts';
+import { createLogger } from '../platform/log.ts';
+import { TEST_ADMIN_PASSWORD, TEST_START } from './test-constants.ts';
 
-export const TEST_ADMIN_PASSWORD = 'Admin-Pass-2026';
 /** Tests sign in far more often than people: the login rate limits are tested with their own settings (auth/login-rate-limit.test.ts). */
 const TEST_LOGIN_RATE_LIMIT = { perAddress: 100_000, perName: 100_000, windowSeconds: 60 };
-export { DEMO_PASSWORD };
+export { DEMO_PASSWORD, TEST_ADMIN_PASSWORD };
 
 /** A clock the test moves by hand (idle sessions, lockouts, effective dates). */
-export function manualClock(start = new Date('2026-11-28T02:00:00Z')) {
+export function manualClock(start = TEST_START) {
   let now = start.getTime();
   const clock = () => new Date(now);
   return Object.assign(clock, {
@@ -35,13 +35,19 @@ export type TestApp = {
   close(): Promise<void>;
 };
 
-/** The whole app on a database of this test file's own, prepared as on a first start in demo mode. */
+/**
+ * The whole app on a database of this test file's own, prepared as on a first start in demo mode at TEST_START (a
+ * copy of the run's template database: test-database.ts).
+ */
 export async function createTestApp(options: Pick<AppOptions, 'auth'> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   useThrowawayAuditKey();
   const clock = manualClock();
-  await prepareDatabase(database.db, { adminPassword: TEST_ADMIN_PASSWORD, demo: true }, clock());
-  const app = await buildApp({ database, clock, auth: { loginRateLimit: TEST_LOGIN_RATE_LIMIT }, ...options });
+  // Tests refuse bad imports and runs on purpose: their failed-job warnings would bury the output, so a test app
+  // logs errors (every 5xx) only. logging.test.ts checks the warnings themselves.
+  const log = createLogger({ logRequests: false });
+  log.level = 'error';
+  const app = await buildApp({ database, clock, log, auth: { loginRateLimit: TEST_LOGIN_RATE_LIMIT }, ...options });
   return {
     app,
     database,

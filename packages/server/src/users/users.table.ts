@@ -1,4 +1,5 @@
-import { boolean, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, check, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { platforms } from '../reference/reference.table.ts';
 
 export const users = pgTable('users', {
@@ -16,7 +17,10 @@ export const users = pgTable('users', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   /** Raised on every change; an update naming an older revision gets 409. */
   revision: integer('revision').notNull().default(1),
-});
+},
+  // D10: a platform user has a platform, or its scope would widen to every platform (platform/platform-scope.ts).
+  (table) => [check('users_platform_user_has_platform', sql`${table.role} <> 'platform' OR ${table.platformKey} IS NOT NULL`)],
+);
 
 /**
  * Every account change the admin or the operator makes, for the auditor's review (三员分立, #10.11). The audit

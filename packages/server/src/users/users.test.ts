@@ -55,7 +55,7 @@ describe('users (admin)', () => {
     const results = await Promise.all(['甲乙', '丙丁', '戊己', '庚辛'].map(edit));
     const statuses = results.map((r) => r.statusCode).sort();
     expect(statuses).toEqual([200, 409, 409, 409]);
-    expect(results.find((r) => r.statusCode === 409)!.json().error.code).toBe('STALE_REVISION');
+    expect(results.find((r) => r.statusCode === 409)!.json().error.code).toBe('STALE_VERSION');
     const list = (await t.app.inject({ method: 'GET', url: '/api/v1/users?pageSize=100', headers: { cookie: admin } })).json();
     expect(list.items.find((u: { id: number }) => u.id === created.id).revision).toBe(2);
   });

@@ -1,3 +1,5 @@
+import { CLIENT_ERROR_CODES, isErrorCode, type ClientErrorCode, type ErrorCode } from '@pgs/domain';
+
 /**
  * The one way the web talks to the server: JSON over fetch with the session cookie. Every failure becomes an
  * ApiError carrying the server's `{error:{code,message,details}}`, so pages show the server's Chinese sentence.
@@ -6,16 +8,21 @@ export const API_BASE = '/api/v1';
 
 export class ApiError extends Error {
   readonly status: number;
-  readonly code: string;
+  /** One of the domain's ERROR_CODES, or a code of the web's own when the server's answer never came. */
+  readonly code: ErrorCode | ClientErrorCode;
   readonly details: unknown;
 
   constructor(status: number, code: string, message: string, details?: unknown) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
-    this.code = code;
+    this.code = isErrorCode(code) || isClientErrorCode(code) ? code : 'ERROR';
     this.details = details;
   }
+}
+
+function isClientErrorCode(code: string): code is ClientErrorCode {
+  return (CLIENT_ERROR_CODES as readonly string[]).includes(code);
 }
 
 export function isApiError(error: unknown): error is ApiError {

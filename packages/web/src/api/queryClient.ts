@@ -14,7 +14,7 @@ declare module '@tanstack/react-query' {
 export const STALE_MESSAGE = '数据已被他人修改，请刷新后重试';
 
 export function isStaleError(error: unknown): boolean {
-  return isApiError(error) && error.status === 409 && (error.code === 'STALE_REVISION' || error.code === 'STALE_VERSION');
+  return isApiError(error) && error.status === 409 && error.code === 'STALE_VERSION';
 }
 
 /**

@@ -1,0 +1,1 @@
+ALTER TABLE "users" ADD CONSTRAINT "users_platform_user_has_platform" CHECK ("users"."role" <> 'platform' OR "users"."platform_key" IS NOT NULL);
