@@ -1,3 +1,4 @@
+import { TEST_ADMIN_PASSWORD } from '../test/test-constants.ts';
 import http from 'node:http';
 import net from 'node:net';
 import type { FastifyInstance } from 'fastify';
@@ -16,7 +17,8 @@ import { seededRandom, type Random } from './fuzz-values.ts';
  * answer slower than its route's limit, any refused request that wrote a row (every table counted before and after),
  * and any error answer that is not the `{error:{code,message}}` body or shows a stack trace, SQL or a file path.
  */
-export const FUZZ_ADMIN_PASSWORD = 'Fuzz-Admin-Pass-2026';
+/** The same as the test databases' admin, so the fuzz runs on a copy of the run's template as on a fresh database. */
+export const FUZZ_ADMIN_PASSWORD = TEST_ADMIN_PASSWORD;
 /** Small limits keep stalled bodies quick to test; the judge allows this much beyond a route's limit. */
 export const FUZZ_DEADLINES = { requestTimeoutMs: 3_000, uploadTimeoutMs: 10_000 };
 const GRACE_MS = 1_500;

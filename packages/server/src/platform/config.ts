@@ -63,7 +63,7 @@ export const DEFAULT_HTTP_SETTINGS: HttpSettings = {
 function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number, max: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
-  if (!/^[1-9][0-9]*$/.test(raw) || Number(raw) > max) throw new ConfigError(`${name} 应为 1–${max} 之间的整数：${raw}`);
+  if (!/^[1-9][0-9]*$/.test(raw) || Number(raw) > max) throw new ConfigError(`${name} 应为正整数（1–${max}）：${raw}`);
   return Number(raw);
 }
 

@@ -163,12 +163,14 @@ describe('issue #10.6: a catalog takes effect from today (2026-11-28 on the test
 });
 
 describe('issue #10.6: the evaluation sheet is signed by the signed-in user, dated between the report and today', () => {
+  // Each evaluation carries the project version the user saw (issue #10.12).
+  const projectVersion = async (): Promise<number> => (await send('zn', 'GET', `/projects/${projectId}`)).json().version;
   it.each([
     ['2026-11-29', '晚于今天'],
     ['2019-06-30', '早于项目首报日期'],
   ])('reviewedOn %s → 400 (%s), nothing written', async (reviewedOn, words) => {
     const before = await countAllRows(t.database.db);
-    const response = await send('zn', 'POST', `/projects/${projectId}/evaluation`, { scores: fullMarks, opinion: '同意', reviewedOn });
+    const response = await send('zn', 'POST', `/projects/${projectId}/evaluation`, { scores: fullMarks, opinion: '同意', reviewedOn, version: await projectVersion() });
     expect(response.statusCode, response.body).toBe(400);
     expect(response.json().error.message).toContain(words);
     expect(await countAllRows(t.database.db)).toEqual(before);
@@ -176,10 +178,10 @@ describe('issue #10.6: the evaluation sheet is signed by the signed-in user, dat
 
   it('a reviewer sent by the client is not recorded; a panel is recorded beside the user', async () => {
     const me = (await send('zn', 'GET', '/auth/me')).json().user.displayName;
-    const alone = await send('zn', 'POST', `/projects/${projectId}/evaluation`, { scores: fullMarks, opinion: '同意', reviewer: '市长', reviewedOn: '2026-11-28' });
+    const alone = await send('zn', 'POST', `/projects/${projectId}/evaluation`, { scores: fullMarks, opinion: '同意', reviewer: '市长', reviewedOn: '2026-11-28', version: await projectVersion() });
     expect(alone.statusCode, alone.body).toBe(201);
     expect(alone.json()).toMatchObject({ reviewer: me, reviewedOn: '2026-11-28' });
-    const panel = await send('zn', 'POST', `/projects/${projectId}/evaluation`, { scores: fullMarks, opinion: '同意', panel: ['张工', '李工'] });
+    const panel = await send('zn', 'POST', `/projects/${projectId}/evaluation`, { scores: fullMarks, opinion: '同意', panel: ['张工', '李工'], version: await projectVersion() });
     expect(panel.json().reviewer).toBe(`${me}（评审组：张工、李工）`);
     const stored = (await send('zn', 'GET', `/projects/${projectId}/evaluations`)).json();
     expect(stored.map((e: { reviewer: string }) => e.reviewer)).not.toContain('市长');
