@@ -160,7 +160,7 @@ describe('administration pages', () => {
     await screenshot(page, 'forced-password');
     await changeTemporaryPassword(ZN_TEMPORARY, 'Password12', 'Oujiang-Lvse-Chanye-57');
     // Back led to the entry made at sign-in, whose way on is the home page.
-    await page.waitForURL((url) => url.pathname === '/catalog');
+    await page.waitForURL((url) => url.pathname === '/');
     await expectText(page.getByTestId('header-user'), '浙南管委会 黄主任');
   });
 
@@ -206,7 +206,7 @@ describe('administration pages', () => {
     await expectText(created, '新建用户');
     // Each row names the client the change came from (the address; the browser in the details); the system's own rows say 系统.
     await expectText(created, '127.0.0.1');
-    await expectText(table.locator('.ant-table-row').filter({ hasText: 'catalog.seed' }).first(), '系统');
+    await expectText(table.locator('.ant-table-row').filter({ hasText: '载入初始目录' }).first(), '系统');
     await created.locator('.ant-table-row-expand-icon').click();
     await expectText(table.locator('[data-testid^="audit-detail-"]'), NEW_USER.username);
     await expectText(table.locator('[data-testid^="audit-client-"]'), '客户端：127.0.0.1 · Mozilla/5.0');

@@ -90,11 +90,11 @@ function overviewRows(run: EvaluationRunDetail): [string, string | number | Date
     ['评价办法', run.methodName],
     ['分档线（组内百分位）', `A 类前 ${percent(run.method.cuts.A)}，B 类至 ${percent(run.method.cuts.B)}，C 类至 ${percent(run.method.cuts.C)}，其余 D 类`],
     ['缺失值规则', MISSING_VALUE_RULE_LABELS[run.method.missingValue]],
-    ['平台 D 类占比高出全市幅度', `${percent(run.method.dShareMargin)}（R3.2 规定 ${percent(D_SHARE_BAND.min)}–${percent(D_SHARE_BAND.max)}）`],
+    ['平台 D 类占比高出全市幅度', `${percent(run.method.dShareMargin)}（规定 ${percent(D_SHARE_BAND.min)}–${percent(D_SHARE_BAND.max)}）`],
     ['全市 D 类占比（基础分档，不含 T 类）', percent(run.cityDShare)],
   ];
   for (const platform of run.platforms) {
-    rows.push([`${platformName(platform.platformKey)} D 类占比`, `${percent(platform.dShare)}（${platform.ruleHolds ? '符合' : '不符合'} R3.2）：${platform.reason}`]);
+    rows.push([`${platformName(platform.platformKey)} D 类占比`, `${percent(platform.dShare)}（${platform.ruleHolds ? '符合' : '不符合'}规定）：${platform.reason}`]);
   }
   for (const set of run.sets) {
     const benchmarks = set.indicators.map((item) => `${item.label} ${item.benchmark === null || item.benchmark === undefined ? '无' : `${figureText(item.benchmark)} ${item.unit}`}`).join('；');

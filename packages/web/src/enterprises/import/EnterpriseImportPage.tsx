@@ -178,7 +178,7 @@ export function EnterpriseImportPage() {
             {picker('选择 .xlsx 文件并检查', 'import-upload')}
             {file && <Typography.Text data-testid="import-file-name">{file.name}</Typography.Text>}
           </Space>
-          {busy && <UploadProgressBar progress={progress} server={serverProgress} fileSize={file?.size ?? 0} checking={step === 2 ? '正在写入…' : '服务器正在逐行检查…'} />}
+          {busy && <UploadProgressBar progress={progress} server={serverProgress} fileSize={file?.size ?? 0} checking={step === 2 ? '正在写入…' : '正在逐行检查…'} />}
           {failure && <Alert type="error" showIcon title={failure} data-testid="import-failure" />}
           {check && errorCount > 0 && (
             <>

@@ -8,6 +8,7 @@ import { api } from '../../api/client.ts';
 import { useMe } from '../../auth/session.ts';
 import { BarChart, type BarDatum } from '../../shared/charts/BarChart.tsx';
 import { todayInShanghai } from '../../shared/format.ts';
+import { formatShare } from '@pgs/domain';
 import { projectKeys, useInvestmentSummary, type InvestmentSummary } from '../projects.api.ts';
 import { StatusTag } from '../components/StatusTag.tsx';
 import { useDownload } from '../../shared/useDownload.ts';
@@ -51,7 +52,7 @@ const columns: TableColumnsType<SummaryRow> = [
     align: 'right',
     render: (credit: number) =>
       credit > 0 && credit < 1 ? (
-        <Tooltip title="流转项目按分成比例计分">
+        <Tooltip title={`流转项目按分成比例计分：本平台分得 ${formatShare(credit)}`}>
           <Typography.Text underline style={{ textDecorationStyle: 'dotted', cursor: 'help' }}>
             {credit}
           </Typography.Text>
