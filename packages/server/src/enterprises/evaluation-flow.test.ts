@@ -213,7 +213,7 @@ describe('publish and who sees what (D17)', () => {
     expect(row.slice(9, 12)).toEqual([16, 10.5, 45]);
     const overview = workbook.getWorksheet('评价概况')!;
     const texts = overview.getColumn(2).values.map(String).join('\n');
-    expect(texts).toContain('10%（符合 R3.2）');
+    expect(texts).toContain('10%（符合规定）');
     expect(texts).not.toContain('瓯江口');
   });
 

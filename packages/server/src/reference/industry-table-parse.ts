@@ -3,6 +3,9 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { parse } from 'csv-parse';
 import { industryLevel, isWellFormedIndustryCode, parentIndustryCode, type IndustryLevel } from '@pgs/domain';
 
+/** Offices write the header in Chinese; files made by programs use code,name (the published table's own header). */
+const HEADER_ALIASES: Record<string, string> = { 行业代码: 'code', 行业名称: 'name', 代码: 'code', 名称: 'name' };
+
 export type IndustryEntry = { code: string; name: string; level: IndustryLevel; parent: string | null };
 export type RowError = { row: number; column: string; message: string };
 /** `errors` lists the first MAX_LISTED_ERRORS of `errorCount` (issue #10: 200 000 bad lines answered 15.9 MB). */
@@ -34,14 +37,14 @@ export async function parseIndustryCsv(text: string): Promise<IndustryTable> {
   const entries: IndustryEntry[] = [];
   const seen = new Map<string, number>();
   const parser = Readable.from(slices(text.replace(/^\uFEFF/, ''))).pipe(
-    parse({ columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), skip_empty_lines: true, trim: true, relax_column_count: true }),
+    parse({ columns: (header: string[]) => header.map((h) => HEADER_ALIASES[h.trim()] ?? h.trim().toLowerCase()), skip_empty_lines: true, trim: true, relax_column_count: true }),
   );
   let index = 0;
   try {
     for await (const record of parser as AsyncIterable<Record<string, string>>) {
       if (index === 0 && (!('code' in record) || !('name' in record))) {
         parser.destroy();
-        return { entries: [], errors: [{ row: 1, column: '', message: '第一行必须是表头，且包含 code 和 name 两列' }], errorCount: 1 };
+        return { entries: [], errors: [{ row: 1, column: '', message: '第一行必须是表头，且包含“行业代码”和“行业名称”两列（也可写作 code 和 name）' }], errorCount: 1 };
       }
       const row = index + 2;
       index++;
@@ -61,7 +64,7 @@ export async function parseIndustryCsv(text: string): Promise<IndustryTable> {
   } catch (error) {
     return { entries: [], errors: [{ row: 0, column: '', message: `CSV 格式错误：${(error as Error).message}` }], errorCount: 1 };
   }
-  if (index === 0) return { entries: [], errors: [{ row: 1, column: '', message: '第一行必须是表头，且包含 code 和 name 两列' }], errorCount: 1 };
+  if (index === 0) return { entries: [], errors: [{ row: 1, column: '', message: '第一行必须是表头，且包含“行业代码”和“行业名称”两列（也可写作 code 和 name）' }], errorCount: 1 };
   for (const entry of entries) {
     if (entry.parent && !seen.has(entry.parent)) {
       fail({ row: seen.get(entry.code)!, column: 'code', message: `行业代码 ${entry.code} 的上级代码 ${entry.parent} 不在表中` });

@@ -20,7 +20,7 @@ export function IndustryImportCard() {
   return (
     <Card size="small" title="导入官方行业分类表（CSV）" data-testid="industries-import">
       <Typography.Paragraph type="secondary" style={{ marginBottom: 12 }}>
-        文件为 UTF-8 编码的 CSV，两列：code（行业代码）、name（行业名称），包含门类、大类、中类、小类全部四级。
+        文件为 UTF-8 编码的 CSV，两列：行业代码、行业名称（首行为这两个列名），包含门类、大类、中类、小类全部四级。
       </Typography.Paragraph>
       <Upload
         accept=".csv,text/csv"
