@@ -77,7 +77,7 @@ describe('login', () => {
 
     // The lockout is per account: another user still signs in.
     expect(await attempt('eitc', DEMO_PASSWORD)).toBe(200);
-    await page.waitForURL((url) => url.pathname === '/');
+    await page.waitForURL((url) => url.pathname === '/catalog');
     await expectText(page.getByTestId('header-user'), '市经信委 周科长');
   });
 
