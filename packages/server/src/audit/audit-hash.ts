@@ -48,7 +48,7 @@ export function unkeyedHash(prevHash: string, fields: ChainedFields): string {
   return createHash('sha256').update(chainInput(prevHash, fields)).digest('hex');
 }
 
-/** The scheme of the rows written before migration 0008 (no key, no seq, no client): checked only up to the key's `legacyThrough`. */
+/** The scheme of the rows written before migration 0009 (no key, no seq, no client): checked only up to the key's `legacyThrough`. */
 export function legacyHash(prevHash: string, fields: ChainedFields): string {
   const canonical = stringify({
     at: fields.at.toISOString(),

@@ -69,7 +69,7 @@ describe('the audit key file', () => {
 
   it('rows written before the chain was keyed verify the old way up to legacyThrough, and are sealed by the first keyed row', async () => {
     await emptyTrail();
-    // Two rows as the release before migration 0008 wrote them: plain SHA-256, no client.
+    // Two rows as the release before migration 0009 wrote them: plain SHA-256, no client.
     let prevHash = GENESIS_HASH;
     for (const seq of [1, 2]) {
       const fields = { seq, at: new Date(Date.UTC(2026, 0, seq)), actorId: null, actorName: 'system', action: 'platforms.seed', entityType: 'platforms', entityId: null, before: null, after: { seq }, clientAddress: null, userAgent: null };

@@ -6,7 +6,7 @@ import type { Db } from '../platform/db.ts';
 import { auditEvents } from './audit.table.ts';
 
 /**
- * The audit chain's key. `legacyThrough`: rows 1…n were written before the chain was keyed (migration 0008) and
+ * The audit chain's key. `legacyThrough`: rows 1…n were written before the chain was keyed (migration 0009) and
  * keep their plain SHA-256 hashes; 0 for a trail that was keyed from its first row. It sits in the key file, the
  * one place outside the database an attacker of the database cannot change.
  */

@@ -28,7 +28,7 @@ export function restrictedRoleSql(roles: RestrictedRoles): string[] {
     `REVOKE CREATE ON SCHEMA public FROM PUBLIC`,
     `GRANT USAGE, CREATE ON SCHEMA public TO ${owner}`,
     `GRANT USAGE ON SCHEMA public TO ${app}`,
-    // Every table the owner creates from now on: full data rights for the app (migration 0008 and every start
+    // Every table the owner creates from now on: full data rights for the app (migration 0009 and every start
     // check take UPDATE, DELETE and TRUNCATE back on audit_events).
     `ALTER DEFAULT PRIVILEGES FOR ROLE ${owner} IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE ON TABLES TO ${app}`,
     `ALTER DEFAULT PRIVILEGES FOR ROLE ${owner} IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO ${app}`,

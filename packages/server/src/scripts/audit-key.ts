@@ -1,5 +1,5 @@
 // `npm run audit:key`: makes the audit key for a database whose trail was written before the chain was keyed
-// (migration 0008). Its rows so far keep their plain SHA-256 hashes and are recorded in the key file as such;
+// (migration 0009). Its rows so far keep their plain SHA-256 hashes and are recorded in the key file as such;
 // the first keyed row then seals them, and the current head is anchored at once. A fresh database needs none of
 // this: the server makes its key on the first start. An existing key is never overwritten.
 import { count } from 'drizzle-orm';
