@@ -11,7 +11,7 @@ module.exports = {
       name: 'module-imports-other-module-internals',
       comment:
         'A server module uses another module through its *.service.ts only, never its tables, repositories or routes ' +
-        '(STYLE.md: modules call each other\'s services).',
+        "(STYLE.md: modules call each other's services).",
       severity: 'error',
       from: { path: `${SERVER}(?!(?:${NOT_MODULES})/)([^/]+)/`, pathNot: '\\.table\\.ts$' },
       to: {
@@ -21,7 +21,7 @@ module.exports = {
     },
     {
       name: 'table-imports-other-module-internals',
-      comment: 'A table may name another module\'s table for a foreign key (a fact of the schema); nothing else of it.',
+      comment: "A table may name another module's table for a foreign key (a fact of the schema); nothing else of it.",
       severity: 'error',
       from: { path: `${SERVER}(?!(?:${NOT_MODULES})/)([^/]+)/.+\\.table\\.ts$` },
       to: { path: `${SERVER}(?!(?:${NOT_MODULES})/)[^/]+/`, pathNot: [`${SERVER}$1/`, '\\.(service|table)\\.ts$'] },

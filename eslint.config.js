@@ -25,7 +25,10 @@ export default tseslint.config(
       globals: { ...globals.node },
       parserOptions: {
         // One TypeScript program per package (tsconfig.json with project references), as `tsc -b` builds them.
-        projectService: { allowDefaultProject: ['vitest.config.ts', 'packages/web/vite.config.ts'], defaultProject: 'tsconfig.base.json' },
+        projectService: {
+          allowDefaultProject: ['vitest.config.ts', 'packages/web/vite.config.ts'],
+          defaultProject: 'tsconfig.base.json',
+        },
         tsconfigRootDir: import.meta.dirname,
       },
     },

@@ -27,9 +27,23 @@ export default defineConfig({
   test: {
     projects: [
       // 30 s: the at-scale tests (100 000 enterprises, 20 000 records) pass in 1–3 s alone but took over 5 s under load.
-      { test: { name: 'domain', include: ['packages/domain/src/**/*.test.ts'], testTimeout: 30_000, sequence: { groupOrder: 1 } } },
+      {
+        test: {
+          name: 'domain',
+          include: ['packages/domain/src/**/*.test.ts'],
+          testTimeout: 30_000,
+          sequence: { groupOrder: 1 },
+        },
+      },
       // The web's pure helpers (percent ↔ fraction, chart options, URL codecs): no browser, no DOM.
-      { test: { name: 'web', include: ['packages/web/src/**/*.test.ts'], environment: 'node', sequence: { groupOrder: 1 } } },
+      {
+        test: {
+          name: 'web',
+          include: ['packages/web/src/**/*.test.ts'],
+          environment: 'node',
+          sequence: { groupOrder: 1 },
+        },
+      },
       serverProject('server-pglite', 'pglite'),
       ...(withPostgres ? [serverProject('server-postgres', 'postgres')] : []),
       {

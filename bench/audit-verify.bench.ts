@@ -22,16 +22,33 @@ let prev = GENESIS_HASH;
 const N = 100_000;
 let batch: Array<ChainedFields & { prevHash: string; hash: string }> = [];
 for (let seq = 1; seq <= N; seq++) {
-  const f: ChainedFields = { seq, at: new Date(1_790_000_000_000 + seq * 1000), actorId: 3, actorName: 'drc', action: 'catalog.item_update', entityType: 'catalog_item', entityId: String(seq), before: { code: 'C3011', name: '水泥制造', note: '原有条目', revision: seq }, after: { code: 'C3011', name: '水泥制造', note: '修改后的条目', revision: seq + 1 }, clientAddress: '10.1.2.3', userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Chrome/120' };
+  const f: ChainedFields = {
+    seq,
+    at: new Date(1_790_000_000_000 + seq * 1000),
+    actorId: 3,
+    actorName: 'drc',
+    action: 'catalog.item_update',
+    entityType: 'catalog_item',
+    entityId: String(seq),
+    before: { code: 'C3011', name: '水泥制造', note: '原有条目', revision: seq },
+    after: { code: 'C3011', name: '水泥制造', note: '修改后的条目', revision: seq + 1 },
+    clientAddress: '10.1.2.3',
+    userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Chrome/120',
+  };
   const hash = keyedHash(key.secret, prev, f);
   batch.push({ ...f, prevHash: prev, hash });
   prev = hash;
-  if (batch.length === 2000) { await database.db.insert(auditEvents).values(batch); batch = []; }
+  if (batch.length === 2000) {
+    await database.db.insert(auditEvents).values(batch);
+    batch = [];
+  }
 }
 for (let i = 0; i < 3; i++) {
   const t0 = performance.now();
   const r = await verifyChain(database.db, key, '/nonexistent/anchors.jsonl');
-  console.log(`verify ${r.checked} rows intact=${r.intact}: ${Math.round(performance.now() - t0)} ms, rss ${Math.round(process.memoryUsage().rss / 1e6)} MB`);
+  console.log(
+    `verify ${r.checked} rows intact=${r.intact}: ${Math.round(performance.now() - t0)} ms, rss ${Math.round(process.memoryUsage().rss / 1e6)} MB`,
+  );
 }
 await database.close();
 await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);

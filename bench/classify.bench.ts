@@ -23,7 +23,8 @@ export async function measure(url: string, headers: Record<string, string>, path
     headers,
     requests: [{ setupRequest: (request) => ({ ...request, path: paths[index++ % paths.length]! }) }],
   });
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
   return { rps: result.requests.average, p99: result.latency.p99, total: result.requests.total };
 }
 
@@ -41,7 +42,11 @@ export async function benchClassify(databaseUrl: string | null) {
     const app = await buildApp({ database: db });
     await app.listen({ host: '127.0.0.1', port: 0 });
     const appUrl = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-    const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'zn', password: DEMO_PASSWORD } });
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'zn', password: DEMO_PASSWORD },
+    });
     const cookie = login.headers['set-cookie']!.toString().split(';')[0]!;
 
     const bare = Fastify();
@@ -50,7 +55,9 @@ export async function benchClassify(databaseUrl: string | null) {
     const bareUrl = `http://127.0.0.1:${(bare.server.address() as { port: number }).port}`;
 
     const platforms = ['oujiangkou', 'zhenan', 'hitech'];
-    const classifyPaths = CODES.flatMap((code, i) => `/api/v1/catalogs/${platforms[i % 3]}/classify?industryCode=${code}`);
+    const classifyPaths = CODES.flatMap(
+      (code, i) => `/api/v1/catalogs/${platforms[i % 3]}/classify?industryCode=${code}`,
+    );
     await measure(appUrl, { cookie }, classifyPaths.slice(0, 3)); // warm-up
     const baseline = await measure(bareUrl, {}, ['/constant']);
     const classify = await measure(appUrl, { cookie }, classifyPaths);

@@ -9,7 +9,12 @@ import { performance } from 'node:perf_hooks';
 import ExcelJS from 'exceljs';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { creditCodeProblem, ENTERPRISE_RECORD_FIELD_LABELS, recordChecker, type EnterpriseRecordField } from '@pgs/domain';
+import {
+  creditCodeProblem,
+  ENTERPRISE_RECORD_FIELD_LABELS,
+  recordChecker,
+  type EnterpriseRecordField,
+} from '@pgs/domain';
 import { buildApp } from '../packages/server/src/app.ts';
 import { prepareDatabase } from '../packages/server/src/platform/startup.ts';
 import { DEMO_PASSWORD } from '../packages/server/src/demo/demo-users.ts';
@@ -107,16 +112,77 @@ async function writeWorkbook(file: string) {
   await workbook.commit();
 }
 
-const COPY_COLUMNS = ['credit_code', 'year', 'name', 'platform_key', 'kind', 'scale', 'land_owned', 'land_leased', 'tax', 'value_added', 'revenue', 'rd_expense', 'employees', 'energy_tce', 'emissions_tons', 'electricity_kwh', 'water_tons', 'producing', 'registered_on', 'industry_code', 'backward', 'backward_basis', 'zombie', 'zombie_basis', 'utility', 'imported_at', 'imported_by'];
+const COPY_COLUMNS = [
+  'credit_code',
+  'year',
+  'name',
+  'platform_key',
+  'kind',
+  'scale',
+  'land_owned',
+  'land_leased',
+  'tax',
+  'value_added',
+  'revenue',
+  'rd_expense',
+  'employees',
+  'energy_tce',
+  'emissions_tons',
+  'electricity_kwh',
+  'water_tons',
+  'producing',
+  'registered_on',
+  'industry_code',
+  'backward',
+  'backward_basis',
+  'zombie',
+  'zombie_basis',
+  'utility',
+  'imported_at',
+  'imported_by',
+];
 
 /** The same rows as CSV in the table's own form (keys, canonical decimals), written to disk so COPY streams it. */
 async function writeCsv(file: string) {
   const out = createWriteStream(file);
-  const cell = (value: string | number | boolean | null) => (value === null ? '' : typeof value === 'string' && /[",\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : String(value));
+  const cell = (value: string | number | boolean | null) =>
+    value === null
+      ? ''
+      : typeof value === 'string' && /[",\n]/.test(value)
+        ? `"${value.replaceAll('"', '""')}"`
+        : String(value);
   const at = new Date().toISOString();
   for (let n = 1; n <= ROWS; n++) {
     const r: Row = row(n);
-    const line = [r.creditCode, YEAR, r.name, r.platformKey, r.kind, r.scale, r.landOwned, r.landLeased, r.tax, r.valueAdded, r.revenue, r.rdExpense, r.employees, r.energyTce, r.emissionsTons, r.electricityKwh, r.waterTons, r.producing, r.registeredOn, r.industryCode, r.backward, r.backwardBasis, r.zombie, r.zombieBasis, r.utility, at, 'eitc'];
+    const line = [
+      r.creditCode,
+      YEAR,
+      r.name,
+      r.platformKey,
+      r.kind,
+      r.scale,
+      r.landOwned,
+      r.landLeased,
+      r.tax,
+      r.valueAdded,
+      r.revenue,
+      r.rdExpense,
+      r.employees,
+      r.energyTce,
+      r.emissionsTons,
+      r.electricityKwh,
+      r.waterTons,
+      r.producing,
+      r.registeredOn,
+      r.industryCode,
+      r.backward,
+      r.backwardBasis,
+      r.zombie,
+      r.zombieBasis,
+      r.utility,
+      at,
+      'eitc',
+    ];
     if (!out.write(`${line.map(cell).join(',')}\n`)) await once(out, 'drain');
   }
   out.end();
@@ -146,21 +212,36 @@ export async function benchEnterpriseImport(postgresUrl: string): Promise<Enterp
   try {
     // The files are made in a child process, so the import's memory is measured in a process that did not just
     // build 100 000 rows twice (their garbage would be counted as the import's).
-    execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), GENERATE, dir], { stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), GENERATE, dir], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     useThrowawayAuditKey(); // the audit chain's key: a random one for the benchmark
     await prepareDatabase(database.db, { adminPassword: null, demo: true }, new Date());
     const app = await buildApp({ database });
     await app.listen({ host: '127.0.0.1', port: 0 });
     const appUrl = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-    const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'eitc', password: DEMO_PASSWORD } });
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'eitc', password: DEMO_PASSWORD },
+    });
     const cookie = login.headers['set-cookie']!.toString().split(';')[0]!;
 
     const upload = async (file: Buffer, year: number) => {
       const form = new FormData();
-      form.append('file', new Blob([new Uint8Array(file)], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }), 'enterprises.xlsx');
-      const response = await fetch(`${appUrl}/api/v1/enterprise-records/import?year=${year}&dryRun=false`, { method: 'POST', headers: { cookie }, body: form });
+      form.append(
+        'file',
+        new Blob([new Uint8Array(file)], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
+        'enterprises.xlsx',
+      );
+      const response = await fetch(`${appUrl}/api/v1/enterprise-records/import?year=${year}&dryRun=false`, {
+        method: 'POST',
+        headers: { cookie },
+        body: form,
+      });
       const report = (await response.json()) as { inserted?: number; error?: unknown };
-      if (response.status !== 200) throw new Error(`import answered ${response.status}: ${JSON.stringify(report).slice(0, 500)}`);
+      if (response.status !== 200)
+        throw new Error(`import answered ${response.status}: ${JSON.stringify(report).slice(0, 500)}`);
       return report;
     };
     const file = readFileSync(xlsxFile);
@@ -197,7 +278,10 @@ export async function benchEnterpriseImport(postgresUrl: string): Promise<Enterp
       for (let run = 0; run < 3; run++) {
         await client.query('TRUNCATE enterprise_records_copy');
         const copyStarted = performance.now();
-        await pipeline(createReadStream(csvFile), client.query(copyFrom(`COPY enterprise_records_copy (${COPY_COLUMNS.join(', ')}) FROM STDIN (FORMAT csv)`)));
+        await pipeline(
+          createReadStream(csvFile),
+          client.query(copyFrom(`COPY enterprise_records_copy (${COPY_COLUMNS.join(', ')}) FROM STDIN (FORMAT csv)`)),
+        );
         copies.push(performance.now() - copyStarted);
         const copied = Number((await client.query('SELECT count(*) AS n FROM enterprise_records_copy')).rows[0].n);
         if (copied !== ROWS) throw new Error(`COPY loaded ${copied} rows, expected ${ROWS}`);
@@ -244,7 +328,17 @@ async function writeSmall(file: string) {
   sheet.columns = FIELDS.map((field) => ({ header: ENTERPRISE_RECORD_FIELD_LABELS[field], key: field }));
   for (let n = ROWS + 1; n <= ROWS + 1000; n++) {
     const r = row(n);
-    sheet.addRow({ ...r, platformKey: r.platformName, producing: r.producing ? '是' : '否', backward: '否', zombie: '否', utility: '否', employees: Number(r.employees) }).commit();
+    sheet
+      .addRow({
+        ...r,
+        platformKey: r.platformName,
+        producing: r.producing ? '是' : '否',
+        backward: '否',
+        zombie: '否',
+        utility: '否',
+        employees: Number(r.employees),
+      })
+      .commit();
   }
   sheet.commit();
   await workbook.commit();
@@ -268,7 +362,11 @@ export function enterpriseImportLines(result: EnterpriseImportBench): string[] {
  * of `npm run bench` left in the heap.
  */
 export function benchEnterpriseImportInChild(postgresUrl: string): EnterpriseImportBench {
-  const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), MEASURE, postgresUrl], { stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 });
+  const out = execFileSync(
+    process.execPath,
+    ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), MEASURE, postgresUrl],
+    { stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 },
+  );
   const line = out.toString('utf8').trim().split('\n').at(-1)!;
   return JSON.parse(line) as EnterpriseImportBench;
 }

@@ -83,23 +83,32 @@ function evaluationSql(): string {
   const method = DEFAULT_EVALUATION_METHOD;
   const codes = [...new Set(Object.values(method.sets).flatMap((set) => set.indicators.map((rule) => rule.code)))];
   const values = codes.map((code) => `${VALUE_SQL[code]!} AS v_${code}`).join(',\n         ');
-  const benchmarks = codes.map((code) => `avg(v_${code}) FILTER (WHERE NOT excluded) OVER (PARTITION BY set) AS b_${code}`).join(',\n         ');
+  const benchmarks = codes
+    .map((code) => `avg(v_${code}) FILTER (WHERE NOT excluded) OVER (PARTITION BY set) AS b_${code}`)
+    .join(',\n         ');
   const scoreOf = (code: IndicatorCode, weight: number, cap: number) =>
     `CASE WHEN v_${code} IS NULL OR b_${code} IS NULL OR b_${code} <= 0 THEN 0 ELSE round(least(${cap}, greatest(0, v_${code} / b_${code} * ${weight})) * 1e6) / 1e6 END`;
-  const perSet = (set: EvaluationSetKey, build: (code: IndicatorCode, weight: number, cap: number) => string, join: string) =>
+  const perSet = (
+    set: EvaluationSetKey,
+    build: (code: IndicatorCode, weight: number, cap: number) => string,
+    join: string,
+  ) =>
     `WHEN '${set}' THEN ${method.sets[set].indicators.map((rule) => build(rule.code, rule.weight, rule.capFactor * rule.weight)).join(join)}`;
   const sets = Object.keys(method.sets) as EvaluationSetKey[];
   const total = `CASE set ${sets.map((set) => perSet(set, scoreOf, ' + ')).join(' ')} END`;
   const indicatorJson = `CASE set ${sets
-    .map((set) =>
-      perSet(
-        set,
-        (code, weight, cap) => `jsonb_build_array(v_${code}, CASE WHEN excluded THEN NULL ELSE ${scoreOf(code, weight, cap)} END)`,
-        ', ',
-      ).replace(/^WHEN '(\w+)' THEN /, "WHEN '$1' THEN jsonb_build_array(") + ')',
+    .map(
+      (set) =>
+        perSet(
+          set,
+          (code, weight, cap) =>
+            `jsonb_build_array(v_${code}, CASE WHEN excluded THEN NULL ELSE ${scoreOf(code, weight, cap)} END)`,
+          ', ',
+        ).replace(/^WHEN '(\w+)' THEN /, "WHEN '$1' THEN jsonb_build_array(") + ')',
     )
     .join(' ')} END`;
-  const utilities = "utility OR industry_code = 'D' OR left(industry_code, 2) IN ('44', '45', '46') OR industry_code LIKE '7820%'";
+  const utilities =
+    "utility OR industry_code = 'D' OR left(industry_code, 2) IN ('44', '45', '46') OR industry_code LIKE '7820%'";
   return `
     INSERT INTO sql_evaluation_results (run_id, credit_code, name, platform_key, set, class, base_class, score, rank, percentile, set_size, indicators, class_rule, excluded_reason)
     WITH base AS (

@@ -10,9 +10,24 @@ const PROJECTS = Number(process.env.BENCH_PROJECTS ?? 100_000);
 const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 8) * 1000;
 const CONNECTIONS = 10;
 const PLATFORMS = ['oujiangkou', 'zhenan', 'hitech'];
-const STATUSES = ['reported', 'feasible', 'plan_submitted', 'evaluated', 'tracked', 'negotiating', 'signed', 'landed', 'lost', 'rejected'];
+const STATUSES = [
+  'reported',
+  'feasible',
+  'plan_submitted',
+  'evaluated',
+  'tracked',
+  'negotiating',
+  'signed',
+  'landed',
+  'lost',
+  'rejected',
+];
 /** The filters a ledger user applies, each with a page of 50 somewhere in the first 20 pages. */
-const QUERIES = Array.from({ length: 60 }, (_, i) => ({ platformKey: PLATFORMS[i % 3]!, status: STATUSES[i % 10]!, page: 1 + (i % 20) }));
+const QUERIES = Array.from({ length: 60 }, (_, i) => ({
+  platformKey: PLATFORMS[i % 3]!,
+  status: STATUSES[i % 10]!,
+  page: 1 + (i % 20),
+}));
 
 /** The same SQL the ledger runs (a page and the count), issued straight through `pg` with no HTTP in between. */
 const RAW_PAGE = 'SELECT * FROM projects WHERE platform_key = $1 AND status = $2 ORDER BY id DESC LIMIT 50 OFFSET $3';
@@ -27,13 +42,19 @@ async function rawThroughput(pool: pg.Pool) {
       while (performance.now() < end) {
         const query = QUERIES[index++ % QUERIES.length]!;
         const started = performance.now();
-        await Promise.all([pool.query(RAW_PAGE, [query.platformKey, query.status, (query.page - 1) * 50]), pool.query(RAW_COUNT, [query.platformKey, query.status])]);
+        await Promise.all([
+          pool.query(RAW_PAGE, [query.platformKey, query.status, (query.page - 1) * 50]),
+          pool.query(RAW_COUNT, [query.platformKey, query.status]),
+        ]);
         latencies.push(performance.now() - started);
       }
     }),
   );
   latencies.sort((a, b) => a - b);
-  return { rps: latencies.length / (DURATION_MS / 1000), p99: Math.round(latencies[Math.floor(latencies.length * 0.99)]! * 10) / 10 };
+  return {
+    rps: latencies.length / (DURATION_MS / 1000),
+    p99: Math.round(latencies[Math.floor(latencies.length * 0.99)]! * 10) / 10,
+  };
 }
 
 /**
@@ -60,9 +81,15 @@ export async function benchLedger(databaseUrl: string) {
     const app = await buildApp({ database });
     await app.listen({ host: '127.0.0.1', port: 0 });
     const appUrl = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-    const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'bureau', password: DEMO_PASSWORD } });
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'bureau', password: DEMO_PASSWORD },
+    });
     const cookie = login.headers['set-cookie']!.toString().split(';')[0]!;
-    const paths = QUERIES.map((q) => `/api/v1/projects?platformKey=${q.platformKey}&status=${q.status}&page=${q.page}&pageSize=50`);
+    const paths = QUERIES.map(
+      (q) => `/api/v1/projects?platformKey=${q.platformKey}&status=${q.status}&page=${q.page}&pageSize=50`,
+    );
     await measure(appUrl, { cookie }, paths.slice(0, 5)); // warm-up
     const api = await measure(appUrl, { cookie }, paths);
     const raw = await rawThroughput(pool);

@@ -12,7 +12,9 @@ const format = (n: number) => Math.round(n).toLocaleString('en-US');
 
 for (const url of [null, ...(postgresUrl ? [postgresUrl] : [])]) {
   const result = await benchClassify(url);
-  console.log(`\nGET /api/v1/catalogs/:platformKey/classify on ${result.driver} (session + validation + catalog look-up):`);
+  console.log(
+    `\nGET /api/v1/catalogs/:platformKey/classify on ${result.driver} (session + validation + catalog look-up):`,
+  );
   console.log(`  bare Fastify constant route : ${format(result.baseline.rps)} req/s (p99 ${result.baseline.p99} ms)`);
   console.log(`  classify                    : ${format(result.classify.rps)} req/s (p99 ${result.classify.p99} ms)`);
   console.log(`  ratio classify / bare       : ${result.ratio.toFixed(3)}`);
@@ -27,10 +29,16 @@ if (postgresUrl) {
 
   const evaluation = await benchEvaluation(postgresUrl);
   const { readMs, scoreMs, writeMs } = evaluation.service.timings;
-  console.log(`\nPOST /api/v1/evaluations (read, score, class, D push, write) with ${format(evaluation.enterprises)} enterprises on postgres:`);
+  console.log(
+    `\nPOST /api/v1/evaluations (read, score, class, D push, write) with ${format(evaluation.enterprises)} enterprises on postgres:`,
+  );
   console.log(`  one SQL statement (window functions + INSERT): ${format(evaluation.sqlMs)} ms`);
-  console.log(`  evaluation service end to end              : ${format(evaluation.service.totalMs)} ms (read ${format(readMs)}, score ${format(scoreMs)}, write ${format(writeMs)})`);
-  console.log(`  ratio service / SQL                        : ${evaluation.ratio.toFixed(3)} (aim ≤ 2); same class ${format(evaluation.same.classes)} of ${format(evaluation.sqlRows)}`);
+  console.log(
+    `  evaluation service end to end              : ${format(evaluation.service.totalMs)} ms (read ${format(readMs)}, score ${format(scoreMs)}, write ${format(writeMs)})`,
+  );
+  console.log(
+    `  ratio service / SQL                        : ${evaluation.ratio.toFixed(3)} (aim ≤ 2); same class ${format(evaluation.same.classes)} of ${format(evaluation.sqlRows)}`,
+  );
 
   for (const line of enterpriseImportLines(benchEnterpriseImportInChild(postgresUrl))) console.log(line);
 } else {

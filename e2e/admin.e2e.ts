@@ -95,7 +95,9 @@ describe('administration pages', () => {
     await save.click();
     await expectText(modal.locator('.ant-form-item-explain-error'), '平台管委会用户必须选择所属平台');
     await chooseOption(page, 'user-platform', '瓯江口产业集聚区');
-    const created = page.waitForResponse((response) => response.url().endsWith('/api/v1/users') && response.request().method() === 'POST');
+    const created = page.waitForResponse(
+      (response) => response.url().endsWith('/api/v1/users') && response.request().method() === 'POST',
+    );
     await save.click();
     expect((await created).status()).toBe(201);
     await toast(page, `已创建用户 ${NEW_USER.username}`).waitFor();
@@ -104,13 +106,22 @@ describe('administration pages', () => {
     const row = table.locator('.ant-table-row').filter({ hasText: NEW_USER.username });
     await expectText(row, NEW_USER.displayName);
     const cells = await row.locator('td').allInnerTexts();
-    expect(cells.slice(0, 5)).toEqual([NEW_USER.username, NEW_USER.displayName, '平台管委会', '瓯江口产业集聚区', '待本人修改密码']);
+    expect(cells.slice(0, 5)).toEqual([
+      NEW_USER.username,
+      NEW_USER.displayName,
+      '平台管委会',
+      '瓯江口产业集聚区',
+      '待本人修改密码',
+    ]);
     await screenshot(page, 'users');
   });
 
   it('admin unlocks a locked account, resets a password (temporary), and is refused on the auditor with the reason shown', async () => {
     // eitc locks itself out (5 wrong passwords); the users page shows who is locked.
-    for (let i = 0; i < 5; i += 1) await page.request.post(`${server.baseUrl}/api/v1/auth/login`, { data: { username: 'eitc', password: 'Wrong-Pass-2026' } });
+    for (let i = 0; i < 5; i += 1)
+      await page.request.post(`${server.baseUrl}/api/v1/auth/login`, {
+        data: { username: 'eitc', password: 'Wrong-Pass-2026' },
+      });
     await loginAs(page, server.baseUrl, 'admin', ADMIN_PASSWORD);
     await openMenu('menu-admin-users', '/admin/users');
     const table = page.getByTestId('users-table');
@@ -132,7 +143,10 @@ describe('administration pages', () => {
     const refused = page.waitForResponse((response) => response.url().endsWith('/password'));
     await modal.getByRole('button', { name: '重置' }).click();
     expect((await refused).status()).toBe(403);
-    await expectText(modal.locator('.ant-alert'), '系统管理员只能管理业务账号；管理员和审计员账号由运维人员在服务器命令行创建和重置');
+    await expectText(
+      modal.locator('.ant-alert'),
+      '系统管理员只能管理业务账号；管理员和审计员账号由运维人员在服务器命令行创建和重置',
+    );
     await screenshot(page, 'users-privileged-refused', { fullPage: false });
     await page.keyboard.press('Escape');
     await modal.waitFor({ state: 'hidden' });
@@ -148,7 +162,7 @@ describe('administration pages', () => {
     await expectText(table.locator('.ant-table-row').filter({ hasText: '浙南管委会 黄主任' }), '待本人修改密码');
   });
 
-  it('after the admin\'s reset, zn must change the password at sign-in: a weak one is refused, a strong one accepted', async () => {
+  it("after the admin's reset, zn must change the password at sign-in: a weak one is refused, a strong one accepted", async () => {
     await signInTo('zn', ZN_TEMPORARY, '/change-password');
     // Any page typed in the address bar leads back to the change page until it is done.
     await page.goto(`${server.baseUrl}/projects`);
@@ -170,14 +184,18 @@ describe('administration pages', () => {
     const table = page.getByTestId('industries-table');
     await expectText(table, '制造业');
 
-    const searched = page.waitForResponse((response) => response.url().includes('/api/v1/industries?') && response.url().includes('q='));
+    const searched = page.waitForResponse(
+      (response) => response.url().includes('/api/v1/industries?') && response.url().includes('q='),
+    );
     await page.locator('[data-testid="industries-search"] input').fill('锂离子');
     await page.locator('[data-testid="industries-search"] input').press('Enter');
     expect((await searched).status()).toBe(200);
     await expectText(page.getByTestId('industries-breadcrumb'), '搜索“锂离子”的结果');
     const hit = table.locator('.ant-table-row').filter({ hasText: '3841' });
     await expectText(hit, '锂离子电池制造');
-    expect(await hit.locator('td').allInnerTexts()).toEqual(expect.arrayContaining(['3841', '锂离子电池制造', '小类', '384']));
+    expect(await hit.locator('td').allInnerTexts()).toEqual(
+      expect.arrayContaining(['3841', '锂离子电池制造', '小类', '384']),
+    );
 
     await page.getByTestId('industries-breadcrumb').getByRole('button', { name: '返回分类浏览' }).click();
     await page.getByTestId('drill-C').click();
@@ -216,7 +234,9 @@ describe('administration pages', () => {
     expect((await verified).status()).toBe(200);
     const result = page.getByTestId('audit-verify-result');
     await expectText(result, '哈希链完整');
-    expect(await result.innerText()).toMatch(/已校验 \d+ 条记录，未发现篡改；(尚无锚点|锚点 \d+ 个，最近一次 [\d-]+ [\d:]+)。/);
+    expect(await result.innerText()).toMatch(
+      /已校验 \d+ 条记录，未发现篡改；(尚无锚点|锚点 \d+ 个，最近一次 [\d-]+ [\d:]+)。/,
+    );
     expect(await result.getAttribute('class')).toContain('ant-alert-success');
     await screenshot(page, 'audit');
 

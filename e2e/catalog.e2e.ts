@@ -24,7 +24,12 @@ import {
 let server: AppServer;
 let page: Page;
 
-type CatalogJson = { id: number; version: string; state: string; items: Array<{ industryCode: string; category: string }> };
+type CatalogJson = {
+  id: number;
+  version: string;
+  state: string;
+  items: Array<{ industryCode: string; category: string }>;
+};
 type VersionJson = { id: number; version: string; state: string; itemCount: number; effectiveDate: string | null };
 
 const NEW_VERSION = '2026年本';
@@ -48,7 +53,9 @@ async function signOut() {
 /** Runs the classification check of the browse page and waits for the answer of this code. */
 async function classifyCode(code: string) {
   await pickIndustryCode(page, 'classify-code', code);
-  const answered = page.waitForResponse((response) => response.url().includes('/classify') && response.url().includes(`industryCode=${code}`));
+  const answered = page.waitForResponse(
+    (response) => response.url().includes('/classify') && response.url().includes(`industryCode=${code}`),
+  );
   await page.getByTestId('classify-submit').click();
   expect((await answered).status()).toBe(200);
   await expectText(page.getByTestId('classify-result'), `${code} `);
@@ -131,7 +138,9 @@ describe('catalog: browse, classify, publish, import', () => {
     const rows = dataRows(sheet!);
     expect(rows).toHaveLength(catalog.items.length);
     const codeColumn = columnOf(sheet!, '行业代码');
-    expect(rows.map((row) => String(row.getCell(codeColumn).value))).toEqual(catalog.items.map((item) => item.industryCode));
+    expect(rows.map((row) => String(row.getCell(codeColumn).value))).toEqual(
+      catalog.items.map((item) => item.industryCode),
+    );
     expect(String(rows[0]!.getCell(columnOf(sheet!, '类别')).value)).toMatch(/^(鼓励类|限制类|淘汰类)$/);
     await signOut();
   });
@@ -162,7 +171,9 @@ describe('catalog: browse, classify, publish, import', () => {
     await pickIndustryCode(page, 'item-code', '8810');
     await chooseOption(page, 'item-basis', '特色产业或有未来发展潜力的新兴产业（§一(一)）');
     await page.getByTestId('item-note').fill('文化创意产业：文艺创作与表演，列为鼓励发展的新兴产业（e2e）');
-    const saved = page.waitForResponse((response) => response.url().endsWith('/items') && response.request().method() === 'POST');
+    const saved = page.waitForResponse(
+      (response) => response.url().endsWith('/items') && response.request().method() === 'POST',
+    );
     await page.getByTestId('item-save').click();
     expect((await saved).status()).toBeLessThan(300);
     await form.waitFor({ state: 'detached' });
@@ -200,11 +211,17 @@ describe('catalog: browse, classify, publish, import', () => {
     expect((await published).status()).toBe(200);
     await toast(page, `“${NEW_VERSION}”已发布，${today} 起生效`).waitFor();
     await modal.waitFor({ state: 'detached' });
-    await expectText(page.locator('.ant-card').filter({ hasText: '现行有效版本' }), `现行有效版本：${NEW_VERSION}（${today} 起生效，${before.items.length + 1} 条）`);
+    await expectText(
+      page.locator('.ant-card').filter({ hasText: '现行有效版本' }),
+      `现行有效版本：${NEW_VERSION}（${today} 起生效，${before.items.length + 1} 条）`,
+    );
     expect(await page.getByTestId('draft-editor').count()).toBe(0);
 
     const versions = await api<VersionJson[]>('/catalogs/zhenan/versions');
-    expect(versions.find((version) => version.version === NEW_VERSION)).toMatchObject({ state: 'in_force', effectiveDate: today });
+    expect(versions.find((version) => version.version === NEW_VERSION)).toMatchObject({
+      state: 'in_force',
+      effectiveDate: today,
+    });
     expect(versions.find((version) => version.version === '2018年本')?.state).toBe('superseded');
     await signOut();
 
@@ -221,7 +238,9 @@ describe('catalog: browse, classify, publish, import', () => {
     const explanation = await page.getByTestId('classify-explanation').innerText();
     expect(explanation).toContain(`浙南产业集聚区产业准入指导目录（${NEW_VERSION}）鼓励类`);
     expect(explanation).toContain('依据：特色产业或有未来发展潜力的新兴产业（§一(一)）');
-    const versionRow = page.locator('[data-testid="classify-result"] .ant-descriptions-row').filter({ hasText: '目录版本' });
+    const versionRow = page
+      .locator('[data-testid="classify-result"] .ant-descriptions-row')
+      .filter({ hasText: '目录版本' });
     await expectText(versionRow, NEW_VERSION);
     await expectText(page.getByTestId('version-history'), '2018年本');
     await screenshot(page, 'catalog-follows');
@@ -236,7 +255,9 @@ describe('catalog: browse, classify, publish, import', () => {
     await page.getByRole('button', { name: '创建草稿' }).click();
     const editor = page.getByTestId('draft-editor');
     await expectText(editor, `草稿：${IMPORT_VERSION}`);
-    const draft = (await api<VersionJson[]>('/catalogs/zhenan/versions')).find((version) => version.version === IMPORT_VERSION)!;
+    const draft = (await api<VersionJson[]>('/catalogs/zhenan/versions')).find(
+      (version) => version.version === IMPORT_VERSION,
+    )!;
     expect(draft.state).toBe('draft');
     const original = await api<CatalogJson>(`/catalog-versions/${draft.id}`);
 
@@ -262,9 +283,11 @@ describe('catalog: browse, classify, publish, import', () => {
     await expectText(modal.getByTestId('import-error'), '导入文件有 2 处错误，未导入任何数据，请修改后重新导入');
     const errors = modal.getByTestId('import-errors');
     expect(await errors.locator('thead th').allInnerTexts()).toEqual(['行', '列', '错误说明']);
-    const cells = await errors.locator('tbody tr.ant-table-row').evaluateAll((rows) =>
-      rows.map((row) => Array.from(row.querySelectorAll('td')).map((cell) => (cell.textContent ?? '').trim())),
-    );
+    const cells = await errors
+      .locator('tbody tr.ant-table-row')
+      .evaluateAll((rows) =>
+        rows.map((row) => Array.from(row.querySelectorAll('td')).map((cell) => (cell.textContent ?? '').trim())),
+      );
     expect(cells).toEqual([
       ['2', '类别', '类别“优先类”无法识别，应为鼓励类、限制类或淘汰类'],
       ['4', '行业代码', '行业代码 9999 不在 GB/T 4754-2017 中'],
@@ -273,7 +296,9 @@ describe('catalog: browse, classify, publish, import', () => {
 
     // Nothing was written: the draft still holds its copied items, unchanged.
     const after = await api<CatalogJson>(`/catalog-versions/${draft.id}`);
-    expect(after.items.map((item) => [item.industryCode, item.category])).toEqual(original.items.map((item) => [item.industryCode, item.category]));
+    expect(after.items.map((item) => [item.industryCode, item.category])).toEqual(
+      original.items.map((item) => [item.industryCode, item.category]),
+    );
 
     // The unbroken export imports cleanly into the same draft (round trip).
     const accepted = page.waitForResponse((response) => response.url().endsWith('/import'));

@@ -5,7 +5,17 @@ import { creditCodeProblem, ENTERPRISE_RECORD_FIELD_LABELS, type EnterpriseRecor
 import { DEMO_PASSWORD } from './support/app-server.ts';
 import { loginAs, screenshot } from './support/browser.ts';
 import { appInBrowser, type AppServer } from './support/suite.ts';
-import { apiGet, columnOf, confirmPopconfirm, dataRows, downloadOf, expectText, loadWorkbook, POLL, toast } from './support/ui.ts';
+import {
+  apiGet,
+  columnOf,
+  confirmPopconfirm,
+  dataRows,
+  downloadOf,
+  expectText,
+  loadWorkbook,
+  POLL,
+  toast,
+} from './support/ui.ts';
 
 /**
  * Issue #4 end to end: the eitc imports a year's enterprise figures (a file with a bad cell first, then fixed), runs
@@ -19,9 +29,23 @@ appInBrowser((session) => ({ server, page } = session), { demoProjects: true });
 
 type PageJson<T> = { items: T[]; total: number };
 type Counts = Record<'A' | 'B' | 'C' | 'D' | 'T', number>;
-type RunJson = { id: number; year: number; numberInYear: number; status: string; cityDShare: number; counts: Counts; platforms: Array<{ platformKey: string; dShare: number; ruleHolds: boolean; reason: string }> };
+type RunJson = {
+  id: number;
+  year: number;
+  numberInYear: number;
+  status: string;
+  cityDShare: number;
+  counts: Counts;
+  platforms: Array<{ platformKey: string; dShare: number; ruleHolds: boolean; reason: string }>;
+};
 type ResultJson = { creditCode: string; name: string; platformKey: string | null; class: string };
-type RectificationJson = { creditCode: string; name: string; platformKey: string | null; taxPerMu: string; track: string };
+type RectificationJson = {
+  creditCode: string;
+  name: string;
+  platformKey: string | null;
+  taxPerMu: string;
+  track: string;
+};
 
 const api = <T>(path: string) => apiGet<T>(page, server.baseUrl, path);
 const YEAR = 2025;
@@ -75,7 +99,8 @@ async function filledTemplate(template: Buffer, badTax: boolean, remark = false)
       registeredOn: '2015-04-01',
       industryCode: '3443',
     };
-    for (const [field, value] of Object.entries(cells)) if (value !== null && value !== undefined) row.getCell(column(field as EnterpriseRecordField)).value = value;
+    for (const [field, value] of Object.entries(cells))
+      if (value !== null && value !== undefined) row.getCell(column(field as EnterpriseRecordField)).value = value;
     if (remark) row.getCell(remarkColumn).value = `联系人${index + 1}`;
     row.commit();
   });
@@ -85,7 +110,11 @@ async function filledTemplate(template: Buffer, badTax: boolean, remark = false)
 /** Chooses a file for an antd Upload through the browser's own file chooser (as a user does). */
 async function uploadThrough(testId: string, buffer: Buffer, name: string) {
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId(testId).click()]);
-  await chooser.setFiles({ name, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
+  await chooser.setFiles({
+    name,
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer,
+  });
 }
 
 let runId = 0;
@@ -115,7 +144,9 @@ describe('existing enterprises and the yearly 亩均 evaluation in the browser',
     await screenshot(page, 'enterprise-import-warning');
     await expectText(page.getByTestId('import-check-passed'), '新增 3 条');
     // Nothing is written by the dry run.
-    expect((await api<PageJson<unknown>>(`/enterprises?year=${YEAR}&q=${NEW_ENTERPRISES[0]!.creditCode}`)).total).toBe(0);
+    expect((await api<PageJson<unknown>>(`/enterprises?year=${YEAR}&q=${NEW_ENTERPRISES[0]!.creditCode}`)).total).toBe(
+      0,
+    );
     // The answer of the real import is held back until the page has shown the server's own progress under the key it
     // sent (the file is in, the server has checked and written every row).
     let release: () => void = () => undefined;
@@ -126,7 +157,9 @@ describe('existing enterprises and the yearly 亩均 evaluation in the browser',
       await released;
       await route.fulfill({ response: answer });
     });
-    const written = page.waitForResponse((r) => r.url().includes('/enterprise-records/import') && r.url().includes('dryRun=false'));
+    const written = page.waitForResponse(
+      (r) => r.url().includes('/enterprise-records/import') && r.url().includes('dryRun=false'),
+    );
     await page.getByTestId('import-confirm').click();
     await expectText(page.getByTestId('import-server-phase'), '已完成，已检查 3 行');
     await expectText(page.getByTestId('import-server-progress'), '100%');
@@ -136,7 +169,9 @@ describe('existing enterprises and the yearly 亩均 evaluation in the browser',
     await page.unroute('**/api/v1/enterprise-records/import?*');
     await expectText(page.getByTestId('import-written'), '新增 3 条，更新 0 条');
     await screenshot(page, 'enterprise-import-done');
-    const tenant = await api<{ records: Array<{ year: number; landLeased: string | null; taxPerMu: string | null }> }>(`/enterprises/${NEW_ENTERPRISES[1]!.creditCode}`);
+    const tenant = await api<{ records: Array<{ year: number; landLeased: string | null; taxPerMu: string | null }> }>(
+      `/enterprises/${NEW_ENTERPRISES[1]!.creditCode}`,
+    );
     expect(tenant.records).toHaveLength(1);
     expect(Number(tenant.records[0]!.taxPerMu)).toBeCloseTo(18.2 / 12, 4);
   });
@@ -151,7 +186,9 @@ describe('existing enterprises and the yearly 亩均 evaluation in the browser',
 
     await page.getByTestId('enterprise-subdb-tabs').getByText('低效产出类').click();
     await page.waitForURL((url) => url.searchParams.get('subDatabase') === 'low_efficiency');
-    const low = await api<PageJson<{ creditCode: string }>>(`/enterprises?year=${YEAR}&subDatabase=low_efficiency&pageSize=1`);
+    const low = await api<PageJson<{ creditCode: string }>>(
+      `/enterprises?year=${YEAR}&subDatabase=low_efficiency&pageSize=1`,
+    );
     await expectText(page.getByTestId('enterprise-total'), `共 ${low.total} 家企业`);
     await expectText(page.getByTestId('enterprise-subdb-note'), '5 万元/亩');
     expect(await page.getByTestId('subdb-land-批而未供').count()).toBe(1);
@@ -186,7 +223,11 @@ describe('existing enterprises and the yearly 亩均 evaluation in the browser',
     await screenshot(page, 'evaluation-method-simulation');
 
     // R3.2: 亩均税收 must weigh at least as much as any indicator outside the three named ones.
-    const taxWeight = page.locator('[data-testid="method-industrial_above-weight-0"] input, input[data-testid="method-industrial_above-weight-0"]').first();
+    const taxWeight = page
+      .locator(
+        '[data-testid="method-industrial_above-weight-0"] input, input[data-testid="method-industrial_above-weight-0"]',
+      )
+      .first();
     await taxWeight.fill('5');
     await expectText(page.getByTestId('method-problems'), '亩均税收的权重（5）低于');
     await screenshot(page, 'evaluation-method-problems', { fullPage: false });
@@ -209,7 +250,9 @@ describe('existing enterprises and the yearly 亩均 evaluation in the browser',
       await released;
       await route.fulfill({ response: answer });
     });
-    const created = page.waitForResponse((r) => r.url().endsWith('/api/v1/evaluations') && r.request().method() === 'POST');
+    const created = page.waitForResponse(
+      (r) => r.url().endsWith('/api/v1/evaluations') && r.request().method() === 'POST',
+    );
     await page.getByTestId('run-start').click();
     await expectText(page.getByTestId('run-progress-phase'), '评价完成');
     await expectText(page.getByTestId('run-progress'), '100%');
@@ -225,7 +268,8 @@ describe('existing enterprises and the yearly 亩均 evaluation in the browser',
     await page.waitForURL((url) => url.searchParams.get('run') === String(runId));
     await expectText(page.getByTestId('run-title'), `${run.year}年第${run.numberInYear}次评价`);
     await expectText(page.getByTestId('run-status'), '草稿');
-    for (const cls of ['A', 'B', 'C', 'D', 'T'] as const) await expectText(page.getByTestId('run-counts').getByTestId(`count-${cls}`), String(run.counts[cls]));
+    for (const cls of ['A', 'B', 'C', 'D', 'T'] as const)
+      await expectText(page.getByTestId('run-counts').getByTestId(`count-${cls}`), String(run.counts[cls]));
     const cityPercent = `${Math.round(run.cityDShare * 10000) / 100}%`;
     for (const platform of run.platforms) {
       const rule = page.getByTestId(`dshare-${platform.platformKey}`);
@@ -239,8 +283,13 @@ describe('existing enterprises and the yearly 亩均 evaluation in the browser',
     await screenshot(page, 'evaluation-run');
 
     // Every number explains itself: a result expands to its indicators, rank and rule.
-    const first = (await api<PageJson<ResultJson & { rank: number | null }>>(`/evaluations/${runId}/results?pageSize=20`)).items.find((item) => item.rank !== null)!;
-    await page.getByTestId('results-table').locator(`tr[data-row-key="${first.creditCode}"] .ant-table-row-expand-icon`).click();
+    const first = (
+      await api<PageJson<ResultJson & { rank: number | null }>>(`/evaluations/${runId}/results?pageSize=20`)
+    ).items.find((item) => item.rank !== null)!;
+    await page
+      .getByTestId('results-table')
+      .locator(`tr[data-row-key="${first.creditCode}"] .ant-table-row-expand-icon`)
+      .click();
     const explanation = page.getByTestId(`result-explanation-${first.creditCode}`);
     await expectText(explanation, '基准值');
     await expectText(explanation, '组内排名');
@@ -257,7 +306,9 @@ describe('existing enterprises and the yearly 亩均 evaluation in the browser',
   it('the measures list shows C and D with amounts; the rectification list exports exactly its rows', async () => {
     await page.getByTestId('run-measures-link').click();
     await page.waitForURL((url) => url.pathname === `/evaluations/${runId}/measures`);
-    const measures = await api<PageJson<{ creditCode: string; class: string }>>(`/evaluations/${runId}/measures?pageSize=1`);
+    const measures = await api<PageJson<{ creditCode: string; class: string }>>(
+      `/evaluations/${runId}/measures?pageSize=1`,
+    );
     await expectText(page.getByTestId('measures-total'), `共 ${measures.total} 家 C、D 类企业`);
     await expectText(page.getByTestId('measures-table'), '电价加价（万元/年）');
     await screenshot(page, 'evaluation-measures');
@@ -275,9 +326,13 @@ describe('existing enterprises and the yearly 亩均 evaluation in the browser',
     const codeColumn = columnOf(sheet, '统一社会信用代码');
     const nameColumn = columnOf(sheet, '企业名称');
     const taxColumn = columnOf(sheet, '亩均税收（万元/亩）');
-    expect(rows.map((row) => String(row.getCell(codeColumn).value))).toEqual(expected.items.map((item) => item.creditCode));
+    expect(rows.map((row) => String(row.getCell(codeColumn).value))).toEqual(
+      expected.items.map((item) => item.creditCode),
+    );
     expect(rows.map((row) => String(row.getCell(nameColumn).value))).toEqual(expected.items.map((item) => item.name));
-    expect(rows.map((row) => Number(row.getCell(taxColumn).value))).toEqual(expected.items.map((item) => Number(item.taxPerMu)));
+    expect(rows.map((row) => Number(row.getCell(taxColumn).value))).toEqual(
+      expected.items.map((item) => Number(item.taxPerMu)),
+    );
   });
 
   it('a 浙南 user sees only 浙南 results of the published run', async () => {
@@ -290,11 +345,17 @@ describe('existing enterprises and the yearly 亩均 evaluation in the browser',
     expect(results.total).toBeGreaterThan(0);
     expect(new Set(results.items.map((item) => item.platformKey))).toEqual(new Set(['zhenan']));
     await expectText(page.getByTestId('results-total'), `共 ${results.total} 家企业`);
-    const platforms = await page.getByTestId('results-table').locator('tbody tr[data-row-key] td:nth-child(3)').allInnerTexts();
+    const platforms = await page
+      .getByTestId('results-table')
+      .locator('tbody tr[data-row-key] td:nth-child(3)')
+      .allInnerTexts();
     expect(platforms.length).toBeGreaterThan(0);
     expect(new Set(platforms.map((text) => text.trim()))).toEqual(new Set(['浙南']));
-    const own = (await api<RunJson>(`/evaluations/${runId}`)).platforms.find((platform) => platform.platformKey === 'zhenan') as unknown as { counts: Counts };
-    for (const cls of ['A', 'B', 'C', 'D', 'T'] as const) await expectText(page.getByTestId('run-counts').getByTestId(`count-${cls}`), String(own.counts[cls]));
+    const own = (await api<RunJson>(`/evaluations/${runId}`)).platforms.find(
+      (platform) => platform.platformKey === 'zhenan',
+    ) as unknown as { counts: Counts };
+    for (const cls of ['A', 'B', 'C', 'D', 'T'] as const)
+      await expectText(page.getByTestId('run-counts').getByTestId(`count-${cls}`), String(own.counts[cls]));
     await screenshot(page, 'evaluation-platform-user');
 
     // An enterprise's page shows its class in the published run, with the rule that set it.

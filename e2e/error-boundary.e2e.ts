@@ -15,7 +15,8 @@ let page: Page;
 
 appInBrowser((session) => ({ server, page } = session), { demoProjects: true });
 
-const malformed = (body: unknown) => (route: Route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(body) });
+const malformed = (body: unknown) => (route: Route) =>
+  route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(body) });
 const isPath = (path: string) => (url: URL) => url.pathname === path;
 
 describe('error boundaries', () => {
@@ -42,7 +43,11 @@ describe('error boundaries', () => {
 
     // The server answers properly again: 重试 draws the card with the real run.
     await page.unroute(runsList);
-    const runs = await apiGet<{ items: Array<{ year: number; numberInYear: number }> }>(page, server.baseUrl, '/evaluations?pageSize=1');
+    const runs = await apiGet<{ items: Array<{ year: number; numberInYear: number }> }>(
+      page,
+      server.baseUrl,
+      '/evaluations?pageSize=1',
+    );
     await card.getByTestId('part-error-retry').click();
     await expectText(card, `${runs.items[0]!.year}年第${runs.items[0]!.numberInYear}次评价`);
     expect(await card.getByTestId('part-error').count()).toBe(0);
@@ -50,10 +55,17 @@ describe('error boundaries', () => {
 
   it('a run whose details come back malformed keeps the runs table and the menu; choosing again recovers', async () => {
     await loginAs(page, server.baseUrl, 'leader', DEMO_PASSWORD);
-    const runs = await apiGet<{ items: Array<{ id: number; year: number }> }>(page, server.baseUrl, '/evaluations?pageSize=1');
+    const runs = await apiGet<{ items: Array<{ id: number; year: number }> }>(
+      page,
+      server.baseUrl,
+      '/evaluations?pageSize=1',
+    );
     const run = runs.items[0]!;
     const detail = isPath(`/api/v1/evaluations/${run.id}`);
-    await page.route(detail, malformed({ id: run.id, year: run.year, status: 'published', platforms: 'x', counts: null }));
+    await page.route(
+      detail,
+      malformed({ id: run.id, year: run.year, status: 'published', platforms: 'x', counts: null }),
+    );
     await page.goto(`${server.baseUrl}/evaluations?year=${run.year}&run=${run.id}`);
     await expectText(page.getByTestId('part-error'), '评价概况暂时无法显示');
     await expectText(page.getByTestId('runs-table'), `${run.year}年第`);
@@ -69,7 +81,10 @@ describe('error boundaries', () => {
   it('a whole page that cannot draw keeps the menu and the header; another page opens normally', async () => {
     await loginAs(page, server.baseUrl, 'leader', DEMO_PASSWORD);
     const runsList = isPath('/api/v1/evaluations');
-    await page.route(runsList, malformed({ items: [{ id: 999, year: 2024, status: 'published', counts: null, platforms: null }], total: 1 }));
+    await page.route(
+      runsList,
+      malformed({ items: [{ id: 999, year: 2024, status: 'published', counts: null, platforms: null }], total: 1 }),
+    );
     await page.goto(`${server.baseUrl}/evaluations?year=2024`);
     await expectText(page.getByTestId('part-error'), '本页面暂时无法显示');
     await expectText(page.getByTestId('page-title'), '评价运行与发布');

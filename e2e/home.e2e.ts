@@ -58,11 +58,19 @@ describe('工作台 per role', () => {
     expect(label).toContain(`首报登记 ${reported.total}个`);
     await expectText(page.getByTestId('home-stages'), '本平台招商项目');
     await page.getByTestId('home-record-years').waitFor();
-    const years = await api<Array<{ year: number; count: number }> | { items: Array<{ year: number; count: number }> }>('/enterprise-records/years');
+    const years = await api<Array<{ year: number; count: number }> | { items: Array<{ year: number; count: number }> }>(
+      '/enterprise-records/years',
+    );
     const newest = (Array.isArray(years) ? years : years.items).sort((a, b) => b.year - a.year)[0]!;
-    await expectText(page.getByTestId('home-record-years'), `${newest.year} 年度：${newest.count.toLocaleString('en-US')} 家企业`);
+    await expectText(
+      page.getByTestId('home-record-years'),
+      `${newest.year} 年度：${newest.count.toLocaleString('en-US')} 家企业`,
+    );
     const runs = await api<Page1>('/evaluations?pageSize=1');
-    await expectText(page.getByTestId('home-latest-run'), `${runs.items[0]!.year}年第${runs.items[0]!.numberInYear}次评价`);
+    await expectText(
+      page.getByTestId('home-latest-run'),
+      `${runs.items[0]!.year}年第${runs.items[0]!.numberInYear}次评价`,
+    );
     await screenshot(page, 'home-platform');
     await page.getByTestId('home-record-years-link').click();
     await page.waitForURL((url) => url.pathname === '/enterprises/import');
@@ -75,7 +83,10 @@ describe('工作台 per role', () => {
     const rectification = await api<Page1>(`/evaluations/${latest.id}/rectification?pageSize=1`);
     const card = page.getByTestId('home-latest-run');
     await expectText(card, `${latest.year}年第${latest.numberInYear}次评价`);
-    await expectText(page.getByTestId('home-rectification-link'), `亩均税收整治名单：${rectification.total.toLocaleString('en-US')} 家`);
+    await expectText(
+      page.getByTestId('home-rectification-link'),
+      `亩均税收整治名单：${rectification.total.toLocaleString('en-US')} 家`,
+    );
     await screenshot(page, 'home-eitc');
     await page.getByTestId('home-rectification-link').click();
     await page.waitForURL((url) => url.pathname === `/evaluations/${latest.id}/rectification`);

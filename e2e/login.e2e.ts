@@ -64,7 +64,9 @@ describe('login', () => {
     // Locked: even the right password is refused, with the lockout sentence and its end time.
     expect(await attempt('bureau', DEMO_PASSWORD)).toBe(429);
     await expectText(error, '连续登录失败次数过多，账号已锁定至');
-    const lockout = /账号已锁定至 (\d{4})-(\d{2})-(\d{2}) (\d{2}:\d{2}:\d{2})，请稍后再试或联系管理员解锁/.exec(await error.innerText());
+    const lockout = /账号已锁定至 (\d{4})-(\d{2})-(\d{2}) (\d{2}:\d{2}:\d{2})，请稍后再试或联系管理员解锁/.exec(
+      await error.innerText(),
+    );
     expect(lockout).not.toBeNull();
     // Shanghai wall-clock time, 15 minutes from now.
     const [, year, month, day, time] = lockout!;

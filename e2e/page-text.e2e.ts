@@ -31,7 +31,10 @@ const ACCOUNTS: ReadonlyArray<{ username: string; role: Role; password?: string 
 const FORBIDDEN: ReadonlyArray<[RegExp, string]> = [
   [/\b[RD]\d+(\.\d+)?\b/g, 'rule id'],
   [/DOMAIN-FACTS|\.md\b|\.ts\b|\.tsx\b/g, 'file name'],
-  [/接口|服务器|\bAPI\b|JSON|\bnull\b|\bundefined\b|\bNaN\b|Invalid Date|\[object Object\]|Infinity/g, 'developer word'],
+  [
+    /接口|服务器|\bAPI\b|JSON|\bnull\b|\bundefined\b|\bNaN\b|Invalid Date|\[object Object\]|Infinity/g,
+    'developer word',
+  ],
 ];
 
 /**
@@ -48,14 +51,24 @@ function findingsIn(text: string, who: string, path: string): Finding[] {
   const found: Finding[] = [];
   for (const [pattern, what] of FORBIDDEN) {
     for (const match of text.matchAll(pattern)) {
-      found.push({ who, path, what, text: text.slice(Math.max(0, match.index - 20), match.index + match[0].length + 20).replace(/\s+/g, ' ') });
+      found.push({
+        who,
+        path,
+        what,
+        text: text.slice(Math.max(0, match.index - 20), match.index + match[0].length + 20).replace(/\s+/g, ' '),
+      });
     }
   }
   // Whole Latin words only: the letters inside a credit code (91330302MA1PHJGNU0) are not words.
   for (const match of text.matchAll(/(?<![A-Za-z0-9])[A-Za-z][A-Za-z_]{1,}(?![A-Za-z0-9])/g)) {
     if (ALLOWED_LATIN.has(match[0])) continue;
     if (path === '/admin/users' && LOGIN_NAMES.has(match[0])) continue;
-    found.push({ who, path, what: `English word “${match[0]}”`, text: text.slice(Math.max(0, match.index - 20), match.index + match[0].length + 20).replace(/\s+/g, ' ') });
+    found.push({
+      who,
+      path,
+      what: `English word “${match[0]}”`,
+      text: text.slice(Math.max(0, match.index - 20), match.index + match[0].length + 20).replace(/\s+/g, ' '),
+    });
   }
   return found;
 }
@@ -64,7 +77,11 @@ function findingsIn(text: string, who: string, path: string): Finding[] {
 async function visibleText(path: string): Promise<string> {
   await page.goto(`${server.baseUrl}${path}`);
   await page.waitForLoadState('networkidle');
-  await page.locator('[data-testid="page-loading"], .ant-spin-spinning').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+  await page
+    .locator('[data-testid="page-loading"], .ant-spin-spinning')
+    .first()
+    .waitFor({ state: 'detached', timeout: 10_000 })
+    .catch(() => undefined);
   await animationsSettled(page);
   let text = await page.evaluate(() => document.body.innerText);
   const icons = page.locator('.anticon-question-circle, .anticon-info-circle');
@@ -92,8 +109,11 @@ const DETAIL_PAGES: ReadonlyArray<{ path: string; permission: Permission }> = [
 
 /** Concrete paths for the signed-in role: every menu page, and one of each detail page it may open. */
 async function pathsOf(role: Role): Promise<string[]> {
-  const get = async <T>(path: string): Promise<T> => (await (await page.request.get(`${server.baseUrl}/api/v1${path}`)).json()) as T;
-  const paths = await page.locator('[data-testid="side-menu"] [data-path]').evaluateAll((spans) => spans.map((span) => span.getAttribute('data-path')!));
+  const get = async <T>(path: string): Promise<T> =>
+    (await (await page.request.get(`${server.baseUrl}/api/v1${path}`)).json()) as T;
+  const paths = await page
+    .locator('[data-testid="side-menu"] [data-path]')
+    .evaluateAll((spans) => spans.map((span) => span.getAttribute('data-path')!));
   expect(paths.length).toBeGreaterThan(1);
   for (const route of DETAIL_PAGES) {
     if (!can(role, route.permission)) continue;
@@ -118,7 +138,9 @@ async function scan(select: (path: string) => boolean): Promise<Finding[]> {
   const findings: Finding[] = [];
   for (const account of ACCOUNTS) {
     await loginAs(page, server.baseUrl, account.username, account.password ?? DEMO_PASSWORD);
-    findings.push(...findingsIn(await page.evaluate(() => document.body.innerText), account.username, '(after sign-in)'));
+    findings.push(
+      ...findingsIn(await page.evaluate(() => document.body.innerText), account.username, '(after sign-in)'),
+    );
     for (const path of (await pathsOf(account.role)).filter(select)) {
       findings.push(...findingsIn(await visibleText(path), account.username, path));
     }

@@ -3,7 +3,19 @@ import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from './support/app-server.ts';
 import { loginAs, screenshot } from './support/browser.ts';
 import { appInBrowser, type AppServer } from './support/suite.ts';
-import { apiGet, confirmPopconfirm, chooseOption, columnOf, dataRows, downloadOf, loadWorkbook, expectText, POLL, todayInShanghai, toast } from './support/ui.ts';
+import {
+  apiGet,
+  confirmPopconfirm,
+  chooseOption,
+  columnOf,
+  dataRows,
+  downloadOf,
+  loadWorkbook,
+  expectText,
+  POLL,
+  todayInShanghai,
+  toast,
+} from './support/ui.ts';
 
 /**
  * The annual investment summary (R2.5–R2.6) and the bureau's project settings (negotiation window, evaluation
@@ -20,7 +32,12 @@ type SummaryJson = {
   projects: Array<{ id: number; name: string; status: string; credit: number; counted: boolean; reason: string }>;
   totalCredit: number;
 };
-type SettingsJson = { negotiationWindowDays: number; version: number; updatedBy: string | null; evaluationSheet: { items: Array<{ dimension: string }> } };
+type SettingsJson = {
+  negotiationWindowDays: number;
+  version: number;
+  updatedBy: string | null;
+  evaluationSheet: { items: Array<{ dimension: string }> };
+};
 
 /** The demo projects land in 2026 (packages/server/src/demo/demo-projects.ts: landed on 2026-06-20 … 2026-10-20). */
 /** The demo's landings lie in the last year before today, and the circulated project lands today (stage days end today). */
@@ -41,7 +58,14 @@ async function signOut() {
   await page.getByTestId('login-card').waitFor();
 }
 
-type ProjectJson = { id: number; name: string; status: string; platformKey: string; reportedPlatformKey: string; version: number };
+type ProjectJson = {
+  id: number;
+  name: string;
+  status: string;
+  platformKey: string;
+  reportedPlatformKey: string;
+  version: number;
+};
 
 /**
  * The demo's one circulation (浙南 → 高新区, 首谈地 share 0.4) is still open: 高新区 (gxq, its platform now) lands it,
@@ -67,7 +91,9 @@ async function landCirculatedProject(): Promise<ProjectJson> {
 
 /** The texts of one column of the rows a table now shows (1-based column number). */
 function columnTexts(tableTestId: string, column: number) {
-  return page.locator(`[data-testid="${tableTestId}"] .ant-table-tbody tr.ant-table-row td:nth-child(${column})`).allInnerTexts();
+  return page
+    .locator(`[data-testid="${tableTestId}"] .ant-table-tbody tr.ant-table-row td:nth-child(${column})`)
+    .allInnerTexts();
 }
 
 /** The <input> of an antd InputNumber carrying `testId` (on the input itself or on its wrapper). */
@@ -94,21 +120,33 @@ describe('projects: annual investment summary and project settings', () => {
     expect(summary.projects.length).toBeGreaterThan(0);
     expect(summary.totalCredit).toBeGreaterThan(0);
     await expectText(page.getByTestId('summary-table'), `共 ${summary.projects.length} 个项目`);
-    await expect.poll(() => columnTexts('summary-table', 1), POLL).toEqual(summary.projects.map((project) => project.name));
+    await expect
+      .poll(() => columnTexts('summary-table', 1), POLL)
+      .toEqual(summary.projects.map((project) => project.name));
     expect(await columnTexts('summary-table', 3)).toEqual(summary.projects.map((project) => String(project.credit)));
-    expect(await columnTexts('summary-table', 4)).toEqual(summary.projects.map((project) => (project.counted ? '计入' : '不计入')));
+    expect(await columnTexts('summary-table', 4)).toEqual(
+      summary.projects.map((project) => (project.counted ? '计入' : '不计入')),
+    );
     expect(await columnTexts('summary-table', 5)).toEqual(summary.projects.map((project) => project.reason));
     // The cards: the total credit is the API's, the two counts split the rows.
     const counted = summary.projects.filter((project) => project.counted).length;
-    await expect.poll(() => page.locator('[data-testid="summary-total-credit"] .ant-statistic-content-value').innerText(), POLL).toBe(String(summary.totalCredit));
-    expect(await page.locator('[data-testid="summary-counted"] .ant-statistic-content-value').innerText()).toBe(String(counted));
-    expect(await page.locator('[data-testid="summary-not-counted"] .ant-statistic-content-value').innerText()).toBe(String(summary.projects.length - counted));
+    await expect
+      .poll(() => page.locator('[data-testid="summary-total-credit"] .ant-statistic-content-value').innerText(), POLL)
+      .toBe(String(summary.totalCredit));
+    expect(await page.locator('[data-testid="summary-counted"] .ant-statistic-content-value').innerText()).toBe(
+      String(counted),
+    );
+    expect(await page.locator('[data-testid="summary-not-counted"] .ant-statistic-content-value').innerText()).toBe(
+      String(summary.projects.length - counted),
+    );
     await expectText(page.getByTestId('summary-explanation'), '不计入年度招商引资任务完成数');
     expect(await page.locator('main, body').first().innerText()).not.toMatch(/\bR\d\.\d|\bD\d{1,2}\b|接口|服务器/);
     // The circulated project counts for 浙南 with its share only, and says why when pointed at.
     const shared = summary.projects.find((project) => project.id === circulated.id);
     expect(shared).toMatchObject({ credit: 0.4, counted: true });
-    const sharedRow = page.locator('[data-testid="summary-table"] tr.ant-table-row').filter({ hasText: circulated.name });
+    const sharedRow = page
+      .locator('[data-testid="summary-table"] tr.ant-table-row')
+      .filter({ hasText: circulated.name });
     await sharedRow.locator('td:nth-child(3) .ant-typography').hover();
     await expectText(page.locator('.ant-tooltip:not(.ant-tooltip-hidden)'), '流转项目按分成比例计分');
     await page.mouse.move(0, 0);
@@ -120,9 +158,14 @@ describe('projects: annual investment summary and project settings', () => {
     const chart = page.getByTestId('summary-chart');
     await chart.locator('canvas').first().waitFor();
     const totals = await Promise.all(
-      (['oujiangkou', 'zhenan', 'hitech'] as const).map(async (key) => (await api<SummaryJson>(`/platforms/${key}/investment-summary?year=${DEMO_LANDED_YEAR}`)).totalCredit),
+      (['oujiangkou', 'zhenan', 'hitech'] as const).map(
+        async (key) =>
+          (await api<SummaryJson>(`/platforms/${key}/investment-summary?year=${DEMO_LANDED_YEAR}`)).totalCredit,
+      ),
     );
-    await expect.poll(() => chart.getAttribute('aria-label'), POLL).toBe(`合计计分：瓯江口 ${totals[0]}，浙南 ${totals[1]}，高新区 ${totals[2]}`);
+    await expect
+      .poll(() => chart.getAttribute('aria-label'), POLL)
+      .toBe(`合计计分：瓯江口 ${totals[0]}，浙南 ${totals[1]}，高新区 ${totals[2]}`);
     await screenshot(page, 'project-summary');
 
     // The export: the server's workbook, one row per project as the table shows it, then the total row.
@@ -133,9 +176,15 @@ describe('projects: annual investment summary and project settings', () => {
     expect(rows).toHaveLength(summary.projects.length + 1);
     const idColumn = columnOf(sheet, '项目编号');
     const creditColumn = columnOf(sheet, '计分');
-    expect(rows.slice(0, -1).map((row) => Number(row.getCell(idColumn).value))).toEqual(summary.projects.map((project) => project.id));
-    expect(rows.slice(0, -1).map((row) => String(row.getCell(columnOf(sheet, '项目名称')).value))).toEqual(summary.projects.map((project) => project.name));
-    expect(rows.slice(0, -1).map((row) => Number(row.getCell(creditColumn).value))).toEqual(summary.projects.map((project) => project.credit));
+    expect(rows.slice(0, -1).map((row) => Number(row.getCell(idColumn).value))).toEqual(
+      summary.projects.map((project) => project.id),
+    );
+    expect(rows.slice(0, -1).map((row) => String(row.getCell(columnOf(sheet, '项目名称')).value))).toEqual(
+      summary.projects.map((project) => project.name),
+    );
+    expect(rows.slice(0, -1).map((row) => Number(row.getCell(creditColumn).value))).toEqual(
+      summary.projects.map((project) => project.credit),
+    );
     expect(String(rows.at(-1)!.getCell(columnOf(sheet, '项目名称')).value)).toBe('合计');
     expect(Number(rows.at(-1)!.getCell(creditColumn).value)).toBe(summary.totalCredit);
     await signOut();
@@ -149,12 +198,20 @@ describe('projects: annual investment summary and project settings', () => {
     await expect.poll(() => selector.getAttribute('class'), POLL).toContain('ant-select-disabled');
     expect(await page.getByTestId('summary-chart').count()).toBe(0);
     await chooseOption(page, 'summary-year', `${DEMO_LANDED_YEAR} 年`);
-    await expect.poll(() => columnTexts('summary-table', 1), POLL).toEqual(summary.projects.map((project) => project.name));
+    await expect
+      .poll(() => columnTexts('summary-table', 1), POLL)
+      .toEqual(summary.projects.map((project) => project.name));
     // Another platform in the address changes nothing.
     await page.goto(`${server.baseUrl}/projects/summary?platform=hitech&year=${DEMO_LANDED_YEAR}`);
     await expectText(page.getByTestId('summary-platform'), '浙南产业集聚区');
-    await expect.poll(() => columnTexts('summary-table', 1), POLL).toEqual(summary.projects.map((project) => project.name));
-    expect((await page.request.get(`${server.baseUrl}/api/v1/platforms/hitech/investment-summary?year=${DEMO_LANDED_YEAR}`)).status()).toBe(403);
+    await expect
+      .poll(() => columnTexts('summary-table', 1), POLL)
+      .toEqual(summary.projects.map((project) => project.name));
+    expect(
+      (
+        await page.request.get(`${server.baseUrl}/api/v1/platforms/hitech/investment-summary?year=${DEMO_LANDED_YEAR}`)
+      ).status(),
+    ).toBe(403);
     await screenshot(page, 'project-summary-platform-user');
     await signOut();
   });
@@ -165,14 +222,19 @@ describe('projects: annual investment summary and project settings', () => {
     await page.waitForURL((url) => url.pathname === '/projects/settings');
     await expectText(page.getByTestId('page-title'), '项目设置');
     const before = await api<SettingsJson>('/project-settings');
-    await expectText(page.getByTestId('settings-version'), before.updatedBy ? `当前版本 v${before.version}` : '尚未修改，使用系统默认值');
+    await expectText(
+      page.getByTestId('settings-version'),
+      before.updatedBy ? `当前版本 v${before.version}` : '尚未修改，使用系统默认值',
+    );
     const days = numberInput('settings-window-days');
     expect(await days.inputValue()).toBe(String(before.negotiationWindowDays));
 
     // 90 days, saved: a new version by the bureau.
     await days.fill('90');
     await days.blur();
-    const saved = page.waitForResponse((response) => response.url().endsWith('/api/v1/project-settings') && response.request().method() === 'PUT');
+    const saved = page.waitForResponse(
+      (response) => response.url().endsWith('/api/v1/project-settings') && response.request().method() === 'PUT',
+    );
     await page.getByTestId('settings-save').click();
     expect((await saved).status()).toBe(200);
     await toast(page, '已保存').waitFor();
@@ -191,12 +253,21 @@ describe('projects: annual investment summary and project settings', () => {
     await expectText(page.getByTestId('settings-problems'), '请填写撤销期限');
     await undoDays.pressSequentially('14', { delay: 30 });
     await undoDays.blur();
-    const savedUndo = page.waitForResponse((response) => response.url().endsWith('/api/v1/project-settings') && response.request().method() === 'PUT');
+    const savedUndo = page.waitForResponse(
+      (response) => response.url().endsWith('/api/v1/project-settings') && response.request().method() === 'PUT',
+    );
     await page.getByTestId('settings-save').click();
     expect((await savedUndo).status()).toBe(200);
-    await expect.poll(async () => (await api<SettingsJson & { undoWindowDays: number }>('/project-settings')).undoWindowDays, POLL).toBe(14);
+    await expect
+      .poll(
+        async () => (await api<SettingsJson & { undoWindowDays: number }>('/project-settings')).undoWindowDays,
+        POLL,
+      )
+      .toBe(14);
     expect(await page.getByTestId('settings-item-code').count()).toBe(0);
-    expect(await page.locator('body').innerText()).not.toMatch(/industry_class|investment_intensity|tax_scale|item_[a-z0-9]/);
+    expect(await page.locator('body').innerText()).not.toMatch(
+      /industry_class|investment_intensity|tax_scale|item_[a-z0-9]/,
+    );
 
     // Without any 科技含量 item the sheet is refused (R2.2's five dimensions): the problem is listed, save is off.
     const items = page.locator('[data-testid="settings-items"] .ant-table-tbody tr.ant-table-row');

@@ -18,11 +18,22 @@ type ProjectJson = { id: number; version: number; status: string; platformKey: s
 
 /** A second person working at the same time: their own session, outside the browser. */
 async function sessionOf(username: string) {
-  const login = await fetch(`${server.baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: server.baseUrl }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
+  const login = await fetch(`${server.baseUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Origin: server.baseUrl },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  });
   expect(login.status).toBe(200);
-  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   return async <T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> => {
-    const response = await fetch(`${server.baseUrl}/api/v1${path}`, { method, headers: { cookie, Origin: server.baseUrl, ...(body ? { 'Content-Type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+    const response = await fetch(`${server.baseUrl}/api/v1${path}`, {
+      method,
+      headers: { cookie, Origin: server.baseUrl, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
     expect(response.status, `${method} ${path}: ${await response.clone().text()}`).toBeLessThan(300);
     return (await response.json()) as T;
   };
@@ -31,7 +42,16 @@ async function sessionOf(username: string) {
 let serial = 0;
 async function reportedProject(zn: Awaited<ReturnType<typeof sessionOf>>) {
   serial++;
-  return zn<ProjectJson>('POST', '/projects', { name: `拒绝测试机器人项目${serial}`, platformKey: 'zhenan', investorName: `拒绝测试${serial}有限公司`, industryCode: '3491', totalInvestment: 60000, fixedAssetInvestment: 40000, landArea: 100, expectedAnnualTax: 5000 });
+  return zn<ProjectJson>('POST', '/projects', {
+    name: `拒绝测试机器人项目${serial}`,
+    platformKey: 'zhenan',
+    investorName: `拒绝测试${serial}有限公司`,
+    industryCode: '3491',
+    totalInvestment: 60000,
+    fixedAssetInvestment: 40000,
+    landArea: 100,
+    expectedAnnualTax: 5000,
+  });
 }
 
 describe('refusals in the projects pages are never silent', () => {
@@ -58,7 +78,9 @@ describe('refusals in the projects pages are never silent', () => {
     const date = page.locator('[data-testid="stage-move-date"] input, input[data-testid="stage-move-date"]').first();
     await expect.poll(() => page.getByTestId('stage-move-confirm').isEnabled(), POLL).toBe(true);
     // Let the dialog finish opening before typing into it.
-    await expect.poll(async () => (await page.locator('.ant-modal').first().getAttribute('class')) ?? '', POLL).not.toMatch(/-(appear|enter)\b/);
+    await expect
+      .poll(async () => (await page.locator('.ant-modal').first().getAttribute('class')) ?? '', POLL)
+      .not.toMatch(/-(appear|enter)\b/);
     const today = todayInShanghai();
     expect(await date.inputValue()).toBe(today);
     for (const typed of ['2019-06-30', '2999-01-01']) {
@@ -77,12 +99,18 @@ describe('refusals in the projects pages are never silent', () => {
     const zn = await sessionOf('zn');
     const bureau = await sessionOf('bureau');
     let project = await reportedProject(zn);
-    for (const to of ['feasible', 'plan_submitted']) project = await zn('POST', `/projects/${project.id}/transitions`, { to, version: project.version });
+    for (const to of ['feasible', 'plan_submitted'])
+      project = await zn('POST', `/projects/${project.id}/transitions`, { to, version: project.version });
     await page.goto(`${server.baseUrl}/projects/${project.id}`);
     await expect.poll(() => page.getByTestId('project-evaluate').count(), POLL).toBe(1);
     await page.getByTestId('project-lost').click();
     await page.getByTestId('stage-move-reason').pressSequentially('投资方转投外地', { delay: 20 });
-    await bureau('POST', `/projects/${project.id}/circulations`, { toPlatformKey: 'hitech', firstPlaceShare: 0.5, reason: '用地不足', version: project.version });
+    await bureau('POST', `/projects/${project.id}/circulations`, {
+      toPlatformKey: 'hitech',
+      firstPlaceShare: 0.5,
+      reason: '用地不足',
+      version: project.version,
+    });
     await page.getByTestId('stage-move-confirm').click();
     await toast(page, '该项目已流转至其他平台').waitFor();
     await expectText(page.getByTestId('circulation-notice'), '本平台只读');
@@ -99,7 +127,9 @@ describe('refusals in the projects pages are never silent', () => {
     await expectText(page.getByTestId('circulation-destination-class'), '只能流转到该行业属于鼓励类的平台');
     await page.getByTestId('circulation-reason').pressSequentially('用地不足', { delay: 20 });
     await expect.poll(() => page.getByTestId('circulation-confirm').isDisabled(), POLL).toBe(true);
-    const share = page.locator('[data-testid="circulation-share"] input, input[data-testid="circulation-share"]').first();
+    const share = page
+      .locator('[data-testid="circulation-share"] input, input[data-testid="circulation-share"]')
+      .first();
     await chooseOption(page, 'circulation-to', '高新区');
     await share.press('Control+A');
     await share.pressSequentially('1', { delay: 20 });

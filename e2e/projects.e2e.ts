@@ -3,7 +3,18 @@ import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from './support/app-server.ts';
 import { loginAs, screenshot } from './support/browser.ts';
 import { appInBrowser, type AppServer } from './support/suite.ts';
-import { apiGet, chooseOption, columnOf, dataRows, downloadOf, expectText, loadWorkbook, openDropdown, POLL, toast } from './support/ui.ts';
+import {
+  apiGet,
+  chooseOption,
+  columnOf,
+  dataRows,
+  downloadOf,
+  expectText,
+  loadWorkbook,
+  openDropdown,
+  POLL,
+  toast,
+} from './support/ui.ts';
 
 /**
  * Issue #3 end to end: a 浙南 user reports a project (class and R2.1 check live, a suggested industry code),
@@ -14,13 +25,21 @@ let server: AppServer;
 let page: Page;
 appInBrowser((session) => ({ server, page } = session), { demoProjects: true });
 
-type ProjectJson = { id: number; name: string; status: string; version: number; platformKey: string; firstReport: boolean };
+type ProjectJson = {
+  id: number;
+  name: string;
+  status: string;
+  version: number;
+  platformKey: string;
+  firstReport: boolean;
+};
 type PageJson = { items: ProjectJson[]; total: number };
 
 const api = <T>(path: string) => apiGet<T>(page, server.baseUrl, path);
 
 /** An antd InputNumber's <input>, whether the testid lands on its wrapper or on the input itself. */
-const numberInput = (testId: string) => page.locator(`[data-testid="${testId}"] input, input[data-testid="${testId}"]`).first();
+const numberInput = (testId: string) =>
+  page.locator(`[data-testid="${testId}"] input, input[data-testid="${testId}"]`).first();
 
 const PROJECT_NAME = '瓯越智能机器人整机制造项目';
 let projectId = 0;
@@ -100,7 +119,9 @@ describe('investment projects in the browser', () => {
     await expect.poll(() => page.getByTestId('report-name').inputValue(), POLL).toBe(PROJECT_NAME);
     await expectText(page.getByTestId('access-verdict'), '符合准入标准');
 
-    const created = page.waitForResponse((r) => r.url().endsWith('/api/v1/projects') && r.request().method() === 'POST');
+    const created = page.waitForResponse(
+      (r) => r.url().endsWith('/api/v1/projects') && r.request().method() === 'POST',
+    );
     await page.getByTestId('report-submit').click();
     const response = await created;
     expect(response.status()).toBe(201);
@@ -108,9 +129,20 @@ describe('investment projects in the browser', () => {
     await page.waitForURL((url) => url.pathname === `/projects/${projectId}`);
     await expectText(page.getByTestId('project-name'), PROJECT_NAME);
     // Submitted: the draft is gone, the next report starts empty.
-    expect(await page.evaluate(() => Object.keys(sessionStorage).filter((key) => key.includes('report-draft')))).toEqual([]);
-    const saved = await api<ProjectJson & { category: string; fixedAssetInvestment: string; landMu: string; industryCode: string }>(`/projects/${projectId}`);
-    expect(saved).toMatchObject({ status: 'reported', firstReport: true, platformKey: 'zhenan', industryCode: '3491', category: 'encouraged', landMu: '100.000000' });
+    expect(
+      await page.evaluate(() => Object.keys(sessionStorage).filter((key) => key.includes('report-draft'))),
+    ).toEqual([]);
+    const saved = await api<
+      ProjectJson & { category: string; fixedAssetInvestment: string; landMu: string; industryCode: string }
+    >(`/projects/${projectId}`);
+    expect(saved).toMatchObject({
+      status: 'reported',
+      firstReport: true,
+      platformKey: 'zhenan',
+      industryCode: '3491',
+      category: 'encouraged',
+      landMu: '100.000000',
+    });
     expect(Number(saved.fixedAssetInvestment)).toBe(35000.01);
   });
 
@@ -138,7 +170,9 @@ describe('investment projects in the browser', () => {
     await screenshot(page, 'project-evaluation-close-asks');
     await page.getByRole('button', { name: '继续填写' }).click();
     await expect.poll(() => numberInput('score-energy').inputValue(), POLL).toMatch(/^7(\.0)?$/);
-    const settings = await api<{ evaluationSheet: { items: Array<{ code: string; maxScore: number }> } }>('/project-settings');
+    const settings = await api<{ evaluationSheet: { items: Array<{ code: string; maxScore: number }> } }>(
+      '/project-settings',
+    );
     for (const item of settings.evaluationSheet.items) {
       const input = numberInput(`score-${item.code}`);
       await input.fill(String(item.maxScore - 1));
@@ -212,7 +246,10 @@ describe('investment projects in the browser', () => {
     const expected = await api<PageJson>('/projects?platformKey=hitech&pageSize=500');
     expect(expected.items.map((p) => p.id)).toContain(projectId);
     await expectText(page.getByTestId('ledger-total'), `共 ${expected.total} 个项目`);
-    const shownIds = async () => (await page.locator('[data-testid="ledger-table"] tbody tr[data-row-key]').evaluateAll((rows) => rows.map((row) => Number(row.getAttribute('data-row-key')))));
+    const shownIds = async () =>
+      await page
+        .locator('[data-testid="ledger-table"] tbody tr[data-row-key]')
+        .evaluateAll((rows) => rows.map((row) => Number(row.getAttribute('data-row-key'))));
     await expect.poll(shownIds, POLL).toEqual(expected.items.slice(0, 50).map((p) => p.id));
     await screenshot(page, 'project-ledger');
     // At 1440 px the table scrolls sideways with a visible bar; hidden columns are remembered for this user.
@@ -267,6 +304,8 @@ describe('investment projects in the browser', () => {
     await page.getByTestId(`board-card-${card.id}`).dragTo(page.getByTestId('board-column-feasible'));
     await confirmMove(card.id);
     await expect.poll(async () => (await api<ProjectJson>(`/projects/${card.id}`)).status, POLL).toBe('feasible');
-    await expect.poll(() => page.getByTestId('board-column-feasible').getByTestId(`board-card-${card.id}`).count(), POLL).toBe(1);
+    await expect
+      .poll(() => page.getByTestId('board-column-feasible').getByTestId(`board-card-${card.id}`).count(), POLL)
+      .toBe(1);
   });
 });

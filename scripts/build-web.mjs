@@ -26,7 +26,10 @@ export function buildWebIfStale({ force = false } = {}) {
   );
   if (!force && existsSync(built) && statSync(built).mtimeMs >= sources) return;
   console.log('正在构建前端（vite build）…');
-  const result = spawnSync(path.join(root, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], { cwd: web, stdio: 'inherit' });
+  const result = spawnSync(path.join(root, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], {
+    cwd: web,
+    stdio: 'inherit',
+  });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 

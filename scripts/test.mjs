@@ -1,7 +1,7 @@
 // `npm test`: type-check every package (tsc -b), then every tier — domain and the web's helpers, server on PGlite (and
 // on PostgreSQL when TEST_DATABASE_URL is set), and the Chromium e2e tests against the built web app. Ends with one
-// plain "N passed, N failed" line. PGS_STRICT_CHECKS=1 also runs lint, the format check and the module boundaries
-// before the tests (off until the tree is formatted and clean; `npm run check` turns them on).
+// plain "N passed, N failed" line. PGS_STRICT_CHECKS=1 also runs lint and the module boundaries before the
+// tests (off until the tree is clean of both; `npm run check` turns them on). The format check always runs.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -26,14 +26,22 @@ function check(label, command, args) {
 }
 
 check('类型检查（tsc -b）', bin('tsc'), ['-b']);
+check('格式检查（prettier --check）', bin('prettier'), ['--check', '--log-level=warn', '.']);
 if (process.env.PGS_STRICT_CHECKS === '1') {
   check('代码检查（eslint）', bin('eslint'), ['.', '--max-warnings=0']);
-  check('格式检查（prettier --check）', bin('prettier'), ['--check', '--log-level=warn', '.']);
-  check('模块边界检查（dependency-cruiser）', bin('depcruise'), ['packages', 'e2e', 'bench', '--config', '.dependency-cruiser.cjs']);
+  check('模块边界检查（dependency-cruiser）', bin('depcruise'), [
+    'packages',
+    'e2e',
+    'bench',
+    '--config',
+    '.dependency-cruiser.cjs',
+  ]);
 }
 buildWebIfStale();
 if (!process.env.TEST_DATABASE_URL) {
-  console.log('提示：未设置 TEST_DATABASE_URL，服务端测试只在嵌入式 PGlite 上运行（设置后同一套测试也在 PostgreSQL 上运行）。');
+  console.log(
+    '提示：未设置 TEST_DATABASE_URL，服务端测试只在嵌入式 PGlite 上运行（设置后同一套测试也在 PostgreSQL 上运行）。',
+  );
 }
 const reportDir = mkdtempSync(path.join(os.tmpdir(), 'pgs-test-report-'));
 const report = path.join(reportDir, 'vitest.json');
@@ -44,10 +52,14 @@ const run = spawnSync(
 );
 let status = run.status ?? 1;
 if (existsSync(report)) {
-  const { numPassedTests, numFailedTests, numPendingTests, numTotalTests, testResults } = JSON.parse(readFileSync(report, 'utf8'));
+  const { numPassedTests, numFailedTests, numPendingTests, numTotalTests, testResults } = JSON.parse(
+    readFileSync(report, 'utf8'),
+  );
   // A file that fails before its tests run (a missing fixture, a throwing beforeAll) has no failed test of its own:
   // count it as a failure so the summary line never reads "0 failed" on a red run.
-  const brokenFiles = testResults.filter((file) => file.status === 'failed' && file.assertionResults.every((t) => t.status !== 'failed')).length;
+  const brokenFiles = testResults.filter(
+    (file) => file.status === 'failed' && file.assertionResults.every((t) => t.status !== 'failed'),
+  ).length;
   if (numTotalTests === 0 || brokenFiles > 0) status = 1;
   const failed = numFailedTests + brokenFiles;
   console.log(`${numPassedTests} passed, ${failed} failed${numPendingTests ? `, ${numPendingTests} not run` : ''}`);

@@ -19,8 +19,17 @@ export async function startAppServer(options: { demoProjects?: boolean } = {}) {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'pgs-e2e-'));
   const database = await openDatabase({ url: null, dataDir });
   // As `npm start` does: the audit key is made in the data dir on this first start, the head anchored beside it.
-  const anchoring = await startAudit(database.db, { keyFile: path.join(dataDir, 'audit.key'), anchorFile: path.join(dataDir, 'audit-anchors.jsonl'), appendOnlyRole: false, clock: () => new Date() });
-  await prepareDatabase(database.db, { adminPassword: ADMIN_PASSWORD, demo: true, demoProjects: options.demoProjects ?? false }, new Date());
+  const anchoring = await startAudit(database.db, {
+    keyFile: path.join(dataDir, 'audit.key'),
+    anchorFile: path.join(dataDir, 'audit-anchors.jsonl'),
+    appendOnlyRole: false,
+    clock: () => new Date(),
+  });
+  await prepareDatabase(
+    database.db,
+    { adminPassword: ADMIN_PASSWORD, demo: true, demoProjects: options.demoProjects ?? false },
+    new Date(),
+  );
   const app = await buildApp({ database, webRoot: WEB_ROOT });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as { port: number };

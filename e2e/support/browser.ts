@@ -16,7 +16,16 @@ export async function openBrowser(): Promise<{ context: BrowserContext; page: Pa
     timezoneId: 'Asia/Shanghai',
     viewport: { width: 1440, height: 900 },
     acceptDownloads: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   const page = context.pages()[0] ?? (await context.newPage());
   return {
@@ -33,7 +42,13 @@ export async function openBrowser(): Promise<{ context: BrowserContext; page: Pa
 export async function animationsSettled(page: Page) {
   // A function, not a string: the app's CSP (issue #10.9, no 'unsafe-eval') refuses a predicate given as text.
   await page.waitForFunction(
-    () => document.getAnimations().every((animation) => animation.playState !== 'running' || animation.effect?.getComputedTiming().endTime === Infinity),
+    () =>
+      document
+        .getAnimations()
+        .every(
+          (animation) =>
+            animation.playState !== 'running' || animation.effect?.getComputedTiming().endTime === Infinity,
+        ),
     undefined,
     { polling: 'raf', timeout: 10_000 },
   );

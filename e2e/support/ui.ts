@@ -26,8 +26,12 @@ export async function expectText(locator: Locator, text: string | RegExp) {
  */
 async function settledOption(option: Locator): Promise<Locator> {
   await option.waitFor();
-  const dropdown = option.locator('xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ant-select-dropdown ")]');
-  await expect.poll(async () => (await dropdown.getAttribute('class')) ?? '', POLL).not.toMatch(/-(appear|enter|leave)\b/);
+  const dropdown = option.locator(
+    'xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ant-select-dropdown ")]',
+  );
+  await expect
+    .poll(async () => (await dropdown.getAttribute('class')) ?? '', POLL)
+    .not.toMatch(/-(appear|enter|leave)\b/);
   return option;
 }
 
@@ -58,7 +62,12 @@ export function toast(page: Page, text: string): Locator {
 
 /** 'YYYY-MM-DD' of today in Asia/Shanghai, the calendar the server judges dates by. */
 export function todayInShanghai(now = new Date()): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return new Intl.DateTimeFormat('sv-SE', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
 }
 
 /** Clicks `trigger` and returns the file the page downloads. */
@@ -98,7 +107,10 @@ export function screenshotOnFailure(getPage: () => Page | undefined) {
   afterEach(async (context) => {
     const page = getPage();
     if (context.task.result?.state !== 'fail' || !page || page.isClosed()) return;
-    const file = path.join(os.tmpdir(), `pgs-e2e-failed-${context.task.name.replace(/[^\w\u4e00-\u9fff-]+/g, '_').slice(0, 80)}.png`);
+    const file = path.join(
+      os.tmpdir(),
+      `pgs-e2e-failed-${context.task.name.replace(/[^\w\u4e00-\u9fff-]+/g, '_').slice(0, 80)}.png`,
+    );
     await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
     console.error(`screenshot of the failed test: ${file}`);
   });

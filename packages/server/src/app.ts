@@ -59,7 +59,14 @@ export type AppOptions = {
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const http: HttpSettings = { ...DEFAULT_HTTP_SETTINGS, ...options.http };
   const logger: FastifyBaseLogger = options.log ?? createLogger({ logRequests: false });
-  const app = Fastify({ loggerInstance: logger, bodyLimit: 1024 * 1024, trustProxy: trustProxyOption(http.trustProxy), frameworkErrors, clientErrorHandler, ...serverTimeouts(http) }).withTypeProvider<ZodTypeProvider>();
+  const app = Fastify({
+    loggerInstance: logger,
+    bodyLimit: 1024 * 1024,
+    trustProxy: trustProxyOption(http.trustProxy),
+    frameworkErrors,
+    clientErrorHandler,
+    ...serverTimeouts(http),
+  }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
@@ -72,7 +79,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   // The session cookie is Secure when PGS_SECURE_COOKIE=1, and otherwise whenever the request came over HTTPS
   // (X-Forwarded-Proto through a trusted proxy): @fastify/cookie's 'auto' reads request.protocol.
-  const ctx: AppContext = { db: options.database.db, driver: options.database.driver, clock: options.clock ?? systemClock, secureCookie: options.secureCookie ? true : 'auto', progress: new ProgressBoard(), catalogHorizonMonths: http.catalogHorizonMonths, auth: authSettings(options.auth) };
+  const ctx: AppContext = {
+    db: options.database.db,
+    driver: options.database.driver,
+    clock: options.clock ?? systemClock,
+    secureCookie: options.secureCookie ? true : 'auto',
+    progress: new ProgressBoard(),
+    catalogHorizonMonths: http.catalogHorizonMonths,
+    auth: authSettings(options.auth),
+  };
 
   await app.register(cookie);
   await app.register(compress, { global: true, threshold: 2048 });
@@ -81,16 +96,25 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.removeContentTypeParser('text/plain');
   // Only the routes that ask for it are limited (the login: per address and per name, auth/login-rate-limit.ts).
   await app.register(rateLimit, { global: false });
-  app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: 64 * 1024 * 1024 }, (_request, body, done) => done(null, body));
+  app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: 64 * 1024 * 1024 }, (_request, body, done) =>
+    done(null, body),
+  );
   await app.register(swagger, {
     openapi: {
-      info: { title: 'PGS 平台产业管理引导系统 API', version: '1.0.0', description: '温州市级三大功能性平台产业管理引导机制（温政办〔2018〕107号）' },
+      info: {
+        title: 'PGS 平台产业管理引导系统 API',
+        version: '1.0.0',
+        description: '温州市级三大功能性平台产业管理引导机制（温政办〔2018〕107号）',
+      },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
       security: [{ session: [] }],
     },
     transform: openApiTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', uiHooks: { onRequest: apiDocsGuard(() => ctx, http.publicApiDocs) } });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    uiHooks: { onRequest: apiDocsGuard(() => ctx, http.publicApiDocs) },
+  });
 
   await app.register(
     async (api) => {
@@ -106,10 +130,21 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         // Every line logged for this request names who made it (the request id is already there: `reqId`).
         request.log = request.log.child({ user: request.actor.username });
       });
-      api.get('/health', { config: { public: true }, schema: { tags: ['platform'], summary: '健康检查', response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) }) } } }, async () => {
-        await ctx.db.execute('select 1');
-        return { status: 'ok' as const, database: ctx.driver };
-      });
+      api.get(
+        '/health',
+        {
+          config: { public: true },
+          schema: {
+            tags: ['platform'],
+            summary: '健康检查',
+            response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) }) },
+          },
+        },
+        async () => {
+          await ctx.db.execute('select 1');
+          return { status: 'ok' as const, database: ctx.driver };
+        },
+      );
       await api.register(authRoutes(ctx));
       await api.register(usersRoutes(ctx));
       await api.register(auditRoutes(ctx));
@@ -122,11 +157,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     { prefix: '/api/v1' },
   );
 
-  const webRoot = options.webRoot && existsSync(path.join(options.webRoot, 'index.html')) ? path.resolve(options.webRoot) : null;
-  if (webRoot) await app.register(fastifyStatic, { root: webRoot, wildcard: false, cacheControl: false, setHeaders: staticCacheHeaders });
+  const webRoot =
+    options.webRoot && existsSync(path.join(options.webRoot, 'index.html')) ? path.resolve(options.webRoot) : null;
+  if (webRoot)
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: false,
+      cacheControl: false,
+      setHeaders: staticCacheHeaders,
+    });
   app.setNotFoundHandler((request, reply) => {
     if (webRoot && request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
-    return reply.code(404).send({ error: { code: 'NOT_FOUND', message: `接口不存在：${request.method} ${request.url.split('?')[0]}` } });
+    return reply
+      .code(404)
+      .send({ error: { code: 'NOT_FOUND', message: `接口不存在：${request.method} ${request.url.split('?')[0]}` } });
   });
   return app;
 }

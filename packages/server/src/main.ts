@@ -41,7 +41,12 @@ async function main() {
   const started = performance.now();
   const config = readConfig();
   const log = createLogger({ logRequests: config.logRequests });
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, migrationUrl: config.migrationDatabaseUrl, log });
+  const database = await openDatabase({
+    url: config.databaseUrl,
+    dataDir: config.dataDir,
+    migrationUrl: config.migrationDatabaseUrl,
+    log,
+  });
   open.database = database;
   // The audit key before the first write (seeding audits too); anchors of the chain's head from here on.
   const anchoring = await startAudit(database.db, {
@@ -52,22 +57,34 @@ async function main() {
     onError: (error) => log.error({ err: error }, `审计锚点写入失败：${error.message}`),
   });
   open.anchoring = anchoring;
-  const prepared = await prepareDatabase(database.db, { adminPassword: config.adminPassword, demo: config.demo, demoProjects: config.demo }, new Date());
+  const prepared = await prepareDatabase(
+    database.db,
+    { adminPassword: config.adminPassword, demo: config.demo, demoProjects: config.demo },
+    new Date(),
+  );
   if (stopping) return;
-  const app = await buildApp({ database, webRoot: config.webRoot ?? DEFAULT_WEB_ROOT, secureCookie: config.secureCookie, log, http: config.http, auth: config.auth });
+  const app = await buildApp({
+    database,
+    webRoot: config.webRoot ?? DEFAULT_WEB_ROOT,
+    secureCookie: config.secureCookie,
+    log,
+    http: config.http,
+    auth: config.auth,
+  });
   open.app = app;
   if (stopping) return;
   await app.listen({ host: config.host, port: config.port });
 
   const where = database.driver === 'pglite' ? `嵌入式 PGlite（${config.dataDir}）` : 'PostgreSQL（DATABASE_URL）';
-  console.log(`PGS 平台产业管理引导系统已启动：http://${config.host}:${config.port}  数据库：${where}  用时 ${Math.round(performance.now() - started)} ms`);
+  console.log(
+    `PGS 平台产业管理引导系统已启动：http://${config.host}:${config.port}  数据库：${where}  用时 ${Math.round(performance.now() - started)} ms`,
+  );
   console.log(`API 文档：http://${config.host}:${config.port}/api/docs`);
   if (prepared.adminPassword) console.log(`已创建管理员 admin，初始密码（只显示这一次）：${prepared.adminPassword}`);
   if (config.demo) {
     console.log(`演示模式（PGS_DEMO=1）。演示账号，密码均为 ${DEMO_PASSWORD}：`);
     for (const user of DEMO_USERS) console.log(`  ${user.username.padEnd(8)} ${user.displayName}`);
   }
-
 }
 
 main().catch((error: unknown) => {

@@ -24,4 +24,6 @@ export const accountChangesQuerySchema = z.object({
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
 
-export const accountChangeIdParamsSchema = z.object({ id: z.coerce.number({ error: '编号必须是数字' }).int().positive() });
+export const accountChangeIdParamsSchema = z.object({
+  id: z.coerce.number({ error: '编号必须是数字' }).int().positive(),
+});

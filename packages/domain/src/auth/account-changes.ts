@@ -22,7 +22,11 @@ const describeAccount = (a: AccountSnapshot) =>
   `${a.displayName}，${ROLE_LABELS[a.role]}${a.platformKey ? `（${platformName(a.platformKey)}）` : ''}${a.disabled ? '，已停用' : ''}`;
 
 /** The change in one Chinese line for the review card: what the account became, or what changed in it. */
-export function describeAccountChange(kind: AccountChangeKind, before: AccountSnapshot | null, after: AccountSnapshot | null): string {
+export function describeAccountChange(
+  kind: AccountChangeKind,
+  before: AccountSnapshot | null,
+  after: AccountSnapshot | null,
+): string {
   if (kind === 'create' && after) return describeAccount(after);
   if (kind === 'reset_password') return '密码已重置（临时密码，须在下次登录时修改）';
   if (kind === 'unlock') return '登录锁定已解除';
@@ -31,7 +35,9 @@ export function describeAccountChange(kind: AccountChangeKind, before: AccountSn
   if (before.displayName !== after.displayName) parts.push(`姓名 ${before.displayName} → ${after.displayName}`);
   if (before.role !== after.role) parts.push(`角色 ${ROLE_LABELS[before.role]} → ${ROLE_LABELS[after.role]}`);
   if (before.platformKey !== after.platformKey) {
-    parts.push(`平台 ${before.platformKey ? platformName(before.platformKey) : '无'} → ${after.platformKey ? platformName(after.platformKey) : '无'}`);
+    parts.push(
+      `平台 ${before.platformKey ? platformName(before.platformKey) : '无'} → ${after.platformKey ? platformName(after.platformKey) : '无'}`,
+    );
   }
   if (before.disabled !== after.disabled) parts.push(after.disabled ? '停用账号' : '启用账号');
   return parts.length > 0 ? parts.join('；') : '未改变任何内容';

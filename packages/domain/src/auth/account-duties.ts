@@ -16,7 +16,8 @@ export function adminMayManage(...roles: Role[]): boolean {
   return roles.every((role) => !isPrivilegedRole(role));
 }
 
-export const PRIVILEGED_ACCOUNT_MESSAGE = '系统管理员只能管理业务账号；管理员和审计员账号由运维人员在服务器命令行创建和重置';
+export const PRIVILEGED_ACCOUNT_MESSAGE =
+  '系统管理员只能管理业务账号；管理员和审计员账号由运维人员在服务器命令行创建和重置';
 
 /**
  * A password set by someone other than the account's holder (the admin, or the operator) is temporary: it must

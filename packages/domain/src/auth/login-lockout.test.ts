@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { attemptVerdict, isLocked, LOCKOUT_MINUTES, lockFor, MAX_FAILED_LOGINS, normaliseLoginName, wrongCredentialsMessage } from './login-lockout.ts';
+import {
+  attemptVerdict,
+  isLocked,
+  LOCKOUT_MINUTES,
+  lockFor,
+  MAX_FAILED_LOGINS,
+  normaliseLoginName,
+  wrongCredentialsMessage,
+} from './login-lockout.ts';
 
 const MINUTE = 60_000;
 const now = new Date('2018-10-01T08:00:00.000Z');
@@ -54,6 +62,8 @@ describe('login lockout (5 failures in a row lock the name for 15 minutes)', () 
   it('#9 the wrong-password sentence says how many tries are left, then that the name is locked', () => {
     expect(wrongCredentialsMessage(4, null)).toBe('用户名或密码不正确，还可尝试 4 次，再失败将锁定 15 分钟');
     expect(wrongCredentialsMessage(1, null)).toContain('还可尝试 1 次');
-    expect(wrongCredentialsMessage(0, '2018-10-01 16:15:00')).toBe('用户名或密码不正确。连续失败 5 次，账号已锁定至 2018-10-01 16:15:00，请稍后再试或联系管理员解锁');
+    expect(wrongCredentialsMessage(0, '2018-10-01 16:15:00')).toBe(
+      '用户名或密码不正确。连续失败 5 次，账号已锁定至 2018-10-01 16:15:00，请稍后再试或联系管理员解锁',
+    );
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MAX_SESSIONS_PER_USER, DEFAULT_SESSION_MAX_HOURS, isSessionIdle, SESSION_IDLE_MINUTES, sessionEnd } from './sessions.ts';
+import {
+  DEFAULT_MAX_SESSIONS_PER_USER,
+  DEFAULT_SESSION_MAX_HOURS,
+  isSessionIdle,
+  SESSION_IDLE_MINUTES,
+  sessionEnd,
+} from './sessions.ts';
 
 const MINUTE = 60_000;
 const now = new Date('2018-10-01T08:00:00.000Z');

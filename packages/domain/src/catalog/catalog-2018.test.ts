@@ -53,7 +53,23 @@ describe('the GB/T 4754-2017 reference table (D13)', () => {
   );
 
   it('D13: every code these tests classify exists too', () => {
-    const codes = ['3110', '3011', '3216', '3041', '3731', '3737', '3612', '2720', '3823', '3841', '3812', '2612', '2511', '1713', '1910'];
+    const codes = [
+      '3110',
+      '3011',
+      '3216',
+      '3041',
+      '3731',
+      '3737',
+      '3612',
+      '2720',
+      '3823',
+      '3841',
+      '3812',
+      '2612',
+      '2511',
+      '1713',
+      '1910',
+    ];
     expect(codes.filter((code) => !INDUSTRY_NAMES.has(code))).toEqual([]);
   });
 });
@@ -217,8 +233,13 @@ describe('each platform encourages its own direction and restricts the others’
 
   it('D12: 新能源 is encouraged on both 瓯江口 and 高新区, so neither restricts the other’s 新能源 items', () => {
     const newEnergy = (key: PlatformKey) =>
-      CATALOG_2018[key].filter((item) => item.category === 'encouraged' && item.note.includes('新能源')).map((item) => item.industryCode);
-    for (const [key, other] of [['oujiangkou', 'hitech'], ['hitech', 'oujiangkou']] as const) {
+      CATALOG_2018[key]
+        .filter((item) => item.category === 'encouraged' && item.note.includes('新能源'))
+        .map((item) => item.industryCode);
+    for (const [key, other] of [
+      ['oujiangkou', 'hitech'],
+      ['hitech', 'oujiangkou'],
+    ] as const) {
       for (const code of newEnergy(other).filter((c) => industryLineage(c)[0] === 'C')) {
         expect(classifyOn(key, code).category, `${key} ${code}`).toBe('encouraged');
       }
@@ -228,7 +249,9 @@ describe('each platform encourages its own direction and restricts the others’
   it('R1.4/D12: no platform encourages anything under 31, 3011, 3216, 3041 or 3731–3736', () => {
     const overcapacity = ['31', '3011', '3216', '3041', '3731', '3732', '3733', '3734', '3735', '3736'];
     const offending = allItems.filter(
-      ({ item }) => item.category === 'encouraged' && overcapacity.some((code) => industryLineage(item.industryCode).includes(code)),
+      ({ item }) =>
+        item.category === 'encouraged' &&
+        overcapacity.some((code) => industryLineage(item.industryCode).includes(code)),
     );
     expect(offending).toEqual([]);
   });

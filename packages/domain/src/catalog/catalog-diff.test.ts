@@ -22,7 +22,13 @@ describe('diffCatalogs (R1.1: the drc reviews what a draft changes before publis
     buildItem({ id: 1, industryCode: '361' }),
     buildItem({ id: 2, industryCode: '3670' }),
     buildItem({ id: 3, industryCode: '27', category: 'restricted', basis: 'R1.3-misfit', note: '高新区主导产业' }),
-    buildItem({ id: 4, industryCode: '2612', category: 'restricted', basis: 'R1.3-national-restricted', keywords: ['纯碱', '烧碱'] }),
+    buildItem({
+      id: 4,
+      industryCode: '2612',
+      category: 'restricted',
+      basis: 'R1.3-national-restricted',
+      keywords: ['纯碱', '烧碱'],
+    }),
     buildItem({ id: 5, industryCode: '3011', category: 'eliminated', basis: 'R1.4-overcapacity', note: '水泥' }),
   ];
   // New ids (a draft copies items), one keyword order swapped, one note, one class, one removal, one addition.
@@ -30,7 +36,13 @@ describe('diffCatalogs (R1.1: the drc reviews what a draft changes before publis
     buildItem({ id: 11, industryCode: '361' }),
     buildItem({ id: 12, industryCode: '3670', note: '汽车关键零部件' }),
     buildItem({ id: 13, industryCode: '27', category: 'encouraged', basis: 'R1.2-emerging', note: '高新区主导产业' }),
-    buildItem({ id: 14, industryCode: '2612', category: 'restricted', basis: 'R1.3-national-restricted', keywords: ['烧碱', '纯碱'] }),
+    buildItem({
+      id: 14,
+      industryCode: '2612',
+      category: 'restricted',
+      basis: 'R1.3-national-restricted',
+      keywords: ['烧碱', '纯碱'],
+    }),
     buildItem({ id: 16, industryCode: '3962' }),
   ];
   const diff = diffCatalogs(base, next);
@@ -55,7 +67,10 @@ describe('diffCatalogs (R1.1: the drc reviews what a draft changes before publis
   });
 
   it('R1.1: narrowing an item by a keyword makes it another line (one removed, one added)', () => {
-    const narrowed = diffCatalogs([buildItem({ id: 1, industryCode: '3670' })], [buildItem({ id: 2, industryCode: '3670', keywords: ['铸造'] })]);
+    const narrowed = diffCatalogs(
+      [buildItem({ id: 1, industryCode: '3670' })],
+      [buildItem({ id: 2, industryCode: '3670', keywords: ['铸造'] })],
+    );
     expect(narrowed.added.map((i) => i.id)).toEqual([2]);
     expect(narrowed.removed.map((i) => i.id)).toEqual([1]);
     expect(narrowed.changed).toEqual([]);

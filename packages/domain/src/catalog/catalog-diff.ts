@@ -2,7 +2,10 @@ import type { CatalogItem } from './catalog-types.ts';
 
 /** Items are the same line across versions when they name the same code with the same keywords. */
 export function catalogItemKey(item: Pick<CatalogItem, 'industryCode' | 'keywords'>): string {
-  const keywords = [...item.keywords].map((k) => k.trim()).filter(Boolean).sort();
+  const keywords = [...item.keywords]
+    .map((k) => k.trim())
+    .filter(Boolean)
+    .sort();
   return `${item.industryCode}|${keywords.join('、')}`;
 }
 

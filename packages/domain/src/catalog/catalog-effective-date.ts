@@ -23,10 +23,16 @@ export function latestCatalogEffectiveDate(today: string, horizonMonths = DEFAUL
 }
 
 /** Why an effective date cannot be used when publishing on `today`, in Chinese; null when it can. Both ends included. */
-export function catalogEffectiveDateProblem(effectiveDate: string, today: string, horizonMonths = DEFAULT_CATALOG_HORIZON_MONTHS): string | null {
+export function catalogEffectiveDateProblem(
+  effectiveDate: string,
+  today: string,
+  horizonMonths = DEFAULT_CATALOG_HORIZON_MONTHS,
+): string | null {
   if (!isCalendarDay(effectiveDate)) return `生效日期 ${effectiveDate} 不存在`;
-  if (effectiveDate < today) return `生效日期 ${effectiveDate} 早于今天（${today}）：新目录只能从今天或以后生效，以免改变已作出的归类`;
+  if (effectiveDate < today)
+    return `生效日期 ${effectiveDate} 早于今天（${today}）：新目录只能从今天或以后生效，以免改变已作出的归类`;
   const latest = latestCatalogEffectiveDate(today, horizonMonths);
-  if (effectiveDate > latest) return `生效日期 ${effectiveDate} 太远：最晚可设为 ${latest}（自今天起 ${horizonMonths} 个月内）`;
+  if (effectiveDate > latest)
+    return `生效日期 ${effectiveDate} 太远：最晚可设为 ${latest}（自今天起 ${horizonMonths} 个月内）`;
   return null;
 }

@@ -3,7 +3,13 @@ import type { CatalogItemDraft } from './catalog-types.ts';
 import { catalogProblems, itemProblems, versionInForce, type CatalogVersionSummary } from './catalog-versions.ts';
 
 function version(id: number, overrides: Partial<CatalogVersionSummary> = {}): CatalogVersionSummary {
-  return { id, status: 'published', effectiveDate: '2018-10-01', publishedAt: '2018-09-30T02:00:00.000Z', ...overrides };
+  return {
+    id,
+    status: 'published',
+    effectiveDate: '2018-10-01',
+    publishedAt: '2018-09-30T02:00:00.000Z',
+    ...overrides,
+  };
 }
 
 describe('versionInForce (R1.1: catalogs are versioned; the published one in force applies)', () => {
@@ -81,9 +87,12 @@ describe('itemProblems (R1.2–R1.4, D12)', () => {
     expect(problems[0]).toContain('§一(二)');
   });
 
-  it.each(['3737', '3739', '3042', '3012', '3217', '32', '4342'])('D12: encouraged %s is not overcapacity and is accepted', (industryCode) => {
-    expect(itemProblems(draftItem({ industryCode }))).toEqual([]);
-  });
+  it.each(['3737', '3739', '3042', '3012', '3217', '32', '4342'])(
+    'D12: encouraged %s is not overcapacity and is accepted',
+    (industryCode) => {
+      expect(itemProblems(draftItem({ industryCode }))).toEqual([]);
+    },
+  );
 
   it.each([
     ['restricted', 'R1.3-misfit'],
@@ -110,17 +119,27 @@ describe('itemProblems (R1.2–R1.4, D12)', () => {
     expect(itemProblems(draftItem({ industryCode: '3011', basis: 'R1.4-backward' }))).toHaveLength(2);
   });
 
-  it.each(['', '3', '12345', 'c', 'X1', '36a'])('D13: malformed code %j is reported and nothing else is checked', (industryCode) => {
-    const problems = itemProblems(draftItem({ industryCode }));
-    expect(problems).toHaveLength(1);
-    expect(problems[0]).toContain('格式不正确');
-  });
+  it.each(['', '3', '12345', 'c', 'X1', '36a'])(
+    'D13: malformed code %j is reported and nothing else is checked',
+    (industryCode) => {
+      const problems = itemProblems(draftItem({ industryCode }));
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toContain('格式不正确');
+    },
+  );
 });
 
 describe('catalogProblems (R1.4, D12: what stops a catalog from being published)', () => {
   it('R1.4/D12: encouraged 37 with nothing more specific for 3731–3736 is refused, once per ship class', () => {
     const problems = catalogProblems([draftItem({ industryCode: '37' })], '瓯江口产业集聚区');
-    expect(problems.map((p) => p.message.match(/（(\d{4})）/)?.[1])).toEqual(['3731', '3732', '3733', '3734', '3735', '3736']);
+    expect(problems.map((p) => p.message.match(/（(\d{4})）/)?.[1])).toEqual([
+      '3731',
+      '3732',
+      '3733',
+      '3734',
+      '3735',
+      '3736',
+    ]);
     expect(problems.every((p) => p.itemIndex === null && p.industryCode === '37')).toBe(true);
   });
 
@@ -141,12 +160,16 @@ describe('catalogProblems (R1.4, D12: what stops a catalog from being published)
 
   it('D12: encouraged 3737 (offshore engineering equipment) next to eliminated ships is accepted', () => {
     const ships = ['3731', '3732', '3733', '3734', '3735', '3736'].map((code) => eliminated(code));
-    expect(catalogProblems([draftItem({ industryCode: '3737' }), draftItem({ industryCode: '373' }), ...ships], 'x')).toEqual([]);
+    expect(
+      catalogProblems([draftItem({ industryCode: '3737' }), draftItem({ industryCode: '373' }), ...ships], 'x'),
+    ).toEqual([]);
     expect(catalogProblems([draftItem({ industryCode: '3737' })], 'x')).toEqual([]);
   });
 
   it('R1.4: encouraged 门类 C without the five overcapacity industries listed is refused for each of them', () => {
-    const codes = catalogProblems([draftItem({ industryCode: 'C' })], 'x').map((p) => p.message.match(/（(\d+)）/)?.[1]);
+    const codes = catalogProblems([draftItem({ industryCode: 'C' })], 'x').map(
+      (p) => p.message.match(/（(\d+)）/)?.[1],
+    );
     expect(codes).toEqual(['31', '3011', '3216', '3041', '3731', '3732', '3733', '3734', '3735', '3736']);
   });
 
@@ -157,17 +180,36 @@ describe('catalogProblems (R1.4, D12: what stops a catalog from being published)
   });
 
   it('R1.2–R1.4: a basis/category mismatch carries its item index', () => {
-    const problems = catalogProblems([draftItem({ industryCode: '3612' }), draftItem({ industryCode: '2720', basis: 'R1.3-misfit' })], 'x');
-    expect(problems).toEqual([{ itemIndex: 1, industryCode: '2720', message: expect.stringContaining('不能把条目列为') }]);
+    const problems = catalogProblems(
+      [draftItem({ industryCode: '3612' }), draftItem({ industryCode: '2720', basis: 'R1.3-misfit' })],
+      'x',
+    );
+    expect(problems).toEqual([
+      { itemIndex: 1, industryCode: '2720', message: expect.stringContaining('不能把条目列为') },
+    ]);
   });
 
   it.each<[string, CatalogItemDraft, CatalogItemDraft]>([
-    ['same code, no keywords', draftItem({ industryCode: '3612' }), draftItem({ industryCode: '3612', category: 'restricted', basis: 'R1.3-misfit' })],
-    ['same keywords in another order', draftItem({ industryCode: '2612', keywords: ['纯碱', '烧碱'] }), draftItem({ industryCode: '2612', keywords: ['烧碱', '纯碱'] })],
-    ['same keywords with blanks around', draftItem({ industryCode: '2612', keywords: ['纯碱'] }), draftItem({ industryCode: '2612', keywords: [' 纯碱 ', ''] })],
+    [
+      'same code, no keywords',
+      draftItem({ industryCode: '3612' }),
+      draftItem({ industryCode: '3612', category: 'restricted', basis: 'R1.3-misfit' }),
+    ],
+    [
+      'same keywords in another order',
+      draftItem({ industryCode: '2612', keywords: ['纯碱', '烧碱'] }),
+      draftItem({ industryCode: '2612', keywords: ['烧碱', '纯碱'] }),
+    ],
+    [
+      'same keywords with blanks around',
+      draftItem({ industryCode: '2612', keywords: ['纯碱'] }),
+      draftItem({ industryCode: '2612', keywords: [' 纯碱 ', ''] }),
+    ],
   ])('R1.1: duplicates are refused (%s)', (_name, a, b) => {
     const problems = catalogProblems([draftItem({ industryCode: '13' }), a, b], 'x');
-    expect(problems).toEqual([{ itemIndex: 2, industryCode: b.industryCode, message: '与第 2 条重复（同一行业代码和关键词）' }]);
+    expect(problems).toEqual([
+      { itemIndex: 2, industryCode: b.industryCode, message: '与第 2 条重复（同一行业代码和关键词）' },
+    ]);
   });
 
   it('R1.1: the same code with different keywords is not a duplicate', () => {

@@ -1,5 +1,11 @@
 import { industryLineage, isWellFormedIndustryCode } from '../industries/industry-code.ts';
-import { BASIS_CATEGORY, BASIS_LABELS, CATEGORY_LABELS, type CatalogItem, type CatalogItemDraft } from './catalog-types.ts';
+import {
+  BASIS_CATEGORY,
+  BASIS_LABELS,
+  CATEGORY_LABELS,
+  type CatalogItem,
+  type CatalogItemDraft,
+} from './catalog-types.ts';
 import { classifyIndustry } from './classify.ts';
 import { catalogItemKey } from './catalog-diff.ts';
 import { OVERCAPACITY_INDUSTRIES, overcapacityOf } from './overcapacity.ts';
@@ -30,7 +36,8 @@ export function versionInForce<V extends CatalogVersionSummary>(versions: readon
     if (
       !best ||
       version.effectiveDate > best.effectiveDate! ||
-      (version.effectiveDate === best.effectiveDate && publishedTime(version.publishedAt) > publishedTime(best.publishedAt))
+      (version.effectiveDate === best.effectiveDate &&
+        publishedTime(version.publishedAt) > publishedTime(best.publishedAt))
     ) {
       best = version;
     }
@@ -73,15 +80,25 @@ export function catalogProblems(items: readonly CatalogItemDraft[], platformName
     const key = catalogItemKey(item);
     const first = seen.get(key);
     if (first !== undefined) {
-      problems.push({ itemIndex, industryCode: item.industryCode, message: `与第 ${first + 1} 条重复（同一行业代码和关键词）` });
+      problems.push({
+        itemIndex,
+        industryCode: item.industryCode,
+        message: `与第 ${first + 1} 条重复（同一行业代码和关键词）`,
+      });
     } else seen.set(key, itemIndex);
   });
   const wellFormed: CatalogItem[] = items
     .filter((item) => isWellFormedIndustryCode(item.industryCode))
     .map((item, index) => ({ ...item, id: index }));
   for (const overcapacity of OVERCAPACITY_INDUSTRIES) {
-    const result = classifyIndustry({ items: wellFormed, industryCode: overcapacity.code, platformName, catalogVersion: '' });
-    const directlyListed = result.item && industryLineage(result.item.industryCode).length >= industryLineage(overcapacity.code).length;
+    const result = classifyIndustry({
+      items: wellFormed,
+      industryCode: overcapacity.code,
+      platformName,
+      catalogVersion: '',
+    });
+    const directlyListed =
+      result.item && industryLineage(result.item.industryCode).length >= industryLineage(overcapacity.code).length;
     if (result.category === 'encouraged' && !directlyListed) {
       problems.push({
         itemIndex: null,

@@ -16,10 +16,17 @@ export const itemParamsSchema = versionIdParamsSchema.extend({
 const dateSchema = calendarDaySchema;
 
 export const catalogItemInputSchema = z.object({
-  category: z.enum(CATALOG_CATEGORIES, { error: '类别应为 encouraged（鼓励类）、restricted（限制类）或 eliminated（淘汰类）' }),
+  category: z.enum(CATALOG_CATEGORIES, {
+    error: '类别应为 encouraged（鼓励类）、restricted（限制类）或 eliminated（淘汰类）',
+  }),
   industryCode: industryCodeSchema,
   keywords: z
-    .array(wellFormedText('关键词').trim().min(1, { error: '关键词不能为空' }).max(50, { error: '关键词不能超过 50 个字符' }))
+    .array(
+      wellFormedText('关键词')
+        .trim()
+        .min(1, { error: '关键词不能为空' })
+        .max(50, { error: '关键词不能超过 50 个字符' }),
+    )
     .max(20, { error: '关键词最多 20 个' })
     .default([]),
   basis: z.enum(CATALOG_BASES, { error: '列入依据不正确' }),
@@ -77,7 +84,10 @@ export const catalogSchema = catalogVersionSummarySchema.extend({
 export type CatalogView = z.infer<typeof catalogSchema>;
 
 export const createDraftSchema = z.object({
-  version: wellFormedText('版本名称').trim().min(1, { error: '请填写版本名称，如“2025年本”' }).max(50, { error: '版本名称不能超过 50 个字符' }),
+  version: wellFormedText('版本名称')
+    .trim()
+    .min(1, { error: '请填写版本名称，如“2025年本”' })
+    .max(50, { error: '版本名称不能超过 50 个字符' }),
   /** Copy the items of this version; default: the version in force. */
   basedOnVersionId: z.number().int().positive().optional(),
 });
@@ -127,7 +137,12 @@ export const importReportSchema = z.object({
 });
 
 export const catalogOverviewSchema = z.array(
-  z.object({ platformKey: platformKeySchema, platformName: z.string(), inForce: catalogVersionSummarySchema.nullable(), drafts: z.number().optional().describe('草稿数，只对可编辑目录的角色（发改委）给出') }),
+  z.object({
+    platformKey: platformKeySchema,
+    platformName: z.string(),
+    inForce: catalogVersionSummarySchema.nullable(),
+    drafts: z.number().optional().describe('草稿数，只对可编辑目录的角色（发改委）给出'),
+  }),
 );
 export type CatalogOverview = z.infer<typeof catalogOverviewSchema>;
 export type ImportReport = z.infer<typeof importReportSchema>;

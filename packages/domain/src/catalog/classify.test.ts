@@ -6,7 +6,9 @@ let nextId = 1;
 function buildItem(overrides: Partial<CatalogItem> & Pick<CatalogItem, 'industryCode' | 'category'>): CatalogItem {
   const basis =
     overrides.basis ??
-    ({ encouraged: 'R1.2-leading', restricted: 'R1.3-misfit', eliminated: 'R1.4-overcapacity' } as const)[overrides.category];
+    ({ encouraged: 'R1.2-leading', restricted: 'R1.3-misfit', eliminated: 'R1.4-overcapacity' } as const)[
+      overrides.category
+    ];
   return { id: nextId++, keywords: [], note: '', ...overrides, basis };
 }
 
@@ -143,20 +145,29 @@ describe('classifyIndustry — keyword-narrowed items (R1.1)', () => {
 });
 
 describe('classifyIndustry — unknown and malformed codes (D13)', () => {
-  const items = [buildItem({ industryCode: '36', category: 'encouraged' }), buildItem({ industryCode: '99', category: 'restricted' })];
+  const items = [
+    buildItem({ industryCode: '36', category: 'encouraged' }),
+    buildItem({ industryCode: '99', category: 'restricted' }),
+  ];
 
-  it.each(['9999', '0000', '98', '3699', '369'])('D13: well-formed but unknown %s is unlisted unless an ancestor is listed', (code) => {
-    const result = classify([buildItem({ industryCode: '3612', category: 'encouraged' })], code);
-    expect(result.category).toBe('unlisted');
-  });
+  it.each(['9999', '0000', '98', '3699', '369'])(
+    'D13: well-formed but unknown %s is unlisted unless an ancestor is listed',
+    (code) => {
+      const result = classify([buildItem({ industryCode: '3612', category: 'encouraged' })], code);
+      expect(result.category).toBe('unlisted');
+    },
+  );
 
   it('D13: an unknown class under a listed division follows the division (the code table is checked elsewhere)', () => {
     expect(classify(items, '3699').category).toBe('encouraged');
   });
 
-  it.each(['', '3', '12345', 'c', 'U', '36a', ' 36'])('D13: malformed %j throws (the route answers 400 before classifying)', (code) => {
-    expect(() => classify(items, code)).toThrow();
-  });
+  it.each(['', '3', '12345', 'c', 'U', '36a', ' 36'])(
+    'D13: malformed %j throws (the route answers 400 before classifying)',
+    (code) => {
+      expect(() => classify(items, code)).toThrow();
+    },
+  );
 });
 
 describe('classifyIndustry — the explanation (R1.1: cites the rule, the basis and the catalog version)', () => {

@@ -1,4 +1,9 @@
-import { industryLineage, industrySpecificity, INDUSTRY_LEVEL_LABELS, industryLevel } from '../industries/industry-code.ts';
+import {
+  industryLineage,
+  industrySpecificity,
+  INDUSTRY_LEVEL_LABELS,
+  industryLevel,
+} from '../industries/industry-code.ts';
 import {
   BASIS_LABELS,
   CATEGORY_LABELS,

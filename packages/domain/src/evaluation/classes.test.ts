@@ -4,12 +4,17 @@ import { baseClassRule, pushDShares, rankSet, type PushEntry, type RankedClass }
 import type { EvaluationSetKey } from './evaluation-method.ts';
 
 const CUTS = { A: 0.2, B: 0.6, C: 0.95 };
-const classes = (scores: number[], cuts = CUTS) => rankSet(scores, cuts).map((r) => r.class).join('');
+const classes = (scores: number[], cuts = CUTS) =>
+  rankSet(scores, cuts)
+    .map((r) => r.class)
+    .join('');
 
 describe('R3.2 percentile classes within a set (default A 20 %, B to 60 %, C to 95 %, D the rest)', () => {
   it('cuts 10 distinct scores 2 A, 4 B, 3 C, 1 D', () => {
     expect(classes([100, 90, 80, 70, 60, 50, 40, 30, 20, 10])).toBe('AABBBBCCCD');
-    expect(rankSet([100, 90, 80, 70, 60, 50, 40, 30, 20, 10], CUTS).map((r) => r.percentile)).toEqual([0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1]);
+    expect(rankSet([100, 90, 80, 70, 60, 50, 40, 30, 20, 10], CUTS).map((r) => r.percentile)).toEqual([
+      0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1,
+    ]);
   });
 
   it('does not depend on the order of the input', () => {
@@ -17,7 +22,10 @@ describe('R3.2 percentile classes within a set (default A 20 %, B to 60 %, C to 
   });
 
   it('cuts 100 enterprises 20 / 40 / 35 / 5', () => {
-    const counts = rankSet(Array.from({ length: 100 }, (_, i) => 100 - i), CUTS).reduce<Record<string, number>>((acc, r) => ({ ...acc, [r.class]: (acc[r.class] ?? 0) + 1 }), {});
+    const counts = rankSet(
+      Array.from({ length: 100 }, (_, i) => 100 - i),
+      CUTS,
+    ).reduce<Record<string, number>>((acc, r) => ({ ...acc, [r.class]: (acc[r.class] ?? 0) + 1 }), {});
     expect(counts).toEqual({ A: 20, B: 40, C: 35, D: 5 });
   });
 
@@ -42,7 +50,10 @@ describe('R3.2 percentile classes within a set (default A 20 %, B to 60 %, C to 
   });
 
   it('compares ranks with cuts exactly: 0.57 × 100 is 57, not the float 56.99999999999999', () => {
-    const ranked = rankSet(Array.from({ length: 100 }, (_, i) => 100 - i), { A: 0.2, B: 0.57, C: 0.95 });
+    const ranked = rankSet(
+      Array.from({ length: 100 }, (_, i) => 100 - i),
+      { A: 0.2, B: 0.57, C: 0.95 },
+    );
     expect(0.57 * 100).toBeLessThan(57);
     expect(ranked[56]).toMatchObject({ rank: 57, class: 'B' });
     expect(ranked[57]).toMatchObject({ rank: 58, class: 'C' });
@@ -53,14 +64,26 @@ describe('R3.2 percentile classes within a set (default A 20 %, B to 60 %, C to 
     expect(baseClassRule(ranked[2]!, 10, '规上工业企业', CUTS)).toBe(
       '在“规上工业企业”10 家参评企业中得分排第 2 名（百分位 20%），与 1 家企业同分，同分企业取其中最好的名次和等级，位于前 20% → A类',
     );
-    expect(baseClassRule(ranked[9]!, 10, '规上工业企业', CUTS)).toBe('在“规上工业企业”10 家参评企业中得分排第 10 名（百分位 100%），位于前 95% 以后 → D类');
+    expect(baseClassRule(ranked[9]!, 10, '规上工业企业', CUTS)).toBe(
+      '在“规上工业企业”10 家参评企业中得分排第 10 名（百分位 100%），位于前 95% 以后 → D类',
+    );
   });
 });
 
 /** n enterprises of one platform (or none), classes given, percentiles worst last. */
-function group(platformKey: PlatformKey | null, classList: string, set: EvaluationSetKey = 'industrial_above'): PushEntry[] {
+function group(
+  platformKey: PlatformKey | null,
+  classList: string,
+  set: EvaluationSetKey = 'industrial_above',
+): PushEntry[] {
   const n = classList.length;
-  return [...classList].map((cls, i) => ({ platformKey, set, rank: i + 1, percentile: (i + 1) / n, class: cls as RankedClass }));
+  return [...classList].map((cls, i) => ({
+    platformKey,
+    set,
+    rank: i + 1,
+    percentile: (i + 1) / n,
+    class: cls as RankedClass,
+  }));
 }
 const repeat = (cls: string, n: number) => cls.repeat(n);
 
@@ -76,18 +99,29 @@ describe('R3.2 D-share push: platform share = city share + 5–10 pp', () => {
     const ouj = push.platforms.find((p) => p.platformKey === 'oujiangkou')!;
     expect(ouj).toMatchObject({ evaluated: 20, baseDShare: 0.1, dShare: 0.15, movedToD: 1, ruleHolds: true });
     expect(push.pushed).toEqual([80 + 17]); // the last C of the platform (percentile 0.9)
-    expect(ouj.reason).toBe('D 类占比 15%，全市 10%，高出 5 个百分点（按组内百分位由低到高调入 D 类 1 家），在 5–10 个百分点之间，符合要求');
+    expect(ouj.reason).toBe(
+      'D 类占比 15%，全市 10%，高出 5 个百分点（按组内百分位由低到高调入 D 类 1 家），在 5–10 个百分点之间，符合要求',
+    );
   });
 
   it('at a 10 pp margin moves two: 4 of 20 = 20 % = 10 % + 10 pp (included)', () => {
     const push = pushDShares(entries, 0.1);
-    expect(push.platforms.find((p) => p.platformKey === 'oujiangkou')).toMatchObject({ dShare: 0.2, movedToD: 2, ruleHolds: true, targetDShare: 0.2 });
+    expect(push.platforms.find((p) => p.platformKey === 'oujiangkou')).toMatchObject({
+      dShare: 0.2,
+      movedToD: 2,
+      ruleHolds: true,
+      targetDShare: 0.2,
+    });
     expect(push.pushed).toEqual([97, 96]);
   });
 
   it('takes the smallest number that reaches the target: 7 pp of 20 needs 17 % → 4 D (3.4 rounded up)', () => {
     const push = pushDShares(entries, 0.07);
-    expect(push.platforms.find((p) => p.platformKey === 'oujiangkou')).toMatchObject({ dShare: 0.2, movedToD: 2, ruleHolds: true });
+    expect(push.platforms.find((p) => p.platformKey === 'oujiangkou')).toMatchObject({
+      dShare: 0.2,
+      movedToD: 2,
+      ruleHolds: true,
+    });
   });
 
   it('never pushes enterprises without a platform, and keeps the city share at the base cuts', () => {
@@ -98,7 +132,10 @@ describe('R3.2 D-share push: platform share = city share + 5–10 pp', () => {
 
   it('leaves a platform already above city + 5 pp as it is, and reports ruleHolds false above city + 10 pp', () => {
     const inBand = [...city, ...group('zhenan', repeat('B', 8) + repeat('D', 2))]; // city 10/90, zhenan 20 %
-    expect(pushDShares(inBand, 0.05).platforms.find((p) => p.platformKey === 'zhenan')).toMatchObject({ movedToD: 0, ruleHolds: true });
+    expect(pushDShares(inBand, 0.05).platforms.find((p) => p.platformKey === 'zhenan')).toMatchObject({
+      movedToD: 0,
+      ruleHolds: true,
+    });
     const above = [...city, ...group('zhenan', repeat('B', 5) + repeat('D', 5))]; // city 13/90 ≈ 14.4 %, zhenan 50 %
     const zhenan = pushDShares(above, 0.05).platforms.find((p) => p.platformKey === 'zhenan')!;
     expect(zhenan).toMatchObject({ dShare: 0.5, movedToD: 0, ruleHolds: false });
@@ -121,7 +158,11 @@ describe('R3.2 D-share push: platform share = city share + 5–10 pp', () => {
       { platformKey: 'hitech', set: 'industrial_above', rank: 20, percentile: 1, class: 'D' },
     ];
     const push = pushDShares(tied, 0.05); // city 8/100 = 8 %; target 13 % of 20 = 2.6 → 3 D: one more needed, the tie brings two
-    expect(push.platforms.find((p) => p.platformKey === 'hitech')).toMatchObject({ dShare: 0.15, movedToD: 2, ruleHolds: true });
+    expect(push.platforms.find((p) => p.platformKey === 'hitech')).toMatchObject({
+      dShare: 0.15,
+      movedToD: 2,
+      ruleHolds: true,
+    });
   });
 
   it('takes the worst percentile first across sets', () => {
@@ -140,7 +181,12 @@ describe('R3.2 D-share push: platform share = city share + 5–10 pp', () => {
 
   it('reports a platform without evaluated enterprises', () => {
     const hitech = pushDShares(entries, 0.05).platforms.find((p) => p.platformKey === 'hitech');
-    expect(hitech).toMatchObject({ evaluated: 0, dShare: 0, ruleHolds: false, reason: '平台无参评企业，无法计算 D 类占比' });
+    expect(hitech).toMatchObject({
+      evaluated: 0,
+      dShare: 0,
+      ruleHolds: false,
+      reason: '平台无参评企业，无法计算 D 类占比',
+    });
   });
 
   it('reports a city share too high to exceed by 5 pp', () => {

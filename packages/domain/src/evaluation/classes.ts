@@ -41,7 +41,8 @@ export function rankSet(scores: readonly number[], cuts: ClassCuts): SetRanking[
     while (end < n && scores[order[end] ?? 0] === score) end += 1;
     const rank = position + 1;
     const cls: RankedClass = rank <= lastA ? 'A' : rank <= lastB ? 'B' : rank <= lastC ? 'C' : 'D';
-    for (let j = position; j < end; j += 1) result[order[j] ?? 0] = { rank, percentile: rank / n, class: cls, tied: end - position - 1 };
+    for (let j = position; j < end; j += 1)
+      result[order[j] ?? 0] = { rank, percentile: rank / n, class: cls, tied: end - position - 1 };
     position = end;
   }
   return result;
@@ -56,8 +57,17 @@ const displayPct = (fraction: number) => `${Math.round(fraction * 10_000) / 100}
  * The rule that set a class under the base cuts, for "every number explains itself". Built once per set, because a
  * run formats one per enterprise.
  */
-export function baseClassRuleFormatter(setSize: number, setLabel: string, cuts: ClassCuts): (ranking: SetRanking) => string {
-  const band: Record<RankedClass, string> = { A: `前 ${pct(cuts.A)}`, B: `前 ${pct(cuts.A)}–${pct(cuts.B)}`, C: `前 ${pct(cuts.B)}–${pct(cuts.C)}`, D: `前 ${pct(cuts.C)} 以后` };
+export function baseClassRuleFormatter(
+  setSize: number,
+  setLabel: string,
+  cuts: ClassCuts,
+): (ranking: SetRanking) => string {
+  const band: Record<RankedClass, string> = {
+    A: `前 ${pct(cuts.A)}`,
+    B: `前 ${pct(cuts.A)}–${pct(cuts.B)}`,
+    C: `前 ${pct(cuts.B)}–${pct(cuts.C)}`,
+    D: `前 ${pct(cuts.C)} 以后`,
+  };
   const head = `在“${setLabel}”${setSize} 家参评企业中得分排第 `;
   return (ranking) => {
     const tie = ranking.tied > 0 ? `，与 ${ranking.tied} 家企业同分，同分企业取其中最好的名次和等级` : '';
@@ -69,7 +79,13 @@ export function baseClassRule(ranking: SetRanking, setSize: number, setLabel: st
   return baseClassRuleFormatter(setSize, setLabel, cuts)(ranking);
 }
 
-export type PushEntry = { platformKey: PlatformKey | null; set: EvaluationSetKey; rank: number; percentile: number; class: RankedClass };
+export type PushEntry = {
+  platformKey: PlatformKey | null;
+  set: EvaluationSetKey;
+  rank: number;
+  percentile: number;
+  class: RankedClass;
+};
 
 export type PlatformDShare = {
   platformKey: PlatformKey;
@@ -102,7 +118,11 @@ export type DSharePush = { cityDShare: number; platforms: PlatformDShare[]; push
  * target all the same and reported with ruleHolds false and the reason. Enterprises without a platform count for
  * the city share and are never pushed.
  */
-export function pushDShares(entries: readonly PushEntry[], margin: number, platformKeys: readonly PlatformKey[] = PLATFORM_KEYS): DSharePush {
+export function pushDShares(
+  entries: readonly PushEntry[],
+  margin: number,
+  platformKeys: readonly PlatformKey[] = PLATFORM_KEYS,
+): DSharePush {
   const cityN = entries.length;
   const cityD = entries.reduce((count, entry) => count + (entry.class === 'D' ? 1 : 0), 0);
   const cityShare = cityN === 0 ? new Decimal(0) : new Decimal(cityD).dividedBy(cityN);
@@ -113,7 +133,9 @@ export function pushDShares(entries: readonly PushEntry[], margin: number, platf
   const within = (d: number, n: number, bound: number) => excess(d, n).lte(new Decimal(bound).times(n).times(cityN));
 
   const platforms = platformKeys.map((platformKey): PlatformDShare => {
-    const members = entries.map((entry, index) => ({ entry, index })).filter(({ entry }) => entry.platformKey === platformKey);
+    const members = entries
+      .map((entry, index) => ({ entry, index }))
+      .filter(({ entry }) => entry.platformKey === platformKey);
     const n = members.length;
     const baseD = members.filter(({ entry }) => entry.class === 'D').length;
     const target = cityShare.plus(margin);
@@ -143,7 +165,11 @@ export function pushDShares(entries: readonly PushEntry[], margin: number, platf
     let next = 0;
     while (!meets(d, n, margin) && next < candidates.length) {
       const head = candidates[next]!.entry;
-      while (next < candidates.length && candidates[next]!.entry.set === head.set && candidates[next]!.entry.rank === head.rank) {
+      while (
+        next < candidates.length &&
+        candidates[next]!.entry.set === head.set &&
+        candidates[next]!.entry.rank === head.rank
+      ) {
         pushed.push(candidates[next]!.index);
         next += 1;
         d += 1;
@@ -160,9 +186,19 @@ export function pushDShares(entries: readonly PushEntry[], margin: number, platf
       return report(d, moved, false, `${above}${movedText}；${why}未高出全市 5 个百分点`);
     }
     if (moved === 0) {
-      return report(d, 0, false, `${above}，按基础分档已超过 10 个百分点；不将企业调出 D 类（调出会给企业与其得分不符的等级），请核查评价办法和数据`);
+      return report(
+        d,
+        0,
+        false,
+        `${above}，按基础分档已超过 10 个百分点；不将企业调出 D 类（调出会给企业与其得分不符的等级），请核查评价办法和数据`,
+      );
     }
-    return report(d, moved, false, `${above}${movedText}，超过 10 个百分点：平台参评企业仅 ${n} 家或同分企业须一并调整，达到目标所需的最少调整已超出上限`);
+    return report(
+      d,
+      moved,
+      false,
+      `${above}${movedText}，超过 10 个百分点：平台参评企业仅 ${n} 家或同分企业须一并调整，达到目标所需的最少调整已超出上限`,
+    );
   });
   return { cityDShare: cityShare.toNumber(), platforms, pushed };
 }

@@ -37,7 +37,14 @@ const messages = (input: unknown) => {
 describe('R3.1 enterprise record (POST /api/v1/enterprise-records, one row of the import)', () => {
   it('parses JSON numbers and decimal strings into exact decimal strings', () => {
     const record = enterpriseRecordSchema.parse(valid());
-    expect(record).toMatchObject({ landOwned: '20', landLeased: '5.5', tax: '120.25', emissionsTons: '3.2', employees: '150', platformKey: 'oujiangkou' });
+    expect(record).toMatchObject({
+      landOwned: '20',
+      landLeased: '5.5',
+      tax: '120.25',
+      emissionsTons: '3.2',
+      employees: '150',
+      platformKey: 'oujiangkou',
+    });
   });
 
   it('normalises full-width digits, blanks and the credit code as people type them', () => {
@@ -47,7 +54,9 @@ describe('R3.1 enterprise record (POST /api/v1/enterprise-records, one row of th
   });
 
   it('takes null or an empty cell as a missing figure (D14), and platformKey null as elsewhere in the city', () => {
-    const record = enterpriseRecordSchema.parse(valid({ emissionsTons: null, rdExpense: '', platformKey: null, landOwned: null }));
+    const record = enterpriseRecordSchema.parse(
+      valid({ emissionsTons: null, rdExpense: '', platformKey: null, landOwned: null }),
+    );
     expect(record).toMatchObject({ emissionsTons: null, rdExpense: null, platformKey: null, landOwned: null });
   });
 
@@ -79,7 +88,9 @@ describe('R3.1 enterprise record (POST /api/v1/enterprise-records, one row of th
   });
 
   it('accepts 是/否 for producing and a flag with its basis', () => {
-    const record = enterpriseRecordSchema.parse(valid({ producing: '否', zombie: true, zombieBasis: '2024 年起停产，欠薪' }));
+    const record = enterpriseRecordSchema.parse(
+      valid({ producing: '否', zombie: true, zombieBasis: '2024 年起停产，欠薪' }),
+    );
     expect(record.producing).toBe(false);
     expect(record.zombie).toBe(true);
   });
@@ -140,7 +151,9 @@ describe('enterpriseRecordsBodySchema: the body of POST /enterprise-records (the
   });
 
   it('refuses an empty list', () => {
-    expect(enterpriseRecordsBodySchema.safeParse({ year: 2024, records: [] }).error?.issues[0]?.message).toBe('企业数据 records 不能为空');
+    expect(enterpriseRecordsBodySchema.safeParse({ year: 2024, records: [] }).error?.issues[0]?.message).toBe(
+      '企业数据 records 不能为空',
+    );
   });
 });
 

@@ -87,7 +87,11 @@ function quantity(field: EnterpriseRecordField, options: { integer?: boolean } =
 }
 
 /** null for a missing figure, the canonical text, or the Chinese problem. */
-export function readQuantity(input: unknown, label: string, integer: boolean): { value: string } | { problem: string } | null {
+export function readQuantity(
+  input: unknown,
+  label: string,
+  integer: boolean,
+): { value: string } | { problem: string } | null {
   if (input === null) return null;
   if (input === undefined) return { problem: `缺少“${label}”（没有数据请填 null 或留空）` };
   if (typeof input === 'number') {
@@ -112,7 +116,12 @@ export function readQuantity(input: unknown, label: string, integer: boolean): {
  */
 export function quantityText(input: unknown, integer: boolean): string | null | undefined {
   if (input === null) return null;
-  if (typeof input === 'number' && ((input >= 1e-6 && input < 10 ** MAX_INTEGER_DIGITS) || input === 0) && (!integer || Number.isInteger(input))) return String(input);
+  if (
+    typeof input === 'number' &&
+    ((input >= 1e-6 && input < 10 ** MAX_INTEGER_DIGITS) || input === 0) &&
+    (!integer || Number.isInteger(input))
+  )
+    return String(input);
   const outcome = readQuantity(input, '', integer);
   return outcome === null ? null : 'value' in outcome ? outcome.value : undefined;
 }
@@ -203,5 +212,7 @@ export const evaluationYearSchema = z
 
 export type RecordRowError = { row: number; column: string; message: string };
 
-export const duplicateMessage = (firstRow: number) => `统一社会信用代码与第 ${firstRow} 行重复（同一年度每家企业只能有一条记录）`;
-export const registeredAfterYearMessage = (registeredOn: string, year: number) => `注册日期 ${registeredOn} 晚于评价年度 ${year} 年末`;
+export const duplicateMessage = (firstRow: number) =>
+  `统一社会信用代码与第 ${firstRow} 行重复（同一年度每家企业只能有一条记录）`;
+export const registeredAfterYearMessage = (registeredOn: string, year: number) =>
+  `注册日期 ${registeredOn} 晚于评价年度 ${year} 年末`;

@@ -53,7 +53,13 @@ const yearParam = z.coerce
 
 /** `POST /api/v1/enterprise-records/import?year=&dryRun=`: a dry run unless told otherwise, so nothing is written by accident. */
 export const enterpriseImportQuerySchema = z.object({
-  year: z.unknown().refine((value) => value !== undefined && value !== '', { error: '缺少年度：请选择要导入的评价年度（year）', abort: true }).pipe(yearParam),
+  year: z
+    .unknown()
+    .refine((value) => value !== undefined && value !== '', {
+      error: '缺少年度：请选择要导入的评价年度（year）',
+      abort: true,
+    })
+    .pipe(yearParam),
   dryRun: z
     .enum(['true', 'false'], { error: 'dryRun 应为 true（只检查）或 false（检查无误后写入）' })
     .default('true')
@@ -62,7 +68,13 @@ export const enterpriseImportQuerySchema = z.object({
   progressKey: progressKeySchema.optional(),
 });
 
-export const importProgressSchema = z.object({ phase: z.enum(IMPORT_PROGRESS_PHASES), done: z.number(), total: z.number(), rows: z.number(), message: z.string().optional() });
+export const importProgressSchema = z.object({
+  phase: z.enum(IMPORT_PROGRESS_PHASES),
+  done: z.number(),
+  total: z.number(),
+  rows: z.number(),
+  message: z.string().optional(),
+});
 
 /**
  * The workbook import's report. A dry run that finds no error says how many records it would insert and update; a
@@ -85,18 +97,33 @@ export type EnterpriseImportReport = z.infer<typeof enterpriseImportReportSchema
 export const enterpriseFilterSchema = z.object({
   /** Absent: the latest year that has records. */
   year: yearParam.optional(),
-  platformKey: z.enum([...PLATFORM_KEYS, NO_PLATFORM], { error: '平台不存在：应为 oujiangkou、zhenan、hitech 或 none（平台外）' }).optional(),
+  platformKey: z
+    .enum([...PLATFORM_KEYS, NO_PLATFORM], { error: '平台不存在：应为 oujiangkou、zhenan、hitech 或 none（平台外）' })
+    .optional(),
   kind: z.enum(ENTERPRISE_KINDS, { error: '企业类型应为 industrial 或 service' }).optional(),
   scale: z.enum(ENTERPRISE_SCALES, { error: '企业规模应为 above 或 below' }).optional(),
-  subDatabase: z.enum(ENTERPRISE_SUB_DATABASES, { error: '子库应为 backward（淘汰落后）、zombie（停产僵尸）或 low_efficiency（低效产出）' }).optional(),
+  subDatabase: z
+    .enum(ENTERPRISE_SUB_DATABASES, {
+      error: '子库应为 backward（淘汰落后）、zombie（停产僵尸）或 low_efficiency（低效产出）',
+    })
+    .optional(),
   // A NUL cannot reach PostgreSQL text at all: refused here, whether or not the year has records to search.
   q: wellFormedText('搜索词').trim().max(100, { error: '搜索词不能超过 100 个字' }).optional(),
 });
 export type EnterpriseFilter = z.infer<typeof enterpriseFilterSchema>;
 
 export const enterpriseListQuerySchema = enterpriseFilterSchema.extend({
-  page: z.coerce.number({ error: '页码必须是数字' }).int({ error: '页码必须是整数' }).min(1, { error: '页码从 1 开始' }).default(1),
-  pageSize: z.coerce.number({ error: '每页条数必须是数字' }).int({ error: '每页条数必须是整数' }).min(1, { error: '每页至少 1 条' }).max(500, { error: '每页最多 500 条' }).default(50),
+  page: z.coerce
+    .number({ error: '页码必须是数字' })
+    .int({ error: '页码必须是整数' })
+    .min(1, { error: '页码从 1 开始' })
+    .default(1),
+  pageSize: z.coerce
+    .number({ error: '每页条数必须是数字' })
+    .int({ error: '每页条数必须是整数' })
+    .min(1, { error: '每页至少 1 条' })
+    .max(500, { error: '每页最多 500 条' })
+    .default(50),
 });
 export type EnterpriseListQuery = z.infer<typeof enterpriseListQuerySchema>;
 
@@ -144,6 +171,10 @@ export const enterpriseListSchema = pageOf(enterpriseRecordViewSchema).extend({ 
 export const creditCodeParamsSchema = z.object({ creditCode: creditCodeSchema });
 
 /** An enterprise over the years, ascending (the trend chart); `name` is the latest year's. */
-export const enterpriseDetailSchema = z.object({ creditCode: z.string(), name: z.string(), records: z.array(enterpriseRecordViewSchema) });
+export const enterpriseDetailSchema = z.object({
+  creditCode: z.string(),
+  name: z.string(),
+  records: z.array(enterpriseRecordViewSchema),
+});
 
 export const enterpriseYearsSchema = z.array(z.object({ year: z.number(), count: z.number() }));

@@ -33,13 +33,23 @@ describe('R3.2 default method (DOMAIN-FACTS §1)', () => {
   });
 
   it('uses the six provincial indicators for 规上工业, the set mean as benchmark and a cap of 1.5 × weight', () => {
-    expect(DEFAULT_EVALUATION_METHOD.sets.industrial_above.indicators.map((i) => i.code).sort()).toEqual(
-      ['labour_productivity', 'rd_intensity', 'tax_per_mu', 'value_added_per_emission', 'value_added_per_energy', 'value_added_per_mu'],
-    );
+    expect(DEFAULT_EVALUATION_METHOD.sets.industrial_above.indicators.map((i) => i.code).sort()).toEqual([
+      'labour_productivity',
+      'rd_intensity',
+      'tax_per_mu',
+      'value_added_per_emission',
+      'value_added_per_energy',
+      'value_added_per_mu',
+    ]);
     for (const set of EVALUATION_SETS) {
-      for (const item of DEFAULT_EVALUATION_METHOD.sets[set].indicators) expect(item).toMatchObject({ benchmark: { mode: 'mean' }, capFactor: 1.5 });
+      for (const item of DEFAULT_EVALUATION_METHOD.sets[set].indicators)
+        expect(item).toMatchObject({ benchmark: { mode: 'mean' }, capFactor: 1.5 });
     }
-    expect(DEFAULT_EVALUATION_METHOD).toMatchObject({ missingValue: 'zero', cuts: { A: 0.2, B: 0.6, C: 0.95 }, dShareMargin: 0.05 });
+    expect(DEFAULT_EVALUATION_METHOD).toMatchObject({
+      missingValue: 'zero',
+      cuts: { A: 0.2, B: 0.6, C: 0.95 },
+      dShareMargin: 0.05,
+    });
   });
 
   it('puts service enterprises of any scale in the service set', () => {
@@ -58,7 +68,13 @@ describe('methodProblems', () => {
     [0.0499, false],
     [0.1001, false],
   ])('D-share margin %d accepted: %s', (margin, ok) => {
-    expect(methodProblems(withChange((m) => { m.dShareMargin = margin; })).length === 0).toBe(ok);
+    expect(
+      methodProblems(
+        withChange((m) => {
+          m.dShareMargin = margin;
+        }),
+      ).length === 0,
+    ).toBe(ok);
   });
 
   it.each([
@@ -69,14 +85,25 @@ describe('methodProblems', () => {
     [{ A: 0.2, B: 0.96, C: 0.95 }, false],
     [{ A: 0.2, B: 0.6, C: 1.01 }, false],
   ])('cuts %j accepted: %s', (cuts, ok) => {
-    expect(methodProblems(withChange((m) => { m.cuts = cuts; })).length === 0).toBe(ok);
+    expect(
+      methodProblems(
+        withChange((m) => {
+          m.cuts = cuts;
+        }),
+      ).length === 0,
+    ).toBe(ok);
   });
 
   it('names each problem in Chinese', () => {
     const method = withChange((m) => {
       m.sets.service.indicators = [];
       m.sets.industrial_below.indicators[0]!.weight = 0;
-      m.sets.industrial_above.indicators.push({ code: 'tax_per_mu', weight: 5, benchmark: { mode: 'fixed', value: 0 }, capFactor: 1.5 });
+      m.sets.industrial_above.indicators.push({
+        code: 'tax_per_mu',
+        weight: 5,
+        benchmark: { mode: 'fixed', value: 0 },
+        capFactor: 1.5,
+      });
       m.exclusions.minYearsRegistered = 1.5;
       m.exclusions.utilityIndustryCodes = ['D', 'X1'];
     });
@@ -94,7 +121,9 @@ describe('methodProblems', () => {
 
   it('asks for at least one of the three heavy indicators in a set', () => {
     const method = withChange((m) => {
-      m.sets.service.indicators = [{ code: 'revenue_per_mu', weight: 100, benchmark: { mode: 'mean' }, capFactor: 1.5 }];
+      m.sets.service.indicators = [
+        { code: 'revenue_per_mu', weight: 100, benchmark: { mode: 'mean' }, capFactor: 1.5 },
+      ];
     });
     expect(methodProblems(method)).toEqual(['“服务业企业”应包含亩均税收、亩均增加值或全员劳动生产率']);
   });
@@ -105,19 +134,43 @@ describe('evaluationMethodSchema', () => {
     const parsed = evaluationMethodSchema.parse({
       name: '2025 年度办法',
       sets: {
-        industrial_above: { indicators: [{ code: 'tax_per_mu', weight: 50 }, { code: 'value_added_per_mu', weight: 50 }] },
-        industrial_below: { indicators: [{ code: 'tax_per_mu', weight: 100, benchmark: { mode: 'fixed', value: 11.5932 } }] },
-        service: { indicators: [{ code: 'tax_per_mu', weight: 60 }, { code: 'revenue_per_mu', weight: 40 }] },
+        industrial_above: {
+          indicators: [
+            { code: 'tax_per_mu', weight: 50 },
+            { code: 'value_added_per_mu', weight: 50 },
+          ],
+        },
+        industrial_below: {
+          indicators: [{ code: 'tax_per_mu', weight: 100, benchmark: { mode: 'fixed', value: 11.5932 } }],
+        },
+        service: {
+          indicators: [
+            { code: 'tax_per_mu', weight: 60 },
+            { code: 'revenue_per_mu', weight: 40 },
+          ],
+        },
       },
     });
-    expect(parsed.sets.industrial_above.indicators[0]).toEqual({ code: 'tax_per_mu', weight: 50, benchmark: { mode: 'mean' }, capFactor: 1.5 });
-    expect(parsed).toMatchObject({ missingValue: 'zero', cuts: { A: 0.2, B: 0.6, C: 0.95 }, dShareMargin: 0.05, exclusions: { minYearsRegistered: 2 } });
+    expect(parsed.sets.industrial_above.indicators[0]).toEqual({
+      code: 'tax_per_mu',
+      weight: 50,
+      benchmark: { mode: 'mean' },
+      capFactor: 1.5,
+    });
+    expect(parsed).toMatchObject({
+      missingValue: 'zero',
+      cuts: { A: 0.2, B: 0.6, C: 0.95 },
+      dShareMargin: 0.05,
+      exclusions: { minYearsRegistered: 2 },
+    });
   });
 
   it('refuses what methodProblems finds, and unknown codes', () => {
     const result = evaluationMethodSchema.safeParse({ ...DEFAULT_EVALUATION_METHOD, dShareMargin: 0.2 });
     expect(result.error?.issues.map((i) => i.message)).toEqual([expect.stringContaining('5–10 个百分点')]);
-    const unknown = structuredClone(DEFAULT_EVALUATION_METHOD) as unknown as { sets: { service: { indicators: { code: string }[] } } };
+    const unknown = structuredClone(DEFAULT_EVALUATION_METHOD) as unknown as {
+      sets: { service: { indicators: { code: string }[] } };
+    };
     unknown.sets.service.indicators[0]!.code = 'profit';
     expect(evaluationMethodSchema.safeParse(unknown).error?.issues.map((i) => i.message)).toEqual(['指标代码不存在']);
   });

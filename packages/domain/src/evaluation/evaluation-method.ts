@@ -77,7 +77,12 @@ export type EvaluationMethod = {
 /** R3.2 (§三(二)2 "D类企业占比要高于全市平均水平5-10个百分点"): both ends included. */
 export const D_SHARE_BAND = { min: 0.05, max: 0.1 } as const;
 
-const rule = (code: IndicatorCode, weight: number): IndicatorRule => ({ code, weight, benchmark: { mode: 'mean' }, capFactor: 1.5 });
+const rule = (code: IndicatorCode, weight: number): IndicatorRule => ({
+  code,
+  weight,
+  benchmark: { mode: 'mean' },
+  capFactor: 1.5,
+});
 
 /**
  * Defaults, each sourced (DOMAIN-FACTS.md section in brackets):
@@ -106,10 +111,20 @@ export const DEFAULT_EVALUATION_METHOD: EvaluationMethod = {
       ],
     },
     industrial_below: {
-      indicators: [rule('tax_per_mu', 40), rule('value_added_per_mu', 20), rule('labour_productivity', 20), rule('tax_per_electricity', 20)],
+      indicators: [
+        rule('tax_per_mu', 40),
+        rule('value_added_per_mu', 20),
+        rule('labour_productivity', 20),
+        rule('tax_per_electricity', 20),
+      ],
     },
     service: {
-      indicators: [rule('tax_per_mu', 40), rule('revenue_per_mu', 20), rule('value_added_per_mu', 20), rule('labour_productivity', 20)],
+      indicators: [
+        rule('tax_per_mu', 40),
+        rule('revenue_per_mu', 20),
+        rule('value_added_per_mu', 20),
+        rule('labour_productivity', 20),
+      ],
     },
   },
   missingValue: 'zero',
@@ -120,7 +135,8 @@ export const DEFAULT_EVALUATION_METHOD: EvaluationMethod = {
 
 /** Where each default comes from, for the method editor to show beside the field (默认值及出处). */
 export const EVALUATION_METHOD_DEFAULT_SOURCES: Record<string, string> = {
-  'sets.industrial_above': '默认值：浙政发〔2018〕5号规上工业六项指标；权重参照黄岩区做法 30/20/20/10/10/10，按实施意见加重全员劳动生产率',
+  'sets.industrial_above':
+    '默认值：浙政发〔2018〕5号规上工业六项指标；权重参照黄岩区做法 30/20/20/10/10/10，按实施意见加重全员劳动生产率',
   'sets.industrial_below': '默认值：参照黄岩区规下企业亩均税收、单位电耗税收，按实施意见增加亩均增加值、全员劳动生产率',
   'sets.service': '默认值：参照杭州市服务业亩均税收、亩均营业收入，按实施意见增加亩均增加值、全员劳动生产率',
   benchmark: '默认值：本评价组参评企业平均值（黄岩区以全区平均为基准）',
@@ -153,10 +169,20 @@ const setSchema = z.object({ indicators: z.array(indicatorRuleSchema, { error: '
 
 export const evaluationMethodSchema = z
   .object({
-    name: wellFormedText('评价办法名称').trim().min(1, { error: '评价办法名称不能为空' }).max(100, { error: '评价办法名称不能超过 100 个字' }),
-    sets: z.object({ industrial_above: setSchema, industrial_below: setSchema, service: setSchema }, { error: '请提供三个评价组的指标 sets' }),
-    missingValue: z.enum(MISSING_VALUE_RULES, { error: '缺失值规则应为 zero、set_average 或 exclude_indicator' }).default('zero'),
-    cuts: z.object({ A: fraction('A 类分档线'), B: fraction('B 类分档线'), C: fraction('C 类分档线') }).default(DEFAULT_EVALUATION_METHOD.cuts),
+    name: wellFormedText('评价办法名称')
+      .trim()
+      .min(1, { error: '评价办法名称不能为空' })
+      .max(100, { error: '评价办法名称不能超过 100 个字' }),
+    sets: z.object(
+      { industrial_above: setSchema, industrial_below: setSchema, service: setSchema },
+      { error: '请提供三个评价组的指标 sets' },
+    ),
+    missingValue: z
+      .enum(MISSING_VALUE_RULES, { error: '缺失值规则应为 zero、set_average 或 exclude_indicator' })
+      .default('zero'),
+    cuts: z
+      .object({ A: fraction('A 类分档线'), B: fraction('B 类分档线'), C: fraction('C 类分档线') })
+      .default(DEFAULT_EVALUATION_METHOD.cuts),
     dShareMargin: fraction('D 类占比高出幅度').default(DEFAULT_EVALUATION_METHOD.dShareMargin),
     exclusions: z
       .object({
@@ -197,7 +223,10 @@ export function methodProblems(method: EvaluationMethod): string[] {
     const heavy = indicators.filter((item) => HEAVY_INDICATORS.includes(item.code));
     const others = indicators.filter((item) => !HEAVY_INDICATORS.includes(item.code));
     if (heavy.length === 0) problems.push(`“${setLabel}”应包含亩均税收、亩均增加值或全员劳动生产率`);
-    const heaviestOther = others.reduce<IndicatorRule | null>((max, item) => (max === null || item.weight > max.weight ? item : max), null);
+    const heaviestOther = others.reduce<IndicatorRule | null>(
+      (max, item) => (max === null || item.weight > max.weight ? item : max),
+      null,
+    );
     for (const item of heavy) {
       if (heaviestOther !== null && item.weight < heaviestOther.weight) {
         problems.push(
@@ -210,8 +239,14 @@ export function methodProblems(method: EvaluationMethod): string[] {
   if (![A, B, C].every(Number.isFinite) || !(A > 0 && A < B && B < C && C <= 1)) {
     problems.push('分档线应满足 0 < A < B < C ≤ 1（以比例表示，如 0.2、0.6、0.95）');
   }
-  if (!Number.isFinite(method.dShareMargin) || method.dShareMargin < D_SHARE_BAND.min || method.dShareMargin > D_SHARE_BAND.max) {
-    problems.push(`平台 D 类占比高出全市的幅度应在 ${percent(D_SHARE_BAND.min)}–${percent(D_SHARE_BAND.max)} 之间（5–10 个百分点），实为 ${Number.isFinite(method.dShareMargin) ? percent(method.dShareMargin) : String(method.dShareMargin)}`);
+  if (
+    !Number.isFinite(method.dShareMargin) ||
+    method.dShareMargin < D_SHARE_BAND.min ||
+    method.dShareMargin > D_SHARE_BAND.max
+  ) {
+    problems.push(
+      `平台 D 类占比高出全市的幅度应在 ${percent(D_SHARE_BAND.min)}–${percent(D_SHARE_BAND.max)} 之间（5–10 个百分点），实为 ${Number.isFinite(method.dShareMargin) ? percent(method.dShareMargin) : String(method.dShareMargin)}`,
+    );
   }
   const { minYearsRegistered, utilityIndustryCodes } = method.exclusions;
   if (!Number.isInteger(minYearsRegistered) || minYearsRegistered < 0 || minYearsRegistered > 10) {

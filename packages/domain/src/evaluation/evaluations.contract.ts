@@ -23,12 +23,18 @@ import { RECTIFICATION_TRACKS, rectificationSettingsSchema } from './rectificati
  */
 export const EVALUATION_RUN_STATUSES = ['draft', 'published', 'superseded'] as const;
 export type EvaluationRunStatus = (typeof EVALUATION_RUN_STATUSES)[number];
-export const EVALUATION_RUN_STATUS_LABELS: Record<EvaluationRunStatus, string> = { draft: '草稿', published: '已发布', superseded: '已被替代' };
+export const EVALUATION_RUN_STATUS_LABELS: Record<EvaluationRunStatus, string> = {
+  draft: '草稿',
+  published: '已发布',
+  superseded: '已被替代',
+};
 
 /** `none`: enterprises elsewhere in the city, outside the three platforms (they count for the city share, R3.2). */
 export const PLATFORM_FILTERS = [...PLATFORM_KEYS, 'none'] as const;
 export type PlatformFilter = (typeof PLATFORM_FILTERS)[number];
-const platformFilterSchema = z.enum(PLATFORM_FILTERS, { error: '平台应为 oujiangkou、zhenan、hitech，或 none（平台外）' });
+const platformFilterSchema = z.enum(PLATFORM_FILTERS, {
+  error: '平台应为 oujiangkou、zhenan、hitech，或 none（平台外）',
+});
 
 const yearParam = z.coerce
   .number({ error: '年度必须是数字' })
@@ -37,14 +43,30 @@ const yearParam = z.coerce
   .max(2100, { error: '年度应在 2000–2100 之间' });
 
 /** Issue #10.7: a year in the path is four plain digits (`%202025` and `2025.0` are not 2025). */
-export const evaluationYearParamsSchema = z.object({ year: z.string({ error: '年度必须是数字' }).regex(/^[0-9]{4}$/, { error: '年度应为四位数字，如 2025' }).transform(Number).pipe(z.number().min(2000, { error: '年度应在 2000–2100 之间' }).max(2100, { error: '年度应在 2000–2100 之间' })) });
+export const evaluationYearParamsSchema = z.object({
+  year: z
+    .string({ error: '年度必须是数字' })
+    .regex(/^[0-9]{4}$/, { error: '年度应为四位数字，如 2025' })
+    .transform(Number)
+    .pipe(z.number().min(2000, { error: '年度应在 2000–2100 之间' }).max(2100, { error: '年度应在 2000–2100 之间' })),
+});
 export const evaluationRunParamsSchema = z.object({
   id: idSchema('评价编号'),
 });
 
 const paging = {
-  page: z.coerce.number({ error: '页码必须是数字' }).int({ error: '页码必须是整数' }).min(1, { error: '页码从 1 开始' }).max(1_000_000, { error: '页码过大' }).default(1),
-  pageSize: z.coerce.number({ error: '每页条数必须是数字' }).int({ error: '每页条数必须是整数' }).min(1, { error: '每页至少 1 条' }).max(500, { error: '每页最多 500 条' }).default(50),
+  page: z.coerce
+    .number({ error: '页码必须是数字' })
+    .int({ error: '页码必须是整数' })
+    .min(1, { error: '页码从 1 开始' })
+    .max(1_000_000, { error: '页码过大' })
+    .default(1),
+  pageSize: z.coerce
+    .number({ error: '每页条数必须是数字' })
+    .int({ error: '每页条数必须是整数' })
+    .min(1, { error: '每页至少 1 条' })
+    .max(500, { error: '每页最多 500 条' })
+    .default(50),
 };
 
 /**
@@ -60,7 +82,10 @@ export const evaluationMethodInputSchema = z.object({
   method: evaluationMethodSchema,
   measures: measureSettingsSchema,
   rectification: rectificationSettingsSchema,
-  version: z.number({ error: '请提供评价办法版本号 version' }).int({ error: '版本号必须是整数' }).positive({ error: '版本号必须大于 0' }),
+  version: z
+    .number({ error: '请提供评价办法版本号 version' })
+    .int({ error: '版本号必须是整数' })
+    .positive({ error: '版本号必须大于 0' }),
 });
 export type EvaluationMethodInput = z.output<typeof evaluationMethodInputSchema>;
 
@@ -79,7 +104,13 @@ export type EvaluationMethodView = z.infer<typeof evaluationMethodViewSchema>;
 
 // ---------------------------------------------------------------- runs
 
-export const classCountsSchema = z.object({ A: z.number(), B: z.number(), C: z.number(), D: z.number(), T: z.number() });
+export const classCountsSchema = z.object({
+  A: z.number(),
+  B: z.number(),
+  C: z.number(),
+  D: z.number(),
+  T: z.number(),
+});
 
 /** R3.2 per platform: its D share before and after the push, the target (city + margin) and whether the rule holds. */
 export const platformDShareSchema = z.object({
@@ -96,11 +127,21 @@ export const platformDShareSchema = z.object({
 });
 
 /** A long job's progress key (run-progress.ts, import-progress.ts): the page makes one per job and polls it. */
-export const progressKeySchema = z.string({ error: '进度编号必须是文字' }).regex(PROGRESS_KEY_PATTERN, { error: '进度编号应为 32 位十六进制数字（0–9、a–f）' });
+export const progressKeySchema = z
+  .string({ error: '进度编号必须是文字' })
+  .regex(PROGRESS_KEY_PATTERN, { error: '进度编号应为 32 位十六进制数字（0–9、a–f）' });
 export const progressParamsSchema = z.object({ key: progressKeySchema });
-export const runProgressSchema = z.object({ phase: z.enum(RUN_PROGRESS_PHASES), done: z.number(), total: z.number(), message: z.string().optional() });
+export const runProgressSchema = z.object({
+  phase: z.enum(RUN_PROGRESS_PHASES),
+  done: z.number(),
+  total: z.number(),
+  message: z.string().optional(),
+});
 
-export const runEvaluationInputSchema = z.object({ year: evaluationYearSchema, progressKey: progressKeySchema.optional() });
+export const runEvaluationInputSchema = z.object({
+  year: evaluationYearSchema,
+  progressKey: progressKeySchema.optional(),
+});
 
 export const evaluationRunSummarySchema = z.object({
   id: z.number(),
@@ -143,7 +184,15 @@ export const setBenchmarkSchema = z.object({
 });
 
 export const evaluationRunDetailSchema = evaluationRunSummarySchema.extend({
-  sets: z.array(z.object({ set: z.enum(EVALUATION_SETS), label: z.string(), evaluated: z.number(), excluded: z.number(), indicators: z.array(setBenchmarkSchema) })),
+  sets: z.array(
+    z.object({
+      set: z.enum(EVALUATION_SETS),
+      label: z.string(),
+      evaluated: z.number(),
+      excluded: z.number(),
+      indicators: z.array(setBenchmarkSchema),
+    }),
+  ),
   method: evaluationMethodShapeSchema,
   measures: measureSettingsSchema,
   rectification: rectificationSettingsSchema,
@@ -255,7 +304,11 @@ export type MeasureItemView = z.infer<typeof measureItemSchema>;
 
 export const rectificationFilterSchema = z.object({
   platformKey: platformFilterSchema.optional(),
-  track: z.enum(RECTIFICATION_TRACKS, { error: '整治类别应为 support（帮扶支持）、tax_review（税收重点评估）或 rectify（整治提升）' }).optional(),
+  track: z
+    .enum(RECTIFICATION_TRACKS, {
+      error: '整治类别应为 support（帮扶支持）、tax_review（税收重点评估）或 rectify（整治提升）',
+    })
+    .optional(),
 });
 export type RectificationFilter = z.output<typeof rectificationFilterSchema>;
 export const rectificationQuerySchema = rectificationFilterSchema.extend(paging);

@@ -47,13 +47,24 @@ describe('class T exclusions (DOMAIN-FACTS §1.4–1.5)', () => {
   });
 
   it('gives every reason that applies', () => {
-    expect(codes({ utility: true, registeredOn: '2025-03-01', producing: false })).toEqual(['utility', 'recently_registered', 'not_producing']);
+    expect(codes({ utility: true, registeredOn: '2025-03-01', producing: false })).toEqual([
+      'utility',
+      'recently_registered',
+      'not_producing',
+    ]);
   });
 
   it('lets the method switch each exclusion off', () => {
-    const off: ExclusionSettings = { utilities: false, utilityIndustryCodes: ['D'], minYearsRegistered: 0, notProducing: false };
+    const off: ExclusionSettings = {
+      utilities: false,
+      utilityIndustryCodes: ['D'],
+      minYearsRegistered: 0,
+      notProducing: false,
+    };
     expect(codes({ utility: true, registeredOn: '2025-03-01', producing: false }, 2025, off)).toEqual([]);
-    expect(codes({ registeredOn: '2023-01-01' }, 2025, { ...defaults, minYearsRegistered: 3 })).toEqual(['recently_registered']);
+    expect(codes({ registeredOn: '2023-01-01' }, 2025, { ...defaults, minYearsRegistered: 3 })).toEqual([
+      'recently_registered',
+    ]);
     expect(codes({ registeredOn: '2022-12-31' }, 2025, { ...defaults, minYearsRegistered: 3 })).toEqual([]);
   });
 });

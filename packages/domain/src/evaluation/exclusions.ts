@@ -28,7 +28,10 @@ export type Exclusion = { code: ExclusionCode; reason: string };
 export function exclusionsOf(record: EnterpriseRecord, year: number, settings: ExclusionSettings): Exclusion[] {
   const found: Exclusion[] = [];
   if (settings.utilities && isUtility(record, settings.utilityIndustryCodes)) {
-    found.push({ code: 'utility', reason: '公用事业企业（电力、热力、燃气、水务、垃圾和污水处理等），不参与 ABCD 分类' });
+    found.push({
+      code: 'utility',
+      reason: '公用事业企业（电力、热力、燃气、水务、垃圾和污水处理等），不参与 ABCD 分类',
+    });
   }
   if (settings.minYearsRegistered > 0 && record.registeredOn) {
     const latest = `${year - settings.minYearsRegistered}-12-31`;

@@ -18,7 +18,13 @@ export const IMPORT_PROGRESS_PHASE_LABELS: Record<ImportProgressPhase, string> =
 };
 
 /** `done` of `total` bytes of the sheet's XML read; `rows` data rows checked so far; `message` why it failed. */
-export type ImportProgress = { phase: ImportProgressPhase; done: number; total: number; rows: number; message?: string };
+export type ImportProgress = {
+  phase: ImportProgressPhase;
+  done: number;
+  total: number;
+  rows: number;
+  message?: string;
+};
 
 /** The server's part as one percentage (0–100): checking fills 95 %, writing stands at 97 %. */
 export function importProgressPercent(progress: ImportProgress): number {

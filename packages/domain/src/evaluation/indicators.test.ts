@@ -1,8 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { HEAVY_INDICATORS, INDICATOR_CODES, INDICATOR_LABELS, INDICATORS, indicatorValue, landMu, recordFigures, taxPerMuExact } from './indicators.ts';
+import {
+  HEAVY_INDICATORS,
+  INDICATOR_CODES,
+  INDICATOR_LABELS,
+  INDICATORS,
+  indicatorValue,
+  landMu,
+  recordFigures,
+  taxPerMuExact,
+} from './indicators.ts';
 import { buildRecord } from './record-builder.test-support.ts';
 
-const value = (code: Parameters<typeof indicatorValue>[0], overrides: Parameters<typeof buildRecord>[0]) => indicatorValue(code, recordFigures(buildRecord(overrides)));
+const value = (code: Parameters<typeof indicatorValue>[0], overrides: Parameters<typeof buildRecord>[0]) =>
+  indicatorValue(code, recordFigures(buildRecord(overrides)));
 
 describe('R3.2 indicator values (DOMAIN-FACTS §1.2)', () => {
   it('measures per 亩 on land owned + land leased; a tenant on its leased land alone', () => {
@@ -29,7 +39,16 @@ describe('R3.2 indicator values (DOMAIN-FACTS §1.2)', () => {
   });
 
   it('computes each formula with its unit', () => {
-    const figures = { tax: '100', valueAdded: '500', revenue: '2000', rdExpense: '60', employees: '100', energyTce: '250', emissionsTons: '2', electricityKwh: '1000000' };
+    const figures = {
+      tax: '100',
+      valueAdded: '500',
+      revenue: '2000',
+      rdExpense: '60',
+      employees: '100',
+      energyTce: '250',
+      emissionsTons: '2',
+      electricityKwh: '1000000',
+    };
     expect(value('labour_productivity', figures)).toBe(5);
     expect(value('tax_per_employee', figures)).toBe(1);
     expect(value('rd_intensity', figures)).toBe(0.03);
@@ -46,7 +65,11 @@ describe('R3.2 indicator values (DOMAIN-FACTS §1.2)', () => {
     expect(INDICATORS.value_added_per_energy.direction).toBe('higher');
     expect(INDICATORS.energy_per_value_added.direction).toBe('lower');
     expect(INDICATORS.emissions_per_value_added.direction).toBe('lower');
-    expect(HEAVY_INDICATORS.map((code) => INDICATOR_LABELS[code])).toEqual(['亩均税收', '亩均增加值', '全员劳动生产率']);
+    expect(HEAVY_INDICATORS.map((code) => INDICATOR_LABELS[code])).toEqual([
+      '亩均税收',
+      '亩均增加值',
+      '全员劳动生产率',
+    ]);
   });
 });
 

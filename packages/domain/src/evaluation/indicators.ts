@@ -28,17 +28,67 @@ export type IndicatorDirection = 'higher' | 'lower';
 export type IndicatorDefinition = { label: string; unit: string; direction: IndicatorDirection; formula: string };
 
 export const INDICATORS: Record<IndicatorCode, IndicatorDefinition> = {
-  tax_per_mu: { label: '亩均税收', unit: '万元/亩', direction: 'higher', formula: '实缴税收 ÷ 用地面积（自有 + 承租）' },
-  value_added_per_mu: { label: '亩均增加值', unit: '万元/亩', direction: 'higher', formula: '增加值 ÷ 用地面积（自有 + 承租）' },
-  revenue_per_mu: { label: '亩均营业收入', unit: '万元/亩', direction: 'higher', formula: '营业收入 ÷ 用地面积（自有 + 承租）' },
-  labour_productivity: { label: '全员劳动生产率', unit: '万元/人', direction: 'higher', formula: '增加值 ÷ 年平均职工人数' },
+  tax_per_mu: {
+    label: '亩均税收',
+    unit: '万元/亩',
+    direction: 'higher',
+    formula: '实缴税收 ÷ 用地面积（自有 + 承租）',
+  },
+  value_added_per_mu: {
+    label: '亩均增加值',
+    unit: '万元/亩',
+    direction: 'higher',
+    formula: '增加值 ÷ 用地面积（自有 + 承租）',
+  },
+  revenue_per_mu: {
+    label: '亩均营业收入',
+    unit: '万元/亩',
+    direction: 'higher',
+    formula: '营业收入 ÷ 用地面积（自有 + 承租）',
+  },
+  labour_productivity: {
+    label: '全员劳动生产率',
+    unit: '万元/人',
+    direction: 'higher',
+    formula: '增加值 ÷ 年平均职工人数',
+  },
   tax_per_employee: { label: '人均税收', unit: '万元/人', direction: 'higher', formula: '实缴税收 ÷ 年平均职工人数' },
-  rd_intensity: { label: 'R&D经费支出占营业收入比重', unit: '比值', direction: 'higher', formula: '研发经费支出 ÷ 营业收入' },
-  value_added_per_energy: { label: '单位能耗增加值', unit: '万元/吨标煤', direction: 'higher', formula: '增加值 ÷ 综合能耗' },
-  value_added_per_emission: { label: '单位排放增加值', unit: '万元/当量吨', direction: 'higher', formula: '增加值 ÷ 主要污染物排放量' },
-  tax_per_electricity: { label: '单位电耗税收', unit: '元/千瓦时', direction: 'higher', formula: '实缴税收 × 10000 ÷ 用电量' },
-  energy_per_value_added: { label: '单位增加值能耗', unit: '吨标煤/万元', direction: 'lower', formula: '综合能耗 ÷ 增加值' },
-  emissions_per_value_added: { label: '单位增加值排放', unit: '当量吨/万元', direction: 'lower', formula: '主要污染物排放量 ÷ 增加值' },
+  rd_intensity: {
+    label: 'R&D经费支出占营业收入比重',
+    unit: '比值',
+    direction: 'higher',
+    formula: '研发经费支出 ÷ 营业收入',
+  },
+  value_added_per_energy: {
+    label: '单位能耗增加值',
+    unit: '万元/吨标煤',
+    direction: 'higher',
+    formula: '增加值 ÷ 综合能耗',
+  },
+  value_added_per_emission: {
+    label: '单位排放增加值',
+    unit: '万元/当量吨',
+    direction: 'higher',
+    formula: '增加值 ÷ 主要污染物排放量',
+  },
+  tax_per_electricity: {
+    label: '单位电耗税收',
+    unit: '元/千瓦时',
+    direction: 'higher',
+    formula: '实缴税收 × 10000 ÷ 用电量',
+  },
+  energy_per_value_added: {
+    label: '单位增加值能耗',
+    unit: '吨标煤/万元',
+    direction: 'lower',
+    formula: '综合能耗 ÷ 增加值',
+  },
+  emissions_per_value_added: {
+    label: '单位增加值排放',
+    unit: '当量吨/万元',
+    direction: 'lower',
+    formula: '主要污染物排放量 ÷ 增加值',
+  },
 };
 
 export const INDICATOR_LABELS: Record<IndicatorCode, string> = Object.fromEntries(

@@ -1,11 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MEASURE_SETTINGS, MEASURE_CODES, MEASURE_DEFAULT_SOURCES, MEASURE_LABELS, measureSettingsSchema, measuresFor, measuresOf, type MeasureSettings } from './measures.ts';
+import {
+  DEFAULT_MEASURE_SETTINGS,
+  MEASURE_CODES,
+  MEASURE_DEFAULT_SOURCES,
+  MEASURE_LABELS,
+  measureSettingsSchema,
+  measuresFor,
+  measuresOf,
+  type MeasureSettings,
+} from './measures.ts';
 import { buildRecord } from './record-builder.test-support.ts';
 
 const settings = (change: Partial<MeasureSettings>): MeasureSettings => ({ ...DEFAULT_MEASURE_SETTINGS, ...change });
 
 describe('R3.3 differentiated measures for C and D', () => {
-  it('lists all six measures, in the policy\'s order, with the electricity surcharge amount in 万元', () => {
+  it("lists all six measures, in the policy's order, with the electricity surcharge amount in 万元", () => {
     const measures = measuresOf('C', buildRecord({ electricityKwh: '1234567' }));
     expect(measures.map((m) => m.code)).toEqual([...MEASURE_CODES]);
     expect(measures[0]).toEqual({
@@ -30,13 +39,25 @@ describe('R3.3 differentiated measures for C and D', () => {
 
   it('lists the water surcharge without amount while the base price is not set (the default)', () => {
     const water = measuresOf('C', buildRecord({ waterTons: '10000' }))[1];
-    expect(water).toEqual({ code: 'water_surcharge', label: '水价加价', basis: 'C类水价加价 15%；基础水价未配置，无法计算金额' });
+    expect(water).toEqual({
+      code: 'water_surcharge',
+      label: '水价加价',
+      basis: 'C类水价加价 15%；基础水价未配置，无法计算金额',
+    });
   });
 
-  it('cuts the energy quota by a configured share of the year\'s energy use, in 吨标煤', () => {
-    const energy = measuresOf('D', buildRecord({ energyTce: '300' }), settings({ energyQuotaCutPercent: { C: 5, D: 10 } }))[2];
+  it("cuts the energy quota by a configured share of the year's energy use, in 吨标煤", () => {
+    const energy = measuresOf(
+      'D',
+      buildRecord({ energyTce: '300' }),
+      settings({ energyQuotaCutPercent: { C: 5, D: 10 } }),
+    )[2];
     expect(energy).toMatchObject({ code: 'energy_quota_cut', amount: '30', unit: '吨标煤' });
-    expect(measuresOf('D', buildRecord({}))[2]).toEqual({ code: 'energy_quota_cut', label: '降低年度用能指标', basis: 'D类降低年度用能指标，削减比例未配置' });
+    expect(measuresOf('D', buildRecord({}))[2]).toEqual({
+      code: 'energy_quota_cut',
+      label: '降低年度用能指标',
+      basis: 'D类降低年度用能指标，削减比例未配置',
+    });
   });
 
   it('says why an amount is missing when the figure is missing', () => {
@@ -55,7 +76,10 @@ describe('R3.3 differentiated measures for C and D', () => {
 
   it('applies to C and D only, matched by credit code', () => {
     const records = ['A', 'B', 'C', 'D', 'T'].map((cls) => buildRecord({ creditCode: `E-${cls}` }));
-    const items = measuresFor({ results: records.map((r) => ({ creditCode: r.creditCode, class: r.creditCode.slice(2) as 'A' })), records });
+    const items = measuresFor({
+      results: records.map((r) => ({ creditCode: r.creditCode, class: r.creditCode.slice(2) as 'A' })),
+      records,
+    });
     expect(items.map((item) => [item.creditCode, item.class])).toEqual([
       ['E-C', 'C'],
       ['E-D', 'D'],
@@ -63,12 +87,22 @@ describe('R3.3 differentiated measures for C and D', () => {
   });
 
   it('labels every measure in Chinese and marks the defaults with their source', () => {
-    expect(Object.values(MEASURE_LABELS)).toEqual(['电价加价', '水价加价', '降低年度用能指标', '不得单独供地', '限制新增排污权指标', '不得享受政府奖励']);
+    expect(Object.values(MEASURE_LABELS)).toEqual([
+      '电价加价',
+      '水价加价',
+      '降低年度用能指标',
+      '不得单独供地',
+      '限制新增排污权指标',
+      '不得享受政府奖励',
+    ]);
     expect(MEASURE_DEFAULT_SOURCES.electricitySurchargeYuanPerKwh).toContain('默认值');
   });
 
   it('refuses negative rates', () => {
-    const result = measureSettingsSchema.safeParse({ ...DEFAULT_MEASURE_SETTINGS, electricitySurchargeYuanPerKwh: { C: -0.1, D: 0.2 } });
+    const result = measureSettingsSchema.safeParse({
+      ...DEFAULT_MEASURE_SETTINGS,
+      electricitySurchargeYuanPerKwh: { C: -0.1, D: 0.2 },
+    });
     expect(result.error?.issues.map((i) => i.message)).toEqual(['C 类电价加价（元/千瓦时）不能为负数']);
     expect(measureSettingsSchema.safeParse(DEFAULT_MEASURE_SETTINGS).success).toBe(true);
   });

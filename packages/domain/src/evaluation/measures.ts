@@ -70,16 +70,22 @@ export const MEASURE_DEFAULT_SOURCES: Record<keyof MeasureSettings, string> = {
 };
 
 const rate = (label: string) =>
-  z.number({ error: `${label}必须是数字` }).min(0, { error: `${label}不能为负数` }).nullable();
+  z
+    .number({ error: `${label}必须是数字` })
+    .min(0, { error: `${label}不能为负数` })
+    .nullable();
 const perClass = (label: string) => z.object({ C: rate(`C 类${label}`), D: rate(`D 类${label}`) });
 
 export const measureSettingsSchema = z.object({
   electricitySurchargeYuanPerKwh: perClass('电价加价（元/千瓦时）'),
   waterSurchargePercent: perClass('水价加价比例（%）'),
   waterBasePriceYuanPerTon: rate('基础水价（元/吨）'),
-  energyQuotaCutPercent: perClass('用能指标削减比例（%）').refine((value) => (value.C ?? 0) <= 100 && (value.D ?? 0) <= 100, {
-    error: '用能指标削减比例不能超过 100%',
-  }),
+  energyQuotaCutPercent: perClass('用能指标削减比例（%）').refine(
+    (value) => (value.C ?? 0) <= 100 && (value.D ?? 0) <= 100,
+    {
+      error: '用能指标削减比例不能超过 100%',
+    },
+  ),
 });
 
 export type Measure = { code: MeasureCode; label: string; amount?: string; unit?: '万元' | '吨标煤'; basis: string };
@@ -88,15 +94,23 @@ export type EnterpriseMeasures = { creditCode: string; class: MeasureClass; meas
 const fmt = (value: Decimal.Value) => new Decimal(value).toFixed();
 
 /** The measures of one enterprise of class C or D, in the order of the policy text. */
-export function measuresOf(cls: MeasureClass, record: EnterpriseRecord, settings: MeasureSettings = DEFAULT_MEASURE_SETTINGS): Measure[] {
+export function measuresOf(
+  cls: MeasureClass,
+  record: EnterpriseRecord,
+  settings: MeasureSettings = DEFAULT_MEASURE_SETTINGS,
+): Measure[] {
   const measures: Measure[] = [];
-  const add = (code: MeasureCode, rest: Omit<Measure, 'code' | 'label'>) => measures.push({ code, label: MEASURE_LABELS[code], ...rest });
+  const add = (code: MeasureCode, rest: Omit<Measure, 'code' | 'label'>) =>
+    measures.push({ code, label: MEASURE_LABELS[code], ...rest });
   const prefix = `${cls}类`;
 
   const electricityRate = settings.electricitySurchargeYuanPerKwh[cls];
   if (electricityRate !== 0) {
     if (electricityRate === null) add('electricity_surcharge', { basis: `${prefix}电价加价标准未配置` });
-    else if (record.electricityKwh === null) add('electricity_surcharge', { basis: `${prefix}电价加价 ${fmt(electricityRate)} 元/千瓦时；用电量缺失，无法计算金额` });
+    else if (record.electricityKwh === null)
+      add('electricity_surcharge', {
+        basis: `${prefix}电价加价 ${fmt(electricityRate)} 元/千瓦时；用电量缺失，无法计算金额`,
+      });
     else {
       // 元/kWh × kWh = 元; ÷ 10000 = 万元.
       const amount = new Decimal(electricityRate).times(record.electricityKwh).dividedBy(10_000);
@@ -112,8 +126,10 @@ export function measuresOf(cls: MeasureClass, record: EnterpriseRecord, settings
   if (waterPercent !== 0) {
     const base = settings.waterBasePriceYuanPerTon;
     if (waterPercent === null) add('water_surcharge', { basis: `${prefix}水价加价比例未配置` });
-    else if (base === null) add('water_surcharge', { basis: `${prefix}水价加价 ${fmt(waterPercent)}%；基础水价未配置，无法计算金额` });
-    else if (record.waterTons === null) add('water_surcharge', { basis: `${prefix}水价加价 ${fmt(waterPercent)}%；用水量缺失，无法计算金额` });
+    else if (base === null)
+      add('water_surcharge', { basis: `${prefix}水价加价 ${fmt(waterPercent)}%；基础水价未配置，无法计算金额` });
+    else if (record.waterTons === null)
+      add('water_surcharge', { basis: `${prefix}水价加价 ${fmt(waterPercent)}%；用水量缺失，无法计算金额` });
     else {
       const amount = new Decimal(base).times(waterPercent).dividedBy(100).times(record.waterTons).dividedBy(10_000);
       add('water_surcharge', {
@@ -127,7 +143,8 @@ export function measuresOf(cls: MeasureClass, record: EnterpriseRecord, settings
   const energyPercent = settings.energyQuotaCutPercent[cls];
   if (energyPercent !== 0) {
     if (energyPercent === null) add('energy_quota_cut', { basis: `${prefix}降低年度用能指标，削减比例未配置` });
-    else if (record.energyTce === null) add('energy_quota_cut', { basis: `${prefix}用能指标削减 ${fmt(energyPercent)}%；综合能耗缺失，无法计算` });
+    else if (record.energyTce === null)
+      add('energy_quota_cut', { basis: `${prefix}用能指标削减 ${fmt(energyPercent)}%；综合能耗缺失，无法计算` });
     else {
       const amount = new Decimal(record.energyTce).times(energyPercent).dividedBy(100);
       add('energy_quota_cut', {
@@ -156,7 +173,11 @@ export function measuresFor(input: {
     if (result.class !== 'C' && result.class !== 'D') continue;
     const record = byCode.get(result.creditCode);
     if (!record) continue;
-    items.push({ creditCode: result.creditCode, class: result.class, measures: measuresOf(result.class, record, input.settings) });
+    items.push({
+      creditCode: result.creditCode,
+      class: result.class,
+      measures: measuresOf(result.class, record, input.settings),
+    });
   }
   return items;
 }

@@ -29,10 +29,15 @@ const KIND_SET = new Set<unknown>(ENTERPRISE_KINDS);
 const SCALE_SET = new Set<unknown>(ENTERPRISE_SCALES);
 
 /** A yes/no as the schema reads it (boolean, 是, 否), or undefined when it is anything else. */
-const yesNo = (value: unknown): boolean | undefined => (typeof value === 'boolean' ? value : value === '是' ? true : value === '否' ? false : undefined);
+const yesNo = (value: unknown): boolean | undefined =>
+  typeof value === 'boolean' ? value : value === '是' ? true : value === '否' ? false : undefined;
 
 /** An optional text the schema trims: the trimmed text, null, absent (undefined), or false when it is not text. */
-function optionalText(raw: Record<string, unknown>, field: string, valid: (text: string) => boolean): string | null | undefined | false {
+function optionalText(
+  raw: Record<string, unknown>,
+  field: string,
+  valid: (text: string) => boolean,
+): string | null | undefined | false {
   const value = raw[field];
   if (value === undefined || value === null) return value;
   if (typeof value !== 'string') return false;
@@ -43,7 +48,8 @@ function optionalText(raw: Record<string, unknown>, field: string, valid: (text:
 /** The shortcut: the record exactly as the schema would yield it, or null for "let the schema decide". */
 export function fastEnterpriseRecord(raw: Record<string, unknown>): EnterpriseRecord | null {
   const { creditCode, name, platformKey, kind, scale } = raw;
-  if (typeof creditCode !== 'string' || !PLAIN_CODE.test(creditCode) || creditCodeProblem(creditCode) !== null) return null;
+  if (typeof creditCode !== 'string' || !PLAIN_CODE.test(creditCode) || creditCodeProblem(creditCode) !== null)
+    return null;
   if (typeof name !== 'string') return null;
   const trimmedName = name.trim();
   if (trimmedName.length === 0 || trimmedName.length > 200) return null;
@@ -72,8 +78,17 @@ export function fastEnterpriseRecord(raw: Record<string, unknown>): EnterpriseRe
     producing,
   } as Record<string, unknown>;
   if (
-    record.landOwned === undefined || record.landLeased === undefined || record.tax === undefined || record.valueAdded === undefined || record.revenue === undefined || record.rdExpense === undefined ||
-    record.employees === undefined || record.energyTce === undefined || record.emissionsTons === undefined || record.electricityKwh === undefined || record.waterTons === undefined
+    record.landOwned === undefined ||
+    record.landLeased === undefined ||
+    record.tax === undefined ||
+    record.valueAdded === undefined ||
+    record.revenue === undefined ||
+    record.rdExpense === undefined ||
+    record.employees === undefined ||
+    record.energyTce === undefined ||
+    record.emissionsTons === undefined ||
+    record.electricityKwh === undefined ||
+    record.waterTons === undefined
   ) {
     return null;
   }
@@ -118,15 +133,20 @@ export function recordChecker(year?: number) {
   const yearEnd = year === undefined ? null : `${year}-12-31`;
   return {
     check(raw: unknown, row: number): CheckedRow {
-      if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { record: null, errors: [{ row, column: '', message: '这一行不是一条企业记录' }] };
+      if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+        return { record: null, errors: [{ row, column: '', message: '这一行不是一条企业记录' }] };
       let record = fastEnterpriseRecord(raw as Record<string, unknown>);
       const errors: RecordRowError[] = [];
       let code: string | undefined = record?.creditCode;
       if (record === null) {
         const result = enterpriseRecordSchema.safeParse(raw);
         if (result.success) record = result.data;
-        else for (const issue of result.error.issues) errors.push({ row, column: String(issue.path[0] ?? ''), message: issue.message });
-        code = result.success ? result.data.creditCode : enterpriseRecordSchema.shape.creditCode.safeParse((raw as { creditCode?: unknown }).creditCode).data;
+        else
+          for (const issue of result.error.issues)
+            errors.push({ row, column: String(issue.path[0] ?? ''), message: issue.message });
+        code = result.success
+          ? result.data.creditCode
+          : enterpriseRecordSchema.shape.creditCode.safeParse((raw as { creditCode?: unknown }).creditCode).data;
       }
       if (code !== undefined) {
         const first = firstRow.get(code);

@@ -5,8 +5,15 @@ import { buildRecord } from './record-builder.test-support.ts';
 import { RECTIFICATION_TRACK_LABELS, rectificationList, type RectificationSettings } from './rectification.ts';
 
 /** Results as a run would give them: everyone evaluated (class C) unless listed as T. */
-function list(records: EnterpriseRecord[], options: { t?: string[]; previousRecords?: EnterpriseRecord[]; settings?: RectificationSettings } = {}) {
-  const results = records.map((r) => ({ creditCode: r.creditCode, class: options.t?.includes(r.creditCode) ? ('T' as const) : ('C' as const), set: evaluationSetOf(r) }));
+function list(
+  records: EnterpriseRecord[],
+  options: { t?: string[]; previousRecords?: EnterpriseRecord[]; settings?: RectificationSettings } = {},
+) {
+  const results = records.map((r) => ({
+    creditCode: r.creditCode,
+    class: options.t?.includes(r.creditCode) ? ('T' as const) : ('C' as const),
+    set: evaluationSetOf(r),
+  }));
   return rectificationList({ results, records, previousRecords: options.previousRecords, settings: options.settings });
 }
 const codes = (records: EnterpriseRecord[]) => list(records).map((item) => item.creditCode);
@@ -17,7 +24,9 @@ describe('R3.4 rectification bars (以下 includes the figure)', () => {
     ['0.9999', true],
     ['1.0001', false],
   ])('outside the platforms: %s 万元/亩 listed: %s', (taxPerMu, listed) => {
-    expect(codes([buildRecord({ creditCode: 'X', platformKey: null, landOwned: '1', tax: taxPerMu })])).toEqual(listed ? ['X'] : []);
+    expect(codes([buildRecord({ creditCode: 'X', platformKey: null, landOwned: '1', tax: taxPerMu })])).toEqual(
+      listed ? ['X'] : [],
+    );
   });
 
   it.each([
@@ -25,22 +34,58 @@ describe('R3.4 rectification bars (以下 includes the figure)', () => {
     ['4.9999', true],
     ['5.0001', false],
   ])('inside a platform: %s 万元/亩 listed: %s', (taxPerMu, listed) => {
-    expect(codes([buildRecord({ creditCode: 'X', platformKey: 'hitech', landOwned: '1', tax: taxPerMu })])).toEqual(listed ? ['X'] : []);
+    expect(codes([buildRecord({ creditCode: 'X', platformKey: 'hitech', landOwned: '1', tax: taxPerMu })])).toEqual(
+      listed ? ['X'] : [],
+    );
   });
 
   it('decides exactly where floating point cannot tell the figures apart (D1)', () => {
     // 5 000 000 000 000 000.000001 万元 on 1e15 亩 is 5.000…0000000001 per 亩: a float sees exactly 5.
     const land = '1000000000000000';
-    const over = buildRecord({ creditCode: 'OVER', platformKey: 'hitech', landOwned: land, tax: '5000000000000000.000001' });
-    const at = buildRecord({ creditCode: 'AT', platformKey: 'hitech', landOwned: '999999999999999.5', landLeased: '0.5', tax: '5000000000000000' });
-    const under = buildRecord({ creditCode: 'UNDER', platformKey: 'hitech', landOwned: land, tax: '4999999999999999.999999' });
+    const over = buildRecord({
+      creditCode: 'OVER',
+      platformKey: 'hitech',
+      landOwned: land,
+      tax: '5000000000000000.000001',
+    });
+    const at = buildRecord({
+      creditCode: 'AT',
+      platformKey: 'hitech',
+      landOwned: '999999999999999.5',
+      landLeased: '0.5',
+      tax: '5000000000000000',
+    });
+    const under = buildRecord({
+      creditCode: 'UNDER',
+      platformKey: 'hitech',
+      landOwned: land,
+      tax: '4999999999999999.999999',
+    });
     expect(codes([over, at, under])).toEqual(['AT', 'UNDER']);
   });
 
   it('judges a tenant on its leased land exactly like an owner', () => {
-    const tenant = buildRecord({ creditCode: 'TENANT', platformKey: 'zhenan', landOwned: null, landLeased: '2', tax: '10' });
-    const owner = buildRecord({ creditCode: 'OWNER', platformKey: 'zhenan', landOwned: '2', landLeased: null, tax: '10' });
-    const richTenant = buildRecord({ creditCode: 'RICH', platformKey: 'zhenan', landOwned: '0', landLeased: '2', tax: '10.0002' });
+    const tenant = buildRecord({
+      creditCode: 'TENANT',
+      platformKey: 'zhenan',
+      landOwned: null,
+      landLeased: '2',
+      tax: '10',
+    });
+    const owner = buildRecord({
+      creditCode: 'OWNER',
+      platformKey: 'zhenan',
+      landOwned: '2',
+      landLeased: null,
+      tax: '10',
+    });
+    const richTenant = buildRecord({
+      creditCode: 'RICH',
+      platformKey: 'zhenan',
+      landOwned: '0',
+      landLeased: '2',
+      tax: '10.0002',
+    });
     const items = list([tenant, owner, richTenant]);
     expect(items.map((item) => [item.creditCode, item.taxPerMu, item.bar])).toEqual([
       ['TENANT', '5.0000', '5'],
@@ -66,9 +111,12 @@ describe('R3.4 rectification bars (以下 includes the figure)', () => {
 
 describe('R3.4 tracks (D16)', () => {
   // Set 规上工业 electricity per 亩 (10 亩 each): 50 000, 100 000, 150 000, 200 000 kWh/亩 → median 125 000.
-  const peers = [500_000, 1_000_000, 1_500_000, 2_000_000].map((kwh, i) => buildRecord({ creditCode: `PEER${i}`, electricityKwh: String(kwh), tax: '1000' }));
+  const peers = [500_000, 1_000_000, 1_500_000, 2_000_000].map((kwh, i) =>
+    buildRecord({ creditCode: `PEER${i}`, electricityKwh: String(kwh), tax: '1000' }),
+  );
   const low = (overrides: Partial<EnterpriseRecord>) => buildRecord({ creditCode: 'LOW', tax: '5', ...overrides });
-  const trackOf = (record: EnterpriseRecord, options: Parameters<typeof list>[1] = {}) => list([...peers, record], options).find((i) => i.creditCode === 'LOW');
+  const trackOf = (record: EnterpriseRecord, options: Parameters<typeof list>[1] = {}) =>
+    list([...peers, record], options).find((i) => i.creditCode === 'LOW');
 
   it('tax review: producing, electricity per 亩 at or above the set median (the median includes it)', () => {
     // with LOW the set has 5 values; LOW at 130 000 kWh/亩 is the median itself.
@@ -87,12 +135,17 @@ describe('R3.4 tracks (D16)', () => {
 
   it('not tax review just under the median, nor when not producing normally', () => {
     expect(trackOf(low({ electricityKwh: '990000' }))?.track).toBe('rectify'); // 99 000 < median 100 000 (of 50k, 99k, 100k, 150k, 200k)
-    expect(trackOf(low({ electricityKwh: '3000000', producing: false, zombie: true, zombieBasis: '停产' }))?.track).toBe('rectify');
+    expect(
+      trackOf(low({ electricityKwh: '3000000', producing: false, zombie: true, zombieBasis: '停产' }))?.track,
+    ).toBe('rectify');
   });
 
   it('support: revenue up at least 10 % on the previous year (exactly 10 % included)', () => {
     const previousRecords = [buildRecord({ creditCode: 'LOW', revenue: '1000' })];
-    expect(trackOf(low({ electricityKwh: '0', revenue: '1100' }), { previousRecords })).toMatchObject({ track: 'support', reason: expect.stringContaining('增长 10%') });
+    expect(trackOf(low({ electricityKwh: '0', revenue: '1100' }), { previousRecords })).toMatchObject({
+      track: 'support',
+      reason: expect.stringContaining('增长 10%'),
+    });
     expect(trackOf(low({ electricityKwh: '0', revenue: '1099.99' }), { previousRecords })?.track).toBe('rectify');
     expect(trackOf(low({ electricityKwh: '0', revenue: '1100' }))?.track).toBe('rectify'); // no previous year
   });
@@ -102,11 +155,17 @@ describe('R3.4 tracks (D16)', () => {
     expect(trackOf(low({ electricityKwh: '3000000', revenue: '2000' }), { previousRecords })?.track).toBe('tax_review');
     const energyHeavy = low({ electricityKwh: '0', energyTce: '5000' });
     expect(trackOf(energyHeavy)?.track).toBe('rectify');
-    expect(trackOf(energyHeavy, { settings: { supportRevenueGrowth: 0.1, taxReviewBasis: 'electricity_or_energy' } })?.track).toBe('tax_review');
+    expect(
+      trackOf(energyHeavy, { settings: { supportRevenueGrowth: 0.1, taxReviewBasis: 'electricity_or_energy' } })?.track,
+    ).toBe('tax_review');
   });
 
   it('labels the tracks in Chinese', () => {
-    expect(RECTIFICATION_TRACK_LABELS).toEqual({ support: '帮扶支持', tax_review: '税收重点评估', rectify: '整治提升' });
+    expect(RECTIFICATION_TRACK_LABELS).toEqual({
+      support: '帮扶支持',
+      tax_review: '税收重点评估',
+      rectify: '整治提升',
+    });
   });
 });
 
@@ -122,7 +181,9 @@ describe('R3.4 figures shown to 4 places, half up, as the exact quotient rounds'
     ['0.000050000000000001', '1', '0.0001'],
     ['0.000049999999999999', '1', '0.0000'],
   ])('tax %s on %s 亩 shows %s', (tax, land, shown) => {
-    const [item] = list([buildRecord({ creditCode: 'X', platformKey: 'hitech', landOwned: land, tax, electricityKwh: '0' })]);
+    const [item] = list([
+      buildRecord({ creditCode: 'X', platformKey: 'hitech', landOwned: land, tax, electricityKwh: '0' }),
+    ]);
     expect(item?.taxPerMu).toBe(shown);
   });
 });

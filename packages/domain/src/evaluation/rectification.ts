@@ -38,15 +38,23 @@ export const RECTIFICATION_TRACK_LABELS: Record<RectificationTrack, string> = {
  * 方向但暂时存在困难"; whether an enterprise fits the platform's direction needs the access catalog (R1), which this
  * pure rule does not take, so growth alone decides here as D16 says.
  */
-export type RectificationSettings = { supportRevenueGrowth: number; taxReviewBasis: 'electricity' | 'electricity_or_energy' };
-export const DEFAULT_RECTIFICATION_SETTINGS: RectificationSettings = { supportRevenueGrowth: 0.1, taxReviewBasis: 'electricity' };
+export type RectificationSettings = {
+  supportRevenueGrowth: number;
+  taxReviewBasis: 'electricity' | 'electricity_or_energy';
+};
+export const DEFAULT_RECTIFICATION_SETTINGS: RectificationSettings = {
+  supportRevenueGrowth: 0.1,
+  taxReviewBasis: 'electricity',
+};
 
 export const rectificationSettingsSchema = z.object({
   supportRevenueGrowth: z
     .number({ error: '营业收入增长幅度必须是数字' })
     .min(0, { error: '营业收入增长幅度不能为负数' })
     .max(10, { error: '营业收入增长幅度以比例表示（0.1 即 10%），不能超过 10' }),
-  taxReviewBasis: z.enum(['electricity', 'electricity_or_energy'], { error: '税收评估依据应为 electricity 或 electricity_or_energy' }),
+  taxReviewBasis: z.enum(['electricity', 'electricity_or_energy'], {
+    error: '税收评估依据应为 electricity 或 electricity_or_energy',
+  }),
 });
 
 export type RectificationItem = {
@@ -93,10 +101,14 @@ function decide(left: number, right: number, exactly: () => boolean): boolean {
 }
 
 /** a/b ≥ c/d for positive denominators, without dividing. */
-const atLeast = (a: Ratio, b: Ratio) => decide(a.approxNum * b.approxDen, b.approxNum * a.approxDen, () => a.exact.num.times(b.exact.den).gte(b.exact.num.times(a.exact.den)));
+const atLeast = (a: Ratio, b: Ratio) =>
+  decide(a.approxNum * b.approxDen, b.approxNum * a.approxDen, () =>
+    a.exact.num.times(b.exact.den).gte(b.exact.num.times(a.exact.den)),
+  );
 
 /** num/den ≤ bar, without dividing: bar × den ≥ num. */
-const atMost = (ratio: Ratio, bar: string) => decide(Number(bar) * ratio.approxDen, ratio.approxNum, () => ratio.exact.den.times(bar).gte(ratio.exact.num));
+const atMost = (ratio: Ratio, bar: string) =>
+  decide(Number(bar) * ratio.approxDen, ratio.approxNum, () => ratio.exact.den.times(bar).gte(ratio.exact.num));
 
 /** The median of ratios, as a ratio: the middle one, or the mean of the two middle ones (p1/q1 + p2/q2) / 2. */
 function medianRatio(ratios: Ratio[]): Ratio | null {
@@ -106,10 +118,14 @@ function medianRatio(ratios: Ratio[]): Ratio | null {
   const upper = sorted[mid]!;
   if (sorted.length % 2 === 1) return upper;
   const lower = sorted[mid - 1]!;
-  return new Ratio(lower.approxNum * upper.approxDen + upper.approxNum * lower.approxDen, lower.approxDen * upper.approxDen * 2, () => ({
-    num: lower.exact.num.times(upper.exact.den).plus(upper.exact.num.times(lower.exact.den)),
-    den: lower.exact.den.times(upper.exact.den).times(2),
-  }));
+  return new Ratio(
+    lower.approxNum * upper.approxDen + upper.approxNum * lower.approxDen,
+    lower.approxDen * upper.approxDen * 2,
+    () => ({
+      num: lower.exact.num.times(upper.exact.den).plus(upper.exact.num.times(lower.exact.den)),
+      den: lower.exact.den.times(upper.exact.den).times(2),
+    }),
+  );
 }
 
 /**
@@ -132,7 +148,10 @@ export function rectificationList(input: {
     // Figures are non-negative decimals of at most 6 places, so the float sum is 0 exactly when the land is.
     const land = Number(record.landOwned ?? 0) + Number(record.landLeased ?? 0);
     if (land === 0) return null;
-    return new Ratio(Number(figure), land, () => ({ num: new Exact(figure), den: new Exact(landMu(record)!.toFixed()) }));
+    return new Ratio(Number(figure), land, () => ({
+      num: new Exact(figure),
+      den: new Exact(landMu(record)!.toFixed()),
+    }));
   };
   const medians = new Map<string, Ratio | null>();
   const median = (set: EvaluationSetKey, what: 'electricity' | 'energy') => {
@@ -164,7 +183,15 @@ export function rectificationList(input: {
     // R3.4: the reason is read by people, so every figure carries its unit and no rule id is shown.
     const head = `亩均税收 ${formatPerMu(fmt(taxPerMu))}，不高于${scope}整治线 ${formatPerMu(bar)}（“以下”含本数）`;
     const { track, why } = trackOf(record, result.set, previous.get(record.creditCode), settings, { perMu, median });
-    items.push({ creditCode: record.creditCode, name: record.name, platformKey: record.platformKey, taxPerMu: fmt(taxPerMu), bar, track, reason: `${head}；${why}` });
+    items.push({
+      creditCode: record.creditCode,
+      name: record.name,
+      platformKey: record.platformKey,
+      taxPerMu: fmt(taxPerMu),
+      bar,
+      track,
+      reason: `${head}；${why}`,
+    });
   }
   return items;
 }
@@ -185,13 +212,20 @@ function trackOf(
   set: EvaluationSetKey,
   before: Pick<EnterpriseRecord, 'revenue'> | undefined,
   settings: RectificationSettings,
-  tools: { perMu: (record: EnterpriseRecord, figure: string | null) => Ratio | null; median: (set: EvaluationSetKey, what: 'electricity' | 'energy') => Ratio | null },
+  tools: {
+    perMu: (record: EnterpriseRecord, figure: string | null) => Ratio | null;
+    median: (set: EvaluationSetKey, what: 'electricity' | 'energy') => Ratio | null;
+  },
 ): { track: RectificationTrack; why: string } {
   if (record.producing && record.zombie !== true) {
-    const uses: ['electricity' | 'energy', string, string | null, typeof UNITS.electricityPerMu | typeof UNITS.energyPerMu][] = [
-      ['electricity', '用电量', record.electricityKwh, UNITS.electricityPerMu],
-    ];
-    if (settings.taxReviewBasis === 'electricity_or_energy') uses.push(['energy', '综合能耗', record.energyTce, UNITS.energyPerMu]);
+    const uses: [
+      'electricity' | 'energy',
+      string,
+      string | null,
+      typeof UNITS.electricityPerMu | typeof UNITS.energyPerMu,
+    ][] = [['electricity', '用电量', record.electricityKwh, UNITS.electricityPerMu]];
+    if (settings.taxReviewBasis === 'electricity_or_energy')
+      uses.push(['energy', '综合能耗', record.energyTce, UNITS.energyPerMu]);
     for (const [what, label, figure, unit] of uses) {
       const own = tools.perMu(record, figure);
       const middle = tools.median(set, what);
@@ -207,7 +241,10 @@ function trackOf(
     const growth = new Exact(settings.supportRevenueGrowth);
     if (new Exact(record.revenue).gte(new Exact(before.revenue).times(growth.plus(1)))) {
       const actual = new Exact(record.revenue).dividedBy(before.revenue).minus(1).toFixed();
-      return { track: 'support', why: `营业收入较上年增长 ${formatShare(actual)}，达到 ${formatShare(growth.toFixed())} 的成长标准，列为帮扶支持对象` };
+      return {
+        track: 'support',
+        why: `营业收入较上年增长 ${formatShare(actual)}，达到 ${formatShare(growth.toFixed())} 的成长标准，列为帮扶支持对象`,
+      };
     }
   }
   return { track: 'rectify', why: '未见成长潜力或税收异常，列入整治提升' };

@@ -33,7 +33,7 @@ describe('evaluateYear (R3.2 end to end)', () => {
     expect(run.sets.industrial_above).toMatchObject({ evaluated: 20, excluded: 2 });
   });
 
-  it('benchmarks on the evaluated set only (the utility\'s tax does not count) and explains each indicator', () => {
+  it("benchmarks on the evaluated set only (the utility's tax does not count) and explains each indicator", () => {
     const top = byCode(run, 'ZN9');
     expect(run.sets.industrial_above.benchmarks[0]).toEqual({ code: 'tax_per_mu', benchmark: 10.5 });
     expect(top.indicators[0]).toEqual({ code: 'tax_per_mu', value: 20, benchmark: 10.5, score: 45 }); // 20 / 10.5 × 30 capped at 45
@@ -49,18 +49,38 @@ describe('evaluateYear (R3.2 end to end)', () => {
     expect(pushed.classRule).toContain('平台 D 类占比须高于全市 5 个百分点（目标 10%）');
     expect(run.platforms).toEqual([
       expect.objectContaining({ platformKey: 'oujiangkou', evaluated: 0, ruleHolds: false }),
-      expect.objectContaining({ platformKey: 'zhenan', evaluated: 10, baseDShare: 0, dShare: 0.1, movedToD: 1, ruleHolds: true }),
+      expect.objectContaining({
+        platformKey: 'zhenan',
+        evaluated: 10,
+        baseDShare: 0,
+        dShare: 0.1,
+        movedToD: 1,
+        ruleHolds: true,
+      }),
       expect.objectContaining({ platformKey: 'hitech', evaluated: 0, ruleHolds: false }),
     ]);
   });
 
   it('gives class T a reason and no score, rank or percentile', () => {
-    expect(byCode(run, 'UTILITY')).toMatchObject({ class: 'T', score: null, rank: null, percentile: null, excludedReason: expect.stringContaining('公用事业企业') });
-    expect(byCode(run, 'NEWCOMER').classRule).toBe('不定等级（T类）：注册于 2024-06-01，至 2025 年末不满 2 年（2023-12-31 及以前注册的参评）');
-    expect(byCode(run, 'UTILITY').indicators[0]).toEqual({ code: 'tax_per_mu', value: 100, benchmark: 10.5, score: null });
+    expect(byCode(run, 'UTILITY')).toMatchObject({
+      class: 'T',
+      score: null,
+      rank: null,
+      percentile: null,
+      excludedReason: expect.stringContaining('公用事业企业'),
+    });
+    expect(byCode(run, 'NEWCOMER').classRule).toBe(
+      '不定等级（T类）：注册于 2024-06-01，至 2025 年末不满 2 年（2023-12-31 及以前注册的参评）',
+    );
+    expect(byCode(run, 'UTILITY').indicators[0]).toEqual({
+      code: 'tax_per_mu',
+      value: 100,
+      benchmark: 10.5,
+      score: null,
+    });
   });
 
-  it('keeps the records\' order and the method it ran with', () => {
+  it("keeps the records' order and the method it ran with", () => {
     expect(run.results.map((r) => r.creditCode)).toEqual(scenario().map((r) => r.creditCode));
     expect(run.method).toBe(DEFAULT_EVALUATION_METHOD);
   });
@@ -69,10 +89,19 @@ describe('evaluateYear (R3.2 end to end)', () => {
 describe('compareRuns (simulation before publishing)', () => {
   it('counts the enterprises whose class changes under other cuts', () => {
     const before = evaluateYear({ year: 2025, records: scenario() }, DEFAULT_EVALUATION_METHOD);
-    const after = evaluateYear({ year: 2025, records: scenario() }, { ...DEFAULT_EVALUATION_METHOD, cuts: { A: 0.35, B: 0.6, C: 0.95 } });
+    const after = evaluateYear(
+      { year: 2025, records: scenario() },
+      { ...DEFAULT_EVALUATION_METHOD, cuts: { A: 0.35, B: 0.6, C: 0.95 } },
+    );
     const comparison = compareRuns(before, after);
     // ranks 6 and 7 move from B to A
-    expect(comparison).toMatchObject({ compared: 22, changed: 2, transitions: { 'B→A': 2 }, onlyBefore: 0, onlyAfter: 0 });
+    expect(comparison).toMatchObject({
+      compared: 22,
+      changed: 2,
+      transitions: { 'B→A': 2 },
+      onlyBefore: 0,
+      onlyAfter: 0,
+    });
     expect(comparison.changes.map((c) => c.creditCode).sort()).toEqual(['CITY7', 'ZN6']);
     expect(compareRuns(before, before).changed).toBe(0);
   });

@@ -11,7 +11,13 @@ import {
   type SetRanking,
 } from './classes.ts';
 import type { EnterpriseRecord } from './enterprise-record.contract.ts';
-import { EVALUATION_SET_LABELS, EVALUATION_SETS, evaluationSetOf, type EvaluationMethod, type EvaluationSetKey } from './evaluation-method.ts';
+import {
+  EVALUATION_SET_LABELS,
+  EVALUATION_SETS,
+  evaluationSetOf,
+  type EvaluationMethod,
+  type EvaluationSetKey,
+} from './evaluation-method.ts';
 import { exclusionsOf } from './exclusions.ts';
 import { indicatorValue, recordFigures, type IndicatorCode } from './indicators.ts';
 import { scoreSet, type IndicatorScore } from './scoring.ts';
@@ -40,7 +46,11 @@ export type EnterpriseResult = {
   excludedReason?: string;
 };
 
-export type SetSummary = { evaluated: number; excluded: number; benchmarks: { code: IndicatorCode; benchmark: number | null }[] };
+export type SetSummary = {
+  evaluated: number;
+  excluded: number;
+  benchmarks: { code: IndicatorCode; benchmark: number | null }[];
+};
 
 export type EvaluationRun = {
   year: number;
@@ -52,7 +62,10 @@ export type EvaluationRun = {
   sets: Record<EvaluationSetKey, SetSummary>;
 };
 
-export function evaluateYear(input: { year: number; records: readonly EnterpriseRecord[] }, method: EvaluationMethod): EvaluationRun {
+export function evaluateYear(
+  input: { year: number; records: readonly EnterpriseRecord[] },
+  method: EvaluationMethod,
+): EvaluationRun {
   const { year, records } = input;
   const setOf = records.map(evaluationSetOf);
   const excluded = records.map((record) => exclusionsOf(record, year, method.exclusions));
@@ -71,10 +84,18 @@ export function evaluateYear(input: { year: number; records: readonly Enterprise
     setOf.forEach((s, i) => {
       if (s === set) (excluded[i]!.length === 0 ? members : left).push(i);
     });
-    const scored = scoreSet(rules, members.map((i) => values[i]!), method.missingValue);
+    const scored = scoreSet(
+      rules,
+      members.map((i) => values[i]!),
+      method.missingValue,
+    );
     const ranked = rankSet(scored.totals, method.cuts);
     const classRule = baseClassRuleFormatter(members.length, EVALUATION_SET_LABELS[set], method.cuts);
-    sets[set] = { evaluated: members.length, excluded: left.length, benchmarks: rules.map((rule, k) => ({ code: rule.code, benchmark: scored.benchmarks[k] ?? null })) };
+    sets[set] = {
+      evaluated: members.length,
+      excluded: left.length,
+      benchmarks: rules.map((rule, k) => ({ code: rule.code, benchmark: scored.benchmarks[k] ?? null })),
+    };
     members.forEach((i, m) => {
       const ranking = ranked[m]!;
       rankings[i] = ranking;
@@ -108,7 +129,12 @@ export function evaluateYear(input: { year: number; records: readonly Enterprise
         rank: null,
         percentile: null,
         setSize: members.length,
-        indicators: rules.map((rule, k) => ({ code: rule.code, value: values[i]![k] ?? null, benchmark: scored.benchmarks[k] ?? null, score: null })),
+        indicators: rules.map((rule, k) => ({
+          code: rule.code,
+          value: values[i]![k] ?? null,
+          benchmark: scored.benchmarks[k] ?? null,
+          score: null,
+        })),
         classRule: `不定等级（T类）：${reason}`,
         excludedReason: reason,
       };
@@ -121,7 +147,13 @@ export function evaluateYear(input: { year: number; records: readonly Enterprise
     const ranking = rankings[i];
     if (!ranking) return;
     evaluatedIndices.push(i);
-    entries.push({ platformKey: result.platformKey, set: result.set, rank: ranking.rank, percentile: ranking.percentile, class: ranking.class });
+    entries.push({
+      platformKey: result.platformKey,
+      set: result.set,
+      rank: ranking.rank,
+      percentile: ranking.percentile,
+      class: ranking.class,
+    });
   });
   const push = pushDShares(entries, method.dShareMargin);
   for (const e of push.pushed) {
@@ -136,7 +168,13 @@ export function evaluateYear(input: { year: number; records: readonly Enterprise
   return { year, method, results, cityDShare: push.cityDShare, platforms: push.platforms, counts, sets };
 }
 
-export type ClassChange = { creditCode: string; name: string; platformKey: PlatformKey | null; from: EvaluationClass; to: EvaluationClass };
+export type ClassChange = {
+  creditCode: string;
+  name: string;
+  platformKey: PlatformKey | null;
+  from: EvaluationClass;
+  to: EvaluationClass;
+};
 
 export type RunComparison = {
   /** Enterprises in both runs. */
@@ -150,7 +188,10 @@ export type RunComparison = {
 };
 
 /** The method editor's simulation (issue #4): how many enterprises change class between two runs, matched by credit code. */
-export function compareRuns(before: Pick<EvaluationRun, 'results'>, after: Pick<EvaluationRun, 'results'>): RunComparison {
+export function compareRuns(
+  before: Pick<EvaluationRun, 'results'>,
+  after: Pick<EvaluationRun, 'results'>,
+): RunComparison {
   const previous = new Map(before.results.map((result) => [result.creditCode, result]));
   const changes: ClassChange[] = [];
   const transitions: Record<string, number> = {};
@@ -162,7 +203,20 @@ export function compareRuns(before: Pick<EvaluationRun, 'results'>, after: Pick<
     if (old.class === result.class) continue;
     const key = `${old.class}→${result.class}`;
     transitions[key] = (transitions[key] ?? 0) + 1;
-    changes.push({ creditCode: result.creditCode, name: result.name, platformKey: result.platformKey, from: old.class, to: result.class });
+    changes.push({
+      creditCode: result.creditCode,
+      name: result.name,
+      platformKey: result.platformKey,
+      from: old.class,
+      to: result.class,
+    });
   }
-  return { compared, changed: changes.length, transitions, changes, onlyBefore: before.results.length - compared, onlyAfter: after.results.length - compared };
+  return {
+    compared,
+    changed: changes.length,
+    transitions,
+    changes,
+    onlyBefore: before.results.length - compared,
+    onlyAfter: after.results.length - compared,
+  };
 }

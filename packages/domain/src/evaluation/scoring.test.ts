@@ -48,7 +48,9 @@ describe('R3.2 indicator score = min(cap, max(0, value ÷ benchmark × weight)) 
 
   it('rounds to 1e-6 so equal figures tie exactly', () => {
     expect(indicatorScore(1, 3, rule('tax_per_mu', 10))).toBe(3.333333);
-    expect(indicatorScore(0.1 + 0.2, 0.3, rule('tax_per_mu', 10))).toBe(indicatorScore(0.3, 0.3, rule('tax_per_mu', 10)));
+    expect(indicatorScore(0.1 + 0.2, 0.3, rule('tax_per_mu', 10))).toBe(
+      indicatorScore(0.3, 0.3, rule('tax_per_mu', 10)),
+    );
   });
 });
 

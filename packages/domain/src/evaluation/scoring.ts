@@ -9,7 +9,12 @@ import { INDICATORS, type IndicatorCode } from './indicators.ts';
  * measures nothing, so a higher-is-better indicator then scores 0 for all. Scores are rounded to 1e-6 so that equal
  * figures reached by different float paths tie exactly; ties matter for classes (classes.ts).
  */
-export type IndicatorScore = { code: IndicatorCode; value: number | null; benchmark: number | null; score: number | null };
+export type IndicatorScore = {
+  code: IndicatorCode;
+  value: number | null;
+  benchmark: number | null;
+  score: number | null;
+};
 
 export type SetScores = {
   /** One per rule, null when no enterprise of the set has the value and the benchmark is the mean. */
@@ -21,7 +26,11 @@ export type SetScores = {
 
 export const round6 = (value: number): number => Math.round(value * 1e6) / 1e6;
 
-export function indicatorScore(value: number, benchmark: number, rule: Pick<IndicatorRule, 'code' | 'weight' | 'capFactor'>): number {
+export function indicatorScore(
+  value: number,
+  benchmark: number,
+  rule: Pick<IndicatorRule, 'code' | 'weight' | 'capFactor'>,
+): number {
   const cap = rule.capFactor * rule.weight;
   let raw: number;
   if (INDICATORS[rule.code].direction === 'lower') {
@@ -49,8 +58,17 @@ export function benchmarkOf(values: readonly (number | null)[], benchmark: Bench
  * Scores every enterprise of one set. `values[e][k]` is enterprise e's value of `rules[k]` (null: missing); the
  * benchmark comes from the same enterprises, so pass only the evaluated ones (not class T).
  */
-export function scoreSet(rules: readonly IndicatorRule[], values: readonly (readonly (number | null)[])[], missing: MissingValueRule): SetScores {
-  const benchmarks = rules.map((rule, k) => benchmarkOf(values.map((row) => row[k] ?? null), rule.benchmark));
+export function scoreSet(
+  rules: readonly IndicatorRule[],
+  values: readonly (readonly (number | null)[])[],
+  missing: MissingValueRule,
+): SetScores {
+  const benchmarks = rules.map((rule, k) =>
+    benchmarkOf(
+      values.map((row) => row[k] ?? null),
+      rule.benchmark,
+    ),
+  );
   const indicators: IndicatorScore[][] = values.map((row) =>
     rules.map((rule, k) => {
       const value = row[k] ?? null;
@@ -75,7 +93,8 @@ export function scoreSet(rules: readonly IndicatorRule[], values: readonly (read
     let total = 0;
     let presentWeight = 0;
     row.forEach((item, k) => {
-      if (item.score === null && missing !== 'exclude_indicator') item.score = missing === 'zero' ? 0 : (averages[k] ?? 0);
+      if (item.score === null && missing !== 'exclude_indicator')
+        item.score = missing === 'zero' ? 0 : (averages[k] ?? 0);
       if (item.score === null) return;
       total += item.score;
       presentWeight += rules[k]?.weight ?? 0;

@@ -20,7 +20,12 @@ export const industryListQuerySchema = z.object({
   parent: z.string().trim().max(4).optional(),
   level: z.enum(INDUSTRY_LEVELS).optional(),
   page: z.coerce.number({ error: '页码必须是数字' }).int().min(1).default(1),
-  pageSize: z.coerce.number({ error: '每页条数必须是数字' }).int().min(1).max(500, { error: '每页最多 500 条' }).default(50),
+  pageSize: z.coerce
+    .number({ error: '每页条数必须是数字' })
+    .int()
+    .min(1)
+    .max(500, { error: '每页最多 500 条' })
+    .default(50),
 });
 
 export const industryDetailSchema = industrySchema.extend({ lineage: z.array(industrySchema) });

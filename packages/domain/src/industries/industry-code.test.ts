@@ -25,9 +25,12 @@ describe('isWellFormedIndustryCode (R1.1, D13: malformed → 400)', () => {
     expect(isWellFormedIndustryCode(code)).toBe(true);
   });
 
-  it.each(['', 'U', 'Z', 'a', 'c', '1', '12345', '36a', 'C36', ' 36', '36 ', '３６', '3.6', '-36'])('%j is malformed', (code) => {
-    expect(isWellFormedIndustryCode(code)).toBe(false);
-  });
+  it.each(['', 'U', 'Z', 'a', 'c', '1', '12345', '36a', 'C36', ' 36', '36 ', '３６', '3.6', '-36'])(
+    '%j is malformed',
+    (code) => {
+      expect(isWellFormedIndustryCode(code)).toBe(false);
+    },
+  );
 });
 
 describe('industryLevel and industrySpecificity (门类 < 大类 < 中类 < 小类)', () => {
@@ -103,7 +106,9 @@ describe('sectionOfDivision and parentIndustryCode (division → section for all
   it('D13: every parent in the reference table is the computed parent (all 97 divisions → their section)', () => {
     const wrong = TABLE.filter((row) => parentIndustryCode(row.code) !== row.parent);
     expect(wrong).toEqual([]);
-    const sections = new Set(TABLE.filter((row) => row.level === 'division').map((row) => parentIndustryCode(row.code)));
+    const sections = new Set(
+      TABLE.filter((row) => row.level === 'division').map((row) => parentIndustryCode(row.code)),
+    );
     expect(sections.size).toBe(20);
   });
 });

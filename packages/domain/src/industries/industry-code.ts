@@ -33,9 +33,26 @@ export function industrySpecificity(code: string): number {
 
 /** Division ranges of each section, as in the standard (A 01–05, B 06–12, C 13–43, …). */
 const SECTION_DIVISION_RANGES: ReadonlyArray<readonly [string, number, number]> = [
-  ['A', 1, 5], ['B', 6, 12], ['C', 13, 43], ['D', 44, 46], ['E', 47, 50], ['F', 51, 52], ['G', 53, 60],
-  ['H', 61, 62], ['I', 63, 65], ['J', 66, 69], ['K', 70, 70], ['L', 71, 72], ['M', 73, 75], ['N', 76, 79],
-  ['O', 80, 82], ['P', 83, 83], ['Q', 84, 85], ['R', 86, 90], ['S', 91, 96], ['T', 97, 97],
+  ['A', 1, 5],
+  ['B', 6, 12],
+  ['C', 13, 43],
+  ['D', 44, 46],
+  ['E', 47, 50],
+  ['F', 51, 52],
+  ['G', 53, 60],
+  ['H', 61, 62],
+  ['I', 63, 65],
+  ['J', 66, 69],
+  ['K', 70, 70],
+  ['L', 71, 72],
+  ['M', 73, 75],
+  ['N', 76, 79],
+  ['O', 80, 82],
+  ['P', 83, 83],
+  ['Q', 84, 85],
+  ['R', 86, 90],
+  ['S', 91, 96],
+  ['T', 97, 97],
 ];
 
 export function sectionOfDivision(division: string): string | null {

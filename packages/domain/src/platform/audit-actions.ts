@@ -53,4 +53,3 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   industries: '行业分类表',
   platforms: '平台',
 };
-

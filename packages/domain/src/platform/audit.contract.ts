@@ -39,7 +39,15 @@ export const auditQuerySchema = z.object({
  * (content no longer matches its HMAC) or forged (a hash made without the key), a row that differs from what an
  * anchor recorded, an anchor beyond the last row (the newest rows were cut off), or an anchor line forged.
  */
-export const auditVerifyReasonSchema = z.enum(['missing', 'unlinked', 'edited', 'forged', 'anchor_mismatch', 'anchor_beyond_end', 'anchor_forged']);
+export const auditVerifyReasonSchema = z.enum([
+  'missing',
+  'unlinked',
+  'edited',
+  'forged',
+  'anchor_mismatch',
+  'anchor_beyond_end',
+  'anchor_forged',
+]);
 export type AuditVerifyReason = z.infer<typeof auditVerifyReasonSchema>;
 
 export const auditVerifySchema = z.object({

@@ -1,5 +1,10 @@
 /** DESIGN.md: time is stored UTC and shown Asia/Shanghai; deadlines and effective dates are Shanghai days. */
-const SHANGHAI_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+const SHANGHAI_DAY = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 /** The Asia/Shanghai calendar day of an instant, as 'YYYY-MM-DD'. */
 export function shanghaiDay(instant: Date): string {

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatMoney, formatNumber, formatPerMu, formatPoints, formatShare, formatWithUnit, MISSING, UNITS } from './format.ts';
+import {
+  formatCount,
+  formatMoney,
+  formatNumber,
+  formatPerMu,
+  formatPoints,
+  formatShare,
+  formatWithUnit,
+  MISSING,
+  UNITS,
+} from './format.ts';
 
 describe('formatMoney: 万元 with thousands separators and 2 decimals (D3)', () => {
   it.each([
@@ -21,9 +31,12 @@ describe('formatMoney: 万元 with thousands separators and 2 decimals (D3)', ()
     expect(formatMoney(value)).toBe(expected);
   });
 
-  it.each([null, undefined, '', '  ', 'abc', Number.NaN, Number.POSITIVE_INFINITY])('a missing figure (%s) reads —', (value) => {
-    expect(formatMoney(value as never)).toBe(MISSING);
-  });
+  it.each([null, undefined, '', '  ', 'abc', Number.NaN, Number.POSITIVE_INFINITY])(
+    'a missing figure (%s) reads —',
+    (value) => {
+      expect(formatMoney(value as never)).toBe(MISSING);
+    },
+  );
 
   it('leaves the unit out when a column header carries it', () => {
     expect(formatMoney('1234.5', { withUnit: false })).toBe('1,234.50');

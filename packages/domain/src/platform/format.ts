@@ -72,7 +72,11 @@ export function formatMoney(value: Figure, options: { withUnit?: boolean } = {})
 }
 
 /** A figure with its unit: "61,607.39 千瓦时/亩"; up to `decimals` places (default 2), trailing zeros dropped. */
-export function formatWithUnit(value: Figure, unit: string, options: { decimals?: number; fixed?: boolean } = {}): string {
+export function formatWithUnit(
+  value: Figure,
+  unit: string,
+  options: { decimals?: number; fixed?: boolean } = {},
+): string {
   const text = formatNumber(value, options);
   return text === MISSING ? MISSING : `${text} ${unit}`;
 }

@@ -15,7 +15,11 @@ let estimator: ZxcvbnFactory | undefined;
 /** Built on first use: the word lists are large, and importing this file should not cost their parsing. */
 function strength(): ZxcvbnFactory {
   estimator ??= new ZxcvbnFactory({
-    dictionary: { ...dictionary, pinyin: [...COMMON_PASSWORDS_ZH], publicPasswords: PUBLIC_PASSWORDS.map((p) => p.toLowerCase()) },
+    dictionary: {
+      ...dictionary,
+      pinyin: [...COMMON_PASSWORDS_ZH],
+      publicPasswords: PUBLIC_PASSWORDS.map((p) => p.toLowerCase()),
+    },
     graphs: adjacencyGraphs,
   });
   return estimator;

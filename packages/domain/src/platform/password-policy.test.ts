@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { containsUsername, PASSWORD_HISTORY_SIZE, PASSWORD_MESSAGES, PASSWORD_MIN_CLASSES, PASSWORD_MIN_LENGTH, passwordShapeProblems } from './password-policy.ts';
+import {
+  containsUsername,
+  PASSWORD_HISTORY_SIZE,
+  PASSWORD_MESSAGES,
+  PASSWORD_MIN_CLASSES,
+  PASSWORD_MIN_LENGTH,
+  passwordShapeProblems,
+} from './password-policy.ts';
 import { isCommonPassword, passwordProblems } from './password-check.ts';
 
 describe('password policy (foundation issue: ≥ 10 characters, ≥ 3 of 4 character classes)', () => {

@@ -35,13 +35,19 @@ export const loginSchema = z.object({
 export const createUserSchema = z.object({
   username: usernameSchema,
   password: z.string({ error: '请输入密码' }).max(256, { error: '密码不能超过 256 个字符' }),
-  displayName: wellFormedText('姓名').trim().min(1, { error: '请输入姓名' }).max(50, { error: '姓名不能超过 50 个字符' }),
+  displayName: wellFormedText('姓名')
+    .trim()
+    .min(1, { error: '请输入姓名' })
+    .max(50, { error: '姓名不能超过 50 个字符' }),
   role: roleSchema,
   platformKey: platformKeyOrNull,
 });
 
 export const updateUserSchema = z.object({
-  displayName: wellFormedText('姓名').trim().min(1, { error: '请输入姓名' }).max(50, { error: '姓名不能超过 50 个字符' }),
+  displayName: wellFormedText('姓名')
+    .trim()
+    .min(1, { error: '请输入姓名' })
+    .max(50, { error: '姓名不能超过 50 个字符' }),
   role: roleSchema,
   platformKey: platformKeyOrNull,
   disabled: z.boolean(),
@@ -49,5 +55,8 @@ export const updateUserSchema = z.object({
 });
 
 export const resetPasswordSchema = z.object({ password: z.string().max(256) });
-export const changeOwnPasswordSchema = z.object({ currentPassword: z.string().max(256), newPassword: z.string().max(256) });
+export const changeOwnPasswordSchema = z.object({
+  currentPassword: z.string().max(256),
+  newPassword: z.string().max(256),
+});
 export const userIdParamsSchema = z.object({ id: idSchema('用户编号') });

@@ -26,16 +26,29 @@ describe('R2.1 access standard, compared at the figure in exact decimals (D1)', 
 
   it('one of the two is enough, but the class must be encouraged', () => {
     expect(onTenMu('9000', '0').passes).toBe(true);
-    const restricted = checkAccess({ category: 'restricted', fixedAssetInvestment: '9000', expectedAnnualTax: '900', landMu: 10 });
+    const restricted = checkAccess({
+      category: 'restricted',
+      fixedAssetInvestment: '9000',
+      expectedAnnualTax: '900',
+      landMu: 10,
+    });
     expect(restricted.passes).toBe(false);
     expect(restricted.reasons[0]).toContain('限制类');
-    expect(checkAccess({ category: 'unlisted', fixedAssetInvestment: '9000', expectedAnnualTax: '900', landMu: 10 }).passes).toBe(false);
+    expect(
+      checkAccess({ category: 'unlisted', fixedAssetInvestment: '9000', expectedAnnualTax: '900', landMu: 10 }).passes,
+    ).toBe(false);
   });
 
   it('does not divide before comparing: 1/3 亩 with 116.6667 万元 is above 350 × 1/3', () => {
     const third = squareMetresToMu('222.2222222222222222'); // 1/3 亩 to 22 places
-    expect(checkAccess({ category: 'encouraged', fixedAssetInvestment: '116.6667', expectedAnnualTax: '0', landMu: third }).passes).toBe(true);
-    expect(checkAccess({ category: 'encouraged', fixedAssetInvestment: '116.6666', expectedAnnualTax: '0', landMu: third }).passes).toBe(false);
+    expect(
+      checkAccess({ category: 'encouraged', fixedAssetInvestment: '116.6667', expectedAnnualTax: '0', landMu: third })
+        .passes,
+    ).toBe(true);
+    expect(
+      checkAccess({ category: 'encouraged', fixedAssetInvestment: '116.6666', expectedAnnualTax: '0', landMu: third })
+        .passes,
+    ).toBe(false);
   });
 
   it('lists every reason in Chinese with the figures', () => {

@@ -60,7 +60,15 @@ export function checkAccess(input: AccessInput): AccessVerdict {
           ? `评估评分 ${sheet.total} 分，达到合格线 ${sheet.passMark} 分`
           : `评估评分 ${sheet.total} 分，未达到合格线 ${sheet.passMark} 分`,
     );
-    return { passes: encouraged && sheetPasses, landless: true, investmentIntensity: null, taxPerMu: null, intensityAboveBar: null, taxAboveBar: null, reasons };
+    return {
+      passes: encouraged && sheetPasses,
+      landless: true,
+      investmentIntensity: null,
+      taxPerMu: null,
+      intensityAboveBar: null,
+      taxAboveBar: null,
+      reasons,
+    };
   }
   const land = new Decimal(input.landMu);
   const fixed = new Decimal(input.fixedAssetInvestment);

@@ -17,14 +17,23 @@ describe('R2.5 circulation shares: strictly between 0 and 1, adding up to exactl
 });
 
 describe('D11: where a project may circulate', () => {
-  const ok = { fromPlatformKey: 'zhenan', toPlatformKey: 'hitech', projectIsOpen: true, isDuplicate: false, alreadyCirculated: false, destinationCategory: 'encouraged' };
+  const ok = {
+    fromPlatformKey: 'zhenan',
+    toPlatformKey: 'hitech',
+    projectIsOpen: true,
+    isDuplicate: false,
+    alreadyCirculated: false,
+    destinationCategory: 'encouraged',
+  };
   it('an open project to another platform where it is encouraged', () => expect(circulationProblem(ok)).toBeNull());
   it('not to itself, not when landed or closed, not twice, not where it is not encouraged', () => {
     expect(circulationProblem({ ...ok, toPlatformKey: 'zhenan' })).toContain('另一个平台');
     expect(circulationProblem({ ...ok, projectIsOpen: false })).toContain('尚未落地、未终止');
     expect(circulationProblem({ ...ok, alreadyCirculated: true })).toContain('已流转过');
     expect(circulationProblem({ ...ok, isDuplicate: true })).toContain('重复报送');
-    expect(circulationProblem({ ...ok, destinationCategory: 'restricted' })).toContain('不在目标平台产业准入指导目录鼓励类中');
+    expect(circulationProblem({ ...ok, destinationCategory: 'restricted' })).toContain(
+      '不在目标平台产业准入指导目录鼓励类中',
+    );
     expect(circulationProblem({ ...ok, destinationCategory: 'unlisted' })).toContain('鼓励类');
   });
 });

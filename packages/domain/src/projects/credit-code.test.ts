@@ -111,7 +111,9 @@ describe('normaliseCreditCode', () => {
 
   it('does not remove blanks inside the code (a split code is reported by its length)', () => {
     expect(normaliseCreditCode('913303 00MA2J8KXU5Q')).toBe('913303 00MA2J8KXU5Q');
-    expect(creditCodeProblem(normaliseCreditCode('913303 00MA2J8KXU5Q'))).toBe('统一社会信用代码应为 18 位，实为 19 位');
+    expect(creditCodeProblem(normaliseCreditCode('913303 00MA2J8KXU5Q'))).toBe(
+      '统一社会信用代码应为 18 位，实为 19 位',
+    );
   });
 });
 

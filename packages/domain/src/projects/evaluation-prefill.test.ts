@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_EVALUATION_SHEET } from './evaluation-sheet.ts';
 import { prefillEvaluation } from './evaluation-prefill.ts';
 
-const project = { category: 'encouraged' as const, fixedAssetInvestment: '35000', expectedAnnualTax: '4000', landMu: '100' };
+const project = {
+  category: 'encouraged' as const,
+  fixedAssetInvestment: '35000',
+  expectedAnnualTax: '4000',
+  landMu: '100',
+};
 
 describe('R2.2 evaluation sheet pre-filled from the project (issue #9)', () => {
   it('R2.2 fills 产业类别, 投资强度 and 税收强度 only, each with its basis', () => {
@@ -18,7 +23,10 @@ describe('R2.2 evaluation sheet pre-filled from the project (issue #9)', () => {
     ['175 万元/亩 earns half', '17500', 5],
     ['0 earns 0', '0', 0],
   ])('R2.2 投资强度: %s', (_t, fixed, score) => {
-    expect(prefillEvaluation(DEFAULT_EVALUATION_SHEET, { ...project, fixedAssetInvestment: fixed }).investment_intensity!.score).toBe(score);
+    expect(
+      prefillEvaluation(DEFAULT_EVALUATION_SHEET, { ...project, fixedAssetInvestment: fixed }).investment_intensity!
+        .score,
+    ).toBe(score);
   });
 
   it.each([
@@ -26,7 +34,9 @@ describe('R2.2 evaluation sheet pre-filled from the project (issue #9)', () => {
     ['39.99 万元/亩', '3999', 14.9],
     ['20 万元/亩', '2000', 7.5],
   ])('R2.2 税收强度 at %s', (_t, tax, score) => {
-    expect(prefillEvaluation(DEFAULT_EVALUATION_SHEET, { ...project, expectedAnnualTax: tax }).tax_intensity!.score).toBe(score);
+    expect(
+      prefillEvaluation(DEFAULT_EVALUATION_SHEET, { ...project, expectedAnnualTax: tax }).tax_intensity!.score,
+    ).toBe(score);
   });
 
   it.each([
@@ -39,11 +49,16 @@ describe('R2.2 evaluation sheet pre-filled from the project (issue #9)', () => {
   });
 
   it('D5 a landless project leaves the per-亩 items to the reviewer', () => {
-    expect(Object.keys(prefillEvaluation(DEFAULT_EVALUATION_SHEET, { ...project, landMu: null }))).toEqual(['industry_class']);
+    expect(Object.keys(prefillEvaluation(DEFAULT_EVALUATION_SHEET, { ...project, landMu: null }))).toEqual([
+      'industry_class',
+    ]);
   });
 
   it('R2.2 items are recognised by their names when the bureau renamed the codes', () => {
-    const sheet = { ...DEFAULT_EVALUATION_SHEET, items: DEFAULT_EVALUATION_SHEET.items.map((item, i) => ({ ...item, code: `item_${i + 1}` })) };
+    const sheet = {
+      ...DEFAULT_EVALUATION_SHEET,
+      items: DEFAULT_EVALUATION_SHEET.items.map((item, i) => ({ ...item, code: `item_${i + 1}` })),
+    };
     expect(Object.keys(prefillEvaluation(sheet, project)).sort()).toEqual(['item_1', 'item_2', 'item_5']);
   });
 });

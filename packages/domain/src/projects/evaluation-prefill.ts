@@ -44,15 +44,28 @@ export function prefillEvaluation(sheet: EvaluationSheet, project: PrefillProjec
   for (const item of sheet.items) {
     const which = computableOf(item);
     if (which === 'industry_class') {
-      const score = project.category === 'encouraged' ? item.maxScore : project.category === 'unlisted' ? tenthsDown(new Decimal(item.maxScore).dividedBy(2)) : 0;
-      const label = { encouraged: '鼓励类', unlisted: '未列入目录（允许类）', restricted: '限制类', eliminated: '淘汰类' }[project.category];
+      const score =
+        project.category === 'encouraged'
+          ? item.maxScore
+          : project.category === 'unlisted'
+            ? tenthsDown(new Decimal(item.maxScore).dividedBy(2))
+            : 0;
+      const label = {
+        encouraged: '鼓励类',
+        unlisted: '未列入目录（允许类）',
+        restricted: '限制类',
+        eliminated: '淘汰类',
+      }[project.category];
       filled[item.code] = { score, basis: `行业在本平台目录中为${label}` };
     } else if (which && land !== null && land.gt(0)) {
       const isIntensity = which === 'investment_intensity';
       const perMu = new Decimal(isIntensity ? project.fixedAssetInvestment : project.expectedAnnualTax).dividedBy(land);
       const bar = isIntensity ? INTENSITY_BAR : TAX_PER_MU_BAR;
       const score = proportional(perMu, bar, item.maxScore);
-      filled[item.code] = { score, basis: `${isIntensity ? '投资强度' : '亩均税收'} ${perMu.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2)} 万元/亩，${perMu.gte(bar) ? '达到' : '未达到'} ${bar} 万元/亩` };
+      filled[item.code] = {
+        score,
+        basis: `${isIntensity ? '投资强度' : '亩均税收'} ${perMu.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2)} 万元/亩，${perMu.gte(bar) ? '达到' : '未达到'} ${bar} 万元/亩`,
+      };
     }
   }
   return filled;

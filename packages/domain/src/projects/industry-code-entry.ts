@@ -8,7 +8,8 @@ import { isWellFormedIndustryCode } from '../industries/industry-code.ts';
  * - `partial`: digits on the way to a code (one digit) or more than four digits: not yet known;
  * - `search`: anything else (Chinese words, mixed text): a search for codes by name.
  */
-export type IndustryCodeEntry = { kind: 'empty' } | { kind: 'code'; code: string } | { kind: 'partial' } | { kind: 'search'; text: string };
+export type IndustryCodeEntry =
+  { kind: 'empty' } | { kind: 'code'; code: string } | { kind: 'partial' } | { kind: 'search'; text: string };
 
 export function industryCodeEntry(typed: string | null | undefined): IndustryCodeEntry {
   const text = (typed ?? '').trim().toUpperCase();

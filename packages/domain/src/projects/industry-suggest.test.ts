@@ -157,6 +157,11 @@ describe('suggestIndustryCodes: candidates, limit and ordering', () => {
     for (let i = 1; i < result.length; i++) {
       expect(result[i - 1]?.score ?? 0).toBeGreaterThanOrEqual(result[i]?.score ?? 0);
     }
-    expect(result.slice(0, 2).map((s) => s.code).sort()).toEqual(['3812', '3841']);
+    expect(
+      result
+        .slice(0, 2)
+        .map((s) => s.code)
+        .sort(),
+    ).toEqual(['3812', '3841']);
   });
 });

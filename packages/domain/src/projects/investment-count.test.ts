@@ -19,7 +19,11 @@ describe('R2.6 counting (with R2.5 shares, D11)', () => {
     project({ id: 3, landedOn: '2025-12-31' }),
     project({ id: 4, status: 'signed', landedOn: null }),
     project({ id: 5, platformKey: 'hitech', reportedPlatformKey: 'hitech' }),
-    project({ id: 6, platformKey: 'hitech', circulation: { fromPlatformKey: 'zhenan', toPlatformKey: 'hitech', firstPlaceShare: 0.3, hostShare: 0.7 } }),
+    project({
+      id: 6,
+      platformKey: 'hitech',
+      circulation: { fromPlatformKey: 'zhenan', toPlatformKey: 'hitech', firstPlaceShare: 0.3, hostShare: 0.7 },
+    }),
     project({ id: 7, landedOn: '2026-12-31', categoryAtReport: 'unlisted' }),
   ];
 
@@ -46,13 +50,21 @@ describe('R2.6 counting (with R2.5 shares, D11)', () => {
   });
 
   it('a platform with nothing landed that year has an empty list and 0', () => {
-    expect(investmentSummary('oujiangkou', 2026, projects)).toEqual({ platformKey: 'oujiangkou', year: 2026, projects: [], totalCredit: 0 });
+    expect(investmentSummary('oujiangkou', 2026, projects)).toEqual({
+      platformKey: 'oujiangkou',
+      year: 2026,
+      projects: [],
+      totalCredit: 0,
+    });
     expect(investmentSummary('zhenan', 2025, projects).totalCredit).toBe(1);
   });
 
   it('sums shares exactly: ten projects at 0.1 make 1, not 0.9999999999999999', () => {
     const tenths = Array.from({ length: 10 }, (_, i) =>
-      project({ id: 100 + i, circulation: { fromPlatformKey: 'zhenan', toPlatformKey: 'hitech', firstPlaceShare: 0.1, hostShare: 0.9 } }),
+      project({
+        id: 100 + i,
+        circulation: { fromPlatformKey: 'zhenan', toPlatformKey: 'hitech', firstPlaceShare: 0.1, hostShare: 0.9 },
+      }),
     );
     expect(investmentSummary('zhenan', 2026, tenths).totalCredit).toBe(1);
   });

@@ -17,7 +17,14 @@ export type CountableProject = {
   circulation: { fromPlatformKey: string; toPlatformKey: string; firstPlaceShare: number; hostShare: number } | null;
 };
 
-export type CountedProject = { id: number; name: string; status: ProjectStatus; credit: number; counted: boolean; reason: string };
+export type CountedProject = {
+  id: number;
+  name: string;
+  status: ProjectStatus;
+  credit: number;
+  counted: boolean;
+  reason: string;
+};
 
 /**
  * R2.5–R2.6 (D11): what a platform's landed projects of a year count towards its annual investment task. A project
@@ -36,12 +43,25 @@ export function investmentSummary(platformKey: string, year: number, projects: C
       if (!side) continue;
       const credit = side === 'first' ? move.firstPlaceShare : move.hostShare;
       total = total.plus(credit);
-      rows.push({ ...base, credit, counted: true, reason: side === 'first' ? `流转项目，本平台为首谈地，按 ${credit} 计` : `流转项目，本平台为注册落户地，按 ${credit} 计` });
+      rows.push({
+        ...base,
+        credit,
+        counted: true,
+        reason:
+          side === 'first'
+            ? `流转项目，本平台为首谈地，按 ${credit} 计`
+            : `流转项目，本平台为注册落户地，按 ${credit} 计`,
+      });
       continue;
     }
     if (project.platformKey !== platformKey) continue;
     if (project.categoryAtReport !== 'encouraged') {
-      rows.push({ ...base, credit: 0, counted: false, reason: `登记时行业在本平台目录中为${CATEGORY_LABELS[project.categoryAtReport]}，不在鼓励类范围内，不计入年度招商引资任务` });
+      rows.push({
+        ...base,
+        credit: 0,
+        counted: false,
+        reason: `登记时行业在本平台目录中为${CATEGORY_LABELS[project.categoryAtReport]}，不在鼓励类范围内，不计入年度招商引资任务`,
+      });
       continue;
     }
     total = total.plus(1);

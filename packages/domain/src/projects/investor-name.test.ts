@@ -41,9 +41,12 @@ describe('normaliseOrgName (D9 key for R2.3 same-project detection)', () => {
   });
 
   it('（集团）, (集团) and 集团 are the same; without 集团 it is a different organisation', () => {
-    const keys = ['温州某某（集团）有限公司', '温州某某(集团)有限公司', '温州某某集团有限公司', '温州某某 （集团） 股份有限公司'].map(
-      normaliseOrgName,
-    );
+    const keys = [
+      '温州某某（集团）有限公司',
+      '温州某某(集团)有限公司',
+      '温州某某集团有限公司',
+      '温州某某 （集团） 股份有限公司',
+    ].map(normaliseOrgName);
     expect(new Set(keys)).toEqual(new Set(['温州某某集团']));
     expect(normaliseOrgName('温州某某有限公司')).toBe('温州某某');
     expect(normaliseOrgName('温州某某有限公司')).not.toBe(keys[0]);

@@ -1,8 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../platform/roles.ts';
-import { checkTransition, evaluationProblem, isNegotiationOverdue, overdueIfTrackedBefore, negotiationDeadline, PIPELINE_STAGES, PROJECT_STATUSES, type ProjectStatus, type TransitionFacts } from './pipeline.ts';
+import {
+  checkTransition,
+  evaluationProblem,
+  isNegotiationOverdue,
+  overdueIfTrackedBefore,
+  negotiationDeadline,
+  PIPELINE_STAGES,
+  PROJECT_STATUSES,
+  type ProjectStatus,
+  type TransitionFacts,
+} from './pipeline.ts';
 
-const facts = (from: ProjectStatus, to: ProjectStatus, role: Role, over: Partial<TransitionFacts> = {}): TransitionFacts => ({
+const facts = (
+  from: ProjectStatus,
+  to: ProjectStatus,
+  role: Role,
+  over: Partial<TransitionFacts> = {},
+): TransitionFacts => ({
   from,
   to,
   role,
@@ -30,12 +45,16 @@ const MAY_MOVE_TO: Record<ProjectStatus, Role[]> = {
 };
 
 describe('R2.4 pipeline: every move from every status, per role (D8)', () => {
-  const cases = PROJECT_STATUSES.flatMap((from) => PROJECT_STATUSES.flatMap((to) => ROLES.map((role) => [from, to, role] as const)));
+  const cases = PROJECT_STATUSES.flatMap((from) =>
+    PROJECT_STATUSES.flatMap((to) => ROLES.map((role) => [from, to, role] as const)),
+  );
   it.each(cases)('%s → %s by %s', (from, to, role) => {
     const verdict = checkTransition(facts(from, to, role));
     const roleMay = MAY_MOVE_TO[to].includes(role);
     const open = !['landed', 'lost', 'rejected'].includes(from);
-    const isNext = PIPELINE_STAGES.indexOf(to as never) === PIPELINE_STAGES.indexOf(from as never) + 1 && PIPELINE_STAGES.includes(from as never);
+    const isNext =
+      PIPELINE_STAGES.indexOf(to as never) === PIPELINE_STAGES.indexOf(from as never) + 1 &&
+      PIPELINE_STAGES.includes(from as never);
     const legal = open && (to === 'lost' || to === 'rejected' || isNext);
     if (!roleMay) expect(verdict).toMatchObject({ allowed: false, kind: 'forbidden' });
     else if (!legal) expect(verdict).toMatchObject({ allowed: false, kind: 'illegal' });
@@ -43,21 +62,39 @@ describe('R2.4 pipeline: every move from every status, per role (D8)', () => {
   });
 
   it('a platform user may not move another platform’s project', () => {
-    expect(checkTransition(facts('reported', 'feasible', 'platform', { actorPlatformKey: 'hitech' }))).toMatchObject({ allowed: false, kind: 'forbidden' });
+    expect(checkTransition(facts('reported', 'feasible', 'platform', { actorPlatformKey: 'hitech' }))).toMatchObject({
+      allowed: false,
+      kind: 'forbidden',
+    });
   });
 
   it('lost and rejected need a reason', () => {
-    expect(checkTransition(facts('negotiating', 'lost', 'platform', { reason: '  ' }))).toMatchObject({ allowed: false, message: expect.stringContaining('原因') });
-    expect(checkTransition(facts('tracked', 'rejected', 'bureau', { reason: null }))).toMatchObject({ allowed: false, kind: 'illegal' });
+    expect(checkTransition(facts('negotiating', 'lost', 'platform', { reason: '  ' }))).toMatchObject({
+      allowed: false,
+      message: expect.stringContaining('原因'),
+    });
+    expect(checkTransition(facts('tracked', 'rejected', 'bureau', { reason: null }))).toMatchObject({
+      allowed: false,
+      kind: 'illegal',
+    });
   });
 
   it('D7: evaluated needs an evaluation; tracked needs the latest to pass', () => {
-    expect(checkTransition(facts('plan_submitted', 'evaluated', 'platform', { hasEvaluation: false }))).toMatchObject({ allowed: false, message: expect.stringContaining('尚未填写准入评估') });
-    expect(checkTransition(facts('evaluated', 'tracked', 'bureau', { latestEvaluationPasses: false }))).toMatchObject({ allowed: false, message: expect.stringContaining('未通过') });
+    expect(checkTransition(facts('plan_submitted', 'evaluated', 'platform', { hasEvaluation: false }))).toMatchObject({
+      allowed: false,
+      message: expect.stringContaining('尚未填写准入评估'),
+    });
+    expect(checkTransition(facts('evaluated', 'tracked', 'bureau', { latestEvaluationPasses: false }))).toMatchObject({
+      allowed: false,
+      message: expect.stringContaining('未通过'),
+    });
   });
 
   it('D9: a duplicate report cannot advance, only end', () => {
-    expect(checkTransition(facts('reported', 'feasible', 'platform', { isDuplicate: true }))).toMatchObject({ allowed: false, message: expect.stringContaining('重复报送') });
+    expect(checkTransition(facts('reported', 'feasible', 'platform', { isDuplicate: true }))).toMatchObject({
+      allowed: false,
+      message: expect.stringContaining('重复报送'),
+    });
     expect(checkTransition(facts('reported', 'lost', 'platform', { isDuplicate: true }))).toEqual({ allowed: true });
     expect(checkTransition(facts('reported', 'rejected', 'bureau', { isDuplicate: true }))).toEqual({ allowed: true });
   });
@@ -88,7 +125,11 @@ describe('R2.4 negotiation window (cfg 180 days)', () => {
 });
 
 describe('D7: when a project may be evaluated', () => {
-  it.each(PROJECT_STATUSES.map((status) => [status, ['plan_submitted', 'evaluated', 'tracked', 'negotiating'].includes(status)] as const))('%s → %s', (status, allowed) => {
+  it.each(
+    PROJECT_STATUSES.map(
+      (status) => [status, ['plan_submitted', 'evaluated', 'tracked', 'negotiating'].includes(status)] as const,
+    ),
+  )('%s → %s', (status, allowed) => {
     expect(evaluationProblem(status, false) === null).toBe(allowed);
   });
   it('never a duplicate report', () => expect(evaluationProblem('plan_submitted', true)).toContain('重复报送'));

@@ -1,7 +1,16 @@
 import type { Role } from '../platform/roles.ts';
 
 /** R2.4: the stages of an investment project, in order, then the two ends that close a project early. */
-export const PIPELINE_STAGES = ['reported', 'feasible', 'plan_submitted', 'evaluated', 'tracked', 'negotiating', 'signed', 'landed'] as const;
+export const PIPELINE_STAGES = [
+  'reported',
+  'feasible',
+  'plan_submitted',
+  'evaluated',
+  'tracked',
+  'negotiating',
+  'signed',
+  'landed',
+] as const;
 export const CLOSED_EARLY = ['lost', 'rejected'] as const;
 export const PROJECT_STATUSES = [...PIPELINE_STAGES, ...CLOSED_EARLY] as const;
 export type PipelineStage = (typeof PIPELINE_STAGES)[number];
@@ -43,12 +52,15 @@ export type TransitionFacts = {
   reason?: string | null;
 };
 
-export type TransitionVerdict =
-  | { allowed: true }
-  | { allowed: false; kind: 'forbidden' | 'illegal'; message: string };
+export type TransitionVerdict = { allowed: true } | { allowed: false; kind: 'forbidden' | 'illegal'; message: string };
 
 /** May this role move projects to `to` at all (403 before anything else, D8's order of checks)? */
-export function roleMayMoveTo(role: Role, to: ProjectStatus, actorPlatformKey: string | null, projectPlatformKey: string): boolean {
+export function roleMayMoveTo(
+  role: Role,
+  to: ProjectStatus,
+  actorPlatformKey: string | null,
+  projectPlatformKey: string,
+): boolean {
   if (role === 'bureau') return to !== 'reported';
   if (role === 'platform') return !BUREAU_ONLY.has(to) && to !== 'reported' && actorPlatformKey === projectPlatformKey;
   return false;
@@ -72,11 +84,19 @@ export function checkTransition(facts: TransitionFacts): TransitionVerdict {
     return { allowed: true };
   }
   if (facts.isDuplicate) {
-    return { allowed: false, kind: 'illegal', message: '重复报送的项目不能推进，只能标记为流失或否决（首报以最先登记者为准）' };
+    return {
+      allowed: false,
+      kind: 'illegal',
+      message: '重复报送的项目不能推进，只能标记为流失或否决（首报以最先登记者为准）',
+    };
   }
   const next = PIPELINE_STAGES[PIPELINE_STAGES.indexOf(from as PipelineStage) + 1];
   if (to !== next) {
-    return { allowed: false, kind: 'illegal', message: `${label(from)}之后只能进入${label(next!)}，不能直接转为${label(to)}` };
+    return {
+      allowed: false,
+      kind: 'illegal',
+      message: `${label(from)}之后只能进入${label(next!)}，不能直接转为${label(to)}`,
+    };
   }
   if (to === 'evaluated' && !facts.hasEvaluation) {
     return { allowed: false, kind: 'illegal', message: '尚未填写准入评估（评分表与书面评审意见），不能转为“准入评估”' };
@@ -98,7 +118,12 @@ export function negotiationDeadline(trackedOn: string, windowDays = DEFAULT_NEGO
 }
 
 /** Overdue: tracked or negotiating past the deadline (signing ends the window). Deadline day itself is in time. */
-export function isNegotiationOverdue(status: ProjectStatus, trackedOn: string | null, today: string, windowDays = DEFAULT_NEGOTIATION_WINDOW_DAYS): boolean {
+export function isNegotiationOverdue(
+  status: ProjectStatus,
+  trackedOn: string | null,
+  today: string,
+  windowDays = DEFAULT_NEGOTIATION_WINDOW_DAYS,
+): boolean {
   if (!trackedOn || (status !== 'tracked' && status !== 'negotiating')) return false;
   return today > negotiationDeadline(trackedOn, windowDays);
 }

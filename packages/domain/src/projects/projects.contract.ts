@@ -9,13 +9,23 @@ import { PROJECT_STATUSES } from './pipeline.ts';
 
 /** 万元 and 亩 as JSON numbers or decimal strings; text in a number field is refused with the field's name. */
 const amount = (label: string) =>
-  z.union([z.number({ error: `${label}必须是数字` }), z.string().regex(/^\d+(\.\d+)?$/, { error: `${label}必须是数字` })], { error: `${label}必须是数字` })
+  z
+    .union(
+      [z.number({ error: `${label}必须是数字` }), z.string().regex(/^\d+(\.\d+)?$/, { error: `${label}必须是数字` })],
+      { error: `${label}必须是数字` },
+    )
     .transform((value) => String(value))
-    .refine((value) => Number.isFinite(Number(value)) && value.replace('.', '').length <= 20, { error: `${label}数值过大` });
-const nonNegative = (label: string) => amount(label).refine((value) => Number(value) >= 0, { error: `${label}不能为负数` });
+    .refine((value) => Number.isFinite(Number(value)) && value.replace('.', '').length <= 20, {
+      error: `${label}数值过大`,
+    });
+const nonNegative = (label: string) =>
+  amount(label).refine((value) => Number(value) >= 0, { error: `${label}不能为负数` });
 const positive = (label: string) => amount(label).refine((value) => Number(value) > 0, { error: `${label}必须大于 0` });
 const text = (label: string, max: number) =>
-  wellFormedText(label).trim().min(1, { error: `${label}不能为空` }).max(max, { error: `${label}不能超过 ${max} 个字` });
+  wellFormedText(label)
+    .trim()
+    .min(1, { error: `${label}不能为空` })
+    .max(max, { error: `${label}不能超过 ${max} 个字` });
 
 /** DESIGN.md `POST /api/v1/projects` (D5: land in 亩 or m², or neither; D6: fixed assets ≤ total). */
 export const reportProjectSchema = z
@@ -37,7 +47,10 @@ export const reportProjectSchema = z
     error: '固定资产投资不能大于总投资',
     path: ['fixedAssetInvestment'],
   })
-  .refine((input) => input.landArea == null || input.landAreaM2 == null, { error: '用地面积请只填一种单位：亩或平方米', path: ['landAreaM2'] });
+  .refine((input) => input.landArea == null || input.landAreaM2 == null, {
+    error: '用地面积请只填一种单位：亩或平方米',
+    path: ['landAreaM2'],
+  });
 export type ReportProjectInput = z.infer<typeof reportProjectSchema>;
 
 export const transitionSchema = z.object({
@@ -49,7 +62,11 @@ export const transitionSchema = z.object({
 
 /** R2.7 size tiers of a lead, on total investment: ≥ 5亿, ≥ 20亿, ≥ 50亿 元 (in 万元). */
 export const SIZE_TIERS = { '5yi': 50_000, '20yi': 200_000, '50yi': 500_000 } as const;
-export const SIZE_TIER_LABELS: Record<keyof typeof SIZE_TIERS, string> = { '5yi': '5亿元以上', '20yi': '20亿元以上', '50yi': '50亿元以上' };
+export const SIZE_TIER_LABELS: Record<keyof typeof SIZE_TIERS, string> = {
+  '5yi': '5亿元以上',
+  '20yi': '20亿元以上',
+  '50yi': '50亿元以上',
+};
 
 /** The ledger's filters; the export takes the same ones (without paging). */
 export const projectFilterSchema = z.object({
@@ -57,7 +74,10 @@ export const projectFilterSchema = z.object({
   status: z.enum(PROJECT_STATUSES, { error: '阶段不存在' }).optional(),
   category: z.enum(['encouraged', 'restricted', 'eliminated', 'unlisted'], { error: '类别不存在' }).optional(),
   sizeTier: z.enum(['5yi', '20yi', '50yi'], { error: '规模档次应为 5yi、20yi 或 50yi' }).optional(),
-  overdue: z.enum(['true', 'false'], { error: 'overdue 应为 true 或 false' }).transform((value) => value === 'true').optional(),
+  overdue: z
+    .enum(['true', 'false'], { error: 'overdue 应为 true 或 false' })
+    .transform((value) => value === 'true')
+    .optional(),
   q: wellFormedText('搜索词').max(100, { error: '搜索词不能超过 100 个字' }).optional(),
 });
 
@@ -84,7 +104,12 @@ export const projectEventSchema = z.object({
 });
 
 /** R2.5: the circulation of a project with both shares (D10: the first-negotiation platform still reads it). */
-export const projectCirculationViewSchema = z.object({ fromPlatformKey: z.string(), toPlatformKey: z.string(), firstPlaceShare: z.number(), hostShare: z.number() });
+export const projectCirculationViewSchema = z.object({
+  fromPlatformKey: z.string(),
+  toPlatformKey: z.string(),
+  firstPlaceShare: z.number(),
+  hostShare: z.number(),
+});
 
 export const projectSchema = z.object({
   id: z.number(),
@@ -124,7 +149,9 @@ export const projectDetailSchema = projectSchema.extend({ history: z.array(proje
 
 /** DESIGN.md `POST /projects/:id/evaluation`: the filled sheet (D7) and the written opinion (R2.2). */
 export const evaluationInputSchema = z.object({
-  scores: z.record(wellFormedText('评分项代码').max(50), z.number({ error: '评分必须是数字' }), { error: '请填写评分表 scores' }),
+  scores: z.record(wellFormedText('评分项代码').max(50), z.number({ error: '评分必须是数字' }), {
+    error: '请填写评分表 scores',
+  }),
   opinion: text('书面评审意见', 5000),
   /**
    * Issue #10.6: ignored — the reviewer on record is always the signed-in user (a sheet cannot be put in someone
@@ -132,7 +159,15 @@ export const evaluationInputSchema = z.object({
    */
   reviewer: z.unknown().optional(),
   /** Other members of the review panel, recorded beside the signed-in user. */
-  panel: z.array(wellFormedText('评审组成员').trim().min(1, { error: '评审组成员姓名不能为空' }).max(50, { error: '评审组成员姓名不能超过 50 个字' })).max(20, { error: '评审组成员最多 20 人' }).optional(),
+  panel: z
+    .array(
+      wellFormedText('评审组成员')
+        .trim()
+        .min(1, { error: '评审组成员姓名不能为空' })
+        .max(50, { error: '评审组成员姓名不能超过 50 个字' }),
+    )
+    .max(20, { error: '评审组成员最多 20 人' })
+    .optional(),
   /** The day of the review: today or earlier, not before the project's first report (default today). */
   reviewedOn: calendarDaySchema.optional(),
   /** The project version the reviewer saw (#10.12): of simultaneous evaluations one is stored, the others get 409. */
@@ -140,7 +175,9 @@ export const evaluationInputSchema = z.object({
 });
 
 /** Undo the newest stage move (issue #9): the version the user saw, so a stale undo gets 409. */
-export const undoTransitionSchema = z.object({ version: z.number({ error: '请提供项目版本号 version' }).int().positive() });
+export const undoTransitionSchema = z.object({
+  version: z.number({ error: '请提供项目版本号 version' }).int().positive(),
+});
 
 export const evaluationResultSchema = z.object({
   id: z.number(),
@@ -174,20 +211,45 @@ export const circulationResultSchema = z.object({
 });
 
 export const investmentSummaryQuerySchema = z.object({
-  year: z.coerce.number({ error: '年份必须是数字' }).int().min(2000, { error: '年份应在 2000–2100 之间' }).max(2100, { error: '年份应在 2000–2100 之间' }),
+  year: z.coerce
+    .number({ error: '年份必须是数字' })
+    .int()
+    .min(2000, { error: '年份应在 2000–2100 之间' })
+    .max(2100, { error: '年份应在 2000–2100 之间' }),
 });
 
 export const investmentSummarySchema = z.object({
   platformKey: z.string(),
   year: z.number(),
-  projects: z.array(z.object({ id: z.number(), name: z.string(), status: z.string(), credit: z.number(), counted: z.boolean(), reason: z.string() })),
+  projects: z.array(
+    z.object({
+      id: z.number(),
+      name: z.string(),
+      status: z.string(),
+      credit: z.number(),
+      counted: z.boolean(),
+      reason: z.string(),
+    }),
+  ),
   totalCredit: z.number(),
 });
 
 /** One evaluation as it was scored: the sheet of that day, the scores, the verdict's reasons and the opinion. */
 export const projectEvaluationRecordSchema = z.object({
   id: z.number(),
-  sheet: z.object({ name: z.string(), passMark: z.number(), items: z.array(z.object({ code: z.string(), dimension: z.string(), label: z.string(), maxScore: z.number(), guidance: z.string() })) }),
+  sheet: z.object({
+    name: z.string(),
+    passMark: z.number(),
+    items: z.array(
+      z.object({
+        code: z.string(),
+        dimension: z.string(),
+        label: z.string(),
+        maxScore: z.number(),
+        guidance: z.string(),
+      }),
+    ),
+  }),
   scores: z.record(z.string(), z.number()),
   total: z.number(),
   passes: z.boolean(),

@@ -13,7 +13,11 @@ describe('R2.2 evaluation sheet item codes made from names (issue #9)', () => {
   });
 
   it('R2.2 existing codes are kept; new items get unique codes the sheet schema accepts', () => {
-    const items = [...DEFAULT_EVALUATION_SHEET.items, { code: '', dimension: 'tax' as const, label: '新增项', maxScore: 5, guidance: '' }, { code: '', dimension: 'tax' as const, label: '新增项', maxScore: 5, guidance: '' }];
+    const items = [
+      ...DEFAULT_EVALUATION_SHEET.items,
+      { code: '', dimension: 'tax' as const, label: '新增项', maxScore: 5, guidance: '' },
+      { code: '', dimension: 'tax' as const, label: '新增项', maxScore: 5, guidance: '' },
+    ];
     const coded = withItemCodes(items);
     expect(coded.slice(0, DEFAULT_EVALUATION_SHEET.items.length)).toEqual(DEFAULT_EVALUATION_SHEET.items);
     expect(new Set(coded.map((item) => item.code)).size).toBe(coded.length);

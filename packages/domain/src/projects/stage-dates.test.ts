@@ -26,7 +26,12 @@ describe('R2.4/D4 stage dates (#10.6): between the previous stage and today', ()
       { id: 4, kind: 'transition', effectiveDate: '2026-03-15' },
     ];
     expect(earliestStageDate(events)).toBe('2026-03-15');
-    expect(earliestStageDate([...events, { id: 5, kind: 'undo', effectiveDate: '2026-03-16', details: { undoneEventId: 4 } }])).toBe('2026-02-01');
+    expect(
+      earliestStageDate([
+        ...events,
+        { id: 5, kind: 'undo', effectiveDate: '2026-03-16', details: { undoneEventId: 4 } },
+      ]),
+    ).toBe('2026-02-01');
     expect(earliestStageDate([])).toBeNull();
   });
 });

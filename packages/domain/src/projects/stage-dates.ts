@@ -32,6 +32,7 @@ export function earliestStageDate(events: readonly StageEvent[]): string | null 
 /** R2.4/D4: the day of a stage move lies in [earliest, today] (both 'YYYY-MM-DD', Shanghai days); a Chinese problem otherwise. */
 export function stageDateProblem(input: { date: string; today: string; earliest: string | null }): string | null {
   if (input.date > input.today) return `日期 ${input.date} 晚于今天（${input.today}），阶段日期不能是将来的日子`;
-  if (input.earliest !== null && input.date < input.earliest) return `日期 ${input.date} 早于上一阶段的日期 ${input.earliest}，请填写该阶段实际发生的日期`;
+  if (input.earliest !== null && input.date < input.earliest)
+    return `日期 ${input.date} 早于上一阶段的日期 ${input.earliest}，请填写该阶段实际发生的日期`;
   return null;
 }

@@ -9,7 +9,9 @@ export type MoveAuthor = { actorRole: Role; actorPlatformKey: string | null };
 
 export type UndoFacts = {
   /** The project's newest history entry and the project's current version. */
-  lastEvent: { kind: string; version: number; fromStatus: string | null; toStatus: string | null; at: Date; details: unknown } | undefined;
+  lastEvent:
+    | { kind: string; version: number; fromStatus: string | null; toStatus: string | null; at: Date; details: unknown }
+    | undefined;
   projectVersion: number;
   actorRole: Role;
   actorPlatformKey: string | null;
@@ -17,7 +19,9 @@ export type UndoFacts = {
   windowDays: number;
 };
 
-export type UndoVerdict = { allowed: true; backTo: ProjectStatus; undoing: ProjectStatus } | { allowed: false; kind: 'forbidden' | 'illegal'; message: string };
+export type UndoVerdict =
+  | { allowed: true; backTo: ProjectStatus; undoing: ProjectStatus }
+  | { allowed: false; kind: 'forbidden' | 'illegal'; message: string };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -34,15 +38,26 @@ function authorOf(details: unknown): MoveAuthor | null {
  */
 export function checkUndo(facts: UndoFacts): UndoVerdict {
   const event = facts.lastEvent;
-  const isStatus = (s: string | null): s is ProjectStatus => s !== null && (PROJECT_STATUSES as readonly string[]).includes(s);
-  if (!event || event.kind !== 'transition' || event.version !== facts.projectVersion || !isStatus(event.fromStatus) || !isStatus(event.toStatus)) {
+  const isStatus = (s: string | null): s is ProjectStatus =>
+    s !== null && (PROJECT_STATUSES as readonly string[]).includes(s);
+  if (
+    !event ||
+    event.kind !== 'transition' ||
+    event.version !== facts.projectVersion ||
+    !isStatus(event.fromStatus) ||
+    !isStatus(event.toStatus)
+  ) {
     return { allowed: false, kind: 'illegal', message: '项目最近一步不是阶段变更（或已撤销过），没有可撤销的变更' };
   }
   const author = authorOf(event.details);
   if (!author) return { allowed: false, kind: 'illegal', message: '这一步变更没有记录操作角色，不能撤销' };
   const samePlatform = author.actorRole !== 'platform' || author.actorPlatformKey === facts.actorPlatformKey;
   if (author.actorRole !== facts.actorRole || !samePlatform) {
-    return { allowed: false, kind: 'forbidden', message: `只有做出这一步变更的${ROLE_LABELS[author.actorRole]}可以撤销` };
+    return {
+      allowed: false,
+      kind: 'forbidden',
+      message: `只有做出这一步变更的${ROLE_LABELS[author.actorRole]}可以撤销`,
+    };
   }
   if (facts.now.getTime() - event.at.getTime() > facts.windowDays * DAY_MS) {
     return { allowed: false, kind: 'illegal', message: `这一步变更已超过 ${facts.windowDays} 天的撤销期限，不能撤销` };

@@ -20,11 +20,24 @@ describe('dates as offices type them (issue #9)', () => {
     expect(readDayText(text)).toEqual({ day });
   });
 
-  it.each([['2019/2/30'], ['2019/2/29'], ['2023-02-29'], ['2019.13.01'], ['2019年4月31日'], ['20191301'], ['20190132'], ['2019/0/10'], ['2019/1/0']])('%j names no real day', (text) => {
+  it.each([
+    ['2019/2/30'],
+    ['2019/2/29'],
+    ['2023-02-29'],
+    ['2019.13.01'],
+    ['2019年4月31日'],
+    ['20191301'],
+    ['20190132'],
+    ['2019/0/10'],
+    ['2019/1/0'],
+  ])('%j names no real day', (text) => {
     expect(readDayText(text)).toEqual({ invalid: true });
   });
 
-  it.each([['2019/5-20'], ['19/5/20'], ['2019/5'], ['5/20/2019'], ['2019052'], ['201905201'], ['明年'], ['']])('%j is not a date form (the caller says which form it wants)', (text) => {
-    expect(readDayText(text)).toBeNull();
-  });
+  it.each([['2019/5-20'], ['19/5/20'], ['2019/5'], ['5/20/2019'], ['2019052'], ['201905201'], ['明年'], ['']])(
+    '%j is not a date form (the caller says which form it wants)',
+    (text) => {
+      expect(readDayText(text)).toBeNull();
+    },
+  );
 });

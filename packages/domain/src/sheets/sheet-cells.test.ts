@@ -7,9 +7,12 @@ describe('spreadsheet cells as people and programs fill them (issue #9)', () => 
     expect(excelErrorValue(` ${value.toLowerCase()} `)).toBe(value);
   });
 
-  it.each([['#'], ['#1'], ['#N/A#'], ['N/A'], ['#DIV/0'], ['备注 #N/A'], [''], ['＃N/A']])('%j is not one (or is its full-width spelling)', (text) => {
-    expect(excelErrorValue(text)).toBe(text === '＃N/A' ? '#N/A' : null);
-  });
+  it.each([['#'], ['#1'], ['#N/A#'], ['N/A'], ['#DIV/0'], ['备注 #N/A'], [''], ['＃N/A']])(
+    '%j is not one (or is its full-width spelling)',
+    (text) => {
+      expect(excelErrorValue(text)).toBe(text === '＃N/A' ? '#N/A' : null);
+    },
+  );
 
   it.each([
     ['9133\u200b0300MA285G5X4Q', '91330300MA285G5X4Q'],
@@ -35,7 +38,10 @@ describe('spreadsheet cells as people and programs fill them (issue #9)', () => 
     expect(groupedNumberText(text)).toBe(plain);
   });
 
-  it.each([['1234.56'], ['1,23'], ['1,2345'], ['12,34,567'], [',123'], ['1,234,'], ['1.234,56'], ['一,二三四']])('%j is not a grouped figure (checked as typed)', (text) => {
-    expect(groupedNumberText(text)).toBeNull();
-  });
+  it.each([['1234.56'], ['1,23'], ['1,2345'], ['12,34,567'], [',123'], ['1,234,'], ['1.234,56'], ['一,二三四']])(
+    '%j is not a grouped figure (checked as typed)',
+    (text) => {
+      expect(groupedNumberText(text)).toBeNull();
+    },
+  );
 });

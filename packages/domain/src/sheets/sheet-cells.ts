@@ -5,7 +5,18 @@
  */
 
 /** Excel's error values (ECMA-376 §18.17.3, with the dynamic-array and data-type ones of current Excel). */
-export const EXCEL_ERROR_VALUES = ['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA', '#SPILL!', '#CALC!'] as const;
+export const EXCEL_ERROR_VALUES = [
+  '#NULL!',
+  '#DIV/0!',
+  '#VALUE!',
+  '#REF!',
+  '#NAME?',
+  '#NUM!',
+  '#N/A',
+  '#GETTING_DATA',
+  '#SPILL!',
+  '#CALC!',
+] as const;
 const ERROR_VALUES = new Map<string, string>(EXCEL_ERROR_VALUES.map((value) => [value.toUpperCase(), value]));
 
 /** The error value a cell's text spells (as Excel shows it), whether stored as an error or typed as text; else null. */
@@ -27,7 +38,8 @@ export const CODE_AS_NUMBER_MESSAGE = '代码被 Excel 存成了数字，请把�
  * joiner (U+2060) and invisible operators (U+2061–U+2064), the byte-order mark (U+FEFF), the soft hyphen (U+00AD),
  * direction marks (U+200E, U+200F, U+202A–U+202E) and control characters (C0 and C1). They are removed.
  */
-const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g;
+const INVISIBLE =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g;
 /** Spaces that look like one: no-break space (U+00A0), tab and line breaks inside a cell. They become a space. */
 const SPACE_LIKE = /[\u00a0\t\n\r]/g;
 const NEEDS_CLEANING = /[\u0000-\u001f\u007f-\u00a0\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/;

@@ -17,13 +17,21 @@ export type Anchor = { seq: number; hash: string; at: string };
 export type AnchorLine = { line: number; anchor: Anchor | null };
 
 function anchorMac(secret: Buffer, anchor: Anchor): string {
-  return createHmac('sha256', secret).update(`pgs-audit-anchor\n${anchor.seq}\n${anchor.hash}\n${anchor.at}`).digest('hex');
+  return createHmac('sha256', secret)
+    .update(`pgs-audit-anchor\n${anchor.seq}\n${anchor.hash}\n${anchor.at}`)
+    .digest('hex');
 }
 
 function parseLine(secret: Buffer, text: string): Anchor | null {
   try {
     const value = JSON.parse(text) as { seq?: unknown; hash?: unknown; at?: unknown; mac?: unknown };
-    if (!Number.isSafeInteger(value.seq) || typeof value.hash !== 'string' || typeof value.at !== 'string' || typeof value.mac !== 'string') return null;
+    if (
+      !Number.isSafeInteger(value.seq) ||
+      typeof value.hash !== 'string' ||
+      typeof value.at !== 'string' ||
+      typeof value.mac !== 'string'
+    )
+      return null;
     const anchor: Anchor = { seq: value.seq as number, hash: value.hash, at: value.at };
     const expected = Buffer.from(anchorMac(secret, anchor), 'hex');
     const given = Buffer.from(value.mac, 'hex');
@@ -47,7 +55,11 @@ export async function* readAnchorLines(file: string, key: AuditKey): AsyncGenera
 
 /** The chain's current head, or null while the trail is empty. */
 export async function auditHead(db: Db): Promise<{ seq: number; hash: string } | null> {
-  const [head] = await db.select({ seq: auditEvents.seq, hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.seq)).limit(1);
+  const [head] = await db
+    .select({ seq: auditEvents.seq, hash: auditEvents.hash })
+    .from(auditEvents)
+    .orderBy(desc(auditEvents.seq))
+    .limit(1);
   return head ?? null;
 }
 
@@ -79,7 +91,14 @@ export type AnchorLoop = { stop(): Promise<void> };
  * that finds a new head anchors it and looks once more at the next tick, because the write that woke it may have
  * committed only after the head was read.
  */
-export function startAnchorLoop(options: { db: Db; file: string; key: AuditKey; clock: () => Date; intervalMs?: number; onError?: (error: Error) => void }): AnchorLoop {
+export function startAnchorLoop(options: {
+  db: Db;
+  file: string;
+  key: AuditKey;
+  clock: () => Date;
+  intervalMs?: number;
+  onError?: (error: Error) => void;
+}): AnchorLoop {
   let dirty = true;
   let lastSeq: number | null = null;
   let running: Promise<void> = Promise.resolve();

@@ -27,10 +27,14 @@ afterAll(async () => {
 });
 
 const emptyTrail = () => asOwnerWithoutTriggers(database, sql`TRUNCATE audit_events RESTART IDENTITY`);
-const write = (i: number) => database.db.transaction((tx) => recordAudit(tx, TAMPER_ACTOR, { action: 'test.write', entityType: 'test', entityId: i }, new Date()));
+const write = (i: number) =>
+  database.db.transaction((tx) =>
+    recordAudit(tx, TAMPER_ACTOR, { action: 'test.write', entityType: 'test', entityId: i }, new Date()),
+  );
 async function anchorsIn(file: string) {
   const lines = [];
-  for await (const line of readAnchorLines(file, readAuditKeyFile(path.join(dir, 'start', 'audit.key'))!)) lines.push(line.anchor);
+  for await (const line of readAnchorLines(file, readAuditKeyFile(path.join(dir, 'start', 'audit.key'))!))
+    lines.push(line.anchor);
   return lines;
 }
 
@@ -48,7 +52,12 @@ describe('the audit key file', () => {
   });
 
   it('missing while the trail has rows: the start is refused in Chinese and English, and no key is made', async () => {
-    await startAudit(database.db, { keyFile: path.join(dir, 'first.key'), anchorFile: path.join(dir, 'first.jsonl'), appendOnlyRole: false, clock: () => new Date() }).then((loop) => loop.stop());
+    await startAudit(database.db, {
+      keyFile: path.join(dir, 'first.key'),
+      anchorFile: path.join(dir, 'first.jsonl'),
+      appendOnlyRole: false,
+      clock: () => new Date(),
+    }).then((loop) => loop.stop());
     await write(1);
     const lost = path.join(dir, 'lost.key');
     const start = loadAuditKey(database.db, lost);
@@ -72,7 +81,19 @@ describe('the audit key file', () => {
     // Two rows as the release before migration 0009 wrote them: plain SHA-256, no client.
     let prevHash = GENESIS_HASH;
     for (const seq of [1, 2]) {
-      const fields = { seq, at: new Date(Date.UTC(2026, 0, seq)), actorId: null, actorName: 'system', action: 'platforms.seed', entityType: 'platforms', entityId: null, before: null, after: { seq }, clientAddress: null, userAgent: null };
+      const fields = {
+        seq,
+        at: new Date(Date.UTC(2026, 0, seq)),
+        actorId: null,
+        actorName: 'system',
+        action: 'platforms.seed',
+        entityType: 'platforms',
+        entityId: null,
+        before: null,
+        after: { seq },
+        clientAddress: null,
+        userAgent: null,
+      };
       const hash = legacyHash(prevHash, fields);
       await database.db.insert(auditEvents).values({ ...fields, prevHash, hash });
       prevHash = hash;
@@ -80,14 +101,23 @@ describe('the audit key file', () => {
     const keyFile = path.join(dir, 'upgrade.key');
     const key = createAuditKeyFile(keyFile, 2);
     const anchorFile = path.join(dir, 'upgrade.jsonl');
-    await (await startAudit(database.db, { keyFile, anchorFile, appendOnlyRole: false, clock: () => new Date() })).stop();
+    await (
+      await startAudit(database.db, { keyFile, anchorFile, appendOnlyRole: false, clock: () => new Date() })
+    ).stop();
     await write(3);
     expect(await verifyChain(database.db, key, anchorFile)).toMatchObject({ intact: true, checked: 3 });
     // Rewriting a legacy row (and its plain hash) breaks the link the keyed row 3 holds.
     const [first] = await database.db.select().from(auditEvents).orderBy(auditEvents.seq).limit(1);
     const forged = { ...first!, actorName: 'mallory' };
-    await asOwnerWithoutTriggers(database, sql`UPDATE audit_events SET actor_name = 'mallory', hash = ${legacyHash(GENESIS_HASH, forged)} WHERE seq = 1`);
-    expect(await verifyChain(database.db, key, anchorFile)).toMatchObject({ intact: false, reason: 'unlinked', firstBrokenSeq: 2 });
+    await asOwnerWithoutTriggers(
+      database,
+      sql`UPDATE audit_events SET actor_name = 'mallory', hash = ${legacyHash(GENESIS_HASH, forged)} WHERE seq = 1`,
+    );
+    expect(await verifyChain(database.db, key, anchorFile)).toMatchObject({
+      intact: false,
+      reason: 'unlinked',
+      firstBrokenSeq: 2,
+    });
   });
 });
 
@@ -115,17 +145,34 @@ describe('anchoring the head', () => {
     const afterStop = await anchorsIn(anchorFile);
     expect(afterStop.at(-1)).toMatchObject({ seq: 3 });
     expect(statSync(anchorFile).mode & 0o777).toBe(0o600);
-    expect(readFileSync(anchorFile, 'utf8').trim().split('\n').every((line) => JSON.parse(line).mac.length === 64)).toBe(true);
+    expect(
+      readFileSync(anchorFile, 'utf8')
+        .trim()
+        .split('\n')
+        .every((line) => JSON.parse(line).mac.length === 64),
+    ).toBe(true);
   });
 });
 
 describe('audit settings (readConfig)', () => {
   it('keeps the key in the PGlite data dir, in ./data on PostgreSQL, and the anchors beside the key', async () => {
     const { readConfig, ConfigError } = await import('../platform/config.ts');
-    expect(readConfig({ PGS_DATA_DIR: '/srv/pgs' })).toMatchObject({ auditKeyFile: '/srv/pgs/audit.key', auditAnchorFile: '/srv/pgs/audit-anchors.jsonl', migrationDatabaseUrl: null });
-    expect(readConfig({ DATABASE_URL: 'postgres://app@db/pgs' })).toMatchObject({ auditKeyFile: 'data/audit.key', auditAnchorFile: 'data/audit-anchors.jsonl' });
-    expect(readConfig({ PGS_AUDIT_KEY_FILE: '/etc/pgs/audit.key', PGS_AUDIT_ANCHOR_FILE: '/var/log/pgs/anchors.jsonl' })).toMatchObject({ auditKeyFile: '/etc/pgs/audit.key', auditAnchorFile: '/var/log/pgs/anchors.jsonl' });
-    expect(readConfig({ DATABASE_URL: 'postgres://app@db/pgs', MIGRATION_DATABASE_URL: 'postgres://owner@db/pgs' }).migrationDatabaseUrl).toBe('postgres://owner@db/pgs');
+    expect(readConfig({ PGS_DATA_DIR: '/srv/pgs' })).toMatchObject({
+      auditKeyFile: '/srv/pgs/audit.key',
+      auditAnchorFile: '/srv/pgs/audit-anchors.jsonl',
+      migrationDatabaseUrl: null,
+    });
+    expect(readConfig({ DATABASE_URL: 'postgres://app@db/pgs' })).toMatchObject({
+      auditKeyFile: 'data/audit.key',
+      auditAnchorFile: 'data/audit-anchors.jsonl',
+    });
+    expect(
+      readConfig({ PGS_AUDIT_KEY_FILE: '/etc/pgs/audit.key', PGS_AUDIT_ANCHOR_FILE: '/var/log/pgs/anchors.jsonl' }),
+    ).toMatchObject({ auditKeyFile: '/etc/pgs/audit.key', auditAnchorFile: '/var/log/pgs/anchors.jsonl' });
+    expect(
+      readConfig({ DATABASE_URL: 'postgres://app@db/pgs', MIGRATION_DATABASE_URL: 'postgres://owner@db/pgs' })
+        .migrationDatabaseUrl,
+    ).toBe('postgres://owner@db/pgs');
     expect(() => readConfig({ MIGRATION_DATABASE_URL: 'postgres://owner@db/pgs' })).toThrow(ConfigError);
   });
 });

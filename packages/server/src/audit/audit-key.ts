@@ -22,13 +22,20 @@ function parseKeyFile(file: string, text: string): AuditKey {
     const parsed = JSON.parse(text) as { format?: unknown; key?: unknown; legacyThrough?: unknown };
     const secret = typeof parsed.key === 'string' ? Buffer.from(parsed.key, 'base64') : Buffer.alloc(0);
     const legacyThrough = parsed.legacyThrough;
-    if (parsed.format === FORMAT && secret.length >= 32 && Number.isInteger(legacyThrough) && (legacyThrough as number) >= 0) {
+    if (
+      parsed.format === FORMAT &&
+      secret.length >= 32 &&
+      Number.isInteger(legacyThrough) &&
+      (legacyThrough as number) >= 0
+    ) {
       return { secret, legacyThrough: legacyThrough as number };
     }
   } catch {
     // fall through to the message below
   }
-  throw new AuditKeyError(`审计密钥文件 ${file} 内容无效，请从备份恢复。The audit key file ${file} is not valid; restore it from your backup.`);
+  throw new AuditKeyError(
+    `审计密钥文件 ${file} 内容无效，请从备份恢复。The audit key file ${file} is not valid; restore it from your backup.`,
+  );
 }
 
 /** The key in `file`, or null when there is none. A file others can read is refused: the key is the trail's seal. */
@@ -38,10 +45,14 @@ export function readAuditKeyFile(file: string): AuditKey | null {
     text = readFileSync(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw new AuditKeyError(`无法读取审计密钥文件 ${file}：${(error as Error).message}。Cannot read the audit key file ${file}.`);
+    throw new AuditKeyError(
+      `无法读取审计密钥文件 ${file}：${(error as Error).message}。Cannot read the audit key file ${file}.`,
+    );
   }
   if (process.platform !== 'win32' && (statSync(file).mode & 0o077) !== 0) {
-    throw new AuditKeyError(`审计密钥文件 ${file} 的权限过宽，只能由运行 PGS 的用户读写：请执行 chmod 600 ${file}。The audit key file ${file} must be readable by its owner only (chmod 600).`);
+    throw new AuditKeyError(
+      `审计密钥文件 ${file} 的权限过宽，只能由运行 PGS 的用户读写：请执行 chmod 600 ${file}。The audit key file ${file} must be readable by its owner only (chmod 600).`,
+    );
   }
   return parseKeyFile(file, text);
 }
@@ -51,10 +62,18 @@ export function createAuditKeyFile(file: string, legacyThrough: number): AuditKe
   mkdirSync(path.dirname(path.resolve(file)), { recursive: true, mode: 0o700 });
   const secret = randomBytes(32);
   try {
-    writeFileSync(file, `${JSON.stringify({ format: FORMAT, key: secret.toString('base64'), legacyThrough })}\n`, { mode: 0o600, flag: 'wx' });
+    writeFileSync(file, `${JSON.stringify({ format: FORMAT, key: secret.toString('base64'), legacyThrough })}\n`, {
+      mode: 0o600,
+      flag: 'wx',
+    });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new AuditKeyError(`审计密钥文件 ${file} 已存在，不会覆盖。The audit key file ${file} exists and is never overwritten.`);
-    throw new AuditKeyError(`无法创建审计密钥文件 ${file}：${(error as Error).message}。Cannot create the audit key file ${file}.`);
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST')
+      throw new AuditKeyError(
+        `审计密钥文件 ${file} 已存在，不会覆盖。The audit key file ${file} exists and is never overwritten.`,
+      );
+    throw new AuditKeyError(
+      `无法创建审计密钥文件 ${file}：${(error as Error).message}。Cannot create the audit key file ${file}.`,
+    );
   }
   return { secret, legacyThrough };
 }

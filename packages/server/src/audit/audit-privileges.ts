@@ -2,7 +2,13 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../platform/db.ts';
 import { AuditKeyError } from './audit-key.ts';
 
-export type AuditTableRights = { owner: boolean; update: boolean; delete: boolean; truncate: boolean; trigger: boolean };
+export type AuditTableRights = {
+  owner: boolean;
+  update: boolean;
+  delete: boolean;
+  truncate: boolean;
+  trigger: boolean;
+};
 
 /** What the connected role may do to the audit table beyond reading and appending (PostgreSQL). */
 export async function auditTableRights(db: Db): Promise<AuditTableRights> {
@@ -21,7 +27,9 @@ export async function auditTableRights(db: Db): Promise<AuditTableRights> {
  */
 export async function assertAppendOnlyRole(db: Db): Promise<void> {
   const rights = await auditTableRights(db);
-  const excess = Object.entries(rights).filter(([, held]) => held).map(([right]) => (right === 'owner' ? 'OWNER' : right.toUpperCase()));
+  const excess = Object.entries(rights)
+    .filter(([, held]) => held)
+    .map(([right]) => (right === 'owner' ? 'OWNER' : right.toUpperCase()));
   if (excess.length === 0) return;
   throw new AuditKeyError(
     `DATABASE_URL 的角色对审计日志表 audit_events 的权限过大（${excess.join('、')}）：应用角色只能 SELECT 和 INSERT，请按 NOTES 重新运行 npm run db:restricted-role 生成的 SQL。` +

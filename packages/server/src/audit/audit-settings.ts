@@ -16,7 +16,10 @@ export function useAuditSettings(settings: AuditSettings): void {
 }
 
 export function auditSettings(): AuditSettings {
-  if (!current) throw new Error('审计密钥尚未加载：启动时须先调用 startAudit（audit key not loaded: call startAudit before writing)');
+  if (!current)
+    throw new Error(
+      '审计密钥尚未加载：启动时须先调用 startAudit（audit key not loaded: call startAudit before writing)',
+    );
   return current;
 }
 
@@ -29,7 +32,10 @@ let throwawaySecret: Buffer | null = null;
  */
 export function useThrowawayAuditKey(): AuditSettings {
   throwawaySecret ??= createHash('sha256').update('pgs-tests-and-benches-only-audit-key').digest();
-  const settings = { key: { secret: throwawaySecret, legacyThrough: 0 }, anchorFile: path.join(os.tmpdir(), `pgs-audit-anchors-${randomBytes(6).toString('hex')}.jsonl`) };
+  const settings = {
+    key: { secret: throwawaySecret, legacyThrough: 0 },
+    anchorFile: path.join(os.tmpdir(), `pgs-audit-anchors-${randomBytes(6).toString('hex')}.jsonl`),
+  };
   useAuditSettings(settings);
   return settings;
 }

@@ -17,7 +17,14 @@ export async function smallTrail(database: Database, rows = 12) {
   await asOwnerWithoutTriggers(database, sql`TRUNCATE audit_events RESTART IDENTITY`);
   const settings = useThrowawayAuditKey();
   for (let i = 1; i <= rows; i += 1) {
-    await database.db.transaction((tx) => recordAudit(tx, TAMPER_ACTOR, { action: 'test.write', entityType: 'test', entityId: i, after: { i } }, new Date(Date.UTC(2026, 10, 28, 2, i))));
+    await database.db.transaction((tx) =>
+      recordAudit(
+        tx,
+        TAMPER_ACTOR,
+        { action: 'test.write', entityType: 'test', entityId: i, after: { i } },
+        new Date(Date.UTC(2026, 10, 28, 2, i)),
+      ),
+    );
   }
   return { database, settings, verify: () => verifyChain(database.db, settings.key, settings.anchorFile) };
 }
@@ -29,19 +36,24 @@ export async function asOwnerWithoutTriggers(database: Database, statement: Retu
   await database.db.execute(sql`ALTER TABLE audit_events ENABLE TRIGGER ALL`);
 }
 
-
 /**
  * The attack a plain hash chain does not survive: change row `fromSeq`, then recompute it and every later hash with
  * SHA-256 — all the attacker can do without the key.
  */
 export async function rewriteChainWithoutKey(database: Database, fromSeq: number, actorName: string) {
-  const rows = await database.db.select().from(auditEvents).where(gte(auditEvents.seq, fromSeq - 1)).orderBy(asc(auditEvents.seq));
+  const rows = await database.db
+    .select()
+    .from(auditEvents)
+    .where(gte(auditEvents.seq, fromSeq - 1))
+    .orderBy(asc(auditEvents.seq));
   let prevHash = rows[0]!.hash;
   await database.db.execute(sql`ALTER TABLE audit_events DISABLE TRIGGER ALL`);
   for (const row of rows.slice(1)) {
     const changed = { ...row, actorName: row.seq === fromSeq ? actorName : row.actorName };
     const hash = unkeyedHash(prevHash, changed);
-    await database.db.execute(sql`UPDATE audit_events SET actor_name = ${changed.actorName}, prev_hash = ${prevHash}, hash = ${hash} WHERE seq = ${row.seq}`);
+    await database.db.execute(
+      sql`UPDATE audit_events SET actor_name = ${changed.actorName}, prev_hash = ${prevHash}, hash = ${hash} WHERE seq = ${row.seq}`,
+    );
     prevHash = hash;
   }
   await database.db.execute(sql`ALTER TABLE audit_events ENABLE TRIGGER ALL`);

@@ -8,7 +8,13 @@ import { createTestDatabase } from '../test/test-database.ts';
 import { recordAudit } from './audit.service.ts';
 import { auditEvents } from './audit.table.ts';
 import { anchorAuditHead } from './audit-anchor.ts';
-import { asOwnerWithoutTriggers, forgedNextRow, rewriteChainWithoutKey, smallTrail, TAMPER_ACTOR } from './audit-tamper.test-support.ts';
+import {
+  asOwnerWithoutTriggers,
+  forgedNextRow,
+  rewriteChainWithoutKey,
+  smallTrail,
+  TAMPER_ACTOR,
+} from './audit-tamper.test-support.ts';
 
 // Issue #10 defect 4: whoever owns the database must not be able to rewrite the trail unseen. Each case below is
 // one thing an owner (or an INSERT-only role) can do; verify must name the first bad row and say why.
@@ -24,7 +30,13 @@ describe('audit trail under tampering (issue #10)', () => {
   it('an intact trail of keyed rows verifies, with its anchors counted', async () => {
     const t = await trail();
     await anchorAuditHead(t.database.db, t.settings.anchorFile, t.settings.key, new Date());
-    expect(await t.verify()).toMatchObject({ intact: true, checked: 12, reason: null, firstBrokenSeq: null, anchors: 1 });
+    expect(await t.verify()).toMatchObject({
+      intact: true,
+      checked: 12,
+      reason: null,
+      firstBrokenSeq: null,
+      anchors: 1,
+    });
   });
 
   it('a row edited with every trigger disabled by the owner is named as edited', async () => {
@@ -41,7 +53,13 @@ describe('audit trail under tampering (issue #10)', () => {
     await anchorAuditHead(t.database.db, t.settings.anchorFile, t.settings.key, new Date());
     await asOwnerWithoutTriggers(t.database, sql`DELETE FROM audit_events WHERE seq > 9`);
     const result = await t.verify();
-    expect(result).toMatchObject({ intact: false, reason: 'anchor_beyond_end', firstBrokenSeq: 10, firstBrokenId: null, checked: 9 });
+    expect(result).toMatchObject({
+      intact: false,
+      reason: 'anchor_beyond_end',
+      firstBrokenSeq: 10,
+      firstBrokenId: null,
+      checked: 9,
+    });
     expect(result.message).toContain('序号 10–12 缺失');
   });
 
@@ -50,7 +68,9 @@ describe('audit trail under tampering (issue #10)', () => {
     await anchorAuditHead(t.database.db, t.settings.anchorFile, t.settings.key, new Date());
     await asOwnerWithoutTriggers(t.database, sql`DELETE FROM audit_events WHERE seq > 9`);
     for (let i = 0; i < 3; i += 1) {
-      await t.database.db.transaction((tx) => recordAudit(tx, TAMPER_ACTOR, { action: 'test.write', entityType: 'test', after: { again: i } }, new Date()));
+      await t.database.db.transaction((tx) =>
+        recordAudit(tx, TAMPER_ACTOR, { action: 'test.write', entityType: 'test', after: { again: i } }, new Date()),
+      );
     }
     expect(await t.verify()).toMatchObject({ intact: false, reason: 'anchor_mismatch', firstBrokenSeq: 12 });
   });
@@ -94,25 +114,50 @@ describe.runIf(onPostgres)('a role that may only INSERT into the trail (PostgreS
   it('appends a forged row that verify names', async () => {
     const t = await trail();
     const role = `pgs_insert_only_${randomBytes(4).toString('hex')}`;
-    const databaseName = ((await t.database.db.execute(sql`SELECT current_database() AS name`)) as unknown as { rows: Array<{ name: string }> }).rows[0]!.name;
+    const databaseName = (
+      (await t.database.db.execute(sql`SELECT current_database() AS name`)) as unknown as {
+        rows: Array<{ name: string }>;
+      }
+    ).rows[0]!.name;
     await t.database.db.execute(sql.raw(`CREATE ROLE ${role} LOGIN`));
     try {
-      await t.database.db.execute(sql.raw(`GRANT CONNECT ON DATABASE ${databaseName} TO ${role}; GRANT USAGE ON SCHEMA public TO ${role}; GRANT SELECT, INSERT ON audit_events TO ${role}`));
+      await t.database.db.execute(
+        sql.raw(
+          `GRANT CONNECT ON DATABASE ${databaseName} TO ${role}; GRANT USAGE ON SCHEMA public TO ${role}; GRANT SELECT, INSERT ON audit_events TO ${role}`,
+        ),
+      );
       const url = new URL(process.env.TEST_DATABASE_URL!);
       url.username = role;
       url.pathname = `/${databaseName}`;
       const client = new pg.Client({ connectionString: url.toString() });
       await client.connect();
       try {
-        const last = (await client.query('SELECT seq::int AS seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1')).rows[0] as { seq: number; hash: string };
+        const last = (await client.query('SELECT seq::int AS seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1'))
+          .rows[0] as { seq: number; hash: string };
         const row = forgedNextRow(last);
         await client.query(
           `INSERT INTO audit_events (seq, at, actor_id, actor_name, action, entity_type, entity_id, before, after, client_address, user_agent, prev_hash, hash)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-          [row.seq, row.at, row.actorId, row.actorName, row.action, row.entityType, row.entityId, null, JSON.stringify(row.after), row.clientAddress, row.userAgent, row.prevHash, row.hash],
+          [
+            row.seq,
+            row.at,
+            row.actorId,
+            row.actorName,
+            row.action,
+            row.entityType,
+            row.entityId,
+            null,
+            JSON.stringify(row.after),
+            row.clientAddress,
+            row.userAgent,
+            row.prevHash,
+            row.hash,
+          ],
         );
         // The same role cannot take it back or hide it.
-        await expect(client.query('DELETE FROM audit_events WHERE seq = $1', [row.seq])).rejects.toThrow(/permission denied/);
+        await expect(client.query('DELETE FROM audit_events WHERE seq = $1', [row.seq])).rejects.toThrow(
+          /permission denied/,
+        );
       } finally {
         await client.end();
       }

@@ -16,8 +16,23 @@ function rowName(row: Pick<Row, 'seq' | 'id'>): string {
   return `序号 ${row.seq}（编号 ${row.id}）的记录`;
 }
 
-function broken(reason: AuditVerifyReason, checked: number, at: { seq: number; id: number | null }, message: string, anchors: Anchor[]): AuditVerifyResult {
-  return { intact: false, reason, checked, firstBrokenSeq: at.seq, firstBrokenId: at.id, message, anchors: anchors.length, lastAnchorAt: anchors.at(-1)?.at ?? null };
+function broken(
+  reason: AuditVerifyReason,
+  checked: number,
+  at: { seq: number; id: number | null },
+  message: string,
+  anchors: Anchor[],
+): AuditVerifyResult {
+  return {
+    intact: false,
+    reason,
+    checked,
+    firstBrokenSeq: at.seq,
+    firstBrokenId: at.id,
+    message,
+    anchors: anchors.length,
+    lastAnchorAt: anchors.at(-1)?.at ?? null,
+  };
 }
 
 /** Why one row's hash does not hold: content changed under its old hash, or a hash made without the key. */
@@ -55,24 +70,47 @@ export async function verifyChain(db: Db, key: AuditKey, anchorFile: string): Pr
   let checked = 0;
   let lastSeq = 0;
   for (;;) {
-    const page = await db.select().from(auditEvents).where(gt(auditEvents.seq, lastSeq)).orderBy(asc(auditEvents.seq)).limit(PAGE);
+    const page = await db
+      .select()
+      .from(auditEvents)
+      .where(gt(auditEvents.seq, lastSeq))
+      .orderBy(asc(auditEvents.seq))
+      .limit(PAGE);
     if (page.length === 0) break;
     for (const row of page) {
       if (row.seq > expectedSeq) {
         const range = row.seq - 1 === expectedSeq ? `序号 ${expectedSeq}` : `序号 ${expectedSeq}–${row.seq - 1}`;
-        return broken('missing', checked, { seq: expectedSeq, id: null }, `${range} 的记录缺失（被删除）：${rowName(row)}之前断开`, anchors);
+        return broken(
+          'missing',
+          checked,
+          { seq: expectedSeq, id: null },
+          `${range} 的记录缺失（被删除）：${rowName(row)}之前断开`,
+          anchors,
+        );
       }
       if (row.seq < expectedSeq) {
         return broken('forged', checked, row, `${rowName(row)}是伪造的：序号不在链上`, anchors);
       }
       if (row.prevHash !== prevHash) {
-        return broken('unlinked', checked, row, `${rowName(row)}与前一条记录接不上：前序哈希不符（记录被插入、替换或删除）`, anchors);
+        return broken(
+          'unlinked',
+          checked,
+          row,
+          `${rowName(row)}与前一条记录接不上：前序哈希不符（记录被插入、替换或删除）`,
+          anchors,
+        );
       }
       const problem = hashProblem(row, prevHash, key);
       if (problem) return broken(problem.reason, checked, row, problem.message, anchors);
       const anchored = anchorsBySeq.get(row.seq)?.find((anchor) => anchor.hash !== row.hash);
       if (anchored) {
-        return broken('anchor_mismatch', checked, row, `${rowName(row)}与 ${shanghaiDateTime(anchored.at)} 锚定的哈希不符：锚定之后该处的记录被删除或替换`, anchors);
+        return broken(
+          'anchor_mismatch',
+          checked,
+          row,
+          `${rowName(row)}与 ${shanghaiDateTime(anchored.at)} 锚定的哈希不符：锚定之后该处的记录被删除或替换`,
+          anchors,
+        );
       }
       prevHash = row.hash;
       expectedSeq = row.seq + 1;
@@ -93,7 +131,13 @@ export async function verifyChain(db: Db, key: AuditKey, anchorFile: string): Pr
     );
   }
   if (badAnchorLine !== null) {
-    return broken('anchor_forged', checked, { seq: lastSeq + 1, id: null }, `锚点文件第 ${badAnchorLine} 行的校验码不符：该行被伪造或改动`, anchors);
+    return broken(
+      'anchor_forged',
+      checked,
+      { seq: lastSeq + 1, id: null },
+      `锚点文件第 ${badAnchorLine} 行的校验码不符：该行被伪造或改动`,
+      anchors,
+    );
   }
   return {
     intact: true,

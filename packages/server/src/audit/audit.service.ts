@@ -11,7 +11,6 @@ import { noteAuditWrite } from './audit-anchor.ts';
 import { auditSettings } from './audit-settings.ts';
 import { verifyChain } from './audit-verify.ts';
 
-
 export type AuditInput = {
   action: string;
   entityType: string;
@@ -28,7 +27,11 @@ export type AuditInput = {
 export async function recordAudit(tx: Tx, actor: Actor, input: AuditInput, now: Date): Promise<void> {
   const { key } = auditSettings();
   await tx.execute(sql`SELECT pg_advisory_xact_lock(${ADVISORY_LOCKS.auditChain})`);
-  const [last] = await tx.select({ seq: auditEvents.seq, hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.seq)).limit(1);
+  const [last] = await tx
+    .select({ seq: auditEvents.seq, hash: auditEvents.hash })
+    .from(auditEvents)
+    .orderBy(desc(auditEvents.seq))
+    .limit(1);
   const prevHash = last?.hash ?? GENESIS_HASH;
   const client = currentRequestClient();
   // JSON round trip: what is hashed is exactly what jsonb stores (no undefined, no Dates, no class instances).
@@ -64,7 +67,8 @@ function filterConditions(filter: AuditFilter): SQL | undefined {
   if (filter.actor) conditions.push(eq(auditEvents.actorName, filter.actor));
   // Dates are Shanghai days (UTC+8, no daylight saving).
   if (filter.from) conditions.push(gte(auditEvents.at, new Date(`${filter.from}T00:00:00+08:00`)));
-  if (filter.to) conditions.push(lt(auditEvents.at, new Date(new Date(`${filter.to}T00:00:00+08:00`).getTime() + 86_400_000)));
+  if (filter.to)
+    conditions.push(lt(auditEvents.at, new Date(new Date(`${filter.to}T00:00:00+08:00`).getTime() + 86_400_000)));
   return conditions.length ? and(...conditions) : undefined;
 }
 
@@ -83,7 +87,10 @@ export async function listAudit(db: Db, actor: Actor, filter: AuditFilter & { pa
     .orderBy(desc(auditEvents.id))
     .limit(filter.pageSize)
     .offset((filter.page - 1) * filter.pageSize);
-  const nameOf = await displayNamesOf(db, rows.map((row) => row.actorName));
+  const nameOf = await displayNamesOf(
+    db,
+    rows.map((row) => row.actorName),
+  );
   const items = rows.map((row) => ({ ...toView(row), actorDisplayName: nameOf(row.actorName) ?? row.actorName }));
   return { items, total: Number(total), page: filter.page, pageSize: filter.pageSize };
 }

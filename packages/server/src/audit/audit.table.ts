@@ -27,5 +27,9 @@ export const auditEvents = pgTable(
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
   },
-  (table) => [uniqueIndex('audit_seq_idx').on(table.seq), index('audit_entity_idx').on(table.entityType, table.entityId), index('audit_at_idx').on(table.at)],
+  (table) => [
+    uniqueIndex('audit_seq_idx').on(table.seq),
+    index('audit_entity_idx').on(table.entityType, table.entityId),
+    index('audit_at_idx').on(table.at),
+  ],
 );

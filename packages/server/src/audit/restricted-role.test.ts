@@ -20,13 +20,22 @@ describe('the append-only check at start', () => {
   afterAll(() => database.close());
 
   it('refuses, with the rights named, a role that owns the audit table (as the test database role does)', async () => {
-    expect(await auditTableRights(database.db)).toMatchObject({ owner: true, update: true, delete: true, truncate: true });
+    expect(await auditTableRights(database.db)).toMatchObject({
+      owner: true,
+      update: true,
+      delete: true,
+      truncate: true,
+    });
     await expect(assertAppendOnlyRole(database.db)).rejects.toThrow(/只能 SELECT 和 INSERT.*OWNER/);
   });
 
   it('writes role names into the SQL only when they are plain identifiers', () => {
-    expect(restrictedRoleSql({ database: 'pgs', ownerRole: 'pgs_owner', appRole: 'pgs_app' })[0]).toBe('CREATE ROLE "pgs_owner" LOGIN');
-    expect(() => restrictedRoleSql({ database: 'pgs', ownerRole: 'x"; DROP TABLE users; --', appRole: 'pgs_app' })).toThrow('不合法的名称');
+    expect(restrictedRoleSql({ database: 'pgs', ownerRole: 'pgs_owner', appRole: 'pgs_app' })[0]).toBe(
+      'CREATE ROLE "pgs_owner" LOGIN',
+    );
+    expect(() =>
+      restrictedRoleSql({ database: 'pgs', ownerRole: 'x"; DROP TABLE users; --', appRole: 'pgs_app' }),
+    ).toThrow('不合法的名称');
   });
 });
 
@@ -76,9 +85,16 @@ describe.runIf(process.env.PGS_TEST_DRIVER === 'postgres')('the restricted appli
   });
 
   it('the tables belong to the owner role, and the app role passes the start check', async () => {
-    const owner = (await appClient.query(`SELECT tableowner FROM pg_tables WHERE tablename = 'audit_events'`)).rows[0] as { tableowner: string };
+    const owner = (await appClient.query(`SELECT tableowner FROM pg_tables WHERE tablename = 'audit_events'`))
+      .rows[0] as { tableowner: string };
     expect(owner.tableowner).toBe(roles.ownerRole);
-    expect(await auditTableRights(database.db)).toEqual({ owner: false, update: false, delete: false, truncate: false, trigger: false });
+    expect(await auditTableRights(database.db)).toEqual({
+      owner: false,
+      update: false,
+      delete: false,
+      truncate: false,
+      trigger: false,
+    });
     await expect(assertAppendOnlyRole(database.db)).resolves.toBeUndefined();
   });
 
@@ -87,7 +103,11 @@ describe.runIf(process.env.PGS_TEST_DRIVER === 'postgres')('the restricted appli
     await prepareDatabase(database.db, { adminPassword: TEST_ADMIN_PASSWORD, demo: true }, new Date());
     const app = await buildApp({ database });
     try {
-      const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'admin', password: TEST_ADMIN_PASSWORD } });
+      const login = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username: 'admin', password: TEST_ADMIN_PASSWORD },
+      });
       expect(login.statusCode).toBe(200);
       const created = await app.inject({
         method: 'POST',
@@ -105,22 +125,40 @@ describe.runIf(process.env.PGS_TEST_DRIVER === 'postgres')('the restricted appli
   });
 
   it('refuses UPDATE, DELETE and TRUNCATE of the trail by privilege, not only by trigger', async () => {
-    await expect(appClient.query(`UPDATE audit_events SET actor_name = 'mallory' WHERE seq = 1`)).rejects.toThrow('permission denied for table audit_events');
-    await expect(appClient.query('DELETE FROM audit_events WHERE seq = 1')).rejects.toThrow('permission denied for table audit_events');
+    await expect(appClient.query(`UPDATE audit_events SET actor_name = 'mallory' WHERE seq = 1`)).rejects.toThrow(
+      'permission denied for table audit_events',
+    );
+    await expect(appClient.query('DELETE FROM audit_events WHERE seq = 1')).rejects.toThrow(
+      'permission denied for table audit_events',
+    );
     await expect(appClient.query('TRUNCATE audit_events')).rejects.toThrow('permission denied for table audit_events');
   });
 
   it('refuses to disable, drop or replace the triggers, or to take the table', async () => {
-    await expect(appClient.query('ALTER TABLE audit_events DISABLE TRIGGER ALL')).rejects.toThrow('must be owner of table audit_events');
-    await expect(appClient.query('ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update_delete')).rejects.toThrow('must be owner');
-    await expect(appClient.query('DROP TRIGGER audit_events_no_update_delete ON audit_events')).rejects.toThrow('must be owner');
-    await expect(appClient.query('CREATE OR REPLACE FUNCTION audit_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$')).rejects.toThrow(/must be owner|permission denied for schema public/);
-    await expect(appClient.query(`ALTER TABLE audit_events OWNER TO ${roles.appRole}`)).rejects.toThrow('must be owner');
+    await expect(appClient.query('ALTER TABLE audit_events DISABLE TRIGGER ALL')).rejects.toThrow(
+      'must be owner of table audit_events',
+    );
+    await expect(
+      appClient.query('ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update_delete'),
+    ).rejects.toThrow('must be owner');
+    await expect(appClient.query('DROP TRIGGER audit_events_no_update_delete ON audit_events')).rejects.toThrow(
+      'must be owner',
+    );
+    await expect(
+      appClient.query(
+        'CREATE OR REPLACE FUNCTION audit_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$',
+      ),
+    ).rejects.toThrow(/must be owner|permission denied for schema public/);
+    await expect(appClient.query(`ALTER TABLE audit_events OWNER TO ${roles.appRole}`)).rejects.toThrow(
+      'must be owner',
+    );
     const rows = await database.db.execute(sql`SELECT count(*)::int AS n FROM audit_events`);
     expect((rows as unknown as { rows: Array<{ n: number }> }).rows[0]!.n).toBeGreaterThan(10);
   });
 
   it('keeps full rights on the other tables', async () => {
-    await expect(appClient.query(`UPDATE users SET display_name = display_name WHERE username = 'roletest'`)).resolves.toBeDefined();
+    await expect(
+      appClient.query(`UPDATE users SET display_name = display_name WHERE username = 'roletest'`),
+    ).resolves.toBeDefined();
   });
 });

@@ -4,12 +4,26 @@ import { passwordProblems } from '@pgs/domain/platform/password-check';
 
 describe('#10.5 #10.8 sign-in settings from the environment', () => {
   it('defaults: 12 h lifetime, 3 sessions, 100 per address and 10 per name a minute', () => {
-    expect(readConfig({}).auth).toEqual({ sessionMaxHours: 12, maxSessionsPerUser: 3, loginRateLimit: { perAddress: 100, perName: 10, windowSeconds: 60 } });
+    expect(readConfig({}).auth).toEqual({
+      sessionMaxHours: 12,
+      maxSessionsPerUser: 3,
+      loginRateLimit: { perAddress: 100, perName: 10, windowSeconds: 60 },
+    });
   });
 
   it('each is a setting', () => {
-    const env = { PGS_SESSION_MAX_HOURS: '8', PGS_MAX_SESSIONS: '1', PGS_LOGIN_RATE_PER_ADDRESS: '500', PGS_LOGIN_RATE_PER_NAME: '5', PGS_LOGIN_RATE_WINDOW_SECONDS: '300' };
-    expect(readConfig(env).auth).toEqual({ sessionMaxHours: 8, maxSessionsPerUser: 1, loginRateLimit: { perAddress: 500, perName: 5, windowSeconds: 300 } });
+    const env = {
+      PGS_SESSION_MAX_HOURS: '8',
+      PGS_MAX_SESSIONS: '1',
+      PGS_LOGIN_RATE_PER_ADDRESS: '500',
+      PGS_LOGIN_RATE_PER_NAME: '5',
+      PGS_LOGIN_RATE_WINDOW_SECONDS: '300',
+    };
+    expect(readConfig(env).auth).toEqual({
+      sessionMaxHours: 8,
+      maxSessionsPerUser: 1,
+      loginRateLimit: { perAddress: 500, perName: 5, windowSeconds: 300 },
+    });
   });
 
   it.each(['0', '-1', '1.5', 'twelve'])('PGS_SESSION_MAX_HOURS=%j stops the start with a Chinese reason', (value) => {

@@ -1,4 +1,17 @@
-import { attemptVerdict, lockFor, lockedMessage, MAX_FAILED_LOGINS, PASSWORD_CHANGE_REQUIRED_MESSAGE, SESSION_END_MESSAGES, SESSION_IDLE_MINUTES, sessionEnd, shanghaiDateTime, wrongCredentialsMessage, type PlatformKey, type Role } from '@pgs/domain';
+import {
+  attemptVerdict,
+  lockFor,
+  lockedMessage,
+  MAX_FAILED_LOGINS,
+  PASSWORD_CHANGE_REQUIRED_MESSAGE,
+  SESSION_END_MESSAGES,
+  SESSION_IDLE_MINUTES,
+  sessionEnd,
+  shanghaiDateTime,
+  wrongCredentialsMessage,
+  type PlatformKey,
+  type Role,
+} from '@pgs/domain';
 import type { Db } from '../platform/db.ts';
 import type { Actor } from '../platform/actor.ts';
 import { AppError, unauthorized } from '../platform/errors.ts';
@@ -7,7 +20,13 @@ import { publicUser, userByUsername } from '../users/users.service.ts';
 import type { UserRow } from '../users/users.repository.ts';
 import type { AuthSettings } from './auth-settings.ts';
 import { clearLoginFailures, countLoginAttempt } from './lockout.service.ts';
-import { deleteSession, insertSessionKeepingNewest, purgeSessions, sessionsWithUser, touchSession } from './sessions.repository.ts';
+import {
+  deleteSession,
+  insertSessionKeepingNewest,
+  purgeSessions,
+  sessionsWithUser,
+  touchSession,
+} from './sessions.repository.ts';
 import { purgeFailures } from './login-failures.repository.ts';
 import { DUMMY_HASH_PROMISE, verifyPassword } from './passwords.ts';
 import { hashToken, newToken } from './session-token.ts';
@@ -15,20 +34,46 @@ import { hashToken, newToken } from './session-token.ts';
 /** last_seen_at is written at most this often, so a busy user does not cost a write per request. */
 const TOUCH_INTERVAL_MS = 60_000;
 
-const actorOfUser = (user: UserRow): Actor => ({ id: user.id, username: user.username, displayName: user.displayName, role: user.role as Role, platformKey: user.platformKey as PlatformKey | null });
+const actorOfUser = (user: UserRow): Actor => ({
+  id: user.id,
+  username: user.username,
+  displayName: user.displayName,
+  role: user.role as Role,
+  platformKey: user.platformKey as PlatformKey | null,
+});
 /** Who tried a name that is no account: audited under the name typed (cut to the login form's 64 characters). */
-const visitor = (username: string): Actor => ({ id: null, username: username.slice(0, 64), displayName: '未登录访客', role: 'system', platformKey: null });
+const visitor = (username: string): Actor => ({
+  id: null,
+  username: username.slice(0, 64),
+  displayName: '未登录访客',
+  role: 'system',
+  platformKey: null,
+});
 
-type Failure = { reason: 'unknown_user' | 'wrong_password' | 'disabled' | 'locked'; attempt: number; lockedUntil: Date | null };
+type Failure = {
+  reason: 'unknown_user' | 'wrong_password' | 'disabled' | 'locked';
+  attempt: number;
+  lockedUntil: Date | null;
+};
 
 /** #10.4: every failed sign-in is audited, unknown names included, each in a transaction of its own. */
 async function auditFailure(db: Db, user: UserRow | undefined, username: string, failure: Failure, now: Date) {
-  const action = failure.reason === 'locked' ? 'auth.login_refused_locked' : failure.lockedUntil ? 'auth.locked' : 'auth.login_failed';
+  const action =
+    failure.reason === 'locked'
+      ? 'auth.login_refused_locked'
+      : failure.lockedUntil
+        ? 'auth.locked'
+        : 'auth.login_failed';
   await db.transaction(async (tx) => {
     await recordAudit(
       tx,
       user ? actorOfUser(user) : visitor(username),
-      { action, entityType: user ? 'user' : 'login_name', entityId: user ? user.id : username.slice(0, 64), after: { reason: failure.reason, attempt: failure.attempt, lockedUntil: failure.lockedUntil } },
+      {
+        action,
+        entityType: user ? 'user' : 'login_name',
+        entityId: user ? user.id : username.slice(0, 64),
+        after: { reason: failure.reason, attempt: failure.attempt, lockedUntil: failure.lockedUntil },
+      },
       now,
     );
   });
@@ -41,7 +86,13 @@ export type LoginResult = { token: string; user: ReturnType<typeof publicUser> &
  * arrive at once, only the first MAX_FAILED_LOGINS in a row are checked. An unknown name, a wrong password and a
  * disabled account get the same answer until the password is right; only then does a disabled account hear so.
  */
-export async function login(db: Db, settings: AuthSettings, username: string, password: string, now: Date): Promise<LoginResult> {
+export async function login(
+  db: Db,
+  settings: AuthSettings,
+  username: string,
+  password: string,
+  now: Date,
+): Promise<LoginResult> {
   const counted = await countLoginAttempt(db, username, now);
   const user = await userByUsername(db, username);
   const verdict = attemptVerdict(counted.attempts, false);
@@ -51,24 +102,59 @@ export async function login(db: Db, settings: AuthSettings, username: string, pa
     throw new AppError(429, 'ACCOUNT_LOCKED', lockedMessage(shanghaiDateTime(lockedUntil)));
   }
   // An unknown name costs the same hash check as a known one, so timing tells nothing either.
-  const isRight = (await verifyPassword(user?.passwordHash ?? (await DUMMY_HASH_PROMISE), password)) && user !== undefined;
+  const isRight =
+    (await verifyPassword(user?.passwordHash ?? (await DUMMY_HASH_PROMISE), password)) && user !== undefined;
   if (!isRight) {
     const lockedUntil = verdict.triesLeft === 0 ? counted.lockedUntil : null;
-    await auditFailure(db, user, username, { reason: !user ? 'unknown_user' : user.disabled ? 'disabled' : 'wrong_password', attempt: counted.attempts, lockedUntil }, now);
-    throw new AppError(401, 'INVALID_CREDENTIALS', wrongCredentialsMessage(verdict.triesLeft, lockedUntil ? shanghaiDateTime(lockedUntil) : null), { triesLeft: verdict.triesLeft });
+    await auditFailure(
+      db,
+      user,
+      username,
+      {
+        reason: !user ? 'unknown_user' : user.disabled ? 'disabled' : 'wrong_password',
+        attempt: counted.attempts,
+        lockedUntil,
+      },
+      now,
+    );
+    throw new AppError(
+      401,
+      'INVALID_CREDENTIALS',
+      wrongCredentialsMessage(verdict.triesLeft, lockedUntil ? shanghaiDateTime(lockedUntil) : null),
+      { triesLeft: verdict.triesLeft },
+    );
   }
   if (user.disabled) {
     await db.transaction(async (tx) => {
       await clearLoginFailures(tx, username);
-      await recordAudit(tx, actorOfUser(user), { action: 'auth.login_disabled', entityType: 'user', entityId: user.id }, now);
+      await recordAudit(
+        tx,
+        actorOfUser(user),
+        { action: 'auth.login_disabled', entityType: 'user', entityId: user.id },
+        now,
+      );
     });
     throw new AppError(403, 'ACCOUNT_DISABLED', '该账号已停用，请联系系统管理员');
   }
   const token = newToken();
   await db.transaction(async (tx) => {
     await clearLoginFailures(tx, username);
-    const ended = await insertSessionKeepingNewest(tx, { tokenHash: hashToken(token), userId: user.id, now }, settings.maxSessionsPerUser);
-    await recordAudit(tx, actorOfUser(user), { action: 'auth.login', entityType: 'user', entityId: user.id, after: ended > 0 ? { endedOldestSessions: ended } : undefined }, now);
+    const ended = await insertSessionKeepingNewest(
+      tx,
+      { tokenHash: hashToken(token), userId: user.id, now },
+      settings.maxSessionsPerUser,
+    );
+    await recordAudit(
+      tx,
+      actorOfUser(user),
+      {
+        action: 'auth.login',
+        entityType: 'user',
+        entityId: user.id,
+        after: ended > 0 ? { endedOldestSessions: ended } : undefined,
+      },
+      now,
+    );
   });
   return { token, user: { ...publicUser(user), mustChangePassword: user.mustChangePassword } };
 }
@@ -97,7 +183,13 @@ export type SessionRouteConfig = { passwordChangeAllowed?: boolean } | undefined
  * absolute lifetime (#10.5) or its user disabled; 403 PASSWORD_CHANGE_REQUIRED while a temporary password has not
  * been changed, except on the routes that say `passwordChangeAllowed` (me, logout, the password change).
  */
-export async function authenticate(db: Db, settings: AuthSettings, token: string, now: Date, route?: SessionRouteConfig): Promise<Actor> {
+export async function authenticate(
+  db: Db,
+  settings: AuthSettings,
+  token: string,
+  now: Date,
+  route?: SessionRouteConfig,
+): Promise<Actor> {
   const tokenHash = hashToken(token);
   // One round trip per request: the session and its user together.
   const [found] = await sessionsWithUser(db, tokenHash);
@@ -118,6 +210,10 @@ export async function authenticate(db: Db, settings: AuthSettings, token: string
 
 /** Housekeeping: sessions idle or past their lifetime, and lockout rows no longer needed, are removed. */
 export async function purgeIdleSessions(db: Db, settings: AuthSettings, now: Date) {
-  await purgeSessions(db, new Date(now.getTime() - SESSION_IDLE_MINUTES * 60_000), new Date(now.getTime() - settings.sessionMaxHours * 3_600_000));
+  await purgeSessions(
+    db,
+    new Date(now.getTime() - SESSION_IDLE_MINUTES * 60_000),
+    new Date(now.getTime() - settings.sessionMaxHours * 3_600_000),
+  );
   await purgeFailures(db, now);
 }

@@ -34,7 +34,11 @@ describe('login and sessions', () => {
   it('#10.8 #9 refuses a wrong password and an unknown user alike, in Chinese, with the tries left', async () => {
     for (const response of [await login('bureau', 'Wrong-Pass-1'), await login('nobody', 'Wrong-Pass-1')]) {
       expect(response.statusCode).toBe(401);
-      expect(response.json().error).toEqual({ code: 'INVALID_CREDENTIALS', message: '用户名或密码不正确，还可尝试 4 次，再失败将锁定 15 分钟', details: { triesLeft: 4 } });
+      expect(response.json().error).toEqual({
+        code: 'INVALID_CREDENTIALS',
+        message: '用户名或密码不正确，还可尝试 4 次，再失败将锁定 15 分钟',
+        details: { triesLeft: 4 },
+      });
     }
     expect((await login('bureau', DEMO_PASSWORD)).statusCode).toBe(200);
   });
@@ -77,14 +81,21 @@ describe('login and sessions', () => {
 
   it('logout ends the session', async () => {
     const cookie = await t.login('gxq');
-    expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie } })).statusCode).toBe(204);
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie } })).statusCode).toBe(
+      204,
+    );
     expect((await me(cookie)).statusCode).toBe(401);
   });
 
-  it('changes one\'s own password only with the current one and under the password policy', async () => {
+  it("changes one's own password only with the current one and under the password policy", async () => {
     const cookie = await t.login('ojk');
     const change = (currentPassword: string, newPassword: string) =>
-      t.app.inject({ method: 'POST', url: '/api/v1/auth/password', headers: { cookie }, payload: { currentPassword, newPassword } });
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/password',
+        headers: { cookie },
+        payload: { currentPassword, newPassword },
+      });
     expect((await change('Wrong-Pass-1', 'Another-Pass-2026')).json().error.code).toBe('WRONG_PASSWORD');
     const weak = await change(DEMO_PASSWORD, 'short');
     expect(weak.statusCode).toBe(422);
@@ -102,7 +113,13 @@ describe('login and sessions', () => {
       method: 'PATCH',
       url: `/api/v1/users/${gxq.id}`,
       headers: { cookie: admin },
-      payload: { displayName: gxq.displayName, role: 'platform', platformKey: 'hitech', disabled: true, revision: gxq.revision },
+      payload: {
+        displayName: gxq.displayName,
+        role: 'platform',
+        platformKey: 'hitech',
+        disabled: true,
+        revision: gxq.revision,
+      },
     });
     expect(disable.statusCode).toBe(200);
     expect((await me(cookie)).statusCode).toBe(401);

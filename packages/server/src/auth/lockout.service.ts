@@ -7,7 +7,12 @@ import { clearFailures, countAttempt, locksOf } from './login-failures.repositor
  * unlock, reset). Kept apart from the users row: unknown names are counted too.
  */
 export async function countLoginAttempt(db: Db | Tx, username: string, now: Date) {
-  return countAttempt(db, { nameKey: normaliseLoginName(username), now, maxAttempts: MAX_FAILED_LOGINS, lockUntil: lockFor(MAX_FAILED_LOGINS, now)! });
+  return countAttempt(db, {
+    nameKey: normaliseLoginName(username),
+    now,
+    maxAttempts: MAX_FAILED_LOGINS,
+    lockUntil: lockFor(MAX_FAILED_LOGINS, now)!,
+  });
 }
 
 export async function clearLoginFailures(db: Db | Tx, username: string) {

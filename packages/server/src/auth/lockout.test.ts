@@ -10,11 +10,19 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const login = (username: string, password: string) => t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+const login = (username: string, password: string) =>
+  t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
 
 async function auditRows(action: string, entityId: string) {
-  const result = (await t.database.db.execute(sql`SELECT actor_name, entity_type, entity_id, after FROM audit_events WHERE action = ${action} AND entity_id = ${entityId} ORDER BY id`)) as unknown as {
-    rows: Array<{ actor_name: string; entity_type: string; entity_id: string; after: { reason: string; attempt: number } }>;
+  const result = (await t.database.db.execute(
+    sql`SELECT actor_name, entity_type, entity_id, after FROM audit_events WHERE action = ${action} AND entity_id = ${entityId} ORDER BY id`,
+  )) as unknown as {
+    rows: Array<{
+      actor_name: string;
+      entity_type: string;
+      entity_id: string;
+      after: { reason: string; attempt: number };
+    }>;
   };
   return result.rows;
 }
@@ -29,11 +37,14 @@ describe('#10.1 the lockout holds under parallel requests', () => {
     expect(checked).toBeLessThanOrEqual(5);
     expect(statuses.filter((s) => s === 401)).toHaveLength(checked);
     expect(statuses.filter((s) => s === 429)).toHaveLength(40 - checked);
-    for (const answer of answers.filter((a) => a.statusCode === 429)) expect(answer.json().error.code).toBe('ACCOUNT_LOCKED');
+    for (const answer of answers.filter((a) => a.statusCode === 429))
+      expect(answer.json().error.code).toBe('ACCOUNT_LOCKED');
     // Locked: the right password is refused too, and is not even checked.
     const locked = await login('drc', DEMO_PASSWORD);
     expect(locked.statusCode).toBe(429);
-    expect(locked.json().error.message).toMatch(/^连续登录失败次数过多，账号已锁定至 \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}，请稍后再试或联系管理员解锁$/);
+    expect(locked.json().error.message).toMatch(
+      /^连续登录失败次数过多，账号已锁定至 \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}，请稍后再试或联系管理员解锁$/,
+    );
   });
 });
 
@@ -51,13 +62,20 @@ describe('#10.8 an unknown name answers exactly as a known one, and locks too', 
     const unknown = await answersFor('no.such.user');
     expect(unknown).toEqual(known);
     expect(known.map((a) => a.status)).toEqual([401, 401, 401, 401, 401, 429]);
-    expect((known[0]!.body as { error: { message: string } }).error.message).toBe('用户名或密码不正确，还可尝试 4 次，再失败将锁定 15 分钟');
-    expect((known[3]!.body as { error: { message: string } }).error.message).toBe('用户名或密码不正确，还可尝试 1 次，再失败将锁定 15 分钟');
-    expect((known[4]!.body as { error: { message: string } }).error.message).toMatch(/^用户名或密码不正确。连续失败 5 次，账号已锁定至 /);
+    expect((known[0]!.body as { error: { message: string } }).error.message).toBe(
+      '用户名或密码不正确，还可尝试 4 次，再失败将锁定 15 分钟',
+    );
+    expect((known[3]!.body as { error: { message: string } }).error.message).toBe(
+      '用户名或密码不正确，还可尝试 1 次，再失败将锁定 15 分钟',
+    );
+    expect((known[4]!.body as { error: { message: string } }).error.message).toMatch(
+      /^用户名或密码不正确。连续失败 5 次，账号已锁定至 /,
+    );
   });
 
   it('a name is counted however it is typed (case, width, spaces)', async () => {
-    for (const typed of ['Eitc', 'EITC', 'ｅｉｔｃ', 'eItC']) expect((await login(typed, 'Wrong-Pass-2026')).statusCode).toBe(401);
+    for (const typed of ['Eitc', 'EITC', 'ｅｉｔｃ', 'eItC'])
+      expect((await login(typed, 'Wrong-Pass-2026')).statusCode).toBe(401);
     const fifth = await login('eitc', 'Wrong-Pass-2026');
     expect(fifth.json().error.details.triesLeft).toBe(0);
     expect((await login('eitc', DEMO_PASSWORD)).statusCode).toBe(429);
@@ -76,11 +94,17 @@ describe('#10.4 failed logins are audited, unknown names included', () => {
     await login('ghost.user', 'Wrong-Pass-2026');
     const rows = await auditRows('auth.login_failed', 'ghost.user');
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ actor_name: 'ghost.user', entity_type: 'login_name', after: { reason: 'unknown_user', attempt: 1 } });
+    expect(rows[0]).toMatchObject({
+      actor_name: 'ghost.user',
+      entity_type: 'login_name',
+      after: { reason: 'unknown_user', attempt: 1 },
+    });
     const zn = await t.login('zn');
     expect(zn).toContain('pgs_session');
     await login('zn', 'Wrong-Pass-2026');
-    const result = (await t.database.db.execute(sql`SELECT after FROM audit_events WHERE action = 'auth.login_failed' AND actor_name = 'zn'`)) as unknown as { rows: Array<{ after: { reason: string } }> };
+    const result = (await t.database.db.execute(
+      sql`SELECT after FROM audit_events WHERE action = 'auth.login_failed' AND actor_name = 'zn'`,
+    )) as unknown as { rows: Array<{ after: { reason: string } }> };
     expect(result.rows.map((r) => r.after.reason)).toEqual(['wrong_password']);
   });
 });
@@ -89,11 +113,14 @@ describe('#9 the admin sees who is locked and unlocks', () => {
   it('the users list shows the lock; 解锁 clears it (audited); a second unlock is 409', async () => {
     for (let attempt = 0; attempt < 5; attempt += 1) await login('bureau', 'Wrong-Pass-2026');
     const admin = await t.login('admin');
-    const list = (await t.app.inject({ method: 'GET', url: '/api/v1/users?pageSize=100', headers: { cookie: admin } })).json();
+    const list = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/users?pageSize=100', headers: { cookie: admin } })
+    ).json();
     const bureau = list.items.find((u: { username: string }) => u.username === 'bureau');
     expect(bureau.lockedUntil).toBe(new Date(t.clock().getTime() + 15 * 60_000).toISOString());
     expect(list.items.find((u: { username: string }) => u.username === 'ojk').lockedUntil).toBeNull();
-    const unlock = () => t.app.inject({ method: 'POST', url: `/api/v1/users/${bureau.id}/unlock`, headers: { cookie: admin } });
+    const unlock = () =>
+      t.app.inject({ method: 'POST', url: `/api/v1/users/${bureau.id}/unlock`, headers: { cookie: admin } });
     expect((await unlock()).statusCode).toBe(204);
     expect((await login('bureau', DEMO_PASSWORD)).statusCode).toBe(200);
     const again = await unlock();
@@ -104,6 +131,8 @@ describe('#9 the admin sees who is locked and unlocks', () => {
 
   it('only the admin unlocks', async () => {
     const leader = await t.login('leader');
-    expect((await t.app.inject({ method: 'POST', url: '/api/v1/users/1/unlock', headers: { cookie: leader } })).statusCode).toBe(403);
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/v1/users/1/unlock', headers: { cookie: leader } })).statusCode,
+    ).toBe(403);
   });
 });

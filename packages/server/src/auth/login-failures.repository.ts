@@ -11,7 +11,10 @@ import { loginFailures } from './login-failures.table.ts';
 /** A time as an SQL parameter both drivers read the same way. */
 const at = (time: Date) => sql`${time.toISOString()}::timestamptz`;
 
-export async function countAttempt(db: Db | Tx, input: { nameKey: string; now: Date; maxAttempts: number; lockUntil: Date }) {
+export async function countAttempt(
+  db: Db | Tx,
+  input: { nameKey: string; now: Date; maxAttempts: number; lockUntil: Date },
+) {
   const { nameKey, now, maxAttempts, lockUntil } = input;
   const expired = sql`(${loginFailures.lockedUntil} IS NOT NULL AND ${loginFailures.lockedUntil} <= ${at(now)})`;
   const next = sql`(CASE WHEN ${expired} THEN 1 ELSE ${loginFailures.attempts} + 1 END)`;

@@ -19,7 +19,8 @@ describe('#10.8 login rate limits', () => {
 
   it('per name: the 4th attempt on one name within the window is 429 in Chinese, from any address', async () => {
     const statuses = [];
-    for (const address of ['10.0.0.1', '10.0.0.2', '10.0.0.3', '10.0.0.4']) statuses.push((await login('leader', address)).statusCode);
+    for (const address of ['10.0.0.1', '10.0.0.2', '10.0.0.3', '10.0.0.4'])
+      statuses.push((await login('leader', address)).statusCode);
     expect(statuses).toEqual([401, 401, 401, 429]);
     const limited = await login('Leader', '10.0.0.5', DEMO_PASSWORD);
     expect(limited.statusCode).toBe(429);

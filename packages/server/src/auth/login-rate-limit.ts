@@ -4,7 +4,8 @@ import { normaliseLoginName } from '@pgs/domain';
 import { AppError } from '../platform/errors.ts';
 import type { AuthSettings } from './auth-settings.ts';
 
-const tooMany = (seconds: number) => new AppError(429, 'RATE_LIMITED', `登录尝试过于频繁，请 ${Math.max(seconds, 1)} 秒后再试`);
+const tooMany = (seconds: number) =>
+  new AppError(429, 'RATE_LIMITED', `登录尝试过于频繁，请 ${Math.max(seconds, 1)} 秒后再试`);
 
 /**
  * #10.8: sign-ins limited per client address and per login name (@fastify/rate-limit, registered in app.ts).
@@ -12,11 +13,16 @@ const tooMany = (seconds: number) => new AppError(429, 'RATE_LIMITED', `登录�
  */
 export function loginRateLimit(app: FastifyInstance, limits: AuthSettings['loginRateLimit']) {
   const timeWindow = limits.windowSeconds * 1000;
-  const byAddress = app.createRateLimit({ max: limits.perAddress, timeWindow, keyGenerator: (request) => `address:${request.ip}` });
+  const byAddress = app.createRateLimit({
+    max: limits.perAddress,
+    timeWindow,
+    keyGenerator: (request) => `address:${request.ip}`,
+  });
   const byName = app.createRateLimit({
     max: limits.perName,
     timeWindow,
-    keyGenerator: (request) => `name:${normaliseLoginName(String((request.body as { username?: unknown } | undefined)?.username ?? ''))}`,
+    keyGenerator: (request) =>
+      `name:${normaliseLoginName(String((request.body as { username?: unknown } | undefined)?.username ?? ''))}`,
   });
   return async (request: FastifyRequest) => {
     for (const limiter of [byAddress, byName]) {

@@ -20,10 +20,21 @@ export async function sessionsWithUser(db: Db, tokenHash: string) {
 const SESSION_CAP_LOCK = 7_270_002;
 
 /** Inserts a session and ends the user's oldest ones beyond `keep` (#10.5), in the caller's transaction. */
-export async function insertSessionKeepingNewest(tx: Tx, session: { tokenHash: string; userId: number; now: Date }, keep: number) {
+export async function insertSessionKeepingNewest(
+  tx: Tx,
+  session: { tokenHash: string; userId: number; now: Date },
+  keep: number,
+) {
   await tx.execute(sql`SELECT pg_advisory_xact_lock(${SESSION_CAP_LOCK}, ${session.userId})`);
-  await tx.insert(sessions).values({ tokenHash: session.tokenHash, userId: session.userId, createdAt: session.now, lastSeenAt: session.now });
-  const newest = tx.select({ tokenHash: sessions.tokenHash }).from(sessions).where(eq(sessions.userId, session.userId)).orderBy(desc(sessions.seq)).limit(keep);
+  await tx
+    .insert(sessions)
+    .values({ tokenHash: session.tokenHash, userId: session.userId, createdAt: session.now, lastSeenAt: session.now });
+  const newest = tx
+    .select({ tokenHash: sessions.tokenHash })
+    .from(sessions)
+    .where(eq(sessions.userId, session.userId))
+    .orderBy(desc(sessions.seq))
+    .limit(keep);
   const ended = await tx
     .delete(sessions)
     .where(and(eq(sessions.userId, session.userId), notInArray(sessions.tokenHash, newest)))
@@ -37,7 +48,9 @@ export async function deleteSession(db: Db | Tx, tokenHash: string) {
 
 /** Ends every session of a user but the one named (a password change keeps the session that made it). */
 export async function deleteSessionsOfUser(db: Db | Tx, userId: number, exceptTokenHash: string | null = null) {
-  const condition = exceptTokenHash ? and(eq(sessions.userId, userId), ne(sessions.tokenHash, exceptTokenHash)) : eq(sessions.userId, userId);
+  const condition = exceptTokenHash
+    ? and(eq(sessions.userId, userId), ne(sessions.tokenHash, exceptTokenHash))
+    : eq(sessions.userId, userId);
   const ended = await db.delete(sessions).where(condition).returning({ tokenHash: sessions.tokenHash });
   return ended.length;
 }
@@ -50,4 +63,3 @@ export async function purgeSessions(db: Db, idleBefore: Date, createdBefore: Dat
   await db.delete(sessions).where(lt(sessions.lastSeenAt, idleBefore));
   await db.delete(sessions).where(lt(sessions.createdAt, createdBefore));
 }
-

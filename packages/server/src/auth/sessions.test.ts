@@ -27,7 +27,10 @@ describe('#10.5 sessions', () => {
     t.clock.advanceMinutes(0.1);
     const ended = await me(cookie);
     expect(ended.statusCode).toBe(401);
-    expect(ended.json().error).toEqual({ code: 'SESSION_EXPIRED', message: '登录已满 12 小时，会话已结束，请重新登录' });
+    expect(ended.json().error).toEqual({
+      code: 'SESSION_EXPIRED',
+      message: '登录已满 12 小时，会话已结束，请重新登录',
+    });
   });
 
   it('the lifetime is a setting', async () => {
@@ -39,7 +42,10 @@ describe('#10.5 sessions', () => {
     t.clock.advanceMinutes(29);
     await expect(authenticate(t.database.db, oneHour, token, t.clock())).resolves.toMatchObject({ username: 'leader' });
     t.clock.advanceMinutes(3);
-    await expect(authenticate(t.database.db, oneHour, token, t.clock())).rejects.toMatchObject({ code: 'SESSION_EXPIRED', message: '登录已满 1 小时，会话已结束，请重新登录' });
+    await expect(authenticate(t.database.db, oneHour, token, t.clock())).rejects.toMatchObject({
+      code: 'SESSION_EXPIRED',
+      message: '登录已满 1 小时，会话已结束，请重新登录',
+    });
   });
 
   it('a fourth sign-in ends the oldest of three sessions', async () => {
@@ -48,7 +54,9 @@ describe('#10.5 sessions', () => {
     const third = await t.login('drc');
     expect([await status(first), await status(second), await status(third)]).toEqual([200, 200, 200]);
     const fourth = await t.login('drc');
-    expect([await status(first), await status(second), await status(third), await status(fourth)]).toEqual([401, 200, 200, 200]);
+    expect([await status(first), await status(second), await status(third), await status(fourth)]).toEqual([
+      401, 200, 200, 200,
+    ]);
   });
 
   // Five at once: more parallel attempts on one name than the lockout checks (5) would be refused as locked (#10.1).
@@ -58,10 +66,15 @@ describe('#10.5 sessions', () => {
     expect(alive).toHaveLength(3);
   });
 
-  it('changing one\'s password ends the other sessions and keeps this one', async () => {
+  it("changing one's password ends the other sessions and keeps this one", async () => {
     const other = await t.login('bureau');
     const current = await t.login('bureau');
-    const change = await t.app.inject({ method: 'POST', url: '/api/v1/auth/password', headers: { cookie: current }, payload: { currentPassword: DEMO_PASSWORD, newPassword: 'Neue-Stelle-2026!' } });
+    const change = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/password',
+      headers: { cookie: current },
+      payload: { currentPassword: DEMO_PASSWORD, newPassword: 'Neue-Stelle-2026!' },
+    });
     expect(change.statusCode).toBe(204);
     expect(await status(current)).toBe(200);
     expect(await status(other)).toBe(401);
@@ -70,19 +83,36 @@ describe('#10.5 sessions', () => {
   it('a reset by the admin ends every session of the user', async () => {
     const cookie = await t.login('ojk');
     const admin = await t.login('admin');
-    const users = (await t.app.inject({ method: 'GET', url: '/api/v1/users?pageSize=100', headers: { cookie: admin } })).json();
+    const users = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/users?pageSize=100', headers: { cookie: admin } })
+    ).json();
     const ojk = users.items.find((u: { username: string }) => u.username === 'ojk');
-    const reset = await t.app.inject({ method: 'POST', url: `/api/v1/users/${ojk.id}/password`, headers: { cookie: admin }, payload: { password: 'Temp-Wenzhou-Pass-77' } });
+    const reset = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/users/${ojk.id}/password`,
+      headers: { cookie: admin },
+      payload: { password: 'Temp-Wenzhou-Pass-77' },
+    });
     expect(reset.statusCode).toBe(204);
     expect(await status(cookie)).toBe(401);
   });
 
   it('the admin cannot reset its own password through the users route (it changes it with the current one)', async () => {
     const admin = await t.login('admin');
-    const users = (await t.app.inject({ method: 'GET', url: '/api/v1/users?pageSize=100', headers: { cookie: admin } })).json();
+    const users = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/users?pageSize=100', headers: { cookie: admin } })
+    ).json();
     const self = users.items.find((u: { username: string }) => u.username === 'admin');
-    const reset = await t.app.inject({ method: 'POST', url: `/api/v1/users/${self.id}/password`, headers: { cookie: admin }, payload: { password: 'Own-Reset-Pass-88' } });
+    const reset = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/users/${self.id}/password`,
+      headers: { cookie: admin },
+      payload: { password: 'Own-Reset-Pass-88' },
+    });
     expect(reset.statusCode).toBe(403);
-    expect(reset.json().error).toMatchObject({ code: 'OWN_PASSWORD', message: '不能在此重置自己的密码，请通过右上角“修改密码”输入当前密码后修改' });
+    expect(reset.json().error).toMatchObject({
+      code: 'OWN_PASSWORD',
+      message: '不能在此重置自己的密码，请通过右上角“修改密码”输入当前密码后修改',
+    });
   });
 });

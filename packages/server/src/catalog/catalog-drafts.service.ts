@@ -18,7 +18,15 @@ import { isUniqueViolation } from '../platform/db-errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { industriesByCode } from '../reference/reference.service.ts';
 import { catalogItems, catalogVersions } from './catalog.table.ts';
-import { bumpDraftRevision, findItem, findVersion, itemsOfVersion, nextPosition, publishedVersionsOfPlatform, type CatalogVersionRow } from './catalog.repository.ts';
+import {
+  bumpDraftRevision,
+  findItem,
+  findVersion,
+  itemsOfVersion,
+  nextPosition,
+  publishedVersionsOfPlatform,
+  type CatalogVersionRow,
+} from './catalog.repository.ts';
 import { inForceVersion, loadCatalog } from './catalog.service.ts';
 import { toDomainItem, toItemView, toSummary, versionPeople } from './catalog-views.ts';
 
@@ -34,14 +42,24 @@ async function assertItemAcceptable(db: Db, item: CatalogItemInput) {
   const problems = itemProblems(item);
   if (problems.length > 0) throw unprocessable('ITEM_INVALID', problems.join('；'), problems);
   const names = await industriesByCode(db, [item.industryCode]);
-  if (!names.has(item.industryCode)) throw unprocessable('UNKNOWN_INDUSTRY', `行业代码 ${item.industryCode} 不在 GB/T 4754-2017 国民经济行业分类中`);
+  if (!names.has(item.industryCode))
+    throw unprocessable('UNKNOWN_INDUSTRY', `行业代码 ${item.industryCode} 不在 GB/T 4754-2017 国民经济行业分类中`);
 }
 
-export async function createDraft(db: Db, actor: Actor, platformKey: PlatformKey, input: { version: string; basedOnVersionId?: number }, now: Date) {
+export async function createDraft(
+  db: Db,
+  actor: Actor,
+  platformKey: PlatformKey,
+  input: { version: string; basedOnVersionId?: number },
+  now: Date,
+) {
   requirePermission(actor, 'catalog.edit');
   const today = shanghaiDay(now);
-  const base = input.basedOnVersionId ? await findVersion(db, input.basedOnVersionId) : await inForceVersion(db, platformKey, today);
-  if (input.basedOnVersionId && (!base || base.platformKey !== platformKey)) throw unprocessable('BAD_BASE', '作为底稿的目录版本不存在或不属于该平台');
+  const base = input.basedOnVersionId
+    ? await findVersion(db, input.basedOnVersionId)
+    : await inForceVersion(db, platformKey, today);
+  if (input.basedOnVersionId && (!base || base.platformKey !== platformKey))
+    throw unprocessable('BAD_BASE', '作为底稿的目录版本不存在或不属于该平台');
   try {
     const draft = await db.transaction(async (tx) => {
       const [row] = await tx
@@ -50,14 +68,29 @@ export async function createDraft(db: Db, actor: Actor, platformKey: PlatformKey
         .returning();
       const baseItems = base ? await itemsOfVersion(tx, base.id) : [];
       if (baseItems.length > 0) {
-        await tx.insert(catalogItems).values(baseItems.map(({ id: _id, versionId: _v, revision: _r, ...item }) => ({ ...item, versionId: row!.id })));
+        await tx
+          .insert(catalogItems)
+          .values(
+            baseItems.map(({ id: _id, versionId: _v, revision: _r, ...item }) => ({ ...item, versionId: row!.id })),
+          );
       }
-      await recordAudit(tx, actor, { action: 'catalog.draft_create', entityType: 'catalog_version', entityId: row!.id, after: { ...row, basedOn: base?.id ?? null, items: baseItems.length } }, now);
+      await recordAudit(
+        tx,
+        actor,
+        {
+          action: 'catalog.draft_create',
+          entityType: 'catalog_version',
+          entityId: row!.id,
+          after: { ...row, basedOn: base?.id ?? null, items: baseItems.length },
+        },
+        now,
+      );
       return row!;
     });
     return loadCatalog(db, draft, null, today);
   } catch (error) {
-    if (isUniqueViolation(error)) throw conflict(`${platformName(platformKey)}已有名为“${input.version}”的目录版本`, 'VERSION_TAKEN');
+    if (isUniqueViolation(error))
+      throw conflict(`${platformName(platformKey)}已有名为“${input.version}”的目录版本`, 'VERSION_TAKEN');
     throw error;
   }
 }
@@ -66,9 +99,17 @@ export async function deleteDraft(db: Db, actor: Actor, versionId: number, now: 
   requirePermission(actor, 'catalog.edit');
   const draft = await draftOf(db, versionId);
   await db.transaction(async (tx) => {
-    const [deleted] = await tx.delete(catalogVersions).where(and(eq(catalogVersions.id, versionId), eq(catalogVersions.status, 'draft'))).returning();
+    const [deleted] = await tx
+      .delete(catalogVersions)
+      .where(and(eq(catalogVersions.id, versionId), eq(catalogVersions.status, 'draft')))
+      .returning();
     if (!deleted) throw conflict('该草稿已被发布或删除', 'NOT_A_DRAFT');
-    await recordAudit(tx, actor, { action: 'catalog.draft_delete', entityType: 'catalog_version', entityId: versionId, before: draft }, now);
+    await recordAudit(
+      tx,
+      actor,
+      { action: 'catalog.draft_delete', entityType: 'catalog_version', entityId: versionId, before: draft },
+      now,
+    );
   });
 }
 
@@ -78,14 +119,29 @@ export async function addItem(db: Db, actor: Actor, versionId: number, input: Ca
   await assertItemAcceptable(db, input);
   const row = await db.transaction(async (tx) => {
     if (!(await bumpDraftRevision(tx, versionId, null))) throw conflict('该草稿已被发布或删除', 'NOT_A_DRAFT');
-    const [item] = await tx.insert(catalogItems).values({ ...input, versionId, position: await nextPosition(tx, versionId) }).returning();
-    await recordAudit(tx, actor, { action: 'catalog.item_add', entityType: 'catalog_item', entityId: item!.id, after: item }, now);
+    const [item] = await tx
+      .insert(catalogItems)
+      .values({ ...input, versionId, position: await nextPosition(tx, versionId) })
+      .returning();
+    await recordAudit(
+      tx,
+      actor,
+      { action: 'catalog.item_add', entityType: 'catalog_item', entityId: item!.id, after: item },
+      now,
+    );
     return item!;
   });
   return toItemView(row, await industriesByCode(db, [row.industryCode]));
 }
 
-export async function updateItem(db: Db, actor: Actor, versionId: number, itemId: number, input: CatalogItemInput & { revision: number }, now: Date) {
+export async function updateItem(
+  db: Db,
+  actor: Actor,
+  versionId: number,
+  itemId: number,
+  input: CatalogItemInput & { revision: number },
+  now: Date,
+) {
   requirePermission(actor, 'catalog.edit');
   await draftOf(db, versionId);
   const { revision, ...fields } = input;
@@ -100,7 +156,12 @@ export async function updateItem(db: Db, actor: Actor, versionId: number, itemId
       .where(and(eq(catalogItems.id, itemId), eq(catalogItems.revision, revision)))
       .returning();
     if (!after) throw staleRevision('该目录条目');
-    await recordAudit(tx, actor, { action: 'catalog.item_update', entityType: 'catalog_item', entityId: itemId, before, after }, now);
+    await recordAudit(
+      tx,
+      actor,
+      { action: 'catalog.item_update', entityType: 'catalog_item', entityId: itemId, before, after },
+      now,
+    );
     return after;
   });
   return toItemView(row, await industriesByCode(db, [row.industryCode]));
@@ -113,9 +174,17 @@ export async function deleteItem(db: Db, actor: Actor, versionId: number, itemId
     const before = await findItem(tx, versionId, itemId);
     if (!before) throw notFound('目录条目不存在');
     if (!(await bumpDraftRevision(tx, versionId, null))) throw conflict('该草稿已被发布或删除', 'NOT_A_DRAFT');
-    const [deleted] = await tx.delete(catalogItems).where(and(eq(catalogItems.id, itemId), eq(catalogItems.revision, revision))).returning();
+    const [deleted] = await tx
+      .delete(catalogItems)
+      .where(and(eq(catalogItems.id, itemId), eq(catalogItems.revision, revision)))
+      .returning();
     if (!deleted) throw staleRevision('该目录条目');
-    await recordAudit(tx, actor, { action: 'catalog.item_delete', entityType: 'catalog_item', entityId: itemId, before }, now);
+    await recordAudit(
+      tx,
+      actor,
+      { action: 'catalog.item_delete', entityType: 'catalog_item', entityId: itemId, before },
+      now,
+    );
   });
 }
 
@@ -126,13 +195,21 @@ export async function diffDraft(db: Db, actor: Actor, versionId: number, now: Da
   if (!draft) throw notFound('目录版本不存在');
   const today = shanghaiDay(now);
   const base = await inForceVersion(db, draft.platformKey, today);
-  const [draftRows, baseRows] = await Promise.all([itemsOfVersion(db, versionId), base ? itemsOfVersion(db, base.id) : []]);
-  const names = await industriesByCode(db, [...draftRows, ...baseRows].map((row) => row.industryCode));
+  const [draftRows, baseRows] = await Promise.all([
+    itemsOfVersion(db, versionId),
+    base ? itemsOfVersion(db, base.id) : [],
+  ]);
+  const names = await industriesByCode(
+    db,
+    [...draftRows, ...baseRows].map((row) => row.industryCode),
+  );
   const views = new Map([...draftRows, ...baseRows].map((row) => [row.id, toItemView(row, names)]));
   const diff = diffCatalogs(baseRows.map(toDomainItem), draftRows.map(toDomainItem));
   const view = (item: { id: number | string }) => views.get(Number(item.id))!;
   return {
-    baseVersion: base ? toSummary({ ...base, itemCount: baseRows.length }, base.id, today, await versionPeople(db, [base])) : null,
+    baseVersion: base
+      ? toSummary({ ...base, itemCount: baseRows.length }, base.id, today, await versionPeople(db, [base]))
+      : null,
     draftRevision: draft.revision,
     added: diff.added.map(view),
     removed: diff.removed.map(view),
@@ -165,7 +242,12 @@ export async function publishDraft(
   const rows = await itemsOfVersion(db, versionId);
   if (rows.length === 0) throw unprocessable('EMPTY_CATALOG', '目录没有任何条目，不能发布');
   const problems = catalogProblems(rows.map(toDomainItem), platform);
-  if (problems.length > 0) throw unprocessable('CATALOG_INVALID', `目录有 ${problems.length} 处问题，不能发布：${problems[0]!.message}`, problems);
+  if (problems.length > 0)
+    throw unprocessable(
+      'CATALOG_INVALID',
+      `目录有 ${problems.length} 处问题，不能发布：${problems[0]!.message}`,
+      problems,
+    );
   const latest = (await publishedVersionsOfPlatform(db, draft.platformKey)).reduce<string | null>(
     (max, v) => (v.effectiveDate && (!max || v.effectiveDate > max) ? v.effectiveDate : max),
     null,
@@ -177,13 +259,29 @@ export async function publishDraft(
     const [row] = await tx
       .update(catalogVersions)
       .set({ status: 'published', effectiveDate: input.effectiveDate, publishedAt: now, publishedBy: actor.username })
-      .where(and(eq(catalogVersions.id, versionId), eq(catalogVersions.status, 'draft'), eq(catalogVersions.revision, input.revision)))
+      .where(
+        and(
+          eq(catalogVersions.id, versionId),
+          eq(catalogVersions.status, 'draft'),
+          eq(catalogVersions.revision, input.revision),
+        ),
+      )
       .returning();
     if (!row) throw staleRevision('该草稿');
-    await recordAudit(tx, actor, { action: 'catalog.publish', entityType: 'catalog_version', entityId: versionId, before: draft, after: row }, now);
+    await recordAudit(
+      tx,
+      actor,
+      { action: 'catalog.publish', entityType: 'catalog_version', entityId: versionId, before: draft, after: row },
+      now,
+    );
     return row;
   });
   const today = shanghaiDay(now);
   const inForce = await inForceVersion(db, published.platformKey, today);
-  return toSummary({ ...published, itemCount: rows.length }, inForce?.id ?? null, today, await versionPeople(db, [published]));
+  return toSummary(
+    { ...published, itemCount: rows.length },
+    inForce?.id ?? null,
+    today,
+    await versionPeople(db, [published]),
+  );
 }

@@ -27,9 +27,23 @@ export async function ensureCatalog2018(db: Db, actor: Actor, now: Date) {
           createdBy: actor.username,
         })
         .returning();
-      const items = CATALOG_2018[platformKey].map((item, index) => ({ ...item, versionId: version!.id, position: index + 1 }));
+      const items = CATALOG_2018[platformKey].map((item, index) => ({
+        ...item,
+        versionId: version!.id,
+        position: index + 1,
+      }));
       await tx.insert(catalogItems).values(items);
-      await recordAudit(tx, actor, { action: 'catalog.seed', entityType: 'catalog_version', entityId: version!.id, after: { ...version, items: items.length } }, now);
+      await recordAudit(
+        tx,
+        actor,
+        {
+          action: 'catalog.seed',
+          entityType: 'catalog_version',
+          entityId: version!.id,
+          after: { ...version, items: items.length },
+        },
+        now,
+      );
     }
   });
 }

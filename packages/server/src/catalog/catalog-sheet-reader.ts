@@ -1,5 +1,11 @@
 import { cleanCellText, excelErrorMessage, excelErrorValue, UNCOMPUTED_FORMULA_MESSAGE } from '@pgs/domain';
-import { openWorkbook, UnreadableCell, WorkbookFormatError, ZipDamagedError, type SheetCell } from '../platform/xlsx-reader.ts';
+import {
+  openWorkbook,
+  UnreadableCell,
+  WorkbookFormatError,
+  ZipDamagedError,
+  type SheetCell,
+} from '../platform/xlsx-reader.ts';
 
 /**
  * The rows of an uploaded catalog workbook (R1.x drafts), read with the same streaming reader and the same cell
@@ -25,7 +31,8 @@ const fileProblem = (row: number, message: string) => new CatalogSheetProblem({ 
 /** A cell of a text column as its text, or why it cannot be read as one. */
 export function catalogCellText(cell: SheetCell): string | { problem: string } {
   if (cell === undefined) return '';
-  if (cell instanceof UnreadableCell) return { problem: cell.error === null ? UNCOMPUTED_FORMULA_MESSAGE : excelErrorMessage(cell.error) };
+  if (cell instanceof UnreadableCell)
+    return { problem: cell.error === null ? UNCOMPUTED_FORMULA_MESSAGE : excelErrorMessage(cell.error) };
   if (typeof cell === 'string') {
     const text = cleanCellText(cell).trim();
     const error = excelErrorValue(text);
@@ -50,7 +57,10 @@ export async function* catalogSheetRows(buffer: Buffer): AsyncGenerator<CatalogS
     const names = workbook.sheetNames;
     const sheetName = names.includes(CATALOG_SHEET) ? CATALOG_SHEET : names.length === 1 ? names[0]! : undefined;
     if (sheetName === undefined) {
-      throw fileProblem(0, `工作簿中没有名为“${CATALOG_SHEET}”的工作表（现有工作表：${names.map((name) => `“${name}”`).join('、')}），请把目录所在的工作表改名为“${CATALOG_SHEET}”后重新上传`);
+      throw fileProblem(
+        0,
+        `工作簿中没有名为“${CATALOG_SHEET}”的工作表（现有工作表：${names.map((name) => `“${name}”`).join('、')}），请把目录所在的工作表改名为“${CATALOG_SHEET}”后重新上传`,
+      );
     }
     let columns: Map<string, number> | null = null;
     let untitled = false;
@@ -67,7 +77,11 @@ export async function* catalogSheetRows(buffer: Buffer): AsyncGenerator<CatalogS
             untitled = true;
             continue;
           }
-          if (headers.size > 0 && row.number !== 1) throw fileProblem(1, `表头必须在第 1 行：第 ${row.number} 行是表头，请删除它上方的 ${row.number - 1} 行（标题或空行）后重新上传`);
+          if (headers.size > 0 && row.number !== 1)
+            throw fileProblem(
+              1,
+              `表头必须在第 1 行：第 ${row.number} 行是表头，请删除它上方的 ${row.number - 1} 行（标题或空行）后重新上传`,
+            );
           const missing = REQUIRED.filter((header) => !headers.has(header));
           if (missing.length > 0) throw fileProblem(1, `表头缺少列：${missing.join('、')}（请使用导出的模板）`);
           columns = headers;
@@ -75,10 +89,19 @@ export async function* catalogSheetRows(buffer: Buffer): AsyncGenerator<CatalogS
         }
         const values = row.values;
         const known = columns;
-        yield { number: row.number, read: (header) => (known.has(header) ? catalogCellText(values[known.get(header)!]) : '') };
+        yield {
+          number: row.number,
+          read: (header) => (known.has(header) ? catalogCellText(values[known.get(header)!]) : ''),
+        };
       }
     }
-    if (columns === null) throw fileProblem(1, untitled ? `表头缺少列：${REQUIRED.join('、')}（请使用导出的模板）` : `“${sheetName}”表是空的，请使用导出的模板填写`);
+    if (columns === null)
+      throw fileProblem(
+        1,
+        untitled
+          ? `表头缺少列：${REQUIRED.join('、')}（请使用导出的模板）`
+          : `“${sheetName}”表是空的，请使用导出的模板填写`,
+      );
   } catch (error) {
     if (error instanceof WorkbookFormatError || error instanceof ZipDamagedError) throw fileProblem(0, error.message);
     throw error;

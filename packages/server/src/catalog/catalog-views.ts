@@ -27,11 +27,22 @@ export function versionState(row: CatalogVersionRow, inForceId: number | null, t
 export type NameOf = (username: string | null | undefined) => string | null;
 
 /** The names of the people of these versions, looked up once. */
-export function versionPeople(db: Db, rows: ReadonlyArray<Pick<CatalogVersionRow, 'createdBy' | 'publishedBy'> | null | undefined>): Promise<NameOf> {
-  return displayNamesOf(db, rows.flatMap((row) => (row ? [row.createdBy, row.publishedBy] : [])));
+export function versionPeople(
+  db: Db,
+  rows: ReadonlyArray<Pick<CatalogVersionRow, 'createdBy' | 'publishedBy'> | null | undefined>,
+): Promise<NameOf> {
+  return displayNamesOf(
+    db,
+    rows.flatMap((row) => (row ? [row.createdBy, row.publishedBy] : [])),
+  );
 }
 
-export function toSummary(row: CatalogVersionRow & { itemCount: number }, inForceId: number | null, today: string, nameOf: NameOf): CatalogVersionSummaryView {
+export function toSummary(
+  row: CatalogVersionRow & { itemCount: number },
+  inForceId: number | null,
+  today: string,
+  nameOf: NameOf,
+): CatalogVersionSummaryView {
   return {
     id: row.id,
     platformKey: row.platformKey as PlatformKey,
@@ -64,7 +75,14 @@ export function toItemView(row: CatalogItemRow, names: Map<string, Industry>): C
 
 /** The domain's shape of an item, for classification and the publish checks. */
 export function toDomainItem(row: CatalogItemRow): CatalogItem {
-  return { id: row.id, category: row.category as CatalogCategory, industryCode: row.industryCode, keywords: row.keywords, basis: row.basis as CatalogBasis, note: row.note };
+  return {
+    id: row.id,
+    category: row.category as CatalogCategory,
+    industryCode: row.industryCode,
+    keywords: row.keywords,
+    basis: row.basis as CatalogBasis,
+    note: row.note,
+  };
 }
 
 export function catalogView(summary: CatalogVersionSummaryView, items: CatalogItemView[]) {

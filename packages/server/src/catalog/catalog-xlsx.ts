@@ -25,9 +25,17 @@ const COLUMNS: SheetColumn[] = [
 const SHEET_NAME = CATALOG_SHEET;
 const KEYWORD_SEPARATOR = /[、,，;；\s]+/;
 
-export type CatalogWorkbookMeta = { platformName: string; version: string; stateLabel: string; effectiveDate: string | null };
+export type CatalogWorkbookMeta = {
+  platformName: string;
+  version: string;
+  stateLabel: string;
+  effectiveDate: string | null;
+};
 
-export async function buildCatalogWorkbook(meta: CatalogWorkbookMeta, items: readonly CatalogItemView[]): Promise<Buffer> {
+export async function buildCatalogWorkbook(
+  meta: CatalogWorkbookMeta,
+  items: readonly CatalogItemView[],
+): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'PGS 平台产业管理引导系统';
   const sheet = workbook.addWorksheet(SHEET_NAME, { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -55,7 +63,10 @@ export async function buildCatalogWorkbook(meta: CatalogWorkbookMeta, items: rea
     ['状态', meta.stateLabel],
     ['生效日期', excelDay(meta.effectiveDate) ?? '未发布'],
     [],
-    ['填写说明', '类别填“鼓励类”“限制类”或“淘汰类”；行业代码为 GB/T 4754-2017 门类字母或 2–4 位数字；关键词用顿号分隔，可空；列入依据填下列之一。'],
+    [
+      '填写说明',
+      '类别填“鼓励类”“限制类”或“淘汰类”；行业代码为 GB/T 4754-2017 门类字母或 2–4 位数字；关键词用顿号分隔，可空；列入依据填下列之一。',
+    ],
     ...CATALOG_BASES.map((basis) => ['列入依据', BASIS_LABELS[basis]]),
   ]);
   about.getCell('B4').numFmt = NUMBER_FORMATS.day!;
@@ -69,15 +80,23 @@ export type ImportRowError = { row: number; column: string; message: string };
 export type ParsedCatalogRow = { row: number; item: CatalogItemInput };
 
 function parseCategory(text: string) {
-  return CATALOG_CATEGORIES.find((category) => category === text || CATEGORY_LABELS[category] === text || CATEGORY_LABELS[category].replace('类', '') === text);
+  return CATALOG_CATEGORIES.find(
+    (category) =>
+      category === text || CATEGORY_LABELS[category] === text || CATEGORY_LABELS[category].replace('类', '') === text,
+  );
 }
 
 function parseBasis(text: string) {
-  return CATALOG_BASES.find((basis) => basis === text || BASIS_LABELS[basis] === text || LEGACY_BASIS_LABELS[basis] === text || text.startsWith(basis));
+  return CATALOG_BASES.find(
+    (basis) =>
+      basis === text || BASIS_LABELS[basis] === text || LEGACY_BASIS_LABELS[basis] === text || text.startsWith(basis),
+  );
 }
 
 /** Reads a catalog workbook: every bad cell becomes a row error with its Excel row number and column header. */
-export async function parseCatalogWorkbook(buffer: Buffer): Promise<{ rows: ParsedCatalogRow[]; errors: ImportRowError[] }> {
+export async function parseCatalogWorkbook(
+  buffer: Buffer,
+): Promise<{ rows: ParsedCatalogRow[]; errors: ImportRowError[] }> {
   const rows: ParsedCatalogRow[] = [];
   const errors: ImportRowError[] = [];
   try {
@@ -89,14 +108,30 @@ export async function parseCatalogWorkbook(buffer: Buffer): Promise<{ rows: Pars
         problems.push({ row: number, column: header, message: text.problem });
         return '';
       };
-      const raw = { category: cell('类别'), industryCode: cell('行业代码'), keywords: cell('关键词'), basis: cell('列入依据'), note: cell('备注') };
+      const raw = {
+        category: cell('类别'),
+        industryCode: cell('行业代码'),
+        keywords: cell('关键词'),
+        basis: cell('列入依据'),
+        note: cell('备注'),
+      };
       if (problems.length === 0 && Object.values(raw).every((value) => value === '')) continue;
       errors.push(...problems);
       if (problems.length > 0) continue;
       const category = parseCategory(raw.category);
       const basis = parseBasis(raw.basis);
-      if (!category) errors.push({ row: number, column: '类别', message: `类别“${raw.category}”无法识别，应为鼓励类、限制类或淘汰类` });
-      if (!basis) errors.push({ row: number, column: '列入依据', message: `列入依据“${raw.basis}”无法识别，请从“说明”页的列表中选择` });
+      if (!category)
+        errors.push({
+          row: number,
+          column: '类别',
+          message: `类别“${raw.category}”无法识别，应为鼓励类、限制类或淘汰类`,
+        });
+      if (!basis)
+        errors.push({
+          row: number,
+          column: '列入依据',
+          message: `列入依据“${raw.basis}”无法识别，请从“说明”页的列表中选择`,
+        });
       if (!category || !basis) continue;
       const parsed = catalogItemInputSchema.safeParse({
         category,

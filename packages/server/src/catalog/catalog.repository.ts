@@ -26,16 +26,26 @@ export async function findVersion(db: Db, id: number): Promise<CatalogVersionRow
 }
 
 export async function itemsOfVersion(db: Db, versionId: number): Promise<CatalogItemRow[]> {
-  return db.select().from(catalogItems).where(eq(catalogItems.versionId, versionId)).orderBy(asc(catalogItems.position), asc(catalogItems.id));
+  return db
+    .select()
+    .from(catalogItems)
+    .where(eq(catalogItems.versionId, versionId))
+    .orderBy(asc(catalogItems.position), asc(catalogItems.id));
 }
 
 export async function findItem(db: Db, versionId: number, itemId: number): Promise<CatalogItemRow | undefined> {
-  const [row] = await db.select().from(catalogItems).where(and(eq(catalogItems.versionId, versionId), eq(catalogItems.id, itemId)));
+  const [row] = await db
+    .select()
+    .from(catalogItems)
+    .where(and(eq(catalogItems.versionId, versionId), eq(catalogItems.id, itemId)));
   return row;
 }
 
 export async function nextPosition(db: Db, versionId: number): Promise<number> {
-  const [row] = await db.select({ last: max(catalogItems.position) }).from(catalogItems).where(eq(catalogItems.versionId, versionId));
+  const [row] = await db
+    .select({ last: max(catalogItems.position) })
+    .from(catalogItems)
+    .where(eq(catalogItems.versionId, versionId));
   return (row?.last ?? 0) + 1;
 }
 
@@ -43,7 +53,11 @@ export async function nextPosition(db: Db, versionId: number): Promise<number> {
  * Raises a draft's revision when the caller saw `expected` (or any, when null); returns false when the draft is
  * gone, published, or was changed meanwhile. Every edit of a draft goes through here, so two editors serialise.
  */
-export async function bumpDraftRevision(db: Db, versionId: number, expected: number | null): Promise<CatalogVersionRow | undefined> {
+export async function bumpDraftRevision(
+  db: Db,
+  versionId: number,
+  expected: number | null,
+): Promise<CatalogVersionRow | undefined> {
   const conditions = [eq(catalogVersions.id, versionId), eq(catalogVersions.status, 'draft')];
   if (expected !== null) conditions.push(eq(catalogVersions.revision, expected));
   const [row] = await db

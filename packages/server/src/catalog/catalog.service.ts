@@ -1,9 +1,27 @@
-import { can, classifyIndustry, industryLineage, isCalendarDay, isWellFormedIndustryCode, platformName, shanghaiDay, versionInForce, type PlatformKey } from '@pgs/domain';
+import {
+  can,
+  classifyIndustry,
+  industryLineage,
+  isCalendarDay,
+  isWellFormedIndustryCode,
+  platformName,
+  shanghaiDay,
+  versionInForce,
+  type PlatformKey,
+} from '@pgs/domain';
 import type { Db } from '../platform/db.ts';
 import { requirePermission, type Actor } from '../platform/actor.ts';
 import { badRequest, notFound, unprocessable } from '../platform/errors.ts';
 import { industriesByCode, listPlatforms } from '../reference/reference.service.ts';
-import { distinctItemCodes, findVersion, itemsOfVersion, publishedVersionsOfPlatform, versionsOfPlatform, type CatalogItemRow, type CatalogVersionRow } from './catalog.repository.ts';
+import {
+  distinctItemCodes,
+  findVersion,
+  itemsOfVersion,
+  publishedVersionsOfPlatform,
+  versionsOfPlatform,
+  type CatalogItemRow,
+  type CatalogVersionRow,
+} from './catalog.repository.ts';
 import { catalogView, toDomainItem, toItemView, toSummary, versionPeople } from './catalog-views.ts';
 
 /**
@@ -35,9 +53,15 @@ function assertVisible(actor: Actor, row: CatalogVersionRow | undefined): assert
 
 export async function loadCatalog(db: Db, row: CatalogVersionRow, inForceId: number | null, today: string) {
   const items = await itemsOfVersion(db, row.id);
-  const names = await industriesByCode(db, items.map((item) => item.industryCode));
+  const names = await industriesByCode(
+    db,
+    items.map((item) => item.industryCode),
+  );
   const summary = toSummary({ ...row, itemCount: items.length }, inForceId, today, await versionPeople(db, [row]));
-  return catalogView(summary, items.map((item) => toItemView(item, names)));
+  return catalogView(
+    summary,
+    items.map((item) => toItemView(item, names)),
+  );
 }
 
 export async function catalogOverview(db: Db, actor: Actor, now: Date) {
@@ -54,7 +78,9 @@ export async function catalogOverview(db: Db, actor: Actor, now: Date) {
         inForce: inForce ? toSummary(inForce, inForce.id, today, await versionPeople(db, [inForce])) : null,
       };
       // Issue #10.12: drafts are the drc's working papers; other roles are not told how many there are.
-      return seesDraftsOf(actor) ? { ...overview, drafts: versions.filter((v) => v.status === 'draft').length } : overview;
+      return seesDraftsOf(actor)
+        ? { ...overview, drafts: versions.filter((v) => v.status === 'draft').length }
+        : overview;
     }),
   );
 }

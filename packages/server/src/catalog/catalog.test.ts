@@ -16,7 +16,8 @@ afterAll(() => t.close());
 const get = (url: string, cookie = drc) => t.app.inject({ method: 'GET', url: `/api/v1${url}`, headers: { cookie } });
 const send = (method: 'POST' | 'PUT' | 'DELETE', url: string, payload?: unknown, cookie = drc) =>
   t.app.inject({ method, url: `/api/v1${url}`, headers: { cookie }, payload: payload as never });
-const classify = async (platform: string, code: string, extra = '') => (await get(`/catalogs/${platform}/classify?industryCode=${code}${extra}`, ojk)).json();
+const classify = async (platform: string, code: string, extra = '') =>
+  (await get(`/catalogs/${platform}/classify?industryCode=${code}${extra}`, ojk)).json();
 
 async function newDraft(platform: string, version: string) {
   const response = await send('POST', `/catalogs/${platform}/versions`, { version });
@@ -82,10 +83,20 @@ describe('drafting, comparing and publishing a new version', () => {
     // A platform user does not see the draft.
     expect((await get(`/catalog-versions/${draft.id}`, ojk)).statusCode).toBe(404);
 
-    const added = await send('POST', `/catalog-versions/${draft.id}/items`, { category: 'encouraged', industryCode: '8810', keywords: [], basis: 'R1.2-supporting', note: '文艺创作：配套服务' });
+    const added = await send('POST', `/catalog-versions/${draft.id}/items`, {
+      category: 'encouraged',
+      industryCode: '8810',
+      keywords: [],
+      basis: 'R1.2-supporting',
+      note: '文艺创作：配套服务',
+    });
     expect(added.statusCode).toBe(201);
     const car = draft.items.find((i: { industryCode: string }) => i.industryCode === '361');
-    const changed = await send('PUT', `/catalog-versions/${draft.id}/items/${car.id}`, { ...car, note: '整车制造（修订）', revision: car.revision });
+    const changed = await send('PUT', `/catalog-versions/${draft.id}/items/${car.id}`, {
+      ...car,
+      note: '整车制造（修订）',
+      revision: car.revision,
+    });
     expect(changed.statusCode).toBe(200);
 
     const diff = (await get(`/catalog-versions/${draft.id}/diff`)).json();
@@ -95,7 +106,10 @@ describe('drafting, comparing and publishing a new version', () => {
     expect(diff.problems).toEqual([]);
 
     const current = (await get(`/catalog-versions/${draft.id}`)).json();
-    const published = await send('POST', `/catalog-versions/${draft.id}/publish`, { effectiveDate: '2026-12-01', revision: current.revision });
+    const published = await send('POST', `/catalog-versions/${draft.id}/publish`, {
+      effectiveDate: '2026-12-01',
+      revision: current.revision,
+    });
     expect(published.statusCode).toBe(200);
     expect(published.json().state).toBe('scheduled');
 
@@ -110,7 +124,10 @@ describe('drafting, comparing and publishing a new version', () => {
     expect(after).toMatchObject({ category: 'encouraged', catalogVersion: '2026年本' });
 
     const versions = (await get('/catalogs/zhenan/versions', ojk)).json();
-    expect(versions.map((v: { version: string; state: string }) => `${v.version}:${v.state}`)).toEqual(['2018年本:superseded', '2026年本:in_force']);
+    expect(versions.map((v: { version: string; state: string }) => `${v.version}:${v.state}`)).toEqual([
+      '2018年本:superseded',
+      '2026年本:in_force',
+    ]);
     // Old versions stay readable.
     const old = (await get(`/catalog-versions/${versions[0].id}`, ojk)).json();
     expect(old.items.some((i: { industryCode: string }) => i.industryCode === '8810')).toBe(false);
@@ -118,18 +135,40 @@ describe('drafting, comparing and publishing a new version', () => {
 
   it('refuses to publish a catalog that encourages an overcapacity industry (R1.4), directly or through a broader code', async () => {
     const direct = await newDraft('oujiangkou', '船舶试验版');
-    const refused = await send('POST', `/catalog-versions/${direct.id}/items`, { category: 'encouraged', industryCode: '3731', keywords: [], basis: 'R1.2-leading', note: '' });
+    const refused = await send('POST', `/catalog-versions/${direct.id}/items`, {
+      category: 'encouraged',
+      industryCode: '3731',
+      keywords: [],
+      basis: 'R1.2-leading',
+      note: '',
+    });
     expect(refused.statusCode).toBe(422);
     expect(refused.json().error.message).toContain('§一(二)');
 
     const broad = await newDraft('hitech', '宽口径试验版');
     const ships = broad.items.filter((i: { industryCode: string }) => /^373[1-6]$/.test(i.industryCode));
-    for (const item of ships) expect((await send('DELETE', `/catalog-versions/${broad.id}/items/${item.id}?revision=${item.revision}`)).statusCode).toBe(204);
-    expect((await send('POST', `/catalog-versions/${broad.id}/items`, { category: 'encouraged', industryCode: '373', keywords: [], basis: 'R1.2-emerging', note: '' })).statusCode).toBe(201);
+    for (const item of ships)
+      expect(
+        (await send('DELETE', `/catalog-versions/${broad.id}/items/${item.id}?revision=${item.revision}`)).statusCode,
+      ).toBe(204);
+    expect(
+      (
+        await send('POST', `/catalog-versions/${broad.id}/items`, {
+          category: 'encouraged',
+          industryCode: '373',
+          keywords: [],
+          basis: 'R1.2-emerging',
+          note: '',
+        })
+      ).statusCode,
+    ).toBe(201);
     const diff = (await get(`/catalog-versions/${broad.id}/diff`)).json();
     expect(diff.problems.length).toBeGreaterThan(0);
     const revision = (await get(`/catalog-versions/${broad.id}`)).json().revision;
-    const publish = await send('POST', `/catalog-versions/${broad.id}/publish`, { effectiveDate: '2027-01-01', revision });
+    const publish = await send('POST', `/catalog-versions/${broad.id}/publish`, {
+      effectiveDate: '2027-01-01',
+      revision,
+    });
     expect(publish.statusCode).toBe(422);
     expect(publish.json().error.code).toBe('CATALOG_INVALID');
     expect((await get(`/catalog-versions/${broad.id}`)).json().state).toBe('draft');
@@ -139,24 +178,39 @@ describe('drafting, comparing and publishing a new version', () => {
     const draft = await newDraft('hitech', '并发试验版');
     const item = draft.items[0];
     const edits = await Promise.all(
-      ['甲', '乙', '丙'].map((note) => send('PUT', `/catalog-versions/${draft.id}/items/${item.id}`, { ...item, note, revision: item.revision })),
+      ['甲', '乙', '丙'].map((note) =>
+        send('PUT', `/catalog-versions/${draft.id}/items/${item.id}`, { ...item, note, revision: item.revision }),
+      ),
     );
     expect(edits.map((e) => e.statusCode).sort()).toEqual([200, 409, 409]);
-    const publish = await send('POST', `/catalog-versions/${draft.id}/publish`, { effectiveDate: '2027-01-01', revision: draft.revision });
+    const publish = await send('POST', `/catalog-versions/${draft.id}/publish`, {
+      effectiveDate: '2027-01-01',
+      revision: draft.revision,
+    });
     expect(publish.statusCode).toBe(409);
     expect(publish.json().error.code).toBe('STALE_VERSION');
   });
 
   it('of two concurrent publications of one draft exactly one wins', async () => {
     const draft = await newDraft('oujiangkou', '2027年本');
-    const results = await Promise.all([0, 1, 2].map(() => send('POST', `/catalog-versions/${draft.id}/publish`, { effectiveDate: '2027-03-01', revision: draft.revision })));
+    const results = await Promise.all(
+      [0, 1, 2].map(() =>
+        send('POST', `/catalog-versions/${draft.id}/publish`, {
+          effectiveDate: '2027-03-01',
+          revision: draft.revision,
+        }),
+      ),
+    );
     expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409, 409]);
   });
 
   it('refuses a duplicate version name with 409 and an effective date before the one in force with 422', async () => {
     expect((await send('POST', '/catalogs/zhenan/versions', { version: '2018年本' })).statusCode).toBe(409);
     const draft = await newDraft('zhenan', '回溯版');
-    const early = await send('POST', `/catalog-versions/${draft.id}/publish`, { effectiveDate: '2020-01-01', revision: draft.revision });
+    const early = await send('POST', `/catalog-versions/${draft.id}/publish`, {
+      effectiveDate: '2020-01-01',
+      revision: draft.revision,
+    });
     expect(early.statusCode).toBe(422);
     // Issue #10.6: a date before today is refused before the version in force is even looked at.
     expect(early.json().error.code).toBe('EFFECTIVE_DATE_OUT_OF_RANGE');
@@ -172,11 +226,18 @@ describe('Excel export and import', () => {
   const upload = (versionId: number, buffer: Buffer) => {
     const boundary = '----pgs-test-boundary';
     const body = Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="catalog.xlsx"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`),
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="catalog.xlsx"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`,
+      ),
       buffer,
       Buffer.from(`\r\n--${boundary}--\r\n`),
     ]);
-    return t.app.inject({ method: 'POST', url: `/api/v1/catalog-versions/${versionId}/import`, headers: { cookie: drc, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: body });
+    return t.app.inject({
+      method: 'POST',
+      url: `/api/v1/catalog-versions/${versionId}/import`,
+      headers: { cookie: drc, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload: body,
+    });
   };
 
   it('exports a version with every item, Chinese headers and class labels', async () => {
@@ -184,7 +245,16 @@ describe('Excel export and import', () => {
     const response = await get(`/catalog-versions/${catalog.id}/export.xlsx`, ojk);
     expect(response.statusCode).toBe(200);
     const sheet = (await workbookOf(response.rawPayload)).getWorksheet('准入目录')!;
-    expect(sheet.getRow(1).values).toEqual([undefined, '序号', '类别', '行业代码', '行业名称', '关键词', '列入依据', '备注']);
+    expect(sheet.getRow(1).values).toEqual([
+      undefined,
+      '序号',
+      '类别',
+      '行业代码',
+      '行业名称',
+      '关键词',
+      '列入依据',
+      '备注',
+    ]);
     expect(sheet.rowCount).toBe(catalog.items.length + 1);
     expect(['鼓励类', '限制类', '淘汰类']).toContain(sheet.getRow(2).getCell(2).value);
   });
@@ -194,7 +264,9 @@ describe('Excel export and import', () => {
     const exported = await get(`/catalog-versions/${draft.id}/export.xlsx`);
     const workbook = await workbookOf(exported.rawPayload);
     const sheet = workbook.getWorksheet('准入目录')!;
-    const original = [3, 5, 7].map((row) => [sheet.getRow(row).getCell(2).value, sheet.getRow(row).getCell(3).value] as const);
+    const original = [3, 5, 7].map(
+      (row) => [sheet.getRow(row).getCell(2).value, sheet.getRow(row).getCell(3).value] as const,
+    );
     sheet.getRow(3).getCell(2).value = '优先类';
     sheet.getRow(5).getCell(3).value = '36a';
     sheet.getRow(7).getCell(3).value = '3619';

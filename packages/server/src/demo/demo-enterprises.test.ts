@@ -8,7 +8,18 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-type Item = { creditCode: string; platformKey: string | null; kind: string; landOwned: string | null; landLeased: string | null; producing: boolean; utility: boolean; registeredOn: string; backwardBasis: string | null; zombieBasis: string | null };
+type Item = {
+  creditCode: string;
+  platformKey: string | null;
+  kind: string;
+  landOwned: string | null;
+  landLeased: string | null;
+  producing: boolean;
+  utility: boolean;
+  registeredOn: string;
+  backwardBasis: string | null;
+  zombieBasis: string | null;
+};
 
 describe('demo base database (npm start in demo mode, R3.1)', () => {
   it('is the same every time it is built (seeded, no Math.random)', () => {
@@ -30,7 +41,8 @@ describe('demo base database (npm start in demo mode, R3.1)', () => {
       { year: 2023, count: 290 },
     ]);
     const all = (await get('/enterprises?year=2025&pageSize=500')).items as Item[];
-    for (const platformKey of ['oujiangkou', 'zhenan', 'hitech']) expect(all.filter((e) => e.platformKey === platformKey)).toHaveLength(80);
+    for (const platformKey of ['oujiangkou', 'zhenan', 'hitech'])
+      expect(all.filter((e) => e.platformKey === platformKey)).toHaveLength(80);
     expect(all.filter((e) => e.platformKey === null)).toHaveLength(60);
     expect(new Set(all.map((e) => e.creditCode)).size).toBe(300);
     expect(all.filter((e) => e.kind === 'service').length).toBeGreaterThan(40);
@@ -50,8 +62,16 @@ describe('demo base database (npm start in demo mode, R3.1)', () => {
     expect(weak.filter((e) => e.platformKey === null).length).toBeGreaterThan(0);
     expect(weak.length).toBeLessThan(60);
 
-    const audits = (await t.app.inject({ method: 'GET', url: '/api/v1/audit?action=enterprises.import', headers: { cookie: await t.login('auditor') } })).json();
-    expect(audits.items.map((event: { entityId: string; actorName: string }) => [event.entityId, event.actorName])).toEqual([
+    const audits = (
+      await t.app.inject({
+        method: 'GET',
+        url: '/api/v1/audit?action=enterprises.import',
+        headers: { cookie: await t.login('auditor') },
+      })
+    ).json();
+    expect(
+      audits.items.map((event: { entityId: string; actorName: string }) => [event.entityId, event.actorName]),
+    ).toEqual([
       ['2025', 'system'],
       ['2024', 'system'],
       ['2023', 'system'],

@@ -114,7 +114,9 @@ export function buildDemoEnterprises(): Map<number, EnterpriseRecordInput[]> {
     const platformKey = i < DEMO_ENTERPRISES - ELSEWHERE ? PLATFORM_KEYS[i % 3]! : null;
     const utility = i % 60 === 7;
     const kind = !utility && i % 5 === 4 ? 'service' : 'industrial';
-    const [trade, industryCode] = utility ? UTILITIES[Math.floor(i / 60)]! : pick(kind === 'service' ? SERVICE : INDUSTRIAL);
+    const [trade, industryCode] = utility
+      ? UTILITIES[Math.floor(i / 60)]!
+      : pick(kind === 'service' ? SERVICE : INDUSTRIAL);
     let name = '';
     do {
       const suffix = random() < 0.15 ? '股份有限公司' : random() < 0.06 ? '（集团）有限公司' : '有限公司';
@@ -140,7 +142,9 @@ export function buildDemoEnterprises(): Map<number, EnterpriseRecordInput[]> {
       platformKey,
       kind,
       industryCode,
-      registeredOn: registered2024 ? `2024-0${1 + (i % 9)}-${String(10 + (i % 18)).padStart(2, '0')}` : `${2003 + (i % 19)}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
+      registeredOn: registered2024
+        ? `2024-0${1 + (i % 9)}-${String(10 + (i % 18)).padStart(2, '0')}`
+        : `${2003 + (i % 19)}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
       landOwned: tenant ? null : Number(cents(land)),
       landLeased: tenant ? Number(cents(between(3, 25))) : i % 10 === 6 ? Number(cents(between(1, 6))) : null,
       taxPerMu: weak ? between(0.2, bar) : kind === 'service' ? between(20, 120) : between(bar + 0.5, 45),
@@ -161,7 +165,8 @@ export function buildDemoEnterprises(): Map<number, EnterpriseRecordInput[]> {
   }
   // Flags with their basis (R3.1/R3.5): five backward, five zombie (not producing), three more not producing.
   for (const i of [13, 58, 103, 148, 250]) profiles[i]!.backward = true;
-  for (const i of [22, 76, 112, 157, 262]) Object.assign(profiles[i]!, { zombie: true, producing: false, growth: -0.3 });
+  for (const i of [22, 76, 112, 157, 262])
+    Object.assign(profiles[i]!, { zombie: true, producing: false, growth: -0.3 });
   for (const i of [31, 121, 211]) profiles[i]!.producing = false;
 
   const figures = (profile: Profile, year: number) => {
@@ -170,7 +175,13 @@ export function buildDemoEnterprises(): Map<number, EnterpriseRecordInput[]> {
     const valueAdded = tax * profile.valueAddedPerTax;
     const revenue = valueAdded * profile.revenuePerValueAdded;
     const energy = revenue * profile.energyPerRevenue;
-    return { tax, valueAdded, revenue, energy, employees: Math.max(8, Math.round(land * profile.employeesPerMu * (profile.producing ? 1 : 0.2))) };
+    return {
+      tax,
+      valueAdded,
+      revenue,
+      energy,
+      employees: Math.max(8, Math.round(land * profile.employeesPerMu * (profile.producing ? 1 : 0.2))),
+    };
   };
   const byYear = new Map<number, EnterpriseRecordInput[]>();
   for (const year of DEMO_ENTERPRISE_YEARS) {

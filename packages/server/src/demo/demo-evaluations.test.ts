@@ -16,10 +16,20 @@ describe('demo evaluation (npm start in demo mode, R3.2, D17)', () => {
     expect(id).not.toBeNull();
     expect(await ensureDemoEvaluation(t.database.db, t.clock())).toBeNull();
     const zn = await t.login('zn');
-    const runs = await t.app.inject({ method: 'GET', url: `/api/v1/evaluations?year=${DEMO_PUBLISHED_YEAR}`, headers: { cookie: zn } });
+    const runs = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/evaluations?year=${DEMO_PUBLISHED_YEAR}`,
+      headers: { cookie: zn },
+    });
     expect(runs.statusCode, runs.body).toBe(200);
-    expect(runs.json().items.map((run: { id: number; status: string }) => [run.id, run.status])).toEqual([[id, 'published']]);
-    const results = await t.app.inject({ method: 'GET', url: `/api/v1/evaluations/${id}/results?pageSize=500`, headers: { cookie: zn } });
+    expect(runs.json().items.map((run: { id: number; status: string }) => [run.id, run.status])).toEqual([
+      [id, 'published'],
+    ]);
+    const results = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/evaluations/${id}/results?pageSize=500`,
+      headers: { cookie: zn },
+    });
     const platforms = new Set(results.json().items.map((item: { platformKey: string }) => item.platformKey));
     expect([...platforms]).toEqual(['zhenan']);
     expect(results.json().total).toBeGreaterThan(50);

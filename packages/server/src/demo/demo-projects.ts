@@ -11,7 +11,18 @@ import { circulateProject } from '../projects/project-circulation.service.ts';
 const PLATFORM_USERS: Record<PlatformKey, string> = { oujiangkou: 'ojk', zhenan: 'zn', hitech: 'gxq' };
 const PLATFORMS = Object.keys(PLATFORM_USERS) as PlatformKey[];
 /** Where each demo project stops: every stage of R2.4 appears, with more of the early ones, as in a real pipeline. */
-const TARGETS: ProjectStatus[] = ['reported', 'feasible', 'plan_submitted', 'evaluated', 'tracked', 'negotiating', 'signed', 'landed', 'lost', 'landed'];
+const TARGETS: ProjectStatus[] = [
+  'reported',
+  'feasible',
+  'plan_submitted',
+  'evaluated',
+  'tracked',
+  'negotiating',
+  'signed',
+  'landed',
+  'lost',
+  'landed',
+];
 const FULL_MARKS = Object.fromEntries(DEFAULT_EVALUATION_SHEET.items.map((item) => [item.code, item.maxScore]));
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Days between two stages of a demo project (capped at today): early reports reach far, so some negotiations are overdue. */
@@ -64,7 +75,13 @@ export async function ensureDemoProjects(db: Db, now: Date): Promise<number> {
     let step = 0;
     const stageInstant = () => new Date(Math.min(now.getTime(), reportedAt.getTime() + ++step * STAGE_DAYS * DAY_MS));
     const moveTo = async (to: ProjectStatus, actor: Actor, reason?: string) => {
-      project = await transitionProject(db, actor, project.id, { to, version: project.version, reason }, stageInstant());
+      project = await transitionProject(
+        db,
+        actor,
+        project.id,
+        { to, version: project.version, reason },
+        stageInstant(),
+      );
     };
     if (target === 'lost') {
       await moveTo('lost', reporter, '投资方选择外地落户');
@@ -72,23 +89,59 @@ export async function ensureDemoProjects(db: Db, now: Date): Promise<number> {
     }
     for (const stage of PIPELINE_STAGES.slice(1, PIPELINE_STAGES.indexOf(target as never) + 1)) {
       if (stage === 'evaluated') {
-        const evaluation = await evaluateProject(db, reporter, project.id, { scores: FULL_MARKS, opinion: '项目符合平台产业定位，投资强度和亩均税收均高于准入标准，同意准入。', panel: ['评审专家组'], version: project.version }, new Date(Math.min(now.getTime(), reportedAt.getTime() + step * STAGE_DAYS * DAY_MS)));
+        const evaluation = await evaluateProject(
+          db,
+          reporter,
+          project.id,
+          {
+            scores: FULL_MARKS,
+            opinion: '项目符合平台产业定位，投资强度和亩均税收均高于准入标准，同意准入。',
+            panel: ['评审专家组'],
+            version: project.version,
+          },
+          new Date(Math.min(now.getTime(), reportedAt.getTime() + step * STAGE_DAYS * DAY_MS)),
+        );
         project = { ...project, version: evaluation.projectVersion };
       }
       await moveTo(stage, stage === 'tracked' ? bureau : reporter);
     }
   }
   // A duplicate report (R2.3) and a circulation (R2.5) so those screens have something to show.
-  const first = (await listProjects(db, bureau, { platformKey: 'zhenan', status: 'tracked', page: 1, pageSize: 1 }, now)).items[0];
+  const first = (
+    await listProjects(db, bureau, { platformKey: 'zhenan', status: 'tracked', page: 1, pageSize: 1 }, now)
+  ).items[0];
   if (first) {
     const other = await actorOf(db, 'gxq');
-    await reportProject(db, other, { name: first.name, platformKey: 'hitech', investorName: first.investorName, industryCode: first.industryCode, totalInvestment: first.totalInvestment, fixedAssetInvestment: first.fixedAssetInvestment, landArea: first.landMu, expectedAnnualTax: first.expectedAnnualTax, description: '演示：重复报送' }, now);
+    await reportProject(
+      db,
+      other,
+      {
+        name: first.name,
+        platformKey: 'hitech',
+        investorName: first.investorName,
+        industryCode: first.industryCode,
+        totalInvestment: first.totalInvestment,
+        fixedAssetInvestment: first.fixedAssetInvestment,
+        landArea: first.landMu,
+        expectedAnnualTax: first.expectedAnnualTax,
+        description: '演示：重复报送',
+      },
+      now,
+    );
     made++;
   }
   // The first open 浙南 project whose industry 高新区 also encourages (D11) circulates there.
-  const open = (await listProjects(db, bureau, { platformKey: 'zhenan', page: 1, pageSize: 500 }, now)).items.filter((p) => p.firstReport && ['tracked', 'negotiating'].includes(p.status));
+  const open = (await listProjects(db, bureau, { platformKey: 'zhenan', page: 1, pageSize: 500 }, now)).items.filter(
+    (p) => p.firstReport && ['tracked', 'negotiating'].includes(p.status),
+  );
   for (const candidate of open) {
-    const moved = await circulateProject(db, bureau, candidate.id, { toPlatformKey: 'hitech', firstPlaceShare: '0.4', reason: '演示：浙南用地指标不足，流转至高新区' }, now).then(
+    const moved = await circulateProject(
+      db,
+      bureau,
+      candidate.id,
+      { toPlatformKey: 'hitech', firstPlaceShare: '0.4', reason: '演示：浙南用地指标不足，流转至高新区' },
+      now,
+    ).then(
       () => true,
       (error: unknown) => {
         if (!(error instanceof AppError) || error.status !== 422) throw error;

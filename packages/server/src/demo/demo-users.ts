@@ -8,7 +8,12 @@ import { createUser, userByUsername } from '../users/users.service.ts';
  * console. Their passwords meet the password policy; they are public, so never enable demo mode in production.
  */
 export const DEMO_PASSWORD = 'Demo-Pgs-2026';
-export const DEMO_USERS: ReadonlyArray<{ username: string; displayName: string; role: Role; platformKey?: PlatformKey }> = [
+export const DEMO_USERS: ReadonlyArray<{
+  username: string;
+  displayName: string;
+  role: Role;
+  platformKey?: PlatformKey;
+}> = [
   { username: 'leader', displayName: '领导小组 王组长', role: 'leader' },
   { username: 'drc', displayName: '市发改委 陈科长', role: 'drc' },
   { username: 'bureau', displayName: '市招商局 李科长', role: 'bureau' },

@@ -31,13 +31,23 @@ const YEAR = 2024;
 const BOUNDARY = '----pgs-import-cells';
 function importFile(user: string, file: Buffer, query: string) {
   const payload = Buffer.concat([
-    Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="企业数据.xlsx"\r\nContent-Type: ${XLSX_MIME}\r\n\r\n`),
+    Buffer.from(
+      `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="企业数据.xlsx"\r\nContent-Type: ${XLSX_MIME}\r\n\r\n`,
+    ),
     file,
     Buffer.from(`\r\n--${BOUNDARY}--\r\n`),
   ]);
-  return t.app.inject({ method: 'POST', url: `/api/v1/enterprise-records/import?${query}`, headers: { cookie: cookies[user]!, 'content-type': `multipart/form-data; boundary=${BOUNDARY}` }, payload });
+  return t.app.inject({
+    method: 'POST',
+    url: `/api/v1/enterprise-records/import?${query}`,
+    headers: { cookie: cookies[user]!, 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
+    payload,
+  });
 }
-const recordsOf = async (year: number) => Number((await t.database.db.select({ n: count() }).from(enterpriseRecords).where(eq(enterpriseRecords.year, year)))[0]!.n);
+const recordsOf = async (year: number) =>
+  Number(
+    (await t.database.db.select({ n: count() }).from(enterpriseRecords).where(eq(enterpriseRecords.year, year)))[0]!.n,
+  );
 
 /** Dry run, then a real import: both refuse with `errors`, and the year holds as many rows after as before. */
 async function refusedWith(file: Buffer, errors: unknown[], user = 'eitc') {
@@ -76,7 +86,16 @@ const row = (n: number, over: Cells = {}): Cells => ({
 });
 
 /** A workbook written by ExcelJS: the template's sheet and headers (plus `extra` headers after them), rows from row 2. */
-async function excelJsFile(rows: Cells[], options: { sheetName?: string; extra?: string[]; extraValues?: ExcelJS.CellValue[]; titleRows?: number; textColumns?: boolean } = {}): Promise<Buffer> {
+async function excelJsFile(
+  rows: Cells[],
+  options: {
+    sheetName?: string;
+    extra?: string[];
+    extraValues?: ExcelJS.CellValue[];
+    titleRows?: number;
+    textColumns?: boolean;
+  } = {},
+): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(options.sheetName ?? '企业年度数据');
   workbook.addWorksheet('填写说明').addRow(['列名']);
@@ -85,7 +104,8 @@ async function excelJsFile(rows: Cells[], options: { sheetName?: string; extra?:
   sheet.getRow(top + 1).values = [...LABELS, ...(options.extra ?? [])];
   rows.forEach((cells, i) => {
     const target = sheet.getRow(top + i + 2);
-    for (const [field, value] of Object.entries(cells)) target.getCell(FIELDS.indexOf(field as EnterpriseRecordField) + 1).value = value;
+    for (const [field, value] of Object.entries(cells))
+      target.getCell(FIELDS.indexOf(field as EnterpriseRecordField) + 1).value = value;
     (options.extraValues ?? []).forEach((value, k) => (target.getCell(FIELDS.length + k + 1).value = value));
   });
   return Buffer.from(await workbook.xlsx.writeBuffer());
@@ -93,7 +113,10 @@ async function excelJsFile(rows: Cells[], options: { sheetName?: string; extra?:
 
 // ── hand-made XML, as openpyxl and Apache POI write it ──────────────────────────────────────────────────────────────
 
-const letter = (column: number): string => (column <= 26 ? String.fromCharCode(64 + column) : letter(Math.floor((column - 1) / 26)) + String.fromCharCode(65 + ((column - 1) % 26)));
+const letter = (column: number): string =>
+  column <= 26
+    ? String.fromCharCode(64 + column)
+    : letter(Math.floor((column - 1) / 26)) + String.fromCharCode(65 + ((column - 1) % 26));
 const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 /** A cell's XML by its value: text inline, numbers plain, or the raw XML of `{ xml }` (the content inside `<c>`, with attributes). */
 type HandCell = string | number | { attributes?: string; xml: string };
@@ -108,12 +131,18 @@ function handRow(number: number, values: HandCell[]): string {
 /** One sheet named 企业年度数据, no styles, no shared strings: the least a writer may produce. */
 function handMadeFile(rows: string): Buffer {
   return makeZip([
-    { name: '[Content_Types].xml', data: '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>' },
+    {
+      name: '[Content_Types].xml',
+      data: '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+    },
     {
       name: '_rels/.rels',
       data: '<Relationships><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
     },
-    { name: 'xl/workbook.xml', data: '<workbook><sheets><sheet name="企业年度数据" sheetId="1" r:id="rId1"/></sheets></workbook>' },
+    {
+      name: 'xl/workbook.xml',
+      data: '<workbook><sheets><sheet name="企业年度数据" sheetId="1" r:id="rId1"/></sheets></workbook>',
+    },
     {
       name: 'xl/_rels/workbook.xml.rels',
       data: '<Relationships><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
@@ -124,7 +153,10 @@ function handMadeFile(rows: string): Buffer {
 /** A row of hand-made cells from `row(n)` with some replaced; a null cell is left out. */
 function handValues(n: number, over: Partial<Record<EnterpriseRecordField, HandCell>> = {}): HandCell[] {
   const base = row(n) as Record<string, unknown>;
-  return FIELDS.map((field) => over[field] ?? (base[field] === undefined || base[field] === null ? '' : (base[field] as string | number)));
+  return FIELDS.map(
+    (field) =>
+      over[field] ?? (base[field] === undefined || base[field] === null ? '' : (base[field] as string | number)),
+  );
 }
 
 const label = (field: EnterpriseRecordField) => ENTERPRISE_RECORD_FIELD_LABELS[field];
@@ -135,7 +167,13 @@ describe('cells with no value to read are refused, row and column named (issue #
     const file = handMadeFile(
       handRow(1, LABELS) +
         handRow(2, handValues(1, { tax: { xml: '<f>SUM(B2:C2)</f><v></v>' } })) +
-        handRow(3, handValues(2, { name: { attributes: ' t="str"', xml: '<f>"温州"&amp;"公司"</f>' }, revenue: { xml: '<f t="shared" ref="J3:J4" si="0">I3*4</f>' } })) +
+        handRow(
+          3,
+          handValues(2, {
+            name: { attributes: ' t="str"', xml: '<f>"温州"&amp;"公司"</f>' },
+            revenue: { xml: '<f t="shared" ref="J3:J4" si="0">I3*4</f>' },
+          }),
+        ) +
         // A formula that Excel calculated reads as its result.
         handRow(4, handValues(3, { revenue: { xml: '<f>I4*4</f><v>3200</v>' } })),
     );
@@ -147,18 +185,51 @@ describe('cells with no value to read are refused, row and column named (issue #
   });
 
   it('every Excel error value, stored as an error (t="e") in any column or typed as text, with the value named', async () => {
-    const columns: EnterpriseRecordField[] = ['name', 'tax', 'registeredOn', 'industryCode', 'backwardBasis', 'platformKey', 'producing', 'creditCode', 'employees', 'zombieBasis'];
-    const rows = EXCEL_ERROR_VALUES.map((value, i) => handRow(i + 2, handValues(i + 10, { [columns[i]!]: { attributes: ' t="e"', xml: `<v>${escapeXml(value)}</v>` } })));
-    const typed = EXCEL_ERROR_VALUES.map((value, i) => handRow(i + 12, handValues(i + 30, { [columns[(i + 3) % columns.length]!]: i % 2 === 0 ? value : ` ${value.toLowerCase()} ` })));
+    const columns: EnterpriseRecordField[] = [
+      'name',
+      'tax',
+      'registeredOn',
+      'industryCode',
+      'backwardBasis',
+      'platformKey',
+      'producing',
+      'creditCode',
+      'employees',
+      'zombieBasis',
+    ];
+    const rows = EXCEL_ERROR_VALUES.map((value, i) =>
+      handRow(
+        i + 2,
+        handValues(i + 10, { [columns[i]!]: { attributes: ' t="e"', xml: `<v>${escapeXml(value)}</v>` } }),
+      ),
+    );
+    const typed = EXCEL_ERROR_VALUES.map((value, i) =>
+      handRow(
+        i + 12,
+        handValues(i + 30, { [columns[(i + 3) % columns.length]!]: i % 2 === 0 ? value : ` ${value.toLowerCase()} ` }),
+      ),
+    );
     const file = handMadeFile(handRow(1, LABELS) + rows.join('') + typed.join(''));
     await refusedWith(file, [
-      ...EXCEL_ERROR_VALUES.map((value, i) => ({ row: i + 2, column: label(columns[i]!), message: `单元格是 Excel 错误值 ${value}，请改正后再上传` })),
-      ...EXCEL_ERROR_VALUES.map((value, i) => ({ row: i + 12, column: label(columns[(i + 3) % columns.length]!), message: `单元格是 Excel 错误值 ${value}，请改正后再上传` })),
+      ...EXCEL_ERROR_VALUES.map((value, i) => ({
+        row: i + 2,
+        column: label(columns[i]!),
+        message: `单元格是 Excel 错误值 ${value}，请改正后再上传`,
+      })),
+      ...EXCEL_ERROR_VALUES.map((value, i) => ({
+        row: i + 12,
+        column: label(columns[(i + 3) % columns.length]!),
+        message: `单元格是 Excel 错误值 ${value}，请改正后再上传`,
+      })),
     ]);
   });
 
   it('ExcelJS writes an error value and a formula without result the same way: refused alike', async () => {
-    const file = await excelJsFile([row(50, { name: { error: '#N/A' } as ExcelJS.CellValue }), row(51, { tax: { formula: 'I3*2' } as ExcelJS.CellValue }), row(52, { backwardBasis: '#DIV/0!' })]);
+    const file = await excelJsFile([
+      row(50, { name: { error: '#N/A' } as ExcelJS.CellValue }),
+      row(51, { tax: { formula: 'I3*2' } as ExcelJS.CellValue }),
+      row(52, { backwardBasis: '#DIV/0!' }),
+    ]);
     await refusedWith(file, [
       { row: 2, column: label('name'), message: '单元格是 Excel 错误值 #N/A，请改正后再上传' },
       { row: 3, column: label('tax'), message: UNCOMPUTED },
@@ -171,7 +242,14 @@ describe('what offices type is read as they meant it (issue #9)', () => {
   it('numbers as text, thousands separators, invisible characters, dates typed five ways; an extra column is a warning', async () => {
     const code = creditCodeFor(300_100);
     const rows = [
-      row(100, { creditCode: `\u200b${code.slice(0, 6)}\u200d${code.slice(6)}\ufeff`, name: '温州\u00a0看不见\u2060字符有限公司\u00ad', revenue: '1,234.56', tax: '486.2', electricityKwh: '4,200,000', registeredOn: '2019/5/20' }),
+      row(100, {
+        creditCode: `\u200b${code.slice(0, 6)}\u200d${code.slice(6)}\ufeff`,
+        name: '温州\u00a0看不见\u2060字符有限公司\u00ad',
+        revenue: '1,234.56',
+        tax: '486.2',
+        electricityKwh: '4,200,000',
+        registeredOn: '2019/5/20',
+      }),
       row(101, { registeredOn: '2019.05.20', valueAdded: '１，０００' }),
       row(102, { registeredOn: '2019年5月20日' }),
       row(103, { registeredOn: '20190520' }),
@@ -220,7 +298,12 @@ describe('the file’s layout: messages that name the real cause (issue #9)', ()
   it('a data sheet renamed: the sheets that are there are listed', async () => {
     const file = await excelJsFile([row(300)], { sheetName: 'Sheet1' });
     await refusedWith(file, [
-      { row: 0, column: '', message: '工作簿中没有名为“企业年度数据”的工作表（现有工作表：“Sheet1”、“填写说明”），请把填好数据的工作表改名为“企业年度数据”后重新上传' },
+      {
+        row: 0,
+        column: '',
+        message:
+          '工作簿中没有名为“企业年度数据”的工作表（现有工作表：“Sheet1”、“填写说明”），请把填好数据的工作表改名为“企业年度数据”后重新上传',
+      },
     ]);
   });
 
@@ -234,12 +317,18 @@ describe('the file’s layout: messages that name the real cause (issue #9)', ()
   });
 
   it('a title row above the header: the header must be on row 1, and where it is now', async () => {
-    await refusedWith(await excelJsFile([row(310)], { titleRows: 1 }), [{ row: 1, column: '', message: '表头必须在第 1 行：第 2 行是表头，请删除它上方的 1 行（标题或空行）后重新上传' }]);
-    await refusedWith(await excelJsFile([row(311)], { titleRows: 2 }), [{ row: 1, column: '', message: '表头必须在第 1 行：第 3 行是表头，请删除它上方的 2 行（标题或空行）后重新上传' }]);
+    await refusedWith(await excelJsFile([row(310)], { titleRows: 1 }), [
+      { row: 1, column: '', message: '表头必须在第 1 行：第 2 行是表头，请删除它上方的 1 行（标题或空行）后重新上传' },
+    ]);
+    await refusedWith(await excelJsFile([row(311)], { titleRows: 2 }), [
+      { row: 1, column: '', message: '表头必须在第 1 行：第 3 行是表头，请删除它上方的 2 行（标题或空行）后重新上传' },
+    ]);
   });
 
   it('a platform user’s rows of another platform: Chinese column names, the first 20 rows and the count', async () => {
-    const file = await excelJsFile(Array.from({ length: 30 }, (_, n) => row(400 + n, { platformKey: '瓯江口产业集聚区' })));
+    const file = await excelJsFile(
+      Array.from({ length: 30 }, (_, n) => row(400 + n, { platformKey: '瓯江口产业集聚区' })),
+    );
     const response = await importFile('zn', file, `year=${YEAR}&dryRun=true`);
     expect(response.statusCode).toBe(403);
     const error = response.json().error;
@@ -254,12 +343,20 @@ describe('the file’s layout: messages that name the real cause (issue #9)', ()
     expect(response.statusCode).toBe(400);
     expect(response.json().error.message).toContain('缺少年度');
     // The API document still describes the year as a required query parameter.
-    const spec = t.app.swagger() as { paths: Record<string, { post?: { parameters?: Array<{ name: string; in: string; required?: boolean }> } }> };
-    expect(spec.paths['/api/v1/enterprise-records/import']!.post!.parameters).toContainEqual(expect.objectContaining({ name: 'year', in: 'query', required: true }));
+    const spec = t.app.swagger() as {
+      paths: Record<string, { post?: { parameters?: Array<{ name: string; in: string; required?: boolean }> } }>;
+    };
+    expect(spec.paths['/api/v1/enterprise-records/import']!.post!.parameters).toContainEqual(
+      expect.objectContaining({ name: 'year', in: 'query', required: true }),
+    );
   });
 
   it('the template’s drop-downs cover every row the import accepts (200 000 data rows)', async () => {
-    const template = await t.app.inject({ method: 'GET', url: '/api/v1/enterprise-records/template.xlsx', headers: { cookie: cookies.eitc! } });
+    const template = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/enterprise-records/template.xlsx',
+      headers: { cookie: cookies.eitc! },
+    });
     const file = template.rawPayload;
     const entries = zipEntries(file);
     const sheet = inflateEntry(file, entries.get('xl/worksheets/sheet1.xml')!, 64 * 1024 * 1024).toString('utf8');
@@ -268,10 +365,16 @@ describe('the file’s layout: messages that name the real cause (issue #9)', ()
     // The registration day's column shows dates as dates.
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(file as unknown as ArrayBuffer, { ignoreNodes: ['dataValidations'] } as object);
-    expect(workbook.getWorksheet('企业年度数据')!.getColumn(FIELDS.indexOf('registeredOn') + 1).numFmt).toBe('yyyy-mm-dd');
+    expect(workbook.getWorksheet('企业年度数据')!.getColumn(FIELDS.indexOf('registeredOn') + 1).numFmt).toBe(
+      'yyyy-mm-dd',
+    );
     for (const range of ranges) {
       const [from, to] = range!.split(':');
-      expect([from!.replace(/\d+/, ''), from!.replace(/[A-Z]+/, ''), to!.replace(/[A-Z]+/, '')]).toEqual([to!.replace(/\d+/, ''), '2', '200001']);
+      expect([from!.replace(/\d+/, ''), from!.replace(/[A-Z]+/, ''), to!.replace(/[A-Z]+/, '')]).toEqual([
+        to!.replace(/\d+/, ''),
+        '2',
+        '200001',
+      ]);
     }
   });
 });

@@ -33,8 +33,10 @@ const NUL_FIELDS = ['name', 'backwardBasis', 'zombieBasis'] as const;
 
 /** A refusal of whole rows names at most this many (a 10 000-row answer helps nobody): the first ones and the count. */
 export const MAX_LISTED_ROWS = 20;
-const rowList = (rows: readonly number[]) => `第 ${rows.slice(0, MAX_LISTED_ROWS).join('、')} 行${rows.length > MAX_LISTED_ROWS ? `等 ${rows.length} 行` : ''}`;
-const listedRows = (rows: readonly number[], column: string, message: string) => rows.slice(0, MAX_LISTED_ROWS).map((row) => ({ row, column, message }));
+const rowList = (rows: readonly number[]) =>
+  `第 ${rows.slice(0, MAX_LISTED_ROWS).join('、')} 行${rows.length > MAX_LISTED_ROWS ? `等 ${rows.length} 行` : ''}`;
+const listedRows = (rows: readonly number[], column: string, message: string) =>
+  rows.slice(0, MAX_LISTED_ROWS).map((row) => ({ row, column, message }));
 
 /** What checking the rows found so far: every bad cell, and the rows outside a platform user's own platform (D10). */
 type Findings = { rows: number; errors: RecordRowError[]; errorCount: number; outsideRows: number[] };
@@ -61,12 +63,19 @@ async function* checkedBatches(
       findings.rows++;
       const checked = checker.check(raw, row);
       if (checked.errors) {
-        for (const error of checked.errors) fail({ row, column: columnNames(error.column), message: problems?.[error.column as keyof typeof problems] ?? error.message });
+        for (const error of checked.errors)
+          fail({
+            row,
+            column: columnNames(error.column),
+            message: problems?.[error.column as keyof typeof problems] ?? error.message,
+          });
         continue;
       }
       const { record } = checked;
       // PostgreSQL cannot store a NUL in text, and COPY would fail without naming the row.
-      for (const field of NUL_FIELDS) if (record[field]?.includes('\u0000')) fail({ row, column: columnNames(field), message: '含有无法保存的空字符（U+0000），请删除后重新导入' });
+      for (const field of NUL_FIELDS)
+        if (record[field]?.includes('\u0000'))
+          fail({ row, column: columnNames(field), message: '含有无法保存的空字符（U+0000），请删除后重新导入' });
       if (own !== undefined && record.platformKey !== own) findings.outsideRows.push(row);
       records.push(record);
     }
@@ -79,7 +88,13 @@ async function* checkedBatches(
  * The import's progress for the page (import-progress.ts): how much of the sheet has been read, then writing, then
  * done or failed. The JSON route has no watcher; its body is in before the work starts.
  */
-type ImportWatch = { onInflated(bytes: number, total: number): void; checked(rows: number): void; writing(rows: number): void; done(rows: number): void; failed(message: string): void };
+type ImportWatch = {
+  onInflated(bytes: number, total: number): void;
+  checked(rows: number): void;
+  writing(rows: number): void;
+  done(rows: number): void;
+  failed(message: string): void;
+};
 
 function importWatch(report: (progress: ImportProgress) => void): ImportWatch {
   let done = 0;
@@ -103,7 +118,12 @@ function invalidRecords(findings: Pick<Findings, 'errors' | 'errorCount'>): AppE
   const where = first.row > 0 ? `第 ${first.row} 行${first.column ? `“${columnLabel(first.column)}”` : ''}：` : '';
   const rest = findings.errorCount > 1 ? `；其余 ${findings.errorCount - 1} 处见明细` : '';
   const unlisted = findings.errorCount > findings.errors.length ? `（明细列出前 ${findings.errors.length} 处）` : '';
-  return new AppError(422, 'INVALID_RECORDS', `数据有 ${findings.errorCount} 处错误，未写入任何数据。${where}${first.message}${rest}${unlisted}`, findings.errors);
+  return new AppError(
+    422,
+    'INVALID_RECORDS',
+    `数据有 ${findings.errorCount} 处错误，未写入任何数据。${where}${first.message}${rest}${unlisted}`,
+    findings.errors,
+  );
 }
 
 /** D10: a platform user files only its own platform's records; the refusal names the rows. */
@@ -127,9 +147,14 @@ function heldElsewhere(year: number, rows: readonly number[], columnNames: (fiel
 }
 
 /** The first refusal the findings call for: bad cells (422) before rows outside the user's platform (403). */
-function refusal(findings: Findings, own: PlatformKey | undefined, columnNames: (field: string) => string): AppError | null {
+function refusal(
+  findings: Findings,
+  own: PlatformKey | undefined,
+  columnNames: (field: string) => string,
+): AppError | null {
   if (findings.errorCount > 0) return invalidRecords(findings);
-  if (own !== undefined && findings.outsideRows.length > 0) return outsidePlatform(own, findings.outsideRows, columnNames);
+  if (own !== undefined && findings.outsideRows.length > 0)
+    return outsidePlatform(own, findings.outsideRows, columnNames);
   return null;
 }
 
@@ -153,7 +178,8 @@ async function writeYear(
   return db.transaction(async (tx) => {
     const yearImport = await beginYearImport(tx, year, now, actor.username);
     try {
-      for await (const records of checkedBatches(batches, checker, own, findings, columnNames, progress)) await yearImport.write(records);
+      for await (const records of checkedBatches(batches, checker, own, findings, columnNames, progress))
+        await yearImport.write(records);
     } finally {
       // The COPY ends cleanly whatever happened, so the rollback that follows an error finds the connection ready.
       await yearImport.finish();
@@ -163,12 +189,27 @@ async function writeYear(
     progress?.writing(findings.rows);
     if (own !== undefined) {
       const held = await yearImport.heldElsewhere(own);
-      if (held.length > 0) throw heldElsewhere(year, held.map((code) => checker.rowOf(code)!).sort((a, b) => a - b), columnNames);
+      if (held.length > 0)
+        throw heldElsewhere(
+          year,
+          held.map((code) => checker.rowOf(code)!).sort((a, b) => a - b),
+          columnNames,
+        );
     }
     const existing = await yearImport.existing();
     await yearImport.apply();
     const result = { year, inserted: findings.rows - existing, updated: existing };
-    await recordAudit(tx, actor, { action: 'enterprises.import', entityType: 'enterprise_records', entityId: year, after: { ...result, creditCodes: findings.rows, source } }, now);
+    await recordAudit(
+      tx,
+      actor,
+      {
+        action: 'enterprises.import',
+        entityType: 'enterprise_records',
+        entityId: year,
+        after: { ...result, creditCodes: findings.rows, source },
+      },
+      now,
+    );
     return { result, rows: findings.rows };
   });
 }
@@ -179,7 +220,12 @@ async function* jsonBatch(records: readonly unknown[]): AsyncGenerator<SheetReco
 }
 
 /** `POST /enterprise-records` (issue #4): all records valid and in scope, or 422/403 and nothing written. */
-export async function importEnterpriseRecords(db: Db, actor: Actor, body: { year: number; records: readonly unknown[] }, now: Date): Promise<EnterpriseImportResult> {
+export async function importEnterpriseRecords(
+  db: Db,
+  actor: Actor,
+  body: { year: number; records: readonly unknown[] },
+  now: Date,
+): Promise<EnterpriseImportResult> {
   requirePermission(actor, 'enterprises.import');
   ownPlatform(actor);
   return (await writeYear(db, actor, body.year, jsonBatch(body.records), 'api', (field) => field, now)).result;
@@ -191,19 +237,39 @@ export async function enterpriseTemplate(actor: Actor) {
 }
 
 /** A dry run: every row checked, nothing written; what a real import would insert and update. */
-async function dryRunWorkbook(db: Db, actor: Actor, year: number, file: Buffer, progress: ImportWatch, notes: SheetNotes): Promise<EnterpriseImportReport> {
+async function dryRunWorkbook(
+  db: Db,
+  actor: Actor,
+  year: number,
+  file: Buffer,
+  progress: ImportWatch,
+  notes: SheetNotes,
+): Promise<EnterpriseImportReport> {
   const own = ownPlatform(actor);
   const checker = recordChecker(year);
   const findings: Findings = { rows: 0, errors: [], errorCount: 0, outsideRows: [] };
   const codes: string[] = [];
-  for await (const records of checkedBatches(readEnterpriseSheet(file, progress.onInflated, notes), checker, own, findings, columnLabel, progress)) for (const record of records) codes.push(record.creditCode);
+  for await (const records of checkedBatches(
+    readEnterpriseSheet(file, progress.onInflated, notes),
+    checker,
+    own,
+    findings,
+    columnLabel,
+    progress,
+  ))
+    for (const record of records) codes.push(record.creditCode);
   const report = { year, dryRun: true, rows: findings.rows, warnings: warningsOf(notes) };
   if (findings.errorCount > 0) return { ...report, valid: false, errors: findings.errors };
   const refused = refusal(findings, own, columnLabel);
   if (refused) throw refused;
   if (own !== undefined) {
     const held = new Set(await codesHeldElsewhere(db, year, codes, own));
-    if (held.size > 0) throw heldElsewhere(year, codes.filter((code) => held.has(code)).map((code) => checker.rowOf(code)!), columnLabel);
+    if (held.size > 0)
+      throw heldElsewhere(
+        year,
+        codes.filter((code) => held.has(code)).map((code) => checker.rowOf(code)!),
+        columnLabel,
+      );
   }
   const existing = await countExisting(db, year, codes);
   return { ...report, valid: true, errors: [], inserted: codes.length - existing, updated: existing };
@@ -211,7 +277,11 @@ async function dryRunWorkbook(db: Db, actor: Actor, year: number, file: Buffer, 
 
 /** What the report says beside the errors: each column of the file that the import ignored. */
 function warningsOf(notes: SheetNotes): RecordRowError[] {
-  return notes.ignoredColumns.map((column) => ({ row: 1, column, message: `已忽略列“${column}”：模板中没有这一列，其内容不会导入` }));
+  return notes.ignoredColumns.map((column) => ({
+    row: 1,
+    column,
+    message: `已忽略列“${column}”：模板中没有这一列，其内容不会导入`,
+  }));
 }
 
 /**
@@ -235,21 +305,53 @@ export async function importEnterpriseWorkbook(
   const progress = importWatch(onProgress);
   const notes: SheetNotes = { ignoredColumns: [] };
   try {
-    const report = dryRun ? await dryRunWorkbook(db, actor, year, file, progress, notes) : await writtenReport(db, actor, year, file, now, progress, notes);
+    const report = dryRun
+      ? await dryRunWorkbook(db, actor, year, file, progress, notes)
+      : await writtenReport(db, actor, year, file, now, progress, notes);
     if (report.valid) progress.done(report.rows);
     else progress.failed(`文件中有 ${report.errors.length} 处错误，未写入任何数据`);
     return report;
   } catch (error) {
-    progress.failed(error instanceof AppError || error instanceof SheetProblems ? error.message : '导入未完成：服务器内部错误，请稍后重试');
+    progress.failed(
+      error instanceof AppError || error instanceof SheetProblems
+        ? error.message
+        : '导入未完成：服务器内部错误，请稍后重试',
+    );
     if (!(error instanceof SheetProblems)) throw error;
     if (dryRun) return { year, dryRun, rows: 0, valid: false, errors: error.problems, warnings: warningsOf(notes) };
     throw invalidRecords({ errors: error.problems, errorCount: error.problems.length });
   }
 }
 
-async function writtenReport(db: Db, actor: Actor, year: number, file: Buffer, now: Date, progress: ImportWatch, notes: SheetNotes): Promise<EnterpriseImportReport> {
-  const { result, rows } = await writeYear(db, actor, year, readEnterpriseSheet(file, progress.onInflated, notes), 'xlsx', columnLabel, now, progress);
-  return { year, dryRun: false, rows, valid: true, errors: [], warnings: warningsOf(notes), inserted: result.inserted, updated: result.updated };
+async function writtenReport(
+  db: Db,
+  actor: Actor,
+  year: number,
+  file: Buffer,
+  now: Date,
+  progress: ImportWatch,
+  notes: SheetNotes,
+): Promise<EnterpriseImportReport> {
+  const { result, rows } = await writeYear(
+    db,
+    actor,
+    year,
+    readEnterpriseSheet(file, progress.onInflated, notes),
+    'xlsx',
+    columnLabel,
+    now,
+    progress,
+  );
+  return {
+    year,
+    dryRun: false,
+    rows,
+    valid: true,
+    errors: [],
+    warnings: warningsOf(notes),
+    inserted: result.inserted,
+    updated: result.updated,
+  };
 }
 
 /** `GET /enterprise-records/import/progress/:key`: the latest report of an import the same user sent with that key. */

@@ -2,7 +2,14 @@ import type { PassThrough } from 'node:stream';
 import { ENTERPRISE_KIND_LABELS, ENTERPRISE_SCALE_LABELS, platformName, type EnterpriseRecordView } from '@pgs/domain';
 import { streamWorkbook } from '../platform/xlsx-stream.ts';
 import { excelDay, excelNumber, type CellKind, type SheetColumn } from '../platform/xlsx-format.ts';
-import { columnWidth, DATA_SHEET, EXPORT_ONLY, FIELDS, label, NO_PLATFORM_LABEL } from './enterprise-workbook-columns.ts';
+import {
+  columnWidth,
+  DATA_SHEET,
+  EXPORT_ONLY,
+  FIELDS,
+  label,
+  NO_PLATFORM_LABEL,
+} from './enterprise-workbook-columns.ts';
 
 /** The base database's list export (R3.1): the template's columns plus the derived ones, so it can be imported back. */
 
@@ -10,12 +17,36 @@ const yesNo = (value: boolean) => (value ? '是' : '否');
 const figure = excelNumber;
 /** Figures shown with two decimals (exact underneath), people as a count, the registration day as a date. */
 const kindOf = (field: string): CellKind | undefined =>
-  field === 'employees' ? 'integer' : field === 'registeredOn' ? 'day' : ['creditCode', 'name', 'platformKey', 'kind', 'scale', 'producing', 'industryCode', 'backward', 'backwardBasis', 'zombie', 'zombieBasis', 'utility'].includes(field) ? undefined : 'decimal';
+  field === 'employees'
+    ? 'integer'
+    : field === 'registeredOn'
+      ? 'day'
+      : [
+            'creditCode',
+            'name',
+            'platformKey',
+            'kind',
+            'scale',
+            'producing',
+            'industryCode',
+            'backward',
+            'backwardBasis',
+            'zombie',
+            'zombieBasis',
+            'utility',
+          ].includes(field)
+        ? undefined
+        : 'decimal';
 
 /** Streams a list into the template's columns plus the derived ones, one row per enterprise-year. */
 export function streamEnterpriseWorkbook(rows: AsyncIterable<EnterpriseRecordView>): PassThrough {
   const columns: SheetColumn[] = [
-    ...FIELDS.map((field) => ({ header: label(field), key: field, width: columnWidth(field) - 2, kind: kindOf(field) })),
+    ...FIELDS.map((field) => ({
+      header: label(field),
+      key: field,
+      width: columnWidth(field) - 2,
+      kind: kindOf(field),
+    })),
     { header: EXPORT_ONLY.landTotal, key: 'landTotal', kind: 'decimal' },
     { header: EXPORT_ONLY.taxPerMu, key: 'taxPerMu', kind: 'decimal' },
   ];

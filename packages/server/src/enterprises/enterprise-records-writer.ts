@@ -15,7 +15,9 @@ import { enterpriseRecords } from './enterprises.table.ts';
 const STAGING = 'enterprise_records_import';
 
 /** Written columns (the table's property names) in the order of the COPY, each as its CSV field. */
-const WRITTEN: ReadonlyArray<readonly [column: keyof typeof enterpriseRecords.$inferSelect, field: (record: EnterpriseRecord) => string]> = [
+const WRITTEN: ReadonlyArray<
+  readonly [column: keyof typeof enterpriseRecords.$inferSelect, field: (record: EnterpriseRecord) => string]
+> = [
   ['creditCode', (r) => csvText(r.creditCode)],
   ['name', (r) => csvText(r.name)],
   ['platformKey', (r) => csvText(r.platformKey)],
@@ -45,7 +47,9 @@ const WRITTEN: ReadonlyArray<readonly [column: keyof typeof enterpriseRecords.$i
 const TARGET = copyTarget(enterpriseRecords, [...WRITTEN.map(([key]) => key), 'year', 'importedAt', 'importedBy']);
 const COLUMNS = TARGET.columns;
 const DATA = COLUMNS.slice(0, WRITTEN.length).filter((column) => column !== enterpriseRecords.creditCode.name);
-const SET = [...DATA, enterpriseRecords.importedAt.name, enterpriseRecords.importedBy.name].map((column) => `${column} = excluded.${column}`).join(', ');
+const SET = [...DATA, enterpriseRecords.importedAt.name, enterpriseRecords.importedBy.name]
+  .map((column) => `${column} = excluded.${column}`)
+  .join(', ');
 // A row whose figures are all the same is left alone (imported_at too), so importing the same file twice changes nothing.
 const CHANGED = `(${DATA.map((c) => `enterprise_records.${c}`).join(', ')}) IS DISTINCT FROM (${DATA.map((c) => `excluded.${c}`).join(', ')})`;
 
@@ -64,9 +68,20 @@ export type YearImport = {
 
 export async function beginYearImport(tx: Tx, year: number, importedAt: Date, importedBy: string): Promise<YearImport> {
   await tx.execute(sql`SELECT pg_advisory_xact_lock(${ADVISORY_LOCKS.enterpriseYearImport}, ${year})`);
-  const staged = (await tx.select({ one: sql`1` }).from(enterpriseRecords).where(eq(enterpriseRecords.year, year)).limit(1)).length > 0;
+  const staged =
+    (
+      await tx
+        .select({ one: sql`1` })
+        .from(enterpriseRecords)
+        .where(eq(enterpriseRecords.year, year))
+        .limit(1)
+    ).length > 0;
   if (staged) {
-    await tx.execute(sql.raw(`CREATE TEMPORARY TABLE ${STAGING} ON COMMIT DROP AS SELECT ${COLUMNS.join(', ')} FROM enterprise_records WITH NO DATA`));
+    await tx.execute(
+      sql.raw(
+        `CREATE TEMPORARY TABLE ${STAGING} ON COMMIT DROP AS SELECT ${COLUMNS.join(', ')} FROM enterprise_records WITH NO DATA`,
+      ),
+    );
   }
   const copy: CsvCopy = copyCsv(tx, staged ? { ...TARGET, table: STAGING } : TARGET);
   const tail = `,${year},${importedAt.toISOString()},${csvText(importedBy)}\n`;
@@ -83,12 +98,16 @@ export async function beginYearImport(tx: Tx, year: number, importedAt: Date, im
     finish: () => copy.end(),
     async heldElsewhere(platformKey) {
       if (!staged) return [];
-      const { rows } = (await tx.execute(sql`SELECT s.credit_code AS code ${stagedAndStored} WHERE e.platform_key IS DISTINCT FROM ${platformKey}`)) as unknown as { rows: Array<{ code: string }> };
+      const { rows } = (await tx.execute(
+        sql`SELECT s.credit_code AS code ${stagedAndStored} WHERE e.platform_key IS DISTINCT FROM ${platformKey}`,
+      )) as unknown as { rows: Array<{ code: string }> };
       return rows.map((row) => row.code);
     },
     async existing() {
       if (!staged) return 0;
-      const { rows } = (await tx.execute(sql`SELECT count(*)::integer AS n ${stagedAndStored}`)) as unknown as { rows: Array<{ n: number }> };
+      const { rows } = (await tx.execute(sql`SELECT count(*)::integer AS n ${stagedAndStored}`)) as unknown as {
+        rows: Array<{ n: number }>;
+      };
       const [row] = rows;
       return Number(row?.n ?? 0);
     },

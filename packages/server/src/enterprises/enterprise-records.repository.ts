@@ -27,12 +27,20 @@ const ofCodes = (codes: readonly string[]) => sql`${t.creditCode} = ANY(${arrayL
 
 /** How many of these credit codes already have a record of the year (they will be updated, the rest inserted). */
 export async function countExisting(db: Conn, year: number, codes: readonly string[]): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(t).where(and(eq(t.year, year), ofCodes(codes)));
+  const [row] = await db
+    .select({ n: count() })
+    .from(t)
+    .where(and(eq(t.year, year), ofCodes(codes)));
   return Number(row?.n ?? 0);
 }
 
 /** The credit codes among these whose record of the year belongs to another platform than `platformKey`, or to none. */
-export async function codesHeldElsewhere(db: Conn, year: number, codes: readonly string[], platformKey: PlatformKey): Promise<string[]> {
+export async function codesHeldElsewhere(
+  db: Conn,
+  year: number,
+  codes: readonly string[],
+  platformKey: PlatformKey,
+): Promise<string[]> {
   const rows = await db
     .select({ creditCode: t.creditCode })
     .from(t)
@@ -76,7 +84,9 @@ const VIEW_COLUMNS = {
   year: t.year,
   importedAt: t.importedAt,
   importedBy: t.importedBy,
-  landTotal: sql<string | null>`(CASE WHEN ${t.landOwned} IS NULL AND ${t.landLeased} IS NULL THEN NULL ELSE ${landSum} END)::text`,
+  landTotal: sql<
+    string | null
+  >`(CASE WHEN ${t.landOwned} IS NULL AND ${t.landLeased} IS NULL THEN NULL ELSE ${landSum} END)::text`,
   taxPerMu: sql<string | null>`round(${t.tax} / nullif(${landSum}, 0), 4)::text`,
 };
 const viewQuery = (db: Conn) => db.select(VIEW_COLUMNS).from(t);
@@ -84,7 +94,12 @@ export type EnterpriseViewRow = Awaited<ReturnType<typeof viewQuery>>[number];
 
 /** Where a list reads: the year, and the platform (a key, or null for elsewhere in the city; undefined for all). */
 export type ListScope = { year: number; platformKey?: PlatformKey | null };
-export type ListFilter = { kind?: string; scale?: string; subDatabase?: 'backward' | 'zombie' | 'low_efficiency'; q?: string };
+export type ListFilter = {
+  kind?: string;
+  scale?: string;
+  subDatabase?: 'backward' | 'zombie' | 'low_efficiency';
+  q?: string;
+};
 
 /**
  * The list's WHERE. 低效产出 (R3.1 with the R3.4 bars) compares at the figure without dividing (D1):
@@ -112,7 +127,12 @@ export function listCondition(scope: ListScope, filter: ListFilter, bars: { city
   return and(...where)!;
 }
 
-export async function listPage(db: Db, condition: SQL, limit: number, offset: number): Promise<{ rows: EnterpriseViewRow[]; total: number }> {
+export async function listPage(
+  db: Db,
+  condition: SQL,
+  limit: number,
+  offset: number,
+): Promise<{ rows: EnterpriseViewRow[]; total: number }> {
   const [rows, [total]] = await Promise.all([
     viewQuery(db).where(condition).orderBy(asc(t.creditCode)).limit(limit).offset(offset),
     db.select({ n: count() }).from(t).where(condition),
@@ -121,7 +141,12 @@ export async function listPage(db: Db, condition: SQL, limit: number, offset: nu
 }
 
 /** Keyset paging by credit code (unique within a year): the export reads every row without OFFSET's rescans. */
-export async function listAfter(db: Db, condition: SQL, afterCode: string | null, limit: number): Promise<EnterpriseViewRow[]> {
+export async function listAfter(
+  db: Db,
+  condition: SQL,
+  afterCode: string | null,
+  limit: number,
+): Promise<EnterpriseViewRow[]> {
   const where = afterCode === null ? condition : and(condition, gt(t.creditCode, afterCode));
   return viewQuery(db).where(where).orderBy(asc(t.creditCode)).limit(limit);
 }
@@ -135,8 +160,14 @@ export async function latestYear(db: Db, platformKey?: PlatformKey): Promise<num
   return row?.year ?? null;
 }
 
-export async function recordsOfEnterprise(db: Db, creditCode: string, platformKey?: PlatformKey): Promise<EnterpriseViewRow[]> {
-  const where = platformKey ? and(eq(t.creditCode, creditCode), eq(t.platformKey, platformKey)) : eq(t.creditCode, creditCode);
+export async function recordsOfEnterprise(
+  db: Db,
+  creditCode: string,
+  platformKey?: PlatformKey,
+): Promise<EnterpriseViewRow[]> {
+  const where = platformKey
+    ? and(eq(t.creditCode, creditCode), eq(t.platformKey, platformKey))
+    : eq(t.creditCode, creditCode);
   return viewQuery(db).where(where).orderBy(asc(t.year));
 }
 
@@ -153,12 +184,7 @@ export async function yearCounts(db: Db, platformKey?: PlatformKey): Promise<Arr
 /** Only what the evaluation reads, for one year, in credit-code order after `afterCode`. */
 export async function evaluationBatch(db: Db, year: number, afterCode: string | null, limit: number) {
   const where = afterCode === null ? eq(t.year, year) : and(eq(t.year, year), gt(t.creditCode, afterCode));
-  return db
-    .select(RECORD_COLUMNS)
-    .from(t)
-    .where(where)
-    .orderBy(asc(t.creditCode))
-    .limit(limit);
+  return db.select(RECORD_COLUMNS).from(t).where(where).orderBy(asc(t.creditCode)).limit(limit);
 }
 
 /** Every enterprise's revenue of one year (R3.4 growth on the previous year). */

@@ -12,7 +12,18 @@ import {
 import type { Db } from '../platform/db.ts';
 import { requirePermission, type Actor } from '../platform/actor.ts';
 import { notFound } from '../platform/errors.ts';
-import { evaluationBatch, latestYear, listAfter, listCondition, countOfYear, listPage, recordsOfEnterprise, revenuesOf, yearCounts, type EnterpriseViewRow } from './enterprise-records.repository.ts';
+import {
+  evaluationBatch,
+  latestYear,
+  listAfter,
+  listCondition,
+  countOfYear,
+  listPage,
+  recordsOfEnterprise,
+  revenuesOf,
+  yearCounts,
+  type EnterpriseViewRow,
+} from './enterprise-records.repository.ts';
 import { ownPlatform } from './enterprise-scope.ts';
 
 /**
@@ -34,7 +45,22 @@ function canonical(value: string | null): string | null {
 // ── reading ─────────────────────────────────────────────────────────────────────────────────────────────────────
 
 /** The figures of a stored row as the domain writes them: canonical decimal text, null for missing (D14). */
-function recordFigures(row: Pick<EnterpriseViewRow, 'landOwned' | 'landLeased' | 'tax' | 'valueAdded' | 'revenue' | 'rdExpense' | 'employees' | 'energyTce' | 'emissionsTons' | 'electricityKwh' | 'waterTons'>) {
+function recordFigures(
+  row: Pick<
+    EnterpriseViewRow,
+    | 'landOwned'
+    | 'landLeased'
+    | 'tax'
+    | 'valueAdded'
+    | 'revenue'
+    | 'rdExpense'
+    | 'employees'
+    | 'energyTce'
+    | 'emissionsTons'
+    | 'electricityKwh'
+    | 'waterTons'
+  >,
+) {
   return {
     landOwned: canonical(row.landOwned),
     landLeased: canonical(row.landLeased),
@@ -89,7 +115,8 @@ export async function listEnterprises(db: Db, actor: Actor, query: EnterpriseLis
 export async function enterpriseExport(db: Db, actor: Actor, filter: EnterpriseFilter, now: Date) {
   requirePermission(actor, 'enterprises.read');
   const year = await yearOf(db, actor, filter);
-  const condition = year === null ? null : listCondition({ year, platformKey: listScope(actor, filter) }, filter, RECTIFICATION_BARS);
+  const condition =
+    year === null ? null : listCondition({ year, platformKey: listScope(actor, filter) }, filter, RECTIFICATION_BARS);
   async function* rows(): AsyncGenerator<EnterpriseRecordView> {
     if (condition === null) return;
     let after: string | null = null;
@@ -127,7 +154,11 @@ const EVALUATION_BATCH = 10_000;
  * evaluation service) checks its own permission first and decides what a platform user may see of the results.
  * Reads 10 000 rows per query, only the columns the domain uses; `onBatch` hears how many have been read so far.
  */
-export async function recordsOfYear(db: Db, year: number, onBatch?: (read: number) => void): Promise<EnterpriseRecord[]> {
+export async function recordsOfYear(
+  db: Db,
+  year: number,
+  onBatch?: (read: number) => void,
+): Promise<EnterpriseRecord[]> {
   const records: EnterpriseRecord[] = [];
   let after: string | null = null;
   for (;;) {
@@ -165,6 +196,9 @@ export async function recordCountOfYear(db: Db, year: number): Promise<number> {
  * For the rectification list (R3.4 growth): every enterprise's revenue of the year, as canonical decimal text. NO
  * permission check, as for recordsOfYear: the evaluation service checks its own first.
  */
-export async function revenuesOfYear(db: Db, year: number): Promise<Array<Pick<EnterpriseRecord, 'creditCode' | 'revenue'>>> {
+export async function revenuesOfYear(
+  db: Db,
+  year: number,
+): Promise<Array<Pick<EnterpriseRecord, 'creditCode' | 'revenue'>>> {
   return (await revenuesOf(db, year)).map((row) => ({ creditCode: row.creditCode, revenue: canonical(row.revenue) }));
 }

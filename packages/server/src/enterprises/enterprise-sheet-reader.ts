@@ -15,8 +15,24 @@ import {
   type PlatformKey,
   type RecordRowError,
 } from '@pgs/domain';
-import { openWorkbook, UnreadableCell, WorkbookFormatError, ZipDamagedError, type SheetCell, type SheetRow } from '../platform/xlsx-reader.ts';
-import { DATA_SHEET, EXPORT_ONLY, FIELDS, label, NO_PLATFORM_LABEL, NOTES_SHEET, PLATFORM_CHOICES, REQUIRED } from './enterprise-workbook-columns.ts';
+import {
+  openWorkbook,
+  UnreadableCell,
+  WorkbookFormatError,
+  ZipDamagedError,
+  type SheetCell,
+  type SheetRow,
+} from '../platform/xlsx-reader.ts';
+import {
+  DATA_SHEET,
+  EXPORT_ONLY,
+  FIELDS,
+  label,
+  NO_PLATFORM_LABEL,
+  NOTES_SHEET,
+  PLATFORM_CHOICES,
+  REQUIRED,
+} from './enterprise-workbook-columns.ts';
 
 /**
  * Reading a filled-in import template (R3.1) as it streams out of the zip: the header row maps columns to fields,
@@ -41,7 +57,11 @@ export class SheetProblems extends Error {
  * its result, a code stored as a number). Such a cell reaches the domain as UNREADABLE (or as typed), which its check
  * refuses in that column: the check keeps its say over the row, and the message is the sheet's.
  */
-export type SheetRecord = { row: number; raw: Record<string, unknown>; problems: Partial<Record<EnterpriseRecordField, string>> | null };
+export type SheetRecord = {
+  row: number;
+  raw: Record<string, unknown>;
+  problems: Partial<Record<EnterpriseRecordField, string>> | null;
+};
 
 /** What the workbook says beside its rows: columns the import ignored (shown as warnings in the report). */
 export type SheetNotes = { ignoredColumns: string[] };
@@ -69,7 +89,11 @@ const PLATFORM_WORDS = new Map<string, PlatformKey | null>([
   ...[NO_PLATFORM_LABEL, '无', '其他', 'none'].map((word): [string, null] => [normal(word), null]),
 ]);
 const KIND_WORDS = new Map<string, string>(
-  ENTERPRISE_KINDS.flatMap((kind) => [normal(kind), normal(ENTERPRISE_KIND_LABELS[kind]), normal(ENTERPRISE_KIND_LABELS[kind].replace('企业', ''))].map((word): [string, string] => [word, kind])),
+  ENTERPRISE_KINDS.flatMap((kind) =>
+    [normal(kind), normal(ENTERPRISE_KIND_LABELS[kind]), normal(ENTERPRISE_KIND_LABELS[kind].replace('企业', ''))].map(
+      (word): [string, string] => [word, kind],
+    ),
+  ),
 );
 const SCALE_WORDS = new Map<string, string>([
   ...ENTERPRISE_SCALES.map((scale): [string, string] => [normal(scale), scale]),
@@ -164,7 +188,9 @@ function fieldValue(field: EnterpriseRecordField, reading: Reading, cell: SheetC
       if (blank) return accepted(undefined);
       if (cell instanceof Date) return accepted(utcDay(cell));
       // 20190520 typed into a cell of the General format is stored as a number.
-      return typeof cell === 'string' || (typeof cell === 'number' && Number.isInteger(cell)) ? dayValue(field, String(cell)) : accepted(cell);
+      return typeof cell === 'string' || (typeof cell === 'number' && Number.isInteger(cell))
+        ? dayValue(field, String(cell))
+        : accepted(cell);
     case Reading.Code:
       return accepted(blank ? undefined : typeof cell === 'number' ? String(cell) : cell);
     default:
@@ -176,15 +202,25 @@ function fieldValue(field: EnterpriseRecordField, reading: Reading, cell: SheetC
 }
 
 /** A platform, kind or scale cell: the domain's word, or the cell as it is with the Chinese message of what is allowed. */
-function choiceValue(field: ChoiceField, cell: SheetCell, blank: boolean, words: ChoiceWords): { value: unknown; problem: string | null } {
+function choiceValue(
+  field: ChoiceField,
+  cell: SheetCell,
+  blank: boolean,
+  words: ChoiceWords,
+): { value: unknown; problem: string | null } {
   if (blank) return { value: undefined, problem: `请填写“${label(field)}”：${CHOICES[field]}` };
   const choice = choose(words[field], cell);
-  return choice.unknown ? { value: choice.value, problem: `“${label(field)}”应为${CHOICES[field]}，实为“${String(cell)}”` } : { value: choice.value, problem: null };
+  return choice.unknown
+    ? { value: choice.value, problem: `“${label(field)}”应为${CHOICES[field]}，实为“${String(cell)}”` }
+    : { value: choice.value, problem: null };
 }
 
 type Columns = { numbers: number[]; fields: EnterpriseRecordField[]; readings: Reading[] };
 
-const headerText = (value: SheetCell) => cleanCellText(value instanceof Date ? utcDay(value) : value instanceof UnreadableCell ? '' : String(value ?? '')).trim();
+const headerText = (value: SheetCell) =>
+  cleanCellText(
+    value instanceof Date ? utcDay(value) : value instanceof UnreadableCell ? '' : String(value ?? ''),
+  ).trim();
 
 /** How many of a row's cells name a template column: the header has many, a title row none. */
 function knownColumns(row: SheetRow): number {
@@ -215,14 +251,16 @@ function readHeader(row: SheetRow, notes: SheetNotes): Columns {
       columns.readings.push(readingOf(field));
     }
   });
-  for (const field of REQUIRED) if (!seen.has(field)) problems.push({ row: 1, column: label(field), message: `缺少必填列“${label(field)}”` });
+  for (const field of REQUIRED)
+    if (!seen.has(field)) problems.push({ row: 1, column: label(field), message: `缺少必填列“${label(field)}”` });
   if (problems.length > 0) throw new SheetProblems(problems);
   return columns;
 }
 
 /** The sheet's refusal of a cell whatever its column: an error value or a formula without its result. */
 function unreadable(cell: SheetCell): string | null {
-  if (cell instanceof UnreadableCell) return cell.error === null ? UNCOMPUTED_FORMULA_MESSAGE : excelErrorMessage(cell.error);
+  if (cell instanceof UnreadableCell)
+    return cell.error === null ? UNCOMPUTED_FORMULA_MESSAGE : excelErrorMessage(cell.error);
   if (typeof cell !== 'string') return null;
   const error = excelErrorValue(cell);
   return error === null ? null : excelErrorMessage(error);
@@ -264,7 +302,13 @@ const sheetList = (names: readonly string[]) => names.map((name) => `“${name}�
 /** A title above the header: the header is looked for in the first rows, to say where it is. */
 const HEADER_SEARCH_ROWS = 10;
 const titleRows = (headerRow: number) =>
-  new SheetProblems([{ row: 1, column: '', message: `表头必须在第 1 行：第 ${headerRow} 行是表头，请删除它上方的 ${headerRow - 1} 行（标题或空行）后重新上传` }]);
+  new SheetProblems([
+    {
+      row: 1,
+      column: '',
+      message: `表头必须在第 1 行：第 ${headerRow} 行是表头，请删除它上方的 ${headerRow - 1} 行（标题或空行）后重新上传`,
+    },
+  ]);
 
 const fileProblem = (message: string) => new SheetProblems([{ row: 0, column: '', message }]);
 
@@ -274,8 +318,16 @@ const fileProblem = (message: string) => new SheetProblems([{ row: 0, column: ''
  * drop what it did with earlier batches, as the import does by rolling back). `onInflated` hears how much of the
  * sheet's XML has been read (the import's progress).
  */
-export async function* readEnterpriseSheet(file: Buffer, onInflated?: (bytes: number, total: number) => void, notes: SheetNotes = { ignoredColumns: [] }): AsyncGenerator<SheetRecord[]> {
-  const words: ChoiceWords = { platformKey: wordsOf(PLATFORM_WORDS), kind: wordsOf(KIND_WORDS), scale: wordsOf(SCALE_WORDS) };
+export async function* readEnterpriseSheet(
+  file: Buffer,
+  onInflated?: (bytes: number, total: number) => void,
+  notes: SheetNotes = { ignoredColumns: [] },
+): AsyncGenerator<SheetRecord[]> {
+  const words: ChoiceWords = {
+    platformKey: wordsOf(PLATFORM_WORDS),
+    kind: wordsOf(KIND_WORDS),
+    scale: wordsOf(SCALE_WORDS),
+  };
   let columns: Columns | null = null;
   // Row 1 when it names no template column: a title, unless no header follows in the next rows.
   let firstRow: SheetRow | null = null;
@@ -283,7 +335,10 @@ export async function* readEnterpriseSheet(file: Buffer, onInflated?: (bytes: nu
   try {
     const workbook = openWorkbook(file);
     const sheetName = dataSheetName(workbook.sheetNames);
-    if (sheetName === undefined) throw fileProblem(`工作簿中没有名为“${DATA_SHEET}”的工作表（现有工作表：${sheetList(workbook.sheetNames)}），请把填好数据的工作表改名为“${DATA_SHEET}”后重新上传`);
+    if (sheetName === undefined)
+      throw fileProblem(
+        `工作簿中没有名为“${DATA_SHEET}”的工作表（现有工作表：${sheetList(workbook.sheetNames)}），请把填好数据的工作表改名为“${DATA_SHEET}”后重新上传`,
+      );
     for await (const rows of workbook.rows(sheetName, onInflated)) {
       const records: SheetRecord[] = [];
       for (const row of rows) {
@@ -300,7 +355,10 @@ export async function* readEnterpriseSheet(file: Buffer, onInflated?: (bytes: nu
         }
         const record = recordOf(row, columns, words);
         if (record === null) continue;
-        if (++count > MAX_IMPORT_ROWS) throw new SheetProblems([{ row: row.number, column: '', message: `数据超过 ${MAX_IMPORT_ROWS} 行上限，请分批导入` }]);
+        if (++count > MAX_IMPORT_ROWS)
+          throw new SheetProblems([
+            { row: row.number, column: '', message: `数据超过 ${MAX_IMPORT_ROWS} 行上限，请分批导入` },
+          ]);
         records.push(record);
       }
       if (records.length > 0) yield records;
@@ -310,6 +368,8 @@ export async function* readEnterpriseSheet(file: Buffer, onInflated?: (bytes: nu
     throw error;
   }
   if (columns === null && firstRow !== null) readHeader(firstRow, notes);
-  if (columns === null) throw new SheetProblems([{ row: 1, column: '', message: `“${DATA_SHEET}”表是空的，请使用模板填写` }]);
-  if (count === 0) throw new SheetProblems([{ row: 2, column: '', message: '没有数据行：请从第 2 行起每行填写一家企业' }]);
+  if (columns === null)
+    throw new SheetProblems([{ row: 1, column: '', message: `“${DATA_SHEET}”表是空的，请使用模板填写` }]);
+  if (count === 0)
+    throw new SheetProblems([{ row: 2, column: '', message: '没有数据行：请从第 2 行起每行填写一家企业' }]);
 }

@@ -1,8 +1,26 @@
 import ExcelJS from 'exceljs';
-import { creditCodeProblem, ENTERPRISE_KIND_LABELS, ENTERPRISE_KINDS, ENTERPRISE_SCALE_LABELS, ENTERPRISE_SCALES, PLATFORMS, type EnterpriseRecordField } from '@pgs/domain';
+import {
+  creditCodeProblem,
+  ENTERPRISE_KIND_LABELS,
+  ENTERPRISE_KINDS,
+  ENTERPRISE_SCALE_LABELS,
+  ENTERPRISE_SCALES,
+  PLATFORMS,
+  type EnterpriseRecordField,
+} from '@pgs/domain';
 import { NUMBER_FORMATS } from '../platform/xlsx-format.ts';
 import { MAX_IMPORT_ROWS } from './enterprise-sheet-reader.ts';
-import { columnWidth, DATA_SHEET, FIELD_NOTES, FIELDS, label, NOTES_SHEET, PLATFORM_CHOICES, REQUIRED, TEXT_COLUMNS } from './enterprise-workbook-columns.ts';
+import {
+  columnWidth,
+  DATA_SHEET,
+  FIELD_NOTES,
+  FIELDS,
+  label,
+  NOTES_SHEET,
+  PLATFORM_CHOICES,
+  REQUIRED,
+  TEXT_COLUMNS,
+} from './enterprise-workbook-columns.ts';
 
 /** The import template of the base database (R3.1): what a platform or the eitc downloads, fills in and uploads. */
 
@@ -66,9 +84,13 @@ export async function buildTemplateWorkbook(): Promise<Buffer> {
     ['platformKey', PLATFORM_CHOICES],
     ['kind', ENTERPRISE_KINDS.map((kind) => ENTERPRISE_KIND_LABELS[kind])],
     ['scale', ENTERPRISE_SCALES.map((scale) => ENTERPRISE_SCALE_LABELS[scale])],
-    ...(['producing', 'backward', 'zombie', 'utility'] as const).map((field): [EnterpriseRecordField, string[]] => [field, ['是', '否']]),
+    ...(['producing', 'backward', 'zombie', 'utility'] as const).map((field): [EnterpriseRecordField, string[]] => [
+      field,
+      ['是', '否'],
+    ]),
   ];
-  const validations = (sheet as unknown as { dataValidations: { add(range: string, rule: object): void } }).dataValidations;
+  const validations = (sheet as unknown as { dataValidations: { add(range: string, rule: object): void } })
+    .dataValidations;
   for (const [field, choices] of lists) {
     const letter = sheet.getColumn(field).letter;
     validations.add(`${letter}2:${letter}${VALIDATED_ROWS + 1}`, {
@@ -89,10 +111,22 @@ export async function buildTemplateWorkbook(): Promise<Buffer> {
     { header: '示例', key: 'example', width: 28 },
   ];
   notes.getRow(1).font = { bold: true };
-  for (const field of FIELDS) notes.addRow({ label: label(field), required: REQUIRED.has(field) ? '必填' : '选填', note: FIELD_NOTES[field], example: EXAMPLE[field] });
+  for (const field of FIELDS)
+    notes.addRow({
+      label: label(field),
+      required: REQUIRED.has(field) ? '必填' : '选填',
+      note: FIELD_NOTES[field],
+      example: EXAMPLE[field],
+    });
   notes.addRow({});
-  notes.addRow({ label: '说明', note: `在“${DATA_SHEET}”表第 2 行起每行填一家企业；导入时选择评价年度。整个文件检查无误才写入，有错误时列出每个错误单元格（行号、列名、原因），不写入任何数据。` });
-  notes.addRow({ label: '说明', note: '重新导入同一年度时按统一社会信用代码更新该企业当年的数据；数据相同的行保持不变。' });
+  notes.addRow({
+    label: '说明',
+    note: `在“${DATA_SHEET}”表第 2 行起每行填一家企业；导入时选择评价年度。整个文件检查无误才写入，有错误时列出每个错误单元格（行号、列名、原因），不写入任何数据。`,
+  });
+  notes.addRow({
+    label: '说明',
+    note: '重新导入同一年度时按统一社会信用代码更新该企业当年的数据；数据相同的行保持不变。',
+  });
   notes.getColumn('note').alignment = { wrapText: true, vertical: 'top' };
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

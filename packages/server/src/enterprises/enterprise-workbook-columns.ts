@@ -18,7 +18,9 @@ export const NO_PLATFORM_LABEL = '平台外';
 export const FIELDS = Object.keys(ENTERPRISE_RECORD_FIELD_LABELS) as EnterpriseRecordField[];
 export const label = (field: EnterpriseRecordField) => ENTERPRISE_RECORD_FIELD_LABELS[field];
 /** A column the import cannot do without: the domain's schema refuses a record that lacks the field (not a second list). */
-export const REQUIRED = new Set(FIELDS.filter((field) => !enterpriseRecordSchema.shape[field].safeParse(undefined).success));
+export const REQUIRED = new Set(
+  FIELDS.filter((field) => !enterpriseRecordSchema.shape[field].safeParse(undefined).success),
+);
 /** Columns only the export has (derived figures): the import skips them, so an export can be filled in and re-imported. */
 export const EXPORT_ONLY = { landTotal: '用地合计（亩）', taxPerMu: '亩均税收（万元/亩）' } as const;
 
@@ -45,7 +47,12 @@ export const FIELD_NOTES: Record<EnterpriseRecordField, string> = {
   platformKey: `填 ${PLATFORM_CHOICES.map((choice) => `“${choice}”`).join('、')}（不在三大平台内的填“${NO_PLATFORM_LABEL}”）`,
   kind: `填“${ENTERPRISE_KIND_LABELS.industrial}”或“${ENTERPRISE_KIND_LABELS.service}”`,
   scale: `填“${ENTERPRISE_SCALE_LABELS.above}”（规模以上）或“${ENTERPRISE_SCALE_LABELS.below}”（规模以下）`,
-  ...(Object.fromEntries(Object.entries(QUANTITY_UNITS).map(([field, unit]) => [field, `单位：${unit}；没有数据的留空（不要用 0 代替缺失）`])) as Record<string, string>),
+  ...(Object.fromEntries(
+    Object.entries(QUANTITY_UNITS).map(([field, unit]) => [
+      field,
+      `单位：${unit}；没有数据的留空（不要用 0 代替缺失）`,
+    ]),
+  ) as Record<string, string>),
   producing: `${YES_NO}（未投产、停产填“否”）`,
   registeredOn: '日期，如 2019-05-20；不能晚于评价年度年末',
   industryCode: 'GB/T 4754-2017 行业代码：门类字母或 2–4 位数字（本列为文本格式，保留前导 0）',
@@ -57,7 +64,13 @@ export const FIELD_NOTES: Record<EnterpriseRecordField, string> = {
 } as Record<EnterpriseRecordField, string>;
 
 export const TEXT_COLUMNS: EnterpriseRecordField[] = ['creditCode', 'industryCode'];
-export const WIDTHS: Partial<Record<EnterpriseRecordField, number>> = { creditCode: 22, name: 32, platformKey: 24, backwardBasis: 28, zombieBasis: 28 };
+export const WIDTHS: Partial<Record<EnterpriseRecordField, number>> = {
+  creditCode: 22,
+  name: 32,
+  platformKey: 24,
+  backwardBasis: 28,
+  zombieBasis: 28,
+};
 
 /** The width a column gets in the template and the export. */
 export const columnWidth = (field: EnterpriseRecordField) => WIDTHS[field] ?? Math.max(12, label(field).length * 2 + 2);

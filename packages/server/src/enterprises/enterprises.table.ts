@@ -1,4 +1,16 @@
-import { boolean, date, doublePrecision, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
 import { platforms } from '../reference/reference.table.ts';
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
@@ -41,7 +53,10 @@ export const enterpriseRecords = pgTable(
     importedAt: instant('imported_at').notNull(),
     importedBy: text('imported_by').notNull(),
   },
-  (table) => [primaryKey({ columns: [table.creditCode, table.year] }), index('enterprise_records_year_platform_idx').on(table.year, table.platformKey, table.creditCode)],
+  (table) => [
+    primaryKey({ columns: [table.creditCode, table.year] }),
+    index('enterprise_records_year_platform_idx').on(table.year, table.platformKey, table.creditCode),
+  ],
 );
 
 /** The eitc's evaluation method of a year (R3.2–R3.4 settings), versioned like every other setting (409 on stale). */
@@ -98,7 +113,10 @@ export const evaluationResults = pgTable(
     classRule: text('class_rule').notNull(),
     excludedReason: text('excluded_reason'),
   },
-  (table) => [primaryKey({ columns: [table.runId, table.creditCode] }), index('evaluation_results_run_platform_class_idx').on(table.runId, table.platformKey, table.class)],
+  (table) => [
+    primaryKey({ columns: [table.runId, table.creditCode] }),
+    index('evaluation_results_run_platform_class_idx').on(table.runId, table.platformKey, table.class),
+  ],
 );
 
 /**
@@ -121,5 +139,8 @@ export const evaluationRectification = pgTable(
     track: text('track').notNull(),
     reason: text('reason').notNull(),
   },
-  (table) => [primaryKey({ columns: [table.runId, table.creditCode] }), index('evaluation_rectification_run_platform_track_idx').on(table.runId, table.platformKey, table.track)],
+  (table) => [
+    primaryKey({ columns: [table.runId, table.creditCode] }),
+    index('evaluation_rectification_run_platform_track_idx').on(table.runId, table.platformKey, table.track),
+  ],
 );

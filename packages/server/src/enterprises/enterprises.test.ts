@@ -25,7 +25,12 @@ afterAll(() => t?.close());
 
 type Method = 'GET' | 'POST';
 const send = (user: string, method: Method, url: string, payload?: unknown) =>
-  t.app.inject({ method, url: `/api/v1${url}`, headers: { cookie: cookies[user]! }, ...(payload === undefined ? {} : { payload: payload as object }) });
+  t.app.inject({
+    method,
+    url: `/api/v1${url}`,
+    headers: { cookie: cookies[user]! },
+    ...(payload === undefined ? {} : { payload: payload as object }),
+  });
 
 /** A complete record as an API client sends it (every key present, as the domain wants). */
 const record = (n: number, over: Record<string, unknown> = {}) => ({
@@ -56,25 +61,57 @@ const record = (n: number, over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-const tableRows = () => t.database.db.select().from(enterpriseRecords).orderBy(asc(enterpriseRecords.year), asc(enterpriseRecords.creditCode));
-const importAudits = async () => (await send('auditor', 'GET', '/audit?action=enterprises.import&pageSize=100')).json() as { total: number; items: Array<{ entityType: string; entityId: string; actorName: string; after: Record<string, unknown> }> };
+const tableRows = () =>
+  t.database.db
+    .select()
+    .from(enterpriseRecords)
+    .orderBy(asc(enterpriseRecords.year), asc(enterpriseRecords.creditCode));
+const importAudits = async () =>
+  (await send('auditor', 'GET', '/audit?action=enterprises.import&pageSize=100')).json() as {
+    total: number;
+    items: Array<{ entityType: string; entityId: string; actorName: string; after: Record<string, unknown> }>;
+  };
 
 describe('POST /enterprise-records (issue #4): one year, all or nothing', () => {
   it('writes a year: 201 with counts, one audit event for the whole import, figures read back canonical', async () => {
     const before = (await importAudits()).total;
-    const response = await send('eitc', 'POST', '/enterprise-records', { year: 2023, records: [record(1), record(2, { tax: 12.5, landOwned: '007.50' }), record(3, { platformKey: null })] });
+    const response = await send('eitc', 'POST', '/enterprise-records', {
+      year: 2023,
+      records: [record(1), record(2, { tax: 12.5, landOwned: '007.50' }), record(3, { platformKey: null })],
+    });
     expect(response.statusCode, response.body).toBe(201);
     expect(response.json()).toEqual({ year: 2023, inserted: 3, updated: 0 });
     const audits = await importAudits();
     expect(audits.total).toBe(before + 1);
-    expect(audits.items[0]).toMatchObject({ entityType: 'enterprise_records', entityId: '2023', actorName: 'eitc', after: { year: 2023, inserted: 3, updated: 0, creditCodes: 3 } });
+    expect(audits.items[0]).toMatchObject({
+      entityType: 'enterprise_records',
+      entityId: '2023',
+      actorName: 'eitc',
+      after: { year: 2023, inserted: 3, updated: 0, creditCodes: 3 },
+    });
     const detail = (await send('leader', 'GET', `/enterprises/${creditCodeFor(2)}`)).json();
-    expect(detail.records[0]).toMatchObject({ year: 2023, tax: '12.5', landOwned: '7.5', landTotal: '7.5', taxPerMu: '1.6667', employees: '100', importedBy: 'eitc' });
+    expect(detail.records[0]).toMatchObject({
+      year: 2023,
+      tax: '12.5',
+      landOwned: '7.5',
+      landTotal: '7.5',
+      taxPerMu: '1.6667',
+      employees: '100',
+      importedBy: 'eitc',
+    });
   });
 
   it('re-importing the same records is idempotent: inserted 0, updated N, and not a byte of the table changes', async () => {
-    const records = [record(11), record(12, { platformKey: 'hitech' }), record(13, { landOwned: null, landLeased: '3.25' })];
-    expect((await send('eitc', 'POST', '/enterprise-records', { year: 2022, records })).json()).toEqual({ year: 2022, inserted: 3, updated: 0 });
+    const records = [
+      record(11),
+      record(12, { platformKey: 'hitech' }),
+      record(13, { landOwned: null, landLeased: '3.25' }),
+    ];
+    expect((await send('eitc', 'POST', '/enterprise-records', { year: 2022, records })).json()).toEqual({
+      year: 2022,
+      inserted: 3,
+      updated: 0,
+    });
     const before = await tableRows();
     t.clock.advanceMinutes(1);
     const again = await send('eitc', 'POST', '/enterprise-records', { year: 2022, records });
@@ -84,7 +121,14 @@ describe('POST /enterprise-records (issue #4): one year, all or nothing', () => 
     expect(await tableRows()).toEqual(before);
     // A changed row is rewritten, and only that one.
     t.clock.advanceMinutes(1);
-    expect((await send('eitc', 'POST', '/enterprise-records', { year: 2022, records: [record(11, { tax: '101' }), record(14)] })).json()).toEqual({ year: 2022, inserted: 1, updated: 1 });
+    expect(
+      (
+        await send('eitc', 'POST', '/enterprise-records', {
+          year: 2022,
+          records: [record(11, { tax: '101' }), record(14)],
+        })
+      ).json(),
+    ).toEqual({ year: 2022, inserted: 1, updated: 1 });
     const after = await tableRows();
     const changed = after.filter((row) => !before.some((old) => JSON.stringify(old) === JSON.stringify(row)));
     expect(changed.map((row) => [row.creditCode, row.tax])).toEqual([
@@ -98,12 +142,21 @@ describe('POST /enterprise-records (issue #4): one year, all or nothing', () => 
     const audits = (await importAudits()).total;
     const response = await send('eitc', 'POST', '/enterprise-records', {
       year: 2023,
-      records: [record(21), record(22, { creditCode: '91330300000000022A', tax: '-5' }), record(23, { producing: '也许' }), record(21), 7, record(24, { registeredOn: '2024-03-01' })],
+      records: [
+        record(21),
+        record(22, { creditCode: '91330300000000022A', tax: '-5' }),
+        record(23, { producing: '也许' }),
+        record(21),
+        7,
+        record(24, { registeredOn: '2024-03-01' }),
+      ],
     });
     expect(response.statusCode).toBe(422);
     const { error } = response.json();
     expect(error.code).toBe('INVALID_RECORDS');
-    expect(error.message).toMatch(/^数据有 \d+ 处错误，未写入任何数据。第 2 行“统一社会信用代码”：统一社会信用代码校验位/);
+    expect(error.message).toMatch(
+      /^数据有 \d+ 处错误，未写入任何数据。第 2 行“统一社会信用代码”：统一社会信用代码校验位/,
+    );
     expect(error.details).toEqual([
       { row: 2, column: 'creditCode', message: expect.stringContaining('校验位') },
       { row: 2, column: 'tax', message: '“实缴税收（万元）”不能为负数，实为 -5' },
@@ -117,7 +170,14 @@ describe('POST /enterprise-records (issue #4): one year, all or nothing', () => 
   });
 
   it('the body shape is checked first: 400 for no records array or a bad year; a missing key is a row error, not a 400', async () => {
-    for (const body of [{ year: 2023 }, { year: 2023, records: {} }, { year: 2023, records: [] }, { records: [record(31)] }, { year: 1999, records: [record(31)] }, { year: '2023年', records: [record(31)] }]) {
+    for (const body of [
+      { year: 2023 },
+      { year: 2023, records: {} },
+      { year: 2023, records: [] },
+      { records: [record(31)] },
+      { year: 1999, records: [record(31)] },
+      { year: '2023年', records: [record(31)] },
+    ]) {
       const response = await send('eitc', 'POST', '/enterprise-records', body);
       expect(response.statusCode, JSON.stringify(body)).toBe(400);
       expect(response.json().error.message).toMatch(/[\u4e00-\u9fa5]/);
@@ -125,17 +185,27 @@ describe('POST /enterprise-records (issue #4): one year, all or nothing', () => 
     const { tax: _tax, ...withoutTax } = record(31);
     const missing = await send('eitc', 'POST', '/enterprise-records', { year: 2023, records: [withoutTax] });
     expect(missing.statusCode).toBe(422);
-    expect(missing.json().error.details).toEqual([{ row: 1, column: 'tax', message: '缺少“实缴税收（万元）”（没有数据请填 null 或留空）' }]);
+    expect(missing.json().error.details).toEqual([
+      { row: 1, column: 'tax', message: '缺少“实缴税收（万元）”（没有数据请填 null 或留空）' },
+    ]);
   });
 
   it('a NUL in a name is a row error (PostgreSQL cannot store it), not a failed INSERT', async () => {
-    const response = await send('eitc', 'POST', '/enterprise-records', { year: 2023, records: [record(41), record(42, { name: '温州\u0000公司' })] });
+    const response = await send('eitc', 'POST', '/enterprise-records', {
+      year: 2023,
+      records: [record(41), record(42, { name: '温州\u0000公司' })],
+    });
     expect(response.statusCode).toBe(422);
-    expect(response.json().error.details).toEqual([{ row: 2, column: 'name', message: expect.stringContaining('空字符') }]);
+    expect(response.json().error.details).toEqual([
+      { row: 2, column: 'name', message: expect.stringContaining('空字符') },
+    ]);
   });
 
   it('roles without enterprises.import are refused before anything is read (403)', async () => {
-    for (const user of ['leader', 'drc']) expect((await send(user, 'POST', '/enterprise-records', { year: 2023, records: [record(51)] })).statusCode).toBe(403);
+    for (const user of ['leader', 'drc'])
+      expect((await send(user, 'POST', '/enterprise-records', { year: 2023, records: [record(51)] })).statusCode).toBe(
+        403,
+      );
   });
 });
 
@@ -147,7 +217,10 @@ describe('a platform user’s scope (D10)', () => {
 
   it('403 naming the rows when a record is another platform’s or elsewhere in the city; nothing written', async () => {
     const before = await tableRows();
-    const response = await send('zn', 'POST', '/enterprise-records', { year: 2023, records: [record(63), record(64, { platformKey: 'hitech' }), record(65, { platformKey: null })] });
+    const response = await send('zn', 'POST', '/enterprise-records', {
+      year: 2023,
+      records: [record(63), record(64, { platformKey: 'hitech' }), record(65, { platformKey: null })],
+    });
     expect(response.statusCode).toBe(403);
     expect(response.json().error).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('第 2、3 行') });
     expect(await tableRows()).toEqual(before);
@@ -156,7 +229,14 @@ describe('a platform user’s scope (D10)', () => {
   it('403 when it would overwrite a record another platform or the eitc filed for the year; nothing written', async () => {
     // record(1) is zhenan's in 2023 (eitc filed it), record(3) elsewhere; gxq claims both for 高新区.
     const before = await tableRows();
-    const response = await send('gxq', 'POST', '/enterprise-records', { year: 2023, records: [record(66, { platformKey: 'hitech' }), record(1, { platformKey: 'hitech' }), record(3, { platformKey: 'hitech' })] });
+    const response = await send('gxq', 'POST', '/enterprise-records', {
+      year: 2023,
+      records: [
+        record(66, { platformKey: 'hitech' }),
+        record(1, { platformKey: 'hitech' }),
+        record(3, { platformKey: 'hitech' }),
+      ],
+    });
     expect(response.statusCode).toBe(403);
     expect(response.json().error.message).toContain('第 2、3 行');
     expect(await tableRows()).toEqual(before);
@@ -177,36 +257,77 @@ describe('R3.1 lists and the sub-databases', () => {
     noLand: record(108, { landOwned: null, landLeased: null, tax: '1' }),
     zeroLand: record(109, { landOwned: '0', landLeased: '0', tax: '0' }),
     backward: record(110, { backward: true, backwardBasis: '温经信〔2024〕12号 淘汰落后产能名单', tax: '900' }),
-    zombie: record(111, { platformKey: 'oujiangkou', zombie: true, zombieBasis: '连续两年停产，欠缴社保', producing: false, tax: '900', name: '温州僵尸测试机械有限公司' }),
+    zombie: record(111, {
+      platformKey: 'oujiangkou',
+      zombie: true,
+      zombieBasis: '连续两年停产，欠缴社保',
+      producing: false,
+      tax: '900',
+      name: '温州僵尸测试机械有限公司',
+    }),
   };
   const codeOf = (key: keyof typeof CASES) => CASES[key].creditCode;
   const list = async (user: string, query: string) => {
     const response = await send(user, 'GET', `/enterprises?${query}`);
     expect(response.statusCode, response.body).toBe(200);
-    return response.json() as { items: Array<Record<string, unknown> & { creditCode: string }>; total: number; page: number; pageSize: number; year: number | null };
+    return response.json() as {
+      items: Array<Record<string, unknown> & { creditCode: string }>;
+      total: number;
+      page: number;
+      pageSize: number;
+      year: number | null;
+    };
   };
-  const codes = async (user: string, query: string) => (await list(user, query)).items.map((item) => item.creditCode).sort();
+  const codes = async (user: string, query: string) =>
+    (await list(user, query)).items.map((item) => item.creditCode).sort();
 
   beforeAll(async () => {
     const response = await send('eitc', 'POST', '/enterprise-records', { year: Y, records: Object.values(CASES) });
     expect(response.statusCode, response.body).toBe(201);
     // The same enterprise a year later, so the detail has two years and the default year is the latest.
-    expect((await send('eitc', 'POST', '/enterprise-records', { year: 2025, records: [record(101, { tax: '80', name: '温州测试101电气股份有限公司' })] })).statusCode).toBe(201);
+    expect(
+      (
+        await send('eitc', 'POST', '/enterprise-records', {
+          year: 2025,
+          records: [record(101, { tax: '80', name: '温州测试101电气股份有限公司' })],
+        })
+      ).statusCode,
+    ).toBe(201);
   });
 
   it('低效产出: industrial, tax ≤ 5 万元/亩 inside the platforms and ≤ 1 elsewhere, tenants on leased land; missing figures never listed', async () => {
-    expect(await codes('eitc', `year=${Y}&subDatabase=low_efficiency`)).toEqual([codeOf('atPlatformBar'), codeOf('atCityBar'), codeOf('tenantAtBar')].sort());
+    expect(await codes('eitc', `year=${Y}&subDatabase=low_efficiency`)).toEqual(
+      [codeOf('atPlatformBar'), codeOf('atCityBar'), codeOf('tenantAtBar')].sort(),
+    );
     const tenant = (await list('eitc', `year=${Y}&subDatabase=low_efficiency&platformKey=hitech`)).items;
-    expect(tenant).toEqual([expect.objectContaining({ creditCode: codeOf('tenantAtBar'), landOwned: null, landLeased: '4', landTotal: '4', taxPerMu: '5.0000' })]);
+    expect(tenant).toEqual([
+      expect.objectContaining({
+        creditCode: codeOf('tenantAtBar'),
+        landOwned: null,
+        landLeased: '4',
+        landTotal: '4',
+        taxPerMu: '5.0000',
+      }),
+    ]);
   });
 
   it('淘汰落后 and 停产僵尸 list the flagged records with their basis', async () => {
-    expect((await list('eitc', `year=${Y}&subDatabase=backward`)).items).toEqual([expect.objectContaining({ creditCode: codeOf('backward'), backward: true, backwardBasis: '温经信〔2024〕12号 淘汰落后产能名单' })]);
-    expect((await list('eitc', `year=${Y}&subDatabase=zombie`)).items).toEqual([expect.objectContaining({ creditCode: codeOf('zombie'), zombie: true, producing: false })]);
+    expect((await list('eitc', `year=${Y}&subDatabase=backward`)).items).toEqual([
+      expect.objectContaining({
+        creditCode: codeOf('backward'),
+        backward: true,
+        backwardBasis: '温经信〔2024〕12号 淘汰落后产能名单',
+      }),
+    ]);
+    expect((await list('eitc', `year=${Y}&subDatabase=zombie`)).items).toEqual([
+      expect.objectContaining({ creditCode: codeOf('zombie'), zombie: true, producing: false }),
+    ]);
   });
 
   it('filters by platform (none = elsewhere), kind, scale and text; pages; the latest year by default', async () => {
-    expect(await codes('eitc', `year=${Y}&platformKey=none`)).toEqual([codeOf('atCityBar'), codeOf('aboveCityBar')].sort());
+    expect(await codes('eitc', `year=${Y}&platformKey=none`)).toEqual(
+      [codeOf('atCityBar'), codeOf('aboveCityBar')].sort(),
+    );
     expect(await codes('eitc', `year=${Y}&kind=service`)).toEqual([codeOf('service')]);
     expect(await codes('eitc', `year=${Y}&scale=below`)).toEqual([codeOf('tenantAtBar')]);
     expect(await codes('eitc', `year=${Y}&q=${encodeURIComponent('僵尸测试')}`)).toEqual([codeOf('zombie')]);
@@ -252,10 +373,16 @@ describe('R3.1 lists and the sub-databases', () => {
   });
 
   it('GET /enterprise-records/years counts the years a user may see, latest first', async () => {
-    const all = (await send('eitc', 'GET', '/enterprise-records/years')).json() as Array<{ year: number; count: number }>;
+    const all = (await send('eitc', 'GET', '/enterprise-records/years')).json() as Array<{
+      year: number;
+      count: number;
+    }>;
     expect(all.map((y) => y.year)).toEqual([...all.map((y) => y.year)].sort((a, b) => b - a));
     expect(all.find((y) => y.year === Y)).toEqual({ year: Y, count: 11 });
-    const hitech = (await send('gxq', 'GET', '/enterprise-records/years')).json() as Array<{ year: number; count: number }>;
+    const hitech = (await send('gxq', 'GET', '/enterprise-records/years')).json() as Array<{
+      year: number;
+      count: number;
+    }>;
     expect(hitech.find((y) => y.year === Y)).toEqual({ year: Y, count: 1 });
   });
 

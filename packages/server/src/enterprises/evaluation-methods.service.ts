@@ -59,18 +59,39 @@ export async function getEvaluationMethod(db: Db, actor: Actor, year: number): P
  * the first save inserts (the primary key lets one of two first saves in), later ones update `WHERE version = $v`,
  * so of two saves of one version exactly one wins and the other gets 409.
  */
-export async function updateEvaluationMethod(db: Db, actor: Actor, year: number, input: EvaluationMethodInput, now: Date): Promise<EvaluationMethodView> {
+export async function updateEvaluationMethod(
+  db: Db,
+  actor: Actor,
+  year: number,
+  input: EvaluationMethodInput,
+  now: Date,
+): Promise<EvaluationMethodView> {
   requirePermission(actor, 'evaluations.manage');
   const problems = methodProblems(input.method);
   if (problems.length > 0) {
-    throw new AppError(400, 'INVALID_METHOD', `评价办法有 ${problems.length} 处问题：${problems.join('；')}`, problems.map((message) => ({ message })));
+    throw new AppError(
+      400,
+      'INVALID_METHOD',
+      `评价办法有 ${problems.length} 处问题：${problems.join('；')}`,
+      problems.map((message) => ({ message })),
+    );
   }
-  const values = { method: input.method, measures: input.measures, rectification: input.rectification, updatedAt: now, updatedBy: actor.username };
+  const values = {
+    method: input.method,
+    measures: input.measures,
+    rectification: input.rectification,
+    updatedAt: now,
+    updatedBy: actor.username,
+  };
   await db.transaction(async (tx) => {
     const before = await methodOfYear(tx, year);
     const saved =
       input.version === 1
-        ? await tx.insert(evaluationMethods).values({ year, ...values, version: 2 }).onConflictDoNothing().returning({ year: evaluationMethods.year })
+        ? await tx
+            .insert(evaluationMethods)
+            .values({ year, ...values, version: 2 })
+            .onConflictDoNothing()
+            .returning({ year: evaluationMethods.year })
         : await tx
             .update(evaluationMethods)
             .set({ ...values, version: sql`${evaluationMethods.version} + 1` })
@@ -84,8 +105,19 @@ export async function updateEvaluationMethod(db: Db, actor: Actor, year: number,
         action: 'evaluations.method_update',
         entityType: 'evaluation_method',
         entityId: year,
-        before: { method: before.method, measures: before.measures, rectification: before.rectification, version: before.version, isDefault: before.isDefault },
-        after: { method: input.method, measures: input.measures, rectification: input.rectification, version: input.version + 1 },
+        before: {
+          method: before.method,
+          measures: before.measures,
+          rectification: before.rectification,
+          version: before.version,
+          isDefault: before.isDefault,
+        },
+        after: {
+          method: input.method,
+          measures: input.measures,
+          rectification: input.rectification,
+          version: input.version + 1,
+        },
       },
       now,
     );

@@ -11,7 +11,17 @@ export type NewRectificationRow = Omit<RectificationRow, 'runId'>;
 export type RectificationScope = { platformKey?: PlatformFilter; track?: RectificationTrack };
 
 /** The COPY's columns, in the order of each CSV line below. */
-const TARGET = copyTarget(t, ['runId', 'creditCode', 'name', 'platformKey', 'class', 'taxPerMu', 'bar', 'track', 'reason']);
+const TARGET = copyTarget(t, [
+  'runId',
+  'creditCode',
+  'name',
+  'platformKey',
+  'class',
+  'taxPerMu',
+  'bar',
+  'track',
+  'reason',
+]);
 
 /** Every item of the run's list, with COPY, inside the run's transaction. */
 export async function insertRectification(tx: Tx, runId: number, items: readonly NewRectificationRow[]): Promise<void> {
@@ -39,17 +49,34 @@ function condition(runId: number, scope: RectificationScope): SQL {
   return and(...where)!;
 }
 
-export async function rectificationPage(db: Db, runId: number, scope: RectificationScope, page: number, pageSize: number) {
+export async function rectificationPage(
+  db: Db,
+  runId: number,
+  scope: RectificationScope,
+  page: number,
+  pageSize: number,
+) {
   const where = condition(runId, scope);
   const [rows, [total]] = await Promise.all([
-    db.select().from(t).where(where).orderBy(asc(t.creditCode)).limit(pageSize).offset((page - 1) * pageSize),
+    db
+      .select()
+      .from(t)
+      .where(where)
+      .orderBy(asc(t.creditCode))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
     db.select({ value: count() }).from(t).where(where),
   ]);
   return { rows, total: Number(total!.value) };
 }
 
 /** The whole list in credit-code order, read in keyset batches for the export. */
-export async function* rectificationRows(db: Db, runId: number, scope: RectificationScope, batchSize = 2_000): AsyncGenerator<RectificationRow> {
+export async function* rectificationRows(
+  db: Db,
+  runId: number,
+  scope: RectificationScope,
+  batchSize = 2_000,
+): AsyncGenerator<RectificationRow> {
   const where = condition(runId, scope);
   let after: string | null = null;
   for (;;) {

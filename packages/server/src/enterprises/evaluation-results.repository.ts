@@ -14,7 +14,22 @@ export type ResultRow = typeof evaluationResults.$inferSelect;
 /** Rows per COPY write: the CSV of 5 000 results is ~1 MB, so PostgreSQL parses one batch while the next is made. */
 const RESULT_BATCH = 5_000;
 /** The COPY's columns, in the order of each CSV line of insertResults. */
-const RESULT_TARGET = copyTarget(evaluationResults, ['runId', 'creditCode', 'name', 'platformKey', 'set', 'class', 'baseClass', 'score', 'rank', 'percentile', 'setSize', 'indicators', 'classRule', 'excludedReason']);
+const RESULT_TARGET = copyTarget(evaluationResults, [
+  'runId',
+  'creditCode',
+  'name',
+  'platformKey',
+  'set',
+  'class',
+  'baseClass',
+  'score',
+  'rank',
+  'percentile',
+  'setSize',
+  'indicators',
+  'classRule',
+  'excludedReason',
+]);
 
 export async function insertRun(tx: Tx, values: NewRun): Promise<number> {
   const [row] = await tx.insert(evaluationRuns).values(values).returning({ id: evaluationRuns.id });
@@ -35,7 +50,12 @@ const figure = (value: number | null) => (value === null ? '' : String(value));
  * Writes every result of a run inside the caller's transaction (all of them or, on any failure, none), with COPY:
  * PostgreSQL parses and indexes one batch while this process turns the next into CSV.
  */
-export async function insertResults(tx: Tx, runId: number, results: readonly EnterpriseResult[], onWritten?: (written: number) => void): Promise<void> {
+export async function insertResults(
+  tx: Tx,
+  runId: number,
+  results: readonly EnterpriseResult[],
+  onWritten?: (written: number) => void,
+): Promise<void> {
   const copy = copyCsv(tx, RESULT_TARGET);
   try {
     for (let start = 0; start < results.length; start += RESULT_BATCH) {
@@ -65,20 +85,33 @@ export async function runNumbersInYear(db: Db | Tx, ids: readonly number[]): Pro
     .select({
       id: evaluationRuns.id,
       // Spelled out: drizzle writes a one-table select's columns unqualified, which inside the subquery would mean `earlier`.
-      n: sql<number>`(SELECT count(*) FROM evaluation_runs AS earlier WHERE earlier.year = evaluation_runs.year AND earlier.id <= evaluation_runs.id)`.mapWith(Number),
+      n: sql<number>`(SELECT count(*) FROM evaluation_runs AS earlier WHERE earlier.year = evaluation_runs.year AND earlier.id <= evaluation_runs.id)`.mapWith(
+        Number,
+      ),
     })
     .from(evaluationRuns)
     .where(inArray(evaluationRuns.id, [...ids]));
   return new Map(rows.map((row) => [row.id, row.n]));
 }
 
-export async function listRuns(db: Db, filter: { year?: number; statuses?: readonly EvaluationRunStatus[] }, page: number, pageSize: number) {
+export async function listRuns(
+  db: Db,
+  filter: { year?: number; statuses?: readonly EvaluationRunStatus[] },
+  page: number,
+  pageSize: number,
+) {
   const where: SQL[] = [];
   if (filter.year !== undefined) where.push(eq(evaluationRuns.year, filter.year));
   if (filter.statuses) where.push(inArray(evaluationRuns.status, [...filter.statuses]));
   const condition = where.length > 0 ? and(...where) : undefined;
   const [rows, [total]] = await Promise.all([
-    db.select().from(evaluationRuns).where(condition).orderBy(desc(evaluationRuns.year), desc(evaluationRuns.id)).limit(pageSize).offset((page - 1) * pageSize),
+    db
+      .select()
+      .from(evaluationRuns)
+      .where(condition)
+      .orderBy(desc(evaluationRuns.year), desc(evaluationRuns.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
     db.select({ value: count() }).from(evaluationRuns).where(condition),
   ]);
   return { rows, total: Number(total!.value) };
@@ -114,7 +147,13 @@ const RESULT_ORDER = [asc(evaluationResults.set), asc(RANK_KEY), asc(evaluationR
 export async function resultsPage(db: Db, runId: number, filter: ResultFilter, page: number, pageSize: number) {
   const condition = resultCondition(runId, filter);
   const [rows, [total]] = await Promise.all([
-    db.select().from(evaluationResults).where(condition).orderBy(...RESULT_ORDER).limit(pageSize).offset((page - 1) * pageSize),
+    db
+      .select()
+      .from(evaluationResults)
+      .where(condition)
+      .orderBy(...RESULT_ORDER)
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
     db.select({ value: count() }).from(evaluationResults).where(condition),
   ]);
   return { rows, total: Number(total!.value) };
@@ -124,12 +163,24 @@ export async function resultsPage(db: Db, runId: number, filter: ResultFilter, p
  * Every result the filter selects, in page order, read in keyset batches: an export of 100 000 results never sits
  * whole in memory, and no batch re-sorts what earlier batches already returned (OFFSET would).
  */
-export async function* resultRows(db: Db, runId: number, filter: ResultFilter, batchSize = 2_000): AsyncGenerator<ResultRow> {
+export async function* resultRows(
+  db: Db,
+  runId: number,
+  filter: ResultFilter,
+  batchSize = 2_000,
+): AsyncGenerator<ResultRow> {
   const condition = resultCondition(runId, filter);
   let after: { set: string; rank: number; creditCode: string } | null = null;
   for (;;) {
-    const keyset: SQL | undefined = after ? sql`(${evaluationResults.set}, ${RANK_KEY}, ${evaluationResults.creditCode}) > (${after.set}, ${after.rank}::integer, ${after.creditCode})` : undefined;
-    const rows: ResultRow[] = await db.select().from(evaluationResults).where(and(condition, keyset)).orderBy(...RESULT_ORDER).limit(batchSize);
+    const keyset: SQL | undefined = after
+      ? sql`(${evaluationResults.set}, ${RANK_KEY}, ${evaluationResults.creditCode}) > (${after.set}, ${after.rank}::integer, ${after.creditCode})`
+      : undefined;
+    const rows: ResultRow[] = await db
+      .select()
+      .from(evaluationResults)
+      .where(and(condition, keyset))
+      .orderBy(...RESULT_ORDER)
+      .limit(batchSize);
     yield* rows;
     if (rows.length < batchSize) return;
     const last: ResultRow = rows[rows.length - 1]!;
@@ -142,7 +193,12 @@ export async function* resultRows(db: Db, runId: number, filter: ResultFilter, b
  * so the second sees the first's 'published' and supersedes it — never two published runs of one year (D17).
  */
 export async function lockRunsOfYear(tx: Tx, year: number): Promise<void> {
-  await tx.select({ id: evaluationRuns.id }).from(evaluationRuns).where(eq(evaluationRuns.year, year)).orderBy(evaluationRuns.id).for('update');
+  await tx
+    .select({ id: evaluationRuns.id })
+    .from(evaluationRuns)
+    .where(eq(evaluationRuns.year, year))
+    .orderBy(evaluationRuns.id)
+    .for('update');
 }
 
 /** draft → published, conditional on the status: false when the run was no longer a draft. */

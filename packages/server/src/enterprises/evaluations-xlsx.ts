@@ -11,7 +11,13 @@ import {
   type MeasureCode,
   type PlatformKey,
 } from '@pgs/domain';
-import { EVALUATION_RUN_STATUS_LABELS, type EvaluationResultView, type EvaluationRunDetail, type MeasureItemView, type RectificationItemView } from '@pgs/domain';
+import {
+  EVALUATION_RUN_STATUS_LABELS,
+  type EvaluationResultView,
+  type EvaluationRunDetail,
+  type MeasureItemView,
+  type RectificationItemView,
+} from '@pgs/domain';
 import { streamWorkbook } from '../platform/xlsx-stream.ts';
 import { excelColumns, excelTime, NUMBER_FORMATS, styleHeaderRow, type SheetColumn } from '../platform/xlsx-format.ts';
 
@@ -53,7 +59,11 @@ function setColumns(run: EvaluationRunDetail, set: EvaluationSetKey): Partial<Ex
     ...RESULT_HEAD,
     ...indicators.flatMap((item, k): SheetColumn[] => [
       { header: `${item.label}（${item.unit}）`, key: `v${k}`, kind: 'decimal' },
-      { header: `${item.label}基准值（${item.benchmarkMode === 'mean' ? '组内平均' : '固定值'}）`, key: `b${k}`, kind: 'decimal' },
+      {
+        header: `${item.label}基准值（${item.benchmarkMode === 'mean' ? '组内平均' : '固定值'}）`,
+        key: `b${k}`,
+        kind: 'decimal',
+      },
       { header: `${item.label}得分（权重 ${item.weight}，封顶 ${item.cap}）`, key: `s${k}`, kind: 'score' },
     ]),
     ...RESULT_TAIL,
@@ -88,20 +98,35 @@ function overviewRows(run: EvaluationRunDetail): [string, string | number | Date
     ['评价年度', run.year],
     ['状态', EVALUATION_RUN_STATUS_LABELS[run.status]],
     ['评价办法', run.methodName],
-    ['分档线（组内百分位）', `A 类前 ${percent(run.method.cuts.A)}，B 类至 ${percent(run.method.cuts.B)}，C 类至 ${percent(run.method.cuts.C)}，其余 D 类`],
+    [
+      '分档线（组内百分位）',
+      `A 类前 ${percent(run.method.cuts.A)}，B 类至 ${percent(run.method.cuts.B)}，C 类至 ${percent(run.method.cuts.C)}，其余 D 类`,
+    ],
     ['缺失值规则', MISSING_VALUE_RULE_LABELS[run.method.missingValue]],
-    ['平台 D 类占比高出全市幅度', `${percent(run.method.dShareMargin)}（规定 ${percent(D_SHARE_BAND.min)}–${percent(D_SHARE_BAND.max)}）`],
+    [
+      '平台 D 类占比高出全市幅度',
+      `${percent(run.method.dShareMargin)}（规定 ${percent(D_SHARE_BAND.min)}–${percent(D_SHARE_BAND.max)}）`,
+    ],
     ['全市 D 类占比（基础分档，不含 T 类）', percent(run.cityDShare)],
   ];
   for (const platform of run.platforms) {
-    rows.push([`${platformName(platform.platformKey)} D 类占比`, `${percent(platform.dShare)}（${platform.ruleHolds ? '符合' : '不符合'}规定）：${platform.reason}`]);
+    rows.push([
+      `${platformName(platform.platformKey)} D 类占比`,
+      `${percent(platform.dShare)}（${platform.ruleHolds ? '符合' : '不符合'}规定）：${platform.reason}`,
+    ]);
   }
   for (const set of run.sets) {
-    const benchmarks = set.indicators.map((item) => `${item.label} ${item.benchmark === null || item.benchmark === undefined ? '无' : `${figureText(item.benchmark)} ${item.unit}`}`).join('；');
+    const benchmarks = set.indicators
+      .map(
+        (item) =>
+          `${item.label} ${item.benchmark === null || item.benchmark === undefined ? '无' : `${figureText(item.benchmark)} ${item.unit}`}`,
+      )
+      .join('；');
     rows.push([`${set.label}（参评 ${set.evaluated} 家，不定等级 ${set.excluded} 家）基准值`, benchmarks]);
   }
   rows.push(['创建人', run.createdBy], ['创建时间（北京时间）', excelTime(run.createdAt)]);
-  if (run.publishedAt) rows.push(['发布人', run.publishedBy ?? ''], ['发布时间（北京时间）', excelTime(run.publishedAt)]);
+  if (run.publishedAt)
+    rows.push(['发布人', run.publishedBy ?? ''], ['发布时间（北京时间）', excelTime(run.publishedAt)]);
   return rows;
 }
 
@@ -109,11 +134,17 @@ function overviewRows(run: EvaluationRunDetail): [string, string | number | Date
  * Results of a run: the overview sheet, then a sheet per set in `sets` order. Rows arrive ordered by set, so each
  * set's sheet is written and committed before the next begins (the streaming writer holds one sheet at a time).
  */
-export function streamResultsWorkbook(run: EvaluationRunDetail, sets: readonly EvaluationSetKey[], rows: AsyncIterable<EvaluationResultView>): PassThrough {
+export function streamResultsWorkbook(
+  run: EvaluationRunDetail,
+  sets: readonly EvaluationSetKey[],
+  rows: AsyncIterable<EvaluationResultView>,
+): PassThrough {
   const stream = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true });
   const open = (set: EvaluationSetKey) => {
-    const sheet = workbook.addWorksheet(EVALUATION_SET_LABELS[set], { views: [{ state: 'frozen', ySplit: 1, xSplit: 2 }] });
+    const sheet = workbook.addWorksheet(EVALUATION_SET_LABELS[set], {
+      views: [{ state: 'frozen', ySplit: 1, xSplit: 2 }],
+    });
     const columns = setColumns(run, set);
     sheet.columns = columns;
     styleHeaderRow(sheet, columns);
@@ -160,7 +191,8 @@ const amountOf = (item: MeasureItemView, code: MeasureCode) => {
   if (!measure) return '不适用';
   return measure.amount === undefined ? '未计算' : Number(measure.amount);
 };
-const applies = (item: MeasureItemView, code: MeasureCode) => (item.measures.some((m) => m.code === code) ? '是' : '否');
+const applies = (item: MeasureItemView, code: MeasureCode) =>
+  item.measures.some((m) => m.code === code) ? '是' : '否';
 
 const MEASURE_COLUMNS: SheetColumn[] = [
   { header: '统一社会信用代码', key: 'creditCode', width: 20 },

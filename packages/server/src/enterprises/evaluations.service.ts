@@ -44,7 +44,12 @@ import { AppError, conflict, forbidden, notFound, unprocessable } from '../platf
 import { recordAudit } from '../audit/audit.service.ts';
 import { displayNamesOf } from '../users/display-names.ts';
 import { recordCountOfYear, recordsOfYear, revenuesOfYear } from './enterprise-records.service.ts';
-import { insertRectification, rectificationPage, rectificationRows, type RectificationRow } from './evaluation-rectification.repository.ts';
+import {
+  insertRectification,
+  rectificationPage,
+  rectificationRows,
+  type RectificationRow,
+} from './evaluation-rectification.repository.ts';
 import { methodOfYear } from './evaluation-methods.service.ts';
 import {
   findRun,
@@ -110,8 +115,14 @@ type RunLabels = { numberInYear: Map<number, number>; nameOf: (username: string 
 
 async function runLabels(db: Db, rows: readonly RunRow[]): Promise<RunLabels> {
   const [numberInYear, nameOf] = await Promise.all([
-    runNumbersInYear(db, rows.map((row) => row.id)),
-    displayNamesOf(db, rows.flatMap((row) => [row.createdBy, row.publishedBy])),
+    runNumbersInYear(
+      db,
+      rows.map((row) => row.id),
+    ),
+    displayNamesOf(
+      db,
+      rows.flatMap((row) => [row.createdBy, row.publishedBy]),
+    ),
   ]);
   return { numberInYear, nameOf };
 }
@@ -156,7 +167,13 @@ export type RunObservers = { timings?: RunTimings; onProgress?: (progress: RunPr
  * outside the transaction so no lock is held while JavaScript computes. `observers` hear the split of the time
  * (the bench) and the progress: records read, scoring, results written, done or failed (with the reason).
  */
-export async function runEvaluation(db: Db, actor: Actor, input: { year: number }, now: Date, observers: RunObservers = {}): Promise<EvaluationRunSummary> {
+export async function runEvaluation(
+  db: Db,
+  actor: Actor,
+  input: { year: number },
+  now: Date,
+  observers: RunObservers = {},
+): Promise<EvaluationRunSummary> {
   requirePermission(actor, 'evaluations.manage');
   const report = observers.onProgress ?? (() => undefined);
   try {
@@ -164,12 +181,24 @@ export async function runEvaluation(db: Db, actor: Actor, input: { year: number 
     report({ phase: 'done', done: summary.total, total: summary.total });
     return summary;
   } catch (error) {
-    report({ phase: 'failed', done: 0, total: 0, message: error instanceof AppError ? error.message : '评价未完成：服务器内部错误，请稍后重试' });
+    report({
+      phase: 'failed',
+      done: 0,
+      total: 0,
+      message: error instanceof AppError ? error.message : '评价未完成：服务器内部错误，请稍后重试',
+    });
     throw error;
   }
 }
 
-async function runAndWrite(db: Db, actor: Actor, year: number, now: Date, timings: RunTimings | undefined, report: (progress: RunProgress) => void): Promise<EvaluationRunSummary> {
+async function runAndWrite(
+  db: Db,
+  actor: Actor,
+  year: number,
+  now: Date,
+  timings: RunTimings | undefined,
+  report: (progress: RunProgress) => void,
+): Promise<EvaluationRunSummary> {
   const started = performance.now();
   const total = await recordCountOfYear(db, year);
   if (total === 0) throw noRecords(year);
@@ -187,7 +216,12 @@ async function runAndWrite(db: Db, actor: Actor, year: number, now: Date, timing
   const run = evaluateYear({ year: year, records }, config.method);
   const platforms = platformRules(run);
   const classOf = new Map(run.results.map((result) => [result.creditCode, result.class]));
-  const rectification = rectificationList({ results: run.results, records, previousRecords: previousRevenues, settings: config.rectification }).map((item) => ({
+  const rectification = rectificationList({
+    results: run.results,
+    records,
+    previousRecords: previousRevenues,
+    settings: config.rectification,
+  }).map((item) => ({
     creditCode: item.creditCode,
     name: item.name,
     platformKey: item.platformKey,
@@ -214,7 +248,9 @@ async function runAndWrite(db: Db, actor: Actor, year: number, now: Date, timing
       createdAt: now,
       createdBy: actor.username,
     });
-    await insertResults(tx, runId, run.results, (written) => report({ phase: 'writing', done: written, total: toWrite }));
+    await insertResults(tx, runId, run.results, (written) =>
+      report({ phase: 'writing', done: written, total: toWrite }),
+    );
     await insertRectification(tx, runId, rectification);
     report({ phase: 'writing', done: toWrite, total: toWrite });
     await recordAudit(
@@ -232,14 +268,20 @@ async function runAndWrite(db: Db, actor: Actor, year: number, now: Date, timing
           counts: run.counts,
           rectification: rectification.length,
           cityDShare: run.cityDShare,
-          platforms: platforms.map((p) => ({ platformKey: p.platformKey, evaluated: p.evaluated, dShare: p.dShare, ruleHolds: p.ruleHolds })),
+          platforms: platforms.map((p) => ({
+            platformKey: p.platformKey,
+            evaluated: p.evaluated,
+            dShare: p.dShare,
+            ruleHolds: p.ruleHolds,
+          })),
         },
       },
       now,
     );
     return runId;
   });
-  if (timings) Object.assign(timings, { readMs: read - started, scoreMs: scored - read, writeMs: performance.now() - scored });
+  if (timings)
+    Object.assign(timings, { readMs: read - started, scoreMs: scored - read, writeMs: performance.now() - scored });
   return summaryOfId(db, actor, id);
 }
 
@@ -250,12 +292,19 @@ export function runProgressOf(board: ProgressBoard, actor: Actor, key: string): 
   return board.read<RunProgress>('evaluation', key, actor.username) ?? { phase: 'waiting', done: 0, total: 0 };
 }
 
-const noRecords = (year: number) => unprocessable('NO_RECORDS', `${year} 年度还没有企业数据，请先导入该年度的企业数据再评价`);
+const noRecords = (year: number) =>
+  unprocessable('NO_RECORDS', `${year} 年度还没有企业数据，请先导入该年度的企业数据再评价`);
 
 export async function listRuns(db: Db, actor: Actor, query: { year?: number; status?: EvaluationRunStatus } & Paging) {
   requirePermission(actor, 'evaluations.read');
   // D17: only the eitc sees drafts and superseded runs; a reader asking for them gets an empty list.
-  const statuses: EvaluationRunStatus[] = isManager(actor) ? (query.status ? [query.status] : ['draft', 'published', 'superseded']) : query.status && query.status !== 'published' ? [] : ['published'];
+  const statuses: EvaluationRunStatus[] = isManager(actor)
+    ? query.status
+      ? [query.status]
+      : ['draft', 'published', 'superseded']
+    : query.status && query.status !== 'published'
+      ? []
+      : ['published'];
   const { rows, total } = await selectRuns(db, { year: query.year, statuses }, query.page, query.pageSize);
   const labels = await runLabels(db, rows);
   return { items: rows.map((row) => summaryOf(row, actor, labels)), total, page: query.page, pageSize: query.pageSize };
@@ -302,7 +351,12 @@ function resultViewer(run: RunRow): (row: ResultRow) => EvaluationResultView {
   const described = Object.fromEntries(
     EVALUATION_SETS.map((set) => [
       set,
-      method.sets[set].indicators.map((rule, k) => ({ code: rule.code, label: INDICATORS[rule.code].label, unit: INDICATORS[rule.code].unit, benchmark: sets[set].benchmarks[k]?.benchmark ?? null })),
+      method.sets[set].indicators.map((rule, k) => ({
+        code: rule.code,
+        label: INDICATORS[rule.code].label,
+        unit: INDICATORS[rule.code].unit,
+        benchmark: sets[set].benchmarks[k]?.benchmark ?? null,
+      })),
     ]),
   ) as Record<EvaluationSetKey, Omit<EvaluationResultView['indicators'][number], 'value' | 'score'>[]>;
   return (row) => {
@@ -320,7 +374,11 @@ function resultViewer(run: RunRow): (row: ResultRow) => EvaluationResultView {
       rank: row.rank,
       percentile: row.percentile,
       setSize: row.setSize,
-      indicators: described[set].map((item, k) => ({ ...item, value: stored[k]?.[0] ?? null, score: stored[k]?.[1] ?? null })),
+      indicators: described[set].map((item, k) => ({
+        ...item,
+        value: stored[k]?.[0] ?? null,
+        score: stored[k]?.[1] ?? null,
+      })),
       classRule: row.classRule,
       excludedReason: row.excludedReason,
     };
@@ -328,7 +386,12 @@ function resultViewer(run: RunRow): (row: ResultRow) => EvaluationResultView {
 }
 
 function resultFilter(actor: Actor, filter: EvaluationResultsFilter): ResultFilter {
-  return { platformKey: scopedPlatform(actor, filter.platformKey), classes: filter.class ? [filter.class] : undefined, set: filter.set, q: filter.q || undefined };
+  return {
+    platformKey: scopedPlatform(actor, filter.platformKey),
+    classes: filter.class ? [filter.class] : undefined,
+    set: filter.set,
+    q: filter.q || undefined,
+  };
 }
 
 export async function listResults(db: Db, actor: Actor, id: number, query: EvaluationResultsFilter & Paging) {
@@ -348,17 +411,31 @@ export async function resultsForExport(db: Db, actor: Actor, id: number, filter:
   const rows = (async function* views() {
     for await (const result of resultRows(db, id, scoped)) yield view(result);
   })();
-  return { run: detailOf(row, actor, await runLabels(db, [row])), sets: filter.set ? [filter.set] : [...EVALUATION_SETS], rows };
+  return {
+    run: detailOf(row, actor, await runLabels(db, [row])),
+    sets: filter.set ? [filter.set] : [...EVALUATION_SETS],
+    rows,
+  };
 }
 
 /**
  * The same scoring on the same records under another method (issue #4: "simulate other weights or cuts and see how
  * many enterprises change class"), compared with the year's saved method. Nothing is written, so nothing is audited.
  */
-export async function simulateEvaluation(db: Db, actor: Actor, input: { year: number; method: EvaluationMethod }): Promise<SimulationView> {
+export async function simulateEvaluation(
+  db: Db,
+  actor: Actor,
+  input: { year: number; method: EvaluationMethod },
+): Promise<SimulationView> {
   requirePermission(actor, 'evaluations.manage');
   const problems = methodProblems(input.method);
-  if (problems.length > 0) throw new AppError(400, 'INVALID_METHOD', `评价办法有 ${problems.length} 处问题：${problems.join('；')}`, problems.map((message) => ({ message })));
+  if (problems.length > 0)
+    throw new AppError(
+      400,
+      'INVALID_METHOD',
+      `评价办法有 ${problems.length} 处问题：${problems.join('；')}`,
+      problems.map((message) => ({ message })),
+    );
   const [records, config] = await Promise.all([recordsOfYear(db, input.year), methodOfYear(db, input.year)]);
   if (records.length === 0) throw noRecords(input.year);
   const before = evaluateYear({ year: input.year, records }, config.method);
@@ -370,7 +447,9 @@ export async function simulateEvaluation(db: Db, actor: Actor, input: { year: nu
     cityDShare: after.cityDShare,
     platforms: platformRules(after),
     baseline: {
-      label: config.isDefault ? `${input.year} 年度默认评价办法（尚未保存）` : `已保存的 ${input.year} 年度评价办法（第 ${config.version} 版）`,
+      label: config.isDefault
+        ? `${input.year} 年度默认评价办法（尚未保存）`
+        : `已保存的 ${input.year} 年度评价办法（第 ${config.version} 版）`,
       methodVersion: config.version,
       counts: before.counts,
       cityDShare: before.cityDShare,
@@ -396,14 +475,21 @@ export async function publishRun(db: Db, actor: Actor, id: number, now: Date): P
     await lockRunsOfYear(tx, run.year);
     if (!(await markPublished(tx, id, actor.username, now))) {
       const current = (await findRun(tx, id))!;
-      if (current.status === 'published') throw conflict(`该评价已由 ${current.publishedBy ?? '他人'} 发布，无需重复发布`, 'ALREADY_PUBLISHED');
+      if (current.status === 'published')
+        throw conflict(`该评价已由 ${current.publishedBy ?? '他人'} 发布，无需重复发布`, 'ALREADY_PUBLISHED');
       throw conflict('该评价已被同年度后来发布的评价替代，不能再次发布；如需沿用，请重新运行评价后发布', 'SUPERSEDED');
     }
     const superseded = await supersedeOthers(tx, run.year, id);
     await recordAudit(
       tx,
       actor,
-      { action: 'evaluations.publish', entityType: 'evaluation_run', entityId: id, before: { status: 'draft' }, after: { status: 'published', year: run.year, superseded } },
+      {
+        action: 'evaluations.publish',
+        entityType: 'evaluation_run',
+        entityId: id,
+        before: { status: 'draft' },
+        after: { status: 'published', year: run.year, superseded },
+      },
       now,
     );
   });
@@ -439,17 +525,32 @@ async function recordsByCode(db: Db, year: number): Promise<Map<string, Enterpri
  */
 export async function listMeasures(db: Db, actor: Actor, id: number, query: MeasuresFilter & Paging) {
   const run = await visibleRun(db, actor, id);
-  const filter: ResultFilter = { platformKey: scopedPlatform(actor, query.platformKey), classes: measureClasses(query) };
-  const [{ rows, total }, records] = await Promise.all([resultsPage(db, id, filter, query.page, query.pageSize), recordsByCode(db, run.year)]);
-  return { items: rows.map((row) => measureItem(row, records.get(row.creditCode), run.measures as MeasureSettings)), total, page: query.page, pageSize: query.pageSize };
+  const filter: ResultFilter = {
+    platformKey: scopedPlatform(actor, query.platformKey),
+    classes: measureClasses(query),
+  };
+  const [{ rows, total }, records] = await Promise.all([
+    resultsPage(db, id, filter, query.page, query.pageSize),
+    recordsByCode(db, run.year),
+  ]);
+  return {
+    items: rows.map((row) => measureItem(row, records.get(row.creditCode), run.measures as MeasureSettings)),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
 }
 
 export async function measuresForExport(db: Db, actor: Actor, id: number, query: MeasuresFilter) {
   const run = await visibleRun(db, actor, id);
-  const filter: ResultFilter = { platformKey: scopedPlatform(actor, query.platformKey), classes: measureClasses(query) };
+  const filter: ResultFilter = {
+    platformKey: scopedPlatform(actor, query.platformKey),
+    classes: measureClasses(query),
+  };
   const records = await recordsByCode(db, run.year);
   const rows = (async function* items() {
-    for await (const row of resultRows(db, id, filter)) yield measureItem(row, records.get(row.creditCode), run.measures as MeasureSettings);
+    for await (const row of resultRows(db, id, filter))
+      yield measureItem(row, records.get(row.creditCode), run.measures as MeasureSettings);
   })();
   return { year: run.year, rows };
 }
@@ -461,12 +562,24 @@ export async function measuresForExport(db: Db, actor: Actor, id: number, query:
  * published list does not change when records are re-imported. A platform user reads its own platform's part.
  */
 function rectificationView(row: RectificationRow): RectificationItemView {
-  return { ...row, platformKey: row.platformKey as PlatformKey | null, class: row.class as EvaluationClass, track: row.track as RectificationTrack, trackLabel: RECTIFICATION_TRACK_LABELS[row.track as RectificationTrack] };
+  return {
+    ...row,
+    platformKey: row.platformKey as PlatformKey | null,
+    class: row.class as EvaluationClass,
+    track: row.track as RectificationTrack,
+    trackLabel: RECTIFICATION_TRACK_LABELS[row.track as RectificationTrack],
+  };
 }
 
 export async function listRectification(db: Db, actor: Actor, id: number, query: RectificationFilter & Paging) {
   await visibleRun(db, actor, id);
-  const { rows, total } = await rectificationPage(db, id, { platformKey: scopedPlatform(actor, query.platformKey), track: query.track }, query.page, query.pageSize);
+  const { rows, total } = await rectificationPage(
+    db,
+    id,
+    { platformKey: scopedPlatform(actor, query.platformKey), track: query.track },
+    query.page,
+    query.pageSize,
+  );
   return { items: rows.map(rectificationView), total, page: query.page, pageSize: query.pageSize };
 }
 

@@ -11,10 +11,15 @@ const requests = Number(process.env.FUZZ_REQUESTS ?? 10_000);
 const seed = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
 const slowBodies = Number(process.env.FUZZ_SLOW_BODIES ?? 20);
 
-const database = process.env.PGS_TEST_DRIVER === 'postgres' ? await createTestDatabase() : await openDatabase({ url: null, dataDir: null });
+const database =
+  process.env.PGS_TEST_DRIVER === 'postgres'
+    ? await createTestDatabase()
+    : await openDatabase({ url: null, dataDir: null });
 console.log(`fuzz: preparing ${database.driver} with the demo data set…`);
 const target = await startFuzzTarget(database, { demoProjects: process.env.FUZZ_DEMO_PROJECTS !== '0' });
-console.log(`fuzz: ${requests} requests + ${slowBodies} stalled bodies, seed ${seed}, against http://127.0.0.1:${target.port}`);
+console.log(
+  `fuzz: ${requests} requests + ${slowBodies} stalled bodies, seed ${seed}, against http://127.0.0.1:${target.port}`,
+);
 try {
   const figures = await runFuzz(target, { seed, requests, slowBodies, log: console.log });
   console.log(formatFigures(figures));

@@ -28,7 +28,18 @@ export type JsonSchema = {
   nullable?: boolean;
 };
 
-type OpenApi = { paths: Record<string, Record<string, { parameters?: Array<{ in: string; name: string; required?: boolean; schema: JsonSchema }>; requestBody?: { content: Record<string, { schema: JsonSchema }> } }>> };
+type OpenApi = {
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        parameters?: Array<{ in: string; name: string; required?: boolean; schema: JsonSchema }>;
+        requestBody?: { content: Record<string, { schema: JsonSchema }> };
+      }
+    >
+  >;
+};
 
 /** Every operation of the document (the API's own routes; the documentation's routes are hidden). */
 export function operationsOf(document: OpenApi): Operation[] {
@@ -42,7 +53,9 @@ export function operationsOf(document: OpenApi): Operation[] {
         path,
         route: path.replace(/\{(\w+)\}/g, ':$1'),
         pathParams: parameters.filter((p) => p.in === 'path').map((p) => ({ name: p.name, schema: p.schema })),
-        query: parameters.filter((p) => p.in === 'query').map((p) => ({ name: p.name, schema: p.schema, required: p.required === true })),
+        query: parameters
+          .filter((p) => p.in === 'query')
+          .map((p) => ({ name: p.name, schema: p.schema, required: p.required === true })),
         body: content['application/json']?.schema ?? null,
         bodyTypes: Object.keys(content),
       });
@@ -65,7 +78,9 @@ export function sampleOf(schema: JsonSchema | undefined, random: Random, depth =
   if (variants?.length) return sampleOf(random.pick(variants), random, depth + 1);
   switch (typeOf(schema)) {
     case 'string':
-      return schema.pattern === '^[1-9][0-9]{0,15}$' ? String(1 + random.int(5)) : random.pick(['测试', '3612', '2026-12-01', 'a1', '91330300MA2HXXXX0X']);
+      return schema.pattern === '^[1-9][0-9]{0,15}$'
+        ? String(1 + random.int(5))
+        : random.pick(['测试', '3612', '2026-12-01', 'a1', '91330300MA2HXXXX0X']);
     case 'integer':
     case 'number':
       return random.pick([1, 2, 2025, 60000, 100]);
@@ -75,7 +90,8 @@ export function sampleOf(schema: JsonSchema | undefined, random: Random, depth =
       return [sampleOf(schema.items, random, depth + 1)];
     case 'object': {
       const out: Record<string, unknown> = {};
-      for (const [key, value] of Object.entries(schema.properties ?? {})) if (schema.required?.includes(key) || random.chance(0.5)) out[key] = sampleOf(value, random, depth + 1);
+      for (const [key, value] of Object.entries(schema.properties ?? {}))
+        if (schema.required?.includes(key) || random.chance(0.5)) out[key] = sampleOf(value, random, depth + 1);
       return out;
     }
     default:
@@ -84,10 +100,30 @@ export function sampleOf(schema: JsonSchema | undefined, random: Random, depth =
 }
 
 /** The kinds of malformed request, each a separate case so the figures say what was tried. */
-export const MUTATIONS = ['baseline', 'wrongType', 'null', 'huge', 'oddString', 'deep', 'prototype', 'oddId', 'oddQuery', 'contentType', 'compressed', 'crossSite', 'oversize'] as const;
+export const MUTATIONS = [
+  'baseline',
+  'wrongType',
+  'null',
+  'huge',
+  'oddString',
+  'deep',
+  'prototype',
+  'oddId',
+  'oddQuery',
+  'contentType',
+  'compressed',
+  'crossSite',
+  'oversize',
+] as const;
 export type Mutation = (typeof MUTATIONS)[number];
 
-export type FuzzRequest = { mutation: Mutation; method: string; url: string; headers: Record<string, string>; body?: string | Buffer };
+export type FuzzRequest = {
+  mutation: Mutation;
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body?: string | Buffer;
+};
 
 function setRandomField(value: unknown, random: Random, make: (current: unknown) => unknown): unknown {
   if (value && typeof value === 'object' && !Array.isArray(value)) {
@@ -101,7 +137,8 @@ function setRandomField(value: unknown, random: Random, make: (current: unknown)
   return make(value);
 }
 
-const queryString = (entries: Array<[string, string]>) => (entries.length ? `?${entries.map(([k, v]) => `${k}=${v}`).join('&')}` : '');
+const queryString = (entries: Array<[string, string]>) =>
+  entries.length ? `?${entries.map(([k, v]) => `${k}=${v}`).join('&')}` : '';
 /** Percent-encoding that also carries a lone surrogate, as the bytes a sloppy client would send for it (ED A0 80). */
 export function pctEncode(text: string): string {
   try {
@@ -115,13 +152,29 @@ const enc = (value: unknown) => pctEncode(typeof value === 'string' ? value : JS
 /** One malformed request for an operation. */
 export function buildRequest(operation: Operation, mutation: Mutation, random: Random): FuzzRequest {
   const params = Object.fromEntries(operation.pathParams.map((p) => [p.name, String(sampleOf(p.schema, random))]));
-  if (mutation === 'oddId' && operation.pathParams.length > 0) params[random.pick(operation.pathParams).name] = random.pick(ODD_IDS);
-  const url = operation.path.replace(/\{(\w+)\}/g, (_m, name: string) => (mutation === 'oddId' ? params[name]! : pctEncode(params[name]!)));
+  if (mutation === 'oddId' && operation.pathParams.length > 0)
+    params[random.pick(operation.pathParams).name] = random.pick(ODD_IDS);
+  const url = operation.path.replace(/\{(\w+)\}/g, (_m, name: string) =>
+    mutation === 'oddId' ? params[name]! : pctEncode(params[name]!),
+  );
 
-  const query: Array<[string, string]> = operation.query.filter((q) => q.required || random.chance(0.5)).map((q) => [q.name, enc(sampleOf(q.schema, random))]);
+  const query: Array<[string, string]> = operation.query
+    .filter((q) => q.required || random.chance(0.5))
+    .map((q) => [q.name, enc(sampleOf(q.schema, random))]);
   if (mutation === 'oddQuery' && operation.query.length > 0) {
     const name = random.pick(operation.query).name;
-    query.push([name, random.pick([enc(random.pick(ODD_STRINGS)), '%ED%A0%80', '%00', enc(hugeString(random).slice(0, 5000)), '-1', '1e999', '0x10'])]);
+    query.push([
+      name,
+      random.pick([
+        enc(random.pick(ODD_STRINGS)),
+        '%ED%A0%80',
+        '%00',
+        enc(hugeString(random).slice(0, 5000)),
+        '-1',
+        '1e999',
+        '0x10',
+      ]),
+    ]);
     if (random.chance(0.3)) query.push([name, 'again']);
   }
   const headers: Record<string, string> = {};
@@ -129,7 +182,10 @@ export function buildRequest(operation: Operation, mutation: Mutation, random: R
   const hasBody = operation.body !== null || operation.bodyTypes.length > 0;
   if (hasBody) {
     let value = sampleOf(operation.body ?? undefined, random);
-    if (mutation === 'wrongType') value = setRandomField(value, random, (current) => wrongType(random, typeof current === 'number' ? 'number' : typeof current));
+    if (mutation === 'wrongType')
+      value = setRandomField(value, random, (current) =>
+        wrongType(random, typeof current === 'number' ? 'number' : typeof current),
+      );
     if (mutation === 'null') value = random.chance(0.3) ? null : setRandomField(value, random, () => null);
     if (mutation === 'huge') value = setRandomField(value, random, () => hugeString(random));
     if (mutation === 'oddString') value = setRandomField(value, random, () => random.pick(ODD_STRINGS));
@@ -139,16 +195,30 @@ export function buildRequest(operation: Operation, mutation: Mutation, random: R
     if (mutation === 'prototype') body = random.pick(PROTOTYPE_BODIES);
     if (mutation === 'oversize') body = JSON.stringify({ pad: 'x'.repeat(1024 * 1024 + 10) });
     if (mutation === 'contentType') {
-      const choice = random.pick(['text/plain', 'application/xml', 'multipart/form-data; boundary=zz', 'application/x-www-form-urlencoded', 'text/csv', 'application/json; charset=latin1', '']);
+      const choice = random.pick([
+        'text/plain',
+        'application/xml',
+        'multipart/form-data; boundary=zz',
+        'application/x-www-form-urlencoded',
+        'text/csv',
+        'application/json; charset=latin1',
+        '',
+      ]);
       if (choice) headers['content-type'] = choice;
       else delete headers['content-type'];
-      if (choice.startsWith('multipart')) body = '--zz\r\nContent-Disposition: form-data; name="file"; filename="a.xlsx"\r\n\r\nPK\u0003\u0004garbage\r\n--zz--\r\n';
+      if (choice.startsWith('multipart'))
+        body =
+          '--zz\r\nContent-Disposition: form-data; name="file"; filename="a.xlsx"\r\n\r\nPK\u0003\u0004garbage\r\n--zz--\r\n';
     }
   }
   if (mutation === 'compressed') {
-    headers['content-type'] = operation.bodyTypes.includes('multipart/form-data') ? 'multipart/form-data; boundary=zz' : 'application/json';
+    headers['content-type'] = operation.bodyTypes.includes('multipart/form-data')
+      ? 'multipart/form-data; boundary=zz'
+      : 'application/json';
     headers['content-encoding'] = random.pick(['gzip', 'deflate', 'br']);
-    body = Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0x01, 0x02, 0x00, 0xfd, 0xff, 0x7b, 0x7d]);
+    body = Buffer.from([
+      0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0x01, 0x02, 0x00, 0xfd, 0xff, 0x7b, 0x7d,
+    ]);
   }
   if (mutation === 'crossSite') {
     if (random.chance(0.5)) headers.origin = 'https://evil.example';

@@ -23,9 +23,20 @@ export const FUZZ_ADMIN_PASSWORD = TEST_ADMIN_PASSWORD;
 export const FUZZ_DEADLINES = { requestTimeoutMs: 3_000, uploadTimeoutMs: 10_000 };
 const GRACE_MS = 1_500;
 /** A refused login is audited by design (issue #10.4): the only rows a refusal may add. */
-const REFUSAL_MAY_WRITE: Record<string, readonly string[]> = { 'POST /api/v1/auth/login': ['audit_events', 'login_failures'] };
+const REFUSAL_MAY_WRITE: Record<string, readonly string[]> = {
+  'POST /api/v1/auth/login': ['audit_events', 'login_failures'],
+};
 
-export type Failure = { reason: string; mutation: string; role: string; method: string; url: string; status: number; ms: number; body: string };
+export type Failure = {
+  reason: string;
+  mutation: string;
+  role: string;
+  method: string;
+  url: string;
+  status: number;
+  ms: number;
+  body: string;
+};
 export type FuzzFigures = {
   seed: number;
   driver: string;
@@ -43,7 +54,11 @@ export type FuzzTarget = { app: FastifyInstance; database: Database; port: numbe
 
 /** PGS on its own database, prepared as `npm start` prepares it (demo data included), listening on 127.0.0.1 only. */
 export async function startFuzzTarget(database: Database, options: { demoProjects: boolean }): Promise<FuzzTarget> {
-  await prepareDatabase(database.db, { adminPassword: FUZZ_ADMIN_PASSWORD, demo: true, demoProjects: options.demoProjects }, new Date());
+  await prepareDatabase(
+    database.db,
+    { adminPassword: FUZZ_ADMIN_PASSWORD, demo: true, demoProjects: options.demoProjects },
+    new Date(),
+  );
   const app = await buildApp({ database, http: FUZZ_DEADLINES });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as net.AddressInfo;
@@ -69,13 +84,25 @@ function send(port: number, agent: http.Agent, request: FuzzRequest, cookie: str
     const headers: Record<string, string | number> = { ...request.headers };
     if (cookie) headers.cookie = cookie;
     if (request.body !== undefined) headers['content-length'] = Buffer.byteLength(request.body);
-    const req = http.request({ host: '127.0.0.1', port, method: request.method, path: rawPath(request.url), headers, agent }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), ms: performance.now() - started, headers: res.headers }));
-      res.on('error', reject);
-    });
-    req.on('error', (error) => resolve({ status: 0, body: String(error), ms: performance.now() - started, headers: {} }));
+    const req = http.request(
+      { host: '127.0.0.1', port, method: request.method, path: rawPath(request.url), headers, agent },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            body: Buffer.concat(chunks).toString('utf8'),
+            ms: performance.now() - started,
+            headers: res.headers,
+          }),
+        );
+        res.on('error', reject);
+      },
+    );
+    req.on('error', (error) =>
+      resolve({ status: 0, body: String(error), ms: performance.now() - started, headers: {} }),
+    );
     req.setTimeout(FUZZ_DEADLINES.uploadTimeoutMs + 30_000, () => req.destroy(new Error('no answer')));
     if (request.body !== undefined) req.write(request.body);
     req.end();
@@ -83,13 +110,32 @@ function send(port: number, agent: http.Agent, request: FuzzRequest, cookie: str
 }
 
 async function login(port: number, agent: http.Agent, username: string, password: string): Promise<string> {
-  const answer = await send(port, agent, { mutation: 'baseline', method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) }, undefined);
+  const answer = await send(
+    port,
+    agent,
+    {
+      mutation: 'baseline',
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password }),
+    },
+    undefined,
+  );
   const cookie = String(answer.headers['set-cookie'] ?? '').split(';')[0];
-  if (answer.status !== 200 || !cookie) throw new Error(`fuzz login ${username} failed: ${answer.status} ${answer.body}`);
+  if (answer.status !== 200 || !cookie)
+    throw new Error(`fuzz login ${username} failed: ${answer.status} ${answer.body}`);
   return cookie;
 }
 
-const LEAKS = [/\bat [\w.<>]+ \(/, /node_modules/, /\/work\//, /\bSELECT\b|\bINSERT INTO\b|\bUPDATE \w+ SET\b/i, /Error:/, /stack/i];
+const LEAKS = [
+  /\bat [\w.<>]+ \(/,
+  /node_modules/,
+  /\/work\//,
+  /\bSELECT\b|\bINSERT INTO\b|\bUPDATE \w+ SET\b/i,
+  /Error:/,
+  /stack/i,
+];
 
 function judgeErrorBody(answer: Answer, url: string): string | null {
   if (!url.startsWith('/api/') || answer.status < 400) return null;
@@ -99,18 +145,30 @@ function judgeErrorBody(answer: Answer, url: string): string | null {
   } catch {
     return 'error answer is not JSON';
   }
-  if (typeof parsed.error?.code !== 'string' || typeof parsed.error.message !== 'string') return 'error answer lacks {error:{code,message}}';
+  if (typeof parsed.error?.code !== 'string' || typeof parsed.error.message !== 'string')
+    return 'error answer lacks {error:{code,message}}';
   if (!/[\u4e00-\u9fa5]/.test(parsed.error.message)) return 'error message is not Chinese';
   const leak = LEAKS.find((pattern) => pattern.test(answer.body));
   return leak ? `error answer leaks internals (${leak})` : null;
 }
 
-function diffCounts(before: Record<string, number>, after: Record<string, number>, allowed: readonly string[]): string[] {
-  return Object.keys({ ...before, ...after }).filter((table) => before[table] !== after[table] && !allowed.includes(table)).map((table) => `${table}: ${before[table]} → ${after[table]}`);
+function diffCounts(
+  before: Record<string, number>,
+  after: Record<string, number>,
+  allowed: readonly string[],
+): string[] {
+  return Object.keys({ ...before, ...after })
+    .filter((table) => before[table] !== after[table] && !allowed.includes(table))
+    .map((table) => `${table}: ${before[table]} → ${after[table]}`);
 }
 
 /** A body announced in full, half sent, then stalled: the server must answer 408 and close within the route's limit. */
-function stalledBody(port: number, operation: Operation, cookie: string | undefined, random: Random): Promise<{ ok: boolean; detail: string; ms: number }> {
+function stalledBody(
+  port: number,
+  operation: Operation,
+  cookie: string | undefined,
+  random: Random,
+): Promise<{ ok: boolean; detail: string; ms: number }> {
   return new Promise((resolve) => {
     const started = performance.now();
     const socket = net.connect(port, '127.0.0.1');
@@ -126,12 +184,19 @@ function stalledBody(port: number, operation: Operation, cookie: string | undefi
     });
     const json = operation.bodyTypes.includes('application/json') || operation.bodyTypes.length === 0;
     const type = json ? 'application/json' : 'multipart/form-data; boundary=zz';
-    socket.write(`${operation.method} ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n${cookie ? `Cookie: ${cookie}\r\n` : ''}Content-Type: ${type}\r\nContent-Length: ${2000 + random.int(1000)}\r\n\r\n`);
-    socket.write(json ? '{"name":"半' : '--zz\r\nContent-Disposition: form-data; name="file"; filename="a.xlsx"\r\n\r\nPK');
+    socket.write(
+      `${operation.method} ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n${cookie ? `Cookie: ${cookie}\r\n` : ''}Content-Type: ${type}\r\nContent-Length: ${2000 + random.int(1000)}\r\n\r\n`,
+    );
+    socket.write(
+      json ? '{"name":"半' : '--zz\r\nContent-Disposition: form-data; name="file"; filename="a.xlsx"\r\n\r\nPK',
+    );
   });
 }
 
-export async function runFuzz(target: FuzzTarget, options: { seed: number; requests: number; slowBodies: number; log?: (line: string) => void }): Promise<FuzzFigures> {
+export async function runFuzz(
+  target: FuzzTarget,
+  options: { seed: number; requests: number; slowBodies: number; log?: (line: string) => void },
+): Promise<FuzzFigures> {
   const started = performance.now();
   const random = seededRandom(options.seed);
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
@@ -139,36 +204,90 @@ export async function runFuzz(target: FuzzTarget, options: { seed: number; reque
   const sessions: Record<string, string | undefined> = { anonymous: undefined };
   for (const user of DEMO_USERS) sessions[user.username] = await login(port, agent, user.username, DEMO_PASSWORD);
   sessions.admin = await login(port, agent, 'admin', FUZZ_ADMIN_PASSWORD);
-  const document = JSON.parse((await send(port, agent, { mutation: 'baseline', method: 'GET', url: '/api/docs/json', headers: {} }, sessions.admin)).body);
+  const document = JSON.parse(
+    (
+      await send(
+        port,
+        agent,
+        { mutation: 'baseline', method: 'GET', url: '/api/docs/json', headers: {} },
+        sessions.admin,
+      )
+    ).body,
+  );
   const operations = operationsOf(document).filter((op) => op.path.startsWith('/api/v1/'));
   const limits = routeDeadlines(app);
   // Users routes act on a spare account, so a request that happens to succeed cannot lock the fuzz's own roles out.
-  const spare = await send(port, agent, { mutation: 'baseline', method: 'POST', url: '/api/v1/users', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'fuzz-spare', password: 'Fuzz-Spare-Pass-2026!', displayName: '模糊测试备用', role: 'leader' }) }, sessions.admin);
+  const spare = await send(
+    port,
+    agent,
+    {
+      mutation: 'baseline',
+      method: 'POST',
+      url: '/api/v1/users',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        username: 'fuzz-spare',
+        password: 'Fuzz-Spare-Pass-2026!',
+        displayName: '模糊测试备用',
+        role: 'leader',
+      }),
+    },
+    sessions.admin,
+  );
   const spareId = spare.status === 201 ? String(JSON.parse(spare.body).id) : '999';
 
-  const figures: FuzzFigures = { seed: options.seed, driver: target.database.driver, requests: 0, operations: operations.length, byStatus: {}, byMutation: {}, slowest: [], slowBodies: { sent: 0, cutWithinLimit: 0 }, failures: [], elapsedMs: 0 };
+  const figures: FuzzFigures = {
+    seed: options.seed,
+    driver: target.database.driver,
+    requests: 0,
+    operations: operations.length,
+    byStatus: {},
+    byMutation: {},
+    slowest: [],
+    slowBodies: { sent: 0, cutWithinLimit: 0 },
+    failures: [],
+    elapsedMs: 0,
+  };
   const roles = Object.keys(sessions);
   let counts = await countAllRows(database.db);
   for (let i = 0; i < options.requests; i++) {
-    const operation = operations[i % operations.length === 0 && i < operations.length ? i : random.int(operations.length)]!;
+    const operation =
+      operations[i % operations.length === 0 && i < operations.length ? i : random.int(operations.length)]!;
     const mutation = random.pick(MUTATIONS);
     let role = random.pick(roles);
     // Logging out would end a role's session for the rest of the run: only the anonymous client tries it.
     if (operation.path === '/api/v1/auth/logout') role = 'anonymous';
     const request = buildRequest(operation, mutation, random);
-    if (operation.path.startsWith('/api/v1/users/{id}') && mutation !== 'oddId') request.url = request.url.replace(/^\/api\/v1\/users\/[^/?]+/, `/api/v1/users/${spareId}`);
+    if (operation.path.startsWith('/api/v1/users/{id}') && mutation !== 'oddId')
+      request.url = request.url.replace(/^\/api\/v1\/users\/[^/?]+/, `/api/v1/users/${spareId}`);
     let answer = await send(port, agent, request, sessions[role]);
     // A keep-alive socket the server closed after its previous answer (Connection: close) is retried once, fresh.
-    if (answer.status === 0 && /socket hang up|ECONNRESET/.test(answer.body)) answer = await send(port, agent, request, sessions[role]);
+    if (answer.status === 0 && /socket hang up|ECONNRESET/.test(answer.body))
+      answer = await send(port, agent, request, sessions[role]);
     figures.requests += 1;
     figures.byStatus[answer.status] = (figures.byStatus[answer.status] ?? 0) + 1;
     figures.byMutation[mutation] = (figures.byMutation[mutation] ?? 0) + 1;
-    figures.slowest.push({ ms: Math.round(answer.ms), method: request.method, url: request.url.slice(0, 120), status: answer.status });
+    figures.slowest.push({
+      ms: Math.round(answer.ms),
+      method: request.method,
+      url: request.url.slice(0, 120),
+      status: answer.status,
+    });
     if (figures.slowest.length > 20) figures.slowest = figures.slowest.sort((a, b) => b.ms - a.ms).slice(0, 5);
 
     const key = `${operation.method} ${operation.route}`;
     const limit = limits.get(key) ?? FUZZ_DEADLINES.requestTimeoutMs;
-    const fail = (reason: string) => figures.failures.push({ reason, mutation, role, method: request.method, url: request.url.slice(0, 200), status: answer.status, ms: Math.round(answer.ms), body: answer.body.slice(0, 300) });
+    const fail = (reason: string) =>
+      figures.failures.push({
+        reason,
+        mutation,
+        role,
+        method: request.method,
+        url: request.url.slice(0, 200),
+        status: answer.status,
+        ms: Math.round(answer.ms),
+        body: answer.body.slice(0, 300),
+      });
     if (answer.status === 0) fail(`no answer: ${answer.body}`);
     if (answer.status >= 500) fail('5xx');
     if (answer.ms > limit + GRACE_MS) fail(`slower than the route's limit (${limit} ms)`);
@@ -180,10 +299,15 @@ export async function runFuzz(target: FuzzTarget, options: { seed: number; reque
       if (written.length > 0) fail(`refused request wrote rows: ${written.join(', ')}`);
     }
     counts = after;
-    if (options.log && (i + 1) % 1000 === 0) options.log(`  ${i + 1} requests, ${figures.failures.length} failures, ${Math.round((performance.now() - started) / 1000)} s`);
+    if (options.log && (i + 1) % 1000 === 0)
+      options.log(
+        `  ${i + 1} requests, ${figures.failures.length} failures, ${Math.round((performance.now() - started) / 1000)} s`,
+      );
   }
 
-  const withBodies = operations.filter((op) => ['POST', 'PUT', 'PATCH'].includes(op.method) && op.path !== '/api/v1/auth/logout');
+  const withBodies = operations.filter(
+    (op) => ['POST', 'PUT', 'PATCH'].includes(op.method) && op.path !== '/api/v1/auth/logout',
+  );
   for (let i = 0; i < options.slowBodies; i++) {
     const operation = random.pick(withBodies);
     const role = random.pick(roles);
@@ -195,10 +319,30 @@ export async function runFuzz(target: FuzzTarget, options: { seed: number; reque
     figures.byStatus[status] = (figures.byStatus[status] ?? 0) + 1;
     figures.byMutation.slowBody = (figures.byMutation.slowBody ?? 0) + 1;
     if (result.ok && result.ms <= limit + GRACE_MS) figures.slowBodies.cutWithinLimit += 1;
-    else figures.failures.push({ reason: `stalled body not cut within ${limit} ms`, mutation: 'slowBody', role, method: operation.method, url: operation.path, status, ms: Math.round(result.ms), body: result.detail });
+    else
+      figures.failures.push({
+        reason: `stalled body not cut within ${limit} ms`,
+        mutation: 'slowBody',
+        role,
+        method: operation.method,
+        url: operation.path,
+        status,
+        ms: Math.round(result.ms),
+        body: result.detail,
+      });
     const after = await countAllRows(database.db);
     const written = diffCounts(counts, after, []);
-    if (written.length > 0) figures.failures.push({ reason: `stalled request wrote rows: ${written.join(', ')}`, mutation: 'slowBody', role, method: operation.method, url: operation.path, status, ms: Math.round(result.ms), body: '' });
+    if (written.length > 0)
+      figures.failures.push({
+        reason: `stalled request wrote rows: ${written.join(', ')}`,
+        mutation: 'slowBody',
+        role,
+        method: operation.method,
+        url: operation.path,
+        status,
+        ms: Math.round(result.ms),
+        body: '',
+      });
     counts = after;
   }
   agent.destroy();
@@ -211,12 +355,23 @@ export async function runFuzz(target: FuzzTarget, options: { seed: number; reque
 export function formatFigures(figures: FuzzFigures): string {
   const lines = [
     `fuzz seed ${figures.seed} on ${figures.driver}: ${figures.requests} requests over ${figures.operations} operations in ${(figures.elapsedMs / 1000).toFixed(1)} s`,
-    `  by status: ${Object.entries(figures.byStatus).sort().map(([status, n]) => `${status}×${n}`).join('  ')}`,
-    `  by case:   ${Object.entries(figures.byMutation).sort().map(([name, n]) => `${name}×${n}`).join('  ')}`,
+    `  by status: ${Object.entries(figures.byStatus)
+      .sort()
+      .map(([status, n]) => `${status}×${n}`)
+      .join('  ')}`,
+    `  by case:   ${Object.entries(figures.byMutation)
+      .sort()
+      .map(([name, n]) => `${name}×${n}`)
+      .join('  ')}`,
     `  stalled bodies cut within their limit: ${figures.slowBodies.cutWithinLimit} / ${figures.slowBodies.sent}`,
     `  slowest: ${figures.slowest.map((s) => `${s.ms} ms ${s.method} ${s.url} → ${s.status}`).join(' | ')}`,
     `  failures: ${figures.failures.length}`,
-    ...figures.failures.slice(0, 30).map((f) => `    ${f.reason} — ${f.role} ${f.method} ${f.url} [${f.mutation}] → ${f.status} in ${f.ms} ms: ${f.body}`),
+    ...figures.failures
+      .slice(0, 30)
+      .map(
+        (f) =>
+          `    ${f.reason} — ${f.role} ${f.method} ${f.url} [${f.mutation}] → ${f.status} in ${f.ms} ms: ${f.body}`,
+      ),
   ];
   return lines.join('\n');
 }

@@ -2,7 +2,12 @@
  * The malformed values the fuzz suite sends (issue #10, "How we will know"), and a seeded random source so a failing
  * run can be replayed with its seed.
  */
-export type Random = { next(): number; int(max: number): number; pick<T>(items: readonly T[]): T; chance(p: number): boolean };
+export type Random = {
+  next(): number;
+  int(max: number): number;
+  pick<T>(items: readonly T[]): T;
+  chance(p: number): boolean;
+};
 
 /** mulberry32: small, fast and good enough to spread cases; the same seed gives the same run. */
 export function seededRandom(seed: number): Random {
@@ -22,7 +27,25 @@ export function seededRandom(seed: number): Random {
   };
 }
 
-export const ODD_IDS = ['%201', '0x10', '1e1', '01', '-1', '1.0', '0', '99999999999999999999', '2147483648', '%2e%2e', '..%2f', '１', '1%00', 'abc', '%ED%A0%80', '1;DROP', "1'"];
+export const ODD_IDS = [
+  '%201',
+  '0x10',
+  '1e1',
+  '01',
+  '-1',
+  '1.0',
+  '0',
+  '99999999999999999999',
+  '2147483648',
+  '%2e%2e',
+  '..%2f',
+  '１',
+  '1%00',
+  'abc',
+  '%ED%A0%80',
+  '1;DROP',
+  "1'",
+];
 
 export const ODD_STRINGS: readonly string[] = [
   '\ud800',
@@ -53,7 +76,20 @@ export function hugeString(random: Random): string {
 
 /** A value of another type than the schema asked for. */
 export function wrongType(random: Random, type: string | undefined): unknown {
-  const options: unknown[] = [null, true, -1, 1.5, 1e308, [], {}, [[[]]], 'text', '', { __proto__: null }, Number.MAX_SAFE_INTEGER];
+  const options: unknown[] = [
+    null,
+    true,
+    -1,
+    1.5,
+    1e308,
+    [],
+    {},
+    [[[]]],
+    'text',
+    '',
+    { __proto__: null },
+    Number.MAX_SAFE_INTEGER,
+  ];
   const filtered = options.filter((value) => {
     if (type === 'string') return typeof value !== 'string';
     if (type === 'number' || type === 'integer') return typeof value !== 'number';

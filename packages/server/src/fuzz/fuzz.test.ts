@@ -17,13 +17,17 @@ afterAll(async () => {
 });
 
 describe('fuzz sample (issue #10)', () => {
-  it('400 malformed requests over every operation and role: no 5xx, none too slow, no refused request writes', { timeout: 120_000 }, async () => {
-    const figures = await runFuzz(target, { seed: 20261206, requests: 400, slowBodies: 2 });
-    const report = formatFigures(figures);
-    expect(figures.failures, report).toEqual([]);
-    expect(figures.requests).toBe(402);
-    expect(figures.slowBodies.cutWithinLimit).toBe(2);
-    // Every operation of the document was sent at least once (the first pass walks them in order).
-    expect(figures.operations).toBeGreaterThan(50);
-  });
+  it(
+    '400 malformed requests over every operation and role: no 5xx, none too slow, no refused request writes',
+    { timeout: 120_000 },
+    async () => {
+      const figures = await runFuzz(target, { seed: 20261206, requests: 400, slowBodies: 2 });
+      const report = formatFigures(figures);
+      expect(figures.failures, report).toEqual([]);
+      expect(figures.requests).toBe(402);
+      expect(figures.slowBodies.cutWithinLimit).toBe(2);
+      // Every operation of the document was sent at least once (the first pass walks them in order).
+      expect(figures.operations).toBeGreaterThan(50);
+    },
+  );
 });

@@ -39,7 +39,12 @@ async function signIn(user: User): Promise<string> {
 }
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-type Request = { url: string; payload?: unknown; headers?: Record<string, string>; /** a session of its own (logout) */ cookie?: string };
+type Request = {
+  url: string;
+  payload?: unknown;
+  headers?: Record<string, string>;
+  /** a session of its own (logout) */ cookie?: string;
+};
 type Route = {
   /** Method and path as the OpenAPI document names them (checked against it below). */
   route: string;
@@ -79,20 +84,50 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-function inject(method: Method, url: string, cookie: string | undefined, payload?: unknown, headers: Record<string, string> = {}) {
-  return t.app.inject({ method, url: `/api/v1${url}`, payload: payload as never, headers: { ...(cookie ? { cookie } : {}), ...headers } });
+function inject(
+  method: Method,
+  url: string,
+  cookie: string | undefined,
+  payload?: unknown,
+  headers: Record<string, string> = {},
+) {
+  return t.app.inject({
+    method,
+    url: `/api/v1${url}`,
+    payload: payload as never,
+    headers: { ...(cookie ? { cookie } : {}), ...headers },
+  });
 }
 const get = (url: string, user: User) => inject('GET', url, cookies[user]);
 
 let serial = 0;
 async function newDraft(platform = 'zhenan') {
-  const response = await inject('POST', `/catalogs/${platform}/versions`, cookies.drc, { version: `矩阵草稿${++serial}` });
+  const response = await inject('POST', `/catalogs/${platform}/versions`, cookies.drc, {
+    version: `矩阵草稿${++serial}`,
+  });
   expect(response.statusCode, response.body).toBe(201);
-  return response.json() as { id: number; revision: number; items: Array<{ id: number; revision: number; category: string; industryCode: string; keywords: string[]; basis: string; note: string }> };
+  return response.json() as {
+    id: number;
+    revision: number;
+    items: Array<{
+      id: number;
+      revision: number;
+      category: string;
+      industryCode: string;
+      keywords: string[];
+      basis: string;
+      note: string;
+    }>;
+  };
 }
 
 async function newUser() {
-  const response = await inject('POST', '/users', cookies.admin, { username: `target${++serial}`, password: 'Target-Pass-2026!', displayName: '矩阵目标用户', role: 'leader' });
+  const response = await inject('POST', '/users', cookies.admin, {
+    username: `target${++serial}`,
+    password: 'Target-Pass-2026!',
+    displayName: '矩阵目标用户',
+    role: 'leader',
+  });
   expect(response.statusCode, response.body).toBe(201);
   return response.json() as { id: number; revision: number; username: string };
 }
@@ -100,7 +135,9 @@ async function newUser() {
 function multipart(file: Buffer, fileName = 'catalog.xlsx') {
   const boundary = '----pgs-matrix-boundary';
   const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${XLSX_MIME}\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${XLSX_MIME}\r\n\r\n`,
+    ),
     file,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
@@ -134,7 +171,13 @@ const ROUTES: Route[] = [
     route: 'POST /auth/password',
     needs: 'session',
     ok: 204,
-    request: async (who) => ({ url: '/auth/password', payload: { currentPassword: who === 'anonymous' ? DEMO_PASSWORD : currentPassword[who], newPassword: 'Matrix-Pass-2026!' } }),
+    request: async (who) => ({
+      url: '/auth/password',
+      payload: {
+        currentPassword: who === 'anonymous' ? DEMO_PASSWORD : currentPassword[who],
+        newPassword: 'Matrix-Pass-2026!',
+      },
+    }),
     // No password may come back (#10.10): later sign-ins use the new one. This session lives on; the user's others end.
     after: (who) => {
       currentPassword[who] = 'Matrix-Pass-2026!';
@@ -146,7 +189,16 @@ const ROUTES: Route[] = [
     route: 'POST /users',
     needs: 'users.manage',
     ok: 201,
-    request: async (who) => ({ url: '/users', payload: { username: `new${++serial}-${who}`, password: 'Matrix-User-2026!', displayName: '矩阵新用户', role: 'platform', platformKey: 'hitech' } }),
+    request: async (who) => ({
+      url: '/users',
+      payload: {
+        username: `new${++serial}-${who}`,
+        password: 'Matrix-User-2026!',
+        displayName: '矩阵新用户',
+        role: 'platform',
+        platformKey: 'hitech',
+      },
+    }),
   },
   {
     route: 'PATCH /users/{id}',
@@ -154,14 +206,26 @@ const ROUTES: Route[] = [
     ok: 200,
     request: async () => {
       const target = await newUser();
-      return { url: `/users/${target.id}`, payload: { displayName: '矩阵改名', role: 'bureau', platformKey: null, disabled: false, revision: target.revision } };
+      return {
+        url: `/users/${target.id}`,
+        payload: {
+          displayName: '矩阵改名',
+          role: 'bureau',
+          platformKey: null,
+          disabled: false,
+          revision: target.revision,
+        },
+      };
     },
   },
   {
     route: 'POST /users/{id}/password',
     needs: 'users.manage',
     ok: 204,
-    request: async () => ({ url: `/users/${(await newUser()).id}/password`, payload: { password: 'Reset-Pass-2026!' } }),
+    request: async () => ({
+      url: `/users/${(await newUser()).id}/password`,
+      payload: { password: 'Reset-Pass-2026!' },
+    }),
   },
   {
     route: 'POST /users/{id}/unlock',
@@ -169,11 +233,17 @@ const ROUTES: Route[] = [
     ok: 204,
     request: async () => {
       const target = await newUser();
-      for (let i = 0; i < 5; i += 1) await inject('POST', '/auth/login', undefined, { username: target.username, password: 'Wrong-Pass-2026' });
+      for (let i = 0; i < 5; i += 1)
+        await inject('POST', '/auth/login', undefined, { username: target.username, password: 'Wrong-Pass-2026' });
       return { url: `/users/${target.id}/unlock` };
     },
   },
-  { route: 'GET /account-changes', needs: 'accounts.review', ok: 200, request: async () => ({ url: '/account-changes?reviewed=all' }) },
+  {
+    route: 'GET /account-changes',
+    needs: 'accounts.review',
+    ok: 200,
+    request: async () => ({ url: '/account-changes?reviewed=all' }),
+  },
   {
     route: 'POST /account-changes/{id}/review',
     needs: 'accounts.review',
@@ -186,12 +256,41 @@ const ROUTES: Route[] = [
   },
   // audit
   { route: 'GET /audit', needs: 'audit.read', ok: 200, request: async () => ({ url: '/audit?pageSize=5' }) },
-  { route: 'GET /audit/verify', needs: 'audit.read', ok: 200, request: async () => ({ url: '/audit/verify' }), after: (_who, r) => expect(r.json().intact).toBe(true) },
-  { route: 'GET /audit/export.xlsx', needs: 'audit.read', ok: 200, request: async () => ({ url: '/audit/export.xlsx' }), after: expectXlsx },
+  {
+    route: 'GET /audit/verify',
+    needs: 'audit.read',
+    ok: 200,
+    request: async () => ({ url: '/audit/verify' }),
+    after: (_who, r) => expect(r.json().intact).toBe(true),
+  },
+  {
+    route: 'GET /audit/export.xlsx',
+    needs: 'audit.read',
+    ok: 200,
+    request: async () => ({ url: '/audit/export.xlsx' }),
+    after: expectXlsx,
+  },
   // reference
-  { route: 'GET /platforms', needs: 'session', ok: 200, request: async () => ({ url: '/platforms' }), after: (_who, r) => expect(r.json()).toHaveLength(3) },
-  { route: 'GET /industries', needs: 'industries.read', ok: 200, request: async () => ({ url: '/industries?q=汽车&pageSize=10' }) },
-  { route: 'GET /industries/{code}', needs: 'industries.read', ok: 200, request: async () => ({ url: '/industries/3612' }), after: (_who, r) => expect(r.json().code).toBe('3612') },
+  {
+    route: 'GET /platforms',
+    needs: 'session',
+    ok: 200,
+    request: async () => ({ url: '/platforms' }),
+    after: (_who, r) => expect(r.json()).toHaveLength(3),
+  },
+  {
+    route: 'GET /industries',
+    needs: 'industries.read',
+    ok: 200,
+    request: async () => ({ url: '/industries?q=汽车&pageSize=10' }),
+  },
+  {
+    route: 'GET /industries/{code}',
+    needs: 'industries.read',
+    ok: 200,
+    request: async () => ({ url: '/industries/3612' }),
+    after: (_who, r) => expect(r.json().code).toBe('3612'),
+  },
   {
     route: 'POST /industries/import',
     needs: 'industries.import',
@@ -201,8 +300,19 @@ const ROUTES: Route[] = [
   },
   // catalog
   { route: 'GET /catalogs', needs: 'catalog.read', ok: 200, request: async () => ({ url: '/catalogs' }) },
-  { route: 'GET /catalogs/import-template.xlsx', needs: 'catalog.edit', ok: 200, request: async () => ({ url: '/catalogs/import-template.xlsx' }), after: expectXlsx },
-  { route: 'GET /catalogs/{platformKey}', needs: 'catalog.read', ok: 200, request: async () => ({ url: '/catalogs/oujiangkou' }) },
+  {
+    route: 'GET /catalogs/import-template.xlsx',
+    needs: 'catalog.edit',
+    ok: 200,
+    request: async () => ({ url: '/catalogs/import-template.xlsx' }),
+    after: expectXlsx,
+  },
+  {
+    route: 'GET /catalogs/{platformKey}',
+    needs: 'catalog.read',
+    ok: 200,
+    request: async () => ({ url: '/catalogs/oujiangkou' }),
+  },
   {
     route: 'GET /catalogs/{platformKey}/classify',
     needs: 'catalog.read',
@@ -216,7 +326,8 @@ const ROUTES: Route[] = [
     ok: 200,
     request: async () => ({ url: '/catalogs/zhenan/versions' }),
     // The list holds drafts only for those who may edit catalogs.
-    after: (who, r) => expect(r.json().some((v: { state: string }) => v.state === 'draft')).toBe(can(ROLE_OF[who], 'catalog.edit')),
+    after: (who, r) =>
+      expect(r.json().some((v: { state: string }) => v.state === 'draft')).toBe(can(ROLE_OF[who], 'catalog.edit')),
   },
   {
     route: 'POST /catalogs/{platformKey}/versions',
@@ -224,16 +335,40 @@ const ROUTES: Route[] = [
     ok: 201,
     request: async (who) => ({ url: '/catalogs/hitech/versions', payload: { version: `新建草稿${++serial}-${who}` } }),
   },
-  { route: 'GET /catalog-versions/{versionId}', variant: '(published)', needs: 'catalog.read', ok: 200, request: async () => ({ url: `/catalog-versions/${publishedId}` }) },
-  { route: 'GET /catalog-versions/{versionId}', variant: '(draft)', needs: 'catalog.read', draft: true, ok: 200, request: async () => ({ url: `/catalog-versions/${sharedDraftId}` }) },
-  { route: 'DELETE /catalog-versions/{versionId}', needs: 'catalog.edit', ok: 204, request: async () => ({ url: `/catalog-versions/${(await newDraft()).id}` }) },
+  {
+    route: 'GET /catalog-versions/{versionId}',
+    variant: '(published)',
+    needs: 'catalog.read',
+    ok: 200,
+    request: async () => ({ url: `/catalog-versions/${publishedId}` }),
+  },
+  {
+    route: 'GET /catalog-versions/{versionId}',
+    variant: '(draft)',
+    needs: 'catalog.read',
+    draft: true,
+    ok: 200,
+    request: async () => ({ url: `/catalog-versions/${sharedDraftId}` }),
+  },
+  {
+    route: 'DELETE /catalog-versions/{versionId}',
+    needs: 'catalog.edit',
+    ok: 204,
+    request: async () => ({ url: `/catalog-versions/${(await newDraft()).id}` }),
+  },
   {
     route: 'POST /catalog-versions/{versionId}/items',
     needs: 'catalog.edit',
     ok: 201,
     request: async () => ({
       url: `/catalog-versions/${(await newDraft()).id}/items`,
-      payload: { category: 'encouraged', industryCode: '8810', keywords: [], basis: 'R1.2-supporting', note: '文艺创作：配套服务' },
+      payload: {
+        category: 'encouraged',
+        industryCode: '8810',
+        keywords: [],
+        basis: 'R1.2-supporting',
+        note: '文艺创作：配套服务',
+      },
     }),
   },
   {
@@ -243,7 +378,10 @@ const ROUTES: Route[] = [
     request: async () => {
       const draft = await newDraft();
       const { id, revision, category, industryCode, keywords, basis } = draft.items[0]!;
-      return { url: `/catalog-versions/${draft.id}/items/${id}`, payload: { category, industryCode, keywords, basis, note: '矩阵修订', revision } };
+      return {
+        url: `/catalog-versions/${draft.id}/items/${id}`,
+        payload: { category, industryCode, keywords, basis, note: '矩阵修订', revision },
+      };
     },
   },
   {
@@ -256,14 +394,22 @@ const ROUTES: Route[] = [
       return { url: `/catalog-versions/${draft.id}/items/${item.id}?revision=${item.revision}` };
     },
   },
-  { route: 'GET /catalog-versions/{versionId}/diff', needs: 'catalog.edit', ok: 200, request: async () => ({ url: `/catalog-versions/${sharedDraftId}/diff` }) },
+  {
+    route: 'GET /catalog-versions/{versionId}/diff',
+    needs: 'catalog.edit',
+    ok: 200,
+    request: async () => ({ url: `/catalog-versions/${sharedDraftId}/diff` }),
+  },
   {
     route: 'POST /catalog-versions/{versionId}/publish',
     needs: 'catalog.edit',
     ok: 200,
     request: async () => {
       const draft = await newDraft('oujiangkou');
-      return { url: `/catalog-versions/${draft.id}/publish`, payload: { effectiveDate: '2026-12-01', revision: draft.revision } };
+      return {
+        url: `/catalog-versions/${draft.id}/publish`,
+        payload: { effectiveDate: '2026-12-01', revision: draft.revision },
+      };
     },
     after: (_who, r) => expect(r.json()).toMatchObject({ state: 'scheduled', effectiveDate: '2026-12-01' }),
   },
@@ -300,7 +446,13 @@ const ROUTES: Route[] = [
     after: (who, r) => expect(r.json()).toMatchObject({ platformKey: PLATFORM_OF[who], status: 'reported' }),
   },
   { route: 'GET /projects', needs: 'projects.read', ok: 200, request: async () => ({ url: '/projects?pageSize=10' }) },
-  { route: 'GET /projects/export.xlsx', needs: 'projects.read', ok: 200, request: async () => ({ url: '/projects/export.xlsx?sizeTier=5yi' }), after: expectXlsx },
+  {
+    route: 'GET /projects/export.xlsx',
+    needs: 'projects.read',
+    ok: 200,
+    request: async () => ({ url: '/projects/export.xlsx?sizeTier=5yi' }),
+    after: expectXlsx,
+  },
   {
     route: 'GET /projects/{id}',
     needs: 'projects.read',
@@ -313,7 +465,10 @@ const ROUTES: Route[] = [
     needs: 'projects.move',
     projectOf: 'zn',
     ok: 200,
-    request: async () => ({ url: `/projects/${(await newProject()).id}/transitions`, payload: { to: 'lost', version: 1, reason: '投资方转投外地' } }),
+    request: async () => ({
+      url: `/projects/${(await newProject()).id}/transitions`,
+      payload: { to: 'lost', version: 1, reason: '投资方转投外地' },
+    }),
     after: (_who, r) => expect(r.json()).toMatchObject({ status: 'lost', version: 2 }),
   },
   {
@@ -324,7 +479,12 @@ const ROUTES: Route[] = [
     ok: 200,
     request: async (who) => {
       const project = await newProject();
-      const moved = await inject('POST', `/projects/${project.id}/transitions`, who === 'bureau' ? cookies.bureau : cookies.zn, { to: 'feasible', version: project.version });
+      const moved = await inject(
+        'POST',
+        `/projects/${project.id}/transitions`,
+        who === 'bureau' ? cookies.bureau : cookies.zn,
+        { to: 'feasible', version: project.version },
+      );
       expect(moved.statusCode, moved.body).toBe(200);
       return { url: `/projects/${project.id}/transitions/undo`, payload: { version: moved.json().version } };
     },
@@ -337,7 +497,10 @@ const ROUTES: Route[] = [
     ok: 201,
     request: async () => {
       const project = await newProject('plan_submitted');
-      return { url: `/projects/${project.id}/evaluation`, payload: { scores: FULL_MARKS, opinion: '同意', version: project.version } };
+      return {
+        url: `/projects/${project.id}/evaluation`,
+        payload: { scores: FULL_MARKS, opinion: '同意', version: project.version },
+      };
     },
     after: (_who, r) => expect(r.json()).toMatchObject({ passes: true, sheetTotal: 100 }),
   },
@@ -345,7 +508,10 @@ const ROUTES: Route[] = [
     route: 'POST /projects/{id}/circulations',
     needs: 'projects.circulate',
     ok: 201,
-    request: async () => ({ url: `/projects/${(await newProject()).id}/circulations`, payload: { toPlatformKey: 'hitech', firstPlaceShare: 0.4, reason: '用地不足' } }),
+    request: async () => ({
+      url: `/projects/${(await newProject()).id}/circulations`,
+      payload: { toPlatformKey: 'hitech', firstPlaceShare: 0.4, reason: '用地不足' },
+    }),
     after: (_who, r) => expect(r.json()).toMatchObject({ firstPlaceShare: 0.4, hostShare: 0.6 }),
   },
   {
@@ -356,33 +522,75 @@ const ROUTES: Route[] = [
     request: async () => ({ url: `/projects/${(await newProject()).id}/evaluations` }),
     after: (_who, r) => expect(r.json()).toEqual([]),
   },
-  { route: 'GET /project-settings', needs: 'projects.read', ok: 200, request: async () => ({ url: '/project-settings' }) },
+  {
+    route: 'GET /project-settings',
+    needs: 'projects.read',
+    ok: 200,
+    request: async () => ({ url: '/project-settings' }),
+  },
   {
     route: 'PUT /project-settings',
     needs: 'projects.configure',
     ok: 200,
     request: async () => {
       const current = (await inject('GET', '/project-settings', cookies.bureau)).json();
-      return { url: '/project-settings', payload: { negotiationWindowDays: 200, evaluationSheet: current.evaluationSheet, version: current.version } };
+      return {
+        url: '/project-settings',
+        payload: { negotiationWindowDays: 200, evaluationSheet: current.evaluationSheet, version: current.version },
+      };
     },
     after: (_who, r) => expect(r.json()).toMatchObject({ negotiationWindowDays: 200, updatedBy: 'bureau' }),
   },
   // enterprises (§三 R3.1, issue #4): each user files one enterprise of its own platform (D10: a platform user only its
   // own; the others file for 浙南), under a credit code of its own, so the rows never touch each other's records.
   ...((): Route[] => {
-    const CODES = ['91330300000900001X', '913303000009000021', '913303000009000034', '913303000009000047', '91330300000900005A', '91330300000900006D', '91330300000900007G', '91330300000900008K', '91330300000900009N', '91330300000900010U'];
+    const CODES = [
+      '91330300000900001X',
+      '913303000009000021',
+      '913303000009000034',
+      '913303000009000047',
+      '91330300000900005A',
+      '91330300000900006D',
+      '91330300000900007G',
+      '91330300000900008K',
+      '91330300000900009N',
+      '91330300000900010U',
+    ];
     const DETAIL_CODE = '91330300000900011Y';
     const enterprise = (creditCode: string, platformKey: string) => ({
-      creditCode, name: '矩阵测试企业有限公司', platformKey, kind: 'industrial', scale: 'above', landOwned: '20', landLeased: null, tax: '300', valueAdded: '900',
-      revenue: '5000', rdExpense: '100', employees: 80, energyTce: '500', emissionsTons: '1', electricityKwh: '800000', waterTons: '4000', producing: true,
+      creditCode,
+      name: '矩阵测试企业有限公司',
+      platformKey,
+      kind: 'industrial',
+      scale: 'above',
+      landOwned: '20',
+      landLeased: null,
+      tax: '300',
+      valueAdded: '900',
+      revenue: '5000',
+      rdExpense: '100',
+      employees: 80,
+      energyTce: '500',
+      emissionsTons: '1',
+      electricityKwh: '800000',
+      waterTons: '4000',
+      producing: true,
     });
     const own = (who: Who) => enterprise(CODES[WHO.indexOf(who)]!, PLATFORM_OF[who as User] ?? 'zhenan');
     /** The template's data sheet with `who`'s own enterprise as its one row. */
     const oneRowWorkbook = async (who: Who) => {
-      const [{ default: ExcelJS }, { ENTERPRISE_RECORD_FIELD_LABELS }] = await Promise.all([import('exceljs'), import('@pgs/domain')]);
+      const [{ default: ExcelJS }, { ENTERPRISE_RECORD_FIELD_LABELS }] = await Promise.all([
+        import('exceljs'),
+        import('@pgs/domain'),
+      ]);
       const record: Record<string, unknown> = { ...own(who), producing: '是' };
       const book = new ExcelJS.Workbook();
-      book.addWorksheet('企业年度数据').addRows([Object.values(ENTERPRISE_RECORD_FIELD_LABELS), Object.keys(ENTERPRISE_RECORD_FIELD_LABELS).map((field) => record[field] ?? null)]);
+      book
+        .addWorksheet('企业年度数据')
+        .addRows([
+          Object.values(ENTERPRISE_RECORD_FIELD_LABELS),
+          Object.keys(ENTERPRISE_RECORD_FIELD_LABELS).map((field) => record[field] ?? null),
+        ]);
       return Buffer.from(await book.xlsx.writeBuffer());
     };
     return [
@@ -393,12 +601,21 @@ const ROUTES: Route[] = [
         request: async (who) => ({ url: '/enterprise-records', payload: { year: 2025, records: [own(who)] } }),
         after: (_who, r) => expect(r.json().inserted + r.json().updated).toBe(1),
       },
-      { route: 'GET /enterprise-records/template.xlsx', needs: 'enterprises.import', ok: 200, request: async () => ({ url: '/enterprise-records/template.xlsx' }), after: expectXlsx },
+      {
+        route: 'GET /enterprise-records/template.xlsx',
+        needs: 'enterprises.import',
+        ok: 200,
+        request: async () => ({ url: '/enterprise-records/template.xlsx' }),
+        after: expectXlsx,
+      },
       {
         route: 'POST /enterprise-records/import',
         needs: 'enterprises.import',
         ok: 200,
-        request: async (who) => ({ url: '/enterprise-records/import?year=2024&dryRun=true', ...multipart(await oneRowWorkbook(who), 'enterprises.xlsx') }),
+        request: async (who) => ({
+          url: '/enterprise-records/import?year=2024&dryRun=true',
+          ...multipart(await oneRowWorkbook(who), 'enterprises.xlsx'),
+        }),
         after: (_who, r) => expect(r.json()).toMatchObject({ dryRun: true, valid: true, rows: 1, errors: [] }),
       },
       {
@@ -411,15 +628,37 @@ const ROUTES: Route[] = [
           const key = createHash('md5').update(`import-${who}`).digest('hex');
           if (who !== 'anonymous') {
             const { payload, headers } = multipart(await oneRowWorkbook(who), 'enterprises.xlsx');
-            await inject('POST', `/enterprise-records/import?year=2024&dryRun=true&progressKey=${key}`, cookies[who], payload, headers);
+            await inject(
+              'POST',
+              `/enterprise-records/import?year=2024&dryRun=true&progressKey=${key}`,
+              cookies[who],
+              payload,
+              headers,
+            );
           }
           return { url: `/enterprise-records/import/progress/${key}` };
         },
         after: (_who, r) => expect(r.json()).toMatchObject({ phase: 'done', rows: 1 }),
       },
-      { route: 'GET /enterprise-records/years', needs: 'enterprises.read', ok: 200, request: async () => ({ url: '/enterprise-records/years' }) },
-      { route: 'GET /enterprises', needs: 'enterprises.read', ok: 200, request: async () => ({ url: '/enterprises?year=2025&subDatabase=low_efficiency&pageSize=10' }) },
-      { route: 'GET /enterprises/export.xlsx', needs: 'enterprises.read', ok: 200, request: async () => ({ url: '/enterprises/export.xlsx?year=2025' }), after: expectXlsx },
+      {
+        route: 'GET /enterprise-records/years',
+        needs: 'enterprises.read',
+        ok: 200,
+        request: async () => ({ url: '/enterprise-records/years' }),
+      },
+      {
+        route: 'GET /enterprises',
+        needs: 'enterprises.read',
+        ok: 200,
+        request: async () => ({ url: '/enterprises?year=2025&subDatabase=low_efficiency&pageSize=10' }),
+      },
+      {
+        route: 'GET /enterprises/export.xlsx',
+        needs: 'enterprises.read',
+        ok: 200,
+        request: async () => ({ url: '/enterprises/export.xlsx?year=2025' }),
+        after: expectXlsx,
+      },
       {
         route: 'GET /enterprises/{creditCode}',
         needs: 'enterprises.read',
@@ -427,11 +666,18 @@ const ROUTES: Route[] = [
         projectOf: 'zn',
         ok: 200,
         request: async () => {
-          const filed = await inject('POST', '/enterprise-records', cookies.eitc, { year: 2025, records: [enterprise(DETAIL_CODE, 'zhenan')] });
+          const filed = await inject('POST', '/enterprise-records', cookies.eitc, {
+            year: 2025,
+            records: [enterprise(DETAIL_CODE, 'zhenan')],
+          });
           expect(filed.statusCode, filed.body).toBe(201);
           return { url: `/enterprises/${DETAIL_CODE}` };
         },
-        after: (_who, r) => expect(r.json()).toMatchObject({ creditCode: DETAIL_CODE, records: [expect.objectContaining({ year: 2025 })] }),
+        after: (_who, r) =>
+          expect(r.json()).toMatchObject({
+            creditCode: DETAIL_CODE,
+            records: [expect.objectContaining({ year: 2025 })],
+          }),
       },
     ];
   })(),
@@ -459,8 +705,23 @@ const ROUTES: Route[] = [
       ['91330300000009003X', 'hitech', '500'],
       ['913303000000090041', null, '5'],
     ].map(([creditCode, platformKey, tax]) => ({
-      creditCode, name: '矩阵评价企业有限公司', platformKey, kind: 'industrial', scale: 'above', landOwned: '10', landLeased: null, tax, valueAdded: '900',
-      revenue: '5000', rdExpense: '100', employees: 80, energyTce: '500', emissionsTons: '1', electricityKwh: '800000', waterTons: '4000', producing: true,
+      creditCode,
+      name: '矩阵评价企业有限公司',
+      platformKey,
+      kind: 'industrial',
+      scale: 'above',
+      landOwned: '10',
+      landLeased: null,
+      tax,
+      valueAdded: '900',
+      revenue: '5000',
+      rdExpense: '100',
+      employees: 80,
+      energyTce: '500',
+      emissionsTons: '1',
+      electricityKwh: '800000',
+      waterTons: '4000',
+      producing: true,
     }));
     let fixture: Promise<number> | undefined;
     /** The id of the published 2030 run. */
@@ -484,14 +745,27 @@ const ROUTES: Route[] = [
       ...extra,
     });
     return [
-      { route: 'GET /evaluation-methods/{year}', needs: 'evaluations.read', ok: 200, request: async () => ({ url: '/evaluation-methods/2031' }) },
+      {
+        route: 'GET /evaluation-methods/{year}',
+        needs: 'evaluations.read',
+        ok: 200,
+        request: async () => ({ url: '/evaluation-methods/2031' }),
+      },
       {
         route: 'PUT /evaluation-methods/{year}',
         needs: 'evaluations.manage',
         ok: 200,
         request: async () => {
           const current = (await inject('GET', '/evaluation-methods/2032', cookies.eitc)).json();
-          return { url: '/evaluation-methods/2032', payload: { method: current.method, measures: current.measures, rectification: current.rectification, version: current.version } };
+          return {
+            url: '/evaluation-methods/2032',
+            payload: {
+              method: current.method,
+              measures: current.measures,
+              rectification: current.rectification,
+              version: current.version,
+            },
+          };
         },
         after: (_who, r) => expect(r.json()).toMatchObject({ isDefault: false, updatedBy: 'eitc' }),
       },
@@ -510,24 +784,49 @@ const ROUTES: Route[] = [
         request: async () => {
           await published();
           const key = '0123456789abcdef0123456789abcdef';
-          expect((await inject('POST', '/evaluations', cookies.eitc, { year: 2031, progressKey: key })).statusCode).toBe(201);
+          expect(
+            (await inject('POST', '/evaluations', cookies.eitc, { year: 2031, progressKey: key })).statusCode,
+          ).toBe(201);
           return { url: `/evaluations/progress/${key}` };
         },
         after: (_who, r) => expect(r.json()).toEqual({ phase: 'done', done: 4, total: 4 }),
       },
-      { route: 'GET /evaluations', needs: 'evaluations.read', ok: 200, request: async () => (await published(), { url: '/evaluations?year=2030' }), after: (_who, r) => expect(r.json().total).toBe(1) },
+      {
+        route: 'GET /evaluations',
+        needs: 'evaluations.read',
+        ok: 200,
+        request: async () => (await published(), { url: '/evaluations?year=2030' }),
+        after: (_who, r) => expect(r.json().total).toBe(1),
+      },
       {
         route: 'POST /evaluations/simulate',
         needs: 'evaluations.manage',
         ok: 200,
-        request: async () => (await published(), { url: '/evaluations/simulate', payload: { year: 2030, method: (await inject('GET', '/evaluation-methods/2030', cookies.eitc)).json().method } }),
+        request: async () => (
+          await published(),
+          {
+            url: '/evaluations/simulate',
+            payload: {
+              year: 2030,
+              method: (await inject('GET', '/evaluation-methods/2030', cookies.eitc)).json().method,
+            },
+          }
+        ),
         after: (_who, r) => expect(r.json().changed).toBe(0),
       },
       read(''),
       // A platform reads its own enterprises only: 浙南 2, 高新区 1, 瓯江口 none; the others all 4.
-      read('/results', { after: (who, r) => expect(r.json().total).toBe(({ zn: 2, gxq: 1, ojk: 0 } as Partial<Record<User, number>>)[who] ?? 4) }),
+      read('/results', {
+        after: (who, r) =>
+          expect(r.json().total).toBe(({ zn: 2, gxq: 1, ojk: 0 } as Partial<Record<User, number>>)[who] ?? 4),
+      }),
       // Another platform's results: platform users of the other platforms get 403 (D17).
-      { ...read('/results'), variant: '(浙南)', figuresOf: 'zn', request: async () => ({ url: `/evaluations/${await published()}/results?platformKey=zhenan` }) },
+      {
+        ...read('/results'),
+        variant: '(浙南)',
+        figuresOf: 'zn',
+        request: async () => ({ url: `/evaluations/${await published()}/results?platformKey=zhenan` }),
+      },
       read('/results/export.xlsx'),
       read('/measures'),
       read('/measures/export.xlsx'),
@@ -567,14 +866,18 @@ async function newProject(stage?: 'plan_submitted'): Promise<{ id: number; versi
   let response = await inject('POST', '/projects', cookies.zn, projectPayload('zhenan'));
   expect(response.statusCode, response.body).toBe(201);
   for (const to of stage ? ['feasible', stage] : []) {
-    response = await inject('POST', `/projects/${response.json().id}/transitions`, cookies.zn, { to, version: response.json().version });
+    response = await inject('POST', `/projects/${response.json().id}/transitions`, cookies.zn, {
+      to,
+      version: response.json().version,
+    });
     expect(response.statusCode, response.body).toBe(200);
   }
   return response.json();
 }
 
 function expected(route: Route, who: Who): { status: number; code?: string } {
-  if (who === 'anonymous') return route.anonymous ? { status: route.anonymous.status } : { status: 401, code: 'UNAUTHENTICATED' };
+  if (who === 'anonymous')
+    return route.anonymous ? { status: route.anonymous.status } : { status: 401, code: 'UNAUTHENTICATED' };
   const role = ROLE_OF[who];
   if (route.needs !== 'session' && !can(role, route.needs)) return { status: 403, code: 'FORBIDDEN' };
   if (route.draft && !can(role, 'catalog.edit')) return { status: 404, code: 'NOT_FOUND' };
@@ -586,7 +889,10 @@ function expected(route: Route, who: Who): { status: number; code?: string } {
 const CASES = ROUTES.flatMap((route) =>
   WHO.map((who) => {
     const want = expected(route, who);
-    return [`${route.route}${route.variant ? ` ${route.variant}` : ''} as ${who} → ${want.status}`, { route, who, want }] as const;
+    return [
+      `${route.route}${route.variant ? ` ${route.variant}` : ''} as ${who} → ${want.status}`,
+      { route, who, want },
+    ] as const;
   }),
 );
 
@@ -596,7 +902,9 @@ describe('role × route (DESIGN.md quality bar; roles.ts can())', () => {
     const cookie = who === 'anonymous' ? undefined : (request.cookie ?? cookies[who]);
     const [method, path] = route.route.split(' ') as [Method, string];
     // The row really requests its route: the URL fits the documented path.
-    expect(request.url.split('?')[0]).toMatch(new RegExp(`^${path.replace(/\{[^}]+\}/g, '[^/]+').replaceAll('.', '\\.')}$`));
+    expect(request.url.split('?')[0]).toMatch(
+      new RegExp(`^${path.replace(/\{[^}]+\}/g, '[^/]+').replaceAll('.', '\\.')}$`),
+    );
     const response = await inject(method, request.url, cookie, request.payload, request.headers);
     expect(response.statusCode, response.body.slice(0, 400)).toBe(want.status);
     if (want.status >= 400) {
@@ -618,12 +926,17 @@ describe('role × route (DESIGN.md quality bar; roles.ts can())', () => {
         .map((method) => `${method.toUpperCase()} ${path.replace(/^\/api\/v1/, '')}`),
     );
     const publicRoutes = ['POST /auth/login', 'GET /health'];
-    expect(documented.filter((route) => !publicRoutes.includes(route)).sort()).toEqual([...new Set(ROUTES.map((r) => r.route))].sort());
+    expect(documented.filter((route) => !publicRoutes.includes(route)).sort()).toEqual(
+      [...new Set(ROUTES.map((r) => r.route))].sort(),
+    );
   });
 
   it('the public routes answer without a session', async () => {
     expect((await inject('GET', '/health', undefined)).statusCode).toBe(200);
-    const login = await inject('POST', '/auth/login', undefined, { username: 'leader', password: currentPassword.leader });
+    const login = await inject('POST', '/auth/login', undefined, {
+      username: 'leader',
+      password: currentPassword.leader,
+    });
     expect(login.statusCode).toBe(200);
   });
 });

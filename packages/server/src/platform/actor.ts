@@ -10,7 +10,13 @@ export type Actor = {
   platformKey: PlatformKey | null;
 };
 
-export const SYSTEM_ACTOR: Actor = { id: null, username: 'system', displayName: '系统', role: 'system', platformKey: null };
+export const SYSTEM_ACTOR: Actor = {
+  id: null,
+  username: 'system',
+  displayName: '系统',
+  role: 'system',
+  platformKey: null,
+};
 
 /** Authorisation lives in the services (DESIGN.md): each use case states the permission it needs. */
 export function requirePermission(actor: Actor, permission: Permission): void {

@@ -5,7 +5,13 @@ import { trustProxyOption } from './trust-proxy.ts';
 /** Issue #10.2 / #10.6 / #10.9 settings read from the environment, with a clear refusal for a bad value. */
 describe('HTTP settings', () => {
   it('defaults: 10 s, 60 s, no proxy, docs signed-in, 12-month catalog horizon', () => {
-    expect(readHttpSettings({})).toEqual({ requestTimeoutMs: 10_000, uploadTimeoutMs: 60_000, trustProxy: false, publicApiDocs: false, catalogHorizonMonths: 12 });
+    expect(readHttpSettings({})).toEqual({
+      requestTimeoutMs: 10_000,
+      uploadTimeoutMs: 60_000,
+      trustProxy: false,
+      publicApiDocs: false,
+      catalogHorizonMonths: 12,
+    });
     expect(readConfig({}).http.requestTimeoutMs).toBe(10_000);
   });
 
@@ -18,7 +24,9 @@ describe('HTTP settings', () => {
     ['loopback', ['loopback']],
     ['', false],
     ['0', false],
-  ])('PGS_TRUST_PROXY=%j', (raw, expected) => expect(readHttpSettings({ PGS_TRUST_PROXY: raw }).trustProxy).toEqual(expected));
+  ])('PGS_TRUST_PROXY=%j', (raw, expected) =>
+    expect(readHttpSettings({ PGS_TRUST_PROXY: raw }).trustProxy).toEqual(expected),
+  );
 
   it('a trusted hop count never means "trust every hop"', () => {
     const nearest = trustProxyOption(true) as (address: string, hop: number) => boolean;
@@ -38,6 +46,8 @@ describe('HTTP settings', () => {
   });
 
   it('the switches', () => {
-    expect(readHttpSettings({ PGS_PUBLIC_API_DOCS: '1', PGS_CATALOG_HORIZON_MONTHS: '24', PGS_UPLOAD_TIMEOUT_MS: '120000' })).toMatchObject({ publicApiDocs: true, catalogHorizonMonths: 24, uploadTimeoutMs: 120_000 });
+    expect(
+      readHttpSettings({ PGS_PUBLIC_API_DOCS: '1', PGS_CATALOG_HORIZON_MONTHS: '24', PGS_UPLOAD_TIMEOUT_MS: '120000' }),
+    ).toMatchObject({ publicApiDocs: true, catalogHorizonMonths: 24, uploadTimeoutMs: 120_000 });
   });
 });

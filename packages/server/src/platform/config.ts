@@ -71,23 +71,47 @@ function trustProxyOf(raw: string | undefined): HttpSettings['trustProxy'] {
   if (raw === undefined || raw === '' || raw === '0' || raw === 'false') return false;
   if (raw === 'true') return true;
   if (/^[1-9][0-9]?$/.test(raw)) return Number(raw);
-  const list = raw.split(',').map((part) => part.trim()).filter(Boolean);
-  if (list.some((part) => !/^[0-9a-fA-F:.]+(\/[0-9]{1,3})?$/.test(part) && !['loopback', 'linklocal', 'uniquelocal'].includes(part))) {
+  const list = raw
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
+  if (
+    list.some(
+      (part) =>
+        !/^[0-9a-fA-F:.]+(\/[0-9]{1,3})?$/.test(part) && !['loopback', 'linklocal', 'uniquelocal'].includes(part),
+    )
+  ) {
     throw new ConfigError(`PGS_TRUST_PROXY 应为 1、跳数或以逗号分隔的代理地址/网段：${raw}`);
   }
   return list;
 }
 
 export function readHttpSettings(env: NodeJS.ProcessEnv = process.env): HttpSettings {
-  const requestTimeoutMs = positiveInteger(env, 'PGS_REQUEST_TIMEOUT_MS', DEFAULT_HTTP_SETTINGS.requestTimeoutMs, 3_600_000);
-  const uploadTimeoutMs = positiveInteger(env, 'PGS_UPLOAD_TIMEOUT_MS', DEFAULT_HTTP_SETTINGS.uploadTimeoutMs, 3_600_000);
-  if (uploadTimeoutMs < requestTimeoutMs) throw new ConfigError('PGS_UPLOAD_TIMEOUT_MS 不能小于 PGS_REQUEST_TIMEOUT_MS');
+  const requestTimeoutMs = positiveInteger(
+    env,
+    'PGS_REQUEST_TIMEOUT_MS',
+    DEFAULT_HTTP_SETTINGS.requestTimeoutMs,
+    3_600_000,
+  );
+  const uploadTimeoutMs = positiveInteger(
+    env,
+    'PGS_UPLOAD_TIMEOUT_MS',
+    DEFAULT_HTTP_SETTINGS.uploadTimeoutMs,
+    3_600_000,
+  );
+  if (uploadTimeoutMs < requestTimeoutMs)
+    throw new ConfigError('PGS_UPLOAD_TIMEOUT_MS 不能小于 PGS_REQUEST_TIMEOUT_MS');
   return {
     requestTimeoutMs,
     uploadTimeoutMs,
     trustProxy: trustProxyOf(env.PGS_TRUST_PROXY),
     publicApiDocs: env.PGS_PUBLIC_API_DOCS === '1',
-    catalogHorizonMonths: positiveInteger(env, 'PGS_CATALOG_HORIZON_MONTHS', DEFAULT_HTTP_SETTINGS.catalogHorizonMonths, 120),
+    catalogHorizonMonths: positiveInteger(
+      env,
+      'PGS_CATALOG_HORIZON_MONTHS',
+      DEFAULT_HTTP_SETTINGS.catalogHorizonMonths,
+      120,
+    ),
   };
 }
 // ── end of HTTP settings ──────────────────────────────────────────────────────────────────────────────────────────
@@ -102,7 +126,12 @@ function readAuthSettings(env: NodeJS.ProcessEnv): AuthSettings {
     loginRateLimit: {
       perAddress: positiveInteger(env, 'PGS_LOGIN_RATE_PER_ADDRESS', defaults.loginRateLimit.perAddress, 1_000_000),
       perName: positiveInteger(env, 'PGS_LOGIN_RATE_PER_NAME', defaults.loginRateLimit.perName, 1_000_000),
-      windowSeconds: positiveInteger(env, 'PGS_LOGIN_RATE_WINDOW_SECONDS', defaults.loginRateLimit.windowSeconds, 1_000_000),
+      windowSeconds: positiveInteger(
+        env,
+        'PGS_LOGIN_RATE_WINDOW_SECONDS',
+        defaults.loginRateLimit.windowSeconds,
+        1_000_000,
+      ),
     },
   };
 }
@@ -119,7 +148,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const databaseUrl = env.DATABASE_URL || null;
   const dataDir = env.PGS_DATA_DIR || './data';
   const migrationDatabaseUrl = env.MIGRATION_DATABASE_URL || null;
-  if (migrationDatabaseUrl && !databaseUrl) throw new ConfigError('设置了 MIGRATION_DATABASE_URL 却没有设置 DATABASE_URL：两者都指向同一个 PostgreSQL 数据库');
+  if (migrationDatabaseUrl && !databaseUrl)
+    throw new ConfigError('设置了 MIGRATION_DATABASE_URL 却没有设置 DATABASE_URL：两者都指向同一个 PostgreSQL 数据库');
   // PGlite keeps the key beside its data; on PostgreSQL the database lives elsewhere, so ./data of the server.
   const auditKeyFile = env.PGS_AUDIT_KEY_FILE || path.join(databaseUrl ? './data' : dataDir, 'audit.key');
   const auditAnchorFile = env.PGS_AUDIT_ANCHOR_FILE || path.join(path.dirname(auditKeyFile), 'audit-anchors.jsonl');

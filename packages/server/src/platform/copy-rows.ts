@@ -28,7 +28,11 @@ export type CopyTarget = { table: string; columns: readonly string[] };
  * column follows), in that order, which is the order of each CSV line's fields. `into` names another table of the
  * same columns (a temporary staging table).
  */
-export function copyTarget<T extends PgTable>(table: T, keys: ReadonlyArray<keyof T['_']['columns'] & string>, into?: string): CopyTarget {
+export function copyTarget<T extends PgTable>(
+  table: T,
+  keys: ReadonlyArray<keyof T['_']['columns'] & string>,
+  into?: string,
+): CopyTarget {
   const columns = getTableColumns(table) as Record<string, { name: string }>;
   return { table: into ?? getTableName(table), columns: keys.map((key) => columnName(columns, key)) };
 }
@@ -61,7 +65,8 @@ export function copyCsv(tx: Tx, target: CopyTarget): CsvCopy {
     return {
       async write(csv) {
         if (failure) throw failure;
-        if (!stream.write(csv)) await Promise.race([once(stream, 'drain'), once(stream, 'error')]).catch(() => undefined);
+        if (!stream.write(csv))
+          await Promise.race([once(stream, 'drain'), once(stream, 'error')]).catch(() => undefined);
         if (failure) throw failure;
       },
       async end() {

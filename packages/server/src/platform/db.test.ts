@@ -12,7 +12,9 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('embedded PGlite data dir', () => {
   it('refuses a second opener of one data dir with a Chinese message, and reopens after close with the data kept', async () => {
     const first = await openDatabase({ url: null, dataDir: dir });
-    await first.db.execute(sql`INSERT INTO platforms (key, name, short_name, leading_industries, supporting_services, sort_order) VALUES ('x', 'x', 'x', '[]', '[]', 9)`);
+    await first.db.execute(
+      sql`INSERT INTO platforms (key, name, short_name, leading_industries, supporting_services, sort_order) VALUES ('x', 'x', 'x', '[]', '[]', 9)`,
+    );
     const second = openDatabase({ url: null, dataDir: dir });
     await expect(second).rejects.toBeInstanceOf(DataDirInUseError);
     await expect(second).rejects.toThrow('正被另一个 PGS 进程使用');
@@ -26,7 +28,13 @@ describe('embedded PGlite data dir', () => {
 
 describe('configuration', () => {
   it('defaults to PGlite in ./data on 127.0.0.1:3000', () => {
-    expect(readConfig({})).toMatchObject({ databaseUrl: null, dataDir: './data', host: '127.0.0.1', port: 3000, demo: false });
+    expect(readConfig({})).toMatchObject({
+      databaseUrl: null,
+      dataDir: './data',
+      host: '127.0.0.1',
+      port: 3000,
+      demo: false,
+    });
   });
 
   it('refuses to start with a PGS_ADMIN_PASSWORD that breaks the password policy (D18)', () => {

@@ -17,11 +17,14 @@ export class AppError extends Error {
 }
 
 export const badRequest = (message: string, details?: unknown) => new AppError(400, 'BAD_REQUEST', message, details);
-export const unauthorized = (message = '请先登录', code: ErrorCode = 'UNAUTHENTICATED') => new AppError(401, code, message);
+export const unauthorized = (message = '请先登录', code: ErrorCode = 'UNAUTHENTICATED') =>
+  new AppError(401, code, message);
 export const forbidden = (message = '当前角色无权执行此操作') => new AppError(403, 'FORBIDDEN', message);
 export const notFound = (message: string) => new AppError(404, 'NOT_FOUND', message);
-export const conflict = (message: string, code: ErrorCode = 'CONFLICT', details?: unknown) => new AppError(409, code, message, details);
-export const unprocessable = (code: ErrorCode, message: string, details?: unknown) => new AppError(422, code, message, details);
+export const conflict = (message: string, code: ErrorCode = 'CONFLICT', details?: unknown) =>
+  new AppError(409, code, message, details);
+export const unprocessable = (code: ErrorCode, message: string, details?: unknown) =>
+  new AppError(422, code, message, details);
 
 /**
  * The standard 409 for optimistic concurrency: someone changed the record since the user loaded it. One code for

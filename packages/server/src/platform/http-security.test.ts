@@ -29,7 +29,15 @@ beforeAll(async () => {
   writeFileSync(path.join(webRoot, 'assets', 'index-3f9a1c.js'), 'console.log(1)');
   const database = await createTestDatabase();
   await prepareDatabase(database.db, { adminPassword: TEST_ADMIN_PASSWORD, demo: true }, manualClock()());
-  proxied = { app: await buildApp({ database, clock: manualClock(), webRoot, http: { trustProxy: ['127.0.0.1'], publicApiDocs: true } }), database };
+  proxied = {
+    app: await buildApp({
+      database,
+      clock: manualClock(),
+      webRoot,
+      http: { trustProxy: ['127.0.0.1'], publicApiDocs: true },
+    }),
+    database,
+  };
 });
 afterAll(async () => {
   await t?.close();
@@ -39,20 +47,28 @@ afterAll(async () => {
 });
 
 const login = (app: FastifyInstance, headers: Record<string, string> = {}) =>
-  app.inject({ method: 'POST', url: '/api/v1/auth/login', headers, payload: { username: 'drc', password: DEMO_PASSWORD } });
+  app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    headers,
+    payload: { username: 'drc', password: DEMO_PASSWORD },
+  });
 
 describe('issue #10.9: security headers on every answer', () => {
-  it.each(['/api/v1/health', '/api/v1/catalogs', '/', '/assets/index-3f9a1c.js', '/api/v1/nowhere'])('%s', async (url) => {
-    const response = await proxied.app.inject({ url, headers: { cookie: drc } });
-    const csp = String(response.headers['content-security-policy']);
-    expect(csp).toContain("default-src 'self'");
-    expect(csp).toContain("script-src 'self'");
-    expect(csp).toContain("frame-ancestors 'none'");
-    expect(csp).not.toContain("'unsafe-eval'");
-    expect(response.headers['x-content-type-options']).toBe('nosniff');
-    expect(response.headers['referrer-policy']).toBe('same-origin');
-    expect(response.headers['strict-transport-security']).toContain('max-age=31536000');
-  });
+  it.each(['/api/v1/health', '/api/v1/catalogs', '/', '/assets/index-3f9a1c.js', '/api/v1/nowhere'])(
+    '%s',
+    async (url) => {
+      const response = await proxied.app.inject({ url, headers: { cookie: drc } });
+      const csp = String(response.headers['content-security-policy']);
+      expect(csp).toContain("default-src 'self'");
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).not.toContain("'unsafe-eval'");
+      expect(response.headers['x-content-type-options']).toBe('nosniff');
+      expect(response.headers['referrer-policy']).toBe('same-origin');
+      expect(response.headers['strict-transport-security']).toContain('max-age=31536000');
+    },
+  );
 });
 
 describe('issue #10.9: API answers are never cached', () => {
@@ -81,11 +97,14 @@ describe('issue #9: built assets are immutable for a year, index.html is revalid
 });
 
 describe('issue #10.9: the API documentation needs a signed-in user unless PGS_PUBLIC_API_DOCS=1', () => {
-  it.each(['/api/docs', '/api/docs/json', '/api/docs/yaml'])('%s → 401 without a session, 200 with one', async (url) => {
-    expect((await t.app.inject({ url })).statusCode).toBe(401);
-    expect((await t.app.inject({ url, headers: { cookie: 'pgs_session=forged' } })).statusCode).toBe(401);
-    expect((await t.app.inject({ url, headers: { cookie: drc } })).statusCode).toBe(200);
-  });
+  it.each(['/api/docs', '/api/docs/json', '/api/docs/yaml'])(
+    '%s → 401 without a session, 200 with one',
+    async (url) => {
+      expect((await t.app.inject({ url })).statusCode).toBe(401);
+      expect((await t.app.inject({ url, headers: { cookie: 'pgs_session=forged' } })).statusCode).toBe(401);
+      expect((await t.app.inject({ url, headers: { cookie: drc } })).statusCode).toBe(200);
+    },
+  );
   it('opened by the setting', async () => {
     expect((await proxied.app.inject({ url: '/api/docs/json' })).statusCode).toBe(200);
   });
@@ -102,7 +121,12 @@ describe('issue #10.9: state-changing requests from another site are refused', (
     ['no Origin but Sec-Fetch-Site same-site', { 'sec-fetch-site': 'same-site' }],
   ])('%s → 403, nothing written', async (_what, headers) => {
     const before = await countAllRows(t.database.db);
-    const response = await t.app.inject({ method: 'POST', url: '/api/v1/catalogs/zhenan/versions', headers: { cookie: drc, ...headers }, payload: draft });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/catalogs/zhenan/versions',
+      headers: { cookie: drc, ...headers },
+      payload: draft,
+    });
     expect(response.statusCode).toBe(403);
     expect(response.json().error.message).toContain('其他网站');
     expect(await countAllRows(t.database.db)).toEqual(before);
@@ -119,18 +143,35 @@ describe('issue #10.9: state-changing requests from another site are refused', (
   });
 
   it('the same origin, and a request without Origin (a script), pass', async () => {
-    const same = await t.app.inject({ method: 'POST', url: '/api/v1/catalogs/zhenan/versions', headers: { cookie: drc, origin: 'http://localhost:80', host: 'localhost:80', 'sec-fetch-site': 'same-origin' }, payload: { version: '同源草稿' } });
+    const same = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/catalogs/zhenan/versions',
+      headers: { cookie: drc, origin: 'http://localhost:80', host: 'localhost:80', 'sec-fetch-site': 'same-origin' },
+      payload: { version: '同源草稿' },
+    });
     expect(same.statusCode, same.body).toBe(201);
-    const script = await t.app.inject({ method: 'POST', url: '/api/v1/catalogs/zhenan/versions', headers: { cookie: drc }, payload: { version: '脚本草稿' } });
+    const script = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/catalogs/zhenan/versions',
+      headers: { cookie: drc },
+      payload: { version: '脚本草稿' },
+    });
     expect(script.statusCode).toBe(201);
   });
 
   it('reads from another origin are not refused (GET changes nothing)', async () => {
-    expect((await t.app.inject({ url: '/api/v1/catalogs', headers: { cookie: drc, origin: 'http://evil.example' } })).statusCode).toBe(200);
+    expect(
+      (await t.app.inject({ url: '/api/v1/catalogs', headers: { cookie: drc, origin: 'http://evil.example' } }))
+        .statusCode,
+    ).toBe(200);
   });
 
   it('behind a trusted proxy the public origin is the forwarded one', async () => {
-    const headers = { origin: 'https://pgs.example.gov.cn', 'x-forwarded-proto': 'https', 'x-forwarded-host': 'pgs.example.gov.cn' };
+    const headers = {
+      origin: 'https://pgs.example.gov.cn',
+      'x-forwarded-proto': 'https',
+      'x-forwarded-host': 'pgs.example.gov.cn',
+    };
     expect((await login(proxied.app, headers)).statusCode).toBe(200);
     expect((await login(t.app, headers)).statusCode).toBe(403);
   });
@@ -138,14 +179,20 @@ describe('issue #10.9: state-changing requests from another site are refused', (
 
 describe('issue #10.9: text/plain bodies are refused', () => {
   it('415 before the body is parsed', async () => {
-    const response = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'text/plain' }, payload: '{"username":"drc","password":"x"}' });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'content-type': 'text/plain' },
+      payload: '{"username":"drc","password":"x"}',
+    });
     expect(response.statusCode).toBe(415);
     expect(response.json().error.message).toContain('text/plain');
   });
 });
 
 describe('issue #10.9: the session cookie is Secure when the request came over HTTPS', () => {
-  const secure = (response: { cookies: Array<{ name: string; secure?: boolean }> }) => response.cookies.find((c) => c.name === 'pgs_session')?.secure === true;
+  const secure = (response: { cookies: Array<{ name: string; secure?: boolean }> }) =>
+    response.cookies.find((c) => c.name === 'pgs_session')?.secure === true;
   it('X-Forwarded-Proto https through a trusted proxy → Secure', async () => {
     expect(secure(await login(proxied.app, { 'x-forwarded-proto': 'https' }))).toBe(true);
     expect(secure(await login(proxied.app))).toBe(false);

@@ -57,14 +57,29 @@ const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** Issue #10.2: a compressed body is refused before it is read (refusing is the simple safe answer, not a decoder). */
 function bodyRefusal(request: FastifyRequest): AppError | null {
-  const announced = request.headers['transfer-encoding'] !== undefined || Number(request.headers['content-length'] ?? 0) > 0;
+  const announced =
+    request.headers['transfer-encoding'] !== undefined || Number(request.headers['content-length'] ?? 0) > 0;
   if (!announced) return null;
-  const encoding = String(request.headers['content-encoding'] ?? '').trim().toLowerCase();
+  const encoding = String(request.headers['content-encoding'] ?? '')
+    .trim()
+    .toLowerCase();
   if (encoding !== '' && encoding !== 'identity') {
-    return new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', `不接受压缩过的请求内容（Content-Encoding: ${encoding.slice(0, 40)}），请直接上传原文件`);
+    return new AppError(
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+      `不接受压缩过的请求内容（Content-Encoding: ${encoding.slice(0, 40)}），请直接上传原文件`,
+    );
   }
-  const type = String(request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-  if (type === 'text/plain') return new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', '不接受纯文本（text/plain）请求内容，请以 JSON 或上传文件的方式提交');
+  const type = String(request.headers['content-type'] ?? '')
+    .split(';')[0]!
+    .trim()
+    .toLowerCase();
+  if (type === 'text/plain')
+    return new AppError(
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+      '不接受纯文本（text/plain）请求内容，请以 JSON 或上传文件的方式提交',
+    );
   return null;
 }
 
@@ -82,6 +97,7 @@ function originRefusal(request: FastifyRequest): AppError | null {
     return forbidden('请求来自其他网站，已拒绝；请在本系统的页面中操作');
   }
   const site = String(request.headers['sec-fetch-site'] ?? '').toLowerCase();
-  if (site === 'cross-site' || site === 'same-site') return forbidden('请求来自其他网站，已拒绝；请在本系统的页面中操作');
+  if (site === 'cross-site' || site === 'same-site')
+    return forbidden('请求来自其他网站，已拒绝；请在本系统的页面中操作');
   return null;
 }

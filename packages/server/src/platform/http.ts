@@ -19,11 +19,18 @@ export function actorOf(request: FastifyRequest): Actor {
 }
 
 /** Chinese file names survive every browser through RFC 5987's filename*. */
-export function sendFile(reply: FastifyReply, file: { buffer: Buffer | NodeJS.ReadableStream; fileName: string }, mime = XLSX_MIME) {
+export function sendFile(
+  reply: FastifyReply,
+  file: { buffer: Buffer | NodeJS.ReadableStream; fileName: string },
+  mime = XLSX_MIME,
+) {
   const asciiFallback = file.fileName.replace(/[^\x20-\x7e]/g, '_');
   return reply
     .header('content-type', mime)
-    .header('content-disposition', `attachment; filename="${asciiFallback}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+    .header(
+      'content-disposition',
+      `attachment; filename="${asciiFallback}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+    )
     .send(file.buffer);
 }
 
@@ -49,8 +56,16 @@ const tooLarge = () => new AppError(413, 'PAYLOAD_TOO_LARGE', '上传的文件�
 /** A body the route reads as CSV: an uploaded file, or the request body sent as text/csv. Anything else is a 415. */
 export async function uploadedCsv(request: FastifyRequest): Promise<string> {
   if (request.isMultipart()) return (await uploadedFile(request)).toString('utf8');
-  const type = String(request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-  if (type !== 'text/csv') throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', '请上传 CSV 文件：multipart/form-data（字段名 file）或 Content-Type: text/csv');
+  const type = String(request.headers['content-type'] ?? '')
+    .split(';')[0]!
+    .trim()
+    .toLowerCase();
+  if (type !== 'text/csv')
+    throw new AppError(
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+      '请上传 CSV 文件：multipart/form-data（字段名 file）或 Content-Type: text/csv',
+    );
   return String(request.body ?? '');
 }
 

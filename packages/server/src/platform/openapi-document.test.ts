@@ -10,7 +10,12 @@ import { XLSX_MIME } from './http.ts';
  * content, so a generated client types them. The 204 routes are found in the route sources (`reply.code(204)`), so a
  * new one that forgets its description fails here.
  */
-type Operation = { responses: Record<string, { description?: string; content?: Record<string, { schema?: { type?: string; format?: string } }> }> };
+type Operation = {
+  responses: Record<
+    string,
+    { description?: string; content?: Record<string, { schema?: { type?: string; format?: string } }> }
+  >;
+};
 let t: TestApp;
 let paths: Record<string, Record<string, Operation>>;
 
@@ -33,7 +38,8 @@ function noContentRoutesInSources(): string[] {
       const starts = [...source.matchAll(/app\.(get|post|put|patch|delete)\(\s*'([^']+)'/g)];
       starts.forEach((match, index) => {
         const body = source.slice(match.index, starts[index + 1]?.index ?? source.length);
-        if (/\.code\(204\)/.test(body)) found.push(`${match[1]!.toUpperCase()} /api/v1${match[2]!.replace(/:(\w+)/g, '{$1}')}`);
+        if (/\.code\(204\)/.test(body))
+          found.push(`${match[1]!.toUpperCase()} /api/v1${match[2]!.replace(/:(\w+)/g, '{$1}')}`);
       });
     }
   }
@@ -57,7 +63,11 @@ describe('issue #9: the OpenAPI document types every answer', () => {
     const fromSources = noContentRoutesInSources();
     expect(fromSources.length).toBeGreaterThanOrEqual(5);
     const documented = Object.entries(paths)
-      .flatMap(([url, operations]) => Object.entries(operations).filter(([, op]) => op.responses['204']).map(([method]) => `${method.toUpperCase()} ${url}`))
+      .flatMap(([url, operations]) =>
+        Object.entries(operations)
+          .filter(([, op]) => op.responses['204'])
+          .map(([method]) => `${method.toUpperCase()} ${url}`),
+      )
       .sort();
     expect(documented).toEqual(fromSources);
     for (const route of documented) {
@@ -69,7 +79,9 @@ describe('issue #9: the OpenAPI document types every answer', () => {
   });
 
   it('path ids are documented as plain decimal strings', () => {
-    const op = paths['/api/v1/projects/{id}']!.get as unknown as { parameters: Array<{ name: string; schema: { pattern?: string } }> };
+    const op = paths['/api/v1/projects/{id}']!.get as unknown as {
+      parameters: Array<{ name: string; schema: { pattern?: string } }>;
+    };
     expect(op.parameters.find((p) => p.name === 'id')?.schema.pattern).toBe('^[1-9][0-9]{0,15}$');
   });
 });

@@ -11,7 +11,10 @@ import { XLSX_MIME } from './http.ts';
 export const noContentResponse = { 204: z.null().describe('已完成，无返回内容') as unknown as z.ZodVoid };
 
 export const xlsxResponse = {
-  200: { description: 'Excel 工作簿（.xlsx）', content: { [XLSX_MIME]: { schema: z.string().meta({ format: 'binary' }) } } },
+  200: {
+    description: 'Excel 工作簿（.xlsx）',
+    content: { [XLSX_MIME]: { schema: z.string().meta({ format: 'binary' }) } },
+  },
 };
 
 /** Every `….xlsx` route is described as a workbook download unless it says otherwise (must run before the routes). */

@@ -6,16 +6,25 @@ import { platformScope, seesPlatform } from './platform-scope.ts';
 import { createTestDatabase } from '../test/test-database.ts';
 import { sql } from 'drizzle-orm';
 
-const actor = (role: Role, platformKey: Actor['platformKey'] = null): Actor => ({ id: 1, username: 'u', displayName: '用户', role, platformKey });
+const actor = (role: Role, platformKey: Actor['platformKey'] = null): Actor => ({
+  id: 1,
+  username: 'u',
+  displayName: '用户',
+  role,
+  platformKey,
+});
 
 describe('platformScope: one rule for D10/D17', () => {
   it('D10: holds a platform user to its own platform', () => {
     expect(platformScope(actor('platform', 'oujiangkou'))).toBe('oujiangkou');
   });
 
-  it.each(['leader', 'drc', 'bureau', 'eitc', 'auditor', 'admin'] as const)('D10: gives %s every platform (null)', (role) => {
-    expect(platformScope(actor(role))).toBeNull();
-  });
+  it.each(['leader', 'drc', 'bureau', 'eitc', 'auditor', 'admin'] as const)(
+    'D10: gives %s every platform (null)',
+    (role) => {
+      expect(platformScope(actor(role))).toBeNull();
+    },
+  );
 
   it('gives the system every platform', () => {
     expect(platformScope(SYSTEM_ACTOR)).toBeNull();
@@ -52,7 +61,9 @@ describe('the database holds D10 too', () => {
         database.db.execute(
           sql`INSERT INTO users (username, password_hash, display_name, role, platform_key) VALUES (${`u_${role}_${platformKey ?? 'none'}`}, 'x', '用户', ${role}, ${platformKey})`,
         );
-      await expect(insert('platform', null)).rejects.toSatisfy((error: unknown) => JSON.stringify(error, Object.getOwnPropertyNames(error)).includes('users_platform_user_has_platform'));
+      await expect(insert('platform', null)).rejects.toSatisfy((error: unknown) =>
+        JSON.stringify(error, Object.getOwnPropertyNames(error)).includes('users_platform_user_has_platform'),
+      );
       await expect(insert('platform', 'hitech')).resolves.toBeDefined();
       await expect(insert('drc', null)).resolves.toBeDefined();
     } finally {

@@ -28,9 +28,15 @@ export class ProgressBoard {
    * With `log` (the request's logger, which names the request and the user) a report of `phase: 'failed'` is also
    * logged as a warning, key or no key: a failed run or import never goes unseen by the people who run the server.
    */
-  reporter<Progress>(kind: JobKind, key: string | undefined, owner: string, log?: Pick<Logger, 'warn'>): ((progress: Progress) => void) | undefined {
+  reporter<Progress>(
+    kind: JobKind,
+    key: string | undefined,
+    owner: string,
+    log?: Pick<Logger, 'warn'>,
+  ): ((progress: Progress) => void) | undefined {
     const logFailure = (progress: Progress) => {
-      if (log && (progress as { phase?: unknown } | null)?.phase === 'failed') log.warn({ job: kind, progressKey: key, progress }, `${kind} failed`);
+      if (log && (progress as { phase?: unknown } | null)?.phase === 'failed')
+        log.warn({ job: kind, progressKey: key, progress }, `${kind} failed`);
     };
     if (key === undefined) return log ? logFailure : undefined;
     const id = `${kind}:${key}`;

@@ -22,7 +22,10 @@ export function currentRequestClient(): RequestClient | null {
 export function installRequestContext(app: FastifyInstance): void {
   app.addHook('onRequest', (request, _reply, done) => {
     const userAgent = request.headers['user-agent'];
-    const client: RequestClient = { address: request.ip, userAgent: userAgent ? userAgent.slice(0, MAX_USER_AGENT) : null };
+    const client: RequestClient = {
+      address: request.ip,
+      userAgent: userAgent ? userAgent.slice(0, MAX_USER_AGENT) : null,
+    };
     storage.run(client, () => {
       const resource = new AsyncResource('pgs-request');
       resourceOf.set(request, resource);

@@ -27,9 +27,17 @@ beforeAll(async () => {
   app = await buildApp({ database, clock, http: { requestTimeoutMs: 600, uploadTimeoutMs: 1500 } });
   await app.listen({ host: '127.0.0.1', port: 0 });
   port = (app.server.address() as net.AddressInfo).port;
-  const login = async (username: string) => sessionCookie(await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: DEMO_PASSWORD } }));
+  const login = async (username: string) =>
+    sessionCookie(
+      await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: DEMO_PASSWORD } }),
+    );
   cookies = { eitc: await login('eitc'), drc: await login('drc') };
-  const draft = await app.inject({ method: 'POST', url: '/api/v1/catalogs/zhenan/versions', headers: { cookie: cookies.drc }, payload: { version: '超时测试草稿' } });
+  const draft = await app.inject({
+    method: 'POST',
+    url: '/api/v1/catalogs/zhenan/versions',
+    headers: { cookie: cookies.drc },
+    payload: { version: '超时测试草稿' },
+  });
   draftId = draft.json().id;
 });
 afterAll(async () => {
@@ -68,9 +76,14 @@ describe('issue #10.2: no request hangs', () => {
     ['the enterprise import', () => '/api/v1/enterprise-records/import?year=2025&dryRun=true', () => cookies.eitc],
     ['the catalog import', () => `/api/v1/catalog-versions/${draftId}/import`, () => cookies.drc],
   ])('a gzip upload to %s answers 415 at once and the connection closes', async (_name, path, cookie) => {
-    const body = gzipSync(Buffer.from('--XyZ\r\nContent-Disposition: form-data; name="file"; filename="a.xlsx"\r\n\r\nPK\r\n--XyZ--\r\n'));
+    const body = gzipSync(
+      Buffer.from('--XyZ\r\nContent-Disposition: form-data; name="file"; filename="a.xlsx"\r\n\r\nPK\r\n--XyZ--\r\n'),
+    );
     // Announce more than is sent: the old code waited for the rest for minutes.
-    const { answer, closedAfterMs } = await stalledRequest(multipartHead(path(), cookie(), body.length + 1000, 'Content-Encoding: gzip\r\n'), body);
+    const { answer, closedAfterMs } = await stalledRequest(
+      multipartHead(path(), cookie(), body.length + 1000, 'Content-Encoding: gzip\r\n'),
+      body,
+    );
     expect(answer).toMatch(/^HTTP\/1\.1 415/);
     expect(answer).toContain('UNSUPPORTED_MEDIA_TYPE');
     expect(answer).toContain('不接受压缩过的请求内容');
@@ -78,13 +91,23 @@ describe('issue #10.2: no request hangs', () => {
   });
 
   it.each(['deflate', 'br', 'x-unknown'])('Content-Encoding %s is refused the same way (inject)', async (encoding) => {
-    const response = await app.inject({ method: 'POST', url: '/api/v1/projects', headers: { cookie: cookies.drc, 'content-type': 'application/json', 'content-encoding': encoding }, payload: '{}' });
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/v1/projects',
+      headers: { cookie: cookies.drc, 'content-type': 'application/json', 'content-encoding': encoding },
+      payload: '{}',
+    });
     expect(response.statusCode).toBe(415);
     expect(response.json().error.message).toContain(encoding);
   });
 
   it('Content-Encoding identity is an ordinary body', async () => {
-    const response = await app.inject({ method: 'POST', url: '/api/v1/projects', headers: { cookie: cookies.drc, 'content-type': 'application/json', 'content-encoding': 'identity' }, payload: '{}' });
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/v1/projects',
+      headers: { cookie: cookies.drc, 'content-type': 'application/json', 'content-encoding': 'identity' },
+      payload: '{}',
+    });
     expect(response.statusCode).toBe(400);
   });
 
@@ -98,8 +121,12 @@ describe('issue #10.2: no request hangs', () => {
   });
 
   it('an upload sent half-way and stalled is cut at the upload limit (1.5 s), not the ordinary one', async () => {
-    const part = '--XyZ\r\nContent-Disposition: form-data; name="file"; filename="a.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\nPK';
-    const { answer, closedAfterMs } = await stalledRequest(multipartHead('/api/v1/enterprise-records/import?year=2025&dryRun=true', cookies.eitc, 100_000), part);
+    const part =
+      '--XyZ\r\nContent-Disposition: form-data; name="file"; filename="a.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\nPK';
+    const { answer, closedAfterMs } = await stalledRequest(
+      multipartHead('/api/v1/enterprise-records/import?year=2025&dryRun=true', cookies.eitc, 100_000),
+      part,
+    );
     expect(answer).toMatch(/^HTTP\/1\.1 408/);
     expect(closedAfterMs).toBeGreaterThanOrEqual(1_400);
     expect(closedAfterMs).toBeLessThan(3_500);

@@ -28,7 +28,10 @@ export function isLongRoute(route: Pick<RouteOptions, 'url' | 'method' | 'bodyLi
 }
 
 /** The limit in force for one route, in ms (the fuzz suite reads it to judge how slow an answer may be). */
-export function routeDeadline(route: Pick<RouteOptions, 'url' | 'method' | 'bodyLimit'>, deadlines: RequestDeadlines): number {
+export function routeDeadline(
+  route: Pick<RouteOptions, 'url' | 'method' | 'bodyLimit'>,
+  deadlines: RequestDeadlines,
+): number {
   return isLongRoute(route) ? deadlines.uploadTimeoutMs : deadlines.requestTimeoutMs;
 }
 
@@ -50,7 +53,8 @@ export function installRequestDeadlines(app: FastifyInstance, deadlines: Request
   registry.set(app, limits);
   app.addHook('onRoute', (route) => {
     if (route.handlerTimeout === undefined) route.handlerTimeout = routeDeadline(route, deadlines);
-    for (const method of Array.isArray(route.method) ? route.method : [route.method]) limits.set(`${method} ${route.url}`, route.handlerTimeout);
+    for (const method of Array.isArray(route.method) ? route.method : [route.method])
+      limits.set(`${method} ${route.url}`, route.handlerTimeout);
   });
 }
 
@@ -72,7 +76,14 @@ export function deadlineAnswer(request: FastifyRequest, reply: FastifyReply) {
     if (bodyIncomplete) request.raw.socket?.destroy();
   });
   if (bodyIncomplete) {
-    return reply.code(408).send({ error: { code: 'REQUEST_TIMEOUT', message: '上传或提交的内容在规定时间内没有传完，连接已断开，请检查网络后重试' } });
+    return reply.code(408).send({
+      error: {
+        code: 'REQUEST_TIMEOUT',
+        message: '上传或提交的内容在规定时间内没有传完，连接已断开，请检查网络后重试',
+      },
+    });
   }
-  return reply.code(503).send({ error: { code: 'TIMEOUT', message: '处理超时，请稍后刷新查看结果或重试；如反复出现请联系系统管理员' } });
+  return reply
+    .code(503)
+    .send({ error: { code: 'TIMEOUT', message: '处理超时，请稍后刷新查看结果或重试；如反复出现请联系系统管理员' } });
 }

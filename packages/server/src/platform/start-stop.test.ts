@@ -36,16 +36,28 @@ describe('issue #9: npm start stops on SIGTERM', () => {
     const port = await freePort();
     const child = spawn(process.execPath, [path.join(root, 'scripts/start.mjs')], {
       cwd: root,
-      env: { ...process.env, PGS_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', PGS_DEMO: '0', PGS_SKIP_WEB_BUILD: '1', PGS_ADMIN_PASSWORD: 'Stop-Test-Pass-2026', DATABASE_URL: '' },
+      env: {
+        ...process.env,
+        PGS_DATA_DIR: dataDir,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        PGS_DEMO: '0',
+        PGS_SKIP_WEB_BUILD: '1',
+        PGS_ADMIN_PASSWORD: 'Stop-Test-Pass-2026',
+        DATABASE_URL: '',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
-    const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+    const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
+      child.on('exit', (code, signal) => resolve({ code, signal })),
+    );
     try {
       const deadline = Date.now() + 90_000;
-      while (!output.includes('已启动') && Date.now() < deadline && child.exitCode === null) await new Promise((r) => setTimeout(r, 200));
+      while (!output.includes('已启动') && Date.now() < deadline && child.exitCode === null)
+        await new Promise((r) => setTimeout(r, 200));
       expect(output).toContain('已启动');
       const health = await fetch(`http://127.0.0.1:${port}/api/v1/health`);
       expect(health.status).toBe(200);
@@ -58,7 +70,9 @@ describe('issue #9: npm start stops on SIGTERM', () => {
 
       const reopened = await openDatabase({ url: null, dataDir });
       try {
-        const admins = (await reopened.db.execute(sql`select count(*)::integer as n from users where username = 'admin'`)) as unknown as { rows: Array<{ n: number }> };
+        const admins = (await reopened.db.execute(
+          sql`select count(*)::integer as n from users where username = 'admin'`,
+        )) as unknown as { rows: Array<{ n: number }> };
         expect(Number(admins.rows[0]?.n)).toBe(1);
       } finally {
         await reopened.close();

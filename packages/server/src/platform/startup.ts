@@ -8,7 +8,13 @@ import { ensureDemoProjects } from '../demo/demo-projects.ts';
 import { ensureDemoEnterprises } from '../demo/demo-enterprises.ts';
 import { ensureDemoEvaluation } from '../demo/demo-evaluations.ts';
 
-export type PreparedDatabase = { adminPassword?: string; adminCreated: boolean; demoUsers: string[]; demoProjects: number; demoEnterprises: number };
+export type PreparedDatabase = {
+  adminPassword?: string;
+  adminCreated: boolean;
+  demoUsers: string[];
+  demoProjects: number;
+  demoEnterprises: number;
+};
 
 /**
  * Everything a fresh database needs before the first request: platforms, the GB/T 4754 table, the 2018年本

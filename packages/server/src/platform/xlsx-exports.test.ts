@@ -20,7 +20,12 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 const send = (user: string, method: 'GET' | 'POST', url: string, payload?: unknown) =>
-  t.app.inject({ method, url: `/api/v1${url}`, headers: { cookie: cookies[user]! }, ...(payload === undefined ? {} : { payload: payload as object }) });
+  t.app.inject({
+    method,
+    url: `/api/v1${url}`,
+    headers: { cookie: cookies[user]! },
+    ...(payload === undefined ? {} : { payload: payload as object }),
+  });
 
 async function download(user: string, url: string): Promise<ExcelJS.Workbook> {
   const response = await send(user, 'GET', url);
@@ -49,7 +54,9 @@ function checkWorkbook(workbook: ExcelJS.Workbook, headerSheets: (name: string) 
       // The header is never cut: it fits on one line, or it wraps in a row tall enough for its lines.
       if (displayWidth(text) + 2 > width) {
         expect(cell.alignment?.wrapText, `${sheet.name}/${text} wraps`).toBe(true);
-        expect(header.height ?? 0, `${sheet.name}/${text} row height for ${lines} lines`).toBeGreaterThanOrEqual(ROW_HEIGHT_PER_LINE * lines);
+        expect(header.height ?? 0, `${sheet.name}/${text} row height for ${lines} lines`).toBeGreaterThanOrEqual(
+          ROW_HEIGHT_PER_LINE * lines,
+        );
       }
       expect(width, `${sheet.name}/${text} width`).toBeGreaterThanOrEqual(Math.min(displayWidth(text), 16));
     });
@@ -60,15 +67,18 @@ function checkWorkbook(workbook: ExcelJS.Workbook, headerSheets: (name: string) 
       row.eachCell((cell, column) => {
         const where = `${sheet.name}!${cell.address} (${headers[column]})`;
         cells[headers[column] ?? String(column)] = { value: cell.value, numFmt: cell.numFmt };
-        if (cell.value instanceof Date) expect(cell.numFmt, `${where} is a date with a date format`).toMatch(DATE_FORMAT);
-        if (typeof cell.value === 'number') expect(cell.numFmt, `${where} is a figure with a number format`).toBeTruthy();
+        if (cell.value instanceof Date)
+          expect(cell.numFmt, `${where} is a date with a date format`).toMatch(DATE_FORMAT);
+        if (typeof cell.value === 'number')
+          expect(cell.numFmt, `${where} is a figure with a number format`).toBeTruthy();
         // The audit trail's before/after columns hold the recorded data as it was stored (JSON), times included.
         if (typeof cell.value === 'string' && !RAW_DATA_COLUMNS.has(headers[column] ?? '')) {
           // A date or time as text (or as JavaScript prints one) cannot be calculated with.
           expect(cell.value, `${where} is not a date as text`).not.toMatch(/^\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2})?/);
           expect(cell.value, `${where} is not a JavaScript date`).not.toMatch(/GMT|\d{4}-\d{2}-\d{2}T/);
         }
-        if (headers[column] === '等级' || headers[column] === '评价等级') expect(cell.value, `${where} is labelled as a class`).toMatch(/^[ABCDT]类$/);
+        if (headers[column] === '等级' || headers[column] === '评价等级')
+          expect(cell.value, `${where} is labelled as a class`).toMatch(/^[ABCDT]类$/);
       });
       rows.push(cells);
     });
@@ -93,8 +103,22 @@ describe('every .xlsx export (issue #9)', () => {
     expect(created.statusCode, created.body).toBe(201);
     project = created.json();
     const records = [
-      buildRecord({ creditCode: creditCodeFor(7001), name: '导出企业甲', platformKey: 'zhenan', tax: '39.59219380888291', registeredOn: '2019-05-20' }),
-      ...Array.from({ length: 11 }, (_, n) => buildRecord({ creditCode: creditCodeFor(7100 + n), name: `导出企业${n}`, platformKey: 'zhenan', tax: String(5 + n * 13.7), electricityKwh: String(90000 + n * 3331) })),
+      buildRecord({
+        creditCode: creditCodeFor(7001),
+        name: '导出企业甲',
+        platformKey: 'zhenan',
+        tax: '39.59219380888291',
+        registeredOn: '2019-05-20',
+      }),
+      ...Array.from({ length: 11 }, (_, n) =>
+        buildRecord({
+          creditCode: creditCodeFor(7100 + n),
+          name: `导出企业${n}`,
+          platformKey: 'zhenan',
+          tax: String(5 + n * 13.7),
+          electricityKwh: String(90000 + n * 3331),
+        }),
+      ),
     ];
     const imported = await send('eitc', 'POST', '/enterprise-records', { year: 2024, records });
     expect(imported.statusCode, imported.body).toBe(201);
@@ -105,7 +129,9 @@ describe('every .xlsx export (issue #9)', () => {
     const row = rows.find((cells) => cells['项目名称']?.value === '导出格式测试项目')!;
     expect(row['登记时间（北京时间）']!.value).toEqual(excelTime(project.reportedAt));
     // Beijing wall clock, not UTC: the cell's own fields read as shanghaiDateTime does.
-    expect((row['登记时间（北京时间）']!.value as Date).toISOString().slice(0, 19).replace('T', ' ')).toBe(shanghaiDateTime(project.reportedAt));
+    expect((row['登记时间（北京时间）']!.value as Date).toISOString().slice(0, 19).replace('T', ' ')).toBe(
+      shanghaiDateTime(project.reportedAt),
+    );
     expect(row['总投资（万元）']).toEqual({ value: 60000.125, numFmt: '#,##0.00' });
     expect(row['用地（亩）']!.value).toBe(100);
   });
@@ -125,7 +151,10 @@ describe('every .xlsx export (issue #9)', () => {
   });
 
   it('the enterprise records and a sub-database: figures exact with a number format, the registration day a date', async () => {
-    for (const url of ['/enterprises/export.xlsx?year=2024', '/enterprises/export.xlsx?year=2024&subDatabase=low_efficiency']) {
+    for (const url of [
+      '/enterprises/export.xlsx?year=2024',
+      '/enterprises/export.xlsx?year=2024&subDatabase=low_efficiency',
+    ]) {
       const rows = checkWorkbook(await download('eitc', url)).get('企业年度数据')!;
       const first = rows.find((cells) => cells['企业名称']?.value === '导出企业甲');
       if (!first) continue;

@@ -27,7 +27,16 @@ export const NUMBER_FORMATS: Record<CellKind, string | undefined> = {
 };
 
 /** Width, in characters, a value of each kind takes when shown in its format (contents unknown yet). */
-const KIND_WIDTHS: Record<CellKind, number> = { text: 8, day: 10, time: 19, money: 12, decimal: 10, integer: 8, percent: 8, score: 6 };
+const KIND_WIDTHS: Record<CellKind, number> = {
+  text: 8,
+  day: 10,
+  time: 19,
+  money: 12,
+  decimal: 10,
+  integer: 8,
+  percent: 8,
+  score: 6,
+};
 const MIN_WIDTH = 8;
 /** Beyond this a column of long text (reasons, bases) stops growing; its cells are cut at the edge as in any sheet. */
 const MAX_WIDTH = 60;
@@ -52,14 +61,25 @@ export function excelTime(instant: Date | string | null | undefined): Date | nul
 }
 
 /** A figure kept as the database's exact decimal text, as an Excel number (null stays an empty cell). */
-export const excelNumber = (value: string | number | null | undefined): number | null => (value === null || value === undefined || value === '' ? null : Number(value));
+export const excelNumber = (value: string | number | null | undefined): number | null =>
+  value === null || value === undefined || value === '' ? null : Number(value);
 
 /** Characters as Excel's column width counts them: CJK and full-width forms take two. */
 export function displayWidth(text: string): number {
   let width = 0;
   for (const char of text) {
     const code = char.codePointAt(0)!;
-    width += (code >= 0x1100 && code <= 0x115f) || (code >= 0x2e80 && code <= 0xa4cf) || (code >= 0xac00 && code <= 0xd7a3) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xfe30 && code <= 0xfe4f) || (code >= 0xff00 && code <= 0xff60) || (code >= 0xffe0 && code <= 0xffe6) || code >= 0x20000 ? 2 : 1;
+    width +=
+      (code >= 0x1100 && code <= 0x115f) ||
+      (code >= 0x2e80 && code <= 0xa4cf) ||
+      (code >= 0xac00 && code <= 0xd7a3) ||
+      (code >= 0xf900 && code <= 0xfaff) ||
+      (code >= 0xfe30 && code <= 0xfe4f) ||
+      (code >= 0xff00 && code <= 0xff60) ||
+      (code >= 0xffe0 && code <= 0xffe6) ||
+      code >= 0x20000
+        ? 2
+        : 1;
   }
   return width;
 }
@@ -74,13 +94,18 @@ function valueWidth(value: unknown, kind: CellKind): number {
     const text = digits === undefined ? String(value) : value.toFixed(digits);
     const whole = text.replace(/^-/, '').split('.')[0]!.length;
     // The thousands separators the format adds.
-    return text.length + (kind === 'money' || kind === 'decimal' || kind === 'integer' ? Math.floor((whole - 1) / 3) : 0);
+    return (
+      text.length + (kind === 'money' || kind === 'decimal' || kind === 'integer' ? Math.floor((whole - 1) / 3) : 0)
+    );
   }
   return Math.max(...String(value).split('\n').map(displayWidth));
 }
 
 /** Widths from the header (wrapped at MAX_HEADER_LINE) and from the contents of `sample`, with each column's format. */
-export function excelColumns(columns: readonly SheetColumn[], sample: readonly Record<string, unknown>[] = []): Partial<ExcelJS.Column>[] {
+export function excelColumns(
+  columns: readonly SheetColumn[],
+  sample: readonly Record<string, unknown>[] = [],
+): Partial<ExcelJS.Column>[] {
   return columns.map((column) => {
     const kind = column.kind ?? 'text';
     let content = KIND_WIDTHS[kind];
@@ -93,13 +118,16 @@ export function excelColumns(columns: readonly SheetColumn[], sample: readonly R
 }
 
 /** Lines a header takes in a column of `width` (wrapping at the width, less a character of padding). */
-export const headerLines = (header: string, width: number) => Math.max(1, Math.ceil(displayWidth(header) / Math.max(1, width - 2)));
+export const headerLines = (header: string, width: number) =>
+  Math.max(1, Math.ceil(displayWidth(header) / Math.max(1, width - 2)));
 
 /** The header row: bold, wrapped, centred, tall enough for its longest header. */
 export function styleHeaderRow(sheet: ExcelJS.Worksheet, columns: readonly Partial<ExcelJS.Column>[]): void {
   const row = sheet.getRow(1);
   row.font = { bold: true };
   row.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
-  const lines = Math.max(...columns.map((column) => headerLines(String(column.header ?? ''), column.width ?? MIN_WIDTH)));
+  const lines = Math.max(
+    ...columns.map((column) => headerLines(String(column.header ?? ''), column.width ?? MIN_WIDTH)),
+  );
   row.height = 16 * lines + 4;
 }

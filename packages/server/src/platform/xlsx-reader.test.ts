@@ -1,6 +1,14 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { isDateFormat, openWorkbook, WorkbookFormatError, ZipDamagedError, type SheetCell, type SheetRow, type Workbook } from './xlsx-reader.ts';
+import {
+  isDateFormat,
+  openWorkbook,
+  WorkbookFormatError,
+  ZipDamagedError,
+  type SheetCell,
+  type SheetRow,
+  type Workbook,
+} from './xlsx-reader.ts';
 import { EXCEL_ERROR_VALUES } from '@pgs/domain';
 import { excelDate, scanSheetRows, UNCOMPUTED_FORMULA, UnreadableCell, type SheetParts } from './xlsx-sheet-scanner.ts';
 import { attribute, runsText, startTags, xmlText } from './xml-text.ts';
@@ -34,20 +42,38 @@ const TOO_LARGE = '文件解压后过大，不是正常的 Excel 表格';
 type Part = { name: string; data: string | Buffer; stored?: boolean; recordedSize?: number; recordedCrc?: number };
 
 /** A zip of the parts in order, through the shared hand-made zip (zip.test-support.ts). */
-const zip = (parts: Part[]): Buffer => makeZip(parts.map((part) => ({ name: part.name, data: part.data, method: part.stored ? 0 : 8, recordedSize: part.recordedSize, recordedCrc: part.recordedCrc })));
+const zip = (parts: Part[]): Buffer =>
+  makeZip(
+    parts.map((part) => ({
+      name: part.name,
+      data: part.data,
+      method: part.stored ? 0 : 8,
+      recordedSize: part.recordedSize,
+      recordedCrc: part.recordedCrc,
+    })),
+  );
 
-const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeXml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 const worksheetXml = (rows: string, before = '<dimension ref="A1"/>', after = '') =>
   `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">${before}<sheetData>${rows}</sheetData>${after}</worksheet>`;
 
 /** styles.xml: custom formats, and cellXfs by number format id (cellStyleXfs holds a date format as a decoy). */
 const stylesXml = (numFmts: Record<number, string>, xfFormatIds: number[]) =>
-  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="${MAIN_NS}"><numFmts count="${Object.keys(numFmts).length}">${Object.entries(numFmts)
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="${MAIN_NS}"><numFmts count="${Object.keys(numFmts).length}">${Object.entries(
+    numFmts,
+  )
     .map(([id, code]) => `<numFmt numFmtId="${id}" formatCode="${escapeXml(code)}"/>`)
-    .join('')}</numFmts><fonts count="1"><font><sz val="11"/></font></fonts><cellStyleXfs count="2"><xf numFmtId="0" fontId="0"/><xf numFmtId="14" fontId="0"/></cellStyleXfs><cellXfs count="${xfFormatIds.length}">${xfFormatIds
-    .map((id) => `<xf numFmtId="${id}" fontId="0" fillId="0" borderId="0" xfId="0"${id ? ' applyNumberFormat="1"' : ''}/>`)
-    .join('')}</cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
+    .join(
+      '',
+    )}</numFmts><fonts count="1"><font><sz val="11"/></font></fonts><cellStyleXfs count="2"><xf numFmtId="0" fontId="0"/><xf numFmtId="14" fontId="0"/></cellStyleXfs><cellXfs count="${xfFormatIds.length}">${xfFormatIds
+    .map(
+      (id) => `<xf numFmtId="${id}" fontId="0" fillId="0" borderId="0" xfId="0"${id ? ' applyNumberFormat="1"' : ''}/>`,
+    )
+    .join(
+      '',
+    )}</cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
 
 type HandSheet = { name: string; xml: string };
 type HandWorkbook = {
@@ -65,29 +91,50 @@ type HandWorkbook = {
 /** A workbook as Excel lays it out: root rels → xl/workbook.xml → its rels → sheets, shared strings and styles. */
 function handWorkbook({ sheets, strings, styles, workbookPr = '', stored = false, parts = {} }: HandWorkbook): Buffer {
   const rels = [
-    ...sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`),
+    ...sheets.map(
+      (_, i) => `<Relationship Id="rId${i + 1}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
+    ),
     strings ? `<Relationship Id="rIdS" Type="${REL_NS}/sharedStrings" Target="sharedStrings.xml"/>` : '',
     styles ? `<Relationship Id="rIdT" Type="${REL_NS}/styles" Target="styles.xml"/>` : '',
   ];
   const files: Part[] = [
-    { name: '[Content_Types].xml', data: '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>' },
-    { name: '_rels/.rels', data: `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${PKG_REL_NS}"><Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>` },
+    {
+      name: '[Content_Types].xml',
+      data: '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+    },
+    {
+      name: '_rels/.rels',
+      data: `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${PKG_REL_NS}"><Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    },
     {
       name: 'xl/workbook.xml',
       data: `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><workbookPr ${workbookPr}/><sheets>${sheets
         .map((sheet, i) => `<sheet name="${escapeXml(sheet.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`)
         .join('')}</sheets></workbook>`,
     },
-    { name: 'xl/_rels/workbook.xml.rels', data: `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${PKG_REL_NS}">${rels.join('')}</Relationships>` },
+    {
+      name: 'xl/_rels/workbook.xml.rels',
+      data: `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${PKG_REL_NS}">${rels.join('')}</Relationships>`,
+    },
     ...sheets.map((sheet, i) => ({ name: `xl/worksheets/sheet${i + 1}.xml`, data: sheet.xml })),
-    ...(strings ? [{ name: 'xl/sharedStrings.xml', data: `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="${MAIN_NS}" count="${strings.length}" uniqueCount="${strings.length}">${strings.map((si) => (si === '' ? '<si/>' : `<si>${si}</si>`)).join('')}</sst>` }] : []),
+    ...(strings
+      ? [
+          {
+            name: 'xl/sharedStrings.xml',
+            data: `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="${MAIN_NS}" count="${strings.length}" uniqueCount="${strings.length}">${strings.map((si) => (si === '' ? '<si/>' : `<si>${si}</si>`)).join('')}</sst>`,
+          },
+        ]
+      : []),
     ...(styles ? [{ name: 'xl/styles.xml', data: styles }] : []),
   ];
-  return zip(files.filter((file) => parts[file.name] !== null).map((file) => ({ ...file, stored, ...parts[file.name] })));
+  return zip(
+    files.filter((file) => parts[file.name] !== null).map((file) => ({ ...file, stored, ...parts[file.name] })),
+  );
 }
 
 /** One sheet of rows, no shared strings or styles unless given. */
-const oneSheet = (rows: string, more: Omit<HandWorkbook, 'sheets'> = {}) => handWorkbook({ sheets: [{ name: 'Sheet1', xml: worksheetXml(rows) }], ...more });
+const oneSheet = (rows: string, more: Omit<HandWorkbook, 'sheets'> = {}) =>
+  handWorkbook({ sheets: [{ name: 'Sheet1', xml: worksheetXml(rows) }], ...more });
 
 // ── reading ─────────────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -98,9 +145,11 @@ function columnName(column: number): string {
 }
 
 /** A row's cells by column letter: only the cells that hold a value (the array is sparse). */
-const cellsOf = (values: SheetCell[]): Record<string, SheetCell> => Object.fromEntries(Object.keys(values).map((key) => [columnName(Number(key)), values[Number(key)]]));
+const cellsOf = (values: SheetCell[]): Record<string, SheetCell> =>
+  Object.fromEntries(Object.keys(values).map((key) => [columnName(Number(key)), values[Number(key)]]));
 /** Rows as `[number, cells]`, in the order read. */
-const table = (rows: SheetRow[]) => rows.map((row): [number, Record<string, SheetCell>] => [row.number, cellsOf(row.values)]);
+const table = (rows: SheetRow[]) =>
+  rows.map((row): [number, Record<string, SheetCell>] => [row.number, cellsOf(row.values)]);
 
 async function readSheet(workbook: Workbook, sheetName: string): Promise<{ batches: SheetRow[][]; rows: SheetRow[] }> {
   const batches: SheetRow[][] = [];
@@ -108,7 +157,8 @@ async function readSheet(workbook: Workbook, sheetName: string): Promise<{ batch
   return { batches, rows: batches.flat() };
 }
 
-const readTable = async (file: Buffer, sheetName = 'Sheet1') => table((await readSheet(openWorkbook(file), sheetName)).rows);
+const readTable = async (file: Buffer, sheetName = 'Sheet1') =>
+  table((await readSheet(openWorkbook(file), sheetName)).rows);
 
 /** The rows read before a failure, and the failure. */
 async function readUntilError(workbook: Workbook, sheetName: string): Promise<{ rows: SheetRow[]; error: unknown }> {
@@ -121,13 +171,13 @@ async function readUntilError(workbook: Workbook, sheetName: string): Promise<{ 
   return { rows, error: undefined };
 }
 
-
 function expectError(error: unknown, type: typeof ZipDamagedError | typeof WorkbookFormatError, message: string) {
   expect(error).toBeInstanceOf(type);
   expect((error as Error).message).toBe(message);
 }
 
-const utc = (year: number, month: number, day: number, hours = 0, minutes = 0, seconds = 0) => new Date(Date.UTC(year, month - 1, day, hours, minutes, seconds));
+const utc = (year: number, month: number, day: number, hours = 0, minutes = 0, seconds = 0) =>
+  new Date(Date.UTC(year, month - 1, day, hours, minutes, seconds));
 
 const noParts: SheetParts = { strings: [], dates: [], date1904: false };
 /** scanSheetRows over a whole XML text. */
@@ -230,12 +280,20 @@ describe('runsText: the text of a shared or inline string of an R3.1 import', ()
   const of = (xml: string) => runsText(xml, 0, xml.length);
 
   it('joins the runs of rich text', () => {
-    expect(of('<r><rPr><b/><sz val="11"/><color rgb="FFFF0000"/><rFont val="宋体"/></rPr><t>温州</t></r><r><t xml:space="preserve"> 电气 </t></r>')).toBe('温州 电气 ');
+    expect(
+      of(
+        '<r><rPr><b/><sz val="11"/><color rgb="FFFF0000"/><rFont val="宋体"/></rPr><t>温州</t></r><r><t xml:space="preserve"> 电气 </t></r>',
+      ),
+    ).toBe('温州 电气 ');
   });
 
   it('leaves phonetic guides (<rPh>) and <phoneticPr> out', () => {
-    expect(of('<t>東京</t><rPh sb="0" eb="2"><t>トウキョウ</t></rPh><phoneticPr fontId="1" type="noConversion"/>')).toBe('東京');
-    expect(of('<r><t>大</t></r><rPh sb="0" eb="1"><t>おお</t></rPh><r><t>阪</t></r><rPh sb="1" eb="2"><t>さか</t></rPh>')).toBe('大阪');
+    expect(
+      of('<t>東京</t><rPh sb="0" eb="2"><t>トウキョウ</t></rPh><phoneticPr fontId="1" type="noConversion"/>'),
+    ).toBe('東京');
+    expect(
+      of('<r><t>大</t></r><rPh sb="0" eb="1"><t>おお</t></rPh><r><t>阪</t></r><rPh sb="1" eb="2"><t>さか</t></rPh>'),
+    ).toBe('大阪');
   });
 
   it('reads an empty <t/> and <t></t> as nothing, and decodes the joined text once', () => {
@@ -354,7 +412,10 @@ const NUMBER_TEXTS: Array<[string, number]> = [
 ];
 
 describe('numbers of an R3.1 workbook read exactly as Number(text) reads them', () => {
-  const rows = NUMBER_TEXTS.map(([text], i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${text}</v></c><c r="B${i + 1}"><f>A${i + 1}</f><v>${text}</v></c></row>`).join('');
+  const rows = NUMBER_TEXTS.map(
+    ([text], i) =>
+      `<row r="${i + 1}"><c r="A${i + 1}"><v>${text}</v></c><c r="B${i + 1}"><f>A${i + 1}</f><v>${text}</v></c></row>`,
+  ).join('');
 
   it.each(NUMBER_TEXTS.map(([text, value], i) => [text, value, i] as const))('%s', (text, value, i) => {
     const row = scan(rows).rows[i]!;
@@ -386,7 +447,9 @@ describe('numbers of an R3.1 workbook read exactly as Number(text) reads them', 
   });
 
   it('keeps a <v> that is not a number as its text', () => {
-    expect(scan('<row r="1"><c r="A1"><v>abc</v></c><c r="B1"><v>1,234</v></c><c r="C1"><v>-</v></c></row>').table).toEqual([[1, { A: 'abc', B: '1,234', C: '-' }]]);
+    expect(
+      scan('<row r="1"><c r="A1"><v>abc</v></c><c r="B1"><v>1,234</v></c><c r="C1"><v>-</v></c></row>').table,
+    ).toEqual([[1, { A: 'abc', B: '1,234', C: '-' }]]);
   });
 });
 
@@ -396,17 +459,28 @@ describe('scanSheetRows: the rows of an R3.1 sheet, byte by byte', () => {
   const parts: SheetParts = { strings: ['甲', '乙', '丙'], dates: [false, true], date1904: false };
 
   it('reads the common cells in place: shared strings, numbers, dates by style, booleans, errors', () => {
-    const xml = '<row r="2" spans="1:6"><c r="A2" t="s"><v>2</v></c><c r="B2" s="0"><v>12.5</v></c><c r="C2" s="1"><v>45000</v></c><c r="D2" t="b"><v>1</v></c><c r="E2" t="b"><v>0</v></c><c r="F2" t="e"><v>#REF!</v></c></row>';
-    expect(scan(xml, parts).table).toEqual([[2, { A: '丙', B: 12.5, C: utc(2023, 3, 15), D: true, E: false, F: new UnreadableCell('#REF!') }]]);
+    const xml =
+      '<row r="2" spans="1:6"><c r="A2" t="s"><v>2</v></c><c r="B2" s="0"><v>12.5</v></c><c r="C2" s="1"><v>45000</v></c><c r="D2" t="b"><v>1</v></c><c r="E2" t="b"><v>0</v></c><c r="F2" t="e"><v>#REF!</v></c></row>';
+    expect(scan(xml, parts).table).toEqual([
+      [2, { A: '丙', B: 12.5, C: utc(2023, 3, 15), D: true, E: false, F: new UnreadableCell('#REF!') }],
+    ]);
   });
 
   it('reads every Excel error value (t="e"), in place or behind a formula, as an UnreadableCell naming it (issue #9)', () => {
-    const cells = EXCEL_ERROR_VALUES.map((value, i) => `<c r="${columnName(i + 1)}3" t="e">${i % 2 === 0 ? '' : '<f>1/0</f>'}<v>${value}</v></c>`).join('');
-    expect(scan(`<row r="3">${cells}</row>`, parts).table).toEqual([[3, Object.fromEntries(EXCEL_ERROR_VALUES.map((value, i) => [columnName(i + 1), new UnreadableCell(value)]))]]);
+    const cells = EXCEL_ERROR_VALUES.map(
+      (value, i) => `<c r="${columnName(i + 1)}3" t="e">${i % 2 === 0 ? '' : '<f>1/0</f>'}<v>${value}</v></c>`,
+    ).join('');
+    expect(scan(`<row r="3">${cells}</row>`, parts).table).toEqual([
+      [3, Object.fromEntries(EXCEL_ERROR_VALUES.map((value, i) => [columnName(i + 1), new UnreadableCell(value)]))],
+    ]);
   });
 
   it('follows the previous row and cell when `r` is missing, from the lastRow it is given', () => {
-    const result = scan('<row><c><v>1</v></c><c><v>2</v></c><c r="E9"><v>5</v></c><c><v>6</v></c></row><row><c r="B1"><v>7</v></c></row>', parts, 41);
+    const result = scan(
+      '<row><c><v>1</v></c><c><v>2</v></c><c r="E9"><v>5</v></c><c><v>6</v></c></row><row><c r="B1"><v>7</v></c></row>',
+      parts,
+      41,
+    );
     expect(result.table).toEqual([
       [42, { A: 1, B: 2, E: 5, F: 6 }],
       [43, { B: 7 }],
@@ -415,7 +489,10 @@ describe('scanSheetRows: the rows of an R3.1 sheet, byte by byte', () => {
   });
 
   it('returns the last row number seen, counting rows without cells, and does not yield them', () => {
-    const result = scan('<row r="1"><c r="A1"><v>1</v></c></row><row r="3"/><row><c r="A4"/></row><row r="7" spans="1:1"></row>', parts);
+    const result = scan(
+      '<row r="1"><c r="A1"><v>1</v></c></row><row r="3"/><row><c r="A4"/></row><row r="7" spans="1:1"></row>',
+      parts,
+    );
     expect(result.table).toEqual([[1, { A: 1 }]]);
     expect(result.last).toBe(7);
     expect(scan('<row r="3"/><row><c><v>x</v></c></row>', parts).table).toEqual([[4, { A: 'x' }]]);
@@ -442,10 +519,14 @@ describe('scanSheetRows: the rows of an R3.1 sheet, byte by byte', () => {
   });
 
   it('reads column letters up to XFD (16 384)', () => {
-    const row = scan('<row r="1"><c r="Z1"><v>26</v></c><c r="AA1"><v>27</v></c><c r="AB1"><v>28</v></c><c r="AZ1"><v>52</v></c><c r="XFD1"><v>16384</v></c></row>').rows[0]!;
+    const row = scan(
+      '<row r="1"><c r="Z1"><v>26</v></c><c r="AA1"><v>27</v></c><c r="AB1"><v>28</v></c><c r="AZ1"><v>52</v></c><c r="XFD1"><v>16384</v></c></row>',
+    ).rows[0]!;
     expect(row.values.length).toBe(16_385);
     expect(Object.keys(row.values).map(Number)).toEqual([26, 27, 28, 52, 16_384]);
-    expect([row.values[26], row.values[27], row.values[28], row.values[52], row.values[16_384]]).toEqual([26, 27, 28, 52, 16_384]);
+    expect([row.values[26], row.values[27], row.values[28], row.values[52], row.values[16_384]]).toEqual([
+      26, 27, 28, 52, 16_384,
+    ]);
   });
 
   it('ignores what is not a cell: <col>, <cols>, <cfRule>, <rowBreaks>, and <c …> outside a row', () => {
@@ -462,7 +543,21 @@ describe('scanSheetRows: the rows of an R3.1 sheet, byte by byte', () => {
 async function excelJsWorkbook(): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('企业名单');
-  sheet.addRow(['统一社会信用代码', '企业名称', '年份', '成立日期', '中文日期', '规上', '公式', '未算公式', '富文本', '错误', '金额', '红色', '文本公式']);
+  sheet.addRow([
+    '统一社会信用代码',
+    '企业名称',
+    '年份',
+    '成立日期',
+    '中文日期',
+    '规上',
+    '公式',
+    '未算公式',
+    '富文本',
+    '错误',
+    '金额',
+    '红色',
+    '文本公式',
+  ]);
   sheet.addRow([
     '91330300MA2XXXXX1A',
     '温州测试电气有限公司',
@@ -499,7 +594,12 @@ async function excelJsWorkbook(): Promise<Buffer> {
   sheet.getCell('E9').value = '2024-03-15';
   sheet.getCell('F9').value = '第一行\r\n第二行';
   sheet.getCell('A10').value = 1;
-  sheet.getCell('B10').value = { formula: 'A10+1', result: 2, shareType: 'shared', ref: 'B10:B11' } as ExcelJS.CellValue;
+  sheet.getCell('B10').value = {
+    formula: 'A10+1',
+    result: 2,
+    shareType: 'shared',
+    ref: 'B10:B11',
+  } as ExcelJS.CellValue;
   sheet.getCell('A11').value = 2;
   sheet.getCell('B11').value = { sharedFormula: 'B10', result: 3 };
 
@@ -511,8 +611,42 @@ async function excelJsWorkbook(): Promise<Buffer> {
 }
 
 const EXCELJS_SHEET: Array<[number, Record<string, SheetCell>]> = [
-  [1, { A: '统一社会信用代码', B: '企业名称', C: '年份', D: '成立日期', E: '中文日期', F: '规上', G: '公式', H: '未算公式', I: '富文本', J: '错误', K: '金额', L: '红色', M: '文本公式' }],
-  [2, { A: '91330300MA2XXXXX1A', B: '温州测试电气有限公司', C: 2024, D: utc(2024, 3, 15), E: utc(2023, 1, 5), F: true, G: 2025, H: UNCOMPUTED_FORMULA, I: '温州电气', J: new UnreadableCell('#N/A'), K: 12.5, L: -7, M: '温州测试电气有限公司x' }],
+  [
+    1,
+    {
+      A: '统一社会信用代码',
+      B: '企业名称',
+      C: '年份',
+      D: '成立日期',
+      E: '中文日期',
+      F: '规上',
+      G: '公式',
+      H: '未算公式',
+      I: '富文本',
+      J: '错误',
+      K: '金额',
+      L: '红色',
+      M: '文本公式',
+    },
+  ],
+  [
+    2,
+    {
+      A: '91330300MA2XXXXX1A',
+      B: '温州测试电气有限公司',
+      C: 2024,
+      D: utc(2024, 3, 15),
+      E: utc(2023, 1, 5),
+      F: true,
+      G: 2025,
+      H: UNCOMPUTED_FORMULA,
+      I: '温州电气',
+      J: new UnreadableCell('#N/A'),
+      K: 12.5,
+      L: -7,
+      M: '温州测试电气有限公司x',
+    },
+  ],
   [6, { A: false, AB: '远列' }],
   [7, { A: 0.30000000000000004, B: 123456789012345680, C: 1e21, D: -0.5, E: 0, F: 4.35, G: 486.2 }],
   [8, { A: utc(2024, 3, 15, 12, 30), B: utc(2025, 12, 31) }],
@@ -595,7 +729,9 @@ describe('openWorkbook on workbooks written by ExcelJS (the R3.1 import template
     sheet.getCell('C1').numFmt = 'yyyy-mm-dd';
     sheet.getCell('D1').value = 45000;
     const file = Buffer.from(await workbook.xlsx.writeBuffer());
-    expect(await readTable(file, '1904')).toEqual([[1, { A: utc(2024, 3, 15), B: utc(2024, 3, 15, 12, 30), C: utc(1904, 1, 1), D: 45000 }]]);
+    expect(await readTable(file, '1904')).toEqual([
+      [1, { A: utc(2024, 3, 15), B: utc(2024, 3, 15, 12, 30), C: utc(1904, 1, 1), D: 45000 }],
+    ]);
   });
 });
 
@@ -619,18 +755,40 @@ describe('openWorkbook on hand-written SpreadsheetML (what other writers put in 
       '<c r="D2" t="d"><v>2024-03-15T10:30:00.250Z</v></c><c r="E2" t="d"><v>不是日期</v></c><c r="F2" t="d" s="1"><v>2024-03-15T08:00:00-0100</v></c><c r="G2" t="d"><v>R&amp;D</v></c></row>';
     expect(await readTable(oneSheet(rows))).toEqual([
       [1, { A: 'ab', B: '<x>', C: '', D: true, E: false, F: true, G: new UnreadableCell('#DIV/0!'), H: 42 }],
-      [2, { A: utc(2024, 3, 15), B: utc(2024, 3, 15, 2, 30), C: utc(2024, 3, 15), D: new Date('2024-03-15T10:30:00.250Z'), E: '不是日期', F: utc(2024, 3, 15, 9), G: 'R&D' }],
+      [
+        2,
+        {
+          A: utc(2024, 3, 15),
+          B: utc(2024, 3, 15, 2, 30),
+          C: utc(2024, 3, 15),
+          D: new Date('2024-03-15T10:30:00.250Z'),
+          E: '不是日期',
+          F: utc(2024, 3, 15, 9),
+          G: 'R&D',
+        },
+      ],
     ]);
   });
 
   it('reads shared strings: rich, phonetic, empty (<si/> keeps the index of the ones after it), escaped, spaced', async () => {
-    const strings = ['<t>共享</t>', '<r><t>温州</t></r><r><rPr><b/></rPr><t>电气</t></r>', '<t>東京</t><rPh sb="0" eb="2"><t>トウキョウ</t></rPh><phoneticPr fontId="1"/>', '', '<t/>', '<t>A&amp;B_x000D_C &#x4E2D;</t>', '<t xml:space="preserve">  空格  </t>'];
+    const strings = [
+      '<t>共享</t>',
+      '<r><t>温州</t></r><r><rPr><b/></rPr><t>电气</t></r>',
+      '<t>東京</t><rPh sb="0" eb="2"><t>トウキョウ</t></rPh><phoneticPr fontId="1"/>',
+      '',
+      '<t/>',
+      '<t>A&amp;B_x000D_C &#x4E2D;</t>',
+      '<t xml:space="preserve">  空格  </t>',
+    ];
     const rows = `<row r="1">${strings.map((_, i) => `<c r="${columnName(i + 1)}1" t="s"><v>${i}</v></c>`).join('')}</row>`;
-    expect(await readTable(oneSheet(rows, { strings }))).toEqual([[1, { A: '共享', B: '温州电气', C: '東京', D: '', E: '', F: 'A&B\rC 中', G: '  空格  ' }]]);
+    expect(await readTable(oneSheet(rows, { strings }))).toEqual([
+      [1, { A: '共享', B: '温州电气', C: '東京', D: '', E: '', F: 'A&B\rC 中', G: '  空格  ' }],
+    ]);
   });
 
   it('takes cells and rows without `r` as following the previous ones', async () => {
-    const rows = '<row><c><v>1</v></c><c><v>2</v></c></row><row r="5"><c r="C5"><v>3</v></c><c><v>4</v></c></row><row><c r="B6"><v>5</v></c></row><row><c><v>6</v></c></row>';
+    const rows =
+      '<row><c><v>1</v></c><c><v>2</v></c></row><row r="5"><c r="C5"><v>3</v></c><c><v>4</v></c></row><row><c r="B6"><v>5</v></c></row><row><c><v>6</v></c></row>';
     expect(await readTable(oneSheet(rows))).toEqual([
       [1, { A: 1, B: 2 }],
       [5, { C: 3, D: 4 }],
@@ -641,11 +799,14 @@ describe('openWorkbook on hand-written SpreadsheetML (what other writers put in 
 
   it('reads single-quoted attributes and attributes in any order', async () => {
     const rows = `<row spans='1:3' r='7'><c t="s" r="B7"><v>0</v></c><c s='1' t='s' r='C7'><v>1</v></c><c s="1" r="D7"><v>45000</v></c><c t='b' r='E7'><v>1</v></c></row>`;
-    expect(await readTable(oneSheet(rows, { strings: ['<t>甲</t>', '<t>乙</t>'], styles: stylesXml({}, [0, 14]) }))).toEqual([[7, { B: '甲', C: '乙', D: utc(2023, 3, 15), E: true }]]);
+    expect(
+      await readTable(oneSheet(rows, { strings: ['<t>甲</t>', '<t>乙</t>'], styles: stylesXml({}, [0, 14]) })),
+    ).toEqual([[7, { B: '甲', C: '乙', D: utc(2023, 3, 15), E: true }]]);
   });
 
   it('reads self-closing cells as empty and self-closing rows as no rows, still counting them', async () => {
-    const rows = '<row r="1"><c r="A1"/><c r="B1" s="1"/><c r="C1" t="s"/></row><row r="2"><c r="A2"/><c><v>2</v></c></row><row r="3"/><row><c><v>4</v></c></row><row r="9" ht="30" customHeight="1"/>';
+    const rows =
+      '<row r="1"><c r="A1"/><c r="B1" s="1"/><c r="C1" t="s"/></row><row r="2"><c r="A2"/><c><v>2</v></c></row><row r="3"/><row><c><v>4</v></c></row><row r="9" ht="30" customHeight="1"/>';
     expect(await readTable(oneSheet(rows))).toEqual([
       [2, { B: 2 }],
       [4, { A: 4 }],
@@ -658,7 +819,20 @@ describe('openWorkbook on hand-written SpreadsheetML (what other writers put in 
       '<c r="B1" t="inlineStr"><is><t>第一行_x000D_第二行</t></is></c><c r="C1" t="inlineStr"><is><t>_x005F_x000D_</t></is></c>' +
       '<c r="D1" t="str"><f>A1</f><v>x_x000A_y&amp;z</v></c><c r="E1" t="e"><v>#N/A</v></c>' +
       '<c r="F1" t="inlineStr"><is><t>a\r\nb&#13;c</t></is></c><c r="G1" t="str"><v>d\re</v></c></row>';
-    expect(await readTable(oneSheet(rows))).toEqual([[1, { A: 'A&B <C> 中中 "q"', B: '第一行\r第二行', C: '_x000D_', D: 'x\ny&z', E: new UnreadableCell('#N/A'), F: 'a\nb\rc', G: 'd\ne' }]]);
+    expect(await readTable(oneSheet(rows))).toEqual([
+      [
+        1,
+        {
+          A: 'A&B <C> 中中 "q"',
+          B: '第一行\r第二行',
+          C: '_x000D_',
+          D: 'x\ny&z',
+          E: new UnreadableCell('#N/A'),
+          F: 'a\nb\rc',
+          G: 'd\ne',
+        },
+      ],
+    ]);
   });
 
   it('reads formulas by their cached result; a formula never calculated (no <v>, or an empty one not of text type) is UNCOMPUTED_FORMULA', async () => {
@@ -667,14 +841,29 @@ describe('openWorkbook on hand-written SpreadsheetML (what other writers put in 
       '<c r="E1" s="1"><f>TODAY()</f><v>45000</v></c><c r="F1"><f t="shared" ref="F1:F2" si="0">B1*2</f><v>6</v></c><c r="G1" t="s"><f>X</f><v>0</v></c><c r="H1"><f>1</f><v/></c></row>' +
       '<row r="2"><c r="F2"><f t="shared" si="0"/><v>8</v></c></row>';
     expect(await readTable(oneSheet(rows, { strings: ['<t>甲</t>'], styles: stylesXml({}, [0, 14]) }))).toEqual([
-      [1, { A: UNCOMPUTED_FORMULA, B: 3, C: new UnreadableCell('#N/A'), D: true, E: utc(2023, 3, 15), F: 6, G: '甲', H: UNCOMPUTED_FORMULA }],
+      [
+        1,
+        {
+          A: UNCOMPUTED_FORMULA,
+          B: 3,
+          C: new UnreadableCell('#N/A'),
+          D: true,
+          E: utc(2023, 3, 15),
+          F: 6,
+          G: '甲',
+          H: UNCOMPUTED_FORMULA,
+        },
+      ],
       [2, { F: 8 }],
     ]);
   });
 
   it('reads pretty-printed XML (whitespace and line breaks between tags)', async () => {
-    const rows = '\n  <row r="1"\n       spans="1:3">\n    <c r="A1" t="s">\n      <v>0</v>\n    </c>\n    <c\tr="B1"\ts="1">\n      <v>45000</v>\n    </c>\n    <c r="C1" t="inlineStr">\n      <is><t>缩进</t></is>\n    </c>\n  </row>\n';
-    expect(await readTable(oneSheet(rows, { strings: ['<t>甲</t>'], styles: stylesXml({}, [0, 14]) }))).toEqual([[1, { A: '甲', B: utc(2023, 3, 15), C: '缩进' }]]);
+    const rows =
+      '\n  <row r="1"\n       spans="1:3">\n    <c r="A1" t="s">\n      <v>0</v>\n    </c>\n    <c\tr="B1"\ts="1">\n      <v>45000</v>\n    </c>\n    <c r="C1" t="inlineStr">\n      <is><t>缩进</t></is>\n    </c>\n  </row>\n';
+    expect(await readTable(oneSheet(rows, { strings: ['<t>甲</t>'], styles: stylesXml({}, [0, 14]) }))).toEqual([
+      [1, { A: '甲', B: utc(2023, 3, 15), C: '缩进' }],
+    ]);
   });
 
   it('ignores what around <sheetData> looks like rows or cells (<cols>, merged cells, conditional formats, header text)', async () => {
@@ -694,28 +883,60 @@ describe('openWorkbook on hand-written SpreadsheetML (what other writers put in 
   });
 
   it('shows a number as a date only in a date format: built-in (14, 22, 31, 57, 58) or custom; not 0.00"元", [Red]0.00 or General', async () => {
-    const numFmts = { 164: 'yyyy"年"m"月"d"日"', 165: '0.00"元"', 166: '[Red]0.00', 167: 'General', 168: '[h]:mm:ss', 169: 'yyyy/mm/dd;@' };
+    const numFmts = {
+      164: 'yyyy"年"m"月"d"日"',
+      165: '0.00"元"',
+      166: '[Red]0.00',
+      167: 'General',
+      168: '[h]:mm:ss',
+      169: 'yyyy/mm/dd;@',
+    };
     const formatIds = [0, 14, 22, 31, 57, 58, 164, 165, 166, 167, 168, 169, 2, 10, 44, 49];
     const cells = formatIds.map((_, s) => `<c r="${columnName(s + 1)}1" s="${s}"><v>45000.25</v></c>`).join('');
-    const [[, read]] = (await readTable(oneSheet(`<row r="1">${cells}</row>`, { styles: stylesXml(numFmts, formatIds) }))) as [[number, Record<string, SheetCell>]];
+    const [[, read]] = (await readTable(
+      oneSheet(`<row r="1">${cells}</row>`, { styles: stylesXml(numFmts, formatIds) }),
+    )) as [[number, Record<string, SheetCell>]];
     const day = utc(2023, 3, 15, 6);
-    expect(read).toEqual({ A: 45000.25, B: day, C: day, D: day, E: day, F: day, G: day, H: 45000.25, I: 45000.25, J: 45000.25, K: day, L: day, M: 45000.25, N: 45000.25, O: 45000.25, P: 45000.25 });
+    expect(read).toEqual({
+      A: 45000.25,
+      B: day,
+      C: day,
+      D: day,
+      E: day,
+      F: day,
+      G: day,
+      H: 45000.25,
+      I: 45000.25,
+      J: 45000.25,
+      K: day,
+      L: day,
+      M: 45000.25,
+      N: 45000.25,
+      O: 45000.25,
+      P: 45000.25,
+    });
   });
 
   it('reads custom formats written with single quotes and &quot;, and styles beyond cellXfs as no date', async () => {
     const styles = `<styleSheet xmlns="${MAIN_NS}"><numFmts count="2"><numFmt numFmtId='170' formatCode='yyyy/mm/dd'/><numFmt formatCode="0.0&quot;天&quot;" numFmtId="171"/></numFmts><cellXfs count="3"><xf numFmtId="0"/><xf numFmtId='170'/><xf numFmtId="171"/></cellXfs></styleSheet>`;
-    const rows = '<row r="1"><c r="A1" s="1"><v>45000</v></c><c r="B1" s="2"><v>45000</v></c><c r="C1" s="9"><v>45000</v></c></row>';
+    const rows =
+      '<row r="1"><c r="A1" s="1"><v>45000</v></c><c r="B1" s="2"><v>45000</v></c><c r="C1" s="9"><v>45000</v></c></row>';
     expect(await readTable(oneSheet(rows, { styles }))).toEqual([[1, { A: utc(2023, 3, 15), B: 45000, C: 45000 }]]);
   });
 
   it('reads the 1904 date system from workbookPr (date1904="1", "true", single quotes), and not for "0" or "false"', async () => {
     const styles = stylesXml({}, [0, 14]);
-    const rows = '<row r="1"><c r="A1" s="1"><v>0</v></c><c r="B1" s="1"><v>43538</v></c><c r="C1"><v>43538</v></c></row>';
+    const rows =
+      '<row r="1"><c r="A1" s="1"><v>0</v></c><c r="B1" s="1"><v>43538</v></c><c r="C1"><v>43538</v></c></row>';
     const in1904: [number, Record<string, SheetCell>][] = [[1, { A: utc(1904, 1, 1), B: utc(2023, 3, 15), C: 43538 }]];
     expect(await readTable(oneSheet(rows, { styles, workbookPr: 'date1904="1"' }))).toEqual(in1904);
-    expect(await readTable(oneSheet(rows, { styles, workbookPr: 'defaultThemeVersion="164011" date1904="true"' }))).toEqual(in1904);
+    expect(
+      await readTable(oneSheet(rows, { styles, workbookPr: 'defaultThemeVersion="164011" date1904="true"' })),
+    ).toEqual(in1904);
     expect(await readTable(oneSheet(rows, { styles, workbookPr: "date1904='1'" }))).toEqual(in1904);
-    const in1900: [number, Record<string, SheetCell>][] = [[1, { A: utc(1899, 12, 31), B: utc(2019, 3, 14), C: 43538 }]];
+    const in1900: [number, Record<string, SheetCell>][] = [
+      [1, { A: utc(1899, 12, 31), B: utc(2019, 3, 14), C: 43538 }],
+    ];
     expect(await readTable(oneSheet(rows, { styles, workbookPr: 'date1904="0"' }))).toEqual(in1900);
     expect(await readTable(oneSheet(rows, { styles, workbookPr: 'date1904="false"' }))).toEqual(in1900);
     expect(await readTable(oneSheet(rows, { styles }))).toEqual(in1900);
@@ -723,7 +944,8 @@ describe('openWorkbook on hand-written SpreadsheetML (what other writers put in 
 
   it('reads a workbook whose entries are all stored (method 0)', async () => {
     const options = { strings: ['<t>甲</t>'], styles: stylesXml({}, [0, 14]) };
-    const rows = '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" s="1"><v>45000</v></c><c r="C1" t="inlineStr"><is><t>存储</t></is></c></row>';
+    const rows =
+      '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" s="1"><v>45000</v></c><c r="C1" t="inlineStr"><is><t>存储</t></is></c></row>';
     const file = oneSheet(rows, { ...options, stored: true });
     expect([...zipEntries(file).values()].map((entry) => entry.method)).toEqual([0, 0, 0, 0, 0, 0, 0]);
     expect(await readTable(file)).toEqual([[1, { A: '甲', B: utc(2023, 3, 15), C: '存储' }]]);
@@ -748,15 +970,27 @@ describe('openWorkbook on hand-written SpreadsheetML (what other writers put in 
     const workbookXml = `<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheets><sheet name="第一" sheetId="1" r:id="r1"/><sheet name="第二" sheetId="2" r:id="r2"/></sheets></workbook>`;
     const rels = `<Relationships xmlns="${PKG_REL_NS}"><Relationship Id="r1" Type="${REL_NS}/worksheet" Target="./data/first.xml"/><Relationship Target="/custom/data/second.xml" Id="r2" Type="${REL_NS}/worksheet"/><Relationship Id="r3" Type="${REL_NS}/sharedStrings" Target="text/strings.xml"/><Relationship Id="r4" Type="${REL_NS}/styles" Target="/custom/look.xml"/></Relationships>`;
     const file = zip([
-      { name: '_rels/.rels', data: `<Relationships xmlns="${PKG_REL_NS}"><Relationship Id="a" Type="${REL_NS}/extended-properties" Target="docProps/app.xml"/><Relationship Id="b" Type="${REL_NS}/officeDocument" Target="/custom/book.xml"/></Relationships>` },
+      {
+        name: '_rels/.rels',
+        data: `<Relationships xmlns="${PKG_REL_NS}"><Relationship Id="a" Type="${REL_NS}/extended-properties" Target="docProps/app.xml"/><Relationship Id="b" Type="${REL_NS}/officeDocument" Target="/custom/book.xml"/></Relationships>`,
+      },
       { name: 'custom/book.xml', data: workbookXml },
       { name: 'custom/_rels/book.xml.rels', data: rels },
-      { name: 'custom/data/first.xml', data: worksheetXml('<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" s="1"><v>45000</v></c></row>') },
+      {
+        name: 'custom/data/first.xml',
+        data: worksheetXml('<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" s="1"><v>45000</v></c></row>'),
+      },
       { name: 'custom/data/second.xml', data: worksheetXml('<row r="1"><c r="A1" t="s"><v>1</v></c></row>') },
-      { name: 'custom/text/strings.xml', data: `<sst xmlns="${MAIN_NS}"><si><t>自定义路径</t></si><si><t>第二张</t></si></sst>` },
+      {
+        name: 'custom/text/strings.xml',
+        data: `<sst xmlns="${MAIN_NS}"><si><t>自定义路径</t></si><si><t>第二张</t></si></sst>`,
+      },
       { name: 'custom/look.xml', data: stylesXml({}, [0, 14]) },
       // A decoy where a reader that guesses the path would look.
-      { name: 'xl/workbook.xml', data: `<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheets><sheet name="诱饵" sheetId="1" r:id="rId1"/></sheets></workbook>` },
+      {
+        name: 'xl/workbook.xml',
+        data: `<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheets><sheet name="诱饵" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+      },
     ]);
     const workbook = openWorkbook(file);
     expect(workbook.sheetNames).toEqual(['第一', '第二']);
@@ -767,9 +1001,15 @@ describe('openWorkbook on hand-written SpreadsheetML (what other writers put in 
   it('resolves ../ targets, and tabs or line breaks between attributes', async () => {
     const workbookXml = `<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheets><sheet\tname="上级目录"\n sheetId="1"\tr:id="r1"/></sheets></workbook>`;
     const file = zip([
-      { name: '_rels/.rels', data: `<Relationships xmlns="${PKG_REL_NS}"><Relationship Id="b" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>` },
+      {
+        name: '_rels/.rels',
+        data: `<Relationships xmlns="${PKG_REL_NS}"><Relationship Id="b" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+      },
       { name: 'xl/workbook.xml', data: workbookXml },
-      { name: 'xl/_rels/workbook.xml.rels', data: `<Relationships xmlns="${PKG_REL_NS}"><Relationship\tId="r1"\nType="${REL_NS}/worksheet" Target="../sheets/s1.xml"/></Relationships>` },
+      {
+        name: 'xl/_rels/workbook.xml.rels',
+        data: `<Relationships xmlns="${PKG_REL_NS}"><Relationship\tId="r1"\nType="${REL_NS}/worksheet" Target="../sheets/s1.xml"/></Relationships>`,
+      },
       { name: 'sheets/s1.xml', data: worksheetXml('<row r="1"><c r="A1"><v>7</v></c></row>') },
     ]);
     const workbook = openWorkbook(file);
@@ -780,13 +1020,31 @@ describe('openWorkbook on hand-written SpreadsheetML (what other writers put in 
   it('reads a workbook whose parts name their elements with a prefix (<x:row>, as the .NET Open XML SDK writes)', async () => {
     const x = (xml: string) => xml.replace(/<(\/?)(?!\?)/g, '<$1x:').replace(/xmlns="/g, 'xmlns:x="');
     const file = zip([
-      { name: '_rels/.rels', data: `<Relationships xmlns="${PKG_REL_NS}"><Relationship Id="b" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>` },
-      { name: 'xl/workbook.xml', data: x(`<workbook xmlns="${MAIN_NS}"><sheets><sheet name="前缀" sheetId="1" r:id="r1" xmlns:r="${REL_NS}"/></sheets></workbook>`) },
-      { name: 'xl/_rels/workbook.xml.rels', data: `<Relationships xmlns="${PKG_REL_NS}"><Relationship Id="r1" Type="${REL_NS}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="r2" Type="${REL_NS}/sharedStrings" Target="sharedStrings.xml"/></Relationships>` },
+      {
+        name: '_rels/.rels',
+        data: `<Relationships xmlns="${PKG_REL_NS}"><Relationship Id="b" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+      },
+      {
+        name: 'xl/workbook.xml',
+        data: x(
+          `<workbook xmlns="${MAIN_NS}"><sheets><sheet name="前缀" sheetId="1" r:id="r1" xmlns:r="${REL_NS}"/></sheets></workbook>`,
+        ),
+      },
+      {
+        name: 'xl/_rels/workbook.xml.rels',
+        data: `<Relationships xmlns="${PKG_REL_NS}"><Relationship Id="r1" Type="${REL_NS}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="r2" Type="${REL_NS}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
+      },
       { name: 'xl/sharedStrings.xml', data: x(`<sst xmlns="${MAIN_NS}"><si><t>甲</t></si></sst>`) },
-      { name: 'xl/worksheets/sheet1.xml', data: x(`<worksheet xmlns="${MAIN_NS}"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1"><v>2.5</v></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>乙</t></is></c></row></sheetData></worksheet>`) },
+      {
+        name: 'xl/worksheets/sheet1.xml',
+        data: x(
+          `<worksheet xmlns="${MAIN_NS}"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1"><v>2.5</v></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>乙</t></is></c></row></sheetData></worksheet>`,
+        ),
+      },
     ]);
-    expect(inflateEntry(file, zipEntries(file).get('xl/worksheets/sheet1.xml')!, 1 << 20).toString('utf8')).toContain('<x:row r="1">');
+    expect(inflateEntry(file, zipEntries(file).get('xl/worksheets/sheet1.xml')!, 1 << 20).toString('utf8')).toContain(
+      '<x:row r="1">',
+    );
     const workbook = openWorkbook(file);
     expect(workbook.sheetNames).toEqual(['前缀']);
     expect(table((await readSheet(workbook, '前缀')).rows)).toEqual([
@@ -802,7 +1060,9 @@ describe('openWorkbook on hand-written SpreadsheetML (what other writers put in 
   });
 
   it('reads a sheet without shared strings or styles parts (numbers stay numbers)', async () => {
-    expect(await readTable(oneSheet('<row r="1"><c r="A1" s="3"><v>45000</v></c><c r="B1" t="s"><v>0</v></c></row>'))).toEqual([[1, { A: 45000 }]]);
+    expect(
+      await readTable(oneSheet('<row r="1"><c r="A1" s="3"><v>45000</v></c><c r="B1" t="s"><v>0</v></c></row>')),
+    ).toEqual([[1, { A: 45000 }]]);
   });
 });
 
@@ -830,9 +1090,24 @@ function bigSheet() {
   const fillerLength = Buffer.byteLength(FILLER);
   /** A feature row placed so that byte `split` of it is the first byte of the chunk starting at `boundary`. */
   const features = [
-    { boundary: MB, xml: '<row><c t="inlineStr"><is><t>跨块中文</t></is></c><c><v>1</v></c></row>', split: Buffer.byteLength('<row><c t="inlineStr"><is><t>跨块') + 1, cells: { A: '跨块中文', B: 1 } },
-    { boundary: 2 * MB, xml: '<row><c r="B1" t="s"><v>2</v></c></row>', split: '<row><c r="B1" t="s"><v>2</v></c></ro'.length, cells: { B: '丙' } },
-    { boundary: 3 * MB, xml: '<row><c r="C1"><v>1234567.25</v></c></row>', split: '<row><c r="C1"><v>1234'.length, cells: { C: 1234567.25 } },
+    {
+      boundary: MB,
+      xml: '<row><c t="inlineStr"><is><t>跨块中文</t></is></c><c><v>1</v></c></row>',
+      split: Buffer.byteLength('<row><c t="inlineStr"><is><t>跨块') + 1,
+      cells: { A: '跨块中文', B: 1 },
+    },
+    {
+      boundary: 2 * MB,
+      xml: '<row><c r="B1" t="s"><v>2</v></c></row>',
+      split: '<row><c r="B1" t="s"><v>2</v></c></ro'.length,
+      cells: { B: '丙' },
+    },
+    {
+      boundary: 3 * MB,
+      xml: '<row><c r="C1"><v>1234567.25</v></c></row>',
+      split: '<row><c r="C1"><v>1234'.length,
+      cells: { C: 1234567.25 },
+    },
   ];
   for (let k = 1; k <= 30_000; k++) {
     if (k === 15_000) add('<row r="24999"/>', null, 24_999);
@@ -846,41 +1121,62 @@ function bigSheet() {
     }
     add(xml, { A: `温州企业第${k}号`, C: k * 1.5, D: strings[k % 3] });
   }
-  pieces.push('</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>');
+  pieces.push(
+    '</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>',
+  );
   const xml = Buffer.from(pieces.join(''), 'utf8');
   expect(features).toEqual([]);
-  return { xml, expected, file: handWorkbook({ sheets: [{ name: '大表', xml: xml.toString('utf8') }], strings: strings.map((s) => `<t>${s}</t>`) }) };
+  return {
+    xml,
+    expected,
+    file: handWorkbook({
+      sheets: [{ name: '大表', xml: xml.toString('utf8') }],
+      strings: strings.map((s) => `<t>${s}</t>`),
+    }),
+  };
 }
 
 describe('R3.1 import of a sheet larger than one inflate chunk', () => {
-  it('reads every row, in order and numbered, when rows and characters are cut at the chunk boundaries', { timeout: 30_000 }, async () => {
-    const { xml, expected, file } = bigSheet();
-    // The arrangement is real: the boundaries cut 中, </row> and 1234567.25.
-    expect(xml.subarray(MB - 1, MB + 2).toString('utf8')).toBe('中');
-    expect(xml.toString('latin1', 2 * MB - 4, 2 * MB + 2)).toBe('</row>');
-    expect(xml.toString('latin1', 3 * MB - 4, 3 * MB + 6)).toBe('1234567.25');
-    const chunks: number[] = [];
-    for await (const chunk of inflateEntryChunks(file, zipEntries(file).get('xl/worksheets/sheet1.xml')!, 1 << 30)) chunks.push(chunk.length);
-    expect(chunks).toEqual([MB, MB, MB, xml.length - 3 * MB]);
+  it(
+    'reads every row, in order and numbered, when rows and characters are cut at the chunk boundaries',
+    { timeout: 30_000 },
+    async () => {
+      const { xml, expected, file } = bigSheet();
+      // The arrangement is real: the boundaries cut 中, </row> and 1234567.25.
+      expect(xml.subarray(MB - 1, MB + 2).toString('utf8')).toBe('中');
+      expect(xml.toString('latin1', 2 * MB - 4, 2 * MB + 2)).toBe('</row>');
+      expect(xml.toString('latin1', 3 * MB - 4, 3 * MB + 6)).toBe('1234567.25');
+      const chunks: number[] = [];
+      for await (const chunk of inflateEntryChunks(file, zipEntries(file).get('xl/worksheets/sheet1.xml')!, 1 << 30))
+        chunks.push(chunk.length);
+      expect(chunks).toEqual([MB, MB, MB, xml.length - 3 * MB]);
 
-    const { batches, rows } = await readSheet(openWorkbook(file), '大表');
-    expect(batches.length).toBe(4);
-    // 30 000 rows, three fillers and three feature rows; the self-closing <row r="24999"/> is not yielded.
-    expect(rows.length).toBe(30_006);
-    expect(rows.map((row) => row.number)).toEqual(expected.map(([number]) => number));
-    expect(table(rows)).toEqual(expected);
-    const byNumber = new Map(table(rows));
-    expect(byNumber.get(1)).toEqual({ A: '温州企业第1号', C: 1.5, D: '乙' });
-    expect(byNumber.get(24_999)).toBeUndefined();
-    expect(byNumber.get(25_000)).toEqual({ A: '温州企业第15000号', C: 22_500, D: '甲' });
-    expect(rows.at(-1)).toEqual({ number: 40_004, values: [undefined, '温州企业第30000号', undefined, 45_000, '甲'] });
-    expect(rows.filter((row) => row.values[1] === '跨块中文').map((row) => cellsOf(row.values))).toEqual([{ A: '跨块中文', B: 1 }]);
-    expect(rows.filter((row) => row.values[3] === 1234567.25).length).toBe(1);
-  });
+      const { batches, rows } = await readSheet(openWorkbook(file), '大表');
+      expect(batches.length).toBe(4);
+      // 30 000 rows, three fillers and three feature rows; the self-closing <row r="24999"/> is not yielded.
+      expect(rows.length).toBe(30_006);
+      expect(rows.map((row) => row.number)).toEqual(expected.map(([number]) => number));
+      expect(table(rows)).toEqual(expected);
+      const byNumber = new Map(table(rows));
+      expect(byNumber.get(1)).toEqual({ A: '温州企业第1号', C: 1.5, D: '乙' });
+      expect(byNumber.get(24_999)).toBeUndefined();
+      expect(byNumber.get(25_000)).toEqual({ A: '温州企业第15000号', C: 22_500, D: '甲' });
+      expect(rows.at(-1)).toEqual({
+        number: 40_004,
+        values: [undefined, '温州企业第30000号', undefined, 45_000, '甲'],
+      });
+      expect(rows.filter((row) => row.values[1] === '跨块中文').map((row) => cellsOf(row.values))).toEqual([
+        { A: '跨块中文', B: 1 },
+      ]);
+      expect(rows.filter((row) => row.values[3] === 1234567.25).length).toBe(1);
+    },
+  );
 
   it('reads a row longer than a whole chunk (2.5 MB of text in one cell)', { timeout: 30_000 }, async () => {
     const long = '温'.repeat(850_000);
-    const file = oneSheet(`<row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>${long}</t></is></c><c r="B2"><v>2</v></c></row><row><c><v>3</v></c></row>`);
+    const file = oneSheet(
+      `<row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>${long}</t></is></c><c r="B2"><v>2</v></c></row><row><c><v>3</v></c></row>`,
+    );
     const sheetSize = zipEntries(file).get('xl/worksheets/sheet1.xml')!.size;
     expect(sheetSize).toBeGreaterThan(2 * MB);
     expect(sheetSize).toBeLessThan(3 * MB);
@@ -895,7 +1191,11 @@ describe('R3.1 import of a sheet larger than one inflate chunk', () => {
 
   it('reads a stored sheet of several MB as one chunk', { timeout: 30_000 }, async () => {
     const { expected, xml } = bigSheet();
-    const file = handWorkbook({ sheets: [{ name: '大表', xml: xml.toString('utf8') }], strings: ['<t>甲</t>', '<t>乙</t>', '<t>丙</t>'], stored: true });
+    const file = handWorkbook({
+      sheets: [{ name: '大表', xml: xml.toString('utf8') }],
+      strings: ['<t>甲</t>', '<t>乙</t>', '<t>丙</t>'],
+      stored: true,
+    });
     const { batches, rows } = await readSheet(openWorkbook(file), '大表');
     expect(batches.length).toBe(1);
     expect(table(rows)).toEqual(expected);
@@ -907,114 +1207,221 @@ describe('R3.1 import of a sheet larger than one inflate chunk', () => {
 /** A sheet of about 1.2 MB of XML (two inflate chunks, many deflate blocks), for damage inside its data. */
 const MEDIUM_ROWS = 12_000;
 const mediumXml = worksheetXml(
-  Array.from({ length: MEDIUM_ROWS }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>企业${i + 1}</t></is></c><c r="B${i + 1}"><v>${(i * 7919) % 10_007}</v></c></row>`).join(''),
+  Array.from(
+    { length: MEDIUM_ROWS },
+    (_, i) =>
+      `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>企业${i + 1}</t></is></c><c r="B${i + 1}"><v>${(i * 7919) % 10_007}</v></c></row>`,
+  ).join(''),
 );
-const mediumWorkbook = (parts?: HandWorkbook['parts']) => handWorkbook({ sheets: [{ name: 'Sheet1', xml: mediumXml }], strings: ['<t>甲</t>'], parts });
+const mediumWorkbook = (parts?: HandWorkbook['parts']) =>
+  handWorkbook({ sheets: [{ name: 'Sheet1', xml: mediumXml }], strings: ['<t>甲</t>'], parts });
 /** The rows whose </row> lies in the first 1 MB chunk. */
 const rowsInFirstChunk = Buffer.from(mediumXml).subarray(0, MB).toString('latin1').split('</row>').length - 1;
 const SHEET_PATH = 'xl/worksheets/sheet1.xml';
 
 describe('R3.1 import of damaged or wrong files: refused with the Chinese reason, never hanging', () => {
   it('refuses a file that is not a zip (.xls, CSV, empty) as not an .xlsx', () => {
-    for (const file of [Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]), Buffer.from('统一社会信用代码,企业名称\n91330300MA2XXXXX1A,温州\n', 'utf8'), Buffer.alloc(0), Buffer.from('PK')]) {
-      expectError(thrown(() => openWorkbook(file)), WorkbookFormatError, NOT_XLSX);
+    for (const file of [
+      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]),
+      Buffer.from('统一社会信用代码,企业名称\n91330300MA2XXXXX1A,温州\n', 'utf8'),
+      Buffer.alloc(0),
+      Buffer.from('PK'),
+    ]) {
+      expectError(
+        thrown(() => openWorkbook(file)),
+        WorkbookFormatError,
+        NOT_XLSX,
+      );
     }
   });
 
   it('refuses a file cut short (no end of the central directory) as incomplete', async () => {
     const file = await excelJsWorkbook();
     for (const length of [file.length - 1, file.length - 22, Math.floor(file.length / 2), 100]) {
-      expectError(thrown(() => openWorkbook(file.subarray(0, length))), ZipDamagedError, CUT);
+      expectError(
+        thrown(() => openWorkbook(file.subarray(0, length))),
+        ZipDamagedError,
+        CUT,
+      );
     }
   });
 
   it('refuses a zip without xl/workbook.xml, or whose _rels/.rels names a missing part, as not a workbook', () => {
-    expectError(thrown(() => openWorkbook(zip([{ name: '[Content_Types].xml', data: '<Types/>' }, { name: SHEET_PATH, data: worksheetXml('') }]))), WorkbookFormatError, NOT_A_WORKBOOK);
-    expectError(thrown(() => openWorkbook(oneSheet('', { parts: { 'xl/workbook.xml': null } }))), WorkbookFormatError, NOT_A_WORKBOOK);
+    expectError(
+      thrown(() =>
+        openWorkbook(
+          zip([
+            { name: '[Content_Types].xml', data: '<Types/>' },
+            { name: SHEET_PATH, data: worksheetXml('') },
+          ]),
+        ),
+      ),
+      WorkbookFormatError,
+      NOT_A_WORKBOOK,
+    );
+    expectError(
+      thrown(() => openWorkbook(oneSheet('', { parts: { 'xl/workbook.xml': null } }))),
+      WorkbookFormatError,
+      NOT_A_WORKBOOK,
+    );
     const pointingElsewhere = zip([
-      { name: '_rels/.rels', data: `<Relationships xmlns="${PKG_REL_NS}"><Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="book/workbook.xml"/></Relationships>` },
+      {
+        name: '_rels/.rels',
+        data: `<Relationships xmlns="${PKG_REL_NS}"><Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="book/workbook.xml"/></Relationships>`,
+      },
       { name: 'xl/workbook.xml', data: `<workbook xmlns="${MAIN_NS}"><sheets/></workbook>` },
     ]);
-    expectError(thrown(() => openWorkbook(pointingElsewhere)), WorkbookFormatError, NOT_A_WORKBOOK);
+    expectError(
+      thrown(() => openWorkbook(pointingElsewhere)),
+      WorkbookFormatError,
+      NOT_A_WORKBOOK,
+    );
   });
 
   it('refuses a sheet name that does not exist, or whose part or relationship is missing, when its rows are read', async () => {
     const workbook = openWorkbook(oneSheet('<row r="1"><c r="A1"><v>1</v></c></row>'));
-    expectError((await readUntilError(workbook, '不存在')).error, WorkbookFormatError, '工作表“不存在”缺失，请在 Excel 中重新保存后上传');
-    expectError((await readUntilError(workbook, 'sheet1')).error, WorkbookFormatError, '工作表“sheet1”缺失，请在 Excel 中重新保存后上传');
+    expectError(
+      (await readUntilError(workbook, '不存在')).error,
+      WorkbookFormatError,
+      '工作表“不存在”缺失，请在 Excel 中重新保存后上传',
+    );
+    expectError(
+      (await readUntilError(workbook, 'sheet1')).error,
+      WorkbookFormatError,
+      '工作表“sheet1”缺失，请在 Excel 中重新保存后上传',
+    );
 
     const noPart = openWorkbook(oneSheet('', { parts: { [SHEET_PATH]: null } }));
     expect(noPart.sheetNames).toEqual(['Sheet1']);
-    expectError((await readUntilError(noPart, 'Sheet1')).error, WorkbookFormatError, '工作表“Sheet1”缺失，请在 Excel 中重新保存后上传');
+    expectError(
+      (await readUntilError(noPart, 'Sheet1')).error,
+      WorkbookFormatError,
+      '工作表“Sheet1”缺失，请在 Excel 中重新保存后上传',
+    );
 
     const noRels = openWorkbook(oneSheet('', { parts: { 'xl/_rels/workbook.xml.rels': null } }));
     expect(noRels.sheetNames).toEqual(['Sheet1']);
-    expectError((await readUntilError(noRels, 'Sheet1')).error, WorkbookFormatError, '工作表“Sheet1”缺失，请在 Excel 中重新保存后上传');
+    expectError(
+      (await readUntilError(noRels, 'Sheet1')).error,
+      WorkbookFormatError,
+      '工作表“Sheet1”缺失，请在 Excel 中重新保存后上传',
+    );
   });
 
-  it('opens a workbook whose sheet is damaged, and refuses the sheet when its rows are read (a flipped byte)', { timeout: 10_000 }, async () => {
-    const file = mediumWorkbook();
-    const entry = zipEntries(file).get(SHEET_PATH)!;
-    expect(entry.compressedSize).toBeGreaterThan(10_000);
-    for (const fraction of [0, 0.001, 0.1, 0.25, 0.5, 0.75, 0.9, 0.999]) {
-      const damaged = Buffer.from(file);
-      flip(damaged, entry.dataStart + Math.floor(fraction * (entry.compressedSize - 1)), 0x42);
-      const workbook = openWorkbook(damaged);
-      expect(workbook.sheetNames).toEqual(['Sheet1']);
-      expectError((await readUntilError(workbook, 'Sheet1')).error, ZipDamagedError, DAMAGED);
-    }
-  });
+  it(
+    'opens a workbook whose sheet is damaged, and refuses the sheet when its rows are read (a flipped byte)',
+    { timeout: 10_000 },
+    async () => {
+      const file = mediumWorkbook();
+      const entry = zipEntries(file).get(SHEET_PATH)!;
+      expect(entry.compressedSize).toBeGreaterThan(10_000);
+      for (const fraction of [0, 0.001, 0.1, 0.25, 0.5, 0.75, 0.9, 0.999]) {
+        const damaged = Buffer.from(file);
+        flip(damaged, entry.dataStart + Math.floor(fraction * (entry.compressedSize - 1)), 0x42);
+        const workbook = openWorkbook(damaged);
+        expect(workbook.sheetNames).toEqual(['Sheet1']);
+        expectError((await readUntilError(workbook, 'Sheet1')).error, ZipDamagedError, DAMAGED);
+      }
+    },
+  );
 
-  it('refuses a sheet whose recorded CRC-32 is wrong only after its last row: the whole read must be discarded', { timeout: 10_000 }, async () => {
-    const good = mediumWorkbook();
-    const entry = zipEntries(good).get(SHEET_PATH)!;
-    const { rows, error } = await readUntilError(openWorkbook(mediumWorkbook({ [SHEET_PATH]: { recordedCrc: entry.crc ^ 1 } })), 'Sheet1');
-    expect(rows.length).toBe(MEDIUM_ROWS);
-    expect(rows.at(-1)!.number).toBe(MEDIUM_ROWS);
-    expectError(error, ZipDamagedError, DAMAGED);
-  });
+  it(
+    'refuses a sheet whose recorded CRC-32 is wrong only after its last row: the whole read must be discarded',
+    { timeout: 10_000 },
+    async () => {
+      const good = mediumWorkbook();
+      const entry = zipEntries(good).get(SHEET_PATH)!;
+      const { rows, error } = await readUntilError(
+        openWorkbook(mediumWorkbook({ [SHEET_PATH]: { recordedCrc: entry.crc ^ 1 } })),
+        'Sheet1',
+      );
+      expect(rows.length).toBe(MEDIUM_ROWS);
+      expect(rows.at(-1)!.number).toBe(MEDIUM_ROWS);
+      expectError(error, ZipDamagedError, DAMAGED);
+    },
+  );
 
-  it('refuses a sheet whose recorded size is smaller than its inflated size, by one byte or by far', { timeout: 10_000 }, async () => {
-    const size = zipEntries(mediumWorkbook()).get(SHEET_PATH)!.size;
-    expect(size).toBe(Buffer.byteLength(mediumXml));
-    expect(size).toBeGreaterThan(MB);
-    // One byte less: the first chunk's rows are read, the second chunk passes the size.
-    const byOne = await readUntilError(openWorkbook(mediumWorkbook({ [SHEET_PATH]: { recordedSize: size - 1 } })), 'Sheet1');
-    expect(rowsInFirstChunk).toBeGreaterThan(9000);
-    expect(byOne.rows.length).toBe(rowsInFirstChunk);
-    expectError(byOne.error, ZipDamagedError, DAMAGED);
-    // A recorded 1 KB: the first 1 MB chunk already outgrows it, so no row is read.
-    const byFar = await readUntilError(openWorkbook(mediumWorkbook({ [SHEET_PATH]: { recordedSize: 1024 } })), 'Sheet1');
-    expect(byFar.rows).toEqual([]);
-    expectError(byFar.error, ZipDamagedError, DAMAGED);
-    const larger = await readUntilError(openWorkbook(mediumWorkbook({ [SHEET_PATH]: { recordedSize: size + 1 } })), 'Sheet1');
-    expect(larger.rows.length).toBe(MEDIUM_ROWS);
-    expectError(larger.error, ZipDamagedError, DAMAGED);
-  });
+  it(
+    'refuses a sheet whose recorded size is smaller than its inflated size, by one byte or by far',
+    { timeout: 10_000 },
+    async () => {
+      const size = zipEntries(mediumWorkbook()).get(SHEET_PATH)!.size;
+      expect(size).toBe(Buffer.byteLength(mediumXml));
+      expect(size).toBeGreaterThan(MB);
+      // One byte less: the first chunk's rows are read, the second chunk passes the size.
+      const byOne = await readUntilError(
+        openWorkbook(mediumWorkbook({ [SHEET_PATH]: { recordedSize: size - 1 } })),
+        'Sheet1',
+      );
+      expect(rowsInFirstChunk).toBeGreaterThan(9000);
+      expect(byOne.rows.length).toBe(rowsInFirstChunk);
+      expectError(byOne.error, ZipDamagedError, DAMAGED);
+      // A recorded 1 KB: the first 1 MB chunk already outgrows it, so no row is read.
+      const byFar = await readUntilError(
+        openWorkbook(mediumWorkbook({ [SHEET_PATH]: { recordedSize: 1024 } })),
+        'Sheet1',
+      );
+      expect(byFar.rows).toEqual([]);
+      expectError(byFar.error, ZipDamagedError, DAMAGED);
+      const larger = await readUntilError(
+        openWorkbook(mediumWorkbook({ [SHEET_PATH]: { recordedSize: size + 1 } })),
+        'Sheet1',
+      );
+      expect(larger.rows.length).toBe(MEDIUM_ROWS);
+      expectError(larger.error, ZipDamagedError, DAMAGED);
+    },
+  );
 
   it('refuses, before reading a row, a sheet that claims more than 1 GB unpacked (zip bomb)', async () => {
-    const claim = await readUntilError(openWorkbook(mediumWorkbook({ [SHEET_PATH]: { recordedSize: 1024 * 1024 * 1024 + 1 } })), 'Sheet1');
+    const claim = await readUntilError(
+      openWorkbook(mediumWorkbook({ [SHEET_PATH]: { recordedSize: 1024 * 1024 * 1024 + 1 } })),
+      'Sheet1',
+    );
     expect(claim.rows).toEqual([]);
     expectError(claim.error, ZipDamagedError, TOO_LARGE);
     // Exactly 1 GB is within the cap: what fails then is the size check.
-    const atCap = await readUntilError(openWorkbook(mediumWorkbook({ [SHEET_PATH]: { recordedSize: 1024 * 1024 * 1024 } })), 'Sheet1');
+    const atCap = await readUntilError(
+      openWorkbook(mediumWorkbook({ [SHEET_PATH]: { recordedSize: 1024 * 1024 * 1024 } })),
+      'Sheet1',
+    );
     expectError(atCap.error, ZipDamagedError, DAMAGED);
   });
 
   it('refuses on opening a workbook whose small parts claim more than 256 MB or are damaged', () => {
-    expectError(thrown(() => openWorkbook(mediumWorkbook({ 'xl/sharedStrings.xml': { recordedSize: 256 * 1024 * 1024 + 1 } }))), ZipDamagedError, TOO_LARGE);
-    expect(() => openWorkbook(mediumWorkbook({ 'xl/sharedStrings.xml': { recordedSize: 256 * 1024 * 1024 } }))).toThrow(DAMAGED);
-    expectError(thrown(() => openWorkbook(mediumWorkbook({ 'xl/workbook.xml': { recordedCrc: 0 } }))), ZipDamagedError, DAMAGED);
-    expectError(thrown(() => openWorkbook(mediumWorkbook({ '_rels/.rels': { recordedSize: 10 } }))), ZipDamagedError, DAMAGED);
+    expectError(
+      thrown(() => openWorkbook(mediumWorkbook({ 'xl/sharedStrings.xml': { recordedSize: 256 * 1024 * 1024 + 1 } }))),
+      ZipDamagedError,
+      TOO_LARGE,
+    );
+    expect(() => openWorkbook(mediumWorkbook({ 'xl/sharedStrings.xml': { recordedSize: 256 * 1024 * 1024 } }))).toThrow(
+      DAMAGED,
+    );
+    expectError(
+      thrown(() => openWorkbook(mediumWorkbook({ 'xl/workbook.xml': { recordedCrc: 0 } }))),
+      ZipDamagedError,
+      DAMAGED,
+    );
+    expectError(
+      thrown(() => openWorkbook(mediumWorkbook({ '_rels/.rels': { recordedSize: 10 } }))),
+      ZipDamagedError,
+      DAMAGED,
+    );
     const file = mediumWorkbook();
     const strings = zipEntries(file).get('xl/sharedStrings.xml')!;
     const flipped = Buffer.from(file);
     flip(flipped, strings.dataStart + 3, 0xff);
-    expectError(thrown(() => openWorkbook(flipped)), ZipDamagedError, DAMAGED);
+    expectError(
+      thrown(() => openWorkbook(flipped)),
+      ZipDamagedError,
+      DAMAGED,
+    );
   });
 
   it('refuses a damaged stored sheet before yielding a row', async () => {
-    const file = handWorkbook({ sheets: [{ name: 'Sheet1', xml: worksheetXml('<row r="1"><c r="A1"><v>1</v></c></row>') }], stored: true });
+    const file = handWorkbook({
+      sheets: [{ name: 'Sheet1', xml: worksheetXml('<row r="1"><c r="A1"><v>1</v></c></row>') }],
+      stored: true,
+    });
     const entry = zipEntries(file).get(SHEET_PATH)!;
     const damaged = Buffer.from(file);
     flip(damaged, entry.dataStart + entry.size - 20, 0x01);

@@ -1,5 +1,12 @@
 import { posix } from 'node:path';
-import { inflateEntry, inflateEntryChunks, looksLikeZip, zipEntries, ZipDamagedError, type ZipEntry } from './zip-entries.ts';
+import {
+  inflateEntry,
+  inflateEntryChunks,
+  looksLikeZip,
+  zipEntries,
+  ZipDamagedError,
+  type ZipEntry,
+} from './zip-entries.ts';
 import { attribute, runsText, startTags, xmlText } from './xml-text.ts';
 import { scanSheetRows, type SheetCell, type SheetParts, type SheetRow } from './xlsx-sheet-scanner.ts';
 
@@ -47,7 +54,10 @@ function sharedStrings(xml: string): string[] {
 }
 
 /** Built-in number formats that show a date (ECMA-376 §18.8.30, with the zh-CN ones 27–36 and 50–58). */
-const DATE_FORMAT_IDS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+const DATE_FORMAT_IDS = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56,
+  57, 58,
+]);
 
 /** A custom format code shows a date when, outside quoted text, escapes and [colour] brackets, it has y, m, d, h or s. */
 export function isDateFormat(code: string): boolean {
@@ -58,7 +68,8 @@ export function isDateFormat(code: string): boolean {
 /** For each cell style index (`s`), whether its number format shows a date. */
 function dateStyles(xml: string): boolean[] {
   const custom = new Map<number, string>();
-  for (const tag of startTags(xml, 'numFmt')) custom.set(Number(attribute(tag, 'numFmtId')), xmlText(attribute(tag, 'formatCode') ?? ''));
+  for (const tag of startTags(xml, 'numFmt'))
+    custom.set(Number(attribute(tag, 'numFmtId')), xmlText(attribute(tag, 'formatCode') ?? ''));
   const from = xml.indexOf('<cellXfs');
   const to = xml.indexOf('</cellXfs>', from);
   if (from < 0 || to < 0) return [];
@@ -85,11 +96,18 @@ function elementPrefix(start: Buffer): string | null {
 
 /** The sheet XML with `<p:` and `</p:` written as `<` and `</`, byte for byte otherwise (latin1 keeps every byte). */
 function withoutPrefix(bytes: Buffer, prefix: string): Buffer {
-  return Buffer.from(bytes.toString('latin1').replaceAll(`<${prefix}:`, '<').replaceAll(`</${prefix}:`, '</'), 'latin1');
+  return Buffer.from(
+    bytes.toString('latin1').replaceAll(`<${prefix}:`, '<').replaceAll(`</${prefix}:`, '</'),
+    'latin1',
+  );
 }
 
 /** Relationship id → part path, for the part at `partPath` (its rels live in `_rels/<name>.rels` beside it). */
-function relationships(file: Buffer, entries: Map<string, ZipEntry>, partPath: string): Map<string, { type: string; path: string }> {
+function relationships(
+  file: Buffer,
+  entries: Map<string, ZipEntry>,
+  partPath: string,
+): Map<string, { type: string; path: string }> {
   const folder = partPath.includes('/') ? partPath.slice(0, partPath.lastIndexOf('/') + 1) : '';
   const relsEntry = entries.get(`${folder}_rels/${partPath.slice(folder.length)}.rels`);
   const map = new Map<string, { type: string; path: string }>();
@@ -112,7 +130,12 @@ export function openWorkbook(file: Buffer): Workbook {
   if (!looksLikeZip(file)) throw new WorkbookFormatError(NOT_XLSX);
   const entries = zipEntries(file);
   // Element prefixes (<x:sheet>, <x:si>) are dropped, so these small parts read as their unprefixed form.
-  const part = (path: string | undefined) => (path && entries.has(path) ? inflateEntry(file, entries.get(path)!, MAX_PART_BYTES).toString('utf8').replace(/<(\/?)[A-Za-z_][\w.-]*:/g, '<$1') : null);
+  const part = (path: string | undefined) =>
+    path && entries.has(path)
+      ? inflateEntry(file, entries.get(path)!, MAX_PART_BYTES)
+          .toString('utf8')
+          .replace(/<(\/?)[A-Za-z_][\w.-]*:/g, '<$1')
+      : null;
   const root = [...relationships(file, entries, '').values()].find((rel) => rel.type.endsWith('/officeDocument'));
   const workbookPath = root?.path ?? 'xl/workbook.xml';
   const workbookXml = part(workbookPath);
@@ -123,8 +146,15 @@ export function openWorkbook(file: Buffer): Workbook {
   const stylesXml = part(ofType('/styles'));
   const workbookPr = [...startTags(workbookXml, 'workbookPr')][0];
   const date1904 = workbookPr !== undefined && /^(1|true)$/.test(attribute(workbookPr, 'date1904') ?? '');
-  const parts: SheetParts = { strings: stringsXml ? sharedStrings(stringsXml) : [], dates: stylesXml ? dateStyles(stylesXml) : [], date1904 };
-  const sheets = [...startTags(workbookXml, 'sheet')].map((tag) => ({ name: xmlText(attribute(tag, 'name') ?? ''), path: rels.get(attribute(tag, 'r:id') ?? '')?.path }));
+  const parts: SheetParts = {
+    strings: stringsXml ? sharedStrings(stringsXml) : [],
+    dates: stylesXml ? dateStyles(stylesXml) : [],
+    date1904,
+  };
+  const sheets = [...startTags(workbookXml, 'sheet')].map((tag) => ({
+    name: xmlText(attribute(tag, 'name') ?? ''),
+    path: rels.get(attribute(tag, 'r:id') ?? '')?.path,
+  }));
 
   return {
     sheetNames: sheets.map((sheet) => sheet.name),

@@ -40,7 +40,8 @@ const enum CellType {
   Date,
 }
 
-const isDelimiter = (byte: number | undefined) => byte === 32 || byte === GT || byte === SLASH || byte === 9 || byte === 10 || byte === 13;
+const isDelimiter = (byte: number | undefined) =>
+  byte === 32 || byte === GT || byte === SLASH || byte === 9 || byte === 10 || byte === 13;
 const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
 
 /** Excel's day number as a Date at UTC midnight (+ time); 1900 system with its phantom 1900-02-29, or 1904. */
@@ -78,7 +79,14 @@ function numberAt(bytes: Buffer, start: number, end: number): number {
 }
 
 /** A `<v>` text in bytes[start, end) as the cell's value, by its type and style. */
-function valueAt(bytes: Buffer, start: number, end: number, type: CellType, style: number, parts: SheetParts): SheetCell {
+function valueAt(
+  bytes: Buffer,
+  start: number,
+  end: number,
+  type: CellType,
+  style: number,
+  parts: SheetParts,
+): SheetCell {
   switch (type) {
     case CellType.Shared: {
       let index = 0;
@@ -122,7 +130,8 @@ function generalCell(content: string, type: CellType, style: number, parts: Shee
   const uncomputed = f >= 0 ? UNCOMPUTED_FORMULA : undefined;
   if (v < 0) return uncomputed;
   const start = content.indexOf('>', v) + 1;
-  if (start === 0 || content.charCodeAt(start - 2) === SLASH) return type === CellType.FormulaText ? undefined : uncomputed;
+  if (start === 0 || content.charCodeAt(start - 2) === SLASH)
+    return type === CellType.FormulaText ? undefined : uncomputed;
   const bytes = Buffer.from(content.slice(start, content.indexOf('</v>', start)), 'utf8');
   if (bytes.length === 0 && type !== CellType.FormulaText) return uncomputed;
   return valueAt(bytes, 0, bytes.length, type, style, parts);
@@ -133,7 +142,13 @@ function generalCell(content: string, type: CellType, style: number, parts: Shee
  * cells. `lastRow` is the number of the row before (rows and cells without `r` follow the previous one).
  * Returns the last row number seen.
  */
-export function scanSheetRows(bytes: Buffer, end: number, lastRow: number, parts: SheetParts, rows: SheetRow[]): number {
+export function scanSheetRows(
+  bytes: Buffer,
+  end: number,
+  lastRow: number,
+  parts: SheetParts,
+  rows: SheetRow[],
+): number {
   let values: SheetCell[] | null = null;
   let rowNumber = 0;
   let lastColumn = 0;
@@ -175,7 +190,19 @@ export function scanSheetRows(bytes: Buffer, end: number, lastRow: number, parts
         } else if (single === 116) {
           const first = bytes[valueStart];
           type =
-            first === 115 ? (valueEnd - valueStart === 1 ? CellType.Shared : CellType.FormulaText) : first === 105 ? CellType.Inline : first === 98 ? CellType.Boolean : first === 101 ? CellType.Error : first === 100 ? CellType.Date : CellType.Number;
+            first === 115
+              ? valueEnd - valueStart === 1
+                ? CellType.Shared
+                : CellType.FormulaText
+              : first === 105
+                ? CellType.Inline
+                : first === 98
+                  ? CellType.Boolean
+                  : first === 101
+                    ? CellType.Error
+                    : first === 100
+                      ? CellType.Date
+                      : CellType.Number;
         }
         j = valueEnd + 1;
       }
@@ -189,7 +216,15 @@ export function scanSheetRows(bytes: Buffer, end: number, lastRow: number, parts
         const start = j + 4;
         let stop = start;
         while (stop < end && bytes[stop] !== LT) stop++;
-        if (bytes[stop + 1] === SLASH && bytes[stop + 2] === 118 && bytes[stop + 3] === GT && bytes[stop + 4] === LT && bytes[stop + 5] === SLASH && bytes[stop + 6] === 99 && bytes[stop + 7] === GT) {
+        if (
+          bytes[stop + 1] === SLASH &&
+          bytes[stop + 2] === 118 &&
+          bytes[stop + 3] === GT &&
+          bytes[stop + 4] === LT &&
+          bytes[stop + 5] === SLASH &&
+          bytes[stop + 6] === 99 &&
+          bytes[stop + 7] === GT
+        ) {
           const value = valueAt(bytes, start, stop, type, style, parts);
           if (value !== undefined) values[column] = value;
           i = stop + 8;

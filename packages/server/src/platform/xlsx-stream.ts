@@ -7,7 +7,12 @@ import { excelColumns, SAMPLE_ROWS, styleHeaderRow, type SheetColumn } from './x
  * is bold, wrapped and frozen, as people expect of a list they will filter in Excel. The first SAMPLE_ROWS rows are
  * held back to size the columns by their contents (xlsx-format.ts), then everything streams.
  */
-export function streamWorkbook<T>(sheetName: string, columns: readonly SheetColumn[], rows: AsyncIterable<T>, toRow: (row: T) => Record<string, unknown>): PassThrough {
+export function streamWorkbook<T>(
+  sheetName: string,
+  columns: readonly SheetColumn[],
+  rows: AsyncIterable<T>,
+  toRow: (row: T) => Record<string, unknown>,
+): PassThrough {
   const stream = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true });
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });

@@ -12,11 +12,14 @@ export function xmlText(text: string): string {
   // XML's end-of-line handling (§2.11): a literal CR LF or lone CR is read as LF; `&#13;` and `_x000D_` stay CR.
   const raw = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
   if (!raw.includes('&') && !raw.includes('_x')) return raw;
-  return raw.replace(ESCAPED, (match, hex: string | undefined, dec: string | undefined, name: string | undefined, escape: string | undefined) => {
-    if (name) return NAMED[name]!;
-    const code = parseInt(hex ?? dec ?? escape!, hex || escape ? 16 : 10);
-    return code <= 0x10ffff ? String.fromCodePoint(code) : match;
-  });
+  return raw.replace(
+    ESCAPED,
+    (match, hex: string | undefined, dec: string | undefined, name: string | undefined, escape: string | undefined) => {
+      if (name) return NAMED[name]!;
+      const code = parseInt(hex ?? dec ?? escape!, hex || escape ? 16 : 10);
+      return code <= 0x10ffff ? String.fromCodePoint(code) : match;
+    },
+  );
 }
 
 /** The value of attribute `name` in an element's start tag (either quote), or undefined. */

@@ -1,6 +1,14 @@
 import zlib from 'node:zlib';
 import { describe, expect, it, vi } from 'vitest';
-import { inflateEntry, inflateEntryChunks, looksLikeZip, ZIP_DAMAGED, zipEntries, ZipDamagedError, type ZipEntry } from './zip-entries.ts';
+import {
+  inflateEntry,
+  inflateEntryChunks,
+  looksLikeZip,
+  ZIP_DAMAGED,
+  zipEntries,
+  ZipDamagedError,
+  type ZipEntry,
+} from './zip-entries.ts';
 import { flip, makeZip, thrown } from './zip.test-support.ts';
 
 /**
@@ -18,7 +26,6 @@ const TOO_LARGE = '文件解压后过大，不是正常的 Excel 表格';
 /** Offset of the end-of-central-directory record of a zip made by makeZip with no comment. */
 const endRecord = (zip: Buffer) => zip.length - 22;
 
-
 async function rejected(promise: Promise<unknown>): Promise<unknown> {
   try {
     await promise;
@@ -35,7 +42,12 @@ function expectZipError(error: unknown, message: string) {
 }
 
 /** Every chunk of an entry, and the error that ended the stream, if any. */
-async function drain(file: Buffer, entry: ZipEntry, maxBytes: number, chunkSize?: number): Promise<{ chunks: Buffer[]; error: unknown }> {
+async function drain(
+  file: Buffer,
+  entry: ZipEntry,
+  maxBytes: number,
+  chunkSize?: number,
+): Promise<{ chunks: Buffer[]; error: unknown }> {
   const chunks: Buffer[] = [];
   try {
     for await (const chunk of inflateEntryChunks(file, entry, maxBytes, chunkSize)) chunks.push(Buffer.from(chunk));
@@ -48,7 +60,8 @@ async function drain(file: Buffer, entry: ZipEntry, maxBytes: number, chunkSize?
 /** Text that deflates well but is not trivially repetitive, of `length` bytes. */
 function sheetLikeText(length: number): Buffer {
   let text = '';
-  for (let n = 1; text.length < length; n++) text += `<row r="${n}"><c r="A${n}"><v>${(n * 7919) % 100_003}</v></c></row>`;
+  for (let n = 1; text.length < length; n++)
+    text += `<row r="${n}"><c r="A${n}"><v>${(n * 7919) % 100_003}</v></c></row>`;
   return Buffer.from(text.slice(0, length), 'latin1');
 }
 
@@ -78,13 +91,29 @@ describe('zipEntries: the central directory of an uploaded workbook (R3.1)', () 
     expect([...entries.keys()]).toEqual(['[Content_Types].xml', 'xl/worksheets/sheet1.xml', 'xl/工作表/名单.xml']);
 
     const types = entries.get('[Content_Types].xml')!;
-    expect(types).toEqual({ name: '[Content_Types].xml', method: 0, crc: zlib.crc32('<Types/>'), compressedSize: 8, size: 8, dataStart: 30 + 19 });
+    expect(types).toEqual({
+      name: '[Content_Types].xml',
+      method: 0,
+      crc: zlib.crc32('<Types/>'),
+      compressedSize: 8,
+      size: 8,
+      dataStart: 30 + 19,
+    });
     expect(zip.toString('latin1', types.dataStart, types.dataStart + 8)).toBe('<Types/>');
 
     const deflated = zlib.deflateRawSync(sheet);
     const worksheet = entries.get('xl/worksheets/sheet1.xml')!;
-    expect(worksheet).toEqual({ name: 'xl/worksheets/sheet1.xml', method: 8, crc: zlib.crc32(sheet), compressedSize: deflated.length, size: sheet.length, dataStart: 30 + 19 + 8 + 30 + 24 });
-    expect(zip.subarray(worksheet.dataStart, worksheet.dataStart + worksheet.compressedSize).equals(deflated)).toBe(true);
+    expect(worksheet).toEqual({
+      name: 'xl/worksheets/sheet1.xml',
+      method: 8,
+      crc: zlib.crc32(sheet),
+      compressedSize: deflated.length,
+      size: sheet.length,
+      dataStart: 30 + 19 + 8 + 30 + 24,
+    });
+    expect(zip.subarray(worksheet.dataStart, worksheet.dataStart + worksheet.compressedSize).equals(deflated)).toBe(
+      true,
+    );
 
     const chinese = entries.get('xl/工作表/名单.xml')!;
     expect(chinese.size).toBe(9);
@@ -92,7 +121,9 @@ describe('zipEntries: the central directory of an uploaded workbook (R3.1)', () 
   });
 
   it('takes the data start from the local header, whose extra field may differ from the directory’s', () => {
-    const zip = makeZip([{ name: 'a.xml', data: 'hello', method: 0, localExtra: Buffer.from([0x55, 0x54, 0x05, 0x00, 1, 2, 3, 4, 5]) }]);
+    const zip = makeZip([
+      { name: 'a.xml', data: 'hello', method: 0, localExtra: Buffer.from([0x55, 0x54, 0x05, 0x00, 1, 2, 3, 4, 5]) },
+    ]);
     const entry = zipEntries(zip).get('a.xml')!;
     expect(entry.dataStart).toBe(30 + 5 + 9);
     expect(inflateEntry(zip, entry, 100).toString()).toBe('hello');
@@ -120,17 +151,35 @@ describe('zipEntries: the central directory of an uploaded workbook (R3.1)', () 
   });
 
   it('refuses a file cut short (no end-of-central-directory record) as incomplete', () => {
-    const zip = makeZip([{ name: 'xl/workbook.xml', data: '<workbook/>'.repeat(50) }, { name: 'xl/worksheets/sheet1.xml', data: sheetLikeText(5000) }]);
-    expectZipError(thrown(() => zipEntries(zip.subarray(0, Math.floor(zip.length / 2)))), CUT);
+    const zip = makeZip([
+      { name: 'xl/workbook.xml', data: '<workbook/>'.repeat(50) },
+      { name: 'xl/worksheets/sheet1.xml', data: sheetLikeText(5000) },
+    ]);
+    expectZipError(
+      thrown(() => zipEntries(zip.subarray(0, Math.floor(zip.length / 2)))),
+      CUT,
+    );
     // The record's last byte missing: the signature is there but not its 22 bytes.
-    expectZipError(thrown(() => zipEntries(zip.subarray(0, zip.length - 1))), CUT);
-    expectZipError(thrown(() => zipEntries(Buffer.alloc(0))), CUT);
-    expectZipError(thrown(() => zipEntries(Buffer.from('PK\x03\x04 not really a zip', 'latin1'))), CUT);
+    expectZipError(
+      thrown(() => zipEntries(zip.subarray(0, zip.length - 1))),
+      CUT,
+    );
+    expectZipError(
+      thrown(() => zipEntries(Buffer.alloc(0))),
+      CUT,
+    );
+    expectZipError(
+      thrown(() => zipEntries(Buffer.from('PK\x03\x04 not really a zip', 'latin1'))),
+      CUT,
+    );
   });
 
   it('refuses an end record further from the end than a comment can reach', () => {
     const zip = makeZip([{ name: 'a', data: 'x' }]);
-    expectZipError(thrown(() => zipEntries(Buffer.concat([zip, Buffer.alloc(22 + 65_535 - 21)]))), CUT);
+    expectZipError(
+      thrown(() => zipEntries(Buffer.concat([zip, Buffer.alloc(22 + 65_535 - 21)]))),
+      CUT,
+    );
     // Exactly the longest comment's worth of trailing bytes is still a zip.
     expect(zipEntries(Buffer.concat([zip, Buffer.alloc(65_535)])).size).toBe(1);
   });
@@ -143,9 +192,18 @@ describe('zipEntries: the central directory of an uploaded workbook (R3.1)', () 
       write(copy.subarray(at));
       return copy;
     };
-    expectZipError(thrown(() => zipEntries(patched(end + 10, (b) => b.writeUInt16LE(0xffff)))), DAMAGED);
-    expectZipError(thrown(() => zipEntries(patched(end + 16, (b) => b.writeUInt32LE(0xffffffff)))), DAMAGED);
-    expectZipError(thrown(() => zipEntries(patched(end + 12, (b) => b.writeUInt32LE(1000)))), DAMAGED);
+    expectZipError(
+      thrown(() => zipEntries(patched(end + 10, (b) => b.writeUInt16LE(0xffff)))),
+      DAMAGED,
+    );
+    expectZipError(
+      thrown(() => zipEntries(patched(end + 16, (b) => b.writeUInt32LE(0xffffffff)))),
+      DAMAGED,
+    );
+    expectZipError(
+      thrown(() => zipEntries(patched(end + 12, (b) => b.writeUInt32LE(1000)))),
+      DAMAGED,
+    );
   });
 
   it('refuses a directory that claims more entries than it holds, or whose entry is not a directory header', () => {
@@ -153,29 +211,50 @@ describe('zipEntries: the central directory of an uploaded workbook (R3.1)', () 
     const end = endRecord(zip);
     const moreEntries = Buffer.from(zip);
     moreEntries.writeUInt16LE(2, end + 10);
-    expectZipError(thrown(() => zipEntries(moreEntries)), DAMAGED);
+    expectZipError(
+      thrown(() => zipEntries(moreEntries)),
+      DAMAGED,
+    );
     const badSignature = Buffer.from(zip);
     badSignature.writeUInt32LE(0x12345678, badSignature.readUInt32LE(end + 16));
-    expectZipError(thrown(() => zipEntries(badSignature)), DAMAGED);
+    expectZipError(
+      thrown(() => zipEntries(badSignature)),
+      DAMAGED,
+    );
   });
 
   it('refuses an entry whose local header is missing or whose data runs past the file', () => {
     const zip = makeZip([{ name: 'a', data: 'x', method: 0 }]);
     const badLocal = Buffer.from(zip);
     badLocal.writeUInt32LE(0, 0);
-    expectZipError(thrown(() => zipEntries(badLocal)), DAMAGED);
+    expectZipError(
+      thrown(() => zipEntries(badLocal)),
+      DAMAGED,
+    );
 
     const central = zip.readUInt32LE(endRecord(zip) + 16);
     const localBeyond = Buffer.from(zip);
     localBeyond.writeUInt32LE(zip.length, central + 42);
-    expectZipError(thrown(() => zipEntries(localBeyond)), DAMAGED);
+    expectZipError(
+      thrown(() => zipEntries(localBeyond)),
+      DAMAGED,
+    );
 
-    expectZipError(thrown(() => zipEntries(makeZip([{ name: 'a', data: 'x', method: 0, recordedCompressedSize: 10_000 }]))), DAMAGED);
+    expectZipError(
+      thrown(() => zipEntries(makeZip([{ name: 'a', data: 'x', method: 0, recordedCompressedSize: 10_000 }]))),
+      DAMAGED,
+    );
   });
 
   it('refuses compression methods other than stored (0) and deflate (8), e.g. bzip2 (12) and LZMA (14)', () => {
-    expectZipError(thrown(() => zipEntries(makeZip([{ name: 'a', data: 'x', recordedMethod: 12 }]))), DAMAGED);
-    expectZipError(thrown(() => zipEntries(makeZip([{ name: 'a', data: 'x', recordedMethod: 14 }]))), DAMAGED);
+    expectZipError(
+      thrown(() => zipEntries(makeZip([{ name: 'a', data: 'x', recordedMethod: 12 }]))),
+      DAMAGED,
+    );
+    expectZipError(
+      thrown(() => zipEntries(makeZip([{ name: 'a', data: 'x', recordedMethod: 14 }]))),
+      DAMAGED,
+    );
   });
 });
 
@@ -183,14 +262,20 @@ describe('inflateEntry: a workbook’s small parts (R3.1), whole and checked', (
   const text = sheetLikeText(20_000);
 
   it('inflates a deflated entry and returns a stored one as it is', () => {
-    const zip = makeZip([{ name: 'd', data: text }, { name: 's', data: text, method: 0 }]);
+    const zip = makeZip([
+      { name: 'd', data: text },
+      { name: 's', data: text, method: 0 },
+    ]);
     const entries = zipEntries(zip);
     expect(inflateEntry(zip, entries.get('d')!, 1 << 20).equals(text)).toBe(true);
     expect(inflateEntry(zip, entries.get('s')!, 1 << 20).equals(text)).toBe(true);
   });
 
   it('reads empty entries of either method', () => {
-    const zip = makeZip([{ name: 'd', data: '' }, { name: 's', data: '', method: 0 }]);
+    const zip = makeZip([
+      { name: 'd', data: '' },
+      { name: 's', data: '', method: 0 },
+    ]);
     const entries = zipEntries(zip);
     expect(inflateEntry(zip, entries.get('d')!, 10).length).toBe(0);
     expect(inflateEntry(zip, entries.get('s')!, 10).length).toBe(0);
@@ -199,16 +284,25 @@ describe('inflateEntry: a workbook’s small parts (R3.1), whole and checked', (
   it('refuses, before inflating, an entry that claims more than the cap (zip bomb); exactly the cap is read', () => {
     const zip = makeZip([{ name: 'd', data: text }]);
     const entry = zipEntries(zip).get('d')!;
-    expectZipError(thrown(() => inflateEntry(zip, entry, text.length - 1)), TOO_LARGE);
+    expectZipError(
+      thrown(() => inflateEntry(zip, entry, text.length - 1)),
+      TOO_LARGE,
+    );
     expect(inflateEntry(zip, entry, text.length).length).toBe(text.length);
     const claim = makeZip([{ name: 'd', data: 'tiny', recordedSize: 0xffffffff }]);
-    expectZipError(thrown(() => inflateEntry(claim, zipEntries(claim).get('d')!, 256 * 1024 * 1024)), TOO_LARGE);
+    expectZipError(
+      thrown(() => inflateEntry(claim, zipEntries(claim).get('d')!, 256 * 1024 * 1024)),
+      TOO_LARGE,
+    );
   });
 
   it('refuses an entry whose recorded size is smaller than what it inflates to (by one byte or by far)', () => {
     for (const recordedSize of [text.length - 1, 100, 0]) {
       const zip = makeZip([{ name: 'd', data: text, recordedSize }]);
-      expectZipError(thrown(() => inflateEntry(zip, zipEntries(zip).get('d')!, 1 << 20)), DAMAGED);
+      expectZipError(
+        thrown(() => inflateEntry(zip, zipEntries(zip).get('d')!, 1 << 20)),
+        DAMAGED,
+      );
     }
   });
 
@@ -217,7 +311,10 @@ describe('inflateEntry: a workbook’s small parts (R3.1), whole and checked', (
     const entry = zipEntries(zip).get('bomb')!;
     const inflate = vi.spyOn(zlib, 'inflateRawSync');
     try {
-      expectZipError(thrown(() => inflateEntry(zip, entry, 1 << 30)), DAMAGED);
+      expectZipError(
+        thrown(() => inflateEntry(zip, entry, 1 << 30)),
+        DAMAGED,
+      );
       expect(inflate).toHaveBeenCalledTimes(1);
       expect(inflate.mock.calls[0]![1]).toEqual({ maxOutputLength: 1025 });
     } finally {
@@ -227,24 +324,42 @@ describe('inflateEntry: a workbook’s small parts (R3.1), whole and checked', (
 
   it('refuses an entry whose recorded size is larger than what it inflates to', () => {
     const zip = makeZip([{ name: 'd', data: text, recordedSize: text.length + 1 }]);
-    expectZipError(thrown(() => inflateEntry(zip, zipEntries(zip).get('d')!, 1 << 20)), DAMAGED);
+    expectZipError(
+      thrown(() => inflateEntry(zip, zipEntries(zip).get('d')!, 1 << 20)),
+      DAMAGED,
+    );
     const stored = makeZip([{ name: 's', data: text, method: 0, recordedSize: text.length + 1 }]);
-    expectZipError(thrown(() => inflateEntry(stored, zipEntries(stored).get('s')!, 1 << 20)), DAMAGED);
+    expectZipError(
+      thrown(() => inflateEntry(stored, zipEntries(stored).get('s')!, 1 << 20)),
+      DAMAGED,
+    );
   });
 
   it('refuses a wrong CRC-32, deflated or stored', () => {
     const crc = zlib.crc32(text);
-    const zip = makeZip([{ name: 'd', data: text, recordedCrc: crc ^ 1 }, { name: 's', data: text, method: 0, recordedCrc: crc ^ 0x80000000 }]);
+    const zip = makeZip([
+      { name: 'd', data: text, recordedCrc: crc ^ 1 },
+      { name: 's', data: text, method: 0, recordedCrc: crc ^ 0x80000000 },
+    ]);
     const entries = zipEntries(zip);
-    expectZipError(thrown(() => inflateEntry(zip, entries.get('d')!, 1 << 20)), DAMAGED);
-    expectZipError(thrown(() => inflateEntry(zip, entries.get('s')!, 1 << 20)), DAMAGED);
+    expectZipError(
+      thrown(() => inflateEntry(zip, entries.get('d')!, 1 << 20)),
+      DAMAGED,
+    );
+    expectZipError(
+      thrown(() => inflateEntry(zip, entries.get('s')!, 1 << 20)),
+      DAMAGED,
+    );
   });
 
   it('refuses a stored entry with one byte changed (CRC)', () => {
     const zip = makeZip([{ name: 's', data: text, method: 0 }]);
     const entry = zipEntries(zip).get('s')!;
     flip(zip, entry.dataStart + 1000, 0x20);
-    expectZipError(thrown(() => inflateEntry(zip, entry, 1 << 20)), DAMAGED);
+    expectZipError(
+      thrown(() => inflateEntry(zip, entry, 1 << 20)),
+      DAMAGED,
+    );
   });
 
   it('refuses deflate data that is invalid or cut, never throwing zlib’s own error', () => {
@@ -252,18 +367,35 @@ describe('inflateEntry: a workbook’s small parts (R3.1), whole and checked', (
     const invalid = makeZip([{ name: 'd', data: text }]);
     const entry = zipEntries(invalid).get('d')!;
     invalid[entry.dataStart] = 0x07;
-    expectZipError(thrown(() => inflateEntry(invalid, entry, 1 << 20)), DAMAGED);
+    expectZipError(
+      thrown(() => inflateEntry(invalid, entry, 1 << 20)),
+      DAMAGED,
+    );
     const cut = makeZip([{ name: 'd', data: text, recordedCompressedSize: 200 }]);
-    expectZipError(thrown(() => inflateEntry(cut, zipEntries(cut).get('d')!, 1 << 20)), DAMAGED);
+    expectZipError(
+      thrown(() => inflateEntry(cut, zipEntries(cut).get('d')!, 1 << 20)),
+      DAMAGED,
+    );
   });
 
   it('refuses a flipped byte anywhere in the deflated data', () => {
     const zip = makeZip([{ name: 'd', data: text }]);
     const entry = zipEntries(zip).get('d')!;
-    for (const at of [0, 1, 7, Math.floor(entry.compressedSize / 3), Math.floor(entry.compressedSize / 2), entry.compressedSize - 2, entry.compressedSize - 1]) {
+    for (const at of [
+      0,
+      1,
+      7,
+      Math.floor(entry.compressedSize / 3),
+      Math.floor(entry.compressedSize / 2),
+      entry.compressedSize - 2,
+      entry.compressedSize - 1,
+    ]) {
       const copy = Buffer.from(zip);
       flip(copy, entry.dataStart + at, 0x10);
-      expectZipError(thrown(() => inflateEntry(copy, entry, 1 << 20)), DAMAGED);
+      expectZipError(
+        thrown(() => inflateEntry(copy, entry, 1 << 20)),
+        DAMAGED,
+      );
     }
   });
 });
@@ -361,25 +493,33 @@ describe('inflateEntryChunks: a worksheet of the base database (R3.1) as a strea
     expectZipError(b.error, DAMAGED);
   });
 
-  it('turns zlib’s errors (invalid or cut deflate data) into ZipDamagedError, without hanging', { timeout: 5000 }, async () => {
-    const invalid = makeZip([{ name: 'd', data: text }]);
-    const entry = zipEntries(invalid).get('d')!;
-    invalid[entry.dataStart] = 0x07;
-    expectZipError((await drain(invalid, entry, 1 << 20, 1024)).error, DAMAGED);
+  it(
+    'turns zlib’s errors (invalid or cut deflate data) into ZipDamagedError, without hanging',
+    { timeout: 5000 },
+    async () => {
+      const invalid = makeZip([{ name: 'd', data: text }]);
+      const entry = zipEntries(invalid).get('d')!;
+      invalid[entry.dataStart] = 0x07;
+      expectZipError((await drain(invalid, entry, 1 << 20, 1024)).error, DAMAGED);
 
-    const cut = makeZip([{ name: 'd', data: text, recordedCompressedSize: 200 }]);
-    expectZipError((await drain(cut, zipEntries(cut).get('d')!, 1 << 20, 1024)).error, DAMAGED);
-  });
+      const cut = makeZip([{ name: 'd', data: text, recordedCompressedSize: 200 }]);
+      expectZipError((await drain(cut, zipEntries(cut).get('d')!, 1 << 20, 1024)).error, DAMAGED);
+    },
+  );
 
-  it('turns every flipped byte of the deflated data into ZipDamagedError, without hanging', { timeout: 10_000 }, async () => {
-    const zip = makeZip([{ name: 'd', data: text }]);
-    const entry = zipEntries(zip).get('d')!;
-    for (let at = 0; at < entry.compressedSize; at += 97) {
-      const copy = Buffer.from(zip);
-      flip(copy, entry.dataStart + at, 0x04);
-      expectZipError((await drain(copy, entry, 1 << 20, 1024)).error, DAMAGED);
-    }
-  });
+  it(
+    'turns every flipped byte of the deflated data into ZipDamagedError, without hanging',
+    { timeout: 10_000 },
+    async () => {
+      const zip = makeZip([{ name: 'd', data: text }]);
+      const entry = zipEntries(zip).get('d')!;
+      for (let at = 0; at < entry.compressedSize; at += 97) {
+        const copy = Buffer.from(zip);
+        flip(copy, entry.dataStart + at, 0x04);
+        expectZipError((await drain(copy, entry, 1 << 20, 1024)).error, DAMAGED);
+      }
+    },
+  );
 
   it('can be left early (the reader stops at its row limit) and read again from the start', async () => {
     const zip = makeZip([{ name: 'd', data: text }]);

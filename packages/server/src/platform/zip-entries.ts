@@ -13,7 +13,14 @@ export const ZIP_DAMAGED = '文件已损坏，请在 Excel 中重新保存为 .x
 const ZIP_CUT = '文件不完整（可能上传或复制时中断），请重新保存后上传';
 const ZIP_TOO_LARGE = '文件解压后过大，不是正常的 Excel 表格';
 
-export type ZipEntry = { name: string; method: number; crc: number; compressedSize: number; size: number; dataStart: number };
+export type ZipEntry = {
+  name: string;
+  method: number;
+  crc: number;
+  compressedSize: number;
+  size: number;
+  dataStart: number;
+};
 
 /** The end-of-central-directory record: its signature, within the last 22 bytes + a comment of at most 65 535. */
 const DIRECTORY_END = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
@@ -47,7 +54,8 @@ export function zipEntries(file: Buffer): Map<string, ZipEntry> {
     offset += 46 + nameLength + file.readUInt16LE(offset + 30) + file.readUInt16LE(offset + 32);
     if (local + 30 > file.length || file.readUInt32LE(local) !== 0x04034b50) throw new ZipDamagedError(ZIP_DAMAGED);
     entry.dataStart = local + 30 + file.readUInt16LE(local + 26) + file.readUInt16LE(local + 28);
-    if (entry.dataStart + entry.compressedSize > file.length || (entry.method !== 0 && entry.method !== 8)) throw new ZipDamagedError(ZIP_DAMAGED);
+    if (entry.dataStart + entry.compressedSize > file.length || (entry.method !== 0 && entry.method !== 8))
+      throw new ZipDamagedError(ZIP_DAMAGED);
     entries.set(entry.name, entry);
   }
   return entries;
@@ -77,7 +85,12 @@ export function inflateEntry(file: Buffer, entry: ZipEntry, maxBytes: number): B
  * reader's own work. The size and CRC are checked when the last chunk has been yielded, so a caller that acts on
  * the chunks (writes rows) must treat the whole read as failed when this throws at the end.
  */
-export async function* inflateEntryChunks(file: Buffer, entry: ZipEntry, maxBytes: number, chunkSize = 1 << 20): AsyncGenerator<Buffer> {
+export async function* inflateEntryChunks(
+  file: Buffer,
+  entry: ZipEntry,
+  maxBytes: number,
+  chunkSize = 1 << 20,
+): AsyncGenerator<Buffer> {
   if (entry.size > maxBytes) throw new ZipDamagedError(ZIP_TOO_LARGE);
   const data = file.subarray(entry.dataStart, entry.dataStart + entry.compressedSize);
   if (entry.method === 0) {

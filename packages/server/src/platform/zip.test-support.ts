@@ -49,15 +49,42 @@ export function makeZip(inputs: ZipInput[], comment = ''): Buffer {
     const extra = input.localExtra ?? Buffer.alloc(0);
     const flags = 0x0800 | (input.descriptor ? 0x0008 : 0);
     const local = Buffer.concat([
-      u32(0x04034b50), u16(20), u16(flags), u16(recordedMethod), u16(0), u16(0x5a21),
-      input.descriptor ? u32(0) : u32(crc), input.descriptor ? u32(0) : u32(compressedSize), input.descriptor ? u32(0) : u32(size),
-      u16(name.length), u16(extra.length), name, extra, data,
+      u32(0x04034b50),
+      u16(20),
+      u16(flags),
+      u16(recordedMethod),
+      u16(0),
+      u16(0x5a21),
+      input.descriptor ? u32(0) : u32(crc),
+      input.descriptor ? u32(0) : u32(compressedSize),
+      input.descriptor ? u32(0) : u32(size),
+      u16(name.length),
+      u16(extra.length),
+      name,
+      extra,
+      data,
       input.descriptor ? Buffer.concat([u32(0x08074b50), u32(crc), u32(compressedSize), u32(size)]) : Buffer.alloc(0),
     ]);
     centrals.push(
       Buffer.concat([
-        u32(0x02014b50), u16(20), u16(20), u16(flags), u16(recordedMethod), u16(0), u16(0x5a21),
-        u32(crc), u32(compressedSize), u32(size), u16(name.length), u16(0), u16(0), u16(0), u16(0), u32(0), u32(offset), name,
+        u32(0x02014b50),
+        u16(20),
+        u16(20),
+        u16(flags),
+        u16(recordedMethod),
+        u16(0),
+        u16(0x5a21),
+        u32(crc),
+        u32(compressedSize),
+        u32(size),
+        u16(name.length),
+        u16(0),
+        u16(0),
+        u16(0),
+        u16(0),
+        u32(0),
+        u32(offset),
+        name,
       ]),
     );
     locals.push(local);
@@ -65,7 +92,17 @@ export function makeZip(inputs: ZipInput[], comment = ''): Buffer {
   }
   const directory = Buffer.concat(centrals);
   const commentBytes = Buffer.from(comment, 'latin1');
-  const end = Buffer.concat([u32(0x06054b50), u16(0), u16(0), u16(inputs.length), u16(inputs.length), u32(directory.length), u32(offset), u16(commentBytes.length), commentBytes]);
+  const end = Buffer.concat([
+    u32(0x06054b50),
+    u16(0),
+    u16(0),
+    u16(inputs.length),
+    u16(inputs.length),
+    u32(directory.length),
+    u32(offset),
+    u16(commentBytes.length),
+    commentBytes,
+  ]);
   return Buffer.concat([...locals, directory, end]);
 }
 

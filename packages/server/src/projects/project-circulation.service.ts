@@ -1,5 +1,15 @@
 import { eq, or } from 'drizzle-orm';
-import { circulationProblem, investmentSummary, isOpenStatus, platformName, shanghaiDay, splitCredit, type circulationInputSchema, type PlatformKey, type ProjectStatus } from '@pgs/domain';
+import {
+  circulationProblem,
+  investmentSummary,
+  isOpenStatus,
+  platformName,
+  shanghaiDay,
+  splitCredit,
+  type circulationInputSchema,
+  type PlatformKey,
+  type ProjectStatus,
+} from '@pgs/domain';
 import type { z } from 'zod';
 import type { Db } from '../platform/db.ts';
 import { requirePermission, type Actor } from '../platform/actor.ts';
@@ -13,14 +23,29 @@ import { projectCirculations, projects } from './projects.table.ts';
  * R2.5 流转: the bureau moves an open project to a platform where it is encouraged (D11), once, with the first
  * place's share; the host gets exactly the rest.
  */
-export async function circulateProject(db: Db, actor: Actor, projectId: number, input: z.infer<typeof circulationInputSchema>, now: Date) {
+export async function circulateProject(
+  db: Db,
+  actor: Actor,
+  projectId: number,
+  input: z.infer<typeof circulationInputSchema>,
+  now: Date,
+) {
   requirePermission(actor, 'projects.circulate');
   const row = await findProject(db, projectId);
   assertVisible(actor, row);
   const shares = splitCredit(input.firstPlaceShare ?? undefined);
   if ('problem' in shares) throw new AppError(400, 'BAD_REQUEST', shares.problem);
-  const [already] = await db.select({ projectId: projectCirculations.projectId }).from(projectCirculations).where(eq(projectCirculations.projectId, projectId));
-  const destination = await classify(db, actor, input.toPlatformKey as PlatformKey, { industryCode: row.industryCode }, now);
+  const [already] = await db
+    .select({ projectId: projectCirculations.projectId })
+    .from(projectCirculations)
+    .where(eq(projectCirculations.projectId, projectId));
+  const destination = await classify(
+    db,
+    actor,
+    input.toPlatformKey as PlatformKey,
+    { industryCode: row.industryCode },
+    now,
+  );
   const problem = circulationProblem({
     fromPlatformKey: row.platformKey,
     toPlatformKey: input.toPlatformKey,
@@ -33,19 +58,22 @@ export async function circulateProject(db: Db, actor: Actor, projectId: number, 
   const expectedVersion = input.version ?? row.version;
   return db.transaction(async (tx) => {
     // The primary key on project_id makes "once" hold even for two simultaneous decisions.
-    await tx.insert(projectCirculations).values({
-      projectId,
-      fromPlatformKey: row.platformKey,
-      toPlatformKey: input.toPlatformKey,
-      firstPlaceShare: String(shares.firstPlaceShare),
-      hostShare: String(shares.hostShare),
-      reason: input.reason,
-      at: now,
-      actorName: actor.username,
-    }).catch((error: unknown) => {
-      if (isUniqueViolation(error)) throw conflict('该项目刚刚已被流转，请刷新后查看', 'ALREADY_CIRCULATED');
-      throw error;
-    });
+    await tx
+      .insert(projectCirculations)
+      .values({
+        projectId,
+        fromPlatformKey: row.platformKey,
+        toPlatformKey: input.toPlatformKey,
+        firstPlaceShare: String(shares.firstPlaceShare),
+        hostShare: String(shares.hostShare),
+        reason: input.reason,
+        at: now,
+        actorName: actor.username,
+      })
+      .catch((error: unknown) => {
+        if (isUniqueViolation(error)) throw conflict('该项目刚刚已被流转，请刷新后查看', 'ALREADY_CIRCULATED');
+        throw error;
+      });
     const projectVersion = await changeProject(
       tx,
       actor,
@@ -59,9 +87,18 @@ export async function circulateProject(db: Db, actor: Actor, projectId: number, 
           toStatus: row.status,
           reason: input.reason,
           effectiveDate: shanghaiDay(now),
-          details: { fromPlatformKey: row.platformKey, toPlatformKey: input.toPlatformKey, ...shares, explanation: `由${platformName(row.platformKey as PlatformKey)}流转至${platformName(input.toPlatformKey as PlatformKey)}` },
+          details: {
+            fromPlatformKey: row.platformKey,
+            toPlatformKey: input.toPlatformKey,
+            ...shares,
+            explanation: `由${platformName(row.platformKey as PlatformKey)}流转至${platformName(input.toPlatformKey as PlatformKey)}`,
+          },
         },
-        audit: { action: 'projects.circulate', before: { platformKey: row.platformKey }, after: { toPlatformKey: input.toPlatformKey, ...shares, reason: input.reason } },
+        audit: {
+          action: 'projects.circulate',
+          before: { platformKey: row.platformKey },
+          after: { toPlatformKey: input.toPlatformKey, ...shares, reason: input.reason },
+        },
       },
       now,
     );
@@ -72,7 +109,8 @@ export async function circulateProject(db: Db, actor: Actor, projectId: number, 
 /** R2.6 `GET /platforms/:key/investment-summary?year=`: the platform's landed projects of the year and its credit. */
 export async function platformInvestmentSummary(db: Db, actor: Actor, platformKey: PlatformKey, year: number) {
   requirePermission(actor, 'projects.read');
-  if (actor.role === 'platform' && actor.platformKey !== platformKey) throw forbidden('平台用户只能查看本平台的招商完成情况');
+  if (actor.role === 'platform' && actor.platformKey !== platformKey)
+    throw forbidden('平台用户只能查看本平台的招商完成情况');
   const rows = await db
     .select({ project: projects, circulation: projectCirculations })
     .from(projects)
@@ -90,7 +128,12 @@ export async function platformInvestmentSummary(db: Db, actor: Actor, platformKe
       landedOn: project.landedOn,
       categoryAtReport: project.categoryAtReport as never,
       circulation: circulation
-        ? { fromPlatformKey: circulation.fromPlatformKey, toPlatformKey: circulation.toPlatformKey, firstPlaceShare: Number(circulation.firstPlaceShare), hostShare: Number(circulation.hostShare) }
+        ? {
+            fromPlatformKey: circulation.fromPlatformKey,
+            toPlatformKey: circulation.toPlatformKey,
+            firstPlaceShare: Number(circulation.firstPlaceShare),
+            hostShare: Number(circulation.hostShare),
+          }
         : null,
     })),
   );

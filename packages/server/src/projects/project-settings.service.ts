@@ -1,5 +1,11 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { DEFAULT_PROJECT_SETTINGS, sheetDefinitionProblems, type EvaluationSheet, type ProjectSettingsView, type projectSettingsInputSchema } from '@pgs/domain';
+import {
+  DEFAULT_PROJECT_SETTINGS,
+  sheetDefinitionProblems,
+  type EvaluationSheet,
+  type ProjectSettingsView,
+  type projectSettingsInputSchema,
+} from '@pgs/domain';
 import type { z } from 'zod';
 import type { Db, Tx } from '../platform/db.ts';
 import { requirePermission, type Actor } from '../platform/actor.ts';
@@ -29,7 +35,10 @@ export async function getProjectSettings(db: Db, actor: Actor): Promise<ProjectS
 
 async function withUpdaterName(db: Db, settings: ProjectSettingsView): Promise<ProjectSettingsView> {
   if (!settings.updatedBy) return { ...settings, updatedByName: null };
-  const updater = settings.updatedBy === 'system' ? '系统' : ((await actorOfUsername(db, settings.updatedBy))?.displayName ?? settings.updatedBy);
+  const updater =
+    settings.updatedBy === 'system'
+      ? '系统'
+      : ((await actorOfUsername(db, settings.updatedBy))?.displayName ?? settings.updatedBy);
   return { ...settings, updatedByName: updater };
 }
 
@@ -37,17 +46,38 @@ async function withUpdaterName(db: Db, settings: ProjectSettingsView): Promise<P
  * The bureau changes the negotiation window or the evaluation sheet. Conditional on the version the user saw:
  * the first save inserts the row (the primary key lets one of two first saves in), later ones update it.
  */
-export async function updateProjectSettings(db: Db, actor: Actor, input: z.infer<typeof projectSettingsInputSchema>, now: Date): Promise<ProjectSettingsView> {
+export async function updateProjectSettings(
+  db: Db,
+  actor: Actor,
+  input: z.infer<typeof projectSettingsInputSchema>,
+  now: Date,
+): Promise<ProjectSettingsView> {
   requirePermission(actor, 'projects.configure');
   const problems = sheetDefinitionProblems(input.evaluationSheet);
-  if (problems.length > 0) throw new AppError(400, 'BAD_REQUEST', `评分表有 ${problems.length} 处问题：${problems[0]}`, problems.map((message) => ({ message })));
+  if (problems.length > 0)
+    throw new AppError(
+      400,
+      'BAD_REQUEST',
+      `评分表有 ${problems.length} 处问题：${problems[0]}`,
+      problems.map((message) => ({ message })),
+    );
   await db.transaction(async (tx) => {
     const before = await currentProjectSettings(tx);
     const undoWindowDays = input.undoWindowDays ?? before.undoWindowDays;
-    const values = { negotiationWindowDays: input.negotiationWindowDays, undoWindowDays, evaluationSheet: input.evaluationSheet, updatedAt: now, updatedBy: actor.username };
+    const values = {
+      negotiationWindowDays: input.negotiationWindowDays,
+      undoWindowDays,
+      evaluationSheet: input.evaluationSheet,
+      updatedAt: now,
+      updatedBy: actor.username,
+    };
     const saved =
       input.version === 1
-        ? await tx.insert(projectSettings).values({ id: 1, ...values, version: 2 }).onConflictDoNothing().returning({ id: projectSettings.id })
+        ? await tx
+            .insert(projectSettings)
+            .values({ id: 1, ...values, version: 2 })
+            .onConflictDoNothing()
+            .returning({ id: projectSettings.id })
         : await tx
             .update(projectSettings)
             .set({ ...values, version: sql`${projectSettings.version} + 1` })
@@ -61,8 +91,18 @@ export async function updateProjectSettings(db: Db, actor: Actor, input: z.infer
         action: 'projects.settings_update',
         entityType: 'project_settings',
         entityId: 1,
-        before: { negotiationWindowDays: before.negotiationWindowDays, undoWindowDays: before.undoWindowDays, evaluationSheet: before.evaluationSheet, version: before.version },
-        after: { negotiationWindowDays: input.negotiationWindowDays, undoWindowDays, evaluationSheet: input.evaluationSheet, version: input.version + 1 },
+        before: {
+          negotiationWindowDays: before.negotiationWindowDays,
+          undoWindowDays: before.undoWindowDays,
+          evaluationSheet: before.evaluationSheet,
+          version: before.version,
+        },
+        after: {
+          negotiationWindowDays: input.negotiationWindowDays,
+          undoWindowDays,
+          evaluationSheet: input.evaluationSheet,
+          version: input.version + 1,
+        },
       },
       now,
     );

@@ -1,7 +1,14 @@
 import type { PassThrough } from 'node:stream';
 import { streamWorkbook } from '../platform/xlsx-stream.ts';
 import { excelDay, excelNumber, excelTime, type SheetColumn } from '../platform/xlsx-format.ts';
-import { CATEGORY_LABELS, platformName, PROJECT_STATUS_LABELS, type ClassifyCategory, type PlatformKey, type ProjectView } from '@pgs/domain';
+import {
+  CATEGORY_LABELS,
+  platformName,
+  PROJECT_STATUS_LABELS,
+  type ClassifyCategory,
+  type PlatformKey,
+  type ProjectView,
+} from '@pgs/domain';
 
 /** Streams the ledger (招商项目台账) into a workbook as the bureau keeps it in Excel, one row per project. */
 export function streamLedgerWorkbook(rows: AsyncIterable<ProjectView>): PassThrough {
@@ -51,10 +58,22 @@ const LEDGER_COLUMNS: SheetColumn[] = [
 type SummaryRow = { id: number; name: string; status: string; credit: number; counted: boolean; reason: string };
 
 /** A platform's yearly summary (R2.6) as the sheet the bureau sends round, with the total credit as the last row. */
-export function summaryWorkbook(summary: { platformKey: string; year: number; projects: SummaryRow[]; totalCredit: number }): PassThrough {
+export function summaryWorkbook(summary: {
+  platformKey: string;
+  year: number;
+  projects: SummaryRow[];
+  totalCredit: number;
+}): PassThrough {
   async function* rows() {
     yield* summary.projects;
-    yield { id: null, name: '合计', status: '', credit: summary.totalCredit, counted: null, reason: `计入 ${summary.projects.filter((p) => p.counted).length} 个，未计入 ${summary.projects.filter((p) => !p.counted).length} 个` };
+    yield {
+      id: null,
+      name: '合计',
+      status: '',
+      credit: summary.totalCredit,
+      counted: null,
+      reason: `计入 ${summary.projects.filter((p) => p.counted).length} 个，未计入 ${summary.projects.filter((p) => !p.counted).length} 个`,
+    };
   }
   return streamWorkbook(`${summary.year}年招商完成情况`, SUMMARY_COLUMNS, rows(), (row) => ({
     ...row,

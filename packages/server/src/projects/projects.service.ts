@@ -35,8 +35,14 @@ import { platformScope } from '../platform/platform-scope.ts';
 export type ProjectRow = typeof projects.$inferSelect;
 
 /** D9: the same investor (credit code, else normalised name) and the same normalised project name. */
-export function projectIdentityKey(input: { investorName: string; investorCreditCode?: string | null; name: string }): string {
-  const investor = input.investorCreditCode ? `code:${input.investorCreditCode}` : `name:${normaliseOrgName(input.investorName)}`;
+export function projectIdentityKey(input: {
+  investorName: string;
+  investorCreditCode?: string | null;
+  name: string;
+}): string {
+  const investor = input.investorCreditCode
+    ? `code:${input.investorCreditCode}`
+    : `name:${normaliseOrgName(input.investorName)}`;
   return `${investor}|${normaliseProjectName(input.name)}`;
 }
 
@@ -46,21 +52,34 @@ export function projectIdentityKey(input: { investorName: string; investorCredit
  */
 export function assertVisible(actor: Actor, row: ProjectRow | undefined): asserts row is ProjectRow {
   if (!row) throw notFound('项目不存在');
-  if (actor.role === 'platform' && row.platformKey !== actor.platformKey && row.reportedPlatformKey !== actor.platformKey) throw notFound('项目不存在');
+  if (
+    actor.role === 'platform' &&
+    row.platformKey !== actor.platformKey &&
+    row.reportedPlatformKey !== actor.platformKey
+  )
+    throw notFound('项目不存在');
 }
 
 /** D10: the first-negotiation platform reads a circulated project but the host platform acts on it. */
 export function assertHolder(actor: Actor, row: ProjectRow): void {
-  if (actor.role === 'platform' && row.platformKey !== actor.platformKey) throw forbidden('该项目已流转至其他平台，由注册落户地平台办理，本平台只能查看');
+  if (actor.role === 'platform' && row.platformKey !== actor.platformKey)
+    throw forbidden('该项目已流转至其他平台，由注册落户地平台办理，本平台只能查看');
 }
 
 /** R2.3 首报登记: saved as first report, or as a duplicate linked to the first — decided by the database. */
 export async function reportProject(db: Db, actor: Actor, input: ReportProjectInput, now: Date) {
   requirePermission(actor, 'projects.report');
-  if (actor.role === 'platform' && input.platformKey !== actor.platformKey) throw forbidden('平台用户只能为本平台登记项目');
+  if (actor.role === 'platform' && input.platformKey !== actor.platformKey)
+    throw forbidden('平台用户只能为本平台登记项目');
   const land = landInMu(input);
   if ('problem' in land) throw new AppError(400, 'BAD_REQUEST', land.problem);
-  const classification = await classify(db, actor, input.platformKey as PlatformKey, { industryCode: input.industryCode }, now);
+  const classification = await classify(
+    db,
+    actor,
+    input.platformKey as PlatformKey,
+    { industryCode: input.industryCode },
+    now,
+  );
   // A name of punctuation alone normalises to nothing; two such reports must not count as the same project.
   if (!normaliseProjectName(input.name) || (!input.investorCreditCode && !normaliseOrgName(input.investorName))) {
     throw new AppError(400, 'BAD_REQUEST', '项目名称和投资方名称必须包含文字或数字');
@@ -95,13 +114,20 @@ export async function reportProject(db: Db, actor: Actor, input: ReportProjectIn
     const projectId = row!.id;
     // The primary key on identity_key serialises simultaneous reports: the one whose insert lands is first, the
     // others wait for it to commit and then insert nothing.
-    const claimed = await tx.insert(projectIdentities).values({ identityKey, firstProjectId: projectId }).onConflictDoNothing().returning();
+    const claimed = await tx
+      .insert(projectIdentities)
+      .values({ identityKey, firstProjectId: projectId })
+      .onConflictDoNothing()
+      .returning();
     let duplicateOf: number | null = null;
     if (claimed.length === 0) {
       const [first] = await tx.select().from(projectIdentities).where(eq(projectIdentities.identityKey, identityKey));
       duplicateOf = first!.firstProjectId;
     }
-    await tx.update(projects).set({ firstReport: duplicateOf === null, duplicateOf }).where(eq(projects.id, projectId));
+    await tx
+      .update(projects)
+      .set({ firstReport: duplicateOf === null, duplicateOf })
+      .where(eq(projects.id, projectId));
     await tx.insert(projectEvents).values({
       projectId,
       version: 1,
@@ -110,11 +136,20 @@ export async function reportProject(db: Db, actor: Actor, input: ReportProjectIn
       toStatus: 'reported',
       reason: duplicateOf === null ? null : `重复报送，首报为项目 #${duplicateOf}`,
       effectiveDate: shanghaiDay(now),
-      details: { category: classification.category, catalogVersion: classification.catalogVersion, explanation: classification.explanation },
+      details: {
+        category: classification.category,
+        catalogVersion: classification.catalogVersion,
+        explanation: classification.explanation,
+      },
       at: now,
       actorName: actor.username,
     });
-    await recordAudit(tx, actor, { action: 'projects.report', entityType: 'project', entityId: projectId, after: { ...input, duplicateOf } }, now);
+    await recordAudit(
+      tx,
+      actor,
+      { action: 'projects.report', entityType: 'project', entityId: projectId, after: { ...input, duplicateOf } },
+      now,
+    );
     return projectId;
   });
   return getProject(db, actor, id, now);
@@ -128,7 +163,13 @@ export async function findProject(db: Db | Tx, id: number) {
 /** `windowDays` is the negotiation window in force now: changing it re-dates every open negotiation's deadline. */
 type CirculationRow = typeof projectCirculations.$inferSelect;
 
-function toView(row: ProjectRow, first: ProjectRow | undefined, today: string, windowDays: number, circulation?: CirculationRow): ProjectView {
+function toView(
+  row: ProjectRow,
+  first: ProjectRow | undefined,
+  today: string,
+  windowDays: number,
+  circulation?: CirculationRow,
+): ProjectView {
   return {
     id: row.id,
     name: row.name,
@@ -150,7 +191,9 @@ function toView(row: ProjectRow, first: ProjectRow | undefined, today: string, w
     version: row.version,
     firstReport: row.firstReport,
     duplicateOf: row.duplicateOf,
-    firstReportInfo: first ? { projectId: first.id, platformKey: first.platformKey, reportedAt: first.reportedAt.toISOString() } : null,
+    firstReportInfo: first
+      ? { projectId: first.id, platformKey: first.platformKey, reportedAt: first.reportedAt.toISOString() }
+      : null,
     reportedAt: row.reportedAt.toISOString(),
     reportedBy: row.reportedBy,
     trackedOn: row.trackedOn,
@@ -159,7 +202,12 @@ function toView(row: ProjectRow, first: ProjectRow | undefined, today: string, w
     negotiationDeadline: row.trackedOn ? negotiationDeadline(row.trackedOn, windowDays) : null,
     overdue: isNegotiationOverdue(row.status as ProjectStatus, row.trackedOn, today, windowDays),
     circulation: circulation
-      ? { fromPlatformKey: circulation.fromPlatformKey, toPlatformKey: circulation.toPlatformKey, firstPlaceShare: Number(circulation.firstPlaceShare), hostShare: Number(circulation.hostShare) }
+      ? {
+          fromPlatformKey: circulation.fromPlatformKey,
+          toPlatformKey: circulation.toPlatformKey,
+          firstPlaceShare: Number(circulation.firstPlaceShare),
+          hostShare: Number(circulation.hostShare),
+        }
       : null,
   };
 }
@@ -196,12 +244,21 @@ export async function getProject(db: Db, actor: Actor, id: number, now: Date) {
   return {
     ...toView(row, first, shanghaiDay(now), settings.negotiationWindowDays, circulations.get(row.id)),
     reportedBy: names.get(row.reportedBy) ?? row.reportedBy,
-    history: history.map((event) => ({ ...event, at: event.at.toISOString(), actorDisplayName: names.get(event.actorName) ?? event.actorName })),
+    history: history.map((event) => ({
+      ...event,
+      at: event.at.toISOString(),
+      actorDisplayName: names.get(event.actorName) ?? event.actorName,
+    })),
   };
 }
 
 /** The ledger's filters as SQL; a platform user is held to its own platform whatever it asks for (D10). */
-function ledgerCondition(actor: Actor, filter: z.infer<typeof projectFilterSchema>, today: string, windowDays: number): SQL | undefined {
+function ledgerCondition(
+  actor: Actor,
+  filter: z.infer<typeof projectFilterSchema>,
+  today: string,
+  windowDays: number,
+): SQL | undefined {
   const where: SQL[] = [];
   // D10: a platform also lists the projects it reported that circulated away (read-only there, with its share).
   const scope = platformScope(actor);
@@ -211,7 +268,10 @@ function ledgerCondition(actor: Actor, filter: z.infer<typeof projectFilterSchem
   if (filter.category) where.push(eq(projects.categoryAtReport, filter.category));
   if (filter.sizeTier) where.push(gte(projects.totalInvestment, String(SIZE_TIERS[filter.sizeTier])));
   if (filter.overdue !== undefined) {
-    const overdue = and(inArray(projects.status, ['tracked', 'negotiating']), lt(projects.trackedOn, overdueIfTrackedBefore(today, windowDays)))!;
+    const overdue = and(
+      inArray(projects.status, ['tracked', 'negotiating']),
+      lt(projects.trackedOn, overdueIfTrackedBefore(today, windowDays)),
+    )!;
     where.push(filter.overdue ? overdue : not(overdue));
   }
   if (filter.q) {
@@ -227,15 +287,27 @@ export async function listProjects(db: Db, actor: Actor, query: z.infer<typeof p
   // The window is needed before the query only when filtering on overdue; otherwise it is read alongside the page,
   // so the ledger (the busiest list) does not pay an extra round trip for it.
   const settings = currentProjectSettings(db);
-  const filterWindow = query.overdue === undefined ? DEFAULT_NEGOTIATION_WINDOW_DAYS : (await settings).negotiationWindowDays;
+  const filterWindow =
+    query.overdue === undefined ? DEFAULT_NEGOTIATION_WINDOW_DAYS : (await settings).negotiationWindowDays;
   const condition = ledgerCondition(actor, query, today, filterWindow);
   const [rows, [total], { negotiationWindowDays }] = await Promise.all([
-    db.select().from(projects).where(condition).orderBy(desc(projects.id)).limit(query.pageSize).offset((query.page - 1) * query.pageSize),
+    db
+      .select()
+      .from(projects)
+      .where(condition)
+      .orderBy(desc(projects.id))
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
     db.select({ value: count() }).from(projects).where(condition),
     settings,
   ]);
   const circulations = await circulationsOf(db, rows);
-  return { items: rows.map((row) => toView(row, undefined, today, negotiationWindowDays, circulations.get(row.id))), total: Number(total!.value), page: query.page, pageSize: query.pageSize };
+  return {
+    items: rows.map((row) => toView(row, undefined, today, negotiationWindowDays, circulations.get(row.id))),
+    total: Number(total!.value),
+    page: query.page,
+    pageSize: query.pageSize,
+  };
 }
 
 /** Every ledger row the filter selects, newest first, read in batches so a large export never sits whole in memory. */
@@ -259,7 +331,13 @@ export async function* ledgerRows(db: Db, actor: Actor, filter: z.infer<typeof p
  * R2.4 transition, D8's order: role (403), stale version (409), legal move (422). The UPDATE is conditional on the
  * version the user saw, so of two simultaneous moves exactly one changes the row and the history stays gapless.
  */
-export async function transitionProject(db: Db, actor: Actor, id: number, input: z.infer<typeof transitionSchema>, now: Date) {
+export async function transitionProject(
+  db: Db,
+  actor: Actor,
+  id: number,
+  input: z.infer<typeof transitionSchema>,
+  now: Date,
+) {
   requirePermission(actor, 'projects.move');
   const row = await findProject(db, id);
   assertVisible(actor, row);
@@ -279,7 +357,11 @@ export async function transitionProject(db: Db, actor: Actor, id: number, input:
     });
   const early = verdictFor(row);
   if (!early.allowed && early.kind === 'forbidden') throw forbidden(early.message);
-  if (row.version !== input.version) throw conflict(`项目已被他人修改（当前版本 ${row.version}，您看到的是 ${input.version}），请刷新后重试`, 'STALE_VERSION');
+  if (row.version !== input.version)
+    throw conflict(
+      `项目已被他人修改（当前版本 ${row.version}，您看到的是 ${input.version}），请刷新后重试`,
+      'STALE_VERSION',
+    );
   if (!early.allowed) throw unprocessable('ILLEGAL_TRANSITION', early.message);
   const today = shanghaiDay(now);
   const effectiveDate = input.effectiveDate ?? today;
@@ -288,16 +370,34 @@ export async function transitionProject(db: Db, actor: Actor, id: number, input:
   const dateProblem = stageDateProblem({ date: effectiveDate, today, earliest: earliestStageDate(events) });
   if (dateProblem) throw unprocessable('BAD_STAGE_DATE', dateProblem);
   await db.transaction(async (tx) => {
-    await changeProject(tx, actor, row, input.version, {
-      set: {
-        status: input.to,
-        ...(input.to === 'tracked' ? { trackedOn: effectiveDate } : {}),
-        ...(input.to === 'landed' ? { landedOn: effectiveDate } : {}),
-        ...(input.to === 'lost' || input.to === 'rejected' ? { closedReason: input.reason ?? null } : {}),
+    await changeProject(
+      tx,
+      actor,
+      row,
+      input.version,
+      {
+        set: {
+          status: input.to,
+          ...(input.to === 'tracked' ? { trackedOn: effectiveDate } : {}),
+          ...(input.to === 'landed' ? { landedOn: effectiveDate } : {}),
+          ...(input.to === 'lost' || input.to === 'rejected' ? { closedReason: input.reason ?? null } : {}),
+        },
+        event: {
+          kind: 'transition',
+          fromStatus: row.status,
+          toStatus: input.to,
+          reason: input.reason ?? null,
+          effectiveDate,
+          details: moveAuthor(actor),
+        },
+        audit: {
+          action: 'projects.transition',
+          before: { status: row.status, version: row.version },
+          after: { status: input.to, reason: input.reason ?? null, effectiveDate },
+        },
       },
-      event: { kind: 'transition', fromStatus: row.status, toStatus: input.to, reason: input.reason ?? null, effectiveDate, details: moveAuthor(actor) },
-      audit: { action: 'projects.transition', before: { status: row.status, version: row.version }, after: { status: input.to, reason: input.reason ?? null, effectiveDate } },
-    }, now);
+      now,
+    );
   });
   return getProject(db, actor, id, now);
 }
@@ -312,30 +412,70 @@ function moveAuthor(actor: Actor) {
  * entry back to the stage before (history is never edited). Order as for a move: 403, then 409 on a stale
  * version, then 422.
  */
-export async function undoTransition(db: Db, actor: Actor, id: number, input: z.infer<typeof undoTransitionSchema>, now: Date) {
+export async function undoTransition(
+  db: Db,
+  actor: Actor,
+  id: number,
+  input: z.infer<typeof undoTransitionSchema>,
+  now: Date,
+) {
   requirePermission(actor, 'projects.move');
   const row = await findProject(db, id);
   assertVisible(actor, row);
   assertHolder(actor, row);
-  const [lastEvent] = await db.select().from(projectEvents).where(eq(projectEvents.projectId, id)).orderBy(desc(projectEvents.id)).limit(1);
+  const [lastEvent] = await db
+    .select()
+    .from(projectEvents)
+    .where(eq(projectEvents.projectId, id))
+    .orderBy(desc(projectEvents.id))
+    .limit(1);
   const { undoWindowDays } = await currentProjectSettings(db);
   const author = moveAuthor(actor);
-  const verdict = checkUndo({ lastEvent, projectVersion: row.version, actorRole: author.actorRole, actorPlatformKey: author.actorPlatformKey, now, windowDays: undoWindowDays });
+  const verdict = checkUndo({
+    lastEvent,
+    projectVersion: row.version,
+    actorRole: author.actorRole,
+    actorPlatformKey: author.actorPlatformKey,
+    now,
+    windowDays: undoWindowDays,
+  });
   if (!verdict.allowed && verdict.kind === 'forbidden') throw forbidden(verdict.message);
-  if (row.version !== input.version) throw conflict(`项目已被他人修改（当前版本 ${row.version}，您看到的是 ${input.version}），请刷新后重试`, 'STALE_VERSION');
+  if (row.version !== input.version)
+    throw conflict(
+      `项目已被他人修改（当前版本 ${row.version}，您看到的是 ${input.version}），请刷新后重试`,
+      'STALE_VERSION',
+    );
   if (!verdict.allowed) throw unprocessable('UNDO_REFUSED', verdict.message);
   const { backTo, undoing } = verdict;
   await db.transaction(async (tx) => {
-    await changeProject(tx, actor, row, input.version, {
-      set: {
-        status: backTo,
-        ...(undoing === 'tracked' ? { trackedOn: null } : {}),
-        ...(undoing === 'landed' ? { landedOn: null } : {}),
-        ...(undoing === 'lost' || undoing === 'rejected' ? { closedReason: null } : {}),
+    await changeProject(
+      tx,
+      actor,
+      row,
+      input.version,
+      {
+        set: {
+          status: backTo,
+          ...(undoing === 'tracked' ? { trackedOn: null } : {}),
+          ...(undoing === 'landed' ? { landedOn: null } : {}),
+          ...(undoing === 'lost' || undoing === 'rejected' ? { closedReason: null } : {}),
+        },
+        event: {
+          kind: 'undo',
+          fromStatus: undoing,
+          toStatus: backTo,
+          reason: undoReason(undoing, backTo),
+          effectiveDate: shanghaiDay(now),
+          details: { undoneEventId: lastEvent!.id, ...author },
+        },
+        audit: {
+          action: 'projects.transition_undo',
+          before: { status: undoing, version: row.version },
+          after: { status: backTo, undoneEventId: lastEvent!.id },
+        },
       },
-      event: { kind: 'undo', fromStatus: undoing, toStatus: backTo, reason: undoReason(undoing, backTo), effectiveDate: shanghaiDay(now), details: { undoneEventId: lastEvent!.id, ...author } },
-      audit: { action: 'projects.transition_undo', before: { status: undoing, version: row.version }, after: { status: backTo, undoneEventId: lastEvent!.id } },
-    }, now);
+      now,
+    );
   });
   return getProject(db, actor, id, now);
 }
@@ -350,7 +490,14 @@ type ProjectChange = {
  * Every change of a project goes through here (D8): the UPDATE holds only if the row still has the version the
  * user saw, raises it by one, and writes the history event and the audit record in the same transaction.
  */
-export async function changeProject(tx: Tx, actor: Actor, row: ProjectRow, expectedVersion: number, change: ProjectChange, now: Date): Promise<number> {
+export async function changeProject(
+  tx: Tx,
+  actor: Actor,
+  row: ProjectRow,
+  expectedVersion: number,
+  change: ProjectChange,
+  now: Date,
+): Promise<number> {
   const changed = await tx
     .update(projects)
     .set({ ...change.set, version: sql`${projects.version} + 1`, updatedAt: now })
@@ -358,7 +505,20 @@ export async function changeProject(tx: Tx, actor: Actor, row: ProjectRow, expec
     .returning({ version: projects.version });
   if (changed.length === 0) throw conflict('项目已被他人修改，请刷新后重试', 'STALE_VERSION');
   const version = changed[0]!.version;
-  await tx.insert(projectEvents).values({ ...change.event, projectId: row.id, version, at: now, actorName: actor.username });
-  await recordAudit(tx, actor, { action: change.audit.action, entityType: 'project', entityId: row.id, before: change.audit.before, after: change.audit.after }, now);
+  await tx
+    .insert(projectEvents)
+    .values({ ...change.event, projectId: row.id, version, at: now, actorName: actor.username });
+  await recordAudit(
+    tx,
+    actor,
+    {
+      action: change.audit.action,
+      entityType: 'project',
+      entityId: row.id,
+      before: change.audit.before,
+      after: change.audit.after,
+    },
+    now,
+  );
   return version;
 }

@@ -12,8 +12,12 @@ export const projects = pgTable(
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
     name: text('name').notNull(),
     /** The platform that holds it now; after a circulation, the registration place. */
-    platformKey: text('platform_key').notNull().references(() => platforms.key),
-    reportedPlatformKey: text('reported_platform_key').notNull().references(() => platforms.key),
+    platformKey: text('platform_key')
+      .notNull()
+      .references(() => platforms.key),
+    reportedPlatformKey: text('reported_platform_key')
+      .notNull()
+      .references(() => platforms.key),
     investorName: text('investor_name').notNull(),
     investorCreditCode: text('investor_credit_code'),
     /** D9: credit code, or normalised investor name, + normalised project name. */
@@ -40,7 +44,10 @@ export const projects = pgTable(
     updatedAt: instant('updated_at').notNull(),
   },
   // The ledger filters by platform and stage and pages newest first: this index serves both the page and its count.
-  (table) => [index('projects_platform_status_id_idx').on(table.platformKey, table.status, table.id), index('projects_identity_idx').on(table.identityKey)],
+  (table) => [
+    index('projects_platform_status_id_idx').on(table.platformKey, table.status, table.id),
+    index('projects_identity_idx').on(table.identityKey),
+  ],
 );
 
 /**
@@ -57,7 +64,9 @@ export const projectEvents = pgTable(
   'project_events',
   {
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-    projectId: integer('project_id').notNull().references(() => projects.id),
+    projectId: integer('project_id')
+      .notNull()
+      .references(() => projects.id),
     /** The project version this event produced. */
     version: integer('version').notNull(),
     kind: text('kind').$type<'reported' | 'transition' | 'evaluation' | 'circulation' | 'undo'>().notNull(),
@@ -77,7 +86,9 @@ export const projectEvaluations = pgTable(
   'project_evaluations',
   {
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-    projectId: integer('project_id').notNull().references(() => projects.id),
+    projectId: integer('project_id')
+      .notNull()
+      .references(() => projects.id),
     sheet: jsonb('sheet').notNull(),
     scores: jsonb('scores').$type<Record<string, number>>().notNull(),
     total: numeric('total', { precision: 6, scale: 1 }).notNull(),
@@ -94,9 +105,15 @@ export const projectEvaluations = pgTable(
 
 /** R2.5: a project circulates once (D11), so the project id is the key; shares kept exactly (4 places). */
 export const projectCirculations = pgTable('project_circulations', {
-  projectId: integer('project_id').primaryKey().references(() => projects.id),
-  fromPlatformKey: text('from_platform_key').notNull().references(() => platforms.key),
-  toPlatformKey: text('to_platform_key').notNull().references(() => platforms.key),
+  projectId: integer('project_id')
+    .primaryKey()
+    .references(() => projects.id),
+  fromPlatformKey: text('from_platform_key')
+    .notNull()
+    .references(() => platforms.key),
+  toPlatformKey: text('to_platform_key')
+    .notNull()
+    .references(() => platforms.key),
   firstPlaceShare: numeric('first_place_share', { precision: 5, scale: 4 }).notNull(),
   hostShare: numeric('host_share', { precision: 5, scale: 4 }).notNull(),
   reason: text('reason').notNull(),

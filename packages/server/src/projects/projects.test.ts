@@ -12,7 +12,12 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 const send = (user: string, method: 'GET' | 'POST', url: string, payload?: unknown) =>
-  t.app.inject({ method, url: `/api/v1${url}`, headers: { cookie: cookies[user]! }, ...(payload === undefined ? {} : { payload: payload as object }) });
+  t.app.inject({
+    method,
+    url: `/api/v1${url}`,
+    headers: { cookie: cookies[user]! },
+    ...(payload === undefined ? {} : { payload: payload as object }),
+  });
 
 // A well-formed 统一社会信用代码 (check character Q per GB 32100); the same body ending in A is refused.
 const CREDIT_CODE = '91330300MA285G5X4Q';
@@ -35,31 +40,88 @@ describe('R2.3 first report', () => {
   it('a platform user reports for its own platform: first report, with the catalog class of the time', async () => {
     const response = await send('zn', 'POST', '/projects', project());
     expect(response.statusCode, response.body).toBe(201);
-    expect(response.json()).toMatchObject({ status: 'reported', firstReport: true, duplicateOf: null, version: 1, category: 'encouraged', landMu: '100.000000' });
-    expect(response.json().history).toEqual([expect.objectContaining({ kind: 'reported', toStatus: 'reported', version: 1 })]);
+    expect(response.json()).toMatchObject({
+      status: 'reported',
+      firstReport: true,
+      duplicateOf: null,
+      version: 1,
+      category: 'encouraged',
+      landMu: '100.000000',
+    });
+    expect(response.json().history).toEqual([
+      expect.objectContaining({ kind: 'reported', toStatus: 'reported', version: 1 }),
+    ]);
   });
 
   it('the same project reported again by another platform — name written differently — is a duplicate linked to the first', async () => {
-    const first = (await send('zn', 'POST', '/projects', project({ name: '瓯海 智能 装备 项目', investorName: '温州某某（集团）有限公司' }))).json();
-    const again = await send('gxq', 'POST', '/projects', project({ platformKey: 'hitech', name: '瓯海智能装备项目', investorName: '温州某某(集团)股份有限公司', industryCode: '3491' }));
+    const first = (
+      await send(
+        'zn',
+        'POST',
+        '/projects',
+        project({ name: '瓯海 智能 装备 项目', investorName: '温州某某（集团）有限公司' }),
+      )
+    ).json();
+    const again = await send(
+      'gxq',
+      'POST',
+      '/projects',
+      project({
+        platformKey: 'hitech',
+        name: '瓯海智能装备项目',
+        investorName: '温州某某(集团)股份有限公司',
+        industryCode: '3491',
+      }),
+    );
     expect(again.statusCode, again.body).toBe(201);
-    expect(again.json()).toMatchObject({ firstReport: false, duplicateOf: first.id, firstReportInfo: { projectId: first.id, platformKey: 'zhenan' } });
+    expect(again.json()).toMatchObject({
+      firstReport: false,
+      duplicateOf: first.id,
+      firstReportInfo: { projectId: first.id, platformKey: 'zhenan' },
+    });
     // D9: a duplicate cannot advance, only end.
-    const advance = await send('gxq', 'POST', `/projects/${again.json().id}/transitions`, { to: 'feasible', version: 1 });
+    const advance = await send('gxq', 'POST', `/projects/${again.json().id}/transitions`, {
+      to: 'feasible',
+      version: 1,
+    });
     expect(advance.statusCode).toBe(422);
     expect(advance.json().error.message).toContain('重复报送');
   });
 
   it('the credit code decides the investor when both reports carry one', async () => {
-    const first = (await send('zn', 'POST', '/projects', project({ name: '信用代码项目', investorCreditCode: CREDIT_CODE, investorName: '甲公司' }))).json();
-    const renamed = (await send('ojk', 'POST', '/projects', project({ platformKey: 'oujiangkou', name: '信用代码项目', investorCreditCode: CREDIT_CODE.toLowerCase(), investorName: '乙公司' }))).json();
+    const first = (
+      await send(
+        'zn',
+        'POST',
+        '/projects',
+        project({ name: '信用代码项目', investorCreditCode: CREDIT_CODE, investorName: '甲公司' }),
+      )
+    ).json();
+    const renamed = (
+      await send(
+        'ojk',
+        'POST',
+        '/projects',
+        project({
+          platformKey: 'oujiangkou',
+          name: '信用代码项目',
+          investorCreditCode: CREDIT_CODE.toLowerCase(),
+          investorName: '乙公司',
+        }),
+      )
+    ).json();
     expect(renamed.duplicateOf).toBe(first.id);
   });
 
   it('50 simultaneous reports of one project: exactly one is first, the others point at it', async () => {
     const payload = project({ name: '并发首报项目' });
     const responses = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => send(['zn', 'gxq', 'ojk'][i % 3]!, 'POST', '/projects', { ...payload, platformKey: ['zhenan', 'hitech', 'oujiangkou'][i % 3] })),
+      Array.from({ length: 50 }, (_, i) =>
+        send(['zn', 'gxq', 'ojk'][i % 3]!, 'POST', '/projects', {
+          ...payload,
+          platformKey: ['zhenan', 'hitech', 'oujiangkou'][i % 3],
+        }),
+      ),
     );
     expect(responses.map((r) => r.statusCode)).toEqual(Array(50).fill(201));
     const bodies = responses.map((r) => r.json());
@@ -84,15 +146,33 @@ describe('R2.4 pipeline moves carry the version the user saw', () => {
 
   it('only the bureau rejects; lost needs a reason', async () => {
     const created = (await send('zn', 'POST', '/projects', project())).json();
-    expect((await send('zn', 'POST', `/projects/${created.id}/transitions`, { to: 'rejected', version: 1, reason: '不符合' })).statusCode).toBe(403);
-    expect((await send('zn', 'POST', `/projects/${created.id}/transitions`, { to: 'lost', version: 1 })).statusCode).toBe(422);
-    const rejected = await send('bureau', 'POST', `/projects/${created.id}/transitions`, { to: 'rejected', version: 1, reason: '投资方资金不实' });
+    expect(
+      (
+        await send('zn', 'POST', `/projects/${created.id}/transitions`, {
+          to: 'rejected',
+          version: 1,
+          reason: '不符合',
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect(
+      (await send('zn', 'POST', `/projects/${created.id}/transitions`, { to: 'lost', version: 1 })).statusCode,
+    ).toBe(422);
+    const rejected = await send('bureau', 'POST', `/projects/${created.id}/transitions`, {
+      to: 'rejected',
+      version: 1,
+      reason: '投资方资金不实',
+    });
     expect(rejected.json()).toMatchObject({ status: 'rejected', closedReason: '投资方资金不实' });
   });
 
   it('10 simultaneous moves with one version: one wins, nine get 409, history has no gaps', async () => {
     const created = (await send('zn', 'POST', '/projects', project())).json();
-    const responses = await Promise.all(Array.from({ length: 10 }, (_, i) => send(i % 2 ? 'zn' : 'bureau', 'POST', `/projects/${created.id}/transitions`, { to: 'feasible', version: 1 })));
+    const responses = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        send(i % 2 ? 'zn' : 'bureau', 'POST', `/projects/${created.id}/transitions`, { to: 'feasible', version: 1 }),
+      ),
+    );
     expect(responses.map((r) => r.statusCode).sort()).toEqual([200, ...Array(9).fill(409)]);
     const detail = (await send('bureau', 'GET', `/projects/${created.id}`)).json();
     expect(detail.history.map((e: { version: number }) => e.version)).toEqual([1, 2]);
@@ -103,7 +183,9 @@ describe('who sees and does what (D10)', () => {
   it('a platform user gets 404 for another platform’s project and lists only its own', async () => {
     const created = (await send('zn', 'POST', '/projects', project({ name: '浙南专属项目' }))).json();
     expect((await send('gxq', 'GET', `/projects/${created.id}`)).statusCode).toBe(404);
-    expect((await send('gxq', 'POST', `/projects/${created.id}/transitions`, { to: 'feasible', version: 1 })).statusCode).toBe(404);
+    expect(
+      (await send('gxq', 'POST', `/projects/${created.id}/transitions`, { to: 'feasible', version: 1 })).statusCode,
+    ).toBe(404);
     const listed = (await send('gxq', 'GET', '/projects?platformKey=zhenan&pageSize=500')).json();
     expect(listed.items.every((p: { platformKey: string }) => p.platformKey === 'hitech')).toBe(true);
   });
@@ -141,7 +223,12 @@ describe('bad input: a 4xx with a Chinese message, nothing written', () => {
 
   it('malformed JSON', async () => {
     const before = await countProjects();
-    const response = await t.app.inject({ method: 'POST', url: '/api/v1/projects', headers: { cookie: cookies.zn!, 'content-type': 'application/json' }, payload: '{"name":' });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/projects',
+      headers: { cookie: cookies.zn!, 'content-type': 'application/json' },
+      payload: '{"name":',
+    });
     expect(response.statusCode).toBe(400);
     expect(response.json().error.message).toMatch(/[\u4e00-\u9fff]/);
     expect(await countProjects()).toBe(before);
@@ -150,8 +237,22 @@ describe('bad input: a 4xx with a Chinese message, nothing written', () => {
 
 describe('the ledger: filters and the Excel export hold the same rows', () => {
   it('filters by size tier (≥ 5亿 = 50 000 万元, inclusive), class and overdue, and exports exactly those rows', async () => {
-    const big = (await send('gxq', 'POST', '/projects', project({ platformKey: 'hitech', name: '五亿元整项目', totalInvestment: 50000, fixedAssetInvestment: 1 }))).json();
-    const small = (await send('gxq', 'POST', '/projects', project({ platformKey: 'hitech', name: '四亿九项目', totalInvestment: 49999.99, fixedAssetInvestment: 1 }))).json();
+    const big = (
+      await send(
+        'gxq',
+        'POST',
+        '/projects',
+        project({ platformKey: 'hitech', name: '五亿元整项目', totalInvestment: 50000, fixedAssetInvestment: 1 }),
+      )
+    ).json();
+    const small = (
+      await send(
+        'gxq',
+        'POST',
+        '/projects',
+        project({ platformKey: 'hitech', name: '四亿九项目', totalInvestment: 49999.99, fixedAssetInvestment: 1 }),
+      )
+    ).json();
     const listed = (await send('gxq', 'GET', '/projects?sizeTier=5yi&pageSize=500')).json();
     const ids = listed.items.map((p: { id: number }) => p.id);
     expect(ids).toContain(big.id);

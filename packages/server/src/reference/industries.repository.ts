@@ -6,14 +6,22 @@ export type IndustryRow = typeof industries.$inferSelect;
 
 export async function findIndustries(db: Db, codes: readonly string[]): Promise<IndustryRow[]> {
   if (codes.length === 0) return [];
-  return db.select().from(industries).where(inArray(industries.code, [...codes]));
+  return db
+    .select()
+    .from(industries)
+    .where(inArray(industries.code, [...codes]));
 }
 
-export async function searchIndustries(db: Db, filter: { q?: string; parent?: string; level?: string; page: number; pageSize: number }) {
+export async function searchIndustries(
+  db: Db,
+  filter: { q?: string; parent?: string; level?: string; page: number; pageSize: number },
+) {
   const conditions: SQL[] = [];
   if (filter.q) {
     const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    conditions.push(or(ilike(industries.code, `${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`), ilike(industries.name, pattern))!);
+    conditions.push(
+      or(ilike(industries.code, `${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`), ilike(industries.name, pattern))!,
+    );
   }
   if (filter.parent) conditions.push(eq(industries.parent, filter.parent));
   if (filter.level) conditions.push(eq(industries.level, filter.level));

@@ -13,9 +13,15 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const bundled = readFileSync(new URL('./data/gbt4754-2017.csv', import.meta.url), 'utf8');
-const get = (url: string) => t.app.inject({ method: 'GET', url: `/api/v1${url}`, headers: { cookie: drc } }).then((r) => r.json());
+const get = (url: string) =>
+  t.app.inject({ method: 'GET', url: `/api/v1${url}`, headers: { cookie: drc } }).then((r) => r.json());
 const importCsv = (csv: string) =>
-  t.app.inject({ method: 'POST', url: '/api/v1/industries/import', headers: { cookie: admin, 'content-type': 'text/csv' }, payload: csv });
+  t.app.inject({
+    method: 'POST',
+    url: '/api/v1/industries/import',
+    headers: { cookie: admin, 'content-type': 'text/csv' },
+    payload: csv,
+  });
 
 describe('GB/T 4754-2017 reference data (D13)', () => {
   it('holds all 20 门类, 97 大类, 473 中类 and every 小类 of the bundled table', async () => {
@@ -27,7 +33,12 @@ describe('GB/T 4754-2017 reference data (D13)', () => {
   });
 
   it('searches by code prefix or by name, and drills down by parent', async () => {
-    expect((await get('/industries?q=3612')).items[0]).toMatchObject({ code: '3612', name: '新能源车整车制造', level: 'class', parent: '361' });
+    expect((await get('/industries?q=3612')).items[0]).toMatchObject({
+      code: '3612',
+      name: '新能源车整车制造',
+      level: 'class',
+      parent: '361',
+    });
     const byName = await get('/industries?q=锂离子');
     expect(byName.items.map((i: { code: string }) => i.code)).toContain('3841');
     const children = await get('/industries?parent=36');
@@ -45,12 +56,25 @@ describe('GB/T 4754-2017 reference data (D13)', () => {
       .join('\n');
     const response = await importCsv(codeAndName);
     expect(response.statusCode, response.body).toBe(200);
-    expect(response.json()).toMatchObject({ imported: 1971, byLevel: { section: 20, division: 97, group: 473, class: 1381 } });
+    expect(response.json()).toMatchObject({
+      imported: 1971,
+      byLevel: { section: 20, division: 97, group: 473, class: 1381 },
+    });
     expect((await get('/industries/3612')).name).toBe('新能源汽车整车制造');
   });
 
   it('refuses a bad file with every row error and changes nothing', async () => {
-    const bad = ['code,name', 'A,农、林、牧、渔业', '01,农业', '011,谷物种植', '0111,', '0112,小麦种植', '0112,重复', '01x,坏代码', '0291,无上级'].join('\n');
+    const bad = [
+      'code,name',
+      'A,农、林、牧、渔业',
+      '01,农业',
+      '011,谷物种植',
+      '0111,',
+      '0112,小麦种植',
+      '0112,重复',
+      '01x,坏代码',
+      '0291,无上级',
+    ].join('\n');
     const response = await importCsv(bad);
     expect(response.statusCode).toBe(422);
     const rows = response.json().error.details.map((d: { row: number }) => d.row);

@@ -37,14 +37,29 @@ export async function parseIndustryCsv(text: string): Promise<IndustryTable> {
   const entries: IndustryEntry[] = [];
   const seen = new Map<string, number>();
   const parser = Readable.from(slices(text.replace(/^\uFEFF/, ''))).pipe(
-    parse({ columns: (header: string[]) => header.map((h) => HEADER_ALIASES[h.trim()] ?? h.trim().toLowerCase()), skip_empty_lines: true, trim: true, relax_column_count: true }),
+    parse({
+      columns: (header: string[]) => header.map((h) => HEADER_ALIASES[h.trim()] ?? h.trim().toLowerCase()),
+      skip_empty_lines: true,
+      trim: true,
+      relax_column_count: true,
+    }),
   );
   let index = 0;
   try {
     for await (const record of parser as AsyncIterable<Record<string, string>>) {
       if (index === 0 && (!('code' in record) || !('name' in record))) {
         parser.destroy();
-        return { entries: [], errors: [{ row: 1, column: '', message: '第一行必须是表头，且包含“行业代码”和“行业名称”两列（也可写作 code 和 name）' }], errorCount: 1 };
+        return {
+          entries: [],
+          errors: [
+            {
+              row: 1,
+              column: '',
+              message: '第一行必须是表头，且包含“行业代码”和“行业名称”两列（也可写作 code 和 name）',
+            },
+          ],
+          errorCount: 1,
+        };
       }
       const row = index + 2;
       index++;
@@ -62,15 +77,31 @@ export async function parseIndustryCsv(text: string): Promise<IndustryTable> {
       entries.push({ code, name, level: industryLevel(code), parent: parentIndustryCode(code) });
     }
   } catch (error) {
-    return { entries: [], errors: [{ row: 0, column: '', message: `CSV 格式错误：${(error as Error).message}` }], errorCount: 1 };
+    return {
+      entries: [],
+      errors: [{ row: 0, column: '', message: `CSV 格式错误：${(error as Error).message}` }],
+      errorCount: 1,
+    };
   }
-  if (index === 0) return { entries: [], errors: [{ row: 1, column: '', message: '第一行必须是表头，且包含“行业代码”和“行业名称”两列（也可写作 code 和 name）' }], errorCount: 1 };
+  if (index === 0)
+    return {
+      entries: [],
+      errors: [
+        { row: 1, column: '', message: '第一行必须是表头，且包含“行业代码”和“行业名称”两列（也可写作 code 和 name）' },
+      ],
+      errorCount: 1,
+    };
   for (const entry of entries) {
     if (entry.parent && !seen.has(entry.parent)) {
-      fail({ row: seen.get(entry.code)!, column: 'code', message: `行业代码 ${entry.code} 的上级代码 ${entry.parent} 不在表中` });
+      fail({
+        row: seen.get(entry.code)!,
+        column: 'code',
+        message: `行业代码 ${entry.code} 的上级代码 ${entry.parent} 不在表中`,
+      });
     }
   }
   const sections = entries.filter((e) => e.level === 'section').length;
-  if (errorCount === 0 && sections === 0) fail({ row: 0, column: 'code', message: '表中没有门类（A–T），不是完整的行业分类表' });
+  if (errorCount === 0 && sections === 0)
+    fail({ row: 0, column: 'code', message: '表中没有门类（A–T），不是完整的行业分类表' });
   return { entries, errors, errorCount };
 }

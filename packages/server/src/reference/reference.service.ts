@@ -19,7 +19,11 @@ export async function listPlatforms(db: Db) {
   return rows.map(({ sortOrder: _order, ...platform }) => ({ ...platform, key: platform.key as PlatformKey }));
 }
 
-export async function listIndustries(db: Db, actor: Actor, filter: { q?: string; parent?: string; level?: string; page: number; pageSize: number }) {
+export async function listIndustries(
+  db: Db,
+  actor: Actor,
+  filter: { q?: string; parent?: string; level?: string; page: number; pageSize: number },
+) {
   requirePermission(actor, 'industries.read');
   const { rows, total } = await searchIndustries(db, filter);
   return { items: rows.map(toIndustry), total, page: filter.page, pageSize: filter.pageSize };
@@ -66,17 +70,32 @@ export async function importIndustryTable(
   if (!csvText.trim()) throw badRequest('上传的文件是空的');
   const { entries, errors, errorCount } = await parseIndustryCsv(csvText);
   const unlisted = errorCount > errors.length ? `（明细列出前 ${errors.length} 处）` : '';
-  if (errorCount > 0) throw unprocessable('IMPORT_INVALID', `行业分类表有 ${errorCount} 处错误，未导入任何数据${unlisted}`, errors);
+  if (errorCount > 0)
+    throw unprocessable('IMPORT_INVALID', `行业分类表有 ${errorCount} 处错误，未导入任何数据${unlisted}`, errors);
   const incoming = new Set(entries.map((e) => e.code));
   const missing = (await deps.codesInUse()).filter((code) => !incoming.has(code));
   if (missing.length > 0) {
-    throw unprocessable('CODES_IN_USE', `新表缺少产业准入目录正在使用的行业代码：${missing.join('、')}，未导入`, missing.map((code) => ({ row: 0, column: 'code', message: `缺少 ${code}` })));
+    throw unprocessable(
+      'CODES_IN_USE',
+      `新表缺少产业准入目录正在使用的行业代码：${missing.join('、')}，未导入`,
+      missing.map((code) => ({ row: 0, column: 'code', message: `缺少 ${code}` })),
+    );
   }
   const byLevel = countByLevel(entries);
   await db.transaction(async (tx) => {
     const before = await countIndustries(tx);
     await replaceTable(tx, entries);
-    await recordAudit(tx, actor, { action: 'industries.import', entityType: 'industries', before: { count: before }, after: { count: entries.length, byLevel } }, now);
+    await recordAudit(
+      tx,
+      actor,
+      {
+        action: 'industries.import',
+        entityType: 'industries',
+        before: { count: before },
+        after: { count: entries.length, byLevel },
+      },
+      now,
+    );
   });
   return { imported: entries.length, byLevel };
 }
@@ -96,7 +115,16 @@ export async function ensureReferenceData(db: Db, actor: Actor, now: Date) {
     if (errors.length > 0) throw new Error(`内置行业分类表有误：${JSON.stringify(errors.slice(0, 3))}`);
     await db.transaction(async (tx) => {
       await replaceTable(tx, entries);
-      await recordAudit(tx, actor, { action: 'industries.seed', entityType: 'industries', after: { count: entries.length, byLevel: countByLevel(entries) } }, now);
+      await recordAudit(
+        tx,
+        actor,
+        {
+          action: 'industries.seed',
+          entityType: 'industries',
+          after: { count: entries.length, byLevel: countByLevel(entries) },
+        },
+        now,
+      );
     });
   }
 }

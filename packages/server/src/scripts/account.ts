@@ -35,7 +35,8 @@ async function main() {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    if (error instanceof AppError || error instanceof ConfigError || error instanceof DataDirInUseError) console.error(error.message);
+    if (error instanceof AppError || error instanceof ConfigError || error instanceof DataDirInUseError)
+      console.error(error.message);
     else console.error('操作失败：', error);
     process.exit(1);
   },

@@ -12,10 +12,18 @@ if (!key) {
   process.exit(1);
 }
 // PGlite: one process per data dir, so this runs while the server is stopped; PostgreSQL: any time.
-const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, migrationUrl: config.migrationDatabaseUrl });
+const database = await openDatabase({
+  url: config.databaseUrl,
+  dataDir: config.dataDir,
+  migrationUrl: config.migrationDatabaseUrl,
+});
 try {
   const anchor = await anchorAuditHead(database.db, config.auditAnchorFile, key, new Date());
-  console.log(anchor ? `已锚定审计日志序号 ${anchor.seq}（${anchor.hash}）到 ${config.auditAnchorFile}` : '审计日志为空，无需锚定');
+  console.log(
+    anchor
+      ? `已锚定审计日志序号 ${anchor.seq}（${anchor.hash}）到 ${config.auditAnchorFile}`
+      : '审计日志为空，无需锚定',
+  );
 } finally {
   await database.close();
 }

@@ -11,15 +11,23 @@ import { auditEvents } from '../audit/audit.table.ts';
 
 const config = readConfig();
 if (readAuditKeyFile(config.auditKeyFile)) {
-  console.error(`审计密钥文件 ${config.auditKeyFile} 已存在，不会覆盖。The audit key file exists and is never overwritten.`);
+  console.error(
+    `审计密钥文件 ${config.auditKeyFile} 已存在，不会覆盖。The audit key file exists and is never overwritten.`,
+  );
   process.exit(1);
 }
-const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, migrationUrl: config.migrationDatabaseUrl });
+const database = await openDatabase({
+  url: config.databaseUrl,
+  dataDir: config.dataDir,
+  migrationUrl: config.migrationDatabaseUrl,
+});
 try {
   const [{ rows } = { rows: 0 }] = await database.db.select({ rows: count() }).from(auditEvents);
   const key = createAuditKeyFile(config.auditKeyFile, Number(rows));
   await anchorAuditHead(database.db, config.auditAnchorFile, key, new Date());
-  console.log(`已创建审计密钥 ${config.auditKeyFile}（权限 0600），此前的 ${rows} 条记录按旧方式校验。请立即备份该文件。`);
+  console.log(
+    `已创建审计密钥 ${config.auditKeyFile}（权限 0600），此前的 ${rows} 条记录按旧方式校验。请立即备份该文件。`,
+  );
 } finally {
   await database.close();
 }

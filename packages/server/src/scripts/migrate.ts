@@ -3,6 +3,10 @@ import { readConfig } from '../platform/config.ts';
 import { openDatabase } from '../platform/db.ts';
 
 const config = readConfig();
-const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, migrationUrl: config.migrationDatabaseUrl });
+const database = await openDatabase({
+  url: config.databaseUrl,
+  dataDir: config.dataDir,
+  migrationUrl: config.migrationDatabaseUrl,
+});
 console.log(`迁移已完成（${database.driver}）`);
 await database.close();

@@ -8,7 +8,9 @@ import { restrictedRoleSql } from '../audit/restricted-role.ts';
 const [database = 'pgs', ownerRole = 'pgs_owner', appRole = 'pgs_app'] = process.argv.slice(2);
 try {
   const statements = restrictedRoleSql({ database, ownerRole, appRole });
-  console.log(`-- PGS: owner role ${ownerRole} (migrations), app role ${appRole} (read and append only on audit_events)`);
+  console.log(
+    `-- PGS: owner role ${ownerRole} (migrations), app role ${appRole} (read and append only on audit_events)`,
+  );
   console.log('BEGIN;');
   for (const statement of statements) console.log(`${statement};`);
   console.log('COMMIT;');

@@ -3,7 +3,12 @@ import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { dropPostgresTemplate, makePgliteTemplate, makePostgresTemplate, type TestTemplate } from './template-database.ts';
+import {
+  dropPostgresTemplate,
+  makePgliteTemplate,
+  makePostgresTemplate,
+  type TestTemplate,
+} from './template-database.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -28,7 +28,10 @@ export async function createTestDatabase(): Promise<Database> {
   if (!adminUrl) throw new Error('PGS_TEST_DRIVER=postgres needs TEST_DATABASE_URL');
   const name = `pgs_test_${randomBytes(6).toString('hex')}`;
   const fromTemplate = template?.driver === 'postgres';
-  await adminQuery(adminUrl, fromTemplate ? `CREATE DATABASE ${name} TEMPLATE ${template.template}` : `CREATE DATABASE ${name}`);
+  await adminQuery(
+    adminUrl,
+    fromTemplate ? `CREATE DATABASE ${name} TEMPLATE ${template.template}` : `CREATE DATABASE ${name}`,
+  );
   const database = await openDatabase({ url: databaseUrl(adminUrl, name), dataDir: null, poolSize: 20 });
   const copy: Database = {
     ...database,

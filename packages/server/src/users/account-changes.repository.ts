@@ -9,9 +9,16 @@ export async function insertAccountChange(tx: Tx | Db, change: NewAccountChange)
   await tx.insert(accountChanges).values(change);
 }
 
-export async function listAccountChanges(db: Db, filter: { reviewed: 'true' | 'false' | 'all'; page: number; pageSize: number }) {
+export async function listAccountChanges(
+  db: Db,
+  filter: { reviewed: 'true' | 'false' | 'all'; page: number; pageSize: number },
+) {
   const where: SQL | undefined =
-    filter.reviewed === 'all' ? undefined : filter.reviewed === 'true' ? isNotNull(accountChanges.reviewedAt) : isNull(accountChanges.reviewedAt);
+    filter.reviewed === 'all'
+      ? undefined
+      : filter.reviewed === 'true'
+        ? isNotNull(accountChanges.reviewedAt)
+        : isNull(accountChanges.reviewedAt);
   const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(accountChanges).where(where);
   const rows = await db
     .select()

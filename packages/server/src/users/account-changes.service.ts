@@ -1,9 +1,23 @@
-import { ACCOUNT_CHANGE_LABELS, describeAccountChange, type AccountChange, type AccountChangeKind, type AccountSnapshot, type PlatformKey, type Role } from '@pgs/domain';
+import {
+  ACCOUNT_CHANGE_LABELS,
+  describeAccountChange,
+  type AccountChange,
+  type AccountChangeKind,
+  type AccountSnapshot,
+  type PlatformKey,
+  type Role,
+} from '@pgs/domain';
 import type { Db, Tx } from '../platform/db.ts';
 import { requirePermission, type Actor } from '../platform/actor.ts';
 import { conflict, notFound } from '../platform/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { findAccountChange, insertAccountChange, listAccountChanges, markReviewed, type AccountChangeRow } from './account-changes.repository.ts';
+import {
+  findAccountChange,
+  insertAccountChange,
+  listAccountChanges,
+  markReviewed,
+  type AccountChangeRow,
+} from './account-changes.repository.ts';
 import type { UserRow } from './users.repository.ts';
 
 export const snapshotOf = (row: UserRow): AccountSnapshot => ({
@@ -17,7 +31,12 @@ export const snapshotOf = (row: UserRow): AccountSnapshot => ({
  * Lists an account change for the auditor's review (三员分立, #10.11), in the transaction of the change itself:
  * the change and its entry land together or not at all.
  */
-export async function noteAccountChange(tx: Tx, actor: Actor, change: { kind: AccountChangeKind; user: UserRow; before?: UserRow | null }, now: Date) {
+export async function noteAccountChange(
+  tx: Tx,
+  actor: Actor,
+  change: { kind: AccountChangeKind; user: UserRow; before?: UserRow | null },
+  now: Date,
+) {
   await insertAccountChange(tx, {
     at: now,
     kind: change.kind,
@@ -48,7 +67,11 @@ function publicChange(row: AccountChangeRow): AccountChange {
   };
 }
 
-export async function accountChangesPage(db: Db, actor: Actor, filter: { reviewed: 'true' | 'false' | 'all'; page: number; pageSize: number }) {
+export async function accountChangesPage(
+  db: Db,
+  actor: Actor,
+  filter: { reviewed: 'true' | 'false' | 'all'; page: number; pageSize: number },
+) {
   requirePermission(actor, 'accounts.review');
   const { rows, total } = await listAccountChanges(db, filter);
   return { items: rows.map(publicChange), total, page: filter.page, pageSize: filter.pageSize };
@@ -63,7 +86,17 @@ export async function reviewAccountChange(db: Db, actor: Actor, id: number, now:
       if (!(await findAccountChange(tx, id))) throw notFound('该账号变更记录不存在');
       throw conflict('该账号变更已审阅过', 'ALREADY_REVIEWED');
     }
-    await recordAudit(tx, actor, { action: 'account_change.review', entityType: 'account_change', entityId: id, after: { kind: row.kind, username: row.username } }, now);
+    await recordAudit(
+      tx,
+      actor,
+      {
+        action: 'account_change.review',
+        entityType: 'account_change',
+        entityId: id,
+        after: { kind: row.kind, username: row.username },
+      },
+      now,
+    );
     return publicChange(row);
   });
 }

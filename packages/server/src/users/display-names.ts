@@ -8,9 +8,20 @@ import { users } from './users.table.ts';
  * the username they were written with (the audit chain hashes it), and the answers look the names up here. The
  * start-up seeding's 'system' reads 系统; a username no longer in the table is shown as it was written.
  */
-export async function displayNamesOf(db: Db | Tx, usernames: Iterable<string | null | undefined>): Promise<(username: string | null | undefined) => string | null> {
-  const wanted = [...new Set([...usernames].filter((name): name is string => Boolean(name) && name !== SYSTEM_ACTOR.username))];
-  const rows = wanted.length === 0 ? [] : await db.select({ username: users.username, displayName: users.displayName }).from(users).where(inArray(users.username, wanted));
+export async function displayNamesOf(
+  db: Db | Tx,
+  usernames: Iterable<string | null | undefined>,
+): Promise<(username: string | null | undefined) => string | null> {
+  const wanted = [
+    ...new Set([...usernames].filter((name): name is string => Boolean(name) && name !== SYSTEM_ACTOR.username)),
+  ];
+  const rows =
+    wanted.length === 0
+      ? []
+      : await db
+          .select({ username: users.username, displayName: users.displayName })
+          .from(users)
+          .where(inArray(users.username, wanted));
   const names = new Map(rows.map((row) => [row.username, row.displayName]));
   return (username) => {
     if (!username) return null;

@@ -34,20 +34,52 @@ export function parseAccountCommand(argv: readonly string[]): AccountCommand {
   };
   if (!command || !username || username.startsWith('--')) throw unprocessable('USAGE', ACCOUNT_USAGE);
   if (command === 'reset-password' || command === 'unlock') return { command, username };
-  const role = command === 'create-auditor' ? 'auditor' : command === 'create-admin' ? 'admin' : command === 'create' ? option('role') : null;
-  if (command !== 'create-auditor' && command !== 'create-admin' && command !== 'create') throw unprocessable('USAGE', `未知命令：${command}\n${ACCOUNT_USAGE}`);
-  if (!role || !(ROLES as readonly string[]).includes(role)) throw unprocessable('USAGE', `角色不正确：${role ?? '（未给出）'}，可选 ${ROLES.join('、')}`);
+  const role =
+    command === 'create-auditor'
+      ? 'auditor'
+      : command === 'create-admin'
+        ? 'admin'
+        : command === 'create'
+          ? option('role')
+          : null;
+  if (command !== 'create-auditor' && command !== 'create-admin' && command !== 'create')
+    throw unprocessable('USAGE', `未知命令：${command}\n${ACCOUNT_USAGE}`);
+  if (!role || !(ROLES as readonly string[]).includes(role))
+    throw unprocessable('USAGE', `角色不正确：${role ?? '（未给出）'}，可选 ${ROLES.join('、')}`);
   const platform = option('platform');
-  if (platform !== null && !isPlatformKey(platform)) throw unprocessable('USAGE', `平台不正确：${platform}，可选 oujiangkou、zhenan、hitech`);
-  return { command: 'create', username, role: role as Role, displayName: option('name') ?? DEFAULT_NAMES[role as Role] ?? username, platformKey: option('platform') };
+  if (platform !== null && !isPlatformKey(platform))
+    throw unprocessable('USAGE', `平台不正确：${platform}，可选 oujiangkou、zhenan、hitech`);
+  return {
+    command: 'create',
+    username,
+    role: role as Role,
+    displayName: option('name') ?? DEFAULT_NAMES[role as Role] ?? username,
+    platformKey: option('platform'),
+  };
 }
 
 /** Runs one command; answers what to print. `password` is what stdin gave, or null to generate one. */
-export async function runAccountCommand(db: Db, command: AccountCommand, password: string | null, now: Date): Promise<string> {
+export async function runAccountCommand(
+  db: Db,
+  command: AccountCommand,
+  password: string | null,
+  now: Date,
+): Promise<string> {
   const chosen = password ?? generatePassword();
   const shown = password ? '' : `\n临时密码（只显示这一次，请当面或经安全渠道交给本人）：${chosen}`;
   if (command.command === 'create') {
-    const user = await createUser(db, OPERATOR_ACTOR, { username: command.username, password: chosen, displayName: command.displayName, role: command.role, platformKey: command.platformKey as never }, now);
+    const user = await createUser(
+      db,
+      OPERATOR_ACTOR,
+      {
+        username: command.username,
+        password: chosen,
+        displayName: command.displayName,
+        role: command.role,
+        platformKey: command.platformKey as never,
+      },
+      now,
+    );
     return `已创建账号 ${user.username}（${user.displayName}），首次登录须修改密码。${shown}`;
   }
   const user = await userByUsername(db, command.username);

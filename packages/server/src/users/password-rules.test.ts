@@ -11,7 +11,12 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const create = (username: string, password: string) =>
-  t.app.inject({ method: 'POST', url: '/api/v1/users', headers: { cookie: admin }, payload: { username, password, displayName: '测试', role: 'leader' } });
+  t.app.inject({
+    method: 'POST',
+    url: '/api/v1/users',
+    headers: { cookie: admin },
+    payload: { username, password, displayName: '测试', role: 'leader' },
+  });
 
 describe('#10.10 new passwords', () => {
   it.each([
@@ -29,20 +34,42 @@ describe('#10.10 new passwords', () => {
 
   it('none of the current and the last 5 passwords may come back; the 6th before may', async () => {
     const cookieOf = async (password: string) => {
-      const response = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'zn', password } });
+      const response = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username: 'zn', password },
+      });
       expect(response.statusCode, response.body).toBe(200);
       return `pgs_session=${response.cookies.find((c) => c.name === 'pgs_session')!.value}`;
     };
-    const history = ['Lvse-Pingtai-01!', 'Lvse-Pingtai-02!', 'Lvse-Pingtai-03!', 'Lvse-Pingtai-04!', 'Lvse-Pingtai-05!', 'Lvse-Pingtai-06!'];
+    const history = [
+      'Lvse-Pingtai-01!',
+      'Lvse-Pingtai-02!',
+      'Lvse-Pingtai-03!',
+      'Lvse-Pingtai-04!',
+      'Lvse-Pingtai-05!',
+      'Lvse-Pingtai-06!',
+    ];
     let current = DEMO_PASSWORD;
     for (const next of history) {
       const cookie = await cookieOf(current);
-      const changed = await t.app.inject({ method: 'POST', url: '/api/v1/auth/password', headers: { cookie }, payload: { currentPassword: current, newPassword: next } });
+      const changed = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/password',
+        headers: { cookie },
+        payload: { currentPassword: current, newPassword: next },
+      });
       expect(changed.statusCode, changed.body).toBe(204);
       current = next;
     }
     const cookie = await cookieOf(current);
-    const change = (newPassword: string) => t.app.inject({ method: 'POST', url: '/api/v1/auth/password', headers: { cookie }, payload: { currentPassword: current, newPassword } });
+    const change = (newPassword: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/password',
+        headers: { cookie },
+        payload: { currentPassword: current, newPassword },
+      });
     for (const reused of [current, 'Lvse-Pingtai-05!', 'Lvse-Pingtai-01!']) {
       const refused = await change(reused);
       expect(refused.statusCode, reused).toBe(422);

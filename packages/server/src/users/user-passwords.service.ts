@@ -22,7 +22,12 @@ async function isReused(row: UserRow, password: string): Promise<boolean> {
  * Sets a new password on a locked row: the policy with reuse, the history of hashes, the temporary flag, the
  * lockout cleared and the user's other sessions ended (#10.5).
  */
-async function setPassword(tx: Tx, row: UserRow, password: string, options: { temporary: boolean; keepSessionTokenHash: string | null }) {
+async function setPassword(
+  tx: Tx,
+  row: UserRow,
+  password: string,
+  options: { temporary: boolean; keepSessionTokenHash: string | null },
+) {
   assertPassword(password, { username: row.username, isReused: await isReused(row, password) });
   await updatePassword(tx, row.id, {
     passwordHash: await hashPassword(password),
@@ -40,28 +45,58 @@ async function setPassword(tx: Tx, row: UserRow, password: string, options: { te
  */
 export async function resetPassword(db: Db, actor: Actor, id: number, password: string, now: Date) {
   requirePermission(actor, 'users.manage');
-  if (actor.id === id) throw new AppError(403, 'OWN_PASSWORD', '不能在此重置自己的密码，请通过右上角“修改密码”输入当前密码后修改');
+  if (actor.id === id)
+    throw new AppError(403, 'OWN_PASSWORD', '不能在此重置自己的密码，请通过右上角“修改密码”输入当前密码后修改');
   await db.transaction(async (tx) => {
     const before = await findUserByIdForUpdate(tx, id);
     if (!before) throw notFound('用户不存在');
     assertAdminMayManage(actor, before.role as Role);
     const temporary = isTemporaryPassword(passwordSetterOf(actor));
     const ended = await setPassword(tx, before, password, { temporary, keepSessionTokenHash: null });
-    await recordAudit(tx, actor, { action: 'user.reset_password', entityType: 'user', entityId: id, after: { unlocked: true, temporary, endedSessions: ended } }, now);
-    await noteAccountChange(tx, actor, { kind: 'reset_password', user: { ...before, mustChangePassword: temporary } }, now);
+    await recordAudit(
+      tx,
+      actor,
+      {
+        action: 'user.reset_password',
+        entityType: 'user',
+        entityId: id,
+        after: { unlocked: true, temporary, endedSessions: ended },
+      },
+      now,
+    );
+    await noteAccountChange(
+      tx,
+      actor,
+      { kind: 'reset_password', user: { ...before, mustChangePassword: temporary } },
+      now,
+    );
   });
 }
 
 /** The holder changes their own password with the current one; their other sessions end (#10.5). */
-export async function changeOwnPassword(db: Db, actor: Actor, input: { currentPassword: string; newPassword: string; keepSessionTokenHash: string | null }, now: Date) {
+export async function changeOwnPassword(
+  db: Db,
+  actor: Actor,
+  input: { currentPassword: string; newPassword: string; keepSessionTokenHash: string | null },
+  now: Date,
+) {
   if (!actor.id) throw notFound('用户不存在');
   const actorId = actor.id;
   await db.transaction(async (tx) => {
     const row = await findUserByIdForUpdate(tx, actorId);
     if (!row) throw notFound('用户不存在');
-    if (!(await verifyPassword(row.passwordHash, input.currentPassword))) throw unprocessable('WRONG_PASSWORD', '当前密码不正确');
-    const ended = await setPassword(tx, row, input.newPassword, { temporary: false, keepSessionTokenHash: input.keepSessionTokenHash });
-    await recordAudit(tx, actor, { action: 'user.change_password', entityType: 'user', entityId: row.id, after: { endedOtherSessions: ended } }, now);
+    if (!(await verifyPassword(row.passwordHash, input.currentPassword)))
+      throw unprocessable('WRONG_PASSWORD', '当前密码不正确');
+    const ended = await setPassword(tx, row, input.newPassword, {
+      temporary: false,
+      keepSessionTokenHash: input.keepSessionTokenHash,
+    });
+    await recordAudit(
+      tx,
+      actor,
+      { action: 'user.change_password', entityType: 'user', entityId: row.id, after: { endedOtherSessions: ended } },
+      now,
+    );
   });
 }
 
@@ -75,7 +110,12 @@ export async function unlockUser(db: Db, actor: Actor, id: number, now: Date) {
     const [lockedUntil] = (await lockedUntilByUsername(tx, [row.username], now)).values();
     if (!lockedUntil) throw conflict('该账号当前未被锁定', 'NOT_LOCKED');
     await clearLoginFailures(tx, row.username);
-    await recordAudit(tx, actor, { action: 'user.unlock', entityType: 'user', entityId: id, before: { lockedUntil } }, now);
+    await recordAudit(
+      tx,
+      actor,
+      { action: 'user.unlock', entityType: 'user', entityId: id, before: { lockedUntil } },
+      now,
+    );
     await noteAccountChange(tx, actor, { kind: 'unlock', user: row }, now);
   });
 }

@@ -27,10 +27,19 @@ export async function countUsers(db: Db | Tx): Promise<number> {
 
 export async function listUsers(db: Db, page: number, pageSize: number) {
   const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(users);
-  const rows = await db.select().from(users).orderBy(asc(users.id)).limit(pageSize).offset((page - 1) * pageSize);
+  const rows = await db
+    .select()
+    .from(users)
+    .orderBy(asc(users.id))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
   return { rows, total: Number(total) };
 }
 
-export async function updatePassword(tx: Tx, id: number, change: { passwordHash: string; passwordHistory: string[]; mustChangePassword: boolean; revision: number }) {
+export async function updatePassword(
+  tx: Tx,
+  id: number,
+  change: { passwordHash: string; passwordHistory: string[]; mustChangePassword: boolean; revision: number },
+) {
   await tx.update(users).set(change).where(eq(users.id, id));
 }

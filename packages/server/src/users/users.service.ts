@@ -1,6 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import { adminMayManage, PRIVILEGED_ACCOUNT_MESSAGE, roleNeedsPlatform, type PasswordSetter, type PlatformKey, type Role } from '@pgs/domain';
+import {
+  adminMayManage,
+  PRIVILEGED_ACCOUNT_MESSAGE,
+  roleNeedsPlatform,
+  type PasswordSetter,
+  type PlatformKey,
+  type Role,
+} from '@pgs/domain';
 import { passwordProblems } from '@pgs/domain/platform/password-check';
 import type { Db } from '../platform/db.ts';
 import { requirePermission, SYSTEM_ACTOR, type Actor } from '../platform/actor.ts';
@@ -50,7 +57,8 @@ export function passwordSetterOf(actor: Actor): PasswordSetter {
 
 /** 三员分立 (#10.11): the admin may not touch an admin or auditor account, nor make one. */
 export function assertAdminMayManage(actor: Actor, ...roles: Role[]): void {
-  if (actor.role === 'admin' && !adminMayManage(...roles)) throw new AppError(403, 'PRIVILEGED_ACCOUNT', PRIVILEGED_ACCOUNT_MESSAGE);
+  if (actor.role === 'admin' && !adminMayManage(...roles))
+    throw new AppError(403, 'PRIVILEGED_ACCOUNT', PRIVILEGED_ACCOUNT_MESSAGE);
 }
 
 /** A platform user needs its one platform; the other roles have none (POLICY.md actors). */
@@ -63,7 +71,13 @@ function platformFor(role: Role, platformKey: PlatformKey | null | undefined): P
   return null;
 }
 
-export type NewUser = { username: string; password: string; displayName: string; role: Role; platformKey?: PlatformKey | null };
+export type NewUser = {
+  username: string;
+  password: string;
+  displayName: string;
+  role: Role;
+  platformKey?: PlatformKey | null;
+};
 
 /**
  * A new account. The admin creates business accounts only, with a temporary password (#10.11); the operator
@@ -81,9 +95,22 @@ export async function createUser(db: Db, actor: Actor, input: NewUser, now: Date
     return await db.transaction(async (tx) => {
       const [row] = await tx
         .insert(users)
-        .values({ username: input.username, passwordHash, displayName: input.displayName, role: input.role, platformKey, createdAt: now, mustChangePassword: setter === 'admin' || setter === 'operator' })
+        .values({
+          username: input.username,
+          passwordHash,
+          displayName: input.displayName,
+          role: input.role,
+          platformKey,
+          createdAt: now,
+          mustChangePassword: setter === 'admin' || setter === 'operator',
+        })
         .returning();
-      await recordAudit(tx, actor, { action: 'user.create', entityType: 'user', entityId: row!.id, after: auditedUser(row!) }, now);
+      await recordAudit(
+        tx,
+        actor,
+        { action: 'user.create', entityType: 'user', entityId: row!.id, after: auditedUser(row!) },
+        now,
+      );
       if (setter !== 'seed') await noteAccountChange(tx, actor, { kind: 'create', user: row! }, now);
       return publicUser(row!);
     });
@@ -93,7 +120,13 @@ export async function createUser(db: Db, actor: Actor, input: NewUser, now: Date
   }
 }
 
-export type UserUpdate = { displayName: string; role: Role; platformKey?: PlatformKey | null; disabled: boolean; revision: number };
+export type UserUpdate = {
+  displayName: string;
+  role: Role;
+  platformKey?: PlatformKey | null;
+  disabled: boolean;
+  revision: number;
+};
 
 export async function updateUser(db: Db, actor: Actor, id: number, input: UserUpdate, now: Date) {
   requirePermission(actor, 'users.manage');
@@ -107,12 +140,29 @@ export async function updateUser(db: Db, actor: Actor, id: number, input: UserUp
     assertAdminMayManage(actor, before.role as Role, input.role);
     const [after] = await tx
       .update(users)
-      .set({ displayName: input.displayName, role: input.role, platformKey, disabled: input.disabled, revision: before.revision + 1 })
+      .set({
+        displayName: input.displayName,
+        role: input.role,
+        platformKey,
+        disabled: input.disabled,
+        revision: before.revision + 1,
+      })
       .where(and(eq(users.id, id), eq(users.revision, input.revision)))
       .returning();
     if (!after) throw staleRevision('该用户');
     // Sessions read the user afresh on every request, so a new role, platform or disabling applies at once.
-    await recordAudit(tx, actor, { action: 'user.update', entityType: 'user', entityId: id, before: auditedUser(before), after: auditedUser(after) }, now);
+    await recordAudit(
+      tx,
+      actor,
+      {
+        action: 'user.update',
+        entityType: 'user',
+        entityId: id,
+        before: auditedUser(before),
+        after: auditedUser(after),
+      },
+      now,
+    );
     await noteAccountChange(tx, actor, { kind: 'update', user: after, before }, now);
     const [locked] = (await lockedUntilByUsername(tx, [after.username], now)).values();
     return publicUser(after, locked ?? null);
@@ -122,7 +172,11 @@ export async function updateUser(db: Db, actor: Actor, id: number, input: UserUp
 export async function listUsersPage(db: Db, actor: Actor, page: number, pageSize: number, now: Date) {
   requirePermission(actor, 'users.manage');
   const { rows, total } = await listUsers(db, page, pageSize);
-  const locks = await lockedUntilByUsername(db, rows.map((row) => row.username), now);
+  const locks = await lockedUntilByUsername(
+    db,
+    rows.map((row) => row.username),
+    now,
+  );
   return { items: rows.map((row) => publicUser(row, locks.get(row.username) ?? null)), total, page, pageSize };
 }
 
@@ -138,10 +192,19 @@ export function generatePassword(): string {
  * First start of an empty database: creates `admin` with PGS_ADMIN_PASSWORD, or a random password that is
  * returned so main.ts can print it once.
  */
-export async function bootstrapAdmin(db: Db, password: string | null, now: Date): Promise<{ created: boolean; password?: string }> {
+export async function bootstrapAdmin(
+  db: Db,
+  password: string | null,
+  now: Date,
+): Promise<{ created: boolean; password?: string }> {
   if ((await countUsers(db)) > 0) return { created: false };
   const chosen = password ?? generatePassword();
-  await createUser(db, SYSTEM_ACTOR, { username: 'admin', password: chosen, displayName: '系统管理员', role: 'admin' }, now);
+  await createUser(
+    db,
+    SYSTEM_ACTOR,
+    { username: 'admin', password: chosen, displayName: '系统管理员', role: 'admin' },
+    now,
+  );
   return { created: true, password: password ? undefined : chosen };
 }
 
@@ -153,5 +216,11 @@ export { changeOwnPassword, resetPassword, unlockUser } from './user-passwords.s
 export async function actorOfUsername(db: Db, username: string): Promise<Actor | undefined> {
   const user = await findUserByUsername(db, username);
   if (!user) return undefined;
-  return { id: user.id, username: user.username, displayName: user.displayName, role: user.role as Actor['role'], platformKey: user.platformKey as PlatformKey | null };
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role as Actor['role'],
+    platformKey: user.platformKey as PlatformKey | null,
+  };
 }

@@ -2,24 +2,28 @@ import { sql } from 'drizzle-orm';
 import { boolean, check, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { platforms } from '../reference/reference.table.ts';
 
-export const users = pgTable('users', {
-  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-  username: text('username').notNull().unique(),
-  passwordHash: text('password_hash').notNull(),
-  displayName: text('display_name').notNull(),
-  role: text('role').notNull(),
-  platformKey: text('platform_key').references(() => platforms.key),
-  disabled: boolean('disabled').notNull().default(false),
-  /** #10.11: the password was set by the admin or the operator; every route but the password change answers 403. */
-  mustChangePassword: boolean('must_change_password').notNull().default(false),
-  /** #10.10: hashes of the last PASSWORD_HISTORY_SIZE passwords before the current one, newest first. */
-  passwordHistory: text('password_history').array().notNull().default([]),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  /** Raised on every change; an update naming an older revision gets 409. */
-  revision: integer('revision').notNull().default(1),
-},
+export const users = pgTable(
+  'users',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    username: text('username').notNull().unique(),
+    passwordHash: text('password_hash').notNull(),
+    displayName: text('display_name').notNull(),
+    role: text('role').notNull(),
+    platformKey: text('platform_key').references(() => platforms.key),
+    disabled: boolean('disabled').notNull().default(false),
+    /** #10.11: the password was set by the admin or the operator; every route but the password change answers 403. */
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
+    /** #10.10: hashes of the last PASSWORD_HISTORY_SIZE passwords before the current one, newest first. */
+    passwordHistory: text('password_history').array().notNull().default([]),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Raised on every change; an update naming an older revision gets 409. */
+    revision: integer('revision').notNull().default(1),
+  },
   // D10: a platform user has a platform, or its scope would widen to every platform (platform/platform-scope.ts).
-  (table) => [check('users_platform_user_has_platform', sql`${table.role} <> 'platform' OR ${table.platformKey} IS NOT NULL`)],
+  (table) => [
+    check('users_platform_user_has_platform', sql`${table.role} <> 'platform' OR ${table.platformKey} IS NOT NULL`),
+  ],
 );
 
 /**

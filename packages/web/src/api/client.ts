@@ -95,10 +95,17 @@ async function toApiError(response: Response): Promise<ApiError> {
   }
   const error = (payload as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null)?.error;
   if (error && typeof error.message === 'string') {
-    return new ApiError(response.status, typeof error.code === 'string' ? error.code : 'ERROR', error.message, error.details);
+    return new ApiError(
+      response.status,
+      typeof error.code === 'string' ? error.code : 'ERROR',
+      error.message,
+      error.details,
+    );
   }
   const message =
-    response.status >= 500 ? `系统暂时无法处理请求，请稍后重试（错误代码 ${response.status}）` : `请求未能完成（错误代码 ${response.status}）`;
+    response.status >= 500
+      ? `系统暂时无法处理请求，请稍后重试（错误代码 ${response.status}）`
+      : `请求未能完成（错误代码 ${response.status}）`;
   return new ApiError(response.status, 'HTTP_ERROR', message);
 }
 

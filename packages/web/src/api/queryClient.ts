@@ -50,7 +50,8 @@ export const queryClient = new QueryClient({
     queries: {
       staleTime: 30_000,
       refetchOnWindowFocus: false,
-      retry: (failureCount, error) => !(isApiError(error) && error.status > 0 && error.status < 500) && failureCount < 1,
+      retry: (failureCount, error) =>
+        !(isApiError(error) && error.status > 0 && error.status < 500) && failureCount < 1,
     },
   },
 });

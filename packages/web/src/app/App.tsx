@@ -74,7 +74,11 @@ function NotifierBridge() {
 function LocalizedApp() {
   const { lang } = useI18n();
   return (
-    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} button={{ autoInsertSpace: false }} theme={{ token: { colorPrimary: '#1f5fad' } }}>
+    <ConfigProvider
+      locale={lang === 'zh' ? zhCN : enUS}
+      button={{ autoInsertSpace: false }}
+      theme={{ token: { colorPrimary: '#1f5fad' } }}
+    >
       <AntApp>
         <NotifierBridge />
         <RouterProvider router={router} />

@@ -27,7 +27,8 @@ export function RequireAuth({ children }: { children: ReactNode }) {
     return <Navigate to="/login" replace state={{ from }} />;
   }
   // #10.11: a temporary password is changed before any page opens.
-  if (me.data.mustChangePassword) return <Navigate to={CHANGE_PASSWORD_PATH} replace state={{ from: `${location.pathname}${location.search}` }} />;
+  if (me.data.mustChangePassword)
+    return <Navigate to={CHANGE_PASSWORD_PATH} replace state={{ from: `${location.pathname}${location.search}` }} />;
   return <>{children}</>;
 }
 

@@ -32,7 +32,9 @@ export const APP_ROUTES: readonly AppRoute[] = [
     titleKey: 'menu.projectLedger',
     group: 'projects',
     permission: 'projects.read',
-    Page: lazy(() => import('../projects/ledger/ProjectLedgerPage.tsx').then((m) => ({ default: m.ProjectLedgerPage }))),
+    Page: lazy(() =>
+      import('../projects/ledger/ProjectLedgerPage.tsx').then((m) => ({ default: m.ProjectLedgerPage })),
+    ),
   },
   {
     path: '/projects/board',
@@ -46,28 +48,36 @@ export const APP_ROUTES: readonly AppRoute[] = [
     titleKey: 'menu.projectReport',
     group: 'projects',
     permission: 'projects.report',
-    Page: lazy(() => import('../projects/report/ReportProjectPage.tsx').then((m) => ({ default: m.ReportProjectPage }))),
+    Page: lazy(() =>
+      import('../projects/report/ReportProjectPage.tsx').then((m) => ({ default: m.ReportProjectPage })),
+    ),
   },
   {
     path: '/projects/queue',
     titleKey: 'menu.projectQueue',
     group: 'projects',
     permission: 'projects.circulate',
-    Page: lazy(() => import('../projects/queue/ConfirmationQueuePage.tsx').then((m) => ({ default: m.ConfirmationQueuePage }))),
+    Page: lazy(() =>
+      import('../projects/queue/ConfirmationQueuePage.tsx').then((m) => ({ default: m.ConfirmationQueuePage })),
+    ),
   },
   {
     path: '/projects/summary',
     titleKey: 'menu.projectSummary',
     group: 'projects',
     permission: 'projects.read',
-    Page: lazy(() => import('../projects/summary/InvestmentSummaryPage.tsx').then((m) => ({ default: m.InvestmentSummaryPage }))),
+    Page: lazy(() =>
+      import('../projects/summary/InvestmentSummaryPage.tsx').then((m) => ({ default: m.InvestmentSummaryPage })),
+    ),
   },
   {
     path: '/projects/settings',
     titleKey: 'menu.projectSettings',
     group: 'projects',
     permission: 'projects.configure',
-    Page: lazy(() => import('../projects/settings/ProjectSettingsPage.tsx').then((m) => ({ default: m.ProjectSettingsPage }))),
+    Page: lazy(() =>
+      import('../projects/settings/ProjectSettingsPage.tsx').then((m) => ({ default: m.ProjectSettingsPage })),
+    ),
   },
   {
     path: '/projects/:id',
@@ -83,14 +93,18 @@ export const APP_ROUTES: readonly AppRoute[] = [
     titleKey: 'menu.enterpriseList',
     group: 'enterprises',
     permission: 'enterprises.read',
-    Page: lazy(() => import('../enterprises/list/EnterpriseListPage.tsx').then((m) => ({ default: m.EnterpriseListPage }))),
+    Page: lazy(() =>
+      import('../enterprises/list/EnterpriseListPage.tsx').then((m) => ({ default: m.EnterpriseListPage })),
+    ),
   },
   {
     path: '/enterprises/import',
     titleKey: 'menu.enterpriseImport',
     group: 'enterprises',
     permission: 'enterprises.import',
-    Page: lazy(() => import('../enterprises/import/EnterpriseImportPage.tsx').then((m) => ({ default: m.EnterpriseImportPage }))),
+    Page: lazy(() =>
+      import('../enterprises/import/EnterpriseImportPage.tsx').then((m) => ({ default: m.EnterpriseImportPage })),
+    ),
   },
   {
     path: '/enterprises/:creditCode',
@@ -98,21 +112,27 @@ export const APP_ROUTES: readonly AppRoute[] = [
     group: 'enterprises',
     permission: 'enterprises.read',
     hideInMenu: true,
-    Page: lazy(() => import('../enterprises/detail/EnterpriseDetailPage.tsx').then((m) => ({ default: m.EnterpriseDetailPage }))),
+    Page: lazy(() =>
+      import('../enterprises/detail/EnterpriseDetailPage.tsx').then((m) => ({ default: m.EnterpriseDetailPage })),
+    ),
   },
   {
     path: '/evaluations',
     titleKey: 'menu.evaluationRuns',
     group: 'enterprises',
     permission: 'evaluations.read',
-    Page: lazy(() => import('../enterprises/runs/EvaluationRunsPage.tsx').then((m) => ({ default: m.EvaluationRunsPage }))),
+    Page: lazy(() =>
+      import('../enterprises/runs/EvaluationRunsPage.tsx').then((m) => ({ default: m.EvaluationRunsPage })),
+    ),
   },
   {
     path: '/evaluations/method',
     titleKey: 'menu.evaluationMethod',
     group: 'enterprises',
     permission: 'evaluations.manage',
-    Page: lazy(() => import('../enterprises/method/EvaluationMethodPage.tsx').then((m) => ({ default: m.EvaluationMethodPage }))),
+    Page: lazy(() =>
+      import('../enterprises/method/EvaluationMethodPage.tsx').then((m) => ({ default: m.EvaluationMethodPage })),
+    ),
   },
   {
     path: '/evaluations/:id/measures',
@@ -128,7 +148,9 @@ export const APP_ROUTES: readonly AppRoute[] = [
     group: 'enterprises',
     permission: 'evaluations.read',
     hideInMenu: true,
-    Page: lazy(() => import('../enterprises/measures/RectificationPage.tsx').then((m) => ({ default: m.RectificationPage }))),
+    Page: lazy(() =>
+      import('../enterprises/measures/RectificationPage.tsx').then((m) => ({ default: m.RectificationPage })),
+    ),
   },
   {
     path: '/catalog',
@@ -181,7 +203,9 @@ export const MENU_GROUPS: ReadonlyArray<{ key: Exclude<MenuGroup, 'home'>; title
   { key: 'system', titleKey: 'menu.systemGroup' },
 ];
 
-export const ForcedPasswordChangePage = lazy(() => import('../auth/password/ForcedPasswordChangePage.tsx').then((m) => ({ default: m.ForcedPasswordChangePage })));
+export const ForcedPasswordChangePage = lazy(() =>
+  import('../auth/password/ForcedPasswordChangePage.tsx').then((m) => ({ default: m.ForcedPasswordChangePage })),
+);
 export const LoginPage = lazy(() => import('../auth/login/LoginPage.tsx').then((m) => ({ default: m.LoginPage })));
 export const AppLayout = lazy(() => import('./layout/AppLayout.tsx').then((m) => ({ default: m.AppLayout })));
 export const ErrorPage = lazy(() => import('./error/ErrorPage.tsx').then((m) => ({ default: m.ErrorPage })));

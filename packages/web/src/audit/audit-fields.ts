@@ -121,8 +121,10 @@ export function fieldLabel(path: string): string {
 export function fieldValue(key: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return MISSING;
   if (typeof value === 'boolean') return value ? '是' : '否';
-  if (Array.isArray(value)) return value.length === 0 ? '（无）' : value.map((each) => fieldValue(key, each)).join('、');
-  if (typeof value === 'number') return SHARE_FIELDS.has(key) ? formatShare(value) : formatNumber(value, { decimals: 4 });
+  if (Array.isArray(value))
+    return value.length === 0 ? '（无）' : value.map((each) => fieldValue(key, each)).join('、');
+  if (typeof value === 'number')
+    return SHARE_FIELDS.has(key) ? formatShare(value) : formatNumber(value, { decimals: 4 });
   if (typeof value !== 'string') {
     return Object.entries(value as Record<string, unknown>)
       .map(([inner, each]) => `${fieldLabel(inner)}：${fieldValue(inner, each)}`)
@@ -134,7 +136,8 @@ export function fieldValue(key: string, value: unknown): string {
   if (/platformKey$|PlatformKey$/.test(key)) return PLATFORM_NAMES.get(value) ?? value;
   if (key === 'category' && value in CATEGORY_LABELS) return CATEGORY_LABELS[value as keyof typeof CATEGORY_LABELS];
   if (key === 'basis' && value in BASIS_LABELS) return BASIS_LABELS[value as CatalogBasis];
-  if ((key === 'status' || key === 'fromStatus' || key === 'toStatus' || key === 'to') && value in STATUS_LABELS) return STATUS_LABELS[value]!;
+  if ((key === 'status' || key === 'fromStatus' || key === 'toStatus' || key === 'to') && value in STATUS_LABELS)
+    return STATUS_LABELS[value]!;
   if (SHARE_FIELDS.has(key) && /^-?\d+(\.\d+)?$/.test(value)) return formatShare(value);
   if (DATE_TIME.test(value)) return formatDateTime(value);
   return value;
@@ -152,7 +155,8 @@ export function flatten(value: unknown, prefix = '', depth = 0): Map<string, unk
     const path = prefix ? `${prefix}.${key}` : key;
     const isLeafArray = Array.isArray(inner) && inner.every((each) => each === null || typeof each !== 'object');
     if (inner !== null && typeof inner === 'object' && !isLeafArray) {
-      if (Array.isArray(inner)) inner.forEach((each, i) => flatten(each, `${path}.${i + 1}`, depth + 1).forEach((v, k) => rows.set(k, v)));
+      if (Array.isArray(inner))
+        inner.forEach((each, i) => flatten(each, `${path}.${i + 1}`, depth + 1).forEach((v, k) => rows.set(k, v)));
       else flatten(inner, path, depth + 1).forEach((v, k) => rows.set(k, v));
     } else rows.set(path, inner);
   }

@@ -74,7 +74,10 @@ export type ItemValues = {
   note: string;
 };
 
-export function createDraft(platformKey: PlatformKey, body: { version: string; basedOnVersionId?: number }): Promise<CatalogView> {
+export function createDraft(
+  platformKey: PlatformKey,
+  body: { version: string; basedOnVersionId?: number },
+): Promise<CatalogView> {
   return api<CatalogView>(`/catalogs/${platformKey}/versions`, { method: 'POST', body });
 }
 
@@ -86,15 +89,25 @@ export function createItem(versionId: number, values: ItemValues): Promise<Catal
   return api<CatalogItemView>(`/catalog-versions/${versionId}/items`, { method: 'POST', body: values });
 }
 
-export function updateItem(versionId: number, itemId: number, values: ItemValues & { revision: number }): Promise<CatalogItemView> {
+export function updateItem(
+  versionId: number,
+  itemId: number,
+  values: ItemValues & { revision: number },
+): Promise<CatalogItemView> {
   return api<CatalogItemView>(`/catalog-versions/${versionId}/items/${itemId}`, { method: 'PUT', body: values });
 }
 
 export function deleteItem(versionId: number, item: Pick<CatalogItemView, 'id' | 'revision'>): Promise<void> {
-  return api<void>(`/catalog-versions/${versionId}/items/${item.id}`, { method: 'DELETE', query: { revision: item.revision } });
+  return api<void>(`/catalog-versions/${versionId}/items/${item.id}`, {
+    method: 'DELETE',
+    query: { revision: item.revision },
+  });
 }
 
-export function publishVersion(versionId: number, body: { effectiveDate: string; revision: number }): Promise<CatalogVersionSummaryView> {
+export function publishVersion(
+  versionId: number,
+  body: { effectiveDate: string; revision: number },
+): Promise<CatalogVersionSummaryView> {
   return api<CatalogVersionSummaryView>(`/catalog-versions/${versionId}/publish`, { method: 'POST', body });
 }
 
@@ -102,8 +115,13 @@ export function importItems(versionId: number, file: File): Promise<ImportReport
   return upload<ImportReport>(`/catalog-versions/${versionId}/import`, file);
 }
 
-export function exportVersion(version: Pick<CatalogVersionSummaryView, 'id' | 'version'>, platformName: string): Promise<void> {
-  return download(`/catalog-versions/${version.id}/export.xlsx`, { fallbackName: `${platformName}产业准入指导目录（${version.version}）.xlsx` });
+export function exportVersion(
+  version: Pick<CatalogVersionSummaryView, 'id' | 'version'>,
+  platformName: string,
+): Promise<void> {
+  return download(`/catalog-versions/${version.id}/export.xlsx`, {
+    fallbackName: `${platformName}产业准入指导目录（${version.version}）.xlsx`,
+  });
 }
 
 export function downloadImportTemplate(): Promise<void> {

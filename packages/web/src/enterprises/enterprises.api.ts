@@ -1,5 +1,11 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { EnterpriseImportReport, EnterpriseKind, EnterpriseRecordView, EnterpriseScale, EnterpriseSubDatabase } from '@pgs/domain';
+import type {
+  EnterpriseImportReport,
+  EnterpriseKind,
+  EnterpriseRecordView,
+  EnterpriseScale,
+  EnterpriseSubDatabase,
+} from '@pgs/domain';
 import { api, download } from '../api/client.ts';
 import type { Page } from '../api/contract.ts';
 
@@ -13,7 +19,11 @@ export type Quantity = string | number | null;
 /** R3.1 sub-databases this module keeps, in the order of the policy's list; the land ones come with the land module. */
 export const SUB_DATABASES: readonly EnterpriseSubDatabase[] = ['backward', 'low_efficiency', 'zombie'];
 export type SubDatabase = EnterpriseSubDatabase;
-export const SUB_DATABASE_LABELS: Record<SubDatabase, string> = { backward: '淘汰落后类', low_efficiency: '低效产出类', zombie: '停产僵尸类' };
+export const SUB_DATABASE_LABELS: Record<SubDatabase, string> = {
+  backward: '淘汰落后类',
+  low_efficiency: '低效产出类',
+  zombie: '停产僵尸类',
+};
 export const LAND_SUB_DATABASES = ['批而未供', '供而未用', '腾空改造'] as const;
 
 export type EnterpriseFilters = {
@@ -34,7 +44,8 @@ export type RecordImportReport = EnterpriseImportReport;
 export const enterpriseKeys = {
   all: ['enterprises'] as const,
   years: ['enterprises', 'years'] as const,
-  list: (filters: EnterpriseFilters, page: number, pageSize: number) => ['enterprises', 'list', filters, page, pageSize] as const,
+  list: (filters: EnterpriseFilters, page: number, pageSize: number) =>
+    ['enterprises', 'list', filters, page, pageSize] as const,
   detail: (creditCode: string) => ['enterprises', 'detail', creditCode] as const,
 };
 
@@ -54,7 +65,11 @@ export function useRecordYears() {
 export function useEnterprises(filters: EnterpriseFilters, page: number, pageSize: number, enabled = true) {
   return useQuery({
     queryKey: enterpriseKeys.list(filters, page, pageSize),
-    queryFn: ({ signal }) => api<Page<EnterpriseRecordView> & { year: number | null }>('/enterprises', { query: { ...filters, page, pageSize }, signal }),
+    queryFn: ({ signal }) =>
+      api<Page<EnterpriseRecordView> & { year: number | null }>('/enterprises', {
+        query: { ...filters, page, pageSize },
+        signal,
+      }),
     placeholderData: keepPreviousData,
     enabled,
   });

@@ -14,7 +14,12 @@ export type UploadProgress = { loaded: number; total: number; percent: number; s
 export function uploadWithProgress<T>(
   path: string,
   file: Blob,
-  options: { query?: Query; fileName?: string; onProgress?: (progress: UploadProgress) => void; signal?: AbortSignal } = {},
+  options: {
+    query?: Query;
+    fileName?: string;
+    onProgress?: (progress: UploadProgress) => void;
+    signal?: AbortSignal;
+  } = {},
 ): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
@@ -68,7 +73,8 @@ function parseJson(text: string): unknown {
 
 /** The same reading of an error answer as api/client.ts: the server's sentence, or one of ours by status. */
 function toApiError(status: number, payload: unknown): ApiError {
-  const error = (payload as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null | undefined)?.error;
+  const error = (payload as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null | undefined)
+    ?.error;
   if (error && typeof error.message === 'string') {
     return new ApiError(status, typeof error.code === 'string' ? error.code : 'ERROR', error.message, error.details);
   }
@@ -77,6 +83,7 @@ function toApiError(status: number, payload: unknown): ApiError {
     return new ApiError(status, 'VALIDATION_FAILED', '文件中有错误，未写入任何数据', payload);
   }
   if (status === 413) return new ApiError(status, 'PAYLOAD_TOO_LARGE', '文件过大，超过系统允许的上限');
-  const message = status >= 500 ? `系统暂时无法处理请求，请稍后重试（错误代码 ${status}）` : `请求未能完成（错误代码 ${status}）`;
+  const message =
+    status >= 500 ? `系统暂时无法处理请求，请稍后重试（错误代码 ${status}）` : `请求未能完成（错误代码 ${status}）`;
   return new ApiError(status, 'HTTP_ERROR', message);
 }

@@ -22,7 +22,11 @@ export function useProjectCount(filter: Record<string, string>) {
 /** A count per pipeline stage (the platform sees its own projects only, D10; others see all). */
 export function useProjectsByStage() {
   return useQueries({
-    queries: PIPELINE_STAGES.map((status) => ({ queryKey: ['home', 'projects', { status }], queryFn: () => totalOf('/projects', { status }), ...fresh })),
+    queries: PIPELINE_STAGES.map((status) => ({
+      queryKey: ['home', 'projects', { status }],
+      queryFn: () => totalOf('/projects', { status }),
+      ...fresh,
+    })),
     combine: (results) => ({
       isPending: results.some((result) => result.isPending),
       isError: results.some((result) => result.isError),
@@ -50,7 +54,8 @@ export function useRecordYears() {
 export function useLatestRun() {
   return useQuery({
     queryKey: ['home', 'latest-run'],
-    queryFn: async () => (await api<Page<EvaluationRunSummary>>('/evaluations', { query: { page: 1, pageSize: 1 } })).items[0] ?? null,
+    queryFn: async () =>
+      (await api<Page<EvaluationRunSummary>>('/evaluations', { query: { page: 1, pageSize: 1 } })).items[0] ?? null,
     ...fresh,
   });
 }

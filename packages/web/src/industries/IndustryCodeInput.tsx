@@ -24,7 +24,12 @@ function useDebounced(value: string, delay: number): string {
  * Whatever is typed — one digit, Chinese words, a code backspaced to one digit — only searches: the field's value
  * is the typed text, and the page treats anything that is not yet a known code as "not yet known" (issue #9).
  */
-export function IndustryCodeInput({ value, onChange, placeholder = '输入行业代码或名称，如 3612 或 汽车', testId }: Props) {
+export function IndustryCodeInput({
+  value,
+  onChange,
+  placeholder = '输入行业代码或名称，如 3612 或 汽车',
+  testId,
+}: Props) {
   const [search, setSearch] = useState(value ?? '');
   const q = useDebounced(search.trim(), 250);
   const entry = industryCodeEntry(q);

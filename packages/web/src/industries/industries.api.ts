@@ -52,7 +52,9 @@ export function useAllIndustries() {
       const pageSize = 500;
       const first = await fetchIndustries({ page: 1, pageSize }, signal);
       const pages = Math.ceil(first.total / pageSize);
-      const rest = await Promise.all(Array.from({ length: pages - 1 }, (_, i) => fetchIndustries({ page: i + 2, pageSize }, signal)));
+      const rest = await Promise.all(
+        Array.from({ length: pages - 1 }, (_, i) => fetchIndustries({ page: i + 2, pageSize }, signal)),
+      );
       return [first, ...rest].flatMap((page) => page.items);
     },
     staleTime: Infinity,

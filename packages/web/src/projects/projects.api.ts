@@ -31,7 +31,8 @@ export type LedgerFilters = {
 
 export const projectKeys = {
   all: ['projects'] as const,
-  list: (filters: LedgerFilters, page: number, pageSize: number) => ['projects', 'list', filters, page, pageSize] as const,
+  list: (filters: LedgerFilters, page: number, pageSize: number) =>
+    ['projects', 'list', filters, page, pageSize] as const,
   detail: (id: number) => ['projects', 'detail', id] as const,
   evaluations: (id: number) => ['projects', 'evaluations', id] as const,
   summary: (platformKey: string, year: number) => ['projects', 'summary', platformKey, year] as const,
@@ -47,11 +48,20 @@ export function useProjects(filters: LedgerFilters, page: number, pageSize: numb
 }
 
 export function useProject(id: number, enabled = true) {
-  return useQuery({ queryKey: projectKeys.detail(id), queryFn: () => api<ProjectDetail>(`/projects/${id}`), retry: false, meta: { silent: true }, enabled: enabled && id > 0 });
+  return useQuery({
+    queryKey: projectKeys.detail(id),
+    queryFn: () => api<ProjectDetail>(`/projects/${id}`),
+    retry: false,
+    meta: { silent: true },
+    enabled: enabled && id > 0,
+  });
 }
 
 export function useProjectEvaluations(id: number) {
-  return useQuery({ queryKey: projectKeys.evaluations(id), queryFn: () => api<ProjectEvaluationRecord[]>(`/projects/${id}/evaluations`) });
+  return useQuery({
+    queryKey: projectKeys.evaluations(id),
+    queryFn: () => api<ProjectEvaluationRecord[]>(`/projects/${id}/evaluations`),
+  });
 }
 
 export function useInvestmentSummary(platformKey: string, year: number) {
@@ -63,7 +73,11 @@ export function useInvestmentSummary(platformKey: string, year: number) {
 }
 
 export function useProjectSettings() {
-  return useQuery({ queryKey: projectKeys.settings, queryFn: () => api<ProjectSettingsView>('/project-settings'), staleTime: 60_000 });
+  return useQuery({
+    queryKey: projectKeys.settings,
+    queryFn: () => api<ProjectSettingsView>('/project-settings'),
+    staleTime: 60_000,
+  });
 }
 
 export type ReportValues = {
@@ -85,7 +99,10 @@ export function reportProject(values: ReportValues): Promise<ProjectDetail> {
   return api<ProjectDetail>('/projects', { method: 'POST', body: values });
 }
 
-export function moveProject(id: number, body: { to: ProjectStatus; version: number; reason?: string; effectiveDate?: string }): Promise<ProjectDetail> {
+export function moveProject(
+  id: number,
+  body: { to: ProjectStatus; version: number; reason?: string; effectiveDate?: string },
+): Promise<ProjectDetail> {
   return api<ProjectDetail>(`/projects/${id}/transitions`, { method: 'POST', body });
 }
 
@@ -94,15 +111,23 @@ export function undoMove(id: number, version: number): Promise<ProjectDetail> {
   return api<ProjectDetail>(`/projects/${id}/transitions/undo`, { method: 'POST', body: { version } });
 }
 
-export function evaluateProject(id: number, body: { scores: Record<string, number>; opinion: string; reviewer?: string; reviewedOn?: string; version: number }): Promise<EvaluationResult> {
+export function evaluateProject(
+  id: number,
+  body: { scores: Record<string, number>; opinion: string; reviewer?: string; reviewedOn?: string; version: number },
+): Promise<EvaluationResult> {
   return api<EvaluationResult>(`/projects/${id}/evaluation`, { method: 'POST', body });
 }
 
-export function circulateProject(id: number, body: { toPlatformKey: string; firstPlaceShare: number; reason: string; version: number }): Promise<CirculationResult> {
+export function circulateProject(
+  id: number,
+  body: { toPlatformKey: string; firstPlaceShare: number; reason: string; version: number },
+): Promise<CirculationResult> {
   return api<CirculationResult>(`/projects/${id}/circulations`, { method: 'POST', body });
 }
 
-export function saveProjectSettings(body: Pick<ProjectSettingsView, 'negotiationWindowDays' | 'undoWindowDays' | 'evaluationSheet' | 'version'>): Promise<ProjectSettingsView> {
+export function saveProjectSettings(
+  body: Pick<ProjectSettingsView, 'negotiationWindowDays' | 'undoWindowDays' | 'evaluationSheet' | 'version'>,
+): Promise<ProjectSettingsView> {
   return api<ProjectSettingsView>('/project-settings', { method: 'PUT', body });
 }
 
@@ -111,5 +136,8 @@ export function exportLedger(filters: LedgerFilters): Promise<void> {
 }
 
 export function exportInvestmentSummary(platformKey: string, year: number, platformName: string): Promise<void> {
-  return download(`/platforms/${platformKey}/investment-summary.xlsx`, { query: { year }, fallbackName: `年度招商完成情况-${platformName}-${year}.xlsx` });
+  return download(`/platforms/${platformKey}/investment-summary.xlsx`, {
+    query: { year },
+    fallbackName: `年度招商完成情况-${platformName}-${year}.xlsx`,
+  });
 }

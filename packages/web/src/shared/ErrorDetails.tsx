@@ -1,15 +1,22 @@
 import { Typography } from 'antd';
 
-type DetailRow = { row?: unknown; line?: unknown; column?: unknown; field?: unknown; path?: unknown; message?: unknown };
+type DetailRow = {
+  row?: unknown;
+  line?: unknown;
+  column?: unknown;
+  field?: unknown;
+  path?: unknown;
+  message?: unknown;
+};
 
 function describe(detail: unknown): string {
   if (typeof detail === 'string') return detail;
   if (detail && typeof detail === 'object') {
     const { row, line, column, field, path, message } = detail as DetailRow;
     const where = [
-      row ?? line ? `第 ${String(row ?? line)} 行` : null,
+      (row ?? line) ? `第 ${String(row ?? line)} 行` : null,
       column ? `${String(column)} 列` : null,
-      field ?? path ? String(Array.isArray(path) ? path.join('.') : (field ?? path)) : null,
+      (field ?? path) ? String(Array.isArray(path) ? path.join('.') : (field ?? path)) : null,
     ]
       .filter(Boolean)
       .join('，');

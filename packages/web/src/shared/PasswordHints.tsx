@@ -75,6 +75,8 @@ export function PasswordHints({ password, username }: { password: string | undef
 export function passwordPolicyRule(username?: string | null): FormRule {
   return {
     validator: (_rule, value: string | undefined) =>
-      value && passwordProblemsNow(value, { username }).length > 0 ? Promise.reject(new Error('密码不符合要求：')) : Promise.resolve(),
+      value && passwordProblemsNow(value, { username }).length > 0
+        ? Promise.reject(new Error('密码不符合要求：'))
+        : Promise.resolve(),
   };
 }

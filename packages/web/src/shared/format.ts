@@ -12,7 +12,12 @@ const DATE_TIME = new Intl.DateTimeFormat('sv-SE', {
   second: '2-digit',
   hour12: false,
 });
-const DATE = new Intl.DateTimeFormat('sv-SE', { timeZone: SHANGHAI, year: 'numeric', month: '2-digit', day: '2-digit' });
+const DATE = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: SHANGHAI,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 export function formatDateTime(value: string | null | undefined): string {
   if (!value) return '—';

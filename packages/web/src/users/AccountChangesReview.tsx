@@ -6,7 +6,12 @@ import type { AccountChange } from '@pgs/domain';
 import { formatDateTime } from '../shared/format.ts';
 import { accountChangeKeys, reviewAccountChange, useUnreviewedAccountChanges } from './account-changes.api.ts';
 
-const KIND_COLORS: Record<AccountChange['kind'], string> = { create: 'blue', update: 'gold', reset_password: 'red', unlock: 'green' };
+const KIND_COLORS: Record<AccountChange['kind'], string> = {
+  create: 'blue',
+  update: 'gold',
+  reset_password: 'red',
+  unlock: 'green',
+};
 
 /**
  * 账号变更待审阅 (三员分立, #10.11): every account and role change the admin or the operator made, for the auditor
@@ -36,7 +41,12 @@ export function AccountChangesReview() {
       title={
         <Space>
           账号变更待审阅
-          <Badge count={changes.data?.total ?? 0} showZero color={items.length ? '#cf1322' : '#52c41a'} data-testid="account-changes-count" />
+          <Badge
+            count={changes.data?.total ?? 0}
+            showZero
+            color={items.length ? '#cf1322' : '#52c41a'}
+            data-testid="account-changes-count"
+          />
         </Space>
       }
       data-testid="account-changes-review"

@@ -16,8 +16,20 @@ export function useUsers(page: number, pageSize: number) {
   });
 }
 
-export type NewUser = { username: string; password: string; displayName: string; role: Role; platformKey?: PlatformKey | null };
-export type UserChanges = { displayName: string; role: Role; platformKey: PlatformKey | null; disabled: boolean; revision: number };
+export type NewUser = {
+  username: string;
+  password: string;
+  displayName: string;
+  role: Role;
+  platformKey?: PlatformKey | null;
+};
+export type UserChanges = {
+  displayName: string;
+  role: Role;
+  platformKey: PlatformKey | null;
+  disabled: boolean;
+  revision: number;
+};
 
 export function createUser(body: NewUser): Promise<User> {
   return api<User>('/users', { method: 'POST', body });

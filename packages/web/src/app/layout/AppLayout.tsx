@@ -29,7 +29,15 @@ export function AppLayout() {
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={220}>
         <div
-          style={{ height: 56, display: 'flex', alignItems: 'center', justifyContent: 'center', color: '#fff', fontWeight: 600, padding: '0 12px' }}
+          style={{
+            height: 56,
+            display: 'flex',
+            alignItems: 'center',
+            justifyContent: 'center',
+            color: '#fff',
+            fontWeight: 600,
+            padding: '0 12px',
+          }}
           data-testid="app-title"
         >
           {collapsed ? t('app.shortTitle') : t('app.title')}

@@ -37,9 +37,18 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
       confirmLoading={mutation.isPending}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" onFinish={(values) => mutation.mutate(values)} data-testid="change-password-form">
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(values) => mutation.mutate(values)}
+        data-testid="change-password-form"
+      >
         {mutation.error && <Alert type="error" showIcon title={mutation.error.message} style={{ marginBottom: 16 }} />}
-        <Form.Item name="currentPassword" label={t('password.current')} rules={[{ required: true, message: t('password.required') }]}>
+        <Form.Item
+          name="currentPassword"
+          label={t('password.current')}
+          rules={[{ required: true, message: t('password.required') }]}
+        >
           <Input.Password autoComplete="current-password" data-testid="current-password" />
         </Form.Item>
         <Form.Item
@@ -58,7 +67,9 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
             { required: true, message: t('password.required') },
             ({ getFieldValue }) => ({
               validator: (_rule, value) =>
-                !value || value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('password.mismatch'))),
+                !value || value === getFieldValue('newPassword')
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('password.mismatch'))),
             }),
           ]}
         >

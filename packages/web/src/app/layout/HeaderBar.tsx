@@ -49,7 +49,12 @@ export function HeaderBar({ user }: { user: SessionUser }) {
           {platform}
         </Tag>
       )}
-      <Button type="text" icon={<KeyOutlined />} onClick={() => setPasswordOpen(true)} data-testid="change-password-button">
+      <Button
+        type="text"
+        icon={<KeyOutlined />}
+        onClick={() => setPasswordOpen(true)}
+        data-testid="change-password-button"
+      >
         {t('header.changePassword')}
       </Button>
       <Button type="text" icon={<LogoutOutlined />} loading={leaving} onClick={signOut} data-testid="logout-button">

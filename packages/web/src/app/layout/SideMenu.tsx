@@ -46,7 +46,12 @@ const ROUTE_ICONS: Record<string, ReactNode> = {
   '/admin/audit': <AuditOutlined />,
   '/admin/account-changes': <SafetyCertificateOutlined />,
 };
-const GROUP_ICONS: Record<Exclude<MenuGroup, 'home'>, ReactNode> = { projects: <FundProjectionScreenOutlined />, enterprises: <BankOutlined />, catalog: <AppstoreOutlined />, system: <SettingOutlined /> };
+const GROUP_ICONS: Record<Exclude<MenuGroup, 'home'>, ReactNode> = {
+  projects: <FundProjectionScreenOutlined />,
+  enterprises: <BankOutlined />,
+  catalog: <AppstoreOutlined />,
+  system: <SettingOutlined />,
+};
 
 /** The side menu by module; entries the role may not use are not shown at all. */
 export function SideMenu({ role }: { role: Role }) {
@@ -66,7 +71,9 @@ export function SideMenu({ role }: { role: Role }) {
         ),
       })),
       ...MENU_GROUPS.map((group) => {
-        const children = APP_ROUTES.filter((route) => route.group === group.key && !route.hideInMenu && can(role, route.permission)).map((route) => ({
+        const children = APP_ROUTES.filter(
+          (route) => route.group === group.key && !route.hideInMenu && can(role, route.permission),
+        ).map((route) => ({
           key: route.path,
           icon: ROUTE_ICONS[route.path],
           label: (
@@ -75,7 +82,9 @@ export function SideMenu({ role }: { role: Role }) {
             </span>
           ),
         }));
-        return children.length ? { key: group.key, icon: GROUP_ICONS[group.key], label: t(group.titleKey), children } : null;
+        return children.length
+          ? { key: group.key, icon: GROUP_ICONS[group.key], label: t(group.titleKey), children }
+          : null;
       }).filter((item) => item !== null),
     ],
     [role, t],

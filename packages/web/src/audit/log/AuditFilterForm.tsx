@@ -23,9 +23,22 @@ function toFilters(values: Values): AuditFilters {
 export function AuditFilterForm({ onChange }: { onChange: (filters: AuditFilters) => void }) {
   const [form] = Form.useForm<Values>();
   return (
-    <Form<Values> form={form} layout="inline" onFinish={(values) => onChange(toFilters(values))} data-testid="audit-filters" style={{ rowGap: 12 }}>
+    <Form<Values>
+      form={form}
+      layout="inline"
+      onFinish={(values) => onChange(toFilters(values))}
+      data-testid="audit-filters"
+      style={{ rowGap: 12 }}
+    >
       <Form.Item name="entityType" label="对象类型">
-        <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={ENTITY_OPTIONS} placeholder="全部" style={{ width: 200 }} data-testid="audit-filter-entity" />
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          options={ENTITY_OPTIONS}
+          placeholder="全部"
+          style={{ width: 200 }}
+          data-testid="audit-filter-entity"
+        />
       </Form.Item>
       <Form.Item name="action" label="动作">
         <Select

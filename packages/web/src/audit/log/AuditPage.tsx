@@ -24,7 +24,8 @@ const columns: TableColumnsType<AuditEvent> = [
   {
     title: '对象',
     key: 'entity',
-    render: (_value, event) => `${AUDIT_ENTITY_LABELS[event.entityType] ?? '其他对象'}${event.entityId ? ` #${event.entityId}` : ''}`,
+    render: (_value, event) =>
+      `${AUDIT_ENTITY_LABELS[event.entityType] ?? '其他对象'}${event.entityId ? ` #${event.entityId}` : ''}`,
   },
   {
     title: '客户端地址',
@@ -57,10 +58,20 @@ export function AuditPage() {
       <Card
         extra={
           <Space>
-            <Button icon={<SafetyCertificateOutlined />} loading={verify.isPending} onClick={() => verify.mutate()} data-testid="audit-verify-button">
+            <Button
+              icon={<SafetyCertificateOutlined />}
+              loading={verify.isPending}
+              onClick={() => verify.mutate()}
+              data-testid="audit-verify-button"
+            >
               校验哈希链
             </Button>
-            <Button icon={<DownloadOutlined />} loading={exporting.downloading} onClick={exporting.start} data-testid="audit-export-button">
+            <Button
+              icon={<DownloadOutlined />}
+              loading={exporting.downloading}
+              onClick={exporting.start}
+              data-testid="audit-export-button"
+            >
               导出Excel
             </Button>
           </Space>

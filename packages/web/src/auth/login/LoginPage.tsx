@@ -27,15 +27,30 @@ export function LoginPage() {
     onSuccess: (user) => {
       startSession(queryClient, user);
       // A password set by the admin is changed first (#10.11); the page then goes on to where the user was headed.
-      navigate(user.mustChangePassword ? CHANGE_PASSWORD_PATH : target, { replace: true, state: user.mustChangePassword ? { from: target } : undefined });
+      navigate(user.mustChangePassword ? CHANGE_PASSWORD_PATH : target, {
+        replace: true,
+        state: user.mustChangePassword ? { from: target } : undefined,
+      });
     },
   });
 
   if (me.data) return <Navigate to={me.data.mustChangePassword ? CHANGE_PASSWORD_PATH : target} replace />;
   return (
-    <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: '#eef2f7' }}>
+    <div
+      style={{
+        minHeight: '100vh',
+        display: 'flex',
+        alignItems: 'center',
+        justifyContent: 'center',
+        background: '#eef2f7',
+      }}
+    >
       <div style={{ position: 'fixed', top: 16, right: 24 }}>
-        <Button icon={<GlobalOutlined />} onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} data-testid="lang-switch">
+        <Button
+          icon={<GlobalOutlined />}
+          onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
+          data-testid="lang-switch"
+        >
           {t('header.language')}
         </Button>
       </div>
@@ -47,13 +62,27 @@ export function LoginPage() {
           {t('login.subtitle')}
         </Typography.Paragraph>
         {mutation.error && (
-          <Alert type="error" showIcon title={mutation.error.message} style={{ marginBottom: 16 }} data-testid="login-error" />
+          <Alert
+            type="error"
+            showIcon
+            title={mutation.error.message}
+            style={{ marginBottom: 16 }}
+            data-testid="login-error"
+          />
         )}
         <Form<Values> layout="vertical" onFinish={(values) => mutation.mutate(values)} requiredMark={false}>
-          <Form.Item name="username" label={t('login.username')} rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}>
+          <Form.Item
+            name="username"
+            label={t('login.username')}
+            rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}
+          >
             <Input prefix={<UserOutlined />} autoComplete="username" autoFocus data-testid="login-username" />
           </Form.Item>
-          <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.passwordRequired') }]}>
+          <Form.Item
+            name="password"
+            label={t('login.password')}
+            rules={[{ required: true, message: t('login.passwordRequired') }]}
+          >
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" data-testid="login-password" />
           </Form.Item>
           <Button type="primary" htmlType="submit" block loading={mutation.isPending} data-testid="login-submit">

@@ -19,7 +19,15 @@ type Props = {
 };
 
 /** One catalog version, read-only: what it is, when it applies, its items, and an Excel copy. */
-export function CatalogVersionCard({ platformName, catalog, loading, versions, selectedId, inForceId, onSelect }: Props) {
+export function CatalogVersionCard({
+  platformName,
+  catalog,
+  loading,
+  versions,
+  selectedId,
+  inForceId,
+  onSelect,
+}: Props) {
   const [exporting, setExporting] = useState(false);
   const runExport = async () => {
     if (!catalog) return;
@@ -51,7 +59,13 @@ export function CatalogVersionCard({ platformName, catalog, loading, versions, s
       extra={
         <Space wrap>
           {versionSelect}
-          <Button icon={<DownloadOutlined />} onClick={runExport} loading={exporting} disabled={!catalog} data-testid="export-button">
+          <Button
+            icon={<DownloadOutlined />}
+            onClick={runExport}
+            loading={exporting}
+            disabled={!catalog}
+            data-testid="export-button"
+          >
             导出Excel
           </Button>
         </Space>
@@ -83,9 +97,17 @@ export function CatalogVersionCard({ platformName, catalog, loading, versions, s
               style={{ marginBottom: 16 }}
               data-testid="catalog-version-info"
               items={[
-                { key: 'version', label: '版本', children: <span data-testid="catalog-version-name">{catalog.version}</span> },
+                {
+                  key: 'version',
+                  label: '版本',
+                  children: <span data-testid="catalog-version-name">{catalog.version}</span>,
+                },
                 { key: 'state', label: '状态', children: <VersionStateTag state={catalog.state} /> },
-                { key: 'effective', label: '生效日期', children: <span data-testid="catalog-effective-date">{formatDate(catalog.effectiveDate)}</span> },
+                {
+                  key: 'effective',
+                  label: '生效日期',
+                  children: <span data-testid="catalog-effective-date">{formatDate(catalog.effectiveDate)}</span>,
+                },
                 { key: 'count', label: '条目数', children: catalog.items.length },
                 { key: 'published', label: '发布时间', children: formatDateTime(catalog.publishedAt) },
                 { key: 'publisher', label: '发布人', children: catalog.publishedByName ?? '—' },

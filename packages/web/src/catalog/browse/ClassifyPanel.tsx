@@ -12,7 +12,11 @@ type Rows = NonNullable<DescriptionsProps['items']>;
 function resultRows(result: ClassifyResultView): Rows {
   const { item } = result;
   const rows: Rows = [
-    { key: 'category', label: '归类结果', children: <CategoryTag category={result.category} testId="classify-category" /> },
+    {
+      key: 'category',
+      label: '归类结果',
+      children: <CategoryTag category={result.category} testId="classify-category" />,
+    },
     { key: 'industry', label: '行业', children: `${result.industryCode} ${result.industryName}` },
     {
       key: 'item',
@@ -20,7 +24,15 @@ function resultRows(result: ClassifyResultView): Rows {
       children: item ? (
         <span data-testid="classify-item">
           {item.industryCode} {item.industryName ?? ''}
-          {item.keywords.length > 0 && <> · 关键词：{item.keywords.map((k) => <Tag key={k}>{k}</Tag>)}</>}
+          {item.keywords.length > 0 && (
+            <>
+              {' '}
+              · 关键词：
+              {item.keywords.map((k) => (
+                <Tag key={k}>{k}</Tag>
+              ))}
+            </>
+          )}
           <br />
           <Typography.Text type="secondary">{BASIS_LABELS[item.basis]}</Typography.Text>
         </span>
@@ -64,13 +76,22 @@ export function ClassifyPanel({ platformKey, platformName, wide = false }: Props
       <Form form={form} layout="vertical" onFinish={(values) => mutation.mutate(values)} data-testid="classify-form">
         <Row gutter={16}>
           <Col {...span}>
-            <Form.Item name="industryCode" label="行业代码（GB/T 4754-2017）" rules={[{ required: true, message: '请输入行业代码' }]}>
+            <Form.Item
+              name="industryCode"
+              label="行业代码（GB/T 4754-2017）"
+              rules={[{ required: true, message: '请输入行业代码' }]}
+            >
               <IndustryCodeInput testId="classify-code" />
             </Form.Item>
           </Col>
           <Col {...span}>
             <Form.Item name="text" label="产品或工艺描述（可选，用于匹配目录关键词）">
-              <Input.TextArea autoSize={{ minRows: wide ? 1 : 2, maxRows: 4 }} maxLength={2000} placeholder="如：新能源汽车电机控制器" data-testid="classify-text" />
+              <Input.TextArea
+                autoSize={{ minRows: wide ? 1 : 2, maxRows: 4 }}
+                maxLength={2000}
+                placeholder="如：新能源汽车电机控制器"
+                data-testid="classify-text"
+              />
             </Form.Item>
           </Col>
           <Col {...span}>
@@ -93,11 +114,25 @@ export function ClassifyPanel({ platformKey, platformName, wide = false }: Props
           </Button>
         </Space>
       </Form>
-      {mutation.error && <Alert type="error" showIcon title={mutation.error.message} style={{ marginTop: 16 }} data-testid="classify-error" />}
+      {mutation.error && (
+        <Alert
+          type="error"
+          showIcon
+          title={mutation.error.message}
+          style={{ marginTop: 16 }}
+          data-testid="classify-error"
+        />
+      )}
       {result && (
         <div style={{ marginTop: 16 }} data-testid="classify-result">
           <Descriptions column={wide ? 2 : 1} size="small" bordered items={resultRows(result)} />
-          <Alert type="info" showIcon title={result.explanation} style={{ marginTop: 12 }} data-testid="classify-explanation" />
+          <Alert
+            type="info"
+            showIcon
+            title={result.explanation}
+            style={{ marginTop: 12 }}
+            data-testid="classify-explanation"
+          />
         </div>
       )}
     </Card>

@@ -14,7 +14,11 @@ type Props = {
 export function VersionHistory({ versions, loading, selectedId, onView }: Props) {
   const columns: TableColumnsType<CatalogVersionSummaryView> = [
     { title: '版本', dataIndex: 'version' },
-    { title: '状态', dataIndex: 'state', render: (state: CatalogVersionSummaryView['state']) => <VersionStateTag state={state} /> },
+    {
+      title: '状态',
+      dataIndex: 'state',
+      render: (state: CatalogVersionSummaryView['state']) => <VersionStateTag state={state} />,
+    },
     { title: '生效日期', dataIndex: 'effectiveDate', render: (value: string | null) => formatDate(value) },
     { title: '条目数', dataIndex: 'itemCount', align: 'right' },
     { title: '发布时间', dataIndex: 'publishedAt', render: (value: string | null) => formatDateTime(value) },
@@ -26,7 +30,12 @@ export function VersionHistory({ versions, loading, selectedId, onView }: Props)
         version.id === selectedId ? (
           '正在查看'
         ) : (
-          <Button type="link" size="small" onClick={() => onView(version.id)} data-testid={`view-version-${version.id}`}>
+          <Button
+            type="link"
+            size="small"
+            onClick={() => onView(version.id)}
+            data-testid={`view-version-${version.id}`}
+          >
             查看
           </Button>
         ),
@@ -35,7 +44,14 @@ export function VersionHistory({ versions, loading, selectedId, onView }: Props)
   const sorted = [...versions].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   return (
     <Card title="版本历史" size="small" data-testid="version-history">
-      <Table<CatalogVersionSummaryView> rowKey="id" size="small" columns={columns} dataSource={sorted} loading={loading} pagination={false} />
+      <Table<CatalogVersionSummaryView>
+        rowKey="id"
+        size="small"
+        columns={columns}
+        dataSource={sorted}
+        loading={loading}
+        pagination={false}
+      />
     </Card>
   );
 }

@@ -1,6 +1,12 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import { Input, Segmented, Space, Table, Tag, type TableColumnsType } from 'antd';
-import { BASIS_LABELS, CATALOG_CATEGORIES, CATEGORY_LABELS, type CatalogCategory, type CatalogItemView } from '@pgs/domain';
+import {
+  BASIS_LABELS,
+  CATALOG_CATEGORIES,
+  CATEGORY_LABELS,
+  type CatalogCategory,
+  type CatalogItemView,
+} from '@pgs/domain';
 import { CategoryTag } from './CategoryTag.tsx';
 
 type Filter = 'all' | CatalogCategory;
@@ -17,7 +23,9 @@ type Props = {
 
 function matches(item: CatalogItemView, text: string): boolean {
   if (!text) return true;
-  const haystack = [item.industryCode, item.industryName ?? '', item.note, BASIS_LABELS[item.basis], ...item.keywords].join(' ').toLowerCase();
+  const haystack = [item.industryCode, item.industryName ?? '', item.note, BASIS_LABELS[item.basis], ...item.keywords]
+    .join(' ')
+    .toLowerCase();
   return haystack.includes(text.toLowerCase());
 }
 
@@ -36,27 +44,53 @@ export function CatalogItemsTable({ items, loading, toolbar, actions, testId = '
   }, [items]);
 
   const columns: TableColumnsType<CatalogItemView> = [
-    { title: '类别', dataIndex: 'category', width: 90, render: (category: CatalogCategory) => <CategoryTag category={category} /> },
+    {
+      title: '类别',
+      dataIndex: 'category',
+      width: 90,
+      render: (category: CatalogCategory) => <CategoryTag category={category} />,
+    },
     {
       title: '行业代码（GB/T 4754）',
       dataIndex: 'industryCode',
       width: 110,
       sorter: (a, b) => a.industryCode.localeCompare(b.industryCode),
     },
-    { title: '行业名称', dataIndex: 'industryName', width: 200, render: (name: string | null) => name ?? '（代码表中未找到）' },
+    {
+      title: '行业名称',
+      dataIndex: 'industryName',
+      width: 200,
+      render: (name: string | null) => name ?? '（代码表中未找到）',
+    },
     {
       title: '关键词',
       dataIndex: 'keywords',
-      render: (keywords: string[]) => (keywords.length ? keywords.map((keyword) => <Tag key={keyword}>{keyword}</Tag>) : '（整个行业）'),
+      render: (keywords: string[]) =>
+        keywords.length ? keywords.map((keyword) => <Tag key={keyword}>{keyword}</Tag>) : '（整个行业）',
     },
-    { title: '列入依据', dataIndex: 'basis', width: 240, render: (basis: CatalogItemView['basis']) => BASIS_LABELS[basis] },
+    {
+      title: '列入依据',
+      dataIndex: 'basis',
+      width: 240,
+      render: (basis: CatalogItemView['basis']) => BASIS_LABELS[basis],
+    },
     { title: '备注', dataIndex: 'note', ellipsis: true },
   ];
-  if (actions) columns.push({ title: '操作', key: 'actions', width: 130, fixed: 'right', render: (_value, item) => actions(item) });
+  if (actions)
+    columns.push({
+      title: '操作',
+      key: 'actions',
+      width: 130,
+      fixed: 'right',
+      render: (_value, item) => actions(item),
+    });
 
   const options = [
     { value: 'all' as Filter, label: `全部（${counts.all ?? 0}）` },
-    ...CATALOG_CATEGORIES.map((category) => ({ value: category as Filter, label: `${CATEGORY_LABELS[category]}（${counts[category] ?? 0}）` })),
+    ...CATALOG_CATEGORIES.map((category) => ({
+      value: category as Filter,
+      label: `${CATEGORY_LABELS[category]}（${counts[category] ?? 0}）`,
+    })),
   ];
 
   return (

@@ -18,7 +18,9 @@ export function CatalogEditorPage() {
   const versions = useCatalogVersions(platformKey);
   const drafts = (versions.data ?? []).filter((version) => version.state === 'draft');
   const selectedId =
-    selected?.platformKey === platformKey && drafts.some((draft) => draft.id === selected.versionId) ? selected.versionId : (drafts[0]?.id ?? null);
+    selected?.platformKey === platformKey && drafts.some((draft) => draft.id === selected.versionId)
+      ? selected.versionId
+      : (drafts[0]?.id ?? null);
   const platformName = platformNameOf(platformKey);
 
   const removal = useMutation({
@@ -41,7 +43,12 @@ export function CatalogEditorPage() {
         onDelete={(version) => removal.mutateAsync(version)}
       />
       {selectedId !== null && (
-        <DraftEditor key={selectedId} versionId={selectedId} platformName={platformName} onPublished={() => setSelected(null)} />
+        <DraftEditor
+          key={selectedId}
+          versionId={selectedId}
+          platformName={platformName}
+          onPublished={() => setSelected(null)}
+        />
       )}
       <NewDraftModal
         platformKey={platformKey}

@@ -6,20 +6,37 @@ import { versionLabel } from '../components/VersionStateTag.tsx';
 type Changed = CatalogDiffView['changed'][number];
 
 const CHANGED_STYLE = { background: '#fff7e6', padding: '2px 4px', borderRadius: 4 };
-const FIELD_LABELS: Record<string, string> = { category: '类别', basis: '列入依据', note: '备注', keywords: '关键词', industryCode: '行业代码' };
+const FIELD_LABELS: Record<string, string> = {
+  category: '类别',
+  basis: '列入依据',
+  note: '备注',
+  keywords: '关键词',
+  industryCode: '行业代码',
+};
 
 function itemKeyCells(item: CatalogItemView) {
   return (
     <>
       <Typography.Text strong>{item.industryCode}</Typography.Text> {item.industryName ?? ''}
-      {item.keywords.length > 0 && <div>{item.keywords.map((keyword) => <Tag key={keyword}>{keyword}</Tag>)}</div>}
+      {item.keywords.length > 0 && (
+        <div>
+          {item.keywords.map((keyword) => (
+            <Tag key={keyword}>{keyword}</Tag>
+          ))}
+        </div>
+      )}
     </>
   );
 }
 
 const itemColumns: TableColumnsType<CatalogItemView> = [
   { title: '行业', key: 'industry', render: (_value, item) => itemKeyCells(item) },
-  { title: '类别', dataIndex: 'category', width: 90, render: (category: CatalogItemView['category']) => <CategoryTag category={category} /> },
+  {
+    title: '类别',
+    dataIndex: 'category',
+    width: 90,
+    render: (category: CatalogItemView['category']) => <CategoryTag category={category} />,
+  },
   { title: '列入依据', dataIndex: 'basis', render: (basis: CatalogItemView['basis']) => BASIS_LABELS[basis] },
   { title: '备注', dataIndex: 'note' },
 ];
@@ -46,7 +63,12 @@ const changedColumns: TableColumnsType<Changed> = [
   { title: '类别', key: 'category', render: (_value, row) => changedCell(row, 'category') },
   { title: '列入依据', key: 'basis', render: (_value, row) => changedCell(row, 'basis') },
   { title: '备注', key: 'note', render: (_value, row) => changedCell(row, 'note') },
-  { title: '变更字段', key: 'fields', width: 140, render: (_value, row) => row.fields.map((field) => FIELD_LABELS[field] ?? field).join('、') },
+  {
+    title: '变更字段',
+    key: 'fields',
+    width: 140,
+    render: (_value, row) => row.fields.map((field) => FIELD_LABELS[field] ?? field).join('、'),
+  },
 ];
 
 /** 与现行版本对比: what publishing this draft would add, remove and change, and what stops it. */
@@ -55,8 +77,8 @@ export function DiffView({ diff }: { diff: CatalogDiffView }) {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="diff-view">
       <Typography.Text>
-        对比基准：{diff.baseVersion ? versionLabel(diff.baseVersion) : '无现行版本（全部条目均为新增）'}；新增 {diff.added.length} 条，删除{' '}
-        {diff.removed.length} 条，变更 {diff.changed.length} 条，未变 {diff.unchanged} 条。
+        对比基准：{diff.baseVersion ? versionLabel(diff.baseVersion) : '无现行版本（全部条目均为新增）'}；新增{' '}
+        {diff.added.length} 条，删除 {diff.removed.length} 条，变更 {diff.changed.length} 条，未变 {diff.unchanged} 条。
       </Typography.Text>
       {diff.problems.length > 0 && (
         <Alert
@@ -68,7 +90,9 @@ export function DiffView({ diff }: { diff: CatalogDiffView }) {
             <ul style={{ margin: 0, paddingLeft: 20 }}>
               {diff.problems.map((problem, index) => (
                 <li key={index} style={{ color: '#cf1322' }}>
-                  {problem.itemIndex !== null ? `第 ${problem.itemIndex + 1} 条（${problem.industryCode}）：` : `${problem.industryCode}：`}
+                  {problem.itemIndex !== null
+                    ? `第 ${problem.itemIndex + 1} 条（${problem.industryCode}）：`
+                    : `${problem.industryCode}：`}
                   {problem.message}
                 </li>
               ))}
@@ -98,7 +122,13 @@ export function DiffView({ diff }: { diff: CatalogDiffView }) {
           <Typography.Title level={5} style={{ color: '#d46b08' }}>
             变更条目（{diff.changed.length}）
           </Typography.Title>
-          <Table rowKey={(row) => row.after.id} size="small" pagination={false} columns={changedColumns} dataSource={diff.changed} />
+          <Table
+            rowKey={(row) => row.after.id}
+            size="small"
+            pagination={false}
+            columns={changedColumns}
+            dataSource={diff.changed}
+          />
         </section>
       )}
     </Space>

@@ -12,10 +12,19 @@ import { ImportModal } from './ImportModal.tsx';
 import { ItemFormDrawer } from './ItemFormDrawer.tsx';
 import { PublishModal } from './PublishModal.tsx';
 
-type Dialog = { kind: 'item'; item: CatalogItemView | null } | { kind: 'diff' } | { kind: 'publish' } | { kind: 'import' } | null;
+type Dialog =
+  { kind: 'item'; item: CatalogItemView | null } | { kind: 'diff' } | { kind: 'publish' } | { kind: 'import' } | null;
 
 /** One draft: its items with edit and delete, diff against the version in force, import, export and publish. */
-export function DraftEditor({ versionId, platformName, onPublished }: { versionId: number; platformName: string; onPublished: () => void }) {
+export function DraftEditor({
+  versionId,
+  platformName,
+  onPublished,
+}: {
+  versionId: number;
+  platformName: string;
+  onPublished: () => void;
+}) {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const draft = useCatalogVersion(versionId);
@@ -34,24 +43,44 @@ export function DraftEditor({ versionId, platformName, onPublished }: { versionI
   if (!draft.data) return draft.error ? <Alert type="error" showIcon title={draft.error.message} /> : null;
   const catalog = draft.data;
   if (catalog.state !== 'draft') {
-    return <Alert type="info" showIcon title={`“${catalog.version}”已不是草稿（${formatDate(catalog.effectiveDate)} 生效），不能再编辑。`} />;
+    return (
+      <Alert
+        type="info"
+        showIcon
+        title={`“${catalog.version}”已不是草稿（${formatDate(catalog.effectiveDate)} 生效），不能再编辑。`}
+      />
+    );
   }
 
   const toolbar = (
     <>
-      <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'item', item: null })} data-testid="add-item-button">
+      <Button
+        type="primary"
+        icon={<PlusOutlined />}
+        onClick={() => setDialog({ kind: 'item', item: null })}
+        data-testid="add-item-button"
+      >
         新增条目
       </Button>
       <Button icon={<UploadOutlined />} onClick={() => setDialog({ kind: 'import' })} data-testid="import-button">
         Excel导入
       </Button>
-      <Button icon={<DownloadOutlined />} onClick={() => exportVersion(catalog, platformName).catch(handleError)} data-testid="export-button">
+      <Button
+        icon={<DownloadOutlined />}
+        onClick={() => exportVersion(catalog, platformName).catch(handleError)}
+        data-testid="export-button"
+      >
         导出Excel
       </Button>
       <Button icon={<DiffOutlined />} onClick={() => setDialog({ kind: 'diff' })} data-testid="diff-button">
         与现行版本对比
       </Button>
-      <Button type="primary" icon={<SendOutlined />} onClick={() => setDialog({ kind: 'publish' })} data-testid="publish-button">
+      <Button
+        type="primary"
+        icon={<SendOutlined />}
+        onClick={() => setDialog({ kind: 'publish' })}
+        data-testid="publish-button"
+      >
         发布
       </Button>
     </>
@@ -66,10 +95,20 @@ export function DraftEditor({ versionId, platformName, onPublished }: { versionI
         testId="draft-table"
         actions={(item) => (
           <Space size={0}>
-            <Button type="link" size="small" onClick={() => setDialog({ kind: 'item', item })} data-testid={`edit-item-${item.id}`}>
+            <Button
+              type="link"
+              size="small"
+              onClick={() => setDialog({ kind: 'item', item })}
+              data-testid={`edit-item-${item.id}`}
+            >
               编辑
             </Button>
-            <Popconfirm title={`删除条目 ${item.industryCode}？`} okText="删除" cancelText="取消" onConfirm={() => removal.mutateAsync(item).catch(() => undefined)}>
+            <Popconfirm
+              title={`删除条目 ${item.industryCode}？`}
+              okText="删除"
+              cancelText="取消"
+              onConfirm={() => removal.mutateAsync(item).catch(() => undefined)}
+            >
               <Button type="link" size="small" danger data-testid={`delete-item-${item.id}`}>
                 删除
               </Button>
@@ -77,8 +116,19 @@ export function DraftEditor({ versionId, platformName, onPublished }: { versionI
           </Space>
         )}
       />
-      <ItemFormDrawer versionId={versionId} item={dialog?.kind === 'item' ? dialog.item : null} open={dialog?.kind === 'item'} onClose={close} />
-      <Drawer title={`与现行版本对比 · ${catalog.version}`} open={dialog?.kind === 'diff'} onClose={close} size={960} destroyOnHidden>
+      <ItemFormDrawer
+        versionId={versionId}
+        item={dialog?.kind === 'item' ? dialog.item : null}
+        open={dialog?.kind === 'item'}
+        onClose={close}
+      />
+      <Drawer
+        title={`与现行版本对比 · ${catalog.version}`}
+        open={dialog?.kind === 'diff'}
+        onClose={close}
+        size={960}
+        destroyOnHidden
+      >
         {diff.isLoading && <Spin />}
         {diff.data && <DiffView diff={diff.data} />}
       </Drawer>

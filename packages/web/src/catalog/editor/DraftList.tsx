@@ -19,8 +19,17 @@ export function DraftList({ versions, loading, selectedId, onSelect, onCreate, o
   const inForce = versions.find((version) => version.state === 'in_force');
   const scheduled = versions.filter((version) => version.state === 'scheduled');
   const columns: TableColumnsType<CatalogVersionSummaryView> = [
-    { title: '草稿版本', dataIndex: 'version', render: (name: string) => <Typography.Text strong>{name}</Typography.Text> },
-    { title: '状态', dataIndex: 'state', width: 110, render: (state: CatalogVersionSummaryView['state']) => <VersionStateTag state={state} /> },
+    {
+      title: '草稿版本',
+      dataIndex: 'version',
+      render: (name: string) => <Typography.Text strong>{name}</Typography.Text>,
+    },
+    {
+      title: '状态',
+      dataIndex: 'state',
+      width: 110,
+      render: (state: CatalogVersionSummaryView['state']) => <VersionStateTag state={state} />,
+    },
     { title: '条目数', dataIndex: 'itemCount', width: 80, align: 'right' },
     { title: '创建人', dataIndex: 'createdByName', width: 140 },
     { title: '创建时间', dataIndex: 'createdAt', width: 180, render: (value: string) => formatDateTime(value) },
@@ -30,7 +39,13 @@ export function DraftList({ versions, loading, selectedId, onSelect, onCreate, o
       width: 150,
       render: (_value, version) => (
         <Space size={0}>
-          <Button type="link" size="small" disabled={version.id === selectedId} onClick={() => onSelect(version.id)} data-testid={`open-draft-${version.id}`}>
+          <Button
+            type="link"
+            size="small"
+            disabled={version.id === selectedId}
+            onClick={() => onSelect(version.id)}
+            data-testid={`open-draft-${version.id}`}
+          >
             {version.id === selectedId ? '编辑中' : '编辑'}
           </Button>
           <Popconfirm
@@ -59,7 +74,8 @@ export function DraftList({ versions, loading, selectedId, onSelect, onCreate, o
       }
     >
       <Typography.Paragraph type="secondary">
-        现行有效版本：{inForce ? `${inForce.version}（${formatDate(inForce.effectiveDate)} 起生效，${inForce.itemCount} 条）` : '无'}
+        现行有效版本：
+        {inForce ? `${inForce.version}（${formatDate(inForce.effectiveDate)} 起生效，${inForce.itemCount} 条）` : '无'}
         {scheduled.map((version) => `；待生效：${version.version}（${formatDate(version.effectiveDate)} 起）`).join('')}
       </Typography.Paragraph>
       <div data-testid="draft-list">

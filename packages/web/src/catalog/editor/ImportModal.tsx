@@ -47,10 +47,18 @@ export function ImportModal({ draft, open, onClose }: { draft: CatalogView; open
   const getTemplate = () => downloadImportTemplate().catch(handleError);
 
   return (
-    <Modal title={`Excel 导入 · ${draft.version}`} open={open} onCancel={close} footer={<Button onClick={close}>关闭</Button>} width={760} destroyOnHidden>
+    <Modal
+      title={`Excel 导入 · ${draft.version}`}
+      open={open}
+      onCancel={close}
+      footer={<Button onClick={close}>关闭</Button>}
+      width={760}
+      destroyOnHidden
+    >
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
         <Typography.Paragraph style={{ margin: 0 }}>
-          请按导入模板填写（类别、行业代码、关键词、列入依据、备注），保存为 .xlsx 后上传。文件中只要有一处错误，就不会写入任何数据，并逐行列出错误。
+          请按导入模板填写（类别、行业代码、关键词、列入依据、备注），保存为 .xlsx
+          后上传。文件中只要有一处错误，就不会写入任何数据，并逐行列出错误。
         </Typography.Paragraph>
         <Space>
           <Button icon={<DownloadOutlined />} onClick={getTemplate} data-testid="import-template">
@@ -71,12 +79,15 @@ export function ImportModal({ draft, open, onClose }: { draft: CatalogView; open
           </Upload>
         </Space>
         {mutation.data && (
-          <Alert type="success" showIcon data-testid="import-result" title={`已导入 ${mutation.data.imported} 条条目`} />
+          <Alert
+            type="success"
+            showIcon
+            data-testid="import-result"
+            title={`已导入 ${mutation.data.imported} 条条目`}
+          />
         )}
         {mutation.data && mutation.data.errors.length > 0 && <ImportErrorsTable errors={mutation.data.errors} />}
-        {mutation.error && (
-          <Alert type="error" showIcon data-testid="import-error" title={mutation.error.message} />
-        )}
+        {mutation.error && <Alert type="error" showIcon data-testid="import-error" title={mutation.error.message} />}
         {rowErrors.length > 0 && <ImportErrorsTable errors={rowErrors} />}
       </Space>
     </Modal>

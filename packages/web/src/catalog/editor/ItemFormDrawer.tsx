@@ -89,9 +89,20 @@ export function ItemFormDrawer({ versionId, item, open, onClose }: Props) {
       }
     >
       {mutation.error && !isStaleError(mutation.error) && (
-        <Alert type="error" showIcon title={mutation.error.message} style={{ marginBottom: 16 }} data-testid="item-error" />
+        <Alert
+          type="error"
+          showIcon
+          title={mutation.error.message}
+          style={{ marginBottom: 16 }}
+          data-testid="item-error"
+        />
       )}
-      <Form<ItemValues> form={form} layout="vertical" onFinish={(values) => mutation.mutate(values)} data-testid="item-form">
+      <Form<ItemValues>
+        form={form}
+        layout="vertical"
+        onFinish={(values) => mutation.mutate(values)}
+        data-testid="item-form"
+      >
         <Form.Item name="category" label="类别" rules={[{ required: true, message: '请选择类别' }]}>
           <Radio.Group
             onChange={(event) => onCategoryChange(event.target.value as CatalogCategory)}
@@ -101,14 +112,34 @@ export function ItemFormDrawer({ versionId, item, open, onClose }: Props) {
             data-testid="item-category"
           />
         </Form.Item>
-        <Form.Item name="industryCode" label="行业代码（GB/T 4754-2017，门类字母或 2–4 位数字）" rules={[{ required: true, message: '请输入行业代码' }]}>
+        <Form.Item
+          name="industryCode"
+          label="行业代码（GB/T 4754-2017，门类字母或 2–4 位数字）"
+          rules={[{ required: true, message: '请输入行业代码' }]}
+        >
           <IndustryCodeInput testId="item-code" />
         </Form.Item>
         <Form.Item name="keywords" label="产品或工艺关键词" extra="可留空表示整个行业；输入后按回车添加，最多 20 个。">
-          <Select mode="tags" tokenSeparators={[',', '，', '、', ';', '；']} open={false} placeholder="如：电机控制器" data-testid="item-keywords" />
+          <Select
+            mode="tags"
+            tokenSeparators={[',', '，', '、', ';', '；']}
+            open={false}
+            placeholder="如：电机控制器"
+            data-testid="item-keywords"
+          />
         </Form.Item>
-        <Form.Item name="basis" label="列入依据" rules={[{ required: true, message: '请选择列入依据' }]} extra={category ? undefined : '请先选择类别'}>
-          <Select options={basisOptions(category)} placeholder="选择依据条款" disabled={!category} data-testid="item-basis" />
+        <Form.Item
+          name="basis"
+          label="列入依据"
+          rules={[{ required: true, message: '请选择列入依据' }]}
+          extra={category ? undefined : '请先选择类别'}
+        >
+          <Select
+            options={basisOptions(category)}
+            placeholder="选择依据条款"
+            disabled={!category}
+            data-testid="item-basis"
+          />
         </Form.Item>
         <Form.Item name="note" label="备注" rules={[{ max: 1000, message: '备注不能超过 1000 个字符' }]}>
           <Input.TextArea rows={3} maxLength={1000} showCount data-testid="item-note" />

@@ -21,7 +21,8 @@ export function NewDraftModal({ platformKey, platformName, open, versions, onClo
   const queryClient = useQueryClient();
   const inForce = versions.find((version) => version.state === 'in_force');
   const mutation = useMutation({
-    mutationFn: (values: Values) => createDraft(platformKey, { version: values.version.trim(), basedOnVersionId: values.basedOnVersionId }),
+    mutationFn: (values: Values) =>
+      createDraft(platformKey, { version: values.version.trim(), basedOnVersionId: values.basedOnVersionId }),
     onSuccess: async (draft) => {
       await queryClient.invalidateQueries({ queryKey: catalogKeys.all });
       form.resetFields();

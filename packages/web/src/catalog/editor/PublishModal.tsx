@@ -28,7 +28,11 @@ export function PublishModal({ draft, open, onClose, onPublished }: Props) {
   const problems = diff.data?.problems ?? [];
   const mutation = useMutation({
     // The revision the shown comparison was made from: an edit since then makes the server answer 409.
-    mutationFn: () => publishVersion(draft.id, { effectiveDate: effectiveDate!.format('YYYY-MM-DD'), revision: diff.data!.draftRevision }),
+    mutationFn: () =>
+      publishVersion(draft.id, {
+        effectiveDate: effectiveDate!.format('YYYY-MM-DD'),
+        revision: diff.data!.draftRevision,
+      }),
     meta: { silent: true },
     onSuccess: async (published) => {
       await queryClient.invalidateQueries({ queryKey: catalogKeys.all });
@@ -60,7 +64,9 @@ export function PublishModal({ draft, open, onClose, onPublished }: Props) {
         <Form.Item label="生效日期" required>
           <DatePicker value={effectiveDate} onChange={setEffectiveDate} allowClear={false} data-testid="publish-date" />
         </Form.Item>
-        <Typography.Text type="secondary">生效日期晚于今天时，目录发布后处于“已发布（待生效）”状态，到期自动生效。</Typography.Text>
+        <Typography.Text type="secondary">
+          生效日期晚于今天时，目录发布后处于“已发布（待生效）”状态，到期自动生效。
+        </Typography.Text>
       </Form>
       {error && (
         <Alert

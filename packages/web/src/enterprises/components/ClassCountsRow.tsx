@@ -5,7 +5,15 @@ import { CLASS_COLORS } from './ClassTag.tsx';
 import { formatPercent } from './enterprise-format.ts';
 
 /** Counts per class; the share is of the enterprises classed A–D (T is left out of every share, D15). */
-export function ClassCountsRow({ counts, before, 'data-testid': testId }: { counts: ClassCounts; before?: ClassCounts; 'data-testid'?: string }) {
+export function ClassCountsRow({
+  counts,
+  before,
+  'data-testid': testId,
+}: {
+  counts: ClassCounts;
+  before?: ClassCounts;
+  'data-testid'?: string;
+}) {
   const ranked = EVALUATION_CLASSES.filter((cls) => cls !== 'T').reduce((sum, cls) => sum + (counts[cls] ?? 0), 0);
   const note = (cls: EvaluationClass) => {
     const share = cls === 'T' ? '不计入占比' : `占 ${formatPercent(ranked ? (counts[cls] ?? 0) / ranked : 0)}`;
@@ -18,7 +26,13 @@ export function ClassCountsRow({ counts, before, 'data-testid': testId }: { coun
       {EVALUATION_CLASSES.map((cls) => (
         <Col key={cls} flex="1 1 150px">
           <Card size="small">
-            <Statistic title={EVALUATION_CLASS_LABELS[cls]} value={counts[cls] ?? 0} suffix="家" styles={{ content: { color: CLASS_COLORS[cls] } }} data-testid={`count-${cls}`} />
+            <Statistic
+              title={EVALUATION_CLASS_LABELS[cls]}
+              value={counts[cls] ?? 0}
+              suffix="家"
+              styles={{ content: { color: CLASS_COLORS[cls] } }}
+              data-testid={`count-${cls}`}
+            />
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {note(cls)}
             </Typography.Text>

@@ -14,7 +14,15 @@ export function dShareSentence(cityDShare: number | string, rule: PlatformRule):
   return `全市 D 类占比 ${formatPercent(city)}，本平台 ${formatPercent(rule.dShare)}，应在 ${low} – ${high} 之间`;
 }
 
-export function DShareRules({ cityDShare, platforms, 'data-testid': testId }: { cityDShare: number | string; platforms: PlatformRule[]; 'data-testid'?: string }) {
+export function DShareRules({
+  cityDShare,
+  platforms,
+  'data-testid': testId,
+}: {
+  cityDShare: number | string;
+  platforms: PlatformRule[];
+  'data-testid'?: string;
+}) {
   const columns: TableColumnsType<PlatformRule> = [
     { title: '平台', dataIndex: 'platformKey', width: 180, render: (key: string) => platformFull(key) },
     { title: '参评企业', dataIndex: 'evaluated', width: 90, align: 'right', render: (n: number) => `${n} 家` },
@@ -36,9 +44,15 @@ export function DShareRules({ cityDShare, platforms, 'data-testid': testId }: { 
       title: '平台 D 类占比应高于全市 5–10 个百分点（§三(二)）',
       key: 'rule',
       render: (_v, rule) => (
-        <Space orientation="vertical" size={0} data-testid={`dshare-${rule.platformKey}`} data-holds={rule.ruleHolds ? 'true' : 'false'}>
+        <Space
+          orientation="vertical"
+          size={0}
+          data-testid={`dshare-${rule.platformKey}`}
+          data-holds={rule.ruleHolds ? 'true' : 'false'}
+        >
           <span>
-            {dShareSentence(cityDShare, rule)}：{rule.ruleHolds ? <Tag color="green">符合</Tag> : <Tag color="red">不符合</Tag>}
+            {dShareSentence(cityDShare, rule)}：
+            {rule.ruleHolds ? <Tag color="green">符合</Tag> : <Tag color="red">不符合</Tag>}
           </span>
           {rule.reason && (
             <Typography.Text type={rule.ruleHolds ? 'secondary' : 'danger'} style={{ fontSize: 12 }}>
@@ -52,7 +66,13 @@ export function DShareRules({ cityDShare, platforms, 'data-testid': testId }: { 
   ];
   return (
     <div data-testid={testId}>
-      <Table<PlatformRule> rowKey="platformKey" size="small" columns={columns} dataSource={platforms} pagination={false} />
+      <Table<PlatformRule>
+        rowKey="platformKey"
+        size="small"
+        columns={columns}
+        dataSource={platforms}
+        pagination={false}
+      />
     </div>
   );
 }

@@ -59,12 +59,20 @@ export function platformFull(key: string | null | undefined): string {
   return PLATFORMS.find((platform) => platform.key === key)?.name ?? key;
 }
 
-export const PLATFORM_OPTIONS: Array<{ value: PlatformKey; label: string }> = PLATFORMS.map((platform) => ({ value: platform.key, label: platform.shortName }));
+export const PLATFORM_OPTIONS: Array<{ value: PlatformKey; label: string }> = PLATFORMS.map((platform) => ({
+  value: platform.key,
+  label: platform.shortName,
+}));
 /** The platforms and 'none' (NO_PLATFORM of the contract): enterprises elsewhere in the city, evaluated for the city share. */
-export const PLATFORM_FILTER_OPTIONS: Array<{ value: string; label: string }> = [...PLATFORM_OPTIONS, { value: 'none', label: '平台外' }];
+export const PLATFORM_FILTER_OPTIONS: Array<{ value: string; label: string }> = [
+  ...PLATFORM_OPTIONS,
+  { value: 'none', label: '平台外' },
+];
 
 /** A platform user sees and filters only its own platform (D10). */
-export function ownPlatformOf(me: { role: string; platformKey?: string | null } | null | undefined): PlatformKey | null {
+export function ownPlatformOf(
+  me: { role: string; platformKey?: string | null } | null | undefined,
+): PlatformKey | null {
   if (!me || me.role !== 'platform' || !me.platformKey) return null;
   return PLATFORMS.some((platform) => platform.key === me.platformKey) ? (me.platformKey as PlatformKey) : null;
 }

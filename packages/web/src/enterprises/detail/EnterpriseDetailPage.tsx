@@ -1,5 +1,17 @@
 import { useMemo } from 'react';
-import { Alert, Button, Card, Descriptions, Empty, Space, Spin, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Descriptions,
+  Empty,
+  Space,
+  Spin,
+  Table,
+  Tag,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useNavigate, useParams } from 'react-router';
 import { ENTERPRISE_KIND_LABELS, ENTERPRISE_SCALE_LABELS } from '@pgs/domain';
@@ -13,11 +25,16 @@ import { YearClasses } from './YearClasses.tsx';
 /** One line of the figures table: a figure with its unit, one column per year. */
 type FigureRow = { key: string; label: string; values: Record<number, string> };
 
-const num = (value: Quantity | undefined): number | null => (value === null || value === undefined || value === '' ? null : Number(value));
+const num = (value: Quantity | undefined): number | null =>
+  value === null || value === undefined || value === '' ? null : Number(value);
 
 const FIGURES: Array<{ key: string; label: string; of: (record: EnterpriseRecordView) => string }> = [
   { key: 'platform', label: '所在平台', of: (r) => platformFull(r.platformKey) },
-  { key: 'kind', label: '企业类型 / 规模', of: (r) => `${ENTERPRISE_KIND_LABELS[r.kind] ?? r.kind} · ${ENTERPRISE_SCALE_LABELS[r.scale] ?? r.scale}` },
+  {
+    key: 'kind',
+    label: '企业类型 / 规模',
+    of: (r) => `${ENTERPRISE_KIND_LABELS[r.kind] ?? r.kind} · ${ENTERPRISE_SCALE_LABELS[r.scale] ?? r.scale}`,
+  },
   { key: 'landOwned', label: '自有用地（亩）', of: (r) => formatQuantity(r.landOwned) },
   { key: 'landLeased', label: '承租用地（亩）', of: (r) => formatQuantity(r.landLeased) },
   { key: 'land', label: '用地合计（亩）', of: (r) => formatQuantity(landOf(r)) },
@@ -39,11 +56,19 @@ export function EnterpriseDetailPage() {
   const { creditCode = '' } = useParams();
   const navigate = useNavigate();
   const enterprise = useEnterprise(creditCode);
-  const records = useMemo(() => [...(enterprise.data?.records ?? [])].sort((a, b) => a.year - b.year), [enterprise.data]);
+  const records = useMemo(
+    () => [...(enterprise.data?.records ?? [])].sort((a, b) => a.year - b.year),
+    [enterprise.data],
+  );
   const years = useMemo(() => records.map((record) => record.year), [records]);
 
   const rows: FigureRow[] = useMemo(
-    () => FIGURES.map((figure) => ({ key: figure.key, label: figure.label, values: Object.fromEntries(records.map((record) => [record.year, figure.of(record)])) })),
+    () =>
+      FIGURES.map((figure) => ({
+        key: figure.key,
+        label: figure.label,
+        values: Object.fromEntries(records.map((record) => [record.year, figure.of(record)])),
+      })),
     [records],
   );
   const categories = useMemo(() => years.map((year) => `${year} 年`), [years]);
@@ -61,7 +86,13 @@ export function EnterpriseDetailPage() {
   if (enterprise.isLoading) return <Spin />;
   if (enterprise.error) {
     const missing = isApiError(enterprise.error) && enterprise.error.status === 404;
-    return <Alert type={missing ? 'warning' : 'error'} showIcon title={missing ? `没有统一社会信用代码为 ${creditCode} 的企业，或无权查看` : enterprise.error.message} />;
+    return (
+      <Alert
+        type={missing ? 'warning' : 'error'}
+        showIcon
+        title={missing ? `没有统一社会信用代码为 ${creditCode} 的企业，或无权查看` : enterprise.error.message}
+      />
+    );
   }
   const data = enterprise.data;
   if (!data) return null;
@@ -70,7 +101,12 @@ export function EnterpriseDetailPage() {
 
   const columns: TableColumnsType<FigureRow> = [
     { title: '指标（单位）', dataIndex: 'label', width: 220, fixed: 'left' },
-    ...years.map((year) => ({ title: `${year} 年`, key: String(year), align: 'right' as const, render: (_v: unknown, row: FigureRow) => row.values[year] ?? '—' })),
+    ...years.map((year) => ({
+      title: `${year} 年`,
+      key: String(year),
+      align: 'right' as const,
+      render: (_v: unknown, row: FigureRow) => row.values[year] ?? '—',
+    })),
   ];
 
   return (
@@ -98,10 +134,16 @@ export function EnterpriseDetailPage() {
             </Typography.Text>
           </Descriptions.Item>
           <Descriptions.Item label="所在平台（最新）">{platformFull(latest?.platformKey)}</Descriptions.Item>
-          <Descriptions.Item label="企业类型（最新）">{latest ? `${ENTERPRISE_KIND_LABELS[latest.kind] ?? latest.kind}，${ENTERPRISE_SCALE_LABELS[latest.scale] ?? latest.scale}` : '—'}</Descriptions.Item>
+          <Descriptions.Item label="企业类型（最新）">
+            {latest
+              ? `${ENTERPRISE_KIND_LABELS[latest.kind] ?? latest.kind}，${ENTERPRISE_SCALE_LABELS[latest.scale] ?? latest.scale}`
+              : '—'}
+          </Descriptions.Item>
           <Descriptions.Item label="行业代码">{latest?.industryCode ?? '—'}</Descriptions.Item>
           <Descriptions.Item label="注册日期">{latest?.registeredOn ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label="有数据的年度">{years.length ? years.map((year) => `${year} 年`).join('、') : '—'}</Descriptions.Item>
+          <Descriptions.Item label="有数据的年度">
+            {years.length ? years.map((year) => `${year} 年`).join('、') : '—'}
+          </Descriptions.Item>
         </Descriptions>
       </Card>
 
@@ -110,15 +152,31 @@ export function EnterpriseDetailPage() {
           <Empty description="没有年度数据" />
         ) : (
           <>
-            <LineChart categories={categories} series={series} axisNames={axisNames} height={320} data-testid="enterprise-trend" />
-            <Typography.Text type="secondary">实线：实缴税收、增加值、营业收入（左轴，万元）；虚线：亩均税收（右轴，万元/亩，= 实缴税收 ÷ 自有与承租用地合计）。</Typography.Text>
+            <LineChart
+              categories={categories}
+              series={series}
+              axisNames={axisNames}
+              height={320}
+              data-testid="enterprise-trend"
+            />
+            <Typography.Text type="secondary">
+              实线：实缴税收、增加值、营业收入（左轴，万元）；虚线：亩均税收（右轴，万元/亩，= 实缴税收 ÷
+              自有与承租用地合计）。
+            </Typography.Text>
           </>
         )}
       </Card>
 
       <Card title="历年数据" size="small">
         <div data-testid="enterprise-figures">
-          <Table<FigureRow> rowKey="key" size="small" columns={columns} dataSource={rows} pagination={false} scroll={{ x: 220 + years.length * 160 }} />
+          <Table<FigureRow>
+            rowKey="key"
+            size="small"
+            columns={columns}
+            dataSource={rows}
+            pagination={false}
+            scroll={{ x: 220 + years.length * 160 }}
+          />
         </div>
       </Card>
 

@@ -26,12 +26,29 @@ function reportOf(error: unknown, year: number): RecordImportReport | null {
   if (!isApiError(error)) return null;
   const details = error.details as Partial<RecordImportReport> | RecordImportReport['errors'] | undefined;
   if (Array.isArray(details)) return { year, dryRun: true, rows: 0, valid: false, errors: details, warnings: [] };
-  if (details && Array.isArray(details.errors)) return { year, dryRun: true, rows: details.rows ?? 0, valid: false, errors: details.errors, warnings: details.warnings ?? [] };
+  if (details && Array.isArray(details.errors))
+    return {
+      year,
+      dryRun: true,
+      rows: details.rows ?? 0,
+      valid: false,
+      errors: details.errors,
+      warnings: details.warnings ?? [],
+    };
   return null;
 }
 
-function importFile(year: number, file: File, dryRun: boolean, onProgress: (progress: UploadProgress) => void, progressKey: string) {
-  return uploadWithProgress<RecordImportReport>('/enterprise-records/import', file, { query: { year, dryRun, progressKey }, onProgress });
+function importFile(
+  year: number,
+  file: File,
+  dryRun: boolean,
+  onProgress: (progress: UploadProgress) => void,
+  progressKey: string,
+) {
+  return uploadWithProgress<RecordImportReport>('/enterprise-records/import', file, {
+    query: { year, dryRun, progressKey },
+    onProgress,
+  });
 }
 
 /**
@@ -50,7 +67,9 @@ export function EnterpriseImportPage() {
   const [busy, setBusy] = useState(false);
   // Once the file is in, the server's own progress (checking row by row, writing) under a key made per upload.
   const [progressKey, setProgressKey] = useState<string | null>(null);
-  const serverProgress = usePolledProgress<ImportProgress>(progressKey && `/enterprise-records/import/progress/${progressKey}`, busy).data ?? null;
+  const serverProgress =
+    usePolledProgress<ImportProgress>(progressKey && `/enterprise-records/import/progress/${progressKey}`, busy).data ??
+    null;
   const send = (chosen: File, dryRun: boolean) => {
     const key = newProgressKey();
     setProgressKey(key);
@@ -102,7 +121,8 @@ export function EnterpriseImportPage() {
       void queryClient.invalidateQueries({ queryKey: evaluationKeys.all });
     } catch (error) {
       const report = reportOf(error, year);
-      if (report) setCheck({ ...report, rows: report.rows || (check?.rows ?? 0), warnings: check?.warnings ?? report.warnings });
+      if (report)
+        setCheck({ ...report, rows: report.rows || (check?.rows ?? 0), warnings: check?.warnings ?? report.warnings });
       else if (isApiError(error) && error.status !== 422) handleError(error);
       else setFailure(error instanceof Error ? error.message : String(error));
     } finally {
@@ -121,7 +141,13 @@ export function EnterpriseImportPage() {
         return false;
       }}
     >
-      <Button type={primary ? 'primary' : 'default'} icon={primary ? <UploadOutlined /> : <ReloadOutlined />} loading={busy} disabled={year === undefined} data-testid={testId}>
+      <Button
+        type={primary ? 'primary' : 'default'}
+        icon={primary ? <UploadOutlined /> : <ReloadOutlined />}
+        loading={busy}
+        disabled={year === undefined}
+        data-testid={testId}
+      >
         {label}
       </Button>
     </Upload>
@@ -160,7 +186,12 @@ export function EnterpriseImportPage() {
               label="数据年度"
               data-testid="import-year"
             />
-            <Button icon={<DownloadOutlined />} loading={template.downloading} onClick={template.start} data-testid="import-template">
+            <Button
+              icon={<DownloadOutlined />}
+              loading={template.downloading}
+              onClick={template.start}
+              data-testid="import-template"
+            >
               下载导入模板（.xlsx）
             </Button>
           </Space>
@@ -178,7 +209,14 @@ export function EnterpriseImportPage() {
             {picker('选择 .xlsx 文件并检查', 'import-upload')}
             {file && <Typography.Text data-testid="import-file-name">{file.name}</Typography.Text>}
           </Space>
-          {busy && <UploadProgressBar progress={progress} server={serverProgress} fileSize={file?.size ?? 0} checking={step === 2 ? '正在写入…' : '正在逐行检查…'} />}
+          {busy && (
+            <UploadProgressBar
+              progress={progress}
+              server={serverProgress}
+              fileSize={file?.size ?? 0}
+              checking={step === 2 ? '正在写入…' : '正在逐行检查…'}
+            />
+          )}
           {failure && <Alert type="error" showIcon title={failure} data-testid="import-failure" />}
           {check && errorCount > 0 && (
             <>
@@ -186,7 +224,11 @@ export function EnterpriseImportPage() {
                 type="error"
                 showIcon
                 data-testid="import-check-failed"
-                title={check.rows > 0 ? `发现 ${errorCount} 处错误（涉及 ${errorRows} 行），未写入任何数据` : '文件未通过检查，未写入任何数据'}
+                title={
+                  check.rows > 0
+                    ? `发现 ${errorCount} 处错误（涉及 ${errorRows} 行），未写入任何数据`
+                    : '文件未通过检查，未写入任何数据'
+                }
                 description={
                   check.rows > 0
                     ? `共 ${check.rows} 行数据，其中 ${Math.max(check.rows - errorRows, 0)} 行无误。请按下表逐项修正文件后重新上传；文件中只要有一处错误，整个文件都不会写入。`
@@ -215,9 +257,16 @@ export function EnterpriseImportPage() {
           <Result
             status="success"
             title={`已导入 ${year} 年企业数据 ${written.rows} 行`}
-            subTitle={<span data-testid="import-written">{`新增 ${written.inserted ?? 0} 条，更新 ${written.updated ?? 0} 条（按统一社会信用代码和年度）`}</span>}
+            subTitle={
+              <span data-testid="import-written">{`新增 ${written.inserted ?? 0} 条，更新 ${written.updated ?? 0} 条（按统一社会信用代码和年度）`}</span>
+            }
             extra={[
-              <Button key="list" type="primary" onClick={() => navigate(`/enterprises?year=${year}`)} data-testid="import-to-list">
+              <Button
+                key="list"
+                type="primary"
+                onClick={() => navigate(`/enterprises?year=${year}`)}
+                data-testid="import-to-list"
+              >
                 查看企业库
               </Button>,
               <Button key="again" onClick={reset}>
@@ -234,7 +283,14 @@ export function EnterpriseImportPage() {
                 <Descriptions.Item label="行数">{check.rows}</Descriptions.Item>
               </Descriptions>
             )}
-            <Button type="primary" icon={<CheckOutlined />} disabled={step !== 2 || busy} loading={busy && step === 2} onClick={() => void confirm()} data-testid="import-confirm">
+            <Button
+              type="primary"
+              icon={<CheckOutlined />}
+              disabled={step !== 2 || busy}
+              loading={busy && step === 2}
+              onClick={() => void confirm()}
+              data-testid="import-confirm"
+            >
               确认导入 {year ?? ''} 年数据
             </Button>
             {step !== 2 && <Typography.Text type="secondary">检查通过后才能确认导入。</Typography.Text>}

@@ -16,9 +16,18 @@ export function RowErrorsTable({ errors }: { errors: RowError[] }) {
         rowKey={(error, index) => `${error.row}-${error.column}-${index ?? 0}`}
         size="small"
         dataSource={errors}
-        pagination={errors.length > 20 ? { pageSize: 20, showSizeChanger: false, showTotal: (total) => `共 ${total} 处错误` } : false}
+        pagination={
+          errors.length > 20
+            ? { pageSize: 20, showSizeChanger: false, showTotal: (total) => `共 ${total} 处错误` }
+            : false
+        }
         columns={[
-          { title: '行号', dataIndex: 'row', width: 90, render: (row: number) => (row > 0 ? `第 ${row} 行` : '整个文件') },
+          {
+            title: '行号',
+            dataIndex: 'row',
+            width: 90,
+            render: (row: number) => (row > 0 ? `第 ${row} 行` : '整个文件'),
+          },
           {
             title: '列',
             dataIndex: 'column',

@@ -1,5 +1,9 @@
 import { Progress, Space, Typography } from 'antd';
-import { IMPORT_PROGRESS_PHASE_LABELS, importProgressPercent, type ImportProgress } from '@pgs/domain/evaluation/import-progress';
+import {
+  IMPORT_PROGRESS_PHASE_LABELS,
+  importProgressPercent,
+  type ImportProgress,
+} from '@pgs/domain/evaluation/import-progress';
 import type { UploadProgress } from '../upload-with-progress.ts';
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes < 1024 * 1024 ? 2 : 1)} MB`;
@@ -12,7 +16,17 @@ function serverSentence(server: ImportProgress | null, checking: string): string
 }
 
 /** Bytes sent while the file streams in, then the server's own progress (checking row by row, writing) until the answer arrives. */
-export function UploadProgressBar({ progress, server, fileSize, checking }: { progress: UploadProgress | null; server: ImportProgress | null; fileSize: number; checking: string }) {
+export function UploadProgressBar({
+  progress,
+  server,
+  fileSize,
+  checking,
+}: {
+  progress: UploadProgress | null;
+  server: ImportProgress | null;
+  fileSize: number;
+  checking: string;
+}) {
   // A report from the server means the file is in, whatever the browser has said of the upload so far.
   if (!progress && !server) {
     return (
@@ -35,7 +49,11 @@ export function UploadProgressBar({ progress, server, fileSize, checking }: { pr
   return (
     <Space orientation="vertical" style={{ width: '100%' }} data-testid="import-progress">
       <Progress percent={100} status="success" format={() => '已上传'} />
-      <Progress percent={server ? importProgressPercent(server) : 0} status="active" data-testid="import-server-progress" />
+      <Progress
+        percent={server ? importProgressPercent(server) : 0}
+        status="active"
+        data-testid="import-server-progress"
+      />
       <Typography.Text type="secondary" data-testid="import-server-phase">
         已上传 {mb(progress?.total ?? fileSize)}；{serverSentence(server, checking)}
       </Typography.Text>

@@ -5,7 +5,16 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { can } from '@pgs/domain/platform/roles';
 import { useMe } from '../../auth/session.ts';
 import { useDownload } from '../../shared/useDownload.ts';
-import { exportEnterprises, LAND_SUB_DATABASES, SUB_DATABASE_LABELS, SUB_DATABASES, useEnterprises, type EnterpriseFilters, type EnterpriseRecordView, type SubDatabase } from '../enterprises.api.ts';
+import {
+  exportEnterprises,
+  LAND_SUB_DATABASES,
+  SUB_DATABASE_LABELS,
+  SUB_DATABASES,
+  useEnterprises,
+  type EnterpriseFilters,
+  type EnterpriseRecordView,
+  type SubDatabase,
+} from '../enterprises.api.ts';
 import { ownPlatformOf, platformFull } from '../components/enterprise-format.ts';
 import { useSelectedYear, YearSelect } from '../components/YearSelect.tsx';
 import { ENTERPRISE_COLUMNS } from './enterprise-columns.tsx';
@@ -15,9 +24,12 @@ import { filtersFromSearch, searchFromFilters } from './enterprise-search-params
 /** What each sub-database of R3.1 holds, said above its list. */
 const SUB_DATABASE_NOTES: Record<SubDatabase | 'all', string> = {
   all: '本年度全部企业（含自有用地企业和承租企业），点击一行查看历年数据和评价结果。批而未供、供而未用、腾空改造三个土地子库在土地模块上线后提供。',
-  backward: '淘汰落后类（§三(二)）：导入数据中标记为淘汰落后产能的企业，列入年度淘汰计划；悬停“淘汰落后”标记可看认定依据。',
-  low_efficiency: '低效产出类（§三(二)）：亩均税收不高于整治线的工业企业——三大平台内 5 万元/亩、平台外 1 万元/亩（“以下”含本数），自有用地和承租企业一并计入。',
-  zombie: '停产僵尸类（§三(二)）：导入数据中标记为停产僵尸的企业，通过兼并重组、债务重组、破产清算等方式退出；悬停“停产僵尸”标记可看认定依据。',
+  backward:
+    '淘汰落后类（§三(二)）：导入数据中标记为淘汰落后产能的企业，列入年度淘汰计划；悬停“淘汰落后”标记可看认定依据。',
+  low_efficiency:
+    '低效产出类（§三(二)）：亩均税收不高于整治线的工业企业——三大平台内 5 万元/亩、平台外 1 万元/亩（“以下”含本数），自有用地和承租企业一并计入。',
+  zombie:
+    '停产僵尸类（§三(二)）：导入数据中标记为停产僵尸的企业，通过兼并重组、债务重组、破产清算等方式退出；悬停“停产僵尸”标记可看认定依据。',
 };
 
 /** 企业库 (R3.1): every enterprise's yearly figures, the sub-databases, Excel export; filters in the address. */
@@ -27,12 +39,16 @@ export function EnterpriseListPage() {
   const [search, setSearch] = useSearchParams();
   const { year, years, setYear } = useSelectedYear();
   const ownPlatform = ownPlatformOf(me);
-  const filters: EnterpriseFilters = useMemo(() => ({ ...filtersFromSearch(search), year, ...(ownPlatform ? { platformKey: ownPlatform } : {}) }), [search, year, ownPlatform]);
+  const filters: EnterpriseFilters = useMemo(
+    () => ({ ...filtersFromSearch(search), year, ...(ownPlatform ? { platformKey: ownPlatform } : {}) }),
+    [search, year, ownPlatform],
+  );
   const page = Number(search.get('page') ?? 1) || 1;
   const pageSize = Number(search.get('pageSize') ?? 50) || 50;
   const enterprises = useEnterprises(filters, page, pageSize, year !== undefined);
   const exporting = useDownload(() => exportEnterprises(filters));
-  const show = (next: EnterpriseFilters, nextPage = 1, nextSize = pageSize) => setSearch(searchFromFilters({ ...next, year }, nextPage, nextSize));
+  const show = (next: EnterpriseFilters, nextPage = 1, nextSize = pageSize) =>
+    setSearch(searchFromFilters({ ...next, year }, nextPage, nextSize));
   const tab = filters.subDatabase ?? 'all';
 
   const tabItems = [
@@ -55,9 +71,15 @@ export function EnterpriseListPage() {
         <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
           <Space size="large" wrap>
             <YearSelect value={year} onChange={setYear} years={years} data-testid="enterprise-year" />
-            {ownPlatform && <Typography.Text type="secondary">平台用户只能查看{platformFull(ownPlatform)}的企业。</Typography.Text>}
+            {ownPlatform && (
+              <Typography.Text type="secondary">平台用户只能查看{platformFull(ownPlatform)}的企业。</Typography.Text>
+            )}
           </Space>
-          <EnterpriseFilterForm value={filters} ownPlatform={ownPlatform} onChange={(next) => show({ ...next, subDatabase: filters.subDatabase })} />
+          <EnterpriseFilterForm
+            value={filters}
+            ownPlatform={ownPlatform}
+            onChange={(next) => show({ ...next, subDatabase: filters.subDatabase })}
+          />
         </Space>
       </Card>
       <Card
@@ -65,11 +87,21 @@ export function EnterpriseListPage() {
         extra={
           <Space>
             {me && can(me.role, 'enterprises.import') && (
-              <Button icon={<ImportOutlined />} onClick={() => navigate(`/enterprises/import${year ? `?year=${year}` : ''}`)} data-testid="enterprise-import-link">
+              <Button
+                icon={<ImportOutlined />}
+                onClick={() => navigate(`/enterprises/import${year ? `?year=${year}` : ''}`)}
+                data-testid="enterprise-import-link"
+              >
                 导入年度数据
               </Button>
             )}
-            <Button icon={<DownloadOutlined />} loading={exporting.downloading} disabled={year === undefined} onClick={exporting.start} data-testid="enterprise-export">
+            <Button
+              icon={<DownloadOutlined />}
+              loading={exporting.downloading}
+              disabled={year === undefined}
+              onClick={exporting.start}
+              data-testid="enterprise-export"
+            >
               导出Excel
             </Button>
           </Space>
@@ -84,7 +116,9 @@ export function EnterpriseListPage() {
         <Typography.Paragraph type="secondary" data-testid="enterprise-subdb-note">
           {SUB_DATABASE_NOTES[tab]}
         </Typography.Paragraph>
-        {enterprises.error && <Alert type="error" showIcon title={enterprises.error.message} style={{ marginBottom: 12 }} />}
+        {enterprises.error && (
+          <Alert type="error" showIcon title={enterprises.error.message} style={{ marginBottom: 12 }} />
+        )}
         <div data-testid="enterprise-table">
           <Table<EnterpriseRecordView>
             rowKey="creditCode"
@@ -93,7 +127,10 @@ export function EnterpriseListPage() {
             dataSource={enterprises.data?.items ?? []}
             loading={enterprises.isFetching}
             scroll={{ x: 2260 }}
-            onRow={(record) => ({ onClick: () => navigate(`/enterprises/${record.creditCode}`), style: { cursor: 'pointer' } })}
+            onRow={(record) => ({
+              onClick: () => navigate(`/enterprises/${record.creditCode}`),
+              style: { cursor: 'pointer' },
+            })}
             locale={{ emptyText: year === undefined ? '请选择年度' : `${year} 年没有符合条件的企业` }}
             pagination={{
               current: page,

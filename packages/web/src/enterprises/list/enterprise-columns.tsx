@@ -1,10 +1,18 @@
 import { Space, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
-import { ENTERPRISE_KIND_LABELS, ENTERPRISE_SCALE_LABELS, type EnterpriseKind, type EnterpriseScale } from '@pgs/domain';
+import {
+  ENTERPRISE_KIND_LABELS,
+  ENTERPRISE_SCALE_LABELS,
+  type EnterpriseKind,
+  type EnterpriseScale,
+} from '@pgs/domain';
 import type { EnterpriseRecordView, Quantity } from '../enterprises.api.ts';
 import { formatQuantity, platformShort, taxPerMuOf } from '../components/enterprise-format.ts';
 import { EnterpriseNameCell } from '../components/EnterpriseNameCell.tsx';
 
-const quantity = (decimals = 2) => (value: Quantity) => formatQuantity(value, decimals);
+const quantity =
+  (decimals = 2) =>
+  (value: Quantity) =>
+    formatQuantity(value, decimals);
 
 /** The 淘汰落后 / 停产僵尸 flags of a record, each with its basis on hover (R3.1, R3.5). */
 export function RecordFlags({ record }: { record: EnterpriseRecordView }) {
@@ -25,7 +33,13 @@ export function RecordFlags({ record }: { record: EnterpriseRecordView }) {
       </Tag>
     ) : null,
   ].filter(Boolean);
-  return flags.length ? <Space size={4} wrap>{flags}</Space> : <Typography.Text type="secondary">—</Typography.Text>;
+  return flags.length ? (
+    <Space size={4} wrap>
+      {flags}
+    </Space>
+  ) : (
+    <Typography.Text type="secondary">—</Typography.Text>
+  );
 }
 
 /** Figures with their units in the headers (万元, 亩, 吨标煤 …), the 亩均税收 computed from tax and land used. */
@@ -35,11 +49,23 @@ export const ENTERPRISE_COLUMNS: TableColumnsType<EnterpriseRecordView> = [
     dataIndex: 'name',
     width: 250,
     fixed: 'left',
-    render: (name: string, record) => <EnterpriseNameCell name={name} creditCode={record.creditCode} testId={`enterprise-link-${record.creditCode}`} />,
+    render: (name: string, record) => (
+      <EnterpriseNameCell name={name} creditCode={record.creditCode} testId={`enterprise-link-${record.creditCode}`} />
+    ),
   },
   { title: '平台', dataIndex: 'platformKey', width: 76, render: (key: string | null) => platformShort(key) },
-  { title: '类型', dataIndex: 'kind', width: 96, render: (kind: EnterpriseKind) => ENTERPRISE_KIND_LABELS[kind] ?? kind },
-  { title: '规模', dataIndex: 'scale', width: 64, render: (scale: EnterpriseScale) => ENTERPRISE_SCALE_LABELS[scale] ?? scale },
+  {
+    title: '类型',
+    dataIndex: 'kind',
+    width: 96,
+    render: (kind: EnterpriseKind) => ENTERPRISE_KIND_LABELS[kind] ?? kind,
+  },
+  {
+    title: '规模',
+    dataIndex: 'scale',
+    width: 64,
+    render: (scale: EnterpriseScale) => ENTERPRISE_SCALE_LABELS[scale] ?? scale,
+  },
   {
     title: (
       <Tooltip title="实缴税收 ÷ 用地面积（自有 + 承租）">
@@ -62,6 +88,11 @@ export const ENTERPRISE_COLUMNS: TableColumnsType<EnterpriseRecordView> = [
   { title: '排放（当量吨）', dataIndex: 'emissionsTons', width: 120, align: 'right', render: quantity() },
   { title: '用电量（千瓦时）', dataIndex: 'electricityKwh', width: 140, align: 'right', render: quantity(0) },
   { title: '用水量（吨）', dataIndex: 'waterTons', width: 110, align: 'right', render: quantity(0) },
-  { title: '生产状态', dataIndex: 'producing', width: 100, render: (producing: boolean) => (producing ? <Tag color="green">正常生产</Tag> : <Tag>未投产/停产</Tag>) },
+  {
+    title: '生产状态',
+    dataIndex: 'producing',
+    width: 100,
+    render: (producing: boolean) => (producing ? <Tag color="green">正常生产</Tag> : <Tag>未投产/停产</Tag>),
+  },
   { title: '标记', key: 'flags', width: 170, render: (_value, record) => <RecordFlags record={record} /> },
 ];

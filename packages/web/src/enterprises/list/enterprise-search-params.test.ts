@@ -4,9 +4,27 @@ import { filtersFromSearch, searchFromFilters } from './enterprise-search-params
 
 describe('the enterprise list’s filters in the address', () => {
   it('round-trips every filter but the year, which the page reads itself', () => {
-    const filters = { year: 2025, platformKey: 'hitech', kind: 'industrial', scale: 'above', subDatabase: 'zombie', q: '瓯江' } satisfies EnterpriseFilters;
+    const filters = {
+      year: 2025,
+      platformKey: 'hitech',
+      kind: 'industrial',
+      scale: 'above',
+      subDatabase: 'zombie',
+      q: '瓯江',
+    } satisfies EnterpriseFilters;
     const search = searchFromFilters(filters, 2, 100);
-    expect(search.toString()).toBe(new URLSearchParams({ year: '2025', platformKey: 'hitech', kind: 'industrial', scale: 'above', subDatabase: 'zombie', q: '瓯江', page: '2', pageSize: '100' }).toString());
+    expect(search.toString()).toBe(
+      new URLSearchParams({
+        year: '2025',
+        platformKey: 'hitech',
+        kind: 'industrial',
+        scale: 'above',
+        subDatabase: 'zombie',
+        q: '瓯江',
+        page: '2',
+        pageSize: '100',
+      }).toString(),
+    );
     const { year: _year, ...rest } = filters;
     expect(filtersFromSearch(search)).toEqual(rest);
   });

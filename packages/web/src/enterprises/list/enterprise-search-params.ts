@@ -13,9 +13,11 @@ export function filtersFromSearch(search: URLSearchParams): Omit<EnterpriseFilte
   const kind = search.get('kind');
   if (kind && (ENTERPRISE_KINDS as readonly string[]).includes(kind)) filters.kind = kind as EnterpriseFilters['kind'];
   const scale = search.get('scale');
-  if (scale && (ENTERPRISE_SCALES as readonly string[]).includes(scale)) filters.scale = scale as EnterpriseFilters['scale'];
+  if (scale && (ENTERPRISE_SCALES as readonly string[]).includes(scale))
+    filters.scale = scale as EnterpriseFilters['scale'];
   const sub = search.get('subDatabase');
-  if (sub && (SUB_DATABASES as readonly string[]).includes(sub)) filters.subDatabase = sub as EnterpriseFilters['subDatabase'];
+  if (sub && (SUB_DATABASES as readonly string[]).includes(sub))
+    filters.subDatabase = sub as EnterpriseFilters['subDatabase'];
   return filters;
 }
 

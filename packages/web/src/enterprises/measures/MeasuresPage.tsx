@@ -15,7 +15,11 @@ import { EnterpriseNameCell } from '../components/EnterpriseNameCell.tsx';
 /** The measures with a yearly quantity; the other three apply to every C and D enterprise without an amount. */
 const AMOUNT_MEASURES: MeasureCode[] = ['electricity_surcharge', 'water_surcharge', 'energy_quota_cut'];
 const POLICY_MEASURES = MEASURE_CODES.filter((code) => !AMOUNT_MEASURES.includes(code));
-const AMOUNT_UNITS: Partial<Record<MeasureCode, string>> = { electricity_surcharge: '万元/年', water_surcharge: '万元/年', energy_quota_cut: '吨标煤' };
+const AMOUNT_UNITS: Partial<Record<MeasureCode, string>> = {
+  electricity_surcharge: '万元/年',
+  water_surcharge: '万元/年',
+  energy_quota_cut: '吨标煤',
+};
 
 /** One number format (issue 9): 万元 and 吨标煤 alike with thousands separators and 2 decimals (73.8014 → 73.80). */
 function amountText(amount: number | string): string {
@@ -27,21 +31,37 @@ function AmountCell({ measure }: { measure: MeasureView | undefined }) {
   const amount = measure.amount === undefined || measure.amount === null ? null : amountText(measure.amount);
   return (
     <Tooltip title={measure.basis}>
-      {amount === null ? <Typography.Text type="secondary">未计算</Typography.Text> : <Typography.Text strong>{amount}</Typography.Text>}
+      {amount === null ? (
+        <Typography.Text type="secondary">未计算</Typography.Text>
+      ) : (
+        <Typography.Text strong>{amount}</Typography.Text>
+      )}
     </Tooltip>
   );
 }
 
 const columns: TableColumnsType<MeasureItemView> = [
-  { title: '企业名称 / 统一社会信用代码', dataIndex: 'name', width: 250, render: (name: string, item) => <EnterpriseNameCell name={name} creditCode={item.creditCode} /> },
+  {
+    title: '企业名称 / 统一社会信用代码',
+    dataIndex: 'name',
+    width: 250,
+    render: (name: string, item) => <EnterpriseNameCell name={name} creditCode={item.creditCode} />,
+  },
   { title: '平台', dataIndex: 'platformKey', width: 76, render: (key: string | null) => platformShort(key) },
-  { title: '等级', dataIndex: 'class', width: 70, render: (cls: MeasureItemView['class']) => <ClassTag value={cls} short /> },
+  {
+    title: '等级',
+    dataIndex: 'class',
+    width: 70,
+    render: (cls: MeasureItemView['class']) => <ClassTag value={cls} short />,
+  },
   ...AMOUNT_MEASURES.map((code) => ({
     title: `${MEASURE_LABELS[code]}（${AMOUNT_UNITS[code]}）`,
     key: code,
     width: 150,
     align: 'right' as const,
-    render: (_v: unknown, item: MeasureItemView) => <AmountCell measure={item.measures.find((measure) => measure.code === code)} />,
+    render: (_v: unknown, item: MeasureItemView) => (
+      <AmountCell measure={item.measures.find((measure) => measure.code === code)} />
+    ),
   })),
   {
     title: '其他措施',
@@ -63,7 +83,9 @@ function MeasureBasis({ item }: { item: MeasureItemView }) {
       {item.measures.map((measure) => (
         <li key={measure.code}>
           <Typography.Text strong>{measure.label || MEASURE_LABELS[measure.code]}</Typography.Text>
-          {measure.amount !== undefined && measure.amount !== null ? `：${amountText(measure.amount)} ${measure.unit ?? ''}` : ''}
+          {measure.amount !== undefined && measure.amount !== null
+            ? `：${amountText(measure.amount)} ${measure.unit ?? ''}`
+            : ''}
           <Typography.Text type="secondary">（{measure.basis}）</Typography.Text>
         </li>
       ))}
@@ -117,13 +139,20 @@ export function MeasuresPage() {
         title="C、D 类企业差别化资源要素措施（§三(二)）"
         size="small"
         extra={
-          <Button icon={<DownloadOutlined />} loading={exporting.downloading} onClick={exporting.start} data-testid="measures-export">
+          <Button
+            icon={<DownloadOutlined />}
+            loading={exporting.downloading}
+            onClick={exporting.start}
+            data-testid="measures-export"
+          >
             导出Excel
           </Button>
         }
       >
         <Typography.Paragraph type="secondary">
-          对 C、D 类企业实行电价加价、降低年度用能指标、水价加价、不得单独供地、限制新增排污权指标、不得享受政府奖励。金额按评价办法中的标准计算（元/千瓦时 × 用电量等），悬停或展开可看计算依据；“未计算”表示标准未配置或数据缺失。
+          对 C、D
+          类企业实行电价加价、降低年度用能指标、水价加价、不得单独供地、限制新增排污权指标、不得享受政府奖励。金额按评价办法中的标准计算（元/千瓦时
+          × 用电量等），悬停或展开可看计算依据；“未计算”表示标准未配置或数据缺失。
         </Typography.Paragraph>
         <div data-testid="measures-table">
           <Table<MeasureItemView>

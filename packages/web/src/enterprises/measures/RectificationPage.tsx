@@ -2,7 +2,12 @@ import { useState } from 'react';
 import { Button, Card, Segmented, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useParams } from 'react-router';
-import { RECTIFICATION_BARS, RECTIFICATION_TRACK_LABELS, RECTIFICATION_TRACKS, type RectificationTrack } from '@pgs/domain';
+import {
+  RECTIFICATION_BARS,
+  RECTIFICATION_TRACK_LABELS,
+  RECTIFICATION_TRACKS,
+  type RectificationTrack,
+} from '@pgs/domain';
 import { useMe } from '../../auth/session.ts';
 import { useDownload } from '../../shared/useDownload.ts';
 import { exportRectification, useRectification, useRun, type RectificationItemView } from '../evaluations.api.ts';
@@ -15,9 +20,19 @@ import { EnterpriseNameCell } from '../components/EnterpriseNameCell.tsx';
 const TRACK_COLORS: Record<RectificationTrack, string> = { support: 'green', tax_review: 'gold', rectify: 'red' };
 
 const columns: TableColumnsType<RectificationItemView> = [
-  { title: '企业名称 / 统一社会信用代码', dataIndex: 'name', width: 250, render: (name: string, item) => <EnterpriseNameCell name={name} creditCode={item.creditCode} /> },
+  {
+    title: '企业名称 / 统一社会信用代码',
+    dataIndex: 'name',
+    width: 250,
+    render: (name: string, item) => <EnterpriseNameCell name={name} creditCode={item.creditCode} />,
+  },
   { title: '平台', dataIndex: 'platformKey', width: 76, render: (key: string | null) => platformShort(key) },
-  { title: '等级', dataIndex: 'class', width: 70, render: (cls: RectificationItemView['class']) => <ClassTag value={cls} short /> },
+  {
+    title: '等级',
+    dataIndex: 'class',
+    width: 70,
+    render: (cls: RectificationItemView['class']) => <ClassTag value={cls} short />,
+  },
   {
     title: '亩均税收 / 整治线（万元/亩）',
     dataIndex: 'taxPerMu',
@@ -40,7 +55,11 @@ const columns: TableColumnsType<RectificationItemView> = [
       </Tag>
     ),
   },
-  { title: '列入理由', dataIndex: 'reason', render: (reason: string) => <Typography.Text style={{ fontSize: 13 }}>{reason}</Typography.Text> },
+  {
+    title: '列入理由',
+    dataIndex: 'reason',
+    render: (reason: string) => <Typography.Text style={{ fontSize: 13 }}>{reason}</Typography.Text>,
+  },
 ];
 
 /**
@@ -80,7 +99,10 @@ export function RectificationPage() {
             setTrack(next);
             setPage(1);
           }}
-          options={[{ value: 'all', label: '全部' }, ...RECTIFICATION_TRACKS.map((each) => ({ value: each, label: RECTIFICATION_TRACK_LABELS[each] }))]}
+          options={[
+            { value: 'all', label: '全部' },
+            ...RECTIFICATION_TRACKS.map((each) => ({ value: each, label: RECTIFICATION_TRACK_LABELS[each] })),
+          ]}
           data-testid="rectification-track"
         />
       </RunPageHeader>
@@ -88,13 +110,19 @@ export function RectificationPage() {
         title="亩均税收整治名单（§三(二)）"
         size="small"
         extra={
-          <Button icon={<DownloadOutlined />} loading={exporting.downloading} onClick={exporting.start} data-testid="rectification-export">
+          <Button
+            icon={<DownloadOutlined />}
+            loading={exporting.downloading}
+            onClick={exporting.start}
+            data-testid="rectification-export"
+          >
             导出Excel
           </Button>
         }
       >
         <Typography.Paragraph type="secondary">
-          工业企业亩均税收 = 实缴税收 ÷（自有 + 承租用地）。全市亩均税收 {RECTIFICATION_BARS.city} 万元以下、三大平台内 {RECTIFICATION_BARS.platform} 万元以下（含本数）的企业列入整治，自有用地和承租企业一并纳入；
+          工业企业亩均税收 = 实缴税收 ÷（自有 + 承租用地）。全市亩均税收 {RECTIFICATION_BARS.city} 万元以下、三大平台内{' '}
+          {RECTIFICATION_BARS.platform} 万元以下（含本数）的企业列入整治，自有用地和承租企业一并纳入；
           正常生产但亩均用电不低于本评价组中位数的列为“税收重点评估”，营业收入较上年增长达标的列为“帮扶支持”，其余“整治提升”。不定等级（T类）企业不列入。名单在运行评价时按当时的企业数据生成并随评价保存，之后重新导入企业数据不会改变已生成的名单。
         </Typography.Paragraph>
         <div data-testid="rectification-table">

@@ -24,14 +24,16 @@ export function RunPageHeader(props: {
     <Card size="small">
       <Space orientation="vertical" style={{ width: '100%' }}>
         <Space wrap size="large">
-          <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(run ? `/evaluations?year=${run.year}&run=${run.id}` : '/evaluations')} data-testid="back-to-run">
+          <Button
+            icon={<ArrowLeftOutlined />}
+            onClick={() => navigate(run ? `/evaluations?year=${run.year}&run=${run.id}` : '/evaluations')}
+            data-testid="back-to-run"
+          >
             返回评价结果
           </Button>
           {run && (
             <Space>
-              <Typography.Text strong>
-                {runLabel(run)}评价
-              </Typography.Text>
+              <Typography.Text strong>{runLabel(run)}评价</Typography.Text>
               <RunStatusTag status={run.status} />
             </Space>
           )}
@@ -40,13 +42,25 @@ export function RunPageHeader(props: {
             {ownPlatform ? (
               <Typography.Text data-testid="list-platform">{platformFull(ownPlatform)}</Typography.Text>
             ) : (
-              <Select<string> allowClear placeholder="全部平台（含平台外）" value={platformKey} onChange={onPlatform} options={PLATFORM_FILTER_OPTIONS} style={{ width: 190 }} data-testid="list-filter-platform" />
+              <Select<string>
+                allowClear
+                placeholder="全部平台（含平台外）"
+                value={platformKey}
+                onChange={onPlatform}
+                options={PLATFORM_FILTER_OPTIONS}
+                style={{ width: 190 }}
+                data-testid="list-filter-platform"
+              />
             )}
           </Space>
           {children}
         </Space>
-        {run?.status === 'draft' && <Alert type="warning" showIcon title="此次评价尚未发布，以下名单仅供核对，平台看不到。" />}
-        {run?.status === 'superseded' && <Alert type="warning" showIcon title="此次评价已被同年度后来发布的评价替代。" />}
+        {run?.status === 'draft' && (
+          <Alert type="warning" showIcon title="此次评价尚未发布，以下名单仅供核对，平台看不到。" />
+        )}
+        {run?.status === 'superseded' && (
+          <Alert type="warning" showIcon title="此次评价已被同年度后来发布的评价替代。" />
+        )}
       </Space>
     </Card>
   );

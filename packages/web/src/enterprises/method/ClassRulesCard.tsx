@@ -1,5 +1,10 @@
 import { Card, Col, Form, Input, InputNumber, Radio, Row, Select, Switch, Typography } from 'antd';
-import { EVALUATION_METHOD_DEFAULT_SOURCES, MISSING_VALUE_RULE_LABELS, MISSING_VALUE_RULES, type MissingValueRule } from '@pgs/domain';
+import {
+  EVALUATION_METHOD_DEFAULT_SOURCES,
+  MISSING_VALUE_RULE_LABELS,
+  MISSING_VALUE_RULES,
+  type MissingValueRule,
+} from '@pgs/domain';
 import type { MethodDraft } from './method-draft.ts';
 
 type Props = { draft: MethodDraft; change: (patch: Partial<MethodDraft>) => void };
@@ -13,7 +18,8 @@ const hint = (key: string) => EVALUATION_METHOD_DEFAULT_SOURCES[key];
 export function ClassRulesCard({ draft, change }: Props) {
   const { cutsPercent: cuts, exclusions } = draft;
   const setCut = (key: 'A' | 'B' | 'C', value: number | null) => change({ cutsPercent: { ...cuts, [key]: value } });
-  const setExclusions = (patch: Partial<MethodDraft['exclusions']>) => change({ exclusions: { ...exclusions, ...patch } });
+  const setExclusions = (patch: Partial<MethodDraft['exclusions']>) =>
+    change({ exclusions: { ...exclusions, ...patch } });
   const band = (from: number | null, to: number | null) => (from === null || to === null ? '—' : `${from}%–${to}%`);
 
   return (
@@ -22,7 +28,12 @@ export function ClassRulesCard({ draft, change }: Props) {
         <Row gutter={24}>
           <Col xs={24} lg={12}>
             <Form.Item label="评价办法名称" validateStatus={draft.name.trim() ? undefined : 'error'}>
-              <Input value={draft.name} maxLength={100} onChange={(event) => change({ name: event.target.value })} data-testid="method-name" />
+              <Input
+                value={draft.name}
+                maxLength={100}
+                onChange={(event) => change({ name: event.target.value })}
+                data-testid="method-name"
+              />
             </Form.Item>
           </Col>
           <Col xs={24} lg={12}>
@@ -65,18 +76,24 @@ export function ClassRulesCard({ draft, change }: Props) {
             ))}
           </Row>
           <Typography.Text type="secondary" data-testid="method-cuts-text">
-            A 类：组内前 {cuts.A ?? '—'}%；B 类：{band(cuts.A, cuts.B)}；C 类：{band(cuts.B, cuts.C)}；D 类：{cuts.C ?? '—'}% 以后。同分企业取同一等级（就高不就低）。
+            A 类：组内前 {cuts.A ?? '—'}%；B 类：{band(cuts.A, cuts.B)}；C 类：{band(cuts.B, cuts.C)}；D 类：
+            {cuts.C ?? '—'}% 以后。同分企业取同一等级（就高不就低）。
           </Typography.Text>
         </Form.Item>
 
-        <Form.Item label="平台 D 类占比应高于全市 D 类占比" extra={`${hint('dShareMargin')}。平台 D 类占比不足时，按组内百分位由低到高将企业调入 D 类，直到达到“全市占比 + 该幅度”。`}>
+        <Form.Item
+          label="平台 D 类占比应高于全市 D 类占比"
+          extra={`${hint('dShareMargin')}。平台 D 类占比不足时，按组内百分位由低到高将企业调入 D 类，直到达到“全市占比 + 该幅度”。`}
+        >
           <InputNumber<number>
             value={draft.marginPoints}
             min={5}
             max={10}
             step={1}
             suffix="个百分点"
-            status={draft.marginPoints === null || draft.marginPoints < 5 || draft.marginPoints > 10 ? 'error' : undefined}
+            status={
+              draft.marginPoints === null || draft.marginPoints < 5 || draft.marginPoints > 10 ? 'error' : undefined
+            }
             onChange={(marginPoints) => change({ marginPoints })}
             style={{ width: 200 }}
             data-testid="method-margin"
@@ -89,7 +106,12 @@ export function ClassRulesCard({ draft, change }: Props) {
         <Form.Item label="不参与 ABCD 分类（列为不定等级 T 类）" extra={hint('exclusions')} style={{ marginBottom: 0 }}>
           <Row gutter={[24, 12]} align="middle">
             <Col xs={24} md={8}>
-              <Switch checked={exclusions.utilities} onChange={(utilities) => setExclusions({ utilities })} data-testid="method-excl-utilities" /> 公用事业企业
+              <Switch
+                checked={exclusions.utilities}
+                onChange={(utilities) => setExclusions({ utilities })}
+                data-testid="method-excl-utilities"
+              />{' '}
+              公用事业企业
             </Col>
             <Col xs={24} md={16}>
               <Select<string[]>

@@ -1,6 +1,13 @@
 import { Button, InputNumber, Select, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { EVALUATION_METHOD_DEFAULT_SOURCES, HEAVY_INDICATORS, INDICATOR_CODES, INDICATORS, type EvaluationSetKey, type IndicatorCode } from '@pgs/domain';
+import {
+  EVALUATION_METHOD_DEFAULT_SOURCES,
+  HEAVY_INDICATORS,
+  INDICATOR_CODES,
+  INDICATORS,
+  type EvaluationSetKey,
+  type IndicatorCode,
+} from '@pgs/domain';
 import type { RuleRow } from './method-draft.ts';
 
 const INDICATOR_OPTIONS = INDICATOR_CODES.map((code) => ({ value: code, label: INDICATORS[code].label }));
@@ -9,14 +16,23 @@ const INDICATOR_OPTIONS = INDICATOR_CODES.map((code) => ({ value: code, label: I
  * One evaluation set's indicators (R3.2): weight, benchmark (the set's mean or a fixed figure in the indicator's
  * unit), cap as a multiple of the weight; 亩均税收, 亩均增加值 and 全员劳动生产率 are marked as the ones to weigh most.
  */
-export function IndicatorSetEditor(props: { set: EvaluationSetKey; rows: RuleRow[]; onChange: (rows: RuleRow[]) => void; nextKey: () => number }) {
+export function IndicatorSetEditor(props: {
+  set: EvaluationSetKey;
+  rows: RuleRow[];
+  onChange: (rows: RuleRow[]) => void;
+  nextKey: () => number;
+}) {
   const { set, rows, onChange, nextKey } = props;
-  const change = (key: number, patch: Partial<RuleRow>) => onChange(rows.map((row) => (row.key === key ? { ...row, ...patch } : row)));
+  const change = (key: number, patch: Partial<RuleRow>) =>
+    onChange(rows.map((row) => (row.key === key ? { ...row, ...patch } : row)));
   const used = new Set(rows.map((row) => row.code));
   const total = rows.reduce((sum, row) => sum + (row.weight ?? 0), 0);
   const add = () => {
     const code = INDICATOR_CODES.find((each) => !used.has(each)) ?? 'tax_per_mu';
-    onChange([...rows, { key: nextKey(), code, weight: 10, benchmarkMode: 'mean', benchmarkValue: null, capFactor: 1.5 }]);
+    onChange([
+      ...rows,
+      { key: nextKey(), code, weight: 10, benchmarkMode: 'mean', benchmarkValue: null, capFactor: 1.5 },
+    ]);
   };
 
   const columns: TableColumnsType<RuleRow> = [
@@ -28,7 +44,10 @@ export function IndicatorSetEditor(props: { set: EvaluationSetKey; rows: RuleRow
         <Space size={4}>
           <Select<IndicatorCode>
             value={code}
-            options={INDICATOR_OPTIONS.map((option) => ({ ...option, disabled: option.value !== code && used.has(option.value) }))}
+            options={INDICATOR_OPTIONS.map((option) => ({
+              ...option,
+              disabled: option.value !== code && used.has(option.value),
+            }))}
             onChange={(next) => change(row.key, { code: next })}
             style={{ width: 210 }}
             aria-label={`第 ${index + 1} 项指标`}
@@ -129,7 +148,15 @@ export function IndicatorSetEditor(props: { set: EvaluationSetKey; rows: RuleRow
       key: 'remove',
       width: 60,
       align: 'center',
-      render: (_v, row) => <Button type="text" danger icon={<DeleteOutlined />} aria-label={`删除“${INDICATORS[row.code].label}”`} onClick={() => onChange(rows.filter((each) => each.key !== row.key))} />,
+      render: (_v, row) => (
+        <Button
+          type="text"
+          danger
+          icon={<DeleteOutlined />}
+          aria-label={`删除“${INDICATORS[row.code].label}”`}
+          onClick={() => onChange(rows.filter((each) => each.key !== row.key))}
+        />
+      ),
     },
   ];
 

@@ -15,9 +15,16 @@ const LINES: Line[] = [
  * R3.3 amounts per class (C, D) and R3.4's track settings. A cleared rate is "not configured": the measure is listed
  * without an amount and says so; 0 switches the measure off for that class.
  */
-export function MeasuresSettingsCard({ draft, change }: { draft: MethodDraft; change: (patch: Partial<MethodDraft>) => void }) {
+export function MeasuresSettingsCard({
+  draft,
+  change,
+}: {
+  draft: MethodDraft;
+  change: (patch: Partial<MethodDraft>) => void;
+}) {
   const measures = draft.measures;
-  const setRate = (key: PerClassKey, cls: 'C' | 'D', value: number | null) => change({ measures: { ...measures, [key]: { ...measures[key], [cls]: value } } as MeasureSettings });
+  const setRate = (key: PerClassKey, cls: 'C' | 'D', value: number | null) =>
+    change({ measures: { ...measures, [key]: { ...measures[key], [cls]: value } } as MeasureSettings });
   const cell = (line: Line, cls: 'C' | 'D') => (
     <InputNumber<number>
       value={measures[line.key][cls]}
@@ -42,7 +49,15 @@ export function MeasuresSettingsCard({ draft, change }: { draft: MethodDraft; ch
           { title: '措施', dataIndex: 'label', width: 150 },
           { title: 'C 类', key: 'C', width: 190, render: (_v, line) => cell(line, 'C') },
           { title: 'D 类', key: 'D', width: 190, render: (_v, line) => cell(line, 'D') },
-          { title: '默认值及出处', key: 'source', render: (_v, line) => <Typography.Text type="secondary" style={{ fontSize: 12 }}>{MEASURE_DEFAULT_SOURCES[line.key]}</Typography.Text> },
+          {
+            title: '默认值及出处',
+            key: 'source',
+            render: (_v, line) => (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {MEASURE_DEFAULT_SOURCES[line.key]}
+              </Typography.Text>
+            ),
+          },
         ]}
       />
       <Form layout="vertical" style={{ marginTop: 16 }}>
@@ -59,7 +74,8 @@ export function MeasuresSettingsCard({ draft, change }: { draft: MethodDraft; ch
           />
         </Form.Item>
         <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
-          不得单独供地、限制新增排污权指标、不得享受政府奖励三项措施对全部 C、D 类企业适用，无金额。留空表示未配置（清单中列出措施但不计算金额），填 0 表示该类企业不适用此项措施。
+          不得单独供地、限制新增排污权指标、不得享受政府奖励三项措施对全部 C、D
+          类企业适用，无金额。留空表示未配置（清单中列出措施但不计算金额），填 0 表示该类企业不适用此项措施。
         </Typography.Paragraph>
         <Form.Item
           label="整治名单中“帮扶支持”的营业收入增长标准"
@@ -77,7 +93,11 @@ export function MeasuresSettingsCard({ draft, change }: { draft: MethodDraft; ch
             data-testid="rectification-growth"
           />
         </Form.Item>
-        <Form.Item label="“税收重点评估”的判断依据" extra="正常生产、亩均税收不高于整治线，而亩均用电（或用能）不低于本评价组中位数的企业，列为税收重点评估对象。" style={{ marginBottom: 0 }}>
+        <Form.Item
+          label="“税收重点评估”的判断依据"
+          extra="正常生产、亩均税收不高于整治线，而亩均用电（或用能）不低于本评价组中位数的企业，列为税收重点评估对象。"
+          style={{ marginBottom: 0 }}
+        >
           <Radio.Group
             value={draft.taxReviewBasis}
             onChange={(event) => change({ taxReviewBasis: event.target.value as MethodDraft['taxReviewBasis'] })}

@@ -23,16 +23,28 @@ function transitionsOf(value: SimulationView['transitions']): Transition[] {
 export function SimulationPanel({ year, simulation }: { year: number; simulation: SimulationView }) {
   const transitions = transitionsOf(simulation.transitions);
   return (
-    <Card title={`模拟结果（${year} 年数据，按当前编辑的办法计算，未保存、不影响正式结果）`} size="small" data-testid="simulation-result">
+    <Card
+      title={`模拟结果（${year} 年数据，按当前编辑的办法计算，未保存、不影响正式结果）`}
+      size="small"
+      data-testid="simulation-result"
+    >
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-        <ClassCountsRow counts={simulation.counts} before={simulation.baseline.counts} data-testid="simulation-counts" />
+        <ClassCountsRow
+          counts={simulation.counts}
+          before={simulation.baseline.counts}
+          data-testid="simulation-counts"
+        />
         <Alert
           type={simulation.changed > 0 ? 'warning' : 'info'}
           showIcon
           data-testid="simulation-changed"
           title={`与${simulation.baseline.label}相比，${simulation.changed} 家企业等级发生变化${simulation.compared ? `（共比较 ${simulation.compared} 家）` : ''}`}
         />
-        <DShareRules cityDShare={simulation.cityDShare} platforms={simulation.platforms} data-testid="simulation-dshare" />
+        <DShareRules
+          cityDShare={simulation.cityDShare}
+          platforms={simulation.platforms}
+          data-testid="simulation-dshare"
+        />
         <Space align="start" size="large" wrap style={{ width: '100%' }}>
           <div style={{ minWidth: 280 }}>
             <Typography.Title level={5}>等级变化</Typography.Title>
@@ -44,8 +56,16 @@ export function SimulationPanel({ year, simulation }: { year: number; simulation
               locale={{ emptyText: '没有企业等级变化' }}
               data-testid="simulation-transitions"
               columns={[
-                { title: '原等级', dataIndex: 'from', render: (cls: EvaluationClass) => <ClassTag value={cls} short /> },
-                { title: '模拟等级', dataIndex: 'to', render: (cls: EvaluationClass) => <ClassTag value={cls} short /> },
+                {
+                  title: '原等级',
+                  dataIndex: 'from',
+                  render: (cls: EvaluationClass) => <ClassTag value={cls} short />,
+                },
+                {
+                  title: '模拟等级',
+                  dataIndex: 'to',
+                  render: (cls: EvaluationClass) => <ClassTag value={cls} short />,
+                },
                 { title: '企业数', dataIndex: 'count', align: 'right', render: (n: number) => `${n} 家` },
               ]}
             />
@@ -61,9 +81,24 @@ export function SimulationPanel({ year, simulation }: { year: number; simulation
               data-testid="simulation-sample"
               columns={[
                 { title: '企业名称', dataIndex: 'name' },
-                { title: '平台', dataIndex: 'platformKey', width: 80, render: (key: string | null) => platformShort(key) },
-                { title: '原等级', dataIndex: 'from', width: 90, render: (cls: EvaluationClass) => <ClassTag value={cls} short /> },
-                { title: '模拟等级', dataIndex: 'to', width: 90, render: (cls: EvaluationClass) => <ClassTag value={cls} short /> },
+                {
+                  title: '平台',
+                  dataIndex: 'platformKey',
+                  width: 80,
+                  render: (key: string | null) => platformShort(key),
+                },
+                {
+                  title: '原等级',
+                  dataIndex: 'from',
+                  width: 90,
+                  render: (cls: EvaluationClass) => <ClassTag value={cls} short />,
+                },
+                {
+                  title: '模拟等级',
+                  dataIndex: 'to',
+                  width: 90,
+                  render: (cls: EvaluationClass) => <ClassTag value={cls} short />,
+                },
               ]}
             />
           </div>

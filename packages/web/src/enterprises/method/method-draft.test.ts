@@ -6,7 +6,11 @@ const keys = () => {
   let key = 0;
   return () => (key += 1);
 };
-const defaultView = { method: DEFAULT_EVALUATION_METHOD, measures: DEFAULT_MEASURE_SETTINGS, rectification: DEFAULT_RECTIFICATION_SETTINGS };
+const defaultView = {
+  method: DEFAULT_EVALUATION_METHOD,
+  measures: DEFAULT_MEASURE_SETTINGS,
+  rectification: DEFAULT_RECTIFICATION_SETTINGS,
+};
 
 describe('the method editor’s working copy (R3.2, D2)', () => {
   it('D2: shows the cuts, the margin and the growth as percentages', () => {

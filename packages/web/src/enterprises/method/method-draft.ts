@@ -21,7 +21,14 @@ import { toFraction, toPercentNumber } from '../components/enterprise-format.ts'
  * inputs show (cuts 20 / 60 / 95, margin 5 points, growth 10 %) and converted back on save and simulate; a cleared
  * number is null and stops the save.
  */
-export type RuleRow = { key: number; code: IndicatorCode; weight: number | null; benchmarkMode: 'mean' | 'fixed'; benchmarkValue: number | null; capFactor: number | null };
+export type RuleRow = {
+  key: number;
+  code: IndicatorCode;
+  weight: number | null;
+  benchmarkMode: 'mean' | 'fixed';
+  benchmarkValue: number | null;
+  capFactor: number | null;
+};
 
 export type MethodDraft = {
   name: string;
@@ -29,13 +36,21 @@ export type MethodDraft = {
   missingValue: MissingValueRule;
   cutsPercent: { A: number | null; B: number | null; C: number | null };
   marginPoints: number | null;
-  exclusions: { utilities: boolean; utilityIndustryCodes: string[]; minYearsRegistered: number | null; notProducing: boolean };
+  exclusions: {
+    utilities: boolean;
+    utilityIndustryCodes: string[];
+    minYearsRegistered: number | null;
+    notProducing: boolean;
+  };
   measures: MeasureSettings;
   supportGrowthPercent: number | null;
   taxReviewBasis: RectificationSettings['taxReviewBasis'];
 };
 
-export function draftOf(view: Pick<MethodView, 'method' | 'measures' | 'rectification'>, nextKey: () => number): MethodDraft {
+export function draftOf(
+  view: Pick<MethodView, 'method' | 'measures' | 'rectification'>,
+  nextKey: () => number,
+): MethodDraft {
   const { method, measures, rectification } = view;
   const sets = Object.fromEntries(
     EVALUATION_SETS.map((set) => [
@@ -54,7 +69,11 @@ export function draftOf(view: Pick<MethodView, 'method' | 'measures' | 'rectific
     name: method.name,
     sets,
     missingValue: method.missingValue,
-    cutsPercent: { A: toPercentNumber(method.cuts.A), B: toPercentNumber(method.cuts.B), C: toPercentNumber(method.cuts.C) },
+    cutsPercent: {
+      A: toPercentNumber(method.cuts.A),
+      B: toPercentNumber(method.cuts.B),
+      C: toPercentNumber(method.cuts.C),
+    },
     marginPoints: toPercentNumber(method.dShareMargin),
     exclusions: { ...method.exclusions, utilityIndustryCodes: [...method.exclusions.utilityIndustryCodes] },
     measures: structuredClone(measures),
@@ -75,7 +94,10 @@ export function methodOf(draft: MethodDraft): EvaluationMethod {
         indicators: draft.sets[set].map((row) => ({
           code: row.code,
           weight: orNaN(row.weight),
-          benchmark: row.benchmarkMode === 'fixed' ? { mode: 'fixed' as const, value: orNaN(row.benchmarkValue) } : { mode: 'mean' as const },
+          benchmark:
+            row.benchmarkMode === 'fixed'
+              ? { mode: 'fixed' as const, value: orNaN(row.benchmarkValue) }
+              : { mode: 'mean' as const },
           capFactor: orNaN(row.capFactor),
         })),
       },
@@ -85,7 +107,11 @@ export function methodOf(draft: MethodDraft): EvaluationMethod {
     name: draft.name,
     sets,
     missingValue: draft.missingValue,
-    cuts: { A: fractionOf(draft.cutsPercent.A), B: fractionOf(draft.cutsPercent.B), C: fractionOf(draft.cutsPercent.C) },
+    cuts: {
+      A: fractionOf(draft.cutsPercent.A),
+      B: fractionOf(draft.cutsPercent.B),
+      C: fractionOf(draft.cutsPercent.C),
+    },
     dShareMargin: fractionOf(draft.marginPoints),
     exclusions: { ...draft.exclusions, minYearsRegistered: orNaN(draft.exclusions.minYearsRegistered) },
   };
@@ -109,19 +135,28 @@ export function draftProblems(draft: MethodDraft): string[] {
       if (row.benchmarkMode === 'fixed' && row.benchmarkValue === null) problems.push(`请填写${label}的固定基准值`);
     }
   }
-  if (draft.cutsPercent.A === null || draft.cutsPercent.B === null || draft.cutsPercent.C === null) problems.push('请填写 A、B、C 三条分档线');
+  if (draft.cutsPercent.A === null || draft.cutsPercent.B === null || draft.cutsPercent.C === null)
+    problems.push('请填写 A、B、C 三条分档线');
   if (draft.marginPoints === null) problems.push('请填写平台 D 类占比高出全市的幅度');
   if (draft.exclusions.minYearsRegistered === null) problems.push('请填写注册年限');
   if (draft.supportGrowthPercent === null) problems.push('请填写帮扶支持的营业收入增长幅度');
   const method = methodOf(draft);
   const parsed = evaluationMethodSchema.safeParse(method);
-  if (!parsed.success) problems.push(...parsed.error.issues.filter((issue) => !issue.message.includes('必须是数字')).map((issue) => issue.message));
+  if (!parsed.success)
+    problems.push(
+      ...parsed.error.issues.filter((issue) => !issue.message.includes('必须是数字')).map((issue) => issue.message),
+    );
   problems.push(...methodProblems(method));
   const measures = measureSettingsSchema.safeParse(draft.measures);
   if (!measures.success) problems.push(...measures.error.issues.map((issue) => issue.message));
   if (draft.supportGrowthPercent !== null) {
     const rectification = rectificationSettingsSchema.safeParse(rectificationOf(draft));
-    if (!rectification.success) problems.push(...rectification.error.issues.map((issue) => issue.message.replace('（0.1 即 10%），不能超过 10', '，不能超过 1000%')));
+    if (!rectification.success)
+      problems.push(
+        ...rectification.error.issues.map((issue) =>
+          issue.message.replace('（0.1 即 10%），不能超过 10', '，不能超过 1000%'),
+        ),
+      );
   }
   return [...new Set(problems)];
 }

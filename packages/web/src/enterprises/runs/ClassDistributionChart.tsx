@@ -16,7 +16,9 @@ import { CLASS_COLORS } from '../components/ClassTag.tsx';
 
 echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
-type Option = echarts.ComposeOption<BarSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption>;
+type Option = echarts.ComposeOption<
+  BarSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption
+>;
 
 /** One platform's bar: its name and how many of its enterprises are in each class. */
 export type PlatformClasses = { name: string; counts: Record<EvaluationClass, number> };
@@ -33,10 +35,13 @@ export function buildClassDistributionOption(data: readonly PlatformClasses[]): 
       formatter: (params) => {
         const list = Array.isArray(params) ? params : [params];
         const total = list.reduce((sum, item) => sum + Number(item.value ?? 0), 0);
-        const ranked = list.filter((item) => item.seriesId !== 'T').reduce((sum, item) => sum + Number(item.value ?? 0), 0);
+        const ranked = list
+          .filter((item) => item.seriesId !== 'T')
+          .reduce((sum, item) => sum + Number(item.value ?? 0), 0);
         const lines = list.map((item) => {
           const value = Number(item.value ?? 0);
-          const share = item.seriesId === 'T' ? '不计入占比' : `${ranked ? Math.round((value / ranked) * 10000) / 100 : 0}%`;
+          const share =
+            item.seriesId === 'T' ? '不计入占比' : `${ranked ? Math.round((value / ranked) * 10000) / 100 : 0}%`;
           return `${String(item.marker ?? '')}${item.seriesName ?? ''}：${value} 家（${share}）`;
         });
         return [`${list[0]?.name ?? ''}（共 ${total} 家）`, ...lines].join('<br/>');
@@ -58,12 +63,28 @@ export function buildClassDistributionOption(data: readonly PlatformClasses[]): 
 }
 
 /** The class distribution per platform of a run (R3.2), in the manner of shared/charts/BarChart. */
-export function ClassDistributionChart({ data, height = 300, loading = false }: { data: readonly PlatformClasses[]; height?: number; loading?: boolean }) {
+export function ClassDistributionChart({
+  data,
+  height = 300,
+  loading = false,
+}: {
+  data: readonly PlatformClasses[];
+  height?: number;
+  loading?: boolean;
+}) {
   // The counts arrive as a fresh array on every render (useQueries' combine): redraw only when they differ.
   const signature = JSON.stringify(data);
   const option = useMemo(() => buildClassDistributionOption(JSON.parse(signature) as PlatformClasses[]), [signature]);
   const container = useEChart(option, loading);
 
   const label = `各平台等级分布：${data.map((each) => `${each.name} ${EVALUATION_CLASSES.map((cls) => `${cls} ${each.counts[cls] ?? 0} 家`).join('、')}`).join('；')}`;
-  return <div ref={container} role="img" aria-label={label} data-testid="class-distribution-chart" style={{ width: '100%', height }} />;
+  return (
+    <div
+      ref={container}
+      role="img"
+      aria-label={label}
+      data-testid="class-distribution-chart"
+      style={{ width: '100%', height }}
+    />
+  );
 }

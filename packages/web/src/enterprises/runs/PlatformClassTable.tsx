@@ -33,7 +33,12 @@ export function PlatformClassTable({ data }: { data: readonly PlatformClasses[] 
               </span>
             ),
           })),
-          { title: '合计', key: 'total', align: 'right', render: (_v, row) => EVALUATION_CLASSES.reduce((sum, cls) => sum + row.counts[cls], 0) },
+          {
+            title: '合计',
+            key: 'total',
+            align: 'right',
+            render: (_v, row) => EVALUATION_CLASSES.reduce((sum, cls) => sum + row.counts[cls], 0),
+          },
         ]}
       />
     </div>

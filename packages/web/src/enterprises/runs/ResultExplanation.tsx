@@ -10,11 +10,22 @@ const figure = (value: number | null, decimals = 4) => (value === null ? '缺失
  * Every number of a result explained (issue #4): each indicator's value, the benchmark it is measured against,
  * weight and cap from the run's method, and its score; then rank in the set, percentile and the rule of the class.
  */
-export function ResultExplanation({ result, sets }: { result: EvaluationResultView; sets?: EvaluationRunDetail['sets'] }) {
+export function ResultExplanation({
+  result,
+  sets,
+}: {
+  result: EvaluationResultView;
+  sets?: EvaluationRunDetail['sets'];
+}) {
   const rules = sets?.find((each) => each.set === result.set)?.indicators ?? [];
   const ruleOf = (code: string) => rules.find((rule) => rule.code === code);
   return (
-    <Space orientation="vertical" size="small" style={{ width: '100%' }} data-testid={`result-explanation-${result.creditCode}`}>
+    <Space
+      orientation="vertical"
+      size="small"
+      style={{ width: '100%' }}
+      data-testid={`result-explanation-${result.creditCode}`}
+    >
       <Table<IndicatorResult>
         rowKey="code"
         size="small"
@@ -33,7 +44,13 @@ export function ResultExplanation({ result, sets }: { result: EvaluationResultVi
               </span>
             ),
           },
-          { title: '实际值', dataIndex: 'value', width: 150, align: 'right', render: (value: number | null, row) => `${figure(value)} ${value === null ? '' : row.unit}` },
+          {
+            title: '实际值',
+            dataIndex: 'value',
+            width: 150,
+            align: 'right',
+            render: (value: number | null, row) => `${figure(value)} ${value === null ? '' : row.unit}`,
+          },
           {
             title: '基准值',
             dataIndex: 'benchmark',
@@ -60,7 +77,12 @@ export function ResultExplanation({ result, sets }: { result: EvaluationResultVi
             dataIndex: 'score',
             width: 100,
             align: 'right',
-            render: (score: number | null) => (score === null ? <Typography.Text type="secondary">不计分</Typography.Text> : <Typography.Text strong>{formatQuantity(score, 2)}</Typography.Text>),
+            render: (score: number | null) =>
+              score === null ? (
+                <Typography.Text type="secondary">不计分</Typography.Text>
+              ) : (
+                <Typography.Text strong>{formatQuantity(score, 2)}</Typography.Text>
+              ),
           },
         ]}
         summary={() => (
@@ -79,11 +101,19 @@ export function ResultExplanation({ result, sets }: { result: EvaluationResultVi
       />
       <Descriptions size="small" bordered column={{ xs: 1, md: 2, xl: 4 }}>
         <Descriptions.Item label="评价组">{result.setLabel || EVALUATION_SET_LABELS[result.set]}</Descriptions.Item>
-        <Descriptions.Item label="组内排名">{result.rank === null ? '不参与排名' : `第 ${result.rank} 名 / 共 ${result.setSize} 家`}</Descriptions.Item>
-        <Descriptions.Item label="百分位">{result.percentile === null ? '—' : `${formatPercent(result.percentile)}（名次 ÷ 组内家数）`}</Descriptions.Item>
+        <Descriptions.Item label="组内排名">
+          {result.rank === null ? '不参与排名' : `第 ${result.rank} 名 / 共 ${result.setSize} 家`}
+        </Descriptions.Item>
+        <Descriptions.Item label="百分位">
+          {result.percentile === null ? '—' : `${formatPercent(result.percentile)}（名次 ÷ 组内家数）`}
+        </Descriptions.Item>
         <Descriptions.Item label="等级">
           <ClassChange baseClass={result.baseClass} value={result.class} />
-          {result.baseClass !== result.class && <Typography.Text type="secondary">（基础分档为{EVALUATION_CLASS_LABELS[result.baseClass]}）</Typography.Text>}
+          {result.baseClass !== result.class && (
+            <Typography.Text type="secondary">
+              （基础分档为{EVALUATION_CLASS_LABELS[result.baseClass]}）
+            </Typography.Text>
+          )}
         </Descriptions.Item>
         <Descriptions.Item label="定级依据" span={{ xs: 1, md: 2, xl: 4 }}>
           <span data-testid="result-class-rule">{result.classRule}</span>

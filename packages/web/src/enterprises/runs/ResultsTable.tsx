@@ -1,11 +1,30 @@
 import { useState } from 'react';
 import { Button, Card, Input, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
-import { EVALUATION_CLASS_LABELS, EVALUATION_CLASSES, EVALUATION_SET_LABELS, EVALUATION_SETS, type EvaluationClass, type EvaluationSetKey, type PlatformKey } from '@pgs/domain';
+import {
+  EVALUATION_CLASS_LABELS,
+  EVALUATION_CLASSES,
+  EVALUATION_SET_LABELS,
+  EVALUATION_SETS,
+  type EvaluationClass,
+  type EvaluationSetKey,
+  type PlatformKey,
+} from '@pgs/domain';
 import { useDownload } from '../../shared/useDownload.ts';
-import { exportResults, useResults, type EvaluationResultView, type EvaluationRunView, type ResultFilters } from '../evaluations.api.ts';
+import {
+  exportResults,
+  useResults,
+  type EvaluationResultView,
+  type EvaluationRunView,
+  type ResultFilters,
+} from '../evaluations.api.ts';
 import { ClassChange } from '../components/ClassTag.tsx';
-import { formatPercent, formatQuantity, PLATFORM_FILTER_OPTIONS, platformShort } from '../components/enterprise-format.ts';
+import {
+  formatPercent,
+  formatQuantity,
+  PLATFORM_FILTER_OPTIONS,
+  platformShort,
+} from '../components/enterprise-format.ts';
 import { ResultExplanation } from './ResultExplanation.tsx';
 import { EnterpriseNameCell } from '../components/EnterpriseNameCell.tsx';
 
@@ -14,14 +33,44 @@ const columns: TableColumnsType<EvaluationResultView> = [
     title: '企业名称 / 统一社会信用代码',
     dataIndex: 'name',
     width: 250,
-    render: (name: string, result) => <EnterpriseNameCell name={name} creditCode={result.creditCode} testId={`result-link-${result.creditCode}`} />,
+    render: (name: string, result) => (
+      <EnterpriseNameCell name={name} creditCode={result.creditCode} testId={`result-link-${result.creditCode}`} />
+    ),
   },
   { title: '平台', dataIndex: 'platformKey', width: 76, render: (key: string | null) => platformShort(key) },
-  { title: '评价组', dataIndex: 'set', width: 116, render: (set: EvaluationSetKey) => EVALUATION_SET_LABELS[set] ?? set },
-  { title: '等级', key: 'class', width: 150, render: (_v, result) => <ClassChange baseClass={result.baseClass} value={result.class} /> },
-  { title: '总分（分）', dataIndex: 'score', width: 96, align: 'right', render: (score: number | null) => formatQuantity(score, 2) },
-  { title: '组内排名', key: 'rank', width: 96, align: 'right', render: (_v, result) => (result.rank === null ? '—' : `${result.rank} / ${result.setSize}`) },
-  { title: '百分位', dataIndex: 'percentile', width: 84, align: 'right', render: (percentile: number | null) => formatPercent(percentile) },
+  {
+    title: '评价组',
+    dataIndex: 'set',
+    width: 116,
+    render: (set: EvaluationSetKey) => EVALUATION_SET_LABELS[set] ?? set,
+  },
+  {
+    title: '等级',
+    key: 'class',
+    width: 150,
+    render: (_v, result) => <ClassChange baseClass={result.baseClass} value={result.class} />,
+  },
+  {
+    title: '总分（分）',
+    dataIndex: 'score',
+    width: 96,
+    align: 'right',
+    render: (score: number | null) => formatQuantity(score, 2),
+  },
+  {
+    title: '组内排名',
+    key: 'rank',
+    width: 96,
+    align: 'right',
+    render: (_v, result) => (result.rank === null ? '—' : `${result.rank} / ${result.setSize}`),
+  },
+  {
+    title: '百分位',
+    dataIndex: 'percentile',
+    width: 84,
+    align: 'right',
+    render: (percentile: number | null) => formatPercent(percentile),
+  },
   {
     title: '定级依据（展开看全部数字）',
     dataIndex: 'classRule',
@@ -53,7 +102,12 @@ export function ResultsTable({ run, ownPlatform }: { run: EvaluationRunView; own
       title={`评价结果明细（第 ${run.id} 次评价）`}
       size="small"
       extra={
-        <Button icon={<DownloadOutlined />} loading={exporting.downloading} onClick={exporting.start} data-testid="results-export">
+        <Button
+          icon={<DownloadOutlined />}
+          loading={exporting.downloading}
+          onClick={exporting.start}
+          data-testid="results-export"
+        >
           导出Excel
         </Button>
       }
@@ -106,7 +160,10 @@ export function ResultsTable({ run, ownPlatform }: { run: EvaluationRunView; own
           dataSource={results.data?.items ?? []}
           loading={results.isFetching}
           scroll={{ x: 1100 }}
-          expandable={{ expandedRowRender: (result) => <ResultExplanation result={result} sets={run.sets} />, columnWidth: 40 }}
+          expandable={{
+            expandedRowRender: (result) => <ResultExplanation result={result} sets={run.sets} />,
+            columnWidth: 40,
+          }}
           pagination={{
             current: page,
             pageSize,

@@ -17,7 +17,15 @@ import { runLabel } from './run-label.ts';
 import { countsFor } from './run-counts.ts';
 
 /** One run: counts, class distribution per platform, the D-share rule of each platform (R3.2), publish, results. */
-export function RunSummary({ run, canManage, ownPlatform }: { run: EvaluationRunView; canManage: boolean; ownPlatform: PlatformKey | null }) {
+export function RunSummary({
+  run,
+  canManage,
+  ownPlatform,
+}: {
+  run: EvaluationRunView;
+  canManage: boolean;
+  ownPlatform: PlatformKey | null;
+}) {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -44,10 +52,18 @@ export function RunSummary({ run, canManage, ownPlatform }: { run: EvaluationRun
         }
         extra={
           <Space wrap>
-            <Button icon={<FileProtectOutlined />} onClick={() => navigate(`/evaluations/${run.id}/measures`)} data-testid="run-measures-link">
+            <Button
+              icon={<FileProtectOutlined />}
+              onClick={() => navigate(`/evaluations/${run.id}/measures`)}
+              data-testid="run-measures-link"
+            >
               差别化措施（C、D 类）
             </Button>
-            <Button icon={<ToolOutlined />} onClick={() => navigate(`/evaluations/${run.id}/rectification`)} data-testid="run-rectification-link">
+            <Button
+              icon={<ToolOutlined />}
+              onClick={() => navigate(`/evaluations/${run.id}/rectification`)}
+              data-testid="run-rectification-link"
+            >
               亩均税收整治名单
             </Button>
             {canManage && run.status === 'draft' && (
@@ -68,7 +84,11 @@ export function RunSummary({ run, canManage, ownPlatform }: { run: EvaluationRun
       >
         <Typography.Text type="secondary" data-testid="run-meta">
           {run.createdAt ? `${run.createdByName} 于 ${formatDateTime(run.createdAt)} 运行` : ''}
-          {run.publishedAt ? `；${run.publishedByName ?? ''} 于 ${formatDateTime(run.publishedAt)} 发布` : run.status === 'draft' ? '；尚未发布，平台看不到此结果' : ''}
+          {run.publishedAt
+            ? `；${run.publishedByName ?? ''} 于 ${formatDateTime(run.publishedAt)} 发布`
+            : run.status === 'draft'
+              ? '；尚未发布，平台看不到此结果'
+              : ''}
           {run.methodName ? `；评价办法：${run.methodName}` : ''}
           {`；共 ${run.total} 家企业`}
         </Typography.Text>
@@ -93,7 +113,8 @@ export function RunSummary({ run, canManage, ownPlatform }: { run: EvaluationRun
       <Card title={`D 类占比规则 · 全市 D 类占比 ${formatPercent(run.cityDShare)}`} size="small">
         <DShareRules cityDShare={run.cityDShare} platforms={run.platforms} data-testid="run-dshare" />
         <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 8, marginBottom: 0 }}>
-          全市 D 类占比按全市全部参评企业（含平台外，不含 T 类）在基础分档下计算；平台 D 类占比不足“全市 + 调整幅度”时，按组内百分位由低到高将企业调入 D 类。
+          全市 D 类占比按全市全部参评企业（含平台外，不含 T 类）在基础分档下计算；平台 D 类占比不足“全市 +
+          调整幅度”时，按组内百分位由低到高将企业调入 D 类。
         </Typography.Paragraph>
       </Card>
 

@@ -12,7 +12,11 @@ const emptyCounts = (): Record<EvaluationClass, number> => ({ A: 0, B: 0, C: 0, 
  */
 export function usePlatformClasses(run: EvaluationRunView): { data: PlatformClasses[]; loading: boolean } {
   const fromRun = run.platforms.every((platform) => platform.counts);
-  const pairs = fromRun ? [] : run.platforms.flatMap((platform) => EVALUATION_CLASSES.map((cls) => ({ platformKey: platform.platformKey, cls })));
+  const pairs = fromRun
+    ? []
+    : run.platforms.flatMap((platform) =>
+        EVALUATION_CLASSES.map((cls) => ({ platformKey: platform.platformKey, cls })),
+      );
   return useQueries({
     queries: pairs.map(({ platformKey, cls }) => ({
       queryKey: [...evaluationKeys.all, 'count', run.id, platformKey, cls],
@@ -24,7 +28,10 @@ export function usePlatformClasses(run: EvaluationRunView): { data: PlatformClas
         const counts = emptyCounts();
         for (const cls of EVALUATION_CLASSES) {
           if (fromRun) counts[cls] = platform.counts?.[cls] ?? 0;
-          else counts[cls] = answers[pairs.findIndex((pair) => pair.platformKey === platform.platformKey && pair.cls === cls)]?.data ?? 0;
+          else
+            counts[cls] =
+              answers[pairs.findIndex((pair) => pair.platformKey === platform.platformKey && pair.cls === cls)]?.data ??
+              0;
         }
         return { name: platformShort(platform.platformKey), counts };
       });

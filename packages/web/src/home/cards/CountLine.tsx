@@ -2,7 +2,19 @@ import { Statistic, Typography } from 'antd';
 import { formatCount } from '@pgs/domain/platform/format';
 
 /** A count with its measure word and one sentence saying what it means; zero reads as "nothing waits". */
-export function CountLine({ value, unit, note, emptyNote, testId }: { value: number; unit: string; note: string; emptyNote: string; testId: string }) {
+export function CountLine({
+  value,
+  unit,
+  note,
+  emptyNote,
+  testId,
+}: {
+  value: number;
+  unit: string;
+  note: string;
+  emptyNote: string;
+  testId: string;
+}) {
   return (
     <div data-testid={testId}>
       <Statistic value={formatCount(value)} suffix={unit} />

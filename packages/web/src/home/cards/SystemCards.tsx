@@ -10,14 +10,20 @@ export function CatalogDraftsCard() {
   const total = (catalogs.data ?? []).reduce((sum, catalog) => sum + (catalog.drafts ?? 0), 0);
   return (
     <HomeCard title="目录草稿" to="/catalog/editor" action="去编辑" loading={catalogs.isPending} testId="home-drafts">
-      <CountLine value={total} unit="份草稿" note="尚未发布的目录草稿，审阅后发布才会生效。" emptyNote="没有未发布的目录草稿。" testId="home-drafts-count" />
+      <CountLine
+        value={total}
+        unit="份草稿"
+        note="尚未发布的目录草稿，审阅后发布才会生效。"
+        emptyNote="没有未发布的目录草稿。"
+        testId="home-drafts-count"
+      />
       {total > 0 && (
         <List
           size="small"
           dataSource={(catalogs.data ?? []).filter((catalog) => (catalog.drafts ?? 0) > 0)}
           renderItem={(catalog) => (
             <List.Item>
-              {catalog.platformName}：{(catalog.drafts ?? 0)} 份
+              {catalog.platformName}：{catalog.drafts ?? 0} 份
             </List.Item>
           )}
         />
@@ -30,7 +36,13 @@ export function CatalogDraftsCard() {
 export function CatalogsInForceCard() {
   const catalogs = useCatalogSummaries();
   return (
-    <HomeCard title="现行产业准入目录" to="/catalog" action="看目录" loading={catalogs.isPending} testId="home-catalogs">
+    <HomeCard
+      title="现行产业准入目录"
+      to="/catalog"
+      action="看目录"
+      loading={catalogs.isPending}
+      testId="home-catalogs"
+    >
       <List
         size="small"
         dataSource={catalogs.data ?? []}
@@ -40,7 +52,9 @@ export function CatalogsInForceCard() {
             <Space>
               <Typography.Text>{catalog.platformName}</Typography.Text>
               <Typography.Text type="secondary">
-                {catalog.inForce ? `${catalog.inForce.version}，${formatDate(catalog.inForce.effectiveDate)} 起施行` : '尚无生效目录'}
+                {catalog.inForce
+                  ? `${catalog.inForce.version}，${formatDate(catalog.inForce.effectiveDate)} 起施行`
+                  : '尚无生效目录'}
               </Typography.Text>
             </Space>
           </List.Item>
@@ -71,8 +85,20 @@ export function LockedAccountsCard() {
   const locked = useLockedUsers();
   const users = locked.data ?? [];
   return (
-    <HomeCard title="被锁定的账号" to="/admin/users" action="去用户管理" loading={locked.isPending} testId="home-locked">
-      <CountLine value={users.length} unit="个账号" note="连续登录失败被暂时锁定，到期自动解锁。" emptyNote="目前没有被锁定的账号。" testId="home-locked-count" />
+    <HomeCard
+      title="被锁定的账号"
+      to="/admin/users"
+      action="去用户管理"
+      loading={locked.isPending}
+      testId="home-locked"
+    >
+      <CountLine
+        value={users.length}
+        unit="个账号"
+        note="连续登录失败被暂时锁定，到期自动解锁。"
+        emptyNote="目前没有被锁定的账号。"
+        testId="home-locked-count"
+      />
       {users.length > 0 && (
         <List
           size="small"

@@ -5,8 +5,18 @@ import { useMe } from '../../auth/session.ts';
 import { useIndustries, useIndustry, type IndustryListParams } from '../industries.api.ts';
 import { IndustryImportCard } from './IndustryImportCard.tsx';
 
-const LEVEL_COLORS: Record<IndustryLevel, string> = { section: 'purple', division: 'blue', group: 'cyan', class: 'green' };
-const CHILD_LEVEL: Record<IndustryLevel, string | null> = { section: '大类', division: '中类', group: '小类', class: null };
+const LEVEL_COLORS: Record<IndustryLevel, string> = {
+  section: 'purple',
+  division: 'blue',
+  group: 'cyan',
+  class: 'green',
+};
+const CHILD_LEVEL: Record<IndustryLevel, string | null> = {
+  section: '大类',
+  division: '中类',
+  group: '小类',
+  class: null,
+};
 
 /** 行业代码查询: search GB/T 4754-2017 by code or name, or drill down 门类 → 大类 → 中类 → 小类. */
 export function IndustriesPage() {
@@ -33,7 +43,12 @@ export function IndustriesPage() {
   const lineage = parentDetail.data ? dedupe([...parentDetail.data.lineage, parentDetail.data]) : [];
 
   const columns: TableColumnsType<Industry> = [
-    { title: '代码', dataIndex: 'code', width: 100, render: (code: string) => <Typography.Text strong>{code}</Typography.Text> },
+    {
+      title: '代码',
+      dataIndex: 'code',
+      width: 100,
+      render: (code: string) => <Typography.Text strong>{code}</Typography.Text>,
+    },
     { title: '名称', dataIndex: 'name' },
     {
       title: '层级',
@@ -48,7 +63,12 @@ export function IndustriesPage() {
       width: 120,
       render: (_value, industry) =>
         CHILD_LEVEL[industry.level] && (
-          <Button type="link" size="small" onClick={() => drillTo(industry.code)} data-testid={`drill-${industry.code}`}>
+          <Button
+            type="link"
+            size="small"
+            onClick={() => drillTo(industry.code)}
+            data-testid={`drill-${industry.code}`}
+          >
             查看{CHILD_LEVEL[industry.level]}
           </Button>
         ),

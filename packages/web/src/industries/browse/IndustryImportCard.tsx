@@ -42,7 +42,9 @@ export function IndustryImportCard() {
           showIcon
           data-testid="industries-import-result"
           title={`已导入 ${result.imported} 条行业代码`}
-          description={INDUSTRY_LEVELS.map((level) => `${INDUSTRY_LEVEL_LABELS[level]} ${result.byLevel[level] ?? 0} 条`).join('，')}
+          description={INDUSTRY_LEVELS.map(
+            (level) => `${INDUSTRY_LEVEL_LABELS[level]} ${result.byLevel[level] ?? 0} 条`,
+          ).join('，')}
         />
       )}
       {error && (

@@ -1,7 +1,13 @@
 import { useState, type DragEvent } from 'react';
 import { App, Badge, Card, Empty, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import { Link } from 'react-router';
-import { boardDropProblem, PIPELINE_STAGES, PROJECT_STATUS_LABELS, type PipelineStage, type ProjectView } from '@pgs/domain';
+import {
+  boardDropProblem,
+  PIPELINE_STAGES,
+  PROJECT_STATUS_LABELS,
+  type PipelineStage,
+  type ProjectView,
+} from '@pgs/domain';
 import { can } from '@pgs/domain/platform/roles';
 import { useMe, type SessionUser } from '../../auth/session.ts';
 import { useProjects } from '../projects.api.ts';
@@ -26,14 +32,37 @@ export function StageBoardPage() {
     // A plain block, not a Space: a Space item grows to the board's width and the page would clip 签约 and 落地.
     <div style={{ display: 'flex', flexDirection: 'column', gap: 16, minWidth: 0 }}>
       <Space>
-        {!fixed && <Select allowClear placeholder="全部平台" options={PLATFORM_OPTIONS} value={platformKey} onChange={setPlatformKey} style={{ width: 140 }} data-testid="board-platform" />}
+        {!fixed && (
+          <Select
+            allowClear
+            placeholder="全部平台"
+            options={PLATFORM_OPTIONS}
+            value={platformKey}
+            onChange={setPlatformKey}
+            style={{ width: 140 }}
+            data-testid="board-platform"
+          />
+        )}
         <Typography.Text type="secondary">
-          {can(me.role, 'projects.move') ? '把项目卡片拖到下一阶段，确认日期后推进；终止、评估与流转请在项目页操作。看板可左右滚动。' : '只读：您的角色可查看看板，不能推进项目。'}
+          {can(me.role, 'projects.move')
+            ? '把项目卡片拖到下一阶段，确认日期后推进；终止、评估与流转请在项目页操作。看板可左右滚动。'
+            : '只读：您的角色可查看看板，不能推进项目。'}
         </Typography.Text>
       </Space>
-      <div style={{ display: 'flex', gap: 12, overflowX: 'scroll', paddingBottom: 8, maxWidth: '100%' }} data-testid="stage-board">
+      <div
+        style={{ display: 'flex', gap: 12, overflowX: 'scroll', paddingBottom: 8, maxWidth: '100%' }}
+        data-testid="stage-board"
+      >
         {PIPELINE_STAGES.map((stage) => (
-          <StageColumn key={stage} stage={stage} platformKey={fixed ? undefined : platformKey} me={me} dragged={dragged} onDrag={setDragged} onMove={setMoving} />
+          <StageColumn
+            key={stage}
+            stage={stage}
+            platformKey={fixed ? undefined : platformKey}
+            me={me}
+            dragged={dragged}
+            onDrag={setDragged}
+            onMove={setMoving}
+          />
         ))}
       </div>
       <StageMoveModal move={moving} onClose={() => setMoving(null)} />
@@ -41,14 +70,23 @@ export function StageBoardPage() {
   );
 }
 
-type ColumnProps = { stage: PipelineStage; platformKey?: string; me: SessionUser; dragged: ProjectView | null; onDrag: (p: ProjectView | null) => void; onMove: (move: StageMove) => void };
+type ColumnProps = {
+  stage: PipelineStage;
+  platformKey?: string;
+  me: SessionUser;
+  dragged: ProjectView | null;
+  onDrag: (p: ProjectView | null) => void;
+  onMove: (move: StageMove) => void;
+};
 
 function StageColumn({ stage, platformKey, me, dragged, onDrag, onMove }: ColumnProps) {
   const { message } = App.useApp();
   const projects = useProjects({ status: stage, platformKey }, 1, CARDS_PER_COLUMN);
   const [over, setOver] = useState(false);
   // The pipeline rules say which moves are legal for which role; a drop anywhere else says why (issue #9).
-  const problem = dragged ? boardDropProblem({ project: dragged, to: stage, role: me.role, actorPlatformKey: me.platformKey }) : null;
+  const problem = dragged
+    ? boardDropProblem({ project: dragged, to: stage, role: me.role, actorPlatformKey: me.platformKey })
+    : null;
   const accepts = dragged !== null && problem === null;
 
   const drop = (event: DragEvent) => {
@@ -88,9 +126,17 @@ function StageColumn({ stage, platformKey, me, dragged, onDrag, onMove }: Column
     >
       <Space style={{ marginBottom: 8, width: '100%', justifyContent: 'space-between' }}>
         <Typography.Text strong>{PROJECT_STATUS_LABELS[stage]}</Typography.Text>
-        <Badge count={total} showZero overflowCount={9999} color={total ? '#1f5fad' : '#bfbfbf'} data-testid={`board-count-${stage}`} />
+        <Badge
+          count={total}
+          showZero
+          overflowCount={9999}
+          color={total ? '#1f5fad' : '#bfbfbf'}
+          data-testid={`board-count-${stage}`}
+        />
       </Space>
-      {projects.data && projects.data.items.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无项目" />}
+      {projects.data && projects.data.items.length === 0 && (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无项目" />
+      )}
       <Space orientation="vertical" size={8} style={{ width: '100%' }}>
         {projects.data?.items.map((project) => (
           <Card
@@ -103,7 +149,10 @@ function StageColumn({ stage, platformKey, me, dragged, onDrag, onMove }: Column
             data-testid={`board-card-${project.id}`}
           >
             <Tooltip title={project.name}>
-              <Link to={`/projects/${project.id}`} style={{ display: 'block', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+              <Link
+                to={`/projects/${project.id}`}
+                style={{ display: 'block', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}
+              >
                 {project.name}
               </Link>
             </Tooltip>
@@ -119,7 +168,9 @@ function StageColumn({ stage, platformKey, me, dragged, onDrag, onMove }: Column
           </Card>
         ))}
         {total > CARDS_PER_COLUMN && (
-          <Link to={`/projects?status=${stage}${platformKey ? `&platformKey=${platformKey}` : ''}`}>在台账中查看全部 {total} 个</Link>
+          <Link to={`/projects?status=${stage}${platformKey ? `&platformKey=${platformKey}` : ''}`}>
+            在台账中查看全部 {total} 个
+          </Link>
         )}
       </Space>
     </div>

@@ -2,11 +2,20 @@ import { useRef, useState } from 'react';
 import { Alert, App, DatePicker, Form, Input, Modal, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useQueryClient } from '@tanstack/react-query';
-import { earliestStageDate, PROJECT_STATUS_LABELS, shanghaiDay, stageDateProblem, type ProjectStatus } from '@pgs/domain';
+import {
+  earliestStageDate,
+  PROJECT_STATUS_LABELS,
+  shanghaiDay,
+  stageDateProblem,
+  type ProjectStatus,
+} from '@pgs/domain';
 import { moveProject, projectKeys, useProject } from '../projects.api.ts';
 import { showRefusal } from './refusal.ts';
 
-export type StageMove = { project: { id: number; name: string; version: number; status: ProjectStatus }; to: ProjectStatus };
+export type StageMove = {
+  project: { id: number; name: string; version: number; status: ProjectStatus };
+  to: ProjectStatus;
+};
 
 type Values = { effectiveDate: Dayjs; reason?: string };
 
@@ -17,7 +26,15 @@ const needsReason = (to: ProjectStatus) => to === 'lost' || to === 'rejected';
  * future, never before the previous stage's day — the same rule the server applies. Lost and rejected also ask
  * for the reason. Sends the version the user saw, so a project moved by someone else meanwhile is refused (409).
  */
-export function StageMoveModal({ move, onClose, onMoved }: { move: StageMove | null; onClose: () => void; onMoved?: (id: number) => void }) {
+export function StageMoveModal({
+  move,
+  onClose,
+  onMoved,
+}: {
+  move: StageMove | null;
+  onClose: () => void;
+  onMoved?: (id: number) => void;
+}) {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
@@ -36,7 +53,12 @@ export function StageMoveModal({ move, onClose, onMoved }: { move: StageMove | n
     setSaving(true);
     const { project, to } = move;
     try {
-      await moveProject(project.id, { to, version: project.version, reason: values.reason, effectiveDate: values.effectiveDate.format('YYYY-MM-DD') });
+      await moveProject(project.id, {
+        to,
+        version: project.version,
+        reason: values.reason,
+        effectiveDate: values.effectiveDate.format('YYYY-MM-DD'),
+      });
       message.success(`“${project.name}”已转为“${PROJECT_STATUS_LABELS[to]}”`);
       onMoved?.(project.id);
       onClose();
@@ -56,7 +78,12 @@ export function StageMoveModal({ move, onClose, onMoved }: { move: StageMove | n
       open={move !== null}
       title={to ? `确认${to === 'tracked' ? '入盯引库' : `转为“${PROJECT_STATUS_LABELS[to]}”`}` : ''}
       okText="确认"
-      okButtonProps={{ danger: to ? needsReason(to) : false, loading: saving, disabled: dateProblem !== null || detail.isPending, 'data-testid': 'stage-move-confirm' }}
+      okButtonProps={{
+        danger: to ? needsReason(to) : false,
+        loading: saving,
+        disabled: dateProblem !== null || detail.isPending,
+        'data-testid': 'stage-move-confirm',
+      }}
       onOk={() => form.submit()}
       onCancel={onClose}
       destroyOnHidden
@@ -65,7 +92,8 @@ export function StageMoveModal({ move, onClose, onMoved }: { move: StageMove | n
       {move && to && (
         <>
           <Typography.Paragraph>
-            项目“{move.project.name}”：{PROJECT_STATUS_LABELS[move.project.status]} → <Typography.Text strong>{PROJECT_STATUS_LABELS[to]}</Typography.Text>
+            项目“{move.project.name}”：{PROJECT_STATUS_LABELS[move.project.status]} →{' '}
+            <Typography.Text strong>{PROJECT_STATUS_LABELS[to]}</Typography.Text>
           </Typography.Paragraph>
           {/* Enter in the date field picks a date; it must not submit the move behind the user's back (a form with
               one text field submits on Enter). The move is made only by 确认. */}
@@ -89,12 +117,21 @@ export function StageMoveModal({ move, onClose, onMoved }: { move: StageMove | n
             >
               <DatePicker
                 allowClear={false}
-                disabledDate={(day) => day.format('YYYY-MM-DD') > today || (earliest !== null && day.format('YYYY-MM-DD') < earliest)}
+                disabledDate={(day) =>
+                  day.format('YYYY-MM-DD') > today || (earliest !== null && day.format('YYYY-MM-DD') < earliest)
+                }
                 data-testid="stage-move-date"
               />
             </Form.Item>
             {needsReason(to) && (
-              <Form.Item name="reason" label="原因（必填）" rules={[{ required: true, whitespace: true, message: '请填写原因' }, { max: 2000, message: '原因不能超过 2000 个字' }]}>
+              <Form.Item
+                name="reason"
+                label="原因（必填）"
+                rules={[
+                  { required: true, whitespace: true, message: '请填写原因' },
+                  { max: 2000, message: '原因不能超过 2000 个字' },
+                ]}
+              >
                 <Input.TextArea rows={3} data-testid="stage-move-reason" />
               </Form.Item>
             )}

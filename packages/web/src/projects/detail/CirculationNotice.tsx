@@ -18,11 +18,18 @@ export function CirculationNotice({ project, me }: { project: ProjectDetail; me:
       showIcon
       style={{ marginBottom: 16 }}
       data-testid="circulation-notice"
-      title={readOnly ? `本项目已流转至${platformShortName(c.toPlatformKey)}，本平台只读` : `本项目由${platformShortName(c.fromPlatformKey)}流转至${platformShortName(c.toPlatformKey)}`}
+      title={
+        readOnly
+          ? `本项目已流转至${platformShortName(c.toPlatformKey)}，本平台只读`
+          : `本项目由${platformShortName(c.fromPlatformKey)}流转至${platformShortName(c.toPlatformKey)}`
+      }
       description={
         <span data-testid="circulation-shares">
-          招商引资任务分成：首谈地{platformShortName(c.fromPlatformKey)} {sharePercent(c.firstPlaceShare)}，落地地{platformShortName(c.toPlatformKey)} {sharePercent(c.hostShare)}。
-          {readOnly ? `后续推进由${platformShortName(c.toPlatformKey)}办理；落地后本平台按 ${sharePercent(c.firstPlaceShare)} 计入完成数。` : ''}
+          招商引资任务分成：首谈地{platformShortName(c.fromPlatformKey)} {sharePercent(c.firstPlaceShare)}，落地地
+          {platformShortName(c.toPlatformKey)} {sharePercent(c.hostShare)}。
+          {readOnly
+            ? `后续推进由${platformShortName(c.toPlatformKey)}办理；落地后本平台按 ${sharePercent(c.firstPlaceShare)} 计入完成数。`
+            : ''}
         </span>
       }
     />

@@ -1,9 +1,38 @@
 import { useMemo, useRef, useState } from 'react';
-import { Alert, App, Button, DatePicker, Drawer, Form, Input, InputNumber, List, Space, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  DatePicker,
+  Drawer,
+  Form,
+  Input,
+  InputNumber,
+  List,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useQueryClient } from '@tanstack/react-query';
-import { checkAccess, DIMENSION_LABELS, plainText, prefillEvaluation, scoreSheet, type ClassifyCategory, type EvaluationSheet, type SheetItem } from '@pgs/domain';
-import { evaluateProject, projectKeys, useProjectSettings, type EvaluationResult, type ProjectDetail } from '../projects.api.ts';
+import {
+  checkAccess,
+  DIMENSION_LABELS,
+  plainText,
+  prefillEvaluation,
+  scoreSheet,
+  type ClassifyCategory,
+  type EvaluationSheet,
+  type SheetItem,
+} from '@pgs/domain';
+import {
+  evaluateProject,
+  projectKeys,
+  useProjectSettings,
+  type EvaluationResult,
+  type ProjectDetail,
+} from '../projects.api.ts';
 import { AccessChecklist } from '../components/AccessChecklist.tsx';
 import { showRefusal } from '../components/refusal.ts';
 
@@ -13,7 +42,17 @@ type Values = { opinion: string; reviewer: string; reviewedOn: Dayjs };
  * 准入评估 (R2.1–R2.2): the bureau's sheet in force, scored item by item, with the total and the access verdict
  * recomputed as the reviewer types — the same domain functions the server runs on submit.
  */
-export function EvaluationDrawer({ project, reviewerName, open, onClose }: { project: ProjectDetail; reviewerName: string; open: boolean; onClose: () => void }) {
+export function EvaluationDrawer({
+  project,
+  reviewerName,
+  open,
+  onClose,
+}: {
+  project: ProjectDetail;
+  reviewerName: string;
+  open: boolean;
+  onClose: () => void;
+}) {
   const { modal } = App.useApp();
   const settings = useProjectSettings();
   const sheet = settings.data?.evaluationSheet;
@@ -31,9 +70,22 @@ export function EvaluationDrawer({ project, reviewerName, open, onClose }: { pro
     });
   };
   return (
-    <Drawer open={open} onClose={askClose} size={760} title={`准入评估：${project.name}`} destroyOnHidden data-testid="evaluation-drawer">
+    <Drawer
+      open={open}
+      onClose={askClose}
+      size={760}
+      title={`准入评估：${project.name}`}
+      destroyOnHidden
+      data-testid="evaluation-drawer"
+    >
       {sheet ? (
-        <EvaluationForm project={project} sheet={sheet} reviewerName={reviewerName} onDone={onClose} onDirty={(value) => (dirty.current = value)} />
+        <EvaluationForm
+          project={project}
+          sheet={sheet}
+          reviewerName={reviewerName}
+          onDone={onClose}
+          onDirty={(value) => (dirty.current = value)}
+        />
       ) : (
         <Typography.Text>正在加载评分表…</Typography.Text>
       )}
@@ -41,19 +93,42 @@ export function EvaluationDrawer({ project, reviewerName, open, onClose }: { pro
   );
 }
 
-function EvaluationForm({ project, sheet, reviewerName, onDone, onDirty }: { project: ProjectDetail; sheet: EvaluationSheet; reviewerName: string; onDone: () => void; onDirty: (dirty: boolean) => void }) {
+function EvaluationForm({
+  project,
+  sheet,
+  reviewerName,
+  onDone,
+  onDirty,
+}: {
+  project: ProjectDetail;
+  sheet: EvaluationSheet;
+  reviewerName: string;
+  onDone: () => void;
+  onDirty: (dirty: boolean) => void;
+}) {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
   // The items the system can compute from the project as reported (产业类别, 投资强度, 税收强度), still editable.
   const prefilled = useMemo(
-    () => prefillEvaluation(sheet, { category: project.category as ClassifyCategory, fixedAssetInvestment: project.fixedAssetInvestment, expectedAnnualTax: project.expectedAnnualTax, landMu: project.landMu }),
+    () =>
+      prefillEvaluation(sheet, {
+        category: project.category as ClassifyCategory,
+        fixedAssetInvestment: project.fixedAssetInvestment,
+        expectedAnnualTax: project.expectedAnnualTax,
+        landMu: project.landMu,
+      }),
     [sheet, project],
   );
-  const [scores, setScores] = useState<Record<string, number | null>>(() => Object.fromEntries(Object.entries(prefilled).map(([code, item]) => [code, item.score])));
+  const [scores, setScores] = useState<Record<string, number | null>>(() =>
+    Object.fromEntries(Object.entries(prefilled).map(([code, item]) => [code, item.score])),
+  );
   const [result, setResult] = useState<EvaluationResult | null>(null);
   const [saving, setSaving] = useState(false);
-  const filled = Object.fromEntries(Object.entries(scores).filter(([, v]) => v !== null && v !== undefined)) as Record<string, number>;
+  const filled = Object.fromEntries(Object.entries(scores).filter(([, v]) => v !== null && v !== undefined)) as Record<
+    string,
+    number
+  >;
   const missing = sheet.items.filter((item) => filled[item.code] === undefined);
   const scored = useMemo(() => scoreSheet(sheet, filled), [sheet, filled]);
   const verdict = checkAccess({
@@ -71,7 +146,13 @@ function EvaluationForm({ project, sheet, reviewerName, onDone, onDirty }: { pro
     }
     setSaving(true);
     try {
-      const saved = await evaluateProject(project.id, { scores: filled, opinion: values.opinion, reviewer: values.reviewer, reviewedOn: values.reviewedOn.format('YYYY-MM-DD'), version: project.version });
+      const saved = await evaluateProject(project.id, {
+        scores: filled,
+        opinion: values.opinion,
+        reviewer: values.reviewer,
+        reviewedOn: values.reviewedOn.format('YYYY-MM-DD'),
+        version: project.version,
+      });
       setResult(saved);
       onDirty(false);
       await queryClient.invalidateQueries({ queryKey: projectKeys.all });
@@ -85,8 +166,15 @@ function EvaluationForm({ project, sheet, reviewerName, onDone, onDirty }: { pro
   if (result) {
     return (
       <Space orientation="vertical" style={{ width: '100%' }} data-testid="evaluation-result">
-        <Alert type={result.passes ? 'success' : 'error'} showIcon title={result.passes ? '准入评估通过' : '准入评估未通过'} description={<ReasonList reasons={result.reasons} />} />
-        <Typography.Text type="secondary">准入标准：行业属本平台目录鼓励类，且投资强度或亩均税收满足其一。</Typography.Text>
+        <Alert
+          type={result.passes ? 'success' : 'error'}
+          showIcon
+          title={result.passes ? '准入评估通过' : '准入评估未通过'}
+          description={<ReasonList reasons={result.reasons} />}
+        />
+        <Typography.Text type="secondary">
+          准入标准：行业属本平台目录鼓励类，且投资强度或亩均税收满足其一。
+        </Typography.Text>
         <Button type="primary" onClick={onDone} data-testid="evaluation-close">
           完成
         </Button>
@@ -104,7 +192,10 @@ function EvaluationForm({ project, sheet, reviewerName, onDone, onDirty }: { pro
           type="info"
           showIcon
           data-testid="evaluation-prefill-note"
-          title={`已按项目登记的数据预填 ${Object.keys(prefilled).length} 项：${sheet.items.filter((item) => prefilled[item.code]).map((item) => item.label).join('、')}`}
+          title={`已按项目登记的数据预填 ${Object.keys(prefilled).length} 项：${sheet.items
+            .filter((item) => prefilled[item.code])
+            .map((item) => item.label)
+            .join('、')}`}
           description="预填分数按各项评分说明计算，评审时可以修改。"
         />
       )}
@@ -115,7 +206,12 @@ function EvaluationForm({ project, sheet, reviewerName, onDone, onDirty }: { pro
         dataSource={sheet.items}
         data-testid="evaluation-sheet"
         columns={[
-          { title: '维度', dataIndex: 'dimension', width: 90, render: (dimension: SheetItem['dimension']) => DIMENSION_LABELS[dimension] ?? dimension },
+          {
+            title: '维度',
+            dataIndex: 'dimension',
+            width: 90,
+            render: (dimension: SheetItem['dimension']) => DIMENSION_LABELS[dimension] ?? dimension,
+          },
           { title: '评分项', dataIndex: 'label', width: 110 },
           {
             title: '评分说明',
@@ -170,13 +266,31 @@ function EvaluationForm({ project, sheet, reviewerName, onDone, onDirty }: { pro
           </Table.Summary.Row>
         )}
       />
-      <AccessChecklist verdict={verdict} category={project.category as ClassifyCategory} sheet={missing.length === 0 ? { total: scored.total, passMark: sheet.passMark } : null} />
-      <Form<Values> form={form} layout="vertical" onFinish={submit} onValuesChange={() => onDirty(true)} initialValues={{ reviewer: reviewerName, reviewedOn: dayjs() }}>
-        <Form.Item name="opinion" label="书面评审意见" rules={[{ required: true, whitespace: true, message: '请填写书面评审意见' }]}>
+      <AccessChecklist
+        verdict={verdict}
+        category={project.category as ClassifyCategory}
+        sheet={missing.length === 0 ? { total: scored.total, passMark: sheet.passMark } : null}
+      />
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        onValuesChange={() => onDirty(true)}
+        initialValues={{ reviewer: reviewerName, reviewedOn: dayjs() }}
+      >
+        <Form.Item
+          name="opinion"
+          label="书面评审意见"
+          rules={[{ required: true, whitespace: true, message: '请填写书面评审意见' }]}
+        >
           <Input.TextArea rows={4} maxLength={5000} showCount data-testid="evaluation-opinion" />
         </Form.Item>
         <Space>
-          <Form.Item name="reviewer" label="评审人" rules={[{ required: true, whitespace: true, message: '请填写评审人' }]}>
+          <Form.Item
+            name="reviewer"
+            label="评审人"
+            rules={[{ required: true, whitespace: true, message: '请填写评审人' }]}
+          >
             <Input style={{ width: 200 }} data-testid="evaluation-reviewer" />
           </Form.Item>
           <Form.Item name="reviewedOn" label="评审日期" rules={[{ required: true, message: '请选择评审日期' }]}>
@@ -192,5 +306,12 @@ function EvaluationForm({ project, sheet, reviewerName, onDone, onDirty }: { pro
 }
 
 export function ReasonList({ reasons }: { reasons: string[] }) {
-  return <List size="small" dataSource={reasons} renderItem={(reason) => <List.Item>{plainText(reason)}</List.Item>} data-testid="reason-list" />;
+  return (
+    <List
+      size="small"
+      dataSource={reasons}
+      renderItem={(reason) => <List.Item>{plainText(reason)}</List.Item>}
+      data-testid="reason-list"
+    />
+  );
 }

@@ -10,7 +10,11 @@ export function EvaluationRecordCard({ evaluations }: { evaluations: ProjectEval
   return (
     <Card
       title="准入评估"
-      extra={evaluations.length > 1 ? <Typography.Text type="secondary">共评估 {evaluations.length} 次，显示最近一次</Typography.Text> : null}
+      extra={
+        evaluations.length > 1 ? (
+          <Typography.Text type="secondary">共评估 {evaluations.length} 次，显示最近一次</Typography.Text>
+        ) : null
+      }
       data-testid="evaluation-record"
     >
       <Descriptions size="small" column={3} style={{ marginBottom: 12 }}>
@@ -35,7 +39,12 @@ export function EvaluationRecordCard({ evaluations }: { evaluations: ProjectEval
         dataSource={rows}
         title={() => latest.sheet.name}
         columns={[
-          { title: '维度', dataIndex: 'dimension', width: 100, render: (d: string) => DIMENSION_LABELS[d as EvaluationDimension] ?? d },
+          {
+            title: '维度',
+            dataIndex: 'dimension',
+            width: 100,
+            render: (d: string) => DIMENSION_LABELS[d as EvaluationDimension] ?? d,
+          },
           { title: '评分项', dataIndex: 'label', width: 120 },
           { title: '得分', key: 'score', width: 100, render: (_v, row) => `${row.score ?? '—'} / ${row.maxScore}` },
           { title: '评分说明', dataIndex: 'guidance' },

@@ -63,7 +63,9 @@ export function ProjectActions({ project, evaluations, me, onEvaluate, onCircula
   if (!isOpenStatus(project.status)) return <UndoMoveButton project={project} me={me} />;
   const next = nextStage(project.status);
   const nextVerdict = next && roleMayMoveTo(role, next, me.platformKey, project.platformKey) ? verdict(next) : null;
-  const mayEvaluate = roleMayMoveTo(role, 'evaluated', me.platformKey, project.platformKey) && evaluationProblem(project.status, !project.firstReport) === null;
+  const mayEvaluate =
+    roleMayMoveTo(role, 'evaluated', me.platformKey, project.platformKey) &&
+    evaluationProblem(project.status, !project.firstReport) === null;
   const mayClose = roleMayMoveTo(role, 'lost', me.platformKey, project.platformKey);
 
   return (

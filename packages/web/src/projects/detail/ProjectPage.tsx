@@ -66,7 +66,15 @@ export function ProjectPage() {
             </Typography.Text>
           </Space>
         }
-        extra={<ProjectActions project={p} evaluations={records} me={me} onEvaluate={() => setDialog('evaluate')} onCirculate={() => setDialog('circulate')} />}
+        extra={
+          <ProjectActions
+            project={p}
+            evaluations={records}
+            me={me}
+            onEvaluate={() => setDialog('evaluate')}
+            onCirculate={() => setDialog('circulate')}
+          />
+        }
       >
         {p.firstReportInfo && (
           <Alert
@@ -77,7 +85,8 @@ export function ProjectPage() {
             title="重复报送"
             description={
               <>
-                同一投资方的同一项目已由{platformShortName(p.firstReportInfo.platformKey)}于 {formatDateTime(p.firstReportInfo.reportedAt)} 首报（
+                同一投资方的同一项目已由{platformShortName(p.firstReportInfo.platformKey)}于{' '}
+                {formatDateTime(p.firstReportInfo.reportedAt)} 首报（
                 <Link to={`/projects/${p.firstReportInfo.projectId}`}>项目 #{p.firstReportInfo.projectId}</Link>
                 ），首报以最先登记者为准；本项目不能推进，只能标记流失或否决。
               </>
@@ -85,7 +94,9 @@ export function ProjectPage() {
           />
         )}
         {p.circulation && <CirculationNotice project={p} me={me} />}
-        {p.closedReason && <Alert type="info" showIcon style={{ marginBottom: 16 }} title={`终止原因：${plainText(p.closedReason)}`} />}
+        {p.closedReason && (
+          <Alert type="info" showIcon style={{ marginBottom: 16 }} title={`终止原因：${plainText(p.closedReason)}`} />
+        )}
         <Descriptions bordered size="small" column={{ xs: 1, md: 2, xl: 3 }} data-testid="project-facts">
           <Descriptions.Item label="所属平台">{platformShortName(p.platformKey)}</Descriptions.Item>
           <Descriptions.Item label="首谈（登记）平台">{platformShortName(p.reportedPlatformKey)}</Descriptions.Item>
@@ -96,13 +107,18 @@ export function ProjectPage() {
           <Descriptions.Item label="统一社会信用代码">{p.investorCreditCode ?? '—'}</Descriptions.Item>
           <Descriptions.Item label="行业代码">{p.industryCode}</Descriptions.Item>
           <Descriptions.Item label="目录类别">
-            <CategoryTag category={p.category as ClassifyCategory} /> {p.catalogVersion ? `（${p.catalogVersion}）` : ''}
+            <CategoryTag category={p.category as ClassifyCategory} />{' '}
+            {p.catalogVersion ? `（${p.catalogVersion}）` : ''}
           </Descriptions.Item>
           <Descriptions.Item label="总投资">{formatWan(p.totalInvestment)} 万元</Descriptions.Item>
           <Descriptions.Item label="固定资产投资">{formatWan(p.fixedAssetInvestment)} 万元</Descriptions.Item>
-          <Descriptions.Item label="用地">{p.landMu === null ? '无独立用地' : `${formatWan(p.landMu)} 亩`}</Descriptions.Item>
+          <Descriptions.Item label="用地">
+            {p.landMu === null ? '无独立用地' : `${formatWan(p.landMu)} 亩`}
+          </Descriptions.Item>
           <Descriptions.Item label="预计年税收">{formatWan(p.expectedAnnualTax)} 万元</Descriptions.Item>
-          <Descriptions.Item label="预计年产值">{p.expectedAnnualOutput ? `${formatWan(p.expectedAnnualOutput)} 万元` : '—'}</Descriptions.Item>
+          <Descriptions.Item label="预计年产值">
+            {p.expectedAnnualOutput ? `${formatWan(p.expectedAnnualOutput)} 万元` : '—'}
+          </Descriptions.Item>
           <Descriptions.Item label="盯引库确认">{formatDate(p.trackedOn)}</Descriptions.Item>
           <Descriptions.Item label="洽谈签约期限">{p.negotiationDeadline ?? '—'}</Descriptions.Item>
           <Descriptions.Item label="落地日期">{formatDate(p.landedOn)}</Descriptions.Item>
@@ -111,14 +127,24 @@ export function ProjectPage() {
           </Descriptions.Item>
         </Descriptions>
       </Card>
-      <Card title="准入标准核算" extra={<Tag color={access.passes ? 'green' : 'red'}>{access.passes ? '符合' : '不符合'}</Tag>} data-testid="project-access">
-        <AccessChecklist verdict={access} category={p.category as ClassifyCategory} sheet={latest ? { total: latest.total, passMark: latest.sheet.passMark } : null} />
+      <Card
+        title="准入标准核算"
+        extra={<Tag color={access.passes ? 'green' : 'red'}>{access.passes ? '符合' : '不符合'}</Tag>}
+        data-testid="project-access"
+      >
+        <AccessChecklist
+          verdict={access}
+          category={p.category as ClassifyCategory}
+          sheet={latest ? { total: latest.total, passMark: latest.sheet.passMark } : null}
+        />
       </Card>
       <EvaluationRecordCard evaluations={records} />
       <Card title="项目历程">
         <ProjectTimeline history={p.history} />
       </Card>
-      {dialog === 'evaluate' && <EvaluationDrawer project={p} reviewerName={me.displayName} open onClose={() => setDialog(null)} />}
+      {dialog === 'evaluate' && (
+        <EvaluationDrawer project={p} reviewerName={me.displayName} open onClose={() => setDialog(null)} />
+      )}
       {dialog === 'circulate' && <CirculationModal project={p} open onClose={() => setDialog(null)} />}
     </Space>
   );

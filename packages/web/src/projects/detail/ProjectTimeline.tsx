@@ -4,11 +4,25 @@ import { formatDateTime } from '../../shared/format.ts';
 import type { ProjectEvent } from '../projects.api.ts';
 import { platformShortName } from '../components/project-format.ts';
 
-const KIND_LABELS: Record<string, string> = { reported: '首报登记', transition: '阶段变更', evaluation: '准入评估', circulation: '项目流转', undo: '撤销阶段变更' };
+const KIND_LABELS: Record<string, string> = {
+  reported: '首报登记',
+  transition: '阶段变更',
+  evaluation: '准入评估',
+  circulation: '项目流转',
+  undo: '撤销阶段变更',
+};
 const percent = (share: number | undefined) => (share === undefined ? '—' : `${Math.round(share * 10000) / 100}%`);
 const label = (status: string | null) => (status ? (PROJECT_STATUS_LABELS[status as ProjectStatus] ?? status) : '');
 
-type EventDetails = { total?: number; reasons?: string[]; fromPlatformKey?: string; toPlatformKey?: string; firstPlaceShare?: number; hostShare?: number; explanation?: string };
+type EventDetails = {
+  total?: number;
+  reasons?: string[];
+  fromPlatformKey?: string;
+  toPlatformKey?: string;
+  firstPlaceShare?: number;
+  hostShare?: number;
+  explanation?: string;
+};
 
 function summary(event: ProjectEvent): string {
   const details = (event.details ?? {}) as EventDetails;
@@ -26,7 +40,16 @@ export function ProjectTimeline({ history }: { history: ProjectEvent[] }) {
     <Timeline
       data-testid="project-timeline"
       items={history.map((event) => ({
-        color: event.kind === 'evaluation' ? 'purple' : event.kind === 'undo' ? 'gray' : event.toStatus === 'lost' || event.toStatus === 'rejected' ? 'red' : event.toStatus === 'landed' ? 'green' : 'blue',
+        color:
+          event.kind === 'evaluation'
+            ? 'purple'
+            : event.kind === 'undo'
+              ? 'gray'
+              : event.toStatus === 'lost' || event.toStatus === 'rejected'
+                ? 'red'
+                : event.toStatus === 'landed'
+                  ? 'green'
+                  : 'blue',
         content: (
           <div data-testid={`timeline-v${event.version}`}>
             <Typography.Text strong>
@@ -38,7 +61,11 @@ export function ProjectTimeline({ history }: { history: ProjectEvent[] }) {
                 {formatDateTime(event.at)} · {event.actorDisplayName} · 发生日期 {event.effectiveDate}
               </Typography.Text>
             </div>
-            {event.reason && <div>{event.kind === 'undo' || event.kind === 'evaluation' ? '说明' : '原因'}：{plainText(event.reason)}</div>}
+            {event.reason && (
+              <div>
+                {event.kind === 'undo' || event.kind === 'evaluation' ? '说明' : '原因'}：{plainText(event.reason)}
+              </div>
+            )}
           </div>
         ),
       }))}

@@ -31,7 +31,9 @@ export function UndoMoveButton({ project, me }: { project: ProjectDetail; me: Se
     setBusy(true);
     try {
       await undoMove(project.id, project.version);
-      message.success(`已撤销“${PROJECT_STATUS_LABELS[verdict.undoing]}”，项目退回“${PROJECT_STATUS_LABELS[verdict.backTo]}”`);
+      message.success(
+        `已撤销“${PROJECT_STATUS_LABELS[verdict.undoing]}”，项目退回“${PROJECT_STATUS_LABELS[verdict.backTo]}”`,
+      );
       await queryClient.invalidateQueries({ queryKey: projectKeys.all });
     } catch (error) {
       await showRefusal(error, queryClient);

@@ -26,7 +26,8 @@ export function ProjectLedgerPage() {
   const columns = LEDGER_COLUMNS.filter((column) => !hidden.includes(String(column.key)));
   const scrollWidth = columns.reduce((sum, column) => sum + Number(column.width ?? 120), 0);
 
-  const show = (next: LedgerFilters, nextPage = 1, nextSize = pageSize) => setSearch(searchFromFilters(next, nextPage, nextSize));
+  const show = (next: LedgerFilters, nextPage = 1, nextSize = pageSize) =>
+    setSearch(searchFromFilters(next, nextPage, nextSize));
   const exporting = useDownload(() => exportLedger(filters));
 
   return (
@@ -40,14 +41,24 @@ export function ProjectLedgerPage() {
         extra={
           <Space>
             {me && can(me.role, 'projects.report') && (
-              <Button type="primary" icon={<FileAddOutlined />} onClick={() => navigate('/projects/new')} data-testid="ledger-new">
+              <Button
+                type="primary"
+                icon={<FileAddOutlined />}
+                onClick={() => navigate('/projects/new')}
+                data-testid="ledger-new"
+              >
                 首报登记
               </Button>
             )}
             <Button icon={<ProjectOutlined />} onClick={() => navigate('/projects/board')}>
               阶段看板
             </Button>
-            <Button icon={<DownloadOutlined />} loading={exporting.downloading} onClick={exporting.start} data-testid="ledger-export">
+            <Button
+              icon={<DownloadOutlined />}
+              loading={exporting.downloading}
+              onClick={exporting.start}
+              data-testid="ledger-export"
+            >
               导出Excel
             </Button>
             <LedgerColumnChooser hidden={hidden} onChange={setHidden} />

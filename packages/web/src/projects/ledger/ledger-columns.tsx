@@ -40,20 +40,64 @@ export const LEDGER_COLUMNS: TableColumnsType<ProjectView> = [
     width: 110,
     render: (key: string, project) =>
       project.circulation ? (
-        <Tooltip title={`由${platformShortName(project.circulation.fromPlatformKey)}流转至${platformShortName(project.circulation.toPlatformKey)}`}>
+        <Tooltip
+          title={`由${platformShortName(project.circulation.fromPlatformKey)}流转至${platformShortName(project.circulation.toPlatformKey)}`}
+        >
           {platformShortName(key)} <Tag color="purple">已流转</Tag>
         </Tooltip>
       ) : (
         platformShortName(key)
       ),
   },
-  { key: 'investorName', title: '投资方', dataIndex: 'investorName', width: 200, ellipsis: { showTitle: false }, render: clipped },
+  {
+    key: 'investorName',
+    title: '投资方',
+    dataIndex: 'investorName',
+    width: 200,
+    ellipsis: { showTitle: false },
+    render: clipped,
+  },
   { key: 'industryCode', title: '行业代码', dataIndex: 'industryCode', width: 90 },
-  { key: 'category', title: '目录类别', dataIndex: 'category', width: 100, render: (category: ClassifyCategory) => <CategoryTag category={category} /> },
-  { key: 'totalInvestment', title: '总投资（万元）', dataIndex: 'totalInvestment', width: 130, align: 'right', render: formatWan },
-  { key: 'fixedAssetInvestment', title: '固定资产投资（万元）', dataIndex: 'fixedAssetInvestment', width: 160, align: 'right', render: formatWan },
-  { key: 'landMu', title: '用地（亩）', dataIndex: 'landMu', width: 100, align: 'right', render: (mu: string | null) => (mu === null ? <Typography.Text type="secondary">无独立用地</Typography.Text> : formatWan(mu)) },
-  { key: 'expectedAnnualTax', title: '预计年税收（万元）', dataIndex: 'expectedAnnualTax', width: 150, align: 'right', render: formatWan },
+  {
+    key: 'category',
+    title: '目录类别',
+    dataIndex: 'category',
+    width: 100,
+    render: (category: ClassifyCategory) => <CategoryTag category={category} />,
+  },
+  {
+    key: 'totalInvestment',
+    title: '总投资（万元）',
+    dataIndex: 'totalInvestment',
+    width: 130,
+    align: 'right',
+    render: formatWan,
+  },
+  {
+    key: 'fixedAssetInvestment',
+    title: '固定资产投资（万元）',
+    dataIndex: 'fixedAssetInvestment',
+    width: 160,
+    align: 'right',
+    render: formatWan,
+  },
+  {
+    key: 'landMu',
+    title: '用地（亩）',
+    dataIndex: 'landMu',
+    width: 100,
+    align: 'right',
+    render: (mu: string | null) =>
+      mu === null ? <Typography.Text type="secondary">无独立用地</Typography.Text> : formatWan(mu),
+  },
+  {
+    key: 'expectedAnnualTax',
+    title: '预计年税收（万元）',
+    dataIndex: 'expectedAnnualTax',
+    width: 150,
+    align: 'right',
+    render: formatWan,
+  },
   {
     key: 'firstReport',
     title: '首报',
@@ -68,7 +112,13 @@ export const LEDGER_COLUMNS: TableColumnsType<ProjectView> = [
         </Tooltip>
       ),
   },
-  { key: 'reportedAt', title: '登记日期', dataIndex: 'reportedAt', width: 110, render: (value: string) => formatDate(value) },
+  {
+    key: 'reportedAt',
+    title: '登记日期',
+    dataIndex: 'reportedAt',
+    width: 110,
+    render: (value: string) => formatDate(value),
+  },
   {
     key: 'negotiationDeadline',
     title: '洽谈期限',
@@ -84,7 +134,14 @@ export const LEDGER_COLUMNS: TableColumnsType<ProjectView> = [
         '—'
       ),
   },
-  { key: 'status', title: '阶段', dataIndex: 'status', width: 120, fixed: 'right', render: (status: ProjectView['status']) => <StatusTag status={status} /> },
+  {
+    key: 'status',
+    title: '阶段',
+    dataIndex: 'status',
+    width: 120,
+    fixed: 'right',
+    render: (status: ProjectView['status']) => <StatusTag status={status} />,
+  },
 ];
 
 const ALWAYS = new Set(['id', 'name', 'status']);
@@ -127,7 +184,9 @@ export function LedgerColumnChooser({ hidden, onChange }: { hidden: string[]; on
         <Checkbox.Group
           style={{ display: 'grid', gap: 6 }}
           value={shown}
-          onChange={(checked) => onChange(CHOOSABLE.map((column) => String(column.key)).filter((key) => !checked.includes(key)))}
+          onChange={(checked) =>
+            onChange(CHOOSABLE.map((column) => String(column.key)).filter((key) => !checked.includes(key)))
+          }
           options={CHOOSABLE.map((column) => ({ value: String(column.key), label: String(column.title) }))}
           data-testid="ledger-column-options"
         />

@@ -4,7 +4,14 @@ import { filtersFromSearch, searchFromFilters } from './ledger-search-params.ts'
 
 describe('the ledger’s filters in the address', () => {
   it('round-trips every filter', () => {
-    const filters = { platformKey: 'zhenan', status: 'negotiating', category: 'encouraged', sizeTier: '20yi', overdue: 'true', q: '温州 集团&A' } satisfies LedgerFilters;
+    const filters = {
+      platformKey: 'zhenan',
+      status: 'negotiating',
+      category: 'encouraged',
+      sizeTier: '20yi',
+      overdue: 'true',
+      q: '温州 集团&A',
+    } satisfies LedgerFilters;
     const search = searchFromFilters(filters, 3, 20);
     expect(search.get('page')).toBe('3');
     expect(search.get('pageSize')).toBe('20');

@@ -12,10 +12,24 @@ import { StageMoveModal, type StageMove } from '../components/StageMoveModal.tsx
 
 const baseColumns: TableColumnsType<ProjectView> = [
   { title: '编号', dataIndex: 'id', width: 70 },
-  { title: '项目名称', dataIndex: 'name', ellipsis: { showTitle: false }, render: (name: string, p) => <Tooltip title={name}><Link to={`/projects/${p.id}`}>{name}</Link></Tooltip> },
+  {
+    title: '项目名称',
+    dataIndex: 'name',
+    ellipsis: { showTitle: false },
+    render: (name: string, p) => (
+      <Tooltip title={name}>
+        <Link to={`/projects/${p.id}`}>{name}</Link>
+      </Tooltip>
+    ),
+  },
   { title: '平台', dataIndex: 'platformKey', width: 80, render: platformShortName },
   { title: '投资方', dataIndex: 'investorName', ellipsis: true },
-  { title: '目录类别', dataIndex: 'category', width: 100, render: (c: ClassifyCategory) => <CategoryTag category={c} /> },
+  {
+    title: '目录类别',
+    dataIndex: 'category',
+    width: 100,
+    render: (c: ClassifyCategory) => <CategoryTag category={c} />,
+  },
   { title: '总投资（万元）', dataIndex: 'totalInvestment', width: 130, align: 'right', render: formatWan },
 ];
 
@@ -43,7 +57,10 @@ function PendingConfirmations() {
   const pending = useProjects({ status: 'evaluated' }, 1, 200);
   const items = pending.data?.items ?? [];
   const evaluations = useQueries({
-    queries: items.map((p) => ({ queryKey: projectKeys.evaluations(p.id), queryFn: () => api<ProjectEvaluationRecord[]>(`/projects/${p.id}/evaluations`) })),
+    queries: items.map((p) => ({
+      queryKey: projectKeys.evaluations(p.id),
+      queryFn: () => api<ProjectEvaluationRecord[]>(`/projects/${p.id}/evaluations`),
+    })),
   });
   const latestOf = new Map(items.map((p, i) => [p.id, evaluations[i]?.data?.[0]]));
   const [moving, setMoving] = useState<StageMove | null>(null);
@@ -79,11 +96,23 @@ function PendingConfirmations() {
         return (
           <Space>
             <Tooltip title={latest && !latest.passes ? '最近一次准入评估未通过，不能确认入盯引库' : undefined}>
-              <Button type="primary" size="small" disabled={!latest?.passes || busy(p.id)} onClick={() => setMoving({ project: p, to: 'tracked' })} data-testid={`queue-confirm-${p.id}`}>
+              <Button
+                type="primary"
+                size="small"
+                disabled={!latest?.passes || busy(p.id)}
+                onClick={() => setMoving({ project: p, to: 'tracked' })}
+                data-testid={`queue-confirm-${p.id}`}
+              >
                 确认入库
               </Button>
             </Tooltip>
-            <Button danger size="small" disabled={busy(p.id)} onClick={() => setMoving({ project: p, to: 'rejected' })} data-testid={`queue-reject-${p.id}`}>
+            <Button
+              danger
+              size="small"
+              disabled={busy(p.id)}
+              onClick={() => setMoving({ project: p, to: 'rejected' })}
+              data-testid={`queue-reject-${p.id}`}
+            >
               否决
             </Button>
           </Space>
@@ -94,9 +123,23 @@ function PendingConfirmations() {
 
   return (
     <>
-      <Typography.Paragraph type="secondary">已完成准入评估、等待市招商局确认的项目。只有最近一次评估通过的项目可以确认入盯引库；确认之日起开始计算洽谈签约期限。</Typography.Paragraph>
-      <Table<ProjectView> rowKey="id" size="middle" columns={columns} dataSource={items} loading={pending.isFetching} pagination={false} data-testid="queue-table" />
-      <StageMoveModal move={moving} onClose={() => setMoving(null)} onMoved={(id) => setDone((current) => new Set([...current, id]))} />
+      <Typography.Paragraph type="secondary">
+        已完成准入评估、等待市招商局确认的项目。只有最近一次评估通过的项目可以确认入盯引库；确认之日起开始计算洽谈签约期限。
+      </Typography.Paragraph>
+      <Table<ProjectView>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={items}
+        loading={pending.isFetching}
+        pagination={false}
+        data-testid="queue-table"
+      />
+      <StageMoveModal
+        move={moving}
+        onClose={() => setMoving(null)}
+        onMoved={(id) => setDone((current) => new Set([...current, id]))}
+      />
     </>
   );
 }
@@ -107,12 +150,27 @@ function OverdueNegotiations() {
     ...baseColumns,
     { title: '阶段', dataIndex: 'status', width: 110, render: (s: ProjectView['status']) => <StatusTag status={s} /> },
     { title: '入库日期', dataIndex: 'trackedOn', width: 110 },
-    { title: '签约期限', dataIndex: 'negotiationDeadline', width: 110, render: (d: string) => <Typography.Text type="danger">{d}</Typography.Text> },
+    {
+      title: '签约期限',
+      dataIndex: 'negotiationDeadline',
+      width: 110,
+      render: (d: string) => <Typography.Text type="danger">{d}</Typography.Text>,
+    },
   ];
   return (
     <>
-      <Typography.Paragraph type="secondary">确认入盯引库后超过洽谈期限仍未签约的项目，请督促平台推进或标记流失。</Typography.Paragraph>
-      <Table<ProjectView> rowKey="id" size="middle" columns={columns} dataSource={overdue.data?.items ?? []} loading={overdue.isFetching} pagination={false} data-testid="overdue-table" />
+      <Typography.Paragraph type="secondary">
+        确认入盯引库后超过洽谈期限仍未签约的项目，请督促平台推进或标记流失。
+      </Typography.Paragraph>
+      <Table<ProjectView>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={overdue.data?.items ?? []}
+        loading={overdue.isFetching}
+        pagination={false}
+        data-testid="overdue-table"
+      />
     </>
   );
 }

@@ -28,36 +28,61 @@ const WAITING: Record<'empty' | 'partial' | 'search' | 'checking', string> = {
  * While the platform user types: the catalog class and the access check, computed in the browser with the same
  * domain functions the server runs — but only once the code is complete and known; before that it says so.
  */
-export function AccessPreview({ input, catalog, industry }: { input: PreviewInput; catalog: CatalogView | undefined; industry: IndustryState }) {
+export function AccessPreview({
+  input,
+  catalog,
+  industry,
+}: {
+  input: PreviewInput;
+  catalog: CatalogView | undefined;
+  industry: IndustryState;
+}) {
   if (!catalog) return <Alert type="warning" showIcon title="该平台尚无现行产业准入目录，无法判断类别" />;
   if (industry.state !== 'known') {
     return (
       <Card size="small" title="实时判断" data-testid="access-preview">
         <Typography.Text type={industry.state === 'unknown' ? 'danger' : 'secondary'} data-testid="preview-waiting">
-          {industry.state === 'unknown' ? `国民经济行业分类中没有代码 ${industry.code}，请从下拉建议中选择。` : WAITING[industry.state]}
+          {industry.state === 'unknown'
+            ? `国民经济行业分类中没有代码 ${industry.code}，请从下拉建议中选择。`
+            : WAITING[industry.state]}
         </Typography.Text>
       </Card>
     );
   }
-  const classified = classifyIndustry({ items: catalog.items, industryCode: industry.code, text: input.description, platformName: catalog.platformName, catalogVersion: catalog.version, industryName: industry.name });
+  const classified = classifyIndustry({
+    items: catalog.items,
+    industryCode: industry.code,
+    text: input.description,
+    platformName: catalog.platformName,
+    catalogVersion: catalog.version,
+    industryName: industry.name,
+  });
   const land = landInMu({ landArea: input.landArea ?? null, landAreaM2: input.landAreaM2 ?? null });
   const haveFigures = input.fixedAssetInvestment != null && input.expectedAnnualTax != null;
   const verdict =
     haveFigures && !('problem' in land)
-      ? checkAccess({ category: classified.category, fixedAssetInvestment: input.fixedAssetInvestment!, expectedAnnualTax: input.expectedAnnualTax!, landMu: land.mu })
+      ? checkAccess({
+          category: classified.category,
+          fixedAssetInvestment: input.fixedAssetInvestment!,
+          expectedAnnualTax: input.expectedAnnualTax!,
+          landMu: land.mu,
+        })
       : null;
   return (
     <Card size="small" title="实时判断" data-testid="access-preview">
       <Space orientation="vertical" style={{ width: '100%' }}>
         <div>
-          {industry.code} {industry.name} · 目录类别：<CategoryTag category={classified.category} testId="preview-category" />
+          {industry.code} {industry.name} · 目录类别：
+          <CategoryTag category={classified.category} testId="preview-category" />
         </div>
         <Typography.Text type="secondary">{plainText(classified.explanation)}</Typography.Text>
         {'problem' in land && <Alert type="error" showIcon title={land.problem} />}
         {verdict ? (
           <>
             <Descriptions size="small" column={1}>
-              <Descriptions.Item label="用地">{'mu' in land && land.mu ? `${land.mu.toDecimalPlaces(4).toString()} 亩` : '无独立用地'}</Descriptions.Item>
+              <Descriptions.Item label="用地">
+                {'mu' in land && land.mu ? `${land.mu.toDecimalPlaces(4).toString()} 亩` : '无独立用地'}
+              </Descriptions.Item>
             </Descriptions>
             <AccessChecklist verdict={verdict} category={classified.category} />
           </>

@@ -1,5 +1,20 @@
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Popconfirm, Radio, Row, Select, Space, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Form,
+  Input,
+  InputNumber,
+  Popconfirm,
+  Radio,
+  Row,
+  Select,
+  Space,
+  Typography,
+} from 'antd';
 import { useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { creditCodeProblem, industryCodeEntry, normaliseCreditCode, type PlatformKey } from '@pgs/domain';
@@ -101,8 +116,21 @@ export function ReportProjectPage() {
           const name = field.split(' ').pop() ?? '';
           return name === 'landArea' || name === 'landAreaM2' ? 'land' : name;
         };
-        const known = new Set(['name', 'investorName', 'investorCreditCode', 'industryCode', 'totalInvestment', 'fixedAssetInvestment', 'land', 'expectedAnnualTax', 'expectedAnnualOutput', 'description']);
-        const fields = (error.details as Array<{ field?: string; message: string }>).map((d) => ({ name: fieldOf(d.field ?? ''), errors: [d.message] })).filter((f) => known.has(f.name));
+        const known = new Set([
+          'name',
+          'investorName',
+          'investorCreditCode',
+          'industryCode',
+          'totalInvestment',
+          'fixedAssetInvestment',
+          'land',
+          'expectedAnnualTax',
+          'expectedAnnualOutput',
+          'description',
+        ]);
+        const fields = (error.details as Array<{ field?: string; message: string }>)
+          .map((d) => ({ name: fieldOf(d.field ?? ''), errors: [d.message] }))
+          .filter((f) => known.has(f.name));
         form.setFields(fields.map((f) => ({ name: f.name as keyof Values, errors: f.errors })));
       }
       await showRefusal(error, queryClient);
@@ -133,23 +161,47 @@ export function ReportProjectPage() {
             layout="vertical"
             onFinish={submit}
             onValuesChange={(_changed, all) => saveReportDraft(me.id, all)}
-            initialValues={{ platformKey: me.platformKey ?? undefined, landUnit: 'mu', ...draft, ...(me.role === 'platform' ? { platformKey: me.platformKey } : {}) }}
+            initialValues={{
+              platformKey: me.platformKey ?? undefined,
+              landUnit: 'mu',
+              ...draft,
+              ...(me.role === 'platform' ? { platformKey: me.platformKey } : {}),
+            }}
             scrollToFirstError
             data-testid="report-form"
           >
             <Row gutter={12}>
               <Col span={16}>
-                <Form.Item name="name" label="项目名称" rules={[{ required: true, whitespace: true, message: '请填写项目名称' }, { max: 200, message: '项目名称不能超过 200 个字' }]}>
+                <Form.Item
+                  name="name"
+                  label="项目名称"
+                  rules={[
+                    { required: true, whitespace: true, message: '请填写项目名称' },
+                    { max: 200, message: '项目名称不能超过 200 个字' },
+                  ]}
+                >
                   <Input data-testid="report-name" />
                 </Form.Item>
               </Col>
               <Col span={8}>
-                <Form.Item name="platformKey" label="登记平台" tooltip="平台用户只能为本平台登记" rules={[{ required: true, message: '请选择平台' }]}>
+                <Form.Item
+                  name="platformKey"
+                  label="登记平台"
+                  tooltip="平台用户只能为本平台登记"
+                  rules={[{ required: true, message: '请选择平台' }]}
+                >
                   <Select options={PLATFORM_OPTIONS} disabled={me.role === 'platform'} />
                 </Form.Item>
               </Col>
               <Col span={12}>
-                <Form.Item name="investorName" label="投资方名称" rules={[{ required: true, whitespace: true, message: '请填写投资方名称' }, { max: 200, message: '投资方名称不能超过 200 个字' }]}>
+                <Form.Item
+                  name="investorName"
+                  label="投资方名称"
+                  rules={[
+                    { required: true, whitespace: true, message: '请填写投资方名称' },
+                    { max: 200, message: '投资方名称不能超过 200 个字' },
+                  ]}
+                >
                   <Input data-testid="report-investor" />
                 </Form.Item>
               </Col>
@@ -158,7 +210,14 @@ export function ReportProjectPage() {
                   name="investorCreditCode"
                   label="统一社会信用代码"
                   tooltip="18 位，按 GB 32100-2015 校验；境外投资方可不填"
-                  rules={[{ validator: async (_r, value?: string) => { const problem = value ? creditCodeProblem(normaliseCreditCode(value)) : null; if (problem) throw new Error(problem); } }]}
+                  rules={[
+                    {
+                      validator: async (_r, value?: string) => {
+                        const problem = value ? creditCodeProblem(normaliseCreditCode(value)) : null;
+                        if (problem) throw new Error(problem);
+                      },
+                    },
+                  ]}
                 >
                   <Input maxLength={24} data-testid="report-credit-code" />
                 </Form.Item>
@@ -187,11 +246,25 @@ export function ReportProjectPage() {
                   <IndustryCodeInput testId="report-industry" />
                 </Form.Item>
                 <div style={{ marginTop: -12, marginBottom: 16 }}>
-                  <IndustrySuggestions description={values?.description ?? ''} catalog={catalog.data} onPick={(code) => { form.setFieldValue('industryCode', code); saveReportDraft(me.id, form.getFieldsValue(true)); }} />
+                  <IndustrySuggestions
+                    description={values?.description ?? ''}
+                    catalog={catalog.data}
+                    onPick={(code) => {
+                      form.setFieldValue('industryCode', code);
+                      saveReportDraft(me.id, form.getFieldsValue(true));
+                    }}
+                  />
                 </div>
               </Col>
               <Col span={12}>
-                <Form.Item name="totalInvestment" label="总投资" rules={[{ required: true, message: '请填写总投资' }, { type: 'number', min: 0.000001, message: '总投资必须大于 0' }]}>
+                <Form.Item
+                  name="totalInvestment"
+                  label="总投资"
+                  rules={[
+                    { required: true, message: '请填写总投资' },
+                    { type: 'number', min: 0.000001, message: '总投资必须大于 0' },
+                  ]}
+                >
                   <InputNumber {...wan} data-testid="report-total" />
                 </Form.Item>
               </Col>
@@ -205,7 +278,8 @@ export function ReportProjectPage() {
                     ({ getFieldValue }) => ({
                       validator: async (_r, value?: number) => {
                         const total = getFieldValue('totalInvestment') as number | undefined;
-                        if (value != null && total != null && value > total) throw new Error('固定资产投资不能大于总投资');
+                        if (value != null && total != null && value > total)
+                          throw new Error('固定资产投资不能大于总投资');
                       },
                     }),
                   ]}
@@ -217,18 +291,42 @@ export function ReportProjectPage() {
                 <Form.Item label="用地">
                   <Space.Compact style={{ width: '100%' }}>
                     <Form.Item name="landUnit" noStyle>
-                      <Radio.Group optionType="button" options={[{ value: 'mu', label: '亩' }, { value: 'm2', label: '平方米' }, { value: 'none', label: '无独立用地' }]} data-testid="report-land-unit" />
+                      <Radio.Group
+                        optionType="button"
+                        options={[
+                          { value: 'mu', label: '亩' },
+                          { value: 'm2', label: '平方米' },
+                          { value: 'none', label: '无独立用地' },
+                        ]}
+                        data-testid="report-land-unit"
+                      />
                     </Form.Item>
                   </Space.Compact>
                 </Form.Item>
                 {landUnit !== 'none' && (
-                  <Form.Item name="land" rules={[{ required: true, message: '请填写用地面积' }, { type: 'number', min: 0.000001, message: '用地面积必须大于 0' }]} style={{ marginTop: -12 }}>
-                    <InputNumber min={0} style={{ width: '100%' }} suffix={landUnit === 'mu' ? '亩' : '平方米'} data-testid="report-land" />
+                  <Form.Item
+                    name="land"
+                    rules={[
+                      { required: true, message: '请填写用地面积' },
+                      { type: 'number', min: 0.000001, message: '用地面积必须大于 0' },
+                    ]}
+                    style={{ marginTop: -12 }}
+                  >
+                    <InputNumber
+                      min={0}
+                      style={{ width: '100%' }}
+                      suffix={landUnit === 'mu' ? '亩' : '平方米'}
+                      data-testid="report-land"
+                    />
                   </Form.Item>
                 )}
               </Col>
               <Col span={12}>
-                <Form.Item name="expectedAnnualTax" label="预计年税收" rules={[{ required: true, message: '请填写预计年税收' }]}>
+                <Form.Item
+                  name="expectedAnnualTax"
+                  label="预计年税收"
+                  rules={[{ required: true, message: '请填写预计年税收' }]}
+                >
                   <InputNumber {...wan} data-testid="report-tax" />
                 </Form.Item>
                 <Form.Item name="expectedAnnualOutput" label="预计年产值">
@@ -240,7 +338,14 @@ export function ReportProjectPage() {
               <Button type="primary" htmlType="submit" loading={saving} data-testid="report-submit">
                 提交首报登记
               </Button>
-              <Popconfirm title="清空已填写的内容？" description="草稿将被删除，无法恢复。" okText="清空" cancelText="取消" onConfirm={discard} okButtonProps={{ danger: true, 'data-testid': 'report-discard-confirm' }}>
+              <Popconfirm
+                title="清空已填写的内容？"
+                description="草稿将被删除，无法恢复。"
+                okText="清空"
+                cancelText="取消"
+                onConfirm={discard}
+                okButtonProps={{ danger: true, 'data-testid': 'report-discard-confirm' }}
+              >
                 <Button data-testid="report-discard">清空</Button>
               </Popconfirm>
               <Button onClick={() => navigate('/projects')}>返回台账</Button>

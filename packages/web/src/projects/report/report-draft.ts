@@ -16,7 +16,10 @@ export function readReportDraft<T>(userId: number): Partial<T> | null {
 
 export function saveReportDraft(userId: number, values: object): void {
   try {
-    const meaningful = Object.entries(values).some(([key, value]) => key !== 'platformKey' && key !== 'landUnit' && value !== undefined && value !== null && value !== '');
+    const meaningful = Object.entries(values).some(
+      ([key, value]) =>
+        key !== 'platformKey' && key !== 'landUnit' && value !== undefined && value !== null && value !== '',
+    );
     if (meaningful) sessionStorage.setItem(keyOf(userId), JSON.stringify(values));
     else sessionStorage.removeItem(keyOf(userId));
   } catch {

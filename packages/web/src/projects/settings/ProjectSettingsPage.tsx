@@ -1,5 +1,21 @@
 import { useMemo, useRef, useState } from 'react';
-import { Alert, App, Button, Card, Form, Input, InputNumber, Popconfirm, Select, Space, Spin, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Form,
+  Input,
+  InputNumber,
+  Popconfirm,
+  Select,
+  Space,
+  Spin,
+  Table,
+  Tag,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { DeleteOutlined, PlusOutlined, RollbackOutlined, SaveOutlined, UndoOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { can } from '@pgs/domain/platform/roles';
@@ -12,27 +28,54 @@ import {
   type EvaluationDimension,
   type EvaluationSheet,
   type ProjectSettingsView,
-  type SheetItem, withItemCodes } from '@pgs/domain';
+  type SheetItem,
+  withItemCodes,
+} from '@pgs/domain';
 import { useMe } from '../../auth/session.ts';
 import { formatDateTime } from '../../shared/format.ts';
 import { projectKeys, saveProjectSettings, useProjectSettings } from '../projects.api.ts';
 
 /** One row of the editor: an item as typed (a number may be cleared) with a key of its own, since codes may repeat while editing. */
-type ItemRow = { key: number; dimension: EvaluationDimension; code: string; label: string; maxScore: number | null; guidance: string };
-type Draft = { windowDays: number | null; undoDays: number | null; name: string; passMark: number | null; items: ItemRow[] };
+type ItemRow = {
+  key: number;
+  dimension: EvaluationDimension;
+  code: string;
+  label: string;
+  maxScore: number | null;
+  guidance: string;
+};
+type Draft = {
+  windowDays: number | null;
+  undoDays: number | null;
+  name: string;
+  passMark: number | null;
+  items: ItemRow[];
+};
 type ItemField = 'dimension' | 'code' | 'label' | 'maxScore' | 'guidance';
 
 const MAX_ITEMS = 60;
-const DIMENSION_OPTIONS = EVALUATION_DIMENSIONS.map((dimension) => ({ value: dimension, label: DIMENSION_LABELS[dimension] }));
+const DIMENSION_OPTIONS = EVALUATION_DIMENSIONS.map((dimension) => ({
+  value: dimension,
+  label: DIMENSION_LABELS[dimension],
+}));
 const ITEM_FIELDS: readonly string[] = ['dimension', 'code', 'label', 'maxScore', 'guidance'] satisfies ItemField[];
 
 function rowsOf(items: readonly SheetItem[], nextKey: () => number): ItemRow[] {
   return items.map((item) => ({ ...item, key: nextKey() }));
 }
 
-function draftOf(settings: Pick<ProjectSettingsView, 'negotiationWindowDays' | 'undoWindowDays' | 'evaluationSheet'>, nextKey: () => number): Draft {
+function draftOf(
+  settings: Pick<ProjectSettingsView, 'negotiationWindowDays' | 'undoWindowDays' | 'evaluationSheet'>,
+  nextKey: () => number,
+): Draft {
   const sheet = settings.evaluationSheet;
-  return { windowDays: settings.negotiationWindowDays, undoDays: settings.undoWindowDays, name: sheet.name, passMark: sheet.passMark, items: rowsOf(sheet.items, nextKey) };
+  return {
+    windowDays: settings.negotiationWindowDays,
+    undoDays: settings.undoWindowDays,
+    name: sheet.name,
+    passMark: sheet.passMark,
+    items: rowsOf(sheet.items, nextKey),
+  };
 }
 
 /** The sheet as it would be sent (a cleared number counts as 0, which the checks then refuse). */
@@ -41,16 +84,30 @@ function sheetOf(draft: Draft): EvaluationSheet {
     name: draft.name,
     passMark: draft.passMark ?? 0,
     // Codes are made from the names for new items (users never type them); existing items keep theirs.
-    items: withItemCodes(draft.items.map(({ dimension, code, label, maxScore, guidance }) => ({ dimension, code, label, maxScore: maxScore ?? 0, guidance }))),
+    items: withItemCodes(
+      draft.items.map(({ dimension, code, label, maxScore, guidance }) => ({
+        dimension,
+        code,
+        label,
+        maxScore: maxScore ?? 0,
+        guidance,
+      })),
+    ),
   };
 }
 
 /** Full marks in tenths, as scoreSheet sums them, so 0.1 + 0.2 is 0.3. */
 function fullMarks(items: readonly ItemRow[]) {
-  const tenths = Object.fromEntries(EVALUATION_DIMENSIONS.map((dimension) => [dimension, 0])) as Record<EvaluationDimension, number>;
+  const tenths = Object.fromEntries(EVALUATION_DIMENSIONS.map((dimension) => [dimension, 0])) as Record<
+    EvaluationDimension,
+    number
+  >;
   for (const item of items) tenths[item.dimension] += Math.round((item.maxScore ?? 0) * 10);
   const total = EVALUATION_DIMENSIONS.reduce((sum, dimension) => sum + tenths[dimension], 0);
-  return { byDimension: EVALUATION_DIMENSIONS.map((dimension) => ({ dimension, marks: tenths[dimension] / 10 })), total: total / 10 };
+  return {
+    byDimension: EVALUATION_DIMENSIONS.map((dimension) => ({ dimension, marks: tenths[dimension] / 10 })),
+    total: total / 10,
+  };
 }
 
 /**
@@ -89,7 +146,8 @@ export function ProjectSettingsPage() {
   const { data: me } = useMe();
   const settings = useProjectSettings();
 
-  if (me && !can(me.role, 'projects.configure')) return <Alert type="warning" showIcon title="只有市招商局可以修改招商项目设置" />;
+  if (me && !can(me.role, 'projects.configure'))
+    return <Alert type="warning" showIcon title="只有市招商局可以修改招商项目设置" />;
   if (settings.isLoading) return <Spin />;
   if (!settings.data) return settings.error ? <Alert type="error" showIcon title={settings.error.message} /> : null;
   // A new version (saved here, or refetched after someone else saved) starts the editor afresh from it.
@@ -105,7 +163,9 @@ function SettingsEditor({ saved }: { saved: ProjectSettingsView }) {
   const { problems, cells, sheet } = useMemo(() => problemsOf(draft), [draft]);
   const marks = useMemo(() => fullMarks(draft.items), [draft.items]);
   const dirty = useMemo(
-    () => JSON.stringify([draft.windowDays, draft.undoDays, sheetOf(draft)]) !== JSON.stringify([saved.negotiationWindowDays, saved.undoWindowDays, sheetOf(draftOf(saved, () => 0))]),
+    () =>
+      JSON.stringify([draft.windowDays, draft.undoDays, sheetOf(draft)]) !==
+      JSON.stringify([saved.negotiationWindowDays, saved.undoWindowDays, sheetOf(draftOf(saved, () => 0))]),
     [draft, saved],
   );
 
@@ -122,20 +182,44 @@ function SettingsEditor({ saved }: { saved: ProjectSettingsView }) {
 
   const change = (patch: Partial<Draft>) => setDraft((current) => ({ ...current, ...patch }));
   const changeItem = (key: number, patch: Partial<ItemRow>) =>
-    setDraft((current) => ({ ...current, items: current.items.map((item) => (item.key === key ? { ...item, ...patch } : item)) }));
-  const removeItem = (key: number) => setDraft((current) => ({ ...current, items: current.items.filter((item) => item.key !== key) }));
+    setDraft((current) => ({
+      ...current,
+      items: current.items.map((item) => (item.key === key ? { ...item, ...patch } : item)),
+    }));
+  const removeItem = (key: number) =>
+    setDraft((current) => ({ ...current, items: current.items.filter((item) => item.key !== key) }));
   const addItem = () =>
     setDraft((current) => ({
       ...current,
-      items: [...current.items, { key: nextKey(), dimension: current.items.at(-1)?.dimension ?? 'input_output', code: '', label: '', maxScore: 5, guidance: '' }],
+      items: [
+        ...current.items,
+        {
+          key: nextKey(),
+          dimension: current.items.at(-1)?.dimension ?? 'input_output',
+          code: '',
+          label: '',
+          maxScore: 5,
+          guidance: '',
+        },
+      ],
     }));
   const restoreDefault = () => {
-    setDraft((current) => ({ ...current, name: DEFAULT_EVALUATION_SHEET.name, passMark: DEFAULT_EVALUATION_SHEET.passMark, items: rowsOf(DEFAULT_EVALUATION_SHEET.items, nextKey) }));
+    setDraft((current) => ({
+      ...current,
+      name: DEFAULT_EVALUATION_SHEET.name,
+      passMark: DEFAULT_EVALUATION_SHEET.passMark,
+      items: rowsOf(DEFAULT_EVALUATION_SHEET.items, nextKey),
+    }));
     message.info('已填入系统默认评分表，保存后生效');
   };
   const submit = () => {
     if (!sheet || draft.windowDays === null || draft.undoDays === null || problems.length > 0) return;
-    save.mutate({ negotiationWindowDays: draft.windowDays, undoWindowDays: draft.undoDays, evaluationSheet: sheet, version: saved.version });
+    save.mutate({
+      negotiationWindowDays: draft.windowDays,
+      undoWindowDays: draft.undoDays,
+      evaluationSheet: sheet,
+      version: saved.version,
+    });
   };
 
   const invalid = (index: number, field: ItemField) => (cells.has(`${index}.${field}`) ? 'error' : undefined);
@@ -280,7 +364,13 @@ function SettingsEditor({ saved }: { saved: ProjectSettingsView }) {
         title="准入评估评分表"
         size="small"
         extra={
-          <Popconfirm title="用系统默认的 100 分评分表替换当前编辑内容？" description="保存后才生效。" okText="恢复" cancelText="取消" onConfirm={restoreDefault}>
+          <Popconfirm
+            title="用系统默认的 100 分评分表替换当前编辑内容？"
+            description="保存后才生效。"
+            okText="恢复"
+            cancelText="取消"
+            onConfirm={restoreDefault}
+          >
             <Button icon={<RollbackOutlined />} data-testid="settings-reset-default">
               恢复默认评分表
             </Button>
@@ -290,10 +380,27 @@ function SettingsEditor({ saved }: { saved: ProjectSettingsView }) {
         <Form layout="vertical">
           <Space size="large" wrap align="start">
             <Form.Item label="评分表名称" validateStatus={cells.has('name') ? 'error' : undefined}>
-              <Input value={draft.name} maxLength={100} style={{ width: 420 }} onChange={(event) => change({ name: event.target.value })} data-testid="settings-sheet-name" />
+              <Input
+                value={draft.name}
+                maxLength={100}
+                style={{ width: 420 }}
+                onChange={(event) => change({ name: event.target.value })}
+                data-testid="settings-sheet-name"
+              />
             </Form.Item>
-            <Form.Item label="合格线（分）" extra="总分达到合格线且无否决项，评估才算通过" validateStatus={cells.has('passMark') ? 'error' : undefined}>
-              <InputNumber<number> value={draft.passMark} min={0} step={1} style={{ width: 160 }} onChange={(next) => change({ passMark: next })} data-testid="settings-pass-mark" />
+            <Form.Item
+              label="合格线（分）"
+              extra="总分达到合格线且无否决项，评估才算通过"
+              validateStatus={cells.has('passMark') ? 'error' : undefined}
+            >
+              <InputNumber<number>
+                value={draft.passMark}
+                min={0}
+                step={1}
+                style={{ width: 160 }}
+                onChange={(next) => change({ passMark: next })}
+                data-testid="settings-pass-mark"
+              />
             </Form.Item>
           </Space>
         </Form>
@@ -322,7 +429,11 @@ function SettingsEditor({ saved }: { saved: ProjectSettingsView }) {
                         </span>
                       ))}
                       <span>
-                        总分 <Typography.Text strong data-testid="settings-total-marks">{marks.total}</Typography.Text> 分
+                        总分{' '}
+                        <Typography.Text strong data-testid="settings-total-marks">
+                          {marks.total}
+                        </Typography.Text>{' '}
+                        分
                       </span>
                       <span>合格线 {draft.passMark ?? '—'} 分</span>
                       <span>共 {draft.items.length} 项</span>
@@ -363,10 +474,22 @@ function SettingsEditor({ saved }: { saved: ProjectSettingsView }) {
       )}
 
       <Space>
-        <Button type="primary" icon={<SaveOutlined />} loading={save.isPending} disabled={problems.length > 0} onClick={submit} data-testid="settings-save">
+        <Button
+          type="primary"
+          icon={<SaveOutlined />}
+          loading={save.isPending}
+          disabled={problems.length > 0}
+          onClick={submit}
+          data-testid="settings-save"
+        >
           保存
         </Button>
-        <Button icon={<UndoOutlined />} disabled={!dirty || save.isPending} onClick={() => setDraft(draftOf(saved, nextKey))} data-testid="settings-discard">
+        <Button
+          icon={<UndoOutlined />}
+          disabled={!dirty || save.isPending}
+          onClick={() => setDraft(draftOf(saved, nextKey))}
+          data-testid="settings-discard"
+        >
           放弃修改
         </Button>
         {dirty && <Tag color="orange">有未保存的修改</Tag>}

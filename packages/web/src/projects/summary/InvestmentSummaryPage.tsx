@@ -1,9 +1,30 @@
 import { useMemo } from 'react';
-import { Alert, Button, Card, Col, Row, Select, Space, Statistic, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Row,
+  Select,
+  Space,
+  Statistic,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { DownloadOutlined, QuestionCircleOutlined } from '@ant-design/icons';
 import { useQueries } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
-import { isPlatformKey, PLATFORMS, PROJECT_STATUS_LABELS, PROJECT_STATUSES, type PlatformKey, type ProjectStatus } from '@pgs/domain';
+import {
+  isPlatformKey,
+  PLATFORMS,
+  PROJECT_STATUS_LABELS,
+  PROJECT_STATUSES,
+  type PlatformKey,
+  type ProjectStatus,
+} from '@pgs/domain';
 import { api } from '../../api/client.ts';
 import { useMe } from '../../auth/session.ts';
 import { BarChart, type BarDatum } from '../../shared/charts/BarChart.tsx';
@@ -21,11 +42,15 @@ type SummaryRow = InvestmentSummary['projects'][number];
 /** How many years back the year selector offers (the ledger starts with the system; older years are empty). */
 const YEARS_BACK = 4;
 
-const isProjectStatus = (status: string): status is ProjectStatus => (PROJECT_STATUSES as readonly string[]).includes(status);
+const isProjectStatus = (status: string): status is ProjectStatus =>
+  (PROJECT_STATUSES as readonly string[]).includes(status);
 
 /** The three platforms' totals for the chart; structurally shared by useQueries, so it only changes with the data. */
 function comparisonOf(results: ReadonlyArray<{ data?: InvestmentSummary; isLoading: boolean }>) {
-  return { totals: results.map((result) => result.data?.totalCredit ?? 0), loading: results.some((result) => result.isLoading) };
+  return {
+    totals: results.map((result) => result.data?.totalCredit ?? 0),
+    loading: results.some((result) => result.isLoading),
+  };
 }
 
 const columns: TableColumnsType<SummaryRow> = [
@@ -87,10 +112,16 @@ export function InvestmentSummaryPage() {
   const { data: me } = useMe();
   const [search, setSearch] = useSearchParams();
   const thisYear = currentYear();
-  const ownPlatform = me?.role === 'platform' && me.platformKey && isPlatformKey(me.platformKey) ? me.platformKey : null;
+  const ownPlatform =
+    me?.role === 'platform' && me.platformKey && isPlatformKey(me.platformKey) ? me.platformKey : null;
   const fromUrl = search.get('platform');
   const platformKey: PlatformKey =
-    ownPlatform ?? (fromUrl && isPlatformKey(fromUrl) ? fromUrl : me?.platformKey && isPlatformKey(me.platformKey) ? me.platformKey : (PLATFORMS[0]?.key ?? 'oujiangkou'));
+    ownPlatform ??
+    (fromUrl && isPlatformKey(fromUrl)
+      ? fromUrl
+      : me?.platformKey && isPlatformKey(me.platformKey)
+        ? me.platformKey
+        : (PLATFORMS[0]?.key ?? 'oujiangkou'));
   const yearFromUrl = Number(search.get('year'));
   const year = Number.isInteger(yearFromUrl) && yearFromUrl >= 2000 && yearFromUrl <= thisYear ? yearFromUrl : thisYear;
   const platform = platformOf(platformKey);
@@ -108,7 +139,12 @@ export function InvestmentSummaryPage() {
     combine: comparisonOf,
   });
   const chartData: BarDatum[] = useMemo(
-    () => PLATFORMS.map((each, index) => ({ name: each.shortName, value: comparison.totals[index] ?? 0, highlighted: each.key === platformKey })),
+    () =>
+      PLATFORMS.map((each, index) => ({
+        name: each.shortName,
+        value: comparison.totals[index] ?? 0,
+        highlighted: each.key === platformKey,
+      })),
     [comparison.totals, platformKey],
   );
 
@@ -124,7 +160,8 @@ export function InvestmentSummaryPage() {
     );
 
   // Only shown when it belongs to the platform and year asked for (keepPreviousData shows the last one meanwhile).
-  const data = summary.data && summary.data.platformKey === platformKey && summary.data.year === year ? summary.data : undefined;
+  const data =
+    summary.data && summary.data.platformKey === platformKey && summary.data.year === year ? summary.data : undefined;
   const rows = data?.projects ?? [];
   const countedCount = rows.filter((project) => project.counted).length;
   const years = Array.from({ length: YEARS_BACK + 1 }, (_, index) => thisYear - index);
@@ -218,14 +255,27 @@ export function InvestmentSummaryPage() {
 
       {seesAllPlatforms && (
         <Card title={`${year} 年三个平台合计计分对比`} size="small">
-          <BarChart data={chartData} seriesName="合计计分" unit="" height={260} loading={comparison.loading} data-testid="summary-chart" />
+          <BarChart
+            data={chartData}
+            seriesName="合计计分"
+            unit=""
+            height={260}
+            loading={comparison.loading}
+            data-testid="summary-chart"
+          />
         </Card>
       )}
 
       <Card
         title={`${platform.name} · ${year} 年落地项目`}
         extra={
-          <Button icon={<DownloadOutlined />} disabled={!data} loading={exporting.downloading} onClick={exporting.start} data-testid="summary-export">
+          <Button
+            icon={<DownloadOutlined />}
+            disabled={!data}
+            loading={exporting.downloading}
+            onClick={exporting.start}
+            data-testid="summary-export"
+          >
             导出Excel
           </Button>
         }
@@ -238,7 +288,13 @@ export function InvestmentSummaryPage() {
             dataSource={rows}
             loading={summary.isFetching}
             locale={{ emptyText: `${year} 年${platform.shortName}平台没有落地项目` }}
-            pagination={{ defaultPageSize: 50, showSizeChanger: true, pageSizeOptions: [20, 50, 100], hideOnSinglePage: false, showTotal: (total) => `共 ${total} 个项目` }}
+            pagination={{
+              defaultPageSize: 50,
+              showSizeChanger: true,
+              pageSizeOptions: [20, 50, 100],
+              hideOnSinglePage: false,
+              showTotal: (total) => `共 ${total} 个项目`,
+            }}
             summary={() =>
               rows.length > 0 ? (
                 <Table.Summary.Row>

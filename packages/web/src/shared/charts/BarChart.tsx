@@ -2,7 +2,12 @@ import { useMemo } from 'react';
 import * as echarts from 'echarts/core';
 import { useEChart } from './useEChart.ts';
 import { BarChart as EChartsBar, type BarSeriesOption } from 'echarts/charts';
-import { GridComponent, TooltipComponent, type GridComponentOption, type TooltipComponentOption } from 'echarts/components';
+import {
+  GridComponent,
+  TooltipComponent,
+  type GridComponentOption,
+  type TooltipComponentOption,
+} from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 
 // Only what a bar chart needs: the full `echarts` package would add ~1 MB to the page's chunk.
@@ -64,9 +69,20 @@ function optionOf({ data, seriesName, unit = '', labelRotate }: BarChartProps): 
  */
 export function BarChart(props: BarChartProps) {
   const { data, seriesName, unit = '', height = 280, loading = false, labelRotate } = props;
-  const option = useMemo(() => optionOf({ data, seriesName, unit, labelRotate }), [data, seriesName, unit, labelRotate]);
+  const option = useMemo(
+    () => optionOf({ data, seriesName, unit, labelRotate }),
+    [data, seriesName, unit, labelRotate],
+  );
   const container = useEChart(option, loading);
 
   const label = `${seriesName}：${data.map((datum) => `${datum.name} ${datum.value}${unit}`).join('，')}`;
-  return <div ref={container} role="img" aria-label={label} data-testid={props['data-testid']} style={{ width: '100%', height }} />;
+  return (
+    <div
+      ref={container}
+      role="img"
+      aria-label={label}
+      data-testid={props['data-testid']}
+      style={{ width: '100%', height }}
+    />
+  );
 }

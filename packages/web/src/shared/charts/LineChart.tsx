@@ -15,7 +15,9 @@ import { CanvasRenderer } from 'echarts/renderers';
 // Only what a line chart needs: the full `echarts` package would add ~1 MB to the page's chunk.
 echarts.use([EChartsLine, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
-type LineOption = echarts.ComposeOption<LineSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption>;
+type LineOption = echarts.ComposeOption<
+  LineSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption
+>;
 
 export type LineSeries = {
   /** The legend's name ("实缴税收"). */
@@ -42,7 +44,11 @@ export type LineChartProps = {
 const round = (value: number) => Math.round(value * 100) / 100;
 
 /** The ECharts option of a multi-series line chart (pure, so it can be tested without a canvas). */
-export function buildLineOption({ categories, series, axisNames = ['', undefined] }: Pick<LineChartProps, 'categories' | 'series' | 'axisNames'>): LineOption {
+export function buildLineOption({
+  categories,
+  series,
+  axisNames = ['', undefined],
+}: Pick<LineChartProps, 'categories' | 'series' | 'axisNames'>): LineOption {
   const hasRight = series.some((each) => each.axis === 1);
   const unitOf = new Map(series.map((each) => [each.name, each.unit]));
   const yAxis = (name: string | undefined, position: 'left' | 'right') => ({
@@ -63,7 +69,10 @@ export function buildLineOption({ categories, series, axisNames = ['', undefined
         const head = list[0]?.name ?? '';
         const lines = list.map((item) => {
           const value = item.value as number | null | undefined;
-          const shown = value === null || value === undefined || Number.isNaN(value) ? '无数据' : `${round(value)} ${unitOf.get(item.seriesName ?? '') ?? ''}`;
+          const shown =
+            value === null || value === undefined || Number.isNaN(value)
+              ? '无数据'
+              : `${round(value)} ${unitOf.get(item.seriesName ?? '') ?? ''}`;
           return `${String(item.marker ?? '')}${item.seriesName ?? ''}：${shown}`;
         });
         return [head, ...lines].join('<br/>');
@@ -93,7 +102,18 @@ export function LineChart(props: LineChartProps) {
   const container = useEChart(option, loading);
 
   const label = series
-    .map((each) => `${each.name}：${categories.map((category, index) => `${category} ${each.values[index] === null || each.values[index] === undefined ? '无数据' : `${round(each.values[index] ?? 0)}${each.unit}`}`).join('，')}`)
+    .map(
+      (each) =>
+        `${each.name}：${categories.map((category, index) => `${category} ${each.values[index] === null || each.values[index] === undefined ? '无数据' : `${round(each.values[index] ?? 0)}${each.unit}`}`).join('，')}`,
+    )
     .join('；');
-  return <div ref={container} role="img" aria-label={label} data-testid={props['data-testid']} style={{ width: '100%', height }} />;
+  return (
+    <div
+      ref={container}
+      role="img"
+      aria-label={label}
+      data-testid={props['data-testid']}
+      style={{ width: '100%', height }}
+    />
+  );
 }

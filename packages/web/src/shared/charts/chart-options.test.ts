@@ -59,8 +59,21 @@ describe('buildClassDistributionOption: a run’s classes per platform (R3.2)', 
   it('R3.2: gives each class its share of the ranked enterprises, T not counted', () => {
     const tooltip = (option.tooltip as { formatter: Formatter }).formatter;
     const text = tooltip(
-      (['A', 'B', 'C', 'D', 'T'] as const).map((cls, i) => ({ name: '瓯江口', seriesId: cls, seriesName: cls, value: [2, 4, 3, 1, 5][i], marker: '' })),
+      (['A', 'B', 'C', 'D', 'T'] as const).map((cls, i) => ({
+        name: '瓯江口',
+        seriesId: cls,
+        seriesName: cls,
+        value: [2, 4, 3, 1, 5][i],
+        marker: '',
+      })),
     );
-    expect(text.split('<br/>')).toEqual(['瓯江口（共 15 家）', 'A：2 家（20%）', 'B：4 家（40%）', 'C：3 家（30%）', 'D：1 家（10%）', 'T：5 家（不计入占比）']);
+    expect(text.split('<br/>')).toEqual([
+      '瓯江口（共 15 家）',
+      'A：2 家（20%）',
+      'B：4 家（40%）',
+      'C：3 家（30%）',
+      'D：1 家（10%）',
+      'T：5 家（不计入占比）',
+    ]);
   });
 });

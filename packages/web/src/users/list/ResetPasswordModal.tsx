@@ -37,10 +37,22 @@ export function ResetPasswordModal({ user, onClose }: { user: User | null; onClo
       confirmLoading={mutation.isPending}
       destroyOnHidden
     >
-      <Typography.Paragraph type="secondary">重置后的密码是临时密码：本人下次登录须先修改密码。重置同时解除登录锁定，并结束该账号的全部会话。请将新密码当面或经安全渠道告知本人。</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        重置后的密码是临时密码：本人下次登录须先修改密码。重置同时解除登录锁定，并结束该账号的全部会话。请将新密码当面或经安全渠道告知本人。
+      </Typography.Paragraph>
       {mutation.error && <Alert type="error" showIcon style={{ marginBottom: 16 }} title={mutation.error.message} />}
-      <Form form={form} layout="vertical" onFinish={(values) => mutation.mutate(values.password)} data-testid="reset-password-form">
-        <Form.Item name="password" label="新密码" rules={[{ required: true, message: '请输入新密码' }, passwordPolicyRule(user?.username)]} extra={<PasswordHints password={password} username={user?.username} />}>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(values) => mutation.mutate(values.password)}
+        data-testid="reset-password-form"
+      >
+        <Form.Item
+          name="password"
+          label="新密码"
+          rules={[{ required: true, message: '请输入新密码' }, passwordPolicyRule(user?.username)]}
+          extra={<PasswordHints password={password} username={user?.username} />}
+        >
           <Input.Password autoComplete="new-password" data-testid="reset-password-input" />
         </Form.Item>
       </Form>

@@ -1,12 +1,28 @@
 import { useEffect } from 'react';
 import { Alert, Form, Input, Modal, Select, Switch } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { isPrivilegedRole, PLATFORMS, ROLE_LABELS, ROLES, roleNeedsPlatform, type PlatformKey, type Role, type User } from '@pgs/domain';
+import {
+  isPrivilegedRole,
+  PLATFORMS,
+  ROLE_LABELS,
+  ROLES,
+  roleNeedsPlatform,
+  type PlatformKey,
+  type Role,
+  type User,
+} from '@pgs/domain';
 import { handleError, isStaleError } from '../../api/queryClient.ts';
 import { PasswordHints, passwordPolicyRule } from '../../shared/PasswordHints.tsx';
 import { createUser, updateUser, userKeys } from '../users.api.ts';
 
-type Values = { username: string; password: string; displayName: string; role: Role; platformKey?: PlatformKey | null; disabled: boolean };
+type Values = {
+  username: string;
+  password: string;
+  displayName: string;
+  role: Role;
+  platformKey?: PlatformKey | null;
+  disabled: boolean;
+};
 
 type Props = { open: boolean; user: User | null; onClose: () => void; onSaved: (user: User, created: boolean) => void };
 
@@ -24,16 +40,34 @@ export function UserFormModal({ open, user, onClose, onSaved }: Props) {
   useEffect(() => {
     if (!open) return;
     form.resetFields();
-    if (user) form.setFieldsValue({ displayName: user.displayName, role: user.role, platformKey: user.platformKey, disabled: Boolean(user.disabled) });
+    if (user)
+      form.setFieldsValue({
+        displayName: user.displayName,
+        role: user.role,
+        platformKey: user.platformKey,
+        disabled: Boolean(user.disabled),
+      });
   }, [open, user, form]);
 
   const mutation = useMutation({
     mutationFn: (values: Values) => {
       const platformKey = roleNeedsPlatform(values.role) ? (values.platformKey ?? null) : null;
       if (user) {
-        return updateUser(user.id, { displayName: values.displayName.trim(), role: values.role, platformKey, disabled: values.disabled, revision: user.revision ?? 1 });
+        return updateUser(user.id, {
+          displayName: values.displayName.trim(),
+          role: values.role,
+          platformKey,
+          disabled: values.disabled,
+          revision: user.revision ?? 1,
+        });
       }
-      return createUser({ username: values.username.trim(), password: values.password, displayName: values.displayName.trim(), role: values.role, platformKey });
+      return createUser({
+        username: values.username.trim(),
+        password: values.password,
+        displayName: values.displayName.trim(),
+        role: values.role,
+        platformKey,
+      });
     },
     meta: { silent: true },
     onSuccess: (saved) => {
@@ -64,8 +98,16 @@ export function UserFormModal({ open, user, onClose, onSaved }: Props) {
       confirmLoading={mutation.isPending}
       destroyOnHidden
     >
-      {error && !isStaleError(error) && <Alert type="error" showIcon style={{ marginBottom: 16 }} data-testid="user-form-error" title={error.message} />}
-      <Form<Values> form={form} layout="vertical" initialValues={{ disabled: false }} onFinish={(values) => mutation.mutate(values)} data-testid="user-form">
+      {error && !isStaleError(error) && (
+        <Alert type="error" showIcon style={{ marginBottom: 16 }} data-testid="user-form-error" title={error.message} />
+      )}
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        initialValues={{ disabled: false }}
+        onFinish={(values) => mutation.mutate(values)}
+        data-testid="user-form"
+      >
         {!user && (
           <Form.Item
             name="username"
@@ -78,20 +120,42 @@ export function UserFormModal({ open, user, onClose, onSaved }: Props) {
             <Input autoComplete="off" data-testid="user-username" />
           </Form.Item>
         )}
-        <Form.Item name="displayName" label="姓名" rules={[{ required: true, whitespace: true, message: '请输入姓名' }, { max: 50, message: '姓名不能超过 50 个字符' }]}>
+        <Form.Item
+          name="displayName"
+          label="姓名"
+          rules={[
+            { required: true, whitespace: true, message: '请输入姓名' },
+            { max: 50, message: '姓名不能超过 50 个字符' },
+          ]}
+        >
           <Input data-testid="user-display-name" />
         </Form.Item>
         {!user && (
-          <Form.Item name="password" label="初始密码（临时密码，本人首次登录须修改）" rules={[{ required: true, message: '请输入初始密码' }, passwordPolicyRule(username)]} extra={<PasswordHints password={password} username={username} />}>
+          <Form.Item
+            name="password"
+            label="初始密码（临时密码，本人首次登录须修改）"
+            rules={[{ required: true, message: '请输入初始密码' }, passwordPolicyRule(username)]}
+            extra={<PasswordHints password={password} username={username} />}
+          >
             <Input.Password autoComplete="new-password" data-testid="user-password" />
           </Form.Item>
         )}
         <Form.Item name="role" label="角色" rules={[{ required: true, message: '请选择角色' }]}>
-          <Select options={roleOptions.map((value) => ({ value, label: ROLE_LABELS[value] }))} data-testid="user-role" />
+          <Select
+            options={roleOptions.map((value) => ({ value, label: ROLE_LABELS[value] }))}
+            data-testid="user-role"
+          />
         </Form.Item>
         {needsPlatform && (
-          <Form.Item name="platformKey" label="所属平台" rules={[{ required: true, message: '平台管委会用户必须选择所属平台' }]}>
-            <Select options={PLATFORMS.map((platform) => ({ value: platform.key, label: platform.name }))} data-testid="user-platform" />
+          <Form.Item
+            name="platformKey"
+            label="所属平台"
+            rules={[{ required: true, message: '平台管委会用户必须选择所属平台' }]}
+          >
+            <Select
+              options={PLATFORMS.map((platform) => ({ value: platform.key, label: platform.name }))}
+              data-testid="user-platform"
+            />
           </Form.Item>
         )}
         {user && (

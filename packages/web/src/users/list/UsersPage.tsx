@@ -39,7 +39,8 @@ export function UsersPage() {
     {
       title: '平台',
       dataIndex: 'platformKey',
-      render: (key: User['platformKey']) => (key ? (PLATFORMS.find((platform) => platform.key === key)?.name ?? key) : '—'),
+      render: (key: User['platformKey']) =>
+        key ? (PLATFORMS.find((platform) => platform.key === key)?.name ?? key) : '—',
     },
     { title: '状态', key: 'status', render: (_value, user) => <UserStatus user={user} /> },
     { title: '创建时间', dataIndex: 'createdAt', render: (value: string | undefined) => formatDateTime(value) },
@@ -49,10 +50,20 @@ export function UsersPage() {
       width: 220,
       render: (_value, user) => (
         <Space size={0}>
-          <Button type="link" size="small" onClick={() => setEditing({ user })} data-testid={`edit-user-${user.username}`}>
+          <Button
+            type="link"
+            size="small"
+            onClick={() => setEditing({ user })}
+            data-testid={`edit-user-${user.username}`}
+          >
             编辑
           </Button>
-          <Button type="link" size="small" onClick={() => setResetting(user)} data-testid={`reset-password-${user.username}`}>
+          <Button
+            type="link"
+            size="small"
+            onClick={() => setResetting(user)}
+            data-testid={`reset-password-${user.username}`}
+          >
             重置密码
           </Button>
           {isInFuture(user.lockedUntil) && (
@@ -63,7 +74,13 @@ export function UsersPage() {
               cancelText="取消"
               onConfirm={() => unlock.mutate(user)}
             >
-              <Button type="link" size="small" icon={<UnlockOutlined />} disabled={unlock.isPending} data-testid={`unlock-${user.username}`}>
+              <Button
+                type="link"
+                size="small"
+                icon={<UnlockOutlined />}
+                disabled={unlock.isPending}
+                data-testid={`unlock-${user.username}`}
+              >
                 解锁
               </Button>
             </Popconfirm>
@@ -76,7 +93,12 @@ export function UsersPage() {
   return (
     <Card
       extra={
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ user: null })} data-testid="user-create-button">
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          onClick={() => setEditing({ user: null })}
+          data-testid="user-create-button"
+        >
           新建用户
         </Button>
       }
