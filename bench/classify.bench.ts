@@ -5,7 +5,7 @@ import autocannon from 'autocannon';
 import Fastify from 'fastify';
 import { buildApp } from '../packages/server/src/app.ts';
 import { openDatabase } from '../packages/server/src/platform/db.ts';
-import { prepareDatabase } from '../packages/server/src/platform/startup.ts';
+import { prepareDatabase } from '../packages/server/src/startup.ts';
 import { DEMO_PASSWORD } from '../packages/server/src/demo/demo-users.ts';
 import { useThrowawayAuditKey } from '../packages/server/src/audit/audit-settings.ts';
 

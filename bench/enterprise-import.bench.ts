@@ -16,7 +16,7 @@ import {
   type EnterpriseRecordField,
 } from '@pgs/domain';
 import { buildApp } from '../packages/server/src/app.ts';
-import { prepareDatabase } from '../packages/server/src/platform/startup.ts';
+import { prepareDatabase } from '../packages/server/src/startup.ts';
 import { DEMO_PASSWORD } from '../packages/server/src/demo/demo-users.ts';
 import { readEnterpriseSheet, type SheetRecord } from '../packages/server/src/enterprises/enterprise-sheet-reader.ts';
 import { freshPostgres } from './classify.bench.ts';

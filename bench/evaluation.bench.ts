@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { creditCodeProblem, DEFAULT_EVALUATION_METHOD, type EvaluationSetKey, type IndicatorCode } from '@pgs/domain';
-import { prepareDatabase } from '../packages/server/src/platform/startup.ts';
+import { prepareDatabase } from '../packages/server/src/startup.ts';
 import { actorOfUsername } from '../packages/server/src/users/users.service.ts';
 import { runEvaluation, type RunTimings } from '../packages/server/src/enterprises/evaluations.service.ts';
 import { freshPostgres } from './classify.bench.ts';

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { buildApp } from '../packages/server/src/app.ts';
-import { prepareDatabase } from '../packages/server/src/platform/startup.ts';
+import { prepareDatabase } from '../packages/server/src/startup.ts';
 import { DEMO_PASSWORD } from '../packages/server/src/demo/demo-users.ts';
 import { freshPostgres, measure } from './classify.bench.ts';
 import { useThrowawayAuditKey } from '../packages/server/src/audit/audit-settings.ts';

@@ -1,7 +1,7 @@
 // `npm test`: type-check every package (tsc -b), then every tier — domain and the web's helpers, server on PGlite (and
 // on PostgreSQL when TEST_DATABASE_URL is set), and the Chromium e2e tests against the built web app. Ends with one
-// plain "N passed, N failed" line. PGS_STRICT_CHECKS=1 also runs lint and the module boundaries before the
-// tests (off until the tree is clean of both; `npm run check` turns them on). The format check always runs.
+// plain "N passed, N failed" line. The format check and the module boundaries (dependency-cruiser) always run before
+// the tests; PGS_STRICT_CHECKS=1 also runs lint (off until the tree is clean of it; `npm run check` turns it on).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -27,15 +27,15 @@ function check(label, command, args) {
 
 check('类型检查（tsc -b）', bin('tsc'), ['-b']);
 check('格式检查（prettier --check）', bin('prettier'), ['--check', '--log-level=warn', '.']);
+check('模块边界检查（dependency-cruiser）', bin('depcruise'), [
+  'packages',
+  'e2e',
+  'bench',
+  '--config',
+  '.dependency-cruiser.cjs',
+]);
 if (process.env.PGS_STRICT_CHECKS === '1') {
   check('代码检查（eslint）', bin('eslint'), ['.', '--max-warnings=0']);
-  check('模块边界检查（dependency-cruiser）', bin('depcruise'), [
-    'packages',
-    'e2e',
-    'bench',
-    '--config',
-    '.dependency-cruiser.cjs',
-  ]);
 }
 buildWebIfStale();
 if (!process.env.TEST_DATABASE_URL) {

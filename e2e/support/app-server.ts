@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from '../../packages/server/src/app.ts';
 import { openDatabase } from '../../packages/server/src/platform/db.ts';
-import { prepareDatabase } from '../../packages/server/src/platform/startup.ts';
+import { prepareDatabase } from '../../packages/server/src/startup.ts';
 import { startAudit } from '../../packages/server/src/audit/audit-startup.ts';
 
 export const WEB_ROOT = fileURLToPath(new URL('../../packages/web/dist', import.meta.url));

@@ -21,7 +21,7 @@ import { SESSION_COOKIE } from './platform/http.ts';
 import { unauthorized } from './platform/errors.ts';
 import { authenticate } from './auth/auth.service.ts';
 import { authRoutes } from './auth/auth.routes.ts';
-import { authSettings, type AuthSettings } from './auth/auth-settings.ts';
+import { authSettings, type AuthSettings } from './platform/auth-settings.ts';
 import { usersRoutes } from './users/users.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { referenceRoutes } from './reference/reference.routes.ts';
@@ -35,7 +35,7 @@ import { installRequestDeadlines, serverTimeouts } from './platform/request-dead
 import { trustProxyOption } from './platform/trust-proxy.ts';
 import { installHttpSecurity } from './platform/http-security.ts';
 import { installXlsxResponses, openApiTransform } from './platform/openapi-responses.ts';
-import { apiDocsGuard } from './platform/api-docs-guard.ts';
+import { apiDocsGuard } from './auth/api-docs-guard.ts';
 import { staticCacheHeaders } from './platform/static-cache.ts';
 
 // Validation messages in Chinese for the people who read them (zod's built-in zh-CN locale).

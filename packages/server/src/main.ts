@@ -3,7 +3,7 @@ import { readConfig, ConfigError } from './platform/config.ts';
 import { openDatabase, DataDirInUseError } from './platform/db.ts';
 import { startAudit } from './audit/audit-startup.ts';
 import { AuditKeyError } from './audit/audit-key.ts';
-import { prepareDatabase } from './platform/startup.ts';
+import { prepareDatabase } from './startup.ts';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import type { Database } from './platform/db.ts';

@@ -3,7 +3,7 @@ import type { Db, Tx } from '../platform/db.ts';
 import type { Actor } from '../platform/actor.ts';
 import { requirePermission } from '../platform/actor.ts';
 import { currentRequestClient } from '../platform/request-context.ts';
-import { displayNamesOf } from '../users/display-names.ts';
+import { displayNamesOf } from '../users/display-names.service.ts';
 import { ADVISORY_LOCKS } from '../platform/advisory-locks.ts';
 import { auditEvents } from './audit.table.ts';
 import { GENESIS_HASH, keyedHash, type ChainedFields } from './audit-hash.ts';

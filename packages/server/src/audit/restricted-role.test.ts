@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { buildApp } from '../app.ts';
 import { openDatabase, type Database } from '../platform/db.ts';
-import { prepareDatabase } from '../platform/startup.ts';
+import { prepareDatabase } from '../startup.ts';
 import { createTestDatabase } from '../test/test-database.ts';
 import { sessionCookie, TEST_ADMIN_PASSWORD } from '../test/test-app.ts';
 import { useThrowawayAuditKey } from './audit-settings.ts';

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp, DEMO_PASSWORD, type TestApp } from '../test/test-app.ts';
-import * as passwords from './passwords.ts';
+import * as passwords from './passwords.service.ts';
 
 /** #10.1, #10.4, #10.8 and #9 "Accounts": the lockout under parallel attempts, for unknown names, and audited. */
 let t: TestApp;

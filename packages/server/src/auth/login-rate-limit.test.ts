@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_AUTH_SETTINGS } from './auth-settings.ts';
+import { DEFAULT_AUTH_SETTINGS } from '../platform/auth-settings.ts';
 import { createTestApp, DEMO_PASSWORD, type TestApp } from '../test/test-app.ts';
 
 /** #10.8: sign-ins are limited per client address and per login name (settings; small here to test them). */

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import '@fastify/rate-limit';
 import { normaliseLoginName } from '@pgs/domain';
 import { AppError } from '../platform/errors.ts';
-import type { AuthSettings } from './auth-settings.ts';
+import type { AuthSettings } from '../platform/auth-settings.ts';
 
 const tooMany = (seconds: number) =>
   new AppError(429, 'RATE_LIMITED', `登录尝试过于频繁，请 ${Math.max(seconds, 1)} 秒后再试`);

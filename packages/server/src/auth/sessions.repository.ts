@@ -1,19 +1,14 @@
 import { and, desc, eq, lt, ne, notInArray, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../platform/db.ts';
-import { users } from '../users/users.table.ts';
 import { sessions } from './sessions.table.ts';
 
-/**
- * The session and its user in one round trip, on every authenticated request. Auth and users are the two
- * halves of the platform's identity service (DESIGN.md: platform/auth, users), so this join is the one place
- * where one reads the other's table.
- */
-export async function sessionsWithUser(db: Db, tokenHash: string) {
-  return db
-    .select({ createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt, user: users })
+/** The session of a token (its user is read through the users service: auth does not read the users table). */
+export async function findSession(db: Db, tokenHash: string) {
+  const [found] = await db
+    .select({ createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt, userId: sessions.userId })
     .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
     .where(eq(sessions.tokenHash, tokenHash));
+  return found;
 }
 
 /** Any constant: with the user id, serialises the sign-ins of one user so the session cap holds under races. */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, DEMO_PASSWORD, type TestApp } from '../test/test-app.ts';
-import { authSettings } from './auth-settings.ts';
+import { authSettings } from '../platform/auth-settings.ts';
 import { authenticate } from './auth.service.ts';
 
 /** #10.5: absolute lifetime, the cap on concurrent sessions, and password changes ending the other sessions. */

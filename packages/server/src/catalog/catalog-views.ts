@@ -10,7 +10,7 @@ import {
   type PlatformKey,
 } from '@pgs/domain';
 import type { Db } from '../platform/db.ts';
-import { displayNamesOf } from '../users/display-names.ts';
+import { displayNamesOf } from '../users/display-names.service.ts';
 import type { CatalogItemRow, CatalogVersionRow } from './catalog.repository.ts';
 
 type VersionState = (typeof CATALOG_VERSION_STATES)[number];
@@ -23,7 +23,7 @@ export function versionState(row: CatalogVersionRow, inForceId: number | null, t
   return 'superseded';
 }
 
-/** Display name of a username (users/display-names.ts). */
+/** Display name of a username (users/display-names.service.ts). */
 export type NameOf = (username: string | null | undefined) => string | null;
 
 /** The names of the people of these versions, looked up once. */

@@ -42,7 +42,7 @@ import { platformScope, seesPlatform } from '../platform/platform-scope.ts';
 import { requirePermission, type Actor } from '../platform/actor.ts';
 import { AppError, conflict, forbidden, notFound, unprocessable } from '../platform/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { displayNamesOf } from '../users/display-names.ts';
+import { displayNamesOf } from '../users/display-names.service.ts';
 import { recordCountOfYear, recordsOfYear, revenuesOfYear } from './enterprise-records.service.ts';
 import {
   insertRectification,

@@ -4,7 +4,7 @@ import net from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.ts';
 import type { Database } from '../platform/db.ts';
-import { prepareDatabase } from '../platform/startup.ts';
+import { prepareDatabase } from '../startup.ts';
 import { routeDeadlines } from '../platform/request-deadlines.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from '../demo/demo-users.ts';
 import { countAllRows } from '../test/table-counts.ts';

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { DEFAULT_CATALOG_HORIZON_MONTHS } from '@pgs/domain';
 import { passwordProblems } from '@pgs/domain/platform/password-check';
 import { DEFAULT_DEADLINES } from './request-deadlines.ts';
-import { DEFAULT_AUTH_SETTINGS, type AuthSettings } from '../auth/auth-settings.ts';
+import { DEFAULT_AUTH_SETTINGS, type AuthSettings } from './auth-settings.ts';
 
 /** Configuration by environment (DESIGN.md "API contract"). Read once at start; nothing else reads process.env. */
 export type Config = {

@@ -1,7 +1,7 @@
 import type { Clock } from './actor.ts';
 import type { Db, DatabaseDriver } from './db.ts';
 import type { ProgressBoard } from './progress-board.ts';
-import type { AuthSettings } from '../auth/auth-settings.ts';
+import type { AuthSettings } from './auth-settings.ts';
 
 /** What every module's routes get: plain arguments, no container (STYLE.md, papra). */
 export type AppContext = {

@@ -9,11 +9,14 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import * as schema from './schema.ts';
 import type { Logger } from './log.ts';
 
-/** One data layer for both drivers (STACK.md gotcha 4). */
-export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+/**
+ * One data layer for both drivers (STACK.md gotcha 4). Schema-free: queries name their tables (the modules' `*.table.ts`),
+ * nothing uses Drizzle's relational `db.query` API, so platform/ needs no aggregate of every module's tables
+ * (that lives in src/schema.ts, for drizzle-kit).
+ */
+export type Db = PgDatabase<PgQueryResultHKT>;
 /** A transaction handle is used exactly like the database. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type DatabaseDriver = 'pglite' | 'postgres';
@@ -56,8 +59,8 @@ export async function openDatabase(options: {
       if (options.log) options.log.warn({ err: error }, 'PostgreSQL idle connection ended');
       else console.warn(`PostgreSQL 空闲连接已断开：${error.message}`);
     });
-    const db = drizzlePg(pool, { schema }) as unknown as Db;
-    if (!options.migrationUrl) await migratePg(db as never, { migrationsFolder: MIGRATIONS_DIR });
+    const db = drizzlePg(pool);
+    if (!options.migrationUrl) await migratePg(db, { migrationsFolder: MIGRATIONS_DIR });
     return { db, driver: 'postgres', close: () => pool.end() };
   }
   let release: (() => Promise<void>) | null = null;
@@ -74,8 +77,8 @@ export async function openDatabase(options: {
     }
   }
   const client = new PGlite({ dataDir, loadDataDir: options.loadDataDir });
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
-  await migratePglite(db as never, { migrationsFolder: MIGRATIONS_DIR });
+  const db = drizzlePglite(client);
+  await migratePglite(db, { migrationsFolder: MIGRATIONS_DIR });
   return {
     db,
     driver: 'pglite',
@@ -90,7 +93,7 @@ export async function openDatabase(options: {
 async function migrateAsOwner(url: string): Promise<void> {
   const pool = new pg.Pool({ connectionString: url, max: 1 });
   try {
-    await migratePg(drizzlePg(pool, { schema }) as never, { migrationsFolder: MIGRATIONS_DIR });
+    await migratePg(drizzlePg(pool), { migrationsFolder: MIGRATIONS_DIR });
   } finally {
     await pool.end();
   }

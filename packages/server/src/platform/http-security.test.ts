@@ -6,9 +6,9 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.ts';
 import { createTestApp, manualClock, TEST_ADMIN_PASSWORD, type TestApp } from '../test/test-app.ts';
 import { createTestDatabase } from '../test/test-database.ts';
-import { DEMO_PASSWORD } from '../demo/demo-users.ts';
+import { DEMO_PASSWORD } from '../test/test-app.ts';
 import { countAllRows } from '../test/table-counts.ts';
-import { prepareDatabase } from './startup.ts';
+import { prepareDatabase } from '../startup.ts';
 import type { Database } from './db.ts';
 
 /**

@@ -4,10 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.ts';
 import { createTestDatabase } from '../test/test-database.ts';
 import { manualClock, sessionCookie, TEST_ADMIN_PASSWORD } from '../test/test-app.ts';
-import { prepareDatabase } from './startup.ts';
+import { prepareDatabase } from '../startup.ts';
 import type { Database } from './db.ts';
 import type { FastifyInstance } from 'fastify';
-import { DEMO_PASSWORD } from '../demo/demo-users.ts';
+import { DEMO_PASSWORD } from '../test/test-app.ts';
 
 /**
  * Issue #10.2: every request ends with an answer or a closed connection within a set time, on a real listening

@@ -1,7 +1,7 @@
 // `npm run db:seed`: prepares the database as a first start in demo mode would (reference data, catalogs, accounts).
 import { readConfig } from '../platform/config.ts';
 import { openDatabase } from '../platform/db.ts';
-import { prepareDatabase } from '../platform/startup.ts';
+import { prepareDatabase } from '../startup.ts';
 import { startAudit } from '../audit/audit-startup.ts';
 
 const config = readConfig();

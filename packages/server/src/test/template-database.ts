@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import pg from 'pg';
 import { openDatabase, type Database } from '../platform/db.ts';
-import { prepareDatabase } from '../platform/startup.ts';
+import { prepareDatabase } from '../startup.ts';
 import { useThrowawayAuditKey } from '../audit/audit-settings.ts';
 import { TEST_ADMIN_PASSWORD, TEST_START } from './test-constants.ts';
 

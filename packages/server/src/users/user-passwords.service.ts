@@ -3,7 +3,7 @@ import type { Db, Tx } from '../platform/db.ts';
 import { requirePermission, type Actor } from '../platform/actor.ts';
 import { AppError, conflict, notFound, unprocessable } from '../platform/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { hashPassword, verifyPassword } from '../auth/passwords.ts';
+import { hashPassword, verifyPassword } from '../auth/passwords.service.ts';
 import { clearLoginFailures, lockedUntilByUsername } from '../auth/lockout.service.ts';
 import { endSessionsOfUser } from '../auth/sessions.service.ts';
 import { findUserByIdForUpdate, updatePassword, type UserRow } from './users.repository.ts';

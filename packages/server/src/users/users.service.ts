@@ -14,7 +14,7 @@ import { requirePermission, SYSTEM_ACTOR, type Actor } from '../platform/actor.t
 import { AppError, conflict, notFound, staleRevision, unprocessable } from '../platform/errors.ts';
 import { isUniqueViolation } from '../platform/db-errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { hashPassword } from '../auth/passwords.ts';
+import { hashPassword } from '../auth/passwords.service.ts';
 import { lockedUntilByUsername } from '../auth/lockout.service.ts';
 import { users } from './users.table.ts';
 import { countUsers, findUserById, findUserByUsername, listUsers, type UserRow } from './users.repository.ts';
@@ -210,6 +210,7 @@ export async function bootstrapAdmin(
 
 /** For the auth module: the stored user behind a login name or a session. */
 export { findUserByUsername as userByUsername, findUserById as userById } from './users.repository.ts';
+export type { UserRow } from './users.repository.ts';
 export { changeOwnPassword, resetPassword, unlockUser } from './user-passwords.service.ts';
 
 /** The actor a named account acts as, for work done in its name without a request (the demo seed); undefined if none. */

@@ -1,12 +1,12 @@
-import type { Db } from './db.ts';
-import { SYSTEM_ACTOR } from './actor.ts';
-import { ensureReferenceData } from '../reference/reference.service.ts';
-import { ensureCatalog2018 } from '../catalog/catalog-seed.ts';
-import { bootstrapAdmin } from '../users/users.service.ts';
-import { ensureDemoUsers } from '../demo/demo-users.ts';
-import { ensureDemoProjects } from '../demo/demo-projects.ts';
-import { ensureDemoEnterprises } from '../demo/demo-enterprises.ts';
-import { ensureDemoEvaluation } from '../demo/demo-evaluations.ts';
+import type { Db } from './platform/db.ts';
+import { SYSTEM_ACTOR } from './platform/actor.ts';
+import { ensureReferenceData } from './reference/reference.service.ts';
+import { ensureCatalog2018 } from './catalog/catalog-seed.ts';
+import { bootstrapAdmin } from './users/users.service.ts';
+import { ensureDemoUsers } from './demo/demo-users.ts';
+import { ensureDemoProjects } from './demo/demo-projects.ts';
+import { ensureDemoEnterprises } from './demo/demo-enterprises.ts';
+import { ensureDemoEvaluation } from './demo/demo-evaluations.ts';
 
 export type PreparedDatabase = {
   adminPassword?: string;

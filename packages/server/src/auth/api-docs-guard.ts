@@ -1,8 +1,8 @@
 import type { FastifyRequest } from 'fastify';
-import { authenticate } from '../auth/auth.service.ts';
-import type { AppContext } from './context.ts';
-import { unauthorized } from './errors.ts';
-import { SESSION_COOKIE } from './http.ts';
+import { authenticate } from './auth.service.ts';
+import type { AppContext } from '../platform/context.ts';
+import { unauthorized } from '../platform/errors.ts';
+import { SESSION_COOKIE } from '../platform/http.ts';
 
 /**
  * Issue #10.9: the API documentation (/api/docs, its JSON and YAML) lists every route and field, so by default only a

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, readConfig } from '../platform/config.ts';
+import { ConfigError, readConfig } from './config.ts';
 import { passwordProblems } from '@pgs/domain/platform/password-check';
 
 describe('#10.5 #10.8 sign-in settings from the environment', () => {

@@ -1,0 +1,9 @@
+/** Every module's tables, for Drizzle and drizzle-kit. Modules still reach only their own tables. */
+export * from './reference/reference.table.ts';
+export * from './users/users.table.ts';
+export * from './auth/sessions.table.ts';
+export * from './auth/login-failures.table.ts';
+export * from './audit/audit.table.ts';
+export * from './catalog/catalog.table.ts';
+export * from './projects/projects.table.ts';
+export * from './enterprises/enterprises.table.ts';
