@@ -21,7 +21,7 @@ export const userSchema = z.object({
   disabled: z.boolean().optional(),
   lockedUntil: z.string().nullable().optional(),
   createdAt: z.string().optional(),
-  revision: z.number().optional(),
+  version: z.number().optional(),
   /** #10.11: the password was set by the admin or the operator and must be changed before anything else. */
   mustChangePassword: z.boolean().optional(),
 });
@@ -51,7 +51,7 @@ export const updateUserSchema = z.object({
   role: roleSchema,
   platformKey: platformKeyOrNull,
   disabled: z.boolean(),
-  revision: z.number({ error: '缺少版本号 revision' }).int().positive(),
+  version: z.number({ error: '缺少版本号（version）' }).int().positive(),
 });
 
 export const resetPasswordSchema = z.object({ password: z.string().max(256) });

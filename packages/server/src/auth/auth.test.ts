@@ -118,7 +118,7 @@ describe('login and sessions', () => {
         role: 'platform',
         platformKey: 'hitech',
         disabled: true,
-        revision: gxq.revision,
+        version: gxq.version,
       },
     });
     expect(disable.statusCode).toBe(200);

@@ -13,7 +13,7 @@ import {
 } from '@pgs/domain';
 import type { Db } from '../platform/db.ts';
 import { requirePermission, type Actor } from '../platform/actor.ts';
-import { badRequest, conflict, notFound, staleRevision, unprocessable } from '../platform/errors.ts';
+import { badRequest, conflict, notFound, staleVersion, unprocessable } from '../platform/errors.ts';
 import { isUniqueViolation } from '../platform/db-errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { industriesByCode } from '../reference/reference.service.ts';
@@ -155,7 +155,7 @@ export async function updateItem(
       .set({ ...fields, revision: revision + 1 })
       .where(and(eq(catalogItems.id, itemId), eq(catalogItems.revision, revision)))
       .returning();
-    if (!after) throw staleRevision('该目录条目');
+    if (!after) throw staleVersion('该目录条目');
     await recordAudit(
       tx,
       actor,
@@ -178,7 +178,7 @@ export async function deleteItem(db: Db, actor: Actor, versionId: number, itemId
       .delete(catalogItems)
       .where(and(eq(catalogItems.id, itemId), eq(catalogItems.revision, revision)))
       .returning();
-    if (!deleted) throw staleRevision('该目录条目');
+    if (!deleted) throw staleVersion('该目录条目');
     await recordAudit(
       tx,
       actor,
@@ -267,7 +267,7 @@ export async function publishDraft(
         ),
       )
       .returning();
-    if (!row) throw staleRevision('该草稿');
+    if (!row) throw staleVersion('该草稿');
     await recordAudit(
       tx,
       actor,

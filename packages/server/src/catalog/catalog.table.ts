@@ -16,7 +16,11 @@ export const catalogVersions = pgTable(
     publishedBy: text('published_by'),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull(),
     createdBy: text('created_by').notNull(),
-    /** Raised by every edit of the draft, so a publish names exactly what was reviewed. */
+    /**
+     * Raised by every edit of the draft, so a publish names exactly what was reviewed. The catalog's lock counters
+     * (this and the items') are the only ones not called `version`: in this module `version` is the catalog edition
+     * (its table, its name 2018年本, `versionId` in every item), so `revision` keeps the two apart.
+     */
     revision: integer('revision').notNull().default(1),
   },
   (table) => [unique('catalog_versions_platform_version_uq').on(table.platformKey, table.version)],
@@ -35,6 +39,7 @@ export const catalogItems = pgTable(
     keywords: jsonb('keywords').$type<string[]>().notNull(),
     basis: text('basis').notNull(),
     note: text('note').notNull(),
+    /** Raised on every edit of the item; an edit naming an older revision gets 409 STALE_VERSION (see the draft's). */
     revision: integer('revision').notNull().default(1),
   },
   (table) => [index('catalog_items_version_idx').on(table.versionId, table.position)],

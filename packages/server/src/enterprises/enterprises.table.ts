@@ -12,6 +12,7 @@ import {
   timestamp,
 } from 'drizzle-orm/pg-core';
 import { platforms } from '../reference/reference.table.ts';
+import type { EvaluationMethod, MeasureSettings, RectificationSettings } from '@pgs/domain';
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
 /** 万元, 亩, tce, 当量吨, kWh, 吨: exact decimals (D1); null = missing, judged by the method's missing-value rule (D14). */
@@ -62,9 +63,9 @@ export const enterpriseRecords = pgTable(
 /** The eitc's evaluation method of a year (R3.2–R3.4 settings), versioned like every other setting (409 on stale). */
 export const evaluationMethods = pgTable('evaluation_methods', {
   year: integer('year').primaryKey(),
-  method: jsonb('method').notNull(),
-  measures: jsonb('measures').notNull(),
-  rectification: jsonb('rectification').notNull(),
+  method: jsonb('method').$type<EvaluationMethod>().notNull(),
+  measures: jsonb('measures').$type<MeasureSettings>().notNull(),
+  rectification: jsonb('rectification').$type<RectificationSettings>().notNull(),
   version: integer('version').notNull(),
   updatedAt: instant('updated_at').notNull(),
   updatedBy: text('updated_by').notNull(),

@@ -1,17 +1,15 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import {
   DEFAULT_EVALUATION_METHOD,
   DEFAULT_MEASURE_SETTINGS,
   DEFAULT_RECTIFICATION_SETTINGS,
   methodProblems,
-  type EvaluationMethod,
-  type MeasureSettings,
-  type RectificationSettings,
 } from '@pgs/domain';
 import type { EvaluationMethodInput, EvaluationMethodView } from '@pgs/domain';
 import type { Db, Tx } from '../platform/db.ts';
 import { requirePermission, type Actor } from '../platform/actor.ts';
-import { AppError, conflict } from '../platform/errors.ts';
+import { AppError } from '../platform/errors.ts';
+import { saveVersioned } from '../platform/versioned-settings.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { evaluationMethods } from './enterprises.table.ts';
 
@@ -37,9 +35,9 @@ export async function methodOfYear(db: Db | Tx, year: number): Promise<Evaluatio
   }
   return {
     year,
-    method: row.method as EvaluationMethod,
-    measures: row.measures as MeasureSettings,
-    rectification: row.rectification as RectificationSettings,
+    method: row.method,
+    measures: row.measures,
+    rectification: row.rectification,
     version: row.version,
     updatedAt: row.updatedAt.toISOString(),
     updatedBy: row.updatedBy,
@@ -76,28 +74,21 @@ export async function updateEvaluationMethod(
       problems.map((message) => ({ message })),
     );
   }
-  const values = {
-    method: input.method,
-    measures: input.measures,
-    rectification: input.rectification,
-    updatedAt: now,
-    updatedBy: actor.username,
-  };
   await db.transaction(async (tx) => {
     const before = await methodOfYear(tx, year);
-    const saved =
-      input.version === 1
-        ? await tx
-            .insert(evaluationMethods)
-            .values({ year, ...values, version: 2 })
-            .onConflictDoNothing()
-            .returning({ year: evaluationMethods.year })
-        : await tx
-            .update(evaluationMethods)
-            .set({ ...values, version: sql`${evaluationMethods.version} + 1` })
-            .where(and(eq(evaluationMethods.year, year), eq(evaluationMethods.version, input.version)))
-            .returning({ year: evaluationMethods.year });
-    if (saved.length === 0) throw conflict(`${year} 年度评价办法已被他人修改，请刷新后重试`, 'STALE_VERSION');
+    await saveVersioned(tx, evaluationMethods, {
+      key: eq(evaluationMethods.year, year),
+      row: {
+        year,
+        method: input.method,
+        measures: input.measures,
+        rectification: input.rectification,
+        updatedAt: now,
+        updatedBy: actor.username,
+      },
+      seenVersion: input.version,
+      what: `${year} 年度评价办法`,
+    });
     await recordAudit(
       tx,
       actor,

@@ -129,7 +129,7 @@ async function newUser() {
     role: 'leader',
   });
   expect(response.statusCode, response.body).toBe(201);
-  return response.json() as { id: number; revision: number; username: string };
+  return response.json() as { id: number; version: number; username: string };
 }
 
 function multipart(file: Buffer, fileName = 'catalog.xlsx') {
@@ -213,7 +213,7 @@ const ROUTES: Route[] = [
           role: 'bureau',
           platformKey: null,
           disabled: false,
-          revision: target.revision,
+          version: target.version,
         },
       };
     },

@@ -22,7 +22,7 @@ type Ids = {
   publishedItem: number;
   hitech: number;
   user: number;
-  userRevision: number;
+  userVersion: number;
   self: number;
 };
 type Case = {
@@ -69,7 +69,7 @@ beforeAll(async () => {
     publishedItem: published.items[0].id,
     hitech: hitech.id,
     user: user.json().id,
-    userRevision: user.json().revision,
+    userVersion: user.json().version,
     self: (await send('admin', 'GET', '/auth/me')).json().user.id,
   });
 
@@ -200,7 +200,7 @@ const userUpdate = (i: Ids) => ({
   role: 'leader',
   platformKey: null,
   disabled: false,
-  revision: i.userRevision,
+  version: i.userVersion,
 });
 const itemUpdate = (i: Ids) => ({ ...item, revision: i.itemRevision });
 const newUser = { username: 'fresh-user', password: 'Fresh-Pass-2026!', displayName: '新用户', role: 'leader' };
@@ -439,19 +439,19 @@ const WRITES: Case[] = [
     code: 'NOT_FOUND',
   },
   {
-    name: 'user update without a revision',
+    name: 'user update without a version',
     who: 'admin',
     method: 'PATCH',
     url: '/users/:user',
-    payload: (i: Ids) => ({ ...userUpdate(i), revision: undefined }),
+    payload: (i: Ids) => ({ ...userUpdate(i), version: undefined }),
     status: 400,
   },
   {
-    name: 'user update with text for the revision',
+    name: 'user update with text for the version',
     who: 'admin',
     method: 'PATCH',
     url: '/users/:user',
-    payload: (i: Ids) => ({ ...userUpdate(i), revision: 'one' }),
+    payload: (i: Ids) => ({ ...userUpdate(i), version: 'one' }),
     status: 400,
   },
   {
@@ -487,19 +487,19 @@ const WRITES: Case[] = [
     status: 400,
   },
   {
-    name: 'user update with a revision beyond any integer column',
+    name: 'user update with a version beyond any integer column',
     who: 'admin',
     method: 'PATCH',
     url: '/users/:user',
-    payload: (i: Ids) => ({ ...userUpdate(i), revision: 99999999999 }),
+    payload: (i: Ids) => ({ ...userUpdate(i), version: 99999999999 }),
     status: 400,
   },
   {
-    name: 'user update with a stale revision',
+    name: 'user update with a stale version',
     who: 'admin',
     method: 'PATCH',
     url: '/users/:user',
-    payload: (i: Ids) => ({ ...userUpdate(i), revision: i.userRevision + 5 }),
+    payload: (i: Ids) => ({ ...userUpdate(i), version: i.userVersion + 5 }),
     status: 409,
     code: 'STALE_VERSION',
   },
@@ -508,7 +508,7 @@ const WRITES: Case[] = [
     who: 'admin',
     method: 'PATCH',
     url: '/users/:self',
-    payload: { displayName: '系统管理员', role: 'admin', platformKey: null, disabled: true, revision: 1 },
+    payload: { displayName: '系统管理员', role: 'admin', platformKey: null, disabled: true, version: 1 },
     status: 422,
     code: 'SELF_LOCKOUT',
   },

@@ -93,7 +93,7 @@ describe('issue #10.7: path ids are plain positive decimal integers', () => {
       role: 'leader',
       platformKey: null,
       disabled: true,
-      revision: 1,
+      version: 1,
     });
     expect(response.statusCode, response.body).toBe(400);
     expect(await countAllRows(t.database.db)).toEqual(before);
@@ -128,7 +128,7 @@ describe('issue #10.7: path ids are plain positive decimal integers', () => {
           role: 'leader',
           platformKey: null,
           disabled: false,
-          revision: 999,
+          version: 999,
         })
       ).statusCode,
     ).toBe(409);
@@ -238,7 +238,7 @@ describe('issue #10.3: ill-formed text is refused at the contract with the field
       'admin',
       'PATCH',
       () => `/users/${userId}`,
-      () => ({ displayName: `领导${LONE}`, role: 'leader', platformKey: null, disabled: false, revision: 1 }),
+      () => ({ displayName: `领导${LONE}`, role: 'leader', platformKey: null, disabled: false, version: 1 }),
       '姓名',
     ],
     [

@@ -31,6 +31,3 @@ export const unprocessable = (code: ErrorCode, message: string, details?: unknow
  * every versioned write (`STALE_VERSION`), whatever the column is called.
  */
 export const staleVersion = (what: string) => conflict(`${what}已被他人修改，请刷新后重试`, 'STALE_VERSION');
-
-/** @deprecated The old name of staleVersion (the catalog and users modules still call it; renamed after the merge). */
-export const staleRevision = staleVersion;

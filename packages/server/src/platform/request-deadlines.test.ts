@@ -47,7 +47,11 @@ afterAll(async () => {
 
 type Exchange = { answer: string; closedAfterMs: number };
 
-/** Writes `head` and `body` on a raw socket, then stalls; resolves with what came back once the server closes. */
+/**
+ * Writes `head` and `body` on a raw socket, then stalls; resolves with what came back once the server closes. No
+ * upper time bound is asserted (issue #11: no wall-clock assertion that load can break); a connection the server
+ * never closes fails after `giveUpMs`. Lower bounds stay: a timer never fires early, however loaded the machine.
+ */
 function stalledRequest(head: string, body: Buffer | string, giveUpMs = 10_000): Promise<Exchange> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
@@ -80,14 +84,15 @@ describe('issue #10.2: no request hangs', () => {
       Buffer.from('--XyZ\r\nContent-Disposition: form-data; name="file"; filename="a.xlsx"\r\n\r\nPK\r\n--XyZ--\r\n'),
     );
     // Announce more than is sent: the old code waited for the rest for minutes.
-    const { answer, closedAfterMs } = await stalledRequest(
+    const { answer } = await stalledRequest(
       multipartHead(path(), cookie(), body.length + 1000, 'Content-Encoding: gzip\r\n'),
       body,
     );
     expect(answer).toMatch(/^HTTP\/1\.1 415/);
     expect(answer).toContain('UNSUPPORTED_MEDIA_TYPE');
     expect(answer).toContain('不接受压缩过的请求内容');
-    expect(closedAfterMs).toBeLessThan(1_000);
+    // "At once": well before the ordinary body deadline (600 ms) could have cut it.
+    expect(answer).not.toContain('没有传完');
   });
 
   it.each(['deflate', 'br', 'x-unknown'])('Content-Encoding %s is refused the same way (inject)', async (encoding) => {
@@ -117,7 +122,6 @@ describe('issue #10.2: no request hangs', () => {
     expect(answer).toMatch(/^HTTP\/1\.1 408/);
     expect(answer).toContain('没有传完');
     expect(closedAfterMs).toBeGreaterThanOrEqual(550);
-    expect(closedAfterMs).toBeLessThan(2_500);
   });
 
   it('an upload sent half-way and stalled is cut at the upload limit (1.5 s), not the ordinary one', async () => {
@@ -129,12 +133,12 @@ describe('issue #10.2: no request hangs', () => {
     );
     expect(answer).toMatch(/^HTTP\/1\.1 408/);
     expect(closedAfterMs).toBeGreaterThanOrEqual(1_400);
-    expect(closedAfterMs).toBeLessThan(3_500);
   });
 
   it('headers that never end are cut too', async () => {
-    const { closedAfterMs } = await stalledRequest(`GET /api/v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: `, 'a');
-    expect(closedAfterMs).toBeLessThan(4_000);
+    // stalledRequest fails when the server keeps the connection open (10 s): closing it is the assertion.
+    const { answer } = await stalledRequest(`GET /api/v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: `, 'a');
+    expect(answer).not.toMatch(/^HTTP\/1\.1 200/);
   });
 
   it('an ordinary request on the same server still answers', async () => {

@@ -62,10 +62,9 @@ describe('issue #9: npm start stops on SIGTERM', () => {
       const health = await fetch(`http://127.0.0.1:${port}/api/v1/health`);
       expect(health.status).toBe(200);
 
-      const stoppedAt = performance.now();
+      // How soon it stops is bounded by the test's timeout, not asserted (no wall-clock assertion, issue #11).
       child.kill('SIGTERM');
       expect(await exited).toEqual({ code: 0, signal: null });
-      expect(performance.now() - stoppedAt).toBeLessThan(15_000);
       expect(await portOpen(port)).toBe(false);
 
       const reopened = await openDatabase({ url: null, dataDir });

@@ -1,15 +1,15 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import {
   DEFAULT_PROJECT_SETTINGS,
   sheetDefinitionProblems,
-  type EvaluationSheet,
   type ProjectSettingsView,
   type projectSettingsInputSchema,
 } from '@pgs/domain';
 import type { z } from 'zod';
 import type { Db, Tx } from '../platform/db.ts';
 import { requirePermission, type Actor } from '../platform/actor.ts';
-import { AppError, conflict } from '../platform/errors.ts';
+import { AppError } from '../platform/errors.ts';
+import { saveVersioned } from '../platform/versioned-settings.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { projectSettings } from './projects.table.ts';
 import { actorOfUsername } from '../users/users.service.ts';
@@ -21,7 +21,7 @@ export async function currentProjectSettings(db: Db | Tx): Promise<ProjectSettin
   return {
     negotiationWindowDays: row.negotiationWindowDays,
     undoWindowDays: row.undoWindowDays,
-    evaluationSheet: row.evaluationSheet as EvaluationSheet,
+    evaluationSheet: row.evaluationSheet,
     version: row.version,
     updatedAt: row.updatedAt.toISOString(),
     updatedBy: row.updatedBy,
@@ -64,26 +64,19 @@ export async function updateProjectSettings(
   await db.transaction(async (tx) => {
     const before = await currentProjectSettings(tx);
     const undoWindowDays = input.undoWindowDays ?? before.undoWindowDays;
-    const values = {
-      negotiationWindowDays: input.negotiationWindowDays,
-      undoWindowDays,
-      evaluationSheet: input.evaluationSheet,
-      updatedAt: now,
-      updatedBy: actor.username,
-    };
-    const saved =
-      input.version === 1
-        ? await tx
-            .insert(projectSettings)
-            .values({ id: 1, ...values, version: 2 })
-            .onConflictDoNothing()
-            .returning({ id: projectSettings.id })
-        : await tx
-            .update(projectSettings)
-            .set({ ...values, version: sql`${projectSettings.version} + 1` })
-            .where(and(eq(projectSettings.id, 1), eq(projectSettings.version, input.version)))
-            .returning({ id: projectSettings.id });
-    if (saved.length === 0) throw conflict('招商项目设置已被他人修改，请刷新后重试', 'STALE_VERSION');
+    await saveVersioned(tx, projectSettings, {
+      key: eq(projectSettings.id, 1),
+      row: {
+        id: 1,
+        negotiationWindowDays: input.negotiationWindowDays,
+        undoWindowDays,
+        evaluationSheet: input.evaluationSheet,
+        updatedAt: now,
+        updatedBy: actor.username,
+      },
+      seenVersion: input.version,
+      what: '招商项目设置',
+    });
     await recordAudit(
       tx,
       actor,

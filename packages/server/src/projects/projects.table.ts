@@ -1,5 +1,6 @@
 import { boolean, date, index, integer, jsonb, numeric, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { platforms } from '../reference/reference.table.ts';
+import type { EvaluationSheet } from '@pgs/domain';
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
 /** Money (万元) and land (亩) are exact decimals (D1); numeric comes back from both drivers as a string. */
@@ -130,7 +131,7 @@ export const projectSettings = pgTable('project_settings', {
   negotiationWindowDays: integer('negotiation_window_days').notNull(),
   /** Days within which the role that made a stage move may undo it (issue #9, default 7). */
   undoWindowDays: integer('undo_window_days').notNull().default(7),
-  evaluationSheet: jsonb('evaluation_sheet').notNull(),
+  evaluationSheet: jsonb('evaluation_sheet').$type<EvaluationSheet>().notNull(),
   version: integer('version').notNull(),
   updatedAt: instant('updated_at').notNull(),
   updatedBy: text('updated_by').notNull(),

@@ -84,14 +84,10 @@ describe('GB/T 4754-2017 reference data (D13)', () => {
 
   it('a 200 000-line bad CSV (issue #10): the first 100 errors and the count, an answer under 100 kB, the server never held long', async () => {
     const lines = ['code,name', ...Array.from({ length: 200_000 }, (_, n) => `X${n},坏代码${n}`)];
-    // A timer that should fire every 10 ms: the longest gap between its ticks is how long the check held the server.
-    let longest = 0;
-    let last = performance.now();
-    const ticker = setInterval(() => {
-      const now = performance.now();
-      longest = Math.max(longest, now - last);
-      last = now;
-    }, 10);
+    // A timer that should fire every 10 ms: it fires while the check runs only if the check gives the event loop
+    // turns (counted, not timed: no wall-clock assertion that load could break, issue #11).
+    let ticks = 0;
+    const ticker = setInterval(() => (ticks += 1), 10);
     const response = await importCsv(lines.join('\n'));
     clearInterval(ticker);
     expect(response.statusCode).toBe(422);
@@ -100,8 +96,9 @@ describe('GB/T 4754-2017 reference data (D13)', () => {
     expect(error.details).toHaveLength(100);
     expect(error.details[0]).toEqual({ row: 2, column: 'code', message: '行业代码“X0”格式不正确' });
     expect(error.message).toBe('行业分类表有 200000 处错误，未导入任何数据（明细列出前 100 处）');
-    // Without the turns it held the server 1.3 s on an idle machine; with them each slice is a few tens of ms.
-    expect(longest).toBeLessThan(500);
+    // Without the turns it held the server 1.3 s on an idle machine and the timer never fired before the answer;
+    // with them it fires between the slices (each a few tens of ms).
+    expect(ticks).toBeGreaterThanOrEqual(3);
     expect((await get('/industries?level=section&pageSize=1')).total).toBe(20);
   });
 

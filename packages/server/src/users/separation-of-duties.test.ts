@@ -63,7 +63,7 @@ describe('#10.11 the admin cannot touch an admin or auditor account', () => {
           role: 'auditor',
           platformKey: null,
           disabled: false,
-          revision: 1,
+          version: 1,
         }),
     ],
     [
@@ -74,7 +74,7 @@ describe('#10.11 the admin cannot touch an admin or auditor account', () => {
           role: 'auditor',
           platformKey: null,
           disabled: true,
-          revision: 1,
+          version: 1,
         }),
     ],
     [
@@ -85,7 +85,7 @@ describe('#10.11 the admin cannot touch an admin or auditor account', () => {
           role: 'auditor',
           platformKey: null,
           disabled: false,
-          revision: 1,
+          version: 1,
         }),
     ],
     ['unlock the auditor', () => inject('POST', `/users/${ids.auditor}/unlock`, admin)],

@@ -33,7 +33,7 @@ async function setPassword(
     passwordHash: await hashPassword(password),
     passwordHistory: [row.passwordHash, ...row.passwordHistory].slice(0, PASSWORD_HISTORY_SIZE),
     mustChangePassword: options.temporary,
-    revision: row.revision + 1,
+    version: row.version + 1,
   });
   await clearLoginFailures(tx, row.username);
   return endSessionsOfUser(tx, row.id, options.keepSessionTokenHash);

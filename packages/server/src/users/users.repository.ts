@@ -39,7 +39,7 @@ export async function listUsers(db: Db, page: number, pageSize: number) {
 export async function updatePassword(
   tx: Tx,
   id: number,
-  change: { passwordHash: string; passwordHistory: string[]; mustChangePassword: boolean; revision: number },
+  change: { passwordHash: string; passwordHistory: string[]; mustChangePassword: boolean; version: number },
 ) {
   await tx.update(users).set(change).where(eq(users.id, id));
 }

@@ -11,7 +11,7 @@ import {
 import { passwordProblems } from '@pgs/domain/platform/password-check';
 import type { Db } from '../platform/db.ts';
 import { requirePermission, SYSTEM_ACTOR, type Actor } from '../platform/actor.ts';
-import { AppError, conflict, notFound, staleRevision, unprocessable } from '../platform/errors.ts';
+import { AppError, conflict, notFound, staleVersion, unprocessable } from '../platform/errors.ts';
 import { isUniqueViolation } from '../platform/db-errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { hashPassword } from '../auth/passwords.service.ts';
@@ -32,7 +32,7 @@ export function publicUser(row: UserRow, lockedUntil: Date | null = null) {
     disabled: row.disabled,
     lockedUntil: lockedUntil ? lockedUntil.toISOString() : null,
     createdAt: row.createdAt.toISOString(),
-    revision: row.revision,
+    version: row.version,
     mustChangePassword: row.mustChangePassword,
   };
 }
@@ -125,7 +125,7 @@ export type UserUpdate = {
   role: Role;
   platformKey?: PlatformKey | null;
   disabled: boolean;
-  revision: number;
+  version: number;
 };
 
 export async function updateUser(db: Db, actor: Actor, id: number, input: UserUpdate, now: Date) {
@@ -145,11 +145,11 @@ export async function updateUser(db: Db, actor: Actor, id: number, input: UserUp
         role: input.role,
         platformKey,
         disabled: input.disabled,
-        revision: before.revision + 1,
+        version: before.version + 1,
       })
-      .where(and(eq(users.id, id), eq(users.revision, input.revision)))
+      .where(and(eq(users.id, id), eq(users.version, input.version)))
       .returning();
-    if (!after) throw staleRevision('该用户');
+    if (!after) throw staleVersion('该用户');
     // Sessions read the user afresh on every request, so a new role, platform or disabling applies at once.
     await recordAudit(
       tx,

@@ -17,8 +17,8 @@ export const users = pgTable(
     /** #10.10: hashes of the last PASSWORD_HISTORY_SIZE passwords before the current one, newest first. */
     passwordHistory: text('password_history').array().notNull().default([]),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    /** Raised on every change; an update naming an older revision gets 409. */
-    revision: integer('revision').notNull().default(1),
+    /** Raised on every change; an update naming an older version gets 409 STALE_VERSION. */
+    version: integer('version').notNull().default(1),
   },
   // D10: a platform user has a platform, or its scope would widen to every platform (platform/platform-scope.ts).
   (table) => [

@@ -31,7 +31,7 @@ describe('users (admin)', () => {
       username: 'ojk.zhang',
       role: 'platform',
       platformKey: 'oujiangkou',
-      revision: 1,
+      version: 1,
     });
     expect(response.json()).not.toHaveProperty('passwordHash');
     const auditor = await t.login('auditor');
@@ -77,7 +77,7 @@ describe('users (admin)', () => {
     ).toBe(201);
   });
 
-  it('of two concurrent edits with one revision, exactly one wins and the other gets 409', async () => {
+  it('of two concurrent edits with one version, exactly one wins and the other gets 409', async () => {
     const created = (
       await createUser({ username: 'race.user', password: 'Strong-Pass-2026', displayName: '壬', role: 'bureau' })
     ).json();
@@ -86,7 +86,7 @@ describe('users (admin)', () => {
         method: 'PATCH',
         url: `/api/v1/users/${created.id}`,
         headers: { cookie: admin },
-        payload: { displayName, role: 'bureau', platformKey: null, disabled: false, revision: created.revision },
+        payload: { displayName, role: 'bureau', platformKey: null, disabled: false, version: created.version },
       });
     const results = await Promise.all(['甲乙', '丙丁', '戊己', '庚辛'].map(edit));
     const statuses = results.map((r) => r.statusCode).sort();
@@ -95,7 +95,7 @@ describe('users (admin)', () => {
     const list = (
       await t.app.inject({ method: 'GET', url: '/api/v1/users?pageSize=100', headers: { cookie: admin } })
     ).json();
-    expect(list.items.find((u: { id: number }) => u.id === created.id).revision).toBe(2);
+    expect(list.items.find((u: { id: number }) => u.id === created.id).version).toBe(2);
   });
 
   it('of 10 concurrent creations of one username, exactly one is created', async () => {
@@ -144,7 +144,7 @@ describe('users (admin)', () => {
       method: 'PATCH',
       url: `/api/v1/users/${self.id}`,
       headers: { cookie: admin },
-      payload: { displayName: '管理员', role: 'admin', platformKey: null, disabled: true, revision: self.revision },
+      payload: { displayName: '管理员', role: 'admin', platformKey: null, disabled: true, version: self.version },
     });
     expect(response.json().error.code).toBe('SELF_LOCKOUT');
   });

@@ -28,7 +28,7 @@ export type UserChanges = {
   role: Role;
   platformKey: PlatformKey | null;
   disabled: boolean;
-  revision: number;
+  version: number;
 };
 
 export function createUser(body: NewUser): Promise<User> {

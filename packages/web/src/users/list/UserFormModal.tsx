@@ -58,7 +58,7 @@ export function UserFormModal({ open, user, onClose, onSaved }: Props) {
           role: values.role,
           platformKey,
           disabled: values.disabled,
-          revision: user.revision ?? 1,
+          version: user.version ?? 1,
         });
       }
       return createUser({
