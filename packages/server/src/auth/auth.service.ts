@@ -37,8 +37,8 @@ const actorOfUser = (user: UserRow): Actor => ({
   id: user.id,
   username: user.username,
   displayName: user.displayName,
-  role: user.role as Role,
-  platformKey: user.platformKey as PlatformKey | null,
+  role: user.role,
+  platformKey: user.platformKey,
 });
 /** Who tried a name that is no account: audited under the name typed (cut to the login form's 64 characters). */
 const visitor = (username: string): Actor => ({

@@ -215,7 +215,7 @@ export async function diffDraft(db: Db, actor: Actor, versionId: number, now: Da
     removed: diff.removed.map(view),
     changed: diff.changed.map((c) => ({ before: view(c.before), after: view(c.after), fields: c.fields })),
     unchanged: diff.unchanged,
-    problems: catalogProblems(draftRows.map(toDomainItem), platformName(draft.platformKey as PlatformKey)),
+    problems: catalogProblems(draftRows.map(toDomainItem), platformName(draft.platformKey)),
   };
 }
 
@@ -238,7 +238,7 @@ export async function publishDraft(
   const dateProblem = catalogEffectiveDateProblem(input.effectiveDate, shanghaiDay(now), horizonMonths);
   if (dateProblem) throw unprocessable('EFFECTIVE_DATE_OUT_OF_RANGE', dateProblem);
   const draft = await draftOf(db, versionId);
-  const platform = platformName(draft.platformKey as PlatformKey);
+  const platform = platformName(draft.platformKey);
   const rows = await itemsOfVersion(db, versionId);
   if (rows.length === 0) throw unprocessable('EMPTY_CATALOG', '目录没有任何条目，不能发布');
   const problems = catalogProblems(rows.map(toDomainItem), platform);

@@ -45,7 +45,7 @@ export function toSummary(
 ): CatalogVersionSummaryView {
   return {
     id: row.id,
-    platformKey: row.platformKey as PlatformKey,
+    platformKey: row.platformKey,
     version: row.version,
     state: versionState(row, inForceId, today),
     effectiveDate: row.effectiveDate,
@@ -63,11 +63,11 @@ export function toSummary(
 export function toItemView(row: CatalogItemRow, names: Map<string, Industry>): CatalogItemView {
   return {
     id: row.id,
-    category: row.category as CatalogCategory,
+    category: row.category,
     industryCode: row.industryCode,
     industryName: names.get(row.industryCode)?.name ?? null,
     keywords: row.keywords,
-    basis: row.basis as CatalogBasis,
+    basis: row.basis,
     note: row.note,
     revision: row.revision,
   };
@@ -77,10 +77,10 @@ export function toItemView(row: CatalogItemRow, names: Map<string, Industry>): C
 export function toDomainItem(row: CatalogItemRow): CatalogItem {
   return {
     id: row.id,
-    category: row.category as CatalogCategory,
+    category: row.category,
     industryCode: row.industryCode,
     keywords: row.keywords,
-    basis: row.basis as CatalogBasis,
+    basis: row.basis,
     note: row.note,
   };
 }

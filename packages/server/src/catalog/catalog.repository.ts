@@ -1,11 +1,12 @@
 import { and, asc, count, eq, max, sql } from 'drizzle-orm';
 import type { Db } from '../platform/db.ts';
+import type { PlatformKey } from '@pgs/domain';
 import { catalogItems, catalogVersions } from './catalog.table.ts';
 
 export type CatalogVersionRow = typeof catalogVersions.$inferSelect;
 export type CatalogItemRow = typeof catalogItems.$inferSelect;
 
-export async function versionsOfPlatform(db: Db, platformKey: string) {
+export async function versionsOfPlatform(db: Db, platformKey: PlatformKey) {
   const itemCount = db
     .select({ versionId: catalogItems.versionId, total: count().as('total') })
     .from(catalogItems)
@@ -73,7 +74,7 @@ export async function distinctItemCodes(db: Db): Promise<string[]> {
   return rows.map((row) => row.code);
 }
 
-export async function publishedVersionsOfPlatform(db: Db, platformKey: string) {
+export async function publishedVersionsOfPlatform(db: Db, platformKey: PlatformKey) {
   return db
     .select()
     .from(catalogVersions)

@@ -39,7 +39,7 @@ async function publishedItems(db: Db, versionId: number): Promise<CatalogItemRow
 }
 
 /** The version in force for a platform on a Shanghai day (R1.1), or null before any is published. */
-export async function inForceVersion(db: Db, platformKey: string, day: string): Promise<CatalogVersionRow | null> {
+export async function inForceVersion(db: Db, platformKey: PlatformKey, day: string): Promise<CatalogVersionRow | null> {
   return versionInForce(await publishedVersionsOfPlatform(db, platformKey), day);
 }
 

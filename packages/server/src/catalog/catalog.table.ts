@@ -1,5 +1,6 @@
 import { date, index, integer, jsonb, pgTable, text, timestamp, unique } from 'drizzle-orm/pg-core';
 import { platforms } from '../reference/reference.table.ts';
+import type { CatalogBasis, CatalogCategory, PlatformKey } from '@pgs/domain';
 
 /** A version of one platform's access catalog (R1.1): a draft until the drc publishes it with an effective date. */
 export const catalogVersions = pgTable(
@@ -7,6 +8,7 @@ export const catalogVersions = pgTable(
   {
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
     platformKey: text('platform_key')
+      .$type<PlatformKey>()
       .notNull()
       .references(() => platforms.key),
     version: text('version').notNull(),
@@ -34,10 +36,10 @@ export const catalogItems = pgTable(
       .notNull()
       .references(() => catalogVersions.id, { onDelete: 'cascade' }),
     position: integer('position').notNull(),
-    category: text('category').notNull(),
+    category: text('category').$type<CatalogCategory>().notNull(),
     industryCode: text('industry_code').notNull(),
     keywords: jsonb('keywords').$type<string[]>().notNull(),
-    basis: text('basis').notNull(),
+    basis: text('basis').$type<CatalogBasis>().notNull(),
     note: text('note').notNull(),
     /** Raised on every edit of the item; an edit naming an older revision gets 409 STALE_VERSION (see the draft's). */
     revision: integer('revision').notNull().default(1),

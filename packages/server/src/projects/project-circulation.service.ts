@@ -39,17 +39,11 @@ export async function circulateProject(
     .select({ projectId: projectCirculations.projectId })
     .from(projectCirculations)
     .where(eq(projectCirculations.projectId, projectId));
-  const destination = await classify(
-    db,
-    actor,
-    input.toPlatformKey as PlatformKey,
-    { industryCode: row.industryCode },
-    now,
-  );
+  const destination = await classify(db, actor, input.toPlatformKey, { industryCode: row.industryCode }, now);
   const problem = circulationProblem({
     fromPlatformKey: row.platformKey,
     toPlatformKey: input.toPlatformKey,
-    projectIsOpen: isOpenStatus(row.status as ProjectStatus),
+    projectIsOpen: isOpenStatus(row.status),
     isDuplicate: !row.firstReport,
     alreadyCirculated: already !== undefined,
     destinationCategory: destination.category,
@@ -91,7 +85,7 @@ export async function circulateProject(
             fromPlatformKey: row.platformKey,
             toPlatformKey: input.toPlatformKey,
             ...shares,
-            explanation: `由${platformName(row.platformKey as PlatformKey)}流转至${platformName(input.toPlatformKey as PlatformKey)}`,
+            explanation: `由${platformName(row.platformKey)}流转至${platformName(input.toPlatformKey)}`,
           },
         },
         audit: {
@@ -122,11 +116,11 @@ export async function platformInvestmentSummary(db: Db, actor: Actor, platformKe
     rows.map(({ project, circulation }) => ({
       id: project.id,
       name: project.name,
-      status: project.status as ProjectStatus,
+      status: project.status,
       reportedPlatformKey: project.reportedPlatformKey,
       platformKey: project.platformKey,
       landedOn: project.landedOn,
-      categoryAtReport: project.categoryAtReport as never,
+      categoryAtReport: project.categoryAtReport,
       circulation: circulation
         ? {
             fromPlatformKey: circulation.fromPlatformKey,

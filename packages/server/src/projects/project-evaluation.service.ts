@@ -40,7 +40,7 @@ export async function evaluateProject(
       `项目已被他人修改（当前版本 ${row.version}，您看到的是 ${input.version}），请刷新后重试`,
       'STALE_VERSION',
     );
-  const notNow = evaluationProblem(row.status as ProjectStatus, !row.firstReport);
+  const notNow = evaluationProblem(row.status, !row.firstReport);
   if (notNow) throw unprocessable('NOT_EVALUABLE', notNow);
   // The sheet in force now; the evaluation keeps a copy, so a later change of the sheet leaves it as scored.
   const { evaluationSheet: sheet } = await currentProjectSettings(db);
@@ -54,7 +54,7 @@ export async function evaluateProject(
     );
   const scored = scoreSheet(sheet, input.scores);
   const verdict = checkAccess({
-    category: row.categoryAtReport as never,
+    category: row.categoryAtReport,
     fixedAssetInvestment: row.fixedAssetInvestment,
     expectedAnnualTax: row.expectedAnnualTax,
     landMu: row.landMu,
@@ -147,11 +147,11 @@ export async function listProjectEvaluations(
     .orderBy(desc(projectEvaluations.id));
   return rows.map((row) => ({
     id: row.id,
-    sheet: row.sheet as EvaluationSheet,
+    sheet: row.sheet,
     scores: row.scores,
     total: Number(row.total),
     passes: row.passes,
-    reasons: (row.verdict as { reasons: string[] }).reasons,
+    reasons: row.verdict.reasons,
     opinion: row.opinion,
     reviewer: row.reviewer,
     reviewedOn: row.reviewedOn,

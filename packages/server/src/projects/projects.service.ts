@@ -73,13 +73,7 @@ export async function reportProject(db: Db, actor: Actor, input: ReportProjectIn
     throw forbidden('平台用户只能为本平台登记项目');
   const land = landInMu(input);
   if ('problem' in land) throw new AppError(400, 'BAD_REQUEST', land.problem);
-  const classification = await classify(
-    db,
-    actor,
-    input.platformKey as PlatformKey,
-    { industryCode: input.industryCode },
-    now,
-  );
+  const classification = await classify(db, actor, input.platformKey, { industryCode: input.industryCode }, now);
   // A name of punctuation alone normalises to nothing; two such reports must not count as the same project.
   if (!normaliseProjectName(input.name) || (!input.investorCreditCode && !normaliseOrgName(input.investorName))) {
     throw new AppError(400, 'BAD_REQUEST', '项目名称和投资方名称必须包含文字或数字');
@@ -187,7 +181,7 @@ function toView(
     description: row.description,
     category: row.categoryAtReport,
     catalogVersion: row.catalogVersionAtReport,
-    status: row.status as ProjectStatus,
+    status: row.status,
     version: row.version,
     firstReport: row.firstReport,
     duplicateOf: row.duplicateOf,
@@ -200,7 +194,7 @@ function toView(
     landedOn: row.landedOn,
     closedReason: row.closedReason,
     negotiationDeadline: row.trackedOn ? negotiationDeadline(row.trackedOn, windowDays) : null,
-    overdue: isNegotiationOverdue(row.status as ProjectStatus, row.trackedOn, today, windowDays),
+    overdue: isNegotiationOverdue(row.status, row.trackedOn, today, windowDays),
     circulation: circulation
       ? {
           fromPlatformKey: circulation.fromPlatformKey,
@@ -345,7 +339,7 @@ export async function transitionProject(
   const evaluation = await latestEvaluation(db, id);
   const verdictFor = (current: ProjectRow) =>
     checkTransition({
-      from: current.status as ProjectStatus,
+      from: current.status,
       to: input.to,
       role: actor.role === 'system' ? 'bureau' : actor.role,
       actorPlatformKey: actor.platformKey,

@@ -1,6 +1,6 @@
 import { boolean, date, index, integer, jsonb, numeric, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { platforms } from '../reference/reference.table.ts';
-import type { EvaluationSheet } from '@pgs/domain';
+import type { AccessVerdict, ClassifyCategory, EvaluationSheet, PlatformKey, ProjectStatus } from '@pgs/domain';
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
 /** Money (万元) and land (亩) are exact decimals (D1); numeric comes back from both drivers as a string. */
@@ -14,9 +14,11 @@ export const projects = pgTable(
     name: text('name').notNull(),
     /** The platform that holds it now; after a circulation, the registration place. */
     platformKey: text('platform_key')
+      .$type<PlatformKey>()
       .notNull()
       .references(() => platforms.key),
     reportedPlatformKey: text('reported_platform_key')
+      .$type<PlatformKey>()
       .notNull()
       .references(() => platforms.key),
     investorName: text('investor_name').notNull(),
@@ -31,9 +33,9 @@ export const projects = pgTable(
     expectedAnnualTax: decimal('expected_annual_tax').notNull(),
     expectedAnnualOutput: decimal('expected_annual_output'),
     description: text('description').notNull().default(''),
-    categoryAtReport: text('category_at_report').notNull(),
+    categoryAtReport: text('category_at_report').$type<ClassifyCategory>().notNull(),
     catalogVersionAtReport: text('catalog_version_at_report'),
-    status: text('status').notNull(),
+    status: text('status').$type<ProjectStatus>().notNull(),
     version: integer('version').notNull().default(1),
     firstReport: boolean('first_report').notNull(),
     duplicateOf: integer('duplicate_of'),
@@ -90,11 +92,11 @@ export const projectEvaluations = pgTable(
     projectId: integer('project_id')
       .notNull()
       .references(() => projects.id),
-    sheet: jsonb('sheet').notNull(),
+    sheet: jsonb('sheet').$type<EvaluationSheet>().notNull(),
     scores: jsonb('scores').$type<Record<string, number>>().notNull(),
     total: numeric('total', { precision: 6, scale: 1 }).notNull(),
     passes: boolean('passes').notNull(),
-    verdict: jsonb('verdict').notNull(),
+    verdict: jsonb('verdict').$type<AccessVerdict>().notNull(),
     opinion: text('opinion').notNull(),
     reviewer: text('reviewer').notNull(),
     reviewedOn: date('reviewed_on', { mode: 'string' }).notNull(),
@@ -110,9 +112,11 @@ export const projectCirculations = pgTable('project_circulations', {
     .primaryKey()
     .references(() => projects.id),
   fromPlatformKey: text('from_platform_key')
+    .$type<PlatformKey>()
     .notNull()
     .references(() => platforms.key),
   toPlatformKey: text('to_platform_key')
+    .$type<PlatformKey>()
     .notNull()
     .references(() => platforms.key),
   firstPlaceShare: numeric('first_place_share', { precision: 5, scale: 4 }).notNull(),

@@ -22,8 +22,8 @@ import type { UserRow } from './users.repository.ts';
 
 export const snapshotOf = (row: UserRow): AccountSnapshot => ({
   displayName: row.displayName,
-  role: row.role as Role,
-  platformKey: row.platformKey as PlatformKey | null,
+  role: row.role,
+  platformKey: row.platformKey,
   disabled: row.disabled,
 });
 
@@ -51,7 +51,7 @@ export async function noteAccountChange(
 }
 
 function publicChange(row: AccountChangeRow): AccountChange {
-  const kind = row.kind as AccountChangeKind;
+  const kind = row.kind;
   return {
     id: row.id,
     at: row.at.toISOString(),
@@ -61,7 +61,7 @@ function publicChange(row: AccountChangeRow): AccountChange {
     actorDisplayName: row.actorDisplayName,
     userId: row.userId,
     username: row.username,
-    description: describeAccountChange(kind, row.before as AccountSnapshot | null, row.after as AccountSnapshot | null),
+    description: describeAccountChange(kind, row.before, row.after),
     reviewedAt: row.reviewedAt ? row.reviewedAt.toISOString() : null,
     reviewedBy: row.reviewedBy,
   };

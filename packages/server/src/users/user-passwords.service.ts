@@ -50,7 +50,7 @@ export async function resetPassword(db: Db, actor: Actor, id: number, password: 
   await db.transaction(async (tx) => {
     const before = await findUserByIdForUpdate(tx, id);
     if (!before) throw notFound('用户不存在');
-    assertAdminMayManage(actor, before.role as Role);
+    assertAdminMayManage(actor, before.role);
     const temporary = isTemporaryPassword(passwordSetterOf(actor));
     const ended = await setPassword(tx, before, password, { temporary, keepSessionTokenHash: null });
     await recordAudit(
@@ -106,7 +106,7 @@ export async function unlockUser(db: Db, actor: Actor, id: number, now: Date) {
   await db.transaction(async (tx) => {
     const row = await findUserByIdForUpdate(tx, id);
     if (!row) throw notFound('用户不存在');
-    assertAdminMayManage(actor, row.role as Role);
+    assertAdminMayManage(actor, row.role);
     const [lockedUntil] = (await lockedUntilByUsername(tx, [row.username], now)).values();
     if (!lockedUntil) throw conflict('该账号当前未被锁定', 'NOT_LOCKED');
     await clearLoginFailures(tx, row.username);

@@ -27,8 +27,8 @@ export function publicUser(row: UserRow, lockedUntil: Date | null = null) {
     id: row.id,
     username: row.username,
     displayName: row.displayName,
-    role: row.role as Role,
-    platformKey: row.platformKey as PlatformKey | null,
+    role: row.role,
+    platformKey: row.platformKey,
     disabled: row.disabled,
     lockedUntil: lockedUntil ? lockedUntil.toISOString() : null,
     createdAt: row.createdAt.toISOString(),
@@ -137,7 +137,7 @@ export async function updateUser(db: Db, actor: Actor, id: number, input: UserUp
   return db.transaction(async (tx) => {
     const before = await findUserById(tx, id);
     if (!before) throw notFound('用户不存在');
-    assertAdminMayManage(actor, before.role as Role, input.role);
+    assertAdminMayManage(actor, before.role, input.role);
     const [after] = await tx
       .update(users)
       .set({
@@ -221,7 +221,7 @@ export async function actorOfUsername(db: Db, username: string): Promise<Actor |
     id: user.id,
     username: user.username,
     displayName: user.displayName,
-    role: user.role as Actor['role'],
-    platformKey: user.platformKey as PlatformKey | null,
+    role: user.role,
+    platformKey: user.platformKey,
   };
 }

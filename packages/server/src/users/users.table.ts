@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { platforms } from '../reference/reference.table.ts';
+import type { AccountChangeKind, AccountSnapshot, PlatformKey, Role } from '@pgs/domain';
 
 export const users = pgTable(
   'users',
@@ -9,8 +10,10 @@ export const users = pgTable(
     username: text('username').notNull().unique(),
     passwordHash: text('password_hash').notNull(),
     displayName: text('display_name').notNull(),
-    role: text('role').notNull(),
-    platformKey: text('platform_key').references(() => platforms.key),
+    role: text('role').$type<Role>().notNull(),
+    platformKey: text('platform_key')
+      .$type<PlatformKey>()
+      .references(() => platforms.key),
     disabled: boolean('disabled').notNull().default(false),
     /** #10.11: the password was set by the admin or the operator; every route but the password change answers 403. */
     mustChangePassword: boolean('must_change_password').notNull().default(false),
@@ -33,7 +36,7 @@ export const users = pgTable(
 export const accountChanges = pgTable('account_changes', {
   id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
   at: timestamp('at', { withTimezone: true }).notNull(),
-  kind: text('kind').notNull(),
+  kind: text('kind').$type<AccountChangeKind>().notNull(),
   actorId: integer('actor_id'),
   actorName: text('actor_name').notNull(),
   actorDisplayName: text('actor_display_name').notNull(),
@@ -41,8 +44,8 @@ export const accountChanges = pgTable('account_changes', {
     .notNull()
     .references(() => users.id, { onDelete: 'cascade' }),
   username: text('username').notNull(),
-  before: jsonb('before'),
-  after: jsonb('after'),
+  before: jsonb('before').$type<AccountSnapshot>(),
+  after: jsonb('after').$type<AccountSnapshot>(),
   reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
   reviewedBy: text('reviewed_by'),
 });

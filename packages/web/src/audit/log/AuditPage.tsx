@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Space, Table, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, Card, Space, Typography, type TableColumnsType } from 'antd';
 import { DownloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import type { AuditEvent } from '@pgs/domain';
@@ -10,6 +10,8 @@ import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS } from '../audit-labels.ts';
 import { AuditVerifyAlert } from './AuditVerifyAlert.tsx';
 import { AuditEventDetail } from './AuditEventDetail.tsx';
 import { AuditFilterForm } from './AuditFilterForm.tsx';
+import { PagedTable } from '../../shared/PagedTable.tsx';
+import { usePaging } from '../../shared/usePaging.ts';
 
 const columns: TableColumnsType<AuditEvent> = [
   { title: '编号', dataIndex: 'id', width: 80 },
@@ -39,7 +41,7 @@ const columns: TableColumnsType<AuditEvent> = [
 /** 审计日志 (auditor): the append-only, hash-chained trail of every write; read, verify and export only. */
 export function AuditPage() {
   const [filters, setFilters] = useState<AuditFilters>({});
-  const [paging, setPaging] = useState({ page: 1, pageSize: 50 });
+  const paging = usePaging(50);
   const events = useAuditEvents(filters, paging.page, paging.pageSize);
   const verify = useMutation({ mutationFn: verifyAuditChain });
 
@@ -51,7 +53,7 @@ export function AuditPage() {
         <AuditFilterForm
           onChange={(next) => {
             setFilters(next);
-            setPaging((current) => ({ ...current, page: 1 }));
+            paging.reset();
           }}
         />
       </Card>
@@ -79,22 +81,15 @@ export function AuditPage() {
       >
         {verify.data && <AuditVerifyAlert result={verify.data} onClose={() => verify.reset()} />}
         <div data-testid="audit-table">
-          <Table<AuditEvent>
+          <PagedTable<AuditEvent>
             rowKey="id"
             size="middle"
             columns={columns}
-            dataSource={events.data?.items ?? []}
-            loading={events.isFetching}
+            query={events}
+            paging={paging}
+            pageSizeOptions={[20, 50, 100, 200]}
+            totalText={(total) => `共 ${total} 条`}
             expandable={{ expandedRowRender: (event) => <AuditEventDetail event={event} /> }}
-            pagination={{
-              current: paging.page,
-              pageSize: paging.pageSize,
-              total: events.data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: [20, 50, 100, 200],
-              showTotal: (total) => `共 ${total} 条`,
-              onChange: (page, pageSize) => setPaging({ page, pageSize }),
-            }}
           />
         </div>
       </Card>

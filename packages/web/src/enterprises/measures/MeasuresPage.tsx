@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Segmented, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Button, Card, Segmented, Space, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useParams } from 'react-router';
 import { MEASURE_CODES, MEASURE_LABELS, type MeasureCode } from '@pgs/domain';
@@ -11,6 +11,8 @@ import { ownPlatformOf, platformShort } from '../components/enterprise-format.ts
 import { RunPageHeader } from './RunPageHeader.tsx';
 import { formatNumber } from '@pgs/domain/platform/format';
 import { EnterpriseNameCell } from '../components/EnterpriseNameCell.tsx';
+import { PagedTable } from '../../shared/PagedTable.tsx';
+import { usePaging } from '../../shared/usePaging.ts';
 
 /** The measures with a yearly quantity; the other three apply to every C and D enterprise without an amount. */
 const AMOUNT_MEASURES: MeasureCode[] = ['electricity_surcharge', 'water_surcharge', 'energy_quota_cut'];
@@ -101,12 +103,11 @@ export function MeasuresPage() {
   const ownPlatform = ownPlatformOf(me);
   const [platformKey, setPlatformKey] = useState<string | undefined>(undefined);
   const [cls, setCls] = useState<'all' | 'C' | 'D'>('all');
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(50);
+  const paging = usePaging(50);
   const effective = ownPlatform ?? platformKey;
   const run = useRun(runId);
   const classFilter = cls === 'all' ? undefined : cls;
-  const measures = useMeasures(runId, effective, classFilter, page, pageSize);
+  const measures = useMeasures(runId, effective, classFilter, paging.page, paging.pageSize);
   const exporting = useDownload(() => exportMeasures(run.data ?? { id: runId, year: 0 }, effective, classFilter));
 
   return (
@@ -118,14 +119,14 @@ export function MeasuresPage() {
         ownPlatform={ownPlatform}
         onPlatform={(next) => {
           setPlatformKey(next);
-          setPage(1);
+          paging.reset();
         }}
       >
         <Segmented<'all' | 'C' | 'D'>
           value={cls}
           onChange={(next) => {
             setCls(next);
-            setPage(1);
+            paging.reset();
           }}
           options={[
             { value: 'all', label: 'C、D 类' },
@@ -155,27 +156,16 @@ export function MeasuresPage() {
           × 用电量等），悬停或展开可看计算依据；“未计算”表示标准未配置或数据缺失。
         </Typography.Paragraph>
         <div data-testid="measures-table">
-          <Table<MeasureItemView>
+          <PagedTable<MeasureItemView>
             rowKey="creditCode"
             size="small"
             columns={columns}
-            dataSource={measures.data?.items ?? []}
-            loading={measures.isFetching}
             scroll={{ x: 1100 }}
             expandable={{ expandedRowRender: (item) => <MeasureBasis item={item} />, columnWidth: 40 }}
             locale={{ emptyText: '没有 C、D 类企业' }}
-            pagination={{
-              current: page,
-              pageSize,
-              total: measures.data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: [20, 50, 100],
-              showTotal: (total) => <span data-testid="measures-total">共 {total} 家 C、D 类企业</span>,
-              onChange: (nextPage, nextSize) => {
-                setPage(nextSize === pageSize ? nextPage : 1);
-                setPageSize(nextSize);
-              },
-            }}
+            query={measures}
+            paging={paging}
+            totalText={(total) => <span data-testid="measures-total">共 {total} 家 C、D 类企业</span>}
           />
         </div>
       </Card>

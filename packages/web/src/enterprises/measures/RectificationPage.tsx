@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Segmented, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Button, Card, Segmented, Space, Tag, Typography, type TableColumnsType } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useParams } from 'react-router';
 import {
@@ -16,6 +16,8 @@ import { RunPageHeader } from './RunPageHeader.tsx';
 import { ClassTag } from '../components/ClassTag.tsx';
 import { formatNumber } from '@pgs/domain/platform/format';
 import { EnterpriseNameCell } from '../components/EnterpriseNameCell.tsx';
+import { PagedTable } from '../../shared/PagedTable.tsx';
+import { usePaging } from '../../shared/usePaging.ts';
 
 const TRACK_COLORS: Record<RectificationTrack, string> = { support: 'green', tax_review: 'gold', rectify: 'red' };
 
@@ -73,12 +75,11 @@ export function RectificationPage() {
   const ownPlatform = ownPlatformOf(me);
   const [platformKey, setPlatformKey] = useState<string | undefined>(undefined);
   const [track, setTrack] = useState<RectificationTrack | 'all'>('all');
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(50);
+  const paging = usePaging(50);
   const effective = ownPlatform ?? platformKey;
   const trackFilter = track === 'all' ? undefined : track;
   const run = useRun(runId);
-  const list = useRectification(runId, effective, trackFilter, page, pageSize);
+  const list = useRectification(runId, effective, trackFilter, paging.page, paging.pageSize);
   const exporting = useDownload(() => exportRectification(run.data ?? { id: runId, year: 0 }, effective, trackFilter));
 
   return (
@@ -90,14 +91,14 @@ export function RectificationPage() {
         ownPlatform={ownPlatform}
         onPlatform={(next) => {
           setPlatformKey(next);
-          setPage(1);
+          paging.reset();
         }}
       >
         <Segmented<RectificationTrack | 'all'>
           value={track}
           onChange={(next) => {
             setTrack(next);
-            setPage(1);
+            paging.reset();
           }}
           options={[
             { value: 'all', label: '全部' },
@@ -126,26 +127,15 @@ export function RectificationPage() {
           正常生产但亩均用电不低于本评价组中位数的列为“税收重点评估”，营业收入较上年增长达标的列为“帮扶支持”，其余“整治提升”。不定等级（T类）企业不列入。名单在运行评价时按当时的企业数据生成并随评价保存，之后重新导入企业数据不会改变已生成的名单。
         </Typography.Paragraph>
         <div data-testid="rectification-table">
-          <Table<RectificationItemView>
+          <PagedTable<RectificationItemView>
             rowKey="creditCode"
             size="small"
             columns={columns}
-            dataSource={list.data?.items ?? []}
-            loading={list.isFetching}
             scroll={{ x: 1000 }}
             locale={{ emptyText: '没有列入整治的企业' }}
-            pagination={{
-              current: page,
-              pageSize,
-              total: list.data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: [20, 50, 100],
-              showTotal: (total) => <span data-testid="rectification-total">共 {total} 家企业</span>,
-              onChange: (nextPage, nextSize) => {
-                setPage(nextSize === pageSize ? nextPage : 1);
-                setPageSize(nextSize);
-              },
-            }}
+            query={list}
+            paging={paging}
+            totalText={(total) => <span data-testid="rectification-total">共 {total} 家企业</span>}
           />
         </div>
       </Card>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Input, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
+import { Button, Card, Input, Select, Space, Typography, type TableColumnsType } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import {
   EVALUATION_CLASS_LABELS,
@@ -27,6 +27,8 @@ import {
 } from '../components/enterprise-format.ts';
 import { ResultExplanation } from './ResultExplanation.tsx';
 import { EnterpriseNameCell } from '../components/EnterpriseNameCell.tsx';
+import { PagedTable } from '../../shared/PagedTable.tsx';
+import { usePaging } from '../../shared/usePaging.ts';
 
 const columns: TableColumnsType<EvaluationResultView> = [
   {
@@ -87,14 +89,13 @@ const columns: TableColumnsType<EvaluationResultView> = [
 export function ResultsTable({ run, ownPlatform }: { run: EvaluationRunView; ownPlatform: PlatformKey | null }) {
   const [filters, setFilters] = useState<ResultFilters>({});
   const [search, setSearch] = useState('');
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const paging = usePaging(20);
   const effective: ResultFilters = { ...filters, ...(ownPlatform ? { platformKey: ownPlatform } : {}) };
-  const results = useResults(run.id, effective, page, pageSize);
+  const results = useResults(run.id, effective, paging.page, paging.pageSize);
   const exporting = useDownload(() => exportResults(run, effective));
   const filter = (patch: Partial<ResultFilters>) => {
     setFilters((current) => ({ ...current, ...patch }));
-    setPage(1);
+    paging.reset();
   };
 
   return (
@@ -153,28 +154,17 @@ export function ResultsTable({ run, ownPlatform }: { run: EvaluationRunView; own
         />
       </Space>
       <div data-testid="results-table">
-        <Table<EvaluationResultView>
+        <PagedTable<EvaluationResultView>
           rowKey="creditCode"
           size="small"
           columns={columns}
-          dataSource={results.data?.items ?? []}
-          loading={results.isFetching}
+          query={results}
+          paging={paging}
+          totalText={(total) => <span data-testid="results-total">共 {total} 家企业</span>}
           scroll={{ x: 1100 }}
           expandable={{
             expandedRowRender: (result) => <ResultExplanation result={result} sets={run.sets} />,
             columnWidth: 40,
-          }}
-          pagination={{
-            current: page,
-            pageSize,
-            total: results.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [20, 50, 100],
-            showTotal: (total) => <span data-testid="results-total">共 {total} 家企业</span>,
-            onChange: (nextPage, nextSize) => {
-              setPage(nextSize === pageSize ? nextPage : 1);
-              setPageSize(nextSize);
-            },
           }}
         />
       </div>

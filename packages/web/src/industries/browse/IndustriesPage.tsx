@@ -1,9 +1,11 @@
 import { useState } from 'react';
-import { Breadcrumb, Button, Card, Input, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Breadcrumb, Button, Card, Input, Space, Tag, Typography, type TableColumnsType } from 'antd';
 import { can, INDUSTRY_LEVEL_LABELS, type Industry, type IndustryLevel } from '@pgs/domain';
 import { useMe } from '../../auth/session.ts';
 import { useIndustries, useIndustry, type IndustryListParams } from '../industries.api.ts';
 import { IndustryImportCard } from './IndustryImportCard.tsx';
+import { PagedTable } from '../../shared/PagedTable.tsx';
+import { usePaging } from '../../shared/usePaging.ts';
 
 const LEVEL_COLORS: Record<IndustryLevel, string> = {
   section: 'purple',
@@ -25,12 +27,13 @@ export function IndustriesPage() {
   // What the box shows; kept apart from `search` so leaving a search (back to browsing) also empties the box.
   const [searchText, setSearchText] = useState('');
   const [parent, setParent] = useState<string | null>(null);
-  const [paging, setPaging] = useState({ page: 1, pageSize: 50 });
+  const paging = usePaging(50);
+  const page = { page: paging.page, pageSize: paging.pageSize };
   const params: IndustryListParams = search
-    ? { q: search, ...paging }
+    ? { q: search, ...page }
     : parent
-      ? { parent, ...paging }
-      : { level: 'section', ...paging };
+      ? { parent, ...page }
+      : { level: 'section', ...page };
   const list = useIndustries(params);
   const parentDetail = useIndustry(search ? null : parent);
 
@@ -38,7 +41,7 @@ export function IndustriesPage() {
     setSearch('');
     setSearchText('');
     setParent(code);
-    setPaging((current) => ({ ...current, page: 1 }));
+    paging.reset();
   };
   const lineage = parentDetail.data ? dedupe([...parentDetail.data.lineage, parentDetail.data]) : [];
 
@@ -89,7 +92,7 @@ export function IndustriesPage() {
             onChange={(event) => setSearchText(event.target.value)}
             onSearch={(value) => {
               setSearch(value.trim());
-              setPaging((current) => ({ ...current, page: 1 }));
+              paging.reset();
             }}
             data-testid="industries-search"
           />
@@ -119,21 +122,14 @@ export function IndustriesPage() {
             )}
           </div>
           <div data-testid="industries-table">
-            <Table<Industry>
+            <PagedTable<Industry>
               rowKey="code"
               size="middle"
               columns={columns}
-              dataSource={list.data?.items ?? []}
-              loading={list.isFetching}
-              pagination={{
-                current: paging.page,
-                pageSize: paging.pageSize,
-                total: list.data?.total ?? 0,
-                showSizeChanger: true,
-                pageSizeOptions: [20, 50, 100, 200],
-                showTotal: (total) => `共 ${total} 条`,
-                onChange: (page, pageSize) => setPaging({ page, pageSize }),
-              }}
+              query={list}
+              paging={paging}
+              pageSizeOptions={[20, 50, 100, 200]}
+              totalText={(total) => `共 ${total} 条`}
             />
           </div>
         </Space>

@@ -1,9 +1,11 @@
 import { useState } from 'react';
-import { App, Button, Card, Popconfirm, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { App, Button, Card, Popconfirm, Space, Tag, type TableColumnsType } from 'antd';
 import { PlusOutlined, UnlockOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { PLATFORMS, ROLE_LABELS, type Role, type User } from '@pgs/domain';
 import { formatDateTime, isInFuture } from '../../shared/format.ts';
+import { PagedTable } from '../../shared/PagedTable.tsx';
+import { usePaging } from '../../shared/usePaging.ts';
 import { unlockUser, userKeys, useUsers } from '../users.api.ts';
 import { ResetPasswordModal } from './ResetPasswordModal.tsx';
 import { UserFormModal } from './UserFormModal.tsx';
@@ -18,7 +20,7 @@ function UserStatus({ user }: { user: User }) {
 /** 用户管理 (admin): accounts, roles and platforms; separation of duties keeps this away from business roles. */
 export function UsersPage() {
   const { message } = App.useApp();
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const paging = usePaging(20);
   const [editing, setEditing] = useState<{ user: User | null } | null>(null);
   const [resetting, setResetting] = useState<User | null>(null);
   const users = useUsers(paging.page, paging.pageSize);
@@ -104,19 +106,13 @@ export function UsersPage() {
       }
     >
       <div data-testid="users-table">
-        <Table<User>
+        <PagedTable<User>
           rowKey="id"
           columns={columns}
-          dataSource={users.data?.items ?? []}
-          loading={users.isFetching}
-          pagination={{
-            current: paging.page,
-            pageSize: paging.pageSize,
-            total: users.data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (total) => `共 ${total} 个用户`,
-            onChange: (page, pageSize) => setPaging({ page, pageSize }),
-          }}
+          query={users}
+          paging={paging}
+          pageSizeOptions={[10, 20, 50, 100]}
+          totalText={(total) => `共 ${total} 个用户`}
         />
       </div>
       <UserFormModal
