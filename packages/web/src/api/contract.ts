@@ -8,7 +8,12 @@ import type {
 } from '@pgs/domain';
 
 /** The output type of a zod schema of the shared contract (type-only: no zod code reaches the browser here). */
-type Out<S extends { _output: unknown }> = S['_output'];
+export type Out<S extends { _output: unknown }> = S['_output'];
+/**
+ * What a request body of the contract accepts (zod's input type: defaults still optional, numbers as typed): the web's
+ * request bodies are typed from the schema the server validates with, never re-typed by hand (issue #11).
+ */
+export type In<S extends { _input: unknown }> = S['_input'];
 
 export type ImportReport = Out<typeof importReportSchema>;
 export type ImportRowError = ImportReport['errors'][number];

@@ -1,7 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import type {
-  CatalogBasis,
-  CatalogCategory,
+  catalogItemInputSchema,
+  catalogItemUpdateSchema,
+  createDraftSchema,
+  publishSchema,
   CatalogDiffView,
   CatalogItemView,
   CatalogView,
@@ -10,7 +12,7 @@ import type {
   PlatformKey,
 } from '@pgs/domain';
 import { api, download, upload } from '../api/client.ts';
-import type { CatalogSummary, ImportReport } from '../api/contract.ts';
+import type { CatalogSummary, ImportReport, In } from '../api/contract.ts';
 
 export const catalogKeys = {
   all: ['catalog'] as const,
@@ -66,18 +68,9 @@ export function classify(platformKey: PlatformKey, params: ClassifyParams): Prom
   return api<ClassifyResultView>(`/catalogs/${platformKey}/classify`, { query: params });
 }
 
-export type ItemValues = {
-  category: CatalogCategory;
-  industryCode: string;
-  keywords: string[];
-  basis: CatalogBasis;
-  note: string;
-};
+export type ItemValues = In<typeof catalogItemInputSchema>;
 
-export function createDraft(
-  platformKey: PlatformKey,
-  body: { version: string; basedOnVersionId?: number },
-): Promise<CatalogView> {
+export function createDraft(platformKey: PlatformKey, body: In<typeof createDraftSchema>): Promise<CatalogView> {
   return api<CatalogView>(`/catalogs/${platformKey}/versions`, { method: 'POST', body });
 }
 
@@ -92,7 +85,7 @@ export function createItem(versionId: number, values: ItemValues): Promise<Catal
 export function updateItem(
   versionId: number,
   itemId: number,
-  values: ItemValues & { revision: number },
+  values: In<typeof catalogItemUpdateSchema>,
 ): Promise<CatalogItemView> {
   return api<CatalogItemView>(`/catalog-versions/${versionId}/items/${itemId}`, { method: 'PUT', body: values });
 }
@@ -104,10 +97,7 @@ export function deleteItem(versionId: number, item: Pick<CatalogItemView, 'id' |
   });
 }
 
-export function publishVersion(
-  versionId: number,
-  body: { effectiveDate: string; revision: number },
-): Promise<CatalogVersionSummaryView> {
+export function publishVersion(versionId: number, body: In<typeof publishSchema>): Promise<CatalogVersionSummaryView> {
   return api<CatalogVersionSummaryView>(`/catalog-versions/${versionId}/publish`, { method: 'POST', body });
 }
 

@@ -1,6 +1,11 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type {
+  circulationInputSchema,
   circulationResultSchema,
+  evaluationInputSchema,
+  projectSettingsInputSchema,
+  reportProjectSchema,
+  transitionSchema,
   evaluationResultSchema,
   investmentSummarySchema,
   ProjectEvaluationRecord,
@@ -10,7 +15,7 @@ import type {
   projectDetailSchema,
 } from '@pgs/domain';
 import { api, download } from '../api/client.ts';
-import type { Page } from '../api/contract.ts';
+import type { In, Page } from '../api/contract.ts';
 
 type Out<S extends { _output: unknown }> = S['_output'];
 export type ProjectDetail = Out<typeof projectDetailSchema>;
@@ -80,29 +85,13 @@ export function useProjectSettings() {
   });
 }
 
-export type ReportValues = {
-  name: string;
-  platformKey: string;
-  investorName: string;
-  investorCreditCode?: string | null;
-  industryCode: string;
-  totalInvestment: string | number;
-  fixedAssetInvestment: string | number;
-  landArea?: string | number | null;
-  landAreaM2?: string | number | null;
-  expectedAnnualTax: string | number;
-  expectedAnnualOutput?: string | number | null;
-  description?: string;
-};
+export type ReportValues = In<typeof reportProjectSchema>;
 
 export function reportProject(values: ReportValues): Promise<ProjectDetail> {
   return api<ProjectDetail>('/projects', { method: 'POST', body: values });
 }
 
-export function moveProject(
-  id: number,
-  body: { to: ProjectStatus; version: number; reason?: string; effectiveDate?: string },
-): Promise<ProjectDetail> {
+export function moveProject(id: number, body: In<typeof transitionSchema>): Promise<ProjectDetail> {
   return api<ProjectDetail>(`/projects/${id}/transitions`, { method: 'POST', body });
 }
 
@@ -111,23 +100,15 @@ export function undoMove(id: number, version: number): Promise<ProjectDetail> {
   return api<ProjectDetail>(`/projects/${id}/transitions/undo`, { method: 'POST', body: { version } });
 }
 
-export function evaluateProject(
-  id: number,
-  body: { scores: Record<string, number>; opinion: string; reviewer?: string; reviewedOn?: string; version: number },
-): Promise<EvaluationResult> {
+export function evaluateProject(id: number, body: In<typeof evaluationInputSchema>): Promise<EvaluationResult> {
   return api<EvaluationResult>(`/projects/${id}/evaluation`, { method: 'POST', body });
 }
 
-export function circulateProject(
-  id: number,
-  body: { toPlatformKey: string; firstPlaceShare: number; reason: string; version: number },
-): Promise<CirculationResult> {
+export function circulateProject(id: number, body: In<typeof circulationInputSchema>): Promise<CirculationResult> {
   return api<CirculationResult>(`/projects/${id}/circulations`, { method: 'POST', body });
 }
 
-export function saveProjectSettings(
-  body: Pick<ProjectSettingsView, 'negotiationWindowDays' | 'undoWindowDays' | 'evaluationSheet' | 'version'>,
-): Promise<ProjectSettingsView> {
+export function saveProjectSettings(body: In<typeof projectSettingsInputSchema>): Promise<ProjectSettingsView> {
   return api<ProjectSettingsView>('/project-settings', { method: 'PUT', body });
 }
 

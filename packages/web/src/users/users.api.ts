@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { PlatformKey, Role, User } from '@pgs/domain';
+import type { createUserSchema, updateUserSchema, User } from '@pgs/domain';
 import { api } from '../api/client.ts';
-import type { Page } from '../api/contract.ts';
+import type { In, Page } from '../api/contract.ts';
 
 export const userKeys = {
   all: ['users'] as const,
@@ -16,20 +16,8 @@ export function useUsers(page: number, pageSize: number) {
   });
 }
 
-export type NewUser = {
-  username: string;
-  password: string;
-  displayName: string;
-  role: Role;
-  platformKey?: PlatformKey | null;
-};
-export type UserChanges = {
-  displayName: string;
-  role: Role;
-  platformKey: PlatformKey | null;
-  disabled: boolean;
-  version: number;
-};
+export type NewUser = In<typeof createUserSchema>;
+export type UserChanges = In<typeof updateUserSchema>;
 
 export function createUser(body: NewUser): Promise<User> {
   return api<User>('/users', { method: 'POST', body });
