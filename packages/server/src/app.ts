@@ -37,6 +37,7 @@ import { installHttpSecurity } from './platform/http-security.ts';
 import { installXlsxResponses, openApiTransform } from './platform/openapi-responses.ts';
 import { apiDocsGuard } from './platform/api-docs-guard.ts';
 import { staticCacheHeaders } from './platform/static-cache.ts';
+import { listenForChanges } from './platform/change-listener.ts';
 
 // Validation messages in Chinese for the people who read them (zod's built-in zh-CN locale).
 z.config(z.locales.zhCN());
@@ -88,6 +89,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     catalogHorizonMonths: http.catalogHorizonMonths,
     auth: authSettings(options.auth),
   };
+
+  // Issue #15: the session and catalog caches hear of changes made by other processes on the same database.
+  const stopListening = await listenForChanges(options.database);
+  app.addHook('onClose', stopListening);
 
   await app.register(cookie);
   await app.register(compress, { global: true, threshold: 2048 });
