@@ -43,7 +43,7 @@ import { requirePermission, type Actor } from '../platform/actor.ts';
 import { AppError, conflict, forbidden, notFound, unprocessable } from '../platform/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { displayNamesOf } from '../users/display-names.ts';
-import { recordCountOfYear, recordsOfYear, revenuesOfYear } from './enterprise-records.service.ts';
+import { recordCountOfYear, recordsOfCodes, recordsOfYear, revenuesOfYear } from './enterprise-records.service.ts';
 import {
   insertRectification,
   rectificationPage,
@@ -529,10 +529,13 @@ export async function listMeasures(db: Db, actor: Actor, id: number, query: Meas
     platformKey: scopedPlatform(actor, query.platformKey),
     classes: measureClasses(query),
   };
-  const [{ rows, total }, records] = await Promise.all([
-    resultsPage(db, id, filter, query.page, query.pageSize),
-    recordsByCode(db, run.year),
-  ]);
+  // Issue #15: the page first, then only its enterprises' records (not every record of the year).
+  const { rows, total } = await resultsPage(db, id, filter, query.page, query.pageSize);
+  const records = await recordsOfCodes(
+    db,
+    run.year,
+    rows.map((row) => row.creditCode),
+  );
   return {
     items: rows.map((row) => measureItem(row, records.get(row.creditCode), run.measures as MeasureSettings)),
     total,
