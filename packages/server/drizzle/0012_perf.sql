@@ -1,3 +1,10 @@
+CREATE TABLE "job_progress" (
+	"id" text PRIMARY KEY NOT NULL,
+	"owner" text NOT NULL,
+	"progress" jsonb NOT NULL,
+	"updated_at" timestamp (3) with time zone NOT NULL
+);
+--> statement-breakpoint
 -- Issue #15: the in-memory caches of sessions and published catalogs hear of changes made by any process on this
 -- database. Each trigger NOTIFYs its channel on commit, once per statement that changed rows; the servers LISTEN
 -- (platform/change-listener.ts). The idle clock's UPDATE of sessions is not signalled: it only moves forward.

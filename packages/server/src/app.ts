@@ -1,4 +1,5 @@
 import { ProgressBoard } from './platform/progress-board.ts';
+import { SharedProgress } from './platform/shared-progress.ts';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -85,7 +86,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     driver: options.database.driver,
     clock: options.clock ?? systemClock,
     secureCookie: options.secureCookie ? true : 'auto',
-    progress: new ProgressBoard(),
+    // Issue #15: on PostgreSQL the progress of imports and runs is also in the database, for every server process.
+    progress: new ProgressBoard(
+      Date.now,
+      options.database.driver === 'postgres' ? new SharedProgress(options.database.db, logger) : undefined,
+    ),
     catalogHorizonMonths: http.catalogHorizonMonths,
     auth: authSettings(options.auth),
   };
