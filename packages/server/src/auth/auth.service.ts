@@ -42,7 +42,7 @@ const TOUCH_INTERVAL_MS = 60_000;
 const SESSION_CACHE_MS = 5_000;
 
 type SessionWithUser = Awaited<ReturnType<typeof sessionsWithUser>>[number];
-const sessionCache = perDatabase<Db, ShortLivedCache<string, SessionWithUser>>(
+const sessionCache = perDatabase<ShortLivedCache<string, SessionWithUser>>(
   () => new ShortLivedCache('sessions', SESSION_CACHE_MS),
 );
 

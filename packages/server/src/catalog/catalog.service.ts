@@ -45,7 +45,7 @@ async function publishedItems(db: Db, versionId: number): Promise<CatalogItemRow
  * in every process on the same PostgreSQL. The short life bounds a lost notification.
  */
 const PUBLISHED_CACHE_MS = 5_000;
-const publishedVersionsCache = perDatabase<Db, ShortLivedCache<string, CatalogVersionRow[]>>(
+const publishedVersionsCache = perDatabase<ShortLivedCache<string, CatalogVersionRow[]>>(
   () => new ShortLivedCache('catalog', PUBLISHED_CACHE_MS),
 );
 

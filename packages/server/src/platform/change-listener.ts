@@ -10,13 +10,15 @@ const topicOf = new Map(TOPICS.map((topic) => [CHANGE_CHANNELS[topic], topic]));
  * After a dropped connection every topic moves (what was missed is unknown). Returns the function that stops.
  */
 export async function listenForChanges(database: Database): Promise<() => Promise<void>> {
-  if (!database.listen) return async () => undefined;
+  if (!database.listen) return () => Promise.resolve();
   return database.listen(
     TOPICS.map((topic) => CHANGE_CHANNELS[topic]),
     (channel) => {
       const topic = topicOf.get(channel);
       if (topic) signalChange(topic);
     },
-    () => TOPICS.forEach(signalChange),
+    () => {
+      TOPICS.forEach(signalChange);
+    },
   );
 }

@@ -59,8 +59,8 @@ export class ShortLivedCache<K, V> {
 }
 
 /** One cache per database handle: tests open several databases in one process. */
-export function perDatabase<D extends object, C>(make: () => C): (db: D) => C {
-  const caches = new WeakMap<D, C>();
+export function perDatabase<C>(make: () => C): (db: object) => C {
+  const caches = new WeakMap<object, C>();
   return (db) => {
     let cache = caches.get(db);
     if (!cache) caches.set(db, (cache = make()));

@@ -59,6 +59,7 @@ export async function openDatabase(options: {
   log?: Pick<Logger, 'warn'>;
 }): Promise<Database> {
   if (options.url) {
+    const url = options.url;
     // Migrations run as the tables' owner when MIGRATION_DATABASE_URL names one; the app's own role may then lack DDL rights.
     if (options.migrationUrl) await migrateAsOwner(options.migrationUrl);
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
@@ -75,8 +76,7 @@ export async function openDatabase(options: {
       driver: 'postgres',
       url: options.url,
       close: () => pool.end(),
-      listen: (channels, onNotify, onReconnect) =>
-        listenOnPostgres(options.url!, channels, onNotify, onReconnect, options.log),
+      listen: (channels, onNotify, onReconnect) => listenOnPostgres(url, channels, onNotify, onReconnect, options.log),
     };
   }
   let release: (() => Promise<void>) | null = null;
@@ -100,7 +100,13 @@ export async function openDatabase(options: {
     driver: 'pglite',
     dumpDataDir: () => client.dumpDataDir('none'),
     listen: async (channels, onNotify) => {
-      const stops = await Promise.all(channels.map((channel) => client.listen(channel, () => onNotify(channel))));
+      const stops = await Promise.all(
+        channels.map((channel) =>
+          client.listen(channel, () => {
+            onNotify(channel);
+          }),
+        ),
+      );
       return async () => {
         if (!client.closed) for (const stop of stops) await stop();
       };
@@ -136,7 +142,9 @@ async function listenOnPostgres(
   let retry: NodeJS.Timeout | null = null;
   const open = async () => {
     const next = new pg.Client({ connectionString: url });
-    next.on('notification', (message) => onNotify(message.channel));
+    next.on('notification', (message) => {
+      onNotify(message.channel);
+    });
     next.on('error', (error) => {
       if (stopped) return;
       if (log) log.warn({ err: error }, 'PostgreSQL LISTEN connection ended');

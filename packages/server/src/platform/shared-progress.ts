@@ -8,6 +8,8 @@ const WRITE_EVERY_MS = 250;
 /** Rows older than this are removed now and then (a job's progress is read only while the page polls it). */
 const KEEP_MS = 10 * 60 * 1000;
 
+const scheduled = (job: Pending) => job.timer !== null;
+
 type Pending = { owner: string; progress: unknown; timer: NodeJS.Timeout | null; lastWrite: number; busy: boolean };
 
 /**
@@ -72,7 +74,8 @@ export class SharedProgress {
       this.log?.warn({ err: error, job: id }, 'job progress not written');
     } finally {
       job.busy = false;
-      if (!job.timer && job.progress === progress) this.pending.delete(id);
+      // A report that came during the write has scheduled its own flush; otherwise the job is written up to date.
+      if (!scheduled(job) && job.progress === progress) this.pending.delete(id);
     }
   }
 

@@ -44,7 +44,7 @@ export async function getIndustry(db: Db, actor: Actor, code: string) {
  * industries in every process on the same PostgreSQL).
  */
 const LINEAGE_CACHE_MS = 5_000;
-const lineageCache = perDatabase<Db, ShortLivedCache<string, Map<string, Industry>>>(
+const lineageCache = perDatabase<ShortLivedCache<string, Map<string, Industry>>>(
   () => new ShortLivedCache('catalog', LINEAGE_CACHE_MS),
 );
 
