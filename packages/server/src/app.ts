@@ -1,4 +1,5 @@
 import { ProgressBoard } from './platform/progress-board.ts';
+import { SharedProgress } from './platform/shared-progress.ts';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -37,6 +38,7 @@ import { installHttpSecurity } from './platform/http-security.ts';
 import { installXlsxResponses, openApiTransform } from './platform/openapi-responses.ts';
 import { apiDocsGuard } from './auth/api-docs-guard.ts';
 import { staticCacheHeaders } from './platform/static-cache.ts';
+import { listenForChanges } from './platform/change-listener.ts';
 
 // Validation messages in Chinese for the people who read them (zod's built-in zh-CN locale).
 z.config(z.locales.zhCN());
@@ -84,10 +86,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     driver: options.database.driver,
     clock: options.clock ?? systemClock,
     secureCookie: options.secureCookie ? true : 'auto',
-    progress: new ProgressBoard(),
+    // Issue #15: on PostgreSQL the progress of imports and runs is also in the database, for every server process.
+    progress: new ProgressBoard(
+      Date.now,
+      options.database.driver === 'postgres' ? new SharedProgress(options.database.db, logger) : undefined,
+    ),
     catalogHorizonMonths: http.catalogHorizonMonths,
     auth: authSettings(options.auth),
   };
+
+  // Issue #15: the session and catalog caches hear of changes made by other processes on the same database.
+  const stopListening = await listenForChanges(options.database);
+  app.addHook('onClose', stopListening);
 
   await app.register(cookie);
   await app.register(compress, { global: true, threshold: 2048 });

@@ -29,9 +29,35 @@ import {
 import { purgeFailures } from './login-failures.repository.ts';
 import { DUMMY_HASH_PROMISE, verifyPassword } from './passwords.service.ts';
 import { hashToken, newToken } from './session-token.ts';
+import { generationOf, perDatabase, ShortLivedCache } from '../platform/change-signals.ts';
 
 /** last_seen_at is written at most this often, so a busy user does not cost a write per request. */
 const TOUCH_INTERVAL_MS = 60_000;
+/**
+ * Issue #15: a session and its user are kept in memory this long, so most requests make no database round trip.
+ * A logout, a revocation or a change of the user moves the 'sessions' generation at once in this process and, by the
+ * triggers' NOTIFY, in every process on the same PostgreSQL; this life only bounds the case of a lost notification.
+ */
+const SESSION_CACHE_MS = 5_000;
+
+/** A session with its user, as the cache keeps it (the user read through the users service). */
+type SessionWithUser = { createdAt: Date; lastSeenAt: Date; user: UserRow };
+const sessionCache = perDatabase<ShortLivedCache<string, SessionWithUser>>(
+  () => new ShortLivedCache('sessions', SESSION_CACHE_MS),
+);
+
+async function readSession(db: Db, tokenHash: string, now: Date): Promise<SessionWithUser | undefined> {
+  const generation = generationOf('sessions');
+  // Two lookups by primary key (session, then its user through the users service) on a cache miss only.
+  const session = await findSession(db, tokenHash);
+  if (!session) return undefined;
+  const user = await userById(db, session.userId);
+  // The user row cannot be gone while its session exists (ON DELETE CASCADE), except between the two reads.
+  if (!user) return undefined;
+  const found: SessionWithUser = { createdAt: session.createdAt, lastSeenAt: session.lastSeenAt, user };
+  sessionCache(db).set(tokenHash, found, generation, now);
+  return found;
+}
 
 const actorOfUser = (user: UserRow): Actor => ({
   id: user.id,
@@ -190,23 +216,26 @@ export async function authenticate(
   route?: SessionRouteConfig,
 ): Promise<Actor> {
   const tokenHash = hashToken(token);
-  // Two lookups by primary key (session, then its user through the users service): the module boundary costs
-  // one more round trip per request, well under a millisecond on either engine.
-  const found = await findSession(db, tokenHash);
+  let found = sessionCache(db).get(tokenHash, now);
+  // A cached session that looks ended is read again: another process may have moved its idle clock since.
+  if (found && sessionEnd(found, now, settings.sessionMaxHours)) found = undefined;
+  found ??= await readSession(db, tokenHash, now);
   if (!found) throw unauthorized('请先登录');
   const end = sessionEnd(found, now, settings.sessionMaxHours);
   if (end) {
     await deleteSession(db, tokenHash);
     throw unauthorized(SESSION_END_MESSAGES[end](settings.sessionMaxHours), 'SESSION_EXPIRED');
   }
-  const user = await userById(db, found.userId);
-  // The user row cannot be gone while its session exists (ON DELETE CASCADE), except between the two reads.
-  if (!user) throw unauthorized('请先登录');
+  const { user } = found;
   if (user.disabled) throw unauthorized('账号已停用，请联系系统管理员');
   if (user.mustChangePassword && !route?.passwordChangeAllowed) {
     throw new AppError(403, 'PASSWORD_CHANGE_REQUIRED', PASSWORD_CHANGE_REQUIRED_MESSAGE);
   }
-  if (now.getTime() - found.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) await touchSession(db, tokenHash, now);
+  // The idle clock moves at most once a minute per process; the cached copy moves with it.
+  if (now.getTime() - found.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+    found.lastSeenAt = now;
+    await touchSession(db, tokenHash, now);
+  }
   return actorOfUser(user);
 }
 

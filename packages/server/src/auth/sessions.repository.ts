@@ -1,6 +1,7 @@
 import { and, desc, eq, lt, ne, notInArray, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../platform/db.ts';
 import { sessions } from './sessions.table.ts';
+import { signalChange } from '../platform/change-signals.ts';
 
 /** The session of a token (its user is read through the users service: auth does not read the users table). */
 export async function findSession(db: Db, tokenHash: string) {
@@ -34,11 +35,18 @@ export async function insertSessionKeepingNewest(
     .delete(sessions)
     .where(and(eq(sessions.userId, session.userId), notInArray(sessions.tokenHash, newest)))
     .returning({ tokenHash: sessions.tokenHash });
+  if (ended.length > 0) signalChange('sessions');
   return ended.length;
 }
 
+/*
+ * Every delete below moves the session cache's generation (auth.service.ts) in this process at once; the trigger of
+ * migration 0012 tells the other processes on commit. Moved before the commit too, so a request racing the commit may
+ * cache the old row; the NOTIFY after the commit moves the generation again (PGlite: the same, in this process).
+ */
 export async function deleteSession(db: Db | Tx, tokenHash: string) {
   await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+  signalChange('sessions');
 }
 
 /** Ends every session of a user but the one named (a password change keeps the session that made it). */
@@ -47,6 +55,7 @@ export async function deleteSessionsOfUser(db: Db | Tx, userId: number, exceptTo
     ? and(eq(sessions.userId, userId), ne(sessions.tokenHash, exceptTokenHash))
     : eq(sessions.userId, userId);
   const ended = await db.delete(sessions).where(condition).returning({ tokenHash: sessions.tokenHash });
+  signalChange('sessions');
   return ended.length;
 }
 
@@ -57,4 +66,5 @@ export async function touchSession(db: Db, tokenHash: string, now: Date) {
 export async function purgeSessions(db: Db, idleBefore: Date, createdBefore: Date) {
   await db.delete(sessions).where(lt(sessions.lastSeenAt, idleBefore));
   await db.delete(sessions).where(lt(sessions.createdAt, createdBefore));
+  signalChange('sessions');
 }

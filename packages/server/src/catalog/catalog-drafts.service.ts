@@ -29,6 +29,7 @@ import {
 } from './catalog.repository.ts';
 import { inForceVersion, loadCatalog } from './catalog.service.ts';
 import { toDomainItem, toItemView, toSummary, versionPeople } from './catalog-views.ts';
+import { signalChange } from '../platform/change-signals.ts';
 
 async function draftOf(db: Db, versionId: number): Promise<CatalogVersionRow> {
   const row = await findVersion(db, versionId);
@@ -276,8 +277,9 @@ export async function publishDraft(
     );
     return row;
   });
+  signalChange('catalog'); // the cached published versions (catalog.service.ts) are read again
   const today = shanghaiDay(now);
-  const inForce = await inForceVersion(db, published.platformKey, today);
+  const inForce = await inForceVersion(db, published.platformKey, today, now);
   return toSummary(
     { ...published, itemCount: rows.length },
     inForce?.id ?? null,

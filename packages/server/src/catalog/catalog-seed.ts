@@ -4,6 +4,7 @@ import type { Db } from '../platform/db.ts';
 import type { Actor } from '../platform/actor.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { catalogItems, catalogVersions } from './catalog.table.ts';
+import { signalChange } from '../platform/change-signals.ts';
 
 /** 温政办〔2018〕107号 is dated 2018-09-30: the 2018年本 catalogs take effect that day. */
 export const CATALOG_2018_EFFECTIVE_DATE = '2018-09-30';
@@ -46,4 +47,5 @@ export async function ensureCatalog2018(db: Db, actor: Actor, now: Date) {
       );
     }
   });
+  signalChange('catalog');
 }

@@ -22,6 +22,7 @@ import {
   type CatalogItemRow,
   type CatalogVersionRow,
 } from './catalog.repository.ts';
+import { generationOf, perDatabase, ShortLivedCache } from '../platform/change-signals.ts';
 import { catalogView, toDomainItem, toItemView, toSummary, versionPeople } from './catalog-views.ts';
 
 /**
@@ -38,9 +39,34 @@ async function publishedItems(db: Db, versionId: number): Promise<CatalogItemRow
   return rows;
 }
 
+/**
+ * Issue #15: the published versions of each platform, from memory. Only a publish adds one (published rows never
+ * change otherwise); it moves the 'catalog' generation here at once and, by the trigger's NOTIFY on catalog_versions,
+ * in every process on the same PostgreSQL. The short life bounds a lost notification.
+ */
+const PUBLISHED_CACHE_MS = 5_000;
+const publishedVersionsCache = perDatabase<ShortLivedCache<string, CatalogVersionRow[]>>(
+  () => new ShortLivedCache('catalog', PUBLISHED_CACHE_MS),
+);
+
+async function publishedVersions(db: Db, platformKey: PlatformKey, now: Date): Promise<CatalogVersionRow[]> {
+  const cache = publishedVersionsCache(db);
+  const cached = cache.get(platformKey, now);
+  if (cached) return cached;
+  const generation = generationOf('catalog');
+  const rows = await publishedVersionsOfPlatform(db, platformKey);
+  cache.set(platformKey, rows, generation, now);
+  return rows;
+}
+
 /** The version in force for a platform on a Shanghai day (R1.1), or null before any is published. */
-export async function inForceVersion(db: Db, platformKey: PlatformKey, day: string): Promise<CatalogVersionRow | null> {
-  return versionInForce(await publishedVersionsOfPlatform(db, platformKey), day);
+export async function inForceVersion(
+  db: Db,
+  platformKey: PlatformKey,
+  day: string,
+  now: Date = new Date(),
+): Promise<CatalogVersionRow | null> {
+  return versionInForce(await publishedVersions(db, platformKey, now), day);
 }
 
 const seesDraftsOf = (actor: Actor) => actor.role === 'system' || can(actor.role, 'catalog.edit');
@@ -138,10 +164,10 @@ export async function classify(
   const code = query.industryCode.toUpperCase();
   if (!isWellFormedIndustryCode(code)) throw badRequest(`行业代码“${code}”格式不正确`);
   // The matched item's code is one of the code's lineage, so one look-up names both.
-  const names = await industriesByCode(db, industryLineage(code));
+  const names = await industriesByCode(db, industryLineage(code), now);
   const industry = names.get(code);
   if (!industry) throw unprocessable('UNKNOWN_INDUSTRY', `行业代码 ${code} 不在 GB/T 4754-2017 国民经济行业分类中`);
-  const version = await inForceVersion(db, platformKey, day);
+  const version = await inForceVersion(db, platformKey, day, now);
   if (!version) throw notFound(`${platformName(platformKey)}在 ${day} 尚无生效的产业准入目录`);
   const rows = await publishedItems(db, version.id);
   const result = classifyIndustry({

@@ -355,8 +355,15 @@ async function writtenReport(
 }
 
 /** `GET /enterprise-records/import/progress/:key`: the latest report of an import the same user sent with that key. */
-export function importProgressOf(board: ProgressBoard, actor: Actor, key: string): ImportProgress {
+export async function importProgressOf(board: ProgressBoard, actor: Actor, key: string): Promise<ImportProgress> {
   requirePermission(actor, 'enterprises.import');
   // Before the first report the answer is "waiting" (200), not 404: the page polls from the moment it sends the file.
-  return board.read<ImportProgress>('import', key, actor.username) ?? { phase: 'waiting', done: 0, total: 0, rows: 0 };
+  return (
+    (await board.readShared<ImportProgress>('import', key, actor.username)) ?? {
+      phase: 'waiting',
+      done: 0,
+      total: 0,
+      rows: 0,
+    }
+  );
 }

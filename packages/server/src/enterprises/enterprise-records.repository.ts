@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, ilike, isNull, max, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, ilike, inArray, isNull, max, or, sql, type SQL } from 'drizzle-orm';
 import type { PlatformKey } from '@pgs/domain';
 import type { Db, Tx } from '../platform/db.ts';
 import { enterpriseRecords as t } from './enterprises.table.ts';
@@ -185,6 +185,15 @@ export async function yearCounts(db: Db, platformKey?: PlatformKey): Promise<Arr
 export async function evaluationBatch(db: Db, year: number, afterCode: string | null, limit: number) {
   const where = afterCode === null ? eq(t.year, year) : and(eq(t.year, year), gt(t.creditCode, afterCode));
   return db.select(RECORD_COLUMNS).from(t).where(where).orderBy(asc(t.creditCode)).limit(limit);
+}
+
+/** The same columns as evaluationBatch for the named enterprises of one year (a page of measures, issue #15). */
+export async function evaluationRowsOfCodes(db: Db, year: number, codes: readonly string[]) {
+  if (codes.length === 0) return [];
+  return db
+    .select(RECORD_COLUMNS)
+    .from(t)
+    .where(and(eq(t.year, year), inArray(t.creditCode, [...codes])));
 }
 
 /** Every enterprise's revenue of one year (R3.4 growth on the previous year). */

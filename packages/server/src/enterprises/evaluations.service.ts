@@ -43,7 +43,7 @@ import { requirePermission, type Actor } from '../platform/actor.ts';
 import { AppError, conflict, forbidden, notFound, unprocessable } from '../platform/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { displayNamesOf } from '../users/display-names.service.ts';
-import { recordCountOfYear, recordsOfYear, revenuesOfYear } from './enterprise-records.service.ts';
+import { recordCountOfYear, recordsOfCodes, recordsOfYear, revenuesOfYear } from './enterprise-records.service.ts';
 import {
   insertRectification,
   rectificationPage,
@@ -67,6 +67,7 @@ import {
   type RunRow,
   type StoredIndicator,
 } from './evaluation-results.repository.ts';
+import { ADVISORY_LOCKS, oneAtATime } from '../platform/advisory-locks.ts';
 
 /**
  * The yearly ABCD evaluation as use cases (R3.2–R3.4, D15–D17): run, list, read, simulate, publish, and the
@@ -177,7 +178,10 @@ export async function runEvaluation(
   requirePermission(actor, 'evaluations.manage');
   const report = observers.onProgress ?? (() => undefined);
   try {
-    const summary = await runAndWrite(db, actor, input.year, now, observers.timings, report);
+    // Issue #15: one run of a year at a time, also across server processes on one PostgreSQL.
+    const summary = await oneAtATime(db, ADVISORY_LOCKS.evaluationYearRun, input.year, () =>
+      runAndWrite(db, actor, input.year, now, observers.timings, report),
+    );
     report({ phase: 'done', done: summary.total, total: summary.total });
     return summary;
   } catch (error) {
@@ -286,10 +290,12 @@ async function runAndWrite(
 }
 
 /** `GET /evaluations/progress/:key`: the latest report of a run the same user started with that key (404 otherwise). */
-export function runProgressOf(board: ProgressBoard, actor: Actor, key: string): RunProgress {
+export async function runProgressOf(board: ProgressBoard, actor: Actor, key: string): Promise<RunProgress> {
   requirePermission(actor, 'evaluations.manage');
   // Before the first report the answer is "waiting" (200), not 404: the page polls from the moment it starts the run.
-  return board.read<RunProgress>('evaluation', key, actor.username) ?? { phase: 'waiting', done: 0, total: 0 };
+  return (
+    (await board.readShared<RunProgress>('evaluation', key, actor.username)) ?? { phase: 'waiting', done: 0, total: 0 }
+  );
 }
 
 const noRecords = (year: number) =>
@@ -529,10 +535,13 @@ export async function listMeasures(db: Db, actor: Actor, id: number, query: Meas
     platformKey: scopedPlatform(actor, query.platformKey),
     classes: measureClasses(query),
   };
-  const [{ rows, total }, records] = await Promise.all([
-    resultsPage(db, id, filter, query.page, query.pageSize),
-    recordsByCode(db, run.year),
-  ]);
+  // Issue #15: the page first, then only its enterprises' records (not every record of the year).
+  const { rows, total } = await resultsPage(db, id, filter, query.page, query.pageSize);
+  const records = await recordsOfCodes(
+    db,
+    run.year,
+    rows.map((row) => row.creditCode),
+  );
   return {
     items: rows.map((row) => measureItem(row, records.get(row.creditCode), run.measures as MeasureSettings)),
     total,

@@ -1,3 +1,7 @@
+import pg from 'pg';
+import { sql } from 'drizzle-orm';
+import type { Db } from './db.ts';
+
 /**
  * Every PostgreSQL advisory lock the server takes, in one registry, so no two uses share an id by accident. Each is
  * taken with `pg_advisory_xact_lock` inside a transaction and released at its end. The ids are arbitrary constants
@@ -8,4 +12,35 @@ export const ADVISORY_LOCKS = {
   auditChain: 7_270_001,
   /** With the year as second key: imports of one year queue behind each other (exact counts, no lock-order deadlocks). */
   enterpriseYearImport: 7_270_002,
+  /** With the year as second key: evaluation runs of one year, one at a time across every process (issue #15). */
+  evaluationYearRun: 7_270_003,
 } as const;
+
+const queues = new Map<string, Promise<unknown>>();
+
+/**
+ * Runs `job` while holding the lock `id` with `second` (a year): two processes on the same PostgreSQL never run it
+ * at once — the second waits for the first, as two in one process do. On PostgreSQL the lock is an advisory lock in a
+ * transaction of its own that does nothing else (the job's queries use other connections of the pool); PGlite is one
+ * process and one connection, so the queue in this process is the whole lock there.
+ */
+export async function oneAtATime<T>(db: Db, id: number, second: number, job: () => Promise<T>): Promise<T> {
+  const key = `${id}:${second}`;
+  const before = queues.get(key) ?? Promise.resolve();
+  const run = before.catch(() => undefined).then(() => (isPostgresPool(db) ? underLock(db, id, second, job) : job()));
+  const settled = run.catch(() => undefined);
+  queues.set(key, settled);
+  void settled.then(() => {
+    if (queues.get(key) === settled) queues.delete(key);
+  });
+  return run;
+}
+
+async function underLock<T>(db: Db, id: number, second: number, job: () => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(${id}, ${second})`);
+    return job();
+  });
+}
+
+const isPostgresPool = (db: Db) => (db as unknown as { $client?: unknown }).$client instanceof pg.Pool;

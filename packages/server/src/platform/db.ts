@@ -24,9 +24,21 @@ export type DatabaseDriver = 'pglite' | 'postgres';
 export type Database = {
   db: Db;
   driver: DatabaseDriver;
+  /** PostgreSQL: where it is, so a second pool (a second server process in the tests) can open the same database. */
+  url?: string;
   close(): Promise<void>;
   /** PGlite only: the whole data dir as a tarball, which `openDatabase({ loadDataDir })` opens again (the tests' template). */
   dumpDataDir?: () => Promise<Blob>;
+  /**
+   * LISTEN on `channels` (issue #15: the caches' invalidation across processes). PostgreSQL: one connection of its
+   * own, opened again after it drops, with `onReconnect` called then (notifications may have been missed). PGlite:
+   * the embedded database's own notifications. Returns the function that stops listening.
+   */
+  listen?: (
+    channels: readonly string[],
+    onNotify: (channel: string) => void,
+    onReconnect: () => void,
+  ) => Promise<() => Promise<void>>;
 };
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../drizzle', import.meta.url));
@@ -50,6 +62,7 @@ export async function openDatabase(options: {
   log?: Pick<Logger, 'warn'>;
 }): Promise<Database> {
   if (options.url) {
+    const url = options.url;
     // Migrations run as the tables' owner when MIGRATION_DATABASE_URL names one; the app's own role may then lack DDL rights.
     if (options.migrationUrl) await migrateAsOwner(options.migrationUrl);
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
@@ -61,7 +74,13 @@ export async function openDatabase(options: {
     });
     const db = drizzlePg(pool);
     if (!options.migrationUrl) await migratePg(db, { migrationsFolder: MIGRATIONS_DIR });
-    return { db, driver: 'postgres', close: () => pool.end() };
+    return {
+      db,
+      driver: 'postgres',
+      url: options.url,
+      close: () => pool.end(),
+      listen: (channels, onNotify, onReconnect) => listenOnPostgres(url, channels, onNotify, onReconnect, options.log),
+    };
   }
   let release: (() => Promise<void>) | null = null;
   let dataDir: string | undefined;
@@ -83,6 +102,18 @@ export async function openDatabase(options: {
     db,
     driver: 'pglite',
     dumpDataDir: () => client.dumpDataDir('none'),
+    listen: async (channels, onNotify) => {
+      const stops = await Promise.all(
+        channels.map((channel) =>
+          client.listen(channel, () => {
+            onNotify(channel);
+          }),
+        ),
+      );
+      return async () => {
+        if (!client.closed) for (const stop of stops) await stop();
+      };
+    },
     close: async () => {
       await client.close();
       await release?.();
@@ -97,4 +128,45 @@ async function migrateAsOwner(url: string): Promise<void> {
   } finally {
     await pool.end();
   }
+}
+
+/** Waits this long before opening a dropped LISTEN connection again. */
+const RELISTEN_MS = 1_000;
+
+async function listenOnPostgres(
+  url: string,
+  channels: readonly string[],
+  onNotify: (channel: string) => void,
+  onReconnect: () => void,
+  log?: Pick<Logger, 'warn'>,
+): Promise<() => Promise<void>> {
+  let client: pg.Client | null = null;
+  let stopped = false;
+  let retry: NodeJS.Timeout | null = null;
+  const open = async () => {
+    const next = new pg.Client({ connectionString: url });
+    next.on('notification', (message) => {
+      onNotify(message.channel);
+    });
+    next.on('error', (error) => {
+      if (stopped) return;
+      if (log) log.warn({ err: error }, 'PostgreSQL LISTEN connection ended');
+      client = null;
+      void next.end().catch(() => undefined);
+      // Until it is back, the caches' short life bounds what this process may miss; after, they start afresh.
+      retry ??= setTimeout(() => {
+        retry = null;
+        open().then(onReconnect, () => next.emit('error', new Error('LISTEN reconnect failed')));
+      }, RELISTEN_MS);
+    });
+    await next.connect();
+    for (const channel of channels) await next.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    client = next;
+  };
+  await open();
+  return async () => {
+    stopped = true;
+    if (retry) clearTimeout(retry);
+    await client?.end().catch(() => undefined);
+  };
 }

@@ -1,8 +1,8 @@
 /**
  * Progress of long jobs (DESIGN.md "long jobs report progress"), kept in this process's memory under a key the
  * browser made, for the user who started the job. A job's own request answers when it is done; meanwhile the page
- * polls its key. Memory is enough: PGlite is one process by design, and one PGS process serves a PostgreSQL
- * deployment (several processes would each know only their own jobs; a shared table would be the next step).
+ * polls its key. On PostgreSQL the reports are also written to the job_progress table (shared-progress.ts), so a
+ * poll that reaches another server process of the deployment reads them too (issue #15); PGlite is one process.
  */
 
 /** A job's progress is forgotten this long after its last report (the page stops polling when the job answers). */
@@ -11,6 +11,7 @@ const KEEP_MS = 10 * 60 * 1000;
 const MAX_JOBS = 1000;
 
 import type { Logger } from './log.ts';
+import type { SharedProgress } from './shared-progress.ts';
 
 /** What kind of job a key belongs to, so an import's key never reads as a run's. */
 export type JobKind = 'evaluation' | 'import';
@@ -19,7 +20,11 @@ type Entry = { owner: string; progress: unknown; at: number };
 export class ProgressBoard {
   private readonly jobs = new Map<string, Entry>();
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly now: () => number = Date.now,
+    /** Issue #15: where every process reads the reports (PostgreSQL); none for PGlite, which is one process. */
+    private readonly shared?: SharedProgress,
+  ) {}
 
   /**
    * A reporter for the job under `key`, or undefined without a key. A key another user already holds is not taken
@@ -47,7 +52,19 @@ export class ProgressBoard {
       this.jobs.delete(id);
       this.jobs.set(id, { owner, progress, at: this.now() });
       this.forgetOld();
+      this.shared?.report(id, owner, progress);
     };
+  }
+
+  /**
+   * As `read`, and when this process does not know the job, the report another process left in the database (the
+   * page's poll may reach a process other than the one doing the job).
+   */
+  async readShared<Progress>(kind: JobKind, key: string, owner: string): Promise<Progress | undefined> {
+    const here = this.read<Progress>(kind, key, owner);
+    if (here !== undefined || !this.shared) return here;
+    const entry = await this.shared.read(`${kind}:${key}`, this.now() - KEEP_MS);
+    return entry && entry.owner === owner ? (entry.progress as Progress) : undefined;
   }
 
   /** The latest report of `key` for its owner; anyone else, or an unknown or forgotten key, gets undefined. */

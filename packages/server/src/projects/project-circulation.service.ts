@@ -1,4 +1,4 @@
-import { eq, or } from 'drizzle-orm';
+import { and, asc, between, eq, or } from 'drizzle-orm';
 import {
   circulationProblem,
   investmentSummary,
@@ -109,7 +109,15 @@ export async function platformInvestmentSummary(db: Db, actor: Actor, platformKe
     .select({ project: projects, circulation: projectCirculations })
     .from(projects)
     .leftJoin(projectCirculations, eq(projectCirculations.projectId, projects.id))
-    .where(or(eq(projects.platformKey, platformKey), eq(projectCirculations.fromPlatformKey, platformKey)));
+    // Issue #15: only the year's landed projects are read (the domain's rule still decides what counts, and how).
+    .where(
+      and(
+        or(eq(projects.platformKey, platformKey), eq(projectCirculations.fromPlatformKey, platformKey)),
+        eq(projects.status, 'landed'),
+        between(projects.landedOn, `${year}-01-01`, `${year}-12-31`),
+      ),
+    )
+    .orderBy(asc(projects.id));
   return investmentSummary(
     platformKey,
     year,

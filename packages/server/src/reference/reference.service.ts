@@ -7,6 +7,7 @@ import { badRequest, notFound, unprocessable } from '../platform/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { industries, platforms } from './reference.table.ts';
 import { countIndustries, findIndustries, searchIndustries, type IndustryRow } from './industries.repository.ts';
+import { generationOf, perDatabase, ShortLivedCache, signalChange } from '../platform/change-signals.ts';
 import { parseIndustryCsv, type IndustryEntry } from './industry-table-parse.ts';
 
 const BUNDLED_TABLE = new URL('./data/gbt4754-2017.csv', import.meta.url);
@@ -37,10 +38,27 @@ export async function getIndustry(db: Db, actor: Actor, code: string) {
   return { ...self, lineage: industryLineage(code).flatMap((c) => (lineage.has(c) ? [lineage.get(c)!] : [])) };
 }
 
-/** Names for other modules (the catalog shows every item's industry name). */
-export async function industriesByCode(db: Db, codes: readonly string[]): Promise<Map<string, Industry>> {
+/**
+ * Issue #15: a classify names the code's lineage (at most four codes) on every keystroke; those names come from memory
+ * when `now` is given. An industry-table import moves the 'catalog' generation (here, and by the trigger's NOTIFY on
+ * industries in every process on the same PostgreSQL).
+ */
+const LINEAGE_CACHE_MS = 5_000;
+const lineageCache = perDatabase<ShortLivedCache<string, Map<string, Industry>>>(
+  () => new ShortLivedCache('catalog', LINEAGE_CACHE_MS),
+);
+
+/** Names for other modules (the catalog shows every item's industry name); cached for short code lists with `now`. */
+export async function industriesByCode(db: Db, codes: readonly string[], now?: Date): Promise<Map<string, Industry>> {
+  const key = codes.join(',');
+  const cache = now && codes.length <= 8 ? lineageCache(db) : null;
+  const cached = cache?.get(key, now!);
+  if (cached) return cached;
+  const generation = generationOf('catalog');
   const rows = await findIndustries(db, [...new Set(codes)]);
-  return new Map(rows.map((row) => [row.code, toIndustry(row)]));
+  const names = new Map(rows.map((row) => [row.code, toIndustry(row)]));
+  cache?.set(key, names, generation, now!);
+  return names;
 }
 
 async function replaceTable(db: Db, entries: IndustryEntry[]) {
@@ -97,6 +115,7 @@ export async function importIndustryTable(
       now,
     );
   });
+  signalChange('catalog');
   return { imported: entries.length, byLevel };
 }
 

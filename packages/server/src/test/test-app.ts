@@ -4,6 +4,7 @@ import type { Database } from '../platform/db.ts';
 import { DEMO_PASSWORD } from '../demo/demo-users.ts';
 import { SESSION_COOKIE } from '../platform/http.ts';
 import { createTestDatabase } from './test-database.ts';
+import { openDatabase } from '../platform/db.ts';
 import { useThrowawayAuditKey } from '../audit/audit-settings.ts';
 import { createLogger } from '../platform/log.ts';
 import { TEST_ADMIN_PASSWORD, TEST_START } from './test-constants.ts';
@@ -52,6 +53,33 @@ export async function createTestApp(options: Pick<AppOptions, 'auth'> = {}): Pro
     app,
     database,
     clock,
+    async login(username) {
+      const password = username === 'admin' ? TEST_ADMIN_PASSWORD : DEMO_PASSWORD;
+      const response = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+      if (response.statusCode !== 200) throw new Error(`login ${username} failed: ${response.body}`);
+      return sessionCookie(response);
+    },
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+/**
+ * Issue #15: a second server on the same PostgreSQL database as `first` (its own pool, its own LISTEN connection and
+ * its own Fastify app, on the same clock), as a second process of a deployment would be. PostgreSQL only.
+ */
+export async function createSecondApp(first: TestApp): Promise<TestApp> {
+  if (!first.database.url) throw new Error('a second server needs PostgreSQL (TEST_DATABASE_URL)');
+  const database = await openDatabase({ url: first.database.url, dataDir: null, poolSize: 5 });
+  const log = createLogger({ logRequests: false });
+  log.level = 'error';
+  const app = await buildApp({ database, clock: first.clock, log, auth: { loginRateLimit: TEST_LOGIN_RATE_LIMIT } });
+  return {
+    app,
+    database,
+    clock: first.clock,
     async login(username) {
       const password = username === 'admin' ? TEST_ADMIN_PASSWORD : DEMO_PASSWORD;
       const response = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });

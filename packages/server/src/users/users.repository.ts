@@ -1,6 +1,7 @@
 import { asc, count, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../platform/db.ts';
 import { users } from './users.table.ts';
+import { signalChange } from '../platform/change-signals.ts';
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -42,4 +43,5 @@ export async function updatePassword(
   change: { passwordHash: string; passwordHistory: string[]; mustChangePassword: boolean; version: number },
 ) {
   await tx.update(users).set(change).where(eq(users.id, id));
+  signalChange('sessions'); // sessions are cached with their user (issue #15)
 }

@@ -20,6 +20,7 @@ import { users } from './users.table.ts';
 import { countUsers, findUserById, findUserByUsername, listUsers, type UserRow } from './users.repository.ts';
 import { noteAccountChange } from './account-changes.service.ts';
 import { OPERATOR_ACTOR } from './operator.ts';
+import { signalChange } from '../platform/change-signals.ts';
 
 /** What the API shows of a user: never the hash or the password history. */
 export function publicUser(row: UserRow, lockedUntil: Date | null = null) {
@@ -150,7 +151,9 @@ export async function updateUser(db: Db, actor: Actor, id: number, input: UserUp
       .where(and(eq(users.id, id), eq(users.version, input.version)))
       .returning();
     if (!after) throw staleVersion('该用户');
-    // Sessions read the user afresh on every request, so a new role, platform or disabling applies at once.
+    // Sessions are cached with their user (issue #15): the cache forgets them, so a new role, platform or disabling
+    // applies at once here and, by the trigger's NOTIFY, within moments in every other process.
+    signalChange('sessions');
     await recordAudit(
       tx,
       actor,

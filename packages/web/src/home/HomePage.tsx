@@ -1,4 +1,5 @@
-import { Col, Row, Typography } from 'antd';
+import { Suspense } from 'react';
+import { Card, Col, Row, Typography } from 'antd';
 import { useMe } from '../auth/session.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { PartBoundary } from '../shared/PartBoundary.tsx';
@@ -19,7 +20,10 @@ export function HomePage() {
         {HOME_CARDS[user.role].map(({ key, name, card }) => (
           <Col key={key} xs={24} lg={12} xxl={8} data-testid={`home-slot-${key}`}>
             {/* A card whose data cannot be drawn fails alone; the other cards stay. */}
-            <PartBoundary name={name}>{card}</PartBoundary>
+            <PartBoundary name={name}>
+              {/* The card's code arrives on its own (home-cards.tsx): a loading card holds its place. */}
+              <Suspense fallback={<Card loading />}>{card}</Suspense>
+            </PartBoundary>
           </Col>
         ))}
       </Row>

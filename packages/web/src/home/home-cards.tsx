@@ -1,9 +1,26 @@
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode } from 'react';
 import type { Role } from '@pgs/domain/platform/roles';
-import { ConfirmationQueueCard, OverdueNegotiationsCard, ProjectStagesCard } from './cards/ProjectCards.tsx';
-import { LatestRunCard, RecordYearsCard } from './cards/EnterpriseCards.tsx';
-import { AuditChainCard, CatalogDraftsCard, CatalogsInForceCard, LockedAccountsCard } from './cards/SystemCards.tsx';
-import { AccountChangesReview } from '../users/AccountChangesReview.tsx';
+
+/*
+ * Issue #15: each group of cards is a chunk of its own, fetched when a role's 工作台 shows one of them, so the first
+ * page after sign-in loads only the cards of the user's role (the auditor's review brings the select and pagination
+ * of its list; the project cards bring the chart). HomePage.tsx holds the place of a card while it arrives.
+ */
+const projectCards = () => import('./cards/ProjectCards.tsx');
+const enterpriseCards = () => import('./cards/EnterpriseCards.tsx');
+const systemCards = () => import('./cards/SystemCards.tsx');
+const ConfirmationQueueCard = lazy(() => projectCards().then((m) => ({ default: m.ConfirmationQueueCard })));
+const OverdueNegotiationsCard = lazy(() => projectCards().then((m) => ({ default: m.OverdueNegotiationsCard })));
+const ProjectStagesCard = lazy(() => projectCards().then((m) => ({ default: m.ProjectStagesCard })));
+const LatestRunCard = lazy(() => enterpriseCards().then((m) => ({ default: m.LatestRunCard })));
+const RecordYearsCard = lazy(() => enterpriseCards().then((m) => ({ default: m.RecordYearsCard })));
+const AuditChainCard = lazy(() => systemCards().then((m) => ({ default: m.AuditChainCard })));
+const CatalogDraftsCard = lazy(() => systemCards().then((m) => ({ default: m.CatalogDraftsCard })));
+const CatalogsInForceCard = lazy(() => systemCards().then((m) => ({ default: m.CatalogsInForceCard })));
+const LockedAccountsCard = lazy(() => systemCards().then((m) => ({ default: m.LockedAccountsCard })));
+const AccountChangesReview = lazy(() =>
+  import('../users/AccountChangesReview.tsx').then((m) => ({ default: m.AccountChangesReview })),
+);
 
 /**
  * Which cards each role's 工作台 shows, first the work that waits. A new card is a component in ./cards and a

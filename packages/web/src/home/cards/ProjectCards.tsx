@@ -1,5 +1,5 @@
 import { PROJECT_STATUS_LABELS } from '@pgs/domain';
-import { BarChart } from '../../shared/charts/BarChart.tsx';
+import { LazyBarChart as BarChart } from '../../shared/charts/LazyBarChart.tsx';
 import { useProjectCount, useProjectsByStage } from '../home.api.ts';
 import { CountLine } from './CountLine.tsx';
 import { HomeCard } from './HomeCard.tsx';
