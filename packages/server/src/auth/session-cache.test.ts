@@ -39,7 +39,7 @@ async function disable(app: TestApp, username: string) {
       role: user.role,
       platformKey: user.platformKey,
       disabled: true,
-      revision: user.revision,
+      version: user.version,
     },
   });
   expect(answer.statusCode).toBe(200);
