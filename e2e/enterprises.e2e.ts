@@ -70,7 +70,7 @@ const NEW_ENTERPRISES = [
 async function filledTemplate(template: Buffer, badTax: boolean, remark = false): Promise<Buffer> {
   // The template's drop-downs cover all 200 000 importable rows; ExcelJS's reader would expand them cell by cell.
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(template as unknown as ArrayBuffer, { ignoreNodes: ['dataValidations'] } as object);
+  await workbook.xlsx.load(template as unknown as ArrayBuffer, { ignoreNodes: ['dataValidations'] });
   const sheet = workbook.getWorksheet('企业年度数据') ?? workbook.worksheets[0]!;
   const remarkColumn = sheet.getRow(1).cellCount + 1;
   if (remark) sheet.getRow(1).getCell(remarkColumn).value = '备注';

@@ -106,9 +106,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.removeContentTypeParser('text/plain');
   // Only the routes that ask for it are limited (the login: per address and per name, auth/login-rate-limit.ts).
   await app.register(rateLimit, { global: false });
-  app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: 64 * 1024 * 1024 }, (_request, body, done) =>
-    done(null, body),
-  );
+  app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: 64 * 1024 * 1024 }, (_request, body, done) => {
+    done(null, body);
+  });
   await app.register(swagger, {
     openapi: {
       info: {

@@ -54,7 +54,9 @@ async function main() {
     anchorFile: config.auditAnchorFile,
     appendOnlyRole: Boolean(config.migrationDatabaseUrl),
     clock: () => new Date(),
-    onError: (error) => log.error({ err: error }, `审计锚点写入失败：${error.message}`),
+    onError: (error) => {
+      log.error({ err: error }, `审计锚点写入失败：${error.message}`);
+    },
   });
   open.anchoring = anchoring;
   const prepared = await prepareDatabase(

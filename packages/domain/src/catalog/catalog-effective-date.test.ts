@@ -8,15 +8,17 @@ describe('issue #10.6 / R1.6: a catalog takes effect from today to the horizon',
     ['2026-01-31', 1, '2026-02-28'],
     ['2026-12-15', 1, '2027-01-15'],
     ['2026-11-28', 0, '2026-11-28'],
-  ])('adds months: %s + %i = %s', (day, months, expected) => expect(addMonthsToDay(day, months)).toBe(expected));
+  ])('adds months: %s + %i = %s', (day, months, expected) => {
+    expect(addMonthsToDay(day, months)).toBe(expected);
+  });
 
   it.each([
     ['2026-11-28', null],
     ['2027-11-28', null],
     ['2026-12-01', null],
-  ])('%s is accepted on 2026-11-28', (date, expected) =>
-    expect(catalogEffectiveDateProblem(date, '2026-11-28')).toBe(expected),
-  );
+  ])('%s is accepted on 2026-11-28', (date, expected) => {
+    expect(catalogEffectiveDateProblem(date, '2026-11-28')).toBe(expected);
+  });
 
   it.each([
     ['2026-11-27', '早于今天'],
@@ -24,9 +26,9 @@ describe('issue #10.6 / R1.6: a catalog takes effect from today to the horizon',
     ['2027-11-29', '最晚可设为 2027-11-28'],
     ['9999-12-31', '太远'],
     ['2027-02-30', '不存在'],
-  ])('%s is refused on 2026-11-28 (%s)', (date, words) =>
-    expect(catalogEffectiveDateProblem(date, '2026-11-28')).toContain(words),
-  );
+  ])('%s is refused on 2026-11-28 (%s)', (date, words) => {
+    expect(catalogEffectiveDateProblem(date, '2026-11-28')).toContain(words);
+  });
 
   it('the horizon is a setting', () => {
     expect(latestCatalogEffectiveDate('2026-11-28', 24)).toBe('2028-11-28');

@@ -9,9 +9,9 @@ describe('issue #10.3: text the database can keep', () => {
     expect(textProblem(value)).toMatch(/字符/);
   });
 
-  it.each([['温州'], ['😀 emoji pair'], [''], ['tab\tand\nnewline']])('keeps %j', (value) =>
-    expect(isStorableText(value)).toBe(true),
-  );
+  it.each([['温州'], ['😀 emoji pair'], [''], ['tab\tand\nnewline']])('keeps %j', (value) => {
+    expect(isStorableText(value)).toBe(true);
+  });
 
   it('names the field and keeps the chained checks', () => {
     const schema = wellFormedText('项目名称')
@@ -34,7 +34,9 @@ describe('issue #10.7: a path id is a plain positive decimal integer', () => {
     ['1', 1],
     ['42', 42],
     ['2147483647', 2147483647],
-  ])('%s is id %i', (value, expected) => expect(id.parse(value)).toBe(expected));
+  ])('%s is id %i', (value, expected) => {
+    expect(id.parse(value)).toBe(expected);
+  });
   it.each([
     [' 1'],
     ['%201'],

@@ -25,7 +25,9 @@ describe('D11: where a project may circulate', () => {
     alreadyCirculated: false,
     destinationCategory: 'encouraged',
   };
-  it('an open project to another platform where it is encouraged', () => expect(circulationProblem(ok)).toBeNull());
+  it('an open project to another platform where it is encouraged', () => {
+    expect(circulationProblem(ok)).toBeNull();
+  });
   it('not to itself, not when landed or closed, not twice, not where it is not encouraged', () => {
     expect(circulationProblem({ ...ok, toPlatformKey: 'zhenan' })).toContain('另一个平台');
     expect(circulationProblem({ ...ok, projectIsOpen: false })).toContain('尚未落地、未终止');

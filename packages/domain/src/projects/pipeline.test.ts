@@ -132,5 +132,7 @@ describe('D7: when a project may be evaluated', () => {
   )('%s → %s', (status, allowed) => {
     expect(evaluationProblem(status, false) === null).toBe(allowed);
   });
-  it('never a duplicate report', () => expect(evaluationProblem('plan_submitted', true)).toContain('重复报送'));
+  it('never a duplicate report', () => {
+    expect(evaluationProblem('plan_submitted', true)).toContain('重复报送');
+  });
 });

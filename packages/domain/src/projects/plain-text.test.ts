@@ -10,5 +10,7 @@ describe('plainText (issue #9: no rule ids shown)', () => {
     ['评分（满分 100）', '评分（满分 100）'],
     ['属于鼓励类；依据：R1.2 平台主导产业。', '属于鼓励类；依据：平台主导产业。'],
     ['RAM 2 GB', 'RAM 2 GB'],
-  ])('%s → %s', (input, output) => expect(plainText(input)).toBe(output));
+  ])('%s → %s', (input, output) => {
+    expect(plainText(input)).toBe(output);
+  });
 });

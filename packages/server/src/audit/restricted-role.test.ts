@@ -153,7 +153,7 @@ describe.runIf(process.env.PGS_TEST_DRIVER === 'postgres')('the restricted appli
       'must be owner',
     );
     const rows = await database.db.execute(sql`SELECT count(*)::int AS n FROM audit_events`);
-    expect((rows as unknown as { rows: Array<{ n: number }> }).rows[0]!.n).toBeGreaterThan(10);
+    expect((rows as { rows: Array<{ n: number }> }).rows[0]!.n).toBeGreaterThan(10);
   });
 
   it('keeps full rights on the other tables', async () => {

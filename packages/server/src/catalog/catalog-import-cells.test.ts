@@ -77,8 +77,8 @@ describe('catalog import: cells as other programs write them (issue #9)', () => 
       await workbook([
         [1, '鼓励类', '3612', '', '新能源', basis, new Date(Date.UTC(2027, 0, 1))],
         [2, '鼓励类', '3841', '', true, basis, ''],
-        [3, '鼓励类', '3842', '', { error: '#N/A' } as ExcelJS.CellValue, basis, ''],
-        [4, { formula: 'B2' } as ExcelJS.CellValue, '3843', '', '', basis, ''],
+        [3, '鼓励类', '3842', '', { error: '#N/A' }, basis, ''],
+        [4, { formula: 'B2' }, '3843', '', '', basis, ''],
         [5, '鼓励类', '3844', '', '', basis, '#DIV/0!'],
       ]),
       [

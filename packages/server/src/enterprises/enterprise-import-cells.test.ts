@@ -364,7 +364,7 @@ describe('the file’s layout: messages that name the real cause (issue #9)', ()
     expect(ranges.length).toBe(7);
     // The registration day's column shows dates as dates.
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(file as unknown as ArrayBuffer, { ignoreNodes: ['dataValidations'] } as object);
+    await workbook.xlsx.load(file as unknown as ArrayBuffer, { ignoreNodes: ['dataValidations'] });
     expect(workbook.getWorksheet('企业年度数据')!.getColumn(FIELDS.indexOf('registeredOn') + 1).numFmt).toBe(
       'yyyy-mm-dd',
     );

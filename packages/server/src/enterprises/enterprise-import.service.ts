@@ -104,10 +104,18 @@ function importWatch(report: (progress: ImportProgress) => void): ImportWatch {
       done = bytes;
       total = size;
     },
-    checked: (rows) => report({ phase: 'checking', done, total, rows }),
-    writing: (rows) => report({ phase: 'writing', done, total, rows }),
-    done: (rows) => report({ phase: 'done', done: total, total, rows }),
-    failed: (message) => report({ phase: 'failed', done, total, rows: 0, message }),
+    checked: (rows) => {
+      report({ phase: 'checking', done, total, rows });
+    },
+    writing: (rows) => {
+      report({ phase: 'writing', done, total, rows });
+    },
+    done: (rows) => {
+      report({ phase: 'done', done: total, total, rows });
+    },
+    failed: (message) => {
+      report({ phase: 'failed', done, total, rows: 0, message });
+    },
   };
 }
 

@@ -218,10 +218,7 @@ async function filledTemplate(rows: Array<Cells | null>, headerEdit?: (labels: s
   expect(template.statusCode).toBe(200);
   const workbook = new ExcelJS.Workbook();
   // The drop-downs cover 200 000 rows, which ExcelJS's reader would expand cell by cell (checked in their own test).
-  await workbook.xlsx.load(
-    template.rawPayload as unknown as ArrayBuffer,
-    { ignoreNodes: ['dataValidations'] } as object,
-  );
+  await workbook.xlsx.load(template.rawPayload as unknown as ArrayBuffer, { ignoreNodes: ['dataValidations'] });
   const sheet = workbook.getWorksheet('企业年度数据')!;
   const labels = (sheet.getRow(1).values as string[]).slice(1);
   if (headerEdit) headerEdit(labels).forEach((text, i) => (sheet.getRow(1).getCell(i + 1).value = text));
@@ -460,10 +457,9 @@ describe('Excel import: template, dry run, confirm', () => {
 
   it('reads the data sheet by its name, wherever it stands among the sheets (a scratch sheet and the notes first)', async () => {
     const template = new ExcelJS.Workbook();
-    await template.xlsx.load(
-      (await filledTemplate([sheetRow(35)])) as unknown as ArrayBuffer,
-      { ignoreNodes: ['dataValidations'] } as object,
-    );
+    await template.xlsx.load((await filledTemplate([sheetRow(35)])) as unknown as ArrayBuffer, {
+      ignoreNodes: ['dataValidations'],
+    });
     // A scratch sheet and the notes before the data sheet (ExcelJS writes sheets in the order they were added).
     const moved = new ExcelJS.Workbook();
     moved.addWorksheet('草稿').addRow(['随手记录', 123]);

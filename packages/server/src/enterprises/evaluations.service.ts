@@ -208,7 +208,9 @@ async function runAndWrite(
   if (total === 0) throw noRecords(year);
   report({ phase: 'reading', done: 0, total });
   const [records, previousRevenues, config] = await Promise.all([
-    recordsOfYear(db, year, (read) => report({ phase: 'reading', done: read, total })),
+    recordsOfYear(db, year, (read) => {
+      report({ phase: 'reading', done: read, total });
+    }),
     revenuesOfYear(db, year - 1),
     methodOfYear(db, year),
   ]);
@@ -252,9 +254,9 @@ async function runAndWrite(
       createdAt: now,
       createdBy: actor.username,
     });
-    await insertResults(tx, runId, run.results, (written) =>
-      report({ phase: 'writing', done: written, total: toWrite }),
-    );
+    await insertResults(tx, runId, run.results, (written) => {
+      report({ phase: 'writing', done: written, total: toWrite });
+    });
     await insertRectification(tx, runId, rectification);
     report({ phase: 'writing', done: toWrite, total: toWrite });
     await recordAudit(

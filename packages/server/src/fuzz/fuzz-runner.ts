@@ -89,20 +89,20 @@ function send(port: number, agent: http.Agent, request: FuzzRequest, cookie: str
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () =>
+        res.on('end', () => {
           resolve({
             status: res.statusCode ?? 0,
             body: Buffer.concat(chunks).toString('utf8'),
             ms: performance.now() - started,
             headers: res.headers,
-          }),
-        );
+          });
+        });
         res.on('error', reject);
       },
     );
-    req.on('error', (error) =>
-      resolve({ status: 0, body: String(error), ms: performance.now() - started, headers: {} }),
-    );
+    req.on('error', (error) => {
+      resolve({ status: 0, body: String(error), ms: performance.now() - started, headers: {} });
+    });
     req.setTimeout(FUZZ_DEADLINES.uploadTimeoutMs + 30_000, () => req.destroy(new Error('no answer')));
     if (request.body !== undefined) req.write(request.body);
     req.end();

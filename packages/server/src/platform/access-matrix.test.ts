@@ -156,9 +156,16 @@ const ROUTES: Route[] = [
     needs: 'session',
     ok: 200,
     // The login page asks who is signed in: a visitor without a session cookie gets {user:null}, not 401.
-    anonymous: { status: 200, check: (response) => expect(response.json()).toEqual({ user: null }) },
+    anonymous: {
+      status: 200,
+      check: (response) => {
+        expect(response.json()).toEqual({ user: null });
+      },
+    },
     request: async () => ({ url: '/auth/me' }),
-    after: (who, response) => expect(response.json().user).toMatchObject({ username: who, role: ROLE_OF[who] }),
+    after: (who, response) => {
+      expect(response.json().user).toMatchObject({ username: who, role: ROLE_OF[who] });
+    },
   },
   {
     route: 'POST /auth/logout',
@@ -261,7 +268,9 @@ const ROUTES: Route[] = [
     needs: 'audit.read',
     ok: 200,
     request: async () => ({ url: '/audit/verify' }),
-    after: (_who, r) => expect(r.json().intact).toBe(true),
+    after: (_who, r) => {
+      expect(r.json().intact).toBe(true);
+    },
   },
   {
     route: 'GET /audit/export.xlsx',
@@ -276,7 +285,9 @@ const ROUTES: Route[] = [
     needs: 'session',
     ok: 200,
     request: async () => ({ url: '/platforms' }),
-    after: (_who, r) => expect(r.json()).toHaveLength(3),
+    after: (_who, r) => {
+      expect(r.json()).toHaveLength(3);
+    },
   },
   {
     route: 'GET /industries',
@@ -289,14 +300,18 @@ const ROUTES: Route[] = [
     needs: 'industries.read',
     ok: 200,
     request: async () => ({ url: '/industries/3612' }),
-    after: (_who, r) => expect(r.json().code).toBe('3612'),
+    after: (_who, r) => {
+      expect(r.json().code).toBe('3612');
+    },
   },
   {
     route: 'POST /industries/import',
     needs: 'industries.import',
     ok: 200,
     request: async () => ({ url: '/industries/import', payload: bundledCsv, headers: { 'content-type': 'text/csv' } }),
-    after: (_who, r) => expect(r.json().imported).toBe(1971),
+    after: (_who, r) => {
+      expect(r.json().imported).toBe(1971);
+    },
   },
   // catalog
   { route: 'GET /catalogs', needs: 'catalog.read', ok: 200, request: async () => ({ url: '/catalogs' }) },
@@ -318,7 +333,9 @@ const ROUTES: Route[] = [
     needs: 'catalog.read',
     ok: 200,
     request: async () => ({ url: '/catalogs/zhenan/classify?industryCode=3612' }),
-    after: (_who, r) => expect(r.json().category).toBe('encouraged'),
+    after: (_who, r) => {
+      expect(r.json().category).toBe('encouraged');
+    },
   },
   {
     route: 'GET /catalogs/{platformKey}/versions',
@@ -326,8 +343,9 @@ const ROUTES: Route[] = [
     ok: 200,
     request: async () => ({ url: '/catalogs/zhenan/versions' }),
     // The list holds drafts only for those who may edit catalogs.
-    after: (who, r) =>
-      expect(r.json().some((v: { state: string }) => v.state === 'draft')).toBe(can(ROLE_OF[who], 'catalog.edit')),
+    after: (who, r) => {
+      expect(r.json().some((v: { state: string }) => v.state === 'draft')).toBe(can(ROLE_OF[who], 'catalog.edit'));
+    },
   },
   {
     route: 'POST /catalogs/{platformKey}/versions',
@@ -411,7 +429,9 @@ const ROUTES: Route[] = [
         payload: { effectiveDate: '2026-12-01', revision: draft.revision },
       };
     },
-    after: (_who, r) => expect(r.json()).toMatchObject({ state: 'scheduled', effectiveDate: '2026-12-01' }),
+    after: (_who, r) => {
+      expect(r.json()).toMatchObject({ state: 'scheduled', effectiveDate: '2026-12-01' });
+    },
   },
   {
     route: 'GET /catalog-versions/{versionId}/export.xlsx',
@@ -435,7 +455,9 @@ const ROUTES: Route[] = [
     needs: 'catalog.edit',
     ok: 200,
     request: async () => ({ url: `/catalog-versions/${(await newDraft()).id}/import`, ...multipart(workbook) }),
-    after: (_who, r) => expect(r.json()).toMatchObject({ imported: expect.any(Number), errors: [] }),
+    after: (_who, r) => {
+      expect(r.json()).toMatchObject({ imported: expect.any(Number), errors: [] });
+    },
   },
   // projects (§二)
   {
@@ -443,7 +465,9 @@ const ROUTES: Route[] = [
     needs: 'projects.report',
     ok: 201,
     request: async (who) => ({ url: '/projects', payload: projectPayload(PLATFORM_OF[who as User] ?? 'zhenan') }),
-    after: (who, r) => expect(r.json()).toMatchObject({ platformKey: PLATFORM_OF[who], status: 'reported' }),
+    after: (who, r) => {
+      expect(r.json()).toMatchObject({ platformKey: PLATFORM_OF[who], status: 'reported' });
+    },
   },
   { route: 'GET /projects', needs: 'projects.read', ok: 200, request: async () => ({ url: '/projects?pageSize=10' }) },
   {
@@ -469,7 +493,9 @@ const ROUTES: Route[] = [
       url: `/projects/${(await newProject()).id}/transitions`,
       payload: { to: 'lost', version: 1, reason: '投资方转投外地' },
     }),
-    after: (_who, r) => expect(r.json()).toMatchObject({ status: 'lost', version: 2 }),
+    after: (_who, r) => {
+      expect(r.json()).toMatchObject({ status: 'lost', version: 2 });
+    },
   },
   {
     // The undo is held to the role that made the move: the bureau undoes its own move, everyone else zn's.
@@ -488,7 +514,9 @@ const ROUTES: Route[] = [
       expect(moved.statusCode, moved.body).toBe(200);
       return { url: `/projects/${project.id}/transitions/undo`, payload: { version: moved.json().version } };
     },
-    after: (_who, r) => expect(r.json()).toMatchObject({ status: 'reported' }),
+    after: (_who, r) => {
+      expect(r.json()).toMatchObject({ status: 'reported' });
+    },
   },
   {
     route: 'POST /projects/{id}/evaluation',
@@ -502,7 +530,9 @@ const ROUTES: Route[] = [
         payload: { scores: FULL_MARKS, opinion: '同意', version: project.version },
       };
     },
-    after: (_who, r) => expect(r.json()).toMatchObject({ passes: true, sheetTotal: 100 }),
+    after: (_who, r) => {
+      expect(r.json()).toMatchObject({ passes: true, sheetTotal: 100 });
+    },
   },
   {
     route: 'POST /projects/{id}/circulations',
@@ -512,7 +542,9 @@ const ROUTES: Route[] = [
       url: `/projects/${(await newProject()).id}/circulations`,
       payload: { toPlatformKey: 'hitech', firstPlaceShare: 0.4, reason: '用地不足' },
     }),
-    after: (_who, r) => expect(r.json()).toMatchObject({ firstPlaceShare: 0.4, hostShare: 0.6 }),
+    after: (_who, r) => {
+      expect(r.json()).toMatchObject({ firstPlaceShare: 0.4, hostShare: 0.6 });
+    },
   },
   {
     route: 'GET /projects/{id}/evaluations',
@@ -520,7 +552,9 @@ const ROUTES: Route[] = [
     projectOf: 'zn',
     ok: 200,
     request: async () => ({ url: `/projects/${(await newProject()).id}/evaluations` }),
-    after: (_who, r) => expect(r.json()).toEqual([]),
+    after: (_who, r) => {
+      expect(r.json()).toEqual([]);
+    },
   },
   {
     route: 'GET /project-settings',
@@ -539,7 +573,9 @@ const ROUTES: Route[] = [
         payload: { negotiationWindowDays: 200, evaluationSheet: current.evaluationSheet, version: current.version },
       };
     },
-    after: (_who, r) => expect(r.json()).toMatchObject({ negotiationWindowDays: 200, updatedBy: 'bureau' }),
+    after: (_who, r) => {
+      expect(r.json()).toMatchObject({ negotiationWindowDays: 200, updatedBy: 'bureau' });
+    },
   },
   // enterprises (§三 R3.1, issue #4): each user files one enterprise of its own platform (D10: a platform user only its
   // own; the others file for 浙南), under a credit code of its own, so the rows never touch each other's records.
@@ -599,7 +635,9 @@ const ROUTES: Route[] = [
         needs: 'enterprises.import',
         ok: 201,
         request: async (who) => ({ url: '/enterprise-records', payload: { year: 2025, records: [own(who)] } }),
-        after: (_who, r) => expect(r.json().inserted + r.json().updated).toBe(1),
+        after: (_who, r) => {
+          expect(r.json().inserted + r.json().updated).toBe(1);
+        },
       },
       {
         route: 'GET /enterprise-records/template.xlsx',
@@ -616,7 +654,9 @@ const ROUTES: Route[] = [
           url: '/enterprise-records/import?year=2024&dryRun=true',
           ...multipart(await oneRowWorkbook(who), 'enterprises.xlsx'),
         }),
-        after: (_who, r) => expect(r.json()).toMatchObject({ dryRun: true, valid: true, rows: 1, errors: [] }),
+        after: (_who, r) => {
+          expect(r.json()).toMatchObject({ dryRun: true, valid: true, rows: 1, errors: [] });
+        },
       },
       {
         // An import's progress is its sender's: whoever may import sends a dry run with a key, then reads it back.
@@ -638,7 +678,9 @@ const ROUTES: Route[] = [
           }
           return { url: `/enterprise-records/import/progress/${key}` };
         },
-        after: (_who, r) => expect(r.json()).toMatchObject({ phase: 'done', rows: 1 }),
+        after: (_who, r) => {
+          expect(r.json()).toMatchObject({ phase: 'done', rows: 1 });
+        },
       },
       {
         route: 'GET /enterprise-records/years',
@@ -673,11 +715,12 @@ const ROUTES: Route[] = [
           expect(filed.statusCode, filed.body).toBe(201);
           return { url: `/enterprises/${DETAIL_CODE}` };
         },
-        after: (_who, r) =>
+        after: (_who, r) => {
           expect(r.json()).toMatchObject({
             creditCode: DETAIL_CODE,
             records: [expect.objectContaining({ year: 2025 })],
-          }),
+          });
+        },
       },
     ];
   })(),
@@ -767,14 +810,18 @@ const ROUTES: Route[] = [
             },
           };
         },
-        after: (_who, r) => expect(r.json()).toMatchObject({ isDefault: false, updatedBy: 'eitc' }),
+        after: (_who, r) => {
+          expect(r.json()).toMatchObject({ isDefault: false, updatedBy: 'eitc' });
+        },
       },
       {
         route: 'POST /evaluations',
         needs: 'evaluations.manage',
         ok: 201,
         request: async () => (await published(), { url: '/evaluations', payload: { year: 2031 } }),
-        after: (_who, r) => expect(r.json()).toMatchObject({ year: 2031, status: 'draft', total: 4 }),
+        after: (_who, r) => {
+          expect(r.json()).toMatchObject({ year: 2031, status: 'draft', total: 4 });
+        },
       },
       {
         // A run's progress is its starter's: the eitc starts one with a key, then reads it back.
@@ -789,14 +836,18 @@ const ROUTES: Route[] = [
           ).toBe(201);
           return { url: `/evaluations/progress/${key}` };
         },
-        after: (_who, r) => expect(r.json()).toEqual({ phase: 'done', done: 4, total: 4 }),
+        after: (_who, r) => {
+          expect(r.json()).toEqual({ phase: 'done', done: 4, total: 4 });
+        },
       },
       {
         route: 'GET /evaluations',
         needs: 'evaluations.read',
         ok: 200,
         request: async () => (await published(), { url: '/evaluations?year=2030' }),
-        after: (_who, r) => expect(r.json().total).toBe(1),
+        after: (_who, r) => {
+          expect(r.json().total).toBe(1);
+        },
       },
       {
         route: 'POST /evaluations/simulate',
@@ -812,13 +863,16 @@ const ROUTES: Route[] = [
             },
           }
         ),
-        after: (_who, r) => expect(r.json().changed).toBe(0),
+        after: (_who, r) => {
+          expect(r.json().changed).toBe(0);
+        },
       },
       read(''),
       // A platform reads its own enterprises only: 浙南 2, 高新区 1, 瓯江口 none; the others all 4.
       read('/results', {
-        after: (who, r) =>
-          expect(r.json().total).toBe(({ zn: 2, gxq: 1, ojk: 0 } as Partial<Record<User, number>>)[who] ?? 4),
+        after: (who, r) => {
+          expect(r.json().total).toBe(({ zn: 2, gxq: 1, ojk: 0 } as Partial<Record<User, number>>)[who] ?? 4);
+        },
       }),
       // Another platform's results: platform users of the other platforms get 403 (D17).
       {
@@ -842,7 +896,9 @@ const ROUTES: Route[] = [
           expect(draft.statusCode, draft.body).toBe(201);
           return { url: `/evaluations/${draft.json().id}/publish` };
         },
-        after: (_who, r) => expect(r.json()).toMatchObject({ status: 'published', year: 2031 }),
+        after: (_who, r) => {
+          expect(r.json()).toMatchObject({ status: 'published', year: 2031 });
+        },
       },
     ];
   })(),

@@ -24,9 +24,9 @@ describe('HTTP settings', () => {
     ['loopback', ['loopback']],
     ['', false],
     ['0', false],
-  ])('PGS_TRUST_PROXY=%j', (raw, expected) =>
-    expect(readHttpSettings({ PGS_TRUST_PROXY: raw }).trustProxy).toEqual(expected),
-  );
+  ])('PGS_TRUST_PROXY=%j', (raw, expected) => {
+    expect(readHttpSettings({ PGS_TRUST_PROXY: raw }).trustProxy).toEqual(expected);
+  });
 
   it('a trusted hop count never means "trust every hop"', () => {
     const nearest = trustProxyOption(true) as (address: string, hop: number) => boolean;

@@ -288,7 +288,7 @@ describe('issue #10.3: ill-formed text is refused at the contract with the field
   });
 
   it('a search with a lone surrogate → 400, not a 500', async () => {
-    for (const url of [`/projects?q=${encodeURIComponent('a')}%ED%A0%80`, `/projects?q=${'\\ud800'}`]) {
+    for (const url of [`/projects?q=${encodeURIComponent('a')}%ED%A0%80`, `/projects?q=\\ud800`]) {
       const response = await send('zn', 'GET', url);
       expect(response.statusCode).toBeLessThan(500);
     }

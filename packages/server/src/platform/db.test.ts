@@ -7,7 +7,9 @@ import { DataDirInUseError, openDatabase } from './db.ts';
 import { ConfigError, readConfig } from './config.ts';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'pgs-lock-test-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
 
 describe('embedded PGlite data dir', () => {
   it('refuses a second opener of one data dir with a Chinese message, and reopens after close with the data kept', async () => {

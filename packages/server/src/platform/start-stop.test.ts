@@ -27,7 +27,9 @@ const portOpen = (port: number) =>
   new Promise<boolean>((resolve) => {
     const socket = net.connect(port, '127.0.0.1');
     socket.once('connect', () => (socket.destroy(), resolve(true)));
-    socket.once('error', () => resolve(false));
+    socket.once('error', () => {
+      resolve(false);
+    });
   });
 
 describe('issue #9: npm start stops on SIGTERM', () => {
@@ -52,7 +54,9 @@ describe('issue #9: npm start stops on SIGTERM', () => {
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
     const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
-      child.on('exit', (code, signal) => resolve({ code, signal })),
+      child.on('exit', (code, signal) => {
+        resolve({ code, signal });
+      }),
     );
     try {
       const deadline = Date.now() + 90_000;

@@ -34,7 +34,7 @@ export async function saveVersioned<T extends VersionedTable>(
           .returning()
       : await tx
           .update(table)
-          .set({ ...setting.row, version: sql`${table.version} + 1` } as PgUpdateSetSource<T>)
+          .set({ ...setting.row, version: sql`${table.version} + 1` })
           .where(and(setting.key, eq(table.version, setting.seenVersion)))
           .returning();
   // `returning()` of a generic table is typed loosely; at run time it is always the array of saved rows.

@@ -357,7 +357,9 @@ describe('isDateFormat: which custom number formats of an R3.1 workbook show a d
     'mm:ss.0',
     'd-mmm',
     'YYYY-MM-DD',
-  ])('%s is a date', (code) => expect(isDateFormat(code)).toBe(true));
+  ])('%s is a date', (code) => {
+    expect(isDateFormat(code)).toBe(true);
+  });
 
   it.each([
     'General',
@@ -377,7 +379,9 @@ describe('isDateFormat: which custom number formats of an R3.1 workbook show a d
     '_ ¥* #,##0.00_ ;_ ¥* -#,##0.00_ ;_ ¥* "-"??_ ;_ @_ ',
     '[$¥-804]#,##0.00',
     '[>=100]0;0',
-  ])('%s is not a date', (code) => expect(isDateFormat(code)).toBe(false));
+  ])('%s is not a date', (code) => {
+    expect(isDateFormat(code)).toBe(false);
+  });
 });
 
 /** Number texts with the value Number() gives them (and the value itself, to be sure of it). */
@@ -663,7 +667,7 @@ function excelJsValue(value: ExcelJS.CellValue): SheetCell {
   if ('richText' in value) return value.richText.map((run) => run.text).join('');
   if ('error' in value) return new UnreadableCell(value.error);
   if ('hyperlink' in value) return typeof value.text === 'string' ? value.text : undefined;
-  if ('result' in value) return value.result as SheetCell;
+  if ('result' in value) return value.result;
   // ExcelJS reads a formula with no result as the formula; this reader refuses it (issue #9).
   if ('formula' in value || 'sharedFormula' in value) return UNCOMPUTED_FORMULA;
   throw new Error(`unexpected cell value ${JSON.stringify(value)}`);

@@ -8,8 +8,12 @@ type Notifier = {
 };
 
 let notifier: Notifier = {
-  error: (content) => console.error(content),
-  warning: (content) => console.warn(content),
+  error: (content) => {
+    console.error(content);
+  },
+  warning: (content) => {
+    console.warn(content);
+  },
 };
 
 export function setNotifier(next: Notifier): void {

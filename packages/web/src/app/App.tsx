@@ -14,7 +14,9 @@ import { APP_ROUTES, AppLayout, ErrorPage, ForcedPasswordChangePage, HOME_PATH, 
 import { Lazy, RequireAuth, RequirePermission } from './guards.tsx';
 import { RouteError } from './error/RouteError.tsx';
 
-setUnauthorizedHandler(() => forgetSession(queryClient));
+setUnauthorizedHandler(() => {
+  forgetSession(queryClient);
+});
 
 const router = createBrowserRouter([
   {

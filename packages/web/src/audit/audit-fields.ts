@@ -156,7 +156,9 @@ export function flatten(value: unknown, prefix = '', depth = 0): Map<string, unk
     const isLeafArray = Array.isArray(inner) && inner.every((each) => each === null || typeof each !== 'object');
     if (inner !== null && typeof inner === 'object' && !isLeafArray) {
       if (Array.isArray(inner))
-        inner.forEach((each, i) => flatten(each, `${path}.${i + 1}`, depth + 1).forEach((v, k) => rows.set(k, v)));
+        inner.forEach((each, i) => {
+          flatten(each, `${path}.${i + 1}`, depth + 1).forEach((v, k) => rows.set(k, v));
+        });
       else flatten(inner, path, depth + 1).forEach((v, k) => rows.set(k, v));
     } else rows.set(path, inner);
   }

@@ -34,9 +34,15 @@ export function uploadWithProgress<T>(
       options.onProgress?.({ loaded, total, percent: total > 0 ? Math.floor((loaded / total) * 100) : 0, sent: false });
     };
     xhr.upload.onload = () => options.onProgress?.({ loaded: file.size, total: file.size, percent: 100, sent: true });
-    xhr.onerror = () => reject(new ApiError(0, 'NETWORK_ERROR', '无法连接到系统，请检查网络后重试'));
-    xhr.ontimeout = () => reject(new ApiError(0, 'NETWORK_ERROR', '上传超时，请检查网络后重试'));
-    xhr.onabort = () => reject(new DOMException('上传已取消', 'AbortError'));
+    xhr.onerror = () => {
+      reject(new ApiError(0, 'NETWORK_ERROR', '无法连接到系统，请检查网络后重试'));
+    };
+    xhr.ontimeout = () => {
+      reject(new ApiError(0, 'NETWORK_ERROR', '上传超时，请检查网络后重试'));
+    };
+    xhr.onabort = () => {
+      reject(new DOMException('上传已取消', 'AbortError'));
+    };
     xhr.onload = () => {
       const payload = parseJson(xhr.responseText);
       if (xhr.status >= 200 && xhr.status < 300) {
@@ -53,7 +59,13 @@ export function uploadWithProgress<T>(
         reject(new DOMException('上传已取消', 'AbortError'));
         return;
       }
-      options.signal.addEventListener('abort', () => xhr.abort(), { once: true });
+      options.signal.addEventListener(
+        'abort',
+        () => {
+          xhr.abort();
+        },
+        { once: true },
+      );
     }
 
     const form = new FormData();

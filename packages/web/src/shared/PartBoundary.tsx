@@ -32,7 +32,9 @@ export class PartBoundary extends Component<Props, State> {
    */
   private retry = () => {
     queryClient.removeQueries({ type: 'inactive', predicate: (query) => query.queryKey[0] !== 'auth' });
-    void queryClient.refetchQueries({ type: 'active' }).finally(() => this.setState({ failed: false }));
+    void queryClient.refetchQueries({ type: 'active' }).finally(() => {
+      this.setState({ failed: false });
+    });
   };
 
   override render() {

@@ -25,7 +25,9 @@ export function AccountChangesReview() {
   const [marking, setMarking] = useState<number | null>(null);
   const mutation = useMutation({
     mutationFn: reviewAccountChange,
-    onMutate: (id) => setMarking(id),
+    onMutate: (id) => {
+      setMarking(id);
+    },
     // Not returned: antd's message is a thenable that settles when the toast closes, and would hold the refresh back.
     onSuccess: (change) => {
       void message.success(`已审阅：${change.kindLabel} ${change.username}`);
@@ -64,7 +66,9 @@ export function AccountChangesReview() {
                 icon={<CheckOutlined />}
                 disabled={marking !== null}
                 loading={marking === change.id}
-                onClick={() => mutation.mutate(change.id)}
+                onClick={() => {
+                  mutation.mutate(change.id);
+                }}
                 data-testid={`account-change-review-${change.id}`}
               >
                 已审阅

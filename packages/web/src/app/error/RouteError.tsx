@@ -18,7 +18,12 @@ export function RouteError() {
         showIcon
         title={t('error.pageLoad')}
         action={
-          <Button size="small" onClick={() => window.location.reload()}>
+          <Button
+            size="small"
+            onClick={() => {
+              window.location.reload();
+            }}
+          >
             {t('error.reload')}
           </Button>
         }

@@ -31,7 +31,9 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
       title={t('password.title')}
       open={open}
       onCancel={close}
-      onOk={() => form.submit()}
+      onOk={() => {
+        form.submit();
+      }}
       okText={t('common.ok')}
       cancelText={t('common.cancel')}
       confirmLoading={mutation.isPending}
@@ -40,7 +42,9 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
       <Form
         form={form}
         layout="vertical"
-        onFinish={(values) => mutation.mutate(values)}
+        onFinish={(values) => {
+          mutation.mutate(values);
+        }}
         data-testid="change-password-form"
       >
         {mutation.error && <Alert type="error" showIcon title={mutation.error.message} style={{ marginBottom: 16 }} />}

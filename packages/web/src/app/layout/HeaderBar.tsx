@@ -52,7 +52,9 @@ export function HeaderBar({ user }: { user: SessionUser }) {
       <Button
         type="text"
         icon={<KeyOutlined />}
-        onClick={() => setPasswordOpen(true)}
+        onClick={() => {
+          setPasswordOpen(true);
+        }}
         data-testid="change-password-button"
       >
         {t('header.changePassword')}
@@ -60,10 +62,21 @@ export function HeaderBar({ user }: { user: SessionUser }) {
       <Button type="text" icon={<LogoutOutlined />} loading={leaving} onClick={signOut} data-testid="logout-button">
         {t('header.logout')}
       </Button>
-      <Button icon={<GlobalOutlined />} onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} data-testid="lang-switch">
+      <Button
+        icon={<GlobalOutlined />}
+        onClick={() => {
+          setLang(lang === 'zh' ? 'en' : 'zh');
+        }}
+        data-testid="lang-switch"
+      >
         {t('header.language')}
       </Button>
-      <ChangePasswordModal open={passwordOpen} onClose={() => setPasswordOpen(false)} />
+      <ChangePasswordModal
+        open={passwordOpen}
+        onClose={() => {
+          setPasswordOpen(false);
+        }}
+      />
     </Space>
   );
 }

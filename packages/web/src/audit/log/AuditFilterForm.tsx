@@ -26,7 +26,9 @@ export function AuditFilterForm({ onChange }: { onChange: (filters: AuditFilters
     <Form<Values>
       form={form}
       layout="inline"
-      onFinish={(values) => onChange(toFilters(values))}
+      onFinish={(values) => {
+        onChange(toFilters(values));
+      }}
       data-testid="audit-filters"
       style={{ rowGap: 12 }}
     >

@@ -63,7 +63,9 @@ export function AuditPage() {
             <Button
               icon={<SafetyCertificateOutlined />}
               loading={verify.isPending}
-              onClick={() => verify.mutate()}
+              onClick={() => {
+                verify.mutate();
+              }}
               data-testid="audit-verify-button"
             >
               校验哈希链
@@ -79,7 +81,14 @@ export function AuditPage() {
           </Space>
         }
       >
-        {verify.data && <AuditVerifyAlert result={verify.data} onClose={() => verify.reset()} />}
+        {verify.data && (
+          <AuditVerifyAlert
+            result={verify.data}
+            onClose={() => {
+              verify.reset();
+            }}
+          />
+        )}
         <div data-testid="audit-table">
           <PagedTable<AuditEvent>
             rowKey="id"

@@ -48,7 +48,9 @@ export function LoginPage() {
       <div style={{ position: 'fixed', top: 16, right: 24 }}>
         <Button
           icon={<GlobalOutlined />}
-          onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
+          onClick={() => {
+            setLang(lang === 'zh' ? 'en' : 'zh');
+          }}
           data-testid="lang-switch"
         >
           {t('header.language')}
@@ -70,7 +72,13 @@ export function LoginPage() {
             data-testid="login-error"
           />
         )}
-        <Form<Values> layout="vertical" onFinish={(values) => mutation.mutate(values)} requiredMark={false}>
+        <Form<Values>
+          layout="vertical"
+          onFinish={(values) => {
+            mutation.mutate(values);
+          }}
+          requiredMark={false}
+        >
           <Form.Item
             name="username"
             label={t('login.username')}

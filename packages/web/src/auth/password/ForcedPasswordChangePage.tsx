@@ -82,7 +82,9 @@ export function ForcedPasswordChangePage() {
         <Form<Values>
           form={form}
           layout="vertical"
-          onFinish={(values) => mutation.mutate(values)}
+          onFinish={(values) => {
+            mutation.mutate(values);
+          }}
           requiredMark={false}
           data-testid="forced-password-form"
         >

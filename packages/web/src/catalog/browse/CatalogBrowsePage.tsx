@@ -40,7 +40,9 @@ export function CatalogBrowsePage() {
             versions={versions.data ?? []}
             selectedId={viewingId ?? inForceId}
             inForceId={inForceId}
-            onSelect={(versionId) => setViewing(versionId === null ? null : { platformKey, versionId })}
+            onSelect={(versionId) => {
+              setViewing(versionId === null ? null : { platformKey, versionId });
+            }}
           />
         </Col>
         {side && (
@@ -53,7 +55,9 @@ export function CatalogBrowsePage() {
         versions={versions.data ?? []}
         loading={versions.isLoading}
         selectedId={viewingId ?? inForceId}
-        onView={(versionId) => setViewing(versionId === inForceId ? null : { platformKey, versionId })}
+        onView={(versionId) => {
+          setViewing(versionId === inForceId ? null : { platformKey, versionId });
+        }}
       />
     </Space>
   );

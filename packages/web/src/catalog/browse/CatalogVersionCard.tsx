@@ -47,7 +47,9 @@ export function CatalogVersionCard({
         style={{ minWidth: 240 }}
         placeholder="选择目录版本"
         value={selectedId ?? undefined}
-        onChange={(id) => onSelect(id === inForceId ? null : id)}
+        onChange={(id) => {
+          onSelect(id === inForceId ? null : id);
+        }}
         options={versions.map((version) => ({ value: version.id, label: versionLabel(version) }))}
       />
     </div>
@@ -80,7 +82,13 @@ export function CatalogVersionCard({
           title="正在查看非现行版本（只读）"
           action={
             inForceId !== null && (
-              <Button size="small" onClick={() => onSelect(null)} data-testid="back-to-in-force">
+              <Button
+                size="small"
+                onClick={() => {
+                  onSelect(null);
+                }}
+                data-testid="back-to-in-force"
+              >
                 返回现行版本
               </Button>
             )

@@ -73,7 +73,14 @@ export function ClassifyPanel({ platformKey, platformName, wide = false }: Props
 
   return (
     <Card title={`行业归类查询 · ${platformName}`} data-testid="classify-panel">
-      <Form form={form} layout="vertical" onFinish={(values) => mutation.mutate(values)} data-testid="classify-form">
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(values) => {
+          mutation.mutate(values);
+        }}
+        data-testid="classify-form"
+      >
         <Row gutter={16}>
           <Col {...span}>
             <Form.Item

@@ -33,7 +33,9 @@ export function VersionHistory({ versions, loading, selectedId, onView }: Props)
           <Button
             type="link"
             size="small"
-            onClick={() => onView(version.id)}
+            onClick={() => {
+              onView(version.id);
+            }}
             data-testid={`view-version-${version.id}`}
           >
             查看

@@ -88,7 +88,7 @@ export function CatalogItemsTable({ items, loading, toolbar, actions, testId = '
   const options = [
     { value: 'all' as Filter, label: `全部（${counts.all ?? 0}）` },
     ...CATALOG_CATEGORIES.map((category) => ({
-      value: category as Filter,
+      value: category,
       label: `${CATEGORY_LABELS[category]}（${counts[category] ?? 0}）`,
     })),
   ];
@@ -101,7 +101,9 @@ export function CatalogItemsTable({ items, loading, toolbar, actions, testId = '
           <Input.Search
             allowClear
             placeholder="搜索代码、行业名称、关键词、备注"
-            onChange={(event) => setText(event.target.value)}
+            onChange={(event) => {
+              setText(event.target.value);
+            }}
             style={{ width: 280 }}
             data-testid="catalog-search"
           />
@@ -113,7 +115,7 @@ export function CatalogItemsTable({ items, loading, toolbar, actions, testId = '
           rowKey="id"
           size="middle"
           columns={columns}
-          dataSource={shown as CatalogItemView[]}
+          dataSource={shown}
           loading={loading}
           scroll={{ x: 1000 }}
           pagination={{ defaultPageSize: 20, showSizeChanger: true, showTotal: (total) => `共 ${total} 条` }}

@@ -13,7 +13,9 @@ export function usePlatformParam(): [PlatformKey, (key: PlatformKey) => void] {
   const fromUrl = params.get('platform');
   const platformKey: PlatformKey =
     fromUrl && isPlatformKey(fromUrl) ? fromUrl : (user?.platformKey ?? PLATFORMS[0]?.key ?? 'oujiangkou');
-  const setPlatformKey = (key: PlatformKey) => setParams({ platform: key });
+  const setPlatformKey = (key: PlatformKey) => {
+    setParams({ platform: key });
+  };
   return [platformKey, setPlatformKey];
 }
 

@@ -38,8 +38,12 @@ export function CatalogEditorPage() {
         versions={versions.data ?? []}
         loading={versions.isLoading}
         selectedId={selectedId}
-        onSelect={(versionId) => setSelected({ platformKey, versionId })}
-        onCreate={() => setCreating(true)}
+        onSelect={(versionId) => {
+          setSelected({ platformKey, versionId });
+        }}
+        onCreate={() => {
+          setCreating(true);
+        }}
         onDelete={(version) => removal.mutateAsync(version)}
       />
       {selectedId !== null && (
@@ -47,7 +51,9 @@ export function CatalogEditorPage() {
           key={selectedId}
           versionId={selectedId}
           platformName={platformName}
-          onPublished={() => setSelected(null)}
+          onPublished={() => {
+            setSelected(null);
+          }}
         />
       )}
       <NewDraftModal
@@ -55,7 +61,9 @@ export function CatalogEditorPage() {
         platformName={platformName}
         open={creating}
         versions={versions.data ?? []}
-        onClose={() => setCreating(false)}
+        onClose={() => {
+          setCreating(false);
+        }}
         onCreated={(draft) => {
           setCreating(false);
           setSelected({ platformKey, versionId: draft.id });

@@ -37,7 +37,9 @@ export function DraftEditor({
       void queryClient.invalidateQueries({ queryKey: catalogKeys.all });
     },
   });
-  const close = () => setDialog(null);
+  const close = () => {
+    setDialog(null);
+  };
 
   if (draft.isLoading) return <Spin />;
   if (!draft.data) return draft.error ? <Alert type="error" showIcon title={draft.error.message} /> : null;
@@ -57,12 +59,20 @@ export function DraftEditor({
       <Button
         type="primary"
         icon={<PlusOutlined />}
-        onClick={() => setDialog({ kind: 'item', item: null })}
+        onClick={() => {
+          setDialog({ kind: 'item', item: null });
+        }}
         data-testid="add-item-button"
       >
         新增条目
       </Button>
-      <Button icon={<UploadOutlined />} onClick={() => setDialog({ kind: 'import' })} data-testid="import-button">
+      <Button
+        icon={<UploadOutlined />}
+        onClick={() => {
+          setDialog({ kind: 'import' });
+        }}
+        data-testid="import-button"
+      >
         Excel导入
       </Button>
       <Button
@@ -72,13 +82,21 @@ export function DraftEditor({
       >
         导出Excel
       </Button>
-      <Button icon={<DiffOutlined />} onClick={() => setDialog({ kind: 'diff' })} data-testid="diff-button">
+      <Button
+        icon={<DiffOutlined />}
+        onClick={() => {
+          setDialog({ kind: 'diff' });
+        }}
+        data-testid="diff-button"
+      >
         与现行版本对比
       </Button>
       <Button
         type="primary"
         icon={<SendOutlined />}
-        onClick={() => setDialog({ kind: 'publish' })}
+        onClick={() => {
+          setDialog({ kind: 'publish' });
+        }}
         data-testid="publish-button"
       >
         发布
@@ -98,7 +116,9 @@ export function DraftEditor({
             <Button
               type="link"
               size="small"
-              onClick={() => setDialog({ kind: 'item', item })}
+              onClick={() => {
+                setDialog({ kind: 'item', item });
+              }}
               data-testid={`edit-item-${item.id}`}
             >
               编辑

@@ -43,7 +43,9 @@ export function DraftList({ versions, loading, selectedId, onSelect, onCreate, o
             type="link"
             size="small"
             disabled={version.id === selectedId}
-            onClick={() => onSelect(version.id)}
+            onClick={() => {
+              onSelect(version.id);
+            }}
             data-testid={`open-draft-${version.id}`}
           >
             {version.id === selectedId ? '编辑中' : '编辑'}

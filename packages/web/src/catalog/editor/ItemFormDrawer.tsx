@@ -82,7 +82,14 @@ export function ItemFormDrawer({ versionId, item, open, onClose }: Props) {
       extra={
         <Space>
           <Button onClick={onClose}>取消</Button>
-          <Button type="primary" loading={mutation.isPending} onClick={() => form.submit()} data-testid="item-save">
+          <Button
+            type="primary"
+            loading={mutation.isPending}
+            onClick={() => {
+              form.submit();
+            }}
+            data-testid="item-save"
+          >
             保存
           </Button>
         </Space>
@@ -100,12 +107,16 @@ export function ItemFormDrawer({ versionId, item, open, onClose }: Props) {
       <Form<ItemValues>
         form={form}
         layout="vertical"
-        onFinish={(values) => mutation.mutate(values)}
+        onFinish={(values) => {
+          mutation.mutate(values);
+        }}
         data-testid="item-form"
       >
         <Form.Item name="category" label="类别" rules={[{ required: true, message: '请选择类别' }]}>
           <Radio.Group
-            onChange={(event) => onCategoryChange(event.target.value as CatalogCategory)}
+            onChange={(event) => {
+              onCategoryChange(event.target.value as CatalogCategory);
+            }}
             options={CATALOG_CATEGORIES.map((value) => ({ value, label: CATEGORY_LABELS[value] }))}
             optionType="button"
             buttonStyle="solid"

@@ -34,7 +34,9 @@ export function NewDraftModal({ platformKey, platformName, open, versions, onClo
       title={`新建草稿 · ${platformName}`}
       open={open}
       onCancel={onClose}
-      onOk={() => form.submit()}
+      onOk={() => {
+        form.submit();
+      }}
       okText="创建草稿"
       confirmLoading={mutation.isPending}
       destroyOnHidden
@@ -43,7 +45,9 @@ export function NewDraftModal({ platformKey, platformName, open, versions, onClo
         form={form}
         layout="vertical"
         initialValues={{ basedOnVersionId: inForce?.id }}
-        onFinish={(values) => mutation.mutate(values)}
+        onFinish={(values) => {
+          mutation.mutate(values);
+        }}
         data-testid="new-draft-form"
       >
         <Form.Item

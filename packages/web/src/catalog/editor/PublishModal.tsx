@@ -53,7 +53,9 @@ export function PublishModal({ draft, open, onClose, onPublished }: Props) {
         mutation.reset();
         onClose();
       }}
-      onOk={() => mutation.mutate()}
+      onOk={() => {
+        mutation.mutate();
+      }}
       okText="确认发布"
       okButtonProps={{ disabled: !canPublish, 'data-testid': 'publish-confirm' }}
       confirmLoading={mutation.isPending}

@@ -13,7 +13,13 @@ export function EnterpriseNameCell({
 }) {
   return (
     <div style={{ lineHeight: 1.35 }}>
-      <Link to={`/enterprises/${creditCode}`} onClick={(event) => event.stopPropagation()} data-testid={testId}>
+      <Link
+        to={`/enterprises/${creditCode}`}
+        onClick={(event) => {
+          event.stopPropagation();
+        }}
+        data-testid={testId}
+      >
         {name}
       </Link>
       <br />

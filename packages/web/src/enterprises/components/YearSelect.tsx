@@ -21,7 +21,7 @@ export function useSelectedYear(): {
   const list = years.data ?? [];
   const fallback = years.isPending ? undefined : (list[0]?.year ?? thisYear() - 1);
   const year = Number.isInteger(fromUrl) && fromUrl >= 2000 && fromUrl <= 2100 ? fromUrl : fallback;
-  const setYear = (next: number) =>
+  const setYear = (next: number) => {
     setSearch(
       (current) => {
         const params = new URLSearchParams(current);
@@ -32,6 +32,7 @@ export function useSelectedYear(): {
       },
       { replace: true },
     );
+  };
   return { year, setYear, years: list, loading: years.isPending };
 }
 

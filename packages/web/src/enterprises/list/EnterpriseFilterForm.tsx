@@ -26,16 +26,12 @@ export function EnterpriseFilterForm({
   ownPlatform: PlatformKey | null;
 }) {
   const [form] = Form.useForm<FormValues>();
-  useEffect(
-    () => form.setFieldsValue({ platformKey: undefined, kind: undefined, scale: undefined, q: undefined, ...value }),
-    [form, value],
-  );
-  const submit = (values: FormValues) =>
-    onChange(
-      Object.fromEntries(
-        Object.entries(values).filter(([, v]) => v !== undefined && v !== null && v !== ''),
-      ) as FormValues,
-    );
+  useEffect(() => {
+    form.setFieldsValue({ platformKey: undefined, kind: undefined, scale: undefined, q: undefined, ...value });
+  }, [form, value]);
+  const submit = (values: FormValues) => {
+    onChange(Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined && v !== null && v !== '')));
+  };
   return (
     <Form<FormValues>
       form={form}
@@ -95,7 +91,12 @@ export function EnterpriseFilterForm({
         <Button type="primary" htmlType="submit" data-testid="enterprise-search">
           查询
         </Button>
-        <Button onClick={() => onChange({})} data-testid="enterprise-reset">
+        <Button
+          onClick={() => {
+            onChange({});
+          }}
+          data-testid="enterprise-reset"
+        >
           重置
         </Button>
       </Space>

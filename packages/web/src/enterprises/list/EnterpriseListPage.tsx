@@ -47,8 +47,9 @@ export function EnterpriseListPage() {
   const pageSize = Number(search.get('pageSize') ?? 50) || 50;
   const enterprises = useEnterprises(filters, page, pageSize, year !== undefined);
   const exporting = useDownload(() => exportEnterprises(filters));
-  const show = (next: EnterpriseFilters, nextPage = 1, nextSize = pageSize) =>
+  const show = (next: EnterpriseFilters, nextPage = 1, nextSize = pageSize) => {
     setSearch(searchFromFilters({ ...next, year }, nextPage, nextSize));
+  };
   const tab = filters.subDatabase ?? 'all';
 
   const tabItems = [
@@ -78,7 +79,9 @@ export function EnterpriseListPage() {
           <EnterpriseFilterForm
             value={filters}
             ownPlatform={ownPlatform}
-            onChange={(next) => show({ ...next, subDatabase: filters.subDatabase })}
+            onChange={(next) => {
+              show({ ...next, subDatabase: filters.subDatabase });
+            }}
           />
         </Space>
       </Card>
@@ -110,7 +113,9 @@ export function EnterpriseListPage() {
         <Tabs
           activeKey={tab}
           items={tabItems}
-          onChange={(key) => show({ ...filters, subDatabase: key === 'all' ? undefined : (key as SubDatabase) })}
+          onChange={(key) => {
+            show({ ...filters, subDatabase: key === 'all' ? undefined : (key as SubDatabase) });
+          }}
           data-testid="enterprise-subdb-tabs"
         />
         <Typography.Paragraph type="secondary" data-testid="enterprise-subdb-note">
@@ -139,7 +144,9 @@ export function EnterpriseListPage() {
               showSizeChanger: true,
               pageSizeOptions: [20, 50, 100, 200],
               showTotal: (total) => <span data-testid="enterprise-total">共 {total} 家企业</span>,
-              onChange: (nextPage, nextSize) => show(filters, nextSize === pageSize ? nextPage : 1, nextSize),
+              onChange: (nextPage, nextSize) => {
+                show(filters, nextSize === pageSize ? nextPage : 1, nextSize);
+              },
             }}
           />
         </div>

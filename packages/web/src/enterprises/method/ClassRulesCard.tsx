@@ -17,9 +17,12 @@ const hint = (key: string) => EVALUATION_METHOD_DEFAULT_SOURCES[key];
  */
 export function ClassRulesCard({ draft, change }: Props) {
   const { cutsPercent: cuts, exclusions } = draft;
-  const setCut = (key: 'A' | 'B' | 'C', value: number | null) => change({ cutsPercent: { ...cuts, [key]: value } });
-  const setExclusions = (patch: Partial<MethodDraft['exclusions']>) =>
+  const setCut = (key: 'A' | 'B' | 'C', value: number | null) => {
+    change({ cutsPercent: { ...cuts, [key]: value } });
+  };
+  const setExclusions = (patch: Partial<MethodDraft['exclusions']>) => {
     change({ exclusions: { ...exclusions, ...patch } });
+  };
   const band = (from: number | null, to: number | null) => (from === null || to === null ? '—' : `${from}%–${to}%`);
 
   return (
@@ -31,7 +34,9 @@ export function ClassRulesCard({ draft, change }: Props) {
               <Input
                 value={draft.name}
                 maxLength={100}
-                onChange={(event) => change({ name: event.target.value })}
+                onChange={(event) => {
+                  change({ name: event.target.value });
+                }}
                 data-testid="method-name"
               />
             </Form.Item>
@@ -40,7 +45,9 @@ export function ClassRulesCard({ draft, change }: Props) {
             <Form.Item label="缺失值规则" extra={hint('missingValue')}>
               <Select<MissingValueRule>
                 value={draft.missingValue}
-                onChange={(missingValue) => change({ missingValue })}
+                onChange={(missingValue) => {
+                  change({ missingValue });
+                }}
                 options={MISSING_VALUE_RULES.map((rule) => ({ value: rule, label: MISSING_VALUE_RULE_LABELS[rule] }))}
                 data-testid="method-missing"
               />
@@ -68,7 +75,9 @@ export function ClassRulesCard({ draft, change }: Props) {
                   prefix={`${key} 类至前`}
                   suffix="%"
                   status={cuts[key] === null ? 'error' : undefined}
-                  onChange={(next) => setCut(key, next)}
+                  onChange={(next) => {
+                    setCut(key, next);
+                  }}
                   style={{ width: '100%' }}
                   data-testid={`method-cut-${key}`}
                 />
@@ -94,7 +103,9 @@ export function ClassRulesCard({ draft, change }: Props) {
             status={
               draft.marginPoints === null || draft.marginPoints < 5 || draft.marginPoints > 10 ? 'error' : undefined
             }
-            onChange={(marginPoints) => change({ marginPoints })}
+            onChange={(marginPoints) => {
+              change({ marginPoints });
+            }}
             style={{ width: 200 }}
             data-testid="method-margin"
           />
@@ -108,7 +119,9 @@ export function ClassRulesCard({ draft, change }: Props) {
             <Col xs={24} md={8}>
               <Switch
                 checked={exclusions.utilities}
-                onChange={(utilities) => setExclusions({ utilities })}
+                onChange={(utilities) => {
+                  setExclusions({ utilities });
+                }}
                 data-testid="method-excl-utilities"
               />{' '}
               公用事业企业
@@ -117,7 +130,9 @@ export function ClassRulesCard({ draft, change }: Props) {
               <Select<string[]>
                 mode="tags"
                 value={exclusions.utilityIndustryCodes}
-                onChange={(utilityIndustryCodes) => setExclusions({ utilityIndustryCodes })}
+                onChange={(utilityIndustryCodes) => {
+                  setExclusions({ utilityIndustryCodes });
+                }}
                 disabled={!exclusions.utilities}
                 placeholder="公用事业行业代码（门类字母或 2–4 位代码）"
                 style={{ width: '100%' }}
@@ -134,7 +149,9 @@ export function ClassRulesCard({ draft, change }: Props) {
                 prefix="注册不满"
                 suffix="年"
                 status={exclusions.minYearsRegistered === null ? 'error' : undefined}
-                onChange={(minYearsRegistered) => setExclusions({ minYearsRegistered })}
+                onChange={(minYearsRegistered) => {
+                  setExclusions({ minYearsRegistered });
+                }}
                 style={{ width: 180 }}
                 data-testid="method-excl-years"
               />
@@ -143,7 +160,9 @@ export function ClassRulesCard({ draft, change }: Props) {
             <Col xs={24} md={16}>
               <Radio.Group
                 value={exclusions.notProducing}
-                onChange={(event) => setExclusions({ notProducing: event.target.value as boolean })}
+                onChange={(event) => {
+                  setExclusions({ notProducing: event.target.value as boolean });
+                }}
                 options={[
                   { value: true, label: '未投产企业列为 T 类' },
                   { value: false, label: '未投产企业照常评价' },

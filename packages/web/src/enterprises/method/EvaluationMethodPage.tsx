@@ -64,7 +64,9 @@ function MethodEditor({ year, saved }: { year: number; saved: MethodView }) {
         JSON.stringify([saved.measures, saved.rectification]),
     [draft, saved],
   );
-  const change = (patch: Partial<MethodDraft>) => setDraft((current) => ({ ...current, ...patch }));
+  const change = (patch: Partial<MethodDraft>) => {
+    setDraft((current) => ({ ...current, ...patch }));
+  };
 
   const save = useMutation({
     mutationFn: () =>
@@ -119,7 +121,9 @@ function MethodEditor({ year, saved }: { year: number; saved: MethodView }) {
       >
         <Tabs
           activeKey={tab}
-          onChange={(key) => setTab(key as EvaluationSetKey)}
+          onChange={(key) => {
+            setTab(key as EvaluationSetKey);
+          }}
           items={EVALUATION_SETS.map((set) => ({
             key: set,
             label: (
@@ -132,7 +136,9 @@ function MethodEditor({ year, saved }: { year: number; saved: MethodView }) {
                 set={set}
                 rows={draft.sets[set]}
                 nextKey={nextKey}
-                onChange={(rows) => change({ sets: { ...draft.sets, [set]: rows } })}
+                onChange={(rows) => {
+                  change({ sets: { ...draft.sets, [set]: rows } });
+                }}
               />
             ),
           }))}
@@ -166,7 +172,9 @@ function MethodEditor({ year, saved }: { year: number; saved: MethodView }) {
           icon={<SaveOutlined />}
           loading={save.isPending}
           disabled={problems.length > 0}
-          onClick={() => save.mutate()}
+          onClick={() => {
+            save.mutate();
+          }}
           data-testid="method-save"
         >
           保存
@@ -175,7 +183,9 @@ function MethodEditor({ year, saved }: { year: number; saved: MethodView }) {
           icon={<ExperimentOutlined />}
           loading={simulation.isPending}
           disabled={problems.length > 0}
-          onClick={() => simulation.mutate()}
+          onClick={() => {
+            simulation.mutate();
+          }}
           data-testid="method-simulate"
         >
           模拟
@@ -183,7 +193,9 @@ function MethodEditor({ year, saved }: { year: number; saved: MethodView }) {
         <Button
           icon={<UndoOutlined />}
           disabled={!dirty || save.isPending}
-          onClick={() => setDraft(draftOf(saved, nextKey))}
+          onClick={() => {
+            setDraft(draftOf(saved, nextKey));
+          }}
           data-testid="method-discard"
         >
           放弃修改

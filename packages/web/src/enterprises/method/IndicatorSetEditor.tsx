@@ -23,8 +23,9 @@ export function IndicatorSetEditor(props: {
   nextKey: () => number;
 }) {
   const { set, rows, onChange, nextKey } = props;
-  const change = (key: number, patch: Partial<RuleRow>) =>
+  const change = (key: number, patch: Partial<RuleRow>) => {
     onChange(rows.map((row) => (row.key === key ? { ...row, ...patch } : row)));
+  };
   const used = new Set(rows.map((row) => row.code));
   const total = rows.reduce((sum, row) => sum + (row.weight ?? 0), 0);
   const add = () => {
@@ -48,7 +49,9 @@ export function IndicatorSetEditor(props: {
               ...option,
               disabled: option.value !== code && used.has(option.value),
             }))}
-            onChange={(next) => change(row.key, { code: next })}
+            onChange={(next) => {
+              change(row.key, { code: next });
+            }}
             style={{ width: 210 }}
             aria-label={`第 ${index + 1} 项指标`}
             data-testid={`method-${set}-code-${index}`}
@@ -83,7 +86,9 @@ export function IndicatorSetEditor(props: {
           max={100}
           step={5}
           status={weight === null || weight <= 0 ? 'error' : undefined}
-          onChange={(next) => change(row.key, { weight: next })}
+          onChange={(next) => {
+            change(row.key, { weight: next });
+          }}
           style={{ width: '100%' }}
           aria-label={`第 ${index + 1} 项指标的权重`}
           data-testid={`method-${set}-weight-${index}`}
@@ -98,7 +103,9 @@ export function IndicatorSetEditor(props: {
         <Space size={4}>
           <Select<'mean' | 'fixed'>
             value={row.benchmarkMode}
-            onChange={(mode) => change(row.key, { benchmarkMode: mode })}
+            onChange={(mode) => {
+              change(row.key, { benchmarkMode: mode });
+            }}
             options={[
               { value: 'mean', label: '评价组平均值' },
               { value: 'fixed', label: '固定值' },
@@ -112,7 +119,9 @@ export function IndicatorSetEditor(props: {
               min={0}
               status={row.benchmarkValue === null || row.benchmarkValue <= 0 ? 'error' : undefined}
               suffix={INDICATORS[row.code].unit}
-              onChange={(next) => change(row.key, { benchmarkValue: next })}
+              onChange={(next) => {
+                change(row.key, { benchmarkValue: next });
+              }}
               style={{ width: 160 }}
               aria-label={`第 ${index + 1} 项指标的固定基准值`}
             />
@@ -133,7 +142,9 @@ export function IndicatorSetEditor(props: {
             step={0.1}
             suffix="× 权重"
             status={capFactor === null ? 'error' : undefined}
-            onChange={(next) => change(row.key, { capFactor: next })}
+            onChange={(next) => {
+              change(row.key, { capFactor: next });
+            }}
             style={{ width: 110 }}
             aria-label={`第 ${index + 1} 项指标的封顶倍数`}
           />
@@ -154,7 +165,9 @@ export function IndicatorSetEditor(props: {
           danger
           icon={<DeleteOutlined />}
           aria-label={`删除“${INDICATORS[row.code].label}”`}
-          onClick={() => onChange(rows.filter((each) => each.key !== row.key))}
+          onClick={() => {
+            onChange(rows.filter((each) => each.key !== row.key));
+          }}
         />
       ),
     },

@@ -23,8 +23,9 @@ export function MeasuresSettingsCard({
   change: (patch: Partial<MethodDraft>) => void;
 }) {
   const measures = draft.measures;
-  const setRate = (key: PerClassKey, cls: 'C' | 'D', value: number | null) =>
-    change({ measures: { ...measures, [key]: { ...measures[key], [cls]: value } } as MeasureSettings });
+  const setRate = (key: PerClassKey, cls: 'C' | 'D', value: number | null) => {
+    change({ measures: { ...measures, [key]: { ...measures[key], [cls]: value } } });
+  };
   const cell = (line: Line, cls: 'C' | 'D') => (
     <InputNumber<number>
       value={measures[line.key][cls]}
@@ -32,7 +33,9 @@ export function MeasuresSettingsCard({
       step={line.unit === '%' ? 5 : 0.01}
       suffix={line.unit}
       placeholder="未配置"
-      onChange={(next) => setRate(line.key, cls, next)}
+      onChange={(next) => {
+        setRate(line.key, cls, next);
+      }}
       style={{ width: 170 }}
       aria-label={`${cls} 类${line.label}`}
       data-testid={`measure-${line.key}-${cls}`}
@@ -68,7 +71,9 @@ export function MeasuresSettingsCard({
             step={0.1}
             suffix="元/吨"
             placeholder="未配置"
-            onChange={(next) => change({ measures: { ...measures, waterBasePriceYuanPerTon: next } })}
+            onChange={(next) => {
+              change({ measures: { ...measures, waterBasePriceYuanPerTon: next } });
+            }}
             style={{ width: 200 }}
             data-testid="measure-water-base"
           />
@@ -88,7 +93,9 @@ export function MeasuresSettingsCard({
             step={5}
             suffix="%"
             status={draft.supportGrowthPercent === null ? 'error' : undefined}
-            onChange={(supportGrowthPercent) => change({ supportGrowthPercent })}
+            onChange={(supportGrowthPercent) => {
+              change({ supportGrowthPercent });
+            }}
             style={{ width: 200 }}
             data-testid="rectification-growth"
           />
@@ -100,7 +107,9 @@ export function MeasuresSettingsCard({
         >
           <Radio.Group
             value={draft.taxReviewBasis}
-            onChange={(event) => change({ taxReviewBasis: event.target.value as MethodDraft['taxReviewBasis'] })}
+            onChange={(event) => {
+              change({ taxReviewBasis: event.target.value as MethodDraft['taxReviewBasis'] });
+            }}
             options={[
               { value: 'electricity', label: '用电量' },
               { value: 'electricity_or_energy', label: '用电量或综合能耗' },

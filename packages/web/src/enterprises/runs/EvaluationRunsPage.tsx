@@ -45,8 +45,12 @@ function useElapsed(running: boolean): number {
     if (!running) return;
     setElapsed(0);
     const started = Date.now();
-    const timer = setInterval(() => setElapsed(Math.floor((Date.now() - started) / 1000)), 500);
-    return () => clearInterval(timer);
+    const timer = setInterval(() => {
+      setElapsed(Math.floor((Date.now() - started) / 1000));
+    }, 500);
+    return () => {
+      clearInterval(timer);
+    };
   }, [running]);
   return elapsed;
 }
@@ -80,7 +84,7 @@ export function EvaluationRunsPage() {
   const run = useRun(runId);
   const enterpriseCount = years.find((each) => each.year === year)?.count;
 
-  const choose = (id: number) =>
+  const choose = (id: number) => {
     setSearch(
       (current) => {
         const params = new URLSearchParams(current);
@@ -90,6 +94,7 @@ export function EvaluationRunsPage() {
       },
       { replace: true },
     );
+  };
   const [progressKey, setProgressKey] = useState<string | null>(null);
   const start = useMutation({
     mutationFn: () => {
@@ -147,7 +152,9 @@ export function EvaluationRunsPage() {
                 icon={<PlayCircleOutlined />}
                 disabled={year === undefined}
                 loading={start.isPending}
-                onClick={() => start.mutate()}
+                onClick={() => {
+                  start.mutate();
+                }}
                 data-testid="run-start"
               >
                 运行评价
@@ -183,7 +190,12 @@ export function EvaluationRunsPage() {
               onChange: (keys) => keys[0] !== undefined && choose(Number(keys[0])),
               columnWidth: 40,
             }}
-            onRow={(each) => ({ onClick: () => choose(each.id), style: { cursor: 'pointer' } })}
+            onRow={(each) => ({
+              onClick: () => {
+                choose(each.id);
+              },
+              style: { cursor: 'pointer' },
+            })}
             locale={{
               emptyText: canManage
                 ? `${year ?? ''} 年尚未运行评价，点击“运行评价”开始`

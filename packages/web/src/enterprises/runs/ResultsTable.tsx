@@ -120,7 +120,9 @@ export function ResultsTable({ run, ownPlatform }: { run: EvaluationRunView; own
             placeholder="全部平台"
             value={filters.platformKey}
             options={PLATFORM_FILTER_OPTIONS}
-            onChange={(platformKey) => filter({ platformKey })}
+            onChange={(platformKey) => {
+              filter({ platformKey });
+            }}
             style={{ width: 120 }}
             data-testid="results-filter-platform"
           />
@@ -130,7 +132,9 @@ export function ResultsTable({ run, ownPlatform }: { run: EvaluationRunView; own
           placeholder="全部等级"
           value={filters.class}
           options={EVALUATION_CLASSES.map((cls) => ({ value: cls, label: EVALUATION_CLASS_LABELS[cls] }))}
-          onChange={(cls) => filter({ class: cls })}
+          onChange={(cls) => {
+            filter({ class: cls });
+          }}
           style={{ width: 150 }}
           data-testid="results-filter-class"
         />
@@ -139,7 +143,9 @@ export function ResultsTable({ run, ownPlatform }: { run: EvaluationRunView; own
           placeholder="全部评价组"
           value={filters.set}
           options={EVALUATION_SETS.map((set) => ({ value: set, label: EVALUATION_SET_LABELS[set] }))}
-          onChange={(set) => filter({ set })}
+          onChange={(set) => {
+            filter({ set });
+          }}
           style={{ width: 150 }}
           data-testid="results-filter-set"
         />
@@ -147,8 +153,12 @@ export function ResultsTable({ run, ownPlatform }: { run: EvaluationRunView; own
           allowClear
           placeholder="企业名称或统一社会信用代码"
           value={search}
-          onChange={(event) => setSearch(event.target.value)}
-          onSearch={(q) => filter({ q: q.trim() || undefined })}
+          onChange={(event) => {
+            setSearch(event.target.value);
+          }}
+          onSearch={(q) => {
+            filter({ q: q.trim() || undefined });
+          }}
           style={{ width: 280 }}
           data-testid="results-filter-q"
         />

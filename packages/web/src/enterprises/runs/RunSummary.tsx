@@ -72,7 +72,9 @@ export function RunSummary({
                 description="发布后各平台可查看本平台结果，同年度此前发布的结果将被替代。"
                 okText="发布"
                 cancelText="取消"
-                onConfirm={() => publish.mutate()}
+                onConfirm={() => {
+                  publish.mutate();
+                }}
               >
                 <Button type="primary" icon={<SendOutlined />} loading={publish.isPending} data-testid="run-publish">
                   发布

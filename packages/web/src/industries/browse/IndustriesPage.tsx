@@ -69,7 +69,9 @@ export function IndustriesPage() {
           <Button
             type="link"
             size="small"
-            onClick={() => drillTo(industry.code)}
+            onClick={() => {
+              drillTo(industry.code);
+            }}
             data-testid={`drill-${industry.code}`}
           >
             查看{CHILD_LEVEL[industry.level]}
@@ -89,7 +91,9 @@ export function IndustriesPage() {
             placeholder="输入行业代码或名称，如 3612、汽车制造"
             style={{ maxWidth: 480 }}
             value={searchText}
-            onChange={(event) => setSearchText(event.target.value)}
+            onChange={(event) => {
+              setSearchText(event.target.value);
+            }}
             onSearch={(value) => {
               setSearch(value.trim());
               paging.reset();
@@ -100,21 +104,41 @@ export function IndustriesPage() {
             {search ? (
               <Space>
                 <Typography.Text>搜索“{search}”的结果</Typography.Text>
-                <Button size="small" onClick={() => drillTo(parent)}>
+                <Button
+                  size="small"
+                  onClick={() => {
+                    drillTo(parent);
+                  }}
+                >
                   返回分类浏览
                 </Button>
               </Space>
             ) : (
               <Breadcrumb
                 items={[
-                  { key: 'root', title: <a onClick={() => drillTo(null)}>全部门类</a> },
+                  {
+                    key: 'root',
+                    title: (
+                      <a
+                        onClick={() => {
+                          drillTo(null);
+                        }}
+                      >
+                        全部门类
+                      </a>
+                    ),
+                  },
                   ...lineage.map((industry) => ({
                     key: industry.code,
                     title:
                       industry.code === parent ? (
                         `${industry.code} ${industry.name}`
                       ) : (
-                        <a onClick={() => drillTo(industry.code)}>{`${industry.code} ${industry.name}`}</a>
+                        <a
+                          onClick={() => {
+                            drillTo(industry.code);
+                          }}
+                        >{`${industry.code} ${industry.name}`}</a>
                       ),
                   })),
                 ]}

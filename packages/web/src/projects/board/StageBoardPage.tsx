@@ -65,7 +65,12 @@ export function StageBoardPage() {
           />
         ))}
       </div>
-      <StageMoveModal move={moving} onClose={() => setMoving(null)} />
+      <StageMoveModal
+        move={moving}
+        onClose={() => {
+          setMoving(null);
+        }}
+      />
     </div>
   );
 }
@@ -113,7 +118,9 @@ function StageColumn({ stage, platformKey, me, dragged, onDrag, onMove }: Column
         event.preventDefault();
         setOver(accepts);
       }}
-      onDragLeave={() => setOver(false)}
+      onDragLeave={() => {
+        setOver(false);
+      }}
       onDrop={drop}
       style={{
         flex: '0 0 200px',
@@ -143,8 +150,12 @@ function StageColumn({ stage, platformKey, me, dragged, onDrag, onMove }: Column
             key={project.id}
             size="small"
             draggable={can(me.role, 'projects.move')}
-            onDragStart={() => onDrag(project)}
-            onDragEnd={() => onDrag(null)}
+            onDragStart={() => {
+              onDrag(project);
+            }}
+            onDragEnd={() => {
+              onDrag(null);
+            }}
             style={{ cursor: can(me.role, 'projects.move') ? 'grab' : 'default' }}
             data-testid={`board-card-${project.id}`}
           >

@@ -84,7 +84,9 @@ export function StageMoveModal({
         disabled: dateProblem !== null || detail.isPending,
         'data-testid': 'stage-move-confirm',
       }}
-      onOk={() => form.submit()}
+      onOk={() => {
+        form.submit();
+      }}
       onCancel={onClose}
       destroyOnHidden
       data-testid="stage-move-modal"

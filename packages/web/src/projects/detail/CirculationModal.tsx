@@ -39,7 +39,7 @@ export function CirculationModal({
   const split = share === null || share === undefined ? null : splitCredit(share);
   const destinationClass = useQuery({
     queryKey: ['catalog', 'classify', destination, project.industryCode],
-    queryFn: () => classify(destination!, { industryCode: project.industryCode }),
+    queryFn: () => classify(destination, { industryCode: project.industryCode }),
     enabled: Boolean(destination),
   });
 
@@ -59,7 +59,7 @@ export function CirculationModal({
     }
   };
 
-  const category = destinationClass.data?.category as ClassifyCategory | undefined;
+  const category = destinationClass.data?.category;
   // The form's own check already knows the answer is no: the button stays disabled (issue #9).
   const knownNo = (category !== undefined && category !== 'encouraged') || (split !== null && 'problem' in split);
   return (
@@ -72,7 +72,9 @@ export function CirculationModal({
         disabled: knownNo || (Boolean(destination) && destinationClass.isPending),
         'data-testid': 'circulation-confirm',
       }}
-      onOk={() => form.submit()}
+      onOk={() => {
+        form.submit();
+      }}
       onCancel={onClose}
       destroyOnHidden
       data-testid="circulation-modal"

@@ -59,7 +59,10 @@ export function EvaluationDrawer({
   // Nothing typed is lost (issue #9): Esc, the mask and × ask first when the sheet has changes.
   const dirty = useRef(false);
   const askClose = () => {
-    if (!dirty.current) return onClose();
+    if (!dirty.current) {
+      onClose();
+      return;
+    }
     modal.confirm({
       title: '放弃已填写的评估内容？',
       content: '评分和评审意见尚未提交，关闭后将丢失。',
@@ -275,7 +278,9 @@ function EvaluationForm({
         form={form}
         layout="vertical"
         onFinish={submit}
-        onValuesChange={() => onDirty(true)}
+        onValuesChange={() => {
+          onDirty(true);
+        }}
         initialValues={{ reviewer: reviewerName, reviewedOn: dayjs() }}
       >
         <Form.Item

@@ -40,7 +40,7 @@ export function nextStage(status: ProjectStatus): PipelineStage | null {
  */
 export function ProjectActions({ project, evaluations, me, onEvaluate, onCirculate }: Props) {
   const [moving, setMoving] = useState<StageMove | null>(null);
-  const role = me.role as Role;
+  const role = me.role;
   const latest = evaluations[0];
   const verdict = (to: ProjectStatus, reason: string | null = null) =>
     checkTransition({
@@ -55,7 +55,9 @@ export function ProjectActions({ project, evaluations, me, onEvaluate, onCircula
       reason,
     });
 
-  const move = (to: ProjectStatus) => setMoving({ project, to });
+  const move = (to: ProjectStatus) => {
+    setMoving({ project, to });
+  };
 
   if (!can(role, 'projects.move')) return null;
   // D10: a project circulated away stays readable by the platform that first negotiated it; the host acts on it.
@@ -76,7 +78,9 @@ export function ProjectActions({ project, evaluations, me, onEvaluate, onCircula
             type="primary"
             icon={<ArrowRightOutlined />}
             disabled={!nextVerdict.allowed}
-            onClick={() => move(next)}
+            onClick={() => {
+              move(next);
+            }}
             data-testid="project-advance"
             data-to={next}
           >
@@ -96,16 +100,34 @@ export function ProjectActions({ project, evaluations, me, onEvaluate, onCircula
       )}
       {mayClose && (
         <>
-          <Button danger icon={<CloseCircleOutlined />} onClick={() => move('lost')} data-testid="project-lost">
+          <Button
+            danger
+            icon={<CloseCircleOutlined />}
+            onClick={() => {
+              move('lost');
+            }}
+            data-testid="project-lost"
+          >
             标记流失
           </Button>
-          <Button danger onClick={() => move('rejected')} data-testid="project-reject">
+          <Button
+            danger
+            onClick={() => {
+              move('rejected');
+            }}
+            data-testid="project-reject"
+          >
             否决
           </Button>
         </>
       )}
       <UndoMoveButton project={project} me={me} />
-      <StageMoveModal move={moving} onClose={() => setMoving(null)} />
+      <StageMoveModal
+        move={moving}
+        onClose={() => {
+          setMoving(null);
+        }}
+      />
     </Space>
   );
 }

@@ -71,8 +71,12 @@ export function ProjectPage() {
             project={p}
             evaluations={records}
             me={me}
-            onEvaluate={() => setDialog('evaluate')}
-            onCirculate={() => setDialog('circulate')}
+            onEvaluate={() => {
+              setDialog('evaluate');
+            }}
+            onCirculate={() => {
+              setDialog('circulate');
+            }}
           />
         }
       >
@@ -143,9 +147,24 @@ export function ProjectPage() {
         <ProjectTimeline history={p.history} />
       </Card>
       {dialog === 'evaluate' && (
-        <EvaluationDrawer project={p} reviewerName={me.displayName} open onClose={() => setDialog(null)} />
+        <EvaluationDrawer
+          project={p}
+          reviewerName={me.displayName}
+          open
+          onClose={() => {
+            setDialog(null);
+          }}
+        />
       )}
-      {dialog === 'circulate' && <CirculationModal project={p} open onClose={() => setDialog(null)} />}
+      {dialog === 'circulate' && (
+        <CirculationModal
+          project={p}
+          open
+          onClose={() => {
+            setDialog(null);
+          }}
+        />
+      )}
     </Space>
   );
 }

@@ -21,7 +21,7 @@ export function UndoMoveButton({ project, me }: { project: ProjectDetail; me: Se
   const verdict = checkUndo({
     lastEvent: { ...last, at: new Date(last.at) },
     projectVersion: project.version,
-    actorRole: me.role as Role,
+    actorRole: me.role,
     actorPlatformKey: me.platformKey,
     now: new Date(),
     windowDays: settings.data.undoWindowDays,

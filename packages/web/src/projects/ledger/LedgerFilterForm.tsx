@@ -23,25 +23,20 @@ export function LedgerFilterForm({
   fixedPlatform: boolean;
 }) {
   const [form] = Form.useForm<LedgerFilters>();
-  useEffect(
-    () =>
-      form.setFieldsValue({
-        platformKey: undefined,
-        status: undefined,
-        category: undefined,
-        sizeTier: undefined,
-        overdue: undefined,
-        q: undefined,
-        ...value,
-      }),
-    [form, value],
-  );
-  const submit = (values: LedgerFilters) =>
-    onChange(
-      Object.fromEntries(
-        Object.entries(values).filter(([, v]) => v !== undefined && v !== null && v !== ''),
-      ) as LedgerFilters,
-    );
+  useEffect(() => {
+    form.setFieldsValue({
+      platformKey: undefined,
+      status: undefined,
+      category: undefined,
+      sizeTier: undefined,
+      overdue: undefined,
+      q: undefined,
+      ...value,
+    });
+  }, [form, value]);
+  const submit = (values: LedgerFilters) => {
+    onChange(Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined && v !== null && v !== '')));
+  };
   return (
     <Form<LedgerFilters>
       form={form}
@@ -104,7 +99,12 @@ export function LedgerFilterForm({
         <Button type="primary" htmlType="submit" data-testid="ledger-search">
           查询
         </Button>
-        <Button onClick={() => onChange({})} data-testid="ledger-reset">
+        <Button
+          onClick={() => {
+            onChange({});
+          }}
+          data-testid="ledger-reset"
+        >
           重置
         </Button>
       </Space>

@@ -26,15 +26,22 @@ export function ProjectLedgerPage() {
   const columns = LEDGER_COLUMNS.filter((column) => !hidden.includes(String(column.key)));
   const scrollWidth = columns.reduce((sum, column) => sum + Number(column.width ?? 120), 0);
 
-  const show = (next: LedgerFilters, nextPage = 1, nextSize = pageSize) =>
+  const show = (next: LedgerFilters, nextPage = 1, nextSize = pageSize) => {
     setSearch(searchFromFilters(next, nextPage, nextSize));
+  };
   const exporting = useDownload(() => exportLedger(filters));
 
   return (
     // A plain block, not a Space: a Space item grows to the table's width and the page would clip it (issue #9).
     <div style={{ display: 'flex', flexDirection: 'column', gap: 16, minWidth: 0 }}>
       <Card>
-        <LedgerFilterForm value={filters} onChange={(next) => show(next)} fixedPlatform={isPlatformUser} />
+        <LedgerFilterForm
+          value={filters}
+          onChange={(next) => {
+            show(next);
+          }}
+          fixedPlatform={isPlatformUser}
+        />
       </Card>
       <Card
         title={isPlatformUser ? `${platformShortName(me?.platformKey)}平台项目` : '全部平台项目'}
@@ -82,7 +89,9 @@ export function ProjectLedgerPage() {
               showSizeChanger: true,
               pageSizeOptions: [20, 50, 100, 200],
               showTotal: (total) => <span data-testid="ledger-total">共 {total} 个项目</span>,
-              onChange: (nextPage, nextSize) => show(filters, nextSize === pageSize ? nextPage : 1, nextSize),
+              onChange: (nextPage, nextSize) => {
+                show(filters, nextSize === pageSize ? nextPage : 1, nextSize);
+              },
             }}
           />
         </div>

@@ -184,9 +184,9 @@ export function LedgerColumnChooser({ hidden, onChange }: { hidden: string[]; on
         <Checkbox.Group
           style={{ display: 'grid', gap: 6 }}
           value={shown}
-          onChange={(checked) =>
-            onChange(CHOOSABLE.map((column) => String(column.key)).filter((key) => !checked.includes(key)))
-          }
+          onChange={(checked) => {
+            onChange(CHOOSABLE.map((column) => String(column.key)).filter((key) => !checked.includes(key)));
+          }}
           options={CHOOSABLE.map((column) => ({ value: String(column.key), label: String(column.title) }))}
           data-testid="ledger-column-options"
         />

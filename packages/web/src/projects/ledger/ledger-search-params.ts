@@ -9,7 +9,7 @@ export function filtersFromSearch(search: URLSearchParams): LedgerFilters {
     const value = search.get(key);
     if (value) filters[key] = value;
   }
-  return filters as LedgerFilters;
+  return filters;
 }
 
 export function searchFromFilters(filters: LedgerFilters, page: number, pageSize: number): URLSearchParams {

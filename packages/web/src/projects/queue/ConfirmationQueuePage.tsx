@@ -67,7 +67,9 @@ function PendingConfirmations() {
   // A row once confirmed or rejected stays disabled until the list has been fetched again, so a double click
   // cannot act on the project that slides into its place (issue #9).
   const [done, setDone] = useState<ReadonlySet<number>>(new Set());
-  useEffect(() => setDone(new Set()), [pending.dataUpdatedAt]);
+  useEffect(() => {
+    setDone(new Set());
+  }, [pending.dataUpdatedAt]);
   const busy = (id: number) => done.has(id) || moving !== null;
 
   const columns: TableColumnsType<ProjectView> = [
@@ -100,7 +102,9 @@ function PendingConfirmations() {
                 type="primary"
                 size="small"
                 disabled={!latest?.passes || busy(p.id)}
-                onClick={() => setMoving({ project: p, to: 'tracked' })}
+                onClick={() => {
+                  setMoving({ project: p, to: 'tracked' });
+                }}
                 data-testid={`queue-confirm-${p.id}`}
               >
                 确认入库
@@ -110,7 +114,9 @@ function PendingConfirmations() {
               danger
               size="small"
               disabled={busy(p.id)}
-              onClick={() => setMoving({ project: p, to: 'rejected' })}
+              onClick={() => {
+                setMoving({ project: p, to: 'rejected' });
+              }}
               data-testid={`queue-reject-${p.id}`}
             >
               否决
@@ -137,8 +143,12 @@ function PendingConfirmations() {
       />
       <StageMoveModal
         move={moving}
-        onClose={() => setMoving(null)}
-        onMoved={(id) => setDone((current) => new Set([...current, id]))}
+        onClose={() => {
+          setMoving(null);
+        }}
+        onMoved={(id) => {
+          setDone((current) => new Set([...current, id]));
+        }}
       />
     </>
   );

@@ -38,7 +38,14 @@ export function IndustrySuggestions({
       renderItem={(s) => (
         <List.Item
           actions={[
-            <Button key="use" size="small" onClick={() => onPick(s.code)} data-testid={`suggestion-${s.code}`}>
+            <Button
+              key="use"
+              size="small"
+              onClick={() => {
+                onPick(s.code);
+              }}
+              data-testid={`suggestion-${s.code}`}
+            >
               采用
             </Button>,
           ]}

@@ -58,7 +58,7 @@ export function ReportProjectPage() {
   const draft = useMemo(() => (me ? readReportDraft<Values>(me.id) : null), [me]);
   const [restored, setRestored] = useState(draft !== null);
   const values = Form.useWatch([], form) as Partial<Values> | undefined;
-  const platformKey = (values?.platformKey ?? me?.platformKey ?? 'zhenan') as PlatformKey;
+  const platformKey = values?.platformKey ?? me?.platformKey ?? 'zhenan';
   const catalog = useInForceCatalog(platformKey, true);
   // Only a complete, well-formed code is looked up; one digit or a name is still being typed (issue #9).
   const entry = industryCodeEntry(values?.industryCode);
@@ -153,14 +153,18 @@ export function ReportProjectPage() {
               data-testid="report-draft-restored"
               title="已恢复上次未提交的填写内容"
               description="内容保存在本浏览器标签页中，提交或点击“清空”后删除。"
-              onClose={() => setRestored(false)}
+              onClose={() => {
+                setRestored(false);
+              }}
             />
           )}
           <Form<Values>
             form={form}
             layout="vertical"
             onFinish={submit}
-            onValuesChange={(_changed, all) => saveReportDraft(me.id, all)}
+            onValuesChange={(_changed, all) => {
+              saveReportDraft(me.id, all);
+            }}
             initialValues={{
               platformKey: me.platformKey ?? undefined,
               landUnit: 'mu',

@@ -180,15 +180,19 @@ function SettingsEditor({ saved }: { saved: ProjectSettingsView }) {
     },
   });
 
-  const change = (patch: Partial<Draft>) => setDraft((current) => ({ ...current, ...patch }));
-  const changeItem = (key: number, patch: Partial<ItemRow>) =>
+  const change = (patch: Partial<Draft>) => {
+    setDraft((current) => ({ ...current, ...patch }));
+  };
+  const changeItem = (key: number, patch: Partial<ItemRow>) => {
     setDraft((current) => ({
       ...current,
       items: current.items.map((item) => (item.key === key ? { ...item, ...patch } : item)),
     }));
-  const removeItem = (key: number) =>
+  };
+  const removeItem = (key: number) => {
     setDraft((current) => ({ ...current, items: current.items.filter((item) => item.key !== key) }));
-  const addItem = () =>
+  };
+  const addItem = () => {
     setDraft((current) => ({
       ...current,
       items: [
@@ -203,6 +207,7 @@ function SettingsEditor({ saved }: { saved: ProjectSettingsView }) {
         },
       ],
     }));
+  };
   const restoreDefault = () => {
     setDraft((current) => ({
       ...current,
@@ -233,7 +238,9 @@ function SettingsEditor({ saved }: { saved: ProjectSettingsView }) {
         <Select<EvaluationDimension>
           value={dimension}
           options={DIMENSION_OPTIONS}
-          onChange={(next) => changeItem(item.key, { dimension: next })}
+          onChange={(next) => {
+            changeItem(item.key, { dimension: next });
+          }}
           style={{ width: '100%' }}
           status={invalid(index, 'dimension')}
           aria-label={`第 ${index + 1} 项的维度`}
@@ -249,7 +256,9 @@ function SettingsEditor({ saved }: { saved: ProjectSettingsView }) {
         <Input
           value={label}
           maxLength={50}
-          onChange={(event) => changeItem(item.key, { label: event.target.value })}
+          onChange={(event) => {
+            changeItem(item.key, { label: event.target.value });
+          }}
           status={invalid(index, 'label')}
           aria-label={`第 ${index + 1} 项的名称`}
           data-testid="settings-item-label"
@@ -266,7 +275,9 @@ function SettingsEditor({ saved }: { saved: ProjectSettingsView }) {
           min={0}
           max={100}
           step={1}
-          onChange={(next) => changeItem(item.key, { maxScore: next })}
+          onChange={(next) => {
+            changeItem(item.key, { maxScore: next });
+          }}
           status={invalid(index, 'maxScore')}
           style={{ width: '100%' }}
           aria-label={`第 ${index + 1} 项的满分`}
@@ -282,7 +293,9 @@ function SettingsEditor({ saved }: { saved: ProjectSettingsView }) {
           value={guidance}
           autoSize={{ minRows: 1, maxRows: 4 }}
           maxLength={500}
-          onChange={(event) => changeItem(item.key, { guidance: event.target.value })}
+          onChange={(event) => {
+            changeItem(item.key, { guidance: event.target.value });
+          }}
           status={invalid(index, 'guidance')}
           aria-label={`第 ${index + 1} 项的评分说明`}
         />
@@ -299,7 +312,9 @@ function SettingsEditor({ saved }: { saved: ProjectSettingsView }) {
           danger
           icon={<DeleteOutlined />}
           aria-label={`删除“${item.label || item.code || '新评分项'}”`}
-          onClick={() => removeItem(item.key)}
+          onClick={() => {
+            removeItem(item.key);
+          }}
           data-testid="settings-item-remove"
           data-dimension={item.dimension}
         />
@@ -336,7 +351,9 @@ function SettingsEditor({ saved }: { saved: ProjectSettingsView }) {
               precision={0}
               suffix="天"
               style={{ width: 200 }}
-              onChange={(next) => change({ windowDays: next })}
+              onChange={(next) => {
+                change({ windowDays: next });
+              }}
               data-testid="settings-window-days"
             />
           </Form.Item>
@@ -353,7 +370,9 @@ function SettingsEditor({ saved }: { saved: ProjectSettingsView }) {
               precision={0}
               suffix="天"
               style={{ width: 200 }}
-              onChange={(next) => change({ undoDays: next })}
+              onChange={(next) => {
+                change({ undoDays: next });
+              }}
               data-testid="settings-undo-days"
             />
           </Form.Item>
@@ -384,7 +403,9 @@ function SettingsEditor({ saved }: { saved: ProjectSettingsView }) {
                 value={draft.name}
                 maxLength={100}
                 style={{ width: 420 }}
-                onChange={(event) => change({ name: event.target.value })}
+                onChange={(event) => {
+                  change({ name: event.target.value });
+                }}
                 data-testid="settings-sheet-name"
               />
             </Form.Item>
@@ -398,7 +419,9 @@ function SettingsEditor({ saved }: { saved: ProjectSettingsView }) {
                 min={0}
                 step={1}
                 style={{ width: 160 }}
-                onChange={(next) => change({ passMark: next })}
+                onChange={(next) => {
+                  change({ passMark: next });
+                }}
                 data-testid="settings-pass-mark"
               />
             </Form.Item>
@@ -487,7 +510,9 @@ function SettingsEditor({ saved }: { saved: ProjectSettingsView }) {
         <Button
           icon={<UndoOutlined />}
           disabled={!dirty || save.isPending}
-          onClick={() => setDraft(draftOf(saved, nextKey))}
+          onClick={() => {
+            setDraft(draftOf(saved, nextKey));
+          }}
           data-testid="settings-discard"
         >
           放弃修改

@@ -148,7 +148,7 @@ export function InvestmentSummaryPage() {
     [comparison.totals, platformKey],
   );
 
-  const show = (next: { platform?: PlatformKey; year?: number }) =>
+  const show = (next: { platform?: PlatformKey; year?: number }) => {
     setSearch(
       (current) => {
         const params = new URLSearchParams(current);
@@ -158,6 +158,7 @@ export function InvestmentSummaryPage() {
       },
       { replace: true },
     );
+  };
 
   // Only shown when it belongs to the platform and year asked for (keepPreviousData shows the last one meanwhile).
   const data =
@@ -181,7 +182,9 @@ export function InvestmentSummaryPage() {
               value={platformKey}
               disabled={Boolean(ownPlatform)}
               options={(ownPlatform ? [platform] : PLATFORMS).map((each) => ({ value: each.key, label: each.name }))}
-              onChange={(key) => show({ platform: key })}
+              onChange={(key) => {
+                show({ platform: key });
+              }}
             />
           </Space>
           <Space>
@@ -191,7 +194,9 @@ export function InvestmentSummaryPage() {
               style={{ width: 120 }}
               value={year}
               options={years.map((each) => ({ value: each, label: `${each} 年` }))}
-              onChange={(next) => show({ year: next })}
+              onChange={(next) => {
+                show({ year: next });
+              }}
             />
           </Space>
           {ownPlatform && <Typography.Text type="secondary">平台用户只能查看本平台的招商完成情况。</Typography.Text>}

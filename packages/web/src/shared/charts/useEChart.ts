@@ -15,7 +15,9 @@ export function useEChart(option: echarts.EChartsCoreOption, loading = false) {
     if (!element) return;
     const instance = echarts.init(element, undefined, { renderer: 'canvas' });
     chart.current = instance;
-    const resize = () => instance.resize();
+    const resize = () => {
+      instance.resize();
+    };
     window.addEventListener('resize', resize);
     return () => {
       window.removeEventListener('resize', resize);

@@ -32,7 +32,9 @@ export function ResetPasswordModal({ user, onClose }: { user: User | null; onClo
         mutation.reset();
         onClose();
       }}
-      onOk={() => form.submit()}
+      onOk={() => {
+        form.submit();
+      }}
       okText="重置"
       confirmLoading={mutation.isPending}
       destroyOnHidden
@@ -44,7 +46,9 @@ export function ResetPasswordModal({ user, onClose }: { user: User | null; onClo
       <Form
         form={form}
         layout="vertical"
-        onFinish={(values) => mutation.mutate(values.password)}
+        onFinish={(values) => {
+          mutation.mutate(values.password);
+        }}
         data-testid="reset-password-form"
       >
         <Form.Item

@@ -93,7 +93,9 @@ export function UserFormModal({ open, user, onClose, onSaved }: Props) {
       title={user ? `编辑用户 ${user.username}` : '新建用户'}
       open={open}
       onCancel={onClose}
-      onOk={() => form.submit()}
+      onOk={() => {
+        form.submit();
+      }}
       okText="保存"
       confirmLoading={mutation.isPending}
       destroyOnHidden
@@ -105,7 +107,9 @@ export function UserFormModal({ open, user, onClose, onSaved }: Props) {
         form={form}
         layout="vertical"
         initialValues={{ disabled: false }}
-        onFinish={(values) => mutation.mutate(values)}
+        onFinish={(values) => {
+          mutation.mutate(values);
+        }}
         data-testid="user-form"
       >
         {!user && (

@@ -55,7 +55,9 @@ export function UsersPage() {
           <Button
             type="link"
             size="small"
-            onClick={() => setEditing({ user })}
+            onClick={() => {
+              setEditing({ user });
+            }}
             data-testid={`edit-user-${user.username}`}
           >
             编辑
@@ -63,7 +65,9 @@ export function UsersPage() {
           <Button
             type="link"
             size="small"
-            onClick={() => setResetting(user)}
+            onClick={() => {
+              setResetting(user);
+            }}
             data-testid={`reset-password-${user.username}`}
           >
             重置密码
@@ -74,7 +78,9 @@ export function UsersPage() {
               description="解锁后该账号可立即再次尝试登录。"
               okText="解锁"
               cancelText="取消"
-              onConfirm={() => unlock.mutate(user)}
+              onConfirm={() => {
+                unlock.mutate(user);
+              }}
             >
               <Button
                 type="link"
@@ -98,7 +104,9 @@ export function UsersPage() {
         <Button
           type="primary"
           icon={<PlusOutlined />}
-          onClick={() => setEditing({ user: null })}
+          onClick={() => {
+            setEditing({ user: null });
+          }}
           data-testid="user-create-button"
         >
           新建用户
@@ -118,13 +126,20 @@ export function UsersPage() {
       <UserFormModal
         open={editing !== null}
         user={editing?.user ?? null}
-        onClose={() => setEditing(null)}
+        onClose={() => {
+          setEditing(null);
+        }}
         onSaved={(user, created) => {
           setEditing(null);
           message.success(created ? `已创建用户 ${user.username}` : `已保存用户 ${user.username}`);
         }}
       />
-      <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />
+      <ResetPasswordModal
+        user={resetting}
+        onClose={() => {
+          setResetting(null);
+        }}
+      />
     </Card>
   );
 }
