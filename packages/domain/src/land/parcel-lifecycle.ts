@@ -33,6 +33,7 @@ export const PARCEL_ACTIONS = [
   'reuse',
   'recover',
   'delay',
+  'publish',
 ] as const;
 export type ParcelAction = (typeof PARCEL_ACTIONS)[number];
 
@@ -45,6 +46,7 @@ export const PARCEL_ACTION_LABELS: Record<ParcelAction, string> = {
   reuse: '再利用',
   recover: '收回',
   delay: '登记延期',
+  publish: '公开或撤回',
 };
 
 const ALLOWED_FROM: Record<ParcelAction, readonly ParcelState[]> = {
@@ -56,6 +58,8 @@ const ALLOWED_FROM: Record<ParcelAction, readonly ParcelState[]> = {
   reuse: ['vacated'],
   recover: ['supplied', 'started'],
   delay: ['supplied', 'started'],
+  // Withdrawing is always allowed; publishing checks isPublishable.
+  publish: PARCEL_STATES,
 };
 
 export const SUPPLY_WAYS = ['transfer', 'allocation', 'lease'] as const;
