@@ -20,10 +20,12 @@ const supplied = (over: Partial<ClockFacts> = {}): ClockFacts => ({
 });
 
 describe('R3.6 / D22 满一年未动工 → 闲置', () => {
-  it('agreed start 2024-03-01: normal the day before the end (2025-02-28)', () =>
-    expect(parcelClock(supplied(), '2025-02-28', S).status).toBe('normal'));
-  it('agreed start 2024-03-01: not idle on the end day 2025-03-01', () =>
-    expect(parcelClock(supplied(), '2025-03-01', S).status).toBe('normal'));
+  it('agreed start 2024-03-01: normal the day before the end (2025-02-28)', () => {
+    expect(parcelClock(supplied(), '2025-02-28', S).status).toBe('normal');
+  });
+  it('agreed start 2024-03-01: not idle on the end day 2025-03-01', () => {
+    expect(parcelClock(supplied(), '2025-03-01', S).status).toBe('normal');
+  });
   it('agreed start 2024-03-01: idle from the day after, 2025-03-02, with its fee', () => {
     const clock = parcelClock(supplied(), '2025-03-02', S);
     expect(clock).toMatchObject({
@@ -47,16 +49,18 @@ describe('R3.6 / D22 满一年未动工 → 闲置', () => {
     expect(parcelClock(supplied(), '2026-03-01', S).status).toBe('idle');
     expect(parcelClock(supplied(), '2026-03-02', S)).toMatchObject({ status: 'recovery', recoverySince: '2026-03-02' });
   });
-  it('as of a day before supply there is no clock', () =>
-    expect(parcelClock(supplied(), '2024-01-09', S)).toMatchObject({ status: 'normal', idleFrom: null }));
+  it('as of a day before supply there is no clock', () => {
+    expect(parcelClock(supplied(), '2024-01-09', S)).toMatchObject({ status: 'normal', idleFrom: null });
+  });
   it('started before the threshold: no idle clock from the start date on', () => {
     const facts = supplied({ startedOn: '2025-03-01' });
     expect(parcelClock(facts, '2025-03-02', S).status).toBe('normal');
     // As of a day before the start, the parcel was not started: the figure of that day is reproduced.
     expect(parcelClock(supplied({ startedOn: '2025-06-01' }), '2025-03-02', S).status).toBe('idle');
   });
-  it('a vacated or recovered parcel has no clock from that day', () =>
-    expect(parcelClock(supplied({ endedOn: '2025-01-01' }), '2026-01-01', S).status).toBe('normal'));
+  it('a vacated or recovered parcel has no clock from that day', () => {
+    expect(parcelClock(supplied({ endedOn: '2025-01-01' }), '2026-01-01', S).status).toBe('normal');
+  });
 });
 
 describe('D23 a government or force-majeure delay stops the clock for its days', () => {
@@ -88,8 +92,9 @@ describe('D23 a government or force-majeure delay stops the clock for its days',
 describe('R3.6 started but little done and suspended one full year → 闲置', () => {
   const started = (over: Partial<ClockFacts>) =>
     supplied({ startedOn: '2024-04-01', suspendedSince: '2024-06-01', ...over });
-  it('developed area exactly 1/3 is not below 1/3: no clock', () =>
-    expect(parcelClock(started({ developedArea: '10' }), '2026-01-01', S).status).toBe('normal'));
+  it('developed area exactly 1/3 is not below 1/3: no clock', () => {
+    expect(parcelClock(started({ developedArea: '10' }), '2026-01-01', S).status).toBe('normal');
+  });
   it('developed area just under 1/3 (9.999999 of 30): idle after a full year of suspension', () => {
     const facts = started({ developedArea: '9.999999' });
     expect(parcelClock(facts, '2025-06-01', S).status).toBe('normal');
@@ -99,8 +104,9 @@ describe('R3.6 started but little done and suspended one full year → 闲置', 
     expect(parcelClock(started({ investedAmount: '2500' }), '2026-01-01', S).status).toBe('normal');
     expect(parcelClock(started({ investedAmount: '2499.99' }), '2025-06-02', S).status).toBe('idle');
   });
-  it('not suspended: no clock whatever the progress', () =>
-    expect(parcelClock(started({ suspendedSince: null, developedArea: '1' }), '2026-01-01', S).status).toBe('normal'));
+  it('not suspended: no clock whatever the progress', () => {
+    expect(parcelClock(started({ suspendedSince: null, developedArea: '1' }), '2026-01-01', S).status).toBe('normal');
+  });
 });
 
 describe('slow construction past the agreed completion is flagged', () => {
@@ -109,10 +115,11 @@ describe('slow construction past the agreed completion is flagged', () => {
     expect(parcelClock(facts, '2026-03-01', S).slowConstruction).toBe(false);
     expect(parcelClock(facts, '2026-03-02', S).slowConstruction).toBe(true);
   });
-  it('not once completed', () =>
+  it('not once completed', () => {
     expect(
       parcelClock(supplied({ startedOn: '2024-03-01', completedOn: '2026-02-01' }), '2026-06-01', S).slowConstruction,
-    ).toBe(false));
+    ).toBe(false);
+  });
 });
 
 describe('R3.6 idle fee: 20 % of the land price, to the fen', () => {
@@ -123,8 +130,10 @@ describe('R3.6 idle fee: 20 % of the land price, to the fen', () => {
     expect(idleFeeOf('0.0000024', '0.2')).toBe('0.000000');
     expect(idleFeeOf('100', '1/3')).toBe('33.333333');
   });
-  it('the fee is null without a land price', () =>
-    expect(parcelClock(supplied({ landPrice: null }), '2025-03-02', S).idleFee).toBeNull());
-  it('a changed setting changes the result (10 %)', () =>
-    expect(parcelClock(supplied(), '2025-03-02', { ...S, idleFeeRate: '0.1' }).idleFee).toBe('123.456780'));
+  it('the fee is null without a land price', () => {
+    expect(parcelClock(supplied({ landPrice: null }), '2025-03-02', S).idleFee).toBeNull();
+  });
+  it('a changed setting changes the result (10 %)', () => {
+    expect(parcelClock(supplied(), '2025-03-02', { ...S, idleFeeRate: '0.1' }).idleFee).toBe('123.456780');
+  });
 });

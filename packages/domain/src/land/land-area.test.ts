@@ -50,8 +50,9 @@ describe('GeoJSON boundary against the declared area', () => {
     expect(far.ok).toBe(false);
     expect(!far.ok && far.problem).toMatch(/相差超过 5%/);
   });
-  it('a Feature wrapping the polygon is read', () =>
-    expect(checkBoundary({ type: 'Feature', properties: {}, geometry: boundary }, '60', '0.05').ok).toBe(true));
+  it('a Feature wrapping the polygon is read', () => {
+    expect(checkBoundary({ type: 'Feature', properties: {}, geometry: boundary }, '60', '0.05').ok).toBe(true);
+  });
   it('not a polygon: a point, an open ring, text', () => {
     expect(checkBoundary({ type: 'Point', coordinates: [120, 28] }, '60', '0.05').ok).toBe(false);
     expect(

@@ -47,17 +47,20 @@ describe('due list thresholds', () => {
     suspendedSince: null,
     delays: [],
   };
-  it('a supplied parcel: idle and recovery days', () =>
+  it('a supplied parcel: idle and recovery days', () => {
     expect(parcelDeadlines('supplied', facts, null, S)).toEqual([
       { kind: 'idle', dueOn: '2025-03-02' },
       { kind: 'recovery', dueOn: '2026-03-02' },
-    ]));
-  it('a started parcel: the day after the agreed completion', () =>
+    ]);
+  });
+  it('a started parcel: the day after the agreed completion', () => {
     expect(parcelDeadlines('started', { ...facts, startedOn: '2024-05-01' }, null, S)).toEqual([
       { kind: 'completion', dueOn: '2026-03-02' },
-    ]));
-  it('an approved parcel: its supply deadline', () =>
+    ]);
+  });
+  it('an approved parcel: its supply deadline', () => {
     expect(parcelDeadlines('approved', facts, '2027-01-01', S)).toEqual([
       { kind: 'supply_deadline', dueOn: '2027-01-01' },
-    ]));
+    ]);
+  });
 });

@@ -87,8 +87,9 @@ describe('parcels for a project (R2.1, R2.5)', () => {
     expect(result.matches[0]).toMatchObject({ circulation: true });
     expect(result.matches[0]!.reasons.at(-1)).toMatch(/流转/);
   });
-  it('a landless project needs no parcel', () =>
+  it('a landless project needs no parcel', () => {
     expect(matchParcels({ ...project, landMu: null }, [parcel(1)], new Set(['zhenan']), names, S).note).toMatch(
       /没有独立用地/,
-    ));
+    );
+  });
 });

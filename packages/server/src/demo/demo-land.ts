@@ -285,9 +285,7 @@ export async function ensureDemoLand(db: Db, now: Date): Promise<number> {
 /** The platform's demo enterprises' names (the holders and vacated-from enterprises of its parcels). */
 async function demoEnterpriseNames(db: Db, actor: Actor, platformKey: PlatformKey): Promise<string[]> {
   try {
-    const page = await listEnterprises(db, actor, { platformKey, page: 1, pageSize: 30 } as Parameters<
-      typeof listEnterprises
-    >[2]);
+    const page = await listEnterprises(db, actor, { platformKey, page: 1, pageSize: 30 });
     return page.items.map((item) => item.name);
   } catch {
     return [];

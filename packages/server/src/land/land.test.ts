@@ -79,7 +79,7 @@ describe('R3.6 parcel life by role', () => {
     const audit = await t.database.db.execute(
       `SELECT action FROM audit_events WHERE entity_type = 'parcel' AND entity_id = '${p.id}' ORDER BY seq`,
     );
-    expect((audit as unknown as { rows: Array<{ action: string }> }).rows.map((r) => r.action)).toEqual([
+    expect((audit as { rows: Array<{ action: string }> }).rows.map((r) => r.action)).toEqual([
       'parcels.create',
       'parcels.supply',
       'parcels.start',

@@ -421,7 +421,7 @@ async function changeParcel(
       toState: change.toState ?? row.state,
       effectiveDate: change.effectiveDate,
       summary: change.summary,
-      details: change.audit.after as object,
+      details: change.audit.after,
       at: now,
       actorName: actor.username,
     });
