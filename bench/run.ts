@@ -2,6 +2,7 @@ import { benchClassify } from './classify.bench.ts';
 import { benchLedger } from './ledger.bench.ts';
 import { benchEvaluation } from './evaluation.bench.ts';
 import { benchEnterpriseImportInChild, enterpriseImportLines } from './enterprise-import.bench.ts';
+import { benchLand, landLines } from './land.bench.ts';
 
 /**
  * `npm run bench`: every benchmark prints its figure beside the limit measured in the same run, and the ratio.
@@ -41,6 +42,8 @@ if (postgresUrl) {
   );
 
   for (const line of enterpriseImportLines(benchEnterpriseImportInChild(postgresUrl))) console.log(line);
+
+  for (const line of landLines(await benchLand(postgresUrl))) console.log(line);
 } else {
   console.log('\n台账基准需要 PostgreSQL：设置 BENCH_DATABASE_URL 或 TEST_DATABASE_URL 后再运行。');
 }

@@ -50,6 +50,7 @@ import {
 import { currentLandSettings, settingsValues } from './land-settings.service.ts';
 import { assertKnownHolder } from './parcel-holder.ts';
 import { forgetPublicParcels } from './parcel-public.service.ts';
+import { actorOfUsername } from '../users/users.service.ts';
 
 const M2_PER_MU = 10000 / 15;
 
@@ -204,6 +205,10 @@ export async function getParcel(db: Db, actor: Actor, id: number, now: Date, asO
     currentLandSettings(db),
   ]);
   const own = delays.get(id) ?? [];
+  // People are shown by their display names (the system's own steps read 系统).
+  const names = new Map<string, string>([['system', '系统']]);
+  for (const username of new Set(history.map((e) => e.actorName)))
+    if (!names.has(username)) names.set(username, (await actorOfUsername(db, username))?.displayName ?? username);
   return {
     ...toParcelView(row, own, asOf ?? today(now), settingsValues(settings)),
     delays: own.map((d) => ({
@@ -224,7 +229,7 @@ export async function getParcel(db: Db, actor: Actor, id: number, now: Date, asO
       effectiveDate: e.effectiveDate,
       summary: e.summary,
       at: e.at.toISOString(),
-      actorName: e.actorName,
+      actorName: names.get(e.actorName) ?? e.actorName,
     })),
   };
 }
