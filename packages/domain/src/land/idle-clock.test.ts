@@ -137,3 +137,26 @@ describe('R3.6 idle fee: 20 % of the land price, to the fen', () => {
     expect(parcelClock(supplied(), '2025-03-02', { ...S, idleFeeRate: '0.1' }).idleFee).toBe('123.456780');
   });
 });
+
+describe('the status alone agrees with the full clock', () => {
+  it('at every day around the thresholds, with a delay and a suspension', async () => {
+    const { parcelClockStatus } = await import('./idle-clock.ts');
+    const cases = [
+      supplied(),
+      supplied({ agreedStartOn: '2024-02-29' }),
+      supplied({ delays: [{ fromOn: '2024-06-01', toOn: '2024-06-10' }] }),
+      supplied({ startedOn: '2024-04-01', suspendedSince: '2024-06-01', developedArea: '1' }),
+    ];
+    for (const facts of cases)
+      for (const day of [
+        '2025-02-28',
+        '2025-03-01',
+        '2025-03-02',
+        '2025-03-12',
+        '2025-06-02',
+        '2026-03-02',
+        '2026-06-02',
+      ])
+        expect(parcelClockStatus(facts, day, S)).toBe(parcelClock(facts, day, S).status);
+  });
+});

@@ -178,3 +178,15 @@ export function idleFeeOf(landPrice: Decimal.Value, rate: string): string {
   const { numerator, denominator } = parseFraction(rate);
   return toFen(new Decimal(landPrice).times(numerator).dividedBy(denominator));
 }
+
+/**
+ * The status alone, as parcelClock decides it, without the explanations (a whole ledger's status as of a day: the
+ * bench and the statistics). Same rules, same thresholds.
+ */
+export function parcelClockStatus(facts: ClockFacts, asOf: string, settings: LandSettings): ClockStatus {
+  const clock = runningClock(facts, asOf, settings);
+  if (!clock) return 'normal';
+  if (asOf > clockEnd(clock.start, settings.recoveryAfterYears, facts.delays)) return 'recovery';
+  if (asOf > clockEnd(clock.start, clock.idleYears, facts.delays)) return 'idle';
+  return 'normal';
+}

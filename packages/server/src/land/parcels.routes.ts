@@ -33,7 +33,8 @@ import {
   type ParcelDetail,
 } from '@pgs/domain';
 import type { AppContext } from '../platform/context.ts';
-import { actorOf, primed, sendFile } from '../platform/http.ts';
+import { actorOf, BULK_LIMIT_BYTES, primed, sendFile, uploadedFile } from '../platform/http.ts';
+import { importParcels, parcelTemplate } from './parcel-import.service.ts';
 import { AppError } from '../platform/errors.ts';
 import {
   addDelay,
@@ -106,6 +107,44 @@ export const landRoutes =
           fileName: `${what}-${shanghaiDay(ctx.clock())}.xlsx`,
         });
       },
+    );
+
+    app.get(
+      '/parcels/import/template.xlsx',
+      { schema: { tags, summary: '地块导入模板（Excel）' } },
+      async (request, reply) =>
+        sendFile(reply, { buffer: await parcelTemplate(actorOf(request)), fileName: '地块导入模板.xlsx' }),
+    );
+
+    app.post(
+      '/parcels/import',
+      {
+        bodyLimit: BULK_LIMIT_BYTES,
+        schema: {
+          tags,
+          summary:
+            '从 Excel 导入批而未供地块：dryRun=true 只检查；dryRun=false 无错误时全部写入，有错误返回 422 且不写入',
+          querystring: z.object({ dryRun: z.enum(['true', 'false']).default('true') }),
+          consumes: ['multipart/form-data'],
+          response: {
+            200: z.object({
+              dryRun: z.boolean(),
+              valid: z.boolean(),
+              rows: z.number(),
+              inserted: z.number(),
+              errors: z.array(z.object({ row: z.number(), message: z.string() })),
+            }),
+          },
+        },
+      },
+      async (request) =>
+        importParcels(
+          ctx.db,
+          actorOf(request),
+          await uploadedFile(request),
+          request.query.dryRun === 'true',
+          ctx.clock(),
+        ),
     );
 
     app.get(

@@ -7,6 +7,7 @@ import {
   LAND_SUB_DATABASE_STATES,
   parcelAreaInMu,
   parcelClock,
+  parcelClockStatus,
   periodEnd,
   shanghaiDay,
   DELAY_CAUSE_LABELS,
@@ -330,15 +331,36 @@ export async function idleStatuses(db: Db, actor: Actor, asOf: string) {
   requirePermission(actor, 'parcels.read');
   const scope = platformScope(actor);
   const values = settingsValues(await currentLandSettings(db));
-  const rows = await db
-    .select()
-    .from(parcels)
-    .where(scope ? eq(parcels.platformKey, scope) : undefined);
-  const delays = new Map<number, DelayRow[]>();
-  for (const d of await db.select().from(parcelDelays)) delays.set(d.parcelId, [...(delays.get(d.parcelId) ?? []), d]);
+  // Only the columns the clock reads: a whole ledger is read at once.
+  const [rows, delayRows] = await Promise.all([
+    db
+      .select({
+        id: parcels.id,
+        areaMu: parcels.areaMu,
+        contractDate: parcels.contractDate,
+        agreedStartOn: parcels.agreedStartOn,
+        agreedCompletionOn: parcels.agreedCompletionOn,
+        startedOn: parcels.startedOn,
+        completedOn: parcels.completedOn,
+        vacatedOn: parcels.vacatedOn,
+        recoveredOn: parcels.recoveredOn,
+        landPrice: parcels.landPrice,
+        totalInvestment: parcels.totalInvestment,
+        developedArea: parcels.developedArea,
+        investedAmount: parcels.investedAmount,
+        suspendedSince: parcels.suspendedSince,
+      })
+      .from(parcels)
+      .where(scope ? eq(parcels.platformKey, scope) : undefined),
+    db
+      .select({ parcelId: parcelDelays.parcelId, fromOn: parcelDelays.fromOn, toOn: parcelDelays.toOn })
+      .from(parcelDelays),
+  ]);
+  const delays = new Map<number, Array<{ fromOn: string; toOn: string }>>();
+  for (const d of delayRows) delays.set(d.parcelId, [...(delays.get(d.parcelId) ?? []), d]);
   return rows.map((row) => ({
     id: row.id,
-    status: parcelClock(factsOf(row, delays.get(row.id) ?? []), asOf, values).status,
+    status: parcelClockStatus(factsOf(row as ParcelRow, (delays.get(row.id) ?? []) as DelayRow[]), asOf, values),
   }));
 }
 
