@@ -326,3 +326,74 @@ describe('settings of the eitc and the drc', () => {
     await send('drc', 'PUT', '/land-settings', { ...values, version: saved.json().version });
   });
 });
+
+describe('import from Excel: template, dry run, all or nothing', () => {
+  const upload = async (user: string, rows: unknown[][], dryRun: boolean) => {
+    const { default: ExcelJS } = await import('exceljs');
+    const template = await send(user, 'GET', '/parcels/import/template.xlsx');
+    expect(template.statusCode).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(template.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet('地块')!;
+    const header = sheet.getRow(1).values as unknown[];
+    sheet.spliceRows(2, 1);
+    for (const row of rows) sheet.addRow(row);
+    expect(header.length).toBeGreaterThan(10);
+    const file = Buffer.from(await book.xlsx.writeBuffer());
+    const boundary = '----land-import';
+    const payload = Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="p.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+      ),
+      file,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    return t.app.inject({
+      method: 'POST',
+      url: `/api/v1/parcels/import?dryRun=${dryRun}`,
+      headers: { cookie: cookies[user]!, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload,
+    });
+  };
+  const good = (code: string) => [
+    code,
+    '浙南',
+    20,
+    '',
+    '工业用地',
+    '',
+    '龙湾区',
+    '纬五路',
+    120.86,
+    27.92,
+    '2026-01-05',
+    '浙土字〔2026〕1号',
+    '黄主任',
+    '',
+    '',
+    '',
+  ];
+
+  it('a file with one bad row writes nothing (422 with the row and the reason); corrected, every row is written', async () => {
+    const before = await countAllRows(t.database.db);
+    const bad = await upload(
+      'zn',
+      [good('IMP-1'), ['IMP-2', '浙南', 0, '', '工业用地', '', '', '', '', '', '2026-01-05', '文号', '黄主任']],
+      false,
+    );
+    expect(bad.statusCode, bad.body).toBe(422);
+    expect(bad.json().error.details.errors).toEqual([
+      expect.objectContaining({ row: 3, message: expect.stringMatching(/面积/) }),
+    ]);
+    expect(await countAllRows(t.database.db)).toEqual(before);
+    const dry = await upload('zn', [good('IMP-1'), good('IMP-2')], true);
+    expect(dry.json()).toMatchObject({ dryRun: true, valid: true, rows: 2, inserted: 0 });
+    expect(await countAllRows(t.database.db)).toEqual(before);
+    const done = await upload('zn', [good('IMP-1'), good('IMP-2')], false);
+    expect(done.json()).toMatchObject({ dryRun: false, valid: true, inserted: 2 });
+    const again = await upload('zn', [good('IMP-1')], true);
+    expect(again.json().errors[0].message).toMatch(/已在台账中/);
+    const other = await upload('gxq', [good('IMP-9')], true);
+    expect(other.json().errors[0].message).toMatch(/本平台/);
+  });
+});

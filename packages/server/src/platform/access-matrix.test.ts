@@ -925,6 +925,24 @@ const ROUTES: Route[] = [
         request: async () => ({ url: '/parcels/export.xlsx' }),
         after: expectXlsx,
       },
+      {
+        route: 'GET /parcels/import/template.xlsx',
+        needs: 'parcels.edit',
+        ok: 200,
+        request: async () => ({ url: '/parcels/import/template.xlsx' }),
+        after: expectXlsx,
+      },
+      {
+        // A dry run of the template itself (its example row): answered 200 with the row's verdict, nothing written.
+        route: 'POST /parcels/import',
+        needs: 'parcels.edit',
+        ok: 200,
+        request: async () => {
+          const template = await inject('GET', '/parcels/import/template.xlsx', cookies.eitc);
+          return { url: '/parcels/import?dryRun=true', ...multipart(template.rawPayload, 'parcels.xlsx') };
+        },
+        after: (_who, r) => expect(r.json()).toMatchObject({ dryRun: true, rows: 1, inserted: 0 }),
+      },
       { route: 'GET /parcels/due', needs: 'parcels.read', ok: 200, request: async () => ({ url: '/parcels/due' }) },
       {
         route: 'GET /parcels/due/export.xlsx',

@@ -103,6 +103,13 @@ export const APP_ROUTES: readonly AppRoute[] = [
     Page: lazy(() => import('../land/DueListPage.tsx').then((m) => ({ default: m.DueListPage }))),
   },
   {
+    path: '/parcels/import',
+    titleKey: 'menu.parcelImport',
+    group: 'land',
+    permission: 'parcels.edit',
+    Page: lazy(() => import('../land/ParcelImportPage.tsx').then((m) => ({ default: m.ParcelImportPage }))),
+  },
+  {
     path: '/parcels/:id',
     titleKey: 'menu.parcelDetail',
     group: 'land',

@@ -24,6 +24,7 @@ export const en: Record<MessageKey, string> = {
   'menu.landGroup': 'Land (parcels)',
   'menu.parcelLedger': 'Parcel ledger',
   'menu.parcelDue': 'Due list',
+  'menu.parcelImport': 'Import parcels',
   'menu.parcelDetail': 'Parcel',
   'menu.catalogGroup': 'Access catalogs',
   'menu.catalogBrowse': 'Browse catalogs',

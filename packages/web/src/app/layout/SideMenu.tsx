@@ -47,6 +47,7 @@ const ROUTE_ICONS: Record<string, ReactNode> = {
   '/catalog/editor': <EditOutlined />,
   '/parcels': <EnvironmentOutlined />,
   '/parcels/due': <AlertOutlined />,
+  '/parcels/import': <ImportOutlined />,
   '/admin/users': <TeamOutlined />,
   '/admin/audit': <AuditOutlined />,
   '/admin/account-changes': <SafetyCertificateOutlined />,
