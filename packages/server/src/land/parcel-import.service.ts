@@ -85,7 +85,8 @@ export async function importParcels(db: Db, actor: Actor, file: Buffer, dryRun: 
   }
   const header = rows.shift();
   if (!header) throw badRequest('工作表是空的，请使用下载的模板填写');
-  const index = new Map(header.values.map((cell, i) => [text(cell)?.replace(/\*$/, ''), i]));
+  // Row values are sparse (empty cells are holes): Array.from visits every index.
+  const index = new Map(Array.from(header.values, (cell, i) => [text(cell)?.replace(/\*$/, ''), i] as const));
   const missing = COLUMNS.filter(([h]) => h.endsWith('*') && !index.has(h.replace(/\*$/, ''))).map(([h]) => h);
   if (missing.length) throw badRequest(`缺少必填列：${missing.join('、')}，请使用下载的模板`);
   rows = rows.filter((row) => row.values.some((cell) => text(cell) !== undefined));
