@@ -42,7 +42,7 @@ module.exports = {
       from: { path: '^packages/domain/', pathNot: '\\.test\\.ts$' },
       to: {
         dependencyTypesNot: ['local', 'type-only', 'core'],
-        pathNot: ['node_modules/(zod|decimal\\.js|vitest|@vitest)/'],
+        pathNot: ['node_modules/(zod|decimal\\.js|@turf|vitest|@vitest)/'],
       },
     },
     {

@@ -5,6 +5,7 @@ import { benchEvaluation } from './evaluation.bench.ts';
 import { benchEnterpriseImportInChild } from './enterprise-import.bench.ts';
 import { benchFirstPageJs } from './first-page.bench.ts';
 import { benchStart } from './start.bench.ts';
+import { benchLand, landLines } from './land.bench.ts';
 
 /**
  * `npm run bench` (issue #15): every figure is the median of BENCH_RUNS (3) runs with their spread, printed beside
@@ -168,6 +169,10 @@ if (postgresUrl && wanted('import')) {
       0,
     )} MB (aim < 400 MB)`,
   );
+}
+
+if (postgresUrl && wanted('land')) {
+  for (const line of landLines(await benchLand(postgresUrl))) console.log(line);
 }
 
 if (!postgresUrl)

@@ -8,3 +8,4 @@ export * from './catalog/catalog.table.ts';
 export * from './projects/projects.table.ts';
 export * from './enterprises/enterprises.table.ts';
 export * from './platform/job-progress.table.ts';
+export * from './land/land.table.ts';

@@ -37,6 +37,18 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'industries.seed': '载入行业分类表',
   'industries.import': '导入行业分类表',
   'platforms.seed': '载入平台信息',
+  'parcels.create': '登记地块（批而未供）',
+  'parcels.supply': '地块供地',
+  'parcels.start': '地块开工',
+  'parcels.progress': '报告地块建设进度',
+  'parcels.complete': '地块竣工',
+  'parcels.delay': '登记地块延期',
+  'parcels.vacate': '地块腾空',
+  'parcels.reuse': '腾空地块再利用',
+  'parcels.recover': '收回闲置地块',
+  'parcels.publish': '公开或撤回地块信息',
+  'parcels.import': 'Excel 导入地块',
+  'land.settings_update': '修改闲置土地设置',
 };
 
 export const AUDIT_ENTITY_LABELS: Record<string, string> = {
@@ -52,4 +64,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   evaluation_run: '亩均评价',
   industries: '行业分类表',
   platforms: '平台',
+  parcel: '地块',
+  parcels: '地块台账',
+  land_settings: '闲置土地设置',
 };

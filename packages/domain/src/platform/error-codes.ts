@@ -67,6 +67,15 @@ export const ERROR_CODES = [
   'NO_RECORDS',
   'ALREADY_PUBLISHED',
   'SUPERSEDED',
+  // land (§三, R3.1, R3.6)
+  /** A parcel's GeoJSON boundary is not a polygon, or its area differs from the declared one beyond the tolerance. */
+  'BOUNDARY_MISMATCH',
+  /** The holder's 统一社会信用代码 is neither an enterprise of the base database nor an investor of the ledger. */
+  'UNKNOWN_HOLDER',
+  'PARCEL_CODE_TAKEN',
+  /** D23: one extension per parcel. */
+  'EXTENSION_USED',
+  'BAD_PARCEL_DATE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

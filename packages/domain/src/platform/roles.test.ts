@@ -23,6 +23,10 @@ const EXPECTED: Record<Role, Record<Permission, boolean>> = {
     'enterprises.import': false,
     'evaluations.read': true,
     'evaluations.manage': false,
+    'parcels.read': true,
+    'parcels.edit': false,
+    'parcels.publish': false,
+    'parcels.configure': false,
   },
   drc: {
     'catalog.read': true,
@@ -41,6 +45,10 @@ const EXPECTED: Record<Role, Record<Permission, boolean>> = {
     'enterprises.import': false,
     'evaluations.read': true,
     'evaluations.manage': false,
+    'parcels.read': true,
+    'parcels.edit': false,
+    'parcels.publish': true,
+    'parcels.configure': true,
   },
   bureau: {
     'catalog.read': true,
@@ -59,6 +67,10 @@ const EXPECTED: Record<Role, Record<Permission, boolean>> = {
     'enterprises.import': false,
     'evaluations.read': true,
     'evaluations.manage': false,
+    'parcels.read': true,
+    'parcels.edit': false,
+    'parcels.publish': true,
+    'parcels.configure': false,
   },
   eitc: {
     'catalog.read': true,
@@ -77,6 +89,10 @@ const EXPECTED: Record<Role, Record<Permission, boolean>> = {
     'enterprises.import': true,
     'evaluations.read': true,
     'evaluations.manage': true,
+    'parcels.read': true,
+    'parcels.edit': true,
+    'parcels.publish': false,
+    'parcels.configure': true,
   },
   platform: {
     'catalog.read': true,
@@ -95,6 +111,10 @@ const EXPECTED: Record<Role, Record<Permission, boolean>> = {
     'enterprises.import': true,
     'evaluations.read': true,
     'evaluations.manage': false,
+    'parcels.read': true,
+    'parcels.edit': true,
+    'parcels.publish': false,
+    'parcels.configure': false,
   },
   admin: {
     'catalog.read': true,
@@ -113,6 +133,10 @@ const EXPECTED: Record<Role, Record<Permission, boolean>> = {
     'enterprises.import': false,
     'evaluations.read': false,
     'evaluations.manage': false,
+    'parcels.read': false,
+    'parcels.edit': false,
+    'parcels.publish': false,
+    'parcels.configure': false,
   },
   auditor: {
     'catalog.read': true,
@@ -131,6 +155,10 @@ const EXPECTED: Record<Role, Record<Permission, boolean>> = {
     'enterprises.import': false,
     'evaluations.read': false,
     'evaluations.manage': false,
+    'parcels.read': false,
+    'parcels.edit': false,
+    'parcels.publish': false,
+    'parcels.configure': false,
   },
 };
 

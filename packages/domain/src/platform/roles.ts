@@ -32,6 +32,10 @@ export const PERMISSIONS = [
   'enterprises.import',
   'evaluations.read',
   'evaluations.manage',
+  'parcels.read',
+  'parcels.edit',
+  'parcels.publish',
+  'parcels.configure',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -66,6 +70,13 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   'enterprises.import': ['eitc', 'platform'],
   'evaluations.read': EVERY_BUSINESS_ROLE,
   'evaluations.manage': ['eitc'],
+  // §三 land (R3.1, R3.6): the platforms keep their parcel ledgers (D10: only their own), the eitc (renewal, R4.1)
+  // keeps them city-wide; the drc and the bureau publish 批而未供 and vacated parcels for investors; the idle-land
+  // settings are the eitc's and the drc's (issue #12).
+  'parcels.read': EVERY_BUSINESS_ROLE,
+  'parcels.edit': ['platform', 'eitc'],
+  'parcels.publish': ['drc', 'bureau'],
+  'parcels.configure': ['eitc', 'drc'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

@@ -149,6 +149,26 @@ const expectXlsx = (_who: User, response: LightMyRequestResponse) => {
   expect(response.rawPayload.subarray(0, 2).toString()).toBe('PK');
 };
 
+let parcelSerial = 0;
+const parcelPayload = (platformKey: string) => ({
+  code: `矩阵地块-${++parcelSerial}`,
+  platformKey,
+  area: '30',
+  plannedUse: '工业用地',
+  approvedOn: '2024-01-05',
+  approvalDocument: '浙土字〔2024〕1号',
+  responsiblePerson: '王责任',
+});
+const SUPPLY = {
+  way: 'transfer',
+  contractNo: 'HT-2025-1',
+  contractDate: '2025-01-10',
+  landPrice: '1500',
+  holderName: '矩阵用地单位',
+  agreedStartOn: '2025-03-01',
+  agreedCompletionOn: '2027-03-01',
+};
+
 const ROUTES: Route[] = [
   // auth
   {
@@ -902,6 +922,144 @@ const ROUTES: Route[] = [
       },
     ];
   })(),
+  // land (§三 R3.1, R3.6, issue #12): a 浙南 parcel in the state each move needs, made by the eitc for the row.
+  ...((): Route[] => {
+    const zn = (who: Who) => PLATFORM_OF[who as User] ?? 'zhenan';
+    const move = async (id: number, version: number, path: string, payload: object) => {
+      const response = await inject('POST', `/parcels/${id}/${path}`, cookies.eitc, { ...payload, version });
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json() as { id: number; version: number };
+    };
+    const parcelIn = async (state: 'approved' | 'supplied' | 'started' | 'vacated') => {
+      const created = await inject('POST', '/parcels', cookies.eitc, parcelPayload('zhenan'));
+      expect(created.statusCode, created.body).toBe(201);
+      let p = created.json() as { id: number; version: number };
+      if (state === 'approved') return p;
+      p = await move(p.id, p.version, 'supply', SUPPLY);
+      if (state === 'supplied') return p;
+      p = await move(p.id, p.version, 'start', { startedOn: '2025-05-01' });
+      if (state === 'started') return p;
+      return move(p.id, p.version, 'vacate', {
+        vacatedOn: '2025-06-01',
+        fromEnterpriseName: '矩阵企业',
+        reason: 'relocation',
+      });
+    };
+    const moveRow = (
+      path: string,
+      from: 'approved' | 'supplied' | 'started' | 'vacated',
+      body: object,
+      needs: Permission = 'parcels.edit',
+    ): Route => ({
+      route: `POST /parcels/{id}/${path}`,
+      needs,
+      ok: 200,
+      projectOf: 'zn',
+      request: async () => {
+        const p = await parcelIn(from);
+        return { url: `/parcels/${p.id}/${path}`, payload: { ...body, version: p.version } };
+      },
+    });
+    return [
+      {
+        route: 'POST /parcels',
+        needs: 'parcels.edit',
+        ok: 201,
+        request: async (who) => ({ url: '/parcels', payload: parcelPayload(zn(who)) }),
+        after: (_who, r) => expect(r.json()).toMatchObject({ state: 'approved', version: 1 }),
+      },
+      {
+        route: 'GET /parcels',
+        needs: 'parcels.read',
+        ok: 200,
+        request: async () => ({ url: '/parcels?subDatabase=approved_not_supplied' }),
+      },
+      {
+        route: 'GET /parcels/export.xlsx',
+        needs: 'parcels.read',
+        ok: 200,
+        request: async () => ({ url: '/parcels/export.xlsx' }),
+        after: expectXlsx,
+      },
+      {
+        route: 'GET /parcels/import/template.xlsx',
+        needs: 'parcels.edit',
+        ok: 200,
+        request: async () => ({ url: '/parcels/import/template.xlsx' }),
+        after: expectXlsx,
+      },
+      {
+        // A dry run of the template itself (its example row): answered 200 with the row's verdict, nothing written.
+        route: 'POST /parcels/import',
+        needs: 'parcels.edit',
+        ok: 200,
+        request: async () => {
+          const template = await inject('GET', '/parcels/import/template.xlsx', cookies.eitc);
+          return { url: '/parcels/import?dryRun=true', ...multipart(template.rawPayload, 'parcels.xlsx') };
+        },
+        after: (_who, r) => expect(r.json()).toMatchObject({ dryRun: true, rows: 1, inserted: 0 }),
+      },
+      { route: 'GET /parcels/due', needs: 'parcels.read', ok: 200, request: async () => ({ url: '/parcels/due' }) },
+      {
+        route: 'GET /parcels/due/export.xlsx',
+        needs: 'parcels.read',
+        ok: 200,
+        request: async () => ({ url: '/parcels/due/export.xlsx' }),
+        after: expectXlsx,
+      },
+      {
+        route: 'GET /parcels/{id}',
+        needs: 'parcels.read',
+        ok: 200,
+        projectOf: 'zn',
+        request: async () => ({ url: `/parcels/${(await parcelIn('approved')).id}` }),
+      },
+      {
+        route: 'GET /parcels/{id}/clock',
+        needs: 'parcels.read',
+        ok: 200,
+        projectOf: 'zn',
+        request: async () => ({ url: `/parcels/${(await parcelIn('supplied')).id}/clock?asOf=2026-06-01` }),
+        after: (_who, r) => expect(r.json()).toMatchObject({ status: 'idle' }),
+      },
+      moveRow('supply', 'approved', SUPPLY),
+      moveRow('start', 'supplied', { startedOn: '2025-05-01' }),
+      moveRow('progress', 'started', { reportedOn: '2025-06-01', developedArea: '1', suspendedSince: '2025-05-20' }),
+      moveRow('complete', 'started', { completedOn: '2025-06-01' }),
+      moveRow('delays', 'supplied', {
+        cause: 'government',
+        reason: '规划调整',
+        fromOn: '2025-05-01',
+        toOn: '2025-06-30',
+      }),
+      moveRow('vacate', 'started', { vacatedOn: '2025-06-01', fromEnterpriseName: '矩阵企业', reason: 'zombie_exit' }),
+      moveRow('reuse', 'vacated', { way: 'merger', reusedOn: '2025-07-01', newHolderName: '矩阵新企业' }),
+      moveRow('recover', 'supplied', { recoveredOn: '2025-06-01', decisionNo: '温政收〔2025〕1号' }),
+      moveRow('publish', 'approved', { public: true, contact: '0577-88888888' }, 'parcels.publish'),
+      { route: 'GET /land-settings', needs: 'parcels.read', ok: 200, request: async () => ({ url: '/land-settings' }) },
+      {
+        route: 'PUT /land-settings',
+        needs: 'parcels.configure',
+        ok: 200,
+        request: async () => {
+          const {
+            version,
+            updatedAt: _a,
+            updatedBy: _b,
+            ...values
+          } = (await inject('GET', '/land-settings', cookies.eitc)).json();
+          return { url: '/land-settings', payload: { ...values, dueWithinDays: 30, version } };
+        },
+      },
+      {
+        route: 'GET /projects/{id}/parcel-matches',
+        needs: 'parcels.read',
+        ok: 200,
+        projectOf: 'zn',
+        request: async () => ({ url: `/projects/${(await newProject()).id}/parcel-matches` }),
+      },
+    ];
+  })(),
 ];
 
 const FULL_MARKS = Object.fromEntries(DEFAULT_EVALUATION_SHEET.items.map((item) => [item.code, item.maxScore]));
@@ -981,7 +1139,7 @@ describe('role × route (DESIGN.md quality bar; roles.ts can())', () => {
         .filter((method) => ['get', 'post', 'put', 'patch', 'delete'].includes(method))
         .map((method) => `${method.toUpperCase()} ${path.replace(/^\/api\/v1/, '')}`),
     );
-    const publicRoutes = ['POST /auth/login', 'GET /health'];
+    const publicRoutes = ['POST /auth/login', 'GET /health', 'GET /public/parcels'];
     expect(documented.filter((route) => !publicRoutes.includes(route)).sort()).toEqual(
       [...new Set(ROUTES.map((r) => r.route))].sort(),
     );
@@ -989,6 +1147,7 @@ describe('role × route (DESIGN.md quality bar; roles.ts can())', () => {
 
   it('the public routes answer without a session', async () => {
     expect((await inject('GET', '/health', undefined)).statusCode).toBe(200);
+    expect((await inject('GET', '/public/parcels', undefined)).statusCode).toBe(200);
     const login = await inject('POST', '/auth/login', undefined, {
       username: 'leader',
       password: currentPassword.leader,

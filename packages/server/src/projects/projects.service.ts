@@ -516,3 +516,13 @@ export async function changeProject(
   );
   return version;
 }
+
+/** Whether any project of the ledger names this investor credit code (the land module checks a parcel's holder). */
+export async function investorCreditCodeKnown(db: Db | Tx, creditCode: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: projects.id })
+    .from(projects)
+    .where(eq(projects.investorCreditCode, creditCode))
+    .limit(1);
+  return row !== undefined;
+}

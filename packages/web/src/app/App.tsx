@@ -10,7 +10,15 @@ import { setNotifier } from '../api/notify.ts';
 import { setUnauthorizedHandler } from '../api/client.ts';
 import { forgetSession } from '../auth/session.ts';
 import { I18nProvider, useI18n } from '../i18n/index.tsx';
-import { APP_ROUTES, AppLayout, ErrorPage, ForcedPasswordChangePage, HOME_PATH, LoginPage } from './routes.ts';
+import {
+  APP_ROUTES,
+  AppLayout,
+  ErrorPage,
+  ForcedPasswordChangePage,
+  HOME_PATH,
+  LoginPage,
+  PublicParcelsPage,
+} from './routes.ts';
 import { Lazy, RequireAuth, RequirePermission } from './guards.tsx';
 import { RouteError } from './error/RouteError.tsx';
 
@@ -25,6 +33,16 @@ const router = createBrowserRouter([
     element: (
       <Lazy>
         <LoginPage />
+      </Lazy>
+    ),
+  },
+  // R3.6: the parcels published for investors, outside the signed-in layout (no login).
+  {
+    path: '/public/parcels',
+    errorElement: <RouteError />,
+    element: (
+      <Lazy>
+        <PublicParcelsPage />
       </Lazy>
     ),
   },

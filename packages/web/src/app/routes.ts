@@ -4,7 +4,7 @@ import type { MessageKey } from '../i18n/index.tsx';
 
 export { HOME_PATH } from './paths.ts';
 
-export type MenuGroup = 'home' | 'projects' | 'enterprises' | 'catalog' | 'system';
+export type MenuGroup = 'home' | 'projects' | 'enterprises' | 'land' | 'catalog' | 'system';
 
 export type AppRoute = {
   path: string;
@@ -86,6 +86,36 @@ export const APP_ROUTES: readonly AppRoute[] = [
     permission: 'projects.read',
     hideInMenu: true,
     Page: lazy(() => import('../projects/detail/ProjectPage.tsx').then((m) => ({ default: m.ProjectPage }))),
+  },
+  // §三 land (R3.1, R3.6): static paths before '/parcels/:id'.
+  {
+    path: '/parcels',
+    titleKey: 'menu.parcelLedger',
+    group: 'land',
+    permission: 'parcels.read',
+    Page: lazy(() => import('../land/ParcelLedgerPage.tsx').then((m) => ({ default: m.ParcelLedgerPage }))),
+  },
+  {
+    path: '/parcels/due',
+    titleKey: 'menu.parcelDue',
+    group: 'land',
+    permission: 'parcels.read',
+    Page: lazy(() => import('../land/DueListPage.tsx').then((m) => ({ default: m.DueListPage }))),
+  },
+  {
+    path: '/parcels/import',
+    titleKey: 'menu.parcelImport',
+    group: 'land',
+    permission: 'parcels.edit',
+    Page: lazy(() => import('../land/ParcelImportPage.tsx').then((m) => ({ default: m.ParcelImportPage }))),
+  },
+  {
+    path: '/parcels/:id',
+    titleKey: 'menu.parcelDetail',
+    group: 'land',
+    permission: 'parcels.read',
+    hideInMenu: true,
+    Page: lazy(() => import('../land/ParcelPage.tsx').then((m) => ({ default: m.ParcelPage }))),
   },
   // §三 stock renewal (R3.1–R3.4). Static paths before '/enterprises/:creditCode', so AppLayout finds their titles.
   {
@@ -199,12 +229,16 @@ export const APP_ROUTES: readonly AppRoute[] = [
 export const MENU_GROUPS: ReadonlyArray<{ key: Exclude<MenuGroup, 'home'>; titleKey: MessageKey }> = [
   { key: 'projects', titleKey: 'menu.projectsGroup' },
   { key: 'enterprises', titleKey: 'menu.enterprisesGroup' },
+  { key: 'land', titleKey: 'menu.landGroup' },
   { key: 'catalog', titleKey: 'menu.catalogGroup' },
   { key: 'system', titleKey: 'menu.systemGroup' },
 ];
 
 export const ForcedPasswordChangePage = lazy(() =>
   import('../auth/password/ForcedPasswordChangePage.tsx').then((m) => ({ default: m.ForcedPasswordChangePage })),
+);
+export const PublicParcelsPage = lazy(() =>
+  import('../land/PublicParcelsPage.tsx').then((m) => ({ default: m.PublicParcelsPage })),
 );
 export const LoginPage = lazy(() => import('../auth/login/LoginPage.tsx').then((m) => ({ default: m.LoginPage })));
 export const AppLayout = lazy(() => import('./layout/AppLayout.tsx').then((m) => ({ default: m.AppLayout })));

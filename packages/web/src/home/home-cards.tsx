@@ -21,6 +21,7 @@ const LockedAccountsCard = lazy(() => systemCards().then((m) => ({ default: m.Lo
 const AccountChangesReview = lazy(() =>
   import('../users/AccountChangesReview.tsx').then((m) => ({ default: m.AccountChangesReview })),
 );
+const DueParcelsCard = lazy(() => import('../land/DueParcelsCard.tsx').then((m) => ({ default: m.DueParcelsCard })));
 
 /**
  * Which cards each role's 工作台 shows, first the work that waits. A new card is a component in ./cards and a
@@ -44,12 +45,14 @@ export const HOME_CARDS: Record<Role, ReadonlyArray<{ key: string; name: string;
   eitc: [
     { key: 'run', name: '亩均评价', card: <LatestRunCard /> },
     { key: 'years', name: '企业年度数据', card: <RecordYearsCard /> },
+    { key: 'due-parcels', name: '地块到期提醒', card: <DueParcelsCard /> },
   ],
   platform: [
     { key: 'stages', name: '招商项目', card: <ProjectStagesCard title="本平台招商项目（按阶段）" /> },
     { key: 'overdue', name: '洽谈逾期', card: <OverdueNegotiationsCard to="/projects" /> },
     { key: 'years', name: '企业年度数据', card: <RecordYearsCard /> },
     { key: 'run', name: '亩均评价', card: <LatestRunCard /> },
+    { key: 'due-parcels', name: '地块到期提醒', card: <DueParcelsCard /> },
   ],
   auditor: [
     { key: 'audit', name: '审计日志校验', card: <AuditChainCard /> },

@@ -8,6 +8,9 @@ import {
   CheckSquareOutlined,
   ControlOutlined,
   DatabaseOutlined,
+  EnvironmentOutlined,
+  AlertOutlined,
+  GlobalOutlined,
   EditOutlined,
   ExperimentOutlined,
   FileAddOutlined,
@@ -42,6 +45,9 @@ const ROUTE_ICONS: Record<string, ReactNode> = {
   '/catalog': <UnorderedListOutlined />,
   '/industries': <SearchOutlined />,
   '/catalog/editor': <EditOutlined />,
+  '/parcels': <EnvironmentOutlined />,
+  '/parcels/due': <AlertOutlined />,
+  '/parcels/import': <ImportOutlined />,
   '/admin/users': <TeamOutlined />,
   '/admin/audit': <AuditOutlined />,
   '/admin/account-changes': <SafetyCertificateOutlined />,
@@ -49,6 +55,7 @@ const ROUTE_ICONS: Record<string, ReactNode> = {
 const GROUP_ICONS: Record<Exclude<MenuGroup, 'home'>, ReactNode> = {
   projects: <FundProjectionScreenOutlined />,
   enterprises: <BankOutlined />,
+  land: <GlobalOutlined />,
   catalog: <AppstoreOutlined />,
   system: <SettingOutlined />,
 };

@@ -15,6 +15,7 @@ import { EvaluationDrawer } from './EvaluationDrawer.tsx';
 import { AccessChecklist } from '../components/AccessChecklist.tsx';
 import { CirculationNotice } from './CirculationNotice.tsx';
 import { EvaluationRecordCard } from './EvaluationRecordCard.tsx';
+import { ParcelMatchesCard } from '../../land/ParcelMatchesCard.tsx';
 import { CirculationModal } from './CirculationModal.tsx';
 
 /** 项目详情: every figure as reported, the access check explained, what the user may do next, and the full history. */
@@ -143,6 +144,8 @@ export function ProjectPage() {
         />
       </Card>
       <EvaluationRecordCard evaluations={records} />
+      {/* Issue #12: the parcels that fit a project with land of its own, once it is being pursued. */}
+      {!p.landless && !['lost', 'rejected', 'landed'].includes(p.status) && <ParcelMatchesCard projectId={p.id} />}
       <Card title="项目历程">
         <ProjectTimeline history={p.history} />
       </Card>
