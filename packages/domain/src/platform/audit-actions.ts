@@ -34,6 +34,9 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'evaluations.method_update': '修改亩均评价办法',
   'evaluations.run': '运行亩均评价',
   'evaluations.publish': '发布亩均评价结果',
+  'renewal.create': '新建存量更新案件',
+  'renewal.step': '登记存量更新案件进展',
+  'renewal.withdraw': '撤销存量更新案件',
   'industries.seed': '载入行业分类表',
   'industries.import': '导入行业分类表',
   'platforms.seed': '载入平台信息',
@@ -50,6 +53,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   enterprise_records: '企业年度数据',
   evaluation_method: '亩均评价办法',
   evaluation_run: '亩均评价',
+  renewal_case: '存量更新案件',
   industries: '行业分类表',
   platforms: '平台',
 };

@@ -67,6 +67,13 @@ export const ERROR_CODES = [
   'NO_RECORDS',
   'ALREADY_PUBLISHED',
   'SUPERSEDED',
+  // renewal cases (§三(二), R3.5, R1.6)
+  'ILLEGAL_STEP',
+  'BAD_STEP_DATE',
+  'CASE_CLOSED',
+  'CASE_EXISTS',
+  'UPGRADE_REFUSED',
+  'UNKNOWN_ENTERPRISE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -32,6 +32,9 @@ export const PERMISSIONS = [
   'enterprises.import',
   'evaluations.read',
   'evaluations.manage',
+  'renewal.read',
+  'renewal.manage',
+  'renewal.withdraw',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -66,6 +69,11 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   'enterprises.import': ['eitc', 'platform'],
   'evaluations.read': EVERY_BUSINESS_ROLE,
   'evaluations.manage': ['eitc'],
+  // §三(二) renewal cases (R3.5, R1.6; R4.1 and D17: renewal is the eitc's): the eitc opens and works every
+  // platform's cases, a platform works its own (D10); only the eitc withdraws a case; the others read.
+  'renewal.read': EVERY_BUSINESS_ROLE,
+  'renewal.manage': ['eitc', 'platform'],
+  'renewal.withdraw': ['eitc'],
 };
 
 export function can(role: Role, permission: Permission): boolean {
