@@ -19,7 +19,7 @@ export const PROFILE_MEASURE_LABELS: Record<ProfileMeasure, string> = {
 
 export type ProfileRecord = {
   creditCode: string;
-  industryCode: string | null;
+  industryCode?: string | null;
   revenue: string | null;
   tax: string | null;
   valueAdded: string | null;
@@ -49,13 +49,16 @@ export function leadingIndustryName(note: string): string {
 }
 
 /** Which leading industry an industry code falls in, by the catalog's R1.2-leading items (most specific wins). */
-export function leadingIndustryOf(industryCode: string | null, leadingItems: readonly CatalogItem[]): string {
+export function leadingIndustryOf(
+  industryCode: string | null | undefined,
+  leadingItems: readonly CatalogItem[],
+): string {
   if (!industryCode) return NOT_LEADING;
   const result = classifyIndustry({ items: leadingItems, industryCode, platformName: '', catalogVersion: '' });
   return result.item ? leadingIndustryName(result.item.note) : NOT_LEADING;
 }
 
-export const divisionOf = (industryCode: string | null) =>
+export const divisionOf = (industryCode: string | null | undefined) =>
   industryCode && /^\d{2}/.test(industryCode) ? industryCode.slice(0, 2) : NO_INDUSTRY;
 
 type Sums = { revenue: Decimal; tax: Decimal; valueAdded: Decimal; enterprises: Decimal; missing: number };

@@ -11,11 +11,11 @@ export type CandidateEnterprise = {
   creditCode: string;
   name: string;
   platformKey: string | null;
-  industryCode: string | null;
-  backward: boolean;
-  backwardBasis: string | null;
-  zombie: boolean;
-  zombieBasis: string | null;
+  industryCode?: string | null;
+  backward?: boolean;
+  backwardBasis?: string | null;
+  zombie?: boolean;
+  zombieBasis?: string | null;
 };
 
 /** The cases an enterprise already has: its track and, for elimination, the plan year. */
@@ -39,7 +39,12 @@ export function renewalCandidates(
     cases.some((c) => c.creditCode === creditCode && test(c));
   const out: Candidate[] = [];
   for (const e of enterprises) {
-    const base = { creditCode: e.creditCode, name: e.name, platformKey: e.platformKey, industryCode: e.industryCode };
+    const base = {
+      creditCode: e.creditCode,
+      name: e.name,
+      platformKey: e.platformKey,
+      industryCode: e.industryCode ?? null,
+    };
     if (e.backward && !has(e.creditCode, (c) => c.track === 'elimination' && c.planYear === year)) {
       out.push({ ...base, track: 'elimination', basis: e.backwardBasis ?? `${year}年度淘汰落后企业库` });
     }
