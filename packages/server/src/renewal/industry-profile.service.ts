@@ -26,7 +26,7 @@ import { industriesByCode } from '../reference/reference.service.ts';
  * `LandFiguresSource`, which answers null until that module is wired in (docs/notes/renewal.md).
  */
 export type LandFiguresSource = (db: Db, platformKey: PlatformKey, day: string) => Promise<LandFigure[] | null>;
-export const noLandLedgerYet: LandFiguresSource = async () => null;
+export const noLandLedgerYet: LandFiguresSource = () => Promise.resolve(null);
 
 function assertOwnPlatform(actor: Actor, platformKey: PlatformKey) {
   const scope = platformScope(actor);

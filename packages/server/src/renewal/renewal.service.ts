@@ -206,7 +206,7 @@ export async function createRenewalCase(db: Db, actor: Actor, input: CreateRenew
       );
       return row.id;
     });
-    return getRenewalCase(db, actor, id, now);
+    return await getRenewalCase(db, actor, id, now);
   } catch (error) {
     if (isUniqueViolation(error)) {
       const year = isTrack('elimination') ? `${input.planYear}年度` : '';

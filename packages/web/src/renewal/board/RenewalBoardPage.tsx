@@ -32,7 +32,9 @@ export function RenewalBoardPage() {
       <Segmented
         data-testid="board-track"
         value={track}
-        onChange={(value) => setTrack(value as RenewalTrack | 'all')}
+        onChange={(value) => {
+          setTrack(value as RenewalTrack | 'all');
+        }}
         options={[
           { value: 'all', label: '全部类型' },
           ...RENEWAL_TRACKS.map((t) => ({ value: t, label: RENEWAL_TRACK_SHORT[t] })),
@@ -51,7 +53,13 @@ export function RenewalBoardPage() {
           />
         )}
         {can(me.role, 'renewal.manage') && (
-          <Button type="primary" onClick={() => setPreset({})} data-testid="new-case">
+          <Button
+            type="primary"
+            onClick={() => {
+              setPreset({});
+            }}
+            data-testid="new-case"
+          >
             新建案件
           </Button>
         )}
@@ -67,7 +75,12 @@ export function RenewalBoardPage() {
           <StatusColumn key={status} status={status} filters={filters} />
         ))}
       </div>
-      <NewCaseModal preset={preset} onClose={() => setPreset(null)} />
+      <NewCaseModal
+        preset={preset}
+        onClose={() => {
+          setPreset(null);
+        }}
+      />
     </div>
   );
 }

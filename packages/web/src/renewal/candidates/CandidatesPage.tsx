@@ -71,7 +71,9 @@ export function CandidatesPage() {
                   render: (_: unknown, row: Row) => (
                     <Button
                       size="small"
-                      onClick={() => setPreset({ creditCode: row.creditCode, name: row.name, track: row.track })}
+                      onClick={() => {
+                        setPreset({ creditCode: row.creditCode, name: row.name, track: row.track });
+                      }}
                       data-testid={`open-case-${row.creditCode}-${row.track}`}
                     >
                       立案
@@ -82,7 +84,12 @@ export function CandidatesPage() {
             : []),
         ]}
       />
-      <NewCaseModal preset={preset} onClose={() => setPreset(null)} />
+      <NewCaseModal
+        preset={preset}
+        onClose={() => {
+          setPreset(null);
+        }}
+      />
     </Space>
   );
 }

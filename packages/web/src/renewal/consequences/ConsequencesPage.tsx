@@ -26,7 +26,9 @@ export function ConsequencesPage() {
       {me.role !== 'platform' && (
         <Segmented
           value={chosen}
-          onChange={(value) => setChosen(String(value))}
+          onChange={(value) => {
+            setChosen(value);
+          }}
           options={PLATFORMS.map((p) => ({ value: p.key, label: p.shortName }))}
           data-testid="consequences-platform"
         />

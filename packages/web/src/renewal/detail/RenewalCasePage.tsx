@@ -153,7 +153,13 @@ function WithdrawButton({ c }: { c: RenewalCaseDetail }) {
   const withdraw = useWithdrawCase(c.id);
   return (
     <>
-      <Button danger onClick={() => setOpen(true)} data-testid="withdraw-case">
+      <Button
+        danger
+        onClick={() => {
+          setOpen(true);
+        }}
+        data-testid="withdraw-case"
+      >
         撤销案件
       </Button>
       <Modal
@@ -163,11 +169,15 @@ function WithdrawButton({ c }: { c: RenewalCaseDetail }) {
         cancelText="取消"
         okButtonProps={{ danger: true, disabled: reason.trim() === '' }}
         confirmLoading={withdraw.isPending}
-        onCancel={() => setOpen(false)}
+        onCancel={() => {
+          setOpen(false);
+        }}
         onOk={() =>
           void withdraw
             .mutateAsync({ reason, version: c.version })
-            .then(() => setOpen(false))
+            .then(() => {
+              setOpen(false);
+            })
             .catch(() => undefined)
         }
       >
@@ -175,7 +185,9 @@ function WithdrawButton({ c }: { c: RenewalCaseDetail }) {
         <Input.TextArea
           rows={3}
           value={reason}
-          onChange={(e) => setReason(e.target.value)}
+          onChange={(e) => {
+            setReason(e.target.value);
+          }}
           data-testid="withdraw-reason"
         />
       </Modal>

@@ -25,7 +25,9 @@ export function OverduePage() {
         <span>统计日</span>
         <DatePicker
           value={asOf}
-          onChange={(value) => value && setAsOf(value)}
+          onChange={(value) => {
+            if (value) setAsOf(value);
+          }}
           allowClear={false}
           format="YYYY-MM-DD"
           data-testid="overdue-as-of"

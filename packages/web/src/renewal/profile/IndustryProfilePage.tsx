@@ -60,7 +60,9 @@ export function IndustryProfilePage() {
         <Button
           type="link"
           size="small"
-          onClick={() => setDrill({ by, key: row.key, title: row.name })}
+          onClick={() => {
+            setDrill({ by, key: row.key, title: row.name });
+          }}
           data-testid={`drill-${by}-${row.key}`}
         >
           {by === 'division' && /^\d{2}$/.test(row.key) ? `${row.key} ${row.name}` : row.name}
@@ -92,7 +94,9 @@ export function IndustryProfilePage() {
         {me.role !== 'platform' && (
           <Segmented
             value={chosen}
-            onChange={(value) => setChosen(String(value))}
+            onChange={(value) => {
+              setChosen(value);
+            }}
             options={PLATFORMS.map((x) => ({ value: x.key, label: x.shortName }))}
             data-testid="profile-platform"
           />
@@ -118,7 +122,9 @@ export function IndustryProfilePage() {
                   <Col span={6} key={measure}>
                     <Tooltip title={HOW}>
                       <div
-                        onClick={() => setDrill({ by: 'total', title: '平台全部企业' })}
+                        onClick={() => {
+                          setDrill({ by: 'total', title: '平台全部企业' });
+                        }}
                         style={{ cursor: 'pointer' }}
                         data-testid={`total-${measure}`}
                       >
@@ -228,7 +234,14 @@ export function IndustryProfilePage() {
           </Card>
         </>
       )}
-      <DrillModal platformKey={platformKey} year={p?.year ?? undefined} drill={drill} onClose={() => setDrill(null)} />
+      <DrillModal
+        platformKey={platformKey}
+        year={p?.year ?? undefined}
+        drill={drill}
+        onClose={() => {
+          setDrill(null);
+        }}
+      />
     </Space>
   );
 }
