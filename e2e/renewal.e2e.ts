@@ -96,8 +96,10 @@ describe('renewal tracks in the browser', () => {
     await page.getByTestId('case-planned-capacity').fill('');
     await page.getByTestId('case-planned-capacity').pressSequentially('100', { delay: 15 });
     await page.getByRole('button', { name: '立案' }).click();
-    await toast(page, '环保要求尚未确认满足').waitFor();
-    for (const label of ['环保', '安全', '能耗']) await page.getByTestId('case-conditions').getByText(label).click();
+    await toast(page, '技术改造：环保要求尚未确认满足').waitFor();
+    for (const label of ['环保', '安全', '能耗']) {
+      await page.locator('.ant-modal .ant-checkbox-wrapper', { hasText: label }).click();
+    }
     const created = page.waitForResponse((r) => r.url().endsWith('/renewal-cases') && r.request().method() === 'POST');
     await page.getByRole('button', { name: '立案' }).click();
     expect((await created).status()).toBe(201);
