@@ -87,7 +87,7 @@ export function RenewalCasePage() {
           items={c.steps.map((s) => ({
             title: s.label,
             description: s.date
-              ? `${s.date}${s.note ? `：${s.note}` : ''}（${s.recordedBy} 登记）`
+              ? `${s.date}${s.note ? `：${s.note}` : ''}`
               : c.status === 'withdrawn'
                 ? '案件已撤销'
                 : '尚未登记',
