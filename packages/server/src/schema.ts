@@ -9,3 +9,4 @@ export * from './projects/projects.table.ts';
 export * from './enterprises/enterprises.table.ts';
 export * from './platform/job-progress.table.ts';
 export * from './land/land.table.ts';
+export * from './renewal/renewal.table.ts';

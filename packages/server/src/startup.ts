@@ -8,6 +8,7 @@ import { ensureDemoProjects } from './demo/demo-projects.ts';
 import { ensureDemoEnterprises } from './demo/demo-enterprises.ts';
 import { ensureDemoEvaluation } from './demo/demo-evaluations.ts';
 import { ensureDemoLand } from './demo/demo-land.ts';
+import { ensureDemoRenewal } from './demo/demo-renewal.ts';
 
 export type PreparedDatabase = {
   adminPassword?: string;
@@ -35,5 +36,6 @@ export async function prepareDatabase(
   const demoEnterprises = options.demo && options.demoProjects ? await ensureDemoEnterprises(db, now) : 0;
   if (options.demo && options.demoProjects) await ensureDemoEvaluation(db, now);
   if (options.demo && options.demoProjects) await ensureDemoLand(db, now);
+  if (options.demo && options.demoProjects) await ensureDemoRenewal(db, now);
   return { adminPassword: admin.password, adminCreated: admin.created, demoUsers, demoProjects, demoEnterprises };
 }

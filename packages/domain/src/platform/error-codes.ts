@@ -76,6 +76,13 @@ export const ERROR_CODES = [
   /** D23: one extension per parcel. */
   'EXTENSION_USED',
   'BAD_PARCEL_DATE',
+  // renewal cases (§三(二), R3.5, R1.6)
+  'ILLEGAL_STEP',
+  'BAD_STEP_DATE',
+  'CASE_CLOSED',
+  'CASE_EXISTS',
+  'UPGRADE_REFUSED',
+  'UNKNOWN_ENTERPRISE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

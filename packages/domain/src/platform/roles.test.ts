@@ -27,6 +27,9 @@ const EXPECTED: Record<Role, Record<Permission, boolean>> = {
     'parcels.edit': false,
     'parcels.publish': false,
     'parcels.configure': false,
+    'renewal.read': true,
+    'renewal.manage': false,
+    'renewal.withdraw': false,
   },
   drc: {
     'catalog.read': true,
@@ -49,6 +52,9 @@ const EXPECTED: Record<Role, Record<Permission, boolean>> = {
     'parcels.edit': false,
     'parcels.publish': true,
     'parcels.configure': true,
+    'renewal.read': true,
+    'renewal.manage': false,
+    'renewal.withdraw': false,
   },
   bureau: {
     'catalog.read': true,
@@ -71,6 +77,9 @@ const EXPECTED: Record<Role, Record<Permission, boolean>> = {
     'parcels.edit': false,
     'parcels.publish': true,
     'parcels.configure': false,
+    'renewal.read': true,
+    'renewal.manage': false,
+    'renewal.withdraw': false,
   },
   eitc: {
     'catalog.read': true,
@@ -93,6 +102,9 @@ const EXPECTED: Record<Role, Record<Permission, boolean>> = {
     'parcels.edit': true,
     'parcels.publish': false,
     'parcels.configure': true,
+    'renewal.read': true,
+    'renewal.manage': true,
+    'renewal.withdraw': true,
   },
   platform: {
     'catalog.read': true,
@@ -115,6 +127,9 @@ const EXPECTED: Record<Role, Record<Permission, boolean>> = {
     'parcels.edit': true,
     'parcels.publish': false,
     'parcels.configure': false,
+    'renewal.read': true,
+    'renewal.manage': true,
+    'renewal.withdraw': false,
   },
   admin: {
     'catalog.read': true,
@@ -137,6 +152,9 @@ const EXPECTED: Record<Role, Record<Permission, boolean>> = {
     'parcels.edit': false,
     'parcels.publish': false,
     'parcels.configure': false,
+    'renewal.read': false,
+    'renewal.manage': false,
+    'renewal.withdraw': false,
   },
   auditor: {
     'catalog.read': true,
@@ -159,6 +177,9 @@ const EXPECTED: Record<Role, Record<Permission, boolean>> = {
     'parcels.edit': false,
     'parcels.publish': false,
     'parcels.configure': false,
+    'renewal.read': false,
+    'renewal.manage': false,
+    'renewal.withdraw': false,
   },
 };
 

@@ -36,6 +36,9 @@ export const PERMISSIONS = [
   'parcels.edit',
   'parcels.publish',
   'parcels.configure',
+  'renewal.read',
+  'renewal.manage',
+  'renewal.withdraw',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -77,6 +80,11 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   'parcels.edit': ['platform', 'eitc'],
   'parcels.publish': ['drc', 'bureau'],
   'parcels.configure': ['eitc', 'drc'],
+  // §三(二) renewal cases (R3.5, R1.6; R4.1 and D17: renewal is the eitc's): the eitc opens and works every
+  // platform's cases, a platform works its own (D10); only the eitc withdraws a case; the others read.
+  'renewal.read': EVERY_BUSINESS_ROLE,
+  'renewal.manage': ['eitc', 'platform'],
+  'renewal.withdraw': ['eitc'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

@@ -7,6 +7,7 @@ import {
   platformName,
   shanghaiDay,
   versionInForce,
+  type CatalogItem,
   type PlatformKey,
 } from '@pgs/domain';
 import type { Db } from '../platform/db.ts';
@@ -196,4 +197,35 @@ export async function classify(
 /** Codes any catalog version uses: the industry table may not drop them. */
 export async function industryCodesInUse(db: Db): Promise<string[]> {
   return distinctItemCodes(db);
+}
+
+export type PublishedCatalog = { id: number; version: string; effectiveDate: string | null; items: CatalogItem[] };
+
+/**
+ * For R1.6 (renewal, issue #12): a platform's catalog in force on `day`, the published version in force before it
+ * (`previous`), and a published version waiting for a later effective date (`upcoming`), each with its items in the
+ * domain's shape. NO permission check: the caller checks its own (these are published catalogs, public to every
+ * signed-in user).
+ */
+export async function publishedCatalogs(
+  db: Db,
+  platformKey: PlatformKey,
+  day: string,
+): Promise<{ inForce: PublishedCatalog | null; previous: PublishedCatalog | null; upcoming: PublishedCatalog | null }> {
+  const versions = await publishedVersionsOfPlatform(db, platformKey);
+  const inForce = versionInForce(versions, day);
+  const earlier = inForce
+    ? versions.filter((v) => v.id !== inForce.id && v.effectiveDate! <= inForce.effectiveDate!)
+    : [];
+  const previous = inForce ? versionInForce(earlier, inForce.effectiveDate!) : null;
+  const later = versions.filter((v) => v.effectiveDate !== null && v.effectiveDate > day);
+  const upcoming = later.sort((a, b) => a.effectiveDate!.localeCompare(b.effectiveDate!))[0] ?? null;
+  const load = async (row: CatalogVersionRow | null): Promise<PublishedCatalog | null> =>
+    row && {
+      id: row.id,
+      version: row.version,
+      effectiveDate: row.effectiveDate,
+      items: (await publishedItems(db, row.id)).map(toDomainItem),
+    };
+  return { inForce: await load(inForce), previous: await load(previous), upcoming: await load(upcoming) };
 }

@@ -5,6 +5,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { can, DEFAULT_EVALUATION_SHEET, type Permission, type Role } from '@pgs/domain';
 import { createTestApp, DEMO_PASSWORD, TEST_ADMIN_PASSWORD, type TestApp } from '../test/test-app.ts';
 import { XLSX_MIME } from './http.ts';
+import { creditCodeFor } from '@pgs/domain/evaluation/record-builder.test-support';
 
 /**
  * DESIGN.md "Quality bars — Authorisation: a test table of role × route". Every API route, for every demo user
@@ -1057,6 +1058,154 @@ const ROUTES: Route[] = [
         ok: 200,
         projectOf: 'zn',
         request: async () => ({ url: `/projects/${(await newProject()).id}/parcel-matches` }),
+      },
+    ];
+  })(),
+  // renewal cases (§三(二) R3.5, R1.6; issue #12): the eitc files one 浙南 enterprise and each platform one of its own;
+  // every allowed request works on a fresh case (a plan year of its own), so the rows never touch each other.
+  ...((): Route[] => {
+    const platformOf = (who: Who) => PLATFORM_OF[who as User] ?? 'zhenan';
+    const codeOf = (platformKey: string) =>
+      creditCodeFor(9_200_000 + ['zhenan', 'oujiangkou', 'hitech'].indexOf(platformKey));
+    let filed = false;
+    let planYear = 2000;
+    const fileEnterprises = async () => {
+      if (filed) return;
+      const records = ['zhenan', 'oujiangkou', 'hitech'].map((platformKey) => ({
+        creditCode: codeOf(platformKey),
+        name: '矩阵更新测试企业有限公司',
+        platformKey,
+        kind: 'industrial',
+        scale: 'above',
+        landOwned: '20',
+        landLeased: null,
+        tax: '300',
+        valueAdded: '900',
+        revenue: '5000',
+        rdExpense: '100',
+        employees: 80,
+        energyTce: '500',
+        emissionsTons: '1',
+        electricityKwh: '800000',
+        waterTons: '4000',
+        producing: true,
+        industryCode: '3443',
+        backward: true,
+        backwardBasis: '矩阵测试',
+      }));
+      const response = await inject('POST', '/enterprise-records', cookies.eitc, { year: 2039, records });
+      expect(response.statusCode, response.body).toBe(201);
+      filed = true;
+    };
+    const caseBody = (platformKey: string) => ({
+      creditCode: codeOf(platformKey),
+      track: 'elimination',
+      department: '矩阵测试处',
+      responsiblePerson: '矩阵',
+      deadline: '2026-12-31',
+      openedOn: '2026-01-01',
+      planYear: ++planYear,
+      measure: 'shutdown',
+    });
+    const newCase = async () => {
+      await fileEnterprises();
+      const response = await inject('POST', '/renewal-cases', cookies.eitc, caseBody('zhenan'));
+      expect(response.statusCode, response.body).toBe(201);
+      return response.json() as { id: number };
+    };
+    return [
+      {
+        route: 'GET /renewal-cases',
+        needs: 'renewal.read',
+        ok: 200,
+        request: async () => ({ url: '/renewal-cases?track=elimination&pageSize=5' }),
+      },
+      {
+        route: 'GET /renewal-cases/export.xlsx',
+        needs: 'renewal.read',
+        ok: 200,
+        request: async () => ({ url: '/renewal-cases/export.xlsx' }),
+        after: expectXlsx,
+      },
+      {
+        route: 'POST /renewal-cases',
+        needs: 'renewal.manage',
+        ok: 201,
+        request: async (who) => (
+          await fileEnterprises(),
+          { url: '/renewal-cases', payload: caseBody(platformOf(who)) }
+        ),
+        after: (who, r) => expect(r.json()).toMatchObject({ platformKey: platformOf(who), status: 'planned' }),
+      },
+      {
+        route: 'GET /renewal-cases/overdue',
+        needs: 'renewal.read',
+        ok: 200,
+        request: async () => ({ url: '/renewal-cases/overdue?asOf=2027-01-01' }),
+      },
+      {
+        route: 'GET /renewal-cases/candidates',
+        needs: 'renewal.read',
+        ok: 200,
+        request: async () => (await fileEnterprises(), { url: '/renewal-cases/candidates?year=2039' }),
+      },
+      {
+        route: 'GET /renewal-cases/catalog-consequences',
+        needs: 'renewal.read',
+        projectOf: 'zn',
+        ok: 200,
+        request: async () => ({ url: '/renewal-cases/catalog-consequences?platformKey=zhenan' }),
+      },
+      {
+        route: 'GET /renewal-cases/{id}',
+        needs: 'renewal.read',
+        projectOf: 'zn',
+        ok: 200,
+        request: async () => ({ url: `/renewal-cases/${(await newCase()).id}` }),
+      },
+      {
+        route: 'POST /renewal-cases/{id}/steps',
+        needs: 'renewal.manage',
+        projectOf: 'zn',
+        ok: 200,
+        request: async () => ({
+          url: `/renewal-cases/${(await newCase()).id}/steps`,
+          payload: { step: 'implementing', date: '2026-02-01', version: 1 },
+        }),
+        after: (_who, r) => expect(r.json()).toMatchObject({ status: 'in_progress', version: 2 }),
+      },
+      {
+        route: 'POST /renewal-cases/{id}/close',
+        needs: 'renewal.withdraw',
+        projectOf: 'zn',
+        ok: 200,
+        request: async () => ({
+          url: `/renewal-cases/${(await newCase()).id}/close`,
+          payload: { reason: '矩阵测试撤销', version: 1 },
+        }),
+        after: (_who, r) => expect(r.json()).toMatchObject({ status: 'withdrawn' }),
+      },
+      {
+        route: 'GET /industry-profiles/{platformKey}',
+        needs: 'enterprises.read',
+        projectOf: 'zn',
+        ok: 200,
+        request: async () => ({ url: '/industry-profiles/zhenan' }),
+      },
+      {
+        route: 'GET /industry-profiles/{platformKey}/export.xlsx',
+        needs: 'enterprises.read',
+        projectOf: 'zn',
+        ok: 200,
+        request: async () => ({ url: '/industry-profiles/zhenan/export.xlsx' }),
+        after: expectXlsx,
+      },
+      {
+        route: 'GET /industry-profiles/{platformKey}/enterprises',
+        needs: 'enterprises.read',
+        projectOf: 'zn',
+        ok: 200,
+        request: async () => ({ url: '/industry-profiles/zhenan/enterprises?by=total' }),
       },
     ];
   })(),

@@ -4,7 +4,7 @@ import type { MessageKey } from '../i18n/index.tsx';
 
 export { HOME_PATH } from './paths.ts';
 
-export type MenuGroup = 'home' | 'projects' | 'enterprises' | 'land' | 'catalog' | 'system';
+export type MenuGroup = 'home' | 'projects' | 'enterprises' | 'land' | 'renewal' | 'catalog' | 'system';
 
 export type AppRoute = {
   path: string;
@@ -182,6 +182,54 @@ export const APP_ROUTES: readonly AppRoute[] = [
       import('../enterprises/measures/RectificationPage.tsx').then((m) => ({ default: m.RectificationPage })),
     ),
   },
+  // §三(二) renewal tracks (R3.5, R1.6) and §三(一) the industry profile (issue #12).
+  {
+    path: '/renewal',
+    titleKey: 'menu.renewalBoard',
+    group: 'renewal',
+    permission: 'renewal.read',
+    Page: lazy(() => import('../renewal/board/RenewalBoardPage.tsx').then((m) => ({ default: m.RenewalBoardPage }))),
+  },
+  {
+    path: '/renewal/candidates',
+    titleKey: 'menu.renewalCandidates',
+    group: 'renewal',
+    permission: 'renewal.read',
+    Page: lazy(() => import('../renewal/candidates/CandidatesPage.tsx').then((m) => ({ default: m.CandidatesPage }))),
+  },
+  {
+    path: '/renewal/overdue',
+    titleKey: 'menu.renewalOverdue',
+    group: 'renewal',
+    permission: 'renewal.read',
+    Page: lazy(() => import('../renewal/overdue/OverduePage.tsx').then((m) => ({ default: m.OverduePage }))),
+  },
+  {
+    path: '/renewal/catalog-consequences',
+    titleKey: 'menu.renewalConsequences',
+    group: 'renewal',
+    permission: 'renewal.read',
+    Page: lazy(() =>
+      import('../renewal/consequences/ConsequencesPage.tsx').then((m) => ({ default: m.ConsequencesPage })),
+    ),
+  },
+  {
+    path: '/renewal/industry-profile',
+    titleKey: 'menu.industryProfile',
+    group: 'renewal',
+    permission: 'enterprises.read',
+    Page: lazy(() =>
+      import('../renewal/profile/IndustryProfilePage.tsx').then((m) => ({ default: m.IndustryProfilePage })),
+    ),
+  },
+  {
+    path: '/renewal/cases/:id',
+    titleKey: 'menu.renewalCase',
+    group: 'renewal',
+    permission: 'renewal.read',
+    hideInMenu: true,
+    Page: lazy(() => import('../renewal/detail/RenewalCasePage.tsx').then((m) => ({ default: m.RenewalCasePage }))),
+  },
   {
     path: '/catalog',
     titleKey: 'menu.catalogBrowse',
@@ -230,6 +278,7 @@ export const MENU_GROUPS: ReadonlyArray<{ key: Exclude<MenuGroup, 'home'>; title
   { key: 'projects', titleKey: 'menu.projectsGroup' },
   { key: 'enterprises', titleKey: 'menu.enterprisesGroup' },
   { key: 'land', titleKey: 'menu.landGroup' },
+  { key: 'renewal', titleKey: 'menu.renewalGroup' },
   { key: 'catalog', titleKey: 'menu.catalogGroup' },
   { key: 'system', titleKey: 'menu.systemGroup' },
 ];

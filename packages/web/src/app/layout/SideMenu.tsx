@@ -25,6 +25,10 @@ import {
   TeamOutlined,
   TrophyOutlined,
   UnorderedListOutlined,
+  ClockCircleOutlined,
+  SwapOutlined,
+  PieChartOutlined,
+  SyncOutlined,
 } from '@ant-design/icons';
 import { useLocation, useNavigate } from 'react-router';
 import { can, type Role } from '@pgs/domain/platform/roles';
@@ -42,6 +46,11 @@ const ROUTE_ICONS: Record<string, ReactNode> = {
   '/enterprises/import': <ImportOutlined />,
   '/evaluations': <TrophyOutlined />,
   '/evaluations/method': <ExperimentOutlined />,
+  '/renewal': <ProjectOutlined />,
+  '/renewal/candidates': <FileAddOutlined />,
+  '/renewal/overdue': <ClockCircleOutlined />,
+  '/renewal/catalog-consequences': <SwapOutlined />,
+  '/renewal/industry-profile': <PieChartOutlined />,
   '/catalog': <UnorderedListOutlined />,
   '/industries': <SearchOutlined />,
   '/catalog/editor': <EditOutlined />,
@@ -56,6 +65,7 @@ const GROUP_ICONS: Record<Exclude<MenuGroup, 'home'>, ReactNode> = {
   projects: <FundProjectionScreenOutlined />,
   enterprises: <BankOutlined />,
   land: <GlobalOutlined />,
+  renewal: <SyncOutlined />,
   catalog: <AppstoreOutlined />,
   system: <SettingOutlined />,
 };
@@ -97,7 +107,9 @@ export function SideMenu({ role }: { role: Role }) {
     [role, t],
   );
   // A project's own page keeps the ledger selected; an enterprise's the enterprise list, a run's lists the runs.
-  const parent = ['/projects', '/enterprises', '/evaluations'].find((prefix) => pathname.startsWith(`${prefix}/`));
+  const parent = ['/projects', '/enterprises', '/evaluations', '/renewal'].find((prefix) =>
+    pathname.startsWith(`${prefix}/`),
+  );
   const selected = APP_ROUTES.find((route) => route.path === pathname)?.path ?? parent;
   return (
     <Menu

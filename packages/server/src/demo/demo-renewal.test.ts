@@ -1,0 +1,35 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../test/test-app.ts';
+import { ensureDemoEnterprises } from './demo-enterprises.ts';
+import { ensureDemoRenewal } from './demo-renewal.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+  await ensureDemoEnterprises(t.database.db, t.clock());
+});
+afterAll(() => t?.close());
+
+describe('demo renewal cases (npm start in demo mode, R3.5, R1.6)', () => {
+  it('puts every backward and zombie platform enterprise on a track, some overdue, one 出清; once only', async () => {
+    const made = await ensureDemoRenewal(t.database.db, t.clock());
+    expect(made).toBeGreaterThan(8);
+    expect(await ensureDemoRenewal(t.database.db, t.clock())).toBe(0);
+    const eitc = await t.login('eitc');
+    const get = async (url: string) =>
+      (await t.app.inject({ method: 'GET', url: `/api/v1${url}`, headers: { cookie: eitc } })).json();
+    const candidates = await get('/renewal-cases/candidates');
+    expect(candidates.items).toEqual([]);
+    const all = await get('/renewal-cases?pageSize=500');
+    expect(all.total).toBe(made);
+    const cleared = all.items.filter(
+      (c: { track: string; status: string }) => c.track === 'zombie_exit' && c.status === 'completed',
+    );
+    expect(cleared).toHaveLength(1);
+    expect(cleared[0].parcelCode).toMatch(/-TK-/);
+    expect(all.items.filter((c: { overdue: boolean }) => c.overdue).length).toBeGreaterThanOrEqual(3);
+    expect(all.items.some((c: { track: string }) => c.track === 'catalog_upgrade')).toBe(true);
+    const overdue = await get('/renewal-cases/overdue');
+    expect(overdue.total).toBe(all.items.filter((c: { overdue: boolean }) => c.overdue).length);
+  });
+});

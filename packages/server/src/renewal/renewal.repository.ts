@@ -1,0 +1,119 @@
+import { and, asc, count, desc, eq, ilike, inArray, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import type { RenewalFilter } from '@pgs/domain';
+import type { Db, Tx } from '../platform/db.ts';
+import { renewalCases, renewalCaseSteps } from './renewal.table.ts';
+
+/** SQL only (STYLE.md): the renewal cases and their steps. Rules and permissions are the service's. */
+export type RenewalCaseRow = typeof renewalCases.$inferSelect;
+export type RenewalStepRow = typeof renewalCaseSteps.$inferSelect;
+
+const OPEN = ['planned', 'in_progress'];
+
+export async function insertCase(tx: Tx, values: typeof renewalCases.$inferInsert): Promise<RenewalCaseRow> {
+  const [row] = await tx.insert(renewalCases).values(values).returning();
+  return row!;
+}
+
+export async function findCase(db: Db | Tx, id: number): Promise<RenewalCaseRow | undefined> {
+  const [row] = await db.select().from(renewalCases).where(eq(renewalCases.id, id));
+  return row;
+}
+
+export async function stepsOfCase(db: Db | Tx, caseId: number): Promise<RenewalStepRow[]> {
+  return db
+    .select()
+    .from(renewalCaseSteps)
+    .where(eq(renewalCaseSteps.caseId, caseId))
+    .orderBy(asc(renewalCaseSteps.stepNo));
+}
+
+/** The conditional update of optimistic concurrency: nothing changes unless the row still has `version`. */
+export async function updateCase(
+  tx: Tx,
+  id: number,
+  version: number,
+  set: Partial<typeof renewalCases.$inferInsert>,
+): Promise<RenewalCaseRow | undefined> {
+  const [row] = await tx
+    .update(renewalCases)
+    .set({ ...set, version: sql`${renewalCases.version} + 1` })
+    .where(and(eq(renewalCases.id, id), eq(renewalCases.version, version)))
+    .returning();
+  return row;
+}
+
+export async function insertStep(tx: Tx, values: typeof renewalCaseSteps.$inferInsert): Promise<void> {
+  await tx.insert(renewalCaseSteps).values(values);
+}
+
+/** The list's WHERE: the scope's platform (null = every platform) and the filters; `asOf` for the overdue filter. */
+export function caseCondition(platformKey: string | null, filter: RenewalFilter, asOf: string): SQL | undefined {
+  const parts: Array<SQL | undefined> = [];
+  if (platformKey) parts.push(eq(renewalCases.platformKey, platformKey));
+  if (filter.track) parts.push(eq(renewalCases.track, filter.track));
+  if (filter.status) parts.push(eq(renewalCases.status, filter.status));
+  if (filter.department) parts.push(eq(renewalCases.department, filter.department));
+  if (filter.planYear) parts.push(eq(renewalCases.planYear, filter.planYear));
+  const isOverdue = and(inArray(renewalCases.status, OPEN), lt(renewalCases.deadline, asOf));
+  if (filter.overdue === 'true') parts.push(isOverdue);
+  if (filter.overdue === 'false') parts.push(sql`NOT (${isOverdue})`);
+  if (filter.q) {
+    const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    parts.push(or(ilike(renewalCases.enterpriseName, like), ilike(renewalCases.creditCode, like)));
+  }
+  return and(...parts);
+}
+
+export async function casePage(db: Db, condition: SQL | undefined, limit: number, offset: number) {
+  const rows = await db
+    .select()
+    .from(renewalCases)
+    .where(condition)
+    .orderBy(asc(renewalCases.deadline), desc(renewalCases.id))
+    .limit(limit)
+    .offset(offset);
+  const [total] = await db.select({ n: count() }).from(renewalCases).where(condition);
+  return { rows, total: total?.n ?? 0 };
+}
+
+/** Every case the condition selects (the export), by deadline; read in batches by the caller's offset. */
+export async function casesAfter(db: Db, condition: SQL | undefined, offset: number, limit: number) {
+  return db
+    .select()
+    .from(renewalCases)
+    .where(condition)
+    .orderBy(asc(renewalCases.deadline), desc(renewalCases.id))
+    .limit(limit)
+    .offset(offset);
+}
+
+/** Open cases past their deadline as of `asOf` (the deadline day itself is in time), most overdue first. */
+export async function overdueCases(db: Db, platformKey: string | null, asOf: string) {
+  return db
+    .select()
+    .from(renewalCases)
+    .where(
+      and(
+        platformKey ? eq(renewalCases.platformKey, platformKey) : undefined,
+        inArray(renewalCases.status, OPEN),
+        lt(renewalCases.deadline, asOf),
+      ),
+    )
+    .orderBy(asc(renewalCases.platformKey), asc(renewalCases.department), asc(renewalCases.deadline));
+}
+
+/** The cases not withdrawn of the enterprises of a platform (or all): what the candidate and R1.6 lists compare with. */
+export async function caseKeys(db: Db, platformKey: string | null) {
+  return db
+    .select({
+      id: renewalCases.id,
+      creditCode: renewalCases.creditCode,
+      track: renewalCases.track,
+      planYear: renewalCases.planYear,
+      status: renewalCases.status,
+    })
+    .from(renewalCases)
+    .where(
+      and(platformKey ? eq(renewalCases.platformKey, platformKey) : undefined, ne(renewalCases.status, 'withdrawn')),
+    );
+}

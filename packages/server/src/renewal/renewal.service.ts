@@ -1,0 +1,350 @@
+import {
+  classifyIndustry,
+  CATEGORY_LABELS,
+  overcapacityOf,
+  platformName,
+  RENEWAL_TRACK_SHORT,
+  shanghaiDay,
+  statusAfterSteps,
+  stepRefusal,
+  stepsOf,
+  upgradeCheck,
+  type CreateRenewalCaseInput,
+  type ExitWay,
+  type PlatformKey,
+  type RenewalFilter,
+  type RenewalStatus,
+  type RenewalTrack,
+} from '@pgs/domain';
+import type { z } from 'zod';
+import type { closeRenewalCaseSchema, recordStepSchema, renewalListQuerySchema } from '@pgs/domain';
+import type { Db } from '../platform/db.ts';
+import { requirePermission, type Actor } from '../platform/actor.ts';
+import { AppError, conflict, notFound, staleVersion, unprocessable } from '../platform/errors.ts';
+import { platformScope } from '../platform/platform-scope.ts';
+import { isUniqueViolation } from '../platform/db-errors.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { getEnterprise } from '../enterprises/enterprise-records.service.ts';
+import { publishedCatalogs } from '../catalog/catalog.service.ts';
+import {
+  caseCondition,
+  casePage,
+  casesAfter,
+  findCase,
+  insertCase,
+  insertStep,
+  overdueCases,
+  stepsOfCase,
+  updateCase,
+  type RenewalCaseRow,
+} from './renewal.repository.ts';
+import { stepTimeline, toCaseView } from './renewal-views.ts';
+
+/**
+ * Renewal cases (§三(二), R3.5; R1.6): open a case for an enterprise of the base database, record its steps in
+ * order until it completes (出清 for a zombie), or withdraw it. Every rule is the domain's; here are I/O,
+ * permissions (D17: the eitc runs renewal; a platform works its own cases, D10), one transaction per write with its
+ * audit record, and the version the user saw (409 when stale).
+ */
+
+const WHAT = '存量更新案件';
+
+/** A platform user's own platform, or the platform asked for (null = every platform). */
+export function listPlatform(actor: Actor, asked: PlatformKey | undefined): PlatformKey | null {
+  return platformScope(actor) ?? asked ?? null;
+}
+
+function assertVisible(actor: Actor, row: RenewalCaseRow | undefined, id: number): asserts row is RenewalCaseRow {
+  const scope = platformScope(actor);
+  // D10: another platform's case answers exactly as a missing one.
+  if (!row || (scope !== null && row.platformKey !== scope)) throw notFound(`存量更新案件 ${id} 不存在`);
+}
+
+export async function listRenewalCases(db: Db, actor: Actor, query: z.infer<typeof renewalListQuerySchema>, now: Date) {
+  requirePermission(actor, 'renewal.read');
+  const asOf = query.asOf ?? shanghaiDay(now);
+  const condition = caseCondition(listPlatform(actor, query.platformKey), query, asOf);
+  const { rows, total } = await casePage(db, condition, query.pageSize, (query.page - 1) * query.pageSize);
+  return { items: rows.map((row) => toCaseView(row, asOf)), total, page: query.page, pageSize: query.pageSize };
+}
+
+/** Every case the filter selects, read 500 at a time, for the Excel export. */
+export async function* renewalCaseRows(db: Db, actor: Actor, filter: RenewalFilter, now: Date) {
+  requirePermission(actor, 'renewal.read');
+  const asOf = filter.asOf ?? shanghaiDay(now);
+  const condition = caseCondition(listPlatform(actor, filter.platformKey), filter, asOf);
+  for (let offset = 0; ; offset += 500) {
+    const rows = await casesAfter(db, condition, offset, 500);
+    for (const row of rows) yield toCaseView(row, asOf);
+    if (rows.length < 500) return;
+  }
+}
+
+export async function getRenewalCase(db: Db, actor: Actor, id: number, now: Date, asOfAsked?: string) {
+  requirePermission(actor, 'renewal.read');
+  const row = await findCase(db, id);
+  assertVisible(actor, row, id);
+  const steps = await stepsOfCase(db, id);
+  return {
+    ...toCaseView(row, asOfAsked ?? shanghaiDay(now)),
+    steps: stepTimeline(row, steps),
+    createdBy: row.createdBy,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+/** The enterprise's latest record visible to the actor; 422 when the base database has none (D10: not revealed). */
+async function enterpriseOf(db: Db, actor: Actor, creditCode: string) {
+  try {
+    const detail = await getEnterprise(db, actor, creditCode);
+    return detail.records.at(-1)!;
+  } catch (error) {
+    if (error instanceof AppError && error.status === 404) {
+      throw unprocessable(
+        'UNKNOWN_ENTERPRISE',
+        `企业数据库中没有统一社会信用代码为 ${creditCode} 的企业，请先导入其年度数据`,
+      );
+    }
+    throw error;
+  }
+}
+
+/** R1.6 and R3.5: a track that follows from a class or an industry is refused for an enterprise it does not fit. */
+async function assertTrackFits(
+  db: Db,
+  input: CreateRenewalCaseInput,
+  enterprise: { platformKey: PlatformKey; industryCode: string | null },
+  today: string,
+) {
+  if (input.track === 'overcapacity_cleanup' && !(enterprise.industryCode && overcapacityOf(enterprise.industryCode))) {
+    throw unprocessable(
+      'ILLEGAL_STEP',
+      `该企业的行业（${enterprise.industryCode ?? '未填'}）不属于钢铁、水泥、电解铝、平板玻璃、船舶等产能严重过剩行业，不能立清理案件`,
+    );
+  }
+  if (input.track !== 'catalog_relocation' && input.track !== 'catalog_upgrade') return;
+  const { inForce } = await publishedCatalogs(db, enterprise.platformKey, today);
+  const category =
+    inForce && enterprise.industryCode
+      ? classifyIndustry({
+          items: inForce.items,
+          industryCode: enterprise.industryCode,
+          platformName: '',
+          catalogVersion: '',
+        }).category
+      : 'unlisted';
+  const wanted = input.track === 'catalog_relocation' ? 'eliminated' : 'restricted';
+  if (category !== wanted) {
+    throw unprocessable(
+      'ILLEGAL_STEP',
+      `该企业的行业在${platformName(enterprise.platformKey)}现行目录中为${CATEGORY_LABELS[category]}，` +
+        `${RENEWAL_TRACK_SHORT[input.track]}只适用于${CATEGORY_LABELS[wanted]}企业`,
+    );
+  }
+}
+
+export async function createRenewalCase(db: Db, actor: Actor, input: CreateRenewalCaseInput, now: Date) {
+  requirePermission(actor, 'renewal.manage');
+  const today = shanghaiDay(now);
+  const openedOn = input.openedOn ?? today;
+  if (openedOn > today) throw unprocessable('BAD_STEP_DATE', `立案日期 ${openedOn} 晚于今天`);
+  if (input.deadline < openedOn)
+    throw unprocessable('BAD_STEP_DATE', `完成期限 ${input.deadline} 早于立案日期 ${openedOn}`);
+  const record = await enterpriseOf(db, actor, input.creditCode);
+  if (!record.platformKey) {
+    throw unprocessable('UNKNOWN_ENTERPRISE', `${record.name}不在三大平台内，存量更新案件由所在平台立案`);
+  }
+  const enterprise = { platformKey: record.platformKey, industryCode: record.industryCode };
+  await assertTrackFits(db, input, enterprise, today);
+  if (input.track === 'catalog_upgrade') {
+    const verdict = upgradeCheck({
+      originalCapacity: input.originalCapacity!,
+      plannedCapacity: input.plannedCapacity!,
+      environmentOk: input.environmentOk === true,
+      safetyOk: input.safetyOk === true,
+      energyOk: input.energyOk === true,
+    });
+    if (!verdict.allowed)
+      throw unprocessable('UPGRADE_REFUSED', `不能登记技术改造：${verdict.reasons.join('；')}`, verdict.reasons);
+  }
+  const isTrack = (track: RenewalTrack) => input.track === track;
+  try {
+    const id = await db.transaction(async (tx) => {
+      const row = await insertCase(tx, {
+        platformKey: record.platformKey!,
+        creditCode: record.creditCode,
+        enterpriseName: record.name,
+        industryCode: record.industryCode,
+        track: input.track,
+        status: 'planned',
+        department: input.department,
+        responsiblePerson: input.responsiblePerson,
+        openedOn,
+        deadline: input.deadline,
+        planYear: isTrack('elimination') ? input.planYear! : 0,
+        measure: isTrack('elimination') ? input.measure! : null,
+        exitWay: isTrack('zombie_exit') ? input.exitWay! : null,
+        disposalWay: isTrack('catalog_relocation') ? input.disposalWay! : null,
+        violation: isTrack('overcapacity_cleanup') ? input.violation! : null,
+        originalCapacity: isTrack('catalog_upgrade') ? input.originalCapacity! : null,
+        plannedCapacity: isTrack('catalog_upgrade') ? input.plannedCapacity! : null,
+        capacityUnit: isTrack('catalog_upgrade') ? input.capacityUnit! : null,
+        environmentOk: isTrack('catalog_upgrade') ? true : null,
+        safetyOk: isTrack('catalog_upgrade') ? true : null,
+        energyOk: isTrack('catalog_upgrade') ? true : null,
+        parcelCode: input.parcelCode || null,
+        note: input.note || null,
+        createdAt: now,
+        createdBy: actor.username,
+        updatedAt: now,
+      });
+      await recordAudit(
+        tx,
+        actor,
+        { action: 'renewal.create', entityType: 'renewal_case', entityId: row.id, after: toCaseView(row, today) },
+        now,
+      );
+      return row.id;
+    });
+    return await getRenewalCase(db, actor, id, now);
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      const year = isTrack('elimination') ? `${input.planYear}年度` : '';
+      throw conflict(
+        `${record.name}已有${year}${RENEWAL_TRACK_SHORT[input.track]}案件，请在原案件中登记进展`,
+        'CASE_EXISTS',
+      );
+    }
+    throw error;
+  }
+}
+
+type StepInput = z.infer<typeof recordStepSchema>;
+
+export async function recordRenewalStep(db: Db, actor: Actor, id: number, input: StepInput, now: Date) {
+  requirePermission(actor, 'renewal.manage');
+  const row = await findCase(db, id);
+  assertVisible(actor, row, id);
+  // D8's order: 403, then 409 on a stale version, then 422 for a move the rules refuse.
+  if (row.version !== input.version) throw staleVersion(WHAT);
+  const today = shanghaiDay(now);
+  const steps = await stepsOfCase(db, id);
+  const track = row.track as RenewalTrack;
+  const exitWay = row.exitWay as ExitWay | null;
+  const refusal = stepRefusal(
+    {
+      track,
+      exitWay,
+      status: row.status as RenewalStatus,
+      openedOn: row.openedOn,
+      steps: steps.map((s) => ({ key: s.stepKey, date: s.happenedOn })),
+    },
+    input.step,
+    input.date,
+    today,
+  );
+  if (refusal) throw unprocessable(refusal.code, refusal.message);
+  const stepsDone = steps.length + 1;
+  const status = statusAfterSteps(track, exitWay, stepsDone);
+  await db.transaction(async (tx) => {
+    const changed = await updateCase(tx, id, input.version, {
+      status,
+      stepsDone,
+      completedOn: status === 'completed' ? input.date : null,
+      updatedAt: now,
+    });
+    if (!changed) throw staleVersion(WHAT);
+    await insertStep(tx, {
+      caseId: id,
+      stepNo: stepsDone,
+      stepKey: input.step,
+      happenedOn: input.date,
+      note: input.note || null,
+      recordedAt: now,
+      recordedBy: actor.username,
+    });
+    const label = stepsOf(track, exitWay)[stepsDone - 1]!.label;
+    await recordAudit(
+      tx,
+      actor,
+      {
+        action: 'renewal.step',
+        entityType: 'renewal_case',
+        entityId: id,
+        before: { status: row.status, version: row.version },
+        after: { step: label, date: input.date, note: input.note ?? null, status, version: changed.version },
+      },
+      now,
+    );
+  });
+  return getRenewalCase(db, actor, id, now);
+}
+
+export async function withdrawRenewalCase(
+  db: Db,
+  actor: Actor,
+  id: number,
+  input: z.infer<typeof closeRenewalCaseSchema>,
+  now: Date,
+) {
+  requirePermission(actor, 'renewal.withdraw');
+  const row = await findCase(db, id);
+  assertVisible(actor, row, id);
+  if (row.version !== input.version) throw staleVersion(WHAT);
+  if (row.status === 'completed' || row.status === 'withdrawn') {
+    throw unprocessable('CASE_CLOSED', row.status === 'completed' ? '案件已完成，不能撤销' : '案件已撤销');
+  }
+  await db.transaction(async (tx) => {
+    const changed = await updateCase(tx, id, input.version, {
+      status: 'withdrawn',
+      closedReason: input.reason,
+      updatedAt: now,
+    });
+    if (!changed) throw staleVersion(WHAT);
+    await recordAudit(
+      tx,
+      actor,
+      {
+        action: 'renewal.withdraw',
+        entityType: 'renewal_case',
+        entityId: id,
+        before: { status: row.status, version: row.version },
+        after: { status: 'withdrawn', reason: input.reason, version: changed.version },
+      },
+      now,
+    );
+  });
+  return getRenewalCase(db, actor, id, now);
+}
+
+/** R3.5/R1.6: open cases past their deadline as of a day, per platform and responsible department. */
+export async function overdueRenewalCases(
+  db: Db,
+  actor: Actor,
+  query: { platformKey?: PlatformKey; asOf?: string },
+  now: Date,
+) {
+  requirePermission(actor, 'renewal.read');
+  const asOf = query.asOf ?? shanghaiDay(now);
+  const rows = await overdueCases(db, listPlatform(actor, query.platformKey), asOf);
+  const groups = new Map<
+    string,
+    { platformKey: PlatformKey; department: string; cases: ReturnType<typeof toCaseView>[] }
+  >();
+  for (const row of rows) {
+    const key = `${row.platformKey}\u0000${row.department}`;
+    let group = groups.get(key);
+    if (!group)
+      groups.set(key, (group = { platformKey: row.platformKey as PlatformKey, department: row.department, cases: [] }));
+    group.cases.push(toCaseView(row, asOf));
+  }
+  return {
+    asOf,
+    total: rows.length,
+    groups: [...groups.values()].map((group) => ({
+      ...group,
+      count: group.cases.length,
+      maxDaysOverdue: Math.max(...group.cases.map((c) => c.daysOverdue)),
+    })),
+  };
+}
