@@ -67,6 +67,10 @@ export const ERROR_CODES = [
   'NO_RECORDS',
   'ALREADY_PUBLISHED',
   'SUPERSEDED',
+  // the platforms' assessment (§四)
+  'INVALID_RUBRIC',
+  'YEAR_ALREADY_PUBLISHED',
+  'NOT_A_KEY_PROJECT',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -23,6 +23,9 @@ const EXPECTED: Record<Role, Record<Permission, boolean>> = {
     'enterprises.import': false,
     'evaluations.read': true,
     'evaluations.manage': false,
+    'assessment.read': true,
+    'assessment.manage': false,
+    'assessment.milestones': false,
   },
   drc: {
     'catalog.read': true,
@@ -41,6 +44,9 @@ const EXPECTED: Record<Role, Record<Permission, boolean>> = {
     'enterprises.import': false,
     'evaluations.read': true,
     'evaluations.manage': false,
+    'assessment.read': true,
+    'assessment.manage': true,
+    'assessment.milestones': true,
   },
   bureau: {
     'catalog.read': true,
@@ -59,6 +65,9 @@ const EXPECTED: Record<Role, Record<Permission, boolean>> = {
     'enterprises.import': false,
     'evaluations.read': true,
     'evaluations.manage': false,
+    'assessment.read': true,
+    'assessment.manage': false,
+    'assessment.milestones': false,
   },
   eitc: {
     'catalog.read': true,
@@ -77,6 +86,9 @@ const EXPECTED: Record<Role, Record<Permission, boolean>> = {
     'enterprises.import': true,
     'evaluations.read': true,
     'evaluations.manage': true,
+    'assessment.read': true,
+    'assessment.manage': false,
+    'assessment.milestones': false,
   },
   platform: {
     'catalog.read': true,
@@ -95,6 +107,9 @@ const EXPECTED: Record<Role, Record<Permission, boolean>> = {
     'enterprises.import': true,
     'evaluations.read': true,
     'evaluations.manage': false,
+    'assessment.read': true,
+    'assessment.manage': false,
+    'assessment.milestones': true,
   },
   admin: {
     'catalog.read': true,
@@ -113,6 +128,9 @@ const EXPECTED: Record<Role, Record<Permission, boolean>> = {
     'enterprises.import': false,
     'evaluations.read': false,
     'evaluations.manage': false,
+    'assessment.read': false,
+    'assessment.manage': false,
+    'assessment.milestones': false,
   },
   auditor: {
     'catalog.read': true,
@@ -131,6 +149,9 @@ const EXPECTED: Record<Role, Record<Permission, boolean>> = {
     'enterprises.import': false,
     'evaluations.read': false,
     'evaluations.manage': false,
+    'assessment.read': false,
+    'assessment.manage': false,
+    'assessment.milestones': false,
   },
 };
 

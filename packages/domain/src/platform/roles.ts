@@ -32,6 +32,9 @@ export const PERMISSIONS = [
   'enterprises.import',
   'evaluations.read',
   'evaluations.manage',
+  'assessment.read',
+  'assessment.manage',
+  'assessment.milestones',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -66,6 +69,12 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   'enterprises.import': ['eitc', 'platform'],
   'evaluations.read': EVERY_BUSINESS_ROLE,
   'evaluations.manage': ['eitc'],
+  // §四 (R4.2–R4.3): the drc leads the group's office: it keeps the rubric, runs, publishes, records interviews. The
+  // leader reads everything (drafts too); platforms read their own rows and the published ranking; the commissions
+  // read published assessments. Key projects' milestones are kept by the drc and by each platform for its own.
+  'assessment.read': EVERY_BUSINESS_ROLE,
+  'assessment.manage': ['drc'],
+  'assessment.milestones': ['drc', 'platform'],
 };
 
 export function can(role: Role, permission: Permission): boolean {
