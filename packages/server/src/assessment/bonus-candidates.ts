@@ -1,3 +1,4 @@
+import Decimal from 'decimal.js';
 import type { BonusCandidate, PlatformKey } from '@pgs/domain';
 import { isPlatformKey } from '@pgs/domain';
 import { SYSTEM_ACTOR } from '../platform/actor.ts';
@@ -39,7 +40,7 @@ export async function bonusCandidates(context: FigureContext): Promise<BonusCand
       name: p.name,
       status: p.status,
       industryCode: p.industryCode,
-      totalInvestment: p.totalInvestment,
+      totalInvestment: new Decimal(p.totalInvestment).toString(),
       landedOn: p.landedOn,
       platformKey: p.platformKey,
       circulation: p.circulation,

@@ -13,6 +13,7 @@ import {
   WidthType,
   type IRunOptions,
 } from 'docx';
+import Decimal from 'decimal.js';
 import type { AssessmentView } from '@pgs/domain';
 
 /**
@@ -69,6 +70,8 @@ function table(header: string[], rows: string[][]) {
 }
 
 const points = (n: number) => n.toFixed(2);
+/** 万元 → 亿元 for the circular's prose, exactly (D1). */
+const yi = (wan: string) => new Decimal(wan).div(10000).toString();
 const chineseDate = (day: string) =>
   `${Number(day.slice(0, 4))}年${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`;
 
@@ -87,7 +90,7 @@ export async function circularDocx(view: AssessmentView): Promise<Buffer> {
     .filter((p) => p.bonus.projects.length > 0)
     .map(
       (p) =>
-        `${p.platformName}：${p.bonus.projects.map((b) => `${b.name}（总投资${b.totalInvestment}万元，计${b.points}分）`).join('、')}，合计加${p.bonus.points}分。`,
+        `${p.platformName}：${p.bonus.projects.map((b) => `${b.name}（总投资${yi(b.totalInvestment)}亿元，计${b.points}分）`).join('、')}，合计加${p.bonus.points}分。`,
     );
   const warnings = view.platforms.flatMap((p) => p.warnings.map((w) => `${p.platformName}：${w.reason}。`));
   const children = [
