@@ -7,6 +7,7 @@ import { ensureDemoUsers } from '../demo/demo-users.ts';
 import { ensureDemoProjects } from '../demo/demo-projects.ts';
 import { ensureDemoEnterprises } from '../demo/demo-enterprises.ts';
 import { ensureDemoEvaluation } from '../demo/demo-evaluations.ts';
+import { ensureDemoAssessments } from '../demo/demo-assessments.ts';
 
 export type PreparedDatabase = {
   adminPassword?: string;
@@ -33,5 +34,6 @@ export async function prepareDatabase(
   const demoProjects = options.demo && options.demoProjects ? await ensureDemoProjects(db, now) : 0;
   const demoEnterprises = options.demo && options.demoProjects ? await ensureDemoEnterprises(db, now) : 0;
   if (options.demo && options.demoProjects) await ensureDemoEvaluation(db, now);
+  if (options.demo && options.demoProjects) await ensureDemoAssessments(db, now);
   return { adminPassword: admin.password, adminCreated: admin.created, demoUsers, demoProjects, demoEnterprises };
 }
