@@ -22,6 +22,11 @@ import {
   TeamOutlined,
   TrophyOutlined,
   UnorderedListOutlined,
+  FlagOutlined,
+  FormOutlined,
+  ScheduleOutlined,
+  CommentOutlined,
+  RiseOutlined,
 } from '@ant-design/icons';
 import { useLocation, useNavigate } from 'react-router';
 import { can, type Role } from '@pgs/domain/platform/roles';
@@ -39,6 +44,10 @@ const ROUTE_ICONS: Record<string, ReactNode> = {
   '/enterprises/import': <ImportOutlined />,
   '/evaluations': <TrophyOutlined />,
   '/evaluations/method': <ExperimentOutlined />,
+  '/assessment': <FlagOutlined />,
+  '/assessment/rubric': <FormOutlined />,
+  '/assessment/milestones': <ScheduleOutlined />,
+  '/assessment/interviews': <CommentOutlined />,
   '/catalog': <UnorderedListOutlined />,
   '/industries': <SearchOutlined />,
   '/catalog/editor': <EditOutlined />,
@@ -49,6 +58,7 @@ const ROUTE_ICONS: Record<string, ReactNode> = {
 const GROUP_ICONS: Record<Exclude<MenuGroup, 'home'>, ReactNode> = {
   projects: <FundProjectionScreenOutlined />,
   enterprises: <BankOutlined />,
+  assessment: <RiseOutlined />,
   catalog: <AppstoreOutlined />,
   system: <SettingOutlined />,
 };
