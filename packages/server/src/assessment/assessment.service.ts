@@ -173,7 +173,7 @@ function viewOf(row: ViewSource, actor: Actor, names: Map<string, string>): Asse
     };
   });
   return {
-    ...summaryFields(row, names),
+    ...summaryFields(row, names, own),
     rubric: row.rubric as Rubric,
     platforms,
     warningNote: result.warningNote,
@@ -181,7 +181,8 @@ function viewOf(row: ViewSource, actor: Actor, names: Map<string, string>): Asse
   };
 }
 
-function summaryFields(row: ViewSource, names: Map<string, string>): AssessmentSummary {
+/** `own`: a platform user's platform, whose warnings alone it counts (another platform's warnings are not its to read). */
+function summaryFields(row: ViewSource, names: Map<string, string>, own: PlatformKey | null): AssessmentSummary {
   const result = row.result as StoredResult;
   const rubric = row.rubric as Rubric;
   return {
@@ -192,7 +193,9 @@ function summaryFields(row: ViewSource, names: Map<string, string>): AssessmentS
     rubricName: rubric.name,
     rubricVersion: row.rubricVersion,
     ranking: result.platforms.map((p) => ({ platformKey: p.platformKey, score: p.score, rank: p.rank })),
-    warningCount: result.platforms.reduce((n, p) => n + p.warnings.length, 0),
+    warningCount: result.platforms
+      .filter((p) => own === null || p.platformKey === own)
+      .reduce((n, p) => n + p.warnings.length, 0),
     createdAt: row.createdAt.toISOString(),
     createdByName: names.get(row.createdBy) ?? row.createdBy,
     publishedAt: row.publishedAt?.toISOString() ?? null,
@@ -240,7 +243,7 @@ export async function listAssessments(
     rows.flatMap((r) => [r.createdBy, r.publishedBy]),
   );
   return {
-    items: rows.map((row) => summaryFields(row as ViewSource, names)),
+    items: rows.map((row) => summaryFields(row as ViewSource, names, platformScope(actor))),
     total,
     page: query.page,
     pageSize: query.pageSize,
