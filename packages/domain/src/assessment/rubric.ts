@@ -254,7 +254,8 @@ export function rubricProblems(rubric: Rubric): string[] {
     ids.add(item.id);
   }
   for (const key of PLATFORM_KEYS) {
-    const task = rubric.investmentTasks[key as PlatformKey];
+    // A stored rubric may predate a platform: read defensively even though the schema requires every key.
+    const task: string | undefined = (rubric.investmentTasks as Partial<Record<PlatformKey, string>>)[key];
     if (task === undefined) problems.push(`请填写${platformName(key)}的年度招商引资任务数`);
     else if (new Decimal(task).lt(0)) problems.push('年度招商引资任务数不能为负');
   }

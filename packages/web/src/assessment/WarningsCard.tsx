@@ -22,11 +22,11 @@ export function WarningsCard({ view, canManage }: { view: AssessmentView; canMan
                     <Button
                       key="interview"
                       size="small"
-                      onClick={() =>
-                        navigate(
+                      onClick={() => {
+                        void navigate(
                           `/assessment/interviews?platform=${row.platform.platformKey}&year=${view.year}&assessment=${view.id ?? ''}`,
-                        )
-                      }
+                        );
+                      }}
                     >
                       记录约谈
                     </Button>,

@@ -70,7 +70,7 @@ export const clusterGrowthSource: AssessmentFigureSource = {
       value: value.toDecimalPlaces(6).toString(),
       target: null,
       unit: '增速',
-      explanation: `主导产业企业 ${thisYear.length} 家：营业收入 ${revenueBefore.toDecimalPlaces(2)} → ${revenueNow.toDecimalPlaces(2)} 万元（${pct(revenueGrowth)}），税收 ${taxBefore.toDecimalPlaces(2)} → ${taxNow.toDecimalPlaces(2)} 万元（${pct(taxGrowth)}），两者平均 ${pct(value)}`,
+      explanation: `主导产业企业 ${thisYear.length} 家：营业收入 ${revenueBefore.toDecimalPlaces(2).toString()} → ${revenueNow.toDecimalPlaces(2).toString()} 万元（${pct(revenueGrowth)}），税收 ${taxBefore.toDecimalPlaces(2).toString()} → ${taxNow.toDecimalPlaces(2).toString()} 万元（${pct(taxGrowth)}），两者平均 ${pct(value)}`,
       rows: thisYear.map((r) => {
         const prior = byCode.get(r.creditCode);
         return {

@@ -8,21 +8,21 @@ import type { AssessmentFigureSource } from '../figure-source.ts';
  */
 export const landCleanupSource: AssessmentFigureSource = {
   key: 'land_cleanup',
-  async figure() {
-    return noDataFigure('土地清理模块（批而未供、供而未用、腾空土地）尚未接入', '处置率');
+  figure() {
+    return Promise.resolve(noDataFigure('土地清理模块（批而未供、供而未用、腾空土地）尚未接入', '处置率'));
   },
 };
 
 export const rectificationClosedSource: AssessmentFigureSource = {
   key: 'rectification_closed',
-  async figure() {
-    return noDataFigure('整治与更新个案的销号记录（更新个案模块）尚未接入', '销号率');
+  figure() {
+    return Promise.resolve(noDataFigure('整治与更新个案的销号记录（更新个案模块）尚未接入', '销号率'));
   },
 };
 
 export const targetsTripsSource: AssessmentFigureSource = {
   key: 'targets_trips',
-  async figure() {
-    return noDataFigure('目标企业库与外出招商模块尚未接入', '完成率');
+  figure() {
+    return Promise.resolve(noDataFigure('目标企业库与外出招商模块尚未接入', '完成率'));
   },
 };
