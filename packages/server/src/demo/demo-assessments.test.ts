@@ -16,18 +16,17 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 describe('demo assessments (npm start in demo mode, R4.2–R4.3)', () => {
-  it('two published years, one platform warned two years last and interviewed, this year a draft; once only', async () => {
+  it('two published years, one platform warned two years last and interviewed; once only', async () => {
     expect(await ensureDemoAssessments(t.database.db, t.clock())).toBe(2);
     expect(await ensureDemoAssessments(t.database.db, t.clock())).toBe(0);
     const leader = await t.login('leader');
     const get = (url: string) => t.app.inject({ method: 'GET', url: `/api/v1${url}`, headers: { cookie: leader } });
     const list = (await get('/assessments')).json();
     expect(list.items.map((a: { year: number; status: string }) => [a.year, a.status])).toEqual([
-      [2026, 'draft'],
       [2025, 'published'],
       [2024, 'published'],
     ]);
-    const y2025 = (await get(`/assessments/${list.items[1].id}`)).json() as AssessmentView;
+    const y2025 = (await get(`/assessments/${list.items[0].id}`)).json() as AssessmentView;
     const warned = y2025.platforms.filter((p) => p.warnings.some((w) => w.kind === 'last_two_years'));
     expect(warned).toHaveLength(1);
     expect(warned[0]!.rank).toBe(3);

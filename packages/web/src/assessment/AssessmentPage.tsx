@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import {
   Alert,
   App,
@@ -85,8 +85,13 @@ export function AssessmentPage() {
       { replace: true },
     );
 
+  // A second click before React re-renders the busy button must not start a second run (one draft per click).
+  const running = useRef(false);
   const run = useMutation({
     mutationFn: () => runAssessment({ year, asOf: day }),
+    onSettled: () => {
+      running.current = false;
+    },
     onSuccess: (created) => {
       message.success(`已完成 ${created.year} 年度考核试算（截至 ${created.asOf}），请核对后发布`);
       void queryClient.invalidateQueries({ queryKey: assessmentKeys.list(year) });
@@ -173,7 +178,11 @@ export function AssessmentPage() {
                 type="primary"
                 icon={<PlayCircleOutlined />}
                 loading={run.isPending}
-                onClick={() => run.mutate()}
+                onClick={() => {
+                  if (running.current) return;
+                  running.current = true;
+                  run.mutate();
+                }}
                 data-testid="assessment-run"
               >
                 考核试算
