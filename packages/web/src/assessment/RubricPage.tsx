@@ -202,6 +202,7 @@ export function RubricPage() {
           rowKey={(c) => c.key}
           size="small"
           pagination={false}
+          scroll={{ x: 1260 }}
           dataSource={draft.criteria}
           columns={[
             {
@@ -225,6 +226,7 @@ export function RubricPage() {
                 </span>
               ),
               dataIndex: 'label',
+              width: 220,
               render: (label, _c, k) => (
                 <Input disabled={!canEdit} value={label} onChange={(e) => setCriterion(k, { label: e.target.value })} />
               ),
