@@ -41,7 +41,20 @@ const FORBIDDEN: ReadonlyArray<[RegExp, string]> = [
  * English a page may show: the product's and standards' names, units and the language switch. Any other Latin
  * word of three letters or more is reported (a field key, an enum value, an untranslated sentence).
  */
-const ALLOWED_LATIN = new Set(['PGS', 'Excel', 'English', 'GB', 'xlsx', 'kWh', 'tce', 'ABCD', 'MB', 'CSV', 'UTF']);
+const ALLOWED_LATIN = new Set([
+  'PGS',
+  'Excel',
+  'Word',
+  'English',
+  'GB',
+  'xlsx',
+  'kWh',
+  'tce',
+  'ABCD',
+  'MB',
+  'CSV',
+  'UTF',
+]);
 /** Login names are Latin by design, and the users page lists them; anywhere else a person is shown by name. */
 const LOGIN_NAMES = new Set(ACCOUNTS.map((account) => account.username));
 

@@ -32,6 +32,7 @@ import { enterpriseRoutes } from './enterprises/enterprises.routes.ts';
 import { evaluationRoutes } from './enterprises/evaluations.routes.ts';
 import { landRoutes } from './land/parcels.routes.ts';
 import { renewalRoutes } from './renewal/renewal.routes.ts';
+import { assessmentRoutes } from './assessment/assessment.routes.ts';
 import { industryCodesInUse } from './catalog/catalog.service.ts';
 import { DEFAULT_HTTP_SETTINGS, type HttpSettings } from './platform/config.ts';
 import { installRequestDeadlines, serverTimeouts } from './platform/request-deadlines.ts';
@@ -167,6 +168,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(evaluationRoutes(ctx));
       await api.register(landRoutes(ctx));
       await api.register(renewalRoutes(ctx));
+      await api.register(assessmentRoutes(ctx));
     },
     { prefix: '/api/v1' },
   );

@@ -10,3 +10,4 @@ export * from './enterprises/enterprises.table.ts';
 export * from './platform/job-progress.table.ts';
 export * from './land/land.table.ts';
 export * from './renewal/renewal.table.ts';
+export * from './assessment/assessment.table.ts';

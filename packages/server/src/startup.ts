@@ -7,6 +7,7 @@ import { ensureDemoUsers } from './demo/demo-users.ts';
 import { ensureDemoProjects } from './demo/demo-projects.ts';
 import { ensureDemoEnterprises } from './demo/demo-enterprises.ts';
 import { ensureDemoEvaluation } from './demo/demo-evaluations.ts';
+import { ensureDemoAssessments } from './demo/demo-assessments.ts';
 import { ensureDemoLand } from './demo/demo-land.ts';
 import { ensureDemoRenewal } from './demo/demo-renewal.ts';
 
@@ -37,5 +38,6 @@ export async function prepareDatabase(
   if (options.demo && options.demoProjects) await ensureDemoEvaluation(db, now);
   if (options.demo && options.demoProjects) await ensureDemoLand(db, now);
   if (options.demo && options.demoProjects) await ensureDemoRenewal(db, now);
+  if (options.demo && options.demoProjects) await ensureDemoAssessments(db, now);
   return { adminPassword: admin.password, adminCreated: admin.created, demoUsers, demoProjects, demoEnterprises };
 }

@@ -83,6 +83,10 @@ export const ERROR_CODES = [
   'CASE_EXISTS',
   'UPGRADE_REFUSED',
   'UNKNOWN_ENTERPRISE',
+  // the platforms' assessment (§四)
+  'INVALID_RUBRIC',
+  'YEAR_ALREADY_PUBLISHED',
+  'NOT_A_KEY_PROJECT',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

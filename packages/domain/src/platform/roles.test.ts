@@ -30,6 +30,9 @@ const EXPECTED: Record<Role, Record<Permission, boolean>> = {
     'renewal.read': true,
     'renewal.manage': false,
     'renewal.withdraw': false,
+    'assessment.read': true,
+    'assessment.manage': false,
+    'assessment.milestones': false,
   },
   drc: {
     'catalog.read': true,
@@ -55,6 +58,9 @@ const EXPECTED: Record<Role, Record<Permission, boolean>> = {
     'renewal.read': true,
     'renewal.manage': false,
     'renewal.withdraw': false,
+    'assessment.read': true,
+    'assessment.manage': true,
+    'assessment.milestones': true,
   },
   bureau: {
     'catalog.read': true,
@@ -80,6 +86,9 @@ const EXPECTED: Record<Role, Record<Permission, boolean>> = {
     'renewal.read': true,
     'renewal.manage': false,
     'renewal.withdraw': false,
+    'assessment.read': true,
+    'assessment.manage': false,
+    'assessment.milestones': false,
   },
   eitc: {
     'catalog.read': true,
@@ -105,6 +114,9 @@ const EXPECTED: Record<Role, Record<Permission, boolean>> = {
     'renewal.read': true,
     'renewal.manage': true,
     'renewal.withdraw': true,
+    'assessment.read': true,
+    'assessment.manage': false,
+    'assessment.milestones': false,
   },
   platform: {
     'catalog.read': true,
@@ -130,6 +142,9 @@ const EXPECTED: Record<Role, Record<Permission, boolean>> = {
     'renewal.read': true,
     'renewal.manage': true,
     'renewal.withdraw': false,
+    'assessment.read': true,
+    'assessment.manage': false,
+    'assessment.milestones': true,
   },
   admin: {
     'catalog.read': true,
@@ -155,6 +170,9 @@ const EXPECTED: Record<Role, Record<Permission, boolean>> = {
     'renewal.read': false,
     'renewal.manage': false,
     'renewal.withdraw': false,
+    'assessment.read': false,
+    'assessment.manage': false,
+    'assessment.milestones': false,
   },
   auditor: {
     'catalog.read': true,
@@ -180,6 +198,9 @@ const EXPECTED: Record<Role, Record<Permission, boolean>> = {
     'renewal.read': false,
     'renewal.manage': false,
     'renewal.withdraw': false,
+    'assessment.read': false,
+    'assessment.manage': false,
+    'assessment.milestones': false,
   },
 };
 

@@ -39,6 +39,9 @@ export const PERMISSIONS = [
   'renewal.read',
   'renewal.manage',
   'renewal.withdraw',
+  'assessment.read',
+  'assessment.manage',
+  'assessment.milestones',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -85,6 +88,12 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   'renewal.read': EVERY_BUSINESS_ROLE,
   'renewal.manage': ['eitc', 'platform'],
   'renewal.withdraw': ['eitc'],
+  // §四 (R4.2–R4.3): the drc leads the group's office: it keeps the rubric, runs, publishes, records interviews. The
+  // leader reads everything (drafts too); platforms read their own rows and the published ranking; the commissions
+  // read published assessments. Key projects' milestones are kept by the drc and by each platform for its own.
+  'assessment.read': EVERY_BUSINESS_ROLE,
+  'assessment.manage': ['drc'],
+  'assessment.milestones': ['drc', 'platform'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

@@ -1209,6 +1209,153 @@ const ROUTES: Route[] = [
       },
     ];
   })(),
+  // §四 the platforms' assessment (R4.2–R4.3): the drc runs, publishes and records interviews; every business role
+  // reads published assessments; the drc and the platforms keep key projects' milestones (a platform its own).
+  ...((): Route[] => {
+    let fixture: Promise<number> | undefined;
+    /** A published assessment of 2020 (years before the test day: an assessment day is never in the future). */
+    const published = () =>
+      (fixture ??= (async () => {
+        const run = await inject('POST', '/assessments', cookies.drc, { year: 2020, asOf: '2020-12-31' });
+        expect(run.statusCode, run.body).toBe(201);
+        expect((await inject('POST', `/assessments/${run.json().id}/publish`, cookies.drc)).statusCode).toBe(200);
+        return run.json().id as number;
+      })());
+    let trackedProject: Promise<{ id: number }> | undefined;
+    /** A 浙南 project confirmed into the tracking library: a key project (§四(三)). */
+    const keyProject = () =>
+      (trackedProject ??= (async () => {
+        const project = await newProject('plan_submitted');
+        const evaluated = await inject('POST', `/projects/${project.id}/evaluation`, cookies.zn, {
+          scores: FULL_MARKS,
+          opinion: '同意',
+          version: project.version,
+        });
+        expect(evaluated.statusCode, evaluated.body).toBe(201);
+        let version = evaluated.json().projectVersion as number;
+        for (const [to, user] of [
+          ['evaluated', 'zn'],
+          ['tracked', 'bureau'],
+        ] as const) {
+          const moved = await inject('POST', `/projects/${project.id}/transitions`, cookies[user], { to, version });
+          expect(moved.statusCode, moved.body).toBe(200);
+          version = moved.json().version;
+        }
+        return { id: project.id };
+      })());
+    const interview = {
+      platformKey: 'hitech',
+      year: 2020,
+      reason: '考核末位',
+      heldOn: '2021-02-01',
+      participants: '市发改委、高新区管委会',
+      minutes: '说明原因并提出整改措施。',
+      followUpDeadline: '2021-06-30',
+    };
+    return [
+      {
+        route: 'GET /assessment-rubrics/{year}',
+        needs: 'assessment.read',
+        ok: 200,
+        request: async () => ({ url: '/assessment-rubrics/2021' }),
+      },
+      {
+        route: 'PUT /assessment-rubrics/{year}',
+        needs: 'assessment.manage',
+        ok: 200,
+        request: async () => {
+          const current = (await inject('GET', '/assessment-rubrics/2022', cookies.drc)).json();
+          return { url: '/assessment-rubrics/2022', payload: { rubric: current.rubric, version: current.version } };
+        },
+        after: (_who, r) => expect(r.json()).toMatchObject({ isDefault: false, updatedBy: 'drc' }),
+      },
+      {
+        route: 'POST /assessments',
+        needs: 'assessment.manage',
+        ok: 201,
+        request: async () => ({ url: '/assessments', payload: { year: 2021, asOf: '2021-12-31' } }),
+        after: (_who, r) => expect(r.json()).toMatchObject({ year: 2021, status: 'draft' }),
+      },
+      {
+        route: 'GET /assessments',
+        needs: 'assessment.read',
+        ok: 200,
+        request: async () => (await published(), { url: '/assessments?year=2020' }),
+        after: (_who, r) => expect(r.json().total).toBe(1),
+      },
+      {
+        route: 'GET /assessments/{id}',
+        needs: 'assessment.read',
+        ok: 200,
+        request: async () => ({ url: `/assessments/${await published()}` }),
+        after: (_who, r) => expect(r.json().platforms).toHaveLength(3),
+      },
+      {
+        route: 'GET /assessments/{id}/circular.docx',
+        needs: 'assessment.read',
+        ok: 200,
+        request: async () => ({ url: `/assessments/${await published()}/circular.docx` }),
+        after: (_who, r) => expect(r.headers['content-type']).toContain('wordprocessingml'),
+      },
+      {
+        route: 'GET /assessments/{id}/scores.xlsx',
+        needs: 'assessment.read',
+        ok: 200,
+        request: async () => ({ url: `/assessments/${await published()}/scores.xlsx` }),
+        after: expectXlsx,
+      },
+      {
+        route: 'POST /assessments/{id}/publish',
+        needs: 'assessment.manage',
+        ok: 200,
+        request: async () => {
+          const draft = await inject('POST', '/assessments', cookies.drc, { year: 2023, asOf: '2023-12-31' });
+          expect(draft.statusCode, draft.body).toBe(201);
+          return { url: `/assessments/${draft.json().id}/publish` };
+        },
+        after: (_who, r) => expect(r.json()).toMatchObject({ status: 'published', year: 2023 }),
+      },
+      {
+        route: 'GET /assessment-interviews',
+        needs: 'assessment.read',
+        ok: 200,
+        request: async () => ({ url: '/assessment-interviews' }),
+      },
+      {
+        route: 'POST /assessment-interviews',
+        needs: 'assessment.manage',
+        ok: 201,
+        request: async () => ({ url: '/assessment-interviews', payload: interview }),
+        after: (_who, r) => expect(r.json()).toMatchObject({ platformKey: 'hitech', year: 2020 }),
+      },
+      {
+        route: 'GET /assessment-milestones',
+        needs: 'assessment.read',
+        ok: 200,
+        request: async () => ({ url: '/assessment-milestones?year=2026&quarter=4' }),
+      },
+      {
+        route: 'PUT /assessment-milestones/{projectId}',
+        needs: 'assessment.milestones',
+        projectOf: 'zn',
+        ok: 200,
+        request: async () => {
+          const { id } = await keyProject();
+          const list = await inject('GET', '/assessment-milestones?year=2026&quarter=4', cookies.drc);
+          const current = list.json().items.find((p: { projectId: number }) => p.projectId === id);
+          return {
+            url: `/assessment-milestones/${id}`,
+            payload: {
+              responsibleUnit: '浙南管委会招商局',
+              milestones: [{ kind: 'signing', planned: '2026-12-31', actual: null }],
+              version: current.version,
+            },
+          };
+        },
+        after: (_who, r) => expect(r.json().milestones[0]).toMatchObject({ kind: 'signing', planned: '2026-12-31' }),
+      },
+    ];
+  })(),
 ];
 
 const FULL_MARKS = Object.fromEntries(DEFAULT_EVALUATION_SHEET.items.map((item) => [item.code, item.maxScore]));

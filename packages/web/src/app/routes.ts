@@ -4,7 +4,7 @@ import type { MessageKey } from '../i18n/index.tsx';
 
 export { HOME_PATH } from './paths.ts';
 
-export type MenuGroup = 'home' | 'projects' | 'enterprises' | 'land' | 'renewal' | 'catalog' | 'system';
+export type MenuGroup = 'home' | 'projects' | 'enterprises' | 'land' | 'renewal' | 'assessment' | 'catalog' | 'system';
 
 export type AppRoute = {
   path: string;
@@ -230,6 +230,35 @@ export const APP_ROUTES: readonly AppRoute[] = [
     hideInMenu: true,
     Page: lazy(() => import('../renewal/detail/RenewalCasePage.tsx').then((m) => ({ default: m.RenewalCasePage }))),
   },
+  // §四 the platforms' yearly assessment (R4.2–R4.3).
+  {
+    path: '/assessment',
+    titleKey: 'menu.assessment',
+    group: 'assessment',
+    permission: 'assessment.read',
+    Page: lazy(() => import('../assessment/AssessmentPage.tsx').then((m) => ({ default: m.AssessmentPage }))),
+  },
+  {
+    path: '/assessment/rubric',
+    titleKey: 'menu.assessmentRubric',
+    group: 'assessment',
+    permission: 'assessment.read',
+    Page: lazy(() => import('../assessment/RubricPage.tsx').then((m) => ({ default: m.RubricPage }))),
+  },
+  {
+    path: '/assessment/milestones',
+    titleKey: 'menu.assessmentMilestones',
+    group: 'assessment',
+    permission: 'assessment.read',
+    Page: lazy(() => import('../assessment/MilestonesPage.tsx').then((m) => ({ default: m.MilestonesPage }))),
+  },
+  {
+    path: '/assessment/interviews',
+    titleKey: 'menu.assessmentInterviews',
+    group: 'assessment',
+    permission: 'assessment.read',
+    Page: lazy(() => import('../assessment/InterviewsPage.tsx').then((m) => ({ default: m.InterviewsPage }))),
+  },
   {
     path: '/catalog',
     titleKey: 'menu.catalogBrowse',
@@ -279,6 +308,7 @@ export const MENU_GROUPS: ReadonlyArray<{ key: Exclude<MenuGroup, 'home'>; title
   { key: 'enterprises', titleKey: 'menu.enterprisesGroup' },
   { key: 'land', titleKey: 'menu.landGroup' },
   { key: 'renewal', titleKey: 'menu.renewalGroup' },
+  { key: 'assessment', titleKey: 'menu.assessmentGroup' },
   { key: 'catalog', titleKey: 'menu.catalogGroup' },
   { key: 'system', titleKey: 'menu.systemGroup' },
 ];

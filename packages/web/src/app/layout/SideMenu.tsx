@@ -29,6 +29,11 @@ import {
   SwapOutlined,
   PieChartOutlined,
   SyncOutlined,
+  FlagOutlined,
+  FormOutlined,
+  ScheduleOutlined,
+  CommentOutlined,
+  RiseOutlined,
 } from '@ant-design/icons';
 import { useLocation, useNavigate } from 'react-router';
 import { can, type Role } from '@pgs/domain/platform/roles';
@@ -51,6 +56,10 @@ const ROUTE_ICONS: Record<string, ReactNode> = {
   '/renewal/overdue': <ClockCircleOutlined />,
   '/renewal/catalog-consequences': <SwapOutlined />,
   '/renewal/industry-profile': <PieChartOutlined />,
+  '/assessment': <FlagOutlined />,
+  '/assessment/rubric': <FormOutlined />,
+  '/assessment/milestones': <ScheduleOutlined />,
+  '/assessment/interviews': <CommentOutlined />,
   '/catalog': <UnorderedListOutlined />,
   '/industries': <SearchOutlined />,
   '/catalog/editor': <EditOutlined />,
@@ -66,6 +75,7 @@ const GROUP_ICONS: Record<Exclude<MenuGroup, 'home'>, ReactNode> = {
   enterprises: <BankOutlined />,
   land: <GlobalOutlined />,
   renewal: <SyncOutlined />,
+  assessment: <RiseOutlined />,
   catalog: <AppstoreOutlined />,
   system: <SettingOutlined />,
 };

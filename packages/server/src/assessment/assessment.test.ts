@@ -1,0 +1,418 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import mammoth from 'mammoth';
+import { buildRecord, creditCodeFor } from '@pgs/domain/evaluation/record-builder.test-support';
+import { defaultRubric, type AssessmentView, type Rubric } from '@pgs/domain';
+import { createTestApp, type TestApp } from '../test/test-app.ts';
+import { openWorkbook } from '../platform/xlsx-reader.ts';
+import { inflateEntry, zipEntries } from '../platform/zip-entries.ts';
+import { makeProject } from './assessment.test-support.ts';
+import { CIRCULAR_PAGE } from './circular-docx.ts';
+
+/**
+ * R4.2–R4.3 through the API on a small data set whose every figure is counted by hand below. Dates lie before the
+ * test clock (2026-11-28). Platforms: 浙南 attracts five projects in 2026, one circulated to 高新区; 瓯江口 one in
+ * 2025 (landed 2025-12-31) and one tracked in 2026; 高新区 none of its own.
+ */
+let t: TestApp;
+const cookies: Record<string, string> = {};
+const ids: Record<string, number> = {};
+
+const send = (user: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) =>
+  t.app.inject({
+    method,
+    url: `/api/v1${url}`,
+    headers: { cookie: cookies[user]! },
+    ...(payload === undefined ? {} : { payload: payload as object }),
+  });
+
+async function countAssessments(): Promise<number> {
+  const list = await send('drc', 'GET', '/assessments?pageSize=200');
+  return list.json().total;
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  for (const user of ['drc', 'leader', 'bureau', 'eitc', 'zn', 'ojk', 'gxq']) cookies[user] = await t.login(user);
+  const db = t.database.db;
+  ids.A = (
+    await makeProject(db, {
+      platformKey: 'zhenan',
+      industryCode: '3670',
+      totalInvestment: '200000',
+      reportedOn: '2026-01-05',
+      target: 'landed',
+      landedOn: '2026-03-10',
+      name: '汽车制动系统二十亿项目',
+    })
+  ).id;
+  ids.B = (
+    await makeProject(db, {
+      platformKey: 'zhenan',
+      industryCode: '3670',
+      totalInvestment: '199999.99',
+      reportedOn: '2026-01-06',
+      target: 'landed',
+      landedOn: '2026-04-01',
+    })
+  ).id;
+  ids.C = (
+    await makeProject(db, {
+      platformKey: 'zhenan',
+      industryCode: '3491',
+      totalInvestment: '300000',
+      reportedOn: '2026-01-07',
+      target: 'landed',
+      landedOn: '2026-05-01',
+      circulateTo: { platformKey: 'hitech', firstPlaceShare: 0.4 },
+      name: '工业机器人流转项目',
+    })
+  ).id;
+  ids.D = (
+    await makeProject(db, {
+      platformKey: 'zhenan',
+      industryCode: '6020',
+      totalInvestment: '250000',
+      reportedOn: '2026-01-08',
+      target: 'landed',
+      landedOn: '2026-05-02',
+    })
+  ).id;
+  ids.G = (
+    await makeProject(db, {
+      platformKey: 'zhenan',
+      industryCode: '3731',
+      totalInvestment: '10000',
+      reportedOn: '2026-02-02',
+      target: 'reported',
+    })
+  ).id;
+  ids.E = (
+    await makeProject(db, {
+      platformKey: 'oujiangkou',
+      industryCode: '3415',
+      totalInvestment: '200000',
+      reportedOn: '2025-11-01',
+      target: 'landed',
+      landedOn: '2025-12-31',
+    })
+  ).id;
+  ids.F = (
+    await makeProject(db, {
+      platformKey: 'oujiangkou',
+      industryCode: '3415',
+      totalInvestment: '100000',
+      reportedOn: '2026-02-01',
+      target: 'tracked',
+    })
+  ).id;
+  // The base database: one 浙南 enterprise in a leading (encouraged) industry, one in shipbuilding (never encouraged).
+  const leading = creditCodeFor(901);
+  const ships = creditCodeFor(902);
+  for (const [year, revenue, tax] of [
+    [2025, '1000', '100'],
+    [2026, '1200', '110'],
+  ] as const) {
+    const records = [
+      buildRecord({ creditCode: leading, name: '瑞立制动', platformKey: 'zhenan', industryCode: '3670', revenue, tax }),
+      buildRecord({
+        creditCode: ships,
+        name: '某船舶',
+        platformKey: 'zhenan',
+        industryCode: '3731',
+        revenue: '5000',
+        tax: year === 2025 ? '500' : '1',
+      }),
+    ];
+    const imported = await send('eitc', 'POST', '/enterprise-records', { year, records });
+    expect(imported.statusCode, imported.body).toBe(201);
+  }
+}, 120_000);
+afterAll(() => t?.close());
+
+const byPlatform = (view: AssessmentView) => Object.fromEntries(view.platforms.map((p) => [p.platformKey, p]));
+const criterion = (view: AssessmentView, platform: string, key: string) =>
+  byPlatform(view)[platform]!.criteria.find((c) => c.key === key)!;
+
+describe('R4.2 rubric per year (drc only, versioned)', () => {
+  it('a year never saved answers the default rubric as version 1; the drc saves it, a stale save gets 409', async () => {
+    const first = await send('leader', 'GET', '/assessment-rubrics/2026');
+    expect(first.statusCode).toBe(200);
+    expect(first.json()).toMatchObject({ version: 1, isDefault: true });
+    const rubric: Rubric = {
+      ...defaultRubric(2026),
+      investmentTasks: { oujiangkou: '6', zhenan: '4', hitech: '6' },
+      manualItems: [
+        { id: 'm1', platformKey: 'oujiangkou', label: '专项工作', points: 0, reason: '完成市里交办的专项工作' },
+      ],
+    };
+    expect((await send('zn', 'PUT', '/assessment-rubrics/2026', { rubric, version: 1 })).statusCode).toBe(403);
+    const saved = await send('drc', 'PUT', '/assessment-rubrics/2026', { rubric, version: 1 });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json().version).toBe(2);
+    // Who scored a hand item and when are stamped by the server.
+    expect(saved.json().rubric.manualItems[0]).toMatchObject({ by: expect.any(String), at: expect.any(String) });
+    const stale = await send('drc', 'PUT', '/assessment-rubrics/2026', { rubric, version: 1 });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.code).toBe('STALE_VERSION');
+  });
+
+  it('bad rubrics: 400 with the field named in Chinese, nothing saved', async () => {
+    const rubric = defaultRubric(2026);
+    const noReason = {
+      ...rubric,
+      manualItems: [{ id: 'x', platformKey: 'zhenan', label: '扣分', points: -2, reason: '' }],
+    };
+    const answer = await send('drc', 'PUT', '/assessment-rubrics/2026', { rubric: noReason, version: 2 });
+    expect(answer.statusCode).toBe(400);
+    expect(answer.body).toContain('加减分理由');
+    const duplicate = { ...rubric, criteria: [rubric.criteria[0], rubric.criteria[0]] };
+    const dup = await send('drc', 'PUT', '/assessment-rubrics/2026', { rubric: duplicate, version: 2 });
+    expect(dup.statusCode).toBe(400);
+    expect(dup.json().error.code).toBe('INVALID_RUBRIC');
+    expect((await send('drc', 'GET', '/assessment-rubrics/2026')).json().version).toBe(2);
+    expect((await send('drc', 'GET', '/assessment-rubrics/20x6')).statusCode).toBe(400);
+  });
+});
+
+describe('R4.2–R4.3 the yearly assessment: figures equal hand counts', () => {
+  let y2025: AssessmentView;
+  let draft: AssessmentView;
+
+  it('2025 is run and published: 瓯江口 (one project landed 2025-12-31) first, 浙南 and 高新区 tied last', async () => {
+    const run = await send('drc', 'POST', '/assessments', { year: 2025, asOf: '2025-12-31' });
+    expect(run.statusCode, run.body).toBe(201);
+    y2025 = run.json();
+    expect(criterion(y2025, 'oujiangkou', 'investment_task').figure.value).toBe('1');
+    expect(byPlatform(y2025).oujiangkou!.bonus.points).toBe(1);
+    expect(byPlatform(y2025).zhenan!.rank).toBe(2);
+    expect(byPlatform(y2025).hitech!.rank).toBe(2);
+    const published = await send('drc', 'POST', `/assessments/${y2025.id}/publish`);
+    expect(published.statusCode, published.body).toBe(200);
+    expect(published.json().status).toBe('published');
+    const again = await send('drc', 'POST', `/assessments/${y2025.id}/publish`);
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.code).toBe('ALREADY_PUBLISHED');
+  });
+
+  it('2026 as of the test day: credit, fit, growth, bonus and warnings as counted by hand', async () => {
+    const run = await send('drc', 'POST', '/assessments', { year: 2026, asOf: '2026-11-28' });
+    expect(run.statusCode, run.body).toBe(201);
+    draft = run.json();
+    // R2.6: A 1 + B 1 + C 0.4 (first place of a 40:60 circulation) + D 1; G is not landed.
+    const task = criterion(draft, 'zhenan', 'investment_task');
+    expect(task.figure).toMatchObject({ value: '3.4', target: '4' });
+    expect(task.figure.rows.map((r) => Number(r.ref)).sort()).toEqual([ids.A, ids.B, ids.C, ids.D].sort());
+    expect(task.points).toBe(21.25); // 3.4 ÷ 4 × 25
+    expect(criterion(draft, 'hitech', 'investment_task').figure.value).toBe('0.6');
+    expect(criterion(draft, 'oujiangkou', 'investment_task').figure.value).toBe('0'); // E landed in 2025
+    // Fit: 浙南 reported five in 2026, four encouraged (G is shipbuilding) → 0.8; 瓯江口 F of 2026 only → 1.
+    expect(criterion(draft, 'zhenan', 'industry_fit').figure.value).toBe('0.8');
+    expect(criterion(draft, 'oujiangkou', 'industry_fit').figure.value).toBe('1');
+    expect(criterion(draft, 'hitech', 'industry_fit').figure.value).toBe('0');
+    // Cluster: the leading-industry enterprise only: revenue +20 %, tax +10 % → mean 0.15 (the ship maker is left out).
+    const cluster = criterion(draft, 'zhenan', 'cluster_growth');
+    expect(cluster.figure.value).toBe('0.15');
+    expect(cluster.figure.rows.map((r) => r.name)).toEqual(['瑞立制动']);
+    expect(cluster.points).toBe(20);
+    // Sources not wired yet: 0 points, 数据待接入.
+    const land = criterion(draft, 'zhenan', 'land_cleanup');
+    expect(land.figure.available).toBe(false);
+    expect(land.points).toBe(0);
+    expect(land.figure.explanation).toContain('数据待接入');
+    // D25 bonus: A (200 000 exactly) 1, C 0.4 to 浙南 and 0.6 to 高新区; B (199 999.99) and D (not manufacturing) none.
+    const zn = byPlatform(draft).zhenan!;
+    expect(zn.bonus.points).toBe(1.4);
+    expect(zn.bonus.projects.map((p) => p.id).sort()).toEqual([ids.A, ids.C].sort());
+    expect(byPlatform(draft).hitech!.bonus).toMatchObject({ points: 0.6, projects: [{ id: ids.C, share: 0.6 }] });
+    expect(draft.bonusExcluded.map((p) => p.id).sort()).toEqual([ids.B, ids.D].sort());
+    // 21.25 + 12 + 20 + 0 + 0 + 0 + 5 (no milestone due) + 1.4 = 59.65
+    expect(zn.score).toBe(59.65);
+    expect(zn.rank).toBe(1);
+    // 高新区 last now and tied last in 2025 (published) → warned; behind its task at the Q3 check too (0.6 of 6).
+    const hitech = byPlatform(draft).hitech!;
+    expect(hitech.rank).toBe(3);
+    expect(hitech.warnings.map((w) => w.kind).sort()).toEqual(['behind_schedule', 'last_two_years']);
+    // 浙南 3.4 of 4 = 85 % ≥ 0.8 × 273/365 ≈ 59.8 % → not behind.
+    expect(zn.schedule).toMatchObject({ checkedOn: '2026-09-30', behind: false });
+  });
+
+  it('simulate with another rubric: answered, nothing written', async () => {
+    const before = await countAssessments();
+    const rubric = { ...defaultRubric(2026), bonusPointsPerProject: 10 };
+    const simulated = await send('drc', 'POST', '/assessments', {
+      year: 2026,
+      asOf: '2026-11-28',
+      simulate: true,
+      rubric,
+    });
+    expect(simulated.statusCode, simulated.body).toBe(200);
+    expect(simulated.json()).toMatchObject({ id: null, status: 'simulation' });
+    expect(byPlatform(simulated.json()).zhenan!.bonus.points).toBe(14);
+    expect(await countAssessments()).toBe(before);
+    const refused = await send('drc', 'POST', '/assessments', { year: 2026, rubric });
+    expect(refused.statusCode).toBe(400);
+  });
+
+  it('roles: only the drc runs and publishes; the leader reads drafts; platforms and commissions do not', async () => {
+    for (const user of ['leader', 'zn', 'bureau', 'eitc'])
+      expect((await send(user, 'POST', '/assessments', { year: 2026 })).statusCode).toBe(403);
+    expect((await send('leader', 'GET', `/assessments/${draft.id}`)).statusCode).toBe(200);
+    expect((await send('zn', 'GET', `/assessments/${draft.id}`)).statusCode).toBe(404);
+    expect((await send('bureau', 'GET', `/assessments/${draft.id}`)).statusCode).toBe(404);
+    expect((await send('leader', 'POST', `/assessments/${draft.id}/publish`)).statusCode).toBe(403);
+    const listed = await send('zn', 'GET', '/assessments');
+    expect(listed.json().items.every((a: { status: string }) => a.status === 'published')).toBe(true);
+  });
+
+  it('published: a platform reads its own rows and the ranking only; the assessment does not move when data change', async () => {
+    const published = await send('drc', 'POST', `/assessments/${draft.id}/publish`);
+    expect(published.statusCode, published.body).toBe(200);
+    const seen = (await send('zn', 'GET', `/assessments/${draft.id}`)).json() as AssessmentView;
+    const own = byPlatform(seen).zhenan!;
+    expect(own.detailed).toBe(true);
+    expect(own.criteria.length).toBeGreaterThan(0);
+    const other = byPlatform(seen).hitech!;
+    expect(other).toMatchObject({ detailed: false, criteria: [], warnings: [], rank: 3 });
+    expect(other.score).toBe(byPlatform(draft).hitech!.score);
+    // New data: another 浙南 project lands in 2026; the published assessment keeps its figures.
+    await makeProject(t.database.db, {
+      platformKey: 'zhenan',
+      industryCode: '3670',
+      totalInvestment: '900000',
+      reportedOn: '2026-03-01',
+      target: 'landed',
+      landedOn: '2026-06-01',
+    });
+    const after = (await send('drc', 'GET', `/assessments/${draft.id}`)).json() as AssessmentView;
+    expect(criterion(after, 'zhenan', 'investment_task').figure.value).toBe('3.4');
+    expect(byPlatform(after).zhenan!.score).toBe(59.65);
+    // A new run sees the new project; it cannot be published over the year's published one.
+    const rerun = await send('drc', 'POST', '/assessments', { year: 2026, asOf: '2026-11-28' });
+    expect(criterion(rerun.json(), 'zhenan', 'investment_task').figure.value).toBe('4.4');
+    const refused = await send('drc', 'POST', `/assessments/${rerun.json().id}/publish`);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.code).toBe('YEAR_ALREADY_PUBLISHED');
+  });
+
+  it('the circular .docx (GB/T 9704 layout) and the scores .xlsx open in independent readers with the right text', async () => {
+    const docx = await send('zn', 'GET', `/assessments/${draft.id}/circular.docx`);
+    expect(docx.statusCode).toBe(200);
+    expect(docx.headers['content-type']).toContain('wordprocessingml');
+    const { value: text } = await mammoth.extractRawText({ buffer: docx.rawPayload });
+    expect(text).toContain('关于2026年度市级三大功能性平台考核结果的通报');
+    expect(text).toContain(`温平台办〔2026〕${draft.id}号`);
+    expect(text).toContain('浙南产业集聚区59.65分，排名第1');
+    expect(text).toContain('附件：2026年度平台考核得分表');
+    expect(text).toContain('汽车制动系统二十亿项目');
+    expect(text).toContain('均排名末位，应予约谈并通报');
+    expect(text).toContain('总投资20亿元，计1分');
+    expect(text).toContain('数据待接入');
+    const xml = inflateEntry(
+      docx.rawPayload,
+      zipEntries(docx.rawPayload).get('word/document.xml')!,
+      10_000_000,
+    ).toString('utf8');
+    expect(xml).toContain('仿宋_GB2312');
+    expect(xml).toContain(`w:top="${CIRCULAR_PAGE.margin.top}"`);
+    expect(xml).toContain(`w:left="${CIRCULAR_PAGE.margin.left}"`);
+    expect(xml).toContain('w:w="11906"');
+    const xlsx = await send('drc', 'GET', `/assessments/${draft.id}/scores.xlsx`);
+    expect(xlsx.statusCode).toBe(200);
+    const workbook = openWorkbook(xlsx.rawPayload);
+    expect(workbook.sheetNames).toEqual(['2026年度考核排名', '分项得分']);
+    const rows: unknown[] = [];
+    for await (const batch of workbook.rows('2026年度考核排名')) rows.push(...batch);
+    const flat = JSON.stringify(rows);
+    expect(flat).toContain('浙南产业集聚区');
+    expect(flat).toContain('59.65');
+    expect(flat).toContain('连续两年考核末位');
+  });
+});
+
+describe('bad input answers 4xx in Chinese, nothing written', () => {
+  it.each([
+    [{ year: 1999 }, '年度应在'],
+    [{ year: '2026' }, '年度必须是数字'],
+    [{ year: 2026, asOf: '2026-02-30' }, '不存在'],
+    [{ year: 2026, asOf: '2026-12-31' }, '不能晚于今天'],
+    [{ year: 2025, asOf: '2026-01-01' }, '应在 2025 年内'],
+    [{ year: 2026, simulate: 'yes' }, 'simulate'],
+  ])('POST /assessments %j → 400', async (body, message) => {
+    const before = await countAssessments();
+    const answer = await send('drc', 'POST', '/assessments', body);
+    expect(answer.statusCode, answer.body).toBe(400);
+    expect(answer.body).toContain(message);
+    expect(await countAssessments()).toBe(before);
+  });
+  it('ids: 0, letters, unknown', async () => {
+    expect((await send('drc', 'GET', '/assessments/0')).statusCode).toBe(400);
+    expect((await send('drc', 'GET', '/assessments/abc')).statusCode).toBe(400);
+    expect((await send('drc', 'GET', '/assessments/99999')).statusCode).toBe(404);
+    expect((await send('drc', 'POST', '/assessments/99999/publish')).statusCode).toBe(404);
+  });
+});
+
+describe('R4.3 interviews (约谈)', () => {
+  const interview = {
+    platformKey: 'hitech',
+    year: 2026,
+    reason: '连续两年考核末位',
+    heldOn: '2026-11-20',
+    participants: '市发改委张主任、高新区管委会李主任',
+    minutes: '高新区说明招商滞后原因，承诺一季度完成两个项目签约。',
+    followUpDeadline: '2027-03-31',
+  };
+  it('the drc records one (201); platforms cannot; bad input → 400 and nothing written', async () => {
+    expect((await send('gxq', 'POST', '/assessment-interviews', interview)).statusCode).toBe(403);
+    const saved = await send('drc', 'POST', '/assessment-interviews', interview);
+    expect(saved.statusCode, saved.body).toBe(201);
+    expect(saved.json()).toMatchObject({ platformKey: 'hitech', followUpOverdue: false });
+    for (const [body, message] of [
+      [{ ...interview, minutes: '' }, '约谈纪要'],
+      [{ ...interview, followUpDeadline: '2026-11-01' }, '整改期限不能早于约谈日期'],
+      [{ ...interview, heldOn: '2026-12-20' }, '不能晚于今天'],
+      [{ ...interview, platformKey: 'nowhere' }, '平台不存在'],
+    ] as const) {
+      const answer = await send('drc', 'POST', '/assessment-interviews', body);
+      expect(answer.statusCode, answer.body).toBe(400);
+      expect(answer.body).toContain(message);
+    }
+    expect((await send('drc', 'GET', '/assessment-interviews')).json().total).toBe(1);
+  });
+  it('a platform reads only its own', async () => {
+    expect((await send('gxq', 'GET', '/assessment-interviews')).json().total).toBe(1);
+    expect((await send('zn', 'GET', '/assessment-interviews')).json().total).toBe(0);
+    expect((await send('zn', 'GET', '/assessment-interviews?platformKey=hitech')).json().total).toBe(0);
+  });
+});
+
+describe('§四(三) key projects’ milestones per quarter', () => {
+  it('planned signing 2026-06-01, not done: Q1 pending, Q2 and Q3 late; who may set them', async () => {
+    const body = {
+      responsibleUnit: '瓯江口管委会招商局',
+      milestones: [{ kind: 'signing', planned: '2026-06-01', actual: null }],
+      version: 0,
+    };
+    expect((await send('zn', 'PUT', `/assessment-milestones/${ids.F}`, body)).statusCode).toBe(404);
+    expect((await send('bureau', 'PUT', `/assessment-milestones/${ids.F}`, body)).statusCode).toBe(403);
+    const notKey = await send('drc', 'PUT', `/assessment-milestones/${ids.G}`, body);
+    expect(notKey.statusCode).toBe(422);
+    const saved = await send('ojk', 'PUT', `/assessment-milestones/${ids.F}`, body);
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect((await send('drc', 'PUT', `/assessment-milestones/${ids.F}`, body)).statusCode).toBe(409);
+    const state = async (quarter: number) => {
+      const list = await send('leader', 'GET', `/assessment-milestones?year=2026&quarter=${quarter}`);
+      const project = list.json().items.find((p: { projectId: number }) => p.projectId === ids.F);
+      return project.milestones.find((m: { kind: string }) => m.kind === 'signing').state;
+    };
+    expect(await state(1)).toBe('pending');
+    expect(await state(2)).toBe('late');
+    expect(await state(3)).toBe('late');
+    const late = await send('leader', 'GET', '/assessment-milestones?year=2026&quarter=3&lateOnly=true');
+    expect(late.json().items.map((p: { projectId: number }) => p.projectId)).toContain(ids.F);
+    // The platform sees only its own key projects.
+    const zn = await send('zn', 'GET', '/assessment-milestones?year=2026&quarter=3');
+    expect(zn.json().items.some((p: { projectId: number }) => p.projectId === ids.F)).toBe(false);
+    expect((await send('drc', 'GET', '/assessment-milestones?year=2026&quarter=5')).statusCode).toBe(400);
+  });
+});

@@ -1,0 +1,69 @@
+import { Drawer, Empty, Table, Typography } from 'antd';
+import type { ScoredCriterion } from './assessment.api.ts';
+import { figureText } from './assessment-format.ts';
+
+const KIND_LABELS: Record<string, string> = {
+  project: '项目',
+  enterprise: '企业',
+  evaluation_run: '亩均评价',
+  parcel: '地块',
+  case: '个案',
+  target: '目标企业',
+  milestone: '节点',
+};
+
+/** A figure's provenance: the projects, enterprises, runs or milestones behind it (issue 14: click a figure). */
+export function FigureRowsDrawer(props: {
+  criterion: ScoredCriterion | null;
+  platformName: string;
+  onClose: () => void;
+}) {
+  const { criterion, platformName, onClose } = props;
+  return (
+    <Drawer
+      open={criterion !== null}
+      onClose={onClose}
+      size="large"
+      title={criterion ? `${platformName} · ${criterion.label}：${figureText(criterion.figure)}` : ''}
+      destroyOnHidden
+    >
+      {criterion && (
+        <div data-testid="figure-rows">
+          <Typography.Paragraph>{criterion.figure.explanation}</Typography.Paragraph>
+          <Typography.Paragraph type="secondary">计分：{criterion.explanation}</Typography.Paragraph>
+          {criterion.figure.rows.length === 0 ? (
+            <Empty
+              description={
+                criterion.figure.available ? '该数据没有明细记录' : '该项数据来源尚未接入，接入后即可看到明细'
+              }
+            />
+          ) : (
+            <Table
+              rowKey={(row) => `${row.kind}:${row.ref}:${row.name}`}
+              size="small"
+              dataSource={criterion.figure.rows}
+              pagination={{ pageSize: 20, hideOnSinglePage: true }}
+              columns={[
+                { title: '类别', dataIndex: 'kind', width: 90, render: (kind: string) => KIND_LABELS[kind] ?? kind },
+                {
+                  title: '名称',
+                  dataIndex: 'name',
+                  render: (name: string, row) =>
+                    row.kind === 'project' ? (
+                      <a href={`/projects/${row.ref}`}>{name}</a>
+                    ) : row.kind === 'enterprise' ? (
+                      <a href={`/enterprises/${row.ref}`}>{name}</a>
+                    ) : (
+                      name
+                    ),
+                },
+                { title: '计入', dataIndex: 'figure', width: 90 },
+                { title: '说明', dataIndex: 'note' },
+              ]}
+            />
+          )}
+        </div>
+      )}
+    </Drawer>
+  );
+}
