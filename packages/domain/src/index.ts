@@ -60,3 +60,8 @@ export * from './projects/review-date.ts';
 export * from './sheets/sheet-cells.ts';
 export * from './sheets/day-text.ts';
 export * from './platform/format.ts';
+export * from './key-tasks/key-task-status.ts';
+export * from './key-tasks/key-tasks.contract.ts';
+export * from './notices/working-days.ts';
+export * from './notices/notice-status.ts';
+export * from './notices/notices.contract.ts';

@@ -37,6 +37,14 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'industries.seed': '载入行业分类表',
   'industries.import': '导入行业分类表',
   'platforms.seed': '载入平台信息',
+  'key_tasks.create': '新增重点任务',
+  'key_tasks.update': '修改重点任务',
+  'key_tasks.delete': '删除重点任务',
+  'key_tasks.import': 'Excel 导入重点任务',
+  'key_tasks.progress': '报送重点任务进展',
+  'notices.create': '发起结果公示',
+  'notices.objection': '提出公示异议',
+  'notices.answer': '答复公示异议',
 };
 
 export const AUDIT_ENTITY_LABELS: Record<string, string> = {
@@ -52,4 +60,8 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   evaluation_run: '亩均评价',
   industries: '行业分类表',
   platforms: '平台',
+  key_task: '重点任务',
+  key_task_progress: '重点任务进展',
+  notice: '结果公示',
+  notice_objection: '公示异议',
 };

@@ -67,6 +67,15 @@ export const ERROR_CODES = [
   'NO_RECORDS',
   'ALREADY_PUBLISHED',
   'SUPERSEDED',
+  // key tasks (R4.4) and public notices (R3.2 公示)
+  /** The user may not report on this part of a key task (a platform: only its own part; else the lead department). */
+  'NOT_RESPONSIBLE',
+  /** The result to put on notice is not a published one. */
+  'NOT_PUBLISHED',
+  /** The notice takes no objections now (before its first day or after its last). */
+  'NOTICE_CLOSED',
+  /** Too many objections from one address in the window. */
+  'OBJECTIONS_RATE_LIMITED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -32,6 +32,11 @@ export const PERMISSIONS = [
   'enterprises.import',
   'evaluations.read',
   'evaluations.manage',
+  'keyTasks.read',
+  'keyTasks.edit',
+  'keyTasks.report',
+  'notices.read',
+  'notices.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -66,6 +71,15 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   'enterprises.import': ['eitc', 'platform'],
   'evaluations.read': EVERY_BUSINESS_ROLE,
   'evaluations.manage': ['eitc'],
+  // R4.4 key-task list: the drc (the group's office) keeps it; a platform reports its own part, a lead department
+  // the whole of its tasks (which part is the domain's mayReportPart); the leadership group reads.
+  'keyTasks.read': EVERY_BUSINESS_ROLE,
+  'keyTasks.edit': ['drc'],
+  'keyTasks.report': ['platform', 'drc', 'bureau', 'eitc'],
+  // R3.2 公示: the eitc puts its published evaluation on notice and answers objections; objections carry the
+  // objector's contact, so only the departments read them, not the platforms.
+  'notices.read': ['leader', 'drc', 'bureau', 'eitc'],
+  'notices.manage': ['eitc'],
 };
 
 export function can(role: Role, permission: Permission): boolean {
