@@ -29,6 +29,13 @@ import { catalogRoutes } from './catalog/catalog.routes.ts';
 import { projectRoutes } from './projects/projects.routes.ts';
 import { enterpriseRoutes } from './enterprises/enterprises.routes.ts';
 import { evaluationRoutes } from './enterprises/evaluations.routes.ts';
+import { keyTaskRoutes } from './key-tasks/key-tasks.routes.ts';
+import {
+  DEFAULT_NOTICE_OPTIONS,
+  noticeRoutes,
+  publicNoticeRoutes,
+  type NoticeOptions,
+} from './notices/notices.routes.ts';
 import { industryCodesInUse } from './catalog/catalog.service.ts';
 import { DEFAULT_HTTP_SETTINGS, type HttpSettings } from './platform/config.ts';
 import { installRequestDeadlines, serverTimeouts } from './platform/request-deadlines.ts';
@@ -53,6 +60,8 @@ export type AppOptions = {
   auth?: Partial<AuthSettings>;
   /** The server's logger (platform/log.ts); without one, warnings and errors go to stdout as JSON. */
   log?: Logger;
+  /** The public notice's working-day calendar and objection rate limit (notices/notices.routes.ts). */
+  notices?: Partial<NoticeOptions>;
 };
 
 /** Builds the whole application without listening, so tests drive it with `app.inject()` (fastify/demo). */
@@ -153,6 +162,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(projectRoutes(ctx));
       await api.register(enterpriseRoutes(ctx));
       await api.register(evaluationRoutes(ctx));
+      await api.register(keyTaskRoutes(ctx));
+      const noticeOptions: NoticeOptions = { ...DEFAULT_NOTICE_OPTIONS, ...options.notices };
+      await api.register(noticeRoutes(ctx, noticeOptions));
+      await api.register(publicNoticeRoutes(ctx, noticeOptions));
     },
     { prefix: '/api/v1' },
   );

@@ -74,8 +74,6 @@ export const ERROR_CODES = [
   'NOT_PUBLISHED',
   /** The notice takes no objections now (before its first day or after its last). */
   'NOTICE_CLOSED',
-  /** Too many objections from one address in the window. */
-  'OBJECTIONS_RATE_LIMITED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -7,3 +7,5 @@ export * from '../audit/audit.table.ts';
 export * from '../catalog/catalog.table.ts';
 export * from '../projects/projects.table.ts';
 export * from '../enterprises/enterprises.table.ts';
+export * from '../key-tasks/key-tasks.table.ts';
+export * from '../notices/notices.table.ts';
