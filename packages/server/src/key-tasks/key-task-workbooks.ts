@@ -88,7 +88,7 @@ export async function keyTaskTemplate(year: number): Promise<Buffer> {
   const sheet = workbook.addWorksheet(KEY_TASK_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
   const columns = excelColumns(
     IMPORT_HEADERS.map((header) => ({
-      header: REQUIRED.includes(header) ? `${header}` : header,
+      header: REQUIRED.includes(header) ? header : header,
       key: header,
       kind: header === '完成期限' ? ('day' as const) : undefined,
       width: header === '任务名称' || header === '任务说明' ? 30 : 14,

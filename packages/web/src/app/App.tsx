@@ -10,7 +10,15 @@ import { setNotifier } from '../api/notify.ts';
 import { setUnauthorizedHandler } from '../api/client.ts';
 import { forgetSession } from '../auth/session.ts';
 import { I18nProvider, useI18n } from '../i18n/index.tsx';
-import { APP_ROUTES, AppLayout, ErrorPage, ForcedPasswordChangePage, HOME_PATH, LoginPage } from './routes.ts';
+import {
+  APP_ROUTES,
+  AppLayout,
+  ErrorPage,
+  ForcedPasswordChangePage,
+  HOME_PATH,
+  LoginPage,
+  PublicNoticesPage,
+} from './routes.ts';
 import { Lazy, RequireAuth, RequirePermission } from './guards.tsx';
 import { RouteError } from './error/RouteError.tsx';
 
@@ -23,6 +31,15 @@ const router = createBrowserRouter([
     element: (
       <Lazy>
         <LoginPage />
+      </Lazy>
+    ),
+  },
+  {
+    path: '/public/notices',
+    errorElement: <RouteError />,
+    element: (
+      <Lazy>
+        <PublicNoticesPage />
       </Lazy>
     ),
   },

@@ -4,7 +4,7 @@ import type { MessageKey } from '../i18n/index.tsx';
 
 export { HOME_PATH } from './paths.ts';
 
-export type MenuGroup = 'home' | 'projects' | 'enterprises' | 'catalog' | 'system';
+export type MenuGroup = 'home' | 'projects' | 'enterprises' | 'safeguards' | 'catalog' | 'system';
 
 export type AppRoute = {
   path: string;
@@ -152,6 +152,21 @@ export const APP_ROUTES: readonly AppRoute[] = [
       import('../enterprises/measures/RectificationPage.tsx').then((m) => ({ default: m.RectificationPage })),
     ),
   },
+  // §四 safeguards: the key-task list (R4.4) and the public notice of results (R3.2 公示).
+  {
+    path: '/key-tasks',
+    titleKey: 'menu.keyTasks',
+    group: 'safeguards',
+    permission: 'keyTasks.read',
+    Page: lazy(() => import('../key-tasks/KeyTasksPage.tsx').then((m) => ({ default: m.KeyTasksPage }))),
+  },
+  {
+    path: '/notices',
+    titleKey: 'menu.notices',
+    group: 'safeguards',
+    permission: 'notices.read',
+    Page: lazy(() => import('../notices/NoticesPage.tsx').then((m) => ({ default: m.NoticesPage }))),
+  },
   {
     path: '/catalog',
     titleKey: 'menu.catalogBrowse',
@@ -199,12 +214,17 @@ export const APP_ROUTES: readonly AppRoute[] = [
 export const MENU_GROUPS: ReadonlyArray<{ key: Exclude<MenuGroup, 'home'>; titleKey: MessageKey }> = [
   { key: 'projects', titleKey: 'menu.projectsGroup' },
   { key: 'enterprises', titleKey: 'menu.enterprisesGroup' },
+  { key: 'safeguards', titleKey: 'menu.safeguardsGroup' },
   { key: 'catalog', titleKey: 'menu.catalogGroup' },
   { key: 'system', titleKey: 'menu.systemGroup' },
 ];
 
 export const ForcedPasswordChangePage = lazy(() =>
   import('../auth/password/ForcedPasswordChangePage.tsx').then((m) => ({ default: m.ForcedPasswordChangePage })),
+);
+/** The public notice of results (R3.2 公示): outside the signed-in layout, no login. */
+export const PublicNoticesPage = lazy(() =>
+  import('../notices/PublicNoticesPage.tsx').then((m) => ({ default: m.PublicNoticesPage })),
 );
 export const LoginPage = lazy(() => import('../auth/login/LoginPage.tsx').then((m) => ({ default: m.LoginPage })));
 export const AppLayout = lazy(() => import('./layout/AppLayout.tsx').then((m) => ({ default: m.AppLayout })));

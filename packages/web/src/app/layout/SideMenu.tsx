@@ -1,6 +1,9 @@
 import { useMemo, type ReactNode } from 'react';
 import { Menu, type MenuProps } from 'antd';
 import {
+  FlagOutlined,
+  NotificationOutlined,
+  ScheduleOutlined,
   AppstoreOutlined,
   AuditOutlined,
   BankOutlined,
@@ -45,10 +48,13 @@ const ROUTE_ICONS: Record<string, ReactNode> = {
   '/admin/users': <TeamOutlined />,
   '/admin/audit': <AuditOutlined />,
   '/admin/account-changes': <SafetyCertificateOutlined />,
+  '/key-tasks': <ScheduleOutlined />,
+  '/notices': <NotificationOutlined />,
 };
 const GROUP_ICONS: Record<Exclude<MenuGroup, 'home'>, ReactNode> = {
   projects: <FundProjectionScreenOutlined />,
   enterprises: <BankOutlined />,
+  safeguards: <FlagOutlined />,
   catalog: <AppstoreOutlined />,
   system: <SettingOutlined />,
 };
