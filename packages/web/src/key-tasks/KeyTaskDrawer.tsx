@@ -17,6 +17,7 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { mayReportPart, taskParts, type LeadDepartment, type PlatformKey, type Role } from '@pgs/domain';
 import { can } from '@pgs/domain/platform/roles';
+import { todayInShanghai } from '../shared/format.ts';
 import { deleteKeyTask, keyTaskKeys, reportProgress, useKeyTask } from './key-tasks.api.ts';
 import { leadLabel, partLabel, STATUS_COLORS, statusLabel } from './key-task-format.ts';
 
@@ -58,7 +59,7 @@ export function KeyTaskDrawer(props: { id: number | null; me: Me; onClose: () =>
       onClose();
     },
   });
-  const month = new Date().toISOString().slice(0, 7);
+  const month = todayInShanghai().slice(0, 7);
   return (
     <Drawer open={id !== null} onClose={onClose} size="large" title={data?.title ?? '重点任务'} destroyOnHidden>
       {task.error && <Alert type="error" showIcon title={task.error.message} />}
@@ -75,11 +76,11 @@ export function KeyTaskDrawer(props: { id: number | null; me: Me; onClose: () =>
               <Tag color={STATUS_COLORS[data.status]}>{statusLabel(data.status)}</Tag>
               <Typography.Text type="secondary">按 {data.asOf} 计算</Typography.Text>
             </Descriptions.Item>
-            {data.description && (
+            {data.description ? (
               <Descriptions.Item label="任务说明" span={2}>
                 {data.description}
               </Descriptions.Item>
-            )}
+            ) : null}
           </Descriptions>
           <Table
             size="small"
