@@ -34,7 +34,7 @@ export async function noticesPage(db: Db, page: number, pageSize: number, starte
       .offset((page - 1) * pageSize),
     db.select({ value: count() }).from(notices).where(where),
   ]);
-  return { rows, total: Number(total!.value) };
+  return { rows, total: total?.value ?? 0 };
 }
 
 /** Objections and unanswered objections per notice. */
@@ -45,7 +45,7 @@ export async function objectionCounts(db: Db | Tx, ids: readonly number[]) {
     .select({
       noticeId: noticeObjections.noticeId,
       objections: count(),
-      unanswered: sql<number>`count(*) filter (where ${noticeObjections.answer} is null)`,
+      unanswered: sql<string>`count(*) filter (where ${noticeObjections.answer} is null)`,
     })
     .from(noticeObjections)
     .where(
@@ -55,8 +55,7 @@ export async function objectionCounts(db: Db | Tx, ids: readonly number[]) {
       )})`,
     )
     .groupBy(noticeObjections.noticeId);
-  for (const row of rows)
-    counts.set(row.noticeId, { objections: Number(row.objections), unanswered: Number(row.unanswered) });
+  for (const row of rows) counts.set(row.noticeId, { objections: row.objections, unanswered: Number(row.unanswered) });
   return counts;
 }
 
