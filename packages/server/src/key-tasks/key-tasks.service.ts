@@ -21,7 +21,7 @@ import { requirePermission, type Actor } from '../platform/actor.ts';
 import { platformScope } from '../platform/platform-scope.ts';
 import { AppError, notFound, staleVersion } from '../platform/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { displayNamesOf } from '../users/display-names.ts';
+import { displayNamesOf } from '../users/users.service.ts';
 import {
   deleteTask,
   findProgress,

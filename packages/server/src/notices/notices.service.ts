@@ -18,7 +18,7 @@ import { requirePermission, type Actor } from '../platform/actor.ts';
 import { AppError, badRequest, conflict, notFound, staleVersion } from '../platform/errors.ts';
 import { currentRequestClient } from '../platform/request-context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { displayNamesOf } from '../users/display-names.ts';
+import { displayNamesOf } from '../users/users.service.ts';
 import { NOTICE_PROVIDERS } from './notice-providers.ts';
 import {
   answerObjectionRow,

@@ -224,3 +224,6 @@ export async function actorOfUsername(db: Db, username: string): Promise<Actor |
     platformKey: user.platformKey as PlatformKey | null,
   };
 }
+
+/** Display names for other modules' answers (they reach the users module through this service only). */
+export { displayNamesOf } from './display-names.ts';
