@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from './support/app-server.ts';
 import { loginAs, screenshot } from './support/browser.ts';
@@ -10,6 +10,10 @@ import { expectText, POLL } from './support/ui.ts';
  * objection key by key (a wrong check digit and an empty field are refused on screen), gets a reference number, and is
  * refused when sending too many; the eitc answers it and is refused a second notice of the same evaluation.
  */
+// The demo (ledger, base database, a published evaluation) takes ~35 s to seed alone; on a loaded shared machine the
+// default 120 s for starting server and browser is not enough.
+vi.setConfig({ hookTimeout: 400_000 });
+
 let server: AppServer;
 let page: Page;
 appInBrowser((session) => ({ server, page } = session), { demoProjects: true });
