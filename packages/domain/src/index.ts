@@ -86,3 +86,8 @@ export * from './assessment/warnings.ts';
 export * from './assessment/milestones.ts';
 export * from './assessment/score-assessment.ts';
 export * from './assessment/assessment.contract.ts';
+export * from './key-tasks/key-task-status.ts';
+export * from './key-tasks/key-tasks.contract.ts';
+export * from './notices/working-days.ts';
+export * from './notices/notice-status.ts';
+export * from './notices/notices.contract.ts';

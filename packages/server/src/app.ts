@@ -33,6 +33,13 @@ import { evaluationRoutes } from './enterprises/evaluations.routes.ts';
 import { landRoutes } from './land/parcels.routes.ts';
 import { renewalRoutes } from './renewal/renewal.routes.ts';
 import { assessmentRoutes } from './assessment/assessment.routes.ts';
+import { keyTaskRoutes } from './key-tasks/key-tasks.routes.ts';
+import {
+  DEFAULT_NOTICE_OPTIONS,
+  noticeRoutes,
+  publicNoticeRoutes,
+  type NoticeOptions,
+} from './notices/notices.routes.ts';
 import { industryCodesInUse } from './catalog/catalog.service.ts';
 import { DEFAULT_HTTP_SETTINGS, type HttpSettings } from './platform/config.ts';
 import { installRequestDeadlines, serverTimeouts } from './platform/request-deadlines.ts';
@@ -58,6 +65,8 @@ export type AppOptions = {
   auth?: Partial<AuthSettings>;
   /** The server's logger (platform/log.ts); without one, warnings and errors go to stdout as JSON. */
   log?: Logger;
+  /** The public notice's working-day calendar and objection rate limit (notices/notices.routes.ts). */
+  notices?: Partial<NoticeOptions>;
 };
 
 /** Builds the whole application without listening, so tests drive it with `app.inject()` (fastify/demo). */
@@ -169,6 +178,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(landRoutes(ctx));
       await api.register(renewalRoutes(ctx));
       await api.register(assessmentRoutes(ctx));
+      await api.register(keyTaskRoutes(ctx));
+      const noticeOptions: NoticeOptions = { ...DEFAULT_NOTICE_OPTIONS, ...options.notices };
+      await api.register(noticeRoutes(ctx, noticeOptions));
+      await api.register(publicNoticeRoutes(ctx, noticeOptions));
     },
     { prefix: '/api/v1' },
   );

@@ -11,3 +11,5 @@ export * from './platform/job-progress.table.ts';
 export * from './land/land.table.ts';
 export * from './renewal/renewal.table.ts';
 export * from './assessment/assessment.table.ts';
+export * from './key-tasks/key-tasks.table.ts';
+export * from './notices/notices.table.ts';

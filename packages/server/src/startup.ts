@@ -7,6 +7,8 @@ import { ensureDemoUsers } from './demo/demo-users.ts';
 import { ensureDemoProjects } from './demo/demo-projects.ts';
 import { ensureDemoEnterprises } from './demo/demo-enterprises.ts';
 import { ensureDemoEvaluation } from './demo/demo-evaluations.ts';
+import { ensureDemoKeyTasks } from './demo/demo-key-tasks.ts';
+import { ensureDemoNotice } from './demo/demo-notices.ts';
 import { ensureDemoAssessments } from './demo/demo-assessments.ts';
 import { ensureDemoLand } from './demo/demo-land.ts';
 import { ensureDemoRenewal } from './demo/demo-renewal.ts';
@@ -35,9 +37,13 @@ export async function prepareDatabase(
   const demoUsers = options.demo ? await ensureDemoUsers(db, now) : [];
   const demoProjects = options.demo && options.demoProjects ? await ensureDemoProjects(db, now) : 0;
   const demoEnterprises = options.demo && options.demoProjects ? await ensureDemoEnterprises(db, now) : 0;
-  if (options.demo && options.demoProjects) await ensureDemoEvaluation(db, now);
-  if (options.demo && options.demoProjects) await ensureDemoLand(db, now);
-  if (options.demo && options.demoProjects) await ensureDemoRenewal(db, now);
-  if (options.demo && options.demoProjects) await ensureDemoAssessments(db, now);
+  if (options.demo && options.demoProjects) {
+    await ensureDemoEvaluation(db, now);
+    await ensureDemoLand(db, now);
+    await ensureDemoRenewal(db, now);
+    await ensureDemoAssessments(db, now);
+    await ensureDemoKeyTasks(db, now);
+    await ensureDemoNotice(db, now);
+  }
   return { adminPassword: admin.password, adminCreated: admin.created, demoUsers, demoProjects, demoEnterprises };
 }

@@ -58,6 +58,14 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'parcels.publish': '公开或撤回地块信息',
   'parcels.import': 'Excel 导入地块',
   'land.settings_update': '修改闲置土地设置',
+  'key_tasks.create': '新增重点任务',
+  'key_tasks.update': '修改重点任务',
+  'key_tasks.delete': '删除重点任务',
+  'key_tasks.import': 'Excel 导入重点任务',
+  'key_tasks.progress': '报送重点任务进展',
+  'notices.create': '发起结果公示',
+  'notices.objection': '提出公示异议',
+  'notices.answer': '答复公示异议',
 };
 
 export const AUDIT_ENTITY_LABELS: Record<string, string> = {
@@ -81,4 +89,8 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   parcel: '地块',
   parcels: '地块台账',
   land_settings: '闲置土地设置',
+  key_task: '重点任务',
+  key_task_progress: '重点任务进展',
+  notice: '结果公示',
+  notice_objection: '公示异议',
 };

@@ -87,6 +87,13 @@ export const ERROR_CODES = [
   'INVALID_RUBRIC',
   'YEAR_ALREADY_PUBLISHED',
   'NOT_A_KEY_PROJECT',
+  // key tasks (R4.4) and public notices (R3.2 公示)
+  /** The user may not report on this part of a key task (a platform: only its own part; else the lead department). */
+  'NOT_RESPONSIBLE',
+  /** The result to put on notice is not a published one. */
+  'NOT_PUBLISHED',
+  /** The notice takes no objections now (before its first day or after its last). */
+  'NOTICE_CLOSED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

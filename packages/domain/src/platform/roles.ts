@@ -42,6 +42,11 @@ export const PERMISSIONS = [
   'assessment.read',
   'assessment.manage',
   'assessment.milestones',
+  'keyTasks.read',
+  'keyTasks.edit',
+  'keyTasks.report',
+  'notices.read',
+  'notices.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -94,6 +99,15 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   'assessment.read': EVERY_BUSINESS_ROLE,
   'assessment.manage': ['drc'],
   'assessment.milestones': ['drc', 'platform'],
+  // R4.4 key-task list: the drc (the group's office) keeps it; a platform reports its own part, a lead department
+  // the whole of its tasks (which part is the domain's mayReportPart); the leadership group reads.
+  'keyTasks.read': EVERY_BUSINESS_ROLE,
+  'keyTasks.edit': ['drc'],
+  'keyTasks.report': ['platform', 'drc', 'bureau', 'eitc'],
+  // R3.2 公示: the eitc puts its published evaluation on notice and answers objections; objections carry the
+  // objector's contact, so only the departments read them, not the platforms.
+  'notices.read': ['leader', 'drc', 'bureau', 'eitc'],
+  'notices.manage': ['eitc'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

@@ -220,3 +220,25 @@ export async function supersedeOthers(tx: Tx, year: number, keepId: number): Pro
     .returning({ id: evaluationRuns.id });
   return rows.map((row) => row.id);
 }
+
+/**
+ * The lines of a run's public notice (R3.2 公示): name and class of the rated enterprises (class T is not rated),
+ * ordered by class then name — not by rank, which the notice does not show; `q` matches the name only, so the public
+ * page cannot be asked whether a credit code is in the list.
+ */
+export async function noticeLinesPage(db: Db, runId: number, q: string | undefined, page: number, pageSize: number) {
+  const where: SQL[] = [eq(evaluationResults.runId, runId), ne(evaluationResults.class, 'T')];
+  if (q) where.push(ilike(evaluationResults.name, `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+  const condition = and(...where)!;
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({ name: evaluationResults.name, result: evaluationResults.class })
+      .from(evaluationResults)
+      .where(condition)
+      .orderBy(asc(evaluationResults.class), asc(evaluationResults.name), asc(evaluationResults.creditCode))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    db.select({ value: count() }).from(evaluationResults).where(condition),
+  ]);
+  return { items: rows, total: Number(total!.value) };
+}

@@ -59,6 +59,7 @@ import {
   runNumbersInYear,
   lockRunsOfYear,
   markPublished,
+  noticeLinesPage,
   resultRows,
   resultsPage,
   supersedeOthers,
@@ -601,4 +602,20 @@ export async function rectificationForExport(db: Db, actor: Actor, id: number, q
     for await (const row of rectificationRows(db, id, scope)) yield rectificationView(row);
   })();
   return { year: run.year, rows };
+}
+
+/**
+ * For the public notice of results (R3.2 公示, notices/): a published run's year and title, or null when the run does
+ * not exist or is not published (a draft is never put on notice; a superseded run no longer stands).
+ */
+export async function publishedRunForNotice(db: Db, id: number): Promise<{ year: number; title: string } | null> {
+  const run = await findRun(db, id);
+  if (!run || run.status !== 'published') return null;
+  const number = (await runNumbersInYear(db, [id])).get(id) ?? 1;
+  return { year: run.year, title: `${run.year}年度亩均效益综合评价结果${number > 1 ? `（第 ${number} 次）` : ''}` };
+}
+
+/** The public lines of a published run: each rated enterprise's name and class, nothing else (R3.2 公示). */
+export async function noticeLinesOfRun(db: Db, id: number, q: string | undefined, page: number, pageSize: number) {
+  return noticeLinesPage(db, id, q, page, pageSize);
 }

@@ -1356,6 +1356,216 @@ const ROUTES: Route[] = [
       },
     ];
   })(),
+  // key tasks (R4.4): the drc keeps the list; a platform reports its own part, the lead department the whole.
+  ...((): Route[] => {
+    const task = async (leadDepartment = 'drc') => {
+      const response = await inject('POST', '/key-tasks', cookies.drc, {
+        year: 2026,
+        title: `矩阵重点任务${++serial}`,
+        leadDepartment,
+        platformKeys: ['zhenan'],
+        deadline: '2026-12-31',
+        target: '10',
+        unit: '个',
+      });
+      expect(response.statusCode, response.body).toBe(201);
+      return response.json() as { id: number; version: number };
+    };
+    return [
+      {
+        route: 'GET /key-tasks',
+        needs: 'keyTasks.read',
+        ok: 200,
+        request: async () => ({ url: '/key-tasks?year=2026' }),
+      },
+      {
+        route: 'GET /key-tasks/export.xlsx',
+        needs: 'keyTasks.read',
+        ok: 200,
+        request: async () => ({ url: '/key-tasks/export.xlsx?year=2026' }),
+        after: expectXlsx,
+      },
+      {
+        route: 'GET /key-tasks/template.xlsx',
+        needs: 'keyTasks.edit',
+        ok: 200,
+        request: async () => ({ url: '/key-tasks/template.xlsx?year=2026' }),
+        after: expectXlsx,
+      },
+      {
+        route: 'POST /key-tasks/import',
+        needs: 'keyTasks.edit',
+        ok: 200,
+        request: async () => ({ url: '/key-tasks/import?year=2026&dryRun=true', ...multipart(workbook, 'tasks.xlsx') }),
+        after: (_who, r) => expect(r.json()).toMatchObject({ dryRun: true, created: 0 }),
+      },
+      {
+        route: 'GET /key-tasks/completion',
+        needs: 'keyTasks.read',
+        ok: 200,
+        request: async () => ({ url: '/key-tasks/completion?year=2026' }),
+      },
+      {
+        route: 'POST /key-tasks',
+        needs: 'keyTasks.edit',
+        ok: 201,
+        request: async () => ({
+          url: '/key-tasks',
+          payload: {
+            year: 2026,
+            title: '矩阵新增任务',
+            leadDepartment: 'eitc',
+            platformKeys: [],
+            deadline: '2026-12-31',
+            target: 1,
+            unit: '项',
+          },
+        }),
+      },
+      {
+        route: 'GET /key-tasks/{id}',
+        needs: 'keyTasks.read',
+        ok: 200,
+        projectOf: 'zn',
+        request: async () => ({ url: `/key-tasks/${(await task()).id}` }),
+      },
+      {
+        route: 'PUT /key-tasks/{id}',
+        needs: 'keyTasks.edit',
+        ok: 200,
+        request: async () => {
+          const { id, version } = await task();
+          return {
+            url: `/key-tasks/${id}`,
+            payload: {
+              year: 2026,
+              title: '矩阵改后任务',
+              leadDepartment: 'drc',
+              platformKeys: ['zhenan'],
+              deadline: '2026-12-31',
+              target: '12',
+              unit: '个',
+              version,
+            },
+          };
+        },
+      },
+      {
+        route: 'DELETE /key-tasks/{id}',
+        needs: 'keyTasks.edit',
+        ok: 204,
+        request: async () => {
+          const { id, version } = await task();
+          return { url: `/key-tasks/${id}?version=${version}` };
+        },
+      },
+      {
+        route: 'POST /key-tasks/{id}/progress',
+        needs: 'keyTasks.report',
+        ok: 200,
+        projectOf: 'zn',
+        // Each department reports on a task it leads; a platform on its own part of a 浙南 task.
+        request: async (who) => ({
+          url: `/key-tasks/${(await task(['bureau', 'eitc'].includes(who) ? who : 'drc')).id}/progress`,
+          payload: { month: '2026-11', platformKey: 'zhenan', value: '3', version: 0 },
+        }),
+      },
+    ];
+  })(),
+  // public notice of results (R3.2 公示): the eitc puts a published evaluation on notice and answers objections.
+  ...((): Route[] => {
+    const records = (n: number) =>
+      ['91330300000009001P', '91330300000009002T'].map((creditCode, i) => ({
+        creditCode,
+        name: `矩阵公示企业${n}${i}`,
+        platformKey: 'zhenan',
+        kind: 'industrial',
+        scale: 'above',
+        landOwned: '10',
+        landLeased: null,
+        tax: String(100 * (i + 1)),
+        valueAdded: '900',
+        revenue: '5000',
+        rdExpense: '100',
+        employees: 80,
+        energyTce: '500',
+        emissionsTons: '1',
+        electricityKwh: '800000',
+        waterTons: '4000',
+        producing: true,
+      }));
+    const publishedRun = async (year: number) => {
+      expect(
+        (await inject('POST', '/enterprise-records', cookies.eitc, { year, records: records(year) })).statusCode,
+      ).toBe(201);
+      const run = await inject('POST', '/evaluations', cookies.eitc, { year });
+      expect(run.statusCode, run.body).toBe(201);
+      expect((await inject('POST', `/evaluations/${run.json().id}/publish`, cookies.eitc)).statusCode).toBe(200);
+      return run.json().id as number;
+    };
+    let fixture: Promise<{ noticeId: number; objectionId: number }> | undefined;
+    const notice = () =>
+      (fixture ??= (async () => {
+        const created = await inject('POST', '/notices', cookies.eitc, {
+          kind: 'mu_evaluation',
+          subjectId: await publishedRun(2034),
+        });
+        expect(created.statusCode, created.body).toBe(201);
+        return { noticeId: created.json().id, objectionId: await lodge(created.json().id) };
+      })());
+    const lodge = async (noticeId: number) => {
+      const response = await inject('POST', `/public/notices/${noticeId}/objections`, undefined, {
+        creditCode: '91330300000009001P',
+        contact: '矩阵 13800000000',
+        reason: '矩阵异议',
+      });
+      expect(response.statusCode, response.body).toBe(201);
+      const detail = await inject('GET', `/notices/${noticeId}`, cookies.eitc);
+      return detail.json().objectionList.at(-1).id as number;
+    };
+    let secondRun: Promise<number> | undefined;
+    return [
+      {
+        route: 'POST /notices',
+        needs: 'notices.manage',
+        ok: 201,
+        request: async () => ({
+          url: '/notices',
+          payload: { kind: 'mu_evaluation', subjectId: await (secondRun ??= publishedRun(2035)) },
+        }),
+      },
+      {
+        route: 'GET /notices',
+        needs: 'notices.read',
+        ok: 200,
+        request: async () => (await notice(), { url: '/notices' }),
+      },
+      {
+        route: 'GET /notices/{id}',
+        needs: 'notices.read',
+        ok: 200,
+        request: async () => ({ url: `/notices/${(await notice()).noticeId}` }),
+      },
+      {
+        route: 'GET /notices/{id}/objections.xlsx',
+        needs: 'notices.read',
+        ok: 200,
+        request: async () => ({ url: `/notices/${(await notice()).noticeId}/objections.xlsx` }),
+        after: expectXlsx,
+      },
+      {
+        route: 'POST /notices/{id}/objections/{objectionId}/answer',
+        needs: 'notices.manage',
+        ok: 200,
+        // Only the eitc's request is answered: it gets an objection of its own (the others are refused first).
+        request: async (who) => {
+          const { noticeId, objectionId } = await notice();
+          const id = who === 'eitc' ? await lodge(noticeId) : objectionId;
+          return { url: `/notices/${noticeId}/objections/${id}/answer`, payload: { answer: '矩阵答复', version: 1 } };
+        },
+      },
+    ];
+  })(),
 ];
 
 const FULL_MARKS = Object.fromEntries(DEFAULT_EVALUATION_SHEET.items.map((item) => [item.code, item.maxScore]));
@@ -1435,7 +1645,15 @@ describe('role × route (DESIGN.md quality bar; roles.ts can())', () => {
         .filter((method) => ['get', 'post', 'put', 'patch', 'delete'].includes(method))
         .map((method) => `${method.toUpperCase()} ${path.replace(/^\/api\/v1/, '')}`),
     );
-    const publicRoutes = ['POST /auth/login', 'GET /health', 'GET /public/parcels'];
+    const publicRoutes = [
+      'POST /auth/login',
+      'GET /health',
+      'GET /public/parcels',
+      'GET /public/notices',
+      'GET /public/notices/{id}',
+      'GET /public/notices/{id}/entries',
+      'POST /public/notices/{id}/objections',
+    ];
     expect(documented.filter((route) => !publicRoutes.includes(route)).sort()).toEqual(
       [...new Set(ROUTES.map((r) => r.route))].sort(),
     );
@@ -1449,5 +1667,17 @@ describe('role × route (DESIGN.md quality bar; roles.ts can())', () => {
       password: currentPassword.leader,
     });
     expect(login.statusCode).toBe(200);
+    // R3.2 公示: the notices, their lines and the objection form need no session.
+    const notices = await inject('GET', '/public/notices', undefined);
+    expect(notices.statusCode).toBe(200);
+    const id = notices.json().items[0].id;
+    expect((await inject('GET', `/public/notices/${id}`, undefined)).statusCode).toBe(200);
+    expect((await inject('GET', `/public/notices/${id}/entries`, undefined)).statusCode).toBe(200);
+    const objection = await inject('POST', `/public/notices/${id}/objections`, undefined, {
+      creditCode: '91330300000009002T',
+      contact: '公众 13800000000',
+      reason: '公开异议',
+    });
+    expect(objection.statusCode, objection.body).toBe(201);
   });
 });

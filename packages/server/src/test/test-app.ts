@@ -40,7 +40,7 @@ export type TestApp = {
  * The whole app on a database of this test file's own, prepared as on a first start in demo mode at TEST_START (a
  * copy of the run's template database: test-database.ts).
  */
-export async function createTestApp(options: Pick<AppOptions, 'auth'> = {}): Promise<TestApp> {
+export async function createTestApp(options: Pick<AppOptions, 'auth' | 'notices'> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   useThrowawayAuditKey();
   const clock = manualClock();

@@ -228,3 +228,6 @@ export async function actorOfUsername(db: Db, username: string): Promise<Actor |
     platformKey: user.platformKey,
   };
 }
+
+/** Display names for other modules' answers (they reach the users module through this service only). */
+export { displayNamesOf } from './display-names.service.ts';

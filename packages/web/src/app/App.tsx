@@ -18,6 +18,7 @@ import {
   HOME_PATH,
   LoginPage,
   PublicParcelsPage,
+  PublicNoticesPage,
 } from './routes.ts';
 import { Lazy, RequireAuth, RequirePermission } from './guards.tsx';
 import { RouteError } from './error/RouteError.tsx';
@@ -43,6 +44,15 @@ const router = createBrowserRouter([
     element: (
       <Lazy>
         <PublicParcelsPage />
+      </Lazy>
+    ),
+  },
+  {
+    path: '/public/notices',
+    errorElement: <RouteError />,
+    element: (
+      <Lazy>
+        <PublicNoticesPage />
       </Lazy>
     ),
   },

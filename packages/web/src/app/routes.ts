@@ -4,7 +4,8 @@ import type { MessageKey } from '../i18n/index.tsx';
 
 export { HOME_PATH } from './paths.ts';
 
-export type MenuGroup = 'home' | 'projects' | 'enterprises' | 'land' | 'renewal' | 'assessment' | 'catalog' | 'system';
+export type MenuGroup =
+  'home' | 'projects' | 'enterprises' | 'land' | 'renewal' | 'assessment' | 'safeguards' | 'catalog' | 'system';
 
 export type AppRoute = {
   path: string;
@@ -259,6 +260,21 @@ export const APP_ROUTES: readonly AppRoute[] = [
     permission: 'assessment.read',
     Page: lazy(() => import('../assessment/InterviewsPage.tsx').then((m) => ({ default: m.InterviewsPage }))),
   },
+  // §四 safeguards: the key-task list (R4.4) and the public notice of results (R3.2 公示).
+  {
+    path: '/key-tasks',
+    titleKey: 'menu.keyTasks',
+    group: 'safeguards',
+    permission: 'keyTasks.read',
+    Page: lazy(() => import('../key-tasks/KeyTasksPage.tsx').then((m) => ({ default: m.KeyTasksPage }))),
+  },
+  {
+    path: '/notices',
+    titleKey: 'menu.notices',
+    group: 'safeguards',
+    permission: 'notices.read',
+    Page: lazy(() => import('../notices/NoticesPage.tsx').then((m) => ({ default: m.NoticesPage }))),
+  },
   {
     path: '/catalog',
     titleKey: 'menu.catalogBrowse',
@@ -309,6 +325,7 @@ export const MENU_GROUPS: ReadonlyArray<{ key: Exclude<MenuGroup, 'home'>; title
   { key: 'land', titleKey: 'menu.landGroup' },
   { key: 'renewal', titleKey: 'menu.renewalGroup' },
   { key: 'assessment', titleKey: 'menu.assessmentGroup' },
+  { key: 'safeguards', titleKey: 'menu.safeguardsGroup' },
   { key: 'catalog', titleKey: 'menu.catalogGroup' },
   { key: 'system', titleKey: 'menu.systemGroup' },
 ];
@@ -318,6 +335,10 @@ export const ForcedPasswordChangePage = lazy(() =>
 );
 export const PublicParcelsPage = lazy(() =>
   import('../land/PublicParcelsPage.tsx').then((m) => ({ default: m.PublicParcelsPage })),
+);
+/** The public notice of results (R3.2 公示): outside the signed-in layout, no login. */
+export const PublicNoticesPage = lazy(() =>
+  import('../notices/PublicNoticesPage.tsx').then((m) => ({ default: m.PublicNoticesPage })),
 );
 export const LoginPage = lazy(() => import('../auth/login/LoginPage.tsx').then((m) => ({ default: m.LoginPage })));
 export const AppLayout = lazy(() => import('./layout/AppLayout.tsx').then((m) => ({ default: m.AppLayout })));

@@ -1,6 +1,7 @@
 import { useMemo, type ReactNode } from 'react';
 import { Menu, type MenuProps } from 'antd';
 import {
+  NotificationOutlined,
   AppstoreOutlined,
   AuditOutlined,
   BankOutlined,
@@ -69,6 +70,8 @@ const ROUTE_ICONS: Record<string, ReactNode> = {
   '/admin/users': <TeamOutlined />,
   '/admin/audit': <AuditOutlined />,
   '/admin/account-changes': <SafetyCertificateOutlined />,
+  '/key-tasks': <ScheduleOutlined />,
+  '/notices': <NotificationOutlined />,
 };
 const GROUP_ICONS: Record<Exclude<MenuGroup, 'home'>, ReactNode> = {
   projects: <FundProjectionScreenOutlined />,
@@ -76,6 +79,7 @@ const GROUP_ICONS: Record<Exclude<MenuGroup, 'home'>, ReactNode> = {
   land: <GlobalOutlined />,
   renewal: <SyncOutlined />,
   assessment: <RiseOutlined />,
+  safeguards: <FlagOutlined />,
   catalog: <AppstoreOutlined />,
   system: <SettingOutlined />,
 };

@@ -1,0 +1,201 @@
+import { useState } from 'react';
+import { Alert, Button, Card, Form, Input, Layout, List, Result, Space, Table, Tag, Typography } from 'antd';
+import { useMutation } from '@tanstack/react-query';
+import { creditCodeProblem, normaliseCreditCode, type PublicNoticeView } from '@pgs/domain';
+import { lodgeObjection, usePublicEntries, usePublicNotices } from './notices.api.ts';
+import { NOTICE_STATUS_COLORS, noticeStatusLabel } from './notice-format.ts';
+
+/**
+ * The public notice page (R3.2 公示), outside the signed-in layout and without login: the notices, the names and
+ * classes they list, and the objection form. It links to nothing inside the system.
+ */
+export function PublicNoticesPage() {
+  const notices = usePublicNotices();
+  const [chosen, setChosen] = useState<number | null>(null);
+  const items = notices.data?.items ?? [];
+  const current = items.find((n) => n.id === chosen) ?? items[0] ?? null;
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header style={{ background: '#1f5fad', color: '#fff', fontSize: 18 }}>
+        温州市产业平台 · 结果公示
+      </Layout.Header>
+      <Layout.Content style={{ padding: 24, maxWidth: 1100, margin: '0 auto', width: '100%' }}>
+        <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+          {notices.error && <Alert type="error" showIcon title={notices.error.message} />}
+          <Card size="small" title="公示事项">
+            <List
+              dataSource={items}
+              locale={{ emptyText: '目前没有公示事项' }}
+              renderItem={(n) => (
+                <List.Item
+                  onClick={() => {
+                    setChosen(n.id);
+                  }}
+                  style={{ cursor: 'pointer', background: current?.id === n.id ? '#e6f0fb' : undefined, padding: 8 }}
+                  data-testid="public-notice"
+                >
+                  <Space wrap>
+                    <Typography.Text strong>{n.title}</Typography.Text>
+                    <span>
+                      公示期：{n.startDay} 至 {n.endDay}
+                    </span>
+                    <Tag color={NOTICE_STATUS_COLORS[n.status]}>{noticeStatusLabel(n.status)}</Tag>
+                  </Space>
+                </List.Item>
+              )}
+            />
+          </Card>
+          {current && <NoticeEntries key={current.id} notice={current} />}
+          {current && <ObjectionForm key={`form-${current.id}`} notice={current} />}
+        </Space>
+      </Layout.Content>
+    </Layout>
+  );
+}
+
+function NoticeEntries({ notice }: { notice: PublicNoticeView }) {
+  const [q, setQ] = useState('');
+  const [typed, setTyped] = useState('');
+  const [page, setPage] = useState(1);
+  const entries = usePublicEntries(notice.id, q, page);
+  return (
+    <Card size="small" title={`${notice.title}：名单（共 ${notice.entries} 家）`}>
+      <Space orientation="vertical" style={{ width: '100%' }}>
+        <Typography.Text type="secondary">
+          名单列出参评企业的名称及评价等级（A、B、C、D 类），按等级和名称排列。
+        </Typography.Text>
+        <Input.Search
+          placeholder="输入企业名称查找"
+          allowClear
+          value={typed}
+          onChange={(e) => {
+            setTyped(e.target.value);
+          }}
+          onSearch={(value) => {
+            setQ(value.trim());
+            setPage(1);
+          }}
+          style={{ maxWidth: 320 }}
+          data-testid="public-search"
+        />
+        {entries.error && <Alert type="error" showIcon title={entries.error.message} />}
+        <Table
+          size="small"
+          rowKey={(e, i) => `${e.name}-${i}`}
+          loading={entries.isFetching}
+          dataSource={entries.data?.items ?? []}
+          pagination={{
+            current: page,
+            pageSize: 20,
+            total: entries.data?.total ?? 0,
+            onChange: setPage,
+            showSizeChanger: false,
+          }}
+          locale={{ emptyText: q ? `没有名称含“${q}”的企业` : '名单为空' }}
+          columns={[
+            { title: '企业名称', dataIndex: 'name' },
+            { title: '评价等级', dataIndex: 'result', width: 120, render: (c: string) => `${c} 类` },
+          ]}
+          data-testid="public-entries"
+        />
+      </Space>
+    </Card>
+  );
+}
+
+type ObjectionValues = { creditCode: string; contact: string; reason: string };
+
+function ObjectionForm({ notice }: { notice: PublicNoticeView }) {
+  const [form] = Form.useForm<ObjectionValues>();
+  const [problem, setProblem] = useState<string | null>(null);
+  const send = useMutation({
+    mutationFn: (values: ObjectionValues) => lodgeObjection(notice.id, values),
+    meta: { silent: true },
+    onSuccess: () => {
+      setProblem(null);
+    },
+    onError: (error) => {
+      setProblem(error.message);
+    },
+  });
+  if (send.data)
+    return (
+      <Card size="small">
+        <Result
+          status="success"
+          title={`异议已提交，受理编号：${send.data.reference}`}
+          subTitle="请保存受理编号，市经信委将在核实后通过您留下的联系方式答复。"
+          extra={
+            <Button
+              onClick={() => {
+                send.reset();
+              }}
+            >
+              再提交一件
+            </Button>
+          }
+          data-testid="objection-receipt"
+        />
+      </Card>
+    );
+  if (notice.status !== 'open')
+    return (
+      <Alert
+        type="info"
+        showIcon
+        title={`该公示的异议受理期为 ${notice.startDay} 至 ${notice.endDay}，现不受理异议。`}
+      />
+    );
+  return (
+    <Card size="small" title="提出异议">
+      <Typography.Paragraph type="secondary">
+        对公示结果有异议的企业，请在公示期内（{notice.startDay} 至 {notice.endDay}）填写下表。带 * 为必填项。
+      </Typography.Paragraph>
+      {problem && (
+        <Alert type="error" showIcon title={problem} style={{ marginBottom: 12 }} data-testid="objection-error" />
+      )}
+      <Form<ObjectionValues>
+        form={form}
+        layout="vertical"
+        onFinish={(values) => {
+          send.mutate(values);
+        }}
+        style={{ maxWidth: 560 }}
+      >
+        <Form.Item
+          name="creditCode"
+          label="统一社会信用代码"
+          rules={[
+            { required: true, whitespace: true, message: '请填写统一社会信用代码' },
+            {
+              validator: async (_rule, value: string | undefined) => {
+                if (!value?.trim()) return;
+                const problemText = creditCodeProblem(normaliseCreditCode(value));
+                if (problemText) throw new Error(problemText);
+              },
+            },
+          ]}
+        >
+          <Input maxLength={30} placeholder="18 位代码" data-testid="objection-code" />
+        </Form.Item>
+        <Form.Item
+          name="contact"
+          label="联系人及电话"
+          rules={[{ required: true, whitespace: true, message: '请填写联系人及电话' }]}
+        >
+          <Input maxLength={100} data-testid="objection-contact" />
+        </Form.Item>
+        <Form.Item
+          name="reason"
+          label="异议理由"
+          rules={[{ required: true, whitespace: true, message: '请填写异议理由' }]}
+        >
+          <Input.TextArea rows={4} maxLength={2000} showCount data-testid="objection-reason" />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" loading={send.isPending} data-testid="objection-submit">
+          提交异议
+        </Button>
+      </Form>
+    </Card>
+  );
+}
