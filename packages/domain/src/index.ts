@@ -60,3 +60,4 @@ export * from './projects/review-date.ts';
 export * from './sheets/sheet-cells.ts';
 export * from './sheets/day-text.ts';
 export * from './platform/format.ts';
+export * from './targets/index.ts';

@@ -23,6 +23,8 @@ const EXPECTED: Record<Role, Record<Permission, boolean>> = {
     'enterprises.import': false,
     'evaluations.read': true,
     'evaluations.manage': false,
+    'targets.read': true,
+    'targets.edit': false,
   },
   drc: {
     'catalog.read': true,
@@ -41,6 +43,8 @@ const EXPECTED: Record<Role, Record<Permission, boolean>> = {
     'enterprises.import': false,
     'evaluations.read': true,
     'evaluations.manage': false,
+    'targets.read': true,
+    'targets.edit': false,
   },
   bureau: {
     'catalog.read': true,
@@ -59,6 +63,8 @@ const EXPECTED: Record<Role, Record<Permission, boolean>> = {
     'enterprises.import': false,
     'evaluations.read': true,
     'evaluations.manage': false,
+    'targets.read': true,
+    'targets.edit': true,
   },
   eitc: {
     'catalog.read': true,
@@ -77,6 +83,8 @@ const EXPECTED: Record<Role, Record<Permission, boolean>> = {
     'enterprises.import': true,
     'evaluations.read': true,
     'evaluations.manage': true,
+    'targets.read': true,
+    'targets.edit': false,
   },
   platform: {
     'catalog.read': true,
@@ -95,6 +103,8 @@ const EXPECTED: Record<Role, Record<Permission, boolean>> = {
     'enterprises.import': true,
     'evaluations.read': true,
     'evaluations.manage': false,
+    'targets.read': true,
+    'targets.edit': true,
   },
   admin: {
     'catalog.read': true,
@@ -113,6 +123,8 @@ const EXPECTED: Record<Role, Record<Permission, boolean>> = {
     'enterprises.import': false,
     'evaluations.read': false,
     'evaluations.manage': false,
+    'targets.read': false,
+    'targets.edit': false,
   },
   auditor: {
     'catalog.read': true,
@@ -131,6 +143,8 @@ const EXPECTED: Record<Role, Record<Permission, boolean>> = {
     'enterprises.import': false,
     'evaluations.read': false,
     'evaluations.manage': false,
+    'targets.read': false,
+    'targets.edit': false,
   },
 };
 

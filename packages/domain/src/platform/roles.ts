@@ -32,6 +32,8 @@ export const PERMISSIONS = [
   'enterprises.import',
   'evaluations.read',
   'evaluations.manage',
+  'targets.read',
+  'targets.edit',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -66,6 +68,11 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   'enterprises.import': ['eitc', 'platform'],
   'evaluations.read': EVERY_BUSINESS_ROLE,
   'evaluations.manage': ['eitc'],
+  // §二(四)–(五) (R2.7–R2.8): each platform keeps its own target library, channels and quarters (D10: only its own);
+  // the bureau runs investment promotion city-wide and may keep them too; the leadership group and the commissions
+  // read every platform's library, maps and funnel.
+  'targets.read': EVERY_BUSINESS_ROLE,
+  'targets.edit': ['platform', 'bureau'],
 };
 
 export function can(role: Role, permission: Permission): boolean {
