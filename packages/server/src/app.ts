@@ -29,6 +29,7 @@ import { catalogRoutes } from './catalog/catalog.routes.ts';
 import { projectRoutes } from './projects/projects.routes.ts';
 import { enterpriseRoutes } from './enterprises/enterprises.routes.ts';
 import { evaluationRoutes } from './enterprises/evaluations.routes.ts';
+import { targetRoutes } from './targets/targets.routes.ts';
 import { industryCodesInUse } from './catalog/catalog.service.ts';
 import { DEFAULT_HTTP_SETTINGS, type HttpSettings } from './platform/config.ts';
 import { installRequestDeadlines, serverTimeouts } from './platform/request-deadlines.ts';
@@ -153,6 +154,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(projectRoutes(ctx));
       await api.register(enterpriseRoutes(ctx));
       await api.register(evaluationRoutes(ctx));
+      await api.register(targetRoutes(ctx));
     },
     { prefix: '/api/v1' },
   );
