@@ -7,6 +7,7 @@ import { ensureDemoUsers } from '../demo/demo-users.ts';
 import { ensureDemoProjects } from '../demo/demo-projects.ts';
 import { ensureDemoEnterprises } from '../demo/demo-enterprises.ts';
 import { ensureDemoEvaluation } from '../demo/demo-evaluations.ts';
+import { ensureDemoTargets } from '../demo/demo-targets.ts';
 
 export type PreparedDatabase = {
   adminPassword?: string;
@@ -33,5 +34,7 @@ export async function prepareDatabase(
   const demoProjects = options.demo && options.demoProjects ? await ensureDemoProjects(db, now) : 0;
   const demoEnterprises = options.demo && options.demoProjects ? await ensureDemoEnterprises(db, now) : 0;
   if (options.demo && options.demoProjects) await ensureDemoEvaluation(db, now);
+  // After the projects: some demo targets are the investors of demo projects, linked to them (issue #13).
+  if (options.demo && options.demoProjects) await ensureDemoTargets(db, now);
   return { adminPassword: admin.password, adminCreated: admin.created, demoUsers, demoProjects, demoEnterprises };
 }
