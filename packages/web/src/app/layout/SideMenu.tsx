@@ -1,6 +1,12 @@
 import { useMemo, type ReactNode } from 'react';
 import { Menu, type MenuProps } from 'antd';
 import {
+  AimOutlined,
+  CompassOutlined,
+  EnvironmentOutlined,
+  FunnelPlotOutlined,
+  GlobalOutlined,
+  ShareAltOutlined,
   AppstoreOutlined,
   AuditOutlined,
   BankOutlined,
@@ -35,6 +41,11 @@ const ROUTE_ICONS: Record<string, ReactNode> = {
   '/projects/queue': <CheckSquareOutlined />,
   '/projects/summary': <BarChartOutlined />,
   '/projects/settings': <ControlOutlined />,
+  '/targets': <AimOutlined />,
+  '/targets/map/china': <GlobalOutlined />,
+  '/targets/map/wenzhou': <EnvironmentOutlined />,
+  '/targets/channels': <ShareAltOutlined />,
+  '/targets/funnel': <FunnelPlotOutlined />,
   '/enterprises': <DatabaseOutlined />,
   '/enterprises/import': <ImportOutlined />,
   '/evaluations': <TrophyOutlined />,
@@ -48,6 +59,7 @@ const ROUTE_ICONS: Record<string, ReactNode> = {
 };
 const GROUP_ICONS: Record<Exclude<MenuGroup, 'home'>, ReactNode> = {
   projects: <FundProjectionScreenOutlined />,
+  targets: <CompassOutlined />,
   enterprises: <BankOutlined />,
   catalog: <AppstoreOutlined />,
   system: <SettingOutlined />,
