@@ -2,6 +2,7 @@ import { benchClassify } from './classify.bench.ts';
 import { benchLedger } from './ledger.bench.ts';
 import { benchEvaluation } from './evaluation.bench.ts';
 import { benchEnterpriseImportInChild, enterpriseImportLines } from './enterprise-import.bench.ts';
+import { benchTargets } from './targets.bench.ts';
 
 /**
  * `npm run bench`: every benchmark prints its figure beside the limit measured in the same run, and the ratio.
@@ -41,6 +42,18 @@ if (postgresUrl) {
   );
 
   for (const line of enterpriseImportLines(benchEnterpriseImportInChild(postgresUrl))) console.log(line);
+
+  const funnel = await benchTargets(postgresUrl);
+  const span = (r: { median: number; min: number; max: number }) =>
+    `${format(r.median)} ms (min ${format(r.min)}, max ${format(r.max)})`;
+  console.log(
+    `\nGET /api/v1/targets/funnel, 3 platforms × 8 quarters, ${format(funnel.targets)} targets and ${format(funnel.projects)} projects on postgres:`,
+  );
+  console.log(`  one SQL statement (both tables joined): ${span(funnel.sql)}`);
+  console.log(`  funnel API (3 requests, by quarter)   : ${span(funnel.api)}`);
+  console.log(
+    `  ratio API / SQL (medians of 3)        : ${funnel.ratio.toFixed(3)} (aim ≤ 1.5); same figures in ${funnel.sameCells} of ${funnel.cells} cells`,
+  );
 } else {
   console.log('\n台账基准需要 PostgreSQL：设置 BENCH_DATABASE_URL 或 TEST_DATABASE_URL 后再运行。');
 }
