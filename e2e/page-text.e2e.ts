@@ -105,6 +105,7 @@ const DETAIL_PAGES: ReadonlyArray<{ path: string; permission: Permission }> = [
   { path: '/enterprises/:creditCode', permission: 'enterprises.read' },
   { path: '/evaluations/:id/measures', permission: 'evaluations.read' },
   { path: '/evaluations/:id/rectification', permission: 'evaluations.read' },
+  { path: '/targets/:id', permission: 'targets.read' },
 ];
 
 /** Concrete paths for the signed-in role: every menu page, and one of each detail page it may open. */
@@ -123,6 +124,9 @@ async function pathsOf(role: Role): Promise<string[]> {
     } else if (route.path === '/enterprises/:creditCode') {
       const first = (await get<{ items: Array<{ creditCode: string }> }>('/enterprises?pageSize=1')).items[0];
       if (first) paths.push(`/enterprises/${first.creditCode}`);
+    } else if (route.path === '/targets/:id') {
+      const first = (await get<{ items: Array<{ id: number }> }>('/targets?pageSize=1')).items[0];
+      if (first) paths.push(`/targets/${first.id}`);
     } else {
       const run = (await get<{ items: Array<{ id: number }> }>('/evaluations?pageSize=1')).items[0];
       if (run) paths.push(route.path.replace(':id', String(run.id)));

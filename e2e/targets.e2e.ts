@@ -12,7 +12,7 @@ import { apiGet, chooseOption, downloadOf, expectText, openDropdown, POLL, toast
  */
 let server: AppServer;
 let page: Page;
-appInBrowser((session) => ({ server, page } = session), { demoProjects: true });
+appInBrowser((session) => ({ server, page } = session), { demoProjects: true, demoTargets: true });
 
 type QuarterJson = { quarter: string; closed: boolean; targets: number };
 const api = <T>(path: string) => apiGet<T>(page, server.baseUrl, path);

@@ -24,7 +24,7 @@ export type PreparedDatabase = {
 export async function prepareDatabase(
   db: Db,
   /** `demoProjects`: also fill the project ledger and the base database of enterprises (npm start); tests take the demo accounts without them. */
-  options: { adminPassword: string | null; demo: boolean; demoProjects?: boolean },
+  options: { adminPassword: string | null; demo: boolean; demoProjects?: boolean; demoTargets?: boolean },
   now: Date,
 ): Promise<PreparedDatabase> {
   await ensureReferenceData(db, SYSTEM_ACTOR, now);
@@ -35,6 +35,7 @@ export async function prepareDatabase(
   const demoEnterprises = options.demo && options.demoProjects ? await ensureDemoEnterprises(db, now) : 0;
   if (options.demo && options.demoProjects) await ensureDemoEvaluation(db, now);
   // After the projects: some demo targets are the investors of demo projects, linked to them (issue #13).
-  if (options.demo && options.demoProjects) await ensureDemoTargets(db, now);
+  // Its own switch: npm start sets it; e2e files that do not need the target libraries start faster without them.
+  if (options.demo && options.demoProjects && options.demoTargets) await ensureDemoTargets(db, now);
   return { adminPassword: admin.password, adminCreated: admin.created, demoUsers, demoProjects, demoEnterprises };
 }

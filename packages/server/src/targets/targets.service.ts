@@ -108,6 +108,11 @@ function assertMayWrite(actor: Actor, platformKey: string) {
 
 /** `POST /targets`: a new enterprise in a quarter's library (also what a trip's "new enterprise met" calls). */
 export async function createTarget(db: Db, actor: Actor, input: CreateTargetInput, now: Date) {
+  return getTarget(db, actor, await createTargetRow(db, actor, input, now), now);
+}
+
+/** createTarget without reading the target back (the demo and bulk callers): answers the new id. */
+export async function createTargetRow(db: Db, actor: Actor, input: CreateTargetInput, now: Date): Promise<number> {
   assertMayWrite(actor, input.platformKey);
   const fields = await checkedFields(db, actor, input.platformKey, input, now);
   const status = input.status;
@@ -156,7 +161,7 @@ export async function createTarget(db: Db, actor: Actor, input: CreateTargetInpu
     );
     return targetId;
   });
-  return getTarget(db, actor, id, now);
+  return id;
 }
 
 /** One enterprise once per platform and quarter: the same credit code twice is refused. */
@@ -180,6 +185,12 @@ async function assertCodeFree(
 
 /** `PUT /targets/:id`: every field again, with the version the user saw; a status move follows the domain's rule. */
 export async function updateTarget(db: Db, actor: Actor, id: number, input: UpdateTargetInput, now: Date) {
+  await updateTargetRow(db, actor, id, input, now);
+  return getTarget(db, actor, id, now);
+}
+
+/** updateTarget without reading the target back (the demo). */
+export async function updateTargetRow(db: Db, actor: Actor, id: number, input: UpdateTargetInput, now: Date) {
   requirePermission(actor, 'targets.edit');
   const before = await findTargetRow(db, id);
   assertTargetVisible(actor, before);
@@ -225,7 +236,6 @@ export async function updateTarget(db: Db, actor: Actor, id: number, input: Upda
       now,
     );
   });
-  return getTarget(db, actor, id, now);
 }
 
 function auditedTarget(row: TargetRowWithChannel) {
@@ -249,6 +259,18 @@ function changedFields(before: TargetRowWithChannel, after: Record<string, unkno
 
 /** `POST /targets/:id/project`: link (or unlink, null) a project the user can see; a reported project is 已报项目. */
 export async function linkTargetProject(
+  db: Db,
+  actor: Actor,
+  id: number,
+  input: { projectId: number | null; version: number },
+  now: Date,
+) {
+  await linkTargetProjectRow(db, actor, id, input, now);
+  return getTarget(db, actor, id, now);
+}
+
+/** linkTargetProject without reading the target back (the demo). */
+export async function linkTargetProjectRow(
   db: Db,
   actor: Actor,
   id: number,
@@ -308,7 +330,6 @@ export async function linkTargetProject(
       now,
     );
   });
-  return getTarget(db, actor, id, now);
 }
 
 /** `GET /targets/:id`: the target, its rows over the quarters, its history and the project it led to. */

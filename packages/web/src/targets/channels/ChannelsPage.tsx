@@ -72,7 +72,7 @@ export function ChannelsPage() {
             />
           )}
           {mayEdit && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="add-channel">
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => { setAdding(true); }} data-testid="add-channel">
               新增渠道
             </Button>
           )}
@@ -122,7 +122,7 @@ export function ChannelsPage() {
             title: '',
             render: (_, row) =>
               mayEdit && isEntrustedAgency(row.kind) ? (
-                <Button size="small" onClick={() => setContractFor(row)}>
+                <Button size="small" onClick={() => { setContractFor(row); }}>
                   登记合同
                 </Button>
               ) : null,
@@ -132,7 +132,7 @@ export function ChannelsPage() {
       <Modal
         open={adding}
         title="新增招商渠道"
-        onCancel={() => setAdding(false)}
+        onCancel={() => { setAdding(false); }}
         onOk={add}
         okText="保存"
         cancelText="取消"
@@ -160,7 +160,7 @@ export function ChannelsPage() {
       <Modal
         open={contractFor !== null}
         title={`登记委托合同：${contractFor?.name ?? ''}`}
-        onCancel={() => setContractFor(null)}
+        onCancel={() => { setContractFor(null); }}
         onOk={saveContract}
         okText="保存"
         cancelText="取消"

@@ -71,7 +71,7 @@ export function TargetDetailPage() {
           <Space>
             <Link to={`/targets?platformKey=${t.platformKey}&quarter=${t.quarter}`}>返回 {t.quarter} 目标企业库</Link>
             {mayEdit && (
-              <Button type="primary" onClick={() => setEditing(true)} data-testid="edit-target">
+              <Button type="primary" onClick={() => { setEditing(true); }} data-testid="edit-target">
                 修改
               </Button>
             )}
@@ -183,8 +183,8 @@ export function TargetDetailPage() {
         platformKey={t.platformKey}
         quarter={t.quarter}
         target={t}
-        onClose={() => setEditing(false)}
-        onSaved={() => setEditing(false)}
+        onClose={() => { setEditing(false); }}
+        onSaved={() => { setEditing(false); }}
       />
     </Space>
   );

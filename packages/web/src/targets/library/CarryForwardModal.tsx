@@ -22,7 +22,7 @@ export function CarryForwardModal({ open, platformKey, from, to, onClose, onDone
   const rows = useTargets({ platformKey, quarter: from }, 1, 500, open);
   const [left, setLeft] = useState<Record<number, string>>({});
   const [busy, setBusy] = useState(false);
-  const open_ = (rows.data?.items ?? []).filter((row) => isOpenTargetStatus(row.status as TargetStatus));
+  const open_ = (rows.data?.items ?? []).filter((row) => isOpenTargetStatus(row.status));
   const submit = async () => {
     const drops = Object.entries(left).map(([lineageId, reason]) => ({ lineageId: Number(lineageId), reason }));
     if (drops.some((drop) => !drop.reason.trim())) {
@@ -76,13 +76,12 @@ export function CarryForwardModal({ open, platformKey, from, to, onClose, onDone
               <span>
                 <Checkbox
                   checked={row.lineageId in left}
-                  onChange={(event) =>
-                    setLeft((current) => {
+                  onChange={(event) => { setLeft((current) => {
                       const next = { ...current };
                       if (event.target.checked) next[row.lineageId] = '';
                       else delete next[row.lineageId];
                       return next;
-                    })
+                    }); }
                   }
                 />
                 {row.lineageId in left && (
@@ -91,7 +90,7 @@ export function CarryForwardModal({ open, platformKey, from, to, onClose, onDone
                     style={{ width: 200, marginLeft: 8 }}
                     placeholder="不结转的原因（必填）"
                     value={left[row.lineageId]}
-                    onChange={(event) => setLeft((current) => ({ ...current, [row.lineageId]: event.target.value }))}
+                    onChange={(event) => { setLeft((current) => ({ ...current, [row.lineageId]: event.target.value })); }}
                   />
                 )}
               </span>

@@ -99,7 +99,7 @@ export function TargetFormModal({ open, platformKey, quarter, target, onClose, o
               <Select
                 showSearch
                 options={divisions.data?.provinces.map((p) => ({ value: p.name, label: p.name })) ?? []}
-                onChange={() => form.setFieldValue('hqCity', undefined)}
+                onChange={() => { form.setFieldValue('hqCity', undefined); }}
                 data-testid="target-province"
               />
             </Form.Item>

@@ -94,7 +94,7 @@ export function TargetLibraryPage() {
               style={{ width: 220 }}
               value={platformKey}
               options={PLATFORM_OPTIONS}
-              onChange={(v) => setSearch({ platformKey: v })}
+              onChange={(v) => { setSearch({ platformKey: v }); }}
               data-testid="library-platform"
             />
           )}
@@ -102,18 +102,18 @@ export function TargetLibraryPage() {
             style={{ width: 220 }}
             value={quarter}
             options={quarterOptions}
-            onChange={(v) => set('quarter', v)}
+            onChange={(v) => { set('quarter', v); }}
             data-testid="library-quarter"
           />
           {state?.closed ? <Tag color="default">已关闭（只读）</Tag> : <Tag color="green">本季度可编辑</Tag>}
           {mayEdit && !state?.closed && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setFormOpen(true)} data-testid="add-target">
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => { setFormOpen(true); }} data-testid="add-target">
               新增目标企业
             </Button>
           )}
           {mayEdit && carryTo && (
             <Tooltip title={`把 ${latest} 中尚未结束的目标企业带到 ${carryTo}，并显示变化`}>
-              <Button onClick={() => setCarryOpen(true)} data-testid="carry-forward">
+              <Button onClick={() => { setCarryOpen(true); }} data-testid="carry-forward">
                 结转到 {carryTo}
               </Button>
             </Tooltip>
@@ -146,7 +146,7 @@ export function TargetLibraryPage() {
             style={{ width: 150 }}
             options={TIER_OPTIONS}
             value={filters.tier}
-            onChange={(v) => set('tier', v)}
+            onChange={(v) => { set('tier', v); }}
             data-testid="filter-tier"
           />
           <Select
@@ -155,7 +155,7 @@ export function TargetLibraryPage() {
             style={{ width: 150 }}
             options={TYPE_OPTIONS}
             value={filters.type}
-            onChange={(v) => set('type', v)}
+            onChange={(v) => { set('type', v); }}
           />
           <Select
             allowClear
@@ -163,10 +163,10 @@ export function TargetLibraryPage() {
             style={{ width: 120 }}
             options={STATUS_OPTIONS}
             value={filters.status}
-            onChange={(v) => set('status', v)}
+            onChange={(v) => { set('status', v); }}
           />
           {filters.hqProvince && (
-            <Tag closable onClose={() => setSearch(new URLSearchParams({ platformKey, quarter }))}>
+            <Tag closable onClose={() => { setSearch(new URLSearchParams({ platformKey, quarter })); }}>
               总部：{filters.hqProvince}
               {filters.hqCity ? ` ${filters.hqCity}` : ''}
             </Tag>
@@ -199,7 +199,7 @@ export function TargetLibraryPage() {
             pageSize: 50,
             total: targets.data?.total,
             showSizeChanger: false,
-            onChange: (p) => set('page', String(p)),
+            onChange: (p) => { set('page', String(p)); },
           }}
           data-testid="target-table"
           columns={[
@@ -241,7 +241,7 @@ export function TargetLibraryPage() {
         platformKey={platformKey}
         quarter={quarter}
         target={null}
-        onClose={() => setFormOpen(false)}
+        onClose={() => { setFormOpen(false); }}
         onSaved={(id) => {
           setFormOpen(false);
           navigate(`/targets/${id}`);
@@ -253,7 +253,7 @@ export function TargetLibraryPage() {
           platformKey={platformKey}
           from={latest}
           to={carryTo}
-          onClose={() => setCarryOpen(false)}
+          onClose={() => { setCarryOpen(false); }}
           onDone={(q) => {
             setCarryOpen(false);
             set('quarter', q);

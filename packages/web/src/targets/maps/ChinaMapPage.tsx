@@ -43,7 +43,7 @@ export function ChinaMapPage() {
               style={{ width: 220 }}
               value={platformKey}
               options={PLATFORM_OPTIONS}
-              onChange={(v) => setSearch(v ? { platformKey: v } : {})}
+              onChange={(v) => { setSearch(v ? { platformKey: v } : {}); }}
             />
           )
         }
@@ -70,7 +70,7 @@ export function ChinaMapPage() {
               pagination={{ pageSize: 15 }}
               loading={map.isLoading}
               data-testid="china-map-cities"
-              onRow={(row) => ({ onClick: () => open(row.province, row.city), style: { cursor: 'pointer' } })}
+              onRow={(row) => ({ onClick: () => { open(row.province, row.city); }, style: { cursor: 'pointer' } })}
               locale={{ emptyText: '本季度还没有目标企业，请先在目标企业库中录入' }}
               columns={[
                 {
