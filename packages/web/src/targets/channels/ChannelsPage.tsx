@@ -72,11 +72,18 @@ export function ChannelsPage() {
             />
           )}
           {mayEdit && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => { setAdding(true); }} data-testid="add-channel">
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => {
+                setAdding(true);
+              }}
+              data-testid="add-channel"
+            >
               新增渠道
             </Button>
           )}
-          <Button icon={<DownloadOutlined />} loading={exporting.downloading} onClick={exporting.start}>
+          <Button icon={<DownloadOutlined />} loading={exporting.downloading} onClick={() => void exporting.start()}>
             导出 Excel
           </Button>
         </Space>
@@ -122,7 +129,12 @@ export function ChannelsPage() {
             title: '',
             render: (_, row) =>
               mayEdit && isEntrustedAgency(row.kind) ? (
-                <Button size="small" onClick={() => { setContractFor(row); }}>
+                <Button
+                  size="small"
+                  onClick={() => {
+                    setContractFor(row);
+                  }}
+                >
                   登记合同
                 </Button>
               ) : null,
@@ -132,8 +144,10 @@ export function ChannelsPage() {
       <Modal
         open={adding}
         title="新增招商渠道"
-        onCancel={() => { setAdding(false); }}
-        onOk={add}
+        onCancel={() => {
+          setAdding(false);
+        }}
+        onOk={() => void add()}
         okText="保存"
         cancelText="取消"
       >
@@ -160,8 +174,10 @@ export function ChannelsPage() {
       <Modal
         open={contractFor !== null}
         title={`登记委托合同：${contractFor?.name ?? ''}`}
-        onCancel={() => { setContractFor(null); }}
-        onOk={saveContract}
+        onCancel={() => {
+          setContractFor(null);
+        }}
+        onOk={() => void saveContract()}
         okText="保存"
         cancelText="取消"
       >

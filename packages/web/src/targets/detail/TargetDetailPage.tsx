@@ -63,15 +63,21 @@ export function TargetDetailPage() {
     }
   };
   return (
-    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      {t.quarterClosed && <Alert type="info" showIcon message={`${t.quarter} 季度已关闭，本条记录只能查看。`} />}
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      {t.quarterClosed && <Alert type="info" showIcon title={`${t.quarter} 季度已关闭，本条记录只能查看。`} />}
       <Card
         title={<span data-testid="target-title">{t.name}</span>}
         extra={
           <Space>
             <Link to={`/targets?platformKey=${t.platformKey}&quarter=${t.quarter}`}>返回 {t.quarter} 目标企业库</Link>
             {mayEdit && (
-              <Button type="primary" onClick={() => { setEditing(true); }} data-testid="edit-target">
+              <Button
+                type="primary"
+                onClick={() => {
+                  setEditing(true);
+                }}
+                data-testid="edit-target"
+              >
                 修改
               </Button>
             )}
@@ -122,7 +128,7 @@ export function TargetDetailPage() {
             <span>登记于 {t.project.reportedOn}</span>
             {t.project.landedOn && <Tag color="green">已于 {t.project.landedOn} 落地</Tag>}
             {mayEdit && t.projectId !== null && (
-              <Button size="small" onClick={() => link(null)}>
+              <Button size="small" onClick={() => void link(null)}>
                 取消关联
               </Button>
             )}
@@ -141,7 +147,7 @@ export function TargetDetailPage() {
                   onChange={setProjectId}
                   data-testid="link-project-id"
                 />
-                <Button disabled={!projectId} onClick={() => link(projectId)} data-testid="link-project">
+                <Button disabled={!projectId} onClick={() => void link(projectId)} data-testid="link-project">
                   关联
                 </Button>
               </>
@@ -183,8 +189,12 @@ export function TargetDetailPage() {
         platformKey={t.platformKey}
         quarter={t.quarter}
         target={t}
-        onClose={() => { setEditing(false); }}
-        onSaved={() => { setEditing(false); }}
+        onClose={() => {
+          setEditing(false);
+        }}
+        onSaved={() => {
+          setEditing(false);
+        }}
       />
     </Space>
   );

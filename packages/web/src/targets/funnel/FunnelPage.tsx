@@ -52,7 +52,7 @@ export function FunnelPage() {
     [total],
   );
   return (
-    <Space direction="vertical" style={{ width: '100%' }}>
+    <Space orientation="vertical" style={{ width: '100%' }}>
       <Card
         title="招商漏斗"
         extra={
@@ -86,7 +86,7 @@ export function FunnelPage() {
             <Button
               icon={<DownloadOutlined />}
               loading={exporting.downloading}
-              onClick={exporting.start}
+              onClick={() => void exporting.start()}
               data-testid="export-funnel"
             >
               导出 Excel

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { App, Checkbox, Input, Modal, Table, Typography } from 'antd';
-import { isOpenTargetStatus, type TargetStatus } from '@pgs/domain';
+import { isOpenTargetStatus } from '@pgs/domain';
 import { useQueryClient } from '@tanstack/react-query';
 import { carryForward, targetKeys, useTargets } from '../targets.api.ts';
 import { statusLabel, tierLabel } from '../target-labels.ts';
@@ -47,7 +47,7 @@ export function CarryForwardModal({ open, platformKey, from, to, onClose, onDone
       open={open}
       title={`从 ${from} 结转到 ${to}`}
       onCancel={onClose}
-      onOk={submit}
+      onOk={() => void submit()}
       okText="结转"
       cancelText="取消"
       confirmLoading={busy}
@@ -76,13 +76,14 @@ export function CarryForwardModal({ open, platformKey, from, to, onClose, onDone
               <span>
                 <Checkbox
                   checked={row.lineageId in left}
-                  onChange={(event) => { setLeft((current) => {
+                  onChange={(event) => {
+                    setLeft((current) => {
                       const next = { ...current };
                       if (event.target.checked) next[row.lineageId] = '';
                       else delete next[row.lineageId];
                       return next;
-                    }); }
-                  }
+                    });
+                  }}
                 />
                 {row.lineageId in left && (
                   <Input
@@ -90,7 +91,9 @@ export function CarryForwardModal({ open, platformKey, from, to, onClose, onDone
                     style={{ width: 200, marginLeft: 8 }}
                     placeholder="不结转的原因（必填）"
                     value={left[row.lineageId]}
-                    onChange={(event) => { setLeft((current) => ({ ...current, [row.lineageId]: event.target.value })); }}
+                    onChange={(event) => {
+                      setLeft((current) => ({ ...current, [row.lineageId]: event.target.value }));
+                    }}
                   />
                 )}
               </span>

@@ -16,7 +16,7 @@ export function QuarterDiffCard({ platformKey, quarter }: { platformKey: string;
       {d && d.added.length + d.dropped.length + d.moved.length === 0 ? (
         <Empty description="与上季度相比没有变化" image={Empty.PRESENTED_IMAGE_SIMPLE} />
       ) : d ? (
-        <Space direction="vertical" style={{ width: '100%' }}>
+        <Space orientation="vertical" style={{ width: '100%' }}>
           <Typography.Text type="secondary">
             新增 {d.added.length} 家，移出 {d.dropped.length} 家，状态或档次变化 {d.moved.length} 家，未变 {d.unchanged}{' '}
             家

@@ -63,7 +63,7 @@ export function TargetFormModal({ open, platformKey, quarter, target, onClose, o
       open={open}
       title={target ? `修改目标企业：${target.name}` : `新增目标企业（${quarter}）`}
       onCancel={onClose}
-      onOk={submit}
+      onOk={() => void submit()}
       okText="保存"
       cancelText="取消"
       width={820}
@@ -99,7 +99,9 @@ export function TargetFormModal({ open, platformKey, quarter, target, onClose, o
               <Select
                 showSearch
                 options={divisions.data?.provinces.map((p) => ({ value: p.name, label: p.name })) ?? []}
-                onChange={() => { form.setFieldValue('hqCity', undefined); }}
+                onChange={() => {
+                  form.setFieldValue('hqCity', undefined);
+                }}
                 data-testid="target-province"
               />
             </Form.Item>

@@ -86,7 +86,7 @@ export function TargetLibraryPage() {
   };
 
   return (
-    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Card>
         <Space wrap>
           {!me?.platformKey && (
@@ -94,7 +94,9 @@ export function TargetLibraryPage() {
               style={{ width: 220 }}
               value={platformKey}
               options={PLATFORM_OPTIONS}
-              onChange={(v) => { setSearch({ platformKey: v }); }}
+              onChange={(v) => {
+                setSearch({ platformKey: v });
+              }}
               data-testid="library-platform"
             />
           )}
@@ -102,18 +104,32 @@ export function TargetLibraryPage() {
             style={{ width: 220 }}
             value={quarter}
             options={quarterOptions}
-            onChange={(v) => { set('quarter', v); }}
+            onChange={(v) => {
+              set('quarter', v);
+            }}
             data-testid="library-quarter"
           />
           {state?.closed ? <Tag color="default">已关闭（只读）</Tag> : <Tag color="green">本季度可编辑</Tag>}
           {mayEdit && !state?.closed && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => { setFormOpen(true); }} data-testid="add-target">
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => {
+                setFormOpen(true);
+              }}
+              data-testid="add-target"
+            >
               新增目标企业
             </Button>
           )}
           {mayEdit && carryTo && (
             <Tooltip title={`把 ${latest} 中尚未结束的目标企业带到 ${carryTo}，并显示变化`}>
-              <Button onClick={() => { setCarryOpen(true); }} data-testid="carry-forward">
+              <Button
+                onClick={() => {
+                  setCarryOpen(true);
+                }}
+                data-testid="carry-forward"
+              >
                 结转到 {carryTo}
               </Button>
             </Tooltip>
@@ -123,7 +139,7 @@ export function TargetLibraryPage() {
               title={`关闭 ${quarter} 后本季度目标企业库只能查看，不能再修改。确定关闭？`}
               okText="关闭季度"
               cancelText="取消"
-              onConfirm={close}
+              onConfirm={() => void close()}
             >
               <Button danger data-testid="close-quarter">
                 关闭季度
@@ -133,7 +149,7 @@ export function TargetLibraryPage() {
           <Button
             icon={<DownloadOutlined />}
             loading={exporting.downloading}
-            onClick={exporting.start}
+            onClick={() => void exporting.start()}
             data-testid="export-targets"
           >
             导出 Excel
@@ -146,7 +162,9 @@ export function TargetLibraryPage() {
             style={{ width: 150 }}
             options={TIER_OPTIONS}
             value={filters.tier}
-            onChange={(v) => { set('tier', v); }}
+            onChange={(v) => {
+              set('tier', v);
+            }}
             data-testid="filter-tier"
           />
           <Select
@@ -155,7 +173,9 @@ export function TargetLibraryPage() {
             style={{ width: 150 }}
             options={TYPE_OPTIONS}
             value={filters.type}
-            onChange={(v) => { set('type', v); }}
+            onChange={(v) => {
+              set('type', v);
+            }}
           />
           <Select
             allowClear
@@ -163,10 +183,17 @@ export function TargetLibraryPage() {
             style={{ width: 120 }}
             options={STATUS_OPTIONS}
             value={filters.status}
-            onChange={(v) => { set('status', v); }}
+            onChange={(v) => {
+              set('status', v);
+            }}
           />
           {filters.hqProvince && (
-            <Tag closable onClose={() => { setSearch(new URLSearchParams({ platformKey, quarter })); }}>
+            <Tag
+              closable
+              onClose={() => {
+                setSearch(new URLSearchParams({ platformKey, quarter }));
+              }}
+            >
               总部：{filters.hqProvince}
               {filters.hqCity ? ` ${filters.hqCity}` : ''}
             </Tag>
@@ -181,7 +208,7 @@ export function TargetLibraryPage() {
             type="info"
             showIcon
             style={{ marginBottom: 12 }}
-            message={
+            title={
               mayEdit
                 ? '本季度还没有目标企业：点“新增目标企业”逐家录入，或点“结转”从上季度带入。'
                 : '本季度还没有目标企业。'
@@ -199,7 +226,9 @@ export function TargetLibraryPage() {
             pageSize: 50,
             total: targets.data?.total,
             showSizeChanger: false,
-            onChange: (p) => { set('page', String(p)); },
+            onChange: (p) => {
+              set('page', String(p));
+            },
           }}
           data-testid="target-table"
           columns={[
@@ -241,7 +270,9 @@ export function TargetLibraryPage() {
         platformKey={platformKey}
         quarter={quarter}
         target={null}
-        onClose={() => { setFormOpen(false); }}
+        onClose={() => {
+          setFormOpen(false);
+        }}
         onSaved={(id) => {
           setFormOpen(false);
           navigate(`/targets/${id}`);
@@ -253,7 +284,9 @@ export function TargetLibraryPage() {
           platformKey={platformKey}
           from={latest}
           to={carryTo}
-          onClose={() => { setCarryOpen(false); }}
+          onClose={() => {
+            setCarryOpen(false);
+          }}
           onDone={(q) => {
             setCarryOpen(false);
             set('quarter', q);

@@ -27,11 +27,11 @@ export function ChinaMapPage() {
     navigate(`/targets?${query.toString()}`);
   };
   return (
-    <Space direction="vertical" style={{ width: '100%' }}>
+    <Space orientation="vertical" style={{ width: '100%' }}>
       <Alert
         type="info"
         showIcon
-        message="示意图：省界取自开源地图数据，仅示意目标企业总部的分布，不作为行政区划依据。"
+        title="示意图：省界取自开源地图数据，仅示意目标企业总部的分布，不作为行政区划依据。"
       />
       <Card
         title={`目标企业总部分布${map.data?.quarter ? `（${map.data.quarter}）` : ''}`}
@@ -43,7 +43,9 @@ export function ChinaMapPage() {
               style={{ width: 220 }}
               value={platformKey}
               options={PLATFORM_OPTIONS}
-              onChange={(v) => { setSearch(v ? { platformKey: v } : {}); }}
+              onChange={(v) => {
+                setSearch(v ? { platformKey: v } : {});
+              }}
             />
           )
         }
@@ -70,7 +72,12 @@ export function ChinaMapPage() {
               pagination={{ pageSize: 15 }}
               loading={map.isLoading}
               data-testid="china-map-cities"
-              onRow={(row) => ({ onClick: () => { open(row.province, row.city); }, style: { cursor: 'pointer' } })}
+              onRow={(row) => ({
+                onClick: () => {
+                  open(row.province, row.city);
+                },
+                style: { cursor: 'pointer' },
+              })}
               locale={{ emptyText: '本季度还没有目标企业，请先在目标企业库中录入' }}
               columns={[
                 {

@@ -51,11 +51,11 @@ export function WenzhouMapPage() {
   const map = useWenzhouMap();
   const option = useMemo(() => (map.data ? buildOption(map.data) : {}), [map.data]);
   return (
-    <Space direction="vertical" style={{ width: '100%' }}>
+    <Space orientation="vertical" style={{ width: '100%' }}>
       <Alert
         type="info"
         showIcon
-        message="示意图：区县边界为 2019 年前的划分（龙港市当时属苍南县，图上未单列）；平台位置为大致位置，地块将在土地模块上线后显示。"
+        title="示意图：区县边界为 2019 年前的划分（龙港市当时属苍南县，图上未单列）；平台位置为大致位置，地块将在土地模块上线后显示。"
       />
       <Card title="三大平台与项目阶段">
         <Row gutter={16}>
