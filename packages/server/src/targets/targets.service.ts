@@ -281,13 +281,16 @@ export async function linkTargetProjectRow(
   const before = await findTargetRow(db, id);
   assertTargetVisible(actor, before);
   assertMayWrite(actor, before.platformKey);
+  // A target first linked without a contact date was contacted by the day its project was reported at the latest.
+  let contactDay = shanghaiDay(now);
   if (input.projectId !== null) {
     // 404 for a project the user may not see (D10), through the projects service only.
     const project = await getProject(db, actor, input.projectId, now);
+    const reportDay = shanghaiDay(new Date(project.reportedAt));
+    if (reportDay < contactDay) contactDay = reportDay;
     if (project.reportedPlatformKey !== before.platformKey && project.platformKey !== before.platformKey)
       throw unprocessable('TARGET_REFUSED', '只能关联本平台登记的项目');
   }
-  const today = shanghaiDay(now);
   await db.transaction(async (tx) => {
     const quarter = await lockQuarter(tx, before.platformKey, before.quarter);
     if (quarter.closedAt) throw quarterClosed(before.quarter);
@@ -298,7 +301,7 @@ export async function linkTargetProjectRow(
       .set({
         projectId: input.projectId,
         status,
-        contactedOn: before.contactedOn ?? (linking ? today : null),
+        contactedOn: before.contactedOn ?? (linking ? contactDay : null),
         version: input.version + 1,
         updatedAt: now,
       })
