@@ -56,7 +56,8 @@ export async function benchTargets(databaseUrl: string) {
        FROM generate_series(1, $1) AS n, LATERAL (SELECT (ARRAY['oujiangkou','zhenan','hitech'])[1 + n % 3] AS p) AS platform`,
       [PROJECTS],
     );
-    // Targets: every 5th carries the credit code of a project of its platform, every 50th is linked by hand.
+    // Targets: every 5th carries a project's credit code (a match only where the platforms agree), every 50th is linked
+    // by hand to a project of its own platform (project k is on platform 1 + k % 3, as target n on 1 + n % 3).
     await pool.query(
       `INSERT INTO targets (lineage_id, platform_key, quarter, name, credit_code, types, hq_province, hq_city, industry_code,
          category, expected_investment, tier, plan, owner, status, project_id, identified_on, contacted_on, version,
@@ -64,7 +65,7 @@ export async function benchTargets(databaseUrl: string) {
        SELECT n, p, q, '基准目标' || n, CASE WHEN n % 5 = 0 THEN 'BENCH' || lpad(((n / 5) % $2 + 1)::text, 13, '0') END,
               ARRAY['industry_leader'], '上海市', '上海市', '3612', 'encouraged', 60000, '5亿', '{}'::jsonb, '张三',
               (ARRAY['lead','contact','negotiating','reported','dropped'])[1 + n % 5],
-              CASE WHEN n % 50 = 1 THEN (n % $2) + 1 END,
+              CASE WHEN n % 50 = 1 THEN 3 * (1 + (n / 3) % ($2 / 3 - 2)) + n % 3 END,
               date '2025-01-01' + (n % 700), CASE WHEN n % 3 > 0 THEN date '2025-01-01' + (n % 700) + (n % 45) END,
               1, now(), 'bench', now()
        FROM generate_series(1, $1) AS n,

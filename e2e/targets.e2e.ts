@@ -17,7 +17,11 @@ appInBrowser((session) => ({ server, page } = session), { demoProjects: true, de
 type QuarterJson = { quarter: string; closed: boolean; targets: number };
 const api = <T>(path: string) => apiGet<T>(page, server.baseUrl, path);
 const input = (testId: string) =>
-  page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
+  page
+    .locator(
+      `input[data-testid="${testId}"], textarea[data-testid="${testId}"], [data-testid="${testId}"] input, [data-testid="${testId}"] textarea`,
+    )
+    .first();
 
 async function pickMany(testId: string, labels: string[]) {
   await page.getByTestId(testId).click();
