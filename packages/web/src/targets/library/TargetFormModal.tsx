@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { App, Col, Form, Input, InputNumber, Modal, Row, Select, Typography } from 'antd';
 import { targetTier } from '@pgs/domain';
 import { useQueryClient } from '@tanstack/react-query';
@@ -19,6 +19,9 @@ type Props = {
 /** The target form (issue #13): HQ from the official list, the tier shown as it is computed (D24), the plan. */
 export function TargetFormModal({ open, platformKey, quarter, target, onClose, onSaved }: Props) {
   const [form] = Form.useForm();
+  // A double click on 保存 must send one request: the ref guards within one tick, the state shows the spinner.
+  const busy = useRef(false);
+  const [saving, setSaving] = useState(false);
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const divisions = useDivisions();
@@ -40,6 +43,21 @@ export function TargetFormModal({ open, platformKey, quarter, target, onClose, o
   }, [open, target, form]);
 
   const submit = async () => {
+    if (busy.current) return;
+    busy.current = true;
+    setSaving(true);
+    try {
+      // A form that does not validate shows its messages beside the fields; nothing else to report.
+      await save().catch((error: unknown) => {
+        if (isApiError(error)) throw error;
+      });
+    } finally {
+      busy.current = false;
+      setSaving(false);
+    }
+  };
+
+  const save = async () => {
     const values = await form.validateFields();
     const body = {
       ...values,
@@ -65,6 +83,7 @@ export function TargetFormModal({ open, platformKey, quarter, target, onClose, o
       onCancel={onClose}
       onOk={() => void submit()}
       okText="保存"
+      confirmLoading={saving}
       cancelText="取消"
       width={820}
       destroyOnHidden
