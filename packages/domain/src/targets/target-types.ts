@@ -52,5 +52,5 @@ export function isEntrustedAgency(kind: ChannelKind): boolean {
 export function industryReasonProblem(category: string, reason: string | null | undefined): string | null {
   if (category === 'encouraged') return null;
   if (reason?.trim()) return null;
-  return '该行业不属于本平台鼓励类产业，列为目标企业须填写列为目标的理由';
+  return '该行业不属于本平台鼓励类产业，列为目标企业须填写理由';
 }
