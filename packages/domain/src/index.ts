@@ -91,3 +91,4 @@ export * from './key-tasks/key-tasks.contract.ts';
 export * from './notices/working-days.ts';
 export * from './notices/notice-status.ts';
 export * from './notices/notices.contract.ts';
+export * from './targets/index.ts';

@@ -40,6 +40,7 @@ import {
   publicNoticeRoutes,
   type NoticeOptions,
 } from './notices/notices.routes.ts';
+import { targetRoutes } from './targets/targets.routes.ts';
 import { industryCodesInUse } from './catalog/catalog.service.ts';
 import { DEFAULT_HTTP_SETTINGS, type HttpSettings } from './platform/config.ts';
 import { installRequestDeadlines, serverTimeouts } from './platform/request-deadlines.ts';
@@ -182,6 +183,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       const noticeOptions: NoticeOptions = { ...DEFAULT_NOTICE_OPTIONS, ...options.notices };
       await api.register(noticeRoutes(ctx, noticeOptions));
       await api.register(publicNoticeRoutes(ctx, noticeOptions));
+      await api.register(targetRoutes(ctx));
     },
     { prefix: '/api/v1' },
   );

@@ -61,7 +61,7 @@ async function main() {
   open.anchoring = anchoring;
   const prepared = await prepareDatabase(
     database.db,
-    { adminPassword: config.adminPassword, demo: config.demo, demoProjects: config.demo },
+    { adminPassword: config.adminPassword, demo: config.demo, demoProjects: config.demo, demoTargets: config.demo },
     new Date(),
   );
   if (stopping) return;

@@ -13,3 +13,4 @@ export * from './renewal/renewal.table.ts';
 export * from './assessment/assessment.table.ts';
 export * from './key-tasks/key-tasks.table.ts';
 export * from './notices/notices.table.ts';
+export * from './targets/targets.table.ts';

@@ -7,6 +7,7 @@ import { ensureDemoUsers } from './demo/demo-users.ts';
 import { ensureDemoProjects } from './demo/demo-projects.ts';
 import { ensureDemoEnterprises } from './demo/demo-enterprises.ts';
 import { ensureDemoEvaluation } from './demo/demo-evaluations.ts';
+import { ensureDemoTargets } from './demo/demo-targets.ts';
 import { ensureDemoKeyTasks } from './demo/demo-key-tasks.ts';
 import { ensureDemoNotice } from './demo/demo-notices.ts';
 import { ensureDemoAssessments } from './demo/demo-assessments.ts';
@@ -28,7 +29,7 @@ export type PreparedDatabase = {
 export async function prepareDatabase(
   db: Db,
   /** `demoProjects`: also fill the project ledger and the base database of enterprises (npm start); tests take the demo accounts without them. */
-  options: { adminPassword: string | null; demo: boolean; demoProjects?: boolean },
+  options: { adminPassword: string | null; demo: boolean; demoProjects?: boolean; demoTargets?: boolean },
   now: Date,
 ): Promise<PreparedDatabase> {
   await ensureReferenceData(db, SYSTEM_ACTOR, now);
@@ -45,5 +46,9 @@ export async function prepareDatabase(
     await ensureDemoKeyTasks(db, now);
     await ensureDemoNotice(db, now);
   }
+  if (options.demo && options.demoProjects) await ensureDemoEvaluation(db, now);
+  // After the projects: some demo targets are the investors of demo projects, linked to them (issue #13).
+  // Its own switch: npm start sets it; e2e files that do not need the target libraries start faster without them.
+  if (options.demo && options.demoProjects && options.demoTargets) await ensureDemoTargets(db, now);
   return { adminPassword: admin.password, adminCreated: admin.created, demoUsers, demoProjects, demoEnterprises };
 }

@@ -94,6 +94,15 @@ export const ERROR_CODES = [
   'NOT_PUBLISHED',
   /** The notice takes no objections now (before its first day or after its last). */
   'NOTICE_CLOSED',
+  // targets, channels and quarters (§二(四)–(五))
+  /** The quarter of the target library is closed: read-only. */
+  'QUARTER_CLOSED',
+  /** A headquarters province/city not in the administrative-division list. */
+  'UNKNOWN_DIVISION',
+  /** A non-encouraged industry without a written reason, or a status move that is not allowed. */
+  'TARGET_REFUSED',
+  /** Carry-forward into a quarter that already has targets, or from a quarter without any. */
+  'CARRY_FORWARD_REFUSED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -38,6 +38,8 @@ const EXPECTED: Record<Role, Record<Permission, boolean>> = {
     'keyTasks.report': false,
     'notices.read': true,
     'notices.manage': false,
+    'targets.read': true,
+    'targets.edit': false,
   },
   drc: {
     'catalog.read': true,
@@ -71,6 +73,8 @@ const EXPECTED: Record<Role, Record<Permission, boolean>> = {
     'keyTasks.report': true,
     'notices.read': true,
     'notices.manage': false,
+    'targets.read': true,
+    'targets.edit': false,
   },
   bureau: {
     'catalog.read': true,
@@ -104,6 +108,8 @@ const EXPECTED: Record<Role, Record<Permission, boolean>> = {
     'keyTasks.report': true,
     'notices.read': true,
     'notices.manage': false,
+    'targets.read': true,
+    'targets.edit': true,
   },
   eitc: {
     'catalog.read': true,
@@ -137,6 +143,8 @@ const EXPECTED: Record<Role, Record<Permission, boolean>> = {
     'keyTasks.report': true,
     'notices.read': true,
     'notices.manage': true,
+    'targets.read': true,
+    'targets.edit': false,
   },
   platform: {
     'catalog.read': true,
@@ -170,6 +178,8 @@ const EXPECTED: Record<Role, Record<Permission, boolean>> = {
     'keyTasks.report': true,
     'notices.read': false,
     'notices.manage': false,
+    'targets.read': true,
+    'targets.edit': true,
   },
   admin: {
     'catalog.read': true,
@@ -203,6 +213,8 @@ const EXPECTED: Record<Role, Record<Permission, boolean>> = {
     'keyTasks.report': false,
     'notices.read': false,
     'notices.manage': false,
+    'targets.read': false,
+    'targets.edit': false,
   },
   auditor: {
     'catalog.read': true,
@@ -236,6 +248,8 @@ const EXPECTED: Record<Role, Record<Permission, boolean>> = {
     'keyTasks.report': false,
     'notices.read': false,
     'notices.manage': false,
+    'targets.read': false,
+    'targets.edit': false,
   },
 };
 

@@ -47,6 +47,8 @@ export const PERMISSIONS = [
   'keyTasks.report',
   'notices.read',
   'notices.manage',
+  'targets.read',
+  'targets.edit',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -108,6 +110,11 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   // objector's contact, so only the departments read them, not the platforms.
   'notices.read': ['leader', 'drc', 'bureau', 'eitc'],
   'notices.manage': ['eitc'],
+  // §二(四)–(五) (R2.7–R2.8): each platform keeps its own target library, channels and quarters (D10: only its own);
+  // the bureau runs investment promotion city-wide and may keep them too; the leadership group and the commissions
+  // read every platform's library, maps and funnel.
+  'targets.read': EVERY_BUSINESS_ROLE,
+  'targets.edit': ['platform', 'bureau'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

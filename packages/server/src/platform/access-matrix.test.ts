@@ -1566,6 +1566,157 @@ const ROUTES: Route[] = [
       },
     ];
   })(),
+  // targets (§二(四)–(五), issue #13): each writer files into its own platform (the city-wide roles into 浙南), in
+  // quarters of its own (years 2040+ by the user's index), so the rows never touch each other's quarters.
+  ...((): Route[] => {
+    const own = (who: Who) => PLATFORM_OF[who as User] ?? 'zhenan';
+    const index = (who: Who) => WHO.indexOf(who);
+    const target = (platformKey: string, quarter: string) => ({
+      platformKey,
+      quarter,
+      name: `矩阵目标企业${++serial}`,
+      types: ['industry_leader'],
+      hqProvince: '广东省',
+      hqCity: '深圳市',
+      industryCode: '3491',
+      expectedInvestment: '60000',
+      owner: '张三',
+      reason: '矩阵测试',
+    });
+    const filed = async (platformKey = 'zhenan', quarter = '2039Q1') => {
+      const response = await inject('POST', '/targets', cookies.bureau, target(platformKey, quarter));
+      expect(response.statusCode, response.body).toBe(201);
+      return response.json() as { id: number; version: number; lineageId: number };
+    };
+    const channel = async () => {
+      const response = await inject('POST', '/target-channels', cookies.bureau, {
+        platformKey: 'zhenan',
+        kind: 'consulting',
+        name: `矩阵咨询公司${++serial}`,
+      });
+      expect(response.statusCode, response.body).toBe(201);
+      return response.json() as { id: number; version: number };
+    };
+    const read = (url: string, extra: Partial<Route> = {}): Route => ({
+      route: `GET ${url.split('?')[0]}`,
+      needs: 'targets.read',
+      ok: 200,
+      request: async () => ({ url }),
+      ...extra,
+    });
+    return [
+      {
+        route: 'POST /targets',
+        needs: 'targets.edit',
+        ok: 201,
+        request: async (who) => ({ url: '/targets', payload: target(own(who), `${2040 + index(who)}Q1`) }),
+        after: (_who, r) => expect(r.json()).toMatchObject({ tier: '5亿', status: 'lead', focusRegion: true }),
+      },
+      read('/targets?quarter=2039Q1'),
+      read('/targets/export.xlsx?quarter=2039Q1', { after: expectXlsx }),
+      read('/targets/divisions'),
+      read('/targets/quarters?platformKey=zhenan', { figuresOf: 'zn' }),
+      read('/targets/diff?platformKey=zhenan&quarter=2039Q2', { figuresOf: 'zn' }),
+      read('/targets/funnel?groupBy=tier'),
+      read('/targets/funnel/export.xlsx?groupBy=platform', { after: expectXlsx }),
+      read('/targets/map/china'),
+      read('/targets/map/wenzhou'),
+      read('/target-channels'),
+      read('/target-channels/export.xlsx', { after: expectXlsx }),
+      {
+        route: 'POST /targets/carry-forward',
+        needs: 'targets.edit',
+        ok: 201,
+        request: async (who) => {
+          const year = 2060 + index(who);
+          if (can(ROLE_OF[who as User] ?? 'leader', 'targets.edit') && who !== 'anonymous')
+            await inject('POST', '/targets', cookies[who as User], target(own(who), `${year}Q1`));
+          return { url: '/targets/carry-forward', payload: { platformKey: own(who), quarter: `${year}Q2` } };
+        },
+        after: (_who, r) => expect(r.json()).toMatchObject({ carried: 1 }),
+      },
+      {
+        route: 'POST /targets/close',
+        needs: 'targets.edit',
+        ok: 200,
+        request: async (who) => ({
+          url: '/targets/close',
+          payload: { platformKey: own(who), quarter: `${2080 + index(who)}Q1` },
+        }),
+        after: (_who, r) => expect(r.json()).toMatchObject({ closed: true }),
+      },
+      {
+        route: 'GET /targets/{id}',
+        needs: 'targets.read',
+        projectOf: 'zn',
+        ok: 200,
+        request: async () => ({ url: `/targets/${(await filed()).id}` }),
+      },
+      {
+        route: 'PUT /targets/{id}',
+        needs: 'targets.edit',
+        projectOf: 'zn',
+        ok: 200,
+        request: async () => {
+          const { id, version } = await filed();
+          const { platformKey: _p, quarter: _q, ...fields } = target('zhenan', '2039Q1');
+          return { url: `/targets/${id}`, payload: { ...fields, status: 'contact', version } };
+        },
+        after: (_who, r) => expect(r.json()).toMatchObject({ status: 'contact', version: 2 }),
+      },
+      {
+        route: 'POST /targets/{id}/project',
+        needs: 'targets.edit',
+        projectOf: 'zn',
+        ok: 200,
+        request: async () => {
+          const { id, version } = await filed();
+          const project = await newProject();
+          return { url: `/targets/${id}/project`, payload: { projectId: project.id, version } };
+        },
+        after: (_who, r) => expect(r.json()).toMatchObject({ status: 'reported' }),
+      },
+      {
+        route: 'POST /target-channels',
+        needs: 'targets.edit',
+        ok: 201,
+        request: async (who) => ({
+          url: '/target-channels',
+          payload: { platformKey: own(who), kind: 'chamber', name: '上海温州商会', broughtBy: '李四' },
+        }),
+      },
+      {
+        route: 'PUT /target-channels/{id}',
+        needs: 'targets.edit',
+        projectOf: 'zn',
+        ok: 200,
+        request: async () => {
+          const { id, version } = await channel();
+          return { url: `/target-channels/${id}`, payload: { kind: 'consulting', name: '矩阵咨询（改）', version } };
+        },
+      },
+      {
+        route: 'POST /target-channels/{id}/contracts',
+        needs: 'targets.edit',
+        projectOf: 'zn',
+        ok: 201,
+        request: async () => {
+          const { id, version } = await channel();
+          return {
+            url: `/target-channels/${id}/contracts`,
+            payload: {
+              startOn: '2026-01-01',
+              endOn: '2026-12-31',
+              scope: '新能源招商',
+              feeTerms: '落地后按投资额千分之一',
+              version,
+            },
+          };
+        },
+        after: (_who, r) => expect(r.json().contracts).toHaveLength(1),
+      },
+    ];
+  })(),
 ];
 
 const FULL_MARKS = Object.fromEntries(DEFAULT_EVALUATION_SHEET.items.map((item) => [item.code, item.maxScore]));

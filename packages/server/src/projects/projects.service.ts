@@ -526,3 +526,39 @@ export async function investorCreditCodeKnown(db: Db | Tx, creditCode: string): 
     .limit(1);
   return row !== undefined;
 }
+
+/**
+ * For the targets module's funnel and maps (issue #13): every first-reported project's link keys and dates, no
+ * permission check (the targets service checks its own first and holds the platform scope). `reportedOn` is the
+ * Asia/Shanghai day of the report. Duplicates (D9) are left out: they are the same project.
+ */
+export async function projectsForTargets(db: Db, platformKeys: readonly PlatformKey[] | null) {
+  const rows = await db
+    .select({
+      id: projects.id,
+      name: projects.name,
+      status: projects.status,
+      platformKey: projects.platformKey,
+      reportedPlatformKey: projects.reportedPlatformKey,
+      creditCode: projects.investorCreditCode,
+      reportedOn: sql<string>`to_char(${projects.reportedAt} AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD')`,
+      landedOn: projects.landedOn,
+    })
+    .from(projects)
+    .where(
+      and(
+        eq(projects.firstReport, true),
+        platformKeys === null ? undefined : inArray(projects.reportedPlatformKey, [...platformKeys]),
+      ),
+    );
+  return rows.map((row) => ({ ...row, status: row.status as ProjectStatus }));
+}
+
+/** For the Wenzhou map (issue #13): how many projects each platform holds in each stage; no permission check. */
+export async function projectStageCounts(db: Db) {
+  return db
+    .select({ platformKey: projects.platformKey, status: projects.status, count: count() })
+    .from(projects)
+    .where(eq(projects.firstReport, true))
+    .groupBy(projects.platformKey, projects.status);
+}

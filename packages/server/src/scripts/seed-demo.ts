@@ -18,7 +18,7 @@ const anchoring = await startAudit(database.db, {
 });
 const prepared = await prepareDatabase(
   database.db,
-  { adminPassword: config.adminPassword, demo: true, demoProjects: true },
+  { adminPassword: config.adminPassword, demo: true, demoProjects: true, demoTargets: true },
   new Date(),
 );
 if (prepared.adminPassword) console.log(`已创建管理员 admin，初始密码（只显示这一次）：${prepared.adminPassword}`);

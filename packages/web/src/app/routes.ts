@@ -5,7 +5,16 @@ import type { MessageKey } from '../i18n/index.tsx';
 export { HOME_PATH } from './paths.ts';
 
 export type MenuGroup =
-  'home' | 'projects' | 'enterprises' | 'land' | 'renewal' | 'assessment' | 'safeguards' | 'catalog' | 'system';
+  | 'home'
+  | 'projects'
+  | 'targets'
+  | 'enterprises'
+  | 'land'
+  | 'renewal'
+  | 'assessment'
+  | 'safeguards'
+  | 'catalog'
+  | 'system';
 
 export type AppRoute = {
   path: string;
@@ -117,6 +126,52 @@ export const APP_ROUTES: readonly AppRoute[] = [
     permission: 'parcels.read',
     hideInMenu: true,
     Page: lazy(() => import('../land/ParcelPage.tsx').then((m) => ({ default: m.ParcelPage }))),
+  },
+  // §二(四)–(五) map-led investment (R2.7–R2.8): target library, the two maps, channels, the funnel.
+  {
+    path: '/targets',
+    titleKey: 'menu.targetLibrary',
+    group: 'targets',
+    permission: 'targets.read',
+    Page: lazy(() =>
+      import('../targets/library/TargetLibraryPage.tsx').then((m) => ({ default: m.TargetLibraryPage })),
+    ),
+  },
+  {
+    path: '/targets/map/china',
+    titleKey: 'menu.targetChinaMap',
+    group: 'targets',
+    permission: 'targets.read',
+    Page: lazy(() => import('../targets/maps/ChinaMapPage.tsx').then((m) => ({ default: m.ChinaMapPage }))),
+  },
+  {
+    path: '/targets/map/wenzhou',
+    titleKey: 'menu.targetWenzhouMap',
+    group: 'targets',
+    permission: 'targets.read',
+    Page: lazy(() => import('../targets/maps/WenzhouMapPage.tsx').then((m) => ({ default: m.WenzhouMapPage }))),
+  },
+  {
+    path: '/targets/channels',
+    titleKey: 'menu.targetChannels',
+    group: 'targets',
+    permission: 'targets.read',
+    Page: lazy(() => import('../targets/channels/ChannelsPage.tsx').then((m) => ({ default: m.ChannelsPage }))),
+  },
+  {
+    path: '/targets/funnel',
+    titleKey: 'menu.targetFunnel',
+    group: 'targets',
+    permission: 'targets.read',
+    Page: lazy(() => import('../targets/funnel/FunnelPage.tsx').then((m) => ({ default: m.FunnelPage }))),
+  },
+  {
+    path: '/targets/:id',
+    titleKey: 'menu.targetDetail',
+    group: 'targets',
+    permission: 'targets.read',
+    hideInMenu: true,
+    Page: lazy(() => import('../targets/detail/TargetDetailPage.tsx').then((m) => ({ default: m.TargetDetailPage }))),
   },
   // §三 stock renewal (R3.1–R3.4). Static paths before '/enterprises/:creditCode', so AppLayout finds their titles.
   {
@@ -321,6 +376,7 @@ export const APP_ROUTES: readonly AppRoute[] = [
 
 export const MENU_GROUPS: ReadonlyArray<{ key: Exclude<MenuGroup, 'home'>; titleKey: MessageKey }> = [
   { key: 'projects', titleKey: 'menu.projectsGroup' },
+  { key: 'targets', titleKey: 'menu.targetsGroup' },
   { key: 'enterprises', titleKey: 'menu.enterprisesGroup' },
   { key: 'land', titleKey: 'menu.landGroup' },
   { key: 'renewal', titleKey: 'menu.renewalGroup' },

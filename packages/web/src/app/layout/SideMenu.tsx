@@ -2,6 +2,10 @@ import { useMemo, type ReactNode } from 'react';
 import { Menu, type MenuProps } from 'antd';
 import {
   NotificationOutlined,
+  AimOutlined,
+  CompassOutlined,
+  FunnelPlotOutlined,
+  ShareAltOutlined,
   AppstoreOutlined,
   AuditOutlined,
   BankOutlined,
@@ -48,6 +52,11 @@ const ROUTE_ICONS: Record<string, ReactNode> = {
   '/projects/queue': <CheckSquareOutlined />,
   '/projects/summary': <BarChartOutlined />,
   '/projects/settings': <ControlOutlined />,
+  '/targets': <AimOutlined />,
+  '/targets/map/china': <GlobalOutlined />,
+  '/targets/map/wenzhou': <EnvironmentOutlined />,
+  '/targets/channels': <ShareAltOutlined />,
+  '/targets/funnel': <FunnelPlotOutlined />,
   '/enterprises': <DatabaseOutlined />,
   '/enterprises/import': <ImportOutlined />,
   '/evaluations': <TrophyOutlined />,
@@ -75,6 +84,7 @@ const ROUTE_ICONS: Record<string, ReactNode> = {
 };
 const GROUP_ICONS: Record<Exclude<MenuGroup, 'home'>, ReactNode> = {
   projects: <FundProjectionScreenOutlined />,
+  targets: <CompassOutlined />,
   enterprises: <BankOutlined />,
   land: <GlobalOutlined />,
   renewal: <SyncOutlined />,

@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { DEMO_PASSWORD } from './support/app-server.ts';
+import { loginAs, screenshot } from './support/browser.ts';
+import { appInBrowser, type AppServer } from './support/suite.ts';
+import { apiGet, chooseOption, downloadOf, expectText, openDropdown, POLL, toast } from './support/ui.ts';
+
+/**
+ * Issue #13 end to end on the demo data (eight quarters per platform, like `npm start`): a 浙南 user reads this
+ * quarter's library with its diff, adds a target typing key by key (a refused industry first, the tier shown as it is
+ * typed), opens the target page, then the China map, the Wenzhou map, the funnel (exported) and the channels.
+ */
+let server: AppServer;
+let page: Page;
+appInBrowser((session) => ({ server, page } = session), { demoProjects: true, demoTargets: true });
+
+type QuarterJson = { quarter: string; closed: boolean; targets: number };
+const api = <T>(path: string) => apiGet<T>(page, server.baseUrl, path);
+const input = (testId: string) =>
+  page
+    .locator(
+      `input[data-testid="${testId}"], textarea[data-testid="${testId}"], [data-testid="${testId}"] input, [data-testid="${testId}"] textarea`,
+    )
+    .first();
+
+async function pickMany(testId: string, labels: string[]) {
+  await page.getByTestId(testId).click();
+  for (const label of labels) await openDropdown(page).locator(`.ant-select-item-option[title="${label}"]`).click();
+  await page.keyboard.press('Escape');
+}
+
+async function pickSearch(testId: string, label: string) {
+  await page.getByTestId(testId).click();
+  await page.keyboard.type(label);
+  await openDropdown(page).locator(`.ant-select-item-option[title="${label}"]`).click();
+  await expectText(page.getByTestId(testId), label);
+}
+
+describe('target library, maps, funnel and channels (issue #13)', () => {
+  it('the 浙南 user sees this quarter with its diff from the last and the closed quarters read-only', async () => {
+    await loginAs(page, server.baseUrl, 'zn', DEMO_PASSWORD);
+    await page.goto(`${server.baseUrl}/targets`);
+    await page.getByTestId('target-table').waitFor();
+    const quarters = await api<QuarterJson[]>('/targets/quarters?platformKey=zhenan');
+    expect(quarters).toHaveLength(8);
+    await expectText(page.getByTestId('quarter-diff'), '新增 4 家');
+    await expectText(page.getByTestId('target-table'), '重点区域');
+    await screenshot(page, 'targets-library');
+    // A closed quarter: no 新增 button, marked read-only.
+    await chooseOption(
+      page,
+      'library-quarter',
+      `${quarters[3]!.quarter.slice(0, 4)}年第${'一二三四'[Number(quarters[3]!.quarter[5]) - 1]}季度（已关闭）`,
+    );
+    await expectText(page.locator('.ant-tag').filter({ hasText: '已关闭' }), '只读');
+    expect(await page.getByTestId('add-target').count()).toBe(0);
+  });
+
+  it('adds a target typing key by key: a non-encouraged industry is refused with its message, the tier follows the figure', async () => {
+    await page.goto(`${server.baseUrl}/targets`);
+    await page.getByTestId('add-target').click();
+    await page.getByTestId('target-form').waitFor();
+    // Saving empty: every required field says what is missing, nothing is sent.
+    await page.getByRole('button', { name: '保存' }).click();
+    await expectText(page.getByTestId('target-form'), '请填写企业名称');
+    await input('target-name').pressSequentially('上海测试新能源汽车科技有限公司');
+    await pickMany('target-types', ['中国500强', '行业龙头']);
+    await pickSearch('target-province', '上海市');
+    await pickSearch('target-city', '上海市');
+    await input('target-industry').pressSequentially('3731');
+    await input('target-investment').pressSequentially('199999.9999');
+    await expectText(page.getByTestId('tier-preview'), '5亿元以上');
+    await input('target-investment').press('Backspace');
+    await input('target-investment').fill('');
+    await input('target-investment').pressSequentially('200000');
+    await expectText(page.getByTestId('tier-preview'), '20亿元以上');
+    await input('target-owner').pressSequentially('黄主任');
+    await input('target-plan-path').pressSequentially('经上海温州商会引荐拜访总部');
+    // Ships (3731) are not encouraged on 浙南: refused with the server's sentence.
+    await page.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => toast(page, '须填写理由').count(), POLL).toBeGreaterThan(0);
+    await input('target-industry').fill('');
+    await input('target-industry').pressSequentially('3620');
+    // Clicked twice: one target, then the page of the new target.
+    await page.getByRole('button', { name: '保存' }).dblclick();
+    await page.getByTestId('target-title').waitFor();
+    await expectText(page.getByTestId('target-title'), '上海测试新能源汽车科技有限公司');
+    await expectText(page.getByTestId('target-plan'), '经上海温州商会引荐拜访总部');
+    await expectText(page.getByTestId('target-history'), '加入目标企业库');
+    const found = await api<{ total: number }>('/targets?q=上海测试新能源汽车科技&pageSize=5');
+    expect(found.total).toBe(1);
+    await screenshot(page, 'targets-detail', { fullPage: true });
+    // Back: the library again.
+    await page.goBack();
+    await page.getByTestId('target-table').waitFor();
+  });
+
+  it('the China map is drawn with the targets by province and city, and a city clicks through to the list', async () => {
+    await page.goto(`${server.baseUrl}/targets/map/china`);
+    await page.getByTestId('china-map').locator('canvas').waitFor();
+    await expectText(page.locator('.ant-alert'), '示意图');
+    await expectText(page.getByTestId('china-map-cities'), '上海市');
+    await page.waitForTimeout(800);
+    await screenshot(page, 'targets-china-map');
+    await page.getByTestId('china-map-cities').locator('tbody tr').first().click();
+    await page.waitForURL((url) => url.pathname === '/targets' && url.searchParams.has('hqCity'));
+    await page.getByTestId('target-table').waitFor();
+  });
+
+  it('the Wenzhou map shows the platform with its projects by stage', async () => {
+    await page.goto(`${server.baseUrl}/targets/map/wenzhou`);
+    await page.getByTestId('wenzhou-map').locator('canvas').waitFor();
+    await expectText(page.getByTestId('wenzhou-map-table'), '浙南产业集聚区');
+    await expectText(page.locator('.ant-alert'), '龙港市');
+    await page.waitForTimeout(800);
+    await screenshot(page, 'targets-wenzhou-map');
+  });
+
+  it('the funnel shows counts, rates and median days, grouped as asked, and exports', async () => {
+    await page.goto(`${server.baseUrl}/targets/funnel`);
+    await page.getByTestId('funnel-chart').locator('canvas').waitFor();
+    const funnel = await api<{ total: { targets: number } }>('/targets/funnel?groupBy=platform');
+    await expectText(page.getByTestId('funnel-table'), '合计');
+    await expectText(page.getByTestId('funnel-table'), String(funnel.total.targets));
+    await chooseOption(page, 'funnel-group', '按规模档次');
+    await expectText(page.getByTestId('funnel-table'), '20亿元以上');
+    const { download } = await downloadOf(page, page.getByTestId('export-funnel'));
+    expect(download.suggestedFilename()).toContain('招商漏斗');
+    await page.waitForTimeout(500);
+    await screenshot(page, 'targets-funnel', { fullPage: true });
+  });
+
+  it('the channels list the agencies with their contracts and the leads they brought', async () => {
+    await page.goto(`${server.baseUrl}/targets/channels`);
+    await expectText(page.getByTestId('channel-table'), '上海温州商会');
+    await expectText(page.getByTestId('channel-table'), '千分之一');
+    await screenshot(page, 'targets-channels');
+  });
+});

@@ -1,0 +1,28 @@
+import Decimal from 'decimal.js';
+
+/** D24 / R2.7: a target's size tier, named as the API answers it. */
+export const TARGET_TIERS = ['5亿', '20亿', '50亿'] as const;
+export type TargetTier = (typeof TARGET_TIERS)[number];
+
+/** D24: the lower bound of each tier in 万元, "以上" including the figure (5亿元 = 50 000 万元). */
+export const TIER_FLOORS: ReadonlyArray<readonly [TargetTier, number]> = [
+  ['50亿', 500_000],
+  ['20亿', 200_000],
+  ['5亿', 50_000],
+];
+
+export const TIER_LABELS: Record<TargetTier, string> = {
+  '5亿': '5亿元以上',
+  '20亿': '20亿元以上',
+  '50亿': '50亿元以上',
+};
+
+/**
+ * D24 (R2.7 "5亿元以上、20亿元以上、50亿元以上"): the highest tier whose floor the expected investment reaches, compared
+ * exactly as decimals (D1); below 50 000 万元 no tier (null).
+ */
+export function targetTier(expectedInvestment: string): TargetTier | null {
+  const amount = new Decimal(expectedInvestment);
+  for (const [tier, floor] of TIER_FLOORS) if (amount.gte(floor)) return tier;
+  return null;
+}

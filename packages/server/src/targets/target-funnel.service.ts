@@ -1,0 +1,170 @@
+import {
+  FOCUS_CITIES,
+  funnelRates,
+  mapProvinceName,
+  PLATFORM_KEYS,
+  PLATFORMS,
+  platformName,
+  PROJECT_STATUSES,
+  quarterLabel,
+  TARGET_TIERS,
+  TARGET_TYPE_LABELS,
+  TIER_LABELS,
+  type FunnelQuery,
+  type FunnelView,
+  type PlatformKey,
+  type TargetTier,
+  type TargetType,
+} from '@pgs/domain';
+import type { Db } from '../platform/db.ts';
+import { requirePermission, type Actor } from '../platform/actor.ts';
+import { platformScope } from '../platform/platform-scope.ts';
+import { projectsForTargets, projectStageCounts } from '../projects/projects.service.ts';
+import { funnelFigures, latestQuarter, targetsByCity, type FunnelSqlRow } from './targets.repository.ts';
+import { channelRows } from './channels.repository.ts';
+import { PLATFORM_POINTS } from './platform-points.ts';
+
+/**
+ * The funnel target → contact → reported project → landed (issue #13), per platform, quarter, tier, type or channel,
+ * and the two maps. The figures follow the domain's definition (funnel.ts); the counting is one SQL statement.
+ */
+
+function figuresOf(row: FunnelSqlRow) {
+  const counts = { targets: row.targets, contacted: row.contacted, reported: row.reported, landed: row.landed };
+  return {
+    ...counts,
+    rates: funnelRates(counts),
+    medianDays: { toContact: row.toContact, toReport: row.toReport, toLand: row.toLand },
+  };
+}
+
+const EMPTY: FunnelSqlRow = {
+  key: null,
+  targets: 0,
+  contacted: 0,
+  reported: 0,
+  landed: 0,
+  toContact: null,
+  toReport: null,
+  toLand: null,
+};
+
+/**
+ * `GET /targets/funnel`. Without a quarter each enterprise counts once, by its latest row (of the year, if one is
+ * asked for), except when grouped by quarter. A platform user gets its own platform whatever it asks for (D10).
+ * Also what the yearly assessment and the cockpit call (platform and year).
+ */
+export async function targetFunnel(db: Db, actor: Actor, query: FunnelQuery): Promise<FunnelView> {
+  requirePermission(actor, 'targets.read');
+  const platformKey = platformScope(actor) ?? query.platformKey ?? null;
+  const projects = await projectsForTargets(db, platformKey ? [platformKey] : null);
+  const rows = await funnelFigures(db, {
+    platformKey,
+    quarter: query.quarter,
+    year: query.quarter ? undefined : query.year,
+    latestPerEnterprise: !query.quarter && query.groupBy !== 'quarter',
+    groupBy: query.groupBy,
+    projects: projects.map((p) => ({
+      id: p.id,
+      code: p.creditCode,
+      platform: p.reportedPlatformKey,
+      reported: p.reportedOn,
+      landed: p.landedOn,
+    })),
+  });
+  const labels = await groupLabels(db, query.groupBy, platformKey);
+  const total = rows.find((row) => row.key === null) ?? EMPTY;
+  return {
+    groupBy: query.groupBy,
+    rows: rows
+      .filter((row) => row.key !== null)
+      .map((row) => ({ key: row.key!, label: labels(row.key!), ...figuresOf(row) }))
+      .sort((a, b) => a.key.localeCompare(b.key)),
+    total: figuresOf(total),
+  };
+}
+
+async function groupLabels(db: Db, groupBy: FunnelQuery['groupBy'], platformKey: PlatformKey | null) {
+  switch (groupBy) {
+    case 'platform':
+      return (key: string) => platformName(key as PlatformKey);
+    case 'quarter':
+      return (key: string) => quarterLabel(key);
+    case 'tier':
+      return (key: string) => (key === 'none' ? '5亿元以下' : TIER_LABELS[key as TargetTier]);
+    case 'type':
+      return (key: string) => TARGET_TYPE_LABELS[key as TargetType] ?? key;
+    case 'channel': {
+      const names = new Map((await channelRows(db, platformKey)).map((row) => [String(row.id), row.name]));
+      return (key: string) => (key === 'none' ? '未注明渠道' : (names.get(key) ?? `渠道 ${key}`));
+    }
+  }
+}
+
+/** `GET /targets/map/china`: targets per province and city with their tiers (the latest quarter unless asked). */
+export async function chinaMap(db: Db, actor: Actor, query: { platformKey?: PlatformKey; quarter?: string }) {
+  requirePermission(actor, 'targets.read');
+  const platformKey = platformScope(actor) ?? query.platformKey ?? null;
+  const quarter = query.quarter ?? (await latestQuarter(db, platformKey));
+  const rows = quarter ? await targetsByCity(db, platformKey, quarter) : [];
+  const emptyTiers = () => ({ '5亿': 0, '20亿': 0, '50亿': 0, none: 0 });
+  const provinces = new Map<
+    string,
+    { province: string; mapName: string; count: number; tiers: ReturnType<typeof emptyTiers>; focus: boolean }
+  >();
+  const cities = new Map<
+    string,
+    { province: string; city: string; count: number; tiers: ReturnType<typeof emptyTiers>; focus: boolean }
+  >();
+  for (const row of rows) {
+    const tierKey = (TARGET_TIERS as readonly string[]).includes(row.tier ?? '') ? (row.tier as TargetTier) : 'none';
+    const isFocus = (FOCUS_CITIES as readonly string[]).includes(row.city);
+    const province = provinces.get(row.province) ?? {
+      province: row.province,
+      mapName: mapProvinceName(row.province),
+      count: 0,
+      tiers: emptyTiers(),
+      focus: false,
+    };
+    province.count += row.n;
+    province.tiers[tierKey] += row.n;
+    province.focus ||= isFocus;
+    provinces.set(row.province, province);
+    const key = `${row.province}/${row.city}`;
+    const city = cities.get(key) ?? {
+      province: row.province,
+      city: row.city,
+      count: 0,
+      tiers: emptyTiers(),
+      focus: isFocus,
+    };
+    city.count += row.n;
+    city.tiers[tierKey] += row.n;
+    cities.set(key, city);
+  }
+  const byCount = <T extends { count: number }>(a: T, b: T) => b.count - a.count;
+  return { quarter, provinces: [...provinces.values()].sort(byCount), cities: [...cities.values()].sort(byCount) };
+}
+
+/** `GET /targets/map/wenzhou`: the three platforms at their points, with their projects by stage. */
+export async function wenzhouMap(db: Db, actor: Actor) {
+  requirePermission(actor, 'targets.read');
+  const scope = platformScope(actor);
+  const counts = await projectStageCounts(db);
+  const keys = scope ? [scope] : [...PLATFORM_KEYS];
+  return {
+    platforms: keys.map((key) => {
+      const own = counts.filter((row) => row.platformKey === key);
+      return {
+        platformKey: key,
+        name: PLATFORMS.find((p) => p.key === key)!.name,
+        ...PLATFORM_POINTS[key],
+        stages: PROJECT_STATUSES.map((status) => ({
+          status,
+          count: own.find((row) => row.status === status)?.count ?? 0,
+        })).filter((stage) => stage.count > 0),
+        projects: own.reduce((sum, row) => sum + row.count, 0),
+      };
+    }),
+  };
+}

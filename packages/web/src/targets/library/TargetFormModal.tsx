@@ -1,0 +1,221 @@
+import { useEffect, useRef, useState } from 'react';
+import { App, Col, Form, Input, InputNumber, Modal, Row, Select, Typography } from 'antd';
+import { targetTier } from '@pgs/domain';
+import { useQueryClient } from '@tanstack/react-query';
+import { saveTarget, targetKeys, useChannels, useDivisions, type TargetView } from '../targets.api.ts';
+import { STATUS_OPTIONS, tierLabel, TYPE_OPTIONS } from '../target-labels.ts';
+import { isApiError } from '../../api/client.ts';
+
+type Props = {
+  open: boolean;
+  platformKey: string;
+  quarter: string;
+  /** The target to change, or null for a new one. */
+  target: TargetView | null;
+  onClose: () => void;
+  onSaved: (id: number) => void;
+};
+
+/** The target form (issue #13): HQ from the official list, the tier shown as it is computed (D24), the plan. */
+export function TargetFormModal({ open, platformKey, quarter, target, onClose, onSaved }: Props) {
+  const [form] = Form.useForm();
+  // A double click on 保存 must send one request: the ref guards within one tick, the state shows the spinner.
+  const busy = useRef(false);
+  const [saving, setSaving] = useState(false);
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const divisions = useDivisions();
+  const channels = useChannels(platformKey);
+  const province = Form.useWatch('hqProvince', form) as string | undefined;
+  const investment = Form.useWatch('expectedInvestment', form) as number | string | undefined;
+  const status = Form.useWatch('status', form) as string | undefined;
+  const cities = divisions.data?.provinces.find((p) => p.name === province)?.cities ?? [];
+  const tierPreview =
+    investment !== undefined && investment !== null && investment !== '' && Number(investment) > 0
+      ? tierLabel(targetTier(String(investment)))
+      : '—';
+
+  useEffect(() => {
+    if (!open) return;
+    form.resetFields();
+    if (target) form.setFieldsValue({ ...target, expectedInvestment: target.expectedInvestment });
+    else form.setFieldsValue({ status: 'lead', types: [] });
+  }, [open, target, form]);
+
+  const submit = async () => {
+    if (busy.current) return;
+    busy.current = true;
+    setSaving(true);
+    try {
+      // A form that does not validate shows its messages beside the fields; nothing else to report.
+      await save().catch((error: unknown) => {
+        if (isApiError(error)) throw error;
+      });
+    } finally {
+      busy.current = false;
+      setSaving(false);
+    }
+  };
+
+  const save = async () => {
+    const values = await form.validateFields();
+    const body = {
+      ...values,
+      expectedInvestment: String(values.expectedInvestment),
+      creditCode: values.creditCode?.trim() || null,
+      channelId: values.channelId ?? null,
+      ...(target ? { version: target.version } : { platformKey, quarter }),
+    };
+    try {
+      const saved = await saveTarget(target?.id ?? null, body);
+      message.success(target ? '已保存' : '已加入目标企业库');
+      await queryClient.invalidateQueries({ queryKey: targetKeys.all });
+      onSaved(saved.id);
+    } catch (error) {
+      message.error(isApiError(error) ? error.message : '保存失败，请稍后重试');
+    }
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={target ? `修改目标企业：${target.name}` : `新增目标企业（${quarter}）`}
+      onCancel={onClose}
+      onOk={() => void submit()}
+      okText="保存"
+      confirmLoading={saving}
+      cancelText="取消"
+      width={820}
+      destroyOnHidden
+    >
+      <Form form={form} layout="vertical" data-testid="target-form">
+        <Row gutter={16}>
+          <Col span={14}>
+            <Form.Item
+              name="name"
+              label="企业名称"
+              rules={[{ required: true, whitespace: true, message: '请填写企业名称' }]}
+            >
+              <Input maxLength={200} data-testid="target-name" />
+            </Form.Item>
+          </Col>
+          <Col span={10}>
+            <Form.Item name="creditCode" label="统一社会信用代码（已知时填写）">
+              <Input maxLength={18} data-testid="target-credit-code" />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item
+          name="types"
+          label="企业类型（可多选）"
+          rules={[{ required: true, message: '请至少选择一种企业类型' }]}
+        >
+          <Select mode="multiple" options={TYPE_OPTIONS} data-testid="target-types" />
+        </Form.Item>
+        <Row gutter={16}>
+          <Col span={8}>
+            <Form.Item name="hqProvince" label="总部所在省份" rules={[{ required: true, message: '请选择省份' }]}>
+              <Select
+                showSearch
+                options={divisions.data?.provinces.map((p) => ({ value: p.name, label: p.name })) ?? []}
+                onChange={() => {
+                  form.setFieldValue('hqCity', undefined);
+                }}
+                data-testid="target-province"
+              />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item
+              name="hqCity"
+              label="总部所在城市"
+              rules={[{ required: true, message: '请选择城市' }]}
+              extra="北京、上海、广州、深圳、杭州为重点区域"
+            >
+              <Select showSearch options={cities.map((c) => ({ value: c, label: c }))} data-testid="target-city" />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item
+              name="industryCode"
+              label="行业代码（国民经济行业分类）"
+              rules={[{ required: true, whitespace: true, message: '请填写行业代码' }]}
+              extra="非本平台鼓励类行业须填写列为目标的理由"
+            >
+              <Input maxLength={4} data-testid="target-industry" />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Row gutter={16}>
+          <Col span={8}>
+            <Form.Item
+              name="expectedInvestment"
+              label="预计投资额（万元）"
+              rules={[{ required: true, message: '请填写预计投资额' }]}
+              extra={<span data-testid="tier-preview">规模档次：{tierPreview}（5亿、20亿、50亿元以上，含本数）</span>}
+            >
+              <InputNumber min={0} stringMode style={{ width: '100%' }} data-testid="target-investment" />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item
+              name="owner"
+              label="责任人"
+              rules={[{ required: true, whitespace: true, message: '请填写责任人' }]}
+            >
+              <Input maxLength={50} data-testid="target-owner" />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="channelId" label="来源渠道">
+              <Select
+                allowClear
+                options={channels.data?.items.map((c) => ({ value: c.id, label: c.name })) ?? []}
+                data-testid="target-channel"
+              />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Row gutter={16}>
+          <Col span={8}>
+            <Form.Item name="status" label="状态" rules={[{ required: true, message: '请选择状态' }]}>
+              <Select options={STATUS_OPTIONS} data-testid="target-status" />
+            </Form.Item>
+          </Col>
+          <Col span={16}>
+            {status === 'dropped' ? (
+              <Form.Item
+                name="statusReason"
+                label="放弃原因"
+                rules={[{ required: true, whitespace: true, message: '放弃须填写原因' }]}
+              >
+                <Input maxLength={500} data-testid="target-status-reason" />
+              </Form.Item>
+            ) : (
+              <Form.Item name="reason" label="列为目标的理由（非鼓励类行业必填）">
+                <Input maxLength={500} data-testid="target-reason" />
+              </Form.Item>
+            )}
+          </Col>
+        </Row>
+        <Typography.Text strong>系统化招商方案</Typography.Text>
+        <Row gutter={16}>
+          {(
+            [
+              ['path', '招商路径'],
+              ['planning', '规划'],
+              ['strategy', '招商策略'],
+              ['tactics', '谈判对策'],
+            ] as const
+          ).map(([key, label]) => (
+            <Col span={12} key={key}>
+              <Form.Item name={['plan', key]} label={label}>
+                <Input.TextArea rows={2} maxLength={2000} data-testid={`target-plan-${key}`} />
+              </Form.Item>
+            </Col>
+          ))}
+        </Row>
+      </Form>
+    </Modal>
+  );
+}
