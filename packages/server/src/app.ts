@@ -29,6 +29,8 @@ import { catalogRoutes } from './catalog/catalog.routes.ts';
 import { projectRoutes } from './projects/projects.routes.ts';
 import { enterpriseRoutes } from './enterprises/enterprises.routes.ts';
 import { evaluationRoutes } from './enterprises/evaluations.routes.ts';
+import { calendarRoutes } from './calendar/calendar.routes.ts';
+import { tripRoutes } from './trips/trips.routes.ts';
 import { industryCodesInUse } from './catalog/catalog.service.ts';
 import { DEFAULT_HTTP_SETTINGS, type HttpSettings } from './platform/config.ts';
 import { installRequestDeadlines, serverTimeouts } from './platform/request-deadlines.ts';
@@ -153,6 +155,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(projectRoutes(ctx));
       await api.register(enterpriseRoutes(ctx));
       await api.register(evaluationRoutes(ctx));
+      await api.register(calendarRoutes(ctx));
+      await api.register(tripRoutes(ctx));
     },
     { prefix: '/api/v1' },
   );

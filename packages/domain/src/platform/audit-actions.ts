@@ -37,6 +37,14 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'industries.seed': '载入行业分类表',
   'industries.import': '导入行业分类表',
   'platforms.seed': '载入平台信息',
+  'staff.create': '新增招商人员',
+  'staff.update': '修改招商人员',
+  'staff.time_declare': '申报招商工作天数',
+  'trips.report': '报备外出招商',
+  'trips.attach': '上传外出招商附件',
+  'trips.settings_update': '修改外出招商报备期限',
+  'calendar.seed': '载入节假日安排',
+  'calendar.update': '修改节假日安排',
 };
 
 export const AUDIT_ENTITY_LABELS: Record<string, string> = {
@@ -52,4 +60,9 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   evaluation_run: '亩均评价',
   industries: '行业分类表',
   platforms: '平台',
+  staff: '招商人员',
+  time_declaration: '招商工作天数申报',
+  trip: '外出招商',
+  trip_settings: '外出招商设置',
+  holiday_calendar: '节假日安排',
 };

@@ -67,6 +67,11 @@ export const ERROR_CODES = [
   'NO_RECORDS',
   'ALREADY_PUBLISHED',
   'SUPERSEDED',
+  // trips, rosters and the holiday calendar (§二(五))
+  'NOT_ON_ROSTER',
+  'UNKNOWN_PROJECT',
+  'BAD_ATTACHMENT',
+  'INVALID_CALENDAR',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

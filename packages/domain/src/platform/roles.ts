@@ -32,6 +32,11 @@ export const PERMISSIONS = [
   'enterprises.import',
   'evaluations.read',
   'evaluations.manage',
+  'trips.read',
+  'trips.report',
+  'trips.configure',
+  'calendar.read',
+  'calendar.edit',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -66,6 +71,15 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   'enterprises.import': ['eitc', 'platform'],
   'evaluations.read': EVERY_BUSINESS_ROLE,
   'evaluations.manage': ['eitc'],
+  // §二(五) R2.8: each platform keeps its roster, monthly time declarations and trip reports (only its own, D10);
+  // the bureau sets the reporting deadline and with the leading group and commissions reads every platform's.
+  'trips.read': EVERY_BUSINESS_ROLE,
+  'trips.report': ['platform'],
+  'trips.configure': ['bureau'],
+  // The national holiday calendar (working days) is reference data every module reads; the admin or the bureau
+  // enters next year's from the 国务院办公厅 notice.
+  'calendar.read': [...EVERY_BUSINESS_ROLE, 'admin', 'auditor'],
+  'calendar.edit': ['admin', 'bureau'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

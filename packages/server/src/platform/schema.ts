@@ -7,3 +7,5 @@ export * from '../audit/audit.table.ts';
 export * from '../catalog/catalog.table.ts';
 export * from '../projects/projects.table.ts';
 export * from '../enterprises/enterprises.table.ts';
+export * from '../calendar/calendar.table.ts';
+export * from '../trips/trips.table.ts';

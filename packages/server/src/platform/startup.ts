@@ -7,6 +7,7 @@ import { ensureDemoUsers } from '../demo/demo-users.ts';
 import { ensureDemoProjects } from '../demo/demo-projects.ts';
 import { ensureDemoEnterprises } from '../demo/demo-enterprises.ts';
 import { ensureDemoEvaluation } from '../demo/demo-evaluations.ts';
+import { ensureHolidayCalendars } from '../calendar/calendar.service.ts';
 
 export type PreparedDatabase = {
   adminPassword?: string;
@@ -28,6 +29,7 @@ export async function prepareDatabase(
 ): Promise<PreparedDatabase> {
   await ensureReferenceData(db, SYSTEM_ACTOR, now);
   await ensureCatalog2018(db, SYSTEM_ACTOR, now);
+  await ensureHolidayCalendars(db, SYSTEM_ACTOR, now);
   const admin = await bootstrapAdmin(db, options.adminPassword, now);
   const demoUsers = options.demo ? await ensureDemoUsers(db, now) : [];
   const demoProjects = options.demo && options.demoProjects ? await ensureDemoProjects(db, now) : 0;
