@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { lastDayOfMonth } from '@pgs/domain';
 import type { Db, Tx } from '../platform/db.ts';
 import {
   staff,
@@ -102,7 +103,7 @@ function tripCondition(filter: TripFilter): SQL | undefined {
   if (filter.platformKey) conditions.push(eq(trips.platformKey, filter.platformKey));
   if (filter.month) {
     conditions.push(gte(trips.startOn, `${filter.month}-01`));
-    conditions.push(lte(trips.startOn, `${filter.month}-31`));
+    conditions.push(lte(trips.startOn, lastDayOfMonth(filter.month)));
   }
   if (filter.late !== undefined) conditions.push(eq(trips.late, filter.late));
   return conditions.length === 0 ? undefined : and(...conditions);
