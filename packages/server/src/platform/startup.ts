@@ -8,6 +8,7 @@ import { ensureDemoProjects } from '../demo/demo-projects.ts';
 import { ensureDemoEnterprises } from '../demo/demo-enterprises.ts';
 import { ensureDemoEvaluation } from '../demo/demo-evaluations.ts';
 import { ensureHolidayCalendars } from '../calendar/calendar.service.ts';
+import { ensureDemoTrips } from '../demo/demo-trips.ts';
 
 export type PreparedDatabase = {
   adminPassword?: string;
@@ -35,5 +36,7 @@ export async function prepareDatabase(
   const demoProjects = options.demo && options.demoProjects ? await ensureDemoProjects(db, now) : 0;
   const demoEnterprises = options.demo && options.demoProjects ? await ensureDemoEnterprises(db, now) : 0;
   if (options.demo && options.demoProjects) await ensureDemoEvaluation(db, now);
+  // After the projects: the demo trips link some of them.
+  if (options.demo && options.demoProjects) await ensureDemoTrips(db, now);
   return { adminPassword: admin.password, adminCreated: admin.created, demoUsers, demoProjects, demoEnterprises };
 }
