@@ -878,8 +878,9 @@ const ROUTES: Route[] = [
       expect(made.statusCode, made.body).toBe(201);
       return made.json() as { id: number; version: number; attachments: Array<{ id: number }> };
     };
-    let znTrip: ReturnType<typeof trip> | undefined;
-    const sharedTrip = () =>
+    type SharedTrip = { id: number; version: number; attachments: Array<{ id: number }> };
+    let znTrip: Promise<SharedTrip> | undefined;
+    const sharedTrip = (): Promise<SharedTrip> =>
       (znTrip ??= (async () => {
         const made = await trip('zn');
         const upload = multipart(PNG, 'photo.png');
@@ -891,9 +892,9 @@ const ROUTES: Route[] = [
           upload.headers,
         );
         expect(attached.statusCode, attached.body).toBe(201);
-        return attached.json();
+        return attached.json() as SharedTrip;
       })());
-    const readZn = (route: string, url: () => Promise<string> | string, extra: Partial<Route> = {}): Route => ({
+    const readZn = (route: string, url: string | (() => Promise<string>), extra: Partial<Route> = {}): Route => ({
       route,
       needs: 'trips.read',
       projectOf: 'zn',
@@ -912,7 +913,7 @@ const ROUTES: Route[] = [
         'GET /trips/{id}/attachments/{attachmentId}',
         async () => {
           const shared = await sharedTrip();
-          return `/trips/${shared.id}/attachments/${shared.attachments[0].id}`;
+          return `/trips/${shared.id}/attachments/${shared.attachments[0]!.id}`;
         },
         { after: (_who, r) => expect(r.headers['content-type']).toBe('image/png') },
       ),

@@ -5,6 +5,10 @@ import {
   AuditOutlined,
   BankOutlined,
   BarChartOutlined,
+  CalendarOutlined,
+  CarOutlined,
+  EnvironmentOutlined,
+  FieldTimeOutlined,
   CheckSquareOutlined,
   ControlOutlined,
   DatabaseOutlined,
@@ -35,6 +39,12 @@ const ROUTE_ICONS: Record<string, ReactNode> = {
   '/projects/queue': <CheckSquareOutlined />,
   '/projects/summary': <BarChartOutlined />,
   '/projects/settings': <ControlOutlined />,
+  '/trips': <CarOutlined />,
+  '/trips/new': <FileAddOutlined />,
+  '/trips/staff': <TeamOutlined />,
+  '/trips/time': <FieldTimeOutlined />,
+  '/trips/compliance': <BarChartOutlined />,
+  '/calendar': <CalendarOutlined />,
   '/enterprises': <DatabaseOutlined />,
   '/enterprises/import': <ImportOutlined />,
   '/evaluations': <TrophyOutlined />,
@@ -48,6 +58,7 @@ const ROUTE_ICONS: Record<string, ReactNode> = {
 };
 const GROUP_ICONS: Record<Exclude<MenuGroup, 'home'>, ReactNode> = {
   projects: <FundProjectionScreenOutlined />,
+  trips: <EnvironmentOutlined />,
   enterprises: <BankOutlined />,
   catalog: <AppstoreOutlined />,
   system: <SettingOutlined />,
@@ -90,7 +101,9 @@ export function SideMenu({ role }: { role: Role }) {
     [role, t],
   );
   // A project's own page keeps the ledger selected; an enterprise's the enterprise list, a run's lists the runs.
-  const parent = ['/projects', '/enterprises', '/evaluations'].find((prefix) => pathname.startsWith(`${prefix}/`));
+  const parent = ['/projects', '/trips', '/enterprises', '/evaluations'].find((prefix) =>
+    pathname.startsWith(`${prefix}/`),
+  );
   const selected = APP_ROUTES.find((route) => route.path === pathname)?.path ?? parent;
   return (
     <Menu
