@@ -191,7 +191,8 @@ export async function ensureDemoTrips(db: Db, now: Date): Promise<number> {
       if (month === thisMonth) continue;
       if (platformKey === 'hitech' && month === monthsBefore(thisMonth, 4)) continue;
       for (const leader of leaders) {
-        const days = String(5 + Math.floor(random() * 11) / 2);
+        // 6–11 days in half days: most months reach 1/3 of about 21 working days, some do not.
+        const days = String(6 + Math.floor(random() * 11) / 2);
         try {
           await declareTime(
             db,

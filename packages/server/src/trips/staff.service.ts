@@ -199,7 +199,8 @@ export async function declareTime(
       now,
     );
   });
-  const saved = (await declarationOf(db, key.staffId, key.month))!;
+  const saved = await declarationOf(db, key.staffId, key.month);
+  if (!saved) throw notFound('没有找到该申报');
   return {
     staffId: key.staffId,
     month: key.month,

@@ -25,12 +25,14 @@ export async function complianceOfMonths(
   platformKey: string,
   months: string[],
 ): Promise<MonthComplianceView[]> {
-  if (months.length === 0) return [];
   const sorted = [...months].sort();
+  const first = sorted[0];
+  const last = sorted.at(-1);
+  if (first === undefined || last === undefined) return [];
   const [roster, book, trips] = await Promise.all([
     staffOfPlatform(db, platformKey),
     loadCalendarBook(db),
-    tripsStartedBetween(db, platformKey, `${sorted[0]}-01`, lastDayOfMonth(sorted.at(-1)!)),
+    tripsStartedBetween(db, platformKey, `${first}-01`, lastDayOfMonth(last)),
   ]);
   const members: RosterMember[] = roster;
   const declarations = await declarationsOf(
@@ -58,7 +60,9 @@ export async function complianceOfMonths(
 export async function platformCompliance(db: Db, actor: Actor, platformKey: string, month: string) {
   requirePermission(actor, 'trips.read');
   requirePlatformVisible(actor, platformKey, '平台');
-  return (await complianceOfMonths(db, platformKey, [month]))[0]!;
+  const [result] = await complianceOfMonths(db, platformKey, [month]);
+  if (!result) throw new Error('unreachable: one month asked, one answered');
+  return result;
 }
 
 /** `GET /staffing-compliance?period=2026Q1|2026`: every platform (a platform user: its own) side by side. */

@@ -60,7 +60,10 @@ function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
   // eslint-disable-next-line no-control-regex
   const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').trim();
-  return [...(clean || '附件')].slice(0, 100).join('');
+  // Code points, not UTF-16 units: a name of rare characters is not cut inside one.
+  return Array.from(clean || '附件')
+    .slice(0, 100)
+    .join('');
 }
 
 /** `POST /trips/:id/attachments?version=`: the platform adds a photo or minutes to its own trip. */
@@ -118,6 +121,6 @@ export async function readAttachment(db: Db, actor: Actor, tripId: number, attac
   return {
     fileName: row.fileName,
     buffer: row.content,
-    mime: ATTACHMENT_KINDS[row.kind as AttachmentKind]?.mime ?? 'application/octet-stream',
+    mime: (ATTACHMENT_KINDS as Partial<Record<string, { mime: string }>>)[row.kind]?.mime ?? 'application/octet-stream',
   };
 }

@@ -44,7 +44,7 @@ async function views(db: Db | Tx, rows: TripRow[]): Promise<TripView[]> {
     outcome: row.outcome,
     projects: details.projects
       .filter((p) => p.tripId === row.id)
-      .map((p) => ({ id: p.projectId, name: projectNames.get(p.projectId)! })),
+      .map((p) => ({ id: p.projectId, name: projectNames.get(p.projectId) ?? `项目 #${p.projectId}` })),
     reportedAt: row.reportedAt.toISOString(),
     reportedOn: row.reportedOn,
     dueOn: row.dueOn,
@@ -144,7 +144,9 @@ export async function getTrip(db: Db, actor: Actor, id: number): Promise<TripVie
   const row = await tripById(db, id);
   if (!row) throw notFound('没有找到该外出招商记录');
   requirePlatformVisible(actor, row.platformKey, '外出招商记录');
-  return (await views(db, [row]))[0]!;
+  const [view] = await views(db, [row]);
+  if (!view) throw notFound('没有找到该外出招商记录');
+  return view;
 }
 
 /** `GET /trips`: newest first; a platform user sees only its own (D10). */

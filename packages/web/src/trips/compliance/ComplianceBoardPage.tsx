@@ -29,7 +29,12 @@ function MonthCell({ month, onOpen }: { month: MonthComplianceView; onOpen: () =
       <Tag color="red">未达标</Tag>
     );
   return (
-    <Button type="link" size="small" onClick={onOpen} aria-label={`${month.platformKey} ${month.month} 明细`}>
+    <Button
+      type="link"
+      size="small"
+      onClick={onOpen}
+      aria-label={`${PLATFORMS.find((p) => p.key === month.platformKey)?.shortName ?? month.platformKey} ${month.month} 明细`}
+    >
       {tag}
     </Button>
   );
@@ -40,9 +45,9 @@ function MonthDetail({ month }: { month: MonthComplianceView }) {
   const roster = useStaff(month.platformKey);
   const nameOf = (id: number) => roster.data?.items.find((s) => s.id === id)?.name ?? `#${id}`;
   return (
-    <Space direction="vertical" style={{ width: '100%' }}>
+    <Space orientation="vertical" style={{ width: '100%' }}>
       {month.missing.map((m) => (
-        <Alert key={m} type="warning" showIcon message={`缺数：${MISSING_FIGURE_LABELS[m]}`} />
+        <Alert key={m} type="warning" showIcon title={`缺数：${MISSING_FIGURE_LABELS[m]}`} />
       ))}
       <Table
         rowKey="staffId"
@@ -99,8 +104,8 @@ function MonthDetail({ month }: { month: MonthComplianceView }) {
 
 /** R2.8 staffing compliance board: every platform side by side for a quarter or a year, each cell opening its rows. */
 export function ComplianceBoardPage() {
-  const options = useMemo(periodsOffered, []);
-  const [period, setPeriod] = useState(options[0]!.value);
+  const options = useMemo(() => periodsOffered(), []);
+  const [period, setPeriod] = useState(() => monthAgo(0).slice(0, 4));
   const result = usePeriodCompliance(period);
   const exporting = useDownload(() => exportCompliance(period));
   const [open, setOpen] = useState<MonthComplianceView | null>(null);
@@ -113,7 +118,7 @@ export function ComplianceBoardPage() {
       extra={
         <Space>
           <Select aria-label="期间" style={{ width: 180 }} value={period} options={options} onChange={setPeriod} />
-          <Button icon={<DownloadOutlined />} loading={exporting.downloading} onClick={exporting.start}>
+          <Button icon={<DownloadOutlined />} loading={exporting.downloading} onClick={() => void exporting.start()}>
             导出 Excel
           </Button>
         </Space>
@@ -153,9 +158,19 @@ export function ComplianceBoardPage() {
           ...months.map((m, index) => ({
             title: m,
             key: m,
-            render: (_: unknown, row: PlatformRow) => (
-              <MonthCell month={row.months[index]!} onOpen={() => setOpen(row.months[index]!)} />
-            ),
+            render: (_: unknown, row: PlatformRow) => {
+              const month = row.months[index];
+              return month ? (
+                <MonthCell
+                  month={month}
+                  onOpen={() => {
+                    setOpen(month);
+                  }}
+                />
+              ) : (
+                '—'
+              );
+            },
           })),
           {
             title: (
@@ -171,9 +186,11 @@ export function ComplianceBoardPage() {
       />
       <Drawer
         open={open !== null}
-        width={640}
+        size={640}
         title={open ? `${platformName(open.platformKey as PlatformKey)} ${open.month} 招商力量明细` : ''}
-        onClose={() => setOpen(null)}
+        onClose={() => {
+          setOpen(null);
+        }}
       >
         {open && <MonthDetail month={open} />}
       </Drawer>

@@ -18,11 +18,11 @@ export function AttachmentList({
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
   return (
-    <Space direction="vertical" size={4}>
+    <Space orientation="vertical" size={4}>
       {trip.attachments.length === 0 && <Typography.Text type="secondary">暂无附件</Typography.Text>}
       {trip.attachments.map((a) => (
         <a key={a.id} href={attachmentUrl(trip.id, a.id)} target="_blank" rel="noreferrer">
-          <PaperClipOutlined /> {a.fileName}（{ATTACHMENT_KINDS[a.kind as AttachmentKind]?.label ?? a.kind}，
+          <PaperClipOutlined /> {a.fileName}（{ATTACHMENT_KINDS[a.kind as AttachmentKind].label}，
           {Math.max(1, Math.round(a.sizeBytes / 1024))} KB）
         </a>
       ))}
@@ -38,7 +38,9 @@ export function AttachmentList({
                 onUploaded(updated);
               })
               .catch(handleError)
-              .finally(() => setBusy(false));
+              .finally(() => {
+                setBusy(false);
+              });
             return false;
           }}
         >

@@ -1,5 +1,6 @@
 import { useSearchParams } from 'react-router';
-import { isPlatformKey, PLATFORMS, type PlatformKey } from '@pgs/domain';
+import { isPlatformKey, PLATFORM_KEYS, PLATFORMS, type PlatformKey } from '@pgs/domain';
+import type { Role } from '@pgs/domain/platform/roles';
 import { useMe } from '../../auth/session.ts';
 
 /**
@@ -10,23 +11,24 @@ export function usePlatformChoice(): {
   platformKey: PlatformKey | undefined;
   setPlatformKey: (key: PlatformKey) => void;
   fixed: boolean;
-  role: string | undefined;
+  role: Role | undefined;
 } {
   const me = useMe().data;
   const [params, setParams] = useSearchParams();
   const own = me?.platformKey && isPlatformKey(me.platformKey) ? me.platformKey : undefined;
   const asked = params.get('platform');
-  const platformKey = own ?? (asked && isPlatformKey(asked) ? asked : me ? PLATFORMS[0]!.key : undefined);
+  const platformKey = own ?? (asked && isPlatformKey(asked) ? asked : me ? PLATFORM_KEYS[0] : undefined);
   return {
     platformKey,
-    setPlatformKey: (key) =>
+    setPlatformKey: (key) => {
       setParams(
         (current) => {
           current.set('platform', key);
           return current;
         },
         { replace: true },
-      ),
+      );
+    },
     fixed: Boolean(own),
     role: me?.role,
   };

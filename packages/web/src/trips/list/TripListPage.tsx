@@ -3,7 +3,7 @@ import { Button, Card, Descriptions, Select, Space, Table, Tag, Tooltip, Typogra
 import { DownloadOutlined, FileAddOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { can, type Role } from '@pgs/domain/platform/roles';
+import { can } from '@pgs/domain/platform/roles';
 import { platformName, type PlatformKey } from '@pgs/domain';
 import { useMe } from '../../auth/session.ts';
 import { useDownload } from '../../shared/useDownload.ts';
@@ -17,7 +17,7 @@ const MONTHS = Array.from({ length: 24 }, (_, i) => monthAgo(i));
 export function TripListPage() {
   const me = useMe().data;
   const queryClient = useQueryClient();
-  const mayReport = me ? can(me.role as Role, 'trips.report') : false;
+  const mayReport = me ? can(me.role, 'trips.report') : false;
   const [filters, setFilters] = useState<TripFilters>({});
   const [page, setPage] = useState(1);
   const trips = useTrips(filters, page, 20);
@@ -40,7 +40,9 @@ export function TripListPage() {
               style={{ width: 200 }}
               options={PLATFORM_OPTIONS}
               value={filters.platformKey}
-              onChange={(value) => setFilter({ platformKey: value })}
+              onChange={(value) => {
+                setFilter({ platformKey: value });
+              }}
             />
           )}
           <Select
@@ -50,7 +52,9 @@ export function TripListPage() {
             style={{ width: 130 }}
             options={MONTHS.map((m) => ({ value: m, label: m }))}
             value={filters.month}
-            onChange={(value) => setFilter({ month: value })}
+            onChange={(value) => {
+              setFilter({ month: value });
+            }}
           />
           <Select
             aria-label="是否及时"
@@ -62,9 +66,11 @@ export function TripListPage() {
               { value: 'true', label: '逾期报备' },
             ]}
             value={filters.late}
-            onChange={(value) => setFilter({ late: value })}
+            onChange={(value) => {
+              setFilter({ late: value });
+            }}
           />
-          <Button icon={<DownloadOutlined />} loading={exporting.downloading} onClick={exporting.start}>
+          <Button icon={<DownloadOutlined />} loading={exporting.downloading} onClick={() => void exporting.start()}>
             导出 Excel
           </Button>
           {mayReport && (

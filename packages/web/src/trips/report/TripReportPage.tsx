@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, Form, Input, Result, Select, Space, Tag, Typo
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { REGIONS, type ProjectView } from '@pgs/domain';
+import { creditCodeProblem, isCalendarDay, normaliseCreditCode, REGIONS, type ProjectView } from '@pgs/domain';
 import { api } from '../../api/client.ts';
 import type { Page } from '../../api/contract.ts';
 import { handleError } from '../../api/queryClient.ts';
@@ -22,7 +22,22 @@ type FormValues = {
   projectIds?: number[];
 };
 
-const DAY_RULE = { pattern: /^\d{4}-\d{2}-\d{2}$/, message: '日期格式为 YYYY-MM-DD，如 2026-03-05' };
+/** The same checks as the server's (one rule, shared): a day that exists, a credit code with its check character. */
+const DAY_RULE = {
+  validator: (_: unknown, value?: string) => {
+    if (!value || isCalendarDay(value.trim())) return Promise.resolve();
+    const problem = /^\d{4}-\d{2}-\d{2}$/.test(value.trim())
+      ? `日期 ${value.trim()} 不存在`
+      : '日期请按 2026-03-05 的格式填写';
+    return Promise.reject(new Error(problem));
+  },
+};
+const CREDIT_CODE_RULE = {
+  validator: (_: unknown, value?: string) => {
+    const problem = value?.trim() ? creditCodeProblem(normaliseCreditCode(value)) : null;
+    return problem ? Promise.reject(new Error(problem)) : Promise.resolve();
+  },
+};
 const PROVINCES = REGIONS.map((r) => ({ value: r.name, label: r.name }));
 
 /** R2.8 报备外出招商: the platform reports a trip after return; late after the bureau's number of days. */
@@ -61,7 +76,7 @@ export function TripReportPage() {
         city: values.city,
         met: (values.met ?? [])
           .filter((m) => m.name?.trim())
-          .map((m) => ({ name: m.name!.trim(), creditCode: m.creditCode?.trim() ? m.creditCode.trim() : null })),
+          .map((m) => ({ name: (m.name ?? '').trim(), creditCode: m.creditCode?.trim() ? m.creditCode.trim() : null })),
         outcome: values.outcome,
         projectIds: values.projectIds ?? [],
       });
@@ -83,7 +98,14 @@ export function TripReportPage() {
           title={reported.late ? '已报备，但超过报备期限' : '已及时报备'}
           subTitle={`返回日期 ${reported.endOn}，报备期限 ${reported.dueOn}（返回后 ${settings.data?.reportWithinDays ?? 3} 天内），报备日期 ${reported.reportedOn}`}
           extra={[
-            <Button key="again" type="primary" onClick={() => (setReported(null), form.resetFields())}>
+            <Button
+              key="again"
+              type="primary"
+              onClick={() => {
+                setReported(null);
+                form.resetFields();
+              }}
+            >
               再报备一次
             </Button>,
             <Link key="list" to="/trips">
@@ -103,22 +125,48 @@ export function TripReportPage() {
         type="info"
         showIcon
         style={{ marginBottom: 16 }}
-        message={`请在返回后 ${settings.data?.reportWithinDays ?? 3} 天内报备（返回当天不计，北京时间计日）；逾期报备会被标记。主要负责人每月须外出招商不少于1次，按出发日期所在月份计。`}
+        title={`请在返回后 ${settings.data?.reportWithinDays ?? 3} 天内报备（返回当天不计，北京时间计日）；逾期报备会被标记。主要负责人每月须外出招商不少于1次，按出发日期所在月份计。`}
       />
-      <Form<FormValues> form={form} layout="vertical" requiredMark onFinish={submit} style={{ maxWidth: 760 }}>
+      <Form<FormValues>
+        form={form}
+        layout="vertical"
+        requiredMark
+        onFinish={(values) => void submit(values)}
+        style={{ maxWidth: 760 }}
+      >
         <Form.Item
           name="travellerIds"
           label="外出人员"
           rules={[{ required: true, message: '请至少选择一名外出人员' }]}
           extra={travellers.length === 0 ? '名册上还没有人员：请先在“招商人员名册”中添加' : '从本平台名册中选择'}
         >
-          <Select mode="multiple" options={travellers} placeholder="选择外出人员" optionFilterProp="label" />
+          <Select
+            mode="multiple"
+            options={travellers}
+            placeholder="选择外出人员"
+            showSearch={{ optionFilterProp: 'label' }}
+          />
         </Form.Item>
         <Space size="large" wrap>
           <Form.Item name="startOn" label="出发日期" rules={[{ required: true, message: '请填写出发日期' }, DAY_RULE]}>
             <Input placeholder="如 2026-03-05" maxLength={10} style={{ width: 180 }} />
           </Form.Item>
-          <Form.Item name="endOn" label="返回日期" rules={[{ required: true, message: '请填写返回日期' }, DAY_RULE]}>
+          <Form.Item
+            name="endOn"
+            label="返回日期"
+            dependencies={['startOn']}
+            rules={[
+              { required: true, message: '请填写返回日期' },
+              DAY_RULE,
+              ({ getFieldValue }) => ({
+                validator: (_: unknown, value?: string) => {
+                  const start = String(getFieldValue('startOn') ?? '').trim();
+                  const early = value && isCalendarDay(value.trim()) && isCalendarDay(start) && value.trim() < start;
+                  return early ? Promise.reject(new Error('返回日期不能早于出发日期')) : Promise.resolve();
+                },
+              }),
+            ]}
+          >
             <Input placeholder="如 2026-03-07" maxLength={10} style={{ width: 180 }} />
           </Form.Item>
         </Space>
@@ -129,7 +177,9 @@ export function TripReportPage() {
               options={PROVINCES}
               style={{ width: 200 }}
               placeholder="选择或输入省份"
-              onChange={() => form.setFieldValue('city', undefined)}
+              onChange={() => {
+                form.setFieldValue('city', undefined);
+              }}
             />
           </Form.Item>
           <Form.Item name="city" label="目的地城市" rules={[{ required: true, message: '请选择目的地城市' }]}>
@@ -142,7 +192,9 @@ export function TripReportPage() {
             />
           </Form.Item>
         </Space>
-        <Typography.Text strong>会见企业</Typography.Text>
+        <Typography.Paragraph strong style={{ marginBottom: 8 }}>
+          会见企业
+        </Typography.Paragraph>
         <Form.List name="met">
           {(fields, { add, remove }) => (
             <>
@@ -159,7 +211,7 @@ export function TripReportPage() {
                       maxLength={200}
                     />
                   </Form.Item>
-                  <Form.Item name={[field.name, 'creditCode']}>
+                  <Form.Item name={[field.name, 'creditCode']} rules={[CREDIT_CODE_RULE]}>
                     <Input
                       placeholder="统一社会信用代码（可不填）"
                       aria-label={`第 ${index + 1} 家会见企业信用代码`}
@@ -167,11 +219,22 @@ export function TripReportPage() {
                       maxLength={18}
                     />
                   </Form.Item>
-                  <MinusCircleOutlined aria-label="删除该企业" onClick={() => remove(field.name)} />
+                  <MinusCircleOutlined
+                    aria-label="删除该企业"
+                    onClick={() => {
+                      remove(field.name);
+                    }}
+                  />
                 </Space>
               ))}
               <Form.Item>
-                <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ name: '' })}>
+                <Button
+                  type="dashed"
+                  icon={<PlusOutlined />}
+                  onClick={() => {
+                    add({ name: '' });
+                  }}
+                >
                   添加会见企业
                 </Button>
               </Form.Item>
@@ -184,7 +247,7 @@ export function TripReportPage() {
         <Form.Item name="projectIds" label="关联项目" extra="本平台已登记的招商项目，可不选">
           <Select
             mode="multiple"
-            optionFilterProp="label"
+            showSearch={{ optionFilterProp: 'label' }}
             placeholder="选择关联项目"
             options={(projects.data?.items ?? []).map((p) => ({ value: p.id, label: `#${p.id} ${p.name}` }))}
           />

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { App, Button, Card, Form, Input, Modal, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { can, type Role } from '@pgs/domain/platform/roles';
+import { can } from '@pgs/domain/platform/roles';
 import { handleError } from '../../api/queryClient.ts';
 import { useDownload } from '../../shared/useDownload.ts';
 import { addStaff, exportRoster, tripKeys, updateStaff, useStaff, type StaffView } from '../trips.api.ts';
@@ -25,11 +25,11 @@ export function RosterPage() {
   const queryClient = useQueryClient();
   const { platformKey, setPlatformKey, fixed, role } = usePlatformChoice();
   const staff = useStaff(platformKey);
-  const mayEdit = role ? can(role as Role, 'trips.report') : false;
+  const mayEdit = role ? can(role, 'trips.report') : false;
   const [editing, setEditing] = useState<StaffView | 'new' | null>(null);
   const [saving, setSaving] = useState(false);
   const [form] = Form.useForm<FormValues>();
-  const exporting = useDownload(() => exportRoster(platformKey!));
+  const exporting = useDownload(() => exportRoster(platformKey ?? ''));
 
   const open = (person: StaffView | 'new') => {
     setEditing(person);
@@ -52,7 +52,7 @@ export function RosterPage() {
         ...(values.fromMonth ? { fromMonth: values.fromMonth } : {}),
         untilMonth: values.untilMonth ? values.untilMonth : null,
       };
-      if (editing === 'new') await addStaff(platformKey!, body);
+      if (editing === 'new') await addStaff(platformKey ?? '', body);
       else if (editing)
         await updateStaff(editing.id, { ...body, fromMonth: values.fromMonth, version: editing.version });
       message.success('名册已保存');
@@ -60,7 +60,7 @@ export function RosterPage() {
       await queryClient.invalidateQueries({ queryKey: tripKeys.all });
     } catch (error) {
       handleError(error);
-      await queryClient.invalidateQueries({ queryKey: tripKeys.staff(platformKey!) });
+      await queryClient.invalidateQueries({ queryKey: tripKeys.staff(platformKey ?? '') });
     } finally {
       setSaving(false);
     }
@@ -83,11 +83,17 @@ export function RosterPage() {
               onChange={setPlatformKey}
             />
           )}
-          <Button icon={<DownloadOutlined />} loading={exporting.downloading} onClick={exporting.start}>
+          <Button icon={<DownloadOutlined />} loading={exporting.downloading} onClick={() => void exporting.start()}>
             导出 Excel
           </Button>
           {mayEdit && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => open('new')}>
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => {
+                open('new');
+              }}
+            >
               新增人员
             </Button>
           )}
@@ -129,7 +135,12 @@ export function RosterPage() {
                   title: '操作',
                   key: 'edit',
                   render: (_: unknown, person: StaffView) => (
-                    <Button size="small" onClick={() => open(person)}>
+                    <Button
+                      size="small"
+                      onClick={() => {
+                        open(person);
+                      }}
+                    >
                       修改
                     </Button>
                   ),
@@ -144,8 +155,10 @@ export function RosterPage() {
         okText="保存"
         cancelText="取消"
         confirmLoading={saving}
-        onOk={save}
-        onCancel={() => setEditing(null)}
+        onOk={() => void save()}
+        onCancel={() => {
+          setEditing(null);
+        }}
         destroyOnHidden
       >
         <Form form={form} layout="vertical" requiredMark>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { App, Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
-import { can, type Role } from '@pgs/domain/platform/roles';
+import { can } from '@pgs/domain/platform/roles';
 import { handleError } from '../../api/queryClient.ts';
 import { declareTime, tripKeys, useTimeSheet, type TimeSheet } from '../trips.api.ts';
 import { monthAgo, PLATFORM_OPTIONS, usePlatformChoice } from '../components/usePlatformChoice.ts';
@@ -16,7 +16,7 @@ export function TimeDeclarationPage() {
   const { platformKey, setPlatformKey, fixed, role } = usePlatformChoice();
   const [month, setMonth] = useState(monthAgo(1));
   const sheet = useTimeSheet(platformKey, month);
-  const mayEdit = role ? can(role as Role, 'trips.report') : false;
+  const mayEdit = role ? can(role, 'trips.report') : false;
   const [typed, setTyped] = useState<Record<number, string>>({});
   const [saving, setSaving] = useState<number | null>(null);
   const workingDays = sheet.data?.workingDays ?? null;
@@ -27,6 +27,11 @@ export function TimeDeclarationPage() {
       message.error('请填写招商工作天数');
       return;
     }
+    // The contract's own wording, checked here too so the field is named as people know it.
+    if (!/^\d{1,2}(\.5|\.0)?$/.test(value)) {
+      message.error('招商工作天数应为 0–31 的整数或半天（如 7.5）');
+      return;
+    }
     setSaving(row.staff.id);
     try {
       await declareTime(row.staff.id, month, {
@@ -34,7 +39,7 @@ export function TimeDeclarationPage() {
         ...(row.version === null ? {} : { version: row.version }),
       });
       message.success(`${row.staff.name} ${month} 的招商工作天数已保存`);
-      setTyped(({ [row.staff.id]: _, ...rest }) => rest);
+      setTyped((current) => Object.fromEntries(Object.entries(current).filter(([id]) => Number(id) !== row.staff.id)));
     } catch (error) {
       handleError(error);
     } finally {
@@ -110,8 +115,10 @@ export function TimeDeclarationPage() {
                   aria-label={`${row.staff.name}的招商工作天数`}
                   style={{ width: 100 }}
                   value={typed[row.staff.id] ?? row.investmentDays ?? ''}
-                  onChange={(event) => setTyped((current) => ({ ...current, [row.staff.id]: event.target.value }))}
-                  onPressEnter={() => save(row)}
+                  onChange={(event) => {
+                    setTyped((current) => ({ ...current, [row.staff.id]: event.target.value }));
+                  }}
+                  onPressEnter={() => void save(row)}
                   suffix="天"
                 />
               ) : (
@@ -125,7 +132,12 @@ export function TimeDeclarationPage() {
                   title: '操作',
                   key: 'save',
                   render: (_: unknown, row: Row) => (
-                    <Button size="small" type="primary" loading={saving === row.staff.id} onClick={() => save(row)}>
+                    <Button
+                      size="small"
+                      type="primary"
+                      loading={saving === row.staff.id}
+                      onClick={() => void save(row)}
+                    >
                       保存
                     </Button>
                   ),
