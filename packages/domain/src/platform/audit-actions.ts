@@ -43,6 +43,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'trips.report': '报备外出招商',
   'trips.attach': '上传外出招商附件',
   'trips.settings_update': '修改外出招商报备期限',
+  'trips.seed': '载入演示名册和外出招商',
   'calendar.seed': '载入节假日安排',
   'calendar.update': '修改节假日安排',
 };

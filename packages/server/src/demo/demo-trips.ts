@@ -2,12 +2,12 @@ import { addCalendarDays, lastDayOfMonth, shanghaiDay, type PlatformKey, type St
 import type { Db } from '../platform/db.ts';
 import { SYSTEM_ACTOR } from '../platform/actor.ts';
 import { listProjects } from '../projects/projects.service.ts';
-import { addStaff, declareTime, listStaff } from '../trips/staff.service.ts';
-import { reportTrip } from '../trips/trips.service.ts';
+import { listStaff } from '../trips/staff.service.ts';
+import { seedRoster, seedTrips, type SeedTrip } from '../trips/trips-seed.service.ts';
 
 /**
  * Demo rosters, monthly time declarations and about 200 outbound trips over the two years before today (issue #13),
- * written through the trips services (audited like any report). Deterministic: a seeded PRNG, never Math.random.
+ * loaded through the trips module's seed service (one transaction and one audit row per platform and batch). Deterministic: a seeded PRNG, never Math.random.
  * On purpose: some leaders miss a month's trip or declare less than 1/3, some reports are late, 高新区 joins a
  * non-participating person in the last year (its staff share drops below 1/3), and 高新区 has not declared the month
  * four months ago (a missing figure on the board).
@@ -123,25 +123,21 @@ export async function ensureDemoTrips(db: Db, now: Date): Promise<number> {
   let trips = 0;
 
   for (const platformKey of Object.keys(ROSTERS) as PlatformKey[]) {
-    const staff: StaffView[] = [];
-    for (const person of ROSTERS[platformKey]) {
-      const joined = person.joinedAgo === undefined ? firstMonth : monthsBefore(thisMonth, person.joinedAgo);
-      staff.push(
-        await addStaff(
-          db,
-          SYSTEM_ACTOR,
-          platformKey,
-          {
-            name: person.name,
-            position: person.position,
-            mainLeader: person.mainLeader,
-            takesPartInInvestment: person.takesPart,
-            fromMonth: joined,
-          },
-          morningOf(`${joined}-01`),
-        ),
-      );
-    }
+    const staff: StaffView[] = await seedRoster(
+      db,
+      SYSTEM_ACTOR,
+      platformKey,
+      ROSTERS[platformKey].map((person) => ({
+        name: person.name,
+        position: person.position,
+        mainLeader: person.mainLeader,
+        takesPartInInvestment: person.takesPart,
+        fromMonth: person.joinedAgo === undefined ? firstMonth : monthsBefore(thisMonth, person.joinedAgo),
+      })),
+      now,
+    );
+    const seeds: SeedTrip[] = [];
+    const declarations: Array<{ staffId: number; month: string; investmentDays: string; at: Date }> = [];
     const leaders = staff.filter((s) => s.mainLeader);
     const investors = staff.filter((s) => s.takesPartInInvestment && !s.mainLeader);
     const projects = (await listProjects(db, SYSTEM_ACTOR, { platformKey, page: 1, pageSize: 100 }, now)).items.map(
@@ -167,25 +163,17 @@ export async function ensureDemoTrips(db: Db, now: Date): Promise<number> {
         const reportedOn = addCalendarDays(endOn, delay);
         if (reportedOn > today) continue;
         const [province, city] = pick(DESTINATIONS);
-        await reportTrip(
-          db,
-          SYSTEM_ACTOR,
-          {
-            platformKey,
-            travellerIds: trip.travellers,
-            startOn,
-            endOn,
-            province,
-            city,
-            met: [{ name: pick(ENTERPRISES) }, ...(random() < 0.4 ? [{ name: pick(ENTERPRISES) }] : [])].filter(
-              (m, i, all) => all.findIndex((n) => n.name === m.name) === i,
-            ),
-            outcome: pick(OUTCOMES),
-            projectIds: projects.length > 0 && random() < 0.25 ? [pick(projects)] : [],
-          },
-          morningOf(reportedOn),
-        );
-        trips++;
+        seeds.push({
+          travellerIds: trip.travellers,
+          startOn,
+          endOn,
+          province,
+          city,
+          met: [...new Set([pick(ENTERPRISES), ...(random() < 0.4 ? [pick(ENTERPRISES)] : [])])],
+          outcome: pick(OUTCOMES),
+          projectIds: projects.length > 0 && random() < 0.25 ? [pick(projects)] : [],
+          reportedAt: morningOf(reportedOn),
+        });
       }
       // Declarations of the main leaders, filed in the first days of the next month (not yet for this month).
       if (month === thisMonth) continue;
@@ -193,19 +181,10 @@ export async function ensureDemoTrips(db: Db, now: Date): Promise<number> {
       for (const leader of leaders) {
         // 6–11 days in half days: most months reach 1/3 of about 21 working days, some do not.
         const days = String(6 + Math.floor(random() * 11) / 2);
-        try {
-          await declareTime(
-            db,
-            SYSTEM_ACTOR,
-            { staffId: leader.id, month },
-            { investmentDays: days },
-            morningOf(addCalendarDays(last, 2)),
-          );
-        } catch {
-          // a month more days than working days (never with these figures): skip rather than stop the start-up
-        }
+        declarations.push({ staffId: leader.id, month, investmentDays: days, at: morningOf(addCalendarDays(last, 2)) });
       }
     }
+    trips += await seedTrips(db, SYSTEM_ACTOR, { platformKey, trips: seeds, declarations }, now);
   }
   return trips;
 }
