@@ -27,7 +27,14 @@ describe('demo trips and rosters (npm start in demo mode, issue #13)', () => {
     );
     expect(missing).toEqual(['hitech 2026-07']);
     const hitech = board.platforms.find((p) => p.platformKey === 'hitech')!;
-    // 彭丽 joined eleven months before: 3 of 10 take part, below 1/3.
-    expect(hitech.months.map((m) => m.staffShare)).toEqual(['3/10', '3/10', '3/10']);
+    // 3 of 9 take part (exactly 1/3); 彭丽 joins two months before the clock (September): 3 of 10 from then on.
+    expect(hitech.months.map((m) => [m.staffShare, m.staffOk])).toEqual([
+      ['3/9', true],
+      ['3/9', true],
+      ['3/10', false],
+    ]);
+    const november = await periodCompliance(db, SYSTEM_ACTOR, '2026Q4', t.clock());
+    const hitechQ4 = november.platforms.find((p) => p.platformKey === 'hitech')!;
+    expect(hitechQ4.months.map((m) => m.staffShare)).toEqual(['3/10', '3/10']);
   });
 });

@@ -9,7 +9,7 @@ import { seedRoster, seedTrips, type SeedTrip } from '../trips/trips-seed.servic
  * Demo rosters, monthly time declarations and about 200 outbound trips over the two years before today (issue #13),
  * loaded through the trips module's seed service (one transaction and one audit row per platform and batch). Deterministic: a seeded PRNG, never Math.random.
  * On purpose: some leaders miss a month's trip or declare less than 1/3, some reports are late, 高新区 joins a
- * non-participating person in the last year (its staff share drops below 1/3), and 高新区 has not declared the month
+ * non-participating person two months ago (its staff share drops below 1/3 from then), and 高新区 has not declared the month
  * four months ago (a missing figure on the board).
  */
 
@@ -52,7 +52,7 @@ const ROSTERS: Record<PlatformKey, DemoPerson[]> = {
     { name: '邓超', position: '建设局科员', mainLeader: false, takesPart: false },
     { name: '冯雅', position: '人才办科员', mainLeader: false, takesPart: false },
     { name: '曹阳', position: '党政办科员', mainLeader: false, takesPart: false },
-    { name: '彭丽', position: '统计科员', mainLeader: false, takesPart: false, joinedAgo: 11 },
+    { name: '彭丽', position: '统计科员', mainLeader: false, takesPart: false, joinedAgo: 2 },
   ],
 };
 

@@ -153,7 +153,12 @@ export function ComplianceBoardPage() {
             title: '平台',
             dataIndex: 'platformKey',
             fixed: 'left',
-            render: (k: string) => platformName(k as PlatformKey),
+            width: 90,
+            render: (k: string) => (
+              <Tooltip title={platformName(k as PlatformKey)}>
+                <span style={{ whiteSpace: 'nowrap' }}>{PLATFORMS.find((p) => p.key === k)?.shortName ?? k}</span>
+              </Tooltip>
+            ),
           },
           ...months.map((m, index) => ({
             title: m,
