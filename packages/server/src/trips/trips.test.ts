@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ATTACHMENT_MAX_BYTES } from '@pgs/domain';
 import { createTestApp, type TestApp } from '../test/test-app.ts';
 import { countAllRows } from '../test/table-counts.ts';
+import { expectEveryAuditActionNamed } from '../test/audit-names.ts';
 import { addWorkingDays, workingDaysBetween, workingDaysInMonth } from '../calendar/calendar.service.ts';
 
 /** Issue #13 (R2.8, D24, D10): rosters, time declarations, trips with attachments, compliance, the holiday calendar. */
@@ -431,5 +432,11 @@ describe('staffing compliance (R2.8, D24) per platform and month, with the rows 
     expect((await send('bureau', 'GET', '/staffing-compliance?period=2026Q5')).statusCode).toBe(400);
     const exported = await send('bureau', 'GET', '/staffing-compliance/export.xlsx?period=2026Q4');
     expect(exported.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  });
+});
+
+describe('audit', () => {
+  it('every action and object this module wrote has a Chinese name', async () => {
+    await expectEveryAuditActionNamed(t.database.db);
   });
 });
