@@ -50,7 +50,8 @@ export async function seedRoster(db: Db, actor: Actor, platformKey: string, peop
     await recordAudit(
       tx,
       actor,
-      { action: 'trips.seed', entityType: 'staff', entityId: platformKey, after: { people: rows.length } },
+      // No single record: the platform goes in `after` (the trail shows ids, and a platform key is not one).
+      { action: 'trips.seed', entityType: 'staff', entityId: null, after: { platformKey, people: rows.length } },
       now,
     );
     return rows;
@@ -110,8 +111,8 @@ export async function seedTrips(
       {
         action: 'trips.seed',
         entityType: 'trip',
-        entityId: batch.platformKey,
-        after: { trips: batch.trips.length, declarations: batch.declarations.length },
+        entityId: null,
+        after: { platformKey: batch.platformKey, trips: batch.trips.length, declarations: batch.declarations.length },
       },
       now,
     );
