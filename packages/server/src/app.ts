@@ -41,6 +41,8 @@ import {
   type NoticeOptions,
 } from './notices/notices.routes.ts';
 import { targetRoutes } from './targets/targets.routes.ts';
+import { calendarRoutes } from './calendar/calendar.routes.ts';
+import { tripRoutes } from './trips/trips.routes.ts';
 import { industryCodesInUse } from './catalog/catalog.service.ts';
 import { DEFAULT_HTTP_SETTINGS, type HttpSettings } from './platform/config.ts';
 import { installRequestDeadlines, serverTimeouts } from './platform/request-deadlines.ts';
@@ -184,6 +186,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(noticeRoutes(ctx, noticeOptions));
       await api.register(publicNoticeRoutes(ctx, noticeOptions));
       await api.register(targetRoutes(ctx));
+      await api.register(calendarRoutes(ctx));
+      await api.register(tripRoutes(ctx));
     },
     { prefix: '/api/v1' },
   );

@@ -14,3 +14,5 @@ export * from './assessment/assessment.table.ts';
 export * from './key-tasks/key-tasks.table.ts';
 export * from './notices/notices.table.ts';
 export * from './targets/targets.table.ts';
+export * from './calendar/calendar.table.ts';
+export * from './trips/trips.table.ts';

@@ -7,6 +7,8 @@ import { ensureDemoUsers } from './demo/demo-users.ts';
 import { ensureDemoProjects } from './demo/demo-projects.ts';
 import { ensureDemoEnterprises } from './demo/demo-enterprises.ts';
 import { ensureDemoEvaluation } from './demo/demo-evaluations.ts';
+import { ensureHolidayCalendars } from './calendar/calendar.service.ts';
+import { ensureDemoTrips } from './demo/demo-trips.ts';
 import { ensureDemoTargets } from './demo/demo-targets.ts';
 import { ensureDemoKeyTasks } from './demo/demo-key-tasks.ts';
 import { ensureDemoNotice } from './demo/demo-notices.ts';
@@ -34,6 +36,7 @@ export async function prepareDatabase(
 ): Promise<PreparedDatabase> {
   await ensureReferenceData(db, SYSTEM_ACTOR, now);
   await ensureCatalog2018(db, SYSTEM_ACTOR, now);
+  await ensureHolidayCalendars(db, SYSTEM_ACTOR, now);
   const admin = await bootstrapAdmin(db, options.adminPassword, now);
   const demoUsers = options.demo ? await ensureDemoUsers(db, now) : [];
   const demoProjects = options.demo && options.demoProjects ? await ensureDemoProjects(db, now) : 0;
@@ -45,8 +48,9 @@ export async function prepareDatabase(
     await ensureDemoAssessments(db, now);
     await ensureDemoKeyTasks(db, now);
     await ensureDemoNotice(db, now);
+    // After the projects: the demo trips link some of them.
+    await ensureDemoTrips(db, now);
   }
-  if (options.demo && options.demoProjects) await ensureDemoEvaluation(db, now);
   // After the projects: some demo targets are the investors of demo projects, linked to them (issue #13).
   // Its own switch: npm start sets it; e2e files that do not need the target libraries start faster without them.
   if (options.demo && options.demoProjects && options.demoTargets) await ensureDemoTargets(db, now);

@@ -74,6 +74,15 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'notices.create': '发起结果公示',
   'notices.objection': '提出公示异议',
   'notices.answer': '答复公示异议',
+  'staff.create': '新增招商人员',
+  'staff.update': '修改招商人员',
+  'staff.time_declare': '申报招商工作天数',
+  'trips.report': '报备外出招商',
+  'trips.attach': '上传外出招商附件',
+  'trips.settings_update': '修改外出招商报备期限',
+  'trips.seed': '载入演示名册和外出招商',
+  'calendar.seed': '载入节假日安排',
+  'calendar.update': '修改节假日安排',
 };
 
 export const AUDIT_ENTITY_LABELS: Record<string, string> = {
@@ -104,4 +113,9 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   key_task_progress: '重点任务进展',
   notice: '结果公示',
   notice_objection: '公示异议',
+  staff: '招商人员',
+  time_declaration: '招商工作天数申报',
+  trip: '外出招商',
+  trip_settings: '外出招商设置',
+  holiday_calendar: '节假日安排',
 };

@@ -103,6 +103,11 @@ export const ERROR_CODES = [
   'TARGET_REFUSED',
   /** Carry-forward into a quarter that already has targets, or from a quarter without any. */
   'CARRY_FORWARD_REFUSED',
+  // trips, rosters and the holiday calendar (§二(五))
+  'NOT_ON_ROSTER',
+  'UNKNOWN_PROJECT',
+  'BAD_ATTACHMENT',
+  'INVALID_CALENDAR',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -49,6 +49,11 @@ export const PERMISSIONS = [
   'notices.manage',
   'targets.read',
   'targets.edit',
+  'trips.read',
+  'trips.report',
+  'trips.configure',
+  'calendar.read',
+  'calendar.edit',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -115,6 +120,15 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   // read every platform's library, maps and funnel.
   'targets.read': EVERY_BUSINESS_ROLE,
   'targets.edit': ['platform', 'bureau'],
+  // §二(五) R2.8: each platform keeps its roster, monthly time declarations and trip reports (only its own, D10);
+  // the bureau sets the reporting deadline and with the leading group and commissions reads every platform's.
+  'trips.read': EVERY_BUSINESS_ROLE,
+  'trips.report': ['platform'],
+  'trips.configure': ['bureau'],
+  // The national holiday calendar (working days) is reference data every module reads; the admin or the bureau
+  // enters next year's from the 国务院办公厅 notice.
+  'calendar.read': [...EVERY_BUSINESS_ROLE, 'admin', 'auditor'],
+  'calendar.edit': ['admin', 'bureau'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

@@ -1717,6 +1717,207 @@ const ROUTES: Route[] = [
       },
     ];
   })(),
+  // trips and staffing (§二(五) R2.8, issue #13) and the holiday calendar: 浙南's roster, trip and attachment are
+  // made once by zn (platform users of the other platforms get 404 for them, D10); writes go to the user's own platform.
+  ...((): Route[] => {
+    const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
+    const platformOf = (who: Who) => PLATFORM_OF[who as User] ?? 'zhenan';
+    const cookieOf = (who: Who) => (PLATFORM_OF[who as User] ? cookies[who as User] : cookies.zn);
+    const person = async (who: Who) => {
+      const made = await inject('POST', `/platforms/${platformOf(who)}/staff`, cookieOf(who), {
+        name: `矩阵人员${++serial}`,
+        position: '招商科长',
+        mainLeader: true,
+        takesPartInInvestment: true,
+        fromMonth: '2025-01',
+      });
+      expect(made.statusCode, made.body).toBe(201);
+      return made.json() as { id: number; version: number };
+    };
+    const trip = async (who: Who) => {
+      const traveller = await person(who);
+      const made = await inject('POST', '/trips', cookieOf(who), {
+        platformKey: platformOf(who),
+        travellerIds: [traveller.id],
+        startOn: '2026-11-20',
+        endOn: '2026-11-21',
+        province: '上海市',
+        city: '上海市',
+        met: [{ name: '矩阵会见企业有限公司' }],
+        outcome: '初步洽谈',
+      });
+      expect(made.statusCode, made.body).toBe(201);
+      return made.json() as { id: number; version: number; attachments: Array<{ id: number }> };
+    };
+    type SharedTrip = { id: number; version: number; attachments: Array<{ id: number }> };
+    let znTrip: Promise<SharedTrip> | undefined;
+    const sharedTrip = (): Promise<SharedTrip> =>
+      (znTrip ??= (async () => {
+        const made = await trip('zn');
+        const upload = multipart(PNG, 'photo.png');
+        const attached = await inject(
+          'POST',
+          `/trips/${made.id}/attachments?version=${made.version}`,
+          cookies.zn,
+          upload.payload,
+          upload.headers,
+        );
+        expect(attached.statusCode, attached.body).toBe(201);
+        return attached.json() as SharedTrip;
+      })());
+    const readZn = (route: string, url: string | (() => Promise<string>), extra: Partial<Route> = {}): Route => ({
+      route,
+      needs: 'trips.read',
+      projectOf: 'zn',
+      ok: 200,
+      request: async () => ({ url: typeof url === 'string' ? url : await url() }),
+      ...(route.endsWith('.xlsx') ? { after: expectXlsx } : {}),
+      ...extra,
+    });
+    return [
+      readZn('GET /platforms/{key}/staff', '/platforms/zhenan/staff'),
+      readZn('GET /platforms/{key}/staff/export.xlsx', '/platforms/zhenan/staff/export.xlsx'),
+      readZn('GET /platforms/{key}/time', '/platforms/zhenan/time?month=2026-10'),
+      readZn('GET /platforms/{key}/staffing-compliance', '/platforms/zhenan/staffing-compliance?month=2026-10'),
+      readZn('GET /trips/{id}', async () => `/trips/${(await sharedTrip()).id}`),
+      readZn(
+        'GET /trips/{id}/attachments/{attachmentId}',
+        async () => {
+          const shared = await sharedTrip();
+          return `/trips/${shared.id}/attachments/${shared.attachments[0]!.id}`;
+        },
+        { after: (_who, r) => expect(r.headers['content-type']).toBe('image/png') },
+      ),
+      {
+        route: 'POST /platforms/{key}/staff',
+        needs: 'trips.report',
+        ok: 201,
+        request: async (who) => ({
+          url: `/platforms/${platformOf(who)}/staff`,
+          payload: { name: '矩阵新人员', position: '科员', mainLeader: false, takesPartInInvestment: true },
+        }),
+        after: (who, r) => expect(r.json()).toMatchObject({ platformKey: PLATFORM_OF[who] }),
+      },
+      {
+        route: 'PUT /staff/{id}',
+        needs: 'trips.report',
+        ok: 200,
+        request: async (who) => {
+          const made = await person(who);
+          return {
+            url: `/staff/${made.id}`,
+            payload: {
+              name: '矩阵改名',
+              position: '副主任',
+              mainLeader: false,
+              takesPartInInvestment: true,
+              fromMonth: '2025-01',
+              untilMonth: null,
+              version: made.version,
+            },
+          };
+        },
+        after: (_who, r) => expect(r.json()).toMatchObject({ name: '矩阵改名', version: 2 }),
+      },
+      {
+        route: 'PUT /staff/{id}/time/{month}',
+        needs: 'trips.report',
+        ok: 200,
+        request: async (who) => ({
+          url: `/staff/${(await person(who)).id}/time/2026-10`,
+          payload: { investmentDays: 7 },
+        }),
+        after: (_who, r) => expect(r.json()).toMatchObject({ investmentDays: '7', workingDays: 18, version: 1 }),
+      },
+      {
+        route: 'POST /trips',
+        needs: 'trips.report',
+        ok: 201,
+        request: async (who) => ({
+          url: '/trips',
+          payload: {
+            platformKey: platformOf(who),
+            travellerIds: [(await person(who)).id],
+            startOn: '2026-11-24',
+            endOn: '2026-11-25',
+            province: '广东省',
+            city: '深圳市',
+            met: [],
+            outcome: '拜访',
+          },
+        }),
+        // Back on 25 November, reported on 28 November: the third day after return, in time (R2.8).
+        after: (_who, r) => expect(r.json()).toMatchObject({ late: false, dueOn: '2026-11-28' }),
+      },
+      { route: 'GET /trips', needs: 'trips.read', ok: 200, request: async () => ({ url: '/trips?pageSize=5' }) },
+      {
+        route: 'GET /trips/export.xlsx',
+        needs: 'trips.read',
+        ok: 200,
+        request: async () => ({ url: '/trips/export.xlsx?month=2026-11' }),
+        after: expectXlsx,
+      },
+      {
+        route: 'POST /trips/{id}/attachments',
+        needs: 'trips.report',
+        ok: 201,
+        request: async (who) => {
+          const made = await trip(who);
+          const upload = multipart(PNG, 'photo.png');
+          return { url: `/trips/${made.id}/attachments?version=${made.version}`, ...upload };
+        },
+        after: (_who, r) => expect(r.json().attachments).toEqual([expect.objectContaining({ kind: 'png' })]),
+      },
+      { route: 'GET /trip-settings', needs: 'trips.read', ok: 200, request: async () => ({ url: '/trip-settings' }) },
+      {
+        route: 'PUT /trip-settings',
+        needs: 'trips.configure',
+        ok: 200,
+        request: async () => {
+          const current = (await inject('GET', '/trip-settings', cookies.bureau)).json();
+          return { url: '/trip-settings', payload: { reportWithinDays: 3, version: current.version } };
+        },
+      },
+      {
+        route: 'GET /staffing-compliance',
+        needs: 'trips.read',
+        ok: 200,
+        request: async () => ({ url: '/staffing-compliance?period=2026Q4' }),
+        after: (who, r) => expect(r.json().platforms).toHaveLength(PLATFORM_OF[who] ? 1 : 3),
+      },
+      {
+        route: 'GET /staffing-compliance/export.xlsx',
+        needs: 'trips.read',
+        ok: 200,
+        request: async () => ({ url: '/staffing-compliance/export.xlsx?period=2026' }),
+        after: expectXlsx,
+      },
+      { route: 'GET /calendar', needs: 'calendar.read', ok: 200, request: async () => ({ url: '/calendar' }) },
+      {
+        route: 'GET /calendar/{year}',
+        needs: 'calendar.read',
+        ok: 200,
+        request: async () => ({ url: '/calendar/2026' }),
+        after: (_who, r) => expect(r.json().workingDaysByMonth[1]).toBe(16),
+      },
+      {
+        route: 'PUT /calendar/{year}',
+        needs: 'calendar.edit',
+        ok: 200,
+        request: async () => {
+          const current = await inject('GET', '/calendar/2031', cookies.admin);
+          return {
+            url: '/calendar/2031',
+            payload: {
+              source: '矩阵测试年度',
+              festivals: [{ name: '元旦', offFrom: '2031-01-01', offTo: '2031-01-01', makeUpDays: [] }],
+              ...(current.statusCode === 200 ? { version: current.json().version } : {}),
+            },
+          };
+        },
+      },
+    ];
+  })(),
 ];
 
 const FULL_MARKS = Object.fromEntries(DEFAULT_EVALUATION_SHEET.items.map((item) => [item.code, item.maxScore]));

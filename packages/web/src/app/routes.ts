@@ -8,6 +8,7 @@ export type MenuGroup =
   | 'home'
   | 'projects'
   | 'targets'
+  | 'trips'
   | 'enterprises'
   | 'land'
   | 'renewal'
@@ -172,6 +173,53 @@ export const APP_ROUTES: readonly AppRoute[] = [
     permission: 'targets.read',
     hideInMenu: true,
     Page: lazy(() => import('../targets/detail/TargetDetailPage.tsx').then((m) => ({ default: m.TargetDetailPage }))),
+  },
+  // §二(五) R2.8: outbound trips, rosters, time declarations, staffing compliance; the holiday calendar.
+  {
+    path: '/trips',
+    titleKey: 'menu.tripList',
+    group: 'trips',
+    permission: 'trips.read',
+    Page: lazy(() => import('../trips/list/TripListPage.tsx').then((m) => ({ default: m.TripListPage }))),
+  },
+  {
+    path: '/trips/new',
+    titleKey: 'menu.tripReport',
+    group: 'trips',
+    permission: 'trips.report',
+    Page: lazy(() => import('../trips/report/TripReportPage.tsx').then((m) => ({ default: m.TripReportPage }))),
+  },
+  {
+    path: '/trips/staff',
+    titleKey: 'menu.tripRoster',
+    group: 'trips',
+    permission: 'trips.read',
+    Page: lazy(() => import('../trips/roster/RosterPage.tsx').then((m) => ({ default: m.RosterPage }))),
+  },
+  {
+    path: '/trips/time',
+    titleKey: 'menu.tripTime',
+    group: 'trips',
+    permission: 'trips.read',
+    Page: lazy(() => import('../trips/time/TimeDeclarationPage.tsx').then((m) => ({ default: m.TimeDeclarationPage }))),
+  },
+  {
+    path: '/trips/compliance',
+    titleKey: 'menu.tripCompliance',
+    group: 'trips',
+    permission: 'trips.read',
+    Page: lazy(() =>
+      import('../trips/compliance/ComplianceBoardPage.tsx').then((m) => ({ default: m.ComplianceBoardPage })),
+    ),
+  },
+  {
+    path: '/calendar',
+    titleKey: 'menu.holidayCalendar',
+    group: 'trips',
+    permission: 'calendar.read',
+    Page: lazy(() =>
+      import('../trips/calendar/HolidayCalendarPage.tsx').then((m) => ({ default: m.HolidayCalendarPage })),
+    ),
   },
   // §三 stock renewal (R3.1–R3.4). Static paths before '/enterprises/:creditCode', so AppLayout finds their titles.
   {
@@ -377,6 +425,7 @@ export const APP_ROUTES: readonly AppRoute[] = [
 export const MENU_GROUPS: ReadonlyArray<{ key: Exclude<MenuGroup, 'home'>; titleKey: MessageKey }> = [
   { key: 'projects', titleKey: 'menu.projectsGroup' },
   { key: 'targets', titleKey: 'menu.targetsGroup' },
+  { key: 'trips', titleKey: 'menu.tripsGroup' },
   { key: 'enterprises', titleKey: 'menu.enterprisesGroup' },
   { key: 'land', titleKey: 'menu.landGroup' },
   { key: 'renewal', titleKey: 'menu.renewalGroup' },

@@ -10,6 +10,10 @@ import {
   AuditOutlined,
   BankOutlined,
   BarChartOutlined,
+  CalendarOutlined,
+  CarOutlined,
+  EnvironmentOutlined,
+  FieldTimeOutlined,
   CheckSquareOutlined,
   ControlOutlined,
   DatabaseOutlined,
@@ -57,6 +61,12 @@ const ROUTE_ICONS: Record<string, ReactNode> = {
   '/targets/map/wenzhou': <EnvironmentOutlined />,
   '/targets/channels': <ShareAltOutlined />,
   '/targets/funnel': <FunnelPlotOutlined />,
+  '/trips': <CarOutlined />,
+  '/trips/new': <FileAddOutlined />,
+  '/trips/staff': <TeamOutlined />,
+  '/trips/time': <FieldTimeOutlined />,
+  '/trips/compliance': <BarChartOutlined />,
+  '/calendar': <CalendarOutlined />,
   '/enterprises': <DatabaseOutlined />,
   '/enterprises/import': <ImportOutlined />,
   '/evaluations': <TrophyOutlined />,
@@ -85,6 +95,7 @@ const ROUTE_ICONS: Record<string, ReactNode> = {
 const GROUP_ICONS: Record<Exclude<MenuGroup, 'home'>, ReactNode> = {
   projects: <FundProjectionScreenOutlined />,
   targets: <CompassOutlined />,
+  trips: <EnvironmentOutlined />,
   enterprises: <BankOutlined />,
   land: <GlobalOutlined />,
   renewal: <SyncOutlined />,
@@ -131,7 +142,7 @@ export function SideMenu({ role }: { role: Role }) {
     [role, t],
   );
   // A project's own page keeps the ledger selected; an enterprise's the enterprise list, a run's lists the runs.
-  const parent = ['/projects', '/enterprises', '/evaluations', '/renewal'].find((prefix) =>
+  const parent = ['/projects', '/trips', '/enterprises', '/evaluations', '/renewal'].find((prefix) =>
     pathname.startsWith(`${prefix}/`),
   );
   const selected = APP_ROUTES.find((route) => route.path === pathname)?.path ?? parent;

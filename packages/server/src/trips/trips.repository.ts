@@ -1,0 +1,240 @@
+import { and, asc, count, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { lastDayOfMonth } from '@pgs/domain';
+import type { Db, Tx } from '../platform/db.ts';
+import {
+  staff,
+  timeDeclarations,
+  tripAttachments,
+  tripContacts,
+  tripProjects,
+  trips,
+  tripSettings,
+  tripTravellers,
+} from './trips.table.ts';
+
+/** SQL of the trips module only (rosters, declarations, trips, attachments, the reporting setting). */
+
+export type StaffRow = typeof staff.$inferSelect;
+export type TripRow = typeof trips.$inferSelect;
+
+// ── roster ─────────────────────────────────────────────────────────────────────────────────────────────────────────
+const onRosterIn = (month: string) =>
+  and(lte(staff.fromMonth, month), sql`(${staff.untilMonth} is null or ${staff.untilMonth} >= ${month})`);
+
+export async function staffOfPlatform(db: Db | Tx, platformKey: string, month?: string): Promise<StaffRow[]> {
+  const where = month ? and(eq(staff.platformKey, platformKey), onRosterIn(month)) : eq(staff.platformKey, platformKey);
+  return db.select().from(staff).where(where).orderBy(desc(staff.mainLeader), asc(staff.id));
+}
+
+export async function staffById(db: Db | Tx, id: number): Promise<StaffRow | undefined> {
+  const [row] = await db.select().from(staff).where(eq(staff.id, id));
+  return row;
+}
+
+export async function staffByIds(db: Db | Tx, ids: number[]): Promise<StaffRow[]> {
+  if (ids.length === 0) return [];
+  return db.select().from(staff).where(inArray(staff.id, ids));
+}
+
+export async function insertStaff(tx: Tx, values: typeof staff.$inferInsert): Promise<StaffRow> {
+  const [row] = await tx.insert(staff).values(values).returning();
+  return row!;
+}
+
+export async function updateStaffAt(
+  tx: Tx,
+  id: number,
+  version: number,
+  values: Partial<typeof staff.$inferInsert>,
+): Promise<StaffRow | undefined> {
+  const [row] = await tx
+    .update(staff)
+    .set({ ...values, version: sql`${staff.version} + 1` })
+    .where(and(eq(staff.id, id), eq(staff.version, version)))
+    .returning();
+  return row;
+}
+
+// ── time declarations ───────────────────────────────────────────────────────────────────────────────────────────
+export async function declarationsOf(db: Db | Tx, staffIds: number[], months: string[]) {
+  if (staffIds.length === 0 || months.length === 0) return [];
+  return db
+    .select()
+    .from(timeDeclarations)
+    .where(and(inArray(timeDeclarations.staffId, staffIds), inArray(timeDeclarations.month, months)));
+}
+
+export async function declarationOf(db: Db | Tx, staffId: number, month: string) {
+  const [row] = await db
+    .select()
+    .from(timeDeclarations)
+    .where(and(eq(timeDeclarations.staffId, staffId), eq(timeDeclarations.month, month)));
+  return row;
+}
+
+/** First declaration: insert, or nothing when someone declared first (the caller answers 409). */
+export async function insertDeclaration(tx: Tx, values: typeof timeDeclarations.$inferInsert) {
+  return tx.insert(timeDeclarations).values(values).onConflictDoNothing().returning();
+}
+
+export async function updateDeclarationAt(
+  tx: Tx,
+  key: { staffId: number; month: string; version: number },
+  values: { investmentDays: string; updatedAt: Date; updatedBy: string },
+) {
+  return tx
+    .update(timeDeclarations)
+    .set({ ...values, version: sql`${timeDeclarations.version} + 1` })
+    .where(
+      and(
+        eq(timeDeclarations.staffId, key.staffId),
+        eq(timeDeclarations.month, key.month),
+        eq(timeDeclarations.version, key.version),
+      ),
+    )
+    .returning();
+}
+
+// ── trips ──────────────────────────────────────────────────────────────────────────────────────────────────────
+export type TripFilter = { platformKey?: string | undefined; month?: string | undefined; late?: boolean | undefined };
+
+function tripCondition(filter: TripFilter): SQL | undefined {
+  const conditions: SQL[] = [];
+  if (filter.platformKey) conditions.push(eq(trips.platformKey, filter.platformKey));
+  if (filter.month) {
+    conditions.push(gte(trips.startOn, `${filter.month}-01`));
+    conditions.push(lte(trips.startOn, lastDayOfMonth(filter.month)));
+  }
+  if (filter.late !== undefined) conditions.push(eq(trips.late, filter.late));
+  return conditions.length === 0 ? undefined : and(...conditions);
+}
+
+export async function tripPage(db: Db, filter: TripFilter, limit: number, offset: number) {
+  const where = tripCondition(filter);
+  const [rows, [total]] = await Promise.all([
+    db.select().from(trips).where(where).orderBy(desc(trips.startOn), desc(trips.id)).limit(limit).offset(offset),
+    db.select({ n: count() }).from(trips).where(where),
+  ]);
+  return { rows, total: total?.n ?? 0 };
+}
+
+export async function tripById(db: Db | Tx, id: number): Promise<TripRow | undefined> {
+  const [row] = await db.select().from(trips).where(eq(trips.id, id));
+  return row;
+}
+
+/** Trips of a platform started between two days (inclusive), with their travellers (the compliance's rows). */
+export async function tripsStartedBetween(db: Db, platformKey: string, from: string, to: string) {
+  const rows = await db
+    .select({ id: trips.id, startOn: trips.startOn, staffId: tripTravellers.staffId })
+    .from(trips)
+    .innerJoin(tripTravellers, eq(tripTravellers.tripId, trips.id))
+    .where(and(eq(trips.platformKey, platformKey), gte(trips.startOn, from), lte(trips.startOn, to)));
+  const byTrip = new Map<number, { id: number; startOn: string; travellerIds: number[] }>();
+  for (const row of rows) {
+    const trip = byTrip.get(row.id) ?? { id: row.id, startOn: row.startOn, travellerIds: [] };
+    trip.travellerIds.push(row.staffId);
+    byTrip.set(row.id, trip);
+  }
+  return [...byTrip.values()];
+}
+
+/** Travellers, contacts, projects and attachments (without content) of some trips, for their views. */
+export async function tripDetails(db: Db | Tx, tripIds: number[]) {
+  if (tripIds.length === 0) return { travellers: [], contacts: [], projects: [], attachments: [] };
+  const [travellers, contacts, projects, attachments] = await Promise.all([
+    db
+      .select({
+        tripId: tripTravellers.tripId,
+        id: staff.id,
+        name: staff.name,
+        mainLeader: staff.mainLeader,
+      })
+      .from(tripTravellers)
+      .innerJoin(staff, eq(staff.id, tripTravellers.staffId))
+      .where(inArray(tripTravellers.tripId, tripIds))
+      .orderBy(desc(staff.mainLeader), asc(staff.id)),
+    db.select().from(tripContacts).where(inArray(tripContacts.tripId, tripIds)).orderBy(asc(tripContacts.seq)),
+    db.select().from(tripProjects).where(inArray(tripProjects.tripId, tripIds)).orderBy(asc(tripProjects.projectId)),
+    db
+      .select({
+        tripId: tripAttachments.tripId,
+        id: tripAttachments.id,
+        fileName: tripAttachments.fileName,
+        kind: tripAttachments.kind,
+        sizeBytes: tripAttachments.sizeBytes,
+        uploadedAt: tripAttachments.uploadedAt,
+      })
+      .from(tripAttachments)
+      .where(inArray(tripAttachments.tripId, tripIds))
+      .orderBy(asc(tripAttachments.id)),
+  ]);
+  return { travellers, contacts, projects, attachments };
+}
+
+export async function insertTrip(
+  tx: Tx,
+  values: typeof trips.$inferInsert,
+  links: {
+    travellerIds: number[];
+    contacts: Array<{ name: string; creditCode: string | null; targetId: number | null }>;
+    projectIds: number[];
+  },
+): Promise<number> {
+  const [row] = await tx.insert(trips).values(values).returning({ id: trips.id });
+  const tripId = row!.id;
+  await tx.insert(tripTravellers).values(links.travellerIds.map((staffId) => ({ tripId, staffId })));
+  if (links.contacts.length > 0)
+    await tx.insert(tripContacts).values(links.contacts.map((contact, seq) => ({ tripId, seq, ...contact })));
+  if (links.projectIds.length > 0)
+    await tx.insert(tripProjects).values(links.projectIds.map((projectId) => ({ tripId, projectId })));
+  return tripId;
+}
+
+export async function insertAttachment(tx: Tx, values: typeof tripAttachments.$inferInsert) {
+  const [row] = await tx.insert(tripAttachments).values(values).returning({ id: tripAttachments.id });
+  return row!.id;
+}
+
+export async function attachmentOf(db: Db, tripId: number, attachmentId: number) {
+  const [row] = await db
+    .select()
+    .from(tripAttachments)
+    .where(and(eq(tripAttachments.tripId, tripId), eq(tripAttachments.id, attachmentId)));
+  return row;
+}
+
+/** Raises the trip's version at the version the user saw (an attachment changes the trip): undefined when stale. */
+export async function bumpTripVersion(tx: Tx, id: number, version: number) {
+  const [row] = await tx
+    .update(trips)
+    .set({ version: sql`${trips.version} + 1` })
+    .where(and(eq(trips.id, id), eq(trips.version, version)))
+    .returning({ id: trips.id });
+  return row;
+}
+
+// ── setting ───────────────────────────────────────────────────────────────────────────────────────────────────
+export async function settingsRow(db: Db | Tx) {
+  const [row] = await db.select().from(tripSettings).where(eq(tripSettings.id, 1));
+  return row;
+}
+
+export async function saveSettingsAt(
+  tx: Tx,
+  version: number,
+  values: { reportWithinDays: number; updatedAt: Date; updatedBy: string },
+) {
+  // Version 1 is the default before the first save: the first save inserts (one of two first saves wins).
+  if (version === 1)
+    return tx
+      .insert(tripSettings)
+      .values({ id: 1, ...values, version: 2 })
+      .onConflictDoNothing()
+      .returning({ id: tripSettings.id });
+  return tx
+    .update(tripSettings)
+    .set({ ...values, version: sql`${tripSettings.version} + 1` })
+    .where(and(eq(tripSettings.id, 1), eq(tripSettings.version, version)))
+    .returning({ id: tripSettings.id });
+}

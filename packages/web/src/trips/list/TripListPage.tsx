@@ -1,0 +1,162 @@
+import { useState } from 'react';
+import { Button, Card, Descriptions, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { DownloadOutlined, FileAddOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { can } from '@pgs/domain/platform/roles';
+import { platformName, type PlatformKey } from '@pgs/domain';
+import { useMe } from '../../auth/session.ts';
+import { useDownload } from '../../shared/useDownload.ts';
+import { exportTrips, tripKeys, useTrips, type TripFilters, type TripView } from '../trips.api.ts';
+import { monthAgo, PLATFORM_OPTIONS } from '../components/usePlatformChoice.ts';
+import { AttachmentList } from '../components/AttachmentUpload.tsx';
+
+const MONTHS = Array.from({ length: 24 }, (_, i) => monthAgo(i));
+
+/** R2.8 外出招商 list: newest first, late reports flagged; a platform sees its own, the bureau every platform's. */
+export function TripListPage() {
+  const me = useMe().data;
+  const queryClient = useQueryClient();
+  const mayReport = me ? can(me.role, 'trips.report') : false;
+  const [filters, setFilters] = useState<TripFilters>({});
+  const [page, setPage] = useState(1);
+  const trips = useTrips(filters, page, 20);
+  const exporting = useDownload(() => exportTrips(filters));
+  const setFilter = (patch: TripFilters) => {
+    setFilters((current) => ({ ...current, ...patch }));
+    setPage(1);
+  };
+
+  return (
+    <Card
+      title="外出招商报备"
+      extra={
+        <Space wrap>
+          {!me?.platformKey && (
+            <Select
+              aria-label="平台"
+              allowClear
+              placeholder="全部平台"
+              style={{ width: 200 }}
+              options={PLATFORM_OPTIONS}
+              value={filters.platformKey}
+              onChange={(value) => {
+                setFilter({ platformKey: value });
+              }}
+            />
+          )}
+          <Select
+            aria-label="出发月份"
+            allowClear
+            placeholder="全部月份"
+            style={{ width: 130 }}
+            options={MONTHS.map((m) => ({ value: m, label: m }))}
+            value={filters.month}
+            onChange={(value) => {
+              setFilter({ month: value });
+            }}
+          />
+          <Select
+            aria-label="是否及时"
+            allowClear
+            placeholder="及时与逾期"
+            style={{ width: 130 }}
+            options={[
+              { value: 'false', label: '及时报备' },
+              { value: 'true', label: '逾期报备' },
+            ]}
+            value={filters.late}
+            onChange={(value) => {
+              setFilter({ late: value });
+            }}
+          />
+          <Button icon={<DownloadOutlined />} loading={exporting.downloading} onClick={() => void exporting.start()}>
+            导出 Excel
+          </Button>
+          {mayReport && (
+            <Link to="/trips/new">
+              <Button type="primary" icon={<FileAddOutlined />}>
+                报备外出招商
+              </Button>
+            </Link>
+          )}
+        </Space>
+      }
+    >
+      <Typography.Paragraph type="secondary">
+        共 {trips.data?.total ?? 0}{' '}
+        次。“逾期”指报备日期晚于报备期限（返回日期后规定天数，返回当天不计，按北京时间计日）。
+      </Typography.Paragraph>
+      <Table<TripView>
+        rowKey="id"
+        loading={trips.isLoading}
+        dataSource={trips.data?.items ?? []}
+        pagination={{
+          current: page,
+          pageSize: 20,
+          total: trips.data?.total ?? 0,
+          onChange: setPage,
+          showSizeChanger: false,
+        }}
+        locale={{
+          emptyText: mayReport ? '还没有外出招商报备：返回后点击“报备外出招商”填报' : '没有符合条件的外出招商报备',
+        }}
+        expandable={{
+          expandedRowRender: (trip) => (
+            <Descriptions size="small" column={1} bordered>
+              <Descriptions.Item label="会见企业">
+                {trip.met.length === 0
+                  ? '未填写'
+                  : trip.met.map((m) => (m.creditCode ? `${m.name}（${m.creditCode}）` : m.name)).join('；')}
+              </Descriptions.Item>
+              <Descriptions.Item label="成效">{trip.outcome}</Descriptions.Item>
+              <Descriptions.Item label="关联项目">
+                {trip.projects.length === 0
+                  ? '无'
+                  : trip.projects.map((p) => (
+                      <Link key={p.id} to={`/projects/${p.id}`} style={{ marginRight: 12 }}>
+                        #{p.id} {p.name}
+                      </Link>
+                    ))}
+              </Descriptions.Item>
+              <Descriptions.Item label="照片或纪要">
+                <AttachmentList
+                  trip={trip}
+                  mayUpload={mayReport}
+                  onUploaded={() => void queryClient.invalidateQueries({ queryKey: tripKeys.all })}
+                />
+              </Descriptions.Item>
+            </Descriptions>
+          ),
+        }}
+        columns={[
+          ...(me?.platformKey
+            ? []
+            : [{ title: '平台', dataIndex: 'platformKey', render: (key: string) => platformName(key as PlatformKey) }]),
+          {
+            title: '外出人员',
+            render: (_: unknown, trip: TripView) =>
+              trip.travellers.map((t) => (
+                <Tag key={t.id} color={t.mainLeader ? 'blue' : undefined}>
+                  {t.name}
+                </Tag>
+              )),
+          },
+          { title: '出发', dataIndex: 'startOn' },
+          { title: '返回', dataIndex: 'endOn' },
+          { title: '目的地', render: (_: unknown, trip: TripView) => `${trip.province} ${trip.city}` },
+          { title: '会见企业', render: (_: unknown, trip: TripView) => `${trip.met.length} 家` },
+          {
+            title: '报备',
+            render: (_: unknown, trip: TripView) => (
+              <Tooltip title={`报备期限 ${trip.dueOn}，报备日期 ${trip.reportedOn}`}>
+                {trip.late ? <Tag color="red">逾期报备</Tag> : <Tag color="green">及时</Tag>}
+              </Tooltip>
+            ),
+          },
+          { title: '附件', render: (_: unknown, trip: TripView) => trip.attachments.length },
+        ]}
+      />
+    </Card>
+  );
+}
