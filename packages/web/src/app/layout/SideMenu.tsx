@@ -17,7 +17,6 @@ import {
   CheckSquareOutlined,
   ControlOutlined,
   DatabaseOutlined,
-  EnvironmentOutlined,
   AlertOutlined,
   GlobalOutlined,
   EditOutlined,
