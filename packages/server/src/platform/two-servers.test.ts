@@ -145,7 +145,7 @@ describe.runIf(process.env.PGS_TEST_DRIVER === 'postgres')('#15 two servers on o
     const current = (await send(a, 'drc', 'GET', `/catalog-versions/${draft.id}`)).json();
     const published = await send(a, 'drc', 'POST', `/catalog-versions/${draft.id}/publish`, {
       effectiveDate: day,
-      version: current.version,
+      revision: current.revision,
     });
     expect(published.statusCode, published.body).toBe(200);
     await vi.waitFor(async () => expect((await classify()).category).toBe('encouraged'), { timeout: 10_000 });
