@@ -32,7 +32,11 @@ async function pickMany(testId: string, labels: string[]) {
 async function pickSearch(testId: string, label: string) {
   await page.getByTestId(testId).click();
   await page.keyboard.type(label);
-  await openDropdown(page).locator(`.ant-select-item-option[title="${label}"]`).click();
+  // The dropdown opened last is the one typed into: a previous field's dropdown may still be closing (province then
+  // city both list 上海市).
+  const option = openDropdown(page).locator(`.ant-select-item-option[title="${label}"]`).last();
+  await option.click();
+  await option.waitFor({ state: 'hidden' });
   await expectText(page.getByTestId(testId), label);
 }
 

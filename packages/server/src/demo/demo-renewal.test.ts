@@ -26,7 +26,7 @@ describe('demo renewal cases (npm start in demo mode, R3.5, R1.6)', () => {
       (c: { track: string; status: string }) => c.track === 'zombie_exit' && c.status === 'completed',
     );
     expect(cleared).toHaveLength(1);
-    expect(cleared[0].parcelCode).toMatch(/-TK-/);
+    expect(cleared[0].parcelCode).toMatch(/-腾空-/);
     expect(all.items.filter((c: { overdue: boolean }) => c.overdue).length).toBeGreaterThanOrEqual(3);
     expect(all.items.some((c: { track: string }) => c.track === 'catalog_upgrade')).toBe(true);
     const overdue = await get('/renewal-cases/overdue');

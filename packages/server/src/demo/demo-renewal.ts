@@ -1,4 +1,5 @@
 import {
+  PLATFORMS,
   catalogConsequences,
   shanghaiDay,
   stepsOf,
@@ -103,7 +104,9 @@ export async function ensureDemoRenewal(db: Db, now: Date): Promise<number> {
   }
   for (const [index, record] of records.filter((r) => r.zombie).entries()) {
     const plan = ZOMBIE_PLANS[index % ZOMBIE_PLANS.length]!;
-    const parcelCode = plan.parcel ? `${record.platformKey!.slice(0, 2).toUpperCase()}-TK-${year}-01` : null;
+    // A vacated parcel's code as the platforms write them: the platform's short name, 腾空, the year.
+    const shortName = PLATFORMS.find((p) => p.key === record.platformKey)?.shortName ?? '';
+    const parcelCode = plan.parcel ? `${shortName}-腾空-${year}-01` : null;
     const input = { ...base(record, plan), track: 'zombie_exit' as const, exitWay: plan.way, parcelCode };
     await openWithSteps(db, input, plan, today, now);
     made += 1;

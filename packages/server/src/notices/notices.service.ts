@@ -14,7 +14,7 @@ import {
   type WorkingDayCalendar,
 } from '@pgs/domain';
 import type { Db } from '../platform/db.ts';
-import { requirePermission, type Actor } from '../platform/actor.ts';
+import { PUBLIC_ACTOR, requirePermission, type Actor } from '../platform/actor.ts';
 import { AppError, badRequest, conflict, notFound, staleVersion } from '../platform/errors.ts';
 import { currentRequestClient } from '../platform/request-context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -43,13 +43,7 @@ import {
  */
 
 /** Who lodged a public objection, for the audit trail: no account, the client's address is in the audit row. */
-export const PUBLIC_ACTOR: Actor = {
-  id: null,
-  username: 'public',
-  displayName: '公众',
-  role: 'system',
-  platformKey: null,
-};
+export { PUBLIC_ACTOR };
 
 /** The largest number of days ahead a notice may be set to start. */
 const MAX_START_AHEAD_DAYS = 30;

@@ -18,6 +18,18 @@ export const SYSTEM_ACTOR: Actor = {
   platformKey: null,
 };
 
+/**
+ * Someone without an account acting through a public page (an objection to a public notice): the audit row keeps
+ * the client's address; the trail shows 公众.
+ */
+export const PUBLIC_ACTOR: Actor = {
+  id: null,
+  username: 'public',
+  displayName: '公众',
+  role: 'system',
+  platformKey: null,
+};
+
 /** Authorisation lives in the services (DESIGN.md): each use case states the permission it needs. */
 export function requirePermission(actor: Actor, permission: Permission): void {
   if (actor.role === 'system') return;
