@@ -50,6 +50,11 @@ describe('the platforms’ yearly assessment in the browser', () => {
     await screenshot(page, 'assessment-figure-rows', { fullPage: false });
     await page.keyboard.press('Escape');
     await page.getByTestId('figure-rows').waitFor({ state: 'hidden' });
+    // The drawer gives the focus back to the figure once it has closed; a dropdown opened before that would close
+    // again when the focus moves, so the next step waits for it (a person sees the drawer gone first).
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? ''), { timeout: 10_000 })
+      .toMatch(/^figure-/);
   });
 
   it('the drc runs this year, simulates, publishes once, and downloads the circular and the scores', async () => {
