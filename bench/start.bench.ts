@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const HEALTH_TIMEOUT_MS = 120_000;
+const HEALTH_TIMEOUT_MS = 300_000;
 
 const freePort = () =>
   new Promise<number>((resolve) => {
@@ -30,7 +30,7 @@ async function timeToHealthy(dataDir: string): Promise<number> {
   const exited = new Promise((resolve) => child.on('exit', resolve));
   try {
     for (;;) {
-      if (performance.now() - started > HEALTH_TIMEOUT_MS) throw new Error('npm start: not healthy within 120 s');
+      if (performance.now() - started > HEALTH_TIMEOUT_MS) throw new Error('npm start: not healthy within 300 s');
       try {
         const answer = await fetch(`http://127.0.0.1:${port}/api/v1/health`);
         if (answer.status === 200) return performance.now() - started;
