@@ -144,13 +144,18 @@ function outsidePlatform(own: PlatformKey, rows: readonly number[], columnNames:
   );
 }
 
-/** D10: nor may it overwrite a record another platform (or the eitc, for elsewhere in the city) filed for the year. */
+/**
+ * D10: nor may it overwrite a record another platform (or the eitc, for elsewhere in the city) filed for the year.
+ * Records are keyed city-wide by (credit code, year), so the write cannot succeed "as for an unknown code" without
+ * double-counting the enterprise (R3.2). The refusal is therefore neutral (docs/engineering-notes.md, "A credit code
+ * filed elsewhere"): it says the eitc must confirm the row, never that or where the record exists, nor any figure.
+ */
 function heldElsewhere(year: number, rows: readonly number[], columnNames: (field: string) => string): AppError {
   return new AppError(
     403,
     'FORBIDDEN',
-    `${rowList(rows)}的企业 ${year} 年度的数据已登记在其他平台或平台外，平台用户不能修改，请联系市经信委；未写入任何数据`,
-    listedRows(rows, columnNames('creditCode'), '该企业本年度的数据不属于本平台'),
+    `${rowList(rows)}的企业 ${year} 年度数据须由市经信委核实后登记，平台用户不能直接写入，请联系市经信委；未写入任何数据`,
+    listedRows(rows, columnNames('creditCode'), '本年度数据须由市经信委核实后登记'),
   );
 }
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { asc } from 'drizzle-orm';
-import { enterpriseRecordSchema } from '@pgs/domain';
+import { enterpriseRecordSchema, PLATFORM_KEYS } from '@pgs/domain';
 import { creditCodeFor } from '@pgs/domain/evaluation/record-builder.test-support';
 import { createTestApp, type TestApp } from '../test/test-app.ts';
 import { enterpriseRecords } from './enterprises.table.ts';
@@ -239,6 +239,10 @@ describe('a platform user’s scope (D10)', () => {
     });
     expect(response.statusCode).toBe(403);
     expect(response.json().error.message).toContain('第 2、3 行');
+    // #10: neutral — it neither confirms that the record exists nor says where (no platform, no 平台外, no figure).
+    const answer = response.body;
+    for (const revealing of ['浙南', '瓯江口', '平台外', '其他平台', '已登记', ...PLATFORM_KEYS])
+      expect(answer).not.toContain(revealing);
     expect(await tableRows()).toEqual(before);
   });
 });
