@@ -65,8 +65,9 @@ export function copyCsv(tx: Tx, target: CopyTarget): CsvCopy {
     return {
       async write(csv) {
         if (failure) throw failure;
-        if (!stream.write(csv))
-          await Promise.race([once(stream, 'drain'), once(stream, 'error')]).catch(() => undefined);
+        // `once` also rejects on 'error' and removes both of its listeners either way (a race with a second
+        // `once(stream, 'error')` left one error listener behind per wait: MaxListenersExceededWarning at 100 000 rows).
+        if (!stream.write(csv)) await once(stream, 'drain').catch(() => undefined);
         if (failure) throw failure;
       },
       async end() {
