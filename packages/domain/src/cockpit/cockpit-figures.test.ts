@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cityOf, cockpitDay, isLargeProject, landedOf, monthsThrough, pipelineOf } from './cockpit-figures.ts';
+import { cityOf, cockpitDay, landOf, isLargeProject, landedOf, monthsThrough, pipelineOf } from './cockpit-figures.ts';
 import { COCKPIT_FIGURES } from './cockpit-figure-list.ts';
 import type { CockpitFigures } from './cockpit.contract.ts';
 
@@ -166,8 +166,15 @@ describe('cityOf (the three platforms together)', () => {
         warnings: [{ platformKey: 'zhenan', label: '约谈', reason: '连续两年末位' }],
       },
     });
-    const city = cityOf([a, b], null, { behind: false, reason: '' });
+    const city = cityOf([a, b], null, {
+      year: 2025,
+      asOf: '2025-12-31',
+      behindShare: 0.8,
+      projects: [project(9, '200000', '2025-05-01'), project(10, '10', '2025-05-02')],
+    });
     expect(city.landed).toMatchObject({ credit: '2', task: '6', taskShare: '0.3333', landedCount: 2 });
+    // 2 of 6 at 31 Dec is below 0.8 of the task: the city is behind too.
+    expect(city.landed.behind).toBe(true);
     expect(city.landed.large.map((p) => p.id)).toEqual([9]);
     expect(city.pipeline.openInvestment).toBe('21');
     expect(city.land.approvedNotSupplied).toEqual({ count: 2, area: '20.5' });
@@ -176,8 +183,10 @@ describe('cityOf (the three platforms together)', () => {
   });
   it('has no city task when one platform has none (a sum would understate it)', () => {
     const city = cityOf([figures(), figures({ landed: { ...figures().landed, task: null, taskShare: null } })], null, {
-      behind: false,
-      reason: '',
+      year: 2025,
+      asOf: '2025-12-31',
+      behindShare: 0.8,
+      projects: [],
     });
     expect(city.landed.task).toBeNull();
     expect(city.landed.taskShare).toBeNull();
@@ -197,5 +206,27 @@ describe('monthsThrough and the figure list', () => {
     expect(COCKPIT_FIGURES.find((d) => d.key === 'landedShare')?.value(f)).toBe('65.0%');
     expect(COCKPIT_FIGURES.find((d) => d.key === 'landHandled')?.value(f)).toBe(3);
     expect(COCKPIT_FIGURES.find((d) => d.key === 'abcdD')?.value(f)).toBeNull();
+  });
+});
+
+describe('landOf (R3.1 sub-databases)', () => {
+  it('puts approved and recovered parcels in 批而未供, supplied and started in 供而未用, vacated alone; completed and reused in none', () => {
+    const land = landOf(
+      [
+        { state: 'approved', count: 2, area: '10.5' },
+        { state: 'recovered', count: 1, area: '0.25' },
+        { state: 'supplied', count: 1, area: '3' },
+        { state: 'started', count: 4, area: '4' },
+        { state: 'completed', count: 9, area: '90' },
+        { state: 'vacated', count: 1, area: '1.1' },
+        { state: 'reused', count: 5, area: '50' },
+      ],
+      { supplied: 1, started: 2, reused: 0, recovered: 1 },
+    );
+    expect(land.approvedNotSupplied).toEqual({ count: 3, area: '10.75' });
+    expect(land.suppliedNotUsed).toEqual({ count: 5, area: '7' });
+    expect(land.vacated).toEqual({ count: 1, area: '1.1' });
+    expect(land.started).toBe(2);
+    expect(landOf([], undefined)).toMatchObject({ approvedNotSupplied: { count: 0, area: '0' }, supplied: 0 });
   });
 });

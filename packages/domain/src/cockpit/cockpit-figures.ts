@@ -2,6 +2,7 @@ import Decimal from 'decimal.js';
 import { BONUS_MIN_TOTAL_INVESTMENT } from '../assessment/bonus.ts';
 import { behindSchedule } from '../assessment/schedule.ts';
 import { PROJECT_STATUSES, PROJECT_STATUS_LABELS, isOpenStatus, type ProjectStatus } from '../projects/pipeline.ts';
+import { LAND_SUB_DATABASE_STATES, type ParcelState } from '../land/parcel-lifecycle.ts';
 import type { CockpitFigures } from './cockpit.contract.ts';
 
 /**
@@ -99,18 +100,21 @@ const sumText = (values: readonly string[]) =>
   values.reduce((total, value) => total.plus(value), new Decimal(0)).toFixed();
 
 /**
- * The city = the three platforms added up. Shares are recomputed from the sums (never averaged). The ABCD block is
+ * The city = the three platforms added up (`schedule.projects`: the city's landed projects, each once). Shares are recomputed from the sums (never averaged). The ABCD block is
  * the run's own city-wide figure (enterprises outside the platforms count there too), passed in as `cityAbcd`.
  */
 export function cityOf(
   platforms: readonly CockpitFigures[],
   cityAbcd: CockpitFigures['abcd'],
-  behindAny: { behind: boolean; reason: string },
+  schedule: { year: number; asOf: string; behindShare: number; projects: readonly LandedProjectRow[] },
 ): CockpitFigures {
   const pick = <T>(get: (figures: CockpitFigures) => T) => platforms.map(get);
   const credit = sumText(pick((f) => f.landed.credit));
   const tasks = pick((f) => f.landed.task);
   const task = tasks.every((t) => t !== null) && tasks.length > 0 ? sumText(tasks as string[]) : null;
+  // The city's task is the sum of the platforms' tasks, judged by the same quarterly rule as each platform. The
+  // city's landed projects are counted once each (a circulated project is credited to two platforms, R2.5).
+  const cityLanded = landedOf({ ...schedule, credit, task });
   const stages = PROJECT_STATUSES.map((status, k) => ({
     status,
     label: PROJECT_STATUS_LABELS[status],
@@ -119,7 +123,6 @@ export function cityOf(
   }));
   const assessments = pick((f) => f.assessment).filter((a) => a !== null);
   const first = assessments[0];
-  const seen = new Set<string>();
   const land = (key: 'approvedNotSupplied' | 'suppliedNotUsed' | 'vacated') => ({
     count: sum(pick((f) => f.land[key].count)),
     area: sumText(pick((f) => f.land[key].area)),
@@ -131,18 +134,7 @@ export function cityOf(
       openInvestment: sumText(pick((f) => f.pipeline.openInvestment)),
     },
     landed: {
-      credit,
-      task: task !== null && new Decimal(task).gt(0) ? task : null,
-      taskShare:
-        task !== null && new Decimal(task).gt(0) ? new Decimal(credit).div(task).toDecimalPlaces(4).toFixed() : null,
-      behind: behindAny.behind,
-      behindReason: behindAny.reason,
-      landedCount: sum(pick((f) => f.landed.landedCount)),
-      // A circulated project lands for two platforms: the city lists it once.
-      large: platforms
-        .flatMap((f) => f.landed.large)
-        .filter((project) => (seen.has(String(project.id)) ? false : (seen.add(String(project.id)), true)))
-        .sort((a, b) => new Decimal(b.totalInvestment).cmp(a.totalInvestment) || a.id - b.id),
+      ...cityLanded,
     },
     abcd: cityAbcd,
     land: {
@@ -192,4 +184,30 @@ export function cityOf(
 export function monthsThrough(year: number, asOf: string): string[] {
   const last = Number(asOf.slice(5, 7));
   return Array.from({ length: last }, (_, k) => `${year}-${String(k + 1).padStart(2, '0')}`);
+}
+
+export type ParcelStateRow = { state: ParcelState; count: number; area: string };
+export type ParcelHandled = { supplied: number; started: number; reused: number; recovered: number };
+
+/**
+ * Land clean-up (R3.1, R3.6): parcels and area in each of the three sub-databases by the domain's own state lists
+ * (a recovered parcel waits to be supplied again: it is 批而未供), and what was handled in the year.
+ */
+export function landOf(states: readonly ParcelStateRow[], handled: ParcelHandled | undefined): CockpitFigures['land'] {
+  const of = (wanted: readonly ParcelState[]) => {
+    const rows = states.filter((row) => wanted.includes(row.state));
+    return {
+      count: rows.reduce((total, row) => total + row.count, 0),
+      area: rows.reduce((total, row) => total.plus(row.area), new Decimal(0)).toFixed(),
+    };
+  };
+  return {
+    approvedNotSupplied: of(LAND_SUB_DATABASE_STATES.approved_not_supplied),
+    suppliedNotUsed: of(LAND_SUB_DATABASE_STATES.supplied_not_used),
+    vacated: of(LAND_SUB_DATABASE_STATES.vacated),
+    supplied: handled?.supplied ?? 0,
+    started: handled?.started ?? 0,
+    reused: handled?.reused ?? 0,
+    recovered: handled?.recovered ?? 0,
+  };
 }
