@@ -44,8 +44,12 @@ describe('the leadership cockpit in the browser (issue #14)', () => {
     await page.keyboard.press('Escape');
     await expect.poll(async () => drawer.isVisible(), POLL).toBe(false);
     // Opened twice (a double click on the tile opens one drawer, not two).
-    await page.getByTestId('figure-landApproved').dblclick();
+    const tile = page.getByTestId('figure-landApproved');
+    await tile.dblclick();
+    // One drawer, and still open: the second click of the double click does not close what the first opened.
     await expect.poll(async () => page.getByTestId('figure-drawer').count(), POLL).toBe(1);
+    await page.waitForTimeout(600);
+    expect(await drawer.isVisible()).toBe(true);
     await page.getByTestId('figure-rows-zhenan').click();
     await page.waitForURL((url) => url.pathname === '/parcels');
     expect(new URL(page.url()).searchParams.get('subDatabase')).toBe('approved_not_supplied');
@@ -67,9 +71,22 @@ describe('the leadership cockpit in the browser (issue #14)', () => {
       .getByText(`${year - 1} 年`, { exact: true })
       .click();
     await expect.poll(() => new URL(page.url()).searchParams.get('year'), POLL).toBe(String(year - 1));
-    await expect
-      .poll(async () => page.getByTestId('cockpit-asof').locator('input').inputValue(), POLL)
-      .toBe(`${year - 1}-12-31`);
+    const asOf = page.locator('input[data-testid="cockpit-asof"]');
+    await expect.poll(async () => asOf.inputValue(), POLL).toBe(`${year - 1}-12-31`);
+    // A day typed key by key: the figures follow it (landed projects counted to that day).
+    await asOf.click();
+    await asOf.press('Control+A');
+    await asOf.pressSequentially(`${year - 1}-06-30`, { delay: 20 });
+    await asOf.press('Enter');
+    await expect.poll(() => new URL(page.url()).searchParams.get('asOf'), POLL).toBe(`${year - 1}-06-30`);
+    const mid = await apiGet<CockpitView>(page, server.baseUrl, `/cockpit?year=${year - 1}&asOf=${year - 1}-06-30`);
+    const midZhenan = mid.platforms.find((p) => p.platformKey === 'zhenan')!.figures;
+    await expectText(page.getByTestId('figure-landedCredit'), String(Number(midZhenan.landed.credit)));
+    await asOf.click();
+    await asOf.press('Control+A');
+    await asOf.pressSequentially(`${year - 1}-12-31`, { delay: 20 });
+    await asOf.press('Enter');
+    await expect.poll(() => new URL(page.url()).searchParams.get('asOf'), POLL).toBe(`${year - 1}-12-31`);
     const { download, buffer } = await downloadOf(page, page.getByTestId('cockpit-export'));
     expect(download.suggestedFilename()).toContain(`${year - 1}年驾驶舱指标`);
     const workbook = await loadWorkbook(buffer);

@@ -21,17 +21,17 @@ export function CockpitCharts({ view, figures }: { view: CockpitView; figures: C
     .map((p) => ({ name: p.platformName.replace(/产业集聚区|（.*）|\(.*\)/g, ''), counts: p.figures.abcd!.counts }));
   return (
     <Row gutter={[16, 16]}>
-      <Col xs={24} xl={10}>
+      <Col xs={24} xl={9}>
         <Card size="small" title="项目阶段分布（个）">
           <BarChart data={stages} seriesName="项目数" unit="个" labelRotate={30} data-testid="cockpit-stage-chart" />
         </Card>
       </Col>
-      <Col xs={24} xl={7}>
+      <Col xs={24} xl={6}>
         <Card size="small" title="年度招商任务完成率（%，深色为明显滞后）">
-          <BarChart data={shares} seriesName="任务完成率" unit="%" data-testid="cockpit-task-chart" />
+          <BarChart data={shares} seriesName="任务完成率" unit="%" labelRotate={0} data-testid="cockpit-task-chart" />
         </Card>
       </Col>
-      <Col xs={24} xl={7}>
+      <Col xs={24} xl={9}>
         <Card size="small" title="亩均评价等级分布（家）">
           {classes.length > 0 ? (
             <ClassDistributionChart data={classes} height={280} />

@@ -37,6 +37,15 @@ export function CockpitPage() {
   const view = cockpit.data;
   const [column, setColumn] = useState<string>('city');
   const [open, setOpen] = useState<CockpitFigureDef | null>(null);
+  // A double click on a tile: the second click lands on the drawer's mask and would close what the first opened.
+  const openedAt = useRef(0);
+  const openFigure = (def: CockpitFigureDef) => {
+    openedAt.current = Date.now();
+    setOpen(def);
+  };
+  const closeFigure = () => {
+    if (Date.now() - openedAt.current > 400) setOpen(null);
+  };
   const exporting = useDownload(() => exportCockpit(year, asOf));
   const screen = useRef<HTMLDivElement>(null);
   const [fullScreen, setFullScreen] = useState(false);
@@ -143,7 +152,7 @@ export function CockpitPage() {
                         def={def}
                         figures={figures}
                         alert={isAlert(def, figures)}
-                        onOpen={() => setOpen(def)}
+                        onOpen={() => openFigure(def)}
                       />
                     </Col>
                   ))}
@@ -151,7 +160,7 @@ export function CockpitPage() {
               </Card>
             ))}
             <CockpitCharts view={view} figures={figures} />
-            <FigureDrawer def={open} view={view} onClose={() => setOpen(null)} />
+            <FigureDrawer def={open} view={view} onClose={closeFigure} />
           </>
         )}
       </Space>
