@@ -20,8 +20,10 @@ const year = Number(todayInShanghai().slice(0, 4));
 const cockpit = (query = '') => apiGet<CockpitView>(page, server.baseUrl, `/cockpit?year=${year}${query}`);
 
 describe('the leadership cockpit in the browser (issue #14)', () => {
-  it('the leader opens 驾驶舱 from the menu; each number has its explanation', async () => {
+  it('the leader sees the cockpit on the 工作台 and opens it from the menu; each number has its explanation', async () => {
     await loginAs(page, server.baseUrl, 'leader', DEMO_PASSWORD);
+    // The leader's 工作台 leads to the cockpit too.
+    await expectText(page.getByTestId('home-cockpit'), '本年落地项目计数');
     await page.getByTestId('menu-cockpit').click();
     await page.getByTestId('cockpit-page').waitFor();
     const view = await cockpit();
