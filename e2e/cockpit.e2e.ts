@@ -30,7 +30,7 @@ describe('the leadership cockpit in the browser (issue #14)', () => {
     const tile = page.getByTestId('figure-pipelineOpen');
     await expectText(tile, String(view.city!.pipeline.openCount));
     await page.getByRole('img', { name: '在谈在库项目的说明' }).hover();
-    await expectText(page.locator('.ant-tooltip'), '首报登记的项目中尚未落地');
+    await expectText(page.locator('.ant-tooltip'), '首报登记的项目中当前尚未落地');
     await page.mouse.move(0, 0);
     await screenshot(page, 'cockpit-city');
   });

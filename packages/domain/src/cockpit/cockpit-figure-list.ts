@@ -24,7 +24,7 @@ export const COCKPIT_FIGURES: readonly CockpitFigureDef[] = [
     label: '在谈在库项目',
     unit: '个',
     explanation:
-      '首报登记的项目中尚未落地、也未终止或退回的项目个数（首报、可研、方案、评估、入库、洽谈、签约各阶段合计），按项目当前所在平台统计。',
+      '首报登记的项目中当前尚未落地、也未终止或退回的项目个数（首报、可研、方案、评估、入库、洽谈、签约各阶段合计），按项目当前所在平台统计。',
     value: (f) => f.pipeline.openCount,
   },
   {
@@ -130,7 +130,7 @@ export const COCKPIT_FIGURES: readonly CockpitFigureDef[] = [
     section: '土地清理',
     label: '供而未用地块',
     unit: '宗',
-    explanation: '已供地但尚未开工或尚未竣工的地块数。',
+    explanation: '地块台账中当前已供地但尚未开工或尚未竣工的地块数。',
     value: (f) => f.land.suppliedNotUsed.count,
   },
   {
@@ -138,7 +138,7 @@ export const COCKPIT_FIGURES: readonly CockpitFigureDef[] = [
     section: '土地清理',
     label: '腾空待用地块',
     unit: '宗',
-    explanation: '已腾空、尚未再利用的地块数。',
+    explanation: '地块台账中当前已腾空、尚未再利用的地块数。',
     value: (f) => f.land.vacated.count,
   },
   {
@@ -154,7 +154,8 @@ export const COCKPIT_FIGURES: readonly CockpitFigureDef[] = [
     section: '存量更新',
     label: '在办整治个案',
     unit: '件',
-    explanation: '淘汰落后、僵尸企业出清、过剩产能清理、搬迁处置和技术改造个案中尚未完成也未撤销的件数。',
+    explanation:
+      '淘汰落后、僵尸企业出清、过剩产能清理、搬迁处置和技术改造个案中，统计截止日前立案、当前尚未完成也未撤销的件数。',
     value: (f) => f.renewal.open,
   },
   {
