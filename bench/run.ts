@@ -6,6 +6,7 @@ import { benchEnterpriseImportInChild } from './enterprise-import.bench.ts';
 import { benchFirstPageJs } from './first-page.bench.ts';
 import { benchStart } from './start.bench.ts';
 import { benchLand, landLines } from './land.bench.ts';
+import { benchCockpit, cockpitLines } from './cockpit.bench.ts';
 import { benchTargets } from './targets.bench.ts';
 
 /**
@@ -14,7 +15,7 @@ import { benchTargets } from './targets.bench.ts';
  * shared machine compare the ratios, not the absolute times.
  *
  * Runs on embedded PGlite, and also on PostgreSQL when BENCH_DATABASE_URL (or TEST_DATABASE_URL) is set.
- * BENCH_ONLY=classify,ledger,evaluation,import,firstpage,start runs only those.
+ * BENCH_ONLY=classify,ledger,evaluation,import,firstpage,start,cockpit runs only those.
  */
 const postgresUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? null;
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -174,6 +175,10 @@ if (postgresUrl && wanted('import')) {
 
 if (postgresUrl && wanted('land')) {
   for (const line of landLines(await benchLand(postgresUrl))) console.log(line);
+}
+
+if (postgresUrl && wanted('cockpit')) {
+  for (const line of cockpitLines(await benchCockpit(postgresUrl))) console.log(line);
 }
 
 if (postgresUrl && wanted('targets')) {

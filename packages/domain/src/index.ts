@@ -99,3 +99,6 @@ export * from './trips/report-deadline.ts';
 export * from './trips/staffing-compliance.ts';
 export * from './trips/attachment-type.ts';
 export * from './trips/trips.contract.ts';
+export * from './cockpit/cockpit.contract.ts';
+export * from './cockpit/cockpit-figures.ts';
+export * from './cockpit/cockpit-figure-list.ts';

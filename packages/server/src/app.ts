@@ -34,6 +34,7 @@ import { landRoutes } from './land/parcels.routes.ts';
 import { renewalRoutes } from './renewal/renewal.routes.ts';
 import { assessmentRoutes } from './assessment/assessment.routes.ts';
 import { keyTaskRoutes } from './key-tasks/key-tasks.routes.ts';
+import { cockpitRoutes } from './cockpit/cockpit.routes.ts';
 import {
   DEFAULT_NOTICE_OPTIONS,
   noticeRoutes,
@@ -182,6 +183,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(renewalRoutes(ctx));
       await api.register(assessmentRoutes(ctx));
       await api.register(keyTaskRoutes(ctx));
+      await api.register(cockpitRoutes(ctx));
       const noticeOptions: NoticeOptions = { ...DEFAULT_NOTICE_OPTIONS, ...options.notices };
       await api.register(noticeRoutes(ctx, noticeOptions));
       await api.register(publicNoticeRoutes(ctx, noticeOptions));

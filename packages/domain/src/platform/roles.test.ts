@@ -45,6 +45,7 @@ const EXPECTED: Record<Role, Record<Permission, boolean>> = {
     'trips.configure': false,
     'calendar.read': true,
     'calendar.edit': false,
+    'cockpit.read': true,
   },
   drc: {
     'catalog.read': true,
@@ -85,6 +86,7 @@ const EXPECTED: Record<Role, Record<Permission, boolean>> = {
     'trips.configure': false,
     'calendar.read': true,
     'calendar.edit': false,
+    'cockpit.read': true,
   },
   bureau: {
     'catalog.read': true,
@@ -125,6 +127,7 @@ const EXPECTED: Record<Role, Record<Permission, boolean>> = {
     'trips.configure': true,
     'calendar.read': true,
     'calendar.edit': true,
+    'cockpit.read': false,
   },
   eitc: {
     'catalog.read': true,
@@ -165,6 +168,7 @@ const EXPECTED: Record<Role, Record<Permission, boolean>> = {
     'trips.configure': false,
     'calendar.read': true,
     'calendar.edit': false,
+    'cockpit.read': true,
   },
   platform: {
     'catalog.read': true,
@@ -205,6 +209,7 @@ const EXPECTED: Record<Role, Record<Permission, boolean>> = {
     'trips.configure': false,
     'calendar.read': true,
     'calendar.edit': false,
+    'cockpit.read': true,
   },
   admin: {
     'catalog.read': true,
@@ -245,6 +250,7 @@ const EXPECTED: Record<Role, Record<Permission, boolean>> = {
     'trips.configure': false,
     'calendar.read': true,
     'calendar.edit': true,
+    'cockpit.read': false,
   },
   auditor: {
     'catalog.read': true,
@@ -285,6 +291,7 @@ const EXPECTED: Record<Role, Record<Permission, boolean>> = {
     'trips.configure': false,
     'calendar.read': true,
     'calendar.edit': false,
+    'cockpit.read': false,
   },
 };
 

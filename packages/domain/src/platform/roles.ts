@@ -54,6 +54,7 @@ export const PERMISSIONS = [
   'trips.configure',
   'calendar.read',
   'calendar.edit',
+  'cockpit.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -129,6 +130,9 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   // enters next year's from the 国务院办公厅 notice.
   'calendar.read': [...EVERY_BUSINESS_ROLE, 'admin', 'auditor'],
   'calendar.edit': ['admin', 'bureau'],
+  // 驾驶舱 (issue #14): the leadership group's own page; the drc (the group's office) and the eitc follow it city-wide;
+  // a platform sees its own column (D10). The bureau reads each module's own pages instead.
+  'cockpit.read': ['leader', 'drc', 'eitc', 'platform'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

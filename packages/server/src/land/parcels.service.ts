@@ -783,3 +783,40 @@ export function publishParcel(db: Db, actor: Actor, id: number, input: z.infer<t
     now,
   );
 }
+
+/**
+ * For the cockpit (issue #14): per platform, parcels and area (亩, exact text) in each state today, and how many were
+ * supplied (contract signed), started, reused and recovered from `from` through `through`. Which states make which
+ * sub-database is the domain's (LAND_SUB_DATABASE_STATES). A platform user gets its own platform only.
+ */
+export async function parcelCleanupFigures(db: Db, actor: Actor, from: string, through: string) {
+  requirePermission(actor, 'parcels.read');
+  const scope = platformScope(actor);
+  const mine = scope ? eq(parcels.platformKey, scope) : undefined;
+  const within = (column: typeof parcels.contractDate) =>
+    sql<number>`count(*) filter (where ${column} between ${from} and ${through})::int`;
+  const [states, handled] = await Promise.all([
+    db
+      .select({
+        platformKey: parcels.platformKey,
+        state: parcels.state,
+        count: count(),
+        area: sql<string>`coalesce(sum(${parcels.areaMu}), 0)::text`,
+      })
+      .from(parcels)
+      .where(mine)
+      .groupBy(parcels.platformKey, parcels.state),
+    db
+      .select({
+        platformKey: parcels.platformKey,
+        supplied: within(parcels.contractDate),
+        started: within(parcels.startedOn),
+        reused: within(parcels.reusedOn),
+        recovered: within(parcels.recoveredOn),
+      })
+      .from(parcels)
+      .where(mine)
+      .groupBy(parcels.platformKey),
+  ]);
+  return { states: states.map((row) => ({ ...row, state: row.state as ParcelState })), handled };
+}

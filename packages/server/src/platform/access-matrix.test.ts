@@ -1399,6 +1399,20 @@ const ROUTES: Route[] = [
         request: async () => ({ url: '/key-tasks/import?year=2026&dryRun=true', ...multipart(workbook, 'tasks.xlsx') }),
         after: (_who, r) => expect(r.json()).toMatchObject({ dryRun: true, created: 0 }),
       },
+      // 驾驶舱 (issue #14): a platform gets its own column, so it is allowed like the departments.
+      {
+        route: 'GET /cockpit',
+        needs: 'cockpit.read',
+        ok: 200,
+        request: async () => ({ url: '/cockpit?year=2026' }),
+      },
+      {
+        route: 'GET /cockpit/export.xlsx',
+        needs: 'cockpit.read',
+        ok: 200,
+        request: async () => ({ url: '/cockpit/export.xlsx?year=2026' }),
+        after: (_who, r) => expect(r.headers['content-type']).toBe(XLSX_MIME),
+      },
       {
         route: 'GET /key-tasks/completion',
         needs: 'keyTasks.read',

@@ -100,8 +100,17 @@ export async function circulateProject(
   });
 }
 
-/** R2.6 `GET /platforms/:key/investment-summary?year=`: the platform's landed projects of the year and its credit. */
-export async function platformInvestmentSummary(db: Db, actor: Actor, platformKey: PlatformKey, year: number) {
+/**
+ * R2.6 `GET /platforms/:key/investment-summary?year=`: the platform's landed projects of the year and its credit.
+ * `through` (the cockpit's as-of day) stops the count at that day; default the year's last day.
+ */
+export async function platformInvestmentSummary(
+  db: Db,
+  actor: Actor,
+  platformKey: PlatformKey,
+  year: number,
+  through = `${year}-12-31`,
+) {
   requirePermission(actor, 'projects.read');
   if (actor.role === 'platform' && actor.platformKey !== platformKey)
     throw forbidden('平台用户只能查看本平台的招商完成情况');
@@ -114,7 +123,7 @@ export async function platformInvestmentSummary(db: Db, actor: Actor, platformKe
       and(
         or(eq(projects.platformKey, platformKey), eq(projectCirculations.fromPlatformKey, platformKey)),
         eq(projects.status, 'landed'),
-        between(projects.landedOn, `${year}-01-01`, `${year}-12-31`),
+        between(projects.landedOn, `${year}-01-01`, through),
       ),
     )
     .orderBy(asc(projects.id));
@@ -139,4 +148,26 @@ export async function platformInvestmentSummary(db: Db, actor: Actor, platformKe
         : null,
     })),
   );
+}
+
+/**
+ * For the cockpit (issue #14): projects landed from 1 Jan of `year` through `through`, with the platform that holds
+ * them and, for a circulated one, the platform of first contact (it shares the credit, R2.5). No permission check:
+ * the cockpit checks its own and scopes a platform user.
+ */
+export async function landedProjectsOfYear(db: Db, year: number, through: string) {
+  const rows = await db
+    .select({
+      id: projects.id,
+      name: projects.name,
+      platformKey: projects.platformKey,
+      fromPlatformKey: projectCirculations.fromPlatformKey,
+      totalInvestment: projects.totalInvestment,
+      landedOn: projects.landedOn,
+    })
+    .from(projects)
+    .leftJoin(projectCirculations, eq(projectCirculations.projectId, projects.id))
+    .where(and(eq(projects.status, 'landed'), between(projects.landedOn, `${year}-01-01`, through)))
+    .orderBy(asc(projects.id));
+  return rows.map((row) => ({ ...row, landedOn: row.landedOn ?? through }));
 }

@@ -562,3 +562,21 @@ export async function projectStageCounts(db: Db) {
     .where(eq(projects.firstReport, true))
     .groupBy(projects.platformKey, projects.status);
 }
+
+/**
+ * For the cockpit (issue #14): first reports per platform and stage with the sum of their total investment (万元,
+ * exact text); no permission check (the cockpit checks its own and scopes a platform user).
+ */
+export async function projectStageFigures(db: Db) {
+  const rows = await db
+    .select({
+      platformKey: projects.platformKey,
+      status: projects.status,
+      count: count(),
+      investment: sql<string>`coalesce(sum(${projects.totalInvestment}), 0)::text`,
+    })
+    .from(projects)
+    .where(eq(projects.firstReport, true))
+    .groupBy(projects.platformKey, projects.status);
+  return rows.map((row) => ({ ...row, status: row.status as ProjectStatus }));
+}

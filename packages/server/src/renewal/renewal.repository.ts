@@ -117,3 +117,23 @@ export async function caseKeys(db: Db, platformKey: string | null) {
       and(platformKey ? eq(renewalCases.platformKey, platformKey) : undefined, ne(renewalCases.status, 'withdrawn')),
     );
 }
+
+/**
+ * For the cockpit (issue #14), per platform: cases open today (opened by `asOf`), open ones past their deadline, and
+ * cases completed from `from` through `asOf`, of which on or before their deadline. One grouped statement.
+ */
+export async function caseFigures(db: Db, platformKey: string | null, from: string, asOf: string) {
+  const open = sql`${renewalCases.status} in ('planned', 'in_progress') and ${renewalCases.openedOn} <= ${asOf}`;
+  const closed = sql`${renewalCases.status} = 'completed' and ${renewalCases.completedOn} between ${from} and ${asOf}`;
+  return db
+    .select({
+      platformKey: renewalCases.platformKey,
+      open: sql<number>`count(*) filter (where ${open})::int`,
+      overdue: sql<number>`count(*) filter (where ${open} and ${renewalCases.deadline} < ${asOf})::int`,
+      closed: sql<number>`count(*) filter (where ${closed})::int`,
+      closedOnTime: sql<number>`count(*) filter (where ${closed} and ${renewalCases.completedOn} <= ${renewalCases.deadline})::int`,
+    })
+    .from(renewalCases)
+    .where(platformKey ? eq(renewalCases.platformKey, platformKey) : undefined)
+    .groupBy(renewalCases.platformKey);
+}

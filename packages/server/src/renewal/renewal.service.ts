@@ -29,6 +29,7 @@ import { publishedCatalogs } from '../catalog/catalog.service.ts';
 import {
   caseCondition,
   casePage,
+  caseFigures,
   casesAfter,
   findCase,
   insertCase,
@@ -347,4 +348,10 @@ export async function overdueRenewalCases(
       maxDaysOverdue: Math.max(...group.cases.map((c) => c.daysOverdue)),
     })),
   };
+}
+
+/** For the cockpit (issue #14): open, overdue and closed cases per platform as of a day (a platform: its own). */
+export async function renewalCaseFigures(db: Db, actor: Actor, from: string, asOf: string) {
+  requirePermission(actor, 'renewal.read');
+  return caseFigures(db, listPlatform(actor, undefined), from, asOf);
 }

@@ -38,6 +38,14 @@ export const APP_ROUTES: readonly AppRoute[] = [
     permission: 'catalog.read',
     Page: lazy(() => import('../home/HomePage.tsx').then((m) => ({ default: m.HomePage }))),
   },
+  // 驾驶舱 (issue #14): the leadership group's page, next to the 工作台 (it is the leader's workbench too).
+  {
+    path: '/cockpit',
+    titleKey: 'menu.cockpit',
+    group: 'home',
+    permission: 'cockpit.read',
+    Page: lazy(() => import('../cockpit/CockpitPage.tsx').then((m) => ({ default: m.CockpitPage }))),
+  },
   {
     path: '/projects',
     titleKey: 'menu.projectLedger',

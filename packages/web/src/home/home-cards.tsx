@@ -21,6 +21,9 @@ const LockedAccountsCard = lazy(() => systemCards().then((m) => ({ default: m.Lo
 const AccountChangesReview = lazy(() =>
   import('../users/AccountChangesReview.tsx').then((m) => ({ default: m.AccountChangesReview })),
 );
+const CockpitHomeCard = lazy(() =>
+  import('../cockpit/CockpitHomeCard.tsx').then((m) => ({ default: m.CockpitHomeCard })),
+);
 const DueParcelsCard = lazy(() => import('../land/DueParcelsCard.tsx').then((m) => ({ default: m.DueParcelsCard })));
 
 /**
@@ -29,6 +32,7 @@ const DueParcelsCard = lazy(() => import('../land/DueParcelsCard.tsx').then((m) 
  */
 export const HOME_CARDS: Record<Role, ReadonlyArray<{ key: string; name: string; card: ReactNode }>> = {
   leader: [
+    { key: 'cockpit', name: '驾驶舱', card: <CockpitHomeCard /> },
     { key: 'stages', name: '招商项目', card: <ProjectStagesCard title="全市招商项目（按阶段）" /> },
     { key: 'run', name: '亩均评价', card: <LatestRunCard /> },
     { key: 'catalogs', name: '现行产业准入目录', card: <CatalogsInForceCard /> },

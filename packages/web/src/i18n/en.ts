@@ -63,6 +63,7 @@ export const en: Record<MessageKey, string> = {
   'menu.renewalConsequences': 'Catalog consequences',
   'menu.renewalCase': 'Renewal case',
   'menu.industryProfile': 'Industry profile',
+  'menu.cockpit': 'Cockpit',
   'menu.home': 'Workbench',
   'header.changePassword': 'Change password',
   'header.logout': 'Sign out',

@@ -2,6 +2,7 @@
 export const zh = {
   'app.title': '平台产业管理引导系统',
   'app.shortTitle': 'PGS',
+  'menu.cockpit': '驾驶舱',
   'menu.home': '工作台',
   'menu.projectsGroup': '招商项目',
   'menu.projectLedger': '项目台账',

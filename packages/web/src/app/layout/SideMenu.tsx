@@ -24,6 +24,7 @@ import {
   FileAddOutlined,
   FundProjectionScreenOutlined,
   HomeOutlined,
+  DashboardOutlined,
   ImportOutlined,
   ProjectOutlined,
   SafetyCertificateOutlined,
@@ -114,9 +115,9 @@ export function SideMenu({ role }: { role: Role }) {
       // 工作台 stands first, on its own, for every role.
       ...APP_ROUTES.filter((route) => route.group === 'home' && can(role, route.permission)).map((route) => ({
         key: route.path,
-        icon: <HomeOutlined />,
+        icon: route.path === '/' ? <HomeOutlined /> : <DashboardOutlined />,
         label: (
-          <span data-testid="menu-home" data-path={route.path}>
+          <span data-testid={route.path === '/' ? 'menu-home' : `menu-${route.path.slice(1)}`} data-path={route.path}>
             {t(route.titleKey)}
           </span>
         ),

@@ -1,0 +1,164 @@
+import {
+  cityOf,
+  cockpitDay,
+  landedOf,
+  landOf,
+  monthsThrough,
+  pipelineOf,
+  PLATFORM_KEYS,
+  platformName,
+  shanghaiDay,
+  type CockpitFigures,
+  type CockpitView,
+  type PlatformKey,
+} from '@pgs/domain';
+import type { Db } from '../platform/db.ts';
+import { requirePermission, type Actor } from '../platform/actor.ts';
+import { badRequest } from '../platform/errors.ts';
+import { platformScope } from '../platform/platform-scope.ts';
+import { projectStageFigures } from '../projects/projects.service.ts';
+import { landedProjectsOfYear, platformInvestmentSummary } from '../projects/project-circulation.service.ts';
+import { listRuns } from '../enterprises/evaluations.service.ts';
+import { parcelCleanupFigures } from '../land/parcels.service.ts';
+import { renewalCaseFigures } from '../renewal/renewal.service.ts';
+import { targetFunnel } from '../targets/target-funnel.service.ts';
+import { complianceOfMonths } from '../trips/staffing-compliance.service.ts';
+import { getAssessment, listAssessments } from '../assessment/assessment.service.ts';
+import { rubricOfYear } from '../assessment/rubrics.service.ts';
+import { keyTaskCompletion } from '../key-tasks/key-tasks.service.ts';
+
+/**
+ * The leadership cockpit (issue #14, 驾驶舱): every figure is read from the module that owns it, through its service,
+ * as of one day; the rules that turn rows into figures are the domain's (cockpit-figures.ts). The leadership group,
+ * the drc and the eitc see the three platforms and the city; a platform user sees its own column only (D10) — the
+ * services called below scope a platform actor themselves, and the cockpit asks only for its own platform.
+ */
+export async function cockpitView(
+  db: Db,
+  actor: Actor,
+  query: { year?: number; asOf?: string },
+  now: Date,
+): Promise<CockpitView> {
+  requirePermission(actor, 'cockpit.read');
+  const today = shanghaiDay(now);
+  const year = query.year ?? Number((query.asOf ?? today).slice(0, 4));
+  const day = cockpitDay(year, query.asOf, today);
+  if (!day.ok) throw badRequest(day.message);
+  const { asOf } = day;
+  const from = `${year}-01-01`;
+  const scope = platformScope(actor);
+  const keys: readonly PlatformKey[] = scope ? [scope] : PLATFORM_KEYS;
+
+  // Independent reads, in parallel: each module answers for every visible platform at once where it can.
+  const [stages, landedRows, credits, rubric, runs, land, renewal, funnel, trips, assessments, keyTasks] =
+    await Promise.all([
+      projectStageFigures(db),
+      landedProjectsOfYear(db, year, asOf),
+      Promise.all(keys.map((key) => platformInvestmentSummary(db, actor, key, year, asOf))),
+      rubricOfYear(db, year),
+      listRuns(db, actor, { status: 'published', page: 1, pageSize: 50 }),
+      parcelCleanupFigures(db, actor, from, asOf),
+      renewalCaseFigures(db, actor, from, asOf),
+      targetFunnel(db, actor, { year, groupBy: 'platform' }),
+      Promise.all(keys.map((key) => complianceOfMonths(db, key, monthsThrough(year, asOf)))),
+      listAssessments(db, actor, { status: 'published', page: 1, pageSize: 50 }),
+      keyTaskCompletion(db, actor, year, asOf, now),
+    ]);
+
+  // The latest ABCD evaluation and assessment published by the day, of this year's data or earlier.
+  const published = (at: string | null) => at !== null && shanghaiDay(new Date(at)) <= asOf;
+  const run = runs.items.find((r) => r.year <= year && published(r.publishedAt)) ?? null;
+  const latest = assessments.items.find((a) => a.year <= year && published(a.publishedAt) && a.id !== null);
+  const assessment = latest?.id ? await getAssessment(db, actor, latest.id) : null;
+
+  const behindShare = rubric.rubric.behindScheduleShare;
+  const tasks = rubric.rubric.investmentTasks as Partial<Record<PlatformKey, string>>;
+  const landedOfPlatform = (key: PlatformKey) =>
+    landedRows
+      .filter((row) => row.platformKey === key || row.fromPlatformKey === key)
+      .map((row) => ({ ...row, platformKey: row.platformKey }));
+
+  const platforms = keys.map((key, k): CockpitView['platforms'][number] => {
+    const runPlatform = run?.platforms.find((p) => p.platformKey === key);
+    const ranked = assessment?.platforms.find((p) => p.platformKey === key);
+    const funnelRow = funnel.rows.find((row) => row.key === key);
+    const months = trips[k] ?? [];
+    const completion = keyTasks.platforms.find((p) => p.platformKey === key);
+    const renewalRow = renewal.find((row) => row.platformKey === key);
+    const figures: CockpitFigures = {
+      pipeline: pipelineOf(stages.filter((row) => row.platformKey === key)),
+      landed: landedOf({
+        year,
+        asOf,
+        credit: String(credits[k]?.totalCredit ?? 0),
+        task: tasks[key] ?? null,
+        behindShare,
+        projects: landedOfPlatform(key),
+      }),
+      abcd:
+        run && runPlatform
+          ? {
+              runId: run.id,
+              year: run.year,
+              counts: runPlatform.counts,
+              dShare: runPlatform.dShare,
+              targetDShare: runPlatform.targetDShare,
+              ruleHolds: runPlatform.ruleHolds,
+              reason: runPlatform.reason,
+            }
+          : null,
+      land: landOf(
+        land.states.filter((row) => row.platformKey === key),
+        land.handled.find((row) => row.platformKey === key),
+      ),
+      renewal: {
+        open: renewalRow?.open ?? 0,
+        overdue: renewalRow?.overdue ?? 0,
+        closed: renewalRow?.closed ?? 0,
+        closedOnTime: renewalRow?.closedOnTime ?? 0,
+      },
+      targets: {
+        targets: funnelRow?.targets ?? 0,
+        contacted: funnelRow?.contacted ?? 0,
+        reported: funnelRow?.reported ?? 0,
+        landed: funnelRow?.landed ?? 0,
+      },
+      trips: {
+        months: months.length,
+        monthsOk: months.filter((m) => m.allOk).length,
+        monthsMissing: months.filter((m) => m.missing.length > 0).length,
+      },
+      assessment:
+        assessment && assessment.id !== null && ranked
+          ? {
+              id: assessment.id,
+              year: assessment.year,
+              rank: ranked.rank,
+              score: ranked.score,
+              warnings: ranked.warnings.map((w) => ({ platformKey: key, label: w.label, reason: w.reason })),
+            }
+          : null,
+      keyTasks: { parts: completion?.parts ?? 0, done: completion?.done ?? 0, overdue: completion?.overdue ?? 0 },
+    };
+    return { platformKey: key, platformName: platformName(key), figures };
+  });
+
+  const city = scope
+    ? null
+    : cityOf(
+        platforms.map((p) => p.figures),
+        run
+          ? {
+              runId: run.id,
+              year: run.year,
+              counts: run.counts,
+              dShare: run.cityDShare,
+              targetDShare: null,
+              ruleHolds: run.platforms.every((p) => p.ruleHolds),
+              reason: `全市参评企业 D 类占比；${run.platforms.filter((p) => !p.ruleHolds).length} 个平台未达到高于全市 5 至 10 个百分点的要求`,
+            }
+          : null,
+        { year, asOf, behindShare, projects: landedRows },
+      );
+  return { year, asOf, scope, platforms, city };
+}
