@@ -4,7 +4,7 @@ import { idSchema } from '../platform/ids.ts';
 import { platformKeySchema } from '../catalog/catalog.contract.ts';
 import { calendarDaySchema } from '../platform/common.contract.ts';
 import { creditCodeSchema } from '../projects/credit-code.ts';
-import { isKnownCity } from '../platform/regions.ts';
+import { isKnownCity } from '../platform/divisions.ts';
 
 const text = (label: string, max: number) =>
   wellFormedText(label)

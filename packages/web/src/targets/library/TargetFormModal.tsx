@@ -2,9 +2,10 @@ import { useEffect, useRef, useState } from 'react';
 import { App, Col, Form, Input, InputNumber, Modal, Row, Select, Typography } from 'antd';
 import { targetTier } from '@pgs/domain';
 import { useQueryClient } from '@tanstack/react-query';
-import { saveTarget, targetKeys, useChannels, useDivisions, type TargetView } from '../targets.api.ts';
+import { saveTarget, targetKeys, useChannels, type TargetView } from '../targets.api.ts';
 import { STATUS_OPTIONS, tierLabel, TYPE_OPTIONS } from '../target-labels.ts';
 import { isApiError } from '../../api/client.ts';
+import { cityOptions, PROVINCE_OPTIONS } from '../../shared/division-options.ts';
 
 type Props = {
   open: boolean;
@@ -24,12 +25,10 @@ export function TargetFormModal({ open, platformKey, quarter, target, onClose, o
   const [saving, setSaving] = useState(false);
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const divisions = useDivisions();
   const channels = useChannels(platformKey);
   const province = Form.useWatch('hqProvince', form) as string | undefined;
   const investment = Form.useWatch('expectedInvestment', form) as number | string | undefined;
   const status = Form.useWatch('status', form) as string | undefined;
-  const cities = divisions.data?.provinces.find((p) => p.name === province)?.cities ?? [];
   const tierPreview =
     investment !== undefined && investment !== null && investment !== '' && Number(investment) > 0
       ? tierLabel(targetTier(String(investment)))
@@ -117,7 +116,7 @@ export function TargetFormModal({ open, platformKey, quarter, target, onClose, o
             <Form.Item name="hqProvince" label="总部所在省份" rules={[{ required: true, message: '请选择省份' }]}>
               <Select
                 showSearch
-                options={divisions.data?.provinces.map((p) => ({ value: p.name, label: p.name })) ?? []}
+                options={PROVINCE_OPTIONS}
                 onChange={() => {
                   form.setFieldValue('hqCity', undefined);
                 }}
@@ -132,7 +131,7 @@ export function TargetFormModal({ open, platformKey, quarter, target, onClose, o
               rules={[{ required: true, message: '请选择城市' }]}
               extra="北京、上海、广州、深圳、杭州为重点区域"
             >
-              <Select showSearch options={cities.map((c) => ({ value: c, label: c }))} data-testid="target-city" />
+              <Select showSearch options={cityOptions(province)} data-testid="target-city" />
             </Form.Item>
           </Col>
           <Col span={8}>

@@ -3,13 +3,14 @@ import { Alert, App, Button, Card, Form, Input, Result, Select, Space, Tag, Typo
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { creditCodeProblem, isCalendarDay, normaliseCreditCode, REGIONS, type ProjectView } from '@pgs/domain';
+import { creditCodeProblem, isCalendarDay, normaliseCreditCode, type ProjectView } from '@pgs/domain';
 import { api } from '../../api/client.ts';
 import type { Page } from '../../api/contract.ts';
 import { handleError } from '../../api/queryClient.ts';
 import { reportTrip, tripKeys, useStaff, useTripSettings, type TripView } from '../trips.api.ts';
 import { usePlatformChoice } from '../components/usePlatformChoice.ts';
 import { AttachmentList } from '../components/AttachmentUpload.tsx';
+import { cityOptions, PROVINCE_OPTIONS } from '../../shared/division-options.ts';
 
 type FormValues = {
   travellerIds: number[];
@@ -38,7 +39,6 @@ const CREDIT_CODE_RULE = {
     return problem ? Promise.reject(new Error(problem)) : Promise.resolve();
   },
 };
-const PROVINCES = REGIONS.map((r) => ({ value: r.name, label: r.name }));
 
 /** R2.8 报备外出招商: the platform reports a trip after return; late after the bureau's number of days. */
 export function TripReportPage() {
@@ -56,10 +56,7 @@ export function TripReportPage() {
     queryFn: () => api<Page<ProjectView>>('/projects', { query: { platformKey, pageSize: 500 } }),
     enabled: Boolean(platformKey),
   });
-  const cities = useMemo(
-    () => (REGIONS.find((r) => r.name === province)?.cities ?? []).map((c) => ({ value: c, label: c })),
-    [province],
-  );
+  const cities = useMemo(() => cityOptions(province), [province]);
   const travellers = (staff.data?.items ?? [])
     .filter((s) => s.untilMonth === null)
     .map((s) => ({ value: s.id, label: s.mainLeader ? `${s.name}（主要负责人）` : `${s.name}（${s.position}）` }));
@@ -174,7 +171,7 @@ export function TripReportPage() {
           <Form.Item name="province" label="目的地省份" rules={[{ required: true, message: '请选择目的地省份' }]}>
             <Select
               showSearch
-              options={PROVINCES}
+              options={PROVINCE_OPTIONS}
               style={{ width: 200 }}
               placeholder="选择或输入省份"
               onChange={() => {
