@@ -177,6 +177,17 @@ export const targetDetailSchema = targetSchema.extend({
       linkedBy: z.enum(['user', 'creditCode']),
     })
     .nullable(),
+  /** The outbound trips (R2.8) that met this enterprise, in any quarter of it, newest first. */
+  trips: z.array(
+    z.object({
+      tripId: z.number(),
+      targetId: z.number(),
+      startOn: z.string(),
+      endOn: z.string(),
+      province: z.string(),
+      city: z.string(),
+    }),
+  ),
 });
 
 // ── quarters: carry-forward, diff, close ───────────────────────────────────────────────────────────────────────
