@@ -1,4 +1,5 @@
 import {
+  compareTiers,
   FOCUS_CITIES,
   funnelRates,
   mapProvinceName,
@@ -79,7 +80,8 @@ export async function targetFunnel(db: Db, actor: Actor, query: FunnelQuery): Pr
     rows: rows
       .filter((row) => row.key !== null)
       .map((row) => ({ key: row.key!, label: labels(row.key!), ...figuresOf(row) }))
-      .sort((a, b) => a.key.localeCompare(b.key)),
+      // Tiers in their reading order (≥50亿, ≥20亿, ≥5亿, none), other groupings by key.
+      .sort((a, b) => (query.groupBy === 'tier' ? compareTiers(a.key, b.key) : 0) || a.key.localeCompare(b.key)),
     total: figuresOf(total),
   };
 }

@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { PlatformKey, TargetType } from '@pgs/domain';
-import { FOCUS_CITIES } from '@pgs/domain';
+import { FOCUS_CITIES, TIER_ORDER } from '@pgs/domain';
 import type { Db, Tx } from '../platform/db.ts';
 import { targetChannels, targetEvents, targetQuarters, targets } from './targets.table.ts';
 
@@ -62,11 +62,30 @@ const flatten = (row: { target: TargetRow; channelName: string | null; quarterCl
   quarterClosed: row.quarterClosed === true,
 });
 
-export async function listPage(db: Db, condition: SQL | undefined, limit: number, offset: number) {
+/** The tiers' reading order in SQL, from the domain's TIER_ORDER (50亿 → 0 … no tier last). */
+const tierRankSql = sql`CASE ${targets.tier} ${sql.join(
+  TIER_ORDER.filter((tier) => tier !== null).map((tier, rank) => sql`WHEN ${tier} THEN ${rank}::int`),
+  sql` `,
+)} ELSE ${TIER_ORDER.length - 1}::int END`;
+
+export async function listPage(
+  db: Db,
+  condition: SQL | undefined,
+  limit: number,
+  offset: number,
+  sort?: 'tier' | 'tier_reverse',
+) {
+  const natural = [desc(targets.quarter), desc(targets.expectedInvestment), asc(targets.id)];
+  const order =
+    sort === 'tier'
+      ? [asc(tierRankSql), ...natural]
+      : sort === 'tier_reverse'
+        ? [desc(tierRankSql), ...natural]
+        : natural;
   const [rows, [total]] = await Promise.all([
     viewQuery(db)
       .where(condition)
-      .orderBy(desc(targets.quarter), desc(targets.expectedInvestment), asc(targets.id))
+      .orderBy(...order)
       .limit(limit)
       .offset(offset),
     db.select({ n: count() }).from(targets).where(condition),

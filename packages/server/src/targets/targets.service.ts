@@ -385,12 +385,13 @@ function scopedFilter(actor: Actor, filter: Filter) {
 /** `GET /targets`: the library, filtered, a page at a time. */
 export async function listTargets(db: Db, actor: Actor, query: z.infer<typeof targetListQuerySchema>) {
   requirePermission(actor, 'targets.read');
-  const { page, pageSize } = query;
+  const { page, pageSize, sort } = query;
   const { rows, total } = await listPage(
     db,
     listCondition(scopedFilter(actor, query)),
     pageSize,
     (page - 1) * pageSize,
+    sort,
   );
   const names = await industryNames(
     db,

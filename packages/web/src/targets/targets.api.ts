@@ -34,6 +34,8 @@ export type TargetFilters = {
   hqCity?: string;
   focus?: 'true' | 'false';
   q?: string;
+  /** The list only (not the export): tier order, see the domain's TIER_ORDER. */
+  sort?: 'tier' | 'tier_reverse';
 };
 
 export const targetKeys = {
