@@ -46,13 +46,13 @@ async function pickTargetOption(testId: string, label: string) {
   await openDropdown(page).locator(`.ant-select-item-option[title="${label}"]`).click();
 }
 
-/** Types into a searchable select of the target form and takes the option of that exact title (last dropdown). */
+/** Types into a searchable select of the target form key by key and takes the match with Enter. */
 async function typeInto(testId: string, label: string) {
   await page.getByTestId(testId).click();
   await page.keyboard.type(label, { delay: 40 });
-  const option = openDropdown(page).locator(`.ant-select-item-option[title="${label}"]`).last();
-  await option.click();
-  await option.waitFor({ state: 'hidden' });
+  await openDropdown(page).locator(`.ant-select-item-option[title="${label}"]`).last().waitFor();
+  await page.keyboard.press('Enter');
+  await expectText(page.getByTestId(testId), label);
 }
 
 describe('trips and staffing in the browser', () => {
@@ -190,8 +190,9 @@ describe('trips and staffing in the browser', () => {
     await expectText(page.getByTestId('tier-preview'), '20亿元以上');
     await field('target-owner').pressSequentially('陈测试', { delay: 30 });
     await page.getByRole('button', { name: '保存' }).dblclick();
-    await expectText(details, '目标企业');
-    expect(await details.getByRole('button', { name: '加入目标企业库' }).count()).toBe(0);
+    // Saved once: the button gives way to the 目标企业 tag (a link to the new target).
+    await expect.poll(() => details.getByRole('button', { name: '加入目标企业库' }).count(), POLL).toBe(0);
+    await expectText(details.locator('.ant-tag'), '目标企业');
     await screenshot(page, 'trips-met-target');
 
     // Corrected: back two days later than first typed → due today → timely (the report day stays).

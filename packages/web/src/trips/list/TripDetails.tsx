@@ -76,7 +76,7 @@ export function TripDetails({ trip, mayReport }: { trip: TripView; mayReport: bo
         </Descriptions.Item>
         <Descriptions.Item label="报备">
           报备日期 {trip.reportedOn}，报备期限 {trip.dueOn}
-          {trip.updatedAt ? `；${trip.updatedAt.slice(0, 10)} 由 ${trip.updatedBy ?? ''} 修改` : ''}
+          {trip.updatedAt ? `；${trip.updatedAt.slice(0, 10)} 修改过` : ''}
         </Descriptions.Item>
         <Descriptions.Item label="照片或纪要">
           <AttachmentList trip={trip} mayUpload={changeable} onUploaded={refresh} />
