@@ -189,6 +189,7 @@ describe('trips and staffing in the browser', () => {
     await field('target-investment').pressSequentially('260000', { delay: 30 });
     await expectText(page.getByTestId('tier-preview'), '20亿元以上');
     await field('target-owner').pressSequentially('陈测试', { delay: 30 });
+    await screenshot(page, 'trips-met-target-form');
     await page.getByRole('button', { name: '保存' }).dblclick();
     // Saved once: the button gives way to the 目标企业 tag (a link to the new target).
     await expect.poll(() => details.getByRole('button', { name: '加入目标企业库' }).count(), POLL).toBe(0);

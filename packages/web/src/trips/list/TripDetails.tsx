@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { App, Button, Descriptions, Input, Modal, Space, Tag, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
@@ -17,6 +17,14 @@ export function TripDetails({ trip, mayReport }: { trip: TripView; mayReport: bo
   const [metSeq, setMetSeq] = useState<number | null>(null);
   const refresh = () => void queryClient.invalidateQueries({ queryKey: tripKeys.all });
   const met = metSeq === null ? undefined : trip.met[metSeq];
+  // One object per opened contact: the form resets when it changes, so a refetch of the list must not make a new one.
+  const metOnTrip = useMemo(
+    () =>
+      met && metSeq !== null
+        ? { tripId: trip.id, version: trip.version, seq: metSeq, name: met.name, creditCode: met.creditCode }
+        : undefined,
+    [trip.id, trip.version, metSeq, met?.name, met?.creditCode],
+  );
   const changeable = mayReport && trip.withdrawnAt === null;
   return (
     <>
@@ -95,11 +103,7 @@ export function TripDetails({ trip, mayReport }: { trip: TripView; mayReport: bo
         platformKey={trip.platformKey}
         quarter={quarterOfDay(trip.startOn)}
         target={null}
-        metOnTrip={
-          met && metSeq !== null
-            ? { tripId: trip.id, version: trip.version, seq: metSeq, name: met.name, creditCode: met.creditCode }
-            : undefined
-        }
+        metOnTrip={metOnTrip}
         onClose={() => {
           setMetSeq(null);
         }}
