@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { App, Button, Descriptions, Input, Modal, Space, Tag, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { quarterOfDay } from '@pgs/domain';
+import { quarterOfDay, shanghaiDay } from '@pgs/domain';
 import { handleError } from '../../api/queryClient.ts';
 import { tripKeys, withdrawTrip, type TripView } from '../trips.api.ts';
 import { AttachmentList } from '../components/AttachmentUpload.tsx';
@@ -31,7 +31,7 @@ export function TripDetails({ trip, mayReport }: { trip: TripView; mayReport: bo
       <Descriptions size="small" column={1} bordered>
         {trip.withdrawnAt && (
           <Descriptions.Item label="已撤回">
-            <Tag color="default">已撤回</Tag> {trip.withdrawnAt.slice(0, 10)}，原因：{trip.withdrawReason}
+            <Tag color="default">已撤回</Tag> {shanghaiDay(new Date(trip.withdrawnAt))}，原因：{trip.withdrawReason}
           </Descriptions.Item>
         )}
         <Descriptions.Item label="会见企业">
@@ -84,7 +84,7 @@ export function TripDetails({ trip, mayReport }: { trip: TripView; mayReport: bo
         </Descriptions.Item>
         <Descriptions.Item label="报备">
           报备日期 {trip.reportedOn}，报备期限 {trip.dueOn}
-          {trip.updatedAt ? `；${trip.updatedAt.slice(0, 10)} 修改过` : ''}
+          {trip.updatedAt ? `；${shanghaiDay(new Date(trip.updatedAt))} 修改过` : ''}
         </Descriptions.Item>
         <Descriptions.Item label="照片或纪要">
           <AttachmentList trip={trip} mayUpload={changeable} onUploaded={refresh} />
