@@ -45,36 +45,7 @@ export async function benchTargets(databaseUrl: string) {
     useThrowawayAuditKey();
     await prepareDatabase(database.db, { adminPassword: null, demo: true }, new Date());
     const pool = new pg.Pool({ connectionString: database.url, max: 2 });
-    await pool.query(
-      `INSERT INTO projects (name, platform_key, reported_platform_key, investor_name, investor_credit_code, identity_key,
-         industry_code, total_investment, fixed_asset_investment, land_mu, expected_annual_tax, category_at_report,
-         catalog_version_at_report, status, first_report, reported_at, reported_by, updated_at, landed_on)
-       SELECT '基准项目' || n, p, p, '基准投资' || n, 'BENCH' || lpad(n::text, 13, '0'), 'bench|' || n, '3612', 60000, 50000, 20, 900,
-              'encouraged', '2018年本', CASE WHEN n % 4 = 0 THEN 'landed' ELSE 'negotiating' END, true,
-              timestamp '2025-01-01' + (n % 600) * interval '1 day', 'zn', now(),
-              CASE WHEN n % 4 = 0 THEN date '2025-01-01' + (n % 600) + 90 END
-       FROM generate_series(1, $1) AS n, LATERAL (SELECT (ARRAY['oujiangkou','zhenan','hitech'])[1 + n % 3] AS p) AS platform`,
-      [PROJECTS],
-    );
-    // Targets: every 5th carries a project's credit code (a match only where the platforms agree), every 50th is linked
-    // by hand to a project of its own platform (project k is on platform 1 + k % 3, as target n on 1 + n % 3).
-    await pool.query(
-      `INSERT INTO targets (lineage_id, platform_key, quarter, name, credit_code, types, hq_province, hq_city, industry_code,
-         category, expected_investment, tier, plan, owner, status, project_id, identified_on, contacted_on, version,
-         created_at, created_by, updated_at)
-       SELECT n, p, q, '基准目标' || n, CASE WHEN n % 5 = 0 THEN 'BENCH' || lpad(((n / 5) % $2 + 1)::text, 13, '0') END,
-              ARRAY['industry_leader'], '上海市', '上海市', '3612', 'encouraged', 60000, '5亿', '{}'::jsonb, '张三',
-              (ARRAY['lead','contact','negotiating','reported','dropped'])[1 + n % 5],
-              CASE WHEN n % 50 = 1 THEN 3 * (1 + (n / 3) % ($2 / 3 - 2)) + n % 3 END,
-              date '2025-01-01' + (n % 700), CASE WHEN n % 3 > 0 THEN date '2025-01-01' + (n % 700) + (n % 45) END,
-              1, now(), 'bench', now()
-       FROM generate_series(1, $1) AS n,
-            LATERAL (SELECT (ARRAY['oujiangkou','zhenan','hitech'])[1 + n % 3] AS p,
-                            (ARRAY[${QUARTERS.map((q) => `'${q}'`).join(',')}])[1 + (n / 3) % 8] AS q) AS x`,
-      [TARGETS, PROJECTS],
-    );
-    await pool.query('VACUUM ANALYZE projects');
-    await pool.query('VACUUM ANALYZE targets');
+    await seedFunnelBench(pool);
     const app = await buildApp({ database });
     const login = await app.inject({
       method: 'POST',
@@ -151,4 +122,38 @@ export async function benchTargets(databaseUrl: string) {
   } finally {
     await database.close();
   }
+}
+
+/** The bench's rows: PROJECTS first reports and TARGETS targets over 3 platforms × 8 quarters (also for the profile). */
+export async function seedFunnelBench(pool: pg.Pool) {
+  await pool.query(
+    `INSERT INTO projects (name, platform_key, reported_platform_key, investor_name, investor_credit_code, identity_key,
+       industry_code, total_investment, fixed_asset_investment, land_mu, expected_annual_tax, category_at_report,
+       catalog_version_at_report, status, first_report, reported_at, reported_by, updated_at, landed_on)
+     SELECT '基准项目' || n, p, p, '基准投资' || n, 'BENCH' || lpad(n::text, 13, '0'), 'bench|' || n, '3612', 60000, 50000, 20, 900,
+            'encouraged', '2018年本', CASE WHEN n % 4 = 0 THEN 'landed' ELSE 'negotiating' END, true,
+            timestamp '2025-01-01' + (n % 600) * interval '1 day', 'zn', now(),
+            CASE WHEN n % 4 = 0 THEN date '2025-01-01' + (n % 600) + 90 END
+     FROM generate_series(1, $1) AS n, LATERAL (SELECT (ARRAY['oujiangkou','zhenan','hitech'])[1 + n % 3] AS p) AS platform`,
+    [PROJECTS],
+  );
+  // Targets: every 5th carries a project's credit code (a match only where the platforms agree), every 50th is linked
+  // by hand to a project of its own platform (project k is on platform 1 + k % 3, as target n on 1 + n % 3).
+  await pool.query(
+    `INSERT INTO targets (lineage_id, platform_key, quarter, name, credit_code, types, hq_province, hq_city, industry_code,
+       category, expected_investment, tier, plan, owner, status, project_id, identified_on, contacted_on, version,
+       created_at, created_by, updated_at)
+     SELECT n, p, q, '基准目标' || n, CASE WHEN n % 5 = 0 THEN 'BENCH' || lpad(((n / 5) % $2 + 1)::text, 13, '0') END,
+            ARRAY['industry_leader'], '上海市', '上海市', '3612', 'encouraged', 60000, '5亿', '{}'::jsonb, '张三',
+            (ARRAY['lead','contact','negotiating','reported','dropped'])[1 + n % 5],
+            CASE WHEN n % 50 = 1 THEN 3 * (1 + (n / 3) % ($2 / 3 - 2)) + n % 3 END,
+            date '2025-01-01' + (n % 700), CASE WHEN n % 3 > 0 THEN date '2025-01-01' + (n % 700) + (n % 45) END,
+            1, now(), 'bench', now()
+     FROM generate_series(1, $1) AS n,
+          LATERAL (SELECT (ARRAY['oujiangkou','zhenan','hitech'])[1 + n % 3] AS p,
+                          (ARRAY[${QUARTERS.map((q) => `'${q}'`).join(',')}])[1 + (n / 3) % 8] AS q) AS x`,
+    [TARGETS, PROJECTS],
+  );
+  await pool.query('VACUUM ANALYZE projects');
+  await pool.query('VACUUM ANALYZE targets');
 }

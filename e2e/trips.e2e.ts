@@ -36,6 +36,25 @@ async function typeAndPick(label: string, text: string) {
   await box.press('Enter');
 }
 
+/** A text box of the target form by its test id (antd puts the id on the input or on its wrapper). */
+const field = (testId: string) =>
+  page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
+
+/** Picks an option of a multiple select of the target form by its title. */
+async function pickTargetOption(testId: string, label: string) {
+  await page.getByTestId(testId).click();
+  await openDropdown(page).locator(`.ant-select-item-option[title="${label}"]`).click();
+}
+
+/** Types into a searchable select of the target form key by key and takes the match with Enter. */
+async function typeInto(testId: string, label: string) {
+  await page.getByTestId(testId).click();
+  await page.keyboard.type(label, { delay: 40 });
+  await openDropdown(page).locator(`.ant-select-item-option[title="${label}"]`).last().waitFor();
+  await page.keyboard.press('Enter');
+  await expectText(page.getByTestId(testId), label);
+}
+
 describe('trips and staffing in the browser', () => {
   it('a platform adds a main leader to its roster: required fields first, then typed key by key', async () => {
     await loginAs(page, server.baseUrl, 'zn', DEMO_PASSWORD);
@@ -149,6 +168,67 @@ describe('trips and staffing in the browser', () => {
     await page.goBack();
     await page.goForward();
     await expectText(page.locator('.ant-table'), '陈测试');
+  });
+
+  it('a met enterprise joins the target library, the late trip is corrected to timely, the other withdrawn', async () => {
+    const rows = page.locator('.ant-table-row').filter({ hasText: '陈测试' });
+    const late = rows.filter({ hasText: '深圳市' });
+    await late.locator('.ant-table-row-expand-icon').click();
+    const details = page.locator('.ant-table-expanded-row').first();
+    await details.getByRole('button', { name: '加入目标企业库' }).click();
+    await page.getByTestId('target-form').waitFor();
+    // Prefilled from the trip: the name as met; saving without the rest shows what is missing.
+    await expect.poll(() => field('target-name').inputValue(), POLL).toBe('深圳某储能科技有限公司');
+    await page.getByRole('button', { name: '保存' }).click();
+    await expectText(page.getByTestId('target-form'), '请至少选择一种企业类型');
+    await pickTargetOption('target-types', '行业龙头');
+    await page.keyboard.press('Escape');
+    await typeInto('target-province', '广东省');
+    await typeInto('target-city', '深圳市');
+    await field('target-industry').pressSequentially('3491', { delay: 30 });
+    await field('target-investment').pressSequentially('260000', { delay: 30 });
+    await expectText(page.getByTestId('tier-preview'), '20亿元以上');
+    await field('target-owner').pressSequentially('陈测试', { delay: 30 });
+    await screenshot(page, 'trips-met-target-form');
+    await page.getByRole('button', { name: '保存' }).dblclick();
+    // Saved once: the button gives way to the 目标企业 tag (a link to the new target).
+    await expect.poll(() => details.getByRole('button', { name: '加入目标企业库' }).count(), POLL).toBe(0);
+    await expectText(details.locator('.ant-tag'), '目标企业');
+    await screenshot(page, 'trips-met-target');
+
+    // Corrected: back two days later than first typed → due today → timely (the report day stays).
+    await details.getByRole('button', { name: '修改报备' }).click();
+    await expect.poll(() => page.getByLabel('返回日期').inputValue(), POLL).toBe(daysAgo(5));
+    await page.getByLabel('返回日期').fill('');
+    await page.getByLabel('返回日期').pressSequentially(daysAgo(7), { delay: 30 });
+    await page.getByRole('button', { name: '保存修改' }).click();
+    await expectText(page.locator('form'), '返回日期不能早于出发日期');
+    await page.getByLabel('返回日期').fill('');
+    await page.getByLabel('返回日期').pressSequentially(daysAgo(3), { delay: 30 });
+    await screenshot(page, 'trips-edit-form');
+    await page.getByRole('button', { name: '保存修改' }).click();
+    const drawer = page.locator('.ant-drawer');
+    await expectText(drawer, `报备期限 ${todayInShanghai()}`);
+    await expectText(drawer, '深圳某储能科技有限公司');
+    await screenshot(page, 'trips-edited');
+    // The target's page lists the trip.
+    await drawer.getByRole('link', { name: /深圳某储能科技有限公司/ }).click();
+    await expectText(page.getByTestId('target-trips'), daysAgo(6));
+    await expectText(page.getByTestId('target-history'), '外出招商会见');
+    await screenshot(page, 'trips-target-page', { fullPage: true });
+
+    // Withdrawn with a reason (none first: refused); then it is no longer in the list.
+    await page.getByTestId('menu-trips').click();
+    await expect.poll(() => rows.count(), POLL).toBe(2);
+    await expectText(rows.filter({ hasText: '深圳市' }), '及时');
+    await rows.filter({ hasText: '上海市' }).locator('.ant-table-row-expand-icon').click();
+    await page.locator('.ant-table-expanded-row').getByRole('button', { name: '撤回报备' }).click();
+    await page.getByRole('button', { name: '确认撤回' }).click();
+    await expectText(page.locator('.ant-modal'), '请填写撤回原因');
+    await page.getByLabel('撤回原因').pressSequentially('与另一条重复', { delay: 30 });
+    await page.getByRole('button', { name: '确认撤回' }).click();
+    await expectText(page.locator('.ant-message'), '已撤回');
+    await expect.poll(() => rows.count(), POLL).toBe(1);
   });
 
   it('the bureau sees the platforms side by side for a year and opens a month with its rows', async () => {

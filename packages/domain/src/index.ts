@@ -92,7 +92,7 @@ export * from './notices/working-days.ts';
 export * from './notices/notice-status.ts';
 export * from './notices/notices.contract.ts';
 export * from './targets/index.ts';
-export * from './platform/regions.ts';
+export * from './platform/divisions.ts';
 export * from './trips/holiday-calendar.ts';
 export * from './trips/holiday-data.ts';
 export * from './trips/report-deadline.ts';

@@ -106,6 +106,10 @@ export const ERROR_CODES = [
   // trips, rosters and the holiday calendar (§二(五))
   'NOT_ON_ROSTER',
   'UNKNOWN_PROJECT',
+  /** A trip names a target that does not exist or is another platform's. */
+  'UNKNOWN_TARGET',
+  /** A withdrawn trip cannot be changed any more. */
+  'TRIP_WITHDRAWN',
   'BAD_ATTACHMENT',
   'INVALID_CALENDAR',
 ] as const;

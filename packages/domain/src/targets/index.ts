@@ -1,6 +1,5 @@
 export * from './tiers.ts';
 export * from './quarters.ts';
-export * from './divisions.ts';
 export * from './target-status.ts';
 export * from './target-types.ts';
 export * from './carry-forward.ts';

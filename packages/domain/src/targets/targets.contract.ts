@@ -103,6 +103,8 @@ export const targetFilterSchema = z.object({
   q: wellFormedText('搜索词').max(100, { error: '搜索词不能超过 100 个字' }).optional(),
 });
 export const targetListQuerySchema = targetFilterSchema.extend({
+  /** `tier`: ≥50亿, ≥20亿, ≥5亿, then no tier (TIER_ORDER); `tier_reverse` the other way; default newest quarter first. */
+  sort: z.enum(['tier', 'tier_reverse'], { error: '排序应为 tier 或 tier_reverse' }).optional(),
   page: z.coerce.number({ error: '页码必须是数字' }).int().min(1).default(1),
   pageSize: z.coerce.number({ error: '每页条数必须是数字' }).int().min(1).max(500).default(50),
 });
@@ -177,6 +179,17 @@ export const targetDetailSchema = targetSchema.extend({
       linkedBy: z.enum(['user', 'creditCode']),
     })
     .nullable(),
+  /** The outbound trips (R2.8) that met this enterprise, in any quarter of it, newest first. */
+  trips: z.array(
+    z.object({
+      tripId: z.number(),
+      targetId: z.number(),
+      startOn: z.string(),
+      endOn: z.string(),
+      province: z.string(),
+      city: z.string(),
+    }),
+  ),
 });
 
 // ── quarters: carry-forward, diff, close ───────────────────────────────────────────────────────────────────────

@@ -26,3 +26,18 @@ export function targetTier(expectedInvestment: string): TargetTier | null {
   for (const [tier, floor] of TIER_FLOORS) if (amount.gte(floor)) return tier;
   return null;
 }
+
+/**
+ * The order the tiers are read in (issue #13, "tier sort"): 50亿元以上 first, then 20亿, then 5亿, then no tier —
+ * not the text order of the labels (20亿 < 50亿 < 5亿). `tierRank` is the position; `compareTiers` sorts by it.
+ */
+export const TIER_ORDER: readonly (TargetTier | null)[] = ['50亿', '20亿', '5亿', null];
+
+export function tierRank(tier: string | null | undefined): number {
+  const rank = TIER_ORDER.indexOf((tier ?? null) as TargetTier | null);
+  return rank === -1 ? TIER_ORDER.length : rank;
+}
+
+export function compareTiers(a: string | null | undefined, b: string | null | undefined): number {
+  return tierRank(a) - tierRank(b);
+}

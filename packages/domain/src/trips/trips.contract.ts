@@ -4,7 +4,8 @@ import { idSchema } from '../platform/ids.ts';
 import { platformKeySchema } from '../catalog/catalog.contract.ts';
 import { calendarDaySchema } from '../platform/common.contract.ts';
 import { creditCodeSchema } from '../projects/credit-code.ts';
-import { isKnownCity } from '../platform/regions.ts';
+import { isKnownCity } from '../platform/divisions.ts';
+import { createTargetSchema } from '../targets/targets.contract.ts';
 
 const text = (label: string, max: number) =>
   wellFormedText(label)
@@ -114,34 +115,62 @@ export const timeSheetSchema = z.object({
 export const metEnterpriseSchema = z.object({
   name: text('会见企业名称', 200),
   creditCode: creditCodeSchema.optional().nullable(),
-  /** A target of the library (linked by the coordinator after the merge; no foreign key yet). */
-  targetId: z.number().int().positive().optional().nullable(),
+  /** The target of the platform's library this enterprise is (checked through the targets service: 422 otherwise). */
+  targetId: z.number({ error: '目标企业编号必须是数字' }).int().positive().optional().nullable(),
 });
-export const tripInputSchema = z
-  .object({
-    platformKey: platformKeySchema,
-    travellerIds: z
-      .array(z.number({ error: '外出人员编号必须是数字' }).int().positive(), { error: '请选择外出人员' })
-      .min(1, { error: '请至少选择一名外出人员' })
-      .max(50, { error: '外出人员不能超过 50 人' }),
-    startOn: calendarDaySchema,
-    endOn: calendarDaySchema,
-    province: text('目的地省份', 20),
-    city: text('目的地城市', 30),
-    met: z.array(metEnterpriseSchema, { error: '会见企业必须是列表' }).max(50, { error: '会见企业不能超过 50 家' }),
-    outcome: text('成效', 5000),
-    targetIds: z.array(z.number().int().positive()).max(50).optional(),
-    projectIds: z
-      .array(z.number({ error: '关联项目编号必须是数字' }).int().positive())
-      .max(50, { error: '关联项目不能超过 50 个' })
-      .optional(),
-  })
-  .refine((t) => t.startOn <= t.endOn, { error: '返回日期不能早于出发日期', path: ['endOn'] })
-  .refine((t) => isKnownCity(t.province, t.city), {
-    error: '目的地应从省份和城市列表中选择',
-    path: ['city'],
-  });
+const tripFields = {
+  platformKey: platformKeySchema,
+  travellerIds: z
+    .array(z.number({ error: '外出人员编号必须是数字' }).int().positive(), { error: '请选择外出人员' })
+    .min(1, { error: '请至少选择一名外出人员' })
+    .max(50, { error: '外出人员不能超过 50 人' }),
+  startOn: calendarDaySchema,
+  endOn: calendarDaySchema,
+  province: text('目的地省份', 20),
+  city: text('目的地城市', 30),
+  met: z.array(metEnterpriseSchema, { error: '会见企业必须是列表' }).max(50, { error: '会见企业不能超过 50 家' }),
+  outcome: text('成效', 5000),
+  /** Targets of the library this trip served (besides those met by name); each shows the trip on its page. */
+  targetIds: z
+    .array(z.number({ error: '目标企业编号必须是数字' }).int().positive())
+    .max(50, { error: '关联目标企业不能超过 50 家' })
+    .optional(),
+  projectIds: z
+    .array(z.number({ error: '关联项目编号必须是数字' }).int().positive())
+    .max(50, { error: '关联项目不能超过 50 个' })
+    .optional(),
+};
+/** The checks across fields, shared by the report and its edit. */
+const tripChecks = <T extends z.ZodType<{ startOn: string; endOn: string; province: string; city: string }>>(
+  schema: T,
+) =>
+  schema
+    .refine((t) => t.startOn <= t.endOn, { error: '返回日期不能早于出发日期', path: ['endOn'] })
+    .refine((t) => isKnownCity(t.province, t.city), {
+      error: '目的地应从省份和城市列表中选择',
+      path: ['city'],
+    });
+export const tripInputSchema = tripChecks(z.object(tripFields));
 export type TripInput = z.infer<typeof tripInputSchema>;
+
+/** `PUT /trips/:id`: every field again (the platform stays), with the version seen; 409 when stale. */
+export const tripUpdateSchema = tripChecks(z.object({ ...tripFields, version }));
+export type TripUpdateInput = z.infer<typeof tripUpdateSchema>;
+
+/** `POST /trips/:id/withdraw`: a trip reported by mistake is withdrawn with a reason (kept, counted nowhere). */
+export const tripWithdrawSchema = z.object({ version, reason: text('撤回原因', 500) });
+
+/**
+ * `POST /trips/:id/met/:seq/target`: an enterprise met on the trip that was not a target becomes one (status 接触),
+ * with the target's own fields; `version` is the trip's.
+ */
+export const metTargetInputSchema = createTargetSchema
+  .omit({ platformKey: true, quarter: true, status: true, statusReason: true })
+  .extend({ version });
+export const metParamsSchema = z.object({
+  id: idSchema('外出招商编号'),
+  seq: z.coerce.number({ error: '会见企业序号必须是数字' }).int().min(0),
+});
 
 export const attachmentSchema = z.object({
   id: z.number(),
@@ -161,6 +190,8 @@ export const tripSchema = z.object({
   met: z.array(z.object({ name: z.string(), creditCode: z.string().nullable(), targetId: z.number().nullable() })),
   outcome: z.string(),
   projects: z.array(z.object({ id: z.number(), name: z.string() })),
+  /** Targets of the library linked to the trip (met by name or named in targetIds). */
+  targets: z.array(z.object({ id: z.number(), name: z.string(), quarter: z.string() })),
   reportedAt: z.string(),
   reportedOn: z.string(),
   dueOn: z.string(),
@@ -168,6 +199,11 @@ export const tripSchema = z.object({
   late: z.boolean(),
   reportedBy: z.string(),
   attachments: z.array(attachmentSchema),
+  updatedAt: z.string().nullable(),
+  updatedBy: z.string().nullable(),
+  /** Set when withdrawn (撤回): the trip then counts nowhere. */
+  withdrawnAt: z.string().nullable(),
+  withdrawReason: z.string().nullable(),
   version: z.number(),
 });
 export type TripView = z.infer<typeof tripSchema>;

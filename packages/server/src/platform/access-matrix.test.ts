@@ -1882,6 +1882,63 @@ const ROUTES: Route[] = [
         },
         after: (_who, r) => expect(r.json().attachments).toEqual([expect.objectContaining({ kind: 'png' })]),
       },
+      {
+        route: 'PUT /trips/{id}',
+        needs: 'trips.report',
+        ok: 200,
+        request: async (who) => {
+          const made = await trip(who);
+          const traveller = await person(who);
+          return {
+            url: `/trips/${made.id}`,
+            payload: {
+              platformKey: platformOf(who),
+              travellerIds: [traveller.id],
+              startOn: '2026-11-20',
+              endOn: '2026-11-22',
+              province: '上海市',
+              city: '上海市',
+              met: [],
+              outcome: '改过的成效',
+              version: made.version,
+            },
+          };
+        },
+        after: (_who, r) => expect(r.json()).toMatchObject({ outcome: '改过的成效', version: 2 }),
+      },
+      {
+        route: 'POST /trips/{id}/withdraw',
+        needs: 'trips.report',
+        ok: 200,
+        request: async (who) => {
+          const made = await trip(who);
+          return { url: `/trips/${made.id}/withdraw`, payload: { version: made.version, reason: '重复报备' } };
+        },
+        after: (_who, r) => expect(r.json()).toMatchObject({ withdrawReason: '重复报备' }),
+      },
+      {
+        route: 'POST /trips/{id}/met/{seq}/target',
+        needs: 'trips.report',
+        ok: 200,
+        request: async (who) => {
+          const made = await trip(who);
+          return {
+            url: `/trips/${made.id}/met/0/target`,
+            payload: {
+              name: '矩阵会见企业有限公司',
+              types: ['industry_leader'],
+              hqProvince: '上海市',
+              hqCity: '上海市',
+              industryCode: '3491',
+              expectedInvestment: '60000',
+              owner: '矩阵',
+              reason: '会见后列为目标',
+              version: made.version,
+            },
+          };
+        },
+        after: (_who, r) => expect(r.json().targets).toHaveLength(1),
+      },
       { route: 'GET /trip-settings', needs: 'trips.read', ok: 200, request: async () => ({ url: '/trip-settings' }) },
       {
         route: 'PUT /trip-settings',

@@ -1,4 +1,5 @@
 import {
+  compareTiers,
   FOCUS_CITIES,
   funnelRates,
   mapProvinceName,
@@ -19,7 +20,7 @@ import {
 import type { Db } from '../platform/db.ts';
 import { requirePermission, type Actor } from '../platform/actor.ts';
 import { platformScope } from '../platform/platform-scope.ts';
-import { projectsForTargets, projectStageCounts } from '../projects/projects.service.ts';
+import { firstReportsForTargets, projectStageCounts } from '../projects/projects.service.ts';
 import { funnelFigures, latestQuarter, targetsByCity, type FunnelSqlRow } from './targets.repository.ts';
 import { channelRows } from './channels.repository.ts';
 import { PLATFORM_POINTS } from './platform-points.ts';
@@ -57,20 +58,13 @@ const EMPTY: FunnelSqlRow = {
 export async function targetFunnel(db: Db, actor: Actor, query: FunnelQuery): Promise<FunnelView> {
   requirePermission(actor, 'targets.read');
   const platformKey = platformScope(actor) ?? query.platformKey ?? null;
-  const projects = await projectsForTargets(db, platformKey ? [platformKey] : null);
   const rows = await funnelFigures(db, {
     platformKey,
     quarter: query.quarter,
     year: query.quarter ? undefined : query.year,
     latestPerEnterprise: !query.quarter && query.groupBy !== 'quarter',
     groupBy: query.groupBy,
-    projects: projects.map((p) => ({
-      id: p.id,
-      code: p.creditCode,
-      platform: p.reportedPlatformKey,
-      reported: p.reportedOn,
-      landed: p.landedOn,
-    })),
+    projects: firstReportsForTargets(platformKey ? [platformKey] : null),
   });
   const labels = await groupLabels(db, query.groupBy, platformKey);
   const total = rows.find((row) => row.key === null) ?? EMPTY;
@@ -79,7 +73,8 @@ export async function targetFunnel(db: Db, actor: Actor, query: FunnelQuery): Pr
     rows: rows
       .filter((row) => row.key !== null)
       .map((row) => ({ key: row.key!, label: labels(row.key!), ...figuresOf(row) }))
-      .sort((a, b) => a.key.localeCompare(b.key)),
+      // Tiers in their reading order (≥50亿, ≥20亿, ≥5亿, none), other groupings by key.
+      .sort((a, b) => (query.groupBy === 'tier' ? compareTiers(a.key, b.key) : 0) || a.key.localeCompare(b.key)),
     total: figuresOf(total),
   };
 }

@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { PlatformKey, TargetType } from '@pgs/domain';
-import { FOCUS_CITIES } from '@pgs/domain';
+import { FOCUS_CITIES, TIER_ORDER } from '@pgs/domain';
 import type { Db, Tx } from '../platform/db.ts';
 import { targetChannels, targetEvents, targetQuarters, targets } from './targets.table.ts';
 
@@ -62,11 +62,30 @@ const flatten = (row: { target: TargetRow; channelName: string | null; quarterCl
   quarterClosed: row.quarterClosed === true,
 });
 
-export async function listPage(db: Db, condition: SQL | undefined, limit: number, offset: number) {
+/** The tiers' reading order in SQL, from the domain's TIER_ORDER (50亿 → 0 … no tier last). */
+const tierRankSql = sql`CASE ${targets.tier} ${sql.join(
+  TIER_ORDER.filter((tier) => tier !== null).map((tier, rank) => sql`WHEN ${tier} THEN ${rank}::int`),
+  sql` `,
+)} ELSE ${TIER_ORDER.length - 1}::int END`;
+
+export async function listPage(
+  db: Db,
+  condition: SQL | undefined,
+  limit: number,
+  offset: number,
+  sort?: 'tier' | 'tier_reverse',
+) {
+  const natural = [desc(targets.quarter), desc(targets.expectedInvestment), asc(targets.id)];
+  const order =
+    sort === 'tier'
+      ? [asc(tierRankSql), ...natural]
+      : sort === 'tier_reverse'
+        ? [desc(tierRankSql), ...natural]
+        : natural;
   const [rows, [total]] = await Promise.all([
     viewQuery(db)
       .where(condition)
-      .orderBy(desc(targets.quarter), desc(targets.expectedInvestment), asc(targets.id))
+      .orderBy(...order)
       .limit(limit)
       .offset(offset),
     db.select({ n: count() }).from(targets).where(condition),
@@ -155,14 +174,6 @@ export async function quarterSummaries(db: Db, platformKey: PlatformKey | null) 
   return result.rows;
 }
 
-export type FunnelProject = {
-  id: number;
-  code: string | null;
-  platform: string;
-  reported: string;
-  landed: string | null;
-};
-
 export type FunnelSqlRow = {
   key: string | null;
   targets: number;
@@ -184,8 +195,8 @@ const GROUP_KEYS = {
 
 /**
  * The funnel of funnel.ts (the domain's definition) in one statement: the targets of the filter (one quarter, or
- * the latest row of each enterprise) joined with the projects the projects service handed over (as a jsonb
- * parameter: this module never reads the projects table), counted per group and in total (key null), with
+ * the latest row of each enterprise) joined with the first reports of the projects service's subquery (this
+ * module never names the projects table), counted per group and in total (key null), with
  * percentile_cont(0.5) as the median. `type` groups by each of a target's types, so its total is a second query.
  */
 export async function funnelFigures(
@@ -196,7 +207,8 @@ export async function funnelFigures(
     year?: number;
     latestPerEnterprise: boolean;
     groupBy: keyof typeof GROUP_KEYS;
-    projects: readonly FunnelProject[];
+    /** The projects service's first reports as a subquery (id, code, platform, reported, landed). */
+    projects: SQL;
   },
 ): Promise<FunnelSqlRow[]> {
   const where = and(
@@ -215,8 +227,7 @@ export async function funnelFigures(
       percentile_cont(0.5) WITHIN GROUP (ORDER BY j.reported_on - j.contacted_on) AS "toReport",
       percentile_cont(0.5) WITHIN GROUP (ORDER BY j.landed_on - j.reported_on) AS "toLand"`;
   const joined = sql`
-    WITH p AS (SELECT * FROM jsonb_to_recordset(${JSON.stringify(input.projects)}::jsonb)
-                 AS p(id int, code text, platform text, reported date, landed date)),
+    WITH p AS (${input.projects}),
     bycode AS (SELECT DISTINCT ON (code, platform) * FROM p WHERE code IS NOT NULL ORDER BY code, platform, reported, id),
     base AS (${base}),
     j AS (SELECT b.platform_key, b.quarter, b.tier, b.types, b.channel_id, b.status, b.identified_on, b.contacted_on,

@@ -33,6 +33,7 @@ import {
   type TargetRowWithChannel,
 } from './targets.repository.ts';
 import { findChannelRow } from './channels.repository.ts';
+import { tripsOfLineage } from './target-trips.repository.ts';
 import { toTargetView } from './target-view.ts';
 
 /**
@@ -335,22 +336,24 @@ export async function linkTargetProjectRow(
   });
 }
 
-/** `GET /targets/:id`: the target, its rows over the quarters, its history and the project it led to. */
+/** `GET /targets/:id`: the target, its rows over the quarters, its history, the project it led to and its trips. */
 export async function getTarget(db: Db, actor: Actor, id: number, _now: Date) {
   requirePermission(actor, 'targets.read');
   const row = await findTargetRow(db, id);
   assertTargetVisible(actor, row);
-  const [names, quarters, events, project] = await Promise.all([
+  const [names, quarters, events, project, trips] = await Promise.all([
     industryNames(db, [row.industryCode]),
     lineageRows(db, row.lineageId),
     lineageEvents(db, row.lineageId),
     linkedProject(db, row),
+    tripsOfLineage(db, row.lineageId),
   ]);
   return {
     ...toTargetView(row, names),
     quarters: quarters.map((q) => ({ ...q, status: q.status as TargetStatus })),
     history: events.map((event) => ({ ...event, at: event.at.toISOString() })),
     project,
+    trips,
   };
 }
 
@@ -382,12 +385,13 @@ function scopedFilter(actor: Actor, filter: Filter) {
 /** `GET /targets`: the library, filtered, a page at a time. */
 export async function listTargets(db: Db, actor: Actor, query: z.infer<typeof targetListQuerySchema>) {
   requirePermission(actor, 'targets.read');
-  const { page, pageSize } = query;
+  const { page, pageSize, sort } = query;
   const { rows, total } = await listPage(
     db,
     listCondition(scopedFilter(actor, query)),
     pageSize,
     (page - 1) * pageSize,
+    sort,
   );
   const names = await industryNames(
     db,

@@ -90,6 +90,27 @@ export const targetEvents = pgTable(
 );
 
 /**
+ * The outbound trips (外出招商, R2.8) that met a target: written by the trips module through the targets service
+ * (`linkTripTargets`), never by its SQL. The trip's days and destination are copied here so the target page lists its
+ * trips without the targets module reading the trips tables; a trip edited or withdrawn rewrites its rows.
+ */
+export const targetTrips = pgTable(
+  'target_trips',
+  {
+    targetId: integer('target_id')
+      .notNull()
+      .references(() => targets.id),
+    tripId: integer('trip_id').notNull(),
+    startOn: date('start_on', { mode: 'string' }).notNull(),
+    endOn: date('end_on', { mode: 'string' }).notNull(),
+    province: text('province').notNull(),
+    city: text('city').notNull(),
+    linkedAt: instant('linked_at').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.targetId, table.tripId] }), index('target_trips_trip_idx').on(table.tripId)],
+);
+
+/**
  * A platform's quarter of the library: whether it was filled by carry-forward (and what was left behind, with the
  * reasons) and whether it is closed (read-only). A quarter without a row is open and was not carried forward.
  */

@@ -113,6 +113,37 @@ describe('creating and reading targets', () => {
   });
 });
 
+describe('the tier sort of the library (≥50亿, ≥20亿, ≥5亿, then no tier)', () => {
+  it('sort=tier reads the tiers in their order across quarters, tier_reverse the other way; bad sort → 400', async () => {
+    // Two quarters: the natural order (newest quarter first) puts 2025Q3's 20亿 before 2025Q2's 50亿; the tier sort not.
+    const rows: Array<[string, string]> = [
+      ['2025Q3', '250000'],
+      ['2025Q3', '10000'],
+      ['2025Q3', '60000'],
+      ['2025Q2', '600000'],
+      ['2025Q2', '50000'],
+    ];
+    for (const [quarter, amount] of rows)
+      await created('zn', { quarter, expectedInvestment: amount, name: `档次排序企业${++serial}` });
+    const read = async (sort: string) =>
+      (await send('zn', 'GET', `/targets?platformKey=zhenan&q=${encodeURIComponent('档次排序企业')}${sort}`))
+        .json()
+        .items.map((x: { tier: string | null; quarter: string }) => `${x.quarter} ${x.tier ?? '—'}`);
+    expect(await read('')).toEqual(['2025Q3 20亿', '2025Q3 5亿', '2025Q3 —', '2025Q2 50亿', '2025Q2 5亿']);
+    expect(await read('&sort=tier')).toEqual(['2025Q2 50亿', '2025Q3 20亿', '2025Q3 5亿', '2025Q2 5亿', '2025Q3 —']);
+    expect(await read('&sort=tier_reverse')).toEqual([
+      '2025Q3 —',
+      '2025Q3 5亿',
+      '2025Q2 5亿',
+      '2025Q3 20亿',
+      '2025Q2 50亿',
+    ]);
+    const bad = await send('zn', 'GET', `/targets?platformKey=zhenan&sort=name`);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.message).toContain('排序应为');
+  });
+});
+
 describe('changing a target', () => {
   it('409 STALE_VERSION on a stale version; of two simultaneous saves exactly one wins', async () => {
     const body = await created('zn');

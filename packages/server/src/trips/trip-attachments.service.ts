@@ -10,7 +10,7 @@ import {
 } from '@pgs/domain';
 import type { Db } from '../platform/db.ts';
 import { requirePermission, type Actor } from '../platform/actor.ts';
-import { AppError, badRequest, notFound, staleVersion } from '../platform/errors.ts';
+import { AppError, badRequest, conflict, notFound, staleVersion } from '../platform/errors.ts';
 import { zipEntries } from '../platform/zip-entries.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { attachmentOf, bumpTripVersion, insertAttachment, tripById } from './trips.repository.ts';
@@ -78,6 +78,7 @@ export async function addAttachment(
   const trip = await tripById(db, key.tripId);
   if (!trip) throw notFound('没有找到该外出招商记录');
   requirePlatformVisible(actor, trip.platformKey, '外出招商记录');
+  if (trip.withdrawnAt) throw conflict('该外出招商报备已撤回，不能再上传附件', 'TRIP_WITHDRAWN');
   const upload = await receive();
   if (upload.content.length === 0) throw badRequest('上传的附件是空文件');
   const kind = attachmentKind(upload.content);

@@ -99,14 +99,15 @@ export async function updateDeclarationAt(
 export type TripFilter = { platformKey?: string | undefined; month?: string | undefined; late?: boolean | undefined };
 
 function tripCondition(filter: TripFilter): SQL | undefined {
-  const conditions: SQL[] = [];
+  // A withdrawn trip (撤回) counts nowhere: not listed, not exported.
+  const conditions: SQL[] = [sql`${trips.withdrawnAt} is null`];
   if (filter.platformKey) conditions.push(eq(trips.platformKey, filter.platformKey));
   if (filter.month) {
     conditions.push(gte(trips.startOn, `${filter.month}-01`));
     conditions.push(lte(trips.startOn, lastDayOfMonth(filter.month)));
   }
   if (filter.late !== undefined) conditions.push(eq(trips.late, filter.late));
-  return conditions.length === 0 ? undefined : and(...conditions);
+  return and(...conditions);
 }
 
 export async function tripPage(db: Db, filter: TripFilter, limit: number, offset: number) {
@@ -129,7 +130,14 @@ export async function tripsStartedBetween(db: Db, platformKey: string, from: str
     .select({ id: trips.id, startOn: trips.startOn, staffId: tripTravellers.staffId })
     .from(trips)
     .innerJoin(tripTravellers, eq(tripTravellers.tripId, trips.id))
-    .where(and(eq(trips.platformKey, platformKey), gte(trips.startOn, from), lte(trips.startOn, to)));
+    .where(
+      and(
+        eq(trips.platformKey, platformKey),
+        gte(trips.startOn, from),
+        lte(trips.startOn, to),
+        sql`${trips.withdrawnAt} is null`,
+      ),
+    );
   const byTrip = new Map<number, { id: number; startOn: string; travellerIds: number[] }>();
   for (const row of rows) {
     const trip = byTrip.get(row.id) ?? { id: row.id, startOn: row.startOn, travellerIds: [] };
@@ -172,23 +180,77 @@ export async function tripDetails(db: Db | Tx, tripIds: number[]) {
   return { travellers, contacts, projects, attachments };
 }
 
-export async function insertTrip(
-  tx: Tx,
-  values: typeof trips.$inferInsert,
-  links: {
-    travellerIds: number[];
-    contacts: Array<{ name: string; creditCode: string | null; targetId: number | null }>;
-    projectIds: number[];
-  },
-): Promise<number> {
+export type TripLinks = {
+  travellerIds: number[];
+  contacts: Array<{ name: string; creditCode: string | null; targetId: number | null }>;
+  projectIds: number[];
+};
+
+export async function insertTrip(tx: Tx, values: typeof trips.$inferInsert, links: TripLinks): Promise<number> {
   const [row] = await tx.insert(trips).values(values).returning({ id: trips.id });
   const tripId = row!.id;
+  await insertLinks(tx, tripId, links);
+  return tripId;
+}
+
+async function insertLinks(tx: Tx, tripId: number, links: TripLinks) {
   await tx.insert(tripTravellers).values(links.travellerIds.map((staffId) => ({ tripId, staffId })));
   if (links.contacts.length > 0)
     await tx.insert(tripContacts).values(links.contacts.map((contact, seq) => ({ tripId, seq, ...contact })));
   if (links.projectIds.length > 0)
     await tx.insert(tripProjects).values(links.projectIds.map((projectId) => ({ tripId, projectId })));
-  return tripId;
+}
+
+/** An edit: the trip's fields at the version seen (undefined when stale), its travellers, contacts, projects anew. */
+export async function updateTripAt(
+  tx: Tx,
+  id: number,
+  version: number,
+  values: Partial<typeof trips.$inferInsert>,
+  links: TripLinks,
+): Promise<boolean> {
+  const [row] = await tx
+    .update(trips)
+    .set({ ...values, version: sql`${trips.version} + 1` })
+    .where(and(eq(trips.id, id), eq(trips.version, version), sql`${trips.withdrawnAt} is null`))
+    .returning({ id: trips.id });
+  if (!row) return false;
+  await tx.delete(tripTravellers).where(eq(tripTravellers.tripId, id));
+  await tx.delete(tripContacts).where(eq(tripContacts.tripId, id));
+  await tx.delete(tripProjects).where(eq(tripProjects.tripId, id));
+  await insertLinks(tx, id, links);
+  return true;
+}
+
+/** Withdraws the trip at the version seen (false when stale or already withdrawn). */
+export async function withdrawTripAt(
+  tx: Tx,
+  id: number,
+  version: number,
+  values: { withdrawnAt: Date; withdrawnBy: string; withdrawReason: string },
+): Promise<boolean> {
+  const rows = await tx
+    .update(trips)
+    .set({ ...values, version: sql`${trips.version} + 1` })
+    .where(and(eq(trips.id, id), eq(trips.version, version), sql`${trips.withdrawnAt} is null`))
+    .returning({ id: trips.id });
+  return rows.length > 0;
+}
+
+/** One contact (会见企业) of a trip by its position. */
+export async function contactOf(db: Db | Tx, tripId: number, seq: number) {
+  const [row] = await db
+    .select()
+    .from(tripContacts)
+    .where(and(eq(tripContacts.tripId, tripId), eq(tripContacts.seq, seq)));
+  return row;
+}
+
+export async function setContactTarget(tx: Tx, tripId: number, seq: number, targetId: number) {
+  await tx
+    .update(tripContacts)
+    .set({ targetId })
+    .where(and(eq(tripContacts.tripId, tripId), eq(tripContacts.seq, seq)));
 }
 
 export async function insertAttachment(tx: Tx, values: typeof tripAttachments.$inferInsert) {

@@ -22,6 +22,10 @@ import {
   tripIdParamsSchema,
   tripInputSchema,
   tripListQuerySchema,
+  tripUpdateSchema,
+  tripWithdrawSchema,
+  metParamsSchema,
+  metTargetInputSchema,
   tripSchema,
   tripSettingsInputSchema,
   tripSettingsSchema,
@@ -30,6 +34,7 @@ import type { AppContext } from '../platform/context.ts';
 import { actorOf, primed, sendFile } from '../platform/http.ts';
 import { addStaff, declareTime, listStaff, rosterRows, timeSheet, updateStaff } from './staff.service.ts';
 import { getTrip, listTrips, reportTrip, tripExportRows } from './trips.service.ts';
+import { metEnterpriseToTarget, updateTrip, withdrawTrip } from './trip-edits.service.ts';
 import { addAttachment, readAttachment, uploadedAttachment } from './trip-attachments.service.ts';
 import { getTripSettings, updateTripSettings } from './trip-settings.service.ts';
 import { periodCompliance, platformCompliance } from './staffing-compliance.service.ts';
@@ -182,6 +187,45 @@ export const tripRoutes =
       '/trips/:id',
       { schema: { tags, summary: '一次外出招商', params: tripIdParamsSchema, response: { 200: tripSchema } } },
       async (request) => getTrip(ctx.db, actorOf(request), request.params.id),
+    );
+    app.put(
+      '/trips/:id',
+      {
+        schema: {
+          tags,
+          summary: '修改外出招商报备（带上看到的版本号，过期返回 409；按更正后的返回日期重新判断是否逾期）',
+          params: tripIdParamsSchema,
+          body: tripUpdateSchema,
+          response: { 200: tripSchema },
+        },
+      },
+      async (request) => updateTrip(ctx.db, actorOf(request), request.params.id, request.body, ctx.clock()),
+    );
+    app.post(
+      '/trips/:id/withdraw',
+      {
+        schema: {
+          tags,
+          summary: '撤回外出招商报备（须填写原因；撤回后不再计入列表、达标和目标企业）',
+          params: tripIdParamsSchema,
+          body: tripWithdrawSchema,
+          response: { 200: tripSchema },
+        },
+      },
+      async (request) => withdrawTrip(ctx.db, actorOf(request), request.params.id, request.body, ctx.clock()),
+    );
+    app.post(
+      '/trips/:id/met/:seq/target',
+      {
+        schema: {
+          tags,
+          summary: '会见的新企业加入目标企业库（状态为接触，季度按出发日期）',
+          params: metParamsSchema,
+          body: metTargetInputSchema,
+          response: { 200: tripSchema },
+        },
+      },
+      async (request) => metEnterpriseToTarget(ctx.db, actorOf(request), request.params, request.body, ctx.clock()),
     );
     app.post(
       '/trips/:id/attachments',

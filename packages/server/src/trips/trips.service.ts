@@ -4,6 +4,7 @@ import { requirePermission, type Actor } from '../platform/actor.ts';
 import { notFound, unprocessable } from '../platform/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { findProject } from '../projects/projects.service.ts';
+import { assertTripTargets, linkTripTargets, targetsOfTrips } from '../targets/target-trips.service.ts';
 import {
   insertTrip,
   staffByIds,
@@ -11,6 +12,7 @@ import {
   tripDetails,
   tripPage,
   type TripFilter,
+  type TripLinks,
   type TripRow,
 } from './trips.repository.ts';
 import { currentTripSettings } from './trip-settings.service.ts';
@@ -20,6 +22,10 @@ import { listPlatform, requirePlatformVisible } from './trips-scope.ts';
 
 async function views(db: Db | Tx, rows: TripRow[]): Promise<TripView[]> {
   const details = await tripDetails(
+    db,
+    rows.map((r) => r.id),
+  );
+  const linkedTargets = await targetsOfTrips(
     db,
     rows.map((r) => r.id),
   );
@@ -45,6 +51,7 @@ async function views(db: Db | Tx, rows: TripRow[]): Promise<TripView[]> {
     projects: details.projects
       .filter((p) => p.tripId === row.id)
       .map((p) => ({ id: p.projectId, name: projectNames.get(p.projectId) ?? `项目 #${p.projectId}` })),
+    targets: linkedTargets.filter((t) => t.tripId === row.id).map(({ id, name, quarter }) => ({ id, name, quarter })),
     reportedAt: row.reportedAt.toISOString(),
     reportedOn: row.reportedOn,
     dueOn: row.dueOn,
@@ -59,6 +66,10 @@ async function views(db: Db | Tx, rows: TripRow[]): Promise<TripView[]> {
         sizeBytes,
         uploadedAt: uploadedAt.toISOString(),
       })),
+    updatedAt: row.updatedAt?.toISOString() ?? null,
+    updatedBy: row.updatedBy,
+    withdrawnAt: row.withdrawnAt?.toISOString() ?? null,
+    withdrawReason: row.withdrawReason,
     version: row.version,
   }));
 }
@@ -72,9 +83,47 @@ export async function reportTrip(db: Db, actor: Actor, input: TripInput, now: Da
   requirePermission(actor, 'trips.report');
   requirePlatformVisible(actor, input.platformKey, '平台');
   const reportedOn = shanghaiDay(now);
-  if (input.startOn > reportedOn)
+  const links = await checkedLinks(db, input, reportedOn);
+  const { reportWithinDays } = await currentTripSettings(db);
+  const id = await db.transaction(async (tx) => {
+    const tripId = await insertTrip(
+      tx,
+      {
+        platformKey: input.platformKey,
+        startOn: input.startOn,
+        endOn: input.endOn,
+        province: input.province,
+        city: input.city,
+        outcome: input.outcome,
+        reportedAt: now,
+        reportedOn,
+        dueOn: reportDueOn(input.endOn, reportWithinDays),
+        late: isLateReport(input.endOn, reportedOn, reportWithinDays),
+        reportedBy: actor.username,
+      },
+      links,
+    );
+    await linkTripTargets(tx, actor, { id: tripId, ...input }, tripTargetIds(input), now);
+    await recordAudit(
+      tx,
+      actor,
+      { action: 'trips.report', entityType: 'trip', entityId: tripId, after: { ...input, reportWithinDays } },
+      now,
+    );
+    return tripId;
+  });
+  return getTrip(db, actor, id);
+}
+
+/**
+ * What a report or an edit names, checked before anything is written (422 with a Chinese sentence): the days are
+ * past, every traveller is on the platform's roster in the trip's month, every project and target is the platform's
+ * (through the projects and targets services).
+ */
+export async function checkedLinks(db: Db, input: TripInput, today: string): Promise<TripLinks> {
+  if (input.startOn > today)
     throw unprocessable('BAD_REQUEST', `出发日期 ${input.startOn} 还没到：外出招商在返回后报备`);
-  if (input.endOn > reportedOn) throw unprocessable('BAD_REQUEST', `返回日期 ${input.endOn} 还没到：请返回后再报备`);
+  if (input.endOn > today) throw unprocessable('BAD_REQUEST', `返回日期 ${input.endOn} 还没到：请返回后再报备`);
   const travellerIds = [...new Set(input.travellerIds)];
   const people = await staffByIds(db, travellerIds);
   const month = input.startOn.slice(0, 7);
@@ -101,42 +150,20 @@ export async function reportTrip(db: Db, actor: Actor, input: TripInput, now: Da
         { field: 'projectIds', projectId },
       ]);
   }
-  const { reportWithinDays } = await currentTripSettings(db);
-  const id = await db.transaction(async (tx) => {
-    const tripId = await insertTrip(
-      tx,
-      {
-        platformKey: input.platformKey,
-        startOn: input.startOn,
-        endOn: input.endOn,
-        province: input.province,
-        city: input.city,
-        outcome: input.outcome,
-        reportedAt: now,
-        reportedOn,
-        dueOn: reportDueOn(input.endOn, reportWithinDays),
-        late: isLateReport(input.endOn, reportedOn, reportWithinDays),
-        reportedBy: actor.username,
-      },
-      {
-        travellerIds,
-        contacts: input.met.map((m) => ({
-          name: m.name,
-          creditCode: m.creditCode ?? null,
-          targetId: m.targetId ?? null,
-        })),
-        projectIds,
-      },
-    );
-    await recordAudit(
-      tx,
-      actor,
-      { action: 'trips.report', entityType: 'trip', entityId: tripId, after: { ...input, reportWithinDays } },
-      now,
-    );
-    return tripId;
-  });
-  return getTrip(db, actor, id);
+  await assertTripTargets(db, input.platformKey, [
+    ...input.met.flatMap((m) => (m.targetId ? [{ targetId: m.targetId, label: `会见企业“${m.name}”` }] : [])),
+    ...(input.targetIds ?? []).map((targetId) => ({ targetId, label: '关联目标企业' })),
+  ]);
+  return {
+    travellerIds,
+    contacts: input.met.map((m) => ({ name: m.name, creditCode: m.creditCode ?? null, targetId: m.targetId ?? null })),
+    projectIds,
+  };
+}
+
+/** The targets a trip serves: those met by name and those named in `targetIds`. */
+export function tripTargetIds(input: Pick<TripInput, 'met' | 'targetIds'>): number[] {
+  return [...new Set([...input.met.flatMap((m) => (m.targetId ? [m.targetId] : [])), ...(input.targetIds ?? [])])];
 }
 
 export async function getTrip(db: Db, actor: Actor, id: number): Promise<TripView> {

@@ -60,7 +60,11 @@ export const timeDeclarations = pgTable(
   ],
 );
 
-/** R2.8 outbound trip (外出招商) as reported; `late` is fixed at report time by the deadline then in force. */
+/**
+ * R2.8 outbound trip (外出招商) as reported; `late` is fixed at report time by the deadline then in force (an edit
+ * keeps the report day and that number of days, `due_on − end_on`, and judges the new return day by them).
+ * A withdrawn trip (撤回) stays for the audit trail but counts nowhere (lists, compliance, targets).
+ */
 export const trips = pgTable(
   'trips',
   {
@@ -79,6 +83,11 @@ export const trips = pgTable(
     dueOn: date('due_on', { mode: 'string' }).notNull(),
     late: boolean('late').notNull(),
     reportedBy: text('reported_by').notNull(),
+    updatedAt: instant('updated_at'),
+    updatedBy: text('updated_by'),
+    withdrawnAt: instant('withdrawn_at'),
+    withdrawnBy: text('withdrawn_by'),
+    withdrawReason: text('withdraw_reason'),
     version: integer('version').notNull().default(1),
   },
   (table) => [index('trips_platform_start_idx').on(table.platformKey, table.startOn)],

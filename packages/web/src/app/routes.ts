@@ -198,6 +198,14 @@ export const APP_ROUTES: readonly AppRoute[] = [
     Page: lazy(() => import('../trips/report/TripReportPage.tsx').then((m) => ({ default: m.TripReportPage }))),
   },
   {
+    path: '/trips/:id/edit',
+    titleKey: 'menu.tripEdit',
+    group: 'trips',
+    permission: 'trips.report',
+    hideInMenu: true,
+    Page: lazy(() => import('../trips/report/TripReportPage.tsx').then((m) => ({ default: m.TripReportPage }))),
+  },
+  {
     path: '/trips/staff',
     titleKey: 'menu.tripRoster',
     group: 'trips',

@@ -23,6 +23,7 @@ export const en: Record<MessageKey, string> = {
   'menu.tripsGroup': 'Trips and staffing',
   'menu.tripList': 'Outbound trips',
   'menu.tripReport': 'Report a trip',
+  'menu.tripEdit': 'Edit a trip report',
   'menu.tripRoster': 'Roster',
   'menu.tripTime': 'Time declarations',
   'menu.tripCompliance': 'Staffing compliance',

@@ -22,6 +22,7 @@ export const zh = {
   'menu.tripsGroup': '外出招商与招商力量',
   'menu.tripList': '外出招商报备',
   'menu.tripReport': '报备外出招商',
+  'menu.tripEdit': '修改外出招商报备',
   'menu.tripRoster': '招商人员名册',
   'menu.tripTime': '招商工作时间申报',
   'menu.tripCompliance': '招商力量达标',

@@ -3,7 +3,6 @@ import type {
   carryForwardResultSchema,
   channelSchema,
   chinaMapSchema,
-  divisionsSchema,
   FunnelView,
   quarterDiffSchema,
   quarterStateSchema,
@@ -22,7 +21,6 @@ export type CarryForwardResult = Out<typeof carryForwardResultSchema>;
 export type Channel = Out<typeof channelSchema>;
 export type ChinaMap = Out<typeof chinaMapSchema>;
 export type WenzhouMap = Out<typeof wenzhouMapSchema>;
-export type Divisions = Out<typeof divisionsSchema>;
 export type { TargetView, FunnelView };
 
 export type TargetFilters = {
@@ -36,6 +34,8 @@ export type TargetFilters = {
   hqCity?: string;
   focus?: 'true' | 'false';
   q?: string;
+  /** The list only (not the export): tier order, see the domain's TIER_ORDER. */
+  sort?: 'tier' | 'tier_reverse';
 };
 
 export const targetKeys = {
@@ -81,14 +81,6 @@ export function useQuarterDiff(platformKey: string | undefined, quarter: string 
     queryKey: targetKeys.diff(platformKey ?? '', quarter ?? ''),
     queryFn: () => api<QuarterDiff>('/targets/diff', { query: { platformKey, quarter } }),
     enabled: Boolean(platformKey && quarter),
-  });
-}
-
-export function useDivisions() {
-  return useQuery({
-    queryKey: ['targets', 'divisions'],
-    queryFn: () => api<Divisions>('/targets/divisions'),
-    staleTime: Infinity,
   });
 }
 

@@ -68,6 +68,18 @@ export function useTrips(filters: TripFilters, page: number, pageSize: number) {
 }
 
 export const reportTrip = (body: unknown) => api<TripView>('/trips', { method: 'POST', body });
+export const updateTrip = (id: number, body: unknown) => api<TripView>(`/trips/${id}`, { method: 'PUT', body });
+export const withdrawTrip = (id: number, body: { version: number; reason: string }) =>
+  api<TripView>(`/trips/${id}/withdraw`, { method: 'POST', body });
+export const metEnterpriseToTarget = (tripId: number, seq: number, body: unknown) =>
+  api<TripView>(`/trips/${tripId}/met/${seq}/target`, { method: 'POST', body });
+export function useTrip(id: number | undefined) {
+  return useQuery({
+    queryKey: ['trips', 'one', id],
+    queryFn: () => api<TripView>(`/trips/${id}`),
+    enabled: Boolean(id),
+  });
+}
 export const exportTrips = (filters: TripFilters) =>
   download('/trips/export.xlsx', { query: filters, fallbackName: '外出招商报备.xlsx' });
 export const uploadAttachment = (trip: Pick<TripView, 'id' | 'version'>, file: File) =>

@@ -29,6 +29,8 @@ const KIND_LABELS: Record<string, string> = {
   carried: '季度结转',
   linked: '关联项目',
   unlinked: '取消关联项目',
+  trip: '外出招商会见',
+  trip_unlinked: '外出招商不再关联（修改或撤回）',
 };
 
 /** A target's page (issue #13): the systematic plan, its rows over the quarters, its history and its project. */
@@ -153,6 +155,29 @@ export function TargetDetailPage() {
               </>
             )}
           </Space>
+        )}
+      </Card>
+      <Card title="外出招商会见" size="small" data-testid="target-trips">
+        {t.trips.length === 0 ? (
+          <Typography.Text type="secondary">
+            尚无外出招商会见记录：报备外出招商时选择本企业，即在此列出。
+          </Typography.Text>
+        ) : (
+          <Table
+            size="small"
+            rowKey="tripId"
+            pagination={false}
+            dataSource={t.trips}
+            columns={[
+              { title: '出发', dataIndex: 'startOn' },
+              { title: '返回', dataIndex: 'endOn' },
+              { title: '目的地', render: (_: unknown, trip) => `${trip.province} ${trip.city}` },
+              {
+                title: '报备',
+                render: (_: unknown, trip) => <Link to={`/trips?open=${trip.tripId}`}>查看报备 #{trip.tripId}</Link>,
+              },
+            ]}
+          />
         )}
       </Card>
       <Card title="各季度情况" size="small">

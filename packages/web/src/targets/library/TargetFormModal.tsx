@@ -2,9 +2,11 @@ import { useEffect, useRef, useState } from 'react';
 import { App, Col, Form, Input, InputNumber, Modal, Row, Select, Typography } from 'antd';
 import { targetTier } from '@pgs/domain';
 import { useQueryClient } from '@tanstack/react-query';
-import { saveTarget, targetKeys, useChannels, useDivisions, type TargetView } from '../targets.api.ts';
+import { saveTarget, targetKeys, useChannels, type TargetView } from '../targets.api.ts';
 import { STATUS_OPTIONS, tierLabel, TYPE_OPTIONS } from '../target-labels.ts';
 import { isApiError } from '../../api/client.ts';
+import { metEnterpriseToTarget } from '../../trips/trips.api.ts';
+import { cityOptions, PROVINCE_OPTIONS } from '../../shared/division-options.ts';
 
 type Props = {
   open: boolean;
@@ -14,22 +16,22 @@ type Props = {
   target: TargetView | null;
   onClose: () => void;
   onSaved: (id: number) => void;
+  /** An enterprise met on an outbound trip that becomes a target (status 接触, saved with the trip's version). */
+  metOnTrip?: { tripId: number; version: number; seq: number; name: string; creditCode: string | null };
 };
 
 /** The target form (issue #13): HQ from the official list, the tier shown as it is computed (D24), the plan. */
-export function TargetFormModal({ open, platformKey, quarter, target, onClose, onSaved }: Props) {
+export function TargetFormModal({ open, platformKey, quarter, target, onClose, onSaved, metOnTrip }: Props) {
   const [form] = Form.useForm();
   // A double click on 保存 must send one request: the ref guards within one tick, the state shows the spinner.
   const busy = useRef(false);
   const [saving, setSaving] = useState(false);
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const divisions = useDivisions();
   const channels = useChannels(platformKey);
   const province = Form.useWatch('hqProvince', form) as string | undefined;
   const investment = Form.useWatch('expectedInvestment', form) as number | string | undefined;
   const status = Form.useWatch('status', form) as string | undefined;
-  const cities = divisions.data?.provinces.find((p) => p.name === province)?.cities ?? [];
   const tierPreview =
     investment !== undefined && investment !== null && investment !== '' && Number(investment) > 0
       ? tierLabel(targetTier(String(investment)))
@@ -39,8 +41,10 @@ export function TargetFormModal({ open, platformKey, quarter, target, onClose, o
     if (!open) return;
     form.resetFields();
     if (target) form.setFieldsValue({ ...target, expectedInvestment: target.expectedInvestment });
+    else if (metOnTrip)
+      form.setFieldsValue({ status: 'contact', types: [], name: metOnTrip.name, creditCode: metOnTrip.creditCode });
     else form.setFieldsValue({ status: 'lead', types: [] });
-  }, [open, target, form]);
+  }, [open, target, form, metOnTrip]);
 
   const submit = async () => {
     if (busy.current) return;
@@ -67,10 +71,18 @@ export function TargetFormModal({ open, platformKey, quarter, target, onClose, o
       ...(target ? { version: target.version } : { platformKey, quarter }),
     };
     try {
-      const saved = await saveTarget(target?.id ?? null, body);
+      let savedId: number;
+      if (metOnTrip) {
+        const { platformKey: _p, quarter: _q, status: _s, statusReason: _r, ...fields } = body;
+        const trip = await metEnterpriseToTarget(metOnTrip.tripId, metOnTrip.seq, {
+          ...fields,
+          version: metOnTrip.version,
+        });
+        savedId = trip.met[metOnTrip.seq]?.targetId ?? 0;
+      } else savedId = (await saveTarget(target?.id ?? null, body)).id;
       message.success(target ? '已保存' : '已加入目标企业库');
       await queryClient.invalidateQueries({ queryKey: targetKeys.all });
-      onSaved(saved.id);
+      onSaved(savedId);
     } catch (error) {
       message.error(isApiError(error) ? error.message : '保存失败，请稍后重试');
     }
@@ -79,7 +91,13 @@ export function TargetFormModal({ open, platformKey, quarter, target, onClose, o
   return (
     <Modal
       open={open}
-      title={target ? `修改目标企业：${target.name}` : `新增目标企业（${quarter}）`}
+      title={
+        target
+          ? `修改目标企业：${target.name}`
+          : metOnTrip
+            ? '会见企业加入目标企业库（状态为接触）'
+            : `新增目标企业（${quarter}）`
+      }
       onCancel={onClose}
       onOk={() => void submit()}
       okText="保存"
@@ -117,7 +135,7 @@ export function TargetFormModal({ open, platformKey, quarter, target, onClose, o
             <Form.Item name="hqProvince" label="总部所在省份" rules={[{ required: true, message: '请选择省份' }]}>
               <Select
                 showSearch
-                options={divisions.data?.provinces.map((p) => ({ value: p.name, label: p.name })) ?? []}
+                options={PROVINCE_OPTIONS}
                 onChange={() => {
                   form.setFieldValue('hqCity', undefined);
                 }}
@@ -132,7 +150,7 @@ export function TargetFormModal({ open, platformKey, quarter, target, onClose, o
               rules={[{ required: true, message: '请选择城市' }]}
               extra="北京、上海、广州、深圳、杭州为重点区域"
             >
-              <Select showSearch options={cities.map((c) => ({ value: c, label: c }))} data-testid="target-city" />
+              <Select showSearch options={cityOptions(province)} data-testid="target-city" />
             </Form.Item>
           </Col>
           <Col span={8}>
@@ -179,7 +197,7 @@ export function TargetFormModal({ open, platformKey, quarter, target, onClose, o
         <Row gutter={16}>
           <Col span={8}>
             <Form.Item name="status" label="状态" rules={[{ required: true, message: '请选择状态' }]}>
-              <Select options={STATUS_OPTIONS} data-testid="target-status" />
+              <Select options={STATUS_OPTIONS} disabled={Boolean(metOnTrip)} data-testid="target-status" />
             </Form.Item>
           </Col>
           <Col span={16}>

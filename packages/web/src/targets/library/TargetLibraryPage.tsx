@@ -66,7 +66,9 @@ export function TargetLibraryPage() {
     [platformKey, quarter, search],
   );
   const page = Number(search.get('page') ?? 1) || 1;
-  const targets = useTargets(filters, page, 50);
+  // The tier column sorts on the server (every page): ≥50亿 first when descending, as the tiers are read.
+  const sort = search.get('sort') as 'tier' | 'tier_reverse' | null;
+  const targets = useTargets(sort ? { ...filters, sort } : filters, page, 50);
   const exporting = useDownload(() => exportTargets(filters));
   const latest = known[0];
   const carryTo = latest ? nextQuarter(latest) : null;
@@ -226,9 +228,12 @@ export function TargetLibraryPage() {
             pageSize: 50,
             total: targets.data?.total,
             showSizeChanger: false,
-            onChange: (p) => {
-              set('page', String(p));
-            },
+          }}
+          onChange={(pagination, _filters, sorter) => {
+            const order = Array.isArray(sorter) ? undefined : sorter.order;
+            const nextSort = order === 'descend' ? 'tier' : order === 'ascend' ? 'tier_reverse' : null;
+            if (nextSort !== sort) set('sort', nextSort ?? undefined);
+            else set('page', String(pagination.current ?? 1));
           }}
           data-testid="target-table"
           columns={[
@@ -253,6 +258,11 @@ export function TargetLibraryPage() {
               title: <Tooltip title="按预计投资额：5亿、20亿、50亿元以上（含本数）">档次</Tooltip>,
               dataIndex: 'tier',
               render: tierLabel,
+              // 50亿元以上 → 20亿 → 5亿 → 5亿元以下 when descending (not the labels' text order).
+              sorter: true,
+              sortDirections: ['descend', 'ascend'],
+              sortOrder: sort === 'tier' ? 'descend' : sort === 'tier_reverse' ? 'ascend' : null,
+              showSorterTooltip: { title: '按档次排序：50亿、20亿、5亿元以上，再到 5亿元以下' },
             },
             {
               title: '状态',

@@ -1,27 +1,29 @@
 import { useState } from 'react';
-import { Button, Card, Descriptions, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Button, Card, Drawer, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { DownloadOutlined, FileAddOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { can } from '@pgs/domain/platform/roles';
 import { platformName, type PlatformKey } from '@pgs/domain';
 import { useMe } from '../../auth/session.ts';
 import { useDownload } from '../../shared/useDownload.ts';
-import { exportTrips, tripKeys, useTrips, type TripFilters, type TripView } from '../trips.api.ts';
+import { exportTrips, useTrip, useTrips, type TripFilters, type TripView } from '../trips.api.ts';
 import { monthAgo, PLATFORM_OPTIONS } from '../components/usePlatformChoice.ts';
-import { AttachmentList } from '../components/AttachmentUpload.tsx';
+import { TripDetails } from './TripDetails.tsx';
 
 const MONTHS = Array.from({ length: 24 }, (_, i) => monthAgo(i));
 
 /** R2.8 外出招商 list: newest first, late reports flagged; a platform sees its own, the bureau every platform's. */
 export function TripListPage() {
   const me = useMe().data;
-  const queryClient = useQueryClient();
   const mayReport = me ? can(me.role, 'trips.report') : false;
   const [filters, setFilters] = useState<TripFilters>({});
   const [page, setPage] = useState(1);
   const trips = useTrips(filters, page, 20);
   const exporting = useDownload(() => exportTrips(filters));
+  // `?open=<id>`: one trip opened from elsewhere (a target's page lists the trips that met it).
+  const [params, setParams] = useSearchParams();
+  const openId = Number(params.get('open')) || undefined;
+  const opened = useTrip(openId);
   const setFilter = (patch: TripFilters) => {
     setFilters((current) => ({ ...current, ...patch }));
     setPage(1);
@@ -87,6 +89,20 @@ export function TripListPage() {
         共 {trips.data?.total ?? 0}{' '}
         次。“逾期”指报备日期晚于报备期限（返回日期后规定天数，返回当天不计，按北京时间计日）。
       </Typography.Paragraph>
+      <Drawer
+        open={openId !== undefined}
+        title={
+          opened.data
+            ? `外出招商报备 #${opened.data.id}：${opened.data.startOn} 至 ${opened.data.endOn} ${opened.data.city}`
+            : '外出招商报备'
+        }
+        size={720}
+        onClose={() => {
+          setParams({});
+        }}
+      >
+        {opened.data && <TripDetails trip={opened.data} mayReport={mayReport} />}
+      </Drawer>
       <Table<TripView>
         rowKey="id"
         loading={trips.isLoading}
@@ -102,32 +118,7 @@ export function TripListPage() {
           emptyText: mayReport ? '还没有外出招商报备：返回后点击“报备外出招商”填报' : '没有符合条件的外出招商报备',
         }}
         expandable={{
-          expandedRowRender: (trip) => (
-            <Descriptions size="small" column={1} bordered>
-              <Descriptions.Item label="会见企业">
-                {trip.met.length === 0
-                  ? '未填写'
-                  : trip.met.map((m) => (m.creditCode ? `${m.name}（${m.creditCode}）` : m.name)).join('；')}
-              </Descriptions.Item>
-              <Descriptions.Item label="成效">{trip.outcome}</Descriptions.Item>
-              <Descriptions.Item label="关联项目">
-                {trip.projects.length === 0
-                  ? '无'
-                  : trip.projects.map((p) => (
-                      <Link key={p.id} to={`/projects/${p.id}`} style={{ marginRight: 12 }}>
-                        #{p.id} {p.name}
-                      </Link>
-                    ))}
-              </Descriptions.Item>
-              <Descriptions.Item label="照片或纪要">
-                <AttachmentList
-                  trip={trip}
-                  mayUpload={mayReport}
-                  onUploaded={() => void queryClient.invalidateQueries({ queryKey: tripKeys.all })}
-                />
-              </Descriptions.Item>
-            </Descriptions>
-          ),
+          expandedRowRender: (trip) => <TripDetails trip={trip} mayReport={mayReport} />,
         }}
         columns={[
           ...(me?.platformKey

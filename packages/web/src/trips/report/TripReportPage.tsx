@@ -1,15 +1,24 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Form, Input, Result, Select, Space, Tag, Typography } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link } from 'react-router';
-import { creditCodeProblem, isCalendarDay, normaliseCreditCode, REGIONS, type ProjectView } from '@pgs/domain';
+import { Link, useNavigate, useParams } from 'react-router';
+import {
+  creditCodeProblem,
+  isCalendarDay,
+  normaliseCreditCode,
+  quarterOfDay,
+  shanghaiDay,
+  type ProjectView,
+  type TargetView,
+} from '@pgs/domain';
 import { api } from '../../api/client.ts';
 import type { Page } from '../../api/contract.ts';
 import { handleError } from '../../api/queryClient.ts';
-import { reportTrip, tripKeys, useStaff, useTripSettings, type TripView } from '../trips.api.ts';
+import { reportTrip, tripKeys, updateTrip, useStaff, useTrip, useTripSettings, type TripView } from '../trips.api.ts';
 import { usePlatformChoice } from '../components/usePlatformChoice.ts';
 import { AttachmentList } from '../components/AttachmentUpload.tsx';
+import { cityOptions, PROVINCE_OPTIONS } from '../../shared/division-options.ts';
 
 type FormValues = {
   travellerIds: number[];
@@ -17,9 +26,10 @@ type FormValues = {
   endOn: string;
   province?: string;
   city?: string;
-  met?: Array<{ name?: string; creditCode?: string }>;
+  met?: Array<{ name?: string; creditCode?: string; targetId?: number | null }>;
   outcome: string;
   projectIds?: number[];
+  targetIds?: number[];
 };
 
 /** The same checks as the server's (one rule, shared): a day that exists, a credit code with its check character. */
@@ -38,13 +48,19 @@ const CREDIT_CODE_RULE = {
     return problem ? Promise.reject(new Error(problem)) : Promise.resolve();
   },
 };
-const PROVINCES = REGIONS.map((r) => ({ value: r.name, label: r.name }));
 
-/** R2.8 报备外出招商: the platform reports a trip after return; late after the bureau's number of days. */
+/**
+ * R2.8 报备外出招商: the platform reports a trip after return; late after the bureau's number of days. At
+ * `/trips/:id/edit` the same form corrects a reported trip (with the version seen: 409 when someone changed it).
+ */
 export function TripReportPage() {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const { platformKey } = usePlatformChoice();
+  const navigate = useNavigate();
+  const editId = Number(useParams().id) || undefined;
+  const editing = useTrip(editId);
+  const { platformKey: chosenPlatform } = usePlatformChoice();
+  const platformKey = editing.data?.platformKey ?? chosenPlatform;
   const staff = useStaff(platformKey);
   const settings = useTripSettings();
   const [form] = Form.useForm<FormValues>();
@@ -56,18 +72,41 @@ export function TripReportPage() {
     queryFn: () => api<Page<ProjectView>>('/projects', { query: { platformKey, pageSize: 500 } }),
     enabled: Boolean(platformKey),
   });
-  const cities = useMemo(
-    () => (REGIONS.find((r) => r.name === province)?.cities ?? []).map((c) => ({ value: c, label: c })),
-    [province],
-  );
+  // The platform's library of this quarter: a met enterprise may be one of its targets, others may be named too.
+  const targets = useQuery({
+    queryKey: ['targets', 'trip-links', platformKey],
+    queryFn: () =>
+      api<Page<TargetView>>('/targets', {
+        query: { platformKey, quarter: quarterOfDay(shanghaiDay(new Date())), pageSize: 500 },
+      }),
+    enabled: Boolean(platformKey),
+  });
+  const targetOptions = (targets.data?.items ?? []).map((x) => ({ value: x.id, label: x.name }));
+  const cities = useMemo(() => cityOptions(province), [province]);
+  useEffect(() => {
+    const trip = editing.data;
+    if (!trip) return;
+    form.setFieldsValue({
+      travellerIds: trip.travellers.map((x) => x.id),
+      startOn: trip.startOn,
+      endOn: trip.endOn,
+      province: trip.province,
+      city: trip.city,
+      met: trip.met.map((m) => ({ name: m.name, creditCode: m.creditCode ?? '', targetId: m.targetId })),
+      outcome: trip.outcome,
+      projectIds: trip.projects.map((p) => p.id),
+      targetIds: trip.targets.map((x) => x.id).filter((id) => !trip.met.some((m) => m.targetId === id)),
+    });
+  }, [editing.data, form]);
   const travellers = (staff.data?.items ?? [])
     .filter((s) => s.untilMonth === null)
     .map((s) => ({ value: s.id, label: s.mainLeader ? `${s.name}（主要负责人）` : `${s.name}（${s.position}）` }));
 
   const submit = async (values: FormValues) => {
+    if (saving) return;
     setSaving(true);
     try {
-      const trip = await reportTrip({
+      const body = {
         platformKey,
         travellerIds: values.travellerIds,
         startOn: values.startOn.trim(),
@@ -76,10 +115,23 @@ export function TripReportPage() {
         city: values.city,
         met: (values.met ?? [])
           .filter((m) => m.name?.trim())
-          .map((m) => ({ name: (m.name ?? '').trim(), creditCode: m.creditCode?.trim() ? m.creditCode.trim() : null })),
+          .map((m) => ({
+            name: (m.name ?? '').trim(),
+            creditCode: m.creditCode?.trim() ? m.creditCode.trim() : null,
+            targetId: m.targetId ?? null,
+          })),
         outcome: values.outcome,
         projectIds: values.projectIds ?? [],
-      });
+        targetIds: values.targetIds ?? [],
+      };
+      if (editing.data) {
+        const saved = await updateTrip(editing.data.id, { ...body, version: editing.data.version });
+        await queryClient.invalidateQueries({ queryKey: tripKeys.all });
+        message.success(saved.late ? '已保存修改：按更正后的返回日期，本次报备逾期' : '已保存修改');
+        void navigate(`/trips?open=${saved.id}`);
+        return;
+      }
+      const trip = await reportTrip(body);
       setReported(trip);
       message.success('外出招商已报备');
       await queryClient.invalidateQueries({ queryKey: tripKeys.all });
@@ -120,7 +172,11 @@ export function TripReportPage() {
     );
 
   return (
-    <Card title="报备外出招商">
+    <Card
+      title={
+        editing.data ? `修改外出招商报备 #${editing.data.id}（报备日期 ${editing.data.reportedOn}）` : '报备外出招商'
+      }
+    >
       <Alert
         type="info"
         showIcon
@@ -174,7 +230,7 @@ export function TripReportPage() {
           <Form.Item name="province" label="目的地省份" rules={[{ required: true, message: '请选择目的地省份' }]}>
             <Select
               showSearch
-              options={PROVINCES}
+              options={PROVINCE_OPTIONS}
               style={{ width: 200 }}
               placeholder="选择或输入省份"
               onChange={() => {
@@ -219,6 +275,21 @@ export function TripReportPage() {
                       maxLength={18}
                     />
                   </Form.Item>
+                  <Form.Item name={[field.name, 'targetId']}>
+                    <Select
+                      allowClear
+                      showSearch={{ optionFilterProp: 'label' }}
+                      placeholder="是目标库中的企业（可不选）"
+                      aria-label={`第 ${index + 1} 家会见企业对应的目标企业`}
+                      style={{ width: 220 }}
+                      options={targetOptions}
+                      onChange={(id?: number) => {
+                        const chosen = targets.data?.items.find((x) => x.id === id);
+                        if (chosen && !form.getFieldValue(['met', field.name, 'name']))
+                          form.setFieldValue(['met', field.name, 'name'], chosen.name);
+                      }}
+                    />
+                  </Form.Item>
                   <MinusCircleOutlined
                     aria-label="删除该企业"
                     onClick={() => {
@@ -252,8 +323,20 @@ export function TripReportPage() {
             options={(projects.data?.items ?? []).map((p) => ({ value: p.id, label: `#${p.id} ${p.name}` }))}
           />
         </Form.Item>
+        <Form.Item
+          name="targetIds"
+          label="关联目标企业"
+          extra="本次外出服务的本平台本季度目标企业（会见企业中已选的不必重复）；所选企业的页面会列出本次外出"
+        >
+          <Select
+            mode="multiple"
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder="选择目标企业"
+            options={targetOptions}
+          />
+        </Form.Item>
         <Button type="primary" htmlType="submit" loading={saving}>
-          提交报备
+          {editing.data ? '保存修改' : '提交报备'}
         </Button>
         <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
           提交后可上传照片或纪要。<Tag>示例</Tag>出发 3 月 5 日、返回 3 月 7 日：3 月 10 日（含）前报备为及时报备。

