@@ -167,11 +167,17 @@ describe('renewal tracks in the browser', () => {
       year: number;
       total: { figures: { enterprises: { value: string } } };
       byDivision: Array<{ key: string }>;
+      futureSpace: { total: string; rows: unknown[] };
     }>('/industry-profiles/zhenan');
     await expectText(page.getByTestId('profile-year'), `${profile.year} 年度`);
     await expectText(page.getByTestId('total-enterprises'), profile.total.figures.enterprises.value);
     await page.getByTestId('chart-leading').locator('canvas').waitFor();
-    await expectText(page.getByTestId('profile-space'), '地块台账接入后显示');
+    // The future space is the parcel ledger's land (the demo parcels of 浙南), each kind opening its parcels.
+    expect(profile.futureSpace.rows.length).toBeGreaterThan(0);
+    await expectText(page.getByTestId('profile-space'), `合计 ${profile.futureSpace.total} 亩`);
+    expect(
+      await page.getByTestId('profile-space').getByRole('link', { name: '查看腾空地块' }).getAttribute('href'),
+    ).toBe('/parcels?platformKey=zhenan&subDatabase=vacated');
     await screenshot(page, 'renewal-profile');
     const key = profile.byDivision[0]!.key;
     const rows = await api<{ items: unknown[] }>(`/industry-profiles/zhenan/enterprises?by=division&key=${key}`);

@@ -313,11 +313,13 @@ describe('R3.6 public page', () => {
 describe('settings of the eitc and the drc', () => {
   it('a stale version is 409; a change is recorded with later results', async () => {
     const current = (await send('eitc', 'GET', '/land-settings')).json();
-    const { version, updatedAt: _a, updatedBy: _b, ...values } = current;
+    const { version, updatedAt: _a, updatedBy: _b, updatedByName: _n, ...values } = current;
     const stale = await send('drc', 'PUT', '/land-settings', { ...values, idleFeeRate: '0.1', version: version + 5 });
     expect(stale.statusCode).toBe(409);
     const saved = await send('drc', 'PUT', '/land-settings', { ...values, idleFeeRate: '0.1', version });
     expect(saved.statusCode, saved.body).toBe(200);
+    // Who changed them reads as a person, not a login name.
+    expect(saved.json()).toMatchObject({ updatedBy: 'drc', updatedByName: '市发改委 陈科长' });
     const p = await supplied();
     expect((await send('zn', 'GET', `/parcels/${p.id}/clock?asOf=2025-03-02`)).json()).toMatchObject({
       idleFee: '123.456780',
