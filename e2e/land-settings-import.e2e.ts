@@ -17,7 +17,7 @@ import {
 
 /**
  * Issue #12 (land) end to end, acting as people: the drc keeps the idle-land settings (wrong input refused on its
- * field, corrected, saved once even when clicked twice, a stale save refused with its message, Esc on the defaults
+ * field, corrected, saved once even when clicked twice, a stale save refused with its message and the settings reloaded, Esc on the defaults
  * prompt), a platform user reads them only; then a platform user imports parcels through the wizard — a file with
  * bad rows is checked (every problem shown on its row, nothing written, the real import not offered), the fixed
  * file is checked and imported, and the same file again is refused whole.
@@ -97,8 +97,8 @@ describe('idle-land settings (R3.6, kept by the eitc and the drc)', () => {
     expect(other.status(), await other.text()).toBe(200);
     await retype('idleFeeRate', '0.18');
     await page.getByTestId('land-settings-save').click();
-    await expectText(page.getByTestId('land-settings-error'), '已被他人修改');
-    await page.getByTestId('land-settings-reload').click();
+    await toast(page, '数据已被他人修改，请刷新后重试').waitFor();
+    // The settings are reloaded: the other person's version, the refused change not applied.
     await expectText(page.getByTestId('land-settings-version'), '当前版本 v3');
     expect(await page.getByTestId('land-setting-dueWithinDays').locator('input').inputValue()).toBe('45');
     expect(await page.getByTestId('land-setting-idleFeeRate').locator('input').inputValue()).toBe('0.15');

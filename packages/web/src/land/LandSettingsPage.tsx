@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Form, Input, InputNumber, Popconfirm, Space, Spin, Tag, Typography } from 'antd';
-import { ReloadOutlined, RollbackOutlined, SaveOutlined } from '@ant-design/icons';
+import { RollbackOutlined, SaveOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { can } from '@pgs/domain/platform/roles';
 import {
@@ -10,7 +10,6 @@ import {
   type LandSettingsAnswer,
 } from '@pgs/domain';
 import { useMe } from '../auth/session.ts';
-import { ApiError } from '../api/client.ts';
 import { formatDateTime } from '../shared/format.ts';
 import { landKeys, saveLandSettings, useLandSettings } from './land.api.ts';
 
@@ -136,6 +135,8 @@ function SettingsForm({ saved }: { saved: LandSettingsAnswer }) {
   const [dirty, setDirty] = useState(false);
   const editable = me ? can(me.role, 'parcels.configure') : false;
 
+  // A refusal is shown by the app's one error handler: a stale version (409) warns and reloads the settings, so the
+  // form starts again from the version someone else saved.
   const save = useMutation({
     mutationFn: (values: Values) => saveLandSettings({ ...values, version: saved.version }),
     onSuccess: (view) => {
@@ -153,7 +154,6 @@ function SettingsForm({ saved }: { saved: LandSettingsAnswer }) {
     if (problems.size > 0) return;
     save.mutate(values);
   };
-  const stale = save.error instanceof ApiError && save.error.status === 409;
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -206,27 +206,6 @@ function SettingsForm({ saved }: { saved: LandSettingsAnswer }) {
           ))}
         </Form>
       </Card>
-      {save.error && (
-        <Alert
-          type="error"
-          showIcon
-          data-testid="land-settings-error"
-          title={save.error.message}
-          action={
-            stale ? (
-              <Button
-                icon={<ReloadOutlined />}
-                onClick={() => {
-                  void queryClient.invalidateQueries({ queryKey: landKeys.settings });
-                }}
-                data-testid="land-settings-reload"
-              >
-                载入最新设置
-              </Button>
-            ) : undefined
-          }
-        />
-      )}
       {editable && (
         <Space>
           <Button
