@@ -10,7 +10,7 @@ import {
 } from '@pgs/domain';
 import type { Db } from '../platform/db.ts';
 import { SYSTEM_ACTOR } from '../platform/actor.ts';
-import { enterpriseYears, recordsOfYear } from '../enterprises/enterprise-records.service.ts';
+import { enterpriseYears, platformRecordsOfYear } from '../enterprises/enterprise-records.service.ts';
 import { publishedCatalogs } from '../catalog/catalog.service.ts';
 import { createRenewalCase, listRenewalCases, recordRenewalStep } from '../renewal/renewal.service.ts';
 import { parcelsByPlatformAndState } from '../land/parcels.service.ts';
@@ -82,7 +82,7 @@ export async function ensureDemoRenewal(db: Db, now: Date): Promise<number> {
   if (existing.total > 0) return 0;
   const year = (await enterpriseYears(db, SYSTEM_ACTOR))[0]?.year;
   if (year === undefined) return 0;
-  const records = (await recordsOfYear(db, year)).filter((r) => r.platformKey !== null);
+  const records = await platformRecordsOfYear(db, year, null);
   const today = shanghaiDay(now);
   let made = 0;
   let n = 0;

@@ -15,7 +15,7 @@ import type { Db } from '../platform/db.ts';
 import { requirePermission, type Actor } from '../platform/actor.ts';
 import { notFound } from '../platform/errors.ts';
 import { platformScope } from '../platform/platform-scope.ts';
-import { enterpriseYears, recordsOfYear } from '../enterprises/enterprise-records.service.ts';
+import { enterpriseYears, platformRecordsOfYear } from '../enterprises/enterprise-records.service.ts';
 import { publishedCatalogs } from '../catalog/catalog.service.ts';
 import { industriesByCode } from '../reference/reference.service.ts';
 import { landFiguresOfPlatform } from '../land/parcel-links.service.ts';
@@ -38,9 +38,6 @@ async function profileYears(db: Db, actor: Actor, year: number | undefined) {
   return { year: latest, previousYear: latest === null ? null : latest - 1 };
 }
 
-const onPlatform = (records: EnterpriseRecord[], platformKey: PlatformKey) =>
-  records.filter((r) => r.platformKey === platformKey);
-
 export async function platformIndustryProfile(
   db: Db,
   actor: Actor,
@@ -53,8 +50,8 @@ export async function platformIndustryProfile(
   assertOwnPlatform(actor, platformKey);
   const today = shanghaiDay(now);
   const { year, previousYear } = await profileYears(db, actor, query.year);
-  const records = year === null ? [] : onPlatform(await recordsOfYear(db, year), platformKey);
-  const previousRecords = previousYear === null ? [] : onPlatform(await recordsOfYear(db, previousYear), platformKey);
+  const records = year === null ? [] : await platformRecordsOfYear(db, year, platformKey);
+  const previousRecords = previousYear === null ? [] : await platformRecordsOfYear(db, previousYear, platformKey);
   const { inForce } = await publishedCatalogs(db, platformKey, today);
   const items = inForce?.items ?? [];
   const profile = industryProfile({
@@ -102,7 +99,7 @@ export async function profileEnterprises(
   assertOwnPlatform(actor, platformKey);
   const { year } = await profileYears(db, actor, query.year);
   if (year === null) return { year, items: [] };
-  const records = onPlatform(await recordsOfYear(db, year), platformKey);
+  const records = await platformRecordsOfYear(db, year, platformKey);
   let keyOf: (r: EnterpriseRecord) => string = () => '';
   if (query.by === 'division') keyOf = (r) => divisionOf(r.industryCode);
   if (query.by === 'leading') {
