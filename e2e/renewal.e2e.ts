@@ -33,6 +33,8 @@ type CaseJson = {
   version: number;
   overdue: boolean;
   openedOn: string;
+  track?: string;
+  parcelCode?: string | null;
 };
 
 /** Types a day into an antd DatePicker key by key and confirms it with Enter. */
@@ -66,6 +68,16 @@ describe('renewal tracks in the browser', () => {
     await page.getByTestId('board-track').getByText('僵尸企业出清').click();
     const zombies = all.items.filter((c) => (c as unknown as { track: string }).track === 'zombie_exit').length;
     await expect.poll(() => page.locator('[data-testid^="case-card-"]').count(), POLL).toBe(zombies);
+    // The exit that cleared vacated its plant's parcel on the land ledger: the case page links to it there.
+    const cleared = all.items.find((c) => c.track === 'zombie_exit' && c.status === 'completed' && c.parcelCode)!;
+    await page.goto(`${server.baseUrl}/renewal/cases/${cleared.id}`);
+    await expectText(page.getByTestId('case-parcel'), cleared.parcelCode!);
+    await page.getByTestId('case-parcel').click();
+    await page.waitForURL((url) => url.pathname === '/parcels' && url.searchParams.get('q') === cleared.parcelCode);
+    await expectText(page.getByTestId('parcel-total'), '共 1 宗地块');
+    await expectText(page.locator('.ant-table-tbody'), '已腾空');
+    await page.goBack();
+    await page.getByTestId('case-parcel').waitFor();
   });
 
   it('an upgrade beyond the original capacity is refused with the reason, then opened within it', async () => {
