@@ -78,6 +78,9 @@ describe('renewal tracks in the browser', () => {
     await expectText(page.locator('.ant-table-tbody'), '已腾空');
     await page.goBack();
     await page.getByTestId('case-parcel').waitFor();
+    // Back to the board, where the next steps start.
+    await page.getByTestId('menu-renewal').click();
+    await page.getByTestId('renewal-board').waitFor();
   });
 
   it('an upgrade beyond the original capacity is refused with the reason, then opened within it', async () => {
