@@ -191,7 +191,26 @@ describe('existing enterprises and the yearly 亩均 evaluation in the browser',
     );
     await expectText(page.getByTestId('enterprise-total'), `共 ${low.total} 家企业`);
     await expectText(page.getByTestId('enterprise-subdb-note'), '5 万元/亩');
-    expect(await page.getByTestId('subdb-land-批而未供').count()).toBe(1);
+    // R3.1's three land sub-databases are the parcel ledger's lists: their tab opens the ledger there (filterable,
+    // exported to Excel), and Back returns to the enterprise list as it was.
+    await page.getByTestId('subdb-land-vacated').click();
+    await page.waitForURL((url) => url.pathname === '/parcels' && url.searchParams.get('subDatabase') === 'vacated');
+    const vacated = await api<PageJson<{ code: string }>>('/parcels?subDatabase=vacated&pageSize=1');
+    expect(vacated.total).toBeGreaterThan(0);
+    await expectText(page.getByTestId('parcel-total'), `共 ${vacated.total} 宗地块`);
+    await expect
+      .poll(() => page.getByRole('tab', { name: '腾空改造子库' }).getAttribute('aria-selected'), POLL)
+      .toBe('true');
+    const landFile = await downloadOf(page, page.getByTestId('parcel-export'));
+    expect(dataRows((await loadWorkbook(landFile.buffer)).worksheets[0]!)).toHaveLength(vacated.total);
+    await screenshot(page, 'enterprise-land-subdb');
+    await page.goBack();
+    await page.waitForURL((url) => url.searchParams.get('subDatabase') === 'low_efficiency');
+    await expectText(page.getByTestId('enterprise-total'), `共 ${low.total} 家企业`);
+    await page.getByTestId('subdb-land-approved_not_supplied').click();
+    await page.waitForURL((url) => url.searchParams.get('subDatabase') === 'approved_not_supplied');
+    const approved = await api<PageJson<{ code: string }>>('/parcels?subDatabase=approved_not_supplied&pageSize=1');
+    await expectText(page.getByTestId('parcel-total'), `共 ${approved.total} 宗地块`);
 
     // An enterprise with three years of figures: its table and trend chart.
     const demo = await api<PageJson<{ creditCode: string; name: string }>>(`/enterprises?year=2023&pageSize=1`);

@@ -33,6 +33,8 @@ type CaseJson = {
   version: number;
   overdue: boolean;
   openedOn: string;
+  track?: string;
+  parcelCode?: string | null;
 };
 
 /** Types a day into an antd DatePicker key by key and confirms it with Enter. */
@@ -66,6 +68,19 @@ describe('renewal tracks in the browser', () => {
     await page.getByTestId('board-track').getByText('僵尸企业出清').click();
     const zombies = all.items.filter((c) => (c as unknown as { track: string }).track === 'zombie_exit').length;
     await expect.poll(() => page.locator('[data-testid^="case-card-"]').count(), POLL).toBe(zombies);
+    // The exit that cleared vacated its plant's parcel on the land ledger: the case page links to it there.
+    const cleared = all.items.find((c) => c.track === 'zombie_exit' && c.status === 'completed' && c.parcelCode)!;
+    await page.goto(`${server.baseUrl}/renewal/cases/${cleared.id}`);
+    await expectText(page.getByTestId('case-parcel'), cleared.parcelCode!);
+    await page.getByTestId('case-parcel').click();
+    await page.waitForURL((url) => url.pathname === '/parcels' && url.searchParams.get('q') === cleared.parcelCode);
+    await expectText(page.getByTestId('parcel-total'), '共 1 宗地块');
+    await expectText(page.locator('.ant-table-tbody'), '已腾空');
+    await page.goBack();
+    await page.getByTestId('case-parcel').waitFor();
+    // Back to the board, where the next steps start.
+    await page.getByTestId('menu-renewal').click();
+    await page.getByTestId('renewal-board').waitFor();
   });
 
   it('an upgrade beyond the original capacity is refused with the reason, then opened within it', async () => {
@@ -167,11 +182,17 @@ describe('renewal tracks in the browser', () => {
       year: number;
       total: { figures: { enterprises: { value: string } } };
       byDivision: Array<{ key: string }>;
+      futureSpace: { total: string; rows: unknown[] };
     }>('/industry-profiles/zhenan');
     await expectText(page.getByTestId('profile-year'), `${profile.year} 年度`);
     await expectText(page.getByTestId('total-enterprises'), profile.total.figures.enterprises.value);
     await page.getByTestId('chart-leading').locator('canvas').waitFor();
-    await expectText(page.getByTestId('profile-space'), '地块台账接入后显示');
+    // The future space is the parcel ledger's land (the demo parcels of 浙南), each kind opening its parcels.
+    expect(profile.futureSpace.rows.length).toBeGreaterThan(0);
+    await expectText(page.getByTestId('profile-space'), `合计 ${profile.futureSpace.total} 亩`);
+    expect(
+      await page.getByTestId('profile-space').getByRole('link', { name: '查看腾空地块' }).getAttribute('href'),
+    ).toBe('/parcels?platformKey=zhenan&subDatabase=vacated');
     await screenshot(page, 'renewal-profile');
     const key = profile.byDivision[0]!.key;
     const rows = await api<{ items: unknown[] }>(`/industry-profiles/zhenan/enterprises?by=division&key=${key}`);

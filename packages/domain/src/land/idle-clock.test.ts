@@ -74,6 +74,8 @@ describe('D23 a government or force-majeure delay stops the clock for its days',
   it('a delay after the clock ran out does not undo the idleness', () => {
     const late = { fromOn: '2025-04-01', toOn: '2025-04-30' };
     expect(clockEnd('2024-03-01', 1, [late])).toBe('2025-03-01');
+    // No delay at all: the plain period end, a leap day included.
+    expect(clockEnd('2024-02-29', 1, [])).toBe('2025-02-28');
   });
   it('a delay starting before the agreed start counts only from the day after it', () => {
     const early = { fromOn: '2024-02-01', toOn: '2024-03-05' }; // days 03-02..03-05 = 4

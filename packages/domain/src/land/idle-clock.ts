@@ -47,6 +47,8 @@ export type ClockResult = {
  * count. Without delays that is periodEnd(start, years); each delayed day after the start pushes it one day later.
  */
 export function clockEnd(start: string, years: number, delays: ClockDelay[]): string {
+  // Without delays the day-counting below gives back periodEnd exactly; most parcels have none.
+  if (delays.length === 0) return periodEnd(start, years);
   let remaining = daysBetween(start, periodEnd(start, years));
   let cursor = start;
   const sorted = [...delays].sort((a, b) => a.fromOn.localeCompare(b.fromOn));

@@ -24,10 +24,15 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((toUtc(to) - toUtc(from)) / DAY_MS);
 }
 
-/** D22: the last day of a period of `years` years that starts on `day` (2024-02-29 + 1 year → 2025-02-28). */
+const isLeapYear = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+
+/**
+ * D22: the last day of a period of `years` years that starts on `day` (2024-02-29 + 1 year → 2025-02-28). The same
+ * month and day N years later; only 29 February can be missing, and then the month's last day is the 28th. Kept to
+ * string work (no Date): the land service computes it for every parcel of a ledger at once (bench/land.bench.ts).
+ */
 export function periodEnd(day: string, years: number): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  const year = y + years;
-  const lastOfMonth = new Date(Date.UTC(year, m, 0)).getUTCDate();
-  return `${String(year).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(Math.min(d, lastOfMonth)).padStart(2, '0')}`;
+  const year = String(Number(day.slice(0, 4)) + years).padStart(4, '0');
+  const monthAndDay = day.slice(4);
+  return monthAndDay === '-02-29' && !isLeapYear(Number(year)) ? `${year}-02-28` : `${year}${monthAndDay}`;
 }

@@ -101,3 +101,6 @@ export const landSettingsSchema = z.object({
   updatedBy: z.string().nullable(),
 });
 export type LandSettingsView = z.infer<typeof landSettingsSchema>;
+/** What `GET|PUT /land-settings` answer: the settings and who last changed them, by display name. */
+export const landSettingsAnswerSchema = landSettingsSchema.extend({ updatedByName: z.string().nullable() });
+export type LandSettingsAnswer = z.infer<typeof landSettingsAnswerSchema>;

@@ -76,6 +76,8 @@ export const ERROR_CODES = [
   /** D23: one extension per parcel. */
   'EXTENSION_USED',
   'BAD_PARCEL_DATE',
+  /** A parcel code another module names (a renewal case's vacated parcel) is not in the ledger the user sees. */
+  'UNKNOWN_PARCEL',
   // renewal cases (§三(二), R3.5, R1.6)
   'ILLEGAL_STEP',
   'BAD_STEP_DATE',

@@ -282,25 +282,23 @@ export const industryProfileSchema = z.object({
   direction: z.array(
     z.object({ industryCode: z.string(), industryName: z.string().nullable(), note: z.string(), basis: z.string() }),
   ),
-  /** Land available by planned use; null until the land module's parcel ledger provides the figures. */
-  futureSpace: z
-    .object({
-      total: z.string(),
-      rows: z.array(
-        z.object({
-          plannedUse: z.string(),
-          byKind: z.object(
-            Object.fromEntries(LAND_SPACE_KINDS.map((k) => [k, z.string()])) as Record<
-              (typeof LAND_SPACE_KINDS)[number],
-              z.ZodString
-            >,
-          ),
-          total: z.string(),
-          parcels: z.number(),
-        }),
-      ),
-    })
-    .nullable(),
+  /** Land available by planned use, from the parcel ledger: 批而未供, idle as of today, vacated (亩). */
+  futureSpace: z.object({
+    total: z.string(),
+    rows: z.array(
+      z.object({
+        plannedUse: z.string(),
+        byKind: z.object(
+          Object.fromEntries(LAND_SPACE_KINDS.map((k) => [k, z.string()])) as Record<
+            (typeof LAND_SPACE_KINDS)[number],
+            z.ZodString
+          >,
+        ),
+        total: z.string(),
+        parcels: z.number(),
+      }),
+    ),
+  }),
 });
 export type IndustryProfileView = z.infer<typeof industryProfileSchema>;
 

@@ -2,11 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test/test-app.ts';
 import { ensureDemoEnterprises } from './demo-enterprises.ts';
 import { ensureDemoRenewal } from './demo-renewal.ts';
+import { ensureDemoLand } from './demo-land.ts';
 
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
   await ensureDemoEnterprises(t.database.db, t.clock());
+  // As at start-up: the land demo first, so the exit that clears has a plant to vacate.
+  await ensureDemoLand(t.database.db, t.clock());
 });
 afterAll(() => t?.close());
 
@@ -26,7 +29,14 @@ describe('demo renewal cases (npm start in demo mode, R3.5, R1.6)', () => {
       (c: { track: string; status: string }) => c.track === 'zombie_exit' && c.status === 'completed',
     );
     expect(cleared).toHaveLength(1);
-    expect(cleared[0].parcelCode).toMatch(/-腾空-/);
+    // Its parcel is 腾空 on the land ledger from that enterprise (renewal → land, through the land service).
+    const parcels = await get(`/parcels?q=${encodeURIComponent(cleared[0].parcelCode)}`);
+    expect(parcels.items[0]).toMatchObject({
+      code: cleared[0].parcelCode,
+      state: 'vacated',
+      vacatedFromCreditCode: cleared[0].creditCode,
+      vacateReason: 'zombie_exit',
+    });
     expect(all.items.filter((c: { overdue: boolean }) => c.overdue).length).toBeGreaterThanOrEqual(3);
     expect(all.items.some((c: { track: string }) => c.track === 'catalog_upgrade')).toBe(true);
     const overdue = await get('/renewal-cases/overdue');

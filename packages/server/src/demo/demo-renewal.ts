@@ -1,5 +1,4 @@
 import {
-  PLATFORMS,
   catalogConsequences,
   shanghaiDay,
   stepsOf,
@@ -11,14 +10,15 @@ import {
 } from '@pgs/domain';
 import type { Db } from '../platform/db.ts';
 import { SYSTEM_ACTOR } from '../platform/actor.ts';
-import { enterpriseYears, recordsOfYear } from '../enterprises/enterprise-records.service.ts';
+import { enterpriseYears, platformRecordsOfYear } from '../enterprises/enterprise-records.service.ts';
 import { publishedCatalogs } from '../catalog/catalog.service.ts';
 import { createRenewalCase, listRenewalCases, recordRenewalStep } from '../renewal/renewal.service.ts';
+import { parcelsByPlatformAndState } from '../land/parcels.service.ts';
 
 /**
  * Demo renewal cases (R3.5, R1.6) for `npm start`, for the demo enterprises of the latest year read through the
  * enterprises service: every backward platform enterprise in the year's elimination plan, every zombie one on an
- * exit (one 出清, with the vacated parcel's code), and the first restricted enterprises of each platform with a
+ * exit (one 出清, vacating a completed plant's parcel of the demo land ledger through the land service), and the first restricted enterprises of each platform with a
  * technology upgrade. Dates are counted back from today so that some cases are overdue whenever the demo starts;
  * nothing is random. Does nothing when there are cases already or no enterprises.
  */
@@ -55,6 +55,15 @@ async function openWithSteps(db: Db, input: CreateRenewalCaseInput, plan: Plan, 
   return view;
 }
 
+/** A completed parcel of the platform not yet named by another demo case, read through the land service. */
+async function plantToVacate(db: Db, platformKey: PlatformKey, used: Set<string>, now: Date) {
+  const plants = await parcelsByPlatformAndState(db, SYSTEM_ACTOR, platformKey, ['completed'], now);
+  const plant = plants.find((p) => !used.has(p.code));
+  if (!plant) return null;
+  used.add(plant.code);
+  return plant.code;
+}
+
 const BACKWARD_PLANS: Plan[] = [
   { opened: -300, deadline: -60, steps: 3 },
   { opened: -300, deadline: -20, steps: 1 },
@@ -73,10 +82,11 @@ export async function ensureDemoRenewal(db: Db, now: Date): Promise<number> {
   if (existing.total > 0) return 0;
   const year = (await enterpriseYears(db, SYSTEM_ACTOR))[0]?.year;
   if (year === undefined) return 0;
-  const records = (await recordsOfYear(db, year)).filter((r) => r.platformKey !== null);
+  const records = await platformRecordsOfYear(db, year, null);
   const today = shanghaiDay(now);
   let made = 0;
   let n = 0;
+  const used = new Set<string>();
   const owner = (record: EnterpriseRecord) => {
     n += 1;
     return {
@@ -104,9 +114,8 @@ export async function ensureDemoRenewal(db: Db, now: Date): Promise<number> {
   }
   for (const [index, record] of records.filter((r) => r.zombie).entries()) {
     const plan = ZOMBIE_PLANS[index % ZOMBIE_PLANS.length]!;
-    // A vacated parcel's code as the platforms write them: the platform's short name, 腾空, the year.
-    const shortName = PLATFORMS.find((p) => p.key === record.platformKey)?.shortName ?? '';
-    const parcelCode = plan.parcel ? `${shortName}-腾空-${year}-01` : null;
+    // The exit that clears vacates a completed plant of its platform's demo ledger (none when the land demo is off).
+    const parcelCode = plan.parcel ? await plantToVacate(db, record.platformKey!, used, now) : null;
     const input = { ...base(record, plan), track: 'zombie_exit' as const, exitWay: plan.way, parcelCode };
     await openWithSteps(db, input, plan, today, now);
     made += 1;

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, ilike, inArray, isNull, max, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, ilike, inArray, isNotNull, isNull, max, or, sql, type SQL } from 'drizzle-orm';
 import type { PlatformKey } from '@pgs/domain';
 import type { Db, Tx } from '../platform/db.ts';
 import { enterpriseRecords as t } from './enterprises.table.ts';
@@ -185,6 +185,27 @@ export async function yearCounts(db: Db, platformKey?: PlatformKey): Promise<Arr
 export async function evaluationBatch(db: Db, year: number, afterCode: string | null, limit: number) {
   const where = afterCode === null ? eq(t.year, year) : and(eq(t.year, year), gt(t.creditCode, afterCode));
   return db.select(RECORD_COLUMNS).from(t).where(where).orderBy(asc(t.creditCode)).limit(limit);
+}
+
+/**
+ * The same columns as evaluationBatch for the enterprises of one platform (or of the three platforms when null),
+ * filtered in SQL: the renewal finders and the industry profile read one platform, not the whole city's year.
+ */
+export async function platformBatch(
+  db: Db,
+  year: number,
+  platformKey: PlatformKey | null,
+  afterCode: string | null,
+  limit: number,
+) {
+  const where = [eq(t.year, year), platformKey === null ? isNotNull(t.platformKey) : eq(t.platformKey, platformKey)];
+  if (afterCode !== null) where.push(gt(t.creditCode, afterCode));
+  return db
+    .select(RECORD_COLUMNS)
+    .from(t)
+    .where(and(...where))
+    .orderBy(asc(t.creditCode))
+    .limit(limit);
 }
 
 /** The same columns as evaluationBatch for the named enterprises of one year (a page of measures, issue #15). */

@@ -20,6 +20,7 @@ import {
   listCondition,
   countOfYear,
   listPage,
+  platformBatch,
   recordsOfEnterprise,
   revenuesOf,
   yearCounts,
@@ -160,10 +161,30 @@ export async function recordsOfYear(
   year: number,
   onBatch?: (read: number) => void,
 ): Promise<EnterpriseRecord[]> {
+  return readInBatches((after) => evaluationBatch(db, year, after, EVALUATION_BATCH), onBatch);
+}
+
+/**
+ * The same records as recordsOfYear for the enterprises of one platform, or of the three platforms when
+ * `platformKey` is null (enterprises outside the platforms left out), filtered in SQL. NO permission or scope
+ * check, as for recordsOfYear: the caller (the renewal finders, the industry profile) checks its own first.
+ */
+export async function platformRecordsOfYear(
+  db: Db,
+  year: number,
+  platformKey: PlatformKey | null,
+): Promise<EnterpriseRecord[]> {
+  return readInBatches((after) => platformBatch(db, year, platformKey, after, EVALUATION_BATCH));
+}
+
+async function readInBatches(
+  batchAfter: (creditCode: string | null) => Promise<EvaluationRow[]>,
+  onBatch?: (read: number) => void,
+): Promise<EnterpriseRecord[]> {
   const records: EnterpriseRecord[] = [];
   let after: string | null = null;
   for (;;) {
-    const batch: Awaited<ReturnType<typeof evaluationBatch>> = await evaluationBatch(db, year, after, EVALUATION_BATCH);
+    const batch = await batchAfter(after);
     for (const row of batch) records.push(toEvaluationRecord(row));
     if (batch.length > 0) onBatch?.(records.length);
     if (batch.length < EVALUATION_BATCH) return records;

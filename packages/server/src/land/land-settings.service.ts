@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import {
   DEFAULT_LAND_SETTINGS,
   type LandSettings,
+  type LandSettingsAnswer,
   type LandSettingsView,
   type landSettingsInputSchema,
 } from '@pgs/domain';
@@ -12,6 +13,7 @@ import { staleVersion } from '../platform/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { landSettings } from './land.table.ts';
 import { refreshAllDeadlines } from './parcels.repository.ts';
+import { actorOfUsername } from '../users/users.service.ts';
 
 /** The idle-land settings in force: the saved row, or the national defaults as version 1 until first saved. */
 export async function currentLandSettings(db: Db | Tx): Promise<LandSettingsView> {
@@ -32,9 +34,17 @@ export function settingsValues(view: LandSettingsView): LandSettings {
   return values;
 }
 
-export async function getLandSettings(db: Db, actor: Actor): Promise<LandSettingsView> {
+/** The settings with the display name of who last changed them (people never read login names). */
+async function answerOf(db: Db, view: LandSettingsView): Promise<LandSettingsAnswer> {
+  if (!view.updatedBy) return { ...view, updatedByName: null };
+  const name =
+    view.updatedBy === 'system' ? '系统' : ((await actorOfUsername(db, view.updatedBy))?.displayName ?? view.updatedBy);
+  return { ...view, updatedByName: name };
+}
+
+export async function getLandSettings(db: Db, actor: Actor): Promise<LandSettingsAnswer> {
   requirePermission(actor, 'parcels.read');
-  return currentLandSettings(db);
+  return answerOf(db, await currentLandSettings(db));
 }
 
 /** The eitc or the drc changes the settings, conditional on the version seen (409 when stale), audited. */
@@ -43,7 +53,7 @@ export async function updateLandSettings(
   actor: Actor,
   input: z.infer<typeof landSettingsInputSchema>,
   now: Date,
-): Promise<LandSettingsView> {
+): Promise<LandSettingsAnswer> {
   requirePermission(actor, 'parcels.configure');
   const { version, ...values } = input;
   await db.transaction(async (tx) => {
@@ -76,5 +86,5 @@ export async function updateLandSettings(
       now,
     );
   });
-  return currentLandSettings(db);
+  return answerOf(db, await currentLandSettings(db));
 }

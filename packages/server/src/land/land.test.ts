@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test/test-app.ts';
 import { countAllRows } from '../test/table-counts.ts';
+import { SYSTEM_ACTOR } from '../platform/actor.ts';
+import { idleStatuses } from './parcels.service.ts';
 
 let t: TestApp;
 const cookies: Record<string, string> = {};
@@ -313,11 +315,13 @@ describe('R3.6 public page', () => {
 describe('settings of the eitc and the drc', () => {
   it('a stale version is 409; a change is recorded with later results', async () => {
     const current = (await send('eitc', 'GET', '/land-settings')).json();
-    const { version, updatedAt: _a, updatedBy: _b, ...values } = current;
+    const { version, updatedAt: _a, updatedBy: _b, updatedByName: _n, ...values } = current;
     const stale = await send('drc', 'PUT', '/land-settings', { ...values, idleFeeRate: '0.1', version: version + 5 });
     expect(stale.statusCode).toBe(409);
     const saved = await send('drc', 'PUT', '/land-settings', { ...values, idleFeeRate: '0.1', version });
     expect(saved.statusCode, saved.body).toBe(200);
+    // Who changed them reads as a person, not a login name.
+    expect(saved.json()).toMatchObject({ updatedBy: 'drc', updatedByName: '市发改委 陈科长' });
     const p = await supplied();
     expect((await send('zn', 'GET', `/parcels/${p.id}/clock?asOf=2025-03-02`)).json()).toMatchObject({
       idleFee: '123.456780',
@@ -395,5 +399,42 @@ describe('import from Excel: template, dry run, all or nothing', () => {
     expect(again.json().errors[0].message).toMatch(/已在台账中/);
     const other = await upload('gxq', [good('IMP-9')], true);
     expect(other.json().errors[0].message).toMatch(/本平台/);
+  });
+});
+
+describe('the idle status of a whole ledger (what the bench measures)', () => {
+  it('agrees with each parcel’s own clock on several days, a platform user seeing only its platform', async () => {
+    // An idle one, a delayed (extended) one and one started: every kind of clock in this file's ledger.
+    const idle = await supplied();
+    const delayed = await supplied();
+    expect(
+      (
+        await send('zn', 'POST', `/parcels/${delayed.id}/delays`, {
+          cause: 'government',
+          reason: '规划调整',
+          fromOn: '2024-04-01',
+          toOn: '2024-06-30',
+          version: delayed.version,
+        })
+      ).statusCode,
+    ).toBe(200);
+    for (const asOf of ['2025-03-01', '2025-03-02', '2025-05-31', '2025-06-01', '2026-03-02', '2026-11-28']) {
+      const all = await idleStatuses(t.database.db, SYSTEM_ACTOR, asOf);
+      expect(all.length).toBeGreaterThanOrEqual(2);
+      for (const { id, status } of all) {
+        const clock = (await send('eitc', 'GET', `/parcels/${id}/clock?asOf=${asOf}`)).json();
+        expect(status, `parcel ${id} as of ${asOf}`).toBe(clock.status);
+      }
+      expect(all.find((p) => p.id === idle.id)?.status).toBe(
+        asOf >= '2025-03-02' ? (asOf >= '2026-03-02' ? 'recovery' : 'idle') : 'normal',
+      );
+    }
+    const gxq = await idleStatuses(
+      t.database.db,
+      { ...SYSTEM_ACTOR, role: 'platform', platformKey: 'hitech' },
+      '2026-11-28',
+    );
+    const eitcView = (await send('eitc', 'GET', '/parcels?platformKey=hitech&pageSize=200')).json();
+    expect(gxq.map((p) => p.id).sort()).toEqual(eitcView.items.map((p: { id: number }) => p.id).sort());
   });
 });

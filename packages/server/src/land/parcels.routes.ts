@@ -12,7 +12,7 @@ import {
   dueListQuerySchema,
   LAND_SUB_DATABASE_LABELS,
   landSettingsInputSchema,
-  landSettingsSchema,
+  landSettingsAnswerSchema,
   pageOf,
   parcelDetailSchema,
   parcelFilterSchema,
@@ -256,7 +256,13 @@ export const landRoutes =
 
     app.get(
       '/land-settings',
-      { schema: { tags, summary: '闲置土地设置（默认取自闲置土地处置办法）', response: { 200: landSettingsSchema } } },
+      {
+        schema: {
+          tags,
+          summary: '闲置土地设置（默认取自闲置土地处置办法）',
+          response: { 200: landSettingsAnswerSchema },
+        },
+      },
       async (request) => getLandSettings(ctx.db, actorOf(request)),
     );
 
@@ -267,7 +273,7 @@ export const landRoutes =
           tags,
           summary: '修改闲置土地设置（市经信委、市发改委；version 过期返回 409）',
           body: landSettingsInputSchema,
-          response: { 200: landSettingsSchema },
+          response: { 200: landSettingsAnswerSchema },
         },
       },
       async (request) => updateLandSettings(ctx.db, actorOf(request), request.body, ctx.clock()),

@@ -331,38 +331,52 @@ export async function idleStatuses(db: Db, actor: Actor, asOf: string) {
   requirePermission(actor, 'parcels.read');
   const scope = platformScope(actor);
   const values = settingsValues(await currentLandSettings(db));
-  // Only the columns the clock reads: a whole ledger is read at once.
-  const [rows, delayRows] = await Promise.all([
-    db
-      .select({
-        id: parcels.id,
-        areaMu: parcels.areaMu,
-        contractDate: parcels.contractDate,
-        agreedStartOn: parcels.agreedStartOn,
-        agreedCompletionOn: parcels.agreedCompletionOn,
-        startedOn: parcels.startedOn,
-        completedOn: parcels.completedOn,
-        vacatedOn: parcels.vacatedOn,
-        recoveredOn: parcels.recoveredOn,
-        landPrice: parcels.landPrice,
-        totalInvestment: parcels.totalInvestment,
-        developedArea: parcels.developedArea,
-        investedAmount: parcels.investedAmount,
-        suspendedSince: parcels.suspendedSince,
-      })
-      .from(parcels)
-      .where(scope ? eq(parcels.platformKey, scope) : undefined),
+  // The clock's facts travel as ONE text per parcel: a whole ledger is read at once, and the driver parsing 100 000
+  // rows of 14 columns cost more than the clocks themselves (bench/land.bench.ts: 4.3 s → 0.7 s → this).
+  const facts = sql.join(
+    CLOCK_COLUMNS.map((key) => sql`coalesce(${parcels[key]}::text, '')`),
+    sql`, `,
+  );
+  const [result, delayRows] = await Promise.all([
+    db.execute(sql`
+      SELECT ${parcels.id} AS "id", concat_ws('|', ${facts}) AS "facts"
+      FROM ${parcels} ${scope ? sql`WHERE ${parcels.platformKey} = ${scope}` : sql``}`),
     db
       .select({ parcelId: parcelDelays.parcelId, fromOn: parcelDelays.fromOn, toOn: parcelDelays.toOn })
       .from(parcelDelays),
   ]);
-  const delays = new Map<number, Array<{ fromOn: string; toOn: string }>>();
-  for (const d of delayRows) delays.set(d.parcelId, [...(delays.get(d.parcelId) ?? []), d]);
-  return rows.map((row) => ({
-    id: row.id,
-    status: parcelClockStatus(factsOf(row as ParcelRow, (delays.get(row.id) ?? []) as DelayRow[]), asOf, values),
-  }));
+  const rows = (result as unknown as { rows: Array<{ id: number | string; facts: string }> }).rows;
+  const delays = new Map<number, DelayRow[]>();
+  for (const d of delayRows) delays.set(d.parcelId, [...(delays.get(d.parcelId) ?? []), d as DelayRow]);
+  const none: DelayRow[] = [];
+  return rows.map((row) => {
+    const id = Number(row.id);
+    const parts = row.facts.split('|');
+    const clockRow: Record<string, string | null> = {};
+    CLOCK_COLUMNS.forEach((key, index) => (clockRow[key] = parts[index] || null));
+    return {
+      id,
+      status: parcelClockStatus(factsOf(clockRow as unknown as ParcelRow, delays.get(id) ?? none), asOf, values),
+    };
+  });
 }
+
+/** The columns the idle-land clock reads (factsOf), in the order idleStatuses sends them; none holds a '|'. */
+const CLOCK_COLUMNS = [
+  'areaMu',
+  'contractDate',
+  'agreedStartOn',
+  'agreedCompletionOn',
+  'startedOn',
+  'completedOn',
+  'vacatedOn',
+  'recoveredOn',
+  'landPrice',
+  'totalInvestment',
+  'developedArea',
+  'investedAmount',
+  'suspendedSince',
+] as const satisfies ReadonlyArray<keyof ParcelRow>;
 
 /** For other modules (the renewal cases): the parcels of a platform in the given states, by code, unscoped reads excluded. */
 export async function parcelsByPlatformAndState(

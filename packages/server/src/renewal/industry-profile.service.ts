@@ -15,18 +15,18 @@ import type { Db } from '../platform/db.ts';
 import { requirePermission, type Actor } from '../platform/actor.ts';
 import { notFound } from '../platform/errors.ts';
 import { platformScope } from '../platform/platform-scope.ts';
-import { enterpriseYears, recordsOfYear } from '../enterprises/enterprise-records.service.ts';
+import { enterpriseYears, platformRecordsOfYear } from '../enterprises/enterprise-records.service.ts';
 import { publishedCatalogs } from '../catalog/catalog.service.ts';
 import { industriesByCode } from '../reference/reference.service.ts';
+import { landFiguresOfPlatform } from '../land/parcel-links.service.ts';
 
 /**
  * §三(一) 1 (R3.1) industry profile of a platform: its existing industries by GB/T 大类 and by its leading industries
  * (the R1.2-leading items of its catalog in force), its attraction direction (the encouraged items of that catalog)
- * and its future space (land by planned use) — the last from the land module's parcel ledger through
- * `LandFiguresSource`, which answers null until that module is wired in (docs/notes/renewal.md).
+ * and its future space (land by planned use) — the last from the land module's parcel ledger, read through the land
+ * service (`landFiguresOfPlatform`: 批而未供, idle as of today, vacated), never its tables.
  */
-export type LandFiguresSource = (db: Db, platformKey: PlatformKey, day: string) => Promise<LandFigure[] | null>;
-export const noLandLedgerYet: LandFiguresSource = () => Promise.resolve(null);
+export type LandFiguresSource = (db: Db, actor: Actor, platformKey: PlatformKey, day: string) => Promise<LandFigure[]>;
 
 function assertOwnPlatform(actor: Actor, platformKey: PlatformKey) {
   const scope = platformScope(actor);
@@ -38,23 +38,20 @@ async function profileYears(db: Db, actor: Actor, year: number | undefined) {
   return { year: latest, previousYear: latest === null ? null : latest - 1 };
 }
 
-const onPlatform = (records: EnterpriseRecord[], platformKey: PlatformKey) =>
-  records.filter((r) => r.platformKey === platformKey);
-
 export async function platformIndustryProfile(
   db: Db,
   actor: Actor,
   platformKey: PlatformKey,
   query: { year?: number },
   now: Date,
-  landFigures: LandFiguresSource = noLandLedgerYet,
+  landFigures: LandFiguresSource = landFiguresOfPlatform,
 ) {
   requirePermission(actor, 'enterprises.read');
   assertOwnPlatform(actor, platformKey);
   const today = shanghaiDay(now);
   const { year, previousYear } = await profileYears(db, actor, query.year);
-  const records = year === null ? [] : onPlatform(await recordsOfYear(db, year), platformKey);
-  const previousRecords = previousYear === null ? [] : onPlatform(await recordsOfYear(db, previousYear), platformKey);
+  const records = year === null ? [] : await platformRecordsOfYear(db, year, platformKey);
+  const previousRecords = previousYear === null ? [] : await platformRecordsOfYear(db, previousYear, platformKey);
   const { inForce } = await publishedCatalogs(db, platformKey, today);
   const items = inForce?.items ?? [];
   const profile = industryProfile({
@@ -71,7 +68,7 @@ export async function platformIndustryProfile(
     ...row,
     name: names.get(row.key)?.name ?? (row.key === NO_INDUSTRY ? '行业代码未填' : row.key),
   });
-  const land = await landFigures(db, platformKey, today);
+  const land = await landFigures(db, actor, platformKey, today);
   return {
     platformKey,
     year,
@@ -86,7 +83,7 @@ export async function platformIndustryProfile(
       note: item.note,
       basis: BASIS_LABELS[item.basis],
     })),
-    futureSpace: land === null ? null : futureSpace(land),
+    futureSpace: futureSpace(land),
   };
 }
 
@@ -102,7 +99,7 @@ export async function profileEnterprises(
   assertOwnPlatform(actor, platformKey);
   const { year } = await profileYears(db, actor, query.year);
   if (year === null) return { year, items: [] };
-  const records = onPlatform(await recordsOfYear(db, year), platformKey);
+  const records = await platformRecordsOfYear(db, year, platformKey);
   let keyOf: (r: EnterpriseRecord) => string = () => '';
   if (query.by === 'division') keyOf = (r) => divisionOf(r.industryCode);
   if (query.by === 'leading') {

@@ -12,7 +12,7 @@ import type { Db } from '../platform/db.ts';
 import { requirePermission, type Actor } from '../platform/actor.ts';
 import { notFound } from '../platform/errors.ts';
 import { platformScope } from '../platform/platform-scope.ts';
-import { enterpriseYears, recordsOfYear } from '../enterprises/enterprise-records.service.ts';
+import { enterpriseYears, platformRecordsOfYear } from '../enterprises/enterprise-records.service.ts';
 import { publishedCatalogs, type PublishedCatalog } from '../catalog/catalog.service.ts';
 import { caseKeys } from './renewal.repository.ts';
 import { listPlatform } from './renewal.service.ts';
@@ -28,10 +28,9 @@ async function yearOf(db: Db, actor: Actor, year: number | undefined): Promise<n
   return (await enterpriseYears(db, actor))[0]?.year ?? null;
 }
 
-/** The year's records on `platformKey` (or every platform), platform enterprises only. */
-async function platformRecords(db: Db, year: number, platformKey: PlatformKey | null): Promise<EnterpriseRecord[]> {
-  const records = await recordsOfYear(db, year);
-  return records.filter((r) => r.platformKey !== null && (platformKey === null || r.platformKey === platformKey));
+/** The year's records on `platformKey` (or every platform), platform enterprises only, filtered in SQL. */
+function platformRecords(db: Db, year: number, platformKey: PlatformKey | null): Promise<EnterpriseRecord[]> {
+  return platformRecordsOfYear(db, year, platformKey);
 }
 
 /** `GET /renewal-cases/candidates`: enterprises of the year's sub-databases (and overcapacity industries) without a case. */

@@ -15,6 +15,7 @@ import {
   type RenewalFilter,
   type RenewalStatus,
   type RenewalTrack,
+  type VacateReason,
 } from '@pgs/domain';
 import type { z } from 'zod';
 import type { closeRenewalCaseSchema, recordStepSchema, renewalListQuerySchema } from '@pgs/domain';
@@ -26,6 +27,7 @@ import { isUniqueViolation } from '../platform/db-errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { getEnterprise } from '../enterprises/enterprise-records.service.ts';
 import { publishedCatalogs } from '../catalog/catalog.service.ts';
+import { checkParcelToVacate, vacateParcelForExit } from '../land/parcel-links.service.ts';
 import {
   caseCondition,
   casePage,
@@ -49,6 +51,18 @@ import { stepTimeline, toCaseView } from './renewal-views.ts';
  */
 
 const WHAT = '存量更新案件';
+
+/**
+ * Why a parcel named by a case is vacated when the case completes (R3.5/R3.6: the exit links to the parcel's
+ * 腾空 → 再利用); a technology upgrade keeps its land, so it names no parcel.
+ */
+const VACATE_REASON_OF_TRACK: Record<RenewalTrack, VacateReason | null> = {
+  elimination: 'elimination',
+  overcapacity_cleanup: 'elimination',
+  zombie_exit: 'zombie_exit',
+  catalog_relocation: 'relocation',
+  catalog_upgrade: null,
+};
 
 /** A platform user's own platform, or the platform asked for (null = every platform). */
 export function listPlatform(actor: Actor, asked: PlatformKey | undefined): PlatformKey | null {
@@ -168,6 +182,11 @@ export async function createRenewalCase(db: Db, actor: Actor, input: CreateRenew
     if (!verdict.allowed)
       throw unprocessable('UPGRADE_REFUSED', `不能登记技术改造：${verdict.reasons.join('；')}`, verdict.reasons);
   }
+  if (input.parcelCode) {
+    if (VACATE_REASON_OF_TRACK[input.track] === null)
+      throw unprocessable('ILLEGAL_STEP', '技术改造在原有用地上进行，不腾空地块，请不要填写腾空地块编号');
+    await checkParcelToVacate(db, actor, input.parcelCode, record.platformKey, record.creditCode);
+  }
   const isTrack = (track: RenewalTrack) => input.track === track;
   try {
     const id = await db.transaction(async (tx) => {
@@ -265,6 +284,26 @@ export async function recordRenewalStep(db: Db, actor: Actor, id: number, input:
       recordedBy: actor.username,
     });
     const label = stepsOf(track, exitWay)[stepsDone - 1]!.label;
+    // The exit done, its parcel is 腾空 on the land ledger in this same transaction (through the land service).
+    const vacateReason = VACATE_REASON_OF_TRACK[track];
+    const vacated =
+      status === 'completed' && row.parcelCode && vacateReason
+        ? await vacateParcelForExit(
+            db,
+            tx,
+            actor,
+            row.parcelCode,
+            {
+              platformKey: row.platformKey as PlatformKey,
+              vacatedOn: input.date,
+              enterpriseName: row.enterpriseName,
+              creditCode: row.creditCode,
+              reason: vacateReason,
+              note: `${RENEWAL_TRACK_SHORT[track]}案件完成（${label}）`,
+            },
+            now,
+          )
+        : null;
     await recordAudit(
       tx,
       actor,
@@ -273,7 +312,14 @@ export async function recordRenewalStep(db: Db, actor: Actor, id: number, input:
         entityType: 'renewal_case',
         entityId: id,
         before: { status: row.status, version: row.version },
-        after: { step: label, date: input.date, note: input.note ?? null, status, version: changed.version },
+        after: {
+          step: label,
+          date: input.date,
+          note: input.note ?? null,
+          status,
+          version: changed.version,
+          ...(vacated ? { vacatedParcel: row.parcelCode, parcelId: vacated.parcelId } : {}),
+        },
       },
       now,
     );

@@ -129,6 +129,14 @@ export const APP_ROUTES: readonly AppRoute[] = [
     Page: lazy(() => import('../land/ParcelImportPage.tsx').then((m) => ({ default: m.ParcelImportPage }))),
   },
   {
+    // Everyone who reads the ledger may read the rules its clocks use; the eitc and the drc change them.
+    path: '/parcels/settings',
+    titleKey: 'menu.parcelSettings',
+    group: 'land',
+    permission: 'parcels.read',
+    Page: lazy(() => import('../land/LandSettingsPage.tsx').then((m) => ({ default: m.LandSettingsPage }))),
+  },
+  {
     path: '/parcels/:id',
     titleKey: 'menu.parcelDetail',
     group: 'land',

@@ -24,8 +24,6 @@ export const SUB_DATABASE_LABELS: Record<SubDatabase, string> = {
   low_efficiency: '低效产出类',
   zombie: '停产僵尸类',
 };
-export const LAND_SUB_DATABASES = ['批而未供', '供而未用', '腾空改造'] as const;
-
 export type EnterpriseFilters = {
   year?: number;
   /** A platform, or 'none' (NO_PLATFORM) for enterprises elsewhere in the city. */

@@ -45,6 +45,7 @@ export const en: Record<MessageKey, string> = {
   'menu.parcelLedger': 'Parcel ledger',
   'menu.parcelDue': 'Due list',
   'menu.parcelImport': 'Import parcels',
+  'menu.parcelSettings': 'Idle-land settings',
   'menu.parcelDetail': 'Parcel',
   'menu.catalogGroup': 'Access catalogs',
   'menu.catalogBrowse': 'Browse catalogs',

@@ -44,6 +44,7 @@ export const zh = {
   'menu.parcelLedger': '地块台账',
   'menu.parcelDue': '到期提醒',
   'menu.parcelImport': 'Excel 导入地块',
+  'menu.parcelSettings': '闲置土地设置',
   'menu.parcelDetail': '地块详情',
   'menu.catalogGroup': '产业准入目录',
   'menu.catalogBrowse': '目录浏览',

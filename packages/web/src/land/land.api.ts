@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type {
   ClockView,
+  LandSettingsAnswer,
   ParcelDetail,
   ParcelView,
   parcelMatchesSchema,
@@ -89,6 +90,17 @@ export function parcelAction(id: number, path: string, body: Record<string, unkn
 
 export function createParcel(body: Record<string, unknown>): Promise<ParcelDetail> {
   return api<ParcelDetail>('/parcels', { method: 'POST', body });
+}
+
+export function useLandSettings() {
+  return useQuery({
+    queryKey: landKeys.settings,
+    queryFn: ({ signal }) => api<LandSettingsAnswer>('/land-settings', { signal }),
+  });
+}
+
+export function saveLandSettings(body: Record<string, unknown>): Promise<LandSettingsAnswer> {
+  return api<LandSettingsAnswer>('/land-settings', { method: 'PUT', body });
 }
 
 export function exportParcels(filters: ParcelFilters): Promise<void> {

@@ -86,6 +86,7 @@ const ROUTE_ICONS: Record<string, ReactNode> = {
   '/parcels': <EnvironmentOutlined />,
   '/parcels/due': <AlertOutlined />,
   '/parcels/import': <ImportOutlined />,
+  '/parcels/settings': <ControlOutlined />,
   '/admin/users': <TeamOutlined />,
   '/admin/audit': <AuditOutlined />,
   '/admin/account-changes': <SafetyCertificateOutlined />,

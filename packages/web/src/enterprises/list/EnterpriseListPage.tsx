@@ -1,13 +1,13 @@
 import { useMemo } from 'react';
 import { Alert, Button, Card, Space, Table, Tabs, Tooltip, Typography } from 'antd';
-import { DownloadOutlined, ImportOutlined } from '@ant-design/icons';
+import { DownloadOutlined, EnvironmentOutlined, ImportOutlined } from '@ant-design/icons';
 import { useNavigate, useSearchParams } from 'react-router';
 import { can } from '@pgs/domain/platform/roles';
+import { LAND_SUB_DATABASE_LABELS, LAND_SUB_DATABASES, type LandSubDatabase } from '@pgs/domain';
 import { useMe } from '../../auth/session.ts';
 import { useDownload } from '../../shared/useDownload.ts';
 import {
   exportEnterprises,
-  LAND_SUB_DATABASES,
   SUB_DATABASE_LABELS,
   SUB_DATABASES,
   useEnterprises,
@@ -23,7 +23,7 @@ import { filtersFromSearch, searchFromFilters } from './enterprise-search-params
 
 /** What each sub-database of R3.1 holds, said above its list. */
 const SUB_DATABASE_NOTES: Record<SubDatabase | 'all', string> = {
-  all: '本年度全部企业（含自有用地企业和承租企业），点击一行查看历年数据和评价结果。批而未供、供而未用、腾空改造三个土地子库在土地模块上线后提供。',
+  all: '本年度全部企业（含自有用地企业和承租企业），点击一行查看历年数据和评价结果。批而未供、供而未用、腾空改造三个土地子库是地块台账中的地块，点击对应标签打开地块台账（可筛选、导出Excel）。',
   backward:
     '淘汰落后类（§三(二)）：导入数据中标记为淘汰落后产能的企业，列入年度淘汰计划；悬停“淘汰落后”标记可看认定依据。',
   low_efficiency:
@@ -55,12 +55,14 @@ export function EnterpriseListPage() {
   const tabItems = [
     { key: 'all', label: '全部企业' },
     ...SUB_DATABASES.map((key) => ({ key, label: SUB_DATABASE_LABELS[key] })),
-    ...LAND_SUB_DATABASES.map((label) => ({
-      key: `land-${label}`,
-      disabled: true,
+    // R3.1's three land sub-databases are lists of parcels, kept in the parcel ledger: their tabs open it there.
+    ...LAND_SUB_DATABASES.map((key) => ({
+      key: `land-${key}`,
       label: (
-        <Tooltip title="土地模块上线后提供">
-          <span data-testid={`subdb-land-${label}`}>{label}</span>
+        <Tooltip title="打开地块台账中的该子库（可筛选、导出Excel）">
+          <span data-testid={`subdb-land-${key}`}>
+            <EnvironmentOutlined /> {LAND_SUB_DATABASE_LABELS[key]}
+          </span>
         </Tooltip>
       ),
     })),
@@ -114,6 +116,10 @@ export function EnterpriseListPage() {
           activeKey={tab}
           items={tabItems}
           onChange={(key) => {
+            if (key.startsWith('land-')) {
+              void navigate(`/parcels?subDatabase=${key.slice(5) as LandSubDatabase}`);
+              return;
+            }
             show({ ...filters, subDatabase: key === 'all' ? undefined : (key as SubDatabase) });
           }}
           data-testid="enterprise-subdb-tabs"

@@ -214,7 +214,7 @@ export function NewCaseModal({ preset, onClose }: { preset: CasePreset | null; o
           <Form.Item
             name="parcelCode"
             label="腾空地块编号（如有）"
-            tooltip="企业退出后腾空的厂房或地块，用于之后登记腾空与再利用"
+            tooltip="企业退出后腾空的厂房所在地块，须为本平台地块台账中的地块；案件完成时自动在地块台账登记腾空"
           >
             <Input maxLength={50} />
           </Form.Item>

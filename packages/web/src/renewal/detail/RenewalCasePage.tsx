@@ -73,7 +73,15 @@ export function RenewalCasePage() {
               {c.originalCapacity} → {c.plannedCapacity} {c.capacityUnit}（环保、安全、能耗均已确认）
             </Descriptions.Item>
           )}
-          {c.parcelCode && <Descriptions.Item label="腾空地块编号">{c.parcelCode}</Descriptions.Item>}
+          {c.parcelCode && (
+            <Descriptions.Item label="腾空地块编号">
+              {/* The parcel in the ledger: 腾空 is recorded on it when the case completes. */}
+              <Link to={`/parcels?q=${encodeURIComponent(c.parcelCode)}`} data-testid="case-parcel">
+                {c.parcelCode}
+              </Link>
+              {c.status === 'completed' ? '（已在地块台账登记腾空）' : '（案件完成时在地块台账登记腾空）'}
+            </Descriptions.Item>
+          )}
           {c.note && <Descriptions.Item label="备注">{c.note}</Descriptions.Item>}
           {c.closedReason && <Descriptions.Item label="撤销原因">{c.closedReason}</Descriptions.Item>}
         </Descriptions>

@@ -214,23 +214,35 @@ export function IndustryProfilePage() {
             )}
           </Card>
           <Card size="small" title="未来发展空间（可用土地，亩）" data-testid="profile-space">
-            {p.futureSpace === null ? (
-              <Alert type="info" showIcon title="地块台账接入后显示：批而未供、闲置和腾空地块按规划用途汇总的面积。" />
-            ) : (
-              <Table
-                rowKey="plannedUse"
-                size="small"
-                pagination={false}
-                dataSource={p.futureSpace.rows}
-                columns={[
-                  { title: '规划用途', dataIndex: 'plannedUse' },
-                  { title: '批而未供（亩）', key: 'a', render: (_, r) => r.byKind.approved_not_supplied },
-                  { title: '闲置（亩）', key: 'i', render: (_, r) => r.byKind.idle },
-                  { title: '腾空（亩）', key: 'v', render: (_, r) => r.byKind.vacated },
-                  { title: '合计（亩）', dataIndex: 'total' },
-                ]}
-              />
-            )}
+            <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+              从地块台账按规划用途汇总（亩）：批而未供含收回后待再次供应的地块；闲置为已供地但按今天计已满一年未开工或开工后停工满一年的地块；腾空为企业退出后腾出、尚未再利用的地块。合计{' '}
+              {p.futureSpace.total} 亩。点击下方链接查看各类地块明细。
+            </Typography.Paragraph>
+            <Table
+              rowKey="plannedUse"
+              size="small"
+              pagination={false}
+              dataSource={p.futureSpace.rows}
+              locale={{ emptyText: '该平台地块台账中暂无可用土地' }}
+              columns={[
+                { title: '规划用途', dataIndex: 'plannedUse' },
+                { title: '批而未供（亩）', key: 'a', render: (_, r) => r.byKind.approved_not_supplied },
+                { title: '闲置（亩）', key: 'i', render: (_, r) => r.byKind.idle },
+                { title: '腾空（亩）', key: 'v', render: (_, r) => r.byKind.vacated },
+                { title: '合计（亩）', dataIndex: 'total' },
+                { title: '地块数', dataIndex: 'parcels' },
+              ]}
+            />
+            <Space style={{ marginTop: 8 }} wrap>
+              <Link to={`/parcels?platformKey=${platformKey}&subDatabase=approved_not_supplied`}>查看批而未供地块</Link>
+              <Link to={`/parcels?platformKey=${platformKey}&subDatabase=supplied_not_used&clockStatus=idle`}>
+                查看闲置地块
+              </Link>
+              <Link to={`/parcels?platformKey=${platformKey}&subDatabase=supplied_not_used&clockStatus=recovery`}>
+                查看闲置满两年拟收回地块
+              </Link>
+              <Link to={`/parcels?platformKey=${platformKey}&subDatabase=vacated`}>查看腾空地块</Link>
+            </Space>
           </Card>
         </>
       )}
