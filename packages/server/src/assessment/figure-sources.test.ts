@@ -323,6 +323,7 @@ describe('through the API: the criteria score the wired figures and keep their r
     expect(run.statusCode, run.body).toBe(201);
     const published = await send('drc', 'POST', `/assessments/${run.json().id}/publish`);
     expect(published.statusCode, published.body).toBe(200);
+    ids.published = run.json().id;
     const p1 = await ok('zn', 'POST', `/parcels/${ids['浙南-考核-1']}/start`, { startedOn: '2026-06-01', version: 2 });
     expect(p1.version).toBe(3);
     expect((await figure('land_cleanup', 'zhenan', '2026-06-29')).value).toBe('0.75');
@@ -331,5 +332,40 @@ describe('through the API: the criteria score the wired figures and keep their r
       .find((p) => p.platformKey === 'zhenan')!
       .criteria.find((c) => c.key === 'land_cleanup')!;
     expect(land.figure.value).toBe('0.5');
+  });
+});
+
+describe('issue 14 公示: the published assessment as a second kind of public notice (platform and rank only)', () => {
+  it('the drc puts it on notice; the eitc may not; a draft is refused; the public lines are the ranking', async () => {
+    const body = { kind: 'platform_assessment', subjectId: ids.published };
+    expect((await send('eitc', 'POST', '/notices', body)).statusCode).toBe(403);
+    const draft = await send('drc', 'POST', '/assessments', { year: 2026, asOf: '2026-06-30' });
+    const refused = await send('drc', 'POST', '/notices', { ...body, subjectId: draft.json().id });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error.code).toBe('NOT_PUBLISHED');
+    const created = await send('drc', 'POST', '/notices', body);
+    expect(created.statusCode, created.body).toBe(201);
+    // The national calendar: Saturday 11-28 rests, Monday 11-30 to Friday 12-04 are the five working days.
+    expect(created.json()).toMatchObject({
+      title: '2026年度市级三大功能性平台考核结果公示',
+      endDay: '2026-12-04',
+      entries: 3,
+    });
+    const ranking = ((await send('drc', 'GET', `/assessments/${ids.published}`)).json() as AssessmentView).platforms
+      .map((p) => ({ key: p.platformKey, rank: p.rank }))
+      .sort((a, b) => a.rank - b.rank || a.key.localeCompare(b.key));
+    const names: Record<string, string> = {
+      oujiangkou: '瓯江口产业集聚区',
+      zhenan: '浙南产业集聚区',
+      hitech: '温州高新区(浙南科技城)',
+    };
+    const lines = await t.app.inject({ method: 'GET', url: `/api/v1/public/notices/${created.json().id}/entries` });
+    expect(lines.statusCode).toBe(200);
+    expect(lines.json().items).toEqual(ranking.map((r) => ({ name: names[r.key], result: `第 ${r.rank} 名` })));
+    const found = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/public/notices/${created.json().id}/entries?q=${encodeURIComponent('瓯江口')}`,
+    });
+    expect(found.json()).toMatchObject({ total: 1, items: [{ name: '瓯江口产业集聚区' }] });
   });
 });
