@@ -390,7 +390,40 @@ describe('R4.3 interviews (约谈)', () => {
     expect((await send('zn', 'GET', '/assessment-interviews')).json().total).toBe(0);
     expect((await send('zn', 'GET', '/assessment-interviews?platformKey=hitech')).json().total).toBe(0);
   });
+  it('the list exports to Excel, read back by an independent reader; a platform’s export holds only its own', async () => {
+    const file = await send('drc', 'GET', '/assessment-interviews/export.xlsx?year=2026');
+    expect(file.statusCode).toBe(200);
+    const rows = await sheetRows(file.rawPayload, '约谈记录');
+    expect(rows[0]!.slice(0, 4)).toEqual(['平台', '考核年度', '约谈日期', '约谈事由']);
+    expect(rows).toHaveLength(2);
+    expect(rows[1]!.slice(0, 8)).toEqual([
+      '温州高新区(浙南科技城)',
+      2026,
+      '2026-11-20',
+      '连续两年考核末位',
+      interview.participants,
+      interview.minutes,
+      '2027-03-31',
+      '未逾期',
+    ]);
+    expect(
+      await sheetRows((await send('gxq', 'GET', '/assessment-interviews/export.xlsx')).rawPayload, '约谈记录'),
+    ).toHaveLength(2);
+    expect(
+      await sheetRows((await send('zn', 'GET', '/assessment-interviews/export.xlsx')).rawPayload, '约谈记录'),
+    ).toHaveLength(1);
+    expect((await send('drc', 'GET', '/assessment-interviews/export.xlsx?year=20x6')).statusCode).toBe(400);
+  });
 });
+
+/** The rows of a sheet as plain values (a date cell as its day), read by our own reader, not by ExcelJS. */
+async function sheetRows(file: Buffer, sheet: string): Promise<unknown[][]> {
+  const rows: unknown[][] = [];
+  for await (const batch of openWorkbook(file).rows(sheet))
+    for (const row of batch)
+      rows.push(row.values.slice(1).map((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v)));
+  return rows;
+}
 
 describe('§四(三) key projects’ milestones per quarter', () => {
   it('planned signing 2026-06-01, not done: Q1 pending, Q2 and Q3 late; who may set them', async () => {
@@ -420,5 +453,31 @@ describe('§四(三) key projects’ milestones per quarter', () => {
     const zn = await send('zn', 'GET', '/assessment-milestones?year=2026&quarter=3');
     expect(zn.json().items.some((p: { projectId: number }) => p.projectId === ids.F)).toBe(false);
     expect((await send('drc', 'GET', '/assessment-milestones?year=2026&quarter=5')).statusCode).toBe(400);
+  });
+  it('the quarter’s milestones export to Excel with each state, late-only too', async () => {
+    const file = await send('drc', 'GET', '/assessment-milestones/export.xlsx?year=2026&quarter=3&lateOnly=true');
+    expect(file.statusCode).toBe(200);
+    const rows = await sheetRows(file.rawPayload, '2026年第3季度重点项目节点');
+    expect(rows[0]!.slice(0, 7)).toEqual(['项目', '平台', '责任单位', '判定日', '签约计划', '签约实际', '签约状态']);
+    const f = rows.find((r) => r[2] === '瓯江口管委会招商局')!;
+    expect(f.slice(1, 7)).toEqual([
+      '瓯江口产业集聚区',
+      '瓯江口管委会招商局',
+      '2026-09-30',
+      '2026-06-01',
+      undefined,
+      '滞后',
+    ]);
+    expect(f.at(-1)).toBe('滞后');
+    const q1 = await sheetRows(
+      (await send('drc', 'GET', '/assessment-milestones/export.xlsx?year=2026&quarter=1')).rawPayload,
+      '2026年第1季度重点项目节点',
+    );
+    expect(q1.find((r) => r[2] === '瓯江口管委会招商局')![6]).toBe('未到期');
+    const zn = await sheetRows(
+      (await send('zn', 'GET', '/assessment-milestones/export.xlsx?year=2026&quarter=3')).rawPayload,
+      '2026年第3季度重点项目节点',
+    );
+    expect(zn.some((r) => r[2] === '瓯江口管委会招商局')).toBe(false);
   });
 });

@@ -1322,6 +1322,13 @@ const ROUTES: Route[] = [
         request: async () => ({ url: '/assessment-interviews' }),
       },
       {
+        route: 'GET /assessment-interviews/export.xlsx',
+        needs: 'assessment.read',
+        ok: 200,
+        request: async () => ({ url: '/assessment-interviews/export.xlsx' }),
+        after: expectXlsx,
+      },
+      {
         route: 'POST /assessment-interviews',
         needs: 'assessment.manage',
         ok: 201,
@@ -1333,6 +1340,13 @@ const ROUTES: Route[] = [
         needs: 'assessment.read',
         ok: 200,
         request: async () => ({ url: '/assessment-milestones?year=2026&quarter=4' }),
+      },
+      {
+        route: 'GET /assessment-milestones/export.xlsx',
+        needs: 'assessment.read',
+        ok: 200,
+        request: async () => ({ url: '/assessment-milestones/export.xlsx?year=2026&quarter=4' }),
+        after: expectXlsx,
       },
       {
         route: 'PUT /assessment-milestones/{projectId}',
