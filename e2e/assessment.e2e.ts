@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from './support/app-server.ts';
 import { loginAs, screenshot } from './support/browser.ts';
@@ -20,6 +20,10 @@ import {
  * figure's rows, simulates and publishes this year's draft, downloads the circular and the scores, edits the
  * rubric (a hand-scored item without a reason is refused), records an interview; a platform reads its own rows.
  */
+// The demo start-up (ledger, base database, land, renewal, targets, trips, then two assessment years whose figures
+// read all of them) passed the default 120 s for server and browser on the loaded shared machine, as notices.e2e did.
+vi.setConfig({ hookTimeout: 400_000 });
+
 let server: AppServer;
 let page: Page;
 appInBrowser((session) => ({ server, page } = session), { demoProjects: true });
