@@ -124,12 +124,12 @@ describe('the public notice in the browser (R3.2)', () => {
     await page.getByTestId('notice-run').click();
     await page.locator('.ant-select-item-option').first().click();
     await page.getByRole('button', { name: '发起公示' }).last().click();
-    await expectText(page.getByTestId('notice-table'), '平台年度考核结果公示');
+    await expectText(page.getByTestId('notice-table'), '三大功能性平台考核结果公示');
     await expectText(page.getByTestId('notice-table'), '3 个平台');
     await page.goto('about:blank');
     await page.context().clearCookies();
     await page.goto(`${server.baseUrl}/public/notices`);
-    await page.getByTestId('public-notice').filter({ hasText: '平台年度考核结果公示' }).click();
+    await page.getByTestId('public-notice').filter({ hasText: '三大功能性平台考核结果公示' }).click();
     const table = page.getByTestId('public-entries');
     await expectText(table, '第 1 名');
     const headers = await table.locator('th').allInnerTexts();

@@ -1,16 +1,10 @@
-import {
-  landCleanup,
-  PARCEL_ACTION_LABELS,
-  PARCEL_STATE_LABELS,
-  type ParcelAction,
-  type ParcelState,
-} from '@pgs/domain';
+import { landCleanup, PARCEL_ACTION_LABELS, PARCEL_STATE_LABELS } from '@pgs/domain';
 import { SYSTEM_ACTOR } from '../../platform/actor.ts';
 import { parcelTimelines } from '../../land/parcel-timelines.service.ts';
 import type { AssessmentFigureSource } from '../figure-source.ts';
 
 const stateLabel = (state: string | null) =>
-  state === null ? '尚未批准' : (PARCEL_STATE_LABELS[state as ParcelState] ?? state);
+  state === null ? '尚未批准' : ((PARCEL_STATE_LABELS as Partial<Record<string, string>>)[state] ?? state);
 
 /**
  * R3.6 / R4.2 土地清理与利用: the share of the platform's clean-up land (批而未供, 供而未用, 腾空) handled in the year
@@ -41,7 +35,7 @@ export const landCleanupSource: AssessmentFigureSource = {
         note:
           `年初状态：${stateLabel(v.stateAtStart)}；` +
           (v.handledBy
-            ? `${v.handledBy.on} ${PARCEL_ACTION_LABELS[v.handledBy.kind as ParcelAction] ?? v.handledBy.kind}`
+            ? `${v.handledBy.on} ${(PARCEL_ACTION_LABELS as Partial<Record<string, string>>)[v.handledBy.kind] ?? v.handledBy.kind}`
             : `截至 ${context.asOf} 未处置`),
       })),
     };

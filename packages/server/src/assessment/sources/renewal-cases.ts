@@ -1,4 +1,4 @@
-import { casesClosedOnTime, RENEWAL_TRACK_LABELS, type RenewalTrack } from '@pgs/domain';
+import { casesClosedOnTime, RENEWAL_TRACK_LABELS } from '@pgs/domain';
 import { SYSTEM_ACTOR } from '../../platform/actor.ts';
 import { casesDueBetween } from '../../renewal/renewal-deadlines.service.ts';
 import type { AssessmentFigureSource } from '../figure-source.ts';
@@ -27,7 +27,7 @@ export const rectificationClosedSource: AssessmentFigureSource = {
       rows: result.verdicts.map((v) => ({
         kind: 'case' as const,
         ref: String(v.case.id),
-        name: `${v.case.enterpriseName}（${RENEWAL_TRACK_LABELS[v.case.track as RenewalTrack] ?? v.case.track}）`,
+        name: `${v.case.enterpriseName}（${(RENEWAL_TRACK_LABELS as Partial<Record<string, string>>)[v.case.track] ?? v.case.track}）`,
         figure: v.onTime ? '1' : '0',
         note:
           `期限 ${v.case.deadline}，` +
