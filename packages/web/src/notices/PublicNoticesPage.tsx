@@ -153,7 +153,8 @@ function ObjectionForm({ notice }: { notice: PublicNoticeView }) {
   return (
     <Card size="small" title="提出异议">
       <Typography.Paragraph type="secondary">
-        对公示结果有异议的企业，请在公示期内（{notice.startDay} 至 {notice.endDay}）填写下表。带 * 为必填项。
+        对公示结果有异议的{NOTICE_KIND_WORDS[notice.kind].noun}，请在公示期内（{notice.startDay} 至 {notice.endDay}
+        ）填写下表。带 * 为必填项。
       </Typography.Paragraph>
       {problem && (
         <Alert type="error" showIcon title={problem} style={{ marginBottom: 12 }} data-testid="objection-error" />
