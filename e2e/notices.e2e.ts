@@ -113,4 +113,28 @@ describe('the public notice in the browser (R3.2)', () => {
     await page.getByRole('button', { name: '发起公示' }).last().click();
     await expectText(page.getByTestId('notice-error'), '已经发起过公示');
   });
+
+  it('issue 14 the drc puts a published yearly assessment on notice; the public page shows platforms and ranks', async () => {
+    await loginAs(page, server.baseUrl, 'drc', DEMO_PASSWORD);
+    await page.getByTestId('menu-notices').click();
+    await page.getByTestId('notice-new').click();
+    // Sent without a choice: refused on the form, nothing started.
+    await page.getByRole('button', { name: '发起公示' }).last().click();
+    await expectText(page.locator('.ant-form-item-explain-error').first(), '请选择要公示的考核');
+    await page.getByTestId('notice-run').click();
+    await page.locator('.ant-select-item-option').first().click();
+    await page.getByRole('button', { name: '发起公示' }).last().click();
+    await expectText(page.getByTestId('notice-table'), '三大功能性平台考核结果公示');
+    await expectText(page.getByTestId('notice-table'), '3 个平台');
+    await page.goto('about:blank');
+    await page.context().clearCookies();
+    await page.goto(`${server.baseUrl}/public/notices`);
+    await page.getByTestId('public-notice').filter({ hasText: '三大功能性平台考核结果公示' }).click();
+    const table = page.getByTestId('public-entries');
+    await expectText(table, '第 1 名');
+    const headers = await table.locator('th').allInnerTexts();
+    expect(headers.map((h) => h.trim())).toEqual(['平台', '考核名次']);
+    await expectText(page.locator('body'), '名单列出三大平台的年度考核名次');
+    await screenshot(page, 'notices-public-assessment');
+  });
 });

@@ -48,7 +48,7 @@ export const createAssessmentSchema = z.object({
 export type CreateAssessmentInput = z.infer<typeof createAssessmentSchema>;
 
 export const figureRowSchema = z.object({
-  kind: z.enum(['project', 'enterprise', 'evaluation_run', 'parcel', 'case', 'target', 'milestone']),
+  kind: z.enum(['project', 'enterprise', 'evaluation_run', 'parcel', 'case', 'target', 'trip', 'task', 'milestone']),
   ref: z.string(),
   name: z.string(),
   figure: z.string(),

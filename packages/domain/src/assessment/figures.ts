@@ -4,7 +4,8 @@
  * projects, enterprises, parcels or cases that made it. A source without data yet answers `available: false` with
  * its reason; the criterion then scores 0 and the page shows 数据待接入.
  */
-export type FigureRowKind = 'project' | 'enterprise' | 'evaluation_run' | 'parcel' | 'case' | 'target' | 'milestone';
+export type FigureRowKind =
+  'project' | 'enterprise' | 'evaluation_run' | 'parcel' | 'case' | 'target' | 'trip' | 'task' | 'milestone';
 
 export type FigureRow = {
   kind: FigureRowKind;

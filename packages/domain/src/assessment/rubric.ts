@@ -40,6 +40,7 @@ export const FIGURE_SOURCES = [
   'rectification_closed',
   'land_cleanup',
   'key_milestones',
+  'key_tasks',
 ] as const;
 export type FigureSourceKey = (typeof FIGURE_SOURCES)[number];
 
@@ -52,6 +53,7 @@ export const FIGURE_SOURCE_LABELS: Record<FigureSourceKey, string> = {
   rectification_closed: '整治与更新个案按期销号率',
   land_cleanup: '批而未供、供而未用、腾空土地处置率',
   key_milestones: '重点项目节点按期完成率',
+  key_tasks: '年度重点任务清单完成率',
 };
 
 const decimalText = (label: string) =>

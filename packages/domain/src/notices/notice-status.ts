@@ -14,9 +14,12 @@ export const NOTICE_STATUS_LABELS: Record<NoticeStatus, string> = {
 };
 
 /** What is put on notice; a second kind (the platforms' yearly assessment, R4.2) is added here and by a provider. */
-export const NOTICE_KINDS = ['mu_evaluation'] as const;
+export const NOTICE_KINDS = ['mu_evaluation', 'platform_assessment'] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
-export const NOTICE_KIND_LABELS: Record<NoticeKind, string> = { mu_evaluation: '亩均效益综合评价结果' };
+export const NOTICE_KIND_LABELS: Record<NoticeKind, string> = {
+  mu_evaluation: '亩均效益综合评价结果',
+  platform_assessment: '平台年度考核结果',
+};
 
 export const DEFAULT_NOTICE_WORKING_DAYS = 5;
 

@@ -13,7 +13,9 @@ const text = (label: string, max: number) =>
     .min(1, { error: `${label}不能为空` })
     .max(max, { error: `${label}不能超过 ${max} 个字` });
 
-export const noticeKindSchema = z.enum(NOTICE_KINDS, { error: '公示类型应为 mu_evaluation（亩均效益综合评价）' });
+export const noticeKindSchema = z.enum(NOTICE_KINDS, {
+  error: '公示类型应为 mu_evaluation（亩均效益综合评价）或 platform_assessment（平台年度考核）',
+});
 
 export const createNoticeSchema = z.object({
   kind: noticeKindSchema,

@@ -114,6 +114,8 @@ export const ERROR_CODES = [
   'TRIP_WITHDRAWN',
   'BAD_ATTACHMENT',
   'INVALID_CALENDAR',
+  /** A period in working days reaches a year whose holiday calendar is not entered yet (no guessing). */
+  'NO_HOLIDAY_CALENDAR',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -78,7 +78,7 @@ const EXPECTED: Record<Role, Record<Permission, boolean>> = {
     'keyTasks.edit': true,
     'keyTasks.report': true,
     'notices.read': true,
-    'notices.manage': false,
+    'notices.manage': true,
     'targets.read': true,
     'targets.edit': false,
     'trips.read': true,

@@ -115,7 +115,8 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   // R3.2 公示: the eitc puts its published evaluation on notice and answers objections; objections carry the
   // objector's contact, so only the departments read them, not the platforms.
   'notices.read': ['leader', 'drc', 'bureau', 'eitc'],
-  'notices.manage': ['eitc'],
+  // The eitc puts mu-evaluations on notice, the drc the platforms' assessment (each kind adds its own permission).
+  'notices.manage': ['eitc', 'drc'],
   // §二(四)–(五) (R2.7–R2.8): each platform keeps its own target library, channels and quarters (D10: only its own);
   // the bureau runs investment promotion city-wide and may keep them too; the leadership group and the commissions
   // read every platform's library, maps and funnel.

@@ -28,7 +28,8 @@ import {
   listAssessments,
   publishAssessment,
 } from './assessment.service.ts';
-import { listInterviews, recordInterview } from './interviews.service.ts';
+import { interviewsForExport, listInterviews, recordInterview } from './interviews.service.ts';
+import { interviewsWorkbook, milestonesWorkbook } from './interviews-milestones-xlsx.ts';
 import { listKeyProjects, updateMilestones } from './milestones.service.ts';
 import { circularDocx } from './circular-docx.ts';
 import { scoresWorkbook } from './scores-xlsx.ts';
@@ -171,6 +172,21 @@ export const assessmentRoutes =
       async (request) => listInterviews(ctx.db, actorOf(request), request.query, ctx.clock()),
     );
 
+    app.get(
+      '/assessment-interviews/export.xlsx',
+      {
+        schema: {
+          tags,
+          summary: '导出约谈记录（Excel；平台只含本平台的）',
+          querystring: interviewListQuerySchema.omit({ page: true, pageSize: true }),
+        },
+      },
+      async (request, reply) => {
+        const items = await interviewsForExport(ctx.db, actorOf(request), request.query, ctx.clock());
+        return sendFile(reply, { buffer: await interviewsWorkbook(items), fileName: '约谈记录.xlsx' });
+      },
+    );
+
     app.post(
       '/assessment-interviews',
       {
@@ -196,6 +212,22 @@ export const assessmentRoutes =
         },
       },
       async (request) => listKeyProjects(ctx.db, actorOf(request), request.query, ctx.clock()),
+    );
+
+    app.get(
+      '/assessment-milestones/export.xlsx',
+      {
+        schema: {
+          tags,
+          summary: '导出重点项目节点（Excel；按季度判定，可只导出滞后项目）',
+          querystring: milestoneListQuerySchema,
+        },
+      },
+      async (request, reply) => {
+        const { items } = await listKeyProjects(ctx.db, actorOf(request), request.query, ctx.clock());
+        const title = `${request.query.year}年第${request.query.quarter}季度重点项目节点`;
+        return sendFile(reply, { buffer: await milestonesWorkbook(items, title), fileName: `${title}.xlsx` });
+      },
     );
 
     app.put(

@@ -214,19 +214,25 @@ describe('R4.2–R4.3 the yearly assessment: figures equal hand counts', () => {
     expect(cluster.figure.value).toBe('0.15');
     expect(cluster.figure.rows.map((r) => r.name)).toEqual(['瑞立制动']);
     expect(cluster.points).toBe(20);
-    // Sources not wired yet: 0 points, 数据待接入.
+    // No parcel, renewal case, target library or trip in this data set (figure-sources.test.ts has them): nothing
+    // to clean up or close counts as done (all three tie first in land: 15 each; cases 5); no library and no
+    // leader trip in any quarter or month ended → 0.
     const land = criterion(draft, 'zhenan', 'land_cleanup');
-    expect(land.figure.available).toBe(false);
-    expect(land.points).toBe(0);
-    expect(land.figure.explanation).toContain('数据待接入');
+    expect(land.figure).toMatchObject({ available: true, value: '1', rows: [] });
+    expect(land).toMatchObject({ rank: 1, points: 15 });
+    expect(criterion(draft, 'zhenan', 'rectification_closed').points).toBe(5);
+    const trips = criterion(draft, 'zhenan', 'targets_trips');
+    expect(trips.figure.value).toBe('0');
+    expect(trips.figure.rows).toHaveLength(3 + 10); // Q1–Q3 and January–October ended by 11-28
+    expect(trips.points).toBe(0);
     // D25 bonus: A (200 000 exactly) 1, C 0.4 to 浙南 and 0.6 to 高新区; B (199 999.99) and D (not manufacturing) none.
     const zn = byPlatform(draft).zhenan!;
     expect(zn.bonus.points).toBe(1.4);
     expect(zn.bonus.projects.map((p) => p.id).sort()).toEqual([ids.A, ids.C].sort());
     expect(byPlatform(draft).hitech!.bonus).toMatchObject({ points: 0.6, projects: [{ id: ids.C, share: 0.6 }] });
     expect(draft.bonusExcluded.map((p) => p.id).sort()).toEqual([ids.B, ids.D].sort());
-    // 21.25 + 12 + 20 + 0 + 0 + 0 + 5 (no milestone due) + 1.4 = 59.65
-    expect(zn.score).toBe(59.65);
+    // 21.25 + 0 + 12 + 20 + 0 (no published evaluation) + 5 + 15 + 5 (no milestone due) + 1.4 = 79.65
+    expect(zn.score).toBe(79.65);
     expect(zn.rank).toBe(1);
     // 高新区 last now and tied last in 2025 (published) → warned; behind its task at the Q3 check too (0.6 of 6).
     const hitech = byPlatform(draft).hitech!;
@@ -285,7 +291,7 @@ describe('R4.2–R4.3 the yearly assessment: figures equal hand counts', () => {
     });
     const after = (await send('drc', 'GET', `/assessments/${draft.id}`)).json() as AssessmentView;
     expect(criterion(after, 'zhenan', 'investment_task').figure.value).toBe('3.4');
-    expect(byPlatform(after).zhenan!.score).toBe(59.65);
+    expect(byPlatform(after).zhenan!.score).toBe(79.65);
     // A new run sees the new project; it cannot be published over the year's published one.
     const rerun = await send('drc', 'POST', '/assessments', { year: 2026, asOf: '2026-11-28' });
     expect(criterion(rerun.json(), 'zhenan', 'investment_task').figure.value).toBe('4.4');
@@ -301,7 +307,7 @@ describe('R4.2–R4.3 the yearly assessment: figures equal hand counts', () => {
     const { value: text } = await mammoth.extractRawText({ buffer: docx.rawPayload });
     expect(text).toContain('关于2026年度市级三大功能性平台考核结果的通报');
     expect(text).toContain(`温平台办〔2026〕${draft.id}号`);
-    expect(text).toContain('浙南产业集聚区59.65分，排名第1');
+    expect(text).toContain('浙南产业集聚区79.65分，排名第1');
     expect(text).toContain('附件：2026年度平台考核得分表');
     expect(text).toContain('汽车制动系统二十亿项目');
     expect(text).toContain('均排名末位，应予约谈并通报');
@@ -324,7 +330,7 @@ describe('R4.2–R4.3 the yearly assessment: figures equal hand counts', () => {
     for await (const batch of workbook.rows('2026年度考核排名')) rows.push(...batch);
     const flat = JSON.stringify(rows);
     expect(flat).toContain('浙南产业集聚区');
-    expect(flat).toContain('59.65');
+    expect(flat).toContain('79.65');
     expect(flat).toContain('连续两年考核末位');
   });
 });
@@ -384,7 +390,40 @@ describe('R4.3 interviews (约谈)', () => {
     expect((await send('zn', 'GET', '/assessment-interviews')).json().total).toBe(0);
     expect((await send('zn', 'GET', '/assessment-interviews?platformKey=hitech')).json().total).toBe(0);
   });
+  it('the list exports to Excel, read back by an independent reader; a platform’s export holds only its own', async () => {
+    const file = await send('drc', 'GET', '/assessment-interviews/export.xlsx?year=2026');
+    expect(file.statusCode).toBe(200);
+    const rows = await sheetRows(file.rawPayload, '约谈记录');
+    expect(rows[0]!.slice(0, 4)).toEqual(['平台', '考核年度', '约谈日期', '约谈事由']);
+    expect(rows).toHaveLength(2);
+    expect(rows[1]!.slice(0, 8)).toEqual([
+      '温州高新区(浙南科技城)',
+      2026,
+      '2026-11-20',
+      '连续两年考核末位',
+      interview.participants,
+      interview.minutes,
+      '2027-03-31',
+      '未逾期',
+    ]);
+    expect(
+      await sheetRows((await send('gxq', 'GET', '/assessment-interviews/export.xlsx')).rawPayload, '约谈记录'),
+    ).toHaveLength(2);
+    expect(
+      await sheetRows((await send('zn', 'GET', '/assessment-interviews/export.xlsx')).rawPayload, '约谈记录'),
+    ).toHaveLength(1);
+    expect((await send('drc', 'GET', '/assessment-interviews/export.xlsx?year=20x6')).statusCode).toBe(400);
+  });
 });
+
+/** The rows of a sheet as plain values (a date cell as its day), read by our own reader, not by ExcelJS. */
+async function sheetRows(file: Buffer, sheet: string): Promise<unknown[][]> {
+  const rows: unknown[][] = [];
+  for await (const batch of openWorkbook(file).rows(sheet))
+    for (const row of batch)
+      rows.push(row.values.slice(1).map((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v)));
+  return rows;
+}
 
 describe('§四(三) key projects’ milestones per quarter', () => {
   it('planned signing 2026-06-01, not done: Q1 pending, Q2 and Q3 late; who may set them', async () => {
@@ -414,5 +453,31 @@ describe('§四(三) key projects’ milestones per quarter', () => {
     const zn = await send('zn', 'GET', '/assessment-milestones?year=2026&quarter=3');
     expect(zn.json().items.some((p: { projectId: number }) => p.projectId === ids.F)).toBe(false);
     expect((await send('drc', 'GET', '/assessment-milestones?year=2026&quarter=5')).statusCode).toBe(400);
+  });
+  it('the quarter’s milestones export to Excel with each state, late-only too', async () => {
+    const file = await send('drc', 'GET', '/assessment-milestones/export.xlsx?year=2026&quarter=3&lateOnly=true');
+    expect(file.statusCode).toBe(200);
+    const rows = await sheetRows(file.rawPayload, '2026年第3季度重点项目节点');
+    expect(rows[0]!.slice(0, 7)).toEqual(['项目', '平台', '责任单位', '判定日', '签约计划', '签约实际', '签约状态']);
+    const f = rows.find((r) => r[2] === '瓯江口管委会招商局')!;
+    expect(f.slice(1, 7)).toEqual([
+      '瓯江口产业集聚区',
+      '瓯江口管委会招商局',
+      '2026-09-30',
+      '2026-06-01',
+      undefined,
+      '滞后',
+    ]);
+    expect(f.at(-1)).toBe('滞后');
+    const q1 = await sheetRows(
+      (await send('drc', 'GET', '/assessment-milestones/export.xlsx?year=2026&quarter=1')).rawPayload,
+      '2026年第1季度重点项目节点',
+    );
+    expect(q1.find((r) => r[2] === '瓯江口管委会招商局')![6]).toBe('未到期');
+    const zn = await sheetRows(
+      (await send('zn', 'GET', '/assessment-milestones/export.xlsx?year=2026&quarter=3')).rawPayload,
+      '2026年第3季度重点项目节点',
+    );
+    expect(zn.some((r) => r[2] === '瓯江口管委会招商局')).toBe(false);
   });
 });

@@ -4,12 +4,15 @@ import { industryFitSource, investmentTaskSource } from './sources/project-figur
 import { clusterGrowthSource } from './sources/cluster-growth.ts';
 import { muEvaluationSource } from './sources/stock-renewal.ts';
 import { keyMilestonesSource } from './sources/key-milestones.ts';
-import { landCleanupSource, rectificationClosedSource, targetsTripsSource } from './sources/pending-sources.ts';
+import { landCleanupSource } from './sources/land-cleanup.ts';
+import { rectificationClosedSource } from './sources/renewal-cases.ts';
+import { targetsTripsSource } from './sources/targets-trips.ts';
+import { keyTasksSource } from './sources/key-tasks.ts';
 
 /**
- * THE one place where figure sources are registered (R4.2). When the land and targets modules are merged, the
- * coordinator replaces the three pending sources here with providers reading those modules' services
- * (docs/notes/assess.md). The Record type makes tsc fail if a source key has no provider.
+ * THE one place where figure sources are registered (R4.2). Each provider reads its module only through that
+ * module's service (land, renewal, targets, trips, key tasks, projects, enterprises). The Record type makes tsc fail
+ * if a source key has no provider.
  */
 export const FIGURE_SOURCE_REGISTRY: Record<FigureSourceKey, AssessmentFigureSource> = {
   investment_task: investmentTaskSource,
@@ -20,4 +23,5 @@ export const FIGURE_SOURCE_REGISTRY: Record<FigureSourceKey, AssessmentFigureSou
   rectification_closed: rectificationClosedSource,
   land_cleanup: landCleanupSource,
   key_milestones: keyMilestonesSource,
+  key_tasks: keyTasksSource,
 };

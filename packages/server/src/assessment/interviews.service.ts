@@ -81,3 +81,18 @@ function interviewView(row: InterviewRow, names: Map<string, string>, today: str
     followUpOverdue: row.followUpDeadline < today,
   };
 }
+
+/** The whole filtered list for the Excel export, read a page at a time (tens of rows a year; no paging limit). */
+export async function interviewsForExport(
+  db: Db,
+  actor: Actor,
+  filter: { platformKey?: PlatformKey; year?: number },
+  now: Date,
+): Promise<InterviewView[]> {
+  const items: InterviewView[] = [];
+  for (let page = 1; ; page++) {
+    const batch = await listInterviews(db, actor, { ...filter, page, pageSize: 200 }, now);
+    items.push(...batch.items);
+    if (items.length >= batch.total || batch.items.length === 0) return items;
+  }
+}

@@ -29,7 +29,10 @@ describe('demo key tasks and public notice (npm start in demo mode, R4.4, R3.2)'
     expect(id).not.toBeNull();
     expect(await ensureDemoNotice(t.database.db, t.clock())).toBeNull();
     const list = await t.app.inject({ method: 'GET', url: '/api/v1/public/notices' });
-    expect(list.json().items).toMatchObject([{ id, title: '2024年度亩均效益综合评价结果公示', status: 'open' }]);
+    // By the national holiday calendar: Saturday 11-28 is a rest day; Monday 11-30 to Friday 12-04 are the five.
+    expect(list.json().items).toMatchObject([
+      { id, title: '2024年度亩均效益综合评价结果公示', status: 'open', startDay: '2026-11-28', endDay: '2026-12-04' },
+    ]);
     const eitc = await t.login('eitc');
     const detail = await t.app.inject({ method: 'GET', url: `/api/v1/notices/${id}`, headers: { cookie: eitc } });
     expect(detail.json()).toMatchObject({ objections: 1, unanswered: 0 });

@@ -1,9 +1,33 @@
-import { WEEKEND_CALENDAR } from '@pgs/domain';
+import {
+  DEFAULT_NOTICE_WORKING_DAYS,
+  shanghaiDay,
+  WEEKEND_CALENDAR,
+  workingPeriodEnd,
+  type WorkingDayCalendar,
+} from '@pgs/domain';
 import type { Db } from '../platform/db.ts';
+import { AppError } from '../platform/errors.ts';
+import { nationalWorkingDayCalendar } from '../calendar/working-day-calendar.service.ts';
 import { actorOfUsername } from '../users/users.service.ts';
 import { listResults, listRuns } from '../enterprises/evaluations.service.ts';
 import { answerObjection, createNotice, getNotice, listNotices, lodgeObjection } from '../notices/notices.service.ts';
 import { DEMO_PUBLISHED_YEAR } from './demo-evaluations.ts';
+
+/**
+ * The national holiday calendar, as a notice started on the page counts; when the five working days reach a year
+ * whose calendar is not entered yet (a first start in the last days of December), the demo falls back to weekends
+ * rather than failing to start — a user starting a notice then gets the 422 asking for that year's calendar.
+ */
+async function demoCalendar(db: Db, today: string): Promise<WorkingDayCalendar> {
+  const national = await nationalWorkingDayCalendar(db);
+  try {
+    workingPeriodEnd(today, DEFAULT_NOTICE_WORKING_DAYS, national);
+    return national;
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'NO_HOLIDAY_CALENDAR') return WEEKEND_CALENDAR;
+    throw error;
+  }
+}
 
 /**
  * The demo's public notice (R3.2 公示): the published demo mu-evaluation on notice from the first start, for 5
@@ -16,7 +40,13 @@ export async function ensureDemoNotice(db: Db, now: Date): Promise<number | null
   const runs = await listRuns(db, eitc, { year: DEMO_PUBLISHED_YEAR, status: 'published', page: 1, pageSize: 1 });
   const run = runs.items[0];
   if (!run) return null;
-  const notice = await createNotice(db, eitc, { kind: 'mu_evaluation', subjectId: run.id }, WEEKEND_CALENDAR, now);
+  const notice = await createNotice(
+    db,
+    eitc,
+    { kind: 'mu_evaluation', subjectId: run.id },
+    await demoCalendar(db, shanghaiDay(now)),
+    now,
+  );
   const [enterprise] = (await listResults(db, eitc, run.id, { class: 'D', page: 1, pageSize: 1 })).items;
   if (enterprise) {
     await lodgeObjection(

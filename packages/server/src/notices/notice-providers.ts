@@ -1,6 +1,7 @@
 import type { NoticeKind, Permission, PublicEntry } from '@pgs/domain';
 import type { Db } from '../platform/db.ts';
 import { noticeLinesOfRun, publishedRunForNotice } from '../enterprises/evaluations.service.ts';
+import { noticeLinesOfAssessment, publishedAssessmentForNotice } from '../assessment/assessment-notice.service.ts';
 
 /**
  * What each kind of notice puts in public (R3.2 公示), behind one interface so a second kind — the platforms'
@@ -29,6 +30,15 @@ export const muEvaluationProvider: NoticeSubjectProvider = {
   entries: (db, subjectId, query) => noticeLinesOfRun(db, subjectId, query.q, query.page, query.pageSize),
 };
 
+/** The platforms' published yearly assessment (R4.2): platform and rank; the drc (the group's office) manages it. */
+export const platformAssessmentProvider: NoticeSubjectProvider = {
+  kind: 'platform_assessment',
+  managePermission: 'assessment.manage',
+  describe: (db, subjectId) => publishedAssessmentForNotice(db, subjectId),
+  entries: (db, subjectId, query) => noticeLinesOfAssessment(db, subjectId, query.q, query.page, query.pageSize),
+};
+
 export const NOTICE_PROVIDERS: Record<NoticeKind, NoticeSubjectProvider> = {
   mu_evaluation: muEvaluationProvider,
+  platform_assessment: platformAssessmentProvider,
 };

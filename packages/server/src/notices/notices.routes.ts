@@ -15,10 +15,11 @@ import {
   publicEntriesQuerySchema,
   publicEntrySchema,
   publicNoticeSchema,
-  WEEKEND_CALENDAR,
   type WorkingDayCalendar,
 } from '@pgs/domain';
 import type { AppContext } from '../platform/context.ts';
+import type { Db } from '../platform/db.ts';
+import { nationalWorkingDayCalendar } from '../calendar/working-day-calendar.service.ts';
 import { actorOf, sendFile } from '../platform/http.ts';
 import { AppError } from '../platform/errors.ts';
 import {
@@ -37,13 +38,16 @@ import { objectionsWorkbook } from './notices-xlsx.ts';
 const tags = ['notices'];
 
 export type NoticeOptions = {
-  /** Working days for the notice period: weekends by default; the national holiday calendar when plugged in. */
-  calendar: WorkingDayCalendar;
+  /**
+   * Working days for the notice period, read when a notice is started: the national holiday calendar of the
+   * calendar module by default (法定节假日 skipped, 调休 Saturdays counted); a test may hand in a fixed one.
+   */
+  calendar: (db: Db) => Promise<WorkingDayCalendar>;
   /** Objections per client address per window (the public form, R3.2 公示). */
   objectionRateLimit: { max: number; windowSeconds: number };
 };
 export const DEFAULT_NOTICE_OPTIONS: NoticeOptions = {
-  calendar: WEEKEND_CALENDAR,
+  calendar: nationalWorkingDayCalendar,
   objectionRateLimit: { max: 5, windowSeconds: 3600 },
 };
 
@@ -63,7 +67,7 @@ export const noticeRoutes =
       },
       async (request, reply) => {
         reply.code(201);
-        return createNotice(ctx.db, actorOf(request), request.body, options.calendar, ctx.clock());
+        return createNotice(ctx.db, actorOf(request), request.body, await options.calendar(ctx.db), ctx.clock());
       },
     );
 

@@ -44,7 +44,9 @@ const records = (): EnterpriseRecord[] =>
   );
 
 beforeAll(async () => {
-  t = await createTestApp({ notices: { calendar, objectionRateLimit: { max: LIMIT, windowSeconds: 3600 } } });
+  t = await createTestApp({
+    notices: { calendar: () => Promise.resolve(calendar), objectionRateLimit: { max: LIMIT, windowSeconds: 3600 } },
+  });
   for (const user of ['eitc', 'drc', 'leader', 'zn', 'auditor']) cookies[user] = await t.login(user);
   expect((await send('eitc', 'POST', '/enterprise-records', { year: 2025, records: records() })).statusCode).toBe(201);
   const run = await send('eitc', 'POST', '/evaluations', { year: 2025 });

@@ -1322,6 +1322,13 @@ const ROUTES: Route[] = [
         request: async () => ({ url: '/assessment-interviews' }),
       },
       {
+        route: 'GET /assessment-interviews/export.xlsx',
+        needs: 'assessment.read',
+        ok: 200,
+        request: async () => ({ url: '/assessment-interviews/export.xlsx' }),
+        after: expectXlsx,
+      },
+      {
         route: 'POST /assessment-interviews',
         needs: 'assessment.manage',
         ok: 201,
@@ -1333,6 +1340,13 @@ const ROUTES: Route[] = [
         needs: 'assessment.read',
         ok: 200,
         request: async () => ({ url: '/assessment-milestones?year=2026&quarter=4' }),
+      },
+      {
+        route: 'GET /assessment-milestones/export.xlsx',
+        needs: 'assessment.read',
+        ok: 200,
+        request: async () => ({ url: '/assessment-milestones/export.xlsx?year=2026&quarter=4' }),
+        after: expectXlsx,
       },
       {
         route: 'PUT /assessment-milestones/{projectId}',
@@ -1538,14 +1552,33 @@ const ROUTES: Route[] = [
       return detail.json().objectionList.at(-1).id as number;
     };
     let secondRun: Promise<number> | undefined;
+    let assessmentOnNotice: Promise<number> | undefined;
+    const publishedAssessment = async (year: number) => {
+      const run = await inject('POST', '/assessments', cookies.drc, { year, asOf: `${year}-12-31` });
+      expect(run.statusCode, run.body).toBe(201);
+      expect((await inject('POST', `/assessments/${run.json().id}/publish`, cookies.drc)).statusCode).toBe(200);
+      return run.json().id as number;
+    };
     return [
       {
+        // notices.manage (eitc, drc) and the kind's own permission: a mu-evaluation needs evaluations.manage (eitc).
         route: 'POST /notices',
-        needs: 'notices.manage',
+        needs: 'evaluations.manage',
         ok: 201,
         request: async () => ({
           url: '/notices',
           payload: { kind: 'mu_evaluation', subjectId: await (secondRun ??= publishedRun(2035)) },
+        }),
+      },
+      {
+        // The platforms' assessment needs assessment.manage (the drc).
+        route: 'POST /notices',
+        variant: 'platform_assessment',
+        needs: 'assessment.manage',
+        ok: 201,
+        request: async () => ({
+          url: '/notices',
+          payload: { kind: 'platform_assessment', subjectId: await (assessmentOnNotice ??= publishedAssessment(2019)) },
         }),
       },
       {
@@ -1569,7 +1602,8 @@ const ROUTES: Route[] = [
       },
       {
         route: 'POST /notices/{id}/objections/{objectionId}/answer',
-        needs: 'notices.manage',
+        // A mu-evaluation's notice: answered by the eitc (notices.manage and evaluations.manage).
+        needs: 'evaluations.manage',
         ok: 200,
         // Only the eitc's request is answered: it gets an objection of its own (the others are refused first).
         request: async (who) => {

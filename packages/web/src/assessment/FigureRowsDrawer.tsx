@@ -8,11 +8,22 @@ const KIND_LABELS: Record<string, string> = {
   evaluation_run: '亩均评价',
   parcel: '地块',
   case: '个案',
-  target: '目标企业',
+  target: '目标企业库',
+  trip: '外出招商',
+  task: '重点任务',
   milestone: '节点',
 };
 
-/** A figure's provenance: the projects, enterprises, runs or milestones behind it (issue 14: click a figure). */
+/** Rows whose module has a page of its own open it; the others (a quarter, a month, a milestone) are text. */
+function rowLink(kind: string, ref: string): string | null {
+  if (kind === 'project') return `/projects/${ref}`;
+  if (kind === 'enterprise') return `/enterprises/${ref}`;
+  if (kind === 'parcel') return `/parcels/${ref}`;
+  if (kind === 'case') return `/renewal/cases/${ref}`;
+  return null;
+}
+
+/** A figure's provenance: the projects, enterprises, parcels, cases, quarters, months, tasks or milestones behind it (issue 14: click a figure). */
 export function FigureRowsDrawer(props: {
   criterion: ScoredCriterion | null;
   platformName: string;
@@ -48,14 +59,10 @@ export function FigureRowsDrawer(props: {
                 {
                   title: '名称',
                   dataIndex: 'name',
-                  render: (name: string, row) =>
-                    row.kind === 'project' ? (
-                      <a href={`/projects/${row.ref}`}>{name}</a>
-                    ) : row.kind === 'enterprise' ? (
-                      <a href={`/enterprises/${row.ref}`}>{name}</a>
-                    ) : (
-                      name
-                    ),
+                  render: (name: string, row) => {
+                    const link = rowLink(row.kind, row.ref);
+                    return link ? <a href={link}>{name}</a> : name;
+                  },
                 },
                 { title: '计入', dataIndex: 'figure', width: 90 },
                 { title: '说明', dataIndex: 'note' },

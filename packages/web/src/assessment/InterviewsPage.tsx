@@ -14,14 +14,20 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import dayjs, { type Dayjs } from 'dayjs';
 import { can } from '@pgs/domain/platform/roles';
 import { useMe } from '../auth/session.ts';
 import { formatDateTime, todayInShanghai } from '../shared/format.ts';
-import { assessmentKeys, recordInterview, useInterviews, type InterviewView } from './assessment.api.ts';
+import {
+  assessmentKeys,
+  exportInterviews,
+  recordInterview,
+  useInterviews,
+  type InterviewView,
+} from './assessment.api.ts';
 import { thisYear } from './assessment-format.ts';
 
 const PLATFORMS = [
@@ -78,11 +84,16 @@ export function InterviewsPage() {
         size="small"
         title="约谈记录"
         extra={
-          canRecord && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)} data-testid="interview-new">
-              记录约谈
+          <Space>
+            <Button icon={<DownloadOutlined />} onClick={() => void exportInterviews()} data-testid="interview-export">
+              导出 Excel
             </Button>
-          )
+            {canRecord && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)} data-testid="interview-new">
+                记录约谈
+              </Button>
+            )}
+          </Space>
         }
       >
         <Typography.Paragraph type="secondary">

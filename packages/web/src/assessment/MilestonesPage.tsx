@@ -15,12 +15,19 @@ import {
   Tooltip,
   Typography,
 } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { can } from '@pgs/domain/platform/roles';
 import { useMe } from '../auth/session.ts';
 import { todayInShanghai } from '../shared/format.ts';
-import { assessmentKeys, saveMilestones, useKeyProjects, type KeyProjectView } from './assessment.api.ts';
+import {
+  assessmentKeys,
+  exportKeyProjects,
+  saveMilestones,
+  useKeyProjects,
+  type KeyProjectView,
+} from './assessment.api.ts';
 import { assessmentYears, thisYear } from './assessment-format.ts';
 
 const STATE_COLORS: Record<string, string> = {
@@ -109,6 +116,13 @@ export function MilestonesPage() {
             <Switch checked={lateOnly} onChange={setLateOnly} data-testid="milestone-late-only" />
             <Typography.Text>只看有滞后节点的项目</Typography.Text>
           </Space>
+          <Button
+            icon={<DownloadOutlined />}
+            onClick={() => void exportKeyProjects(year, quarter, lateOnly)}
+            data-testid="milestone-export"
+          >
+            导出 Excel
+          </Button>
           <Typography.Text type="secondary">
             判定日 {items[0]?.checkDay ?? `${year} 年第 ${quarter} 季度末`}：共 {items.length} 个重点项目，{lateCount}{' '}
             个有滞后节点。

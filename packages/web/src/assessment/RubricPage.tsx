@@ -32,13 +32,14 @@ const GROUPS = [
 ] as const;
 const SOURCES = [
   ['investment_task', '年度招商引资任务完成数'],
-  ['targets_trips', '目标企业库与外出招商（待接入）'],
+  ['targets_trips', '目标企业库与外出招商'],
   ['industry_fit', '首报项目鼓励类占比'],
   ['cluster_growth', '主导产业产值税收增速'],
   ['mu_evaluation', '亩均评价完成并发布'],
-  ['rectification_closed', '整治与更新个案销号率（待接入）'],
-  ['land_cleanup', '土地处置率（待接入）'],
+  ['rectification_closed', '整治与更新个案销号率'],
+  ['land_cleanup', '土地处置率'],
   ['key_milestones', '重点项目节点按期率'],
+  ['key_tasks', '重点任务清单完成率'],
 ] as const;
 const METHODS = [
   ['proportion', '按目标比例'],

@@ -73,6 +73,14 @@ export function useInterviews() {
   });
 }
 
+export const exportInterviews = () => download('/assessment-interviews/export.xlsx', { fallbackName: '约谈记录.xlsx' });
+
+export const exportKeyProjects = (year: number, quarter: number, lateOnly: boolean) =>
+  download('/assessment-milestones/export.xlsx', {
+    query: { year, quarter, lateOnly: lateOnly || undefined },
+    fallbackName: `${year}年第${quarter}季度重点项目节点.xlsx`,
+  });
+
 export function recordInterview(body: InterviewInput) {
   return api<InterviewView>('/assessment-interviews', { method: 'POST', body });
 }

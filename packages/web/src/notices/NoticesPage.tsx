@@ -17,7 +17,8 @@ import {
 import { DownloadOutlined, NotificationOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { can } from '@pgs/domain/platform/roles';
-import { DEFAULT_NOTICE_WORKING_DAYS, type NoticeStatus, type NoticeView } from '@pgs/domain';
+import { DEFAULT_NOTICE_WORKING_DAYS, type NoticeKind, type NoticeStatus, type NoticeView } from '@pgs/domain';
+import type { Role } from '@pgs/domain/platform/roles';
 import { useMe } from '../auth/session.ts';
 import { formatDateTime, todayInShanghai } from '../shared/format.ts';
 import {
@@ -27,16 +28,30 @@ import {
   noticeKeys,
   useNotice,
   useNotices,
+  usePublishedAssessments,
   usePublishedRuns,
   type NoticeDetail,
 } from './notices.api.ts';
-import { NOTICE_STATUS_COLORS, noticeStatusLabel } from './notice-format.ts';
+import { NOTICE_KIND_WORDS, NOTICE_STATUS_COLORS, noticeStatusLabel } from './notice-format.ts';
 
-/** 结果公示 (R3.2): the eitc puts a published evaluation on public notice and answers the objections. */
+/** Who starts and answers each kind of notice: the eitc the mu-evaluation (R3.2), the drc the assessment (R4.2). */
+const KIND_PERMISSION = { mu_evaluation: 'evaluations.manage', platform_assessment: 'assessment.manage' } as const;
+const managesKind = (role: Role | undefined, kind: NoticeKind) =>
+  role !== undefined && can(role, 'notices.manage') && can(role, KIND_PERMISSION[kind]);
+
+/**
+ * 结果公示: the eitc puts a published mu-evaluation on public notice (R3.2), the drc a published yearly assessment
+ * of the platforms (R4.2); each answers the objections to its own notices.
+ */
 export function NoticesPage() {
   const { data: me } = useMe();
   const notices = useNotices();
-  const canManage = Boolean(me && can(me.role, 'notices.manage'));
+  const ownKind: NoticeKind | null = managesKind(me?.role, 'mu_evaluation')
+    ? 'mu_evaluation'
+    : managesKind(me?.role, 'platform_assessment')
+      ? 'platform_assessment'
+      : null;
+  const canManage = ownKind !== null;
   const [creating, setCreating] = useState(false);
   const [openId, setOpenId] = useState<number | null>(null);
   return (
@@ -60,7 +75,7 @@ export function NoticesPage() {
           </Button>
           <Typography.Text type="secondary">
             公示期按工作日计算（默认 {DEFAULT_NOTICE_WORKING_DAYS}{' '}
-            个工作日，遇周末顺延）；公示期满且全部异议已答复后，结果为“公示结束”。
+            个工作日，遇法定节假日和周末顺延，调休上班日计入）；公示期满且全部异议已答复后，结果为“公示结束”。
           </Typography.Text>
         </Space>
       </Card>
@@ -81,7 +96,7 @@ export function NoticesPage() {
           columns={[
             { title: '公示', dataIndex: 'title', render: (t: string) => <a>{t}</a> },
             { title: '公示期', render: (_v, n) => `${n.startDay} 至 ${n.endDay}（${n.workingDays} 个工作日）` },
-            { title: '名单', dataIndex: 'entries', render: (c: number) => `${c} 家` },
+            { title: '名单', dataIndex: 'entries', render: (c: number, n) => `${c} ${NOTICE_KIND_WORDS[n.kind].unit}` },
             { title: '异议', render: (_v, n) => `${n.objections} 件（待答复 ${n.unanswered}）` },
             {
               title: '状态',
@@ -92,8 +107,9 @@ export function NoticesPage() {
           data-testid="notice-table"
         />
       </Card>
-      {creating && (
+      {creating && ownKind && (
         <CreateNotice
+          kind={ownKind}
           onClose={() => {
             setCreating(false);
           }}
@@ -101,7 +117,7 @@ export function NoticesPage() {
       )}
       <NoticeDrawer
         id={openId}
-        canManage={canManage}
+        role={me?.role}
         onClose={() => {
           setOpenId(null);
         }}
@@ -110,14 +126,22 @@ export function NoticesPage() {
   );
 }
 
-function CreateNotice({ onClose }: { onClose: () => void }) {
-  const runs = usePublishedRuns(true);
+function CreateNotice({ kind, onClose }: { kind: NoticeKind; onClose: () => void }) {
+  const runs = usePublishedRuns(kind === 'mu_evaluation');
+  const assessments = usePublishedAssessments(kind === 'platform_assessment');
+  const subjects =
+    kind === 'mu_evaluation'
+      ? (runs.data?.items ?? []).map((r) => ({ value: r.id, label: `${r.year} 年度评价（${r.total} 家）` }))
+      : (assessments.data?.items ?? []).map((a) => ({
+          value: a.id,
+          label: `${a.year} 年度平台考核（截至 ${a.asOf}）`,
+        }));
   const queryClient = useQueryClient();
   const [problem, setProblem] = useState<string | null>(null);
   const [form] = Form.useForm<{ subjectId: number; startDay: string; workingDays: number }>();
   const save = useMutation({
     mutationFn: (values: { subjectId: number; startDay: string; workingDays: number }) =>
-      createNotice({ kind: 'mu_evaluation', ...values }),
+      createNotice({ kind, ...values }),
     meta: { silent: true },
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: noticeKeys.all });
@@ -151,16 +175,17 @@ function CreateNotice({ onClose }: { onClose: () => void }) {
       >
         <Form.Item
           name="subjectId"
-          label="已发布的亩均评价"
-          rules={[{ required: true, message: '请选择要公示的评价' }]}
+          label={kind === 'mu_evaluation' ? '已发布的亩均评价' : '已发布的平台年度考核'}
+          rules={[{ required: true, message: kind === 'mu_evaluation' ? '请选择要公示的评价' : '请选择要公示的考核' }]}
         >
           <Select
-            loading={runs.isFetching}
-            options={(runs.data?.items ?? []).map((r) => ({
-              value: r.id,
-              label: `${r.year} 年度评价（${r.total} 家）`,
-            }))}
-            notFoundContent="尚无已发布的评价：请先在“评价运行与发布”中发布"
+            loading={runs.isFetching || assessments.isFetching}
+            options={subjects}
+            notFoundContent={
+              kind === 'mu_evaluation'
+                ? '尚无已发布的评价：请先在“评价运行与发布”中发布'
+                : '尚无已发布的考核：请先在“年度考核”中发布'
+            }
             data-testid="notice-run"
           />
         </Form.Item>
@@ -175,9 +200,10 @@ function CreateNotice({ onClose }: { onClose: () => void }) {
   );
 }
 
-function NoticeDrawer({ id, canManage, onClose }: { id: number | null; canManage: boolean; onClose: () => void }) {
+function NoticeDrawer({ id, role, onClose }: { id: number | null; role: Role | undefined; onClose: () => void }) {
   const notice = useNotice(id);
   const data = notice.data;
+  const canManage = data !== undefined && managesKind(role, data.kind);
   return (
     <Drawer open={id !== null} onClose={onClose} size="large" title={data?.title ?? '公示'} destroyOnHidden>
       {data && (

@@ -3,7 +3,7 @@ import { Alert, Button, Card, Form, Input, Layout, List, Result, Space, Table, T
 import { useMutation } from '@tanstack/react-query';
 import { creditCodeProblem, normaliseCreditCode, type PublicNoticeView } from '@pgs/domain';
 import { lodgeObjection, usePublicEntries, usePublicNotices } from './notices.api.ts';
-import { NOTICE_STATUS_COLORS, noticeStatusLabel } from './notice-format.ts';
+import { NOTICE_KIND_WORDS, NOTICE_STATUS_COLORS, noticeStatusLabel, resultText } from './notice-format.ts';
 
 /**
  * The public notice page (R3.2 公示), outside the signed-in layout and without login: the notices, the names and
@@ -58,14 +58,13 @@ function NoticeEntries({ notice }: { notice: PublicNoticeView }) {
   const [typed, setTyped] = useState('');
   const [page, setPage] = useState(1);
   const entries = usePublicEntries(notice.id, q, page);
+  const words = NOTICE_KIND_WORDS[notice.kind];
   return (
-    <Card size="small" title={`${notice.title}：名单（共 ${notice.entries} 家）`}>
+    <Card size="small" title={`${notice.title}：名单（共 ${notice.entries} ${words.unit}）`}>
       <Space orientation="vertical" style={{ width: '100%' }}>
-        <Typography.Text type="secondary">
-          名单列出参评企业的名称及评价等级（A、B、C、D 类），按等级和名称排列。
-        </Typography.Text>
+        <Typography.Text type="secondary">{words.intro}</Typography.Text>
         <Input.Search
-          placeholder="输入企业名称查找"
+          placeholder={`输入${words.noun}名称查找`}
           allowClear
           value={typed}
           onChange={(e) => {
@@ -91,10 +90,15 @@ function NoticeEntries({ notice }: { notice: PublicNoticeView }) {
             onChange: setPage,
             showSizeChanger: false,
           }}
-          locale={{ emptyText: q ? `没有名称含“${q}”的企业` : '名单为空' }}
+          locale={{ emptyText: q ? `没有名称含“${q}”的${words.noun}` : '名单为空' }}
           columns={[
-            { title: '企业名称', dataIndex: 'name' },
-            { title: '评价等级', dataIndex: 'result', width: 120, render: (c: string) => `${c} 类` },
+            { title: words.nameTitle, dataIndex: 'name' },
+            {
+              title: words.resultTitle,
+              dataIndex: 'result',
+              width: 120,
+              render: (c: string) => resultText(notice.kind, c),
+            },
           ]}
           data-testid="public-entries"
         />
@@ -149,7 +153,8 @@ function ObjectionForm({ notice }: { notice: PublicNoticeView }) {
   return (
     <Card size="small" title="提出异议">
       <Typography.Paragraph type="secondary">
-        对公示结果有异议的企业，请在公示期内（{notice.startDay} 至 {notice.endDay}）填写下表。带 * 为必填项。
+        对公示结果有异议的{NOTICE_KIND_WORDS[notice.kind].noun}，请在公示期内（{notice.startDay} 至 {notice.endDay}
+        ）填写下表。带 * 为必填项。
       </Typography.Paragraph>
       {problem && (
         <Alert type="error" showIcon title={problem} style={{ marginBottom: 12 }} data-testid="objection-error" />

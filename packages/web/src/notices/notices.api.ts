@@ -1,5 +1,12 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { noticeDetailSchema, NoticeView, PublicEntry, PublicNoticeView, EvaluationRunSummary } from '@pgs/domain';
+import type {
+  AssessmentSummary,
+  noticeDetailSchema,
+  NoticeView,
+  PublicEntry,
+  PublicNoticeView,
+  EvaluationRunSummary,
+} from '@pgs/domain';
 import { api, download } from '../api/client.ts';
 import type { Page } from '../api/contract.ts';
 
@@ -29,6 +36,13 @@ export const usePublishedRuns = (enabled: boolean) =>
   useQuery({
     queryKey: ['evaluations', 'published-for-notice'],
     queryFn: () => api<Page<EvaluationRunSummary>>('/evaluations', { query: { status: 'published', pageSize: 100 } }),
+    enabled,
+  });
+/** The drc's published yearly assessments (R4.2), the second kind of notice. */
+export const usePublishedAssessments = (enabled: boolean) =>
+  useQuery({
+    queryKey: ['assessments', 'published-for-notice'],
+    queryFn: () => api<Page<AssessmentSummary>>('/assessments', { query: { status: 'published', pageSize: 100 } }),
     enabled,
   });
 export const createNotice = (body: object) => api<NoticeView>('/notices', { method: 'POST', body });
