@@ -19,12 +19,21 @@ const serverProject = (name: string, driver: 'pglite' | 'postgres') => ({
     globalSetup: ['packages/server/src/test/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // A worker keeps the server's modules loaded from one file to the next: importing and transforming them again
+    // for every file cost ≈ 15 s a file under load, more than most files' tests. Each file still has its own
+    // database copy and app (test-database.ts); no server test mocks modules, and each file sets the audit key
+    // it writes with (useThrowawayAuditKey) before its first write.
+    isolate: false,
     sequence: { groupOrder: 2 },
   },
 });
 
 export default defineConfig({
   test: {
+    // vitest's default on this 2-core machine is one worker (cores − 1), which ran every domain, web and server file
+    // one after another while the other core idled; the server files mostly wait on PGlite or PostgreSQL. The e2e
+    // tier stays on one worker (fileParallelism: false).
+    maxWorkers: 2,
     projects: [
       // 30 s: the at-scale tests (100 000 enterprises, 20 000 records) pass in 1–3 s alone but took over 5 s under load.
       {
@@ -55,6 +64,9 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // One worker keeps the server's and Playwright's modules loaded from one file to the next (≈ 15 s of
+          // imports a file under load otherwise). Each file still has its own server, database and browser.
+          isolate: false,
           sequence: { groupOrder: 3 },
         },
       },
