@@ -17,14 +17,25 @@ const serverProject = (name: string, driver: 'pglite' | 'postgres') => ({
     include: serverTests,
     env: { PGS_TEST_DRIVER: driver },
     globalSetup: ['packages/server/src/test/global-setup.ts'],
-    testTimeout: 30_000,
+    // 60 s: two files now run side by side on the 2 cores; the seeding and 100 000-row tests (5–12 s alone at load
+    // 15) passed 30 s when the machine was also running other sessions' suites (load 27).
+    testTimeout: 60_000,
     hookTimeout: 60_000,
+    // A worker keeps the server's modules loaded from one file to the next: importing and transforming them again
+    // for every file cost ≈ 15 s a file under load, more than most files' tests. Each file still has its own
+    // database copy and app (test-database.ts); no server test mocks modules, and each file sets the audit key
+    // it writes with (useThrowawayAuditKey) before its first write.
+    isolate: false,
     sequence: { groupOrder: 2 },
   },
 });
 
 export default defineConfig({
   test: {
+    // vitest's default on this 2-core machine is one worker (cores − 1), which ran every domain, web and server file
+    // one after another while the other core idled; the server files mostly wait on PGlite or PostgreSQL. The e2e
+    // tier stays on one worker (fileParallelism: false).
+    maxWorkers: 2,
     projects: [
       // 30 s: the at-scale tests (100 000 enterprises, 20 000 records) pass in 1–3 s alone but took over 5 s under load.
       {
@@ -50,9 +61,14 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['e2e/**/*.e2e.ts'],
+          // The seeded data dirs each file copies instead of seeding its own (e2e/support/app-server.ts).
+          globalSetup: ['e2e/support/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // One worker keeps the server's and Playwright's modules loaded from one file to the next (≈ 15 s of
+          // imports a file under load otherwise). Each file still has its own server, database and browser.
+          isolate: false,
           sequence: { groupOrder: 3 },
         },
       },

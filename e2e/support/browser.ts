@@ -6,27 +6,31 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 export const SCREENSHOT_DIR = fileURLToPath(new URL('../screenshots', import.meta.url));
 
+const CHROMIUM = {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  headless: true,
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+};
+const CONTEXT = {
+  locale: 'zh-CN',
+  timezoneId: 'Asia/Shanghai',
+  viewport: { width: 1440, height: 900 },
+  acceptDownloads: true,
+};
+
 /** Debian's Chromium, headless, with the flags this machine's closed network needs (STACK.md gotcha 5). */
 export async function openBrowser(): Promise<{ context: BrowserContext; page: Page; close(): Promise<void> }> {
   const profile = mkdtempSync(path.join(os.tmpdir(), 'pgs-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    viewport: { width: 1440, height: 900 },
-    acceptDownloads: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const context = await chromium.launchPersistentContext(profile, { ...CHROMIUM, ...CONTEXT });
   const page = context.pages()[0] ?? (await context.newPage());
   return {
     context,
@@ -36,6 +40,18 @@ export async function openBrowser(): Promise<{ context: BrowserContext; page: Pa
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * One more Chromium with `count` tabs, each in a context of its own (own cookies, so each tab can be signed in as
+ * another user): for a file that reads many pages and may read them side by side (page-text.e2e.ts).
+ */
+export async function openTabs(count: number): Promise<{ pages: Page[]; close(): Promise<void> }> {
+  const browser = await chromium.launch(CHROMIUM);
+  const pages = await Promise.all(
+    Array.from({ length: count }, async () => (await browser.newContext(CONTEXT)).newPage()),
+  );
+  return { pages, close: () => browser.close() };
 }
 
 /** Resolves once no finite CSS animation or transition runs (antd's drawers, modals and toasts slide and fade in). */
