@@ -82,11 +82,12 @@ export async function vacateParcelForExit(
   now: Date,
 ): Promise<{ parcelId: number; recorded: boolean }> {
   await checkParcelToVacate(tx, actor, code, exit.platformKey, exit.creditCode);
-  const row = (await parcelByCode(tx, code))!;
+  const row = await parcelByCode(tx, code);
+  if (!row) throw unknownParcel(code, exit.platformKey);
   if (row.state === 'vacated') return { parcelId: row.id, recorded: false };
   try {
     await vacateParcel(
-      tx as unknown as Db,
+      tx,
       actor,
       row.id,
       {

@@ -114,8 +114,7 @@ function problemsOf(values: Partial<Values>, version: number): Map<string, strin
 }
 
 function valuesOf(saved: LandSettingsAnswer): Values {
-  const { version: _v, updatedAt: _a, updatedBy: _b, updatedByName: _n, ...values } = saved;
-  return values;
+  return Object.fromEntries(FIELDS.map(({ name }) => [name, saved[name]])) as Values;
 }
 
 /** 闲置土地设置 (R3.6): the idle-land clock's rules, kept by the eitc and the drc; everyone else reads them. */
@@ -147,10 +146,15 @@ function SettingsForm({ saved }: { saved: LandSettingsAnswer }) {
     },
   });
 
-  const submit = async () => {
+  const submit = () => {
     const values = form.getFieldsValue();
     const problems = problemsOf(values, saved.version);
-    form.setFields(FIELDS.map(({ name }) => ({ name, errors: problems.has(name) ? [problems.get(name)!] : [] })));
+    form.setFields(
+      FIELDS.map(({ name }) => {
+        const problem = problems.get(name);
+        return { name, errors: problem ? [problem] : [] };
+      }),
+    );
     if (problems.size > 0) return;
     save.mutate(values);
   };
@@ -212,7 +216,7 @@ function SettingsForm({ saved }: { saved: LandSettingsAnswer }) {
             type="primary"
             icon={<SaveOutlined />}
             loading={save.isPending}
-            onClick={() => void submit()}
+            onClick={submit}
             data-testid="land-settings-save"
           >
             保存
