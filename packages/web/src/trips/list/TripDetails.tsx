@@ -23,6 +23,8 @@ export function TripDetails({ trip, mayReport }: { trip: TripView; mayReport: bo
       met && metSeq !== null
         ? { tripId: trip.id, version: trip.version, seq: metSeq, name: met.name, creditCode: met.creditCode }
         : undefined,
+    // `met` itself is a new object after every refetch: its name and code are what the form needs.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
     [trip.id, trip.version, metSeq, met?.name, met?.creditCode],
   );
   const changeable = mayReport && trip.withdrawnAt === null;
