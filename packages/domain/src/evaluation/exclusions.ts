@@ -56,7 +56,7 @@ function isUtility(record: EnterpriseRecord, codes: readonly string[]): boolean 
   const code = record.industryCode;
   if (!code) return false;
   let known = utilityCache.get(codes);
-  if (!known) utilityCache.set(codes, (known = new Map()));
+  if (!known) utilityCache.set(codes, (known = new Map<string, boolean>()));
   let answer = known.get(code);
   if (answer === undefined) {
     answer = codes.some((utilityCode) => isWithinIndustry(code, utilityCode));

@@ -109,7 +109,7 @@ export async function beginYearImport(tx: Tx, year: number, importedAt: Date, im
         rows: Array<{ n: number }>;
       };
       const [row] = rows;
-      return Number(row?.n ?? 0);
+      return row?.n ?? 0;
     },
     async apply() {
       if (!staged) return;

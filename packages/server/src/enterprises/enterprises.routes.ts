@@ -71,12 +71,7 @@ export const enterpriseRoutes =
       },
       async (request) => {
         const actor = actorOf(request);
-        const onProgress = ctx.progress.reporter<ImportProgress>(
-          'import',
-          request.query.progressKey,
-          actor.username,
-          request.log,
-        );
+        const onProgress = ctx.progress.reporter('import', request.query.progressKey, actor.username, request.log);
         return importEnterpriseWorkbook(
           ctx.db,
           actor,

@@ -67,7 +67,7 @@ export async function rectificationPage(
       .offset((page - 1) * pageSize),
     db.select({ value: count() }).from(t).where(where),
   ]);
-  return { rows, total: Number(total!.value) };
+  return { rows, total: total!.value };
 }
 
 /** The whole list in credit-code order, read in keyset batches for the export. */

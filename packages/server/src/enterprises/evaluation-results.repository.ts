@@ -114,7 +114,7 @@ export async function listRuns(
       .offset((page - 1) * pageSize),
     db.select({ value: count() }).from(evaluationRuns).where(condition),
   ]);
-  return { rows, total: Number(total!.value) };
+  return { rows, total: total!.value };
 }
 
 export type ResultFilter = {
@@ -156,7 +156,7 @@ export async function resultsPage(db: Db, runId: number, filter: ResultFilter, p
       .offset((page - 1) * pageSize),
     db.select({ value: count() }).from(evaluationResults).where(condition),
   ]);
-  return { rows, total: Number(total!.value) };
+  return { rows, total: total!.value };
 }
 
 /**
@@ -240,5 +240,5 @@ export async function noticeLinesPage(db: Db, runId: number, q: string | undefin
       .offset((page - 1) * pageSize),
     db.select({ value: count() }).from(evaluationResults).where(condition),
   ]);
-  return { items: rows, total: Number(total!.value) };
+  return { items: rows, total: total!.value };
 }

@@ -117,10 +117,7 @@ function overviewRows(run: EvaluationRunDetail): [string, string | number | Date
   }
   for (const set of run.sets) {
     const benchmarks = set.indicators
-      .map(
-        (item) =>
-          `${item.label} ${item.benchmark === null || item.benchmark === undefined ? '无' : `${figureText(item.benchmark)} ${item.unit}`}`,
-      )
+      .map((item) => `${item.label} ${item.benchmark === null ? '无' : `${figureText(item.benchmark)} ${item.unit}`}`)
       .join('；');
     rows.push([`${set.label}（参评 ${set.evaluated} 家，不定等级 ${set.excluded} 家）基准值`, benchmarks]);
   }

@@ -89,12 +89,7 @@ export const evaluationRoutes =
       async (request, reply) => {
         const actor = actorOf(request);
         const summary = await runEvaluation(ctx.db, actor, request.body, ctx.clock(), {
-          onProgress: ctx.progress.reporter<RunProgress>(
-            'evaluation',
-            request.body.progressKey,
-            actor.username,
-            request.log,
-          ),
+          onProgress: ctx.progress.reporter('evaluation', request.body.progressKey, actor.username, request.log),
         });
         reply.code(201);
         return summary;

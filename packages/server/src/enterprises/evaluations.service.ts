@@ -146,7 +146,7 @@ function summaryOf(row: RunRow, actor: Actor, labels: RunLabels): EvaluationRunS
     // A platform reads its own D share beside the city's (R3.2), not the other platforms' figures.
     platforms: platforms.filter((p) => seesPlatform(actor, p.platformKey)),
     counts,
-    total: EVALUATION_CLASSES.reduce((sum, c) => sum + (counts[c] ?? 0), 0),
+    total: EVALUATION_CLASSES.reduce((sum, c) => sum + counts[c], 0),
     methodName: (row.method as EvaluationMethod).name,
     createdAt: row.createdAt.toISOString(),
     createdBy: row.createdBy,
@@ -296,9 +296,7 @@ async function runAndWrite(
 export async function runProgressOf(board: ProgressBoard, actor: Actor, key: string): Promise<RunProgress> {
   requirePermission(actor, 'evaluations.manage');
   // Before the first report the answer is "waiting" (200), not 404: the page polls from the moment it starts the run.
-  return (
-    (await board.readShared<RunProgress>('evaluation', key, actor.username)) ?? { phase: 'waiting', done: 0, total: 0 }
-  );
+  return (await board.readShared('evaluation', key, actor.username)) ?? { phase: 'waiting', done: 0, total: 0 };
 }
 
 const noRecords = (year: number) =>

@@ -967,7 +967,9 @@ const ROUTES: Route[] = [
         needs: 'parcels.edit',
         ok: 201,
         request: async (who) => ({ url: '/parcels', payload: parcelPayload(zn(who)) }),
-        after: (_who, r) => expect(r.json()).toMatchObject({ state: 'approved', version: 1 }),
+        after: (_who, r) => {
+          expect(r.json()).toMatchObject({ state: 'approved', version: 1 });
+        },
       },
       {
         route: 'GET /parcels',
@@ -998,7 +1000,9 @@ const ROUTES: Route[] = [
           const template = await inject('GET', '/parcels/import/template.xlsx', cookies.eitc);
           return { url: '/parcels/import?dryRun=true', ...multipart(template.rawPayload, 'parcels.xlsx') };
         },
-        after: (_who, r) => expect(r.json()).toMatchObject({ dryRun: true, rows: 1, inserted: 0 }),
+        after: (_who, r) => {
+          expect(r.json()).toMatchObject({ dryRun: true, rows: 1, inserted: 0 });
+        },
       },
       { route: 'GET /parcels/due', needs: 'parcels.read', ok: 200, request: async () => ({ url: '/parcels/due' }) },
       {
@@ -1021,7 +1025,9 @@ const ROUTES: Route[] = [
         ok: 200,
         projectOf: 'zn',
         request: async () => ({ url: `/parcels/${(await parcelIn('supplied')).id}/clock?asOf=2026-06-01` }),
-        after: (_who, r) => expect(r.json()).toMatchObject({ status: 'idle' }),
+        after: (_who, r) => {
+          expect(r.json()).toMatchObject({ status: 'idle' });
+        },
       },
       moveRow('supply', 'approved', SUPPLY),
       moveRow('start', 'supplied', { startedOn: '2025-05-01' }),
@@ -1135,7 +1141,9 @@ const ROUTES: Route[] = [
           await fileEnterprises(),
           { url: '/renewal-cases', payload: caseBody(platformOf(who)) }
         ),
-        after: (who, r) => expect(r.json()).toMatchObject({ platformKey: platformOf(who), status: 'planned' }),
+        after: (who, r) => {
+          expect(r.json()).toMatchObject({ platformKey: platformOf(who), status: 'planned' });
+        },
       },
       {
         route: 'GET /renewal-cases/overdue',
@@ -1172,7 +1180,9 @@ const ROUTES: Route[] = [
           url: `/renewal-cases/${(await newCase()).id}/steps`,
           payload: { step: 'implementing', date: '2026-02-01', version: 1 },
         }),
-        after: (_who, r) => expect(r.json()).toMatchObject({ status: 'in_progress', version: 2 }),
+        after: (_who, r) => {
+          expect(r.json()).toMatchObject({ status: 'in_progress', version: 2 });
+        },
       },
       {
         route: 'POST /renewal-cases/{id}/close',
@@ -1183,7 +1193,9 @@ const ROUTES: Route[] = [
           url: `/renewal-cases/${(await newCase()).id}/close`,
           payload: { reason: '矩阵测试撤销', version: 1 },
         }),
-        after: (_who, r) => expect(r.json()).toMatchObject({ status: 'withdrawn' }),
+        after: (_who, r) => {
+          expect(r.json()).toMatchObject({ status: 'withdrawn' });
+        },
       },
       {
         route: 'GET /industry-profiles/{platformKey}',
@@ -1267,35 +1279,45 @@ const ROUTES: Route[] = [
           const current = (await inject('GET', '/assessment-rubrics/2022', cookies.drc)).json();
           return { url: '/assessment-rubrics/2022', payload: { rubric: current.rubric, version: current.version } };
         },
-        after: (_who, r) => expect(r.json()).toMatchObject({ isDefault: false, updatedBy: 'drc' }),
+        after: (_who, r) => {
+          expect(r.json()).toMatchObject({ isDefault: false, updatedBy: 'drc' });
+        },
       },
       {
         route: 'POST /assessments',
         needs: 'assessment.manage',
         ok: 201,
         request: async () => ({ url: '/assessments', payload: { year: 2021, asOf: '2021-12-31' } }),
-        after: (_who, r) => expect(r.json()).toMatchObject({ year: 2021, status: 'draft' }),
+        after: (_who, r) => {
+          expect(r.json()).toMatchObject({ year: 2021, status: 'draft' });
+        },
       },
       {
         route: 'GET /assessments',
         needs: 'assessment.read',
         ok: 200,
         request: async () => (await published(), { url: '/assessments?year=2020' }),
-        after: (_who, r) => expect(r.json().total).toBe(1),
+        after: (_who, r) => {
+          expect(r.json().total).toBe(1);
+        },
       },
       {
         route: 'GET /assessments/{id}',
         needs: 'assessment.read',
         ok: 200,
         request: async () => ({ url: `/assessments/${await published()}` }),
-        after: (_who, r) => expect(r.json().platforms).toHaveLength(3),
+        after: (_who, r) => {
+          expect(r.json().platforms).toHaveLength(3);
+        },
       },
       {
         route: 'GET /assessments/{id}/circular.docx',
         needs: 'assessment.read',
         ok: 200,
         request: async () => ({ url: `/assessments/${await published()}/circular.docx` }),
-        after: (_who, r) => expect(r.headers['content-type']).toContain('wordprocessingml'),
+        after: (_who, r) => {
+          expect(r.headers['content-type']).toContain('wordprocessingml');
+        },
       },
       {
         route: 'GET /assessments/{id}/scores.xlsx',
@@ -1313,7 +1335,9 @@ const ROUTES: Route[] = [
           expect(draft.statusCode, draft.body).toBe(201);
           return { url: `/assessments/${draft.json().id}/publish` };
         },
-        after: (_who, r) => expect(r.json()).toMatchObject({ status: 'published', year: 2023 }),
+        after: (_who, r) => {
+          expect(r.json()).toMatchObject({ status: 'published', year: 2023 });
+        },
       },
       {
         route: 'GET /assessment-interviews',
@@ -1326,7 +1350,9 @@ const ROUTES: Route[] = [
         needs: 'assessment.manage',
         ok: 201,
         request: async () => ({ url: '/assessment-interviews', payload: interview }),
-        after: (_who, r) => expect(r.json()).toMatchObject({ platformKey: 'hitech', year: 2020 }),
+        after: (_who, r) => {
+          expect(r.json()).toMatchObject({ platformKey: 'hitech', year: 2020 });
+        },
       },
       {
         route: 'GET /assessment-milestones',
@@ -1352,7 +1378,9 @@ const ROUTES: Route[] = [
             },
           };
         },
-        after: (_who, r) => expect(r.json().milestones[0]).toMatchObject({ kind: 'signing', planned: '2026-12-31' }),
+        after: (_who, r) => {
+          expect(r.json().milestones[0]).toMatchObject({ kind: 'signing', planned: '2026-12-31' });
+        },
       },
     ];
   })(),
@@ -1397,7 +1425,9 @@ const ROUTES: Route[] = [
         needs: 'keyTasks.edit',
         ok: 200,
         request: async () => ({ url: '/key-tasks/import?year=2026&dryRun=true', ...multipart(workbook, 'tasks.xlsx') }),
-        after: (_who, r) => expect(r.json()).toMatchObject({ dryRun: true, created: 0 }),
+        after: (_who, r) => {
+          expect(r.json()).toMatchObject({ dryRun: true, created: 0 });
+        },
       },
       {
         route: 'GET /key-tasks/completion',
@@ -1610,7 +1640,9 @@ const ROUTES: Route[] = [
         needs: 'targets.edit',
         ok: 201,
         request: async (who) => ({ url: '/targets', payload: target(own(who), `${2040 + index(who)}Q1`) }),
-        after: (_who, r) => expect(r.json()).toMatchObject({ tier: '5亿', status: 'lead', focusRegion: true }),
+        after: (_who, r) => {
+          expect(r.json()).toMatchObject({ tier: '5亿', status: 'lead', focusRegion: true });
+        },
       },
       read('/targets?quarter=2039Q1'),
       read('/targets/export.xlsx?quarter=2039Q1', { after: expectXlsx }),
@@ -1630,10 +1662,12 @@ const ROUTES: Route[] = [
         request: async (who) => {
           const year = 2060 + index(who);
           if (can(ROLE_OF[who as User] ?? 'leader', 'targets.edit') && who !== 'anonymous')
-            await inject('POST', '/targets', cookies[who as User], target(own(who), `${year}Q1`));
+            await inject('POST', '/targets', cookies[who], target(own(who), `${year}Q1`));
           return { url: '/targets/carry-forward', payload: { platformKey: own(who), quarter: `${year}Q2` } };
         },
-        after: (_who, r) => expect(r.json()).toMatchObject({ carried: 1 }),
+        after: (_who, r) => {
+          expect(r.json()).toMatchObject({ carried: 1 });
+        },
       },
       {
         route: 'POST /targets/close',
@@ -1643,7 +1677,9 @@ const ROUTES: Route[] = [
           url: '/targets/close',
           payload: { platformKey: own(who), quarter: `${2080 + index(who)}Q1` },
         }),
-        after: (_who, r) => expect(r.json()).toMatchObject({ closed: true }),
+        after: (_who, r) => {
+          expect(r.json()).toMatchObject({ closed: true });
+        },
       },
       {
         route: 'GET /targets/{id}',
@@ -1662,7 +1698,9 @@ const ROUTES: Route[] = [
           const { platformKey: _p, quarter: _q, ...fields } = target('zhenan', '2039Q1');
           return { url: `/targets/${id}`, payload: { ...fields, status: 'contact', version } };
         },
-        after: (_who, r) => expect(r.json()).toMatchObject({ status: 'contact', version: 2 }),
+        after: (_who, r) => {
+          expect(r.json()).toMatchObject({ status: 'contact', version: 2 });
+        },
       },
       {
         route: 'POST /targets/{id}/project',
@@ -1674,7 +1712,9 @@ const ROUTES: Route[] = [
           const project = await newProject();
           return { url: `/targets/${id}/project`, payload: { projectId: project.id, version } };
         },
-        after: (_who, r) => expect(r.json()).toMatchObject({ status: 'reported' }),
+        after: (_who, r) => {
+          expect(r.json()).toMatchObject({ status: 'reported' });
+        },
       },
       {
         route: 'POST /target-channels',
@@ -1713,7 +1753,9 @@ const ROUTES: Route[] = [
             },
           };
         },
-        after: (_who, r) => expect(r.json().contracts).toHaveLength(1),
+        after: (_who, r) => {
+          expect(r.json().contracts).toHaveLength(1);
+        },
       },
     ];
   })(),
@@ -1786,7 +1828,11 @@ const ROUTES: Route[] = [
           const shared = await sharedTrip();
           return `/trips/${shared.id}/attachments/${shared.attachments[0]!.id}`;
         },
-        { after: (_who, r) => expect(r.headers['content-type']).toBe('image/png') },
+        {
+          after: (_who, r) => {
+            expect(r.headers['content-type']).toBe('image/png');
+          },
+        },
       ),
       {
         route: 'POST /platforms/{key}/staff',
@@ -1796,7 +1842,9 @@ const ROUTES: Route[] = [
           url: `/platforms/${platformOf(who)}/staff`,
           payload: { name: '矩阵新人员', position: '科员', mainLeader: false, takesPartInInvestment: true },
         }),
-        after: (who, r) => expect(r.json()).toMatchObject({ platformKey: PLATFORM_OF[who] }),
+        after: (who, r) => {
+          expect(r.json()).toMatchObject({ platformKey: PLATFORM_OF[who] });
+        },
       },
       {
         route: 'PUT /staff/{id}',
@@ -1817,7 +1865,9 @@ const ROUTES: Route[] = [
             },
           };
         },
-        after: (_who, r) => expect(r.json()).toMatchObject({ name: '矩阵改名', version: 2 }),
+        after: (_who, r) => {
+          expect(r.json()).toMatchObject({ name: '矩阵改名', version: 2 });
+        },
       },
       {
         route: 'PUT /staff/{id}/time/{month}',
@@ -1827,7 +1877,9 @@ const ROUTES: Route[] = [
           url: `/staff/${(await person(who)).id}/time/2026-10`,
           payload: { investmentDays: 7 },
         }),
-        after: (_who, r) => expect(r.json()).toMatchObject({ investmentDays: '7', workingDays: 18, version: 1 }),
+        after: (_who, r) => {
+          expect(r.json()).toMatchObject({ investmentDays: '7', workingDays: 18, version: 1 });
+        },
       },
       {
         route: 'POST /trips',
@@ -1847,7 +1899,9 @@ const ROUTES: Route[] = [
           },
         }),
         // Back on 25 November, reported on 28 November: the third day after return, in time (R2.8).
-        after: (_who, r) => expect(r.json()).toMatchObject({ late: false, dueOn: '2026-11-28' }),
+        after: (_who, r) => {
+          expect(r.json()).toMatchObject({ late: false, dueOn: '2026-11-28' });
+        },
       },
       { route: 'GET /trips', needs: 'trips.read', ok: 200, request: async () => ({ url: '/trips?pageSize=5' }) },
       {
@@ -1866,7 +1920,9 @@ const ROUTES: Route[] = [
           const upload = multipart(PNG, 'photo.png');
           return { url: `/trips/${made.id}/attachments?version=${made.version}`, ...upload };
         },
-        after: (_who, r) => expect(r.json().attachments).toEqual([expect.objectContaining({ kind: 'png' })]),
+        after: (_who, r) => {
+          expect(r.json().attachments).toEqual([expect.objectContaining({ kind: 'png' })]);
+        },
       },
       { route: 'GET /trip-settings', needs: 'trips.read', ok: 200, request: async () => ({ url: '/trip-settings' }) },
       {
@@ -1883,7 +1939,9 @@ const ROUTES: Route[] = [
         needs: 'trips.read',
         ok: 200,
         request: async () => ({ url: '/staffing-compliance?period=2026Q4' }),
-        after: (who, r) => expect(r.json().platforms).toHaveLength(PLATFORM_OF[who] ? 1 : 3),
+        after: (who, r) => {
+          expect(r.json().platforms).toHaveLength(PLATFORM_OF[who] ? 1 : 3);
+        },
       },
       {
         route: 'GET /staffing-compliance/export.xlsx',
@@ -1898,7 +1956,9 @@ const ROUTES: Route[] = [
         needs: 'calendar.read',
         ok: 200,
         request: async () => ({ url: '/calendar/2026' }),
-        after: (_who, r) => expect(r.json().workingDaysByMonth[1]).toBe(16),
+        after: (_who, r) => {
+          expect(r.json().workingDaysByMonth[1]).toBe(16);
+        },
       },
       {
         route: 'PUT /calendar/{year}',

@@ -58,25 +58,26 @@ export function copyCsv(tx: Tx, target: CopyTarget): CsvCopy {
   if (connection instanceof pg.Client) {
     const stream = connection.query(copyFromStdin(`COPY ${into} FROM STDIN (FORMAT csv)`));
     // A COPY that PostgreSQL refuses errors the stream at any time; keep the error for the next call, never unhandled.
-    let failure: Error | null = null;
+    // In an object: the error arrives in callbacks, which flow analysis does not see from write() and end().
+    const copy: { failure: Error | null } = { failure: null };
     stream.on('error', (error: Error) => {
-      failure ??= error;
+      copy.failure ??= error;
     });
     return {
       async write(csv) {
-        if (failure) throw failure;
+        if (copy.failure) throw copy.failure;
         if (!stream.write(csv))
           await Promise.race([once(stream, 'drain'), once(stream, 'error')]).catch(() => undefined);
-        if (failure) throw failure;
+        if (copy.failure) throw copy.failure;
       },
       async end() {
-        if (failure) throw failure;
+        if (copy.failure) throw copy.failure;
         stream.end();
         // pg-copy-streams finishes once PostgreSQL has acknowledged the end of the COPY.
-        await finished(stream).catch((error: Error) => {
-          failure ??= error;
+        await finished(stream).catch((error: unknown) => {
+          copy.failure ??= error instanceof Error ? error : new Error(String(error));
         });
-        if (failure) throw failure;
+        if (copy.failure) throw copy.failure;
       },
     };
   }

@@ -3,12 +3,10 @@ import {
   evaluationProblem,
   reviewDateProblem,
   scoreSheet,
-  type EvaluationSheet,
   type ProjectEvaluationRecord,
   sheetProblems,
   shanghaiDay,
   type evaluationInputSchema,
-  type ProjectStatus,
 } from '@pgs/domain';
 import type { z } from 'zod';
 import type { Db } from '../platform/db.ts';

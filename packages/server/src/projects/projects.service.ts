@@ -15,7 +15,6 @@ import {
   normaliseProjectName,
   shanghaiDay,
   type PlatformKey,
-  type ProjectStatus,
   type ProjectView,
   type ReportProjectInput,
 } from '@pgs/domain';
@@ -298,7 +297,7 @@ export async function listProjects(db: Db, actor: Actor, query: z.infer<typeof p
   const circulations = await circulationsOf(db, rows);
   return {
     items: rows.map((row) => toView(row, undefined, today, negotiationWindowDays, circulations.get(row.id))),
-    total: Number(total!.value),
+    total: total!.value,
     page: query.page,
     pageSize: query.pageSize,
   };
@@ -551,7 +550,7 @@ export async function projectsForTargets(db: Db, platformKeys: readonly Platform
         platformKeys === null ? undefined : inArray(projects.reportedPlatformKey, [...platformKeys]),
       ),
     );
-  return rows.map((row) => ({ ...row, status: row.status as ProjectStatus }));
+  return rows.map((row) => ({ ...row, status: row.status }));
 }
 
 /** For the Wenzhou map (issue #13): how many projects each platform holds in each stage; no permission check. */

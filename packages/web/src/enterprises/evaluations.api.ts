@@ -100,12 +100,6 @@ export function useResults(id: number | null, filters: ResultFilters, page: numb
   });
 }
 
-export function resultCount(id: number, filters: ResultFilters): Promise<number> {
-  return api<Page<EvaluationResultView>>(`/evaluations/${id}/results`, {
-    query: { ...filters, page: 1, pageSize: 1 },
-  }).then((page) => page.total);
-}
-
 export function useMethod(year: number | undefined) {
   return useQuery({
     queryKey: evaluationKeys.method(year ?? 0),

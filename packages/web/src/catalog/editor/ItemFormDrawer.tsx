@@ -35,7 +35,8 @@ function basisOptions(category: CatalogCategory | undefined) {
 export function ItemFormDrawer({ versionId, item, open, onClose }: Props) {
   const [form] = Form.useForm<ItemValues>();
   const queryClient = useQueryClient();
-  const category = Form.useWatch('category', form);
+  // Undefined until a category is chosen, whatever antd's type says.
+  const category: CatalogCategory | undefined = Form.useWatch('category', form);
 
   useEffect(() => {
     if (!open) return;

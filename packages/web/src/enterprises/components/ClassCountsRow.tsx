@@ -14,11 +14,11 @@ export function ClassCountsRow({
   before?: ClassCounts;
   'data-testid'?: string;
 }) {
-  const ranked = EVALUATION_CLASSES.filter((cls) => cls !== 'T').reduce((sum, cls) => sum + (counts[cls] ?? 0), 0);
+  const ranked = EVALUATION_CLASSES.filter((cls) => cls !== 'T').reduce((sum, cls) => sum + counts[cls], 0);
   const note = (cls: EvaluationClass) => {
-    const share = cls === 'T' ? '不计入占比' : `占 ${formatPercent(ranked ? (counts[cls] ?? 0) / ranked : 0)}`;
+    const share = cls === 'T' ? '不计入占比' : `占 ${formatPercent(ranked ? counts[cls] / ranked : 0)}`;
     if (!before) return share;
-    const delta = (counts[cls] ?? 0) - (before[cls] ?? 0);
+    const delta = counts[cls] - before[cls];
     return `${share}，${delta === 0 ? '与当前相同' : `${delta > 0 ? '+' : ''}${delta} 家`}`;
   };
   return (
@@ -28,7 +28,7 @@ export function ClassCountsRow({
           <Card size="small">
             <Statistic
               title={EVALUATION_CLASS_LABELS[cls]}
-              value={counts[cls] ?? 0}
+              value={counts[cls]}
               suffix="家"
               styles={{ content: { color: CLASS_COLORS[cls] } }}
               data-testid={`count-${cls}`}

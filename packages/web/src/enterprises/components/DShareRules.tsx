@@ -31,7 +31,7 @@ export function DShareRules({
       key: 'share',
       width: 210,
       render: (_v, rule) =>
-        rule.baseDShare !== undefined && Number(rule.baseDShare) !== Number(rule.dShare) ? (
+        rule.baseDShare !== rule.dShare ? (
           <span>
             {formatPercent(rule.baseDShare)} → <Typography.Text strong>{formatPercent(rule.dShare)}</Typography.Text>
             {rule.movedToD ? <Typography.Text type="secondary">（调入 {rule.movedToD} 家）</Typography.Text> : null}

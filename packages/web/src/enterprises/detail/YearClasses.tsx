@@ -58,7 +58,7 @@ const columns: TableColumnsType<YearClass> = [
     title: '评价组',
     key: 'set',
     width: 120,
-    render: (_v, { result }) => EVALUATION_SET_LABELS[result.set] ?? result.set,
+    render: (_v, { result }) => EVALUATION_SET_LABELS[result.set],
   },
   {
     title: '定级依据',

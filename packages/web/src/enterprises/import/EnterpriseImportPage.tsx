@@ -189,7 +189,7 @@ export function EnterpriseImportPage() {
             <Button
               icon={<DownloadOutlined />}
               loading={template.downloading}
-              onClick={template.start}
+              onClick={() => void template.start()}
               data-testid="import-template"
             >
               下载导入模板（.xlsx）
@@ -264,7 +264,7 @@ export function EnterpriseImportPage() {
               <Button
                 key="list"
                 type="primary"
-                onClick={() => navigate(`/enterprises?year=${year}`)}
+                onClick={() => void navigate(`/enterprises?year=${year}`)}
                 data-testid="import-to-list"
               >
                 查看企业库

@@ -30,7 +30,7 @@ function amountText(amount: number | string): string {
 
 function AmountCell({ measure }: { measure: MeasureView | undefined }) {
   if (!measure) return <Typography.Text type="secondary">不适用</Typography.Text>;
-  const amount = measure.amount === undefined || measure.amount === null ? null : amountText(measure.amount);
+  const amount = measure.amount === undefined ? null : amountText(measure.amount);
   return (
     <Tooltip title={measure.basis}>
       {amount === null ? (
@@ -85,9 +85,7 @@ function MeasureBasis({ item }: { item: MeasureItemView }) {
       {item.measures.map((measure) => (
         <li key={measure.code}>
           <Typography.Text strong>{measure.label || MEASURE_LABELS[measure.code]}</Typography.Text>
-          {measure.amount !== undefined && measure.amount !== null
-            ? `：${amountText(measure.amount)} ${measure.unit ?? ''}`
-            : ''}
+          {measure.amount !== undefined ? `：${amountText(measure.amount)} ${measure.unit ?? ''}` : ''}
           <Typography.Text type="secondary">（{measure.basis}）</Typography.Text>
         </li>
       ))}
@@ -143,7 +141,7 @@ export function MeasuresPage() {
           <Button
             icon={<DownloadOutlined />}
             loading={exporting.downloading}
-            onClick={exporting.start}
+            onClick={() => void exporting.start()}
             data-testid="measures-export"
           >
             导出Excel

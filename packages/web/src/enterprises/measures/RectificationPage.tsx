@@ -53,7 +53,7 @@ const columns: TableColumnsType<RectificationItemView> = [
     width: 116,
     render: (track: RectificationTrack) => (
       <Tag color={TRACK_COLORS[track]} data-track={track}>
-        {RECTIFICATION_TRACK_LABELS[track] ?? track}
+        {RECTIFICATION_TRACK_LABELS[track]}
       </Tag>
     ),
   },
@@ -114,7 +114,7 @@ export function RectificationPage() {
           <Button
             icon={<DownloadOutlined />}
             loading={exporting.downloading}
-            onClick={exporting.start}
+            onClick={() => void exporting.start()}
             data-testid="rectification-export"
           >
             导出Excel

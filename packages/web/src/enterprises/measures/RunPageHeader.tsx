@@ -26,7 +26,7 @@ export function RunPageHeader(props: {
         <Space wrap size="large">
           <Button
             icon={<ArrowLeftOutlined />}
-            onClick={() => navigate(run ? `/evaluations?year=${run.year}&run=${run.id}` : '/evaluations')}
+            onClick={() => void navigate(run ? `/evaluations?year=${run.year}&run=${run.id}` : '/evaluations')}
             data-testid="back-to-run"
           >
             返回评价结果

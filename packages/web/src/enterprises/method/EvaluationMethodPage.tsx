@@ -1,4 +1,5 @@
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
+import { nextRowKey as nextKey } from '../../shared/row-keys.ts';
 import { Alert, App, Badge, Button, Card, Space, Spin, Tabs, Tag, Typography } from 'antd';
 import { ExperimentOutlined, RollbackOutlined, SaveOutlined, UndoOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -52,8 +53,6 @@ export function EvaluationMethodPage() {
 function MethodEditor({ year, saved }: { year: number; saved: MethodView }) {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const counter = useRef(0);
-  const nextKey = () => ++counter.current;
   const [draft, setDraft] = useState<MethodDraft>(() => draftOf(saved, nextKey));
   const [tab, setTab] = useState<EvaluationSetKey>('industrial_above');
   const problems = useMemo(() => draftProblems(draft), [draft]);

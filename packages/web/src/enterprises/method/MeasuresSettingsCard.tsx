@@ -1,5 +1,5 @@
 import { Card, Form, InputNumber, Radio, Table, Typography } from 'antd';
-import { MEASURE_DEFAULT_SOURCES, type MeasureSettings } from '@pgs/domain';
+import { MEASURE_DEFAULT_SOURCES } from '@pgs/domain';
 import type { MethodDraft } from './method-draft.ts';
 
 type PerClassKey = 'electricitySurchargeYuanPerKwh' | 'waterSurchargePercent' | 'energyQuotaCutPercent';

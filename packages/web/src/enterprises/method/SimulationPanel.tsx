@@ -8,14 +8,12 @@ import { platformShort } from '../components/enterprise-format.ts';
 
 type Transition = { from: EvaluationClass; to: EvaluationClass; count: number };
 
-/** 'C→D': 3 or [{from, to, count}] → rows, most frequent first. */
+/** 'C→D': 3 (the contract's record) → rows, most frequent first. */
 function transitionsOf(value: SimulationView['transitions']): Transition[] {
-  const list = Array.isArray(value)
-    ? value
-    : Object.entries(value).map(([key, count]) => {
-        const [from = '', to = ''] = key.split(/→|->/);
-        return { from: from.trim() as EvaluationClass, to: to.trim() as EvaluationClass, count };
-      });
+  const list = Object.entries(value).map(([key, count]) => {
+    const [from = '', to = ''] = key.split(/→|->/);
+    return { from: from.trim() as EvaluationClass, to: to.trim() as EvaluationClass, count };
+  });
   return list.filter((row) => row.count > 0).sort((a, b) => b.count - a.count);
 }
 

@@ -42,7 +42,7 @@ export function buildClassDistributionOption(data: readonly PlatformClasses[]): 
           const value = Number(item.value ?? 0);
           const share =
             item.seriesId === 'T' ? '不计入占比' : `${ranked ? Math.round((value / ranked) * 10000) / 100 : 0}%`;
-          return `${String(item.marker ?? '')}${item.seriesName ?? ''}：${value} 家（${share}）`;
+          return `${typeof item.marker === 'string' ? item.marker : ''}${item.seriesName ?? ''}：${value} 家（${share}）`;
         });
         return [`${list[0]?.name ?? ''}（共 ${total} 家）`, ...lines].join('<br/>');
       },
@@ -56,8 +56,8 @@ export function buildClassDistributionOption(data: readonly PlatformClasses[]): 
       stack: 'classes',
       barMaxWidth: 72,
       itemStyle: { color: CLASS_COLORS[cls] },
-      label: { show: true, formatter: ({ value }) => (Number(value) > 0 ? String(value) : '') },
-      data: data.map((each) => each.counts[cls] ?? 0),
+      label: { show: true, formatter: ({ value }) => (Number(value) > 0 ? `${Number(value)}` : '') },
+      data: data.map((each) => each.counts[cls]),
     })),
   };
 }

@@ -41,9 +41,14 @@ import { countsFor } from './run-counts.ts';
 /** Seconds since `running` turned true, for the wait dialog (the server answers only once the run is written). */
 function useElapsed(running: boolean): number {
   const [elapsed, setElapsed] = useState(0);
+  // A new run starts at 0 s: reset while rendering when `running` turns true (React's "adjust state on a prop change").
+  const [wasRunning, setWasRunning] = useState(running);
+  if (running !== wasRunning) {
+    setWasRunning(running);
+    if (running) setElapsed(0);
+  }
   useEffect(() => {
     if (!running) return;
-    setElapsed(0);
     const started = Date.now();
     const timer = setInterval(() => {
       setElapsed(Math.floor((Date.now() - started) / 1000));
@@ -135,8 +140,7 @@ export function EvaluationRunsPage() {
     {
       title: ownPlatform ? '本平台等级分布' : '等级分布',
       key: 'counts',
-      render: (_v, each) =>
-        EVALUATION_CLASSES.map((cls) => `${cls} ${countsFor(each, ownPlatform)[cls] ?? 0}`).join(' · '),
+      render: (_v, each) => EVALUATION_CLASSES.map((cls) => `${cls} ${countsFor(each, ownPlatform)[cls]}`).join(' · '),
     },
   ];
 
@@ -161,7 +165,7 @@ export function EvaluationRunsPage() {
               </Button>
               <Button
                 icon={<SettingOutlined />}
-                onClick={() => navigate(`/evaluations/method${year ? `?year=${year}` : ''}`)}
+                onClick={() => void navigate(`/evaluations/method${year ? `?year=${year}` : ''}`)}
               >
                 评价办法
               </Button>
@@ -187,7 +191,9 @@ export function EvaluationRunsPage() {
             rowSelection={{
               type: 'radio',
               selectedRowKeys: runId ? [runId] : [],
-              onChange: (keys) => keys[0] !== undefined && choose(Number(keys[0])),
+              onChange: (keys) => {
+                if (keys[0] !== undefined) choose(Number(keys[0]));
+              },
               columnWidth: 40,
             }}
             onRow={(each) => ({
@@ -222,7 +228,7 @@ export function EvaluationRunsPage() {
       <Modal
         open={start.isPending}
         closable={false}
-        maskClosable={false}
+        mask={{ closable: false }}
         keyboard={false}
         footer={null}
         centered

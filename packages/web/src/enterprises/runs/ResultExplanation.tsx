@@ -37,9 +37,9 @@ export function ResultExplanation({
             dataIndex: 'code',
             render: (code: IndicatorResult['code']) => (
               <span>
-                {INDICATORS[code]?.label ?? code}
+                {INDICATORS[code].label}
                 <Typography.Text type="secondary" style={{ fontSize: 12, marginInlineStart: 6 }}>
-                  {INDICATORS[code]?.formula}
+                  {INDICATORS[code].formula}
                 </Typography.Text>
               </span>
             ),

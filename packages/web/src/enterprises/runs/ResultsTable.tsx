@@ -44,7 +44,7 @@ const columns: TableColumnsType<EvaluationResultView> = [
     title: '评价组',
     dataIndex: 'set',
     width: 116,
-    render: (set: EvaluationSetKey) => EVALUATION_SET_LABELS[set] ?? set,
+    render: (set: EvaluationSetKey) => EVALUATION_SET_LABELS[set],
   },
   {
     title: '等级',
@@ -106,7 +106,7 @@ export function ResultsTable({ run, ownPlatform }: { run: EvaluationRunView; own
         <Button
           icon={<DownloadOutlined />}
           loading={exporting.downloading}
-          onClick={exporting.start}
+          onClick={() => void exporting.start()}
           data-testid="results-export"
         >
           导出Excel

@@ -5,8 +5,8 @@ const COLORS: Record<RunStatus, string> = { draft: 'gold', published: 'green', s
 
 export function RunStatusTag({ status }: { status: RunStatus }) {
   return (
-    <Tag color={COLORS[status] ?? 'default'} data-status={status} data-testid="run-status">
-      {RUN_STATUS_LABELS[status] ?? status}
+    <Tag color={COLORS[status]} data-status={status} data-testid="run-status">
+      {RUN_STATUS_LABELS[status]}
     </Tag>
   );
 }

@@ -54,14 +54,14 @@ export function RunSummary({
           <Space wrap>
             <Button
               icon={<FileProtectOutlined />}
-              onClick={() => navigate(`/evaluations/${run.id}/measures`)}
+              onClick={() => void navigate(`/evaluations/${run.id}/measures`)}
               data-testid="run-measures-link"
             >
               差别化措施（C、D 类）
             </Button>
             <Button
               icon={<ToolOutlined />}
-              onClick={() => navigate(`/evaluations/${run.id}/rectification`)}
+              onClick={() => void navigate(`/evaluations/${run.id}/rectification`)}
               data-testid="run-rectification-link"
             >
               亩均税收整治名单

@@ -128,10 +128,7 @@ function EvaluationForm({
   );
   const [result, setResult] = useState<EvaluationResult | null>(null);
   const [saving, setSaving] = useState(false);
-  const filled = Object.fromEntries(Object.entries(scores).filter(([, v]) => v !== null && v !== undefined)) as Record<
-    string,
-    number
-  >;
+  const filled = Object.fromEntries(Object.entries(scores).filter(([, v]) => v !== null)) as Record<string, number>;
   const missing = sheet.items.filter((item) => filled[item.code] === undefined);
   const scored = useMemo(() => scoreSheet(sheet, filled), [sheet, filled]);
   const verdict = checkAccess({
@@ -213,7 +210,7 @@ function EvaluationForm({
             title: '维度',
             dataIndex: 'dimension',
             width: 90,
-            render: (dimension: SheetItem['dimension']) => DIMENSION_LABELS[dimension] ?? dimension,
+            render: (dimension: SheetItem['dimension']) => DIMENSION_LABELS[dimension],
           },
           { title: '评分项', dataIndex: 'label', width: 110 },
           {
@@ -277,7 +274,7 @@ function EvaluationForm({
       <Form<Values>
         form={form}
         layout="vertical"
-        onFinish={submit}
+        onFinish={(values) => void submit(values)}
         onValuesChange={() => {
           onDirty(true);
         }}

@@ -1,5 +1,5 @@
 import { Card, Descriptions, Table, Tag, Typography } from 'antd';
-import { DIMENSION_LABELS, type EvaluationDimension, type ProjectEvaluationRecord } from '@pgs/domain';
+import { DIMENSION_LABELS, labelOr, type ProjectEvaluationRecord } from '@pgs/domain';
 import { ReasonList } from './EvaluationDrawer.tsx';
 
 /** The latest evaluation as it was scored (its own sheet, which the bureau may have changed since), and how many before it. */
@@ -43,7 +43,7 @@ export function EvaluationRecordCard({ evaluations }: { evaluations: ProjectEval
             title: '维度',
             dataIndex: 'dimension',
             width: 100,
-            render: (d: string) => DIMENSION_LABELS[d as EvaluationDimension] ?? d,
+            render: (d: string) => labelOr(DIMENSION_LABELS, d),
           },
           { title: '评分项', dataIndex: 'label', width: 120 },
           { title: '得分', key: 'score', width: 100, render: (_v, row) => `${row.score ?? '—'} / ${row.maxScore}` },

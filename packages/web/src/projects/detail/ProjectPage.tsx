@@ -35,7 +35,7 @@ export function ProjectPage() {
         status={notFound ? '404' : 'error'}
         title={notFound ? '项目不存在' : '项目加载失败'}
         subTitle={notFound ? '该项目不存在，或不属于您所在的平台。' : project.error?.message}
-        extra={<Button onClick={() => navigate('/projects')}>返回台账</Button>}
+        extra={<Button onClick={() => void navigate('/projects')}>返回台账</Button>}
         data-testid="project-not-found"
       />
     );

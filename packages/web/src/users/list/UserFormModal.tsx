@@ -30,9 +30,11 @@ type Props = { open: boolean; user: User | null; onClose: () => void; onSaved: (
 export function UserFormModal({ open, user, onClose, onSaved }: Props) {
   const [form] = Form.useForm<Values>();
   const queryClient = useQueryClient();
-  const role = Form.useWatch('role', form);
+  // Undefined until the form has mounted, whatever antd's type says.
+  const role: Role | undefined = Form.useWatch('role', form);
   const password = Form.useWatch('password', form);
-  const username = Form.useWatch('username', form) ?? user?.username;
+  const watchedName: string | undefined = Form.useWatch('username', form);
+  const username = watchedName ?? user?.username;
   // 三员分立: the admin gives business roles only; an admin or auditor row keeps its own role in the list.
   const roleOptions = ROLES.filter((value) => !isPrivilegedRole(value) || (user !== null && user.role === value));
   const needsPlatform = role ? roleNeedsPlatform(role) : false;
