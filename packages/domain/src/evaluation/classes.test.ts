@@ -77,7 +77,7 @@ function group(
   set: EvaluationSetKey = 'industrial_above',
 ): PushEntry[] {
   const n = classList.length;
-  return [...classList].map((cls, i) => ({
+  return Array.from(classList).map((cls, i) => ({
     platformKey,
     set,
     rank: i + 1,

@@ -12,7 +12,6 @@ import {
   enterpriseYearsSchema,
   importProgressSchema,
   progressParamsSchema,
-  type ImportProgress,
 } from '@pgs/domain';
 import type { AppContext } from '../platform/context.ts';
 import { actorOf, BULK_LIMIT_BYTES, sendFile, uploadedFile } from '../platform/http.ts';

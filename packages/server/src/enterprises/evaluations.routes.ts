@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { pageOf, type RunProgress } from '@pgs/domain';
+import { pageOf } from '@pgs/domain';
 import {
   evaluationMethodInputSchema,
   evaluationMethodViewSchema,

@@ -107,7 +107,7 @@ async function newDraft(platform = 'zhenan') {
     version: `矩阵草稿${++serial}`,
   });
   expect(response.statusCode, response.body).toBe(201);
-  return response.json() as {
+  return response.json<{
     id: number;
     revision: number;
     items: Array<{
@@ -119,7 +119,7 @@ async function newDraft(platform = 'zhenan') {
       basis: string;
       note: string;
     }>;
-  };
+  }>();
 }
 
 async function newUser() {
@@ -130,7 +130,7 @@ async function newUser() {
     role: 'leader',
   });
   expect(response.statusCode, response.body).toBe(201);
-  return response.json() as { id: number; version: number; username: string };
+  return response.json<{ id: number; version: number; username: string }>();
 }
 
 function multipart(file: Buffer, fileName = 'catalog.xlsx') {
@@ -929,12 +929,12 @@ const ROUTES: Route[] = [
     const move = async (id: number, version: number, path: string, payload: object) => {
       const response = await inject('POST', `/parcels/${id}/${path}`, cookies.eitc, { ...payload, version });
       expect(response.statusCode, response.body).toBe(200);
-      return response.json() as { id: number; version: number };
+      return response.json<{ id: number; version: number }>();
     };
     const parcelIn = async (state: 'approved' | 'supplied' | 'started' | 'vacated') => {
       const created = await inject('POST', '/parcels', cookies.eitc, parcelPayload('zhenan'));
       expect(created.statusCode, created.body).toBe(201);
-      let p = created.json() as { id: number; version: number };
+      let p = created.json<{ id: number; version: number }>();
       if (state === 'approved') return p;
       p = await move(p.id, p.version, 'supply', SUPPLY);
       if (state === 'supplied') return p;
@@ -1117,7 +1117,7 @@ const ROUTES: Route[] = [
       await fileEnterprises();
       const response = await inject('POST', '/renewal-cases', cookies.eitc, caseBody('zhenan'));
       expect(response.statusCode, response.body).toBe(201);
-      return response.json() as { id: number };
+      return response.json<{ id: number }>();
     };
     return [
       {
@@ -1397,7 +1397,7 @@ const ROUTES: Route[] = [
         unit: '个',
       });
       expect(response.statusCode, response.body).toBe(201);
-      return response.json() as { id: number; version: number };
+      return response.json<{ id: number; version: number }>();
     };
     return [
       {
@@ -1616,7 +1616,7 @@ const ROUTES: Route[] = [
     const filed = async (platformKey = 'zhenan', quarter = '2039Q1') => {
       const response = await inject('POST', '/targets', cookies.bureau, target(platformKey, quarter));
       expect(response.statusCode, response.body).toBe(201);
-      return response.json() as { id: number; version: number; lineageId: number };
+      return response.json<{ id: number; version: number; lineageId: number }>();
     };
     const channel = async () => {
       const response = await inject('POST', '/target-channels', cookies.bureau, {
@@ -1625,7 +1625,7 @@ const ROUTES: Route[] = [
         name: `矩阵咨询公司${++serial}`,
       });
       expect(response.statusCode, response.body).toBe(201);
-      return response.json() as { id: number; version: number };
+      return response.json<{ id: number; version: number }>();
     };
     const read = (url: string, extra: Partial<Route> = {}): Route => ({
       route: `GET ${url.split('?')[0]}`,
@@ -1774,7 +1774,7 @@ const ROUTES: Route[] = [
         fromMonth: '2025-01',
       });
       expect(made.statusCode, made.body).toBe(201);
-      return made.json() as { id: number; version: number };
+      return made.json<{ id: number; version: number }>();
     };
     const trip = async (who: Who) => {
       const traveller = await person(who);
@@ -1789,7 +1789,7 @@ const ROUTES: Route[] = [
         outcome: '初步洽谈',
       });
       expect(made.statusCode, made.body).toBe(201);
-      return made.json() as { id: number; version: number; attachments: Array<{ id: number }> };
+      return made.json<{ id: number; version: number; attachments: Array<{ id: number }> }>();
     };
     type SharedTrip = { id: number; version: number; attachments: Array<{ id: number }> };
     let znTrip: Promise<SharedTrip> | undefined;
@@ -1805,7 +1805,7 @@ const ROUTES: Route[] = [
           upload.headers,
         );
         expect(attached.statusCode, attached.body).toBe(201);
-        return attached.json() as SharedTrip;
+        return attached.json<SharedTrip>();
       })());
     const readZn = (route: string, url: string | (() => Promise<string>), extra: Partial<Route> = {}): Route => ({
       route,

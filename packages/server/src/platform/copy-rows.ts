@@ -58,26 +58,30 @@ export function copyCsv(tx: Tx, target: CopyTarget): CsvCopy {
   if (connection instanceof pg.Client) {
     const stream = connection.query(copyFromStdin(`COPY ${into} FROM STDIN (FORMAT csv)`));
     // A COPY that PostgreSQL refuses errors the stream at any time; keep the error for the next call, never unhandled.
-    // In an object: the error arrives in callbacks, which flow analysis does not see from write() and end().
-    const copy: { failure: Error | null } = { failure: null };
+    let failure: Error | null = null;
     stream.on('error', (error: Error) => {
-      copy.failure ??= error;
+      failure ??= error;
     });
+    // A function, not an inline check: the error arrives in callbacks, between awaits, which flow analysis does not
+    // see (it would take `failure` for null after the first check).
+    const rethrow = () => {
+      if (failure) throw failure;
+    };
     return {
       async write(csv) {
-        if (copy.failure) throw copy.failure;
+        rethrow();
         if (!stream.write(csv))
           await Promise.race([once(stream, 'drain'), once(stream, 'error')]).catch(() => undefined);
-        if (copy.failure) throw copy.failure;
+        rethrow();
       },
       async end() {
-        if (copy.failure) throw copy.failure;
+        rethrow();
         stream.end();
         // pg-copy-streams finishes once PostgreSQL has acknowledged the end of the COPY.
         await finished(stream).catch((error: unknown) => {
-          copy.failure ??= error instanceof Error ? error : new Error(String(error));
+          failure ??= error instanceof Error ? error : new Error(String(error));
         });
-        if (copy.failure) throw copy.failure;
+        rethrow();
       },
     };
   }

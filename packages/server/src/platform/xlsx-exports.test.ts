@@ -47,7 +47,7 @@ function checkWorkbook(workbook: ExcelJS.Workbook, headerSheets: (name: string) 
     const header = sheet.getRow(1);
     const headers: string[] = [];
     header.eachCell((cell, column) => {
-      const text = String(cell.value);
+      const text = cell.text;
       headers[column] = text;
       const width = sheet.getColumn(column).width ?? 9;
       const lines = headerLines(text, width);

@@ -101,9 +101,9 @@ function valueWidth(value: unknown, kind: CellKind): number {
   const text =
     typeof value === 'string'
       ? value
-      : typeof value === 'object'
-        ? JSON.stringify(value)
-        : String(value as boolean | bigint);
+      : typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint'
+        ? String(value)
+        : JSON.stringify(value);
   return Math.max(...text.split('\n').map(displayWidth));
 }
 

@@ -77,7 +77,7 @@ export function ClassDistributionChart({
   const option = useMemo(() => buildClassDistributionOption(JSON.parse(signature) as PlatformClasses[]), [signature]);
   const container = useEChart(option, loading);
 
-  const label = `各平台等级分布：${data.map((each) => `${each.name} ${EVALUATION_CLASSES.map((cls) => `${cls} ${each.counts[cls] ?? 0} 家`).join('、')}`).join('；')}`;
+  const label = `各平台等级分布：${data.map((each) => `${each.name} ${EVALUATION_CLASSES.map((cls) => `${cls} ${each.counts[cls]} 家`).join('、')}`).join('；')}`;
   return (
     <div
       ref={container}

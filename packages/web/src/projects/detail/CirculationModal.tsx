@@ -7,6 +7,7 @@ import { sharePercent } from './CirculationNotice.tsx';
 import { classify } from '../../catalog/catalog.api.ts';
 import { circulateProject, projectKeys, type ProjectDetail } from '../projects.api.ts';
 import { PLATFORM_OPTIONS, platformShortName } from '../components/project-format.ts';
+import { useFieldValue } from '../../shared/useFieldValue.ts';
 
 type Values = { toPlatformKey: PlatformKey; firstPlaceShare: number; reason: string };
 
@@ -28,8 +29,9 @@ export function CirculationModal({
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
   const destination = Form.useWatch('toPlatformKey', form);
-  const share = Form.useWatch('firstPlaceShare', form);
-  const split = share === null ? null : splitCredit(share);
+  const share = useFieldValue(form, 'firstPlaceShare');
+  // A cleared number box gives null, an untouched one undefined.
+  const split = typeof share === 'number' ? splitCredit(share) : null;
   const destinationClass = useQuery({
     queryKey: ['catalog', 'classify', destination, project.industryCode],
     queryFn: () => classify(destination, { industryCode: project.industryCode }),
