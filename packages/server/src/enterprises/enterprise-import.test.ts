@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { count, eq, sql } from 'drizzle-orm';
 import { ENTERPRISE_RECORD_FIELD_LABELS, type ImportProgress } from '@pgs/domain';
-import { creditCodeFor } from '@pgs/domain/evaluation/record-builder.test-support';
+import { creditCodeFor } from '@pgs/domain/enterprise-records/record-builder.test-support';
 import { createTestApp, type TestApp } from '../test/test-app.ts';
 import { XLSX_MIME } from '../platform/http.ts';
 import { AppError } from '../platform/errors.ts';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { asc } from 'drizzle-orm';
 import { enterpriseRecordSchema } from '@pgs/domain';
-import { creditCodeFor } from '@pgs/domain/evaluation/record-builder.test-support';
+import { creditCodeFor } from '@pgs/domain/enterprise-records/record-builder.test-support';
 import { createTestApp, type TestApp } from '../test/test-app.ts';
 import { enterpriseRecords } from './enterprises.table.ts';
 import { recordsOfYear } from './enterprise-records.service.ts';

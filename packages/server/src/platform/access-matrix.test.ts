@@ -5,7 +5,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { can, DEFAULT_EVALUATION_SHEET, type Permission, type Role } from '@pgs/domain';
 import { createTestApp, DEMO_PASSWORD, TEST_ADMIN_PASSWORD, type TestApp } from '../test/test-app.ts';
 import { XLSX_MIME } from './http.ts';
-import { creditCodeFor } from '@pgs/domain/evaluation/record-builder.test-support';
+import { creditCodeFor } from '@pgs/domain/enterprise-records/record-builder.test-support';
 
 /**
  * DESIGN.md "Quality bars — Authorisation: a test table of role × route". Every API route, for every demo user

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import ExcelJS from 'exceljs';
 import pg from 'pg';
 import { ENTERPRISE_RECORD_FIELD_LABELS } from '@pgs/domain';
-import { creditCodeFor } from '@pgs/domain/evaluation/record-builder.test-support';
+import { creditCodeFor } from '@pgs/domain/enterprise-records/record-builder.test-support';
 import { createSecondApp, createTestApp, type TestApp } from '../test/test-app.ts';
 import { XLSX_MIME } from './http.ts';
 import { generationOf } from './change-signals.ts';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { shanghaiDateTime } from '@pgs/domain';
-import { buildRecord, creditCodeFor } from '@pgs/domain/evaluation/record-builder.test-support';
+import { buildRecord, creditCodeFor } from '@pgs/domain/enterprise-records/record-builder.test-support';
 import { createTestApp, type TestApp } from '../test/test-app.ts';
 import { displayWidth, excelDay, excelTime, headerLines } from './xlsx-format.ts';
 

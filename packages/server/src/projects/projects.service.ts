@@ -27,7 +27,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { classify } from '../catalog/catalog.service.ts';
 import { projectCirculations, projectEvents, projectIdentities, projects } from './projects.table.ts';
 import { actorOfUsername } from '../users/users.service.ts';
-import { latestEvaluation } from './project-evaluations.repository.ts';
+import { latestEvaluation } from './access-evaluations.repository.ts';
 import { currentProjectSettings } from './project-settings.service.ts';
 import { platformScope } from '../platform/platform-scope.ts';
 

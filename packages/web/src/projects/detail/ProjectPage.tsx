@@ -11,10 +11,10 @@ import { StatusTag } from '../components/StatusTag.tsx';
 import { formatWan, platformShortName } from '../components/project-format.ts';
 import { ProjectActions } from './ProjectActions.tsx';
 import { ProjectTimeline } from './ProjectTimeline.tsx';
-import { EvaluationDrawer } from './EvaluationDrawer.tsx';
+import { AccessEvaluationDrawer } from './AccessEvaluationDrawer.tsx';
 import { AccessChecklist } from '../components/AccessChecklist.tsx';
 import { CirculationNotice } from './CirculationNotice.tsx';
-import { EvaluationRecordCard } from './EvaluationRecordCard.tsx';
+import { AccessEvaluationRecordCard } from './AccessEvaluationRecordCard.tsx';
 import { ParcelMatchesCard } from '../../land/ParcelMatchesCard.tsx';
 import { CirculationModal } from './CirculationModal.tsx';
 
@@ -143,14 +143,14 @@ export function ProjectPage() {
           sheet={latest ? { total: latest.total, passMark: latest.sheet.passMark } : null}
         />
       </Card>
-      <EvaluationRecordCard evaluations={records} />
+      <AccessEvaluationRecordCard evaluations={records} />
       {/* Issue #12: the parcels that fit a project with land of its own, once it is being pursued. */}
       {!p.landless && !['lost', 'rejected', 'landed'].includes(p.status) && <ParcelMatchesCard projectId={p.id} />}
       <Card title="项目历程">
         <ProjectTimeline history={p.history} />
       </Card>
       {dialog === 'evaluate' && (
-        <EvaluationDrawer
+        <AccessEvaluationDrawer
           project={p}
           reviewerName={me.displayName}
           open
