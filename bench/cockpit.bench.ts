@@ -17,7 +17,7 @@ import { targetFunnel } from '../packages/server/src/targets/target-funnel.servi
 import { complianceOfMonths } from '../packages/server/src/trips/staffing-compliance.service.ts';
 import { keyTaskCompletion } from '../packages/server/src/key-tasks/key-tasks.service.ts';
 import { listAssessments } from '../packages/server/src/assessment/assessment.service.ts';
-import { listRuns } from '../packages/server/src/enterprises/evaluations.service.ts';
+import { listRuns } from '../packages/server/src/mu-evaluation/mu-evaluation.service.ts';
 import { monthsThrough } from '@pgs/domain';
 
 const ROWS = Number(process.env.BENCH_COCKPIT_ROWS ?? 100_000);

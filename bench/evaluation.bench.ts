@@ -3,7 +3,7 @@ import pg from 'pg';
 import { creditCodeProblem, DEFAULT_EVALUATION_METHOD, type EvaluationSetKey, type IndicatorCode } from '@pgs/domain';
 import { prepareDatabase } from '../packages/server/src/startup.ts';
 import { actorOfUsername } from '../packages/server/src/users/users.service.ts';
-import { runEvaluation, type RunTimings } from '../packages/server/src/enterprises/evaluations.service.ts';
+import { runEvaluation, type RunTimings } from '../packages/server/src/mu-evaluation/mu-evaluation.service.ts';
 import { freshPostgres } from './classify.bench.ts';
 import { useThrowawayAuditKey } from '../packages/server/src/audit/audit-settings.ts';
 

@@ -29,7 +29,7 @@ import { referenceRoutes } from './reference/reference.routes.ts';
 import { catalogRoutes } from './catalog/catalog.routes.ts';
 import { projectRoutes } from './projects/projects.routes.ts';
 import { enterpriseRoutes } from './enterprises/enterprises.routes.ts';
-import { evaluationRoutes } from './enterprises/evaluations.routes.ts';
+import { muEvaluationRoutes } from './mu-evaluation/mu-evaluation.routes.ts';
 import { landRoutes } from './land/parcels.routes.ts';
 import { renewalRoutes } from './renewal/renewal.routes.ts';
 import { assessmentRoutes } from './assessment/assessment.routes.ts';
@@ -178,7 +178,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(catalogRoutes(ctx));
       await api.register(projectRoutes(ctx));
       await api.register(enterpriseRoutes(ctx));
-      await api.register(evaluationRoutes(ctx));
+      await api.register(muEvaluationRoutes(ctx));
       await api.register(landRoutes(ctx));
       await api.register(renewalRoutes(ctx));
       await api.register(assessmentRoutes(ctx));

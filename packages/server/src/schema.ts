@@ -7,6 +7,7 @@ export * from './audit/audit.table.ts';
 export * from './catalog/catalog.table.ts';
 export * from './projects/projects.table.ts';
 export * from './enterprises/enterprises.table.ts';
+export * from './mu-evaluation/mu-evaluation.table.ts';
 export * from './platform/job-progress.table.ts';
 export * from './land/land.table.ts';
 export * from './renewal/renewal.table.ts';

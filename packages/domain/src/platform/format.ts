@@ -105,3 +105,11 @@ export function formatCount(value: Figure, unit = ''): string {
   const text = formatNumber(value, { decimals: 0 });
   return text === MISSING || !unit ? text : `${text} ${unit}`;
 }
+
+/**
+ * The label of a stored code that may be outside today's set (an older history row, a text column): the code itself
+ * then, rather than an empty cell.
+ */
+export function labelOr(labels: Readonly<Record<string, string>>, key: string): string {
+  return labels[key] ?? key;
+}

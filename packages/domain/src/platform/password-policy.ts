@@ -51,7 +51,7 @@ export function containsUsername(password: string, username: string | null | und
  */
 export function passwordShapeProblems(password: string, context: PasswordContext = {}): string[] {
   const problems: string[] = [];
-  if ([...password].length < PASSWORD_MIN_LENGTH) problems.push(PASSWORD_MESSAGES.length);
+  if (Array.from(password).length < PASSWORD_MIN_LENGTH) problems.push(PASSWORD_MESSAGES.length);
   const classes = CHARACTER_CLASSES.filter((pattern) => pattern.test(password)).length;
   if (classes < PASSWORD_MIN_CLASSES) problems.push(PASSWORD_MESSAGES.classes);
   if (containsUsername(password, context.username)) problems.push(PASSWORD_MESSAGES.username);

@@ -24,7 +24,7 @@ export const isStorableText = (value: string) => textProblem(value) === null;
 export function wellFormedText(label: string) {
   // The type message only for a non-string: a length check chained after keeps its own message.
   return z
-    .string({ error: (issue) => (issue.code === 'invalid_type' ? `${label}必须是文字` : undefined) })
+    .string({ error: (issue: { code: string }) => (issue.code === 'invalid_type' ? `${label}必须是文字` : undefined) })
     .check((ctx) => {
       const problem = textProblem(ctx.value);
       if (problem)

@@ -50,7 +50,7 @@ describe('统一社会信用代码 (GB 32100-2015)', () => {
   it.each(VALID)('%s: every other check character is refused, naming the expected one', (code) => {
     const body = code.slice(0, 17);
     const expected = code.slice(17);
-    const wrong = [...CHARSET].filter((c) => c !== expected);
+    const wrong = Array.from(CHARSET).filter((c) => c !== expected);
     expect(wrong).toHaveLength(30);
     for (const c of wrong) {
       expect(creditCodeProblem(body + c)).toBe(`统一社会信用代码校验位应为 ${expected}，实为 ${c}`);

@@ -32,7 +32,7 @@ export function normaliseCreditCode(input: string): string {
 export function creditCodeProblem(code: string): string | null {
   if (code.length === CREDIT_CODE_LENGTH && hasPlainCheck(code)) return null;
   // Code points, not UTF-16 units, so a stray emoji or rare ideograph counts as one character in the message.
-  const chars = [...code];
+  const chars = Array.from(code);
   if (chars.length !== CREDIT_CODE_LENGTH) {
     return `统一社会信用代码应为 ${CREDIT_CODE_LENGTH} 位，实为 ${chars.length} 位`;
   }

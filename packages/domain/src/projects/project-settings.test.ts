@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_EVALUATION_SHEET } from './evaluation-sheet.ts';
+import { DEFAULT_EVALUATION_SHEET } from './access-evaluation-sheet.ts';
 import { DEFAULT_PROJECT_SETTINGS, projectSettingsInputSchema, sheetDefinitionProblems } from './project-settings.ts';
 
 const sheet = DEFAULT_EVALUATION_SHEET;

@@ -7,7 +7,7 @@ import {
   EVALUATION_DIMENSIONS,
   DIMENSION_LABELS,
   type EvaluationSheet,
-} from './evaluation-sheet.ts';
+} from './access-evaluation-sheet.ts';
 
 /**
  * The bureau's settings of the investment pipeline (issue #3: "default 180 days, configurable"; "default: the

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluationSheetSchema } from './project-settings.ts';
-import { DEFAULT_EVALUATION_SHEET } from './evaluation-sheet.ts';
+import { DEFAULT_EVALUATION_SHEET } from './access-evaluation-sheet.ts';
 import { sheetItemCode, withItemCodes } from './sheet-item-code.ts';
 
 describe('R2.2 evaluation sheet item codes made from names (issue #9)', () => {

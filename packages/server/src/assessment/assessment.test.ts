@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import mammoth from 'mammoth';
-import { buildRecord, creditCodeFor } from '@pgs/domain/evaluation/record-builder.test-support';
+import { buildRecord, creditCodeFor } from '@pgs/domain/enterprise-records/record-builder.test-support';
 import { defaultRubric, type AssessmentView, type Rubric } from '@pgs/domain';
 import { createTestApp, type TestApp } from '../test/test-app.ts';
 import { openWorkbook } from '../platform/xlsx-reader.ts';

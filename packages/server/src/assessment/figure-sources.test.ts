@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildRecord, creditCodeFor } from '@pgs/domain/evaluation/record-builder.test-support';
+import { buildRecord, creditCodeFor } from '@pgs/domain/enterprise-records/record-builder.test-support';
 import {
   defaultRubric,
   type AssessmentFigure,

@@ -87,7 +87,7 @@ export async function loadAuditKey(db: Db, file: string): Promise<AuditKey> {
   const existing = readAuditKeyFile(file);
   if (existing) return existing;
   const [{ rows } = { rows: 0 }] = await db.select({ rows: count() }).from(auditEvents);
-  if (Number(rows) > 0) {
+  if (rows > 0) {
     throw new AuditKeyError(
       `审计日志已有 ${rows} 条记录，但找不到审计密钥文件 ${file}。请从备份恢复该文件，或用 PGS_AUDIT_KEY_FILE 指向它；` +
         `若这是升级前的数据库（记录尚未使用密钥），请运行 npm run audit:key 创建密钥。` +

@@ -16,7 +16,7 @@ export async function auditTableRights(db: Db): Promise<AuditTableRights> {
     SELECT pg_has_role(current_user, c.relowner, 'USAGE') AS owner,
            has_table_privilege(c.oid, 'UPDATE') AS update, has_table_privilege(c.oid, 'DELETE') AS delete,
            has_table_privilege(c.oid, 'TRUNCATE') AS truncate, has_table_privilege(c.oid, 'TRIGGER') AS trigger
-    FROM pg_class c WHERE c.oid = 'audit_events'::regclass`)) as unknown as { rows: AuditTableRights[] };
+    FROM pg_class c WHERE c.oid = 'audit_events'::regclass`)) as { rows: AuditTableRights[] };
   return result.rows[0]!;
 }
 

@@ -115,7 +115,7 @@ describe.runIf(onPostgres)('a role that may only INSERT into the trail (PostgreS
     const t = await trail();
     const role = `pgs_insert_only_${randomBytes(4).toString('hex')}`;
     const databaseName = (
-      (await t.database.db.execute(sql`SELECT current_database() AS name`)) as unknown as {
+      (await t.database.db.execute(sql`SELECT current_database() AS name`)) as {
         rows: Array<{ name: string }>;
       }
     ).rows[0]!.name;

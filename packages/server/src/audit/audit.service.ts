@@ -92,7 +92,7 @@ export async function listAudit(db: Db, actor: Actor, filter: AuditFilter & { pa
     rows.map((row) => row.actorName),
   );
   const items = rows.map((row) => ({ ...toView(row), actorDisplayName: nameOf(row.actorName) ?? row.actorName }));
-  return { items, total: Number(total), page: filter.page, pageSize: filter.pageSize };
+  return { items, total, page: filter.page, pageSize: filter.pageSize };
 }
 
 /** Every matching event, oldest first, in batches (for export). */

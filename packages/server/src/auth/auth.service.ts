@@ -9,8 +9,6 @@ import {
   sessionEnd,
   shanghaiDateTime,
   wrongCredentialsMessage,
-  type PlatformKey,
-  type Role,
 } from '@pgs/domain';
 import type { Db } from '../platform/db.ts';
 import type { Actor } from '../platform/actor.ts';

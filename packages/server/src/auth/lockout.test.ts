@@ -16,7 +16,7 @@ const login = (username: string, password: string) =>
 async function auditRows(action: string, entityId: string) {
   const result = (await t.database.db.execute(
     sql`SELECT actor_name, entity_type, entity_id, after FROM audit_events WHERE action = ${action} AND entity_id = ${entityId} ORDER BY id`,
-  )) as unknown as {
+  )) as {
     rows: Array<{
       actor_name: string;
       entity_type: string;
@@ -104,7 +104,7 @@ describe('#10.4 failed logins are audited, unknown names included', () => {
     await login('zn', 'Wrong-Pass-2026');
     const result = (await t.database.db.execute(
       sql`SELECT after FROM audit_events WHERE action = 'auth.login_failed' AND actor_name = 'zn'`,
-    )) as unknown as { rows: Array<{ after: { reason: string } }> };
+    )) as { rows: Array<{ after: { reason: string } }> };
     expect(result.rows.map((r) => r.after.reason)).toEqual(['wrong_password']);
   });
 });

@@ -21,8 +21,10 @@ export function loginRateLimit(app: FastifyInstance, limits: AuthSettings['login
   const byName = app.createRateLimit({
     max: limits.perName,
     timeWindow,
-    keyGenerator: (request) =>
-      `name:${normaliseLoginName(String((request.body as { username?: unknown } | undefined)?.username ?? ''))}`,
+    keyGenerator: (request) => {
+      const username = (request.body as { username?: unknown } | undefined)?.username;
+      return `name:${normaliseLoginName(typeof username === 'string' ? username : '')}`;
+    },
   });
   return async (request: FastifyRequest) => {
     for (const limiter of [byAddress, byName]) {

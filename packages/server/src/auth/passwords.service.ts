@@ -1,7 +1,8 @@
 import { hash, verify } from '@node-rs/argon2';
+import type { Algorithm } from '@node-rs/argon2';
 
 /** `Algorithm.Argon2id` of @node-rs/argon2: its const enum cannot be imported under verbatimModuleSyntax. */
-const ARGON2ID = 2;
+const ARGON2ID = 2 as Algorithm.Argon2id;
 
 /** argon2id with the library's defaults (m=19 MiB, t=2), OWASP's minimum recommendation. */
 export function hashPassword(password: string): Promise<string> {

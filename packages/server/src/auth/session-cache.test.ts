@@ -97,7 +97,12 @@ describe('#15 session cache in one process (#10.5 unchanged)', () => {
     } else {
       await t.database.db.execute(sql`DELETE FROM sessions WHERE token_hash = ${hash}`);
     }
-    await vi.waitFor(() => expect(generationOf('sessions')).toBeGreaterThan(before), { timeout: 10_000 });
+    await vi.waitFor(
+      () => {
+        expect(generationOf('sessions')).toBeGreaterThan(before);
+      },
+      { timeout: 10_000 },
+    );
     expect(await status(t, cookie)).toBe(401);
   });
 });
@@ -119,7 +124,12 @@ describe.runIf(process.env.PGS_TEST_DRIVER === 'postgres')('#15 two servers on o
     expect([await status(a, cookie), await status(b, cookie)]).toEqual([200, 200]);
     expect((await logout(b, cookie)).statusCode).toBe(204);
     expect(await status(b, cookie)).toBe(401);
-    await vi.waitFor(async () => expect(await status(a, cookie)).toBe(401), { timeout: 10_000 });
+    await vi.waitFor(
+      async () => {
+        expect(await status(a, cookie)).toBe(401);
+      },
+      { timeout: 10_000 },
+    );
   });
 
   it('the idle clock moved through one server keeps the session alive on the other, and idleness ends it on both', async () => {
@@ -139,6 +149,11 @@ describe.runIf(process.env.PGS_TEST_DRIVER === 'postgres')('#15 two servers on o
     const cookie = await a.login('gxq');
     expect(await status(b, cookie)).toBe(200);
     await disable(a, 'gxq');
-    await vi.waitFor(async () => expect(await status(b, cookie)).toBe(401), { timeout: 10_000 });
+    await vi.waitFor(
+      async () => {
+        expect(await status(b, cookie)).toBe(401);
+      },
+      { timeout: 10_000 },
+    );
   });
 });

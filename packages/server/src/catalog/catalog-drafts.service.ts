@@ -88,7 +88,7 @@ export async function createDraft(
       );
       return row!;
     });
-    return loadCatalog(db, draft, null, today);
+    return await loadCatalog(db, draft, null, today);
   } catch (error) {
     if (isUniqueViolation(error))
       throw conflict(`${platformName(platformKey)}已有名为“${input.version}”的目录版本`, 'VERSION_TAKEN');

@@ -24,7 +24,7 @@ let drafts = 0;
 async function newDraft() {
   const response = await send('POST', '/catalogs/hitech/versions', { version: `单元格试验版${++drafts}` });
   expect(response.statusCode, response.body).toBe(201);
-  return response.json() as { id: number; revision: number; items: unknown[] };
+  return response.json<{ id: number; revision: number; items: unknown[] }>();
 }
 function upload(versionId: number, buffer: Buffer) {
   const boundary = '----pgs-catalog-cells';

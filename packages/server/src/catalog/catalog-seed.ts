@@ -12,7 +12,7 @@ export const CATALOG_2018_EFFECTIVE_DATE = '2018-09-30';
 /** First start: the three platforms' 2018年本 catalogs, published (R1.1: "2018年本 first"). */
 export async function ensureCatalog2018(db: Db, actor: Actor, now: Date) {
   const [existing] = await db.select({ total: count() }).from(catalogVersions);
-  if (Number(existing?.total ?? 0) > 0) return;
+  if ((existing?.total ?? 0) > 0) return;
   await db.transaction(async (tx) => {
     for (const platformKey of PLATFORM_KEYS) {
       const [version] = await tx

@@ -48,7 +48,7 @@ const headerText = (cell: SheetCell) => {
   return typeof text === 'string' ? text : '';
 };
 
-export type CatalogSheetRow = { number: number; read(header: string): string | { problem: string } };
+export type CatalogSheetRow = { number: number; read: (header: string) => string | { problem: string } };
 
 /** The data rows after the header (row 1), each able to read a column by its header. Throws CatalogSheetProblem. */
 export async function* catalogSheetRows(buffer: Buffer): AsyncGenerator<CatalogSheetRow> {

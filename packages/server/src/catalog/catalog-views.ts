@@ -1,13 +1,10 @@
 import {
   CATALOG_VERSION_STATES,
   platformName,
-  type CatalogBasis,
-  type CatalogCategory,
   type CatalogItem,
   type CatalogItemView,
   type CatalogVersionSummaryView,
   type Industry,
-  type PlatformKey,
 } from '@pgs/domain';
 import type { Db } from '../platform/db.ts';
 import { displayNamesOf } from '../users/display-names.service.ts';

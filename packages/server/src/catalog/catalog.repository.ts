@@ -18,7 +18,7 @@ export async function versionsOfPlatform(db: Db, platformKey: PlatformKey) {
     .leftJoin(itemCount, eq(itemCount.versionId, catalogVersions.id))
     .where(eq(catalogVersions.platformKey, platformKey))
     .orderBy(asc(catalogVersions.id));
-  return rows.map((row) => ({ ...row.version, itemCount: Number(row.itemCount ?? 0) }));
+  return rows.map((row) => ({ ...row.version, itemCount: row.itemCount }));
 }
 
 export async function findVersion(db: Db, id: number): Promise<CatalogVersionRow | undefined> {

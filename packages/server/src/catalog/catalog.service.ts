@@ -34,7 +34,7 @@ const publishedItemsCache = new WeakMap<Db, Map<number, CatalogItemRow[]>>();
 
 async function publishedItems(db: Db, versionId: number): Promise<CatalogItemRow[]> {
   let cache = publishedItemsCache.get(db);
-  if (!cache) publishedItemsCache.set(db, (cache = new Map()));
+  if (!cache) publishedItemsCache.set(db, (cache = new Map<number, CatalogItemRow[]>()));
   let rows = cache.get(versionId);
   if (!rows) cache.set(versionId, (rows = await itemsOfVersion(db, versionId)));
   return rows;

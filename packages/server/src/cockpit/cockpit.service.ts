@@ -18,7 +18,7 @@ import { badRequest } from '../platform/errors.ts';
 import { platformScope } from '../platform/platform-scope.ts';
 import { projectStageFigures } from '../projects/projects.service.ts';
 import { landedProjectsOfYear, platformInvestmentSummary } from '../projects/project-circulation.service.ts';
-import { listRuns } from '../enterprises/evaluations.service.ts';
+import { listRuns } from '../mu-evaluation/mu-evaluation.service.ts';
 import { parcelCleanupFigures } from '../land/parcels.service.ts';
 import { renewalCaseFigures } from '../renewal/renewal.service.ts';
 import { targetFunnel } from '../targets/target-funnel.service.ts';

@@ -14,7 +14,6 @@ import { importEnterpriseRecords } from '../enterprises/enterprise-import.servic
 export const DEMO_ENTERPRISE_YEARS = [2023, 2024, 2025] as const;
 export const DEMO_ENTERPRISES = 300;
 const ELSEWHERE = 60;
-const REGISTERED_2024 = 10;
 
 /** mulberry32: small, fast, good enough to scatter demo figures, and the same sequence for the same seed. */
 function prng(seed: number) {
@@ -104,8 +103,8 @@ export function buildDemoEnterprises(): Map<number, EnterpriseRecordInput[]> {
   const random = prng(20_251_231);
   const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
   const between = (low: number, high: number) => low + random() * (high - low);
-  const brand = [...BRAND];
-  const codeChars = [...CODE_CHARS];
+  const brand = Array.from(BRAND);
+  const codeChars = Array.from(CODE_CHARS);
   const names = new Set<string>();
   const codes = new Set<string>();
 

@@ -1,6 +1,6 @@
 import type { Db } from '../platform/db.ts';
 import { actorOfUsername } from '../users/users.service.ts';
-import { listRuns, publishRun, runEvaluation } from '../enterprises/evaluations.service.ts';
+import { listRuns, publishRun, runEvaluation } from '../mu-evaluation/mu-evaluation.service.ts';
 
 /** The demo's published evaluation: the year before the latest, so the eitc can still run and publish the latest. */
 export const DEMO_PUBLISHED_YEAR = 2024;

@@ -9,7 +9,7 @@ import type { Db } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
 import { nationalWorkingDayCalendar } from '../calendar/working-day-calendar.service.ts';
 import { actorOfUsername } from '../users/users.service.ts';
-import { listResults, listRuns } from '../enterprises/evaluations.service.ts';
+import { listResults, listRuns } from '../mu-evaluation/mu-evaluation.service.ts';
 import { answerObjection, createNotice, getNotice, listNotices, lodgeObjection } from '../notices/notices.service.ts';
 import { DEMO_PUBLISHED_YEAR } from './demo-evaluations.ts';
 

@@ -5,7 +5,7 @@ import type { Actor } from '../platform/actor.ts';
 import { AppError } from '../platform/errors.ts';
 import { actorOfUsername } from '../users/users.service.ts';
 import { listProjects, reportProject, transitionProject } from '../projects/projects.service.ts';
-import { evaluateProject } from '../projects/project-evaluation.service.ts';
+import { evaluateProject } from '../projects/access-evaluation.service.ts';
 import { circulateProject } from '../projects/project-circulation.service.ts';
 
 const PLATFORM_USERS: Record<PlatformKey, string> = { oujiangkou: 'ojk', zhenan: 'zn', hitech: 'gxq' };

@@ -10,7 +10,7 @@ import {
 } from '@pgs/domain';
 import type { Db } from '../platform/db.ts';
 import { requirePermission, type Actor } from '../platform/actor.ts';
-import { AppError, notFound } from '../platform/errors.ts';
+import { AppError } from '../platform/errors.ts';
 import type { ProgressBoard } from '../platform/progress-board.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { codesHeldElsewhere, countExisting } from './enterprise-records.repository.ts';
@@ -89,7 +89,7 @@ async function* checkedBatches(
  * done or failed. The JSON route has no watcher; its body is in before the work starts.
  */
 type ImportWatch = {
-  onInflated(bytes: number, total: number): void;
+  onInflated: (bytes: number, total: number) => void;
   checked(rows: number): void;
   writing(rows: number): void;
   done(rows: number): void;
@@ -100,7 +100,7 @@ function importWatch(report: (progress: ImportProgress) => void): ImportWatch {
   let done = 0;
   let total = 0;
   return {
-    onInflated(bytes, size) {
+    onInflated: (bytes, size) => {
       done = bytes;
       total = size;
     },
@@ -372,7 +372,7 @@ export async function importProgressOf(board: ProgressBoard, actor: Actor, key: 
   requirePermission(actor, 'enterprises.import');
   // Before the first report the answer is "waiting" (200), not 404: the page polls from the moment it sends the file.
   return (
-    (await board.readShared<ImportProgress>('import', key, actor.username)) ?? {
+    (await board.readShared('import', key, actor.username)) ?? {
       phase: 'waiting',
       done: 0,
       total: 0,

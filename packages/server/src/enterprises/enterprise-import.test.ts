@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { count, eq, sql } from 'drizzle-orm';
 import { ENTERPRISE_RECORD_FIELD_LABELS, type ImportProgress } from '@pgs/domain';
-import { creditCodeFor } from '@pgs/domain/evaluation/record-builder.test-support';
+import { creditCodeFor } from '@pgs/domain/enterprise-records/record-builder.test-support';
 import { createTestApp, type TestApp } from '../test/test-app.ts';
 import { XLSX_MIME } from '../platform/http.ts';
 import { AppError } from '../platform/errors.ts';
@@ -41,9 +41,7 @@ const send = (
   });
 
 const recordsOf = async (year: number) =>
-  Number(
-    (await t.database.db.select({ n: count() }).from(enterpriseRecords).where(eq(enterpriseRecords.year, year)))[0]!.n,
-  );
+  (await t.database.db.select({ n: count() }).from(enterpriseRecords).where(eq(enterpriseRecords.year, year)))[0]!.n;
 const importAudits = async () =>
   (await send('auditor', 'GET', '/audit?action=enterprises.import&pageSize=1')).json().total as number;
 
@@ -147,7 +145,7 @@ describe('two imports of one year at once', () => {
       [first, second].map((records) => send('eitc', 'POST', '/enterprise-records', { year: 2027, records })),
     );
     expect(answers.map((answer) => answer.statusCode)).toEqual([201, 201]);
-    const outcomes = answers.map((answer) => answer.json() as { inserted: number; updated: number });
+    const outcomes = answers.map((answer) => answer.json<{ inserted: number; updated: number }>());
     // Whichever ran first inserted its 50; the other found 25 of its codes and inserted the other 25.
     expect(outcomes.map((o) => [o.inserted, o.updated]).sort()).toEqual([
       [25, 25],
@@ -500,7 +498,7 @@ describe('Excel import: template, dry run, confirm', () => {
     const response = await importFile('eitc', edited, 'year=2024&dryRun=false');
     expect(response.statusCode, response.body).toBe(200);
     expect(response.json()).toMatchObject({ valid: true, inserted: 0, updated: rows });
-    const code = String(sheet.getRow(2).getCell(1).value);
+    const code = sheet.getRow(2).getCell(1).text;
     expect((await send('eitc', 'GET', `/enterprises/${code}`)).json().records[0].tax).toBe('999.25');
   });
 });

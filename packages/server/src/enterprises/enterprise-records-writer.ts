@@ -100,16 +100,16 @@ export async function beginYearImport(tx: Tx, year: number, importedAt: Date, im
       if (!staged) return [];
       const { rows } = (await tx.execute(
         sql`SELECT s.credit_code AS code ${stagedAndStored} WHERE e.platform_key IS DISTINCT FROM ${platformKey}`,
-      )) as unknown as { rows: Array<{ code: string }> };
+      )) as { rows: Array<{ code: string }> };
       return rows.map((row) => row.code);
     },
     async existing() {
       if (!staged) return 0;
-      const { rows } = (await tx.execute(sql`SELECT count(*)::integer AS n ${stagedAndStored}`)) as unknown as {
+      const { rows } = (await tx.execute(sql`SELECT count(*)::integer AS n ${stagedAndStored}`)) as {
         rows: Array<{ n: number }>;
       };
       const [row] = rows;
-      return Number(row?.n ?? 0);
+      return row?.n ?? 0;
     },
     async apply() {
       if (!staged) return;

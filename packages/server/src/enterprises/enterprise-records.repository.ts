@@ -31,7 +31,7 @@ export async function countExisting(db: Conn, year: number, codes: readonly stri
     .select({ n: count() })
     .from(t)
     .where(and(eq(t.year, year), ofCodes(codes)));
-  return Number(row?.n ?? 0);
+  return row?.n ?? 0;
 }
 
 /** The credit codes among these whose record of the year belongs to another platform than `platformKey`, or to none. */
@@ -137,7 +137,7 @@ export async function listPage(
     viewQuery(db).where(condition).orderBy(asc(t.creditCode)).limit(limit).offset(offset),
     db.select({ n: count() }).from(t).where(condition),
   ]);
-  return { rows, total: Number(total?.n ?? 0) };
+  return { rows, total: total?.n ?? 0 };
 }
 
 /** Keyset paging by credit code (unique within a year): the export reads every row without OFFSET's rescans. */
@@ -178,7 +178,7 @@ export async function yearCounts(db: Db, platformKey?: PlatformKey): Promise<Arr
     .where(platformKey ? eq(t.platformKey, platformKey) : undefined)
     .groupBy(t.year)
     .orderBy(desc(t.year));
-  return rows.map((row) => ({ year: row.year, count: Number(row.count) }));
+  return rows.map((row) => ({ year: row.year, count: row.count }));
 }
 
 /** Only what the evaluation reads, for one year, in credit-code order after `afterCode`. */
@@ -224,5 +224,5 @@ export async function revenuesOf(db: Db, year: number): Promise<Array<{ creditCo
 
 export async function countOfYear(db: Db, year: number): Promise<number> {
   const [row] = await db.select({ n: count() }).from(t).where(eq(t.year, year));
-  return Number(row?.n ?? 0);
+  return row?.n ?? 0;
 }

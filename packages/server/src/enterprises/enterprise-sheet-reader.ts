@@ -29,7 +29,6 @@ import {
   FIELDS,
   label,
   NO_PLATFORM_LABEL,
-  NOTES_SHEET,
   PLATFORM_CHOICES,
   REQUIRED,
 } from './enterprise-workbook-columns.ts';
@@ -181,7 +180,7 @@ function fieldValue(field: EnterpriseRecordField, reading: Reading, cell: SheetC
       if (blank) return accepted('');
       // 18 characters as a number: Excel kept 15 digits (9.13303E+17), the code is lost.
       if (typeof cell === 'number' && field === 'creditCode') return refused(CODE_AS_NUMBER_MESSAGE);
-      return accepted(cell instanceof Date ? utcDay(cell) : typeof cell === 'string' ? cell : String(cell));
+      return accepted(cellText(cell));
     case Reading.YesNo:
       return accepted(blank ? undefined : typeof cell === 'string' ? cell.trim() : cell);
     case Reading.Day:
@@ -211,16 +210,17 @@ function choiceValue(
   if (blank) return { value: undefined, problem: `请填写“${label(field)}”：${CHOICES[field]}` };
   const choice = choose(words[field], cell);
   return choice.unknown
-    ? { value: choice.value, problem: `“${label(field)}”应为${CHOICES[field]}，实为“${String(cell)}”` }
+    ? { value: choice.value, problem: `“${label(field)}”应为${CHOICES[field]}，实为“${cellText(cell)}”` }
     : { value: choice.value, problem: null };
 }
 
 type Columns = { numbers: number[]; fields: EnterpriseRecordField[]; readings: Reading[] };
 
-const headerText = (value: SheetCell) =>
-  cleanCellText(
-    value instanceof Date ? utcDay(value) : value instanceof UnreadableCell ? '' : String(value ?? ''),
-  ).trim();
+/** A cell as the text it shows (an unreadable cell is refused before any reading, so it never gets here as text). */
+const cellText = (value: SheetCell) =>
+  value instanceof Date ? utcDay(value) : value instanceof UnreadableCell ? '' : String(value ?? '');
+
+const headerText = (value: SheetCell) => cleanCellText(cellText(value)).trim();
 
 /** How many of a row's cells name a template column: the header has many, a title row none. */
 function knownColumns(row: SheetRow): number {

@@ -12,7 +12,6 @@ import {
   enterpriseYearsSchema,
   importProgressSchema,
   progressParamsSchema,
-  type ImportProgress,
 } from '@pgs/domain';
 import type { AppContext } from '../platform/context.ts';
 import { actorOf, BULK_LIMIT_BYTES, sendFile, uploadedFile } from '../platform/http.ts';
@@ -71,12 +70,7 @@ export const enterpriseRoutes =
       },
       async (request) => {
         const actor = actorOf(request);
-        const onProgress = ctx.progress.reporter<ImportProgress>(
-          'import',
-          request.query.progressKey,
-          actor.username,
-          request.log,
-        );
+        const onProgress = ctx.progress.reporter('import', request.query.progressKey, actor.username, request.log);
         return importEnterpriseWorkbook(
           ctx.db,
           actor,

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { asc } from 'drizzle-orm';
 import { enterpriseRecordSchema, PLATFORM_KEYS } from '@pgs/domain';
-import { creditCodeFor } from '@pgs/domain/evaluation/record-builder.test-support';
+import { creditCodeFor } from '@pgs/domain/enterprise-records/record-builder.test-support';
 import { createTestApp, type TestApp } from '../test/test-app.ts';
 import { enterpriseRecords } from './enterprises.table.ts';
 import { recordsOfYear } from './enterprise-records.service.ts';
@@ -67,10 +67,10 @@ const tableRows = () =>
     .from(enterpriseRecords)
     .orderBy(asc(enterpriseRecords.year), asc(enterpriseRecords.creditCode));
 const importAudits = async () =>
-  (await send('auditor', 'GET', '/audit?action=enterprises.import&pageSize=100')).json() as {
+  (await send('auditor', 'GET', '/audit?action=enterprises.import&pageSize=100')).json<{
     total: number;
     items: Array<{ entityType: string; entityId: string; actorName: string; after: Record<string, unknown> }>;
-  };
+  }>();
 
 describe('POST /enterprise-records (issue #4): one year, all or nothing', () => {
   it('writes a year: 201 with counts, one audit event for the whole import, figures read back canonical', async () => {
@@ -274,13 +274,13 @@ describe('R3.1 lists and the sub-databases', () => {
   const list = async (user: string, query: string) => {
     const response = await send(user, 'GET', `/enterprises?${query}`);
     expect(response.statusCode, response.body).toBe(200);
-    return response.json() as {
+    return response.json<{
       items: Array<Record<string, unknown> & { creditCode: string }>;
       total: number;
       page: number;
       pageSize: number;
       year: number | null;
-    };
+    }>();
   };
   const codes = async (user: string, query: string) =>
     (await list(user, query)).items.map((item) => item.creditCode).sort();
@@ -377,16 +377,20 @@ describe('R3.1 lists and the sub-databases', () => {
   });
 
   it('GET /enterprise-records/years counts the years a user may see, latest first', async () => {
-    const all = (await send('eitc', 'GET', '/enterprise-records/years')).json() as Array<{
-      year: number;
-      count: number;
-    }>;
+    const all = (await send('eitc', 'GET', '/enterprise-records/years')).json<
+      Array<{
+        year: number;
+        count: number;
+      }>
+    >();
     expect(all.map((y) => y.year)).toEqual([...all.map((y) => y.year)].sort((a, b) => b - a));
     expect(all.find((y) => y.year === Y)).toEqual({ year: Y, count: 11 });
-    const hitech = (await send('gxq', 'GET', '/enterprise-records/years')).json() as Array<{
-      year: number;
-      count: number;
-    }>;
+    const hitech = (await send('gxq', 'GET', '/enterprise-records/years')).json<
+      Array<{
+        year: number;
+        count: number;
+      }>
+    >();
     expect(hitech.find((y) => y.year === Y)).toEqual({ year: Y, count: 1 });
   });
 

@@ -28,7 +28,7 @@ export type JsonSchema = {
   nullable?: boolean;
 };
 
-type OpenApi = {
+export type OpenApi = {
   paths: Record<
     string,
     Record<
@@ -133,7 +133,10 @@ function setRandomField(value: unknown, random: Random, make: (current: unknown)
     const nested = current && typeof current === 'object' && random.chance(0.4);
     return { ...value, [target]: nested ? setRandomField(current, random, make) : make(current) };
   }
-  if (Array.isArray(value) && value.length > 0) return [setRandomField(value[0], random, make), ...value.slice(1)];
+  if (Array.isArray(value) && value.length > 0) {
+    const items: unknown[] = value;
+    return [setRandomField(items[0], random, make), ...items.slice(1)];
+  }
   return make(value);
 }
 
@@ -144,7 +147,9 @@ export function pctEncode(text: string): string {
   try {
     return encodeURIComponent(text);
   } catch {
-    return [...text].map((ch) => (/\p{Cs}/u.test(ch) ? '%ED%A0%80' : encodeURIComponent(ch))).join('');
+    return Array.from(text)
+      .map((ch) => (/\p{Cs}/u.test(ch) ? '%ED%A0%80' : encodeURIComponent(ch)))
+      .join('');
   }
 }
 const enc = (value: unknown) => pctEncode(typeof value === 'string' ? value : JSON.stringify(value));

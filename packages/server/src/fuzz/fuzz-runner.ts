@@ -8,7 +8,14 @@ import { prepareDatabase } from '../startup.ts';
 import { routeDeadlines } from '../platform/request-deadlines.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from '../demo/demo-users.ts';
 import { countAllRows } from '../test/table-counts.ts';
-import { buildRequest, MUTATIONS, operationsOf, type FuzzRequest, type Operation } from './fuzz-operations.ts';
+import {
+  buildRequest,
+  MUTATIONS,
+  operationsOf,
+  type FuzzRequest,
+  type OpenApi,
+  type Operation,
+} from './fuzz-operations.ts';
 import { seededRandom, type Random } from './fuzz-values.ts';
 
 /**
@@ -141,7 +148,7 @@ function judgeErrorBody(answer: Answer, url: string): string | null {
   if (!url.startsWith('/api/') || answer.status < 400) return null;
   let parsed: { error?: { code?: unknown; message?: unknown } };
   try {
-    parsed = JSON.parse(answer.body);
+    parsed = JSON.parse(answer.body) as typeof parsed;
   } catch {
     return 'error answer is not JSON';
   }
@@ -213,7 +220,7 @@ export async function runFuzz(
         sessions.admin,
       )
     ).body,
-  );
+  ) as OpenApi;
   const operations = operationsOf(document).filter((op) => op.path.startsWith('/api/v1/'));
   const limits = routeDeadlines(app);
   // Users routes act on a spare account, so a request that happens to succeed cannot lock the fuzz's own roles out.
@@ -234,7 +241,7 @@ export async function runFuzz(
     },
     sessions.admin,
   );
-  const spareId = spare.status === 201 ? String(JSON.parse(spare.body).id) : '999';
+  const spareId = spare.status === 201 ? String((JSON.parse(spare.body) as { id: number }).id) : '999';
 
   const figures: FuzzFigures = {
     seed: options.seed,

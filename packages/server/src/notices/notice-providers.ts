@@ -1,6 +1,6 @@
 import type { NoticeKind, Permission, PublicEntry } from '@pgs/domain';
 import type { Db } from '../platform/db.ts';
-import { noticeLinesOfRun, publishedRunForNotice } from '../enterprises/evaluations.service.ts';
+import { noticeLinesOfRun, publishedRunForNotice } from '../mu-evaluation/mu-evaluation.service.ts';
 import { noticeLinesOfAssessment, publishedAssessmentForNotice } from '../assessment/assessment-notice.service.ts';
 
 /**

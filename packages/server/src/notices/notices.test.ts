@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WEEKEND_CALENDAR, type EnterpriseRecord, type WorkingDayCalendar } from '@pgs/domain';
-import { buildRecord, creditCodeFor } from '@pgs/domain/evaluation/record-builder.test-support';
+import { buildRecord, creditCodeFor } from '@pgs/domain/enterprise-records/record-builder.test-support';
 import { createTestApp, type TestApp } from '../test/test-app.ts';
 import { countAllRows } from '../test/table-counts.ts';
 

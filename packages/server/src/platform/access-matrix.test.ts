@@ -5,7 +5,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { can, DEFAULT_EVALUATION_SHEET, type Permission, type Role } from '@pgs/domain';
 import { createTestApp, DEMO_PASSWORD, TEST_ADMIN_PASSWORD, type TestApp } from '../test/test-app.ts';
 import { XLSX_MIME } from './http.ts';
-import { creditCodeFor } from '@pgs/domain/evaluation/record-builder.test-support';
+import { creditCodeFor } from '@pgs/domain/enterprise-records/record-builder.test-support';
 
 /**
  * DESIGN.md "Quality bars — Authorisation: a test table of role × route". Every API route, for every demo user
@@ -107,7 +107,7 @@ async function newDraft(platform = 'zhenan') {
     version: `矩阵草稿${++serial}`,
   });
   expect(response.statusCode, response.body).toBe(201);
-  return response.json() as {
+  return response.json<{
     id: number;
     revision: number;
     items: Array<{
@@ -119,7 +119,7 @@ async function newDraft(platform = 'zhenan') {
       basis: string;
       note: string;
     }>;
-  };
+  }>();
 }
 
 async function newUser() {
@@ -130,7 +130,7 @@ async function newUser() {
     role: 'leader',
   });
   expect(response.statusCode, response.body).toBe(201);
-  return response.json() as { id: number; version: number; username: string };
+  return response.json<{ id: number; version: number; username: string }>();
 }
 
 function multipart(file: Buffer, fileName = 'catalog.xlsx') {
@@ -929,12 +929,12 @@ const ROUTES: Route[] = [
     const move = async (id: number, version: number, path: string, payload: object) => {
       const response = await inject('POST', `/parcels/${id}/${path}`, cookies.eitc, { ...payload, version });
       expect(response.statusCode, response.body).toBe(200);
-      return response.json() as { id: number; version: number };
+      return response.json<{ id: number; version: number }>();
     };
     const parcelIn = async (state: 'approved' | 'supplied' | 'started' | 'vacated') => {
       const created = await inject('POST', '/parcels', cookies.eitc, parcelPayload('zhenan'));
       expect(created.statusCode, created.body).toBe(201);
-      let p = created.json() as { id: number; version: number };
+      let p = created.json<{ id: number; version: number }>();
       if (state === 'approved') return p;
       p = await move(p.id, p.version, 'supply', SUPPLY);
       if (state === 'supplied') return p;
@@ -967,7 +967,9 @@ const ROUTES: Route[] = [
         needs: 'parcels.edit',
         ok: 201,
         request: async (who) => ({ url: '/parcels', payload: parcelPayload(zn(who)) }),
-        after: (_who, r) => expect(r.json()).toMatchObject({ state: 'approved', version: 1 }),
+        after: (_who, r) => {
+          expect(r.json()).toMatchObject({ state: 'approved', version: 1 });
+        },
       },
       {
         route: 'GET /parcels',
@@ -998,7 +1000,9 @@ const ROUTES: Route[] = [
           const template = await inject('GET', '/parcels/import/template.xlsx', cookies.eitc);
           return { url: '/parcels/import?dryRun=true', ...multipart(template.rawPayload, 'parcels.xlsx') };
         },
-        after: (_who, r) => expect(r.json()).toMatchObject({ dryRun: true, rows: 1, inserted: 0 }),
+        after: (_who, r) => {
+          expect(r.json()).toMatchObject({ dryRun: true, rows: 1, inserted: 0 });
+        },
       },
       { route: 'GET /parcels/due', needs: 'parcels.read', ok: 200, request: async () => ({ url: '/parcels/due' }) },
       {
@@ -1021,7 +1025,9 @@ const ROUTES: Route[] = [
         ok: 200,
         projectOf: 'zn',
         request: async () => ({ url: `/parcels/${(await parcelIn('supplied')).id}/clock?asOf=2026-06-01` }),
-        after: (_who, r) => expect(r.json()).toMatchObject({ status: 'idle' }),
+        after: (_who, r) => {
+          expect(r.json()).toMatchObject({ status: 'idle' });
+        },
       },
       moveRow('supply', 'approved', SUPPLY),
       moveRow('start', 'supplied', { startedOn: '2025-05-01' }),
@@ -1111,7 +1117,7 @@ const ROUTES: Route[] = [
       await fileEnterprises();
       const response = await inject('POST', '/renewal-cases', cookies.eitc, caseBody('zhenan'));
       expect(response.statusCode, response.body).toBe(201);
-      return response.json() as { id: number };
+      return response.json<{ id: number }>();
     };
     return [
       {
@@ -1135,7 +1141,9 @@ const ROUTES: Route[] = [
           await fileEnterprises(),
           { url: '/renewal-cases', payload: caseBody(platformOf(who)) }
         ),
-        after: (who, r) => expect(r.json()).toMatchObject({ platformKey: platformOf(who), status: 'planned' }),
+        after: (who, r) => {
+          expect(r.json()).toMatchObject({ platformKey: platformOf(who), status: 'planned' });
+        },
       },
       {
         route: 'GET /renewal-cases/overdue',
@@ -1172,7 +1180,9 @@ const ROUTES: Route[] = [
           url: `/renewal-cases/${(await newCase()).id}/steps`,
           payload: { step: 'implementing', date: '2026-02-01', version: 1 },
         }),
-        after: (_who, r) => expect(r.json()).toMatchObject({ status: 'in_progress', version: 2 }),
+        after: (_who, r) => {
+          expect(r.json()).toMatchObject({ status: 'in_progress', version: 2 });
+        },
       },
       {
         route: 'POST /renewal-cases/{id}/close',
@@ -1183,7 +1193,9 @@ const ROUTES: Route[] = [
           url: `/renewal-cases/${(await newCase()).id}/close`,
           payload: { reason: '矩阵测试撤销', version: 1 },
         }),
-        after: (_who, r) => expect(r.json()).toMatchObject({ status: 'withdrawn' }),
+        after: (_who, r) => {
+          expect(r.json()).toMatchObject({ status: 'withdrawn' });
+        },
       },
       {
         route: 'GET /industry-profiles/{platformKey}',
@@ -1267,35 +1279,45 @@ const ROUTES: Route[] = [
           const current = (await inject('GET', '/assessment-rubrics/2022', cookies.drc)).json();
           return { url: '/assessment-rubrics/2022', payload: { rubric: current.rubric, version: current.version } };
         },
-        after: (_who, r) => expect(r.json()).toMatchObject({ isDefault: false, updatedBy: 'drc' }),
+        after: (_who, r) => {
+          expect(r.json()).toMatchObject({ isDefault: false, updatedBy: 'drc' });
+        },
       },
       {
         route: 'POST /assessments',
         needs: 'assessment.manage',
         ok: 201,
         request: async () => ({ url: '/assessments', payload: { year: 2021, asOf: '2021-12-31' } }),
-        after: (_who, r) => expect(r.json()).toMatchObject({ year: 2021, status: 'draft' }),
+        after: (_who, r) => {
+          expect(r.json()).toMatchObject({ year: 2021, status: 'draft' });
+        },
       },
       {
         route: 'GET /assessments',
         needs: 'assessment.read',
         ok: 200,
         request: async () => (await published(), { url: '/assessments?year=2020' }),
-        after: (_who, r) => expect(r.json().total).toBe(1),
+        after: (_who, r) => {
+          expect(r.json().total).toBe(1);
+        },
       },
       {
         route: 'GET /assessments/{id}',
         needs: 'assessment.read',
         ok: 200,
         request: async () => ({ url: `/assessments/${await published()}` }),
-        after: (_who, r) => expect(r.json().platforms).toHaveLength(3),
+        after: (_who, r) => {
+          expect(r.json().platforms).toHaveLength(3);
+        },
       },
       {
         route: 'GET /assessments/{id}/circular.docx',
         needs: 'assessment.read',
         ok: 200,
         request: async () => ({ url: `/assessments/${await published()}/circular.docx` }),
-        after: (_who, r) => expect(r.headers['content-type']).toContain('wordprocessingml'),
+        after: (_who, r) => {
+          expect(r.headers['content-type']).toContain('wordprocessingml');
+        },
       },
       {
         route: 'GET /assessments/{id}/scores.xlsx',
@@ -1313,7 +1335,9 @@ const ROUTES: Route[] = [
           expect(draft.statusCode, draft.body).toBe(201);
           return { url: `/assessments/${draft.json().id}/publish` };
         },
-        after: (_who, r) => expect(r.json()).toMatchObject({ status: 'published', year: 2023 }),
+        after: (_who, r) => {
+          expect(r.json()).toMatchObject({ status: 'published', year: 2023 });
+        },
       },
       {
         route: 'GET /assessment-interviews',
@@ -1333,7 +1357,9 @@ const ROUTES: Route[] = [
         needs: 'assessment.manage',
         ok: 201,
         request: async () => ({ url: '/assessment-interviews', payload: interview }),
-        after: (_who, r) => expect(r.json()).toMatchObject({ platformKey: 'hitech', year: 2020 }),
+        after: (_who, r) => {
+          expect(r.json()).toMatchObject({ platformKey: 'hitech', year: 2020 });
+        },
       },
       {
         route: 'GET /assessment-milestones',
@@ -1366,7 +1392,9 @@ const ROUTES: Route[] = [
             },
           };
         },
-        after: (_who, r) => expect(r.json().milestones[0]).toMatchObject({ kind: 'signing', planned: '2026-12-31' }),
+        after: (_who, r) => {
+          expect(r.json().milestones[0]).toMatchObject({ kind: 'signing', planned: '2026-12-31' });
+        },
       },
     ];
   })(),
@@ -1383,7 +1411,7 @@ const ROUTES: Route[] = [
         unit: '个',
       });
       expect(response.statusCode, response.body).toBe(201);
-      return response.json() as { id: number; version: number };
+      return response.json<{ id: number; version: number }>();
     };
     return [
       {
@@ -1411,7 +1439,9 @@ const ROUTES: Route[] = [
         needs: 'keyTasks.edit',
         ok: 200,
         request: async () => ({ url: '/key-tasks/import?year=2026&dryRun=true', ...multipart(workbook, 'tasks.xlsx') }),
-        after: (_who, r) => expect(r.json()).toMatchObject({ dryRun: true, created: 0 }),
+        after: (_who, r) => {
+          expect(r.json()).toMatchObject({ dryRun: true, created: 0 });
+        },
       },
       // 驾驶舱 (issue #14): a platform gets its own column, so it is allowed like the departments.
       {
@@ -1634,7 +1664,7 @@ const ROUTES: Route[] = [
     const filed = async (platformKey = 'zhenan', quarter = '2039Q1') => {
       const response = await inject('POST', '/targets', cookies.bureau, target(platformKey, quarter));
       expect(response.statusCode, response.body).toBe(201);
-      return response.json() as { id: number; version: number; lineageId: number };
+      return response.json<{ id: number; version: number; lineageId: number }>();
     };
     const channel = async () => {
       const response = await inject('POST', '/target-channels', cookies.bureau, {
@@ -1643,7 +1673,7 @@ const ROUTES: Route[] = [
         name: `矩阵咨询公司${++serial}`,
       });
       expect(response.statusCode, response.body).toBe(201);
-      return response.json() as { id: number; version: number };
+      return response.json<{ id: number; version: number }>();
     };
     const read = (url: string, extra: Partial<Route> = {}): Route => ({
       route: `GET ${url.split('?')[0]}`,
@@ -1658,7 +1688,9 @@ const ROUTES: Route[] = [
         needs: 'targets.edit',
         ok: 201,
         request: async (who) => ({ url: '/targets', payload: target(own(who), `${2040 + index(who)}Q1`) }),
-        after: (_who, r) => expect(r.json()).toMatchObject({ tier: '5亿', status: 'lead', focusRegion: true }),
+        after: (_who, r) => {
+          expect(r.json()).toMatchObject({ tier: '5亿', status: 'lead', focusRegion: true });
+        },
       },
       read('/targets?quarter=2039Q1'),
       read('/targets/export.xlsx?quarter=2039Q1', { after: expectXlsx }),
@@ -1678,10 +1710,12 @@ const ROUTES: Route[] = [
         request: async (who) => {
           const year = 2060 + index(who);
           if (can(ROLE_OF[who as User] ?? 'leader', 'targets.edit') && who !== 'anonymous')
-            await inject('POST', '/targets', cookies[who as User], target(own(who), `${year}Q1`));
+            await inject('POST', '/targets', cookies[who], target(own(who), `${year}Q1`));
           return { url: '/targets/carry-forward', payload: { platformKey: own(who), quarter: `${year}Q2` } };
         },
-        after: (_who, r) => expect(r.json()).toMatchObject({ carried: 1 }),
+        after: (_who, r) => {
+          expect(r.json()).toMatchObject({ carried: 1 });
+        },
       },
       {
         route: 'POST /targets/close',
@@ -1691,7 +1725,9 @@ const ROUTES: Route[] = [
           url: '/targets/close',
           payload: { platformKey: own(who), quarter: `${2080 + index(who)}Q1` },
         }),
-        after: (_who, r) => expect(r.json()).toMatchObject({ closed: true }),
+        after: (_who, r) => {
+          expect(r.json()).toMatchObject({ closed: true });
+        },
       },
       {
         route: 'GET /targets/{id}',
@@ -1710,7 +1746,9 @@ const ROUTES: Route[] = [
           const { platformKey: _p, quarter: _q, ...fields } = target('zhenan', '2039Q1');
           return { url: `/targets/${id}`, payload: { ...fields, status: 'contact', version } };
         },
-        after: (_who, r) => expect(r.json()).toMatchObject({ status: 'contact', version: 2 }),
+        after: (_who, r) => {
+          expect(r.json()).toMatchObject({ status: 'contact', version: 2 });
+        },
       },
       {
         route: 'POST /targets/{id}/project',
@@ -1722,7 +1760,9 @@ const ROUTES: Route[] = [
           const project = await newProject();
           return { url: `/targets/${id}/project`, payload: { projectId: project.id, version } };
         },
-        after: (_who, r) => expect(r.json()).toMatchObject({ status: 'reported' }),
+        after: (_who, r) => {
+          expect(r.json()).toMatchObject({ status: 'reported' });
+        },
       },
       {
         route: 'POST /target-channels',
@@ -1761,7 +1801,9 @@ const ROUTES: Route[] = [
             },
           };
         },
-        after: (_who, r) => expect(r.json().contracts).toHaveLength(1),
+        after: (_who, r) => {
+          expect(r.json().contracts).toHaveLength(1);
+        },
       },
     ];
   })(),
@@ -1780,7 +1822,7 @@ const ROUTES: Route[] = [
         fromMonth: '2025-01',
       });
       expect(made.statusCode, made.body).toBe(201);
-      return made.json() as { id: number; version: number };
+      return made.json<{ id: number; version: number }>();
     };
     const trip = async (who: Who) => {
       const traveller = await person(who);
@@ -1795,7 +1837,7 @@ const ROUTES: Route[] = [
         outcome: '初步洽谈',
       });
       expect(made.statusCode, made.body).toBe(201);
-      return made.json() as { id: number; version: number; attachments: Array<{ id: number }> };
+      return made.json<{ id: number; version: number; attachments: Array<{ id: number }> }>();
     };
     type SharedTrip = { id: number; version: number; attachments: Array<{ id: number }> };
     let znTrip: Promise<SharedTrip> | undefined;
@@ -1811,7 +1853,7 @@ const ROUTES: Route[] = [
           upload.headers,
         );
         expect(attached.statusCode, attached.body).toBe(201);
-        return attached.json() as SharedTrip;
+        return attached.json<SharedTrip>();
       })());
     const readZn = (route: string, url: string | (() => Promise<string>), extra: Partial<Route> = {}): Route => ({
       route,
@@ -1834,7 +1876,11 @@ const ROUTES: Route[] = [
           const shared = await sharedTrip();
           return `/trips/${shared.id}/attachments/${shared.attachments[0]!.id}`;
         },
-        { after: (_who, r) => expect(r.headers['content-type']).toBe('image/png') },
+        {
+          after: (_who, r) => {
+            expect(r.headers['content-type']).toBe('image/png');
+          },
+        },
       ),
       {
         route: 'POST /platforms/{key}/staff',
@@ -1844,7 +1890,9 @@ const ROUTES: Route[] = [
           url: `/platforms/${platformOf(who)}/staff`,
           payload: { name: '矩阵新人员', position: '科员', mainLeader: false, takesPartInInvestment: true },
         }),
-        after: (who, r) => expect(r.json()).toMatchObject({ platformKey: PLATFORM_OF[who] }),
+        after: (who, r) => {
+          expect(r.json()).toMatchObject({ platformKey: PLATFORM_OF[who] });
+        },
       },
       {
         route: 'PUT /staff/{id}',
@@ -1865,7 +1913,9 @@ const ROUTES: Route[] = [
             },
           };
         },
-        after: (_who, r) => expect(r.json()).toMatchObject({ name: '矩阵改名', version: 2 }),
+        after: (_who, r) => {
+          expect(r.json()).toMatchObject({ name: '矩阵改名', version: 2 });
+        },
       },
       {
         route: 'PUT /staff/{id}/time/{month}',
@@ -1875,7 +1925,9 @@ const ROUTES: Route[] = [
           url: `/staff/${(await person(who)).id}/time/2026-10`,
           payload: { investmentDays: 7 },
         }),
-        after: (_who, r) => expect(r.json()).toMatchObject({ investmentDays: '7', workingDays: 18, version: 1 }),
+        after: (_who, r) => {
+          expect(r.json()).toMatchObject({ investmentDays: '7', workingDays: 18, version: 1 });
+        },
       },
       {
         route: 'POST /trips',
@@ -1895,7 +1947,9 @@ const ROUTES: Route[] = [
           },
         }),
         // Back on 25 November, reported on 28 November: the third day after return, in time (R2.8).
-        after: (_who, r) => expect(r.json()).toMatchObject({ late: false, dueOn: '2026-11-28' }),
+        after: (_who, r) => {
+          expect(r.json()).toMatchObject({ late: false, dueOn: '2026-11-28' });
+        },
       },
       { route: 'GET /trips', needs: 'trips.read', ok: 200, request: async () => ({ url: '/trips?pageSize=5' }) },
       {
@@ -1914,7 +1968,9 @@ const ROUTES: Route[] = [
           const upload = multipart(PNG, 'photo.png');
           return { url: `/trips/${made.id}/attachments?version=${made.version}`, ...upload };
         },
-        after: (_who, r) => expect(r.json().attachments).toEqual([expect.objectContaining({ kind: 'png' })]),
+        after: (_who, r) => {
+          expect(r.json().attachments).toEqual([expect.objectContaining({ kind: 'png' })]);
+        },
       },
       {
         route: 'PUT /trips/{id}',
@@ -1988,7 +2044,9 @@ const ROUTES: Route[] = [
         needs: 'trips.read',
         ok: 200,
         request: async () => ({ url: '/staffing-compliance?period=2026Q4' }),
-        after: (who, r) => expect(r.json().platforms).toHaveLength(PLATFORM_OF[who] ? 1 : 3),
+        after: (who, r) => {
+          expect(r.json().platforms).toHaveLength(PLATFORM_OF[who] ? 1 : 3);
+        },
       },
       {
         route: 'GET /staffing-compliance/export.xlsx',
@@ -2003,7 +2061,9 @@ const ROUTES: Route[] = [
         needs: 'calendar.read',
         ok: 200,
         request: async () => ({ url: '/calendar/2026' }),
-        after: (_who, r) => expect(r.json().workingDaysByMonth[1]).toBe(16),
+        after: (_who, r) => {
+          expect(r.json().workingDaysByMonth[1]).toBe(16);
+        },
       },
       {
         route: 'PUT /calendar/{year}',

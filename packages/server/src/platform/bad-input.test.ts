@@ -31,7 +31,8 @@ type Case = {
   method: Method;
   /** `:draft`, `:item`, `:published`, `:publishedItem`, `:hitech`, `:user`, `:self` stand for the ids made in beforeAll. */
   url: string;
-  payload?: unknown | ((ids: Ids) => unknown);
+  /** The body, or a function of the ids made in beforeAll that returns it. */
+  payload?: unknown;
   headers?: Record<string, string>;
   status: number;
   code?: string;

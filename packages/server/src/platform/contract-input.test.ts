@@ -14,7 +14,6 @@ const cookies: Record<string, string> = {};
 let projectId: number;
 let draftId: number;
 let draftRevision: number;
-let itemId: number;
 let userId: number;
 
 beforeAll(async () => {
@@ -50,7 +49,6 @@ beforeAll(async () => {
   const draft = await send('drc', 'POST', '/catalogs/zhenan/versions', { version: '契约测试草稿' });
   draftId = draft.json().id;
   draftRevision = draft.json().revision;
-  itemId = draft.json().items[0].id;
   const method = (await send('eitc', 'GET', '/evaluation-methods/2025')).json();
   eitcMethod = {
     method: method.method,

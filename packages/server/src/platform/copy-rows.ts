@@ -62,22 +62,27 @@ export function copyCsv(tx: Tx, target: CopyTarget): CsvCopy {
     stream.on('error', (error: Error) => {
       failure ??= error;
     });
+    // A function, not an inline check: the error arrives in callbacks, between awaits, which flow analysis does not
+    // see (it would take `failure` for null after the first check).
+    const rethrow = () => {
+      if (failure) throw failure;
+    };
     return {
       async write(csv) {
-        if (failure) throw failure;
+        rethrow();
         // `once` also rejects on 'error' and removes both of its listeners either way (a race with a second
         // `once(stream, 'error')` left one error listener behind per wait: MaxListenersExceededWarning at 100 000 rows).
         if (!stream.write(csv)) await once(stream, 'drain').catch(() => undefined);
-        if (failure) throw failure;
+        rethrow();
       },
       async end() {
-        if (failure) throw failure;
+        rethrow();
         stream.end();
         // pg-copy-streams finishes once PostgreSQL has acknowledged the end of the COPY.
-        await finished(stream).catch((error: Error) => {
-          failure ??= error;
+        await finished(stream).catch((error: unknown) => {
+          failure ??= error instanceof Error ? error : new Error(String(error));
         });
-        if (failure) throw failure;
+        rethrow();
       },
     };
   }

@@ -60,9 +60,7 @@ function bodyRefusal(request: FastifyRequest): AppError | null {
   const announced =
     request.headers['transfer-encoding'] !== undefined || Number(request.headers['content-length'] ?? 0) > 0;
   if (!announced) return null;
-  const encoding = String(request.headers['content-encoding'] ?? '')
-    .trim()
-    .toLowerCase();
+  const encoding = (request.headers['content-encoding'] ?? '').trim().toLowerCase();
   if (encoding !== '' && encoding !== 'identity') {
     return new AppError(
       415,
@@ -70,10 +68,7 @@ function bodyRefusal(request: FastifyRequest): AppError | null {
       `不接受压缩过的请求内容（Content-Encoding: ${encoding.slice(0, 40)}），请直接上传原文件`,
     );
   }
-  const type = String(request.headers['content-type'] ?? '')
-    .split(';')[0]!
-    .trim()
-    .toLowerCase();
+  const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
   if (type === 'text/plain')
     return new AppError(
       415,
@@ -96,7 +91,7 @@ function originRefusal(request: FastifyRequest): AppError | null {
     if (origin === `${request.protocol}://${request.host}`) return null;
     return forbidden('请求来自其他网站，已拒绝；请在本系统的页面中操作');
   }
-  const site = String(request.headers['sec-fetch-site'] ?? '').toLowerCase();
+  const site = (request.headers['sec-fetch-site'] ?? '').toLowerCase();
   if (site === 'cross-site' || site === 'same-site')
     return forbidden('请求来自其他网站，已拒绝；请在本系统的页面中操作');
   return null;

@@ -56,17 +56,14 @@ const tooLarge = () => new AppError(413, 'PAYLOAD_TOO_LARGE', '上传的文件�
 /** A body the route reads as CSV: an uploaded file, or the request body sent as text/csv. Anything else is a 415. */
 export async function uploadedCsv(request: FastifyRequest): Promise<string> {
   if (request.isMultipart()) return (await uploadedFile(request)).toString('utf8');
-  const type = String(request.headers['content-type'] ?? '')
-    .split(';')[0]!
-    .trim()
-    .toLowerCase();
+  const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
   if (type !== 'text/csv')
     throw new AppError(
       415,
       'UNSUPPORTED_MEDIA_TYPE',
       '请上传 CSV 文件：multipart/form-data（字段名 file）或 Content-Type: text/csv',
     );
-  return String(request.body ?? '');
+  return typeof request.body === 'string' ? request.body : '';
 }
 
 /**

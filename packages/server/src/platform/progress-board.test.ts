@@ -25,9 +25,10 @@ describe('ProgressBoard', () => {
 
   it('keeps the kinds of job apart: an import’s key does not read as a run’s', () => {
     const board = new ProgressBoard();
-    board.reporter('import', 'k1', 'eitc')!(reading(4));
+    const checking = { phase: 'checking' as const, done: 4, total: 10, rows: 4 };
+    board.reporter('import', 'k1', 'eitc')!(checking);
     expect(board.read('evaluation', 'k1', 'eitc')).toBeUndefined();
-    expect(board.read('import', 'k1', 'eitc')).toEqual(reading(4));
+    expect(board.read('import', 'k1', 'eitc')).toEqual(checking);
   });
 
   it('has no reporter without a key (a run started by an API client that does not poll)', () => {

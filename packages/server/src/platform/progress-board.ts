@@ -10,11 +10,15 @@ const KEEP_MS = 10 * 60 * 1000;
 /** More jobs than any office runs at once; past it the oldest are forgotten first. */
 const MAX_JOBS = 1000;
 
+import type { ImportProgress, RunProgress } from '@pgs/domain';
 import type { Logger } from './log.ts';
 import type { SharedProgress } from './shared-progress.ts';
 
 /** What kind of job a key belongs to, so an import's key never reads as a run's. */
 export type JobKind = 'evaluation' | 'import';
+
+/** What each kind of job reports: a mu-evaluation run (R3.2) or an import of enterprise records. */
+export type JobProgress = { evaluation: RunProgress; import: ImportProgress };
 type Entry = { owner: string; progress: unknown; at: number };
 
 export class ProgressBoard {
@@ -33,15 +37,14 @@ export class ProgressBoard {
    * With `log` (the request's logger, which names the request and the user) a report of `phase: 'failed'` is also
    * logged as a warning, key or no key: a failed run or import never goes unseen by the people who run the server.
    */
-  reporter<Progress>(
-    kind: JobKind,
+  reporter<Kind extends JobKind>(
+    kind: Kind,
     key: string | undefined,
     owner: string,
     log?: Pick<Logger, 'warn'>,
-  ): ((progress: Progress) => void) | undefined {
-    const logFailure = (progress: Progress) => {
-      if (log && (progress as { phase?: unknown } | null)?.phase === 'failed')
-        log.warn({ job: kind, progressKey: key, progress }, `${kind} failed`);
+  ): ((progress: JobProgress[Kind]) => void) | undefined {
+    const logFailure = (progress: JobProgress[Kind]) => {
+      if (log && progress.phase === 'failed') log.warn({ job: kind, progressKey: key, progress }, `${kind} failed`);
     };
     if (key === undefined) return log ? logFailure : undefined;
     const id = `${kind}:${key}`;
@@ -60,18 +63,23 @@ export class ProgressBoard {
    * As `read`, and when this process does not know the job, the report another process left in the database (the
    * page's poll may reach a process other than the one doing the job).
    */
-  async readShared<Progress>(kind: JobKind, key: string, owner: string): Promise<Progress | undefined> {
-    const here = this.read<Progress>(kind, key, owner);
+  async readShared<Kind extends JobKind>(
+    kind: Kind,
+    key: string,
+    owner: string,
+  ): Promise<JobProgress[Kind] | undefined> {
+    const here = this.read(kind, key, owner);
     if (here !== undefined || !this.shared) return here;
     const entry = await this.shared.read(`${kind}:${key}`, this.now() - KEEP_MS);
-    return entry && entry.owner === owner ? (entry.progress as Progress) : undefined;
+    // The key carries the kind (`evaluation:…`), so what is stored under it is that kind's report.
+    return entry && entry.owner === owner ? (entry.progress as JobProgress[Kind]) : undefined;
   }
 
   /** The latest report of `key` for its owner; anyone else, or an unknown or forgotten key, gets undefined. */
-  read<Progress>(kind: JobKind, key: string, owner: string): Progress | undefined {
+  read<Kind extends JobKind>(kind: Kind, key: string, owner: string): JobProgress[Kind] | undefined {
     this.forgetOld();
     const entry = this.jobs.get(`${kind}:${key}`);
-    return entry && entry.owner === owner ? (entry.progress as Progress) : undefined;
+    return entry && entry.owner === owner ? (entry.progress as JobProgress[Kind]) : undefined;
   }
 
   private forgetOld() {

@@ -73,7 +73,7 @@ export function deadlineAnswer(request: FastifyRequest, reply: FastifyReply) {
   const bodyIncomplete = !request.raw.complete;
   reply.header('connection', 'close');
   reply.raw.once('finish', () => {
-    if (bodyIncomplete) request.raw.socket?.destroy();
+    if (bodyIncomplete) request.raw.socket.destroy();
   });
   if (bodyIncomplete) {
     return reply.code(408).send({

@@ -26,7 +26,10 @@ async function freePort(): Promise<number> {
 const portOpen = (port: number) =>
   new Promise<boolean>((resolve) => {
     const socket = net.connect(port, '127.0.0.1');
-    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
     socket.once('error', () => {
       resolve(false);
     });
@@ -75,7 +78,7 @@ describe('issue #9: npm start stops on SIGTERM', () => {
       try {
         const admins = (await reopened.db.execute(
           sql`select count(*)::integer as n from users where username = 'admin'`,
-        )) as unknown as { rows: Array<{ n: number }> };
+        )) as { rows: Array<{ n: number }> };
         expect(Number(admins.rows[0]?.n)).toBe(1);
       } finally {
         await reopened.close();

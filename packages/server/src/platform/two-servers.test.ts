@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import ExcelJS from 'exceljs';
 import pg from 'pg';
 import { ENTERPRISE_RECORD_FIELD_LABELS } from '@pgs/domain';
-import { creditCodeFor } from '@pgs/domain/evaluation/record-builder.test-support';
+import { creditCodeFor } from '@pgs/domain/enterprise-records/record-builder.test-support';
 import { createSecondApp, createTestApp, type TestApp } from '../test/test-app.ts';
 import { XLSX_MIME } from './http.ts';
 import { generationOf } from './change-signals.ts';
@@ -38,7 +38,7 @@ describe.runIf(process.env.PGS_TEST_DRIVER === 'postgres')('#15 two servers on o
   async function workbook(rows: number): Promise<Buffer> {
     const template = await send(a, 'eitc', 'GET', '/enterprise-records/template.xlsx');
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(template.rawPayload as unknown as ArrayBuffer, { ignoreNodes: ['dataValidations'] } as object);
+    await book.xlsx.load(template.rawPayload as unknown as ArrayBuffer, { ignoreNodes: ['dataValidations'] });
     const sheet = book.getWorksheet('企业年度数据')!;
     const labels = (sheet.getRow(1).values as string[]).slice(1);
     const column = (field: keyof typeof ENTERPRISE_RECORD_FIELD_LABELS) =>
@@ -97,11 +97,12 @@ describe.runIf(process.env.PGS_TEST_DRIVER === 'postgres')('#15 two servers on o
     );
     expect(imported.statusCode, imported.body).toBe(200);
     await vi.waitFor(
-      async () =>
+      async () => {
         expect((await send(b, 'eitc', 'GET', `/enterprise-records/import/progress/${key}`)).json()).toMatchObject({
           phase: 'done',
           rows: 20,
-        }),
+        });
+      },
       { timeout: 10_000 },
     );
     // Another user reads nothing of it on either server.
@@ -119,11 +120,12 @@ describe.runIf(process.env.PGS_TEST_DRIVER === 'postgres')('#15 two servers on o
     expect([first.statusCode, second.statusCode], first.body).toEqual([201, 201]);
     expect(first.json().id).not.toBe(second.json().id);
     await vi.waitFor(
-      async () =>
+      async () => {
         expect((await send(b, 'eitc', 'GET', `/evaluations/progress/${key}`)).json()).toMatchObject({
           phase: 'done',
           total: first.json().total,
-        }),
+        });
+      },
       { timeout: 10_000 },
     );
   });
@@ -148,7 +150,12 @@ describe.runIf(process.env.PGS_TEST_DRIVER === 'postgres')('#15 two servers on o
       revision: current.revision,
     });
     expect(published.statusCode, published.body).toBe(200);
-    await vi.waitFor(async () => expect((await classify()).category).toBe('encouraged'), { timeout: 10_000 });
+    await vi.waitFor(
+      async () => {
+        expect((await classify()).category).toBe('encouraged');
+      },
+      { timeout: 10_000 },
+    );
   });
 
   it('a catalog change made by another connection reaches the servers through NOTIFY', async () => {
@@ -160,7 +167,12 @@ describe.runIf(process.env.PGS_TEST_DRIVER === 'postgres')('#15 two servers on o
       `UPDATE catalog_versions SET revision = revision WHERE id = (SELECT min(id) FROM catalog_versions)`,
     );
     await client.end();
-    await vi.waitFor(() => expect(generationOf('catalog')).toBeGreaterThan(before), { timeout: 10_000 });
+    await vi.waitFor(
+      () => {
+        expect(generationOf('catalog')).toBeGreaterThan(before);
+      },
+      { timeout: 10_000 },
+    );
   });
 
   it('a logout on one server ends the session on the other', async () => {
@@ -171,6 +183,11 @@ describe.runIf(process.env.PGS_TEST_DRIVER === 'postgres')('#15 two servers on o
     expect((await a.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie } })).statusCode).toBe(
       204,
     );
-    await vi.waitFor(async () => expect(await me(b)).toBe(401), { timeout: 10_000 });
+    await vi.waitFor(
+      async () => {
+        expect(await me(b)).toBe(401);
+      },
+      { timeout: 10_000 },
+    );
   });
 });

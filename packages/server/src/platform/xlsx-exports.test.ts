@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { shanghaiDateTime } from '@pgs/domain';
-import { buildRecord, creditCodeFor } from '@pgs/domain/evaluation/record-builder.test-support';
+import { buildRecord, creditCodeFor } from '@pgs/domain/enterprise-records/record-builder.test-support';
 import { createTestApp, type TestApp } from '../test/test-app.ts';
 import { displayWidth, excelDay, excelTime, headerLines } from './xlsx-format.ts';
 
@@ -47,7 +47,7 @@ function checkWorkbook(workbook: ExcelJS.Workbook, headerSheets: (name: string) 
     const header = sheet.getRow(1);
     const headers: string[] = [];
     header.eachCell((cell, column) => {
-      const text = String(cell.value);
+      const text = cell.text;
       headers[column] = text;
       const width = sheet.getColumn(column).width ?? 9;
       const lines = headerLines(text, width);

@@ -98,7 +98,13 @@ function valueWidth(value: unknown, kind: CellKind): number {
       text.length + (kind === 'money' || kind === 'decimal' || kind === 'integer' ? Math.floor((whole - 1) / 3) : 0)
     );
   }
-  return Math.max(...String(value).split('\n').map(displayWidth));
+  const text =
+    typeof value === 'string'
+      ? value
+      : typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint'
+        ? String(value)
+        : JSON.stringify(value);
+  return Math.max(...text.split('\n').map(displayWidth));
 }
 
 /** Widths from the header (wrapped at MAX_HEADER_LINE) and from the contents of `sample`, with each column's format. */

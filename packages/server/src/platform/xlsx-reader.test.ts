@@ -667,7 +667,7 @@ function excelJsValue(value: ExcelJS.CellValue): SheetCell {
   if ('richText' in value) return value.richText.map((run) => run.text).join('');
   if ('error' in value) return new UnreadableCell(value.error);
   if ('hyperlink' in value) return typeof value.text === 'string' ? value.text : undefined;
-  if ('result' in value) return value.result;
+  if ('result' in value) return excelJsValue(value.result);
   // ExcelJS reads a formula with no result as the formula; this reader refuses it (issue #9).
   if ('formula' in value || 'sharedFormula' in value) return UNCOMPUTED_FORMULA;
   throw new Error(`unexpected cell value ${JSON.stringify(value)}`);

@@ -19,19 +19,20 @@ export function streamWorkbook<T>(
   void (async () => {
     try {
       const sample: Record<string, unknown>[] = [];
-      let started = false;
+      // In an object: `start()` sets it, which flow analysis does not see from the loop.
+      const sheetState = { started: false };
       const start = () => {
         const sized = excelColumns(columns, sample);
         sheet.columns = sized;
         styleHeaderRow(sheet, sized);
         for (const row of sample) sheet.addRow(row).commit();
-        started = true;
+        sheetState.started = true;
       };
       for await (const row of rows) {
-        if (started) sheet.addRow(toRow(row)).commit();
+        if (sheetState.started) sheet.addRow(toRow(row)).commit();
         else if (sample.push(toRow(row)) >= SAMPLE_ROWS) start();
       }
-      if (!started) start();
+      if (!sheetState.started) start();
       sheet.commit();
       await workbook.commit();
     } catch (error) {

@@ -8,7 +8,6 @@ import {
   splitCredit,
   type circulationInputSchema,
   type PlatformKey,
-  type ProjectStatus,
 } from '@pgs/domain';
 import type { z } from 'zod';
 import type { Db } from '../platform/db.ts';

@@ -41,7 +41,7 @@ async function report(over: Record<string, unknown> = {}) {
     ...over,
   });
   expect(created.statusCode, created.body).toBe(201);
-  return created.json() as { id: number; version: number; status: string };
+  return created.json<{ id: number; version: number; status: string }>();
 }
 
 async function move(
@@ -56,13 +56,13 @@ async function move(
     ...extra,
   });
   expect(moved.statusCode, moved.body).toBe(200);
-  return moved.json() as {
+  return moved.json<{
     id: number;
     version: number;
     status: string;
     trackedOn: string | null;
     history: Array<{ kind: string; actorDisplayName: string }>;
-  };
+  }>();
 }
 
 async function evaluated(project: { id: number; version: number }) {

@@ -3,9 +3,9 @@ import { streamWorkbook } from '../platform/xlsx-stream.ts';
 import { excelDay, excelNumber, excelTime, type SheetColumn } from '../platform/xlsx-format.ts';
 import {
   CATEGORY_LABELS,
+  labelOr,
   platformName,
   PROJECT_STATUS_LABELS,
-  type ClassifyCategory,
   type PlatformKey,
   type ProjectView,
 } from '@pgs/domain';
@@ -18,7 +18,7 @@ export function streamLedgerWorkbook(rows: AsyncIterable<ProjectView>): PassThro
     platform: platformName(project.platformKey as PlatformKey),
     reportedPlatform: platformName(project.reportedPlatformKey as PlatformKey),
     investorCreditCode: project.investorCreditCode ?? '',
-    category: CATEGORY_LABELS[project.category as ClassifyCategory] ?? project.category,
+    category: labelOr(CATEGORY_LABELS, project.category),
     totalInvestment: excelNumber(project.totalInvestment),
     fixedAssetInvestment: excelNumber(project.fixedAssetInvestment),
     landMu: land(project.landMu),
@@ -77,7 +77,7 @@ export function summaryWorkbook(summary: {
   }
   return streamWorkbook(`${summary.year}年招商完成情况`, SUMMARY_COLUMNS, rows(), (row) => ({
     ...row,
-    status: PROJECT_STATUS_LABELS[row.status as ProjectView['status']] ?? row.status,
+    status: labelOr(PROJECT_STATUS_LABELS, row.status),
     counted: row.counted === null ? '' : row.counted ? '计入' : '不计入',
   }));
 }

@@ -34,7 +34,7 @@ import {
   undoTransition,
 } from './projects.service.ts';
 import { z } from 'zod';
-import { evaluateProject, listProjectEvaluations } from './project-evaluation.service.ts';
+import { evaluateProject, listProjectEvaluations } from './access-evaluation.service.ts';
 import { getProjectSettings, updateProjectSettings } from './project-settings.service.ts';
 import { circulateProject, platformInvestmentSummary } from './project-circulation.service.ts';
 

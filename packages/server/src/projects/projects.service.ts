@@ -15,7 +15,6 @@ import {
   normaliseProjectName,
   shanghaiDay,
   type PlatformKey,
-  type ProjectStatus,
   type ProjectView,
   type ReportProjectInput,
 } from '@pgs/domain';
@@ -28,7 +27,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { classify } from '../catalog/catalog.service.ts';
 import { projectCirculations, projectEvents, projectIdentities, projects } from './projects.table.ts';
 import { actorOfUsername } from '../users/users.service.ts';
-import { latestEvaluation } from './project-evaluations.repository.ts';
+import { latestEvaluation } from './access-evaluations.repository.ts';
 import { currentProjectSettings } from './project-settings.service.ts';
 import { platformScope } from '../platform/platform-scope.ts';
 
@@ -298,7 +297,7 @@ export async function listProjects(db: Db, actor: Actor, query: z.infer<typeof p
   const circulations = await circulationsOf(db, rows);
   return {
     items: rows.map((row) => toView(row, undefined, today, negotiationWindowDays, circulations.get(row.id))),
-    total: Number(total!.value),
+    total: total!.value,
     page: query.page,
     pageSize: query.pageSize,
   };
@@ -551,7 +550,7 @@ export async function projectsForTargets(db: Db, platformKeys: readonly Platform
         platformKeys === null ? undefined : inArray(projects.reportedPlatformKey, [...platformKeys]),
       ),
     );
-  return rows.map((row) => ({ ...row, status: row.status as ProjectStatus }));
+  return rows.map((row) => ({ ...row, status: row.status }));
 }
 
 /**
@@ -596,5 +595,5 @@ export async function projectStageFigures(db: Db) {
     .from(projects)
     .where(eq(projects.firstReport, true))
     .groupBy(projects.platformKey, projects.status);
-  return rows.map((row) => ({ ...row, status: row.status as ProjectStatus }));
+  return rows;
 }

@@ -35,10 +35,10 @@ export async function searchIndustries(
     .orderBy(asc(industries.code))
     .limit(filter.pageSize)
     .offset((filter.page - 1) * filter.pageSize);
-  return { rows, total: Number(total) };
+  return { rows, total };
 }
 
 export async function countIndustries(db: Db): Promise<number> {
   const [row] = await db.select({ total: count() }).from(industries);
-  return Number(row?.total ?? 0);
+  return row?.total ?? 0;
 }

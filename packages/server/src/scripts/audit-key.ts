@@ -23,7 +23,7 @@ const database = await openDatabase({
 });
 try {
   const [{ rows } = { rows: 0 }] = await database.db.select({ rows: count() }).from(auditEvents);
-  const key = createAuditKeyFile(config.auditKeyFile, Number(rows));
+  const key = createAuditKeyFile(config.auditKeyFile, rows);
   await anchorAuditHead(database.db, config.auditAnchorFile, key, new Date());
   console.log(
     `已创建审计密钥 ${config.auditKeyFile}（权限 0600），此前的 ${rows} 条记录按旧方式校验。请立即备份该文件。`,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeFunnel, type FunnelRow, type TargetStatus } from '@pgs/domain';
-import { creditCodeFor } from '@pgs/domain/evaluation/record-builder.test-support';
+import { creditCodeFor } from '@pgs/domain/enterprise-records/record-builder.test-support';
 import { createTestApp, type TestApp } from '../test/test-app.ts';
 import { countAllRows } from '../test/table-counts.ts';
 

@@ -3,7 +3,7 @@ import type { Db } from '../platform/db.ts';
 import type { Actor } from '../platform/actor.ts';
 import { actorOfUsername } from '../users/users.service.ts';
 import { reportProject, transitionProject } from '../projects/projects.service.ts';
-import { evaluateProject } from '../projects/project-evaluation.service.ts';
+import { evaluateProject } from '../projects/access-evaluation.service.ts';
 import { circulateProject } from '../projects/project-circulation.service.ts';
 
 /** Test support (assessment, cockpit): projects reported and moved through the real services on the days a test names. */

@@ -27,7 +27,7 @@ export async function listAccountChanges(
     .orderBy(desc(accountChanges.id))
     .limit(filter.pageSize)
     .offset((filter.page - 1) * filter.pageSize);
-  return { rows, total: Number(total) };
+  return { rows, total };
 }
 
 /** Marks one change reviewed unless it already is: the row, or undefined when someone was first (→ 409). */

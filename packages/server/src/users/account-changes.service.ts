@@ -4,8 +4,6 @@ import {
   type AccountChange,
   type AccountChangeKind,
   type AccountSnapshot,
-  type PlatformKey,
-  type Role,
 } from '@pgs/domain';
 import type { Db, Tx } from '../platform/db.ts';
 import { requirePermission, type Actor } from '../platform/actor.ts';

@@ -55,7 +55,7 @@ describe('#10.11 npm run account', () => {
     expect(signedIn.json().user).toMatchObject({ role: 'auditor', mustChangePassword: true });
     const audit = (await t.database.db.execute(
       sql`SELECT actor_name FROM audit_events WHERE action = 'user.create' ORDER BY id DESC LIMIT 1`,
-    )) as unknown as { rows: Array<{ actor_name: string }> };
+    )) as { rows: Array<{ actor_name: string }> };
     expect(audit.rows[0]!.actor_name).toBe('operator');
     const auditor = await t.login('auditor');
     const changes = (

@@ -23,7 +23,7 @@ const login = (username: string, password: string) =>
 const auditCount = async () =>
   Number(
     (
-      (await t.database.db.execute(sql`SELECT count(*) AS n FROM audit_events`)) as unknown as {
+      (await t.database.db.execute(sql`SELECT count(*) AS n FROM audit_events`)) as {
         rows: Array<{ n: number | string }>;
       }
     ).rows[0]!.n,

@@ -1,4 +1,4 @@
-import { isTemporaryPassword, PASSWORD_HISTORY_SIZE, type Role } from '@pgs/domain';
+import { isTemporaryPassword, PASSWORD_HISTORY_SIZE } from '@pgs/domain';
 import type { Db, Tx } from '../platform/db.ts';
 import { requirePermission, type Actor } from '../platform/actor.ts';
 import { AppError, conflict, notFound, unprocessable } from '../platform/errors.ts';

@@ -23,7 +23,7 @@ export async function findUserByIdForUpdate(tx: Tx, id: number): Promise<UserRow
 
 export async function countUsers(db: Db | Tx): Promise<number> {
   const [row] = await db.select({ total: count() }).from(users);
-  return Number(row?.total ?? 0);
+  return row?.total ?? 0;
 }
 
 export async function listUsers(db: Db, page: number, pageSize: number) {
@@ -34,7 +34,7 @@ export async function listUsers(db: Db, page: number, pageSize: number) {
     .orderBy(asc(users.id))
     .limit(pageSize)
     .offset((page - 1) * pageSize);
-  return { rows, total: Number(total) };
+  return { rows, total };
 }
 
 export async function updatePassword(

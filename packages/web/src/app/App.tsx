@@ -15,7 +15,6 @@ import {
   AppLayout,
   ErrorPage,
   ForcedPasswordChangePage,
-  HOME_PATH,
   LoginPage,
   PublicParcelsPage,
   PublicNoticesPage,

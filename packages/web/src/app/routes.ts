@@ -280,7 +280,7 @@ export const APP_ROUTES: readonly AppRoute[] = [
     group: 'enterprises',
     permission: 'evaluations.read',
     Page: lazy(() =>
-      import('../enterprises/runs/EvaluationRunsPage.tsx').then((m) => ({ default: m.EvaluationRunsPage })),
+      import('../mu-evaluation/runs/MuEvaluationRunsPage.tsx').then((m) => ({ default: m.MuEvaluationRunsPage })),
     ),
   },
   {
@@ -289,7 +289,7 @@ export const APP_ROUTES: readonly AppRoute[] = [
     group: 'enterprises',
     permission: 'evaluations.manage',
     Page: lazy(() =>
-      import('../enterprises/method/EvaluationMethodPage.tsx').then((m) => ({ default: m.EvaluationMethodPage })),
+      import('../mu-evaluation/method/MuEvaluationMethodPage.tsx').then((m) => ({ default: m.MuEvaluationMethodPage })),
     ),
   },
   {
@@ -298,7 +298,7 @@ export const APP_ROUTES: readonly AppRoute[] = [
     group: 'enterprises',
     permission: 'evaluations.read',
     hideInMenu: true,
-    Page: lazy(() => import('../enterprises/measures/MeasuresPage.tsx').then((m) => ({ default: m.MeasuresPage }))),
+    Page: lazy(() => import('../mu-evaluation/measures/MeasuresPage.tsx').then((m) => ({ default: m.MeasuresPage }))),
   },
   {
     path: '/evaluations/:id/rectification',
@@ -307,7 +307,7 @@ export const APP_ROUTES: readonly AppRoute[] = [
     permission: 'evaluations.read',
     hideInMenu: true,
     Page: lazy(() =>
-      import('../enterprises/measures/RectificationPage.tsx').then((m) => ({ default: m.RectificationPage })),
+      import('../mu-evaluation/measures/RectificationPage.tsx').then((m) => ({ default: m.RectificationPage })),
     ),
   },
   // §三(二) renewal tracks (R3.5, R1.6) and §三(一) the industry profile (issue #12).

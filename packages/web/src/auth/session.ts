@@ -30,11 +30,11 @@ export async function login(username: string, password: string): Promise<Session
 }
 
 export async function logout(): Promise<void> {
-  await api<void>('/auth/logout', { method: 'POST' });
+  await api<undefined>('/auth/logout', { method: 'POST' });
 }
 
 export function changeOwnPassword(currentPassword: string, newPassword: string): Promise<void> {
-  return api<void>('/auth/password', { method: 'POST', body: { currentPassword, newPassword } });
+  return api<undefined>('/auth/password', { method: 'POST', body: { currentPassword, newPassword } });
 }
 
 /** After the temporary password is changed: the same user, free to use the app. */

@@ -75,7 +75,7 @@ export function createDraft(platformKey: PlatformKey, body: In<typeof createDraf
 }
 
 export function deleteDraft(versionId: number): Promise<void> {
-  return api<void>(`/catalog-versions/${versionId}`, { method: 'DELETE' });
+  return api<undefined>(`/catalog-versions/${versionId}`, { method: 'DELETE' });
 }
 
 export function createItem(versionId: number, values: ItemValues): Promise<CatalogItemView> {
@@ -91,7 +91,7 @@ export function updateItem(
 }
 
 export function deleteItem(versionId: number, item: Pick<CatalogItemView, 'id' | 'revision'>): Promise<void> {
-  return api<void>(`/catalog-versions/${versionId}/items/${item.id}`, {
+  return api<undefined>(`/catalog-versions/${versionId}/items/${item.id}`, {
     method: 'DELETE',
     query: { revision: item.revision },
   });

@@ -1,7 +1,7 @@
 import { Card, Col, Empty, Row } from 'antd';
 import type { CockpitFigures, CockpitView } from '@pgs/domain';
 import { BarChart } from '../shared/charts/BarChart.tsx';
-import { ClassDistributionChart } from '../enterprises/runs/ClassDistributionChart.tsx';
+import { ClassDistributionChart } from '../mu-evaluation/runs/ClassDistributionChart.tsx';
 
 /**
  * The charts under the numbers: the pipeline by stage of the column chosen, each platform's task completion side by

@@ -38,11 +38,13 @@ export function IndustryCodeInput({
   const q = useDebounced(search.trim(), 250);
   const entry = industryCodeEntry(q);
   const { data, isFetching } = useIndustries({ q, page: 1, pageSize: 20 }, entry.kind !== 'empty');
-  useEffect(() => {
+  // Only an outside change of `value` (form reset, picked option, restored draft) rewrites the text: compared with
+  // the value last seen while rendering (React's "adjust state on a prop change"), not in an effect.
+  const [seenValue, setSeenValue] = useState(value);
+  if (value !== seenValue) {
+    setSeenValue(value);
     if (value !== undefined && value !== search) setSearch(value);
-    // Only an outside change (form reset, picked option, restored draft) rewrites the text.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [value]);
+  }
 
   const options = (q ? (data?.items ?? []) : []).map((industry) => ({
     value: industry.code,

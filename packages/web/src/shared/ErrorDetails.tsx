@@ -1,3 +1,4 @@
+import { detailText } from './format.ts';
 import { Typography } from 'antd';
 
 type DetailRow = {
@@ -14,9 +15,9 @@ function describe(detail: unknown): string {
   if (detail && typeof detail === 'object') {
     const { row, line, column, field, path, message } = detail as DetailRow;
     const where = [
-      (row ?? line) ? `第 ${String(row ?? line)} 行` : null,
-      column ? `${String(column)} 列` : null,
-      (field ?? path) ? String(Array.isArray(path) ? path.join('.') : (field ?? path)) : null,
+      (row ?? line) ? `第 ${detailText(row ?? line)} 行` : null,
+      column ? `${detailText(column)} 列` : null,
+      (field ?? path) ? (Array.isArray(path) ? path.join('.') : detailText(field ?? path)) : null,
     ]
       .filter(Boolean)
       .join('，');

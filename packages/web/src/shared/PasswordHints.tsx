@@ -26,7 +26,9 @@ function useFullCheckLoaded(): boolean {
   useEffect(() => {
     if (loaded) return;
     let alive = true;
-    void loadFullCheck().then(() => alive && setLoaded(true));
+    void loadFullCheck().then(() => {
+      if (alive) setLoaded(true);
+    });
     return () => {
       alive = false;
     };

@@ -41,3 +41,8 @@ export function todayInShanghai(now: Date = new Date()): string {
 export function isInFuture(value: string | null | undefined, now: Date = new Date()): boolean {
   return Boolean(value) && new Date(value!).getTime() > now.getTime();
 }
+
+/** A detail of unknown shape as text: strings and numbers as they are, anything else as JSON. */
+export function detailText(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : JSON.stringify(value);
+}

@@ -83,7 +83,7 @@ export function AccountChangesReview() {
                 </Space>
               }
               description={
-                <Space direction="vertical" size={0}>
+                <Space orientation="vertical" size={0}>
                   <Typography.Text>{change.description}</Typography.Text>
                   <Typography.Text type="secondary">
                     {formatDateTime(change.at)} · 操作人：{change.actorDisplayName}（{change.actorName}）

@@ -28,9 +28,9 @@ export function updateUser(id: number, body: UserChanges): Promise<User> {
 }
 
 export function resetPassword(id: number, password: string): Promise<void> {
-  return api<void>(`/users/${id}/password`, { method: 'POST', body: { password } });
+  return api<undefined>(`/users/${id}/password`, { method: 'POST', body: { password } });
 }
 
 export function unlockUser(id: number): Promise<void> {
-  return api<void>(`/users/${id}/unlock`, { method: 'POST' });
+  return api<undefined>(`/users/${id}/unlock`, { method: 'POST' });
 }

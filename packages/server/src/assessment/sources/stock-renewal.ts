@@ -1,6 +1,6 @@
 import { shanghaiDay, type EvaluationRunSummary } from '@pgs/domain';
 import { SYSTEM_ACTOR } from '../../platform/actor.ts';
-import { listRuns } from '../../enterprises/evaluations.service.ts';
+import { listRuns } from '../../mu-evaluation/mu-evaluation.service.ts';
 import type { AssessmentFigureSource, FigureContext } from '../figure-source.ts';
 
 /** Published mu-evaluations of the assessment year's data and of the year before (the one usually run that year). */

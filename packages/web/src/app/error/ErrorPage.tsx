@@ -14,7 +14,7 @@ export function ErrorPage({ status }: { status: 403 | 404 }) {
         title={status === 403 ? t('error.403') : t('error.404')}
         subTitle={status === 403 ? t('error.403.detail') : t('error.404.detail')}
         extra={
-          <Button type="primary" onClick={() => navigate(HOME_PATH)}>
+          <Button type="primary" onClick={() => void navigate(HOME_PATH)}>
             {t('error.backHome')}
           </Button>
         }

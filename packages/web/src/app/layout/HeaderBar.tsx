@@ -27,7 +27,7 @@ export function HeaderBar({ user }: { user: SessionUser }) {
       setLeaving(false);
       // Leave first: forgetting the session while on a page would send the guard to /login with this page as
       // "come back to", and the next user to sign in would land on the last user's page.
-      navigate('/login', { replace: true });
+      void navigate('/login', { replace: true });
       forgetSession(queryClient);
       message.success(t('header.loggedOut'));
     }
@@ -59,7 +59,13 @@ export function HeaderBar({ user }: { user: SessionUser }) {
       >
         {t('header.changePassword')}
       </Button>
-      <Button type="text" icon={<LogoutOutlined />} loading={leaving} onClick={signOut} data-testid="logout-button">
+      <Button
+        type="text"
+        icon={<LogoutOutlined />}
+        loading={leaving}
+        onClick={() => void signOut()}
+        data-testid="logout-button"
+      >
         {t('header.logout')}
       </Button>
       <Button

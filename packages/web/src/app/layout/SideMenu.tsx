@@ -154,7 +154,7 @@ export function SideMenu({ role }: { role: Role }) {
       items={items}
       selectedKeys={selected ? [selected] : []}
       defaultOpenKeys={MENU_GROUPS.map((group) => group.key)}
-      onClick={({ key }) => navigate(key)}
+      onClick={({ key }) => void navigate(key)}
       data-testid="side-menu"
     />
   );

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Space, Typography, type TableColumnsType } from 'antd';
+import { Button, Card, Space, Typography, type TableColumnsType } from 'antd';
 import { DownloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import type { AuditEvent } from '@pgs/domain';
@@ -73,7 +73,7 @@ export function AuditPage() {
             <Button
               icon={<DownloadOutlined />}
               loading={exporting.downloading}
-              onClick={exporting.start}
+              onClick={() => void exporting.start()}
               data-testid="audit-export-button"
             >
               导出Excel

@@ -27,7 +27,7 @@ export function LoginPage() {
     onSuccess: (user) => {
       startSession(queryClient, user);
       // A password set by the admin is changed first (#10.11); the page then goes on to where the user was headed.
-      navigate(user.mustChangePassword ? CHANGE_PASSWORD_PATH : target, {
+      void navigate(user.mustChangePassword ? CHANGE_PASSWORD_PATH : target, {
         replace: true,
         state: user.mustChangePassword ? { from: target } : undefined,
       });

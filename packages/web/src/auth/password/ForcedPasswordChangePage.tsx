@@ -37,14 +37,14 @@ export function ForcedPasswordChangePage() {
     onSuccess: () => {
       passwordChanged(queryClient);
       message.success('密码已修改');
-      navigate(targetAfterChange(location.state), { replace: true });
+      void navigate(targetAfterChange(location.state), { replace: true });
     },
   });
   const signOut = async () => {
     try {
       await logout();
     } finally {
-      navigate('/login', { replace: true });
+      void navigate('/login', { replace: true });
       forgetSession(queryClient);
     }
   };
@@ -141,7 +141,7 @@ export function ForcedPasswordChangePage() {
           type="link"
           block
           icon={<LogoutOutlined />}
-          onClick={signOut}
+          onClick={() => void signOut()}
           style={{ marginTop: 8 }}
           data-testid="forced-password-logout"
         >

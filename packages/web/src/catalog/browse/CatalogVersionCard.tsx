@@ -63,7 +63,7 @@ export function CatalogVersionCard({
           {versionSelect}
           <Button
             icon={<DownloadOutlined />}
-            onClick={runExport}
+            onClick={() => void runExport()}
             loading={exporting}
             disabled={!catalog}
             data-testid="export-button"

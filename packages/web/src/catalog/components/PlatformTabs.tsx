@@ -24,7 +24,9 @@ export function PlatformTabs({ value, onChange }: { value: PlatformKey; onChange
     <div data-testid="platform-tabs">
       <Tabs
         activeKey={value}
-        onChange={(key) => isPlatformKey(key) && onChange(key)}
+        onChange={(key) => {
+          if (isPlatformKey(key)) onChange(key);
+        }}
         items={PLATFORMS.map((platform) => ({
           key: platform.key,
           label: <span data-testid={`platform-tab-${platform.key}`}>{platform.name}</span>,

@@ -2,6 +2,7 @@ import { Alert, Empty, Space, Table, Tag, Typography, type TableColumnsType } fr
 import { BASIS_LABELS, type CatalogDiffView, type CatalogItemView } from '@pgs/domain';
 import { CategoryTag } from '../components/CategoryTag.tsx';
 import { versionLabel } from '../components/VersionStateTag.tsx';
+import { detailText } from '../../shared/format.ts';
 
 type Changed = CatalogDiffView['changed'][number];
 
@@ -45,7 +46,8 @@ function fieldValue(item: CatalogItemView, field: string) {
   if (field === 'category') return <CategoryTag category={item.category} />;
   if (field === 'basis') return BASIS_LABELS[item.basis];
   if (field === 'note') return item.note || '（空）';
-  return String((item as Record<string, unknown>)[field] ?? '');
+  const value = (item as Record<string, unknown>)[field];
+  return value === undefined || value === null ? '' : detailText(value);
 }
 
 /** A cell of a changed row: before → after, highlighted when this field changed. */

@@ -77,7 +77,7 @@ export function DraftEditor({
       </Button>
       <Button
         icon={<DownloadOutlined />}
-        onClick={() => exportVersion(catalog, platformName).catch(handleError)}
+        onClick={() => void exportVersion(catalog, platformName).catch(handleError)}
         data-testid="export-button"
       >
         导出Excel
@@ -127,6 +127,7 @@ export function DraftEditor({
               title={`删除条目 ${item.industryCode}？`}
               okText="删除"
               cancelText="取消"
+              // eslint-disable-next-line @typescript-eslint/no-misused-promises -- antd's Popconfirm awaits a returned promise to keep its OK button loading; the promise never rejects (caught)
               onConfirm={() => removal.mutateAsync(item).catch(() => undefined)}
             >
               <Button type="link" size="small" danger data-testid={`delete-item-${item.id}`}>

@@ -55,6 +55,7 @@ export function DraftList({ versions, loading, selectedId, onSelect, onCreate, o
             description="草稿中的全部条目将一并删除。"
             okText="删除"
             cancelText="取消"
+            // eslint-disable-next-line @typescript-eslint/no-misused-promises -- antd's Popconfirm awaits a returned promise to keep its OK button loading; the promise never rejects (caught)
             onConfirm={() => onDelete(version).catch(() => undefined)}
           >
             <Button type="link" size="small" danger data-testid={`delete-draft-${version.id}`}>

@@ -9,7 +9,10 @@ import { catalogKeys, downloadImportTemplate, importItems } from '../catalog.api
 
 function rowErrorsOf(error: unknown): ImportRowError[] {
   if (!isApiError(error) || !Array.isArray(error.details)) return [];
-  return (error.details as ImportRowError[]).filter((detail) => detail && typeof detail.message === 'string');
+  return (error.details as unknown[]).filter(
+    (detail): detail is ImportRowError =>
+      typeof detail === 'object' && detail !== null && typeof (detail as { message?: unknown }).message === 'string',
+  );
 }
 
 export function ImportErrorsTable({ errors }: { errors: ImportRowError[] }) {
@@ -61,7 +64,7 @@ export function ImportModal({ draft, open, onClose }: { draft: CatalogView; open
           后上传。文件中只要有一处错误，就不会写入任何数据，并逐行列出错误。
         </Typography.Paragraph>
         <Space>
-          <Button icon={<DownloadOutlined />} onClick={getTemplate} data-testid="import-template">
+          <Button icon={<DownloadOutlined />} onClick={() => void getTemplate()} data-testid="import-template">
             下载导入模板
           </Button>
           <Upload

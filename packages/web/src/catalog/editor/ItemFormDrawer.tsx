@@ -13,6 +13,7 @@ import {
 import { catalogKeys, createItem, updateItem, type ItemValues } from '../catalog.api.ts';
 import { IndustryCodeInput } from '../../industries/IndustryCodeInput.tsx';
 import { handleError, isStaleError } from '../../api/queryClient.ts';
+import { useFieldValue } from '../../shared/useFieldValue.ts';
 
 type Props = {
   versionId: number;
@@ -35,7 +36,7 @@ function basisOptions(category: CatalogCategory | undefined) {
 export function ItemFormDrawer({ versionId, item, open, onClose }: Props) {
   const [form] = Form.useForm<ItemValues>();
   const queryClient = useQueryClient();
-  const category = Form.useWatch('category', form);
+  const category = useFieldValue(form, 'category');
 
   useEffect(() => {
     if (!open) return;

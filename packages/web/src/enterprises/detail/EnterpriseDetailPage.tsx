@@ -33,7 +33,7 @@ const FIGURES: Array<{ key: string; label: string; of: (record: EnterpriseRecord
   {
     key: 'kind',
     label: '企业类型 / 规模',
-    of: (r) => `${ENTERPRISE_KIND_LABELS[r.kind] ?? r.kind} · ${ENTERPRISE_SCALE_LABELS[r.scale] ?? r.scale}`,
+    of: (r) => `${ENTERPRISE_KIND_LABELS[r.kind]} · ${ENTERPRISE_SCALE_LABELS[r.scale]}`,
   },
   { key: 'landOwned', label: '自有用地（亩）', of: (r) => formatQuantity(r.landOwned) },
   { key: 'landLeased', label: '承租用地（亩）', of: (r) => formatQuantity(r.landLeased) },
@@ -122,7 +122,7 @@ export function EnterpriseDetailPage() {
           </Space>
         }
         extra={
-          <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)}>
+          <Button icon={<ArrowLeftOutlined />} onClick={() => void navigate(-1)}>
             返回
           </Button>
         }
@@ -135,9 +135,7 @@ export function EnterpriseDetailPage() {
           </Descriptions.Item>
           <Descriptions.Item label="所在平台（最新）">{platformFull(latest?.platformKey)}</Descriptions.Item>
           <Descriptions.Item label="企业类型（最新）">
-            {latest
-              ? `${ENTERPRISE_KIND_LABELS[latest.kind] ?? latest.kind}，${ENTERPRISE_SCALE_LABELS[latest.scale] ?? latest.scale}`
-              : '—'}
+            {latest ? `${ENTERPRISE_KIND_LABELS[latest.kind]}，${ENTERPRISE_SCALE_LABELS[latest.scale]}` : '—'}
           </Descriptions.Item>
           <Descriptions.Item label="行业代码">{latest?.industryCode ?? '—'}</Descriptions.Item>
           <Descriptions.Item label="注册日期">{latest?.registeredOn ?? '—'}</Descriptions.Item>

@@ -4,8 +4,12 @@ import { Link } from 'react-router';
 import { EVALUATION_SET_LABELS } from '@pgs/domain';
 import { api } from '../../api/client.ts';
 import type { Page } from '../../api/contract.ts';
-import { evaluationKeys, type EvaluationResultView, type EvaluationRunView } from '../evaluations.api.ts';
-import { ClassChange } from '../components/ClassTag.tsx';
+import {
+  evaluationKeys,
+  type EvaluationResultView,
+  type EvaluationRunView,
+} from '../../mu-evaluation/mu-evaluation.api.ts';
+import { ClassChange } from '../../mu-evaluation/components/ClassTag.tsx';
 import { formatPercent, formatQuantity } from '../components/enterprise-format.ts';
 
 type YearClass = { year: number; run: EvaluationRunView; result: EvaluationResultView };
@@ -58,7 +62,7 @@ const columns: TableColumnsType<YearClass> = [
     title: '评价组',
     key: 'set',
     width: 120,
-    render: (_v, { result }) => EVALUATION_SET_LABELS[result.set] ?? result.set,
+    render: (_v, { result }) => EVALUATION_SET_LABELS[result.set],
   },
   {
     title: '定级依据',

@@ -9,12 +9,12 @@ import { useMe } from '../../auth/session.ts';
 import { todayInShanghai } from '../../shared/format.ts';
 import { useDownload } from '../../shared/useDownload.ts';
 import { downloadRecordTemplate, enterpriseKeys, type RecordImportReport } from '../enterprises.api.ts';
-import { evaluationKeys } from '../evaluations.api.ts';
+import { evaluationKeys } from '../../mu-evaluation/mu-evaluation.api.ts';
 import { ownPlatformOf, platformFull } from '../components/enterprise-format.ts';
 import { useSelectedYear, YearSelect } from '../components/YearSelect.tsx';
 import { uploadWithProgress, type UploadProgress } from '../upload-with-progress.ts';
 import { newProgressKey, usePolledProgress } from '../../shared/usePolledProgress.ts';
-import type { ImportProgress } from '@pgs/domain/evaluation/import-progress';
+import type { ImportProgress } from '@pgs/domain/enterprise-records/import-progress';
 import { RowErrorsTable } from './RowErrorsTable.tsx';
 import { UploadProgressBar } from './UploadProgressBar.tsx';
 import { ImportWarnings } from './ImportWarnings.tsx';
@@ -189,7 +189,7 @@ export function EnterpriseImportPage() {
             <Button
               icon={<DownloadOutlined />}
               loading={template.downloading}
-              onClick={template.start}
+              onClick={() => void template.start()}
               data-testid="import-template"
             >
               下载导入模板（.xlsx）
@@ -264,7 +264,7 @@ export function EnterpriseImportPage() {
               <Button
                 key="list"
                 type="primary"
-                onClick={() => navigate(`/enterprises?year=${year}`)}
+                onClick={() => void navigate(`/enterprises?year=${year}`)}
                 data-testid="import-to-list"
               >
                 查看企业库

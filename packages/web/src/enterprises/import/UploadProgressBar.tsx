@@ -3,7 +3,7 @@ import {
   IMPORT_PROGRESS_PHASE_LABELS,
   importProgressPercent,
   type ImportProgress,
-} from '@pgs/domain/evaluation/import-progress';
+} from '@pgs/domain/enterprise-records/import-progress';
 import type { UploadProgress } from '../upload-with-progress.ts';
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes < 1024 * 1024 ? 2 : 1)} MB`;

@@ -30,7 +30,11 @@ export function EnterpriseFilterForm({
     form.setFieldsValue({ platformKey: undefined, kind: undefined, scale: undefined, q: undefined, ...value });
   }, [form, value]);
   const submit = (values: FormValues) => {
-    onChange(Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined && v !== null && v !== '')));
+    onChange(
+      Object.fromEntries(
+        Object.entries(values).filter(([, v]: [string, unknown]) => v !== undefined && v !== null && v !== ''),
+      ),
+    );
   };
   return (
     <Form<FormValues>

@@ -94,7 +94,7 @@ export function EnterpriseListPage() {
             {me && can(me.role, 'enterprises.import') && (
               <Button
                 icon={<ImportOutlined />}
-                onClick={() => navigate(`/enterprises/import${year ? `?year=${year}` : ''}`)}
+                onClick={() => void navigate(`/enterprises/import${year ? `?year=${year}` : ''}`)}
                 data-testid="enterprise-import-link"
               >
                 导入年度数据
@@ -104,7 +104,7 @@ export function EnterpriseListPage() {
               icon={<DownloadOutlined />}
               loading={exporting.downloading}
               disabled={year === undefined}
-              onClick={exporting.start}
+              onClick={() => void exporting.start()}
               data-testid="enterprise-export"
             >
               导出Excel
@@ -139,7 +139,7 @@ export function EnterpriseListPage() {
             loading={enterprises.isFetching}
             scroll={{ x: 2260 }}
             onRow={(record) => ({
-              onClick: () => navigate(`/enterprises/${record.creditCode}`),
+              onClick: () => void navigate(`/enterprises/${record.creditCode}`),
               style: { cursor: 'pointer' },
             })}
             locale={{ emptyText: year === undefined ? '请选择年度' : `${year} 年没有符合条件的企业` }}

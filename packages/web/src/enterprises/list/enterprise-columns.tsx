@@ -58,13 +58,13 @@ export const ENTERPRISE_COLUMNS: TableColumnsType<EnterpriseRecordView> = [
     title: '类型',
     dataIndex: 'kind',
     width: 96,
-    render: (kind: EnterpriseKind) => ENTERPRISE_KIND_LABELS[kind] ?? kind,
+    render: (kind: EnterpriseKind) => ENTERPRISE_KIND_LABELS[kind],
   },
   {
     title: '规模',
     dataIndex: 'scale',
     width: 64,
-    render: (scale: EnterpriseScale) => ENTERPRISE_SCALE_LABELS[scale] ?? scale,
+    render: (scale: EnterpriseScale) => ENTERPRISE_SCALE_LABELS[scale],
   },
   {
     title: (

@@ -1,8 +1,8 @@
 import { List, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { formatCount } from '@pgs/domain/platform/format';
-import { RUN_STATUS_LABELS } from '../../enterprises/evaluations.api.ts';
-import { runLabel } from '../../enterprises/runs/run-label.ts';
+import { RUN_STATUS_LABELS } from '../../mu-evaluation/mu-evaluation.api.ts';
+import { runLabel } from '../../mu-evaluation/runs/run-label.ts';
 import { todayInShanghai } from '../../shared/format.ts';
 import { useLatestRun, useRecordYears, useRectificationCount } from '../home.api.ts';
 import { HomeCard } from './HomeCard.tsx';

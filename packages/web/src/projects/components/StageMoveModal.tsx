@@ -103,7 +103,7 @@ export function StageMoveModal({
             form={form}
             layout="vertical"
             preserve={false}
-            onFinish={submit}
+            onFinish={(values) => void submit(values)}
             initialValues={{ effectiveDate: dayjs(today) }}
             onKeyDown={(event) => {
               if (event.key === 'Enter' && (event.target as HTMLElement).tagName === 'INPUT') event.preventDefault();

@@ -1,19 +1,13 @@
 import { useState } from 'react';
 import { Alert, App, Form, Input, InputNumber, Modal, Select, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  CATEGORY_LABELS,
-  DEFAULT_FIRST_PLACE_SHARE,
-  plainText,
-  splitCredit,
-  type ClassifyCategory,
-  type PlatformKey,
-} from '@pgs/domain';
+import { CATEGORY_LABELS, DEFAULT_FIRST_PLACE_SHARE, plainText, splitCredit, type PlatformKey } from '@pgs/domain';
 import { showRefusal } from '../components/refusal.ts';
 import { sharePercent } from './CirculationNotice.tsx';
 import { classify } from '../../catalog/catalog.api.ts';
 import { circulateProject, projectKeys, type ProjectDetail } from '../projects.api.ts';
 import { PLATFORM_OPTIONS, platformShortName } from '../components/project-format.ts';
+import { useFieldValue } from '../../shared/useFieldValue.ts';
 
 type Values = { toPlatformKey: PlatformKey; firstPlaceShare: number; reason: string };
 
@@ -35,8 +29,9 @@ export function CirculationModal({
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
   const destination = Form.useWatch('toPlatformKey', form);
-  const share = Form.useWatch('firstPlaceShare', form);
-  const split = share === null || share === undefined ? null : splitCredit(share);
+  const share = useFieldValue(form, 'firstPlaceShare');
+  // A cleared number box gives null, an untouched one undefined.
+  const split = typeof share === 'number' ? splitCredit(share) : null;
   const destinationClass = useQuery({
     queryKey: ['catalog', 'classify', destination, project.industryCode],
     queryFn: () => classify(destination, { industryCode: project.industryCode }),
@@ -87,7 +82,7 @@ export function CirculationModal({
         form={form}
         layout="vertical"
         preserve={false}
-        onFinish={submit}
+        onFinish={(values) => void submit(values)}
         initialValues={{ firstPlaceShare: Number(DEFAULT_FIRST_PLACE_SHARE) }}
       >
         <Form.Item name="toPlatformKey" label="流转至" rules={[{ required: true, message: '请选择目标平台' }]}>

@@ -13,7 +13,7 @@ import {
   type ProjectEvaluationRecord,
   type ProjectStatus,
 } from '@pgs/domain';
-import { can, type Role } from '@pgs/domain/platform/roles';
+import { can } from '@pgs/domain/platform/roles';
 import type { SessionUser } from '../../auth/session.ts';
 import type { ProjectDetail } from '../projects.api.ts';
 import { StageMoveModal, type StageMove } from '../components/StageMoveModal.tsx';

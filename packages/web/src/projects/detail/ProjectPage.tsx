@@ -11,10 +11,10 @@ import { StatusTag } from '../components/StatusTag.tsx';
 import { formatWan, platformShortName } from '../components/project-format.ts';
 import { ProjectActions } from './ProjectActions.tsx';
 import { ProjectTimeline } from './ProjectTimeline.tsx';
-import { EvaluationDrawer } from './EvaluationDrawer.tsx';
+import { AccessEvaluationDrawer } from './AccessEvaluationDrawer.tsx';
 import { AccessChecklist } from '../components/AccessChecklist.tsx';
 import { CirculationNotice } from './CirculationNotice.tsx';
-import { EvaluationRecordCard } from './EvaluationRecordCard.tsx';
+import { AccessEvaluationRecordCard } from './AccessEvaluationRecordCard.tsx';
 import { ParcelMatchesCard } from '../../land/ParcelMatchesCard.tsx';
 import { CirculationModal } from './CirculationModal.tsx';
 
@@ -35,7 +35,7 @@ export function ProjectPage() {
         status={notFound ? '404' : 'error'}
         title={notFound ? '项目不存在' : '项目加载失败'}
         subTitle={notFound ? '该项目不存在，或不属于您所在的平台。' : project.error?.message}
-        extra={<Button onClick={() => navigate('/projects')}>返回台账</Button>}
+        extra={<Button onClick={() => void navigate('/projects')}>返回台账</Button>}
         data-testid="project-not-found"
       />
     );
@@ -143,14 +143,14 @@ export function ProjectPage() {
           sheet={latest ? { total: latest.total, passMark: latest.sheet.passMark } : null}
         />
       </Card>
-      <EvaluationRecordCard evaluations={records} />
+      <AccessEvaluationRecordCard evaluations={records} />
       {/* Issue #12: the parcels that fit a project with land of its own, once it is being pursued. */}
       {!p.landless && !['lost', 'rejected', 'landed'].includes(p.status) && <ParcelMatchesCard projectId={p.id} />}
       <Card title="项目历程">
         <ProjectTimeline history={p.history} />
       </Card>
       {dialog === 'evaluate' && (
-        <EvaluationDrawer
+        <AccessEvaluationDrawer
           project={p}
           reviewerName={me.displayName}
           open

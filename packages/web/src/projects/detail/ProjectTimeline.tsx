@@ -1,5 +1,5 @@
 import { Timeline, Typography } from 'antd';
-import { plainText, PROJECT_STATUS_LABELS, type ProjectStatus } from '@pgs/domain';
+import { labelOr, plainText, PROJECT_STATUS_LABELS } from '@pgs/domain';
 import { formatDateTime } from '../../shared/format.ts';
 import type { ProjectEvent } from '../projects.api.ts';
 import { platformShortName } from '../components/project-format.ts';
@@ -12,7 +12,7 @@ const KIND_LABELS: Record<string, string> = {
   undo: '撤销阶段变更',
 };
 const percent = (share: number | undefined) => (share === undefined ? '—' : `${Math.round(share * 10000) / 100}%`);
-const label = (status: string | null) => (status ? (PROJECT_STATUS_LABELS[status as ProjectStatus] ?? status) : '');
+const label = (status: string | null) => (status ? labelOr(PROJECT_STATUS_LABELS, status) : '');
 
 type EventDetails = {
   total?: number;

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { App, Button, Popconfirm, Tooltip } from 'antd';
 import { UndoOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { checkUndo, PROJECT_STATUS_LABELS, type Role } from '@pgs/domain';
+import { checkUndo, PROJECT_STATUS_LABELS } from '@pgs/domain';
 import type { SessionUser } from '../../auth/session.ts';
 import { projectKeys, undoMove, useProjectSettings, type ProjectDetail } from '../projects.api.ts';
 import { showRefusal } from '../components/refusal.ts';
@@ -47,6 +47,7 @@ export function UndoMoveButton({ project, me }: { project: ProjectDetail; me: Se
       description={`把项目从“${PROJECT_STATUS_LABELS[verdict.undoing]}”退回“${PROJECT_STATUS_LABELS[verdict.backTo]}”？撤销会作为新的一条记入项目历程。`}
       okText="撤销"
       cancelText="取消"
+      // eslint-disable-next-line @typescript-eslint/no-misused-promises -- antd's Popconfirm awaits a returned promise to keep its OK button loading; the promise never rejects (undo catches its errors)
       onConfirm={undo}
       okButtonProps={{ 'data-testid': 'undo-confirm' }}
     >

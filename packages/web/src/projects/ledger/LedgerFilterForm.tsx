@@ -35,7 +35,11 @@ export function LedgerFilterForm({
     });
   }, [form, value]);
   const submit = (values: LedgerFilters) => {
-    onChange(Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined && v !== null && v !== '')));
+    onChange(
+      Object.fromEntries(
+        Object.entries(values).filter(([, v]: [string, unknown]) => v !== undefined && v !== null && v !== ''),
+      ),
+    );
   };
   return (
     <Form<LedgerFilters>

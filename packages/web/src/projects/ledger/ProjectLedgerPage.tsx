@@ -44,26 +44,26 @@ export function ProjectLedgerPage() {
         />
       </Card>
       <Card
-        title={isPlatformUser ? `${platformShortName(me?.platformKey)}平台项目` : '全部平台项目'}
+        title={isPlatformUser ? `${platformShortName(me.platformKey)}平台项目` : '全部平台项目'}
         extra={
           <Space>
             {me && can(me.role, 'projects.report') && (
               <Button
                 type="primary"
                 icon={<FileAddOutlined />}
-                onClick={() => navigate('/projects/new')}
+                onClick={() => void navigate('/projects/new')}
                 data-testid="ledger-new"
               >
                 首报登记
               </Button>
             )}
-            <Button icon={<ProjectOutlined />} onClick={() => navigate('/projects/board')}>
+            <Button icon={<ProjectOutlined />} onClick={() => void navigate('/projects/board')}>
               阶段看板
             </Button>
             <Button
               icon={<DownloadOutlined />}
               loading={exporting.downloading}
-              onClick={exporting.start}
+              onClick={() => void exporting.start()}
               data-testid="ledger-export"
             >
               导出Excel

@@ -187,7 +187,10 @@ export function LedgerColumnChooser({ hidden, onChange }: { hidden: string[]; on
           onChange={(checked) => {
             onChange(CHOOSABLE.map((column) => String(column.key)).filter((key) => !checked.includes(key)));
           }}
-          options={CHOOSABLE.map((column) => ({ value: String(column.key), label: String(column.title) }))}
+          options={CHOOSABLE.map((column) => ({
+            value: String(column.key),
+            label: typeof column.title === 'string' ? column.title : String(column.key),
+          }))}
           data-testid="ledger-column-options"
         />
       }

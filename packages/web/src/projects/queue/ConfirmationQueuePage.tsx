@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Button, Card, Space, Table, Tabs, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { Link } from 'react-router';
 import { useQueries } from '@tanstack/react-query';
@@ -66,10 +66,9 @@ function PendingConfirmations() {
   const [moving, setMoving] = useState<StageMove | null>(null);
   // A row once confirmed or rejected stays disabled until the list has been fetched again, so a double click
   // cannot act on the project that slides into its place (issue #9).
-  const [done, setDone] = useState<ReadonlySet<number>>(new Set());
-  useEffect(() => {
-    setDone(new Set());
-  }, [pending.dataUpdatedAt]);
+  // Kept with the fetch it belongs to: a newer fetch starts from an empty set (computed, not reset in an effect).
+  const [doneOf, setDoneOf] = useState<{ at: number; ids: ReadonlySet<number> }>({ at: 0, ids: new Set() });
+  const done: ReadonlySet<number> = doneOf.at === pending.dataUpdatedAt ? doneOf.ids : new Set();
   const busy = (id: number) => done.has(id) || moving !== null;
 
   const columns: TableColumnsType<ProjectView> = [
@@ -147,7 +146,10 @@ function PendingConfirmations() {
           setMoving(null);
         }}
         onMoved={(id) => {
-          setDone((current) => new Set([...current, id]));
+          setDoneOf((current) => ({
+            at: pending.dataUpdatedAt,
+            ids: new Set([...(current.at === pending.dataUpdatedAt ? current.ids : []), id]),
+          }));
         }}
       />
     </>

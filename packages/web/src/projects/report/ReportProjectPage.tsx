@@ -108,7 +108,7 @@ export function ReportProjectPage() {
           content: `同一投资方的同一项目已由其他登记先行报送（项目 #${saved.duplicateOf}），首报以最先登记者为准。`,
         });
       }
-      navigate(`/projects/${saved.id}`);
+      void navigate(`/projects/${saved.id}`);
     } catch (error) {
       if (isApiError(error) && Array.isArray(error.details)) {
         // The server names each bad field ("请求体 landArea"); put its message under the field as well as in the toast.
@@ -148,20 +148,21 @@ export function ReportProjectPage() {
             <Alert
               type="info"
               showIcon
-              closable
+              closable={{
+                onClose: () => {
+                  setRestored(false);
+                },
+              }}
               style={{ marginBottom: 16 }}
               data-testid="report-draft-restored"
               title="已恢复上次未提交的填写内容"
               description="内容保存在本浏览器标签页中，提交或点击“清空”后删除。"
-              onClose={() => {
-                setRestored(false);
-              }}
             />
           )}
           <Form<Values>
             form={form}
             layout="vertical"
-            onFinish={submit}
+            onFinish={(values) => void submit(values)}
             onValuesChange={(_changed, all) => {
               saveReportDraft(me.id, all);
             }}
@@ -255,7 +256,7 @@ export function ReportProjectPage() {
                     catalog={catalog.data}
                     onPick={(code) => {
                       form.setFieldValue('industryCode', code);
-                      saveReportDraft(me.id, form.getFieldsValue(true));
+                      saveReportDraft(me.id, form.getFieldsValue(true) as object);
                     }}
                   />
                 </div>
@@ -352,7 +353,7 @@ export function ReportProjectPage() {
               >
                 <Button data-testid="report-discard">清空</Button>
               </Popconfirm>
-              <Button onClick={() => navigate('/projects')}>返回台账</Button>
+              <Button onClick={() => void navigate('/projects')}>返回台账</Button>
             </Space>
           </Form>
         </Card>

@@ -1,4 +1,5 @@
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
+import { nextRowKey as nextKey } from '../../shared/row-keys.ts';
 import {
   Alert,
   App,
@@ -157,8 +158,6 @@ export function ProjectSettingsPage() {
 function SettingsEditor({ saved }: { saved: ProjectSettingsView }) {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const keyCounter = useRef(0);
-  const nextKey = () => ++keyCounter.current;
   const [draft, setDraft] = useState<Draft>(() => draftOf(saved, nextKey));
   const { problems, cells, sheet } = useMemo(() => problemsOf(draft), [draft]);
   const marks = useMemo(() => fullMarks(draft.items), [draft.items]);

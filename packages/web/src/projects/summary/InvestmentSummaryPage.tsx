@@ -29,13 +29,13 @@ import { api } from '../../api/client.ts';
 import { useMe } from '../../auth/session.ts';
 import { BarChart, type BarDatum } from '../../shared/charts/BarChart.tsx';
 import { todayInShanghai } from '../../shared/format.ts';
-import { formatShare } from '@pgs/domain';
+import { formatShare, labelOr } from '@pgs/domain';
 import { projectKeys, useInvestmentSummary, type InvestmentSummary } from '../projects.api.ts';
 import { StatusTag } from '../components/StatusTag.tsx';
 import { useDownload } from '../../shared/useDownload.ts';
 import { exportInvestmentSummary } from '../projects.api.ts';
 
-const statusLabel = (status: string) => PROJECT_STATUS_LABELS[status as ProjectStatus] ?? status;
+const statusLabel = (status: string) => labelOr(PROJECT_STATUS_LABELS, status);
 
 type SummaryRow = InvestmentSummary['projects'][number];
 
@@ -278,7 +278,7 @@ export function InvestmentSummaryPage() {
             icon={<DownloadOutlined />}
             disabled={!data}
             loading={exporting.downloading}
-            onClick={exporting.start}
+            onClick={() => void exporting.start()}
             data-testid="summary-export"
           >
             导出Excel

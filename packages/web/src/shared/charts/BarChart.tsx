@@ -42,7 +42,15 @@ const ACCENT = '#1677ff';
 function optionOf({ data, seriesName, unit = '', labelRotate }: BarChartProps): BarOption {
   return {
     animationDuration: 300,
-    grid: { left: 48, right: 24, top: 32, bottom: 32, containLabel: labelRotate !== undefined },
+    grid: {
+      left: 48,
+      right: 24,
+      top: 32,
+      bottom: 32, // echarts 6 spelling of the old `containLabel: true`: rotated labels stay inside the chart.
+      ...(labelRotate !== undefined
+        ? { outerBoundsMode: 'same' as const, outerBoundsContain: 'axisLabel' as const }
+        : {}),
+    },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (value) => `${String(value)}${unit}` },
     xAxis: {
       type: 'category',
@@ -56,7 +64,7 @@ function optionOf({ data, seriesName, unit = '', labelRotate }: BarChartProps): 
         name: seriesName,
         type: 'bar',
         barMaxWidth: 56,
-        label: { show: true, position: 'top', formatter: ({ value }) => `${String(value)}${unit}` },
+        label: { show: true, position: 'top', formatter: ({ value }) => `${Number(value)}${unit}` },
         data: data.map((datum) => ({ value: datum.value, itemStyle: { color: datum.highlighted ? ACCENT : COLOR } })),
       },
     ],

@@ -73,7 +73,7 @@ export function buildLineOption({
             value === null || value === undefined || Number.isNaN(value)
               ? '无数据'
               : `${round(value)} ${unitOf.get(item.seriesName ?? '') ?? ''}`;
-          return `${String(item.marker ?? '')}${item.seriesName ?? ''}：${shown}`;
+          return `${typeof item.marker === 'string' ? item.marker : ''}${item.seriesName ?? ''}：${shown}`;
         });
         return [head, ...lines].join('<br/>');
       },

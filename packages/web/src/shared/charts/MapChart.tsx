@@ -44,10 +44,12 @@ export function OptionChart({
     const element = ref.current;
     if (!element || !onClick) return;
     const chart = echarts.getInstanceByDom(element);
-    const handler = (params: { name?: string }) => params.name && onClick(params.name);
+    const handler = (params: { name?: string }) => {
+      if (params.name) onClick(params.name);
+    };
     chart?.on('click', handler as never);
     return () => {
-      chart?.off('click', handler as never);
+      chart?.off('click', handler);
     };
   }, [ref, onClick]);
   return <div ref={ref} style={{ width: '100%', height }} data-testid={testId} />;

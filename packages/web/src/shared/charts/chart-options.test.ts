@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildLineOption } from './LineChart.tsx';
-import { buildClassDistributionOption } from '../../enterprises/runs/ClassDistributionChart.tsx';
+import { buildClassDistributionOption } from '../../mu-evaluation/runs/ClassDistributionChart.tsx';
 
 type Formatter = (params: unknown) => string;
 

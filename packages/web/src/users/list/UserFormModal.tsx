@@ -14,6 +14,7 @@ import {
 import { handleError, isStaleError } from '../../api/queryClient.ts';
 import { PasswordHints, passwordPolicyRule } from '../../shared/PasswordHints.tsx';
 import { createUser, updateUser, userKeys } from '../users.api.ts';
+import { useFieldValue } from '../../shared/useFieldValue.ts';
 
 type Values = {
   username: string;
@@ -30,9 +31,9 @@ type Props = { open: boolean; user: User | null; onClose: () => void; onSaved: (
 export function UserFormModal({ open, user, onClose, onSaved }: Props) {
   const [form] = Form.useForm<Values>();
   const queryClient = useQueryClient();
-  const role = Form.useWatch('role', form);
+  const role = useFieldValue(form, 'role');
   const password = Form.useWatch('password', form);
-  const username = Form.useWatch('username', form) ?? user?.username;
+  const username = useFieldValue(form, 'username') ?? user?.username;
   // 三员分立: the admin gives business roles only; an admin or auditor row keeps its own role in the list.
   const roleOptions = ROLES.filter((value) => !isPrivilegedRole(value) || (user !== null && user.role === value));
   const needsPlatform = role ? roleNeedsPlatform(role) : false;
