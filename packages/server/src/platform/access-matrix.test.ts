@@ -1455,7 +1455,9 @@ const ROUTES: Route[] = [
         needs: 'cockpit.read',
         ok: 200,
         request: async () => ({ url: '/cockpit/export.xlsx?year=2026' }),
-        after: (_who, r) => expect(r.headers['content-type']).toBe(XLSX_MIME),
+        after: (_who, r) => {
+          expect(r.headers['content-type']).toBe(XLSX_MIME);
+        },
       },
       {
         route: 'GET /key-tasks/completion',
@@ -1994,7 +1996,9 @@ const ROUTES: Route[] = [
             },
           };
         },
-        after: (_who, r) => expect(r.json()).toMatchObject({ outcome: '改过的成效', version: 2 }),
+        after: (_who, r) => {
+          expect(r.json()).toMatchObject({ outcome: '改过的成效', version: 2 });
+        },
       },
       {
         route: 'POST /trips/{id}/withdraw',
@@ -2004,7 +2008,9 @@ const ROUTES: Route[] = [
           const made = await trip(who);
           return { url: `/trips/${made.id}/withdraw`, payload: { version: made.version, reason: '重复报备' } };
         },
-        after: (_who, r) => expect(r.json()).toMatchObject({ withdrawReason: '重复报备' }),
+        after: (_who, r) => {
+          expect(r.json()).toMatchObject({ withdrawReason: '重复报备' });
+        },
       },
       {
         route: 'POST /trips/{id}/met/{seq}/target',
@@ -2027,7 +2033,9 @@ const ROUTES: Route[] = [
             },
           };
         },
-        after: (_who, r) => expect(r.json().targets).toHaveLength(1),
+        after: (_who, r) => {
+          expect(r.json().targets).toHaveLength(1);
+        },
       },
       { route: 'GET /trip-settings', needs: 'trips.read', ok: 200, request: async () => ({ url: '/trip-settings' }) },
       {
