@@ -59,11 +59,26 @@ describe('the platforms’ yearly assessment in the browser', () => {
     await screenshot(page, 'assessment-figure-rows', { fullPage: false });
     await page.keyboard.press('Escape');
     await page.getByTestId('figure-rows').waitFor({ state: 'hidden' });
-    // The drawer gives the focus back to the figure once it has closed; a dropdown opened before that would close
-    // again when the focus moves, so the next step waits for it (a person sees the drawer gone first).
+    // The drawer gives the focus back (to the figure, or to the page when the figure re-rendered) once its closing
+    // animation has ended; a dropdown opened before that would close again when the focus moves, so the next step
+    // waits until the drawer is gone and the focus has left it (a person sees the drawer gone first).
+    await page.locator('.ant-drawer-content-wrapper').first().waitFor({ state: 'hidden' });
     await expect
-      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? ''), { timeout: 10_000 })
-      .toMatch(/^figure-/);
+      .poll(
+        () =>
+          page.evaluate(
+            () =>
+              new Promise<boolean>((resolve) => {
+                requestAnimationFrame(() =>
+                  requestAnimationFrame(() => {
+                    resolve(document.activeElement?.closest('.ant-drawer') == null);
+                  }),
+                );
+              }),
+          ),
+        { timeout: 10_000 },
+      )
+      .toBe(true);
   });
 
   it('the drc runs this year, simulates, publishes once, and downloads the circular and the scores', async () => {
