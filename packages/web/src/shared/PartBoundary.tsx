@@ -30,9 +30,18 @@ export class PartBoundary extends Component<Props, State> {
    * The failed part's queries went inactive when it was replaced by this message: they are dropped (not the
    * session), so the part fetches afresh when drawn again instead of drawing the same bad answer from the cache.
    */
+  private retrying = false;
+
+  /**
+   * A second press while the first is still fetching is ignored: it would cancel the first refetch, whose promise
+   * then settles with the old, bad answer still in the cache and draws the part (and its error) again.
+   */
   private retry = () => {
+    if (this.retrying) return;
+    this.retrying = true;
     queryClient.removeQueries({ type: 'inactive', predicate: (query) => query.queryKey[0] !== 'auth' });
-    void queryClient.refetchQueries({ type: 'active' }).finally(() => {
+    void queryClient.refetchQueries({ type: 'active' }, { cancelRefetch: false }).finally(() => {
+      this.retrying = false;
       this.setState({ failed: false });
     });
   };
