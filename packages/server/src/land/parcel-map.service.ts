@@ -51,9 +51,7 @@ export async function parcelMapPoints(db: Db, actor: Actor, now: Date): Promise<
     db
       .select({ parcelId: parcelDeadlines.parcelId, dueOn: parcelDeadlines.dueOn })
       .from(parcelDeadlines)
-      .where(
-        and(lte(parcelDeadlines.dueOn, until), scope ? eq(parcelDeadlines.platformKey, scope) : undefined),
-      ),
+      .where(and(lte(parcelDeadlines.dueOn, until), scope ? eq(parcelDeadlines.platformKey, scope) : undefined)),
   ]);
   const dueOf = new Map<number, 'past' | 'upcoming'>();
   for (const row of due) {

@@ -1,0 +1,126 @@
+import {
+  PARCEL_STATE_LABELS,
+  PARCEL_STATES,
+  PROJECT_STATUS_LABELS,
+  type ParcelState,
+  type ProjectStatus,
+} from '@pgs/domain';
+import type { WenzhouMap } from '../targets.api.ts';
+
+/**
+ * The Wenzhou map's ECharts option: the districts, the platforms with their projects by stage, and the parcels by
+ * life stage (one series per stage, so the legend toggles a stage). The frame is fixed (bounds of the districts file,
+ * centre and size) so a point's place on the canvas follows from its longitude and latitude alone.
+ */
+export const WENZHOU_FRAME = {
+  /** [[west, north], [east, south]] of wenzhou-districts.geojson. */
+  bounds: [
+    [119.6259765625, 28.6123046875],
+    [121.2734375, 27.0419921875],
+  ] as [[number, number], [number, number]],
+  /** cos 28°: one degree of longitude at Wenzhou's latitude is 0.88 of a degree of latitude on the ground. */
+  aspectScale: 0.88,
+  /** Share of min(width, height) the map takes, centred in the chart. */
+  size: 0.96,
+};
+
+/** One colour per life stage (the same hues as the ledger's tags). */
+export const PARCEL_STAGE_COLORS: Record<ParcelState, string> = {
+  approved: '#1677ff',
+  supplied: '#faad14',
+  started: '#13c2c2',
+  completed: '#52c41a',
+  vacated: '#722ed1',
+  reused: '#2f54eb',
+  recovered: '#eb2f96',
+};
+
+export const IDLE_LABELS = { normal: '正常', idle: '闲置', recovery: '可收回' } as const;
+const DUE_LABELS = { past: '已到期', upcoming: '即将到期' } as const;
+
+export type MapLayer = 'projects' | 'parcels';
+type ParcelPoint = WenzhouMap['parcels']['points'][number];
+
+export const stageText = (stages: WenzhouMap['platforms'][number]['stages']) =>
+  stages.map((s) => `${PROJECT_STATUS_LABELS[s.status as ProjectStatus] ?? s.status} ${s.count}`).join('，');
+
+export const muText = (area: string) => `${Number(area).toLocaleString('zh-CN', { maximumFractionDigits: 2 })} 亩`;
+
+/** What the tooltip of a parcel says: code, area, stage, idle status and due flag. */
+export function parcelTooltip(p: ParcelPoint): string {
+  const lines = [
+    `地块 ${p.code}`,
+    `面积：${muText(p.area)}`,
+    `阶段：${PARCEL_STATE_LABELS[p.state]}`,
+    `闲置认定：${IDLE_LABELS[p.idle]}${p.due ? `（${DUE_LABELS[p.due]}）` : ''}`,
+    '点击打开地块页',
+  ];
+  return lines.join('<br/>');
+}
+
+type TooltipParams = {
+  seriesType: string;
+  name: string;
+  data?: { stages?: string; projects?: number; parcel?: ParcelPoint };
+};
+
+export function wenzhouMapOption(data: WenzhouMap, layers: readonly MapLayer[]) {
+  const showParcels = layers.includes('parcels');
+  const stages = PARCEL_STATES.filter((state) => data.parcels.points.some((p) => p.state === state));
+  const parcelSeries = stages.map((state) => ({
+    name: PARCEL_STATE_LABELS[state],
+    type: 'scatter',
+    coordinateSystem: 'geo',
+    // Idle parcels are drawn larger with a red ring, so they stand out at a glance.
+    symbolSize: (_: unknown, params: { data: { parcel: ParcelPoint } }) =>
+      params.data.parcel.idle === 'normal' ? 8 : 12,
+    itemStyle: { color: PARCEL_STAGE_COLORS[state], opacity: 0.85 },
+    emphasis: { scale: 1.6 },
+    data: data.parcels.points
+      .filter((p) => p.state === state)
+      .map((p) => ({
+        name: p.code,
+        value: p.point,
+        parcel: p,
+        itemStyle: p.idle === 'normal' ? {} : { borderColor: '#f5222d', borderWidth: 2 },
+      })),
+  }));
+  const projectSeries = {
+    name: '平台（项目）',
+    type: 'effectScatter',
+    coordinateSystem: 'geo',
+    symbolSize: (value: number[]) => 12 + Math.min(24, (value[2] ?? 0) / 2),
+    itemStyle: { color: '#fa541c' },
+    label: { show: true, formatter: '{b}', position: 'right', fontWeight: 'bold' },
+    z: 3,
+    data: data.platforms.map((p) => ({
+      name: p.name,
+      value: [...p.point, p.projects],
+      projects: p.projects,
+      stages: stageText(p.stages),
+    })),
+  };
+  return {
+    tooltip: {
+      trigger: 'item',
+      formatter: (params: TooltipParams) => {
+        if (params.data?.parcel) return parcelTooltip(params.data.parcel);
+        if (params.seriesType === 'effectScatter')
+          return `${params.name}：${params.data?.projects ?? 0} 个项目<br/>${params.data?.stages ?? ''}`;
+        return params.name;
+      },
+    },
+    legend: showParcels ? { data: stages.map((s) => PARCEL_STATE_LABELS[s]), bottom: 0, left: 'center' } : undefined,
+    geo: {
+      map: '温州',
+      roam: true,
+      boundingCoords: WENZHOU_FRAME.bounds,
+      aspectScale: WENZHOU_FRAME.aspectScale,
+      layoutCenter: ['50%', '50%'],
+      layoutSize: `${WENZHOU_FRAME.size * 100}%`,
+      label: { show: true, fontSize: 11, color: '#555' },
+      itemStyle: { areaColor: '#f0f5ff', borderColor: '#8c8c8c' },
+    },
+    series: [...(showParcels ? parcelSeries : []), ...(layers.includes('projects') ? [projectSeries] : [])],
+  };
+}
