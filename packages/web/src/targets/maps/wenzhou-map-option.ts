@@ -4,25 +4,9 @@ import {
   PROJECT_STATUS_LABELS,
   type ParcelState,
   type ProjectStatus,
+  WENZHOU_FRAME,
 } from '@pgs/domain';
 import type { WenzhouMap } from '../targets.api.ts';
-
-/**
- * The Wenzhou map's ECharts option: the districts, the platforms with their projects by stage, and the parcels by
- * life stage (one series per stage, so the legend toggles a stage). The frame is fixed (bounds of the districts file,
- * centre and size) so a point's place on the canvas follows from its longitude and latitude alone.
- */
-export const WENZHOU_FRAME = {
-  /** [[west, north], [east, south]] of wenzhou-districts.geojson. */
-  bounds: [
-    [119.6259765625, 28.6123046875],
-    [121.2734375, 27.0419921875],
-  ] as [[number, number], [number, number]],
-  /** cos 28°: one degree of longitude at Wenzhou's latitude is 0.88 of a degree of latitude on the ground. */
-  aspectScale: 0.88,
-  /** Share of min(width, height) the map takes, centred in the chart. */
-  size: 0.96,
-};
 
 /** One colour per life stage (the same hues as the ledger's tags). */
 export const PARCEL_STAGE_COLORS: Record<ParcelState, string> = {
@@ -64,6 +48,10 @@ type TooltipParams = {
   data?: { stages?: string; projects?: number; parcel?: ParcelPoint };
 };
 
+/**
+ * The Wenzhou map's ECharts option: the districts, the platforms with their projects by stage, and the parcels by
+ * life stage (one series per stage, so the legend toggles a stage), in the domain's fixed frame (WENZHOU_FRAME).
+ */
 export function wenzhouMapOption(data: WenzhouMap, layers: readonly MapLayer[]) {
   const showParcels = layers.includes('parcels');
   const stages = PARCEL_STATES.filter((state) => data.parcels.points.some((p) => p.state === state));
