@@ -77,9 +77,11 @@ async function hoverParcel(parcel: ParcelPointJson) {
     [-3, 3],
   ] as const) {
     await page.mouse.move(x + dx, y + dy);
-    if (await tooltip.isVisible({ timeout: 400 }).catch(() => false)) return tooltip;
-    await page.waitForTimeout(300);
-    if (await tooltip.isVisible()) return tooltip;
+    const shown = await tooltip.waitFor({ state: 'visible', timeout: 700 }).then(
+      () => true,
+      () => false,
+    );
+    if (shown) return tooltip;
   }
   throw new Error(`地块 ${parcel.code} 的提示框没有出现`);
 }

@@ -11,6 +11,6 @@ export const WENZHOU_FRAME = {
   ] as [[number, number], [number, number]],
   /** cos 28°: one degree of longitude at Wenzhou's latitude is 0.88 of a degree of latitude on the ground. */
   aspectScale: 0.88,
-  /** Share of min(width, height) the map takes, centred in the chart. */
-  size: 0.96,
+  /** Share of min(width, height) the map takes, centred in the chart (the stage legend sits below it). */
+  size: 0.88,
 };

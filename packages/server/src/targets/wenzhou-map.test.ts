@@ -61,7 +61,7 @@ async function parcel(user: string, platformKey: string, over: Record<string, un
     ...over,
   });
   expect(response.statusCode, response.body).toBe(201);
-  return response.json() as { id: number; code: string; version: number };
+  return response.json<{ id: number; code: string; version: number }>();
 }
 
 describe('the Wenzhou map answers the parcels (issue #13 with #12)', () => {

@@ -45,7 +45,7 @@ export function WenzhouMapPage() {
             data-testid="wenzhou-map-layers"
             options={LAYER_OPTIONS}
             value={layers}
-            onChange={(value) => setLayers(value)}
+            onChange={setLayers}
           />
         }
       >

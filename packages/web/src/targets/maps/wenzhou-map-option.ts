@@ -3,7 +3,6 @@ import {
   PARCEL_STATES,
   PROJECT_STATUS_LABELS,
   type ParcelState,
-  type ProjectStatus,
   WENZHOU_FRAME,
 } from '@pgs/domain';
 import type { WenzhouMap } from '../targets.api.ts';
@@ -25,8 +24,11 @@ const DUE_LABELS = { past: '已到期', upcoming: '即将到期' } as const;
 export type MapLayer = 'projects' | 'parcels';
 type ParcelPoint = WenzhouMap['parcels']['points'][number];
 
+// The answer's status is a plain string: an unknown one is shown as it came rather than as blank.
+const statusLabels: Record<string, string | undefined> = PROJECT_STATUS_LABELS;
+
 export const stageText = (stages: WenzhouMap['platforms'][number]['stages']) =>
-  stages.map((s) => `${PROJECT_STATUS_LABELS[s.status as ProjectStatus] ?? s.status} ${s.count}`).join('，');
+  stages.map((s) => `${statusLabels[s.status] ?? s.status} ${s.count}`).join('，');
 
 export const muText = (area: string) => `${Number(area).toLocaleString('zh-CN', { maximumFractionDigits: 2 })} 亩`;
 
