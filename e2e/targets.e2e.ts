@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { WENZHOU_FRAME } from '@pgs/domain';
+import { WENZHOU_FRAME, wenzhouMapView } from '@pgs/domain';
 import { DEMO_PASSWORD } from './support/app-server.ts';
 import { loginAs, screenshot } from './support/browser.ts';
 import { appInBrowser, type AppServer } from './support/suite.ts';
@@ -43,24 +43,30 @@ async function pickSearch(testId: string, label: string) {
 
 type ParcelPointJson = { id: number; code: string; platformKey: string; point: [number, number] };
 type WenzhouMapJson = {
-  platforms: Array<{ platformKey: string; parcels: number; unlocatedParcels: number }>;
+  platforms: Array<{ platformKey: string; point: [number, number]; parcels: number; unlocatedParcels: number }>;
   parcels: { points: ParcelPointJson[]; unlocated: number };
 };
 
 /**
  * Moves the mouse onto a parcel of the Wenzhou map and answers its tooltip. The map's frame is fixed
- * (WENZHOU_FRAME: bounds, aspect, centre and size), so the point's pixel follows from its longitude and latitude as
- * ECharts lays a geo out; a few pixels around it are tried in case of rounding.
+ * (WENZHOU_FRAME: bounds, aspect, centre and size) and its opening view follows from the points (wenzhouMapView), so
+ * the parcel's pixel follows from its longitude and latitude as ECharts lays a geo out; a few pixels around it are
+ * tried in case of rounding.
  */
-async function hoverParcel(parcel: ParcelPointJson) {
+async function hoverParcel(parcel: ParcelPointJson, map: WenzhouMapJson) {
   const chart = page.getByTestId('wenzhou-map');
   const box = (await chart.boundingBox())!;
   const [[west, north], [east, south]] = WENZHOU_FRAME.bounds;
   const aspect = ((east - west) / (north - south)) * WENZHOU_FRAME.aspectScale;
   const size = WENZHOU_FRAME.size * Math.min(box.width, box.height);
   const [width, height] = aspect > 1 ? [size, size / aspect] : [size * aspect, size];
-  const x = box.x + box.width / 2 - width / 2 + ((parcel.point[0] - west) / (east - west)) * width;
-  const y = box.y + box.height / 2 - height / 2 + ((north - parcel.point[1]) / (north - south)) * height;
+  // The map opens centred on the points drawn and zoomed (wenzhouMapView): the centre lands mid-chart.
+  const { center, zoom } = wenzhouMapView([
+    ...map.platforms.map((p) => p.point),
+    ...map.parcels.points.map((p) => p.point),
+  ]);
+  const x = box.x + box.width / 2 + ((parcel.point[0] - center[0]) / (east - west)) * width * zoom;
+  const y = box.y + box.height / 2 + ((center[1] - parcel.point[1]) / (north - south)) * height * zoom;
   const tooltip = chart
     .locator('div')
     .filter({ hasText: `地块 ${parcel.code}` })
@@ -182,7 +188,7 @@ describe('target library, maps, funnel and channels (issue #13)', () => {
         ...points.filter((q) => q !== p).map((q) => Math.hypot(q.point[0] - p.point[0], q.point[1] - p.point[1])),
       );
     const parcel = [...points].sort((a, b) => gap(b) - gap(a))[0]!;
-    const tooltip = await hoverParcel(parcel);
+    const tooltip = await hoverParcel(parcel, map);
     await expectText(tooltip, `面积：`);
     await expectText(tooltip, '阶段：');
     await expectText(tooltip, '闲置认定：');

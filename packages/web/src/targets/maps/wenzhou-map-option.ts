@@ -4,6 +4,7 @@ import {
   PROJECT_STATUS_LABELS,
   type ParcelState,
   WENZHOU_FRAME,
+  wenzhouMapView,
 } from '@pgs/domain';
 import type { WenzhouMap } from '../targets.api.ts';
 
@@ -19,9 +20,10 @@ export const PARCEL_STAGE_COLORS: Record<ParcelState, string> = {
 };
 
 export const IDLE_LABELS = { normal: '正常', idle: '闲置', recovery: '可收回' } as const;
-const DUE_LABELS = { past: '已到期', upcoming: '即将到期' } as const;
 
 export type MapLayer = 'projects' | 'parcels';
+/** Open on the points drawn (zoomed in) or on the whole city. */
+export type MapView = 'points' | 'city';
 type ParcelPoint = WenzhouMap['parcels']['points'][number];
 
 // The answer's status is a plain string: an unknown one is shown as it came rather than as blank.
@@ -33,12 +35,13 @@ export const stageText = (stages: WenzhouMap['platforms'][number]['stages']) =>
 export const muText = (area: string) => `${Number(area).toLocaleString('zh-CN', { maximumFractionDigits: 2 })} 亩`;
 
 /** What the tooltip of a parcel says: code, area, stage, idle status and due flag. */
-export function parcelTooltip(p: ParcelPoint): string {
+export function parcelTooltip(p: ParcelPoint, withinDays: number): string {
   const lines = [
     `地块 ${p.code}`,
     `面积：${muText(p.area)}`,
     `阶段：${PARCEL_STATE_LABELS[p.state]}`,
-    `闲置认定：${IDLE_LABELS[p.idle]}${p.due ? `（${DUE_LABELS[p.due]}）` : ''}`,
+    `闲置认定：${IDLE_LABELS[p.idle]}`,
+    ...(p.due ? [`到期提醒：${p.due === 'past' ? '有期限已过' : `${withinDays} 天内有期限到期`}`] : []),
     '点击打开地块页',
   ];
   return lines.join('<br/>');
@@ -54,7 +57,7 @@ type TooltipParams = {
  * The Wenzhou map's ECharts option: the districts, the platforms with their projects by stage, and the parcels by
  * life stage (one series per stage, so the legend toggles a stage), in the domain's fixed frame (WENZHOU_FRAME).
  */
-export function wenzhouMapOption(data: WenzhouMap, layers: readonly MapLayer[]) {
+export function wenzhouMapOption(data: WenzhouMap, layers: readonly MapLayer[], view: MapView) {
   const showParcels = layers.includes('parcels');
   const stages = PARCEL_STATES.filter((state) => data.parcels.points.some((p) => p.state === state));
   const parcelSeries = stages.map((state) => ({
@@ -94,7 +97,7 @@ export function wenzhouMapOption(data: WenzhouMap, layers: readonly MapLayer[]) 
     tooltip: {
       trigger: 'item',
       formatter: (params: TooltipParams) => {
-        if (params.data?.parcel) return parcelTooltip(params.data.parcel);
+        if (params.data?.parcel) return parcelTooltip(params.data.parcel, data.parcels.withinDays);
         if (params.seriesType === 'effectScatter')
           return `${params.name}：${params.data?.projects ?? 0} 个项目<br/>${params.data?.stages ?? ''}`;
         return params.name;
@@ -108,6 +111,9 @@ export function wenzhouMapOption(data: WenzhouMap, layers: readonly MapLayer[]) 
       aspectScale: WENZHOU_FRAME.aspectScale,
       layoutCenter: ['50%', '50%'],
       layoutSize: `${WENZHOU_FRAME.size * 100}%`,
+      ...(view === 'points'
+        ? wenzhouMapView([...data.platforms.map((p) => p.point), ...data.parcels.points.map((p) => p.point)])
+        : {}),
       label: { show: true, fontSize: 11, color: '#555' },
       itemStyle: { areaColor: '#f0f5ff', borderColor: '#8c8c8c' },
     },
