@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { WENZHOU_FRAME, wenzhouMapView } from '@pgs/domain';
 import { DEMO_PASSWORD } from './support/app-server.ts';
 import { loginAs, screenshot } from './support/browser.ts';
 import { appInBrowser, type AppServer } from './support/suite.ts';
@@ -38,6 +39,57 @@ async function pickSearch(testId: string, label: string) {
   await option.click();
   await option.waitFor({ state: 'hidden' });
   await expectText(page.getByTestId(testId), label);
+}
+
+type ParcelPointJson = { id: number; code: string; platformKey: string; point: [number, number] };
+type WenzhouMapJson = {
+  platforms: Array<{ platformKey: string; point: [number, number]; parcels: number; unlocatedParcels: number }>;
+  parcels: { points: ParcelPointJson[]; unlocated: number };
+};
+
+/**
+ * Moves the mouse onto a parcel of the Wenzhou map and answers its tooltip. The map's frame is fixed
+ * (WENZHOU_FRAME: bounds, aspect, centre and size) and its opening view follows from the points (wenzhouMapView), so
+ * the parcel's pixel follows from its longitude and latitude as ECharts lays a geo out; a few pixels around it are
+ * tried in case of rounding.
+ */
+async function hoverParcel(parcel: ParcelPointJson, map: WenzhouMapJson) {
+  const chart = page.getByTestId('wenzhou-map');
+  const box = (await chart.boundingBox())!;
+  const [[west, north], [east, south]] = WENZHOU_FRAME.bounds;
+  const aspect = ((east - west) / (north - south)) * WENZHOU_FRAME.aspectScale;
+  const size = WENZHOU_FRAME.size * Math.min(box.width, box.height);
+  const [width, height] = aspect > 1 ? [size, size / aspect] : [size * aspect, size];
+  // The map opens centred on the points drawn and zoomed (wenzhouMapView): the centre lands mid-chart.
+  const { center, zoom } = wenzhouMapView([
+    ...map.platforms.map((p) => p.point),
+    ...map.parcels.points.map((p) => p.point),
+  ]);
+  const x = box.x + box.width / 2 + ((parcel.point[0] - center[0]) / (east - west)) * width * zoom;
+  const y = box.y + box.height / 2 + ((center[1] - parcel.point[1]) / (north - south)) * height * zoom;
+  const tooltip = chart
+    .locator('div')
+    .filter({ hasText: `地块 ${parcel.code}` })
+    .last();
+  for (const [dx, dy] of [
+    [0, 0],
+    [2, 0],
+    [-2, 0],
+    [0, 2],
+    [0, -2],
+    [3, 3],
+    [-3, -3],
+    [3, -3],
+    [-3, 3],
+  ] as const) {
+    await page.mouse.move(x + dx, y + dy);
+    const shown = await tooltip.waitFor({ state: 'visible', timeout: 700 }).then(
+      () => true,
+      () => false,
+    );
+    if (shown) return tooltip;
+  }
+  throw new Error(`地块 ${parcel.code} 的提示框没有出现`);
 }
 
 describe('target library, maps, funnel and channels (issue #13)', () => {
@@ -111,13 +163,44 @@ describe('target library, maps, funnel and channels (issue #13)', () => {
     await page.getByTestId('target-table').waitFor();
   });
 
-  it('the Wenzhou map shows the platform with its projects by stage', async () => {
+  it('the Wenzhou map shows the platform with its projects by stage, and its parcels by life stage', async () => {
     await page.goto(`${server.baseUrl}/targets/map/wenzhou`);
     await page.getByTestId('wenzhou-map').locator('canvas').waitFor();
     await expectText(page.getByTestId('wenzhou-map-table'), '浙南产业集聚区');
     await expectText(page.locator('.ant-alert'), '龙港市');
+    await expectText(page.locator('.ant-alert'), '示意图');
+    // The parcel layer: the 浙南 user's parcels only (D10), every one of them on the map or counted as unlocated.
+    const map = await api<WenzhouMapJson>('/targets/map/wenzhou');
+    expect(map.platforms.map((p) => p.platformKey)).toEqual(['zhenan']);
+    expect(map.parcels.points.length).toBeGreaterThan(10);
+    expect(map.parcels.points.every((p) => p.platformKey === 'zhenan')).toBe(true);
+    expect(map.platforms[0]!.parcels).toBe(map.parcels.points.length + map.parcels.unlocated);
+    await expectText(page.getByTestId('wenzhou-map-parcels-zhenan'), `${map.platforms[0]!.parcels} 宗`);
+    await expectText(page.getByTestId('wenzhou-map-caption'), `图上地块 ${map.parcels.points.length} 宗`);
     await page.waitForTimeout(800);
     await screenshot(page, 'targets-wenzhou-map');
+
+    // Only the parcel layer (the platforms' dots would cover a parcel), then the parcel farthest from the others.
+    await page.getByTestId('wenzhou-map-layers').getByText('平台与项目').click();
+    const points = map.parcels.points;
+    const gap = (p: ParcelPointJson) =>
+      Math.min(
+        ...points.filter((q) => q !== p).map((q) => Math.hypot(q.point[0] - p.point[0], q.point[1] - p.point[1])),
+      );
+    const parcel = [...points].sort((a, b) => gap(b) - gap(a))[0]!;
+    const tooltip = await hoverParcel(parcel, map);
+    await expectText(tooltip, `面积：`);
+    await expectText(tooltip, '阶段：');
+    await expectText(tooltip, '闲置认定：');
+    await screenshot(page, 'targets-wenzhou-map-parcel');
+    // A click opens the parcel's page; Back returns to the map.
+    await page.mouse.down();
+    await page.mouse.up();
+    await page.waitForURL((url) => url.pathname === `/parcels/${parcel.id}`);
+    await expectText(page.getByTestId('parcel-title'), parcel.code);
+    await page.goBack();
+    await page.getByTestId('wenzhou-map').locator('canvas').waitFor();
+    await expectText(page.getByTestId('wenzhou-map-caption'), '地块按阶段着色');
   });
 
   it('the funnel shows counts, rates and median days, grouped as asked, and exports', async () => {

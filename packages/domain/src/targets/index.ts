@@ -5,3 +5,4 @@ export * from './target-types.ts';
 export * from './carry-forward.ts';
 export * from './funnel.ts';
 export * from './targets.contract.ts';
+export * from './wenzhou-map-frame.ts';

@@ -9,6 +9,7 @@ import { isQuarter } from './quarters.ts';
 import { TARGET_STATUSES } from './target-status.ts';
 import { CHANNEL_KINDS, TARGET_TYPES } from './target-types.ts';
 import { TARGET_TIERS } from './tiers.ts';
+import { PARCEL_STATES } from '../land/parcel-lifecycle.ts';
 
 const text = (label: string, max: number) =>
   wellFormedText(label)
@@ -370,8 +371,29 @@ export const wenzhouMapSchema = z.object({
       point: z.tuple([z.number(), z.number()]),
       stages: z.array(z.object({ status: z.string(), count: z.number() })),
       projects: z.number(),
+      /** The platform's parcels in the ledger, and how many of them have no point on the map. */
+      parcels: z.number(),
+      unlocatedParcels: z.number(),
     }),
   ),
+  /** The parcel layer (issue #12's ledger, read through the land service), as of `asOf`. */
+  parcels: z.object({
+    asOf: z.string(),
+    withinDays: z.number(),
+    points: z.array(
+      z.object({
+        id: z.number(),
+        code: z.string(),
+        platformKey: z.string(),
+        point: z.tuple([z.number(), z.number()]),
+        area: z.string(),
+        state: z.enum(PARCEL_STATES),
+        idle: z.enum(['normal', 'idle', 'recovery']),
+        due: z.enum(['past', 'upcoming']).nullable(),
+      }),
+    ),
+    unlocated: z.number(),
+  }),
 });
 
 export const divisionsSchema = z.object({

@@ -21,6 +21,7 @@ import type { Db } from '../platform/db.ts';
 import { requirePermission, type Actor } from '../platform/actor.ts';
 import { platformScope } from '../platform/platform-scope.ts';
 import { firstReportsForTargets, projectStageCounts } from '../projects/projects.service.ts';
+import { parcelMapPoints } from '../land/parcel-map.service.ts';
 import { funnelFigures, latestQuarter, targetsByCity, type FunnelSqlRow } from './targets.repository.ts';
 import { channelRows } from './channels.repository.ts';
 import { PLATFORM_POINTS } from './platform-points.ts';
@@ -141,12 +142,16 @@ export async function chinaMap(db: Db, actor: Actor, query: { platformKey?: Plat
   return { quarter, provinces: [...provinces.values()].sort(byCount), cities: [...cities.values()].sort(byCount) };
 }
 
-/** `GET /targets/map/wenzhou`: the three platforms at their points, with their projects by stage. */
-export async function wenzhouMap(db: Db, actor: Actor) {
+/**
+ * `GET /targets/map/wenzhou`: the three platforms at their points, with their projects by stage, and the parcel layer
+ * (issue #12's ledger, read through the land service with the caller's scope: a platform sees its own parcels).
+ */
+export async function wenzhouMap(db: Db, actor: Actor, now: Date) {
   requirePermission(actor, 'targets.read');
   const scope = platformScope(actor);
-  const counts = await projectStageCounts(db);
+  const [counts, land] = await Promise.all([projectStageCounts(db), parcelMapPoints(db, actor, now)]);
   const keys = scope ? [scope] : [...PLATFORM_KEYS];
+  const unlocatedOf = (key: string) => land.unlocated.find((row) => row.platformKey === key)?.count ?? 0;
   return {
     platforms: keys.map((key) => {
       const own = counts.filter((row) => row.platformKey === key);
@@ -159,7 +164,15 @@ export async function wenzhouMap(db: Db, actor: Actor) {
           count: own.find((row) => row.status === status)?.count ?? 0,
         })).filter((stage) => stage.count > 0),
         projects: own.reduce((sum, row) => sum + row.count, 0),
+        parcels: land.points.filter((p) => p.platformKey === key).length + unlocatedOf(key),
+        unlocatedParcels: unlocatedOf(key),
       };
     }),
+    parcels: {
+      asOf: land.asOf,
+      withinDays: land.withinDays,
+      points: land.points.map(({ lng, lat, ...rest }) => ({ ...rest, point: [lng, lat] as [number, number] })),
+      unlocated: land.unlocated.reduce((sum, row) => sum + row.count, 0),
+    },
   };
 }

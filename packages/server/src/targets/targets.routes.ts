@@ -201,8 +201,8 @@ export const targetRoutes =
 
     app.get(
       '/targets/map/wenzhou',
-      { schema: { tags, summary: '招商地图（温州）：三个平台及其项目阶段', response: { 200: wenzhouMapSchema } } },
-      async (request) => wenzhouMap(ctx.db, actorOf(request)),
+      { schema: { tags, summary: '招商地图（温州）：三个平台、项目阶段与地块', response: { 200: wenzhouMapSchema } } },
+      async (request) => wenzhouMap(ctx.db, actorOf(request), ctx.clock()),
     );
 
     app.get(
