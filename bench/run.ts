@@ -187,7 +187,7 @@ if (postgresUrl && wanted('targets')) {
   const span = (r: { median: number; min: number; max: number }) =>
     `${format(r.median)} ms (min ${format(r.min)}, max ${format(r.max)})`;
   console.log(
-    `\nGET /api/v1/targets/funnel, 3 platforms × 8 quarters, ${format(funnel.targets)} targets and ${format(funnel.projects)} projects on postgres:`,
+    `\nGET /api/v1/targets/funnel, 3 platforms × 8 quarters, ${format(funnel.targets)} targets, ${format(funnel.projects)} projects and ${format(funnel.trips)} trips on postgres:`,
   );
   console.log(`  one SQL statement (both tables joined): ${span(funnel.sql)}`);
   console.log(`  funnel API (3 requests, by quarter)   : ${span(funnel.api)}`);
