@@ -66,9 +66,9 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
-          // One worker keeps the server's and Playwright's modules loaded from one file to the next (≈ 15 s of
-          // imports a file under load otherwise). Each file still has its own server, database and browser.
-          isolate: false,
+          // Each file in a fresh module graph: the e2e servers run in this process, and one file's server state
+          // (kept in modules) must not reach the next file's server. With modules kept loaded from one file to the next,
+          // the error-boundary test failed in every full run and passed alone.
           sequence: { groupOrder: 3 },
         },
       },
