@@ -20,9 +20,11 @@ const CARDS = {
   enterprise: 'src/home/cards/EnterpriseCards.tsx',
   system: 'src/home/cards/SystemCards.tsx',
   review: 'src/users/AccountChangesReview.tsx',
+  // The leader's 工作台 is the cockpit's tiles (issue #14); the tiles' drawer, the map and the charts load when used.
+  cockpit: 'src/cockpit/CockpitHomeCard.tsx',
 };
 export const ROLE_CARDS: Record<string, string[]> = {
-  leader: [CARDS.project, CARDS.enterprise, CARDS.system],
+  leader: [CARDS.cockpit, CARDS.project, CARDS.enterprise, CARDS.system],
   drc: [CARDS.system],
   bureau: [CARDS.project],
   eitc: [CARDS.enterprise],

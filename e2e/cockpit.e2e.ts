@@ -5,6 +5,7 @@ import { DEMO_PASSWORD } from './support/app-server.ts';
 import { loginAs, screenshot } from './support/browser.ts';
 import { appInBrowser, type AppServer } from './support/suite.ts';
 import { apiGet, downloadOf, expectText, loadWorkbook, POLL, todayInShanghai } from './support/ui.ts';
+import { hoverOnWenzhouMap, type WenzhouMapJson } from './support/wenzhou-map.ts';
 
 /**
  * 驾驶舱 (issue #14) in the browser, acting as the leader on the demo data: every number explains itself, a click
@@ -22,8 +23,24 @@ const cockpit = (query = '') => apiGet<CockpitView>(page, server.baseUrl, `/cock
 describe('the leadership cockpit in the browser (issue #14)', () => {
   it('the leader sees the cockpit on the 工作台 and opens it from the menu; each number has its explanation', async () => {
     await loginAs(page, server.baseUrl, 'leader', DEMO_PASSWORD);
-    // The leader's 工作台 leads to the cockpit too.
-    await expectText(page.getByTestId('home-cockpit'), '本年落地项目计数');
+    // The leader's 工作台 (/, the first page after sign-in) is the cockpit: its tiles, the city's figures, a column
+    // switch, each tile opening its drawer; the other cards stay below.
+    expect(new URL(page.url()).pathname).toBe('/');
+    const home = page.getByTestId('home-cockpit');
+    const first = await cockpit();
+    await expectText(home.getByTestId('figure-pipelineOpen'), String(first.city!.pipeline.openCount));
+    await expectText(home.getByTestId('figure-landedCredit'), String(Number(first.city!.landed.credit)));
+    await page.getByTestId('home-stages').waitFor();
+    await page.getByTestId('home-cockpit-column').click();
+    await page.locator('.ant-select-dropdown:visible').getByText('浙南产业集聚区', { exact: true }).click();
+    const zhenanFirst = first.platforms.find((p) => p.platformKey === 'zhenan')!.figures;
+    await expectText(home.getByTestId('figure-pipelineOpen'), String(zhenanFirst.pipeline.openCount));
+    await screenshot(page, 'cockpit-home-leader');
+    await home.getByTestId('figure-renewalOverdue').click();
+    const homeDrawer = page.getByTestId('figure-drawer');
+    await expectText(homeDrawer, '温州高新区');
+    await page.keyboard.press('Escape');
+    await expect.poll(async () => homeDrawer.isVisible(), POLL).toBe(false);
     await page.getByTestId('menu-cockpit').click();
     await page.getByTestId('cockpit-page').waitFor();
     const view = await cockpit();
@@ -102,12 +119,80 @@ describe('the leadership cockpit in the browser (issue #14)', () => {
     expect(labels).toContain('重点任务逾期');
   });
 
-  it('full-screen mode for a wall screen, and back', async () => {
+  it('full-screen mode for a wall screen shows the map; Esc leaves it; the button too', async () => {
     await page.getByTestId('cockpit-fullscreen').click();
     await expectText(page.getByTestId('cockpit-fullscreen'), '退出全屏');
+    await expect.poll(() => page.evaluate(() => document.fullscreenElement !== null), POLL).toBe(true);
+    // The map is inside what goes full screen, drawn to the taller wall-screen height.
+    const map = page.getByTestId('cockpit-map');
+    await map.locator('canvas').waitFor();
+    await expect.poll(async () => (await map.boundingBox())?.height ?? 0, POLL).toBeGreaterThanOrEqual(550);
+    await page.waitForTimeout(800);
     await screenshot(page, 'cockpit-fullscreen', { fullPage: false });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.evaluate(() => document.fullscreenElement !== null), POLL).toBe(false);
+    await expectText(page.getByTestId('cockpit-fullscreen'), '全屏展示');
+    await page.getByTestId('cockpit-fullscreen').click();
+    await expectText(page.getByTestId('cockpit-fullscreen'), '退出全屏');
     await page.getByTestId('cockpit-fullscreen').click();
     await expectText(page.getByTestId('cockpit-fullscreen'), '全屏展示');
+  });
+
+  it("the Wenzhou map: each platform's figures on hover, a click chooses its column", async () => {
+    await page.goto(`${server.baseUrl}/cockpit?year=${year}`);
+    const chart = page.getByTestId('cockpit-map');
+    await chart.locator('canvas').waitFor();
+    const view = await cockpit();
+    const map = await apiGet<WenzhouMapJson>(page, server.baseUrl, '/targets/map/wenzhou');
+    const zhenan = view.platforms.find((p) => p.platformKey === 'zhenan')!;
+    const point = map.platforms.find((p) => p.platformKey === 'zhenan')!.point;
+    await page.waitForTimeout(800);
+    const tooltip = await hoverOnWenzhouMap(page, 'cockpit-map', point, map, '本年落地计数');
+    await expectText(tooltip, zhenan.platformName);
+    await expectText(tooltip, `本年落地计数：${Number(zhenan.figures.landed.credit)} 个`);
+    await expectText(tooltip, `在谈在库项目：${zhenan.figures.pipeline.openCount} 个`);
+    const idle = map.parcels.points.filter((p) => p.platformKey === 'zhenan' && p.idle !== 'normal');
+    await expectText(tooltip, `闲置或可收回地块：${idle.length} 宗`);
+    await screenshot(page, 'cockpit-map-hover', { fullPage: false });
+    // A click on the platform chooses its column: the tiles show 浙南's figures.
+    await page.mouse.down();
+    await page.mouse.up();
+    await expectText(page.getByTestId('cockpit-column').locator('.ant-segmented-item-selected'), '浙南产业集聚区');
+    await expectText(page.getByTestId('figure-pipelineOpen'), String(zhenan.figures.pipeline.openCount));
+    // The buttons under the map do the same without a mouse on the canvas.
+    await page.getByTestId('cockpit-map-choose-hitech').click();
+    const hitech = view.platforms.find((p) => p.platformKey === 'hitech')!.figures;
+    await expectText(page.getByTestId('cockpit-column').locator('.ant-segmented-item-selected'), '温州高新区');
+    await expectText(page.getByTestId('figure-pipelineOpen'), String(hitech.pipeline.openCount));
+  });
+
+  it("查看明细 of a platform column opens the module's list filtered to that platform", async () => {
+    const view = await cockpit();
+    const zhenan = view.platforms.find((p) => p.platformKey === 'zhenan')!.figures;
+    const rowsOf = async (figure: string, path: string) => {
+      await page.goto(`${server.baseUrl}/cockpit?year=${year}`);
+      await page.getByTestId(`figure-${figure}`).click();
+      await page.getByTestId('figure-rows-zhenan').click();
+      await page.waitForURL((url) => url.pathname === path);
+      expect(new URL(page.url()).searchParams.get('platformKey')).toBe('zhenan');
+    };
+    // Overdue renewal cases: 浙南 only, as of the cockpit's day; the page's total equals the figure.
+    await rowsOf('renewalOverdue', '/renewal/overdue');
+    expect(new URL(page.url()).searchParams.get('asOf')).toBe(view.asOf);
+    await expectText(page.getByTestId('overdue-total'), `截至 ${view.asOf}：共 ${zhenan.renewal.overdue} 件逾期`);
+    await expectText(page.getByTestId('overdue-platform'), '浙南');
+    await screenshot(page, 'cockpit-rows-overdue');
+    // The renewal board, the targets funnel, the staffing board and the key tasks: the platform chosen in their filter.
+    await rowsOf('renewalOpen', '/renewal');
+    await expectText(page.getByTestId('board-platform'), '浙南');
+    await rowsOf('targets', '/targets/funnel');
+    await expectText(page.getByTestId('funnel-platform'), '浙南');
+    await rowsOf('tripsOk', '/trips/compliance');
+    await expectText(page.getByTestId('compliance-platform'), '浙南');
+    await expect.poll(() => page.locator('.ant-table-tbody tr.ant-table-row').count(), POLL).toBe(1);
+    await screenshot(page, 'cockpit-rows-compliance');
+    await rowsOf('keyTasksOverdue', '/key-tasks');
+    await expectText(page.getByTestId('key-task-platform'), '浙南');
   });
 
   it('a platform sees only its own column; the bureau has no cockpit', async () => {

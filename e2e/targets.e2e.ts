@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { WENZHOU_FRAME, wenzhouMapView } from '@pgs/domain';
 import { DEMO_PASSWORD } from './support/app-server.ts';
 import { loginAs, screenshot } from './support/browser.ts';
 import { appInBrowser, type AppServer } from './support/suite.ts';
+import { hoverOnWenzhouMap, type WenzhouMapJson } from './support/wenzhou-map.ts';
 import { apiGet, chooseOption, downloadOf, expectText, openDropdown, POLL, toast } from './support/ui.ts';
 
 /**
@@ -41,56 +41,11 @@ async function pickSearch(testId: string, label: string) {
   await expectText(page.getByTestId(testId), label);
 }
 
-type ParcelPointJson = { id: number; code: string; platformKey: string; point: [number, number] };
-type WenzhouMapJson = {
-  platforms: Array<{ platformKey: string; point: [number, number]; parcels: number; unlocatedParcels: number }>;
-  parcels: { points: ParcelPointJson[]; unlocated: number };
-};
+type ParcelPointJson = WenzhouMapJson['parcels']['points'][number];
 
-/**
- * Moves the mouse onto a parcel of the Wenzhou map and answers its tooltip. The map's frame is fixed
- * (WENZHOU_FRAME: bounds, aspect, centre and size) and its opening view follows from the points (wenzhouMapView), so
- * the parcel's pixel follows from its longitude and latitude as ECharts lays a geo out; a few pixels around it are
- * tried in case of rounding.
- */
-async function hoverParcel(parcel: ParcelPointJson, map: WenzhouMapJson) {
-  const chart = page.getByTestId('wenzhou-map');
-  const box = (await chart.boundingBox())!;
-  const [[west, north], [east, south]] = WENZHOU_FRAME.bounds;
-  const aspect = ((east - west) / (north - south)) * WENZHOU_FRAME.aspectScale;
-  const size = WENZHOU_FRAME.size * Math.min(box.width, box.height);
-  const [width, height] = aspect > 1 ? [size, size / aspect] : [size * aspect, size];
-  // The map opens centred on the points drawn and zoomed (wenzhouMapView): the centre lands mid-chart.
-  const { center, zoom } = wenzhouMapView([
-    ...map.platforms.map((p) => p.point),
-    ...map.parcels.points.map((p) => p.point),
-  ]);
-  const x = box.x + box.width / 2 + ((parcel.point[0] - center[0]) / (east - west)) * width * zoom;
-  const y = box.y + box.height / 2 + ((center[1] - parcel.point[1]) / (north - south)) * height * zoom;
-  const tooltip = chart
-    .locator('div')
-    .filter({ hasText: `地块 ${parcel.code}` })
-    .last();
-  for (const [dx, dy] of [
-    [0, 0],
-    [2, 0],
-    [-2, 0],
-    [0, 2],
-    [0, -2],
-    [3, 3],
-    [-3, -3],
-    [3, -3],
-    [-3, 3],
-  ] as const) {
-    await page.mouse.move(x + dx, y + dy);
-    const shown = await tooltip.waitFor({ state: 'visible', timeout: 700 }).then(
-      () => true,
-      () => false,
-    );
-    if (shown) return tooltip;
-  }
-  throw new Error(`地块 ${parcel.code} 的提示框没有出现`);
-}
+/** Moves the mouse onto a parcel of the Wenzhou map and answers its tooltip. */
+const hoverParcel = (parcel: ParcelPointJson, map: WenzhouMapJson) =>
+  hoverOnWenzhouMap(page, 'wenzhou-map', parcel.point, map, `地块 ${parcel.code}`);
 
 describe('target library, maps, funnel and channels (issue #13)', () => {
   it('the 浙南 user sees this quarter with its diff from the last and the closed quarters read-only', async () => {

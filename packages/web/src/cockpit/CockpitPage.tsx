@@ -1,25 +1,16 @@
-import { useMemo, useRef, useState, useEffect } from 'react';
-import { Alert, Button, Card, Col, DatePicker, Row, Segmented, Select, Space, Spin, Typography } from 'antd';
+import { lazy, Suspense, useRef, useState, useEffect } from 'react';
+import { Alert, Button, Card, DatePicker, Segmented, Select, Space, Spin, Typography } from 'antd';
 import { DownloadOutlined, FullscreenExitOutlined, FullscreenOutlined } from '@ant-design/icons';
 import { useSearchParams } from 'react-router';
 import dayjs from 'dayjs';
-import { COCKPIT_FIGURES, type CockpitFigureDef, type CockpitFigures } from '@pgs/domain';
 import { todayInShanghai } from '../shared/format.ts';
 import { useDownload } from '../shared/useDownload.ts';
 import { useCockpit, exportCockpit } from './cockpit.api.ts';
-import { FigureTile } from './FigureTile.tsx';
-import { FigureDrawer } from './FigureDrawer.tsx';
+import { CockpitTiles, chosenColumn } from './CockpitTiles.tsx';
 import { CockpitCharts } from './CockpitCharts.tsx';
 
-const SECTIONS = [...new Set(COCKPIT_FIGURES.map((def) => def.section))];
-
-/** Tiles shown in red: a figure that asks the leadership to act. */
-function isAlert(def: CockpitFigureDef, figures: CockpitFigures): boolean {
-  if (def.key === 'landedShare') return figures.landed.behind;
-  if (def.key === 'abcdDShare') return figures.abcd?.ruleHolds === false;
-  const value = def.value(figures);
-  return ['renewalOverdue', 'keyTasksOverdue', 'assessmentWarnings'].includes(def.key) && Number(value) > 0;
-}
+// The Wenzhou map (ECharts' geo parts, the districts file and the map's own request) arrives when it is drawn.
+const CockpitMap = lazy(() => import('./CockpitMap.tsx'));
 
 /**
  * 驾驶舱 (issue #14): the leadership group's page — the three platforms and the city as of a day, every number
@@ -36,26 +27,27 @@ export function CockpitPage() {
   const cockpit = useCockpit(year, asOf);
   const view = cockpit.data;
   const [column, setColumn] = useState<string>('city');
-  const [open, setOpen] = useState<CockpitFigureDef | null>(null);
-  // A double click on a tile: the second click lands on the drawer's mask and would close what the first opened.
-  const openedAt = useRef(0);
-  const openFigure = (def: CockpitFigureDef) => {
-    openedAt.current = Date.now();
-    setOpen(def);
-  };
-  const closeFigure = () => {
-    if (Date.now() - openedAt.current > 400) setOpen(null);
-  };
   const exporting = useDownload(() => exportCockpit(year, asOf));
   const screen = useRef<HTMLDivElement>(null);
   const [fullScreen, setFullScreen] = useState(false);
   useEffect(() => {
-    const changed = () => setFullScreen(document.fullscreenElement !== null);
+    const changed = () => {
+      setFullScreen(document.fullscreenElement !== null);
+    };
+    // Esc leaves full screen: the browser does it itself where it owns the key; this covers a kiosk or a remote
+    // keyboard on a wall screen where the key reaches the page.
+    const escape = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && document.fullscreenElement) void document.exitFullscreen();
+    };
     document.addEventListener('fullscreenchange', changed);
-    return () => document.removeEventListener('fullscreenchange', changed);
+    document.addEventListener('keydown', escape);
+    return () => {
+      document.removeEventListener('fullscreenchange', changed);
+      document.removeEventListener('keydown', escape);
+    };
   }, []);
 
-  const setParam = (name: string, value: string | null) =>
+  const setParam = (name: string, value: string | null) => {
     setSearch(
       (current) => {
         const params = new URLSearchParams(current);
@@ -66,16 +58,9 @@ export function CockpitPage() {
       },
       { replace: true },
     );
+  };
 
-  const columns = useMemo(
-    () => [
-      ...(view?.city ? [{ value: 'city', label: '三平台合计' }] : []),
-      ...(view?.platforms ?? []).map((p) => ({ value: p.platformKey as string, label: p.platformName })),
-    ],
-    [view],
-  );
-  const chosen = columns.some((c) => c.value === column) ? column : columns[0]?.value;
-  const figures = chosen === 'city' ? view?.city : view?.platforms.find((p) => p.platformKey === chosen)?.figures;
+  const { columns, chosen, figures } = chosenColumn(view, column);
 
   return (
     <div ref={screen} style={{ background: '#f5f5f5', padding: fullScreen ? 24 : 0, overflow: 'auto' }}>
@@ -91,7 +76,9 @@ export function CockpitPage() {
                 data-testid="cockpit-year"
                 style={{ width: 110 }}
                 value={year}
-                onChange={(next) => setParam('year', String(next))}
+                onChange={(next) => {
+                  setParam('year', String(next));
+                }}
                 options={Array.from({ length: currentYear - 2017 }, (_, k) => currentYear - k).map((y) => ({
                   value: y,
                   label: `${y} 年`,
@@ -104,7 +91,9 @@ export function CockpitPage() {
                 data-testid="cockpit-asof"
                 value={view ? dayjs(view.asOf) : null}
                 allowClear={false}
-                onChange={(day) => setParam('asOf', day ? day.format('YYYY-MM-DD') : null)}
+                onChange={(day) => {
+                  setParam('asOf', day ? day.format('YYYY-MM-DD') : null);
+                }}
                 disabledDate={(d) => d.year() !== year || d.format('YYYY-MM-DD') > today}
               />
             </Space>
@@ -133,34 +122,23 @@ export function CockpitPage() {
         {view && figures && (
           <>
             <Space wrap>
-              <Segmented
-                data-testid="cockpit-column"
-                value={chosen}
-                onChange={(next) => setColumn(String(next))}
-                options={columns}
-              />
+              <Segmented data-testid="cockpit-column" value={chosen} onChange={setColumn} options={columns} />
               <Typography.Text type="secondary">
                 数据截至 {view.asOf}。点击任一数字查看各平台对比和明细，问号说明统计口径。
               </Typography.Text>
             </Space>
-            {SECTIONS.map((section) => (
-              <Card key={section} size="small" title={section} data-testid={`cockpit-section-${section}`}>
-                <Row gutter={[12, 12]}>
-                  {COCKPIT_FIGURES.filter((def) => def.section === section).map((def) => (
-                    <Col key={def.key} xs={12} md={8} xl={4}>
-                      <FigureTile
-                        def={def}
-                        figures={figures}
-                        alert={isAlert(def, figures)}
-                        onOpen={() => openFigure(def)}
-                      />
-                    </Col>
-                  ))}
-                </Row>
-              </Card>
-            ))}
+            <Card size="small" title="温州三大平台分布（悬停查看要点，点击切换到该平台）">
+              <Suspense fallback={<div style={{ height: fullScreen ? 560 : 440 }} />}>
+                <CockpitMap
+                  view={view}
+                  chosen={chosen ?? 'city'}
+                  onChoose={setColumn}
+                  height={fullScreen ? 560 : 440}
+                />
+              </Suspense>
+            </Card>
+            <CockpitTiles view={view} figures={figures} />
             <CockpitCharts view={view} figures={figures} />
-            <FigureDrawer def={open} view={view} onClose={closeFigure} />
           </>
         )}
       </Space>

@@ -27,13 +27,13 @@ export function rowsLink(key: string, platformKey: string | null, figures: Cockp
   if (key === 'landUnused') return withPlatform('/parcels', { subDatabase: 'supplied_not_used' });
   if (key === 'landVacated') return withPlatform('/parcels', { subDatabase: 'vacated' });
   if (key === 'landHandled') return withPlatform('/parcels');
-  if (key === 'renewalOverdue') return `/renewal/overdue?asOf=${view.asOf}`;
-  if (key.startsWith('renewal')) return '/renewal';
-  if (key.startsWith('targets')) return '/targets/funnel';
-  if (key.startsWith('trips')) return '/trips/compliance';
+  if (key === 'renewalOverdue') return withPlatform('/renewal/overdue', { asOf: view.asOf });
+  if (key.startsWith('renewal')) return withPlatform('/renewal');
+  if (key.startsWith('targets')) return withPlatform('/targets/funnel');
+  if (key.startsWith('trips')) return withPlatform('/trips/compliance');
   if (key.startsWith('assessment'))
     return figures.assessment
       ? `/assessment?year=${figures.assessment.year}&id=${figures.assessment.id}`
       : '/assessment';
-  return `/key-tasks?year=${view.year}`;
+  return withPlatform('/key-tasks', { year: String(view.year) });
 }

@@ -17,8 +17,8 @@ export function HomePage() {
         {user.displayName}，您好（{who}）。以下是等待您处理的事项。
       </Typography.Paragraph>
       <Row gutter={[16, 16]}>
-        {HOME_CARDS[user.role].map(({ key, name, card }) => (
-          <Col key={key} xs={24} lg={12} xxl={8} data-testid={`home-slot-${key}`}>
+        {HOME_CARDS[user.role].map(({ key, name, card, wide }) => (
+          <Col key={key} xs={24} lg={wide ? 24 : 12} xxl={wide ? 24 : 8} data-testid={`home-slot-${key}`}>
             {/* A card whose data cannot be drawn fails alone; the other cards stay. */}
             <PartBoundary name={name}>
               {/* The card's code arrives on its own (home-cards.tsx): a loading card holds its place. */}

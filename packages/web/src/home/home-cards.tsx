@@ -30,9 +30,13 @@ const DueParcelsCard = lazy(() => import('../land/DueParcelsCard.tsx').then((m) 
  * Which cards each role's 工作台 shows, first the work that waits. A new card is a component in ./cards and a
  * line here; each card fetches its own data and has its own error boundary (named `name` when it fails).
  */
-export const HOME_CARDS: Record<Role, ReadonlyArray<{ key: string; name: string; card: ReactNode }>> = {
+export const HOME_CARDS: Record<
+  Role,
+  ReadonlyArray<{ key: string; name: string; card: ReactNode; /** The whole row wide. */ wide?: boolean }>
+> = {
   leader: [
-    { key: 'cockpit', name: '驾驶舱', card: <CockpitHomeCard /> },
+    // The cockpit is the leader's 工作台 (issue #14): its tiles lead the page, the other cards below.
+    { key: 'cockpit', name: '驾驶舱', card: <CockpitHomeCard />, wide: true },
     { key: 'stages', name: '招商项目', card: <ProjectStagesCard title="全市招商项目（按阶段）" /> },
     { key: 'run', name: '亩均评价', card: <LatestRunCard /> },
     { key: 'catalogs', name: '现行产业准入目录', card: <CatalogsInForceCard /> },

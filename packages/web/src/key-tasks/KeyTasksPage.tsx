@@ -21,6 +21,7 @@ import { can } from '@pgs/domain/platform/roles';
 import { useMe } from '../auth/session.ts';
 import { todayInShanghai } from '../shared/format.ts';
 import { useDownload } from '../shared/useDownload.ts';
+import { usePlatformParam } from '../shared/usePlatformParam.ts';
 import { exportKeyTasks, useCompletion, useKeyTasks, type KeyTaskFilters } from './key-tasks.api.ts';
 import { leadLabel, partLabel, percent, STATUS_COLORS, statusLabel } from './key-task-format.ts';
 import { KeyTaskForm } from './KeyTaskForm.tsx';
@@ -33,7 +34,13 @@ export function KeyTasksPage() {
   const [search, setSearch] = useSearchParams();
   const today = todayInShanghai();
   const year = Number(search.get('year')) || Number(today.slice(0, 4));
-  const [filters, setFilters] = useState<KeyTaskFilters>({});
+  const [platformKey, setPlatformKey] = usePlatformParam();
+  const [rest, setRest] = useState<Omit<KeyTaskFilters, 'platformKey'>>({});
+  const filters: KeyTaskFilters = { ...rest, platformKey };
+  const setFilters = ({ platformKey: next, ...others }: KeyTaskFilters) => {
+    setRest(others);
+    if (next !== platformKey) setPlatformKey(next);
+  };
   const [q, setQ] = useState('');
   const tasks = useKeyTasks(year, filters);
   const completion = useCompletion(year);
@@ -95,7 +102,18 @@ export function KeyTasksPage() {
             min={2000}
             max={2100}
             value={year}
-            onChange={(value) => value && setSearch({ year: String(value) }, { replace: true })}
+            onChange={(value) => {
+              // The year replaces the address but keeps the platform filter (a cockpit link brings one).
+              if (value)
+                setSearch(
+                  (current) => {
+                    const params = new URLSearchParams(current);
+                    params.set('year', String(value));
+                    return params;
+                  },
+                  { replace: true },
+                );
+            }}
             data-testid="key-task-year"
           />
           <Select
@@ -115,10 +133,11 @@ export function KeyTasksPage() {
               placeholder="全部平台"
               style={{ width: 140 }}
               value={filters.platformKey}
-              onChange={(platformKey) => {
-                setFilters({ ...filters, platformKey });
+              onChange={(next) => {
+                setFilters({ ...filters, platformKey: next });
               }}
               options={PLATFORMS.map((p) => ({ value: p.key, label: p.shortName }))}
+              data-testid="key-task-platform"
             />
           )}
           <Input.Search

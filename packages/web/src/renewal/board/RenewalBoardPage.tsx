@@ -11,6 +11,7 @@ import {
 import { can } from '@pgs/domain/platform/roles';
 import { useMe } from '../../auth/session.ts';
 import { useDownload } from '../../shared/useDownload.ts';
+import { usePlatformParam } from '../../shared/usePlatformParam.ts';
 import { PLATFORM_OPTIONS, platformShortName } from '../../projects/components/project-format.ts';
 import { exportCases, useRenewalCases, type CaseFilters } from '../renewal.api.ts';
 import { OverdueTag, statusLabel, wayLabel } from '../components/renewal-format.tsx';
@@ -22,7 +23,7 @@ const CARDS_PER_COLUMN = 30;
 export function RenewalBoardPage() {
   const { data: me } = useMe();
   const [track, setTrack] = useState<RenewalTrack | 'all'>('all');
-  const [platformKey, setPlatformKey] = useState<string | undefined>(undefined);
+  const [platformKey, setPlatformKey] = usePlatformParam();
   const [preset, setPreset] = useState<CasePreset | null>(null);
   const filters: CaseFilters = { track: track === 'all' ? undefined : track, platformKey };
   const exporting = useDownload(() => exportCases(filters));

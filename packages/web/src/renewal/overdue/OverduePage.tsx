@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { Button, Card, DatePicker, Empty, Select, Space, Table, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { RENEWAL_TRACK_SHORT, type RenewalCaseView } from '@pgs/domain';
 import { useMe } from '../../auth/session.ts';
 import { useDownload } from '../../shared/useDownload.ts';
+import { usePlatformParam } from '../../shared/usePlatformParam.ts';
 import { todayInShanghai } from '../../shared/format.ts';
 import { PLATFORM_OPTIONS, platformShortName } from '../../projects/components/project-format.ts';
 import { exportCases, useOverdue } from '../renewal.api.ts';
@@ -13,8 +14,13 @@ import { StatusTag } from '../components/renewal-format.tsx';
 /** 逾期案件: open cases past their deadline as of a day the user picks, per platform and responsible department. */
 export function OverduePage() {
   const { data: me } = useMe();
-  const [platformKey, setPlatformKey] = useState<string | undefined>(undefined);
-  const [asOf, setAsOf] = useState<Dayjs>(() => dayjs(todayInShanghai()));
+  const [platformKey, setPlatformKey] = usePlatformParam();
+  // The day may come in the address too (the cockpit links here as of its own day).
+  const [search] = useSearchParams();
+  const [asOf, setAsOf] = useState<Dayjs>(() => {
+    const asked = dayjs(search.get('asOf') ?? '', 'YYYY-MM-DD', true);
+    return asked.isValid() ? asked : dayjs(todayInShanghai());
+  });
   const day = asOf.format('YYYY-MM-DD');
   const query = useOverdue({ platformKey, asOf: day });
   const exporting = useDownload(() => exportCases({ platformKey, overdue: 'true', asOf: day }));
@@ -39,6 +45,7 @@ export function OverduePage() {
             options={PLATFORM_OPTIONS}
             value={platformKey}
             onChange={setPlatformKey}
+            data-testid="overdue-platform"
             style={{ width: 140 }}
           />
         )}

@@ -4,6 +4,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { quarterLabel, quartersUpTo, quarterOfDay } from '@pgs/domain';
 import { useMe } from '../../auth/session.ts';
 import { useDownload } from '../../shared/useDownload.ts';
+import { usePlatformParam } from '../../shared/usePlatformParam.ts';
 import { OptionChart } from '../../shared/charts/MapChart.tsx';
 import { exportFunnel, useFunnel, type FunnelQuery } from '../targets.api.ts';
 import { days, percent, PLATFORM_OPTIONS } from '../target-labels.ts';
@@ -19,7 +20,7 @@ const GROUPS = [
 /** 招商漏斗: target → contact → reported project → landed, with conversion rates and median days; exportable. */
 export function FunnelPage() {
   const { data: me } = useMe();
-  const [platformKey, setPlatformKey] = useState<string | undefined>(undefined);
+  const [platformKey, setPlatformKey] = usePlatformParam();
   const [quarter, setQuarter] = useState<string | undefined>(undefined);
   const [groupBy, setGroupBy] = useState('platform');
   const query: FunnelQuery = { platformKey: me?.platformKey ?? platformKey, quarter, groupBy };
@@ -65,6 +66,7 @@ export function FunnelPage() {
                 options={PLATFORM_OPTIONS}
                 value={platformKey}
                 onChange={setPlatformKey}
+                data-testid="funnel-platform"
               />
             )}
             <Select

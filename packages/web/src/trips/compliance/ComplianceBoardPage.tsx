@@ -4,8 +4,9 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { MISSING_FIGURE_LABELS, PLATFORMS, platformName, type PlatformKey } from '@pgs/domain';
 import { BarChart } from '../../shared/charts/BarChart.tsx';
 import { useDownload } from '../../shared/useDownload.ts';
+import { usePlatformParam } from '../../shared/usePlatformParam.ts';
 import { exportCompliance, usePeriodCompliance, useStaff, type MonthComplianceView } from '../trips.api.ts';
-import { monthAgo } from '../components/usePlatformChoice.ts';
+import { monthAgo, PLATFORM_OPTIONS } from '../components/usePlatformChoice.ts';
 
 type PlatformRow = { platformKey: string; months: MonthComplianceView[]; monthsOk: number; monthsMissing: number };
 
@@ -110,7 +111,9 @@ export function ComplianceBoardPage() {
   const exporting = useDownload(() => exportCompliance(period));
   const [open, setOpen] = useState<MonthComplianceView | null>(null);
   const months = result.data?.months ?? [];
-  const platforms = result.data?.platforms ?? [];
+  // One platform when the address names it (the cockpit's 查看明细 of a platform column); all side by side otherwise.
+  const [platformKey, setPlatformKey] = usePlatformParam();
+  const platforms = (result.data?.platforms ?? []).filter((p) => !platformKey || p.platformKey === platformKey);
 
   return (
     <Card
@@ -118,6 +121,18 @@ export function ComplianceBoardPage() {
       extra={
         <Space>
           <Select aria-label="期间" style={{ width: 180 }} value={period} options={options} onChange={setPeriod} />
+          {(result.data?.platforms.length ?? 0) > 1 && (
+            <Select
+              aria-label="平台"
+              allowClear
+              placeholder="全部平台"
+              style={{ width: 200 }}
+              value={platformKey}
+              options={PLATFORM_OPTIONS}
+              onChange={setPlatformKey}
+              data-testid="compliance-platform"
+            />
+          )}
           <Button icon={<DownloadOutlined />} loading={exporting.downloading} onClick={() => void exporting.start()}>
             导出 Excel
           </Button>
