@@ -106,6 +106,8 @@ describe('the leadership cockpit in the browser (issue #14)', () => {
     await asOf.pressSequentially(`${year - 1}-12-31`, { delay: 20 });
     await asOf.press('Enter');
     await expect.poll(() => new URL(page.url()).searchParams.get('asOf'), POLL).toBe(`${year - 1}-12-31`);
+    // The page has drawn that day's figures (the export button then exports that day, not the one before).
+    await expectText(page.getByTestId('cockpit-page'), `数据截至 ${year - 1}-12-31。`);
     const { download, buffer } = await downloadOf(page, page.getByTestId('cockpit-export'));
     expect(download.suggestedFilename()).toContain(`${year - 1}年驾驶舱指标`);
     const workbook = await loadWorkbook(buffer);

@@ -48,9 +48,10 @@ export function cockpitMapOption(map: WenzhouMap, view: CockpitView, chosen: str
   };
   const platforms = {
     name: '三大平台',
-    type: 'effectScatter',
+    // A still dot, not the land map's rippling one: a wall screen shows the cockpit for hours, and the ripple repaints
+    // the whole map canvas every frame (on a busy machine the page's date input stopped taking typed dates).
+    type: 'scatter',
     coordinateSystem: 'geo',
-    rippleEffect: { scale: 3 },
     symbolSize: (value: number[]) => 16 + Math.min(20, (value[2] ?? 0) * 2),
     itemStyle: { color: '#fa541c' },
     label: { show: true, formatter: (p: { name: string }) => shortName(p.name), position: 'right', fontWeight: 'bold' },
