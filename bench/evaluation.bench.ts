@@ -17,7 +17,8 @@ const CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 function creditCode(n: number): string {
   const body = `91330300${String(n).padStart(9, '0')}`;
-  const sum = [...body].reduce((total, c, i) => total + CHARSET.indexOf(c) * WEIGHTS[i]!, 0);
+  let sum = 0;
+  for (let i = 0; i < body.length; i += 1) sum += CHARSET.indexOf(body.charAt(i)) * (WEIGHTS[i] ?? 0);
   return body + CHARSET.charAt((31 - (sum % 31)) % 31);
 }
 
@@ -26,7 +27,7 @@ function creditCode(n: number): string {
  * scales, platforms, sizes and figures, with some missing figures (D14), tenants, utilities, newcomers, enterprises
  * not producing and zombies, so every branch of the evaluation runs.
  */
-async function loadRecords(pool: pg.Pool) {
+export async function loadRecords(pool: pg.Pool) {
   const codes = Array.from({ length: ENTERPRISES }, (_, i) => creditCode(i + 1));
   if (creditCodeProblem(codes[0]!) !== null) throw new Error('bench credit codes are not valid');
   await pool.query(

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { cityOf, cockpitDay, landOf, isLargeProject, landedOf, monthsThrough, pipelineOf } from './cockpit-figures.ts';
+import {
+  asOfNotes,
+  cityOf,
+  cockpitDay,
+  landOf,
+  isLargeProject,
+  landedOf,
+  monthsThrough,
+  pipelineOf,
+} from './cockpit-figures.ts';
 import { COCKPIT_FIGURES } from './cockpit-figure-list.ts';
 import type { CockpitFigures } from './cockpit.contract.ts';
 
@@ -108,6 +117,19 @@ describe('landedOf (R2.6 credit against the task, R4.3 behind schedule)', () => 
       const landed = landedOf({ year: 2025, asOf: '2025-12-31', credit: '1.5', task, behindShare: 0.8, projects: [] });
       expect(landed).toMatchObject({ task: null, taskShare: null, behind: false, credit: '1.5' });
     }
+  });
+  it('takes a count made in SQL and lists only the large ones among the candidates passed', () => {
+    const landed = landedOf({
+      year: 2025,
+      asOf: '2025-07-01',
+      credit: '3',
+      task: '6',
+      behindShare: 0.8,
+      projects: [projects[0]!, projects[2]!],
+      landedCount: 4120,
+    });
+    expect(landed.landedCount).toBe(4120);
+    expect(landed.large.map((p) => p.id)).toEqual([3, 1]);
   });
   it('gives the share to four places exactly', () => {
     expect(
@@ -228,5 +250,14 @@ describe('landOf (R3.1 sub-databases)', () => {
     expect(land.vacated).toEqual({ count: 1, area: '1.1' });
     expect(land.started).toBe(2);
     expect(landOf([], undefined)).toMatchObject({ approvedNotSupplied: { count: 0, area: '0' }, supplied: 0 });
+  });
+});
+
+describe("asOfNotes (what a past day still counts from today's rows)", () => {
+  it('says nothing for today and names what is not replayed for the day before', () => {
+    expect(asOfNotes('2026-12-06', '2026-12-06')).toEqual([]);
+    const notes = asOfNotes('2026-12-05', '2026-12-06');
+    expect(notes.join('')).toContain('项目总投资、地块面积按当前台账计');
+    expect(notes.join('')).toContain('2026-12-05');
   });
 });

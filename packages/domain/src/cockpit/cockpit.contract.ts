@@ -101,6 +101,11 @@ export const cockpitViewSchema = z.object({
   platforms: z.array(
     z.object({ platformKey: z.enum(PLATFORM_KEYS), platformName: z.string(), figures: cockpitFiguresSchema }),
   ),
+  /**
+   * For a past day, what is still counted from today's rows because the owners keep no history of it (shown beside
+   * the figures); empty for today.
+   */
+  asOfNotes: z.array(z.string()),
   /** All three platforms together; null for a platform user. */
   city: cockpitFiguresSchema.nullable(),
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { investmentSummary, type CountableProject } from './investment-count.ts';
+import { investmentCreditOfGroups, investmentSummary, type CountableProject } from './investment-count.ts';
 
 const project = (over: Partial<CountableProject> & { id: number }): CountableProject => ({
   name: `项目${over.id}`,
@@ -67,5 +67,26 @@ describe('R2.6 counting (with R2.5 shares, D11)', () => {
       }),
     );
     expect(investmentSummary('zhenan', 2026, tenths).totalCredit).toBe(1);
+  });
+});
+
+describe('R2.6 credit from grouped projects (the cockpit: a SQL GROUP BY with count)', () => {
+  const circulated = { fromPlatformKey: 'zhenan', toPlatformKey: 'hitech', firstPlaceShare: 0.3, hostShare: 0.7 };
+  const groups = [
+    { ...project({ id: 0 }), count: 3 },
+    { ...project({ id: 0, categoryAtReport: 'restricted' }), count: 2 },
+    { ...project({ id: 0, platformKey: 'hitech', circulation: circulated }), count: 3 },
+    { ...project({ id: 0, landedOn: '2025-12-31' }), count: 5 },
+  ];
+  it('equals the summary of the same projects one by one, for each side of a circulation', () => {
+    const oneByOne = groups.flatMap((group, g) =>
+      Array.from({ length: group.count }, (_, k) => ({ ...group, id: g * 10 + k })),
+    );
+    for (const key of ['zhenan', 'hitech', 'oujiangkou']) {
+      expect(investmentCreditOfGroups(key, 2026, groups)).toBe(investmentSummary(key, 2026, oneByOne).totalCredit);
+    }
+    // 浙南: 3 encouraged + 3 × 0.3 as first place = 3.9 exactly; 高新区: 3 × 0.7 = 2.1.
+    expect(investmentCreditOfGroups('zhenan', 2026, groups)).toBe(3.9);
+    expect(investmentCreditOfGroups('hitech', 2026, groups)).toBe(2.1);
   });
 });

@@ -1,6 +1,9 @@
 import {
+  asOfNotes,
+  BONUS_MIN_TOTAL_INVESTMENT,
   cityOf,
   cockpitDay,
+  investmentCreditOfGroups,
   landedOf,
   landOf,
   monthsThrough,
@@ -17,11 +20,11 @@ import { requirePermission, type Actor } from '../platform/actor.ts';
 import { badRequest } from '../platform/errors.ts';
 import { platformScope } from '../platform/platform-scope.ts';
 import { projectStageFigures } from '../projects/projects.service.ts';
-import { landedProjectsOfYear, platformInvestmentSummary } from '../projects/project-circulation.service.ts';
+import { landedFiguresOfYear } from '../projects/project-circulation.service.ts';
 import { listRuns } from '../mu-evaluation/mu-evaluation.service.ts';
 import { parcelCleanupFigures } from '../land/parcels.service.ts';
 import { renewalCaseFigures } from '../renewal/renewal.service.ts';
-import { targetFunnel } from '../targets/target-funnel.service.ts';
+import { targetFunnelCounts } from '../targets/target-funnel.service.ts';
 import { complianceOfMonths } from '../trips/staffing-compliance.service.ts';
 import { getAssessment, listAssessments } from '../assessment/assessment.service.ts';
 import { rubricOfYear } from '../assessment/rubrics.service.ts';
@@ -45,25 +48,26 @@ export async function cockpitView(
   const day = cockpitDay(year, query.asOf, today);
   if (!day.ok) throw badRequest(day.message);
   const { asOf } = day;
+  const past = asOf < today;
   const from = `${year}-01-01`;
   const scope = platformScope(actor);
   const keys: readonly PlatformKey[] = scope ? [scope] : PLATFORM_KEYS;
 
   // Independent reads, in parallel: each module answers for every visible platform at once where it can.
-  const [stages, landedRows, credits, rubric, runs, land, renewal, funnel, trips, assessments, keyTasks] =
-    await Promise.all([
-      projectStageFigures(db),
-      landedProjectsOfYear(db, year, asOf),
-      Promise.all(keys.map((key) => platformInvestmentSummary(db, actor, key, year, asOf))),
-      rubricOfYear(db, year),
-      listRuns(db, actor, { status: 'published', page: 1, pageSize: 50 }),
-      parcelCleanupFigures(db, actor, from, asOf),
-      renewalCaseFigures(db, actor, from, asOf),
-      targetFunnel(db, actor, { year, groupBy: 'platform' }),
-      Promise.all(keys.map((key) => complianceOfMonths(db, key, monthsThrough(year, asOf)))),
-      listAssessments(db, actor, { status: 'published', page: 1, pageSize: 50 }),
-      keyTaskCompletion(db, actor, year, asOf, now),
-    ]);
+  const [stages, landed, rubric, runs, land, renewal, funnel, trips, assessments, keyTasks] = await Promise.all([
+    // Stocks: today's rows for today; for a past day, replayed from the owners' dated histories.
+    projectStageFigures(db, past ? asOf : undefined),
+    // One GROUP BY for every platform's credit and landed count (the R2.6 rule is the domain's, over the groups).
+    landedFiguresOfYear(db, year, asOf, BONUS_MIN_TOTAL_INVESTMENT),
+    rubricOfYear(db, year),
+    listRuns(db, actor, { status: 'published', page: 1, pageSize: 50 }),
+    parcelCleanupFigures(db, actor, from, asOf, past ? asOf : undefined),
+    renewalCaseFigures(db, actor, from, asOf),
+    targetFunnelCounts(db, actor, year),
+    Promise.all(keys.map((key) => complianceOfMonths(db, key, monthsThrough(year, asOf)))),
+    listAssessments(db, actor, { status: 'published', page: 1, pageSize: 50 }),
+    keyTaskCompletion(db, actor, year, asOf, now),
+  ]);
 
   // The latest ABCD evaluation and assessment published by the day, of this year's data or earlier.
   const published = (at: string | null) => at !== null && shanghaiDay(new Date(at)) <= asOf;
@@ -73,10 +77,14 @@ export async function cockpitView(
 
   const behindShare = rubric.rubric.behindScheduleShare;
   const tasks = rubric.rubric.investmentTasks as Partial<Record<PlatformKey, string>>;
-  const landedOfPlatform = (key: PlatformKey) =>
-    landedRows
-      .filter((row) => row.platformKey === key || row.fromPlatformKey === key)
-      .map((row) => ({ ...row, platformKey: row.platformKey }));
+  // A circulated project is the holder's and the first place's (it shares the credit, R2.5).
+  const ofPlatform = (key: PlatformKey) => (row: { platformKey: string; fromPlatformKey: string | null }) =>
+    row.platformKey === key || row.fromPlatformKey === key;
+  const countOf = (rows: readonly { count: number }[]) => rows.reduce((n, row) => n + row.count, 0);
+  const groupsOf = (key: PlatformKey) =>
+    landed.groups.filter((group) =>
+      ofPlatform(key)({ ...group, fromPlatformKey: group.circulation?.fromPlatformKey ?? null }),
+    );
 
   const platforms = keys.map((key, k): CockpitView['platforms'][number] => {
     const runPlatform = run?.platforms.find((p) => p.platformKey === key);
@@ -90,10 +98,11 @@ export async function cockpitView(
       landed: landedOf({
         year,
         asOf,
-        credit: String(credits[k]?.totalCredit ?? 0),
+        credit: String(investmentCreditOfGroups(key, year, landed.groups)),
         task: tasks[key] ?? null,
         behindShare,
-        projects: landedOfPlatform(key),
+        projects: landed.large.filter(ofPlatform(key)),
+        landedCount: countOf(groupsOf(key)),
       }),
       abcd:
         run && runPlatform
@@ -158,7 +167,7 @@ export async function cockpitView(
               reason: `全市参评企业 D 类占比；${run.platforms.filter((p) => !p.ruleHolds).length} 个平台未达到高于全市 5 至 10 个百分点的要求`,
             }
           : null,
-        { year, asOf, behindShare, projects: landedRows },
+        { year, asOf, behindShare, projects: landed.large, landedCount: countOf(landed.groups) },
       );
-  return { year, asOf, scope, platforms, city };
+  return { year, asOf, scope, platforms, asOfNotes: asOfNotes(asOf, today), city };
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import type { CockpitView } from '@pgs/domain';
 import { createTestApp, type TestApp } from '../test/test-app.ts';
 import { makeProject } from '../test/make-project.ts';
@@ -25,7 +26,7 @@ const send = (user: string, method: 'GET' | 'POST', url: string, payload?: unkno
 const cockpit = async (user: string, query = '') => {
   const response = await send(user, 'GET', `/cockpit${query}`);
   expect(response.statusCode, response.body).toBe(200);
-  return response.json() as CockpitView;
+  return response.json<CockpitView>();
 };
 const column = (view: CockpitView, key: string) => view.platforms.find((p) => p.platformKey === key)!.figures;
 
@@ -173,6 +174,31 @@ describe('issue #14 cockpit figures equal a hand count', () => {
     expect(zn.keyTasks.overdue).toBe(0);
   });
 
+  it('a past day: stages and parcel states as they stood that day, replayed from the dated histories', async () => {
+    // 31 Jan: 浙南's 20亿 project (landed 03-10) and the 199 999.99 one are still in the pipeline; the 1 000 one is
+    // reported on 1 Feb (not yet counted), the 500.5 one on 2 Feb. 瓯江口's 10 is reported on 1 Mar.
+    const jan = await cockpit('leader', '?year=2026&asOf=2026-01-31');
+    expect(column(jan, 'zhenan').pipeline).toMatchObject({ openCount: 2, openInvestment: '399999.99' });
+    expect(column(jan, 'zhenan').pipeline.stages.find((s) => s.status === 'landed')!.count).toBe(0);
+    expect(column(jan, 'oujiangkou').pipeline).toMatchObject({ openCount: 0, openInvestment: '0' });
+    expect(column(jan, 'oujiangkou').pipeline.stages.find((s) => s.status === 'landed')!.count).toBe(1);
+    // The 2 亩 parcel was supplied on 1 Feb: on 31 Jan it is still 批而未供.
+    expect(column(jan, 'zhenan').land.approvedNotSupplied).toEqual({ count: 3, area: '15.5' });
+    expect(column(jan, 'zhenan').land.suppliedNotUsed.count).toBe(0);
+    expect(jan.asOfNotes.length).toBeGreaterThan(0);
+    const feb = await cockpit('leader', '?year=2026&asOf=2026-02-01');
+    expect(column(feb, 'zhenan').pipeline).toMatchObject({ openCount: 3, openInvestment: '400999.99' });
+    expect(column(feb, 'zhenan').land.approvedNotSupplied).toEqual({ count: 2, area: '13.5' });
+    expect(column(feb, 'zhenan').land.suppliedNotUsed.count).toBe(1);
+    // 31 Mar: the 20亿 one landed on 10 Mar, the 199 999.99 one waits for 1 Apr in the stage before.
+    const mar = column(await cockpit('leader', '?year=2026&asOf=2026-03-31'), 'zhenan').pipeline;
+    expect(mar).toMatchObject({ openCount: 3, openInvestment: '201500.49' });
+    expect(mar.stages.find((s) => s.status === 'landed')).toMatchObject({ count: 1, investment: '200000' });
+    expect(mar.stages.find((s) => s.status === 'signed')).toMatchObject({ count: 1, investment: '199999.99' });
+    // Today's cockpit has nothing replayed and says so by an empty list.
+    expect((await cockpit('leader', '?year=2026')).asOfNotes).toEqual([]);
+  });
+
   it('land clean-up, key tasks and the latest published assessment', async () => {
     const view = await cockpit('drc', '?year=2026');
     const zn = column(view, 'zhenan');
@@ -212,6 +238,36 @@ describe('issue #14 cockpit figures equal a hand count', () => {
     const large: unknown[] = [];
     for await (const batch of workbook.rows('20亿元以上落地项目')) large.push(...batch);
     expect(JSON.stringify(large)).toContain('汽车底盘二十亿项目');
+  });
+});
+
+describe('issue #14 cockpit renewal cases on a past day', () => {
+  it('a case completed or withdrawn later is open on the day; overdue the day after its deadline', async () => {
+    // Written straight into the renewal ledger (rows of a read-only figure); the cases' dates are what count.
+    // A: opened 02-01, due 06-30, completed late on 07-10. B: opened 02-01, due 05-31, withdrawn on 04-15 (Beijing
+    // time; a withdrawn case's last change). C: opened 08-01, due 09-30, still in progress.
+    await t.database.db.execute(sql`
+      INSERT INTO renewal_cases (platform_key, credit_code, enterprise_name, track, status, department, responsible_person,
+        opened_on, deadline, completed_on, plan_year, created_at, created_by, updated_at)
+      VALUES
+        ('zhenan', '91330300CKPA00001A', '驾驶舱甲公司', 'zombie_exit', 'completed', '浙南经发局', '甲', '2026-02-01', '2026-06-30', '2026-07-10', 0, now(), 'eitc', now()),
+        ('zhenan', '91330300CKPB00002B', '驾驶舱乙公司', 'zombie_exit', 'withdrawn', '浙南经发局', '乙', '2026-02-01', '2026-05-31', NULL, 0, now(), 'eitc', '2026-04-14T17:00:00Z'),
+        ('zhenan', '91330300CKPC00003C', '驾驶舱丙公司', 'zombie_exit', 'in_progress', '浙南经发局', '丙', '2026-08-01', '2026-09-30', NULL, 0, now(), 'eitc', now())`);
+    const renewalOn = async (asOf: string) =>
+      column(await cockpit('leader', `?year=2026&asOf=${asOf}`), 'zhenan').renewal;
+    expect(await renewalOn('2026-01-31')).toEqual({ open: 0, overdue: 0, closed: 0, closedOnTime: 0 });
+    expect(await renewalOn('2026-04-14')).toEqual({ open: 2, overdue: 0, closed: 0, closedOnTime: 0 });
+    // 2026-04-14T17:00Z is 04-15 01:00 in Beijing: withdrawn on 04-15.
+    expect(await renewalOn('2026-04-15')).toEqual({ open: 1, overdue: 0, closed: 0, closedOnTime: 0 });
+    expect(await renewalOn('2026-06-30')).toEqual({ open: 1, overdue: 0, closed: 0, closedOnTime: 0 });
+    expect(await renewalOn('2026-07-01')).toEqual({ open: 1, overdue: 1, closed: 0, closedOnTime: 0 });
+    expect(await renewalOn('2026-07-10')).toEqual({ open: 0, overdue: 0, closed: 1, closedOnTime: 0 });
+    expect(column(await cockpit('leader', '?year=2026'), 'zhenan').renewal).toEqual({
+      open: 1,
+      overdue: 1,
+      closed: 1,
+      closedOnTime: 0,
+    });
   });
 });
 

@@ -1,4 +1,4 @@
-import { and, asc, eq, lte } from 'drizzle-orm';
+import { and, asc, eq, lte, sql } from 'drizzle-orm';
 import type { Db } from '../platform/db.ts';
 import { parcelEvents, parcels } from './land.table.ts';
 
@@ -17,4 +17,31 @@ export async function movesUpTo(db: Db, platformKey: string, upTo: string) {
     .innerJoin(parcels, eq(parcels.id, parcelEvents.parcelId))
     .where(and(eq(parcels.platformKey, platformKey), lte(parcelEvents.effectiveDate, upTo)))
     .orderBy(asc(parcels.code), asc(parcelEvents.id));
+}
+
+/**
+ * SQL only: parcels per platform and state with their area as they stood at the end of `day` — the state after the
+ * last move effective on or before the day, in recorded order (as the domain's `parcelStateOn`). Only parcels with a
+ * move dated after the day are replayed; the others are in their current state. A parcel approved after the day is
+ * not counted. The area is today's (an edited area keeps no history).
+ */
+export async function statesOn(db: Db, platformKey: string | null, day: string) {
+  const result = await db.execute(sql`
+    WITH later AS (
+      SELECT DISTINCT ${parcelEvents.parcelId} AS id FROM ${parcelEvents} WHERE ${parcelEvents.effectiveDate} > ${day}
+    ),
+    replayed AS (
+      SELECT DISTINCT ON (${parcelEvents.parcelId}) ${parcelEvents.parcelId} AS id, ${parcelEvents.toState} AS state
+      FROM ${parcelEvents}
+      WHERE ${parcelEvents.parcelId} IN (SELECT id FROM later) AND ${parcelEvents.effectiveDate} <= ${day}
+        AND ${parcelEvents.toState} IS NOT NULL
+      ORDER BY ${parcelEvents.parcelId}, ${parcelEvents.id} DESC
+    )
+    SELECT ${parcels.platformKey} AS "platformKey", coalesce(r.state, ${parcels.state}) AS state, count(*)::int AS count,
+           coalesce(sum(${parcels.areaMu}), 0)::text AS area
+    FROM ${parcels} LEFT JOIN replayed r ON r.id = ${parcels.id}
+    WHERE ${parcels.approvedOn} <= ${day} AND (r.id IS NOT NULL OR ${parcels.id} NOT IN (SELECT id FROM later))
+      ${platformKey ? sql`AND ${parcels.platformKey} = ${platformKey}` : sql``}
+    GROUP BY 1, 2`);
+  return (result as { rows: { platformKey: string; state: string; count: number; area: string }[] }).rows;
 }

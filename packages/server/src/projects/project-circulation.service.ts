@@ -1,4 +1,4 @@
-import { and, asc, between, eq, or } from 'drizzle-orm';
+import { and, asc, between, eq, gte, or, sql } from 'drizzle-orm';
 import {
   circulationProblem,
   investmentSummary,
@@ -150,23 +150,63 @@ export async function platformInvestmentSummary(
 }
 
 /**
- * For the cockpit (issue #14): projects landed from 1 Jan of `year` through `through`, with the platform that holds
- * them and, for a circulated one, the platform of first contact (it shares the credit, R2.5). No permission check:
- * the cockpit checks its own and scopes a platform user.
+ * For the cockpit (issue #14): the projects landed from 1 Jan of `year` through `through`, as one GROUP BY over what
+ * the R2.6 credit reads (holder, category at report, circulation and its shares) with `count`, so the credit of each
+ * platform is the domain's rule over the groups (`investmentCreditOfGroups`) — the same total as
+ * `platformInvestmentSummary`, without shipping thousands of rows. `large`: the landed projects with a total
+ * investment of at least `largeFrom` 万元 (the domain's threshold, passed in), listed. No permission check: the cockpit
+ * checks its own and scopes a platform user.
  */
-export async function landedProjectsOfYear(db: Db, year: number, through: string) {
-  const rows = await db
-    .select({
-      id: projects.id,
-      name: projects.name,
-      platformKey: projects.platformKey,
-      fromPlatformKey: projectCirculations.fromPlatformKey,
-      totalInvestment: projects.totalInvestment,
-      landedOn: projects.landedOn,
-    })
-    .from(projects)
-    .leftJoin(projectCirculations, eq(projectCirculations.projectId, projects.id))
-    .where(and(eq(projects.status, 'landed'), between(projects.landedOn, `${year}-01-01`, through)))
-    .orderBy(asc(projects.id));
-  return rows.map((row) => ({ ...row, landedOn: row.landedOn ?? through }));
+export async function landedFiguresOfYear(db: Db, year: number, through: string, largeFrom: string) {
+  const landed = and(eq(projects.status, 'landed'), between(projects.landedOn, `${year}-01-01`, through));
+  const [groups, large] = await Promise.all([
+    db
+      .select({
+        platformKey: projects.platformKey,
+        reportedPlatformKey: projects.reportedPlatformKey,
+        categoryAtReport: projects.categoryAtReport,
+        fromPlatformKey: projectCirculations.fromPlatformKey,
+        toPlatformKey: projectCirculations.toPlatformKey,
+        firstPlaceShare: projectCirculations.firstPlaceShare,
+        hostShare: projectCirculations.hostShare,
+        count: sql<number>`count(*)::int`,
+      })
+      .from(projects)
+      .leftJoin(projectCirculations, eq(projectCirculations.projectId, projects.id))
+      .where(landed)
+      .groupBy(
+        projects.platformKey,
+        projects.reportedPlatformKey,
+        projects.categoryAtReport,
+        projectCirculations.fromPlatformKey,
+        projectCirculations.toPlatformKey,
+        projectCirculations.firstPlaceShare,
+        projectCirculations.hostShare,
+      ),
+    db
+      .select({
+        id: projects.id,
+        name: projects.name,
+        platformKey: projects.platformKey,
+        fromPlatformKey: projectCirculations.fromPlatformKey,
+        totalInvestment: projects.totalInvestment,
+        landedOn: projects.landedOn,
+      })
+      .from(projects)
+      .leftJoin(projectCirculations, eq(projectCirculations.projectId, projects.id))
+      .where(and(landed, gte(projects.totalInvestment, largeFrom)))
+      .orderBy(asc(projects.id)),
+  ]);
+  return {
+    groups: groups.map(({ fromPlatformKey, toPlatformKey, firstPlaceShare, hostShare, ...group }) => ({
+      ...group,
+      status: 'landed' as const,
+      landedOn: through,
+      circulation:
+        fromPlatformKey && toPlatformKey && firstPlaceShare !== null && hostShare !== null
+          ? { fromPlatformKey, toPlatformKey, firstPlaceShare: Number(firstPlaceShare), hostShare: Number(hostShare) }
+          : null,
+    })),
+    large: large.map((row) => ({ ...row, landedOn: row.landedOn ?? through })),
+  };
 }

@@ -30,6 +30,7 @@ import { actorOfUsername } from '../users/users.service.ts';
 import { latestEvaluation } from './access-evaluations.repository.ts';
 import { currentProjectSettings } from './project-settings.service.ts';
 import { platformScope } from '../platform/platform-scope.ts';
+import { stageFiguresOn } from './project-stages-on.repository.ts';
 
 export type ProjectRow = typeof projects.$inferSelect;
 
@@ -582,9 +583,11 @@ export async function projectStageCounts(db: Db) {
 
 /**
  * For the cockpit (issue #14): first reports per platform and stage with the sum of their total investment (万元,
- * exact text); no permission check (the cockpit checks its own and scopes a platform user).
+ * exact text); no permission check (the cockpit checks its own and scopes a platform user). With `day` before today,
+ * as they stood at the end of that day (replayed from the dated history, project-stages-on.repository.ts).
  */
-export async function projectStageFigures(db: Db) {
+export async function projectStageFigures(db: Db, day?: string) {
+  if (day !== undefined) return stageFiguresOn(db, day);
   const rows = await db
     .select({
       platformKey: projects.platformKey,

@@ -119,11 +119,16 @@ export async function caseKeys(db: Db, platformKey: string | null) {
 }
 
 /**
- * For the cockpit (issue #14), per platform: cases open today (opened by `asOf`), open ones past their deadline, and
- * cases completed from `from` through `asOf`, of which on or before their deadline. One grouped statement.
+ * For the cockpit (issue #14), per platform: cases open at the end of `asOf` (a past day included: completed or
+ * withdrawn later still counts open on it), open ones past their deadline on that day, and cases completed from
+ * `from` through `asOf`, of which on or before their deadline. One grouped statement.
  */
 export async function caseFigures(db: Db, platformKey: string | null, from: string, asOf: string) {
-  const open = sql`${renewalCases.status} in ('planned', 'in_progress') and ${renewalCases.openedOn} <= ${asOf}`;
+  // Open at the end of `asOf`: opened by then, not completed by then, not withdrawn by then. A withdrawn case keeps
+  // no withdrawal day, but it takes no change after it (no step, no second withdrawal), so its last change is it.
+  const open = sql`${renewalCases.openedOn} <= ${asOf}
+    and not (${renewalCases.status} = 'completed' and ${renewalCases.completedOn} <= ${asOf})
+    and not (${renewalCases.status} = 'withdrawn' and (${renewalCases.updatedAt} at time zone 'Asia/Shanghai')::date <= ${asOf})`;
   const closed = sql`${renewalCases.status} = 'completed' and ${renewalCases.completedOn} between ${from} and ${asOf}`;
   return db
     .select({

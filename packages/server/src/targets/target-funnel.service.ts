@@ -15,7 +15,6 @@ import {
   type FunnelView,
   type PlatformKey,
   type TargetTier,
-  type TargetType,
 } from '@pgs/domain';
 import type { Db } from '../platform/db.ts';
 import { requirePermission, type Actor } from '../platform/actor.ts';
@@ -80,6 +79,32 @@ export async function targetFunnel(db: Db, actor: Actor, query: FunnelQuery): Pr
   };
 }
 
+/**
+ * For the cockpit (issue #14): the year's funnel per platform, counts and the domain's rates only (each enterprise
+ * once, by its latest row of the year — the same rows and definitions as `targetFunnel`), without the median days,
+ * whose sorts were most of the cockpit's time at 100 000 targets. A platform user gets its own platform (D10).
+ */
+export async function targetFunnelCounts(db: Db, actor: Actor, year: number) {
+  requirePermission(actor, 'targets.read');
+  const platformKey = platformScope(actor);
+  const rows = await funnelFigures(db, {
+    platformKey,
+    year,
+    latestPerEnterprise: true,
+    groupBy: 'platform',
+    projects: firstReportsForTargets(platformKey ? [platformKey] : null),
+    medians: false,
+  });
+  const countsOf = (row: FunnelSqlRow) => {
+    const counts = { targets: row.targets, contacted: row.contacted, reported: row.reported, landed: row.landed };
+    return { ...counts, rates: funnelRates(counts) };
+  };
+  return {
+    rows: rows.filter((row) => row.key !== null).map((row) => ({ key: row.key as PlatformKey, ...countsOf(row) })),
+    total: countsOf(rows.find((row) => row.key === null) ?? EMPTY),
+  };
+}
+
 async function groupLabels(db: Db, groupBy: FunnelQuery['groupBy'], platformKey: PlatformKey | null) {
   switch (groupBy) {
     case 'platform':
@@ -89,7 +114,7 @@ async function groupLabels(db: Db, groupBy: FunnelQuery['groupBy'], platformKey:
     case 'tier':
       return (key: string) => (key === 'none' ? '5亿元以下' : TIER_LABELS[key as TargetTier]);
     case 'type':
-      return (key: string) => TARGET_TYPE_LABELS[key as TargetType] ?? key;
+      return (key: string) => (TARGET_TYPE_LABELS as Partial<Record<string, string>>)[key] ?? key;
     case 'channel': {
       const names = new Map((await channelRows(db, platformKey)).map((row) => [String(row.id), row.name]));
       return (key: string) => (key === 'none' ? '未注明渠道' : (names.get(key) ?? `渠道 ${key}`));

@@ -160,7 +160,7 @@ export async function quarterSummaries(db: Db, platformKey: PlatformKey | null) 
           ${platformKey ? sql`WHERE platform_key = ${platformKey}` : sql``} GROUP BY platform_key, quarter) t
     FULL JOIN (SELECT * FROM target_quarters ${platformKey ? sql`WHERE platform_key = ${platformKey}` : sql``}) q
       ON q.platform_key = t.platform_key AND q.quarter = t.quarter
-    ORDER BY 2 DESC, 1`)) as unknown as {
+    ORDER BY 2 DESC, 1`)) as {
     rows: Array<{
       platformKey: string;
       quarter: string;
@@ -209,6 +209,11 @@ export async function funnelFigures(
     groupBy: keyof typeof GROUP_KEYS;
     /** The projects service's first reports as a subquery (id, code, platform, reported, landed). */
     projects: SQL;
+    /**
+     * false: the counts only (the medians come back null). The cockpit shows counts; the three percentile_cont sorts
+     * were most of its funnel's time at 100 000 targets (bench/cockpit.bench.ts).
+     */
+    medians?: boolean;
   },
 ): Promise<FunnelSqlRow[]> {
   const where = and(
@@ -216,18 +221,25 @@ export async function funnelFigures(
     input.quarter ? sql`quarter = ${input.quarter}` : undefined,
     input.year ? sql`quarter LIKE ${`${input.year}Q%`}` : undefined,
   );
+  // Only the columns j reads: the latest-row sort then carries narrow rows, not whole targets (plans, notes …).
+  const columns = sql.raw(
+    'platform_key, quarter, tier, types, channel_id, status, identified_on, contacted_on, project_id, credit_code',
+  );
   const base = input.latestPerEnterprise
-    ? sql`SELECT DISTINCT ON (lineage_id) * FROM targets ${where ? sql`WHERE ${where}` : sql``} ORDER BY lineage_id, quarter DESC`
-    : sql`SELECT * FROM targets ${where ? sql`WHERE ${where}` : sql``}`;
+    ? sql`SELECT DISTINCT ON (lineage_id) ${columns} FROM targets ${where ? sql`WHERE ${where}` : sql``} ORDER BY lineage_id, quarter DESC`
+    : sql`SELECT ${columns} FROM targets ${where ? sql`WHERE ${where}` : sql``}`;
+  const medians = sql`percentile_cont(0.5) WITHIN GROUP (ORDER BY j.contacted_on - j.identified_on) AS "toContact",
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY j.reported_on - j.contacted_on) AS "toReport",
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY j.landed_on - j.reported_on) AS "toLand"`;
   const figures = sql`count(*)::int AS targets,
       (count(*) FILTER (WHERE j.contacted_on IS NOT NULL OR j.pid IS NOT NULL OR j.status IN ('contact', 'negotiating', 'reported')))::int AS contacted,
       (count(*) FILTER (WHERE j.pid IS NOT NULL OR j.status = 'reported'))::int AS reported,
       (count(*) FILTER (WHERE j.landed_on IS NOT NULL))::int AS landed,
-      percentile_cont(0.5) WITHIN GROUP (ORDER BY j.contacted_on - j.identified_on) AS "toContact",
-      percentile_cont(0.5) WITHIN GROUP (ORDER BY j.reported_on - j.contacted_on) AS "toReport",
-      percentile_cont(0.5) WITHIN GROUP (ORDER BY j.landed_on - j.reported_on) AS "toLand"`;
+      ${input.medians === false ? sql`NULL AS "toContact", NULL AS "toReport", NULL AS "toLand"` : medians}`;
+  // NOT MATERIALIZED: p is read twice, so PostgreSQL would materialise it and lose the projects' key and statistics;
+  // its join estimate then ran to millions of rows and the statement spent seconds in JIT compilation (cockpit bench).
   const joined = sql`
-    WITH p AS (${input.projects}),
+    WITH p AS NOT MATERIALIZED (${input.projects}),
     bycode AS (SELECT DISTINCT ON (code, platform) * FROM p WHERE code IS NOT NULL ORDER BY code, platform, reported, id),
     base AS (${base}),
     j AS (SELECT b.platform_key, b.quarter, b.tier, b.types, b.channel_id, b.status, b.identified_on, b.contacted_on,
@@ -243,13 +255,9 @@ export async function funnelFigures(
           SELECT ${key} AS key, ${figures} FROM j CROSS JOIN LATERAL unnest(j.types) AS g(k) GROUP BY 1
           UNION ALL SELECT NULL, ${figures} FROM j`
       : sql`${joined} SELECT ${key} AS key, ${figures} FROM j GROUP BY GROUPING SETS ((${key}), ())`;
-  const result = (await db.execute(statement)) as unknown as { rows: FunnelSqlRow[] };
-  return result.rows.map((row) => ({
-    ...row,
-    toContact: row.toContact === null ? null : Number(row.toContact),
-    toReport: row.toReport === null ? null : Number(row.toReport),
-    toLand: row.toLand === null ? null : Number(row.toLand),
-  }));
+  // percentile_cont gives float8, which both drivers hand back as a number.
+  const result = (await db.execute(statement)) as { rows: FunnelSqlRow[] };
+  return result.rows;
 }
 
 /** Targets per province and city (the China map), with their tiers. */
