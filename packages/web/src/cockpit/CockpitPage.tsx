@@ -127,6 +127,22 @@ export function CockpitPage() {
                 数据截至 {view.asOf}。点击任一数字查看各平台对比和明细，问号说明统计口径。
               </Typography.Text>
             </Space>
+            {view.asOfNotes.length > 0 && (
+              // A past day is rebuilt from the modules' dated histories; what they keep no history of is said here.
+              <Alert
+                type="info"
+                showIcon
+                data-testid="cockpit-as-of-notes"
+                title={`按 ${view.asOf} 回溯的口径`}
+                description={
+                  <ul style={{ margin: 0, paddingLeft: 20 }}>
+                    {view.asOfNotes.map((note) => (
+                      <li key={note}>{note}</li>
+                    ))}
+                  </ul>
+                }
+              />
+            )}
             <Card size="small" title="温州三大平台分布（悬停查看要点，点击切换到该平台）">
               <Suspense fallback={<div style={{ height: fullScreen ? 560 : 440 }} />}>
                 <CockpitMap
