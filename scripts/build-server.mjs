@@ -5,7 +5,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const sources = [path.join(root, 'packages/server/src'), path.join(root, 'packages/domain/src')];
@@ -57,6 +56,8 @@ export async function buildServerIfStale({ force = false } = {}) {
     statSync(path.join(root, 'package-lock.json')).mtimeMs,
   );
   if (!force && existsSync(SERVER_BUNDLE) && statSync(SERVER_BUNDLE).mtimeMs >= newest) return SERVER_BUNDLE;
+  // Loaded only when a build is needed: importing esbuild is a cost every warm start would pay for nothing.
+  const { build } = await import('esbuild');
   await build({
     entryPoints: [path.join(root, 'packages/server/src/main.ts')],
     outfile: SERVER_BUNDLE,

@@ -3,7 +3,7 @@ import { readConfig, ConfigError } from './platform/config.ts';
 import { openDatabase, DataDirInUseError } from './platform/db.ts';
 import { startAudit } from './audit/audit-startup.ts';
 import { AuditKeyError } from './audit/audit-key.ts';
-import { prepareDatabase } from './startup.ts';
+import { prepareDatabaseOnce } from './startup.ts';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import type { Database } from './platform/db.ts';
@@ -11,14 +11,18 @@ import { createLogger } from './platform/log.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo/demo-users.ts';
 
 const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../web/dist', import.meta.url));
+/** Initialised, migrated PGlite data dirs an empty data dir starts from (platform/pglite-template.ts); a build output. */
+const PGLITE_TEMPLATES = fileURLToPath(new URL('../dist/pglite-templates', import.meta.url));
 
 /** config → database → app → listen. Stops cleanly on SIGINT/SIGTERM (closing PGlite releases its lock). */
 /** What is open so far, closed in reverse order on a signal — also one that arrives while the server is starting. */
 const open: { app?: FastifyInstance; database?: Database; anchoring?: { stop(): Promise<void> } } = {};
 let stopping = false;
+/** Read through a function: a signal may set `stopping` during any await of the start, which narrowing cannot see. */
+const isStopping = () => stopping;
 
 async function stop(signal: NodeJS.Signals) {
-  if (stopping) return;
+  if (isStopping()) return;
   stopping = true;
   // A stop that hangs (a request that never ends) must not keep the process alive: give up after 15 s.
   setTimeout(() => {
@@ -36,8 +40,8 @@ async function stop(signal: NodeJS.Signals) {
 }
 
 async function main() {
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.once('SIGINT', (signal) => void stop(signal));
+  process.once('SIGTERM', (signal) => void stop(signal));
   const started = performance.now();
   const config = readConfig();
   const log = createLogger({ logRequests: config.logRequests });
@@ -45,6 +49,7 @@ async function main() {
     url: config.databaseUrl,
     dataDir: config.dataDir,
     migrationUrl: config.migrationDatabaseUrl,
+    templateCacheDir: PGLITE_TEMPLATES,
     log,
   });
   open.database = database;
@@ -59,12 +64,13 @@ async function main() {
     },
   });
   open.anchoring = anchoring;
-  const prepared = await prepareDatabase(
+  const prepared = await prepareDatabaseOnce(
     database.db,
+    { dataDir: database.driver === 'pglite' ? config.dataDir : null, buildId: config.buildId },
     { adminPassword: config.adminPassword, demo: config.demo, demoProjects: config.demo, demoTargets: config.demo },
     new Date(),
   );
-  if (stopping) return;
+  if (isStopping()) return;
   const app = await buildApp({
     database,
     webRoot: config.webRoot ?? DEFAULT_WEB_ROOT,
@@ -74,7 +80,7 @@ async function main() {
     auth: config.auth,
   });
   open.app = app;
-  if (stopping) return;
+  if (isStopping()) return;
   await app.listen({ host: config.host, port: config.port });
 
   const where = database.driver === 'pglite' ? `嵌入式 PGlite（${config.dataDir}）` : 'PostgreSQL（DATABASE_URL）';

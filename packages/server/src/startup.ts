@@ -15,6 +15,7 @@ import { ensureDemoNotice } from './demo/demo-notices.ts';
 import { ensureDemoAssessments } from './demo/demo-assessments.ts';
 import { ensureDemoLand } from './demo/demo-land.ts';
 import { ensureDemoRenewal } from './demo/demo-renewal.ts';
+import { isPrepared, markPrepared, preparedKey } from './startup-marker.ts';
 
 export type PreparedDatabase = {
   adminPassword?: string;
@@ -55,4 +56,37 @@ export async function prepareDatabase(
   // Its own switch: npm start sets it; e2e files that do not need the target libraries start faster without them.
   if (options.demo && options.demoProjects && options.demoTargets) await ensureDemoTargets(db, now);
   return { adminPassword: admin.password, adminCreated: admin.created, demoUsers, demoProjects, demoEnterprises };
+}
+
+type PrepareOptions = Parameters<typeof prepareDatabase>[1];
+
+/**
+ * `prepareDatabase` for `npm start` (issue #15): on a PGlite data dir that this build already prepared today with
+ * the same options, nothing is run (`skipped`); otherwise it runs, and a complete run is recorded in the data dir
+ * (startup-marker.ts). Without a build id (`npm run dev`) or a data dir (PostgreSQL) it always runs.
+ */
+export async function prepareDatabaseOnce(
+  db: Db,
+  where: { dataDir: string | null; buildId: string | null },
+  options: PrepareOptions,
+  now: Date,
+): Promise<PreparedDatabase & { skipped: boolean }> {
+  const key =
+    where.dataDir && where.buildId
+      ? preparedKey(
+          where.buildId,
+          {
+            demo: options.demo,
+            demoProjects: Boolean(options.demoProjects),
+            demoTargets: Boolean(options.demoTargets),
+            adminPassword: options.adminPassword !== null,
+          },
+          now,
+        )
+      : null;
+  if (key && where.dataDir && isPrepared(where.dataDir, key))
+    return { adminCreated: false, demoUsers: [], demoProjects: 0, demoEnterprises: 0, skipped: true };
+  const prepared = await prepareDatabase(db, options, now);
+  if (key && where.dataDir) markPrepared(where.dataDir, key);
+  return { ...prepared, skipped: false };
 }

@@ -10,7 +10,8 @@ beforeAll(async () => {
   await ensureDemoEnterprises(t.database.db, t.clock());
   // As at start-up: the land demo first, so the exit that clears has a plant to vacate.
   await ensureDemoLand(t.database.db, t.clock());
-});
+  // Two seeders before the test: as long as demo-assessments' set-up on a loaded machine (80–100 s at load 20–25).
+}, 300_000);
 afterAll(() => t?.close());
 
 describe('demo renewal cases (npm start in demo mode, R3.5, R1.6)', () => {

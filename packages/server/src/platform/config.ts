@@ -33,6 +33,11 @@ export type Config = {
   // Logging (platform/log.ts): warnings and errors are always logged.
   /** PGS_LOG=1 also logs every request. */
   logRequests: boolean;
+  /**
+   * PGS_BUILD_ID, set by `npm start` to a hash of the server bundle it runs: a warm start skips preparing a data dir
+   * this very build prepared the same day (startup-marker.ts). Unset (`npm run dev`, tests): always prepared.
+   */
+  buildId: string | null;
 };
 
 // ── HTTP settings (issue #10.2, #10.6, #10.9) ─────────────────────────────────────────────────────────────────────
@@ -169,5 +174,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditAnchorFile,
 
     logRequests: env.PGS_LOG === '1',
+    buildId: env.PGS_BUILD_ID || null,
   };
 }

@@ -10,6 +10,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { Logger } from './log.ts';
+import { fillFromTemplate, isInitialised, pgliteVersion, templateKey } from './pglite-template.ts';
 
 /**
  * One data layer for both drivers (STACK.md gotcha 4). Schema-free: queries name their tables (the modules' `*.table.ts`),
@@ -58,6 +59,11 @@ export async function openDatabase(options: {
   migrationUrl?: string | null;
   /** PGlite: start from this data-dir tarball (made by `dumpDataDir`) instead of an empty database. */
   loadDataDir?: Blob;
+  /**
+   * PGlite: where initialised, migrated data dirs are kept (pglite-template.ts). An empty `dataDir` then starts as a
+   * copy instead of running initdb (issue #15: most of a first start). Without it, initdb runs as before.
+   */
+  templateCacheDir?: string | null;
   /** Where a warning about the connection goes (the server's logger); the console without one (scripts). */
   log?: Pick<Logger, 'warn'>;
 }): Promise<Database> {
@@ -95,6 +101,17 @@ export async function openDatabase(options: {
       );
     }
   }
+  if (dataDir && options.templateCacheDir && !options.loadDataDir && !isInitialised(dataDir))
+    await fillFromTemplate(
+      dataDir,
+      options.templateCacheDir,
+      templateKey(pgliteVersion(), MIGRATIONS_DIR),
+      async (dir) => {
+        const template = new PGlite({ dataDir: dir });
+        await migratePglite(drizzlePglite(template), { migrationsFolder: MIGRATIONS_DIR });
+        await template.close();
+      },
+    );
   const client = new PGlite({ dataDir, loadDataDir: options.loadDataDir });
   const db = drizzlePglite(client);
   await migratePglite(db, { migrationsFolder: MIGRATIONS_DIR });
