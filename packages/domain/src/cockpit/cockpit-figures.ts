@@ -111,7 +111,7 @@ export function cityOf(
   const pick = <T>(get: (figures: CockpitFigures) => T) => platforms.map(get);
   const credit = sumText(pick((f) => f.landed.credit));
   const tasks = pick((f) => f.landed.task);
-  const task = tasks.every((t) => t !== null) && tasks.length > 0 ? sumText(tasks as string[]) : null;
+  const task = tasks.every((t): t is string => t !== null) && tasks.length > 0 ? sumText(tasks) : null;
   // The city's task is the sum of the platforms' tasks, judged by the same quarterly rule as each platform. The
   // city's landed projects are counted once each (a circulated project is credited to two platforms, R2.5).
   const cityLanded = landedOf({ ...schedule, credit, task });
