@@ -174,7 +174,8 @@ export async function benchCockpit(databaseUrl: string) {
         `SELECT count(*) AS n FROM projects WHERE first_report AND status NOT IN ('landed','lost','rejected')`,
       )
     ).rows[0]!.n;
-    const sameOpen = once.json().city.pipeline.openCount === Number(open);
+    const sameOpen =
+      once.json<{ city: { pipeline: { openCount: number } } }>().city.pipeline.openCount === Number(open);
     // Throughput under 10 connections, then single requests one after the other (a leader opening the page): a
     // slow answer shows as 0 req/s in the first, so the second gives its real time.
     const apiRuns: Array<{ rps: number; p99: number }> = [];

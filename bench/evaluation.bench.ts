@@ -17,7 +17,7 @@ const CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 function creditCode(n: number): string {
   const body = `91330300${String(n).padStart(9, '0')}`;
-  const sum = [...body].reduce((total, c, i) => total + CHARSET.indexOf(c) * WEIGHTS[i]!, 0);
+  const sum = Array.from(body).reduce((total, c, i) => total + CHARSET.indexOf(c) * WEIGHTS[i]!, 0);
   return body + CHARSET.charAt((31 - (sum % 31)) % 31);
 }
 
