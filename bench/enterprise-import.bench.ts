@@ -42,7 +42,9 @@ const CODE_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 /** Row n of the data set, as the API fields (keys, canonical decimals); the same for the workbook and the CSV. */
 function row(n: number) {
   const body = `91330300${String(n).padStart(9, '0')}`;
-  const creditCode = [...CODE_CHARS].map((c) => body + c).find((code) => creditCodeProblem(code) === null)!;
+  const creditCode = Array.from(CODE_CHARS)
+    .map((c) => body + c)
+    .find((code) => creditCodeProblem(code) === null)!;
   const [platformKey, platformName] = PLATFORMS[n % 4]!;
   const tenant = n % 8 === 3;
   return {
@@ -283,7 +285,9 @@ export async function benchEnterpriseImport(postgresUrl: string): Promise<Enterp
           client.query(copyFrom(`COPY enterprise_records_copy (${COPY_COLUMNS.join(', ')}) FROM STDIN (FORMAT csv)`)),
         );
         copies.push(performance.now() - copyStarted);
-        const copied = Number((await client.query('SELECT count(*) AS n FROM enterprise_records_copy')).rows[0].n);
+        const copied = Number(
+          (await client.query<{ n: string }>('SELECT count(*) AS n FROM enterprise_records_copy')).rows[0]!.n,
+        );
         if (copied !== ROWS) throw new Error(`COPY loaded ${copied} rows, expected ${ROWS}`);
       }
       const copyMs = copies.sort((a, b) => a - b)[1]!;

@@ -56,17 +56,19 @@ try {
   );
   if (process.env.EXPLAIN) {
     const captured: string[] = [];
-    const original = database.db.execute.bind(database.db);
-    (database.db as unknown as { execute: typeof original }).execute = ((query: Parameters<typeof original>[0]) => {
+    // The funnel only awaits what execute() resolves to, so a plain promise stands in for Drizzle's query object:
+    // each query is sent to EXPLAIN instead and its plan printed.
+    type Execute = (query: Parameters<typeof database.db.execute>[0]) => Promise<{ rows: never[] }>;
+    const explain: Execute = async (query) => {
       const built = (
         database.db as unknown as { dialect: { sqlToQuery: (q: unknown) => { sql: string; params: unknown[] } } }
       ).dialect.sqlToQuery(query);
       captured.push(built.sql);
-      return pool.query(`EXPLAIN (ANALYZE, BUFFERS) ${built.sql}`, built.params as unknown[]).then((r) => {
-        console.log(r.rows.map((row: Record<string, string>) => row['QUERY PLAN']).join('\n'));
-        return { rows: [] };
-      });
-    }) as typeof original;
+      const plan = await pool.query<Record<string, string>>(`EXPLAIN (ANALYZE, BUFFERS) ${built.sql}`, built.params);
+      console.log(plan.rows.map((row) => row['QUERY PLAN']).join('\n'));
+      return { rows: [] };
+    };
+    (database.db as unknown as { execute: Execute }).execute = explain;
     await funnelFigures(database.db, input);
   }
   await pool.end();

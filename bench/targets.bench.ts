@@ -65,9 +65,9 @@ export async function benchTargets(databaseUrl: string) {
         if (response.statusCode !== 200) throw new Error(response.body);
         answers.push({
           platformKey,
-          body: response.json() as {
+          body: response.json<{
             rows: Array<{ key: string; targets: number; contacted: number; reported: number; landed: number }>;
-          },
+          }>(),
         });
       }
       return answers;

@@ -6,37 +6,35 @@ const SERVER = 'packages/server/src';
 const WEB = 'packages/web/src';
 
 export const LINT_CLEAN_PATHS = [
-  // Domain: every folder but the modules still being cleaned (land, renewal, targets, trips, assessment,
-  // key-tasks, notices).
-  `${DOMAIN}/index.ts`,
-  ...['auth', 'catalog', 'enterprise-records', 'industries', 'mu-evaluation', 'platform', 'projects', 'sheets'].map(
-    (folder) => `${DOMAIN}/${folder}`,
-  ),
-  // Server: the platform, the modules of the first stops, the fuzz harness, the scripts, and the demo data of those
-  // modules.
+  // Domain: the whole package.
+  DOMAIN,
+  // Server: the platform, the modules cleaned so far, the test helpers, the demo data, the fuzz harness and the
+  // scripts. Still to clean: app.ts, main.ts, land, renewal, targets, assessment, cockpit (the last five being changed
+  // on other branches at stop 11).
   ...[
+    'schema.ts',
+    'startup.ts',
     'platform',
     'auth',
     'audit',
     'users',
     'catalog',
+    'calendar',
     'projects',
     'enterprises',
     'mu-evaluation',
     'reference',
+    'trips',
+    'key-tasks',
+    'notices',
+    'demo',
+    'test',
     'fuzz',
     'scripts',
   ].map((folder) => `${SERVER}/${folder}`),
-  ...[
-    'demo-enterprises.ts',
-    'demo-enterprises.test.ts',
-    'demo-evaluations.ts',
-    'demo-evaluations.test.ts',
-    'demo-projects-data.ts',
-    'demo-projects.ts',
-    'demo-projects.test.ts',
-    'demo-users.ts',
-  ].map((file) => `${SERVER}/demo/${file}`),
+  // The benches and the repository's own scripts.
+  'bench',
+  'scripts',
   // Web: the shell (app: layout, menu, routes; api client; shared components) and the same modules' pages.
   `${WEB}/main.tsx`,
   ...[

@@ -57,10 +57,10 @@ export function scoreAssessment(input: {
   for (const criterion of rubric.criteria) {
     const figures = input.figures[criterion.key] ?? {};
     const ranks = rankWithTies(
-      platformKeys.map((key) => ({
-        key,
-        value: figures[key]?.available ? (figures[key]!.value ?? null) : null,
-      })),
+      platformKeys.map((key) => {
+        const figure = figures[key];
+        return { key, value: figure?.available ? (figure.value ?? null) : null };
+      }),
     );
     for (const key of platformKeys) {
       const figure = figures[key] ?? {
@@ -106,7 +106,8 @@ export function scoreAssessment(input: {
       year: input.year,
       asOf: input.asOf,
       progress: task?.value ?? '0',
-      task: task?.target ?? rubric.investmentTasks[key] ?? '0',
+      // The rubric's schema requires a task for every platform (an exhaustive record), so no fallback is needed.
+      task: task?.target ?? rubric.investmentTasks[key],
       share: rubric.behindScheduleShare,
     });
     const warnings: AssessmentWarning[] = [];

@@ -2,10 +2,9 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { appendFileSync, createReadStream, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { desc } from 'drizzle-orm';
 import type { Db } from '../platform/db.ts';
 import type { AuditKey } from './audit-key.ts';
-import { auditEvents } from './audit.table.ts';
+import { chainHead } from './audit.repository.ts';
 
 /**
  * An anchor: the head of the chain (its newest row's seq and hash) at a moment, written to a file outside the
@@ -55,12 +54,7 @@ export async function* readAnchorLines(file: string, key: AuditKey): AsyncGenera
 
 /** The chain's current head, or null while the trail is empty. */
 export async function auditHead(db: Db): Promise<{ seq: number; hash: string } | null> {
-  const [head] = await db
-    .select({ seq: auditEvents.seq, hash: auditEvents.hash })
-    .from(auditEvents)
-    .orderBy(desc(auditEvents.seq))
-    .limit(1);
-  return head ?? null;
+  return (await chainHead(db)) ?? null;
 }
 
 /** Appends one anchor line (`{seq, hash, at, mac}`); the file and its folder are made, owner-only, when missing. */

@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { count } from 'drizzle-orm';
 import type { Db } from '../platform/db.ts';
-import { auditEvents } from './audit.table.ts';
+import { countEvents } from './audit.repository.ts';
 
 /**
  * The audit chain's key. `legacyThrough`: rows 1…n were written before the chain was keyed (migration 0009) and
@@ -86,7 +85,7 @@ export function createAuditKeyFile(file: string, legacyThrough: number): AuditKe
 export async function loadAuditKey(db: Db, file: string): Promise<AuditKey> {
   const existing = readAuditKeyFile(file);
   if (existing) return existing;
-  const [{ rows } = { rows: 0 }] = await db.select({ rows: count() }).from(auditEvents);
+  const rows = await countEvents(db);
   if (rows > 0) {
     throw new AuditKeyError(
       `审计日志已有 ${rows} 条记录，但找不到审计密钥文件 ${file}。请从备份恢复该文件，或用 PGS_AUDIT_KEY_FILE 指向它；` +

@@ -1,7 +1,6 @@
-import { asc, gt } from 'drizzle-orm';
 import type { AuditVerifyReason, AuditVerifyResult } from '@pgs/domain';
 import type { Db } from '../platform/db.ts';
-import { auditEvents } from './audit.table.ts';
+import { eventsAfterSeq, type AuditEventRow } from './audit.repository.ts';
 import type { AuditKey } from './audit-key.ts';
 import { GENESIS_HASH, keyedHash, legacyHash, unkeyedHash } from './audit-hash.ts';
 import { readAnchorLines, type Anchor } from './audit-anchor.ts';
@@ -10,7 +9,7 @@ import { shanghaiDateTime } from '@pgs/domain';
 /** Rows per page of the walk: 100 000 rows are 50 queries, and memory holds one page. */
 const PAGE = 2000;
 
-type Row = typeof auditEvents.$inferSelect;
+type Row = AuditEventRow;
 
 function rowName(row: Pick<Row, 'seq' | 'id'>): string {
   return `序号 ${row.seq}（编号 ${row.id}）的记录`;
@@ -70,12 +69,7 @@ export async function verifyChain(db: Db, key: AuditKey, anchorFile: string): Pr
   let checked = 0;
   let lastSeq = 0;
   for (;;) {
-    const page = await db
-      .select()
-      .from(auditEvents)
-      .where(gt(auditEvents.seq, lastSeq))
-      .orderBy(asc(auditEvents.seq))
-      .limit(PAGE);
+    const page = await eventsAfterSeq(db, lastSeq, PAGE);
     if (page.length === 0) break;
     for (const row of page) {
       if (row.seq > expectedSeq) {

@@ -1,11 +1,18 @@
-import { and, asc, count, desc, eq, gt, gte, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../platform/db.ts';
 import type { Actor } from '../platform/actor.ts';
 import { requirePermission } from '../platform/actor.ts';
 import { currentRequestClient } from '../platform/request-context.ts';
 import { displayNamesOf } from '../users/display-names.service.ts';
-import { ADVISORY_LOCKS } from '../platform/advisory-locks.ts';
-import { auditEvents } from './audit.table.ts';
+import {
+  chainHead,
+  countEvents,
+  eventsAfterId,
+  eventsPage,
+  insertEvent,
+  lockChain,
+  type AuditEventRow,
+  type AuditFilter,
+} from './audit.repository.ts';
 import { GENESIS_HASH, keyedHash, type ChainedFields } from './audit-hash.ts';
 import { noteAuditWrite } from './audit-anchor.ts';
 import { auditSettings } from './audit-settings.ts';
@@ -26,12 +33,8 @@ export type AuditInput = {
  */
 export async function recordAudit(tx: Tx, actor: Actor, input: AuditInput, now: Date): Promise<void> {
   const { key } = auditSettings();
-  await tx.execute(sql`SELECT pg_advisory_xact_lock(${ADVISORY_LOCKS.auditChain})`);
-  const [last] = await tx
-    .select({ seq: auditEvents.seq, hash: auditEvents.hash })
-    .from(auditEvents)
-    .orderBy(desc(auditEvents.seq))
-    .limit(1);
+  await lockChain(tx);
+  const last = await chainHead(tx);
   const prevHash = last?.hash ?? GENESIS_HASH;
   const client = currentRequestClient();
   // JSON round trip: what is hashed is exactly what jsonb stores (no undefined, no Dates, no class instances).
@@ -48,45 +51,18 @@ export async function recordAudit(tx: Tx, actor: Actor, input: AuditInput, now: 
     clientAddress: client?.address ?? null,
     userAgent: client?.userAgent ?? null,
   };
-  await tx.insert(auditEvents).values({ ...fields, prevHash, hash: keyedHash(key.secret, prevHash, fields) });
+  await insertEvent(tx, { ...fields, prevHash, hash: keyedHash(key.secret, prevHash, fields) });
   noteAuditWrite();
 }
 
-export type AuditFilter = {
-  entityType?: string;
-  action?: string;
-  actor?: string;
-  from?: string;
-  to?: string;
-};
-
-function filterConditions(filter: AuditFilter): SQL | undefined {
-  const conditions: SQL[] = [];
-  if (filter.entityType) conditions.push(eq(auditEvents.entityType, filter.entityType));
-  if (filter.action) conditions.push(eq(auditEvents.action, filter.action));
-  if (filter.actor) conditions.push(eq(auditEvents.actorName, filter.actor));
-  // Dates are Shanghai days (UTC+8, no daylight saving).
-  if (filter.from) conditions.push(gte(auditEvents.at, new Date(`${filter.from}T00:00:00+08:00`)));
-  if (filter.to)
-    conditions.push(lt(auditEvents.at, new Date(new Date(`${filter.to}T00:00:00+08:00`).getTime() + 86_400_000)));
-  return conditions.length ? and(...conditions) : undefined;
-}
-
-function toView(row: typeof auditEvents.$inferSelect) {
+function toView(row: AuditEventRow) {
   return { ...row, at: row.at.toISOString() };
 }
 
 export async function listAudit(db: Db, actor: Actor, filter: AuditFilter & { page: number; pageSize: number }) {
   requirePermission(actor, 'audit.read');
-  const where = filterConditions(filter);
-  const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(auditEvents).where(where);
-  const rows = await db
-    .select()
-    .from(auditEvents)
-    .where(where)
-    .orderBy(desc(auditEvents.id))
-    .limit(filter.pageSize)
-    .offset((filter.page - 1) * filter.pageSize);
+  const total = await countEvents(db, filter);
+  const rows = await eventsPage(db, filter, { limit: filter.pageSize, offset: (filter.page - 1) * filter.pageSize });
   const nameOf = await displayNamesOf(
     db,
     rows.map((row) => row.actorName),
@@ -100,15 +76,11 @@ export async function* auditRows(db: Db, actor: Actor, filter: AuditFilter) {
   requirePermission(actor, 'audit.read');
   let afterId = 0;
   for (;;) {
-    const batch = await db
-      .select()
-      .from(auditEvents)
-      .where(and(filterConditions(filter), gt(auditEvents.id, afterId)))
-      .orderBy(asc(auditEvents.id))
-      .limit(1000);
-    if (batch.length === 0) return;
+    const batch = await eventsAfterId(db, filter, afterId, 1000);
+    const last = batch.at(-1);
+    if (!last) return;
     yield* batch.map(toView);
-    afterId = batch[batch.length - 1]!.id;
+    afterId = last.id;
   }
 }
 

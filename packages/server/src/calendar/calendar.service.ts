@@ -1,4 +1,3 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
 import {
   addWorkingDays as addWorkingDaysIn,
   calendarBook,
@@ -14,7 +13,14 @@ import type { Db, Tx } from '../platform/db.ts';
 import { requirePermission, type Actor } from '../platform/actor.ts';
 import { AppError, notFound, staleVersion } from '../platform/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { holidayCalendars } from './calendar.table.ts';
+import {
+  allCalendars,
+  calendarYears,
+  findCalendar,
+  insertCalendar,
+  updateCalendar,
+  type CalendarRow,
+} from './calendar.repository.ts';
 
 /**
  * The national holiday calendar (issue #13), its own module because every module that counts working days reads it
@@ -25,10 +31,8 @@ import { holidayCalendars } from './calendar.table.ts';
 
 /** Every year's calendar as the domain's lookup (a few rows: read whole). */
 export async function loadCalendarBook(db: Db | Tx): Promise<CalendarBook> {
-  const rows = await db.select().from(holidayCalendars);
-  return calendarBook(
-    rows.map((row) => ({ year: row.year, source: row.source, festivals: row.festivals as Festival[] })),
-  );
+  const rows = await allCalendars(db);
+  return calendarBook(rows.map((row) => ({ year: row.year, source: row.source, festivals: row.festivals })));
 }
 
 /** Working days from `from` to `to` inclusive ('YYYY-MM-DD'); undefined when a year between has no calendar. */
@@ -46,8 +50,8 @@ export async function workingDaysInMonth(db: Db | Tx, month: string): Promise<nu
   return workingDaysOfMonth(month, await loadCalendarBook(db));
 }
 
-function view(row: typeof holidayCalendars.$inferSelect) {
-  const calendar: YearCalendar = { year: row.year, source: row.source, festivals: row.festivals as Festival[] };
+function view(row: CalendarRow) {
+  const calendar: YearCalendar = { year: row.year, source: row.source, festivals: row.festivals };
   const book = calendarBook([calendar]);
   return {
     ...calendar,
@@ -63,15 +67,12 @@ function view(row: typeof holidayCalendars.$inferSelect) {
 
 export async function listCalendarYears(db: Db, actor: Actor) {
   requirePermission(actor, 'calendar.read');
-  return db
-    .select({ year: holidayCalendars.year, source: holidayCalendars.source })
-    .from(holidayCalendars)
-    .orderBy(asc(holidayCalendars.year));
+  return calendarYears(db);
 }
 
 export async function getCalendar(db: Db, actor: Actor, year: number) {
   requirePermission(actor, 'calendar.read');
-  const [row] = await db.select().from(holidayCalendars).where(eq(holidayCalendars.year, year));
+  const row = await findCalendar(db, year);
   if (!row) throw notFound(`${year} 年的节假日安排尚未录入`);
   return view(row);
 }
@@ -98,21 +99,13 @@ export async function saveCalendar(
       problems.map((message) => ({ message })),
     );
   await db.transaction(async (tx) => {
-    const [before] = await tx.select().from(holidayCalendars).where(eq(holidayCalendars.year, year));
+    const before = await findCalendar(tx, year);
     const values = { source: input.source, festivals: input.festivals, updatedAt: now, updatedBy: actor.username };
     const saved =
       input.version === undefined
-        ? await tx
-            .insert(holidayCalendars)
-            .values({ year, ...values, version: 1 })
-            .onConflictDoNothing()
-            .returning({ year: holidayCalendars.year })
-        : await tx
-            .update(holidayCalendars)
-            .set({ ...values, version: sql`${holidayCalendars.version} + 1` })
-            .where(and(eq(holidayCalendars.year, year), eq(holidayCalendars.version, input.version)))
-            .returning({ year: holidayCalendars.year });
-    if (saved.length === 0) throw staleVersion(`${year} 年的节假日安排`);
+        ? await insertCalendar(tx, year, values)
+        : await updateCalendar(tx, year, input.version, values);
+    if (!saved) throw staleVersion(`${year} 年的节假日安排`);
     await recordAudit(
       tx,
       actor,
@@ -131,17 +124,18 @@ export async function saveCalendar(
 
 /** Start-up: the seeded years (2025, 2026) when absent; an edited year is never overwritten. */
 export async function ensureHolidayCalendars(db: Db, actor: Actor, now: Date): Promise<void> {
-  const present = new Set((await db.select({ year: holidayCalendars.year }).from(holidayCalendars)).map((r) => r.year));
+  const present = new Set((await calendarYears(db)).map((r) => r.year));
   const missing = HOLIDAY_CALENDARS_SEED.filter((calendar) => !present.has(calendar.year));
   if (missing.length === 0) return;
   await db.transaction(async (tx) => {
     for (const calendar of missing) {
-      const inserted = await tx
-        .insert(holidayCalendars)
-        .values({ ...calendar, festivals: calendar.festivals, version: 1, updatedAt: now, updatedBy: actor.username })
-        .onConflictDoNothing()
-        .returning({ year: holidayCalendars.year });
-      if (inserted.length === 0) continue;
+      const values = {
+        source: calendar.source,
+        festivals: calendar.festivals,
+        updatedAt: now,
+        updatedBy: actor.username,
+      };
+      if (!(await insertCalendar(tx, calendar.year, values))) continue;
       await recordAudit(
         tx,
         actor,

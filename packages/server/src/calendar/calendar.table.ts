@@ -1,3 +1,4 @@
+import type { Festival } from '@pgs/domain';
 import { integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 /**
@@ -7,7 +8,7 @@ import { integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 export const holidayCalendars = pgTable('holiday_calendars', {
   year: integer('year').primaryKey(),
   source: text('source').notNull(),
-  festivals: jsonb('festivals').notNull(),
+  festivals: jsonb('festivals').$type<Festival[]>().notNull(),
   version: integer('version').notNull().default(1),
   updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull(),
   updatedBy: text('updated_by').notNull(),

@@ -26,7 +26,7 @@ describe('demo assessments (npm start in demo mode, R4.2–R4.3)', () => {
       [2025, 'published'],
       [2024, 'published'],
     ]);
-    const y2025 = (await get(`/assessments/${list.items[0].id}`)).json() as AssessmentView;
+    const y2025 = (await get(`/assessments/${list.items[0].id}`)).json<AssessmentView>();
     const warned = y2025.platforms.filter((p) => p.warnings.some((w) => w.kind === 'last_two_years'));
     expect(warned).toHaveLength(1);
     expect(warned[0]!.rank).toBe(3);

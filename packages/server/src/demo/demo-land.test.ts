@@ -15,7 +15,7 @@ describe('demo parcels (issue #12)', () => {
     const cookie = await t.login('eitc');
     const list = (
       await t.app.inject({ method: 'GET', url: '/api/v1/parcels?pageSize=500', headers: { cookie } })
-    ).json() as { items: Array<{ state: string; platformKey: string; isPublic: boolean; clock: { status: string } }> };
+    ).json<{ items: Array<{ state: string; platformKey: string; isPublic: boolean; clock: { status: string } }> }>();
     expect(new Set(list.items.map((p) => p.state))).toEqual(
       new Set(['approved', 'supplied', 'started', 'completed', 'vacated', 'reused', 'recovered']),
     );

@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { PlatformKey } from '@pgs/domain';
 import type { Db, Tx } from '../platform/db.ts';
 import { keyTaskProgress, keyTasks } from './key-tasks.table.ts';
 
@@ -52,7 +53,7 @@ export async function deleteTask(tx: Tx, id: number, version: number) {
     .returning({ id: keyTasks.id });
 }
 
-export async function findProgress(db: Db | Tx, taskId: number, part: string, month: string) {
+export async function findProgress(db: Db | Tx, taskId: number, part: PlatformKey | '', month: string) {
   const [row] = await db
     .select()
     .from(keyTaskProgress)

@@ -9,7 +9,6 @@ import {
   type KeyTaskInput,
   type KeyTaskStatus,
   type KeyTaskView,
-  type LeadDepartment,
   type PlatformCompletion,
   type PlatformKey,
   type ProgressInput,
@@ -54,13 +53,13 @@ export type KeyTaskFilter = {
 };
 
 const partKey = (platformKey: PlatformKey | null) => platformKey ?? '';
-const partOf = (part: string) => (part === '' ? null : (part as PlatformKey));
+const partOf = (part: PlatformKey | '') => (part === '' ? null : part);
 
 function forStatus(row: KeyTaskRow, reports: readonly ProgressRow[]): TaskForStatus {
   return {
     deadline: row.deadline,
     target: row.target,
-    platformKeys: row.platformKeys as PlatformKey[],
+    platformKeys: row.platformKeys,
     reports: reports.map((r) => ({ platformKey: partOf(r.part), value: r.value, reportedOn: r.reportedOn })),
   };
 }
@@ -81,8 +80,8 @@ function viewOf(
     id: row.id,
     year: row.year,
     title: row.title,
-    leadDepartment: row.leadDepartment as LeadDepartment,
-    platformKeys: row.platformKeys as PlatformKey[],
+    leadDepartment: row.leadDepartment,
+    platformKeys: row.platformKeys,
     deadline: row.deadline,
     target: trimFigure(row.target),
     unit: row.unit,
@@ -235,7 +234,7 @@ export async function updateKeyTask(
         entityType: 'key_task',
         entityId: id,
         before: {
-          ...taskValues({ ...before, platformKeys: before.platformKeys } as KeyTaskInput),
+          ...taskValues(before),
           version: before.version,
         },
         after: { ...values, version: input.version + 1 },
@@ -277,8 +276,8 @@ export async function reportKeyTaskProgress(db: Db, actor: Actor, id: number, in
   await db.transaction(async (tx) => {
     const task = await visibleTask(tx, actor, id);
     const shape = {
-      leadDepartment: task.leadDepartment as LeadDepartment,
-      platformKeys: task.platformKeys as PlatformKey[],
+      leadDepartment: task.leadDepartment,
+      platformKeys: task.platformKeys,
     };
     if (!taskParts(shape.platformKeys).includes(input.platformKey))
       throw new AppError(

@@ -1,3 +1,4 @@
+import type { LeadDepartment, PlatformKey } from '@pgs/domain';
 import { date, index, integer, numeric, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
@@ -15,9 +16,9 @@ export const keyTasks = pgTable(
     year: integer('year').notNull(),
     title: text('title').notNull(),
     /** drc, bureau or eitc: its users report on the whole task. */
-    leadDepartment: text('lead_department').notNull(),
+    leadDepartment: text('lead_department').$type<LeadDepartment>().notNull(),
     /** The platforms concerned, in platform order; empty for a task of the lead department alone. */
-    platformKeys: text('platform_keys').array().notNull(),
+    platformKeys: text('platform_keys').array().$type<PlatformKey[]>().notNull(),
     deadline: date('deadline', { mode: 'string' }).notNull(),
     target: figure('target').notNull(),
     unit: text('unit').notNull(),
@@ -43,7 +44,7 @@ export const keyTaskProgress = pgTable(
       .notNull()
       .references(() => keyTasks.id, { onDelete: 'cascade' }),
     /** The platform key, or '' for the whole task (a unique index treats '' as a value, unlike NULL). */
-    part: text('part').notNull(),
+    part: text('part').$type<PlatformKey | ''>().notNull(),
     month: text('month').notNull(),
     value: figure('value').notNull(),
     note: text('note').notNull().default(''),

@@ -54,8 +54,8 @@ const addDays = (day: string, days: number) => {
   return date.toISOString().slice(0, 10);
 };
 
-function providerOf(kind: string) {
-  return NOTICE_PROVIDERS[kind as NoticeKind];
+function providerOf(kind: NoticeKind) {
+  return NOTICE_PROVIDERS[kind];
 }
 
 function requireManage(actor: Actor, kind: NoticeKind) {
@@ -78,7 +78,7 @@ async function viewsOf(db: Db, rows: readonly NoticeRow[], today: string): Promi
       const entries = await providerOf(row.kind).entries(db, row.subjectId, { page: 1, pageSize: 1 });
       return {
         id: row.id,
-        kind: row.kind as NoticeKind,
+        kind: row.kind,
         subjectId: row.subjectId,
         title: row.title,
         year: row.year,
@@ -192,7 +192,7 @@ export async function answerObjection(
   requirePermission(actor, 'notices.manage');
   const notice = await findNotice(db, noticeId);
   if (!notice) throw notFound('公示不存在');
-  requireManage(actor, notice.kind as NoticeKind);
+  requireManage(actor, notice.kind);
   await db.transaction(async (tx) => {
     const before = await findObjection(tx, noticeId, objectionId);
     if (!before) throw notFound('异议不存在');

@@ -1,3 +1,4 @@
+import type { NoticeKind } from '@pgs/domain';
 import { date, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
@@ -12,7 +13,7 @@ export const notices = pgTable(
   'notices',
   {
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<NoticeKind>().notNull(),
     subjectId: integer('subject_id').notNull(),
     title: text('title').notNull(),
     year: integer('year').notNull(),

@@ -2,12 +2,11 @@
 // (migration 0009). Its rows so far keep their plain SHA-256 hashes and are recorded in the key file as such;
 // the first keyed row then seals them, and the current head is anchored at once. A fresh database needs none of
 // this: the server makes its key on the first start. An existing key is never overwritten.
-import { count } from 'drizzle-orm';
 import { readConfig } from '../platform/config.ts';
 import { openDatabase } from '../platform/db.ts';
 import { createAuditKeyFile, readAuditKeyFile } from '../audit/audit-key.ts';
 import { anchorAuditHead } from '../audit/audit-anchor.ts';
-import { auditEvents } from '../audit/audit.table.ts';
+import { countEvents } from '../audit/audit.repository.ts';
 
 const config = readConfig();
 if (readAuditKeyFile(config.auditKeyFile)) {
@@ -22,7 +21,7 @@ const database = await openDatabase({
   migrationUrl: config.migrationDatabaseUrl,
 });
 try {
-  const [{ rows } = { rows: 0 }] = await database.db.select({ rows: count() }).from(auditEvents);
+  const rows = await countEvents(database.db);
   const key = createAuditKeyFile(config.auditKeyFile, rows);
   await anchorAuditHead(database.db, config.auditAnchorFile, key, new Date());
   console.log(

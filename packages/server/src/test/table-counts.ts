@@ -8,12 +8,12 @@ import type { Db } from '../platform/db.ts';
 export async function countAllRows(db: Db): Promise<Record<string, number>> {
   const tables = (await db.execute(
     sql`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`,
-  )) as unknown as { rows: Array<{ tablename: string }> };
+  )) as { rows: Array<{ tablename: string }> };
   const names = tables.rows.map((row) => row.tablename);
   if (names.length === 0) return {};
   const union = names
     .map((name) => `SELECT '${name}' AS name, count(*)::integer AS n FROM "${name}"`)
     .join(' UNION ALL ');
-  const counts = (await db.execute(sql.raw(union))) as unknown as { rows: Array<{ name: string; n: number }> };
-  return Object.fromEntries(counts.rows.map((row) => [row.name, Number(row.n)]));
+  const counts = (await db.execute(sql.raw(union))) as { rows: Array<{ name: string; n: number }> };
+  return Object.fromEntries(counts.rows.map((row) => [row.name, row.n]));
 }

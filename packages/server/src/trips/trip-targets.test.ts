@@ -37,7 +37,7 @@ async function person(user: string, platformKey: string) {
     fromMonth: '2025-01',
   });
   expect(response.statusCode, response.body).toBe(201);
-  return response.json() as { id: number };
+  return response.json<{ id: number }>();
 }
 
 async function target(user: string, platformKey: string, over: Record<string, unknown> = {}) {
@@ -55,7 +55,7 @@ async function target(user: string, platformKey: string, over: Record<string, un
     ...over,
   });
   expect(response.statusCode, response.body).toBe(201);
-  return response.json() as { id: number; name: string; status: string; version: number; lineageId: number };
+  return response.json<{ id: number; name: string; status: string; version: number; lineageId: number }>();
 }
 
 const trip = (travellerId: number, over: Record<string, unknown> = {}) => ({
@@ -292,7 +292,7 @@ describe('a reported trip edited or withdrawn (version → 409, audited, late ju
     await expectEveryAuditActionNamed(t.database.db);
     const audit = (await t.database.db.execute(
       "select action from audit_events where action in ('trips.update','trips.withdraw','trips.met_target','targets.link_trips')",
-    )) as unknown as { rows: Array<{ action: string }> };
+    )) as { rows: Array<{ action: string }> };
     expect(new Set(audit.rows.map((r) => r.action))).toEqual(
       new Set(['trips.update', 'trips.withdraw', 'trips.met_target', 'targets.link_trips']),
     );

@@ -36,7 +36,7 @@ async function addPerson(user: string, platformKey: string, over: Record<string,
     ...over,
   });
   expect(response.statusCode, response.body).toBe(201);
-  return response.json() as { id: number; version: number; name: string };
+  return response.json<{ id: number; version: number; name: string }>();
 }
 
 const tripBody = (over: Record<string, unknown> = {}) => ({
