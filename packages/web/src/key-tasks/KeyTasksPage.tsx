@@ -95,7 +95,9 @@ export function KeyTasksPage() {
             min={2000}
             max={2100}
             value={year}
-            onChange={(value) => value && setSearch({ year: String(value) }, { replace: true })}
+            onChange={(value) => {
+              if (value) setSearch({ year: String(value) }, { replace: true });
+            }}
             data-testid="key-task-year"
           />
           <Select
