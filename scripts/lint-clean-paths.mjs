@@ -56,5 +56,8 @@ export const LINT_CLEAN_PATHS = [
     'trips',
     'notices',
     'renewal',
+    'key-tasks',
+    'land',
+    'targets',
   ].map((folder) => `${WEB}/${folder}`),
 ];
