@@ -59,5 +59,6 @@ export const LINT_CLEAN_PATHS = [
     'key-tasks',
     'land',
     'targets',
+    'assessment',
   ].map((folder) => `${WEB}/${folder}`),
 ];
