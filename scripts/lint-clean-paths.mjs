@@ -61,4 +61,6 @@ export const LINT_CLEAN_PATHS = [
     'targets',
     'assessment',
   ].map((folder) => `${WEB}/${folder}`),
+  // The browser tests (their no-unsafe-* rules are off in eslint.config.js, like every test's).
+  'e2e',
 ];
