@@ -138,10 +138,8 @@ describe('catalog: browse, classify, publish, import', () => {
     const rows = dataRows(sheet!);
     expect(rows).toHaveLength(catalog.items.length);
     const codeColumn = columnOf(sheet!, '行业代码');
-    expect(rows.map((row) => String(row.getCell(codeColumn).value))).toEqual(
-      catalog.items.map((item) => item.industryCode),
-    );
-    expect(String(rows[0]!.getCell(columnOf(sheet!, '类别')).value)).toMatch(/^(鼓励类|限制类|淘汰类)$/);
+    expect(rows.map((row) => row.getCell(codeColumn).text)).toEqual(catalog.items.map((item) => item.industryCode));
+    expect(rows[0]!.getCell(columnOf(sheet!, '类别')).text).toMatch(/^(鼓励类|限制类|淘汰类)$/);
     await signOut();
   });
 

@@ -345,10 +345,8 @@ describe('existing enterprises and the yearly 亩均 evaluation in the browser',
     const codeColumn = columnOf(sheet, '统一社会信用代码');
     const nameColumn = columnOf(sheet, '企业名称');
     const taxColumn = columnOf(sheet, '亩均税收（万元/亩）');
-    expect(rows.map((row) => String(row.getCell(codeColumn).value))).toEqual(
-      expected.items.map((item) => item.creditCode),
-    );
-    expect(rows.map((row) => String(row.getCell(nameColumn).value))).toEqual(expected.items.map((item) => item.name));
+    expect(rows.map((row) => row.getCell(codeColumn).text)).toEqual(expected.items.map((item) => item.creditCode));
+    expect(rows.map((row) => row.getCell(nameColumn).text)).toEqual(expected.items.map((item) => item.name));
     expect(rows.map((row) => Number(row.getCell(taxColumn).value))).toEqual(
       expected.items.map((item) => Number(item.taxPerMu)),
     );

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from './support/app-server.ts';
 import { loginAs, screenshot } from './support/browser.ts';
@@ -129,7 +128,7 @@ async function filled(template: Buffer, rows: Array<Record<string, string | numb
     for (const [header, value] of Object.entries(cells)) row.getCell(columnOf(sheet, header)).value = value;
     row.commit();
   });
-  return Buffer.from(await (book as ExcelJS.Workbook).xlsx.writeBuffer());
+  return Buffer.from(await book.xlsx.writeBuffer());
 }
 
 async function choose(buffer: Buffer, name: string) {

@@ -4,7 +4,7 @@ import { creditCodeProblem } from '@pgs/domain';
 import { DEMO_PASSWORD } from './support/app-server.ts';
 import { loginAs, screenshot } from './support/browser.ts';
 import { appInBrowser, type AppServer } from './support/suite.ts';
-import { expectText, POLL } from './support/ui.ts';
+import { expectText } from './support/ui.ts';
 
 /**
  * R3.2 公示 in the browser: a visitor without an account reads the demo notice (names and classes only), types an
@@ -21,7 +21,7 @@ appInBrowser((session) => ({ server, page } = session), { demoProjects: true });
 
 const CODE = '91330300000000701'; // 17 characters; the check character is added below
 /** The check character that makes CODE valid, and one that does not (GB 32100, through the domain's own check). */
-const RIGHT = [...'0123456789ABCDEFGHJKLMNPQRTUWXY'].find((c) => creditCodeProblem(CODE + c) === null)!;
+const RIGHT = Array.from('0123456789ABCDEFGHJKLMNPQRTUWXY').find((c) => creditCodeProblem(CODE + c) === null)!;
 const WRONG = RIGHT === '0' ? '1' : '0';
 
 describe('the public notice in the browser (R3.2)', () => {

@@ -179,13 +179,13 @@ describe('projects: annual investment summary and project settings', () => {
     expect(rows.slice(0, -1).map((row) => Number(row.getCell(idColumn).value))).toEqual(
       summary.projects.map((project) => project.id),
     );
-    expect(rows.slice(0, -1).map((row) => String(row.getCell(columnOf(sheet, '项目名称')).value))).toEqual(
+    expect(rows.slice(0, -1).map((row) => row.getCell(columnOf(sheet, '项目名称')).text)).toEqual(
       summary.projects.map((project) => project.name),
     );
     expect(rows.slice(0, -1).map((row) => Number(row.getCell(creditColumn).value))).toEqual(
       summary.projects.map((project) => project.credit),
     );
-    expect(String(rows.at(-1)!.getCell(columnOf(sheet, '项目名称')).value)).toBe('合计');
+    expect(rows.at(-1)!.getCell(columnOf(sheet, '项目名称')).text).toBe('合计');
     expect(Number(rows.at(-1)!.getCell(creditColumn).value)).toBe(summary.totalCredit);
     await signOut();
 

@@ -275,10 +275,10 @@ describe('investment projects in the browser', () => {
     const idColumn = columnOf(sheet, '项目编号');
     const nameColumn = columnOf(sheet, '项目名称');
     expect(rows.map((row) => Number(row.getCell(idColumn).value))).toEqual(expected.items.map((p) => p.id));
-    expect(rows.map((row) => String(row.getCell(nameColumn).value))).toEqual(expected.items.map((p) => p.name));
+    expect(rows.map((row) => row.getCell(nameColumn).text)).toEqual(expected.items.map((p) => p.name));
     const ours = rows.find((row) => Number(row.getCell(idColumn).value) === projectId)!;
-    expect(String(ours.getCell(columnOf(sheet, '首报平台')).value)).toContain('浙南');
-    expect(String(ours.getCell(columnOf(sheet, '阶段')).value)).toBe('盯引库');
+    expect(ours.getCell(columnOf(sheet, '首报平台')).text).toContain('浙南');
+    expect(ours.getCell(columnOf(sheet, '阶段')).text).toBe('盯引库');
   });
 
   it('the stage board shows each stage with its count; a platform user drags a card to the next stage', async () => {

@@ -96,7 +96,7 @@ export function dataRows(sheet: ExcelJS.Worksheet): ExcelJS.Row[] {
 export function columnOf(sheet: ExcelJS.Worksheet, header: string): number {
   let found = 0;
   sheet.getRow(1).eachCell((cell, column) => {
-    if (String(cell.value).trim() === header) found = column;
+    if (cell.text.trim() === header) found = column;
   });
   if (!found) throw new Error(`no column “${header}” in sheet ${sheet.name}`);
   return found;

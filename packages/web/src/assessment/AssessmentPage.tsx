@@ -73,7 +73,7 @@ export function AssessmentPage() {
   const day = asOf?.year() === year ? asOf.format('YYYY-MM-DD') : defaultDay;
   const [simulation, setSimulation] = useState<AssessmentView | null>(null);
 
-  const setParam = (name: string, value: string | null) =>
+  const setParam = (name: string, value: string | null) => {
     setSearch(
       (current) => {
         const params = new URLSearchParams(current);
@@ -84,6 +84,7 @@ export function AssessmentPage() {
       },
       { replace: true },
     );
+  };
 
   // A second click before React re-renders the busy button must not start a second run (one draft per click).
   const running = useRef(false);
@@ -101,7 +102,9 @@ export function AssessmentPage() {
   });
   const simulate = useMutation({
     mutationFn: () => runAssessment({ year, asOf: day, simulate: true }),
-    onSuccess: (result) => setSimulation(result),
+    onSuccess: (result) => {
+      setSimulation(result);
+    },
   });
   const publish = useMutation({
     mutationFn: (target: number) => publishAssessment(target),
@@ -158,7 +161,9 @@ export function AssessmentPage() {
               data-testid="assessment-year"
               style={{ width: 110 }}
               value={year}
-              onChange={(next) => setParam('year', String(next))}
+              onChange={(next) => {
+                setParam('year', String(next));
+              }}
               options={assessmentYears().map((y) => ({ value: y, label: `${y} 年` }))}
             />
           </Space>
@@ -190,7 +195,9 @@ export function AssessmentPage() {
               <Button
                 icon={<ExperimentOutlined />}
                 loading={simulate.isPending}
-                onClick={() => simulate.mutate()}
+                onClick={() => {
+                  simulate.mutate();
+                }}
                 data-testid="assessment-simulate"
               >
                 模拟（不保存）
@@ -216,10 +223,17 @@ export function AssessmentPage() {
           rowSelection={{
             type: 'radio',
             selectedRowKeys: id ? [String(id)] : [],
-            onChange: (keys) => keys[0] !== undefined && setParam('id', String(keys[0])),
+            onChange: (keys) => {
+              if (keys[0] !== undefined) setParam('id', String(keys[0]));
+            },
             columnWidth: 40,
           }}
-          onRow={(a) => ({ onClick: () => setParam('id', String(a.id)), style: { cursor: 'pointer' } })}
+          onRow={(a) => ({
+            onClick: () => {
+              setParam('id', String(a.id));
+            },
+            style: { cursor: 'pointer' },
+          })}
           locale={{
             emptyText: canManage
               ? `${year} 年度尚未考核：选择数据截至日期，点击“考核试算”开始`
@@ -245,7 +259,9 @@ export function AssessmentPage() {
                   title="发布后结果不再变更，并以此为依据通报。确定发布？"
                   okText="发布"
                   cancelText="取消"
-                  onConfirm={() => publish.mutate(view.data!.id!)}
+                  onConfirm={() => {
+                    publish.mutate(view.data.id!);
+                  }}
                 >
                   <Button
                     type="primary"

@@ -89,7 +89,14 @@ export function InterviewsPage() {
               导出 Excel
             </Button>
             {canRecord && (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)} data-testid="interview-new">
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => {
+                  setOpen(true);
+                }}
+                data-testid="interview-new"
+              >
                 记录约谈
               </Button>
             )}
@@ -144,8 +151,12 @@ export function InterviewsPage() {
         title="记录约谈"
         okText="保存"
         cancelText="取消"
-        onCancel={() => setOpen(false)}
-        onOk={() => form.submit()}
+        onCancel={() => {
+          setOpen(false);
+        }}
+        onOk={() => {
+          form.submit();
+        }}
         confirmLoading={save.isPending}
         destroyOnHidden
         width={640}
@@ -160,7 +171,9 @@ export function InterviewsPage() {
             heldOn: dayjs(today),
             followUpDeadline: dayjs(today).add(90, 'day'),
           }}
-          onFinish={(values) => save.mutate(values)}
+          onFinish={(values) => {
+            save.mutate(values);
+          }}
         >
           <Space size="large">
             <Form.Item name="platformKey" label="平台" rules={[{ required: true, message: '请选择被约谈的平台' }]}>

@@ -177,7 +177,13 @@ export function MilestonesPage() {
               width: 80,
               render: (_v, p) =>
                 canEdit(p) && (
-                  <Button size="small" onClick={() => open(p)} data-testid={`milestone-edit-${p.projectId}`}>
+                  <Button
+                    size="small"
+                    onClick={() => {
+                      open(p);
+                    }}
+                    data-testid={`milestone-edit-${p.projectId}`}
+                  >
                     编辑
                   </Button>
                 ),
@@ -190,8 +196,12 @@ export function MilestonesPage() {
         title={editing ? `节点计划：${editing.name}` : ''}
         okText="保存"
         cancelText="取消"
-        onCancel={() => setEditing(null)}
-        onOk={() => form.submit()}
+        onCancel={() => {
+          setEditing(null);
+        }}
+        onOk={() => {
+          form.submit();
+        }}
         confirmLoading={save.isPending}
         width={620}
         forceRender
@@ -199,7 +209,9 @@ export function MilestonesPage() {
         <Form<FormValues>
           form={form}
           layout="vertical"
-          onFinish={(values) => save.mutate(values)}
+          onFinish={(values) => {
+            save.mutate(values);
+          }}
           data-testid="milestone-form"
         >
           <Form.Item name="responsibleUnit" label="责任单位" rules={[{ required: true, message: '请填写责任单位' }]}>

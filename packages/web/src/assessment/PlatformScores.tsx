@@ -22,7 +22,9 @@ export function PlatformScores({ view }: { view: AssessmentView }) {
             size="small"
             style={{ padding: 0 }}
             data-testid={`figure-${platform.platformKey}-${c.key}`}
-            onClick={() => setOpen({ criterion: c, platform: platform.platformName })}
+            onClick={() => {
+              setOpen({ criterion: c, platform: platform.platformName });
+            }}
           >
             {c.figure.available ? figureText(c.figure) : <Tag color="default">数据待接入</Tag>}
           </Button>
@@ -122,7 +124,9 @@ export function PlatformScores({ view }: { view: AssessmentView }) {
       <FigureRowsDrawer
         criterion={open?.criterion ?? null}
         platformName={open?.platform ?? ''}
-        onClose={() => setOpen(null)}
+        onClose={() => {
+          setOpen(null);
+        }}
       />
     </Card>
   );

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, App, Button, Card, Input, InputNumber, Select, Space, Spin, Table, Typography } from 'antd';
 import { DeleteOutlined, ExperimentOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -67,12 +67,15 @@ export function RubricPage() {
   const [simulation, setSimulation] = useState<AssessmentView | null>(null);
   const latest = useAssessments(year).data?.items[0]?.id ?? null;
   const base = useAssessment(latest);
-  useEffect(() => {
-    if (!saved.data) return;
+  // A newly read rubric (another year, or saved) replaces the draft: adjusted while rendering, as React documents for
+  // state that follows a prop, rather than in an effect that would render the old draft once more.
+  const [draftOf, setDraftOf] = useState(saved.data);
+  if (saved.data && saved.data !== draftOf) {
+    setDraftOf(saved.data);
     setDraft(saved.data.rubric);
     setMethodTexts(saved.data.rubric.criteria.map((c) => methodText(c.method)));
     setSimulation(null);
-  }, [saved.data]);
+  }
 
   const badMethods = draft?.criteria.filter((c, k) => parseMethod(c.method.kind, methodTexts[k] ?? '') === null) ?? [];
   const built = (): Rubric | null => {
@@ -95,11 +98,15 @@ export function RubricPage() {
   });
 
   if (saved.isLoading || !draft) return saved.error ? <Alert type="error" title={saved.error.message} /> : <Spin />;
-  const setCriterion = (k: number, change: Partial<Criterion>) =>
+  const setCriterion = (k: number, change: Partial<Criterion>) => {
     setDraft({ ...draft, criteria: draft.criteria.map((c, i) => (i === k ? { ...c, ...change } : c)) });
-  const setItem = (k: number, change: Partial<ManualItem>) =>
+  };
+  const setItem = (k: number, change: Partial<ManualItem>) => {
     setDraft({ ...draft, manualItems: draft.manualItems.map((m, i) => (i === k ? { ...m, ...change } : m)) });
-  const totalWeight = draft.criteria.reduce((sum, c) => sum + (c.weight ?? 0), 0);
+  };
+  const totalWeight = draft.criteria.reduce((sum, c) => sum + c.weight, 0);
+  // A rubric saved before a platform was listed may lack its task (the domain reads it the same way): shown as 0.
+  const taskOf = (key: keyof Rubric['investmentTasks']): string | undefined => draft.investmentTasks[key];
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -111,7 +118,9 @@ export function RubricPage() {
               data-testid="rubric-year"
               style={{ width: 110 }}
               value={year}
-              onChange={(next) => setSearch({ year: String(next) }, { replace: true })}
+              onChange={(next) => {
+                setSearch({ year: String(next) }, { replace: true });
+              }}
               options={assessmentYears().map((y) => ({ value: y, label: `${y} 年` }))}
             />
           </Space>
@@ -127,7 +136,9 @@ export function RubricPage() {
                 icon={<SaveOutlined />}
                 disabled={badMethods.length > 0}
                 loading={save.isPending}
-                onClick={() => save.mutate()}
+                onClick={() => {
+                  save.mutate();
+                }}
                 data-testid="rubric-save"
               >
                 保存办法
@@ -136,7 +147,9 @@ export function RubricPage() {
                 icon={<ExperimentOutlined />}
                 disabled={badMethods.length > 0}
                 loading={simulate.isPending}
-                onClick={() => simulate.mutate()}
+                onClick={() => {
+                  simulate.mutate();
+                }}
                 data-testid="rubric-simulate"
               >
                 按此办法模拟
@@ -162,7 +175,9 @@ export function RubricPage() {
           value={draft.name}
           disabled={!canEdit}
           maxLength={80}
-          onChange={(e) => setDraft({ ...draft, name: e.target.value })}
+          onChange={(e) => {
+            setDraft({ ...draft, name: e.target.value });
+          }}
         />
       </Card>
 
@@ -210,12 +225,14 @@ export function RubricPage() {
               title: '类别',
               dataIndex: 'group',
               width: 200,
-              render: (group, _c, k) => (
+              render: (group: Criterion['group'], _c, k) => (
                 <Select
                   disabled={!canEdit}
                   style={{ width: '100%' }}
                   value={group}
-                  onChange={(v) => setCriterion(k, { group: v })}
+                  onChange={(v) => {
+                    setCriterion(k, { group: v });
+                  }}
                   options={GROUPS.map(([value, label]) => ({ value, label }))}
                 />
               ),
@@ -228,20 +245,28 @@ export function RubricPage() {
               ),
               dataIndex: 'label',
               width: 220,
-              render: (label, _c, k) => (
-                <Input disabled={!canEdit} value={label} onChange={(e) => setCriterion(k, { label: e.target.value })} />
+              render: (label: Criterion['label'], _c, k) => (
+                <Input
+                  disabled={!canEdit}
+                  value={label}
+                  onChange={(e) => {
+                    setCriterion(k, { label: e.target.value });
+                  }}
+                />
               ),
             },
             {
               title: '数据来源',
               dataIndex: 'source',
               width: 220,
-              render: (source, _c, k) => (
+              render: (source: Criterion['source'], _c, k) => (
                 <Select
                   disabled={!canEdit}
                   style={{ width: '100%' }}
                   value={source}
-                  onChange={(v) => setCriterion(k, { source: v })}
+                  onChange={(v) => {
+                    setCriterion(k, { source: v });
+                  }}
                   options={SOURCES.map(([value, label]) => ({ value, label }))}
                 />
               ),
@@ -250,13 +275,15 @@ export function RubricPage() {
               title: '权重',
               dataIndex: 'weight',
               width: 90,
-              render: (weight, _c, k) => (
+              render: (weight: Criterion['weight'], _c, k) => (
                 <InputNumber
                   disabled={!canEdit}
                   min={0.01}
                   max={100}
                   value={weight}
-                  onChange={(v) => setCriterion(k, { weight: v ?? 0 })}
+                  onChange={(v) => {
+                    setCriterion(k, { weight: v ?? 0 });
+                  }}
                   data-testid={`weight-${k}`}
                 />
               ),
@@ -271,15 +298,15 @@ export function RubricPage() {
                     disabled={!canEdit}
                     style={{ width: 120 }}
                     value={c.method.kind}
-                    onChange={(kind) =>
+                    onChange={(kind) => {
                       setCriterion(k, {
                         method:
                           parseMethod(kind, '') ??
                           (kind === 'rank'
                             ? { kind, factors: [1] }
                             : { kind: 'thresholds', steps: [{ atLeast: '0', share: 1 }] }),
-                      })
-                    }
+                      });
+                    }}
                     options={METHODS.map(([value, label]) => ({ value, label }))}
                   />
                   <Input
@@ -288,7 +315,9 @@ export function RubricPage() {
                     title={METHOD_HINTS[c.method.kind]}
                     status={parseMethod(c.method.kind, methodTexts[k] ?? '') === null ? 'error' : undefined}
                     value={methodTexts[k]}
-                    onChange={(e) => setMethodTexts(methodTexts.map((t, i) => (i === k ? e.target.value : t)))}
+                    onChange={(e) => {
+                      setMethodTexts(methodTexts.map((t, i) => (i === k ? e.target.value : t)));
+                    }}
                     data-testid={`method-${k}`}
                   />
                 </Space.Compact>
@@ -298,13 +327,15 @@ export function RubricPage() {
               title: '封顶分',
               dataIndex: 'cap',
               width: 110,
-              render: (cap, _c, k) => (
+              render: (cap: Criterion['cap'], _c, k) => (
                 <InputNumber
                   disabled={!canEdit}
                   min={0}
                   placeholder="不封顶"
                   value={cap}
-                  onChange={(v) => setCriterion(k, { cap: v ?? null })}
+                  onChange={(v) => {
+                    setCriterion(k, { cap: v ?? null });
+                  }}
                 />
               ),
             },
@@ -341,10 +372,10 @@ export function RubricPage() {
               <InputNumber
                 disabled={!canEdit}
                 min={0}
-                value={Number(draft.investmentTasks[key] ?? 0)}
-                onChange={(v) =>
-                  setDraft({ ...draft, investmentTasks: { ...draft.investmentTasks, [key]: String(v ?? 0) } })
-                }
+                value={Number(taskOf(key) ?? 0)}
+                onChange={(v) => {
+                  setDraft({ ...draft, investmentTasks: { ...draft.investmentTasks, [key]: String(v ?? 0) } });
+                }}
                 data-testid={`task-${key}`}
               />
             </Space>
@@ -356,7 +387,9 @@ export function RubricPage() {
               min={0}
               max={100}
               value={draft.bonusPointsPerProject}
-              onChange={(v) => setDraft({ ...draft, bonusPointsPerProject: v ?? 0 })}
+              onChange={(v) => {
+                setDraft({ ...draft, bonusPointsPerProject: v ?? 0 });
+              }}
             />
           </Space>
           <Space>
@@ -366,7 +399,9 @@ export function RubricPage() {
               min={1}
               max={100}
               value={Math.round(draft.behindScheduleShare * 100)}
-              onChange={(v) => setDraft({ ...draft, behindScheduleShare: (v ?? 80) / 100 })}
+              onChange={(v) => {
+                setDraft({ ...draft, behindScheduleShare: (v ?? 80) / 100 });
+              }}
             />
           </Space>
         </Space>
@@ -381,15 +416,15 @@ export function RubricPage() {
               size="small"
               icon={<PlusOutlined />}
               data-testid="manual-add"
-              onClick={() =>
+              onClick={() => {
                 setDraft({
                   ...draft,
                   manualItems: [
                     ...draft.manualItems,
                     { id: `m-${Date.now().toString(36)}`, platformKey: 'oujiangkou', label: '', points: 0, reason: '' },
                   ],
-                })
-              }
+                });
+              }}
             >
               新增加减分
             </Button>
@@ -408,12 +443,14 @@ export function RubricPage() {
               title: '平台',
               dataIndex: 'platformKey',
               width: 210,
-              render: (key, _m, k) => (
+              render: (key: ManualItem['platformKey'], _m, k) => (
                 <Select
                   disabled={!canEdit}
                   style={{ width: '100%' }}
                   value={key}
-                  onChange={(v) => setItem(k, { platformKey: v })}
+                  onChange={(v) => {
+                    setItem(k, { platformKey: v });
+                  }}
                   options={PLATFORMS.map(([value, label]) => ({ value, label }))}
                 />
               ),
@@ -426,11 +463,13 @@ export function RubricPage() {
               ),
               dataIndex: 'label',
               width: 200,
-              render: (label, _m, k) => (
+              render: (label: ManualItem['label'], _m, k) => (
                 <Input
                   disabled={!canEdit}
                   value={label}
-                  onChange={(e) => setItem(k, { label: e.target.value })}
+                  onChange={(e) => {
+                    setItem(k, { label: e.target.value });
+                  }}
                   data-testid={`manual-label-${k}`}
                 />
               ),
@@ -439,13 +478,15 @@ export function RubricPage() {
               title: '分值（扣分填负数）',
               dataIndex: 'points',
               width: 140,
-              render: (points, _m, k) => (
+              render: (points: ManualItem['points'], _m, k) => (
                 <InputNumber
                   disabled={!canEdit}
                   min={-100}
                   max={100}
                   value={points}
-                  onChange={(v) => setItem(k, { points: v ?? 0 })}
+                  onChange={(v) => {
+                    setItem(k, { points: v ?? 0 });
+                  }}
                   data-testid={`manual-points-${k}`}
                 />
               ),
@@ -457,12 +498,14 @@ export function RubricPage() {
                 </span>
               ),
               dataIndex: 'reason',
-              render: (reason, _m, k) => (
+              render: (reason: ManualItem['reason'], _m, k) => (
                 <Input.TextArea
                   disabled={!canEdit}
                   autoSize
                   value={reason}
-                  onChange={(e) => setItem(k, { reason: e.target.value })}
+                  onChange={(e) => {
+                    setItem(k, { reason: e.target.value });
+                  }}
                   data-testid={`manual-reason-${k}`}
                 />
               ),
@@ -485,9 +528,9 @@ export function RubricPage() {
                         danger
                         icon={<DeleteOutlined />}
                         aria-label="删除加减分"
-                        onClick={() =>
-                          setDraft({ ...draft, manualItems: draft.manualItems.filter((_x, i) => i !== k) })
-                        }
+                        onClick={() => {
+                          setDraft({ ...draft, manualItems: draft.manualItems.filter((_x, i) => i !== k) });
+                        }}
                       />
                     ),
                   },

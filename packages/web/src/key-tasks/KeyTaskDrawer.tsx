@@ -15,7 +15,7 @@ import {
   Typography,
 } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { mayReportPart, taskParts, type LeadDepartment, type PlatformKey, type Role } from '@pgs/domain';
+import { mayReportPart, taskParts, type PlatformKey, type Role } from '@pgs/domain';
 import { can } from '@pgs/domain/platform/roles';
 import { todayInShanghai } from '../shared/format.ts';
 import { deleteKeyTask, keyTaskKeys, reportProgress, useKeyTask } from './key-tasks.api.ts';

@@ -41,7 +41,7 @@ export function useCompletion(year: number, asOf?: string) {
 export const saveKeyTask = (body: object, id?: number) =>
   api<KeyTaskDetail>(id ? `/key-tasks/${id}` : '/key-tasks', { method: id ? 'PUT' : 'POST', body });
 export const deleteKeyTask = (id: number, version: number) =>
-  api<void>(`/key-tasks/${id}`, { method: 'DELETE', query: { version } });
+  api<undefined>(`/key-tasks/${id}`, { method: 'DELETE', query: { version } });
 export const reportProgress = (id: number, body: object) =>
   api<KeyTaskDetail>(`/key-tasks/${id}/progress`, { method: 'POST', body });
 export const importKeyTasks = (year: number, file: File, dryRun: boolean) =>

@@ -41,7 +41,7 @@ export function DueListPage() {
         <Button
           icon={<DownloadOutlined />}
           loading={exporting.downloading}
-          onClick={exporting.start}
+          onClick={() => void exporting.start()}
           data-testid="due-export"
         >
           导出Excel
@@ -65,7 +65,7 @@ export function DueListPage() {
         </Form.Item>
         {me?.role !== 'platform' && (
           <Form.Item label="平台">
-            <Select
+            <Select<string>
               allowClear
               style={{ width: 120 }}
               options={PLATFORM_OPTIONS}

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { DatePicker, Form, Input, Modal, Select } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
+import type { PlatformKey } from '@pgs/domain';
 import { useNavigate } from 'react-router';
 import { handleError } from '../api/queryClient.ts';
 import { PLATFORM_OPTIONS } from '../projects/components/project-format.ts';
@@ -9,7 +10,7 @@ import { createParcel, landKeys } from './land.api.ts';
 
 type Values = {
   code: string;
-  platformKey: string;
+  platformKey: PlatformKey;
   area?: string;
   areaM2?: string;
   plannedUse: string;
@@ -23,13 +24,18 @@ type Values = {
 };
 
 /** 登记批而未供地块: the fields of POST /parcels; the server's refusal (with the field) is shown as it says it. */
-export function NewParcelModal(props: { open: boolean; onClose: () => void; fixedPlatform?: string | null }) {
+export function NewParcelModal(props: { open: boolean; onClose: () => void; fixedPlatform?: PlatformKey | null }) {
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const submit = async () => {
-    const values = await form.validateFields();
+    let values: Values;
+    try {
+      values = await form.validateFields();
+    } catch {
+      return; // the form already marks the fields to fill; nothing to send
+    }
     setSaving(true);
     try {
       const created = await createParcel({
@@ -43,7 +49,7 @@ export function NewParcelModal(props: { open: boolean; onClose: () => void; fixe
       await queryClient.invalidateQueries({ queryKey: landKeys.all });
       form.resetFields();
       props.onClose();
-      navigate(`/parcels/${created.id}`);
+      void navigate(`/parcels/${created.id}`);
     } catch (error) {
       handleError(error);
     } finally {
@@ -55,7 +61,9 @@ export function NewParcelModal(props: { open: boolean; onClose: () => void; fixe
       title="登记批而未供地块"
       open={props.open}
       onCancel={props.onClose}
-      onOk={submit}
+      onOk={() => {
+        void submit(); // submit reports its own failures (field marks, handleError)
+      }}
       okText="登记"
       confirmLoading={saving}
       okButtonProps={{ 'data-testid': 'parcel-create-ok' }}

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { DatePicker, Form, Input, Modal, Select } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
-import type { Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
 import { handleError } from '../api/queryClient.ts';
 import { landKeys, parcelAction } from './land.api.ts';
 import type { ActionSpec } from './parcel-actions.ts';
@@ -14,20 +14,25 @@ export function ParcelActionModal(props: {
   onClose: () => void;
   extra?: Record<string, unknown>;
 }) {
-  const [form] = Form.useForm();
+  const [form] = Form.useForm<Record<string, unknown>>();
   const [saving, setSaving] = useState(false);
   const queryClient = useQueryClient();
   const spec = props.spec;
   const submit = async () => {
     if (!spec) return;
-    const values = (await form.validateFields()) as Record<string, unknown>;
+    let values: Record<string, unknown>;
+    try {
+      values = await form.validateFields();
+    } catch {
+      return; // the form already marks the fields to fill; nothing to send
+    }
     const body: Record<string, unknown> = { ...props.extra, version: props.version };
     for (const field of spec.fields) {
       const value = values[field.name];
       if (value === undefined || value === null || value === '') continue;
       body[field.name] =
-        field.kind === 'date'
-          ? (value as Dayjs).format('YYYY-MM-DD')
+        field.kind === 'date' && dayjs.isDayjs(value)
+          ? value.format('YYYY-MM-DD')
           : typeof value === 'string'
             ? value.trim()
             : value;
@@ -49,7 +54,9 @@ export function ParcelActionModal(props: {
       title={spec?.label}
       open={spec !== null}
       onCancel={props.onClose}
-      onOk={submit}
+      onOk={() => {
+        void submit(); // submit reports its own failures (field marks, handleError)
+      }}
       okText="保存"
       confirmLoading={saving}
       okButtonProps={{ 'data-testid': 'parcel-action-ok' }}

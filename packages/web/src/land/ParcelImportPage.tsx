@@ -39,7 +39,7 @@ export function ParcelImportPage() {
   return (
     <Card title="Excel 导入批而未供地块">
       <Steps current={step} items={[{ title: '下载模板并填写' }, { title: '试导入检查' }, { title: '正式导入' }]} />
-      <Space direction="vertical" style={{ marginTop: 16, width: '100%' }}>
+      <Space orientation="vertical" style={{ marginTop: 16, width: '100%' }}>
         <Button
           icon={<DownloadOutlined />}
           onClick={() =>

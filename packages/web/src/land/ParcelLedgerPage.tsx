@@ -49,7 +49,7 @@ export function ParcelLedgerPage() {
   const exporting = useDownload(() => exportParcels(filters));
   const show = (next: ParcelFilters, nextPage = 1, nextSize = pageSize) => {
     const params = new URLSearchParams();
-    for (const [key, value] of Object.entries(next)) if (value) params.set(key, String(value));
+    for (const [key, value] of Object.entries(next)) if (value) params.set(key, value);
     if (nextPage !== 1) params.set('page', String(nextPage));
     if (nextSize !== 50) params.set('pageSize', String(nextSize));
     setSearch(params);
@@ -184,7 +184,7 @@ export function ParcelLedgerPage() {
         </Typography.Text>
       </Card>
       <Card
-        title={isPlatformUser ? `${platformShortName(me?.platformKey)}地块台账` : '全部平台地块台账'}
+        title={isPlatformUser ? `${platformShortName(me.platformKey)}地块台账` : '全部平台地块台账'}
         extra={
           <Space>
             {me && can(me.role, 'parcels.edit') && (
@@ -204,7 +204,7 @@ export function ParcelLedgerPage() {
             <Button
               icon={<DownloadOutlined />}
               loading={exporting.downloading}
-              onClick={exporting.start}
+              onClick={() => void exporting.start()}
               data-testid="parcel-export"
             >
               导出Excel
@@ -238,7 +238,7 @@ export function ParcelLedgerPage() {
         onClose={() => {
           setCreating(false);
         }}
-        fixedPlatform={isPlatformUser ? me?.platformKey : null}
+        fixedPlatform={isPlatformUser ? me.platformKey : null}
       />
     </div>
   );

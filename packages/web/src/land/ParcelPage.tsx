@@ -31,7 +31,7 @@ export function ParcelPage() {
   const [action, setAction] = useState<ActionSpec | null>(null);
   const queryClient = useQueryClient();
   const p = parcel.data;
-  if (parcel.isError) return <Alert type="error" showIcon message="无法打开该地块：地块不存在，或不属于本平台" />;
+  if (parcel.isError) return <Alert type="error" showIcon title="无法打开该地块：地块不存在，或不属于本平台" />;
   if (!p) return <Card loading />;
   const actions = PARCEL_ACTION_SPECS.filter(
     (spec) =>
@@ -72,7 +72,7 @@ export function ParcelPage() {
               </Button>
             ))}
             {p.isPublic && me && can(me.role, 'parcels.publish') && (
-              <Button onClick={withdraw} data-testid="parcel-withdraw">
+              <Button onClick={() => void withdraw()} data-testid="parcel-withdraw">
                 撤回公开
               </Button>
             )}

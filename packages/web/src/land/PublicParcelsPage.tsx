@@ -12,10 +12,10 @@ type Item = PublicParcels['items'][number];
  */
 export function PublicParcelsPage() {
   const parcels = usePublicParcels();
-  const items = parcels.data?.items ?? [];
+  const items = parcels.data?.items;
   const points = useMemo<MapPoint[]>(
     () =>
-      items
+      (items ?? [])
         .filter((p) => p.location)
         .map((p) => ({
           name: p.code,
@@ -34,16 +34,16 @@ export function PublicParcelsPage() {
           以下为瓯江口产业集聚区、浙南产业集聚区和温州高新区公开招商的批而未供地块和腾空地块。面积以亩计（1 亩约 666.67
           平方米）； “鼓励产业”为该平台现行产业准入目录中的鼓励类产业。有意向请按联系方式与平台联系。
         </Typography.Paragraph>
-        {parcels.isError && <Alert type="error" showIcon message="暂时无法读取公开地块，请稍后刷新重试" />}
+        {parcels.isError && <Alert type="error" showIcon title="暂时无法读取公开地块，请稍后刷新重试" />}
         <Card title="地块分布" size="small">
           <WenzhouMap points={points} loading={parcels.isFetching} data-testid="public-map" />
         </Card>
-        <Card title={`公开地块（共 ${items.length} 宗）`}>
+        <Card title={`公开地块（共 ${items?.length ?? 0} 宗）`}>
           <Table<Item>
             rowKey="code"
             size="middle"
             loading={parcels.isFetching}
-            dataSource={items}
+            dataSource={items ?? []}
             pagination={{ pageSize: 20 }}
             scroll={{ x: 1100 }}
             locale={{ emptyText: '目前没有公开的地块，请稍后再来查看' }}

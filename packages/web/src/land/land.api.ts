@@ -4,12 +4,13 @@ import type {
   LandSettingsAnswer,
   ParcelDetail,
   ParcelView,
+  createParcelSchema,
   parcelMatchesSchema,
   publicParcelListSchema,
   dueItemSchema,
 } from '@pgs/domain';
 import { api, download } from '../api/client.ts';
-import type { Page } from '../api/contract.ts';
+import type { In, Page } from '../api/contract.ts';
 
 type Out<S extends { _output: unknown }> = S['_output'];
 export type DueItem = Out<typeof dueItemSchema>;
@@ -88,7 +89,7 @@ export function parcelAction(id: number, path: string, body: Record<string, unkn
   return api<ParcelDetail>(`/parcels/${id}/${path}`, { method: 'POST', body });
 }
 
-export function createParcel(body: Record<string, unknown>): Promise<ParcelDetail> {
+export function createParcel(body: In<typeof createParcelSchema>): Promise<ParcelDetail> {
   return api<ParcelDetail>('/parcels', { method: 'POST', body });
 }
 

@@ -1,18 +1,10 @@
-import {
-  CHANNEL_KIND_LABELS,
-  PLATFORMS,
-  TARGET_STATUS_LABELS,
-  TARGET_TYPE_LABELS,
-  TIER_LABELS,
-  type TargetStatus,
-  type TargetTier,
-  type TargetType,
-} from '@pgs/domain';
+import { CHANNEL_KIND_LABELS, PLATFORMS, TARGET_STATUS_LABELS, TARGET_TYPE_LABELS, TIER_LABELS } from '@pgs/domain';
+import { labelOr } from '@pgs/domain/platform/format';
 
 export const platformLabel = (key: string) => PLATFORMS.find((p) => p.key === key)?.name ?? key;
-export const statusLabel = (status: string) => TARGET_STATUS_LABELS[status as TargetStatus] ?? status;
-export const typeLabel = (type: string) => TARGET_TYPE_LABELS[type as TargetType] ?? type;
-export const tierLabel = (tier: string | null) => (tier ? (TIER_LABELS[tier as TargetTier] ?? tier) : '5亿元以下');
+export const statusLabel = (status: string) => labelOr(TARGET_STATUS_LABELS, status);
+export const typeLabel = (type: string) => labelOr(TARGET_TYPE_LABELS, type);
+export const tierLabel = (tier: string | null) => (tier ? labelOr(TIER_LABELS, tier) : '5亿元以下');
 export const STATUS_COLORS: Record<string, string> = {
   lead: 'default',
   contact: 'blue',

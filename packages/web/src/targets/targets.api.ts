@@ -1,6 +1,8 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type {
   carryForwardResultSchema,
+  channelContractSchema,
+  createChannelSchema,
   channelSchema,
   chinaMapSchema,
   FunnelView,
@@ -8,10 +10,11 @@ import type {
   quarterStateSchema,
   targetDetailSchema,
   TargetView,
+  updateChannelSchema,
   wenzhouMapSchema,
 } from '@pgs/domain';
 import { api, download } from '../api/client.ts';
-import type { Page } from '../api/contract.ts';
+import type { In, Page } from '../api/contract.ts';
 
 type Out<S extends { _output: unknown }> = S['_output'];
 export type TargetDetail = Out<typeof targetDetailSchema>;
@@ -125,11 +128,14 @@ export const carryForward = (body: {
 }) => api<CarryForwardResult>('/targets/carry-forward', { method: 'POST', body });
 export const closeQuarter = (platformKey: string, quarter: string) =>
   api<QuarterState>('/targets/close', { method: 'POST', body: { platformKey, quarter } });
-export const saveChannel = (id: number | null, body: Record<string, unknown>) =>
+export const saveChannel = (
+  id: number | null,
+  body: In<typeof createChannelSchema> | In<typeof updateChannelSchema>,
+) =>
   id === null
     ? api<Channel>('/target-channels', { method: 'POST', body })
     : api<Channel>(`/target-channels/${id}`, { method: 'PUT', body });
-export const addContract = (id: number, body: Record<string, unknown>) =>
+export const addContract = (id: number, body: In<typeof channelContractSchema>) =>
   api<Channel>(`/target-channels/${id}/contracts`, { method: 'POST', body });
 
 export const exportTargets = (filters: TargetFilters) =>

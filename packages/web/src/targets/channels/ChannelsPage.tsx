@@ -2,7 +2,14 @@ import { useState } from 'react';
 import { App, Button, Card, DatePicker, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { can } from '@pgs/domain/platform/roles';
-import { CHANNEL_KIND_LABELS, isEntrustedAgency, type ChannelKind } from '@pgs/domain';
+import {
+  CHANNEL_KIND_LABELS,
+  isEntrustedAgency,
+  type ChannelKind,
+  type createChannelSchema,
+  type PlatformKey,
+} from '@pgs/domain';
+import type { In } from '../../api/contract.ts';
 import { useQueryClient } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
 import { useMe } from '../../auth/session.ts';
@@ -12,6 +19,11 @@ import { addContract, exportChannels, saveChannel, targetKeys, useChannels, type
 import { CHANNEL_KIND_OPTIONS, PLATFORM_OPTIONS, platformLabel } from '../target-labels.ts';
 
 /** 市场化招商 (R2.8): entrusted agencies with contracts, business-led channels with who brought the leads. */
+/** The new channel's fields as the contract takes them; a platform user's own platform is filled in, not chosen. */
+type ChannelValues = Omit<In<typeof createChannelSchema>, 'platformKey'> & { platformKey?: PlatformKey };
+/** The contract's period is one range picker; its two days become startOn and endOn. */
+type ContractValues = { period: [Dayjs, Dayjs]; scope: string; feeTerms: string };
+
 export function ChannelsPage() {
   const { data: me } = useMe();
   const { message } = App.useApp();
@@ -22,13 +34,14 @@ export function ChannelsPage() {
   const mayEdit = me ? can(me.role, 'targets.edit') : false;
   const [adding, setAdding] = useState(false);
   const [contractFor, setContractFor] = useState<Channel | null>(null);
-  const [form] = Form.useForm();
-  const [contractForm] = Form.useForm();
+  const [form] = Form.useForm<ChannelValues>();
+  const [contractForm] = Form.useForm<ContractValues>();
   const refresh = () => queryClient.invalidateQueries({ queryKey: targetKeys.all });
   const add = async () => {
     const values = await form.validateFields();
     try {
-      await saveChannel(null, { ...values, platformKey: me?.platformKey ?? values.platformKey });
+      // The platform field is required (and shown) exactly when the user has no platform of their own.
+      await saveChannel(null, { ...values, platformKey: me?.platformKey ?? values.platformKey! });
       message.success('已新增渠道');
       setAdding(false);
       form.resetFields();
@@ -39,7 +52,7 @@ export function ChannelsPage() {
   };
   const saveContract = async () => {
     const values = await contractForm.validateFields();
-    const [start, end] = values.period as [Dayjs, Dayjs];
+    const [start, end] = values.period;
     try {
       await addContract(contractFor!.id, {
         startOn: start.format('YYYY-MM-DD'),

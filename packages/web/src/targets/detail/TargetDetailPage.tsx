@@ -49,7 +49,7 @@ export function TargetDetailPage() {
         status="404"
         title="目标企业不存在"
         subTitle="该目标企业不存在，或不属于本平台。"
-        extra={<Button onClick={() => navigate('/targets')}>返回目标企业库</Button>}
+        extra={<Button onClick={() => void navigate('/targets')}>返回目标企业库</Button>}
       />
     );
   const t = target.data;
@@ -186,7 +186,10 @@ export function TargetDetailPage() {
           rowKey="id"
           pagination={false}
           dataSource={t.quarters}
-          onRow={(row) => ({ onClick: () => navigate(`/targets/${row.id}`), style: { cursor: 'pointer' } })}
+          onRow={(row) => ({
+            onClick: () => void navigate(`/targets/${row.id}`),
+            style: { cursor: 'pointer' },
+          })}
           columns={[
             { title: '季度', dataIndex: 'quarter' },
             { title: '状态', dataIndex: 'status', render: statusLabel },

@@ -78,10 +78,9 @@ export function CarryForwardModal({ open, platformKey, from, to, onClose, onDone
                   checked={row.lineageId in left}
                   onChange={(event) => {
                     setLeft((current) => {
-                      const next = { ...current };
-                      if (event.target.checked) next[row.lineageId] = '';
-                      else delete next[row.lineageId];
-                      return next;
+                      if (event.target.checked) return { ...current, [row.lineageId]: '' };
+                      const { [row.lineageId]: _unchecked, ...rest } = current;
+                      return rest;
                     });
                   }}
                 />

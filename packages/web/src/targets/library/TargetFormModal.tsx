@@ -1,12 +1,21 @@
 import { useEffect, useRef, useState } from 'react';
 import { App, Col, Form, Input, InputNumber, Modal, Row, Select, Typography } from 'antd';
-import { targetTier } from '@pgs/domain';
+import { targetTier, type updateTargetSchema } from '@pgs/domain';
+import type { In } from '../../api/contract.ts';
 import { useQueryClient } from '@tanstack/react-query';
 import { saveTarget, targetKeys, useChannels, type TargetView } from '../targets.api.ts';
 import { STATUS_OPTIONS, tierLabel, TYPE_OPTIONS } from '../target-labels.ts';
 import { isApiError } from '../../api/client.ts';
 import { metEnterpriseToTarget } from '../../trips/trips.api.ts';
 import { cityOptions, PROVINCE_OPTIONS } from '../../shared/division-options.ts';
+import { useFieldValue } from '../../shared/useFieldValue.ts';
+
+/** The target's fields as the contract takes them; the investment as the InputNumber gives it (a number, or null when cleared). */
+type Values = Omit<In<typeof updateTargetSchema>, 'version' | 'expectedInvestment' | 'types'> & {
+  expectedInvestment: number | string | null;
+  /** As the target view holds them (the form is filled from it). */
+  types: string[];
+};
 
 type Props = {
   open: boolean;
@@ -22,16 +31,16 @@ type Props = {
 
 /** The target form (issue #13): HQ from the official list, the tier shown as it is computed (D24), the plan. */
 export function TargetFormModal({ open, platformKey, quarter, target, onClose, onSaved, metOnTrip }: Props) {
-  const [form] = Form.useForm();
+  const [form] = Form.useForm<Values>();
   // A double click on 保存 must send one request: the ref guards within one tick, the state shows the spinner.
   const busy = useRef(false);
   const [saving, setSaving] = useState(false);
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const channels = useChannels(platformKey);
-  const province = Form.useWatch('hqProvince', form) as string | undefined;
-  const investment = Form.useWatch('expectedInvestment', form) as number | string | undefined;
-  const status = Form.useWatch('status', form) as string | undefined;
+  const province = useFieldValue(form, 'hqProvince');
+  const investment = useFieldValue(form, 'expectedInvestment');
+  const status = useFieldValue(form, 'status');
   const tierPreview =
     investment !== undefined && investment !== null && investment !== '' && Number(investment) > 0
       ? tierLabel(targetTier(String(investment)))
@@ -63,19 +72,20 @@ export function TargetFormModal({ open, platformKey, quarter, target, onClose, o
 
   const save = async () => {
     const values = await form.validateFields();
-    const body = {
+    const fields = {
       ...values,
       expectedInvestment: String(values.expectedInvestment),
       creditCode: values.creditCode?.trim() || null,
       channelId: values.channelId ?? null,
-      ...(target ? { version: target.version } : { platformKey, quarter }),
     };
+    const body = { ...fields, ...(target ? { version: target.version } : { platformKey, quarter }) };
     try {
       let savedId: number;
       if (metOnTrip) {
-        const { platformKey: _p, quarter: _q, status: _s, statusReason: _r, ...fields } = body;
+        // A target made from a trip's met enterprise takes the trip's platform and quarter, and starts as 接触.
+        const { status: _s, statusReason: _r, ...asMet } = fields;
         const trip = await metEnterpriseToTarget(metOnTrip.tripId, metOnTrip.seq, {
-          ...fields,
+          ...asMet,
           version: metOnTrip.version,
         });
         savedId = trip.met[metOnTrip.seq]?.targetId ?? 0;

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { App, Button, Card, Popconfirm, Select, Space, Table, Tag, Tooltip, Typography, Alert } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -53,18 +53,16 @@ export function TargetLibraryPage() {
     if (key !== 'page') next.delete('page');
     setSearch(next);
   };
-  const filters: TargetFilters = useMemo(
-    () => ({
-      platformKey,
-      quarter,
-      tier: search.get('tier') ?? undefined,
-      type: search.get('type') ?? undefined,
-      status: search.get('status') ?? undefined,
-      hqProvince: search.get('hqProvince') ?? undefined,
-      hqCity: search.get('hqCity') ?? undefined,
-    }),
-    [platformKey, quarter, search],
-  );
+  // Read from the URL on every render: the query hashes its key, so a new object with the same filters refetches nothing.
+  const filters: TargetFilters = {
+    platformKey,
+    quarter,
+    tier: search.get('tier') ?? undefined,
+    type: search.get('type') ?? undefined,
+    status: search.get('status') ?? undefined,
+    hqProvince: search.get('hqProvince') ?? undefined,
+    hqCity: search.get('hqCity') ?? undefined,
+  };
   const page = Number(search.get('page') ?? 1) || 1;
   // The tier column sorts on the server (every page): ≥50亿 first when descending, as the tiers are read.
   const sort = search.get('sort') as 'tier' | 'tier_reverse' | null;
@@ -222,7 +220,10 @@ export function TargetLibraryPage() {
           size="small"
           loading={targets.isLoading}
           dataSource={targets.data?.items}
-          onRow={(row) => ({ onClick: () => navigate(`/targets/${row.id}`), style: { cursor: 'pointer' } })}
+          onRow={(row) => ({
+            onClick: () => void navigate(`/targets/${row.id}`),
+            style: { cursor: 'pointer' },
+          })}
           pagination={{
             current: page,
             pageSize: 50,
@@ -237,7 +238,7 @@ export function TargetLibraryPage() {
           }}
           data-testid="target-table"
           columns={[
-            { title: '企业名称', dataIndex: 'name', render: (name: string, row) => <a>{name}</a> },
+            { title: '企业名称', dataIndex: 'name', render: (name: string) => <a>{name}</a> },
             { title: '类型', dataIndex: 'types', render: (types: string[]) => types.map(typeLabel).join('、') },
             {
               title: '总部',
@@ -285,7 +286,7 @@ export function TargetLibraryPage() {
         }}
         onSaved={(id) => {
           setFormOpen(false);
-          navigate(`/targets/${id}`);
+          void navigate(`/targets/${id}`);
         }}
       />
       {carryTo && latest && (

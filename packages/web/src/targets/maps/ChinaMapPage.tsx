@@ -24,7 +24,7 @@ export function ChinaMapPage() {
       hqProvince: province,
       ...(city ? { hqCity: city } : {}),
     });
-    navigate(`/targets?${query.toString()}`);
+    void navigate(`/targets?${query.toString()}`);
   };
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
