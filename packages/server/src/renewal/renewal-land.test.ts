@@ -192,6 +192,12 @@ describe('a case names the parcel its exit vacates (R3.5/R3.6)', () => {
     expect(landAudit.items[0]).toMatchObject({ entityType: 'parcel', entityId: String(ids['ZN-RW-1']) });
     const caseAudit = (await send('auditor', 'GET', `/audit?action=renewal.step`)).json();
     expect(caseAudit.items[0].after).toMatchObject({ vacatedParcel: 'ZN-RW-1', status: 'completed' });
+    // The case page links to the parcel's page (its id, through the land service); the parcel page lists the cases
+    // naming it (the renewal list filtered by the code); another platform's user finds none of them (D10).
+    expect((await send('zn', 'GET', `/renewal-cases/${id}`)).json().parcelId).toBe(ids['ZN-RW-1']);
+    const naming = (await send('zn', 'GET', '/renewal-cases?parcelCode=ZN-RW-1')).json();
+    expect(naming.items.map((c: { id: number }) => c.id)).toEqual([id]);
+    expect((await send('ojk', 'GET', '/renewal-cases?parcelCode=ZN-RW-1')).json().total).toBe(0);
   });
 
   it('when the parcel can no longer be vacated, the last step is refused (422) and neither side changes', async () => {

@@ -20,6 +20,7 @@ import { landKeys, parcelAction, useParcel } from './land.api.ts';
 import { CLOCK_LABELS, ClockTag, mu, StateTag, wan } from './land-format.tsx';
 import { PARCEL_ACTION_SPECS, type ActionSpec } from './parcel-actions.ts';
 import { ParcelActionModal } from './ParcelActionModal.tsx';
+import { ParcelCasesCard } from '../renewal/components/ParcelCasesCard.tsx';
 
 /** 地块详情: its facts, the idle-land clock as of any day (every figure explained), its timeline and its moves. */
 export function ParcelPage() {
@@ -31,7 +32,7 @@ export function ParcelPage() {
   const [action, setAction] = useState<ActionSpec | null>(null);
   const queryClient = useQueryClient();
   const p = parcel.data;
-  if (parcel.isError) return <Alert type="error" showIcon message="无法打开该地块：地块不存在，或不属于本平台" />;
+  if (parcel.isError) return <Alert type="error" showIcon title="无法打开该地块：地块不存在，或不属于本平台" />;
   if (!p) return <Card loading />;
   const actions = PARCEL_ACTION_SPECS.filter(
     (spec) =>
@@ -72,7 +73,7 @@ export function ParcelPage() {
               </Button>
             ))}
             {p.isPublic && me && can(me.role, 'parcels.publish') && (
-              <Button onClick={withdraw} data-testid="parcel-withdraw">
+              <Button onClick={() => void withdraw()} data-testid="parcel-withdraw">
                 撤回公开
               </Button>
             )}
@@ -201,6 +202,8 @@ export function ParcelPage() {
           />
         </Card>
       )}
+
+      {me && can(me.role, 'renewal.read') && <ParcelCasesCard parcelCode={p.code} platformKey={p.platformKey} />}
 
       <Card title="时间线">
         <Timeline
