@@ -68,15 +68,22 @@ describe('renewal tracks in the browser', () => {
     await page.getByTestId('board-track').getByText('僵尸企业出清').click();
     const zombies = all.items.filter((c) => (c as unknown as { track: string }).track === 'zombie_exit').length;
     await expect.poll(() => page.locator('[data-testid^="case-card-"]').count(), POLL).toBe(zombies);
-    // The exit that cleared vacated its plant's parcel on the land ledger: the case page links to it there.
+    // The exit that cleared vacated its plant's parcel on the land ledger: the case page links to that parcel's
+    // page, which lists the cases naming it (read through the renewal API) with a link back.
     const cleared = all.items.find((c) => c.track === 'zombie_exit' && c.status === 'completed' && c.parcelCode)!;
+    const named = all.items.filter((c) => c.parcelCode === cleared.parcelCode).length;
     await page.goto(`${server.baseUrl}/renewal/cases/${cleared.id}`);
     await expectText(page.getByTestId('case-parcel'), cleared.parcelCode!);
     await page.getByTestId('case-parcel').click();
-    await page.waitForURL((url) => url.pathname === '/parcels' && url.searchParams.get('q') === cleared.parcelCode);
-    await expectText(page.getByTestId('parcel-total'), '共 1 宗地块');
-    await expectText(page.locator('.ant-table-tbody'), '已腾空');
-    await page.goBack();
+    await page.waitForURL((url) => /^\/parcels\/\d+$/.test(url.pathname));
+    await expectText(page.getByTestId('parcel-title'), `地块 ${cleared.parcelCode!}`);
+    await expectText(page.locator('.ant-card-head').first(), '已腾空');
+    const cases = page.getByTestId('parcel-cases');
+    await expect.poll(() => cases.locator('.ant-table-tbody tr').count(), POLL).toBe(named);
+    await expectText(cases, '僵尸企业出清');
+    await screenshot(page, 'renewal-case-parcel');
+    await cases.locator(`a[href="/renewal/cases/${cleared.id}"]`).click();
+    await page.waitForURL((url) => url.pathname === `/renewal/cases/${cleared.id}`);
     await page.getByTestId('case-parcel').waitFor();
     // Back to the board, where the next steps start.
     await page.getByTestId('menu-renewal').click();

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { clockEnd, idleFeeOf, parcelClock, type ClockFacts } from './idle-clock.ts';
+import {
+  clockEnd,
+  clockStartBounds,
+  idleFeeOf,
+  parcelClock,
+  parcelClockStatus,
+  type ClockFacts,
+} from './idle-clock.ts';
+import { addDays, periodEnd } from './legal-period.ts';
 import { DEFAULT_LAND_SETTINGS as S } from './parcel-settings.ts';
 
 const supplied = (over: Partial<ClockFacts> = {}): ClockFacts => ({
@@ -160,5 +168,52 @@ describe('the status alone agrees with the full clock', () => {
         '2026-06-02',
       ])
         expect(parcelClockStatus(facts, day, S)).toBe(parcelClock(facts, day, S).status);
+  });
+});
+
+describe('clockStartBounds: the ledger read never leaves out a parcel the clock flags (R3.6, D22, D23)', () => {
+  const shifted = (day: string, days: number) => addDays(day, days);
+  const settingsCases = [S, { ...S, idleAfterYears: 2, recoveryAfterYears: 3, suspendedYears: 2 }];
+  it('for every agreed start of 2019–2025 (leap days included), on the first flagged day and the days around it', () => {
+    for (const settings of settingsCases)
+      for (let start = '2019-01-01'; start <= '2025-12-31'; start = shifted(start, 1)) {
+        const facts = supplied({ suppliedOn: start, agreedStartOn: start });
+        const firstIdle = shifted(periodEnd(start, settings.idleAfterYears), 1);
+        for (const asOf of [shifted(firstIdle, -1), firstIdle, shifted(firstIdle, 1)]) {
+          const flagged = parcelClockStatus(facts, asOf, settings) !== 'normal';
+          const kept = start <= clockStartBounds(asOf, settings).agreedStartOnOrBefore;
+          if (flagged) expect(kept, `${start} as of ${asOf}`).toBe(true);
+        }
+        // The bound is tight to one spare day: the day before the first idle day is never flagged, and is kept.
+        expect(start <= clockStartBounds(shifted(firstIdle, -1), settings).agreedStartOnOrBefore).toBe(true);
+      }
+  });
+  it('with a delay or an extension (the clock resumes later, never earlier) and for a suspension', () => {
+    for (let start = '2023-12-01'; start <= '2024-04-30'; start = shifted(start, 1)) {
+      const delayed = supplied({
+        suppliedOn: start,
+        agreedStartOn: start,
+        delays: [{ fromOn: shifted(start, 10), toOn: shifted(start, 375) }],
+      });
+      const suspended = supplied({
+        suppliedOn: '2023-01-01',
+        agreedStartOn: '2023-02-01',
+        startedOn: '2023-03-01',
+        suspendedSince: start,
+        developedArea: '1',
+      });
+      // Flagged from the clock's own first idle day on (a delay moves it later); both bounds grow with the day, so
+      // the days around that first day are the ones that can fail.
+      for (const facts of [delayed, suspended]) {
+        const first = parcelClock(facts, '9999-12-31', S).idleFrom!;
+        for (const asOf of [shifted(first, -1), first, shifted(first, 1), shifted(first, 400)]) {
+          const bounds = clockStartBounds(asOf, S);
+          if (parcelClockStatus(facts, asOf, S) === 'normal') continue;
+          if (facts === delayed)
+            expect(start <= bounds.agreedStartOnOrBefore, `delayed ${start} as of ${asOf}`).toBe(true);
+          else expect(start <= bounds.suspendedOnOrBefore, `suspended ${start} as of ${asOf}`).toBe(true);
+        }
+      }
+    }
   });
 });

@@ -192,3 +192,21 @@ export function parcelClockStatus(facts: ClockFacts, asOf: string, settings: Lan
   if (asOf > clockEnd(clock.start, clock.idleYears, facts.delays)) return 'idle';
   return 'normal';
 }
+
+/**
+ * A coarse bound for reading a whole ledger (the land service pre-selects in SQL, then parcelClockStatus decides):
+ * a clock of at least `years` years that started after these days cannot have passed a threshold by `asOf`. A period
+ * of Y years lasts at least 365 × Y days (D22: 2024-02-29 + 1 year ends 2025-02-28, 365 days later) and delays (D23)
+ * only push its end later, so a flagged parcel's clock started on or before asOf − 365 × Y − 1; the bound keeps one
+ * spare day. Any parcel the filter leaves out is one parcelClockStatus calls 'normal' (tested at the boundaries).
+ */
+export function clockStartBounds(
+  asOf: string,
+  settings: Pick<LandSettings, 'idleAfterYears' | 'recoveryAfterYears' | 'suspendedYears'>,
+): { agreedStartOnOrBefore: string; suspendedOnOrBefore: string } {
+  const shortest = (years: number) => addDays(asOf, -365 * Math.min(years, settings.recoveryAfterYears));
+  return {
+    agreedStartOnOrBefore: shortest(settings.idleAfterYears),
+    suspendedOnOrBefore: shortest(settings.suspendedYears),
+  };
+}

@@ -116,6 +116,8 @@ export const renewalFilterSchema = z.object({
   overdue: z.enum(['true', 'false'], { error: 'overdue 应为 true 或 false' }).optional(),
   asOf: asOfSchema,
   q: wellFormedText('搜索词').trim().max(100, { error: '搜索词不能超过 100 个字' }).optional(),
+  /** The cases that name this parcel (the parcel page lists them). */
+  parcelCode: wellFormedText('地块编号').trim().max(50, { error: '地块编号不能超过 50 个字' }).optional(),
 });
 export type RenewalFilter = z.infer<typeof renewalFilterSchema>;
 
@@ -178,6 +180,8 @@ export const renewalCaseViewSchema = z.object({
 export type RenewalCaseView = z.infer<typeof renewalCaseViewSchema>;
 
 export const renewalCaseDetailSchema = renewalCaseViewSchema.extend({
+  /** The ledger's parcel the case names, when the reader may open it (the case page links to the parcel page). */
+  parcelId: z.number().nullable(),
   steps: z.array(renewalStepViewSchema),
   createdBy: z.string(),
   createdAt: z.string(),

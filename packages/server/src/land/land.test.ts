@@ -48,13 +48,13 @@ const supply = (version: number, over: Record<string, unknown> = {}) => ({
 async function created(over: Record<string, unknown> = {}, user = 'zn') {
   const response = await send(user, 'POST', '/parcels', parcel(over));
   expect(response.statusCode, response.body).toBe(201);
-  return response.json() as { id: number; version: number };
+  return response.json<{ id: number; version: number }>();
 }
 async function supplied() {
   const p = await created();
   const response = await send('zn', 'POST', `/parcels/${p.id}/supply`, supply(p.version));
   expect(response.statusCode, response.body).toBe(200);
-  return response.json() as { id: number; version: number };
+  return response.json<{ id: number; version: number }>();
 }
 
 describe('R3.6 parcel life by role', () => {
@@ -436,5 +436,58 @@ describe('the idle status of a whole ledger (what the bench measures)', () => {
     );
     const eitcView = (await send('eitc', 'GET', '/parcels?platformKey=hitech&pageSize=200')).json();
     expect(gxq.map((p) => p.id).sort()).toEqual(eitcView.items.map((p: { id: number }) => p.id).sort());
+  });
+
+  it('the SQL pre-selection leaves out no parcel the clock flags: leap-day start, extension, suspension, started late', async () => {
+    // s11-landbench: idleStatuses reads facts only for parcels whose dates CAN make them idle (clockStartBounds);
+    // every parcel must still get the status its own clock gives, on the days around each threshold.
+    const ok = async (response: Awaited<ReturnType<typeof send>>) => {
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json<{ id: number; version: number }>();
+    };
+    const leap = await created();
+    await ok(
+      await send('zn', 'POST', `/parcels/${leap.id}/supply`, supply(leap.version, { agreedStartOn: '2024-02-29' })),
+    );
+    let extended = await supplied();
+    extended = await ok(
+      await send('zn', 'POST', `/parcels/${extended.id}/delays`, {
+        cause: 'force_majeure',
+        reason: '台风',
+        fromOn: '2024-03-01',
+        toOn: '2025-02-28',
+        version: extended.version,
+      }),
+    );
+    let suspended = await supplied();
+    suspended = await ok(
+      await send('zn', 'POST', `/parcels/${suspended.id}/start`, {
+        startedOn: '2024-04-01',
+        version: suspended.version,
+      }),
+    );
+    await ok(
+      await send('zn', 'POST', `/parcels/${suspended.id}/progress`, {
+        reportedOn: '2024-07-01',
+        developedArea: '1',
+        suspendedSince: '2024-06-30',
+        version: suspended.version,
+      }),
+    );
+    const late = await supplied();
+    await ok(await send('zn', 'POST', `/parcels/${late.id}/start`, { startedOn: '2025-05-01', version: late.version }));
+    const days = ['2025-02-27', '2025-02-28', '2025-03-01', '2025-03-02', '2025-04-30', '2025-06-30', '2025-07-01'];
+    days.push('2025-07-02', '2026-02-28', '2026-03-01', '2026-03-02', '2026-03-03', '2026-07-01', '2026-07-02');
+    const flagged = new Set<string>();
+    for (const asOf of days) {
+      const all = new Map((await idleStatuses(t.database.db, SYSTEM_ACTOR, asOf)).map((p) => [p.id, p.status]));
+      for (const { id } of [leap, extended, suspended, late]) {
+        const clock = (await send('eitc', 'GET', `/parcels/${id}/clock?asOf=${asOf}`)).json();
+        expect(all.get(id), `parcel ${id} as of ${asOf}`).toBe(clock.status);
+        if (clock.status !== 'normal') flagged.add(`${id}`);
+      }
+    }
+    // Each of the four is flagged on some of these days (else the check above would prove nothing for it).
+    expect(flagged).toEqual(new Set([leap, extended, suspended, late].map((p) => `${p.id}`)));
   });
 });

@@ -39,6 +39,9 @@ const dueColumns = {
   state: parcels.state,
 };
 
+/** Earliest first; a parcel's two thresholds on one day keep a fixed order. */
+const dueOrder = [asc(parcelDeadlines.dueOn), asc(parcelDeadlines.parcelId), asc(parcelDeadlines.kind)];
+
 type DueRow = {
   parcelId: number;
   kind: string;
@@ -60,20 +63,33 @@ const toItem = (asOf: string) => (row: DueRow) => ({
 export async function listDue(db: Db, actor: Actor, query: DueFilter & { page: number; pageSize: number }, now: Date) {
   requirePermission(actor, 'parcels.read');
   const { condition, asOf, withinDays } = await dueCondition(db, actor, query, now);
+  // The page is cut on the threshold days' index alone and only its rows meet their parcels: joining before the
+  // LIMIT looked up a parcel for every row skipped by the OFFSET (page 20: 1 000 look-ups for 50 rows).
+  const page = db
+    .select({
+      parcelId: parcelDeadlines.parcelId,
+      kind: parcelDeadlines.kind,
+      dueOn: parcelDeadlines.dueOn,
+      platformKey: parcelDeadlines.platformKey,
+      responsiblePerson: parcelDeadlines.responsiblePerson,
+    })
+    .from(parcelDeadlines)
+    .where(condition)
+    .orderBy(...dueOrder)
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize)
+    .as('page');
   const [rows, [total]] = await Promise.all([
     db
-      .select(dueColumns)
-      .from(parcelDeadlines)
-      .innerJoin(parcels, eq(parcels.id, parcelDeadlines.parcelId))
-      .where(condition)
-      .orderBy(asc(parcelDeadlines.dueOn), asc(parcelDeadlines.parcelId), asc(parcelDeadlines.kind))
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize),
+      .select({ ...page._.selectedFields, code: parcels.code, state: parcels.state })
+      .from(page)
+      .innerJoin(parcels, eq(parcels.id, page.parcelId))
+      .orderBy(asc(page.dueOn), asc(page.parcelId), asc(page.kind)),
     db.select({ value: count() }).from(parcelDeadlines).where(condition),
   ]);
   return {
     items: rows.map(toItem(asOf)),
-    total: Number(total!.value),
+    total: total!.value,
     page: query.page,
     pageSize: query.pageSize,
     asOf,
@@ -90,6 +106,6 @@ export async function dueRows(db: Db, actor: Actor, filter: DueFilter, now: Date
     .from(parcelDeadlines)
     .innerJoin(parcels, eq(parcels.id, parcelDeadlines.parcelId))
     .where(condition)
-    .orderBy(asc(parcelDeadlines.dueOn), asc(parcelDeadlines.parcelId), asc(parcelDeadlines.kind));
+    .orderBy(...dueOrder);
   return rows.map(toItem(asOf));
 }

@@ -1,5 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import {
+  can,
   checkParcelAction,
   LAND_SUB_DATABASE_STATES,
   parcelClockStatus,
@@ -33,6 +34,26 @@ async function parcelByCode(db: Db | Tx, code: string): Promise<ParcelRow | unde
 
 const unknownParcel = (code: string, platformKey: PlatformKey) =>
   unprocessable('UNKNOWN_PARCEL', `${platformName(platformKey)}的地块台账中没有编号为 ${code} 的地块，请核对地块编号`);
+
+/**
+ * The id of the parcel a renewal case names, for the link from the case page to the parcel page: null when the
+ * actor may not read the ledger, or the code is not in the ledger of that platform the actor sees (D10).
+ */
+export async function parcelIdOfCode(
+  db: Db,
+  actor: Actor,
+  code: string,
+  platformKey: PlatformKey,
+): Promise<number | null> {
+  if (actor.role !== 'system' && !can(actor.role, 'parcels.read')) return null;
+  const scope = platformScope(actor);
+  if (scope && scope !== platformKey) return null;
+  const [row] = await db
+    .select({ id: parcels.id })
+    .from(parcels)
+    .where(and(eq(parcels.code, code), eq(parcels.platformKey, platformKey)));
+  return row?.id ?? null;
+}
 
 /**
  * A case about to name a parcel it will vacate: the parcel must be in the ledger of the enterprise's platform (a

@@ -2,6 +2,14 @@ import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { excelColumns, SAMPLE_ROWS, styleHeaderRow, type SheetColumn } from './xlsx-format.ts';
 
+/** One sheet of a streamed workbook: its name, columns, rows and how a row becomes cells. */
+export type StreamedSheet<T> = {
+  name: string;
+  columns: readonly SheetColumn[];
+  rows: AsyncIterable<T> | Iterable<T>;
+  toRow: (row: T) => Record<string, unknown>;
+};
+
 /**
  * Streams rows into a one-sheet workbook as they arrive, so a long list never sits whole in memory; the header row
  * is bold, wrapped and frozen, as people expect of a list they will filter in Excel. The first SAMPLE_ROWS rows are
@@ -13,27 +21,35 @@ export function streamWorkbook<T>(
   rows: AsyncIterable<T>,
   toRow: (row: T) => Record<string, unknown>,
 ): PassThrough {
+  return streamSheets([{ name: sheetName, columns, rows, toRow }]);
+}
+
+/** The same for a workbook of several sheets, written one after the other (a report and its companion tables). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each sheet has its own row type
+export function streamSheets(sheets: ReadonlyArray<StreamedSheet<any>>): PassThrough {
   const stream = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true });
-  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   void (async () => {
     try {
-      const sample: Record<string, unknown>[] = [];
-      // In an object: `start()` sets it, which flow analysis does not see from the loop.
-      const sheetState = { started: false };
-      const start = () => {
-        const sized = excelColumns(columns, sample);
-        sheet.columns = sized;
-        styleHeaderRow(sheet, sized);
-        for (const row of sample) sheet.addRow(row).commit();
-        sheetState.started = true;
-      };
-      for await (const row of rows) {
-        if (sheetState.started) sheet.addRow(toRow(row)).commit();
-        else if (sample.push(toRow(row)) >= SAMPLE_ROWS) start();
+      for (const { name, columns, rows, toRow } of sheets) {
+        const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+        const sample: Record<string, unknown>[] = [];
+        // In an object: `start()` sets it, which flow analysis does not see from the loop.
+        const sheetState = { started: false };
+        const start = () => {
+          const sized = excelColumns(columns, sample);
+          sheet.columns = sized;
+          styleHeaderRow(sheet, sized);
+          for (const row of sample) sheet.addRow(row).commit();
+          sheetState.started = true;
+        };
+        for await (const row of rows) {
+          if (sheetState.started) sheet.addRow(toRow(row)).commit();
+          else if (sample.push(toRow(row)) >= SAMPLE_ROWS) start();
+        }
+        if (!sheetState.started) start();
+        sheet.commit();
       }
-      if (!sheetState.started) start();
-      sheet.commit();
       await workbook.commit();
     } catch (error) {
       stream.destroy(error as Error);

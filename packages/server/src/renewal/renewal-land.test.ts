@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import { creditCodeFor } from '@pgs/domain/enterprise-records/record-builder.test-support';
 import { createTestApp, type TestApp } from '../test/test-app.ts';
 import { renewalCases, renewalCaseSteps } from './renewal.table.ts';
@@ -42,7 +43,7 @@ async function parcel(
   const post = async (url: string, payload: unknown) => {
     const response = await send('eitc', 'POST', url, payload);
     if (response.statusCode >= 300) throw new Error(response.body);
-    return response.json() as { id: number; version: number };
+    return response.json<{ id: number; version: number }>();
   };
   let p = await post('/parcels', body);
   ids[parcelCode] = p.id;
@@ -191,6 +192,12 @@ describe('a case names the parcel its exit vacates (R3.5/R3.6)', () => {
     expect(landAudit.items[0]).toMatchObject({ entityType: 'parcel', entityId: String(ids['ZN-RW-1']) });
     const caseAudit = (await send('auditor', 'GET', `/audit?action=renewal.step`)).json();
     expect(caseAudit.items[0].after).toMatchObject({ vacatedParcel: 'ZN-RW-1', status: 'completed' });
+    // The case page links to the parcel's page (its id, through the land service); the parcel page lists the cases
+    // naming it (the renewal list filtered by the code); another platform's user finds none of them (D10).
+    expect((await send('zn', 'GET', `/renewal-cases/${id}`)).json().parcelId).toBe(ids['ZN-RW-1']);
+    const naming = (await send('zn', 'GET', '/renewal-cases?parcelCode=ZN-RW-1')).json();
+    expect(naming.items.map((c: { id: number }) => c.id)).toEqual([id]);
+    expect((await send('ojk', 'GET', '/renewal-cases?parcelCode=ZN-RW-1')).json().total).toBe(0);
   });
 
   it('when the parcel can no longer be vacated, the last step is refused (422) and neither side changes', async () => {
@@ -259,6 +266,24 @@ describe('§三(一) future space from the parcel ledger', () => {
     });
     expect(row('工业用地')).toMatchObject({ byKind: { vacated: '61' }, total: '61', parcels: 2 });
     expect(space.total).toBe('122');
+  });
+  it('the profile’s Excel export has the future space as its own sheet, as the page shows it', async () => {
+    const file = await send('zn', 'GET', '/industry-profiles/zhenan/export.xlsx?year=2025');
+    expect(file.statusCode).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+    expect(book.worksheets.map((sheet) => sheet.name)).toEqual(['浙南产业集聚区产业概况', '未来发展空间（亩）']);
+    const sheet = book.worksheets[1]!;
+    const rows: unknown[][] = [];
+    sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    expect(rows[0]).toEqual(['规划用途', '批而未供（亩）', '闲置（亩）', '腾空（亩）', '合计（亩）', '地块数（块）']);
+    // Largest first, as on the page; the last row is the total.
+    expect(rows.slice(1)).toEqual([
+      ['工业用地', 0, 0, 61, 61, 2],
+      ['仓储用地', 0, 30.5, 0, 30.5, 1],
+      ['商业用地', 30.5, 0, 0, 30.5, 1],
+      ['合计', undefined, undefined, undefined, 122, 4],
+    ]);
   });
   it('another platform’s parcels are not in a platform’s future space', async () => {
     const response = await send('ojk', 'GET', '/industry-profiles/oujiangkou?year=2025');

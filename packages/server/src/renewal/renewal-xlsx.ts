@@ -10,7 +10,7 @@ import {
   type IndustryProfileView,
   type RenewalCaseView,
 } from '@pgs/domain';
-import { streamWorkbook } from '../platform/xlsx-stream.ts';
+import { streamSheets, streamWorkbook } from '../platform/xlsx-stream.ts';
 import { excelDay, excelNumber, type SheetColumn } from '../platform/xlsx-format.ts';
 
 /** The renewal cases as the eitc keeps them in Excel: one row per case, with its owner, deadline and overdue state. */
@@ -60,24 +60,72 @@ const CASE_COLUMNS: SheetColumn[] = [
 
 type ProfileSheetRow = IndustryProfileView['byDivision'][number] & { grouping: string };
 
-/** The industry profile (§三(一)) as one sheet: the total, then each 大类, then each leading industry. */
+type SpaceSheetRow = IndustryProfileView['futureSpace']['rows'][number];
+
+/**
+ * The industry profile (§三(一)) as the page shows it: a sheet of figures (the total, then each 大类, then each
+ * leading industry) and a sheet of the future space (land available in 亩 by planned use, with the total).
+ */
 export function profileWorkbook(profile: IndustryProfileView): PassThrough {
-  async function* rows(): AsyncGenerator<ProfileSheetRow> {
-    yield { ...profile.total, grouping: '平台合计' };
-    for (const row of profile.byDivision) yield { ...row, grouping: '按国民经济行业大类' };
-    for (const row of profile.byLeading) yield { ...row, grouping: '按平台主导产业' };
-  }
-  return streamWorkbook(`${platformName(profile.platformKey)}产业概况`, PROFILE_COLUMNS, rows(), (row) => {
-    const out: Record<string, unknown> = { grouping: row.grouping, key: row.key, name: row.name, missing: row.missing };
-    for (const [measure, figure] of Object.entries(row.figures)) {
-      out[measure] = excelNumber(figure.value);
-      out[`${measure}Share`] = figure.share;
-      out[`${measure}Previous`] = excelNumber(figure.previous);
-      out[`${measure}Change`] = figure.change;
-    }
-    return out;
-  });
+  const figures: ProfileSheetRow[] = [
+    { ...profile.total, grouping: '平台合计' },
+    ...profile.byDivision.map((row) => ({ ...row, grouping: '按国民经济行业大类' })),
+    ...profile.byLeading.map((row) => ({ ...row, grouping: '按平台主导产业' })),
+  ];
+  const space: SpaceSheetRow[] = [...profile.futureSpace.rows];
+  return streamSheets([
+    {
+      name: `${platformName(profile.platformKey)}产业概况`,
+      columns: PROFILE_COLUMNS,
+      rows: figures,
+      toRow: (row: ProfileSheetRow) => {
+        const out: Record<string, unknown> = {
+          grouping: row.grouping,
+          key: row.key,
+          name: row.name,
+          missing: row.missing,
+        };
+        for (const [measure, figure] of Object.entries(row.figures)) {
+          out[measure] = excelNumber(figure.value);
+          out[`${measure}Share`] = figure.share;
+          out[`${measure}Previous`] = excelNumber(figure.previous);
+          out[`${measure}Change`] = figure.change;
+        }
+        return out;
+      },
+    },
+    {
+      name: '未来发展空间（亩）',
+      columns: SPACE_COLUMNS,
+      rows: [...space, null],
+      // The last row (null) is the total, as the page states it under the table.
+      toRow: (row: SpaceSheetRow | null) =>
+        row
+          ? {
+              plannedUse: row.plannedUse,
+              approved: excelNumber(row.byKind.approved_not_supplied),
+              idle: excelNumber(row.byKind.idle),
+              vacated: excelNumber(row.byKind.vacated),
+              total: excelNumber(row.total),
+              parcels: row.parcels,
+            }
+          : {
+              plannedUse: '合计',
+              total: excelNumber(profile.futureSpace.total),
+              parcels: space.reduce((n, r) => n + r.parcels, 0),
+            },
+    },
+  ]);
 }
+
+const SPACE_COLUMNS: SheetColumn[] = [
+  { header: '规划用途', key: 'plannedUse', width: 16 },
+  { header: '批而未供（亩）', key: 'approved', kind: 'decimal' },
+  { header: '闲置（亩）', key: 'idle', kind: 'decimal' },
+  { header: '腾空（亩）', key: 'vacated', kind: 'decimal' },
+  { header: '合计（亩）', key: 'total', kind: 'decimal' },
+  { header: '地块数（块）', key: 'parcels', kind: 'integer' },
+];
 
 const figureColumns = (measure: string, label: string, kind: 'money' | 'integer'): SheetColumn[] => [
   { header: label, key: measure, kind },

@@ -54,6 +54,7 @@ export function caseCondition(platformKey: string | null, filter: RenewalFilter,
   if (filter.status) parts.push(eq(renewalCases.status, filter.status));
   if (filter.department) parts.push(eq(renewalCases.department, filter.department));
   if (filter.planYear) parts.push(eq(renewalCases.planYear, filter.planYear));
+  if (filter.parcelCode) parts.push(eq(renewalCases.parcelCode, filter.parcelCode));
   const isOverdue = and(inArray(renewalCases.status, OPEN), lt(renewalCases.deadline, asOf));
   if (filter.overdue === 'true') parts.push(isOverdue);
   if (filter.overdue === 'false') parts.push(sql`NOT (${isOverdue})`);

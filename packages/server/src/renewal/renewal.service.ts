@@ -27,7 +27,7 @@ import { isUniqueViolation } from '../platform/db-errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { getEnterprise } from '../enterprises/enterprise-records.service.ts';
 import { publishedCatalogs } from '../catalog/catalog.service.ts';
-import { checkParcelToVacate, vacateParcelForExit } from '../land/parcel-links.service.ts';
+import { checkParcelToVacate, parcelIdOfCode, vacateParcelForExit } from '../land/parcel-links.service.ts';
 import {
   caseCondition,
   casePage,
@@ -99,9 +99,13 @@ export async function getRenewalCase(db: Db, actor: Actor, id: number, now: Date
   requirePermission(actor, 'renewal.read');
   const row = await findCase(db, id);
   assertVisible(actor, row, id);
-  const steps = await stepsOfCase(db, id);
+  const [steps, parcelId] = await Promise.all([
+    stepsOfCase(db, id),
+    row.parcelCode ? parcelIdOfCode(db, actor, row.parcelCode, row.platformKey as PlatformKey) : null,
+  ]);
   return {
     ...toCaseView(row, asOfAsked ?? shanghaiDay(now)),
+    parcelId,
     steps: stepTimeline(row, steps),
     createdBy: row.createdBy,
     createdAt: row.createdAt.toISOString(),

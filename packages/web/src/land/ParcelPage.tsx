@@ -20,6 +20,7 @@ import { landKeys, parcelAction, useParcel } from './land.api.ts';
 import { CLOCK_LABELS, ClockTag, mu, StateTag, wan } from './land-format.tsx';
 import { PARCEL_ACTION_SPECS, type ActionSpec } from './parcel-actions.ts';
 import { ParcelActionModal } from './ParcelActionModal.tsx';
+import { ParcelCasesCard } from '../renewal/components/ParcelCasesCard.tsx';
 
 /** 地块详情: its facts, the idle-land clock as of any day (every figure explained), its timeline and its moves. */
 export function ParcelPage() {
@@ -201,6 +202,8 @@ export function ParcelPage() {
           />
         </Card>
       )}
+
+      {me && can(me.role, 'renewal.read') && <ParcelCasesCard parcelCode={p.code} platformKey={p.platformKey} />}
 
       <Card title="时间线">
         <Timeline

@@ -28,6 +28,7 @@ export type CaseFilters = {
   overdue?: 'true' | 'false';
   asOf?: string;
   q?: string;
+  parcelCode?: string;
 };
 
 export const renewalKeys = {

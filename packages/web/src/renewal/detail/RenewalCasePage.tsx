@@ -75,8 +75,12 @@ export function RenewalCasePage() {
           )}
           {c.parcelCode && (
             <Descriptions.Item label="腾空地块编号">
-              {/* The parcel in the ledger: 腾空 is recorded on it when the case completes. */}
-              <Link to={`/parcels?q=${encodeURIComponent(c.parcelCode)}`} data-testid="case-parcel">
+              {/* The parcel in the ledger (腾空 is recorded on it when the case completes): its page when the reader
+                  may open it, else the ledger searched for the code. */}
+              <Link
+                to={c.parcelId === null ? `/parcels?q=${encodeURIComponent(c.parcelCode)}` : `/parcels/${c.parcelId}`}
+                data-testid="case-parcel"
+              >
                 {c.parcelCode}
               </Link>
               {c.status === 'completed' ? '（已在地块台账登记腾空）' : '（案件完成时在地块台账登记腾空）'}
