@@ -19,7 +19,7 @@ export function FigureDrawer({
 }) {
   const navigate = useNavigate();
   const columns = [
-    ...view.platforms.map((p) => ({ key: p.platformKey as string | null, name: p.platformName, figures: p.figures })),
+    ...view.platforms.map((p) => ({ key: p.platformKey, name: p.platformName, figures: p.figures })),
     ...(view.city ? [{ key: null, name: '三平台合计', figures: view.city }] : []),
   ];
   return (
@@ -51,7 +51,7 @@ export function FigureDrawer({
                     type="link"
                     size="small"
                     data-testid={`figure-rows-${row.key ?? 'city'}`}
-                    onClick={() => navigate(rowsLink(def.key, row.key, row.figures, view))}
+                    onClick={() => void navigate(rowsLink(def.key, row.key, row.figures, view))}
                   >
                     查看明细
                   </Button>
@@ -82,7 +82,7 @@ function LargeProjects({ view }: { view: CockpitView }) {
           title: '项目名称',
           dataIndex: 'name',
           render: (name: string, row) => (
-            <a onClick={() => navigate(`/projects/${row.id}`)} data-testid={`large-project-${row.id}`}>
+            <a onClick={() => void navigate(`/projects/${row.id}`)} data-testid={`large-project-${row.id}`}>
               {name}
             </a>
           ),

@@ -38,7 +38,12 @@ export function FigureTile({
           <span>
             {def.label}{' '}
             <Tooltip title={def.explanation}>
-              <QuestionCircleOutlined aria-label={`${def.label}的说明`} onClick={(event) => event.stopPropagation()} />
+              <QuestionCircleOutlined
+                aria-label={`${def.label}的说明`}
+                onClick={(event) => {
+                  event.stopPropagation();
+                }}
+              />
             </Tooltip>
           </span>
         }

@@ -61,8 +61,8 @@ export function LatestRunCard() {
             <Tag color={latest.status === 'published' ? 'green' : 'gold'}>{RUN_STATUS_LABELS[latest.status]}</Tag>
           </Space>
           <Typography.Text>
-            参评 {formatCount(latest.total, '家')}：A 类 {latest.counts.A ?? 0}、B 类 {latest.counts.B ?? 0}、C 类{' '}
-            {latest.counts.C ?? 0}、D 类 {latest.counts.D ?? 0} 家
+            参评 {formatCount(latest.total, '家')}：A 类 {latest.counts.A}、B 类 {latest.counts.B}、C 类{' '}
+            {latest.counts.C}、D 类 {latest.counts.D} 家
           </Typography.Text>
           <Link to={`/evaluations/${latest.id}/rectification`} data-testid="home-rectification-link">
             亩均税收整治名单：{rectification.data === undefined ? '…' : formatCount(rectification.data, '家')}

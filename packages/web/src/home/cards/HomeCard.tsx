@@ -25,7 +25,7 @@ export function HomeCard({ title, to, action, loading, testId, children }: HomeC
   const go = () => {
     if (went.current) return;
     went.current = true;
-    navigate(to);
+    void navigate(to);
   };
   return (
     <Card
