@@ -20,13 +20,15 @@ const CARDS = {
   enterprise: 'src/home/cards/EnterpriseCards.tsx',
   system: 'src/home/cards/SystemCards.tsx',
   review: 'src/users/AccountChangesReview.tsx',
+  cockpit: 'src/cockpit/CockpitHomeCard.tsx',
+  dueParcels: 'src/land/DueParcelsCard.tsx',
 };
 export const ROLE_CARDS: Record<string, string[]> = {
-  leader: [CARDS.project, CARDS.enterprise, CARDS.system],
+  leader: [CARDS.cockpit, CARDS.project, CARDS.enterprise, CARDS.system],
   drc: [CARDS.system],
   bureau: [CARDS.project],
-  eitc: [CARDS.enterprise],
-  platform: [CARDS.project, CARDS.enterprise],
+  eitc: [CARDS.enterprise, CARDS.dueParcels],
+  platform: [CARDS.project, CARDS.enterprise, CARDS.dueParcels],
   auditor: [CARDS.system, CARDS.review],
   admin: [CARDS.system],
 };
