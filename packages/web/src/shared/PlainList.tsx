@@ -1,4 +1,4 @@
-import type { Key, ReactNode } from 'react';
+import { Children, Fragment, isValidElement, type Key, type ReactNode } from 'react';
 import { Spin, theme } from 'antd';
 
 export type PlainListProps<T> = {
@@ -20,6 +20,16 @@ export type PlainListProps<T> = {
  * without the List component: that one brings its pagination and, through it, the select, ≈ 30 kB gzip the 工作台's
  * cards never use (issue #15, the first page after sign-in). For short lists only: no paging.
  */
+/**
+ * antd's List.Item lays its children out in a row (flex, space-between), unless they mix text with other children:
+ * then it is a plain block, so "code 认定闲置 date [tag]" reads as one line of text. The same rule here.
+ */
+function mixesText(row: ReactNode): boolean {
+  const children = isValidElement<{ children?: ReactNode }>(row) && row.type === Fragment ? row.props.children : row;
+  const parts = Children.toArray(children);
+  return parts.length > 1 && parts.some((child) => typeof child === 'string');
+}
+
 export function PlainList<T>({
   items,
   rowKey,
@@ -40,21 +50,24 @@ export function PlainList<T>({
   if (items.length > 0) {
     body = (
       <ul style={{ ...text, margin: 0, padding: 0, listStyle: 'none' }}>
-        {items.map((item, index) => (
-          <li
-            key={rowKey(item)}
-            data-testid={rowTestId?.(item)}
-            style={{
-              display: 'flex',
-              alignItems: 'center',
-              justifyContent: 'space-between',
-              padding,
-              borderBlockEnd: index === items.length - 1 ? 'none' : divider,
-            }}
-          >
-            {renderItem(item)}
-          </li>
-        ))}
+        {items.map((item, index) => {
+          const row = renderItem(item);
+          return (
+            <li
+              key={rowKey(item)}
+              data-testid={rowTestId?.(item)}
+              style={{
+                display: mixesText(row) ? 'block' : 'flex',
+                alignItems: 'center',
+                justifyContent: 'space-between',
+                padding,
+                borderBlockEnd: index === items.length - 1 ? 'none' : divider,
+              }}
+            >
+              {row}
+            </li>
+          );
+        })}
       </ul>
     );
   } else if (loading) {
