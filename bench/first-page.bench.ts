@@ -22,13 +22,14 @@ const CARDS = {
   review: 'src/users/AccountChangesReview.tsx',
   // The leader's 工作台 is the cockpit's tiles (issue #14); the tiles' drawer, the map and the charts load when used.
   cockpit: 'src/cockpit/CockpitHomeCard.tsx',
+  dueParcels: 'src/land/DueParcelsCard.tsx',
 };
 export const ROLE_CARDS: Record<string, string[]> = {
   leader: [CARDS.cockpit, CARDS.project, CARDS.enterprise, CARDS.system],
   drc: [CARDS.system],
   bureau: [CARDS.project],
-  eitc: [CARDS.enterprise],
-  platform: [CARDS.project, CARDS.enterprise],
+  eitc: [CARDS.enterprise, CARDS.dueParcels],
+  platform: [CARDS.project, CARDS.enterprise, CARDS.dueParcels],
   auditor: [CARDS.system, CARDS.review],
   admin: [CARDS.system],
 };

@@ -265,7 +265,7 @@ describe('administration pages', () => {
     await expectText(page.getByTestId('page-title'), '账号变更审阅');
     const card = page.getByTestId('account-changes-review');
     await expectText(card, '新建账号');
-    const rows = card.locator('.ant-list-item');
+    const rows = card.locator('li[data-testid^="account-change-"]');
     expect(await rows.allInnerTexts()).toEqual([
       expect.stringContaining('重置密码'),
       expect.stringContaining('解除锁定'),

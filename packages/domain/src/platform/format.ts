@@ -1,4 +1,7 @@
 import Decimal from 'decimal.js';
+import { groupThousands, MISSING, type Figure } from './format-count.ts';
+
+export { formatCount, MISSING, type Figure } from './format-count.ts';
 
 /**
  * One number format for every page, export text and server-made sentence (issue 9 "One number format"):
@@ -7,10 +10,6 @@ import Decimal from 'decimal.js';
  * exactly (D1: half up on the decimal digits, never through a float); numbers go through decimal.js too, so
  * 1.005 rounds to 1.01 as a person would expect. A missing figure (null, undefined, '', not a number) reads '—'.
  */
-export type Figure = number | string | null | undefined;
-
-/** What a missing figure reads as, everywhere. */
-export const MISSING = '—';
 
 /** Units as the users' own forms write them (DESIGN.md "Conventions"). */
 export const UNITS = {
@@ -43,10 +42,6 @@ function toDecimal(value: Figure): Decimal | null {
   }
 }
 
-function group(whole: string): string {
-  return whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
-
 /**
  * A figure with thousands separators, rounded half up to `decimals` places. `fixed` keeps trailing zeros
  * (money: "1,234.50"); otherwise they are dropped ("12.5"). "-0.00" never appears: a figure that rounds to zero
@@ -61,7 +56,7 @@ export function formatNumber(value: Figure, options: { decimals?: number; fixed?
   if (!options.fixed && text.includes('.')) text = text.replace(/\.?0+$/, '');
   const [whole = '0', fraction] = text.split('.');
   const sign = rounded.isNegative() && !rounded.isZero() ? '-' : '';
-  return `${sign}${group(whole)}${fraction ? `.${fraction}` : ''}`;
+  return `${sign}${groupThousands(whole)}${fraction ? `.${fraction}` : ''}`;
 }
 
 /** Money in 万元 (D3): "1,234,567.80 万元"; `withUnit: false` for a table column whose header carries the unit. */
@@ -98,12 +93,6 @@ export function formatPoints(fraction: Figure, options: { decimals?: number } = 
   const decimal = toDecimal(fraction);
   if (!decimal) return MISSING;
   return `${formatNumber(decimal.times(100).toFixed(), { decimals: options.decimals ?? 2 })} 个百分点`;
-}
-
-/** A count of things: "1,234 家". */
-export function formatCount(value: Figure, unit = ''): string {
-  const text = formatNumber(value, { decimals: 0 });
-  return text === MISSING || !unit ? text : `${text} ${unit}`;
 }
 
 /**

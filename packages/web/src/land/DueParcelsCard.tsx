@@ -1,6 +1,7 @@
-import { Card, List, Tag, Typography } from 'antd';
+import { Card, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { DUE_KIND_LABELS } from '@pgs/domain';
+import { PlainList } from '../shared/PlainList.tsx';
 import { useDue } from './land.api.ts';
 
 /** 工作台: the parcels whose thresholds pass within the month or have passed (earliest first). */
@@ -16,18 +17,18 @@ export function DueParcelsCard() {
       {due.data && due.data.items.length === 0 ? (
         <Typography.Text type="secondary">{due.data.withinDays} 天内没有到期的地块事项。</Typography.Text>
       ) : (
-        <List
-          size="small"
-          dataSource={due.data?.items ?? []}
+        <PlainList
+          items={due.data?.items ?? []}
+          rowKey={(d) => `${d.parcelId}-${d.kind}-${d.dueOn}`}
           renderItem={(d) => (
-            <List.Item>
+            <>
               <Link to={`/parcels/${d.parcelId}`}>{d.code}</Link> {DUE_KIND_LABELS[d.kind]} {d.dueOn}{' '}
               {d.daysLeft > 0 ? (
                 <Tag color="gold">还有 {d.daysLeft} 天</Tag>
               ) : (
                 <Tag color="red">已过 {-d.daysLeft} 天</Tag>
               )}
-            </List.Item>
+            </>
           )}
         />
       )}

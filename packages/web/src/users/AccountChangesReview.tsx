@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { App, Badge, Button, Card, Empty, List, Space, Tag, Typography } from 'antd';
+import { App, Badge, Button, Card, Empty, Space, Tag, Typography, theme } from 'antd';
 import { CheckOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { AccountChange } from '@pgs/domain';
 import { formatDateTime } from '../shared/format.ts';
+import { PlainList } from '../shared/PlainList.tsx';
 import { accountChangeKeys, reviewAccountChange, useUnreviewedAccountChanges } from './account-changes.api.ts';
 
 const KIND_COLORS: Record<AccountChange['kind'], string> = {
@@ -19,6 +20,7 @@ const KIND_COLORS: Record<AccountChange['kind'], string> = {
  */
 export function AccountChangesReview() {
   const { message } = App.useApp();
+  const { token } = theme.useToken();
   const queryClient = useQueryClient();
   const changes = useUnreviewedAccountChanges();
   // The row being marked: its button stays disabled until the list is fresh, so a double click marks nothing else.
@@ -53,45 +55,78 @@ export function AccountChangesReview() {
       }
       data-testid="account-changes-review"
     >
-      <List<AccountChange>
+      <PlainList<AccountChange>
+        size="default"
         loading={changes.isPending}
-        dataSource={items}
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有待审阅的账号变更" /> }}
+        items={items}
+        rowKey={(change) => change.id}
+        rowTestId={(change) => `account-change-${change.id}`}
+        emptyText={<Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有待审阅的账号变更" />}
         renderItem={(change) => (
-          <List.Item
-            data-testid={`account-change-${change.id}`}
-            actions={[
-              <Button
-                key="review"
-                icon={<CheckOutlined />}
-                disabled={marking !== null}
-                loading={marking === change.id}
-                onClick={() => {
-                  mutation.mutate(change.id);
+          <>
+            {/* The markup and styles of antd's List.Item.Meta and its actions, without the List (see PlainList). */}
+            <div style={{ display: 'flex', flex: 1, alignItems: 'flex-start', maxWidth: '100%' }}>
+              <div style={{ flex: '1 0', width: 0, color: token.colorText }}>
+                <h4
+                  style={{
+                    margin: `0 0 ${token.marginXXS}px 0`,
+                    color: token.colorText,
+                    fontSize: token.fontSize,
+                    lineHeight: token.lineHeight,
+                  }}
+                >
+                  <Space>
+                    <Tag color={KIND_COLORS[change.kind]}>{change.kindLabel}</Tag>
+                    <Typography.Text strong>{change.username}</Typography.Text>
+                  </Space>
+                </h4>
+                <div
+                  style={{ color: token.colorTextDescription, fontSize: token.fontSize, lineHeight: token.lineHeight }}
+                >
+                  <Space orientation="vertical" size={0}>
+                    <Typography.Text>{change.description}</Typography.Text>
+                    <Typography.Text type="secondary">
+                      {formatDateTime(change.at)} · 操作人：{change.actorDisplayName}（{change.actorName}）
+                    </Typography.Text>
+                  </Space>
+                </div>
+              </div>
+            </div>
+            <ul
+              style={{
+                flex: '0 0 auto',
+                marginBlock: 0,
+                marginInlineStart: token.marginXXL,
+                padding: 0,
+                fontSize: 0,
+                listStyle: 'none',
+              }}
+            >
+              <li
+                style={{
+                  position: 'relative',
+                  display: 'inline-block',
+                  padding: `0 ${token.paddingXS}px 0 0`,
+                  color: token.colorTextDescription,
+                  fontSize: token.fontSize,
+                  lineHeight: token.lineHeight,
+                  textAlign: 'center',
                 }}
-                data-testid={`account-change-review-${change.id}`}
               >
-                已审阅
-              </Button>,
-            ]}
-          >
-            <List.Item.Meta
-              title={
-                <Space>
-                  <Tag color={KIND_COLORS[change.kind]}>{change.kindLabel}</Tag>
-                  <Typography.Text strong>{change.username}</Typography.Text>
-                </Space>
-              }
-              description={
-                <Space orientation="vertical" size={0}>
-                  <Typography.Text>{change.description}</Typography.Text>
-                  <Typography.Text type="secondary">
-                    {formatDateTime(change.at)} · 操作人：{change.actorDisplayName}（{change.actorName}）
-                  </Typography.Text>
-                </Space>
-              }
-            />
-          </List.Item>
+                <Button
+                  icon={<CheckOutlined />}
+                  disabled={marking !== null}
+                  loading={marking === change.id}
+                  onClick={() => {
+                    mutation.mutate(change.id);
+                  }}
+                  data-testid={`account-change-review-${change.id}`}
+                >
+                  已审阅
+                </Button>
+              </li>
+            </ul>
+          </>
         )}
       />
     </Card>

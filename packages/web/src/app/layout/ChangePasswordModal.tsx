@@ -1,4 +1,6 @@
-import { App, Alert, Form, Input, Modal } from 'antd';
+import { App, Alert, Form, Modal } from 'antd';
+// Password alone, not antd's Input with its Search, OTP and TextArea (issue #15: the first page's weight).
+import Password from 'antd/es/input/Password';
 import { useMutation } from '@tanstack/react-query';
 import { changeOwnPassword, useMe } from '../../auth/session.ts';
 import { useI18n } from '../../i18n/index.tsx';
@@ -53,7 +55,7 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
           label={t('password.current')}
           rules={[{ required: true, message: t('password.required') }]}
         >
-          <Input.Password autoComplete="current-password" data-testid="current-password" />
+          <Password autoComplete="current-password" data-testid="current-password" />
         </Form.Item>
         <Form.Item
           name="newPassword"
@@ -61,7 +63,7 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
           rules={[{ required: true, message: t('password.required') }, passwordPolicyRule(username)]}
           extra={<PasswordHints password={newPassword} username={username} />}
         >
-          <Input.Password autoComplete="new-password" data-testid="new-password" />
+          <Password autoComplete="new-password" data-testid="new-password" />
         </Form.Item>
         <Form.Item
           name="confirm"
@@ -77,7 +79,7 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
             }),
           ]}
         >
-          <Input.Password autoComplete="new-password" data-testid="confirm-password" />
+          <Password autoComplete="new-password" data-testid="confirm-password" />
         </Form.Item>
       </Form>
     </Modal>

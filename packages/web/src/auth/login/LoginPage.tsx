@@ -1,4 +1,7 @@
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, Button, Card, Form, Typography } from 'antd';
+// Input and Password, not antd's Input with its Search, OTP and TextArea (issue #15: the login page's weight).
+import Input from 'antd/es/input/Input';
+import Password from 'antd/es/input/Password';
 import { GlobalOutlined, LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Navigate, useLocation, useNavigate } from 'react-router';
@@ -91,7 +94,7 @@ export function LoginPage() {
             label={t('login.password')}
             rules={[{ required: true, message: t('login.passwordRequired') }]}
           >
-            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" data-testid="login-password" />
+            <Password prefix={<LockOutlined />} autoComplete="current-password" data-testid="login-password" />
           </Form.Item>
           <Button type="primary" htmlType="submit" block loading={mutation.isPending} data-testid="login-submit">
             {t('login.submit')}

@@ -1,5 +1,6 @@
 import { Statistic, Typography } from 'antd';
-import { formatCount } from '@pgs/domain/platform/format';
+// format-count, not format: the 工作台 loads no decimal.js (issue #15).
+import { formatCount } from '@pgs/domain/platform/format-count';
 
 /** A count with its measure word and one sentence saying what it means; zero reads as "nothing waits". */
 export function CountLine({

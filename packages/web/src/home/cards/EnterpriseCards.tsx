@@ -1,10 +1,12 @@
-import { List, Space, Tag, Typography } from 'antd';
+import { Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
-import { formatCount } from '@pgs/domain/platform/format';
+// format-count, not format: the 工作台 loads no decimal.js (issue #15).
+import { formatCount } from '@pgs/domain/platform/format-count';
 import { RUN_STATUS_LABELS } from '../../mu-evaluation/mu-evaluation.api.ts';
 import { runLabel } from '../../mu-evaluation/runs/run-label.ts';
 import { todayInShanghai } from '../../shared/format.ts';
 import { useLatestRun, useRecordYears, useRectificationCount } from '../home.api.ts';
+import { PlainList } from '../../shared/PlainList.tsx';
 import { HomeCard } from './HomeCard.tsx';
 
 /**
@@ -32,14 +34,14 @@ export function RecordYearsCard() {
         ) : (
           <Typography.Text type="secondary">{lastYear} 年度的企业数据已导入。</Typography.Text>
         )}
-        <List
-          size="small"
-          dataSource={items.slice(0, 3)}
-          locale={{ emptyText: '还没有导入任何年度的企业数据。' }}
+        <PlainList
+          items={items.slice(0, 3)}
+          rowKey={(item) => item.year}
+          emptyText="还没有导入任何年度的企业数据。"
           renderItem={(item) => (
-            <List.Item>
+            <>
               {item.year} 年度：{formatCount(item.count, '家企业')}
-            </List.Item>
+            </>
           )}
         />
       </Space>

@@ -1,6 +1,7 @@
-import { List, Space, Typography } from 'antd';
+import { Space, Typography } from 'antd';
 import { useAuditTotal, useCatalogSummaries, useLockedUsers } from '../home.api.ts';
 import { formatDate, formatDateTime } from '../../shared/format.ts';
+import { PlainList } from '../../shared/PlainList.tsx';
 import { CountLine } from './CountLine.tsx';
 import { HomeCard } from './HomeCard.tsx';
 
@@ -18,13 +19,13 @@ export function CatalogDraftsCard() {
         testId="home-drafts-count"
       />
       {total > 0 && (
-        <List
-          size="small"
-          dataSource={(catalogs.data ?? []).filter((catalog) => (catalog.drafts ?? 0) > 0)}
+        <PlainList
+          items={(catalogs.data ?? []).filter((catalog) => (catalog.drafts ?? 0) > 0)}
+          rowKey={(catalog) => catalog.platformKey}
           renderItem={(catalog) => (
-            <List.Item>
+            <>
               {catalog.platformName}：{catalog.drafts ?? 0} 份
-            </List.Item>
+            </>
           )}
         />
       )}
@@ -43,21 +44,19 @@ export function CatalogsInForceCard() {
       loading={catalogs.isPending}
       testId="home-catalogs"
     >
-      <List
-        size="small"
-        dataSource={catalogs.data ?? []}
-        locale={{ emptyText: '还没有生效的目录。' }}
+      <PlainList
+        items={catalogs.data ?? []}
+        rowKey={(catalog) => catalog.platformKey}
+        emptyText="还没有生效的目录。"
         renderItem={(catalog) => (
-          <List.Item>
-            <Space>
-              <Typography.Text>{catalog.platformName}</Typography.Text>
-              <Typography.Text type="secondary">
-                {catalog.inForce
-                  ? `${catalog.inForce.version}，${formatDate(catalog.inForce.effectiveDate)} 起施行`
-                  : '尚无生效目录'}
-              </Typography.Text>
-            </Space>
-          </List.Item>
+          <Space>
+            <Typography.Text>{catalog.platformName}</Typography.Text>
+            <Typography.Text type="secondary">
+              {catalog.inForce
+                ? `${catalog.inForce.version}，${formatDate(catalog.inForce.effectiveDate)} 起施行`
+                : '尚无生效目录'}
+            </Typography.Text>
+          </Space>
         )}
       />
     </HomeCard>
@@ -100,13 +99,13 @@ export function LockedAccountsCard() {
         testId="home-locked-count"
       />
       {users.length > 0 && (
-        <List
-          size="small"
-          dataSource={users}
+        <PlainList
+          items={users}
+          rowKey={(user) => user.username}
           renderItem={(user) => (
-            <List.Item>
+            <>
               {user.displayName}（{user.username}），锁定至 {formatDateTime(user.lockedUntil)}
-            </List.Item>
+            </>
           )}
         />
       )}
