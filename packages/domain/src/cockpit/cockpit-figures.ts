@@ -74,6 +74,11 @@ export function landedOf(input: {
   task: string | null;
   behindShare: number;
   projects: readonly LandedProjectRow[];
+  /**
+   * How many landed in the year through the day, when the caller counted them in SQL and `projects` holds only the
+   * candidates for the large list; otherwise `projects` are all of them and are counted here.
+   */
+  landedCount?: number;
 }): CockpitFigures['landed'] {
   const inYear = input.projects.filter(
     (project) => project.landedOn >= `${input.year}-01-01` && project.landedOn <= input.asOf,
@@ -88,7 +93,7 @@ export function landedOf(input: {
     taskShare: task ? new Decimal(input.credit).div(task).toDecimalPlaces(4).toFixed() : null,
     behind: schedule?.behind ?? false,
     behindReason: schedule?.reason ?? '未设定年度招商引资任务数，不作滞后判定',
-    landedCount: inYear.length,
+    landedCount: input.landedCount ?? inYear.length,
     large: inYear
       .filter((project) => isLargeProject(project.totalInvestment))
       .sort((a, b) => new Decimal(b.totalInvestment).cmp(a.totalInvestment) || a.id - b.id),
@@ -106,7 +111,13 @@ const sumText = (values: readonly string[]) =>
 export function cityOf(
   platforms: readonly CockpitFigures[],
   cityAbcd: CockpitFigures['abcd'],
-  schedule: { year: number; asOf: string; behindShare: number; projects: readonly LandedProjectRow[] },
+  schedule: {
+    year: number;
+    asOf: string;
+    behindShare: number;
+    projects: readonly LandedProjectRow[];
+    landedCount?: number;
+  },
 ): CockpitFigures {
   const pick = <T>(get: (figures: CockpitFigures) => T) => platforms.map(get);
   const credit = sumText(pick((f) => f.landed.credit));
@@ -210,4 +221,17 @@ export function landOf(states: readonly ParcelStateRow[], handled: ParcelHandled
     reused: handled?.reused ?? 0,
     recovered: handled?.recovered ?? 0,
   };
+}
+
+/**
+ * What a cockpit of a past day still counts from today's rows (the owners keep no history of it). Stages, holders,
+ * parcel states and open cases are replayed to the day from the owners' dated histories; these are not.
+ */
+export function asOfNotes(asOf: string, today: string): string[] {
+  if (asOf >= today) return [];
+  return [
+    `项目总投资、地块面积按当前台账计（修改不留历史），阶段、所属平台、地块状态和在办案件按 ${asOf} 当日还原`,
+    '已撤销案件的撤销日期按其最后一次修改的日期计',
+    '目标企业漏斗按全年目标库计，不随统计截止日回溯',
+  ];
 }

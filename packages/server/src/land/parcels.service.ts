@@ -40,6 +40,7 @@ import type { z } from 'zod';
 import type { Db, Tx } from '../platform/db.ts';
 import { requirePermission, type Actor } from '../platform/actor.ts';
 import { AppError, conflict, forbidden, notFound, staleVersion, unprocessable } from '../platform/errors.ts';
+import { statesOn } from './parcel-timelines.repository.ts';
 import { platformScope } from '../platform/platform-scope.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { parcelDeadlines, parcelDelays, parcelEvents, parcels } from './land.table.ts';
@@ -832,27 +833,30 @@ export function publishParcel(db: Db, actor: Actor, id: number, input: z.infer<t
 }
 
 /**
- * For the cockpit (issue #14): per platform, parcels and area (亩, exact text) in each state today, and how many were
- * supplied (contract signed), started, reused and recovered from `from` through `through`. Which states make which
+ * For the cockpit (issue #14): per platform, parcels and area (亩, exact text) in each state today — or at the end of
+ * `statesOnDay`, replayed from the parcels' dated moves (parcel-timelines.repository.ts) — and how many were supplied
+ * (contract signed), started, reused and recovered from `from` through `through`. Which states make which
  * sub-database is the domain's (LAND_SUB_DATABASE_STATES). A platform user gets its own platform only.
  */
-export async function parcelCleanupFigures(db: Db, actor: Actor, from: string, through: string) {
+export async function parcelCleanupFigures(db: Db, actor: Actor, from: string, through: string, statesOnDay?: string) {
   requirePermission(actor, 'parcels.read');
   const scope = platformScope(actor);
   const mine = scope ? eq(parcels.platformKey, scope) : undefined;
   const within = (column: typeof parcels.contractDate) =>
     sql<number>`count(*) filter (where ${column} between ${from} and ${through})::int`;
   const [states, handled] = await Promise.all([
-    db
-      .select({
-        platformKey: parcels.platformKey,
-        state: parcels.state,
-        count: count(),
-        area: sql<string>`coalesce(sum(${parcels.areaMu}), 0)::text`,
-      })
-      .from(parcels)
-      .where(mine)
-      .groupBy(parcels.platformKey, parcels.state),
+    statesOnDay !== undefined
+      ? statesOn(db, scope, statesOnDay)
+      : db
+          .select({
+            platformKey: parcels.platformKey,
+            state: parcels.state,
+            count: count(),
+            area: sql<string>`coalesce(sum(${parcels.areaMu}), 0)::text`,
+          })
+          .from(parcels)
+          .where(mine)
+          .groupBy(parcels.platformKey, parcels.state),
     db
       .select({
         platformKey: parcels.platformKey,
