@@ -8,8 +8,7 @@ const WEB = 'packages/web/src';
 export const LINT_CLEAN_PATHS = [
   // Domain: the whole package.
   DOMAIN,
-  // Server: the platform, the modules cleaned so far, the test helpers, the demo data, the fuzz harness and the
-  // scripts. Still to clean: land, renewal, targets, assessment, cockpit.
+  // Server: the platform, every module, the test helpers, the demo data, the fuzz harness and the scripts.
   ...[
     'app.ts',
     'main.ts',
@@ -28,6 +27,11 @@ export const LINT_CLEAN_PATHS = [
     'trips',
     'key-tasks',
     'notices',
+    'land',
+    'renewal',
+    'targets',
+    'assessment',
+    'cockpit',
     'demo',
     'test',
     'fuzz',

@@ -78,7 +78,7 @@ export async function assessmentPage(
       .offset((page - 1) * pageSize),
     db.select({ value: count() }).from(assessments).where(condition),
   ]);
-  return { rows, total: Number(total!.value) };
+  return { rows, total: total!.value };
 }
 
 export async function insertInterview(tx: Tx, values: typeof assessmentInterviews.$inferInsert): Promise<number> {
@@ -106,7 +106,7 @@ export async function interviewPage(
       .offset((page - 1) * pageSize),
     db.select({ value: count() }).from(assessmentInterviews).where(condition),
   ]);
-  return { rows, total: Number(total!.value) };
+  return { rows, total: total!.value };
 }
 
 export async function milestonesOf(db: Db | Tx, projectIds: number[]): Promise<Map<number, MilestoneRow>> {

@@ -273,7 +273,7 @@ describe('R4.2–R4.3 the yearly assessment: figures equal hand counts', () => {
   it('published: a platform reads its own rows and the ranking only; the assessment does not move when data change', async () => {
     const published = await send('drc', 'POST', `/assessments/${draft.id}/publish`);
     expect(published.statusCode, published.body).toBe(200);
-    const seen = (await send('zn', 'GET', `/assessments/${draft.id}`)).json() as AssessmentView;
+    const seen = (await send('zn', 'GET', `/assessments/${draft.id}`)).json<AssessmentView>();
     const own = byPlatform(seen).zhenan!;
     expect(own.detailed).toBe(true);
     expect(own.criteria.length).toBeGreaterThan(0);
@@ -289,7 +289,7 @@ describe('R4.2–R4.3 the yearly assessment: figures equal hand counts', () => {
       target: 'landed',
       landedOn: '2026-06-01',
     });
-    const after = (await send('drc', 'GET', `/assessments/${draft.id}`)).json() as AssessmentView;
+    const after = (await send('drc', 'GET', `/assessments/${draft.id}`)).json<AssessmentView>();
     expect(criterion(after, 'zhenan', 'investment_task').figure.value).toBe('3.4');
     expect(byPlatform(after).zhenan!.score).toBe(79.65);
     // A new run sees the new project; it cannot be published over the year's published one.

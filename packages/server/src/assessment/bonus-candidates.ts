@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import type { BonusCandidate, PlatformKey } from '@pgs/domain';
+import type { BonusCandidate } from '@pgs/domain';
 import { isPlatformKey } from '@pgs/domain';
 import { SYSTEM_ACTOR } from '../platform/actor.ts';
 import { classify } from '../catalog/catalog.service.ts';
@@ -25,7 +25,7 @@ export async function bonusCandidates(context: FigureContext): Promise<BonusCand
           const result = await classify(
             context.db,
             SYSTEM_ACTOR,
-            key as PlatformKey,
+            key,
             { industryCode: p.industryCode, date: p.landedOn! },
             context.now,
           );

@@ -48,12 +48,13 @@ const body = (text: string) => new Paragraph({ children: [run(text)], indent: { 
 const heading = (text: string) =>
   new Paragraph({ children: [run(text, { font: HEITI })], indent: { firstLine: 640 }, spacing: LINE });
 
-function cell(text: string, bold = false) {
+function cell(text: string, header = false) {
   return new TableCell({
     children: [
       new Paragraph({
         alignment: AlignmentType.CENTER,
-        children: [new TextRun({ text, font: FANGSONG, size: 24, bold })],
+        // Through run(): its options are IRunOptions only (TextRun also takes a string, whose bold() is deprecated).
+        children: [run(text, { size: 24, bold: header })],
       }),
     ],
   });

@@ -45,7 +45,7 @@ const send = async (user: string, method: 'GET' | 'POST' | 'PUT', url: string, p
 async function ok(user: string, method: 'POST' | 'PUT', url: string, payload: unknown) {
   const response = await send(user, method, url, payload);
   expect(response.statusCode, `${url}: ${response.body}`).toBeLessThan(300);
-  return response.json() as { id: number; version: number };
+  return response.json<{ id: number; version: number }>();
 }
 
 async function parcel(code: string, approvedOn: string, moves: [string, Record<string, unknown>][]) {
@@ -311,7 +311,7 @@ describe('through the API: the criteria score the wired figures and keep their r
       rubric,
     });
     expect(simulated.statusCode, simulated.body).toBe(200);
-    const view = simulated.json() as AssessmentView;
+    const view = simulated.json<AssessmentView>();
     const of = (p: string, key: string) =>
       view.platforms.find((x) => x.platformKey === p)!.criteria.find((c) => c.key === key)!;
     expect(of('zhenan', 'key_tasks').points).toBe(2.5); // 0.5 × 5
@@ -327,7 +327,7 @@ describe('through the API: the criteria score the wired figures and keep their r
     const p1 = await ok('zn', 'POST', `/parcels/${ids['浙南-考核-1']}/start`, { startedOn: '2026-06-01', version: 2 });
     expect(p1.version).toBe(3);
     expect((await figure('land_cleanup', 'zhenan', '2026-06-29')).value).toBe('0.75');
-    const again = (await send('drc', 'GET', `/assessments/${run.json().id}`)).json() as AssessmentView;
+    const again = (await send('drc', 'GET', `/assessments/${run.json().id}`)).json<AssessmentView>();
     const land = again.platforms
       .find((p) => p.platformKey === 'zhenan')!
       .criteria.find((c) => c.key === 'land_cleanup')!;
@@ -351,8 +351,9 @@ describe('issue 14 公示: the published assessment as a second kind of public n
       endDay: '2026-12-04',
       entries: 3,
     });
-    const ranking = ((await send('drc', 'GET', `/assessments/${ids.published}`)).json() as AssessmentView).platforms
-      .map((p) => ({ key: p.platformKey, rank: p.rank }))
+    const ranking = (await send('drc', 'GET', `/assessments/${ids.published}`))
+      .json<AssessmentView>()
+      .platforms.map((p) => ({ key: p.platformKey, rank: p.rank }))
       .sort((a, b) => a.rank - b.rank || a.key.localeCompare(b.key));
     const names: Record<string, string> = {
       oujiangkou: '瓯江口产业集聚区',

@@ -80,7 +80,7 @@ function addSheet(
   rows: readonly Record<string, unknown>[],
 ): void {
   const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  const sized = excelColumns(columns, rows as Record<string, unknown>[]);
+  const sized = excelColumns(columns, rows);
   sheet.columns = sized;
   styleHeaderRow(sheet, sized);
   for (const row of rows) sheet.addRow(row);

@@ -54,7 +54,7 @@ export async function parcelTemplate(actor: Actor): Promise<Buffer> {
 }
 
 function text(cell: SheetCell): string | undefined {
-  if (cell === undefined || cell === null) return undefined;
+  if (cell === undefined) return undefined;
   if (cell instanceof Date) return cell.toISOString().slice(0, 10);
   if (typeof cell === 'object') return undefined;
   const value = String(cell).trim();

@@ -206,7 +206,7 @@ export const landRoutes =
       async (request) => getParcelClock(ctx.db, actorOf(request), request.params.id, ctx.clock(), request.query.asOf),
     );
 
-    const change = <S extends z.ZodTypeAny>(
+    const change = <S extends z.ZodType>(
       path: string,
       summary: string,
       body: S,

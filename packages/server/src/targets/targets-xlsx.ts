@@ -7,14 +7,16 @@ import {
   TARGET_TYPE_LABELS,
   TIER_LABELS,
   type ChannelKind,
-  type ClassifyCategory,
   type FunnelView,
   type PlatformKey,
-  type TargetType,
   type TargetView,
 } from '@pgs/domain';
 import { streamWorkbook } from '../platform/xlsx-stream.ts';
 import { excelDay, excelNumber, type SheetColumn } from '../platform/xlsx-format.ts';
+
+// The view carries types and categories as plain text; a value outside the lists is written as it is.
+const TYPE_LABEL = new Map<string, string>(Object.entries(TARGET_TYPE_LABELS));
+const CATEGORY_LABEL = new Map<string, string>(Object.entries(CATEGORY_LABELS));
 
 /** The target library as the platforms keep it in Excel: one row per enterprise of the quarter. */
 export function streamTargetWorkbook(rows: AsyncIterable<TargetView>): PassThrough {
@@ -22,10 +24,10 @@ export function streamTargetWorkbook(rows: AsyncIterable<TargetView>): PassThrou
     ...t,
     platform: platformName(t.platformKey as PlatformKey),
     creditCode: t.creditCode ?? '',
-    types: t.types.map((type) => TARGET_TYPE_LABELS[type as TargetType] ?? type).join('、'),
+    types: t.types.map((type) => TYPE_LABEL.get(type) ?? type).join('、'),
     focus: t.focusRegion ? '北上广深杭' : '',
     industry: `${t.industryCode} ${t.industryName ?? ''}`.trim(),
-    category: CATEGORY_LABELS[t.category as ClassifyCategory] ?? t.category,
+    category: CATEGORY_LABEL.get(t.category) ?? t.category,
     expectedInvestment: excelNumber(t.expectedInvestment),
     tier: t.tier ? TIER_LABELS[t.tier] : '5亿元以下',
     status: TARGET_STATUS_LABELS[t.status],

@@ -268,7 +268,7 @@ describe('the funnel', () => {
     const b = await created('zn', { quarter, status: 'contact', channelId: null });
     await created('zn', { quarter, expectedInvestment: '10000' });
     const other = await send('zn', 'POST', '/projects', {
-      ...(project.json() as Record<string, unknown>),
+      ...project.json<Record<string, unknown>>(),
       name: '漏斗测试项目二',
       investorCreditCode: null,
       investorName: '另一家公司',

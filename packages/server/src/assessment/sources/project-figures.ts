@@ -43,7 +43,8 @@ export const investmentTaskSource: AssessmentFigureSource = {
         circulation: p.circulation,
       })),
     );
-    const task = context.rubric.investmentTasks[platformKey] ?? '0';
+    // The rubric's schema requires a task for every platform (an exhaustive record), so no fallback is needed.
+    const task = context.rubric.investmentTasks[platformKey];
     return {
       available: true,
       value: new Decimal(summary.totalCredit).toString(),
