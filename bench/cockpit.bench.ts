@@ -9,13 +9,14 @@ import { DEMO_PASSWORD } from '../packages/server/src/demo/demo-users.ts';
 import { useThrowawayAuditKey } from '../packages/server/src/audit/audit-settings.ts';
 import { freshPostgres, measure } from './classify.bench.ts';
 import { loadRecords } from './evaluation.bench.ts';
+import { seedBenchParcels } from './parcel-seed.ts';
 import { SYSTEM_ACTOR } from '../packages/server/src/platform/actor.ts';
 import { projectStageFigures } from '../packages/server/src/projects/projects.service.ts';
 import { landedFiguresOfYear } from '../packages/server/src/projects/project-circulation.service.ts';
 import { parcelCleanupFigures } from '../packages/server/src/land/parcels.service.ts';
 import { renewalCaseFigures } from '../packages/server/src/renewal/renewal.service.ts';
 import { targetFunnelCounts } from '../packages/server/src/targets/target-funnel.service.ts';
-import { complianceOfMonths } from '../packages/server/src/trips/staffing-compliance.service.ts';
+import { complianceOfPlatforms } from '../packages/server/src/trips/staffing-compliance.service.ts';
 import { keyTaskCompletion } from '../packages/server/src/key-tasks/key-tasks.service.ts';
 import { listAssessments } from '../packages/server/src/assessment/assessment.service.ts';
 import { listRuns } from '../packages/server/src/mu-evaluation/mu-evaluation.service.ts';
@@ -45,7 +46,7 @@ const STATUSES = [
  * in the year; renewal cases open, overdue and closed as of the day; the year's target funnel counts (latest row per
  * enterprise, joined with the first reports by project or credit code).
  */
-function rawStatements(year: number, asOf: string) {
+export function rawStatements(year: number, asOf: string) {
   const from = `${year}-01-01`;
   const platforms = `(VALUES ${PLATFORM_KEYS.map((k) => `('${k}')`).join(',')}) AS k(key)`;
   return {
@@ -186,7 +187,7 @@ function differences(view: CockpitView, rows: Rows): string[] {
 }
 
 /**
- * 100 000 projects (one in a thousand ≥ 20亿, one landed project in 97 circulated), 100 000 parcels, 100 000 targets
+ * 100 000 projects (one in a thousand ≥ 20亿 and landed, one landed project in 97 circulated) with their dated moves, 100 000 parcels, 100 000 targets
  * and 100 000 enterprise records on top of the demo; dates spread over last year and this one.
  */
 export async function seedCockpitBench(pool: pg.Pool, year: number) {
@@ -196,7 +197,7 @@ export async function seedCockpitBench(pool: pg.Pool, year: number) {
        fixed_asset_investment, land_mu, expected_annual_tax, category_at_report, catalog_version_at_report, status, first_report,
        reported_at, reported_by, updated_at, landed_on)
      SELECT '基准项目' || n, p, p, '基准投资' || n || '有限公司', 'bench|' || n, '3612',
-            CASE WHEN n % 1000 = 0 THEN 250000 ELSE 10000 + n % 150000 END, 8000, 20, 900,
+            CASE WHEN n % 1000 = 7 THEN 250000 ELSE 10000 + n % 150000 END, 8000, 20, 900,
             CASE WHEN n % 7 = 0 THEN 'permitted' ELSE 'encouraged' END, '2018年本', s, true,
             date '${base}' + (n % 300), 'zn', now(),
             CASE WHEN s = 'landed' THEN date '${base}' + 300 + (n % 390) END
@@ -213,19 +214,19 @@ export async function seedCockpitBench(pool: pg.Pool, year: number) {
      INSERT INTO project_circulations (project_id, from_platform_key, to_platform_key, first_place_share, host_share, reason, at, actor_name)
      SELECT id, reported_platform_key, platform_key, 0.4, 0.6, '基准流转', date '${base}', 'bureau' FROM moved`,
   );
+  // Each project's dated history as the projects service writes it (the report, then one move to its stage on its
+  // landing day or 20–319 days after the report): a past day's replay reads it.
   await pool.query(
-    `INSERT INTO parcels (code, platform_key, state, area_mu, planned_use, approved_on, approval_document, responsible_person,
-       contract_date, land_price, agreed_start_on, agreed_completion_on, started_on, completed_on, vacated_on, created_at, updated_at)
-     SELECT 'CB-' || n, (ARRAY['oujiangkou','zhenan','hitech'])[1 + n % 3],
-       CASE WHEN n % 6 = 0 THEN 'approved' WHEN n % 6 IN (1,2) THEN 'supplied' WHEN n % 6 = 3 THEN 'started' WHEN n % 6 = 4 THEN 'completed' ELSE 'vacated' END,
-       10 + n % 200, '工业用地', DATE '2022-01-01', '基准批文', '基准责任人',
-       CASE WHEN n % 6 = 0 THEN NULL ELSE s - 60 END, CASE WHEN n % 6 = 0 THEN NULL ELSE 1000 + n % 5000 END,
-       CASE WHEN n % 6 = 0 THEN NULL ELSE s END, CASE WHEN n % 6 = 0 THEN NULL ELSE s + 730 END,
-       CASE WHEN n % 6 >= 3 THEN s + 30 END, CASE WHEN n % 6 >= 4 THEN s + 400 END, CASE WHEN n % 6 = 5 THEN s + 500 END,
-       now(), now()
-     FROM generate_series(1, $1) AS n, LATERAL (SELECT DATE '${year - 4}-06-01' + (n % 1460) AS s) AS start`,
-    [ROWS],
+    `INSERT INTO project_events (project_id, version, kind, from_status, to_status, effective_date, at, actor_name)
+     SELECT id, 1, 'reported', NULL, 'reported', (reported_at AT TIME ZONE 'Asia/Shanghai')::date, reported_at, 'zn'
+     FROM projects WHERE name LIKE '基准项目%'
+     UNION ALL
+     SELECT id, 2, 'transition', 'reported', status,
+            coalesce(landed_on, (reported_at AT TIME ZONE 'Asia/Shanghai')::date + 20 + id % 300), reported_at, 'zn'
+     FROM projects WHERE name LIKE '基准项目%' AND status <> 'reported'`,
   );
+  // Parcels in every state with their dated moves (bench/parcel-seed.ts): a past day's replay reads them.
+  await seedBenchParcels(pool, { count: ROWS, codePrefix: 'CB-', firstStart: `${year - 4}-06-01`, moves: true });
   const quarters = [year - 1, year].flatMap((y) => [1, 2, 3, 4].map((q) => `'${y}Q${q}'`)).join(',');
   await pool.query(
     `INSERT INTO targets (lineage_id, platform_key, quarter, name, credit_code, types, hq_province, hq_city, industry_code,
@@ -241,7 +242,7 @@ export async function seedCockpitBench(pool: pg.Pool, year: number) {
   );
   // The base database's enterprises (the cockpit reads their ABCD classes from the published run, not these rows).
   await loadRecords(pool);
-  for (const table of ['projects', 'project_circulations', 'parcels', 'targets'])
+  for (const table of ['projects', 'project_events', 'project_circulations', 'targets'])
     await pool.query(`VACUUM ANALYZE ${table}`);
 }
 
@@ -287,7 +288,7 @@ export async function benchCockpit(databaseUrl: string) {
       parcelStatesOnPastDay: () => parcelCleanupFigures(db, SYSTEM_ACTOR, `${year}-01-01`, pastDay, pastDay),
       renewalCaseFigures: () => renewalCaseFigures(db, SYSTEM_ACTOR, `${year}-01-01`, today),
       targetFunnelCounts: () => targetFunnelCounts(db, SYSTEM_ACTOR, year),
-      complianceOfMonths: () => complianceOfMonths(db, 'zhenan', monthsThrough(year, today)),
+      complianceOfPlatforms: () => complianceOfPlatforms(db, PLATFORM_KEYS, monthsThrough(year, today)),
       listAssessments: () => listAssessments(db, SYSTEM_ACTOR, { status: 'published', page: 1, pageSize: 50 }),
       keyTaskCompletion: () => keyTaskCompletion(db, SYSTEM_ACTOR, year, today, now),
     };

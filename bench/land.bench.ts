@@ -7,6 +7,7 @@ import { SYSTEM_ACTOR } from '../packages/server/src/platform/actor.ts';
 import { idleStatuses } from '../packages/server/src/land/parcels.service.ts';
 import { useThrowawayAuditKey } from '../packages/server/src/audit/audit-settings.ts';
 import { freshPostgres, measure } from './classify.bench.ts';
+import { seedBenchParcels } from './parcel-seed.ts';
 
 const PARCELS = Number(process.env.BENCH_PARCELS ?? 100_000);
 const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 8) * 1000;
@@ -78,27 +79,13 @@ export async function benchLand(databaseUrl: string) {
     // The database is dropped WITH (FORCE) at the end: a client still closing then gets the server's termination,
     // which an error listener-less pool turns into a crash after the figures are measured.
     pool.on('error', () => undefined);
-    // Parcels in every state: a third approved, the rest supplied with agreed starts spread over four years, some
-    // started, completed or vacated.
-    await pool.query(
-      `INSERT INTO parcels (code, platform_key, state, area_mu, planned_use, approved_on, approval_document, responsible_person,
-         contract_date, land_price, agreed_start_on, agreed_completion_on, started_on, completed_on, vacated_on, created_at, updated_at)
-       SELECT 'B-' || n, (ARRAY['oujiangkou','zhenan','hitech'])[1 + n % 3],
-         CASE WHEN n % 6 = 0 THEN 'approved' WHEN n % 6 IN (1,2) THEN 'supplied' WHEN n % 6 = 3 THEN 'started' WHEN n % 6 = 4 THEN 'completed' ELSE 'vacated' END,
-         10 + n % 200, '工业用地', DATE '2022-01-01', '基准批文', '基准责任人',
-         CASE WHEN n % 6 = 0 THEN NULL ELSE s - 60 END, CASE WHEN n % 6 = 0 THEN NULL ELSE 1000 + n % 5000 END,
-         CASE WHEN n % 6 = 0 THEN NULL ELSE s END, CASE WHEN n % 6 = 0 THEN NULL ELSE s + 730 END,
-         CASE WHEN n % 6 >= 3 THEN s + 30 END, CASE WHEN n % 6 >= 4 THEN s + 400 END, CASE WHEN n % 6 = 5 THEN s + 500 END,
-         now(), now()
-       FROM generate_series(1, $1) AS n, LATERAL (SELECT DATE '2022-06-01' + (n % 1460) AS s) AS start`,
-      [PARCELS],
-    );
+    // Parcels in every state (bench/parcel-seed.ts), the agreed starts spread over four years from mid-2022.
+    await seedBenchParcels(pool, { count: PARCELS, codePrefix: 'B-', firstStart: '2022-06-01' });
     // The threshold days the service derives after every change (parcelDeadlines), here for the bulk load.
     await pool.query(`INSERT INTO parcel_deadlines (parcel_id, kind, platform_key, responsible_person, due_on)
       SELECT id, 'idle', platform_key, responsible_person, (agreed_start_on + interval '1 year')::date + 1 FROM parcels WHERE state = 'supplied'
       UNION ALL SELECT id, 'recovery', platform_key, responsible_person, (agreed_start_on + interval '2 year')::date + 1 FROM parcels WHERE state = 'supplied'
       UNION ALL SELECT id, 'completion', platform_key, responsible_person, agreed_completion_on + 1 FROM parcels WHERE state = 'started'`);
-    await pool.query('VACUUM ANALYZE parcels');
     await pool.query('VACUUM ANALYZE parcel_deadlines');
 
     const serviceMs: number[] = [];

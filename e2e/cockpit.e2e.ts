@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { CockpitView } from '@pgs/domain';
 import { DEMO_PASSWORD } from './support/app-server.ts';
@@ -13,6 +13,8 @@ import { hoverOnWenzhouMap, type WenzhouMapJson } from './support/wenzhou-map.ts
  * count there equals the figure), Back returns; the year changes the figures; the export opens in Excel; full-screen
  * mode for a wall screen; a platform sees its own column; the bureau has no cockpit.
  */
+// The demo server's first start took over two minutes on the shared machine (as in assessment.e2e.ts).
+vi.setConfig({ hookTimeout: 400_000 });
 let server: AppServer;
 let page: Page;
 appInBrowser((session) => ({ server, page } = session), { demoProjects: true });
@@ -123,6 +125,15 @@ describe('the leadership cockpit in the browser (issue #14)', () => {
     expect(labels).toContain('重点任务逾期');
   });
 
+  /** The parcels' stage key sits under the map's canvas, not over it (it covered 平阳县 at the map's bottom). */
+  async function expectLegendBelowMap() {
+    const legend = page.getByTestId('cockpit-map-legend');
+    await legend.waitFor();
+    const mapBox = (await page.getByTestId('cockpit-map').boundingBox())!;
+    const legendBox = (await legend.boundingBox())!;
+    expect(legendBox.y).toBeGreaterThanOrEqual(mapBox.y + mapBox.height);
+  }
+
   it('full-screen mode for a wall screen shows the map; Esc leaves it; the button too', async () => {
     await page.getByTestId('cockpit-fullscreen').click();
     await expectText(page.getByTestId('cockpit-fullscreen'), '退出全屏');
@@ -131,6 +142,7 @@ describe('the leadership cockpit in the browser (issue #14)', () => {
     const map = page.getByTestId('cockpit-map');
     await map.locator('canvas').waitFor();
     await expect.poll(async () => (await map.boundingBox())?.height ?? 0, POLL).toBeGreaterThanOrEqual(550);
+    await expectLegendBelowMap();
     await page.waitForTimeout(800);
     await screenshot(page, 'cockpit-fullscreen', { fullPage: false });
     await page.keyboard.press('Escape');
@@ -150,6 +162,7 @@ describe('the leadership cockpit in the browser (issue #14)', () => {
     const map = await apiGet<WenzhouMapJson>(page, server.baseUrl, '/targets/map/wenzhou');
     const zhenan = view.platforms.find((p) => p.platformKey === 'zhenan')!;
     const point = map.platforms.find((p) => p.platformKey === 'zhenan')!.point;
+    await expectLegendBelowMap();
     await page.waitForTimeout(800);
     const tooltip = await hoverOnWenzhouMap(page, 'cockpit-map', point, map, '本年落地计数');
     await expectText(tooltip, zhenan.platformName);

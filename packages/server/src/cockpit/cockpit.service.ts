@@ -25,7 +25,7 @@ import { listRuns } from '../mu-evaluation/mu-evaluation.service.ts';
 import { parcelCleanupFigures } from '../land/parcels.service.ts';
 import { renewalCaseFigures } from '../renewal/renewal.service.ts';
 import { targetFunnelCounts } from '../targets/target-funnel.service.ts';
-import { complianceOfMonths } from '../trips/staffing-compliance.service.ts';
+import { complianceOfPlatforms } from '../trips/staffing-compliance.service.ts';
 import { getAssessment, listAssessments } from '../assessment/assessment.service.ts';
 import { rubricOfYear } from '../assessment/rubrics.service.ts';
 import { keyTaskCompletion } from '../key-tasks/key-tasks.service.ts';
@@ -64,7 +64,7 @@ export async function cockpitView(
     parcelCleanupFigures(db, actor, from, asOf, past ? asOf : undefined),
     renewalCaseFigures(db, actor, from, asOf),
     targetFunnelCounts(db, actor, year),
-    Promise.all(keys.map((key) => complianceOfMonths(db, key, monthsThrough(year, asOf)))),
+    complianceOfPlatforms(db, keys, monthsThrough(year, asOf)),
     listAssessments(db, actor, { status: 'published', page: 1, pageSize: 50 }),
     keyTaskCompletion(db, actor, year, asOf, now),
   ]);

@@ -99,7 +99,11 @@ export const parcelEvents = pgTable(
     at: instant('at').notNull(),
     actorName: text('actor_name').notNull(),
   },
-  (table) => [index('parcel_events_parcel_idx').on(table.parcelId, table.id)],
+  (table) => [
+    index('parcel_events_parcel_idx').on(table.parcelId, table.id),
+    // A past day's replay (parcel-timelines.repository.ts `statesOn`) looks up the parcels moved after the day.
+    index('parcel_events_effective_idx').on(table.effectiveDate, table.parcelId),
+  ],
 );
 
 /** D23: government or force-majeure delays; their days stop the clock. One per parcel (the extension). */

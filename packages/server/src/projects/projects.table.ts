@@ -50,6 +50,9 @@ export const projects = pgTable(
   (table) => [
     index('projects_platform_status_id_idx').on(table.platformKey, table.status, table.id),
     index('projects_identity_idx').on(table.identityKey),
+    // The year's landed projects (R2.6 credit, the ≥ 20亿 list): the cockpit and the assessment read a few thousand
+    // rows through it instead of scanning every project.
+    index('projects_status_landed_idx').on(table.status, table.landedOn),
   ],
 );
 
@@ -81,7 +84,11 @@ export const projectEvents = pgTable(
     at: instant('at').notNull(),
     actorName: text('actor_name').notNull(),
   },
-  (table) => [index('project_events_project_idx').on(table.projectId, table.version)],
+  (table) => [
+    index('project_events_project_idx').on(table.projectId, table.version),
+    // A past day's replay (project-stages-on.repository.ts) looks up the projects with a move dated after the day.
+    index('project_events_effective_idx').on(table.effectiveDate, table.projectId),
+  ],
 );
 
 /** R2.2 准入论证评估: each sheet kept (D7: evaluated again later, every one on record). */

@@ -193,6 +193,14 @@ const GROUP_KEYS = {
   channel: sql`coalesce(j.channel_id::text, 'none')`,
 } as const;
 
+/** The target column each grouping reads besides the platform (the base query selects it only then). */
+const GROUP_COLUMNS: Partial<Record<keyof typeof GROUP_KEYS, string[]>> = {
+  quarter: ['quarter'],
+  tier: ['tier'],
+  type: ['types'],
+  channel: ['channel_id'],
+};
+
 /**
  * The funnel of funnel.ts (the domain's definition) in one statement: the targets of the filter (one quarter, or
  * the latest row of each enterprise) joined with the first reports of the projects service's subquery (this
@@ -221,9 +229,14 @@ export async function funnelFigures(
     input.quarter ? sql`quarter = ${input.quarter}` : undefined,
     input.year ? sql`quarter LIKE ${`${input.year}Q%`}` : undefined,
   );
-  // Only the columns j reads: the latest-row sort then carries narrow rows, not whole targets (plans, notes …).
+  // Only the columns j reads: the latest-row sort then carries narrow rows, not whole targets (plans, notes …) —
+  // the group's own column and the medians' day only when asked (the cockpit's counts by platform sort 5 columns).
   const columns = sql.raw(
-    'platform_key, quarter, tier, types, channel_id, status, identified_on, contacted_on, project_id, credit_code',
+    [
+      'platform_key, status, contacted_on, project_id, credit_code',
+      ...(input.medians === false ? [] : ['identified_on']),
+      ...(GROUP_COLUMNS[input.groupBy] ?? []),
+    ].join(', '),
   );
   const base = input.latestPerEnterprise
     ? sql`SELECT DISTINCT ON (lineage_id) ${columns} FROM targets ${where ? sql`WHERE ${where}` : sql``} ORDER BY lineage_id, quarter DESC`
@@ -242,8 +255,7 @@ export async function funnelFigures(
     WITH p AS NOT MATERIALIZED (${input.projects}),
     bycode AS (SELECT DISTINCT ON (code, platform) * FROM p WHERE code IS NOT NULL ORDER BY code, platform, reported, id),
     base AS (${base}),
-    j AS (SELECT b.platform_key, b.quarter, b.tier, b.types, b.channel_id, b.status, b.identified_on, b.contacted_on,
-                 coalesce(pl.id, pc.id) AS pid, coalesce(pl.reported, pc.reported) AS reported_on,
+    j AS (SELECT b.*, coalesce(pl.id, pc.id) AS pid, coalesce(pl.reported, pc.reported) AS reported_on,
                  coalesce(pl.landed, pc.landed) AS landed_on
           FROM base b
           LEFT JOIN p pl ON pl.id = b.project_id

@@ -11,7 +11,7 @@ import {
 import type { Db } from '../platform/db.ts';
 import { requirePermission, type Actor } from '../platform/actor.ts';
 import { loadCalendarBook } from '../calendar/calendar.service.ts';
-import { declarationsOf, staffOfPlatform, tripsStartedBetween } from './trips.repository.ts';
+import { declarationsOf, staffOfPlatforms, tripsOfPlatformsStartedBetween } from './trips.repository.ts';
 import { listPlatform, requirePlatformVisible } from './trips-scope.ts';
 
 /**
@@ -25,35 +25,52 @@ export async function complianceOfMonths(
   platformKey: string,
   months: string[],
 ): Promise<MonthComplianceView[]> {
+  const [result] = await complianceOfPlatforms(db, [platformKey], months);
+  return result ?? [];
+}
+
+/**
+ * `complianceOfMonths` of several platforms with one read of each kind (rosters, calendar, trips, declarations)
+ * instead of one per platform: the cockpit's three columns. One list of months per platform, in `platformKeys` order.
+ */
+export async function complianceOfPlatforms(
+  db: Db,
+  platformKeys: readonly string[],
+  months: string[],
+): Promise<MonthComplianceView[][]> {
   const sorted = [...months].sort();
   const first = sorted[0];
   const last = sorted.at(-1);
-  if (first === undefined || last === undefined) return [];
-  const [roster, book, trips] = await Promise.all([
-    staffOfPlatform(db, platformKey),
+  if (first === undefined || last === undefined) return platformKeys.map(() => []);
+  const [rosters, book, trips] = await Promise.all([
+    staffOfPlatforms(db, platformKeys),
     loadCalendarBook(db),
-    tripsStartedBetween(db, platformKey, `${first}-01`, lastDayOfMonth(last)),
+    tripsOfPlatformsStartedBetween(db, platformKeys, `${first}-01`, lastDayOfMonth(last)),
   ]);
-  const members: RosterMember[] = roster;
   const declarations = await declarationsOf(
     db,
-    roster.map((r) => r.id),
+    rosters.map((r) => r.id),
     months,
   );
-  return months.map((month) => ({
-    platformKey,
-    ...staffingCompliance({
-      month,
-      roster: members,
-      trips,
-      declarations: new Map(
-        declarations
-          .filter((d) => d.month === month)
-          .map((d) => [d.staffId, String(Number(d.investmentDays))] as const),
-      ),
-      workingDays: workingDaysOfMonth(month, book),
-    }),
-  }));
+  const workingDays = months.map((month) => workingDaysOfMonth(month, book));
+  return platformKeys.map((platformKey) => {
+    const members: RosterMember[] = rosters.filter((r) => r.platformKey === platformKey);
+    const ofPlatform = trips.filter((t) => t.platformKey === platformKey);
+    return months.map((month, m) => ({
+      platformKey,
+      ...staffingCompliance({
+        month,
+        roster: members,
+        trips: ofPlatform,
+        declarations: new Map(
+          declarations
+            .filter((d) => d.month === month)
+            .map((d) => [d.staffId, String(Number(d.investmentDays))] as const),
+        ),
+        workingDays: workingDays[m],
+      }),
+    }));
+  });
 }
 
 /** `GET /platforms/:key/staffing-compliance?month=`: one platform's month, each figure with its rows. */

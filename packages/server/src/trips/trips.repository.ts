@@ -26,6 +26,16 @@ export async function staffOfPlatform(db: Db | Tx, platformKey: string, month?: 
   return db.select().from(staff).where(where).orderBy(desc(staff.mainLeader), asc(staff.id));
 }
 
+/** The rosters of several platforms in one read, each in `staffOfPlatform`'s order. */
+export async function staffOfPlatforms(db: Db | Tx, platformKeys: readonly string[]): Promise<StaffRow[]> {
+  if (platformKeys.length === 0) return [];
+  return db
+    .select()
+    .from(staff)
+    .where(inArray(staff.platformKey, [...platformKeys]))
+    .orderBy(desc(staff.mainLeader), asc(staff.id));
+}
+
 export async function staffById(db: Db | Tx, id: number): Promise<StaffRow | undefined> {
   const [row] = await db.select().from(staff).where(eq(staff.id, id));
   return row;
@@ -125,22 +135,34 @@ export async function tripById(db: Db | Tx, id: number): Promise<TripRow | undef
 }
 
 /** Trips of a platform started between two days (inclusive), with their travellers (the compliance's rows). */
-export async function tripsStartedBetween(db: Db, platformKey: string, from: string, to: string) {
+/** The trips (not withdrawn) of some platforms started from `from` through `to`, each with its platform and travellers. */
+export async function tripsOfPlatformsStartedBetween(
+  db: Db,
+  platformKeys: readonly string[],
+  from: string,
+  to: string,
+) {
+  if (platformKeys.length === 0) return [];
   const rows = await db
-    .select({ id: trips.id, startOn: trips.startOn, staffId: tripTravellers.staffId })
+    .select({ id: trips.id, platformKey: trips.platformKey, startOn: trips.startOn, staffId: tripTravellers.staffId })
     .from(trips)
     .innerJoin(tripTravellers, eq(tripTravellers.tripId, trips.id))
     .where(
       and(
-        eq(trips.platformKey, platformKey),
+        inArray(trips.platformKey, [...platformKeys]),
         gte(trips.startOn, from),
         lte(trips.startOn, to),
         sql`${trips.withdrawnAt} is null`,
       ),
     );
-  const byTrip = new Map<number, { id: number; startOn: string; travellerIds: number[] }>();
+  const byTrip = new Map<number, { id: number; platformKey: string; startOn: string; travellerIds: number[] }>();
   for (const row of rows) {
-    const trip = byTrip.get(row.id) ?? { id: row.id, startOn: row.startOn, travellerIds: [] };
+    const trip = byTrip.get(row.id) ?? {
+      id: row.id,
+      platformKey: row.platformKey,
+      startOn: row.startOn,
+      travellerIds: [],
+    };
     trip.travellerIds.push(row.staffId);
     byTrip.set(row.id, trip);
   }

@@ -1,10 +1,12 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Alert, Button, Checkbox, Space, Typography } from 'antd';
+import { PARCEL_STATE_LABELS } from '@pgs/domain';
 import type { CockpitView } from '@pgs/domain/cockpit/cockpit.contract';
 import { echarts, OptionChart } from '../shared/charts/MapChart.tsx';
 import { useWenzhouMap } from '../targets/targets.api.ts';
 import geojson from '../targets/maps/wenzhou-districts.geojson?raw';
+import { PARCEL_STAGE_COLORS, parcelStagesOf } from '../targets/maps/wenzhou-map-option.ts';
 import { cockpitMapOption, idleParcels } from './cockpit-map-option.ts';
 
 // The districts file (licence beside it in targets/maps), registered once per page load like the land map does.
@@ -64,6 +66,26 @@ export default function CockpitMap({
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <OptionChart option={option} height={height} testId="cockpit-map" onClick={onClick} />
+      {withParcels && map.data ? (
+        <Space wrap size="middle" data-testid="cockpit-map-legend">
+          {parcelStagesOf(map.data).map((stage) => (
+            <Typography.Text key={stage}>
+              <span
+                aria-hidden
+                style={{
+                  display: 'inline-block',
+                  width: 10,
+                  height: 10,
+                  borderRadius: '50%',
+                  marginRight: 6,
+                  background: PARCEL_STAGE_COLORS[stage],
+                }}
+              />
+              {PARCEL_STATE_LABELS[stage]}
+            </Typography.Text>
+          ))}
+        </Space>
+      ) : null}
       <Space wrap size="middle">
         <Checkbox
           checked={withParcels}

@@ -71,6 +71,9 @@ export function cockpitMapOption(map: WenzhouMap, view: CockpitView, chosen: str
   };
   return {
     ...base,
+    // The stage key is drawn under the map, outside the canvas (CockpitMap.tsx): inside, at the bottom, it covered the
+    // southern districts' names (平阳县), in full screen too.
+    legend: { show: false },
     tooltip: {
       trigger: 'item',
       confine: true,

@@ -53,13 +53,18 @@ type TooltipParams = {
   data?: { stages?: string; projects?: number; parcel?: ParcelPoint };
 };
 
+/** The life stages the map's parcels are in, in the stages' order (one legend entry and one series each). */
+export function parcelStagesOf(data: WenzhouMap): ParcelState[] {
+  return PARCEL_STATES.filter((state) => data.parcels.points.some((p) => p.state === state));
+}
+
 /**
  * The Wenzhou map's ECharts option: the districts, the platforms with their projects by stage, and the parcels by
  * life stage (one series per stage, so the legend toggles a stage), in the domain's fixed frame (WENZHOU_FRAME).
  */
 export function wenzhouMapOption(data: WenzhouMap, layers: readonly MapLayer[], view: MapView) {
   const showParcels = layers.includes('parcels');
-  const stages = PARCEL_STATES.filter((state) => data.parcels.points.some((p) => p.state === state));
+  const stages = parcelStagesOf(data);
   const parcelSeries = stages.map((state) => ({
     name: PARCEL_STATE_LABELS[state],
     type: 'scatter',
