@@ -4,7 +4,7 @@ import { creditCodeProblem } from '@pgs/domain';
 import { DEMO_PASSWORD } from './support/app-server.ts';
 import { loginAs, screenshot } from './support/browser.ts';
 import { appInBrowser, type AppServer } from './support/suite.ts';
-import { expectText } from './support/ui.ts';
+import { expectText, POLL } from './support/ui.ts';
 
 /**
  * R3.2 公示 in the browser: a visitor without an account reads the demo notice (names and classes only), types an
@@ -38,6 +38,20 @@ describe('the public notice in the browser (R3.2)', () => {
     // Nothing of the signed-in system on the page: no menu, no credit codes.
     expect(await page.getByTestId('header-bar').count()).toBe(0);
     expect(await page.locator('body').innerText()).not.toMatch(/9133\d{14}/);
+
+    // The list's page is kept in the address: page 2, another address typed, Back: page 2 again, same names.
+    const firstName = () => table.locator('tbody tr').first().innerText();
+    // The pager sits below the table (the one pager of this page).
+    const activePage = () => page.locator('.ant-pagination-item-active').innerText();
+    const onPage1 = await firstName();
+    await page.locator('.ant-pagination-item-2').click();
+    await expect.poll(activePage, POLL).toBe('2');
+    await expect.poll(firstName, POLL).not.toBe(onPage1);
+    const onPage2 = await firstName();
+    await page.goto(`${server.baseUrl}/login`);
+    await page.goBack();
+    await expect.poll(activePage, POLL).toBe('2');
+    await expect.poll(firstName, POLL).toBe(onPage2);
     await page.getByTestId('public-search').locator('input').pressSequentially('不存在的企业名', { delay: 20 });
     await page.keyboard.press('Enter');
     await expectText(table, '没有名称含“不存在的企业名”的企业');

@@ -9,6 +9,10 @@ export const TARGET_TYPES = [
 ] as const;
 export type TargetType = (typeof TARGET_TYPES)[number];
 
+export function isTargetType(value: string): value is TargetType {
+  return (TARGET_TYPES as readonly string[]).includes(value);
+}
+
 export const TARGET_TYPE_LABELS: Record<TargetType, string> = {
   global500: '世界500强',
   china500: '中国500强',

@@ -15,7 +15,7 @@ import {
   Typography,
 } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { mayReportPart, taskParts, type PlatformKey, type Role } from '@pgs/domain';
+import { isPlatformKey, mayReportPart, taskParts, type PlatformKey, type Role } from '@pgs/domain';
 import { can } from '@pgs/domain/platform/roles';
 import { todayInShanghai } from '../shared/format.ts';
 import { deleteKeyTask, keyTaskKeys, reportProgress, useKeyTask } from './key-tasks.api.ts';
@@ -38,7 +38,8 @@ export function KeyTaskDrawer(props: { id: number | null; me: Me; onClose: () =>
     : [];
   const report = useMutation({
     mutationFn: (values: { platformKey: string; month: string; value: string; note: string }) => {
-      const platformKey = values.platformKey === '' ? null : values.platformKey;
+      // '' is the city-wide part (no platform).
+      const platformKey = isPlatformKey(values.platformKey) ? values.platformKey : null;
       const existing = data!.reports.find((r) => r.month === values.month && r.platformKey === platformKey);
       return reportProgress(data!.id, { ...values, platformKey, version: existing?.version ?? 0 });
     },

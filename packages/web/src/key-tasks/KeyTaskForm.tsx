@@ -1,19 +1,13 @@
 import { useState } from 'react';
 import { Alert, Checkbox, Form, Input, Modal, Select } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { LEAD_DEPARTMENTS, PLATFORMS, type KeyTaskView } from '@pgs/domain';
-import { keyTaskKeys, saveKeyTask } from './key-tasks.api.ts';
+import { LEAD_DEPARTMENTS, PLATFORMS, type keyTaskInputSchema, type KeyTaskView } from '@pgs/domain';
+import type { In } from '../api/contract.ts';
+import { createKeyTask, keyTaskKeys, updateKeyTask } from './key-tasks.api.ts';
 import { leadLabel } from './key-task-format.ts';
 
-type Values = {
-  title: string;
-  leadDepartment: string;
-  platformKeys: string[];
-  deadline: string;
-  target: string;
-  unit: string;
-  description: string;
-};
+/** The task's fields as the contract takes them; the year is the list's. */
+type Values = Omit<In<typeof keyTaskInputSchema>, 'year'>;
 
 /** The drc adds or changes a task of the year's list (R4.4); the server's refusal is shown above the form. */
 export function KeyTaskForm(props: { year: number; task: KeyTaskView | null; open: boolean; onClose: () => void }) {
@@ -23,7 +17,7 @@ export function KeyTaskForm(props: { year: number; task: KeyTaskView | null; ope
   const [problem, setProblem] = useState<string | null>(null);
   const save = useMutation({
     mutationFn: (values: Values) =>
-      saveKeyTask({ ...values, year, ...(task ? { version: task.version } : {}) }, task?.id),
+      task ? updateKeyTask(task.id, { ...values, year, version: task.version }) : createKeyTask({ ...values, year }),
     meta: { silent: true },
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: keyTaskKeys.all });

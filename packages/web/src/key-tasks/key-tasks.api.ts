@@ -1,7 +1,16 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { completionSchema, KeyTaskDetail, KeyTaskImportReport, KeyTaskStatus, KeyTaskView } from '@pgs/domain';
+import type {
+  completionSchema,
+  KeyTaskDetail,
+  KeyTaskImportReport,
+  keyTaskInputSchema,
+  KeyTaskStatus,
+  keyTaskUpdateSchema,
+  KeyTaskView,
+  progressInputSchema,
+} from '@pgs/domain';
 import { api, download, upload } from '../api/client.ts';
-import type { Page } from '../api/contract.ts';
+import type { In, Page } from '../api/contract.ts';
 
 type Out<S extends { _output: unknown }> = S['_output'];
 export type Completion = Out<typeof completionSchema>;
@@ -38,11 +47,13 @@ export function useCompletion(year: number, asOf?: string) {
   });
 }
 
-export const saveKeyTask = (body: object, id?: number) =>
-  api<KeyTaskDetail>(id ? `/key-tasks/${id}` : '/key-tasks', { method: id ? 'PUT' : 'POST', body });
+export const createKeyTask = (body: In<typeof keyTaskInputSchema>) =>
+  api<KeyTaskDetail>('/key-tasks', { method: 'POST', body });
+export const updateKeyTask = (id: number, body: In<typeof keyTaskUpdateSchema>) =>
+  api<KeyTaskDetail>(`/key-tasks/${id}`, { method: 'PUT', body });
 export const deleteKeyTask = (id: number, version: number) =>
   api<undefined>(`/key-tasks/${id}`, { method: 'DELETE', query: { version } });
-export const reportProgress = (id: number, body: object) =>
+export const reportProgress = (id: number, body: In<typeof progressInputSchema>) =>
   api<KeyTaskDetail>(`/key-tasks/${id}/progress`, { method: 'POST', body });
 export const importKeyTasks = (year: number, file: File, dryRun: boolean) =>
   upload<KeyTaskImportReport>(`/key-tasks/import?year=${year}&dryRun=${dryRun}`, file);

@@ -1,25 +1,15 @@
 import { useState } from 'react';
-import {
-  Button,
-  Card,
-  DatePicker,
-  Form,
-  InputNumber,
-  Segmented,
-  Select,
-  Space,
-  Switch,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Button, Card, DatePicker, Form, InputNumber, Segmented, Space, Switch, Tag, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import dayjs from 'dayjs';
 import { DUE_KIND_LABELS } from '@pgs/domain';
 import { useMe } from '../auth/session.ts';
 import { useDownload } from '../shared/useDownload.ts';
-import { PLATFORM_OPTIONS, platformShortName } from '../projects/components/project-format.ts';
+import { PagedTable } from '../shared/PagedTable.tsx';
+import { PlatformSelect } from '../shared/PlatformSelect.tsx';
+import { usePaging } from '../shared/usePaging.ts';
+import { platformShortName } from '../projects/components/project-format.ts';
 import { exportDue, useDue, type DueFilters, type DueItem } from './land.api.ts';
 import { StateTag } from './land-format.tsx';
 
@@ -27,12 +17,12 @@ import { StateTag } from './land-format.tsx';
 export function DueListPage() {
   const { data: me } = useMe();
   const [filters, setFilters] = useState<DueFilters>({ which: 'all' });
-  const [page, setPage] = useState(1);
-  const due = useDue(filters, page, 50);
+  const paging = usePaging(50);
+  const due = useDue(filters, paging.page, paging.pageSize);
   const exporting = useDownload(() => exportDue(filters));
   const set = (next: DueFilters) => {
     setFilters(next);
-    setPage(1);
+    paging.reset();
   };
   return (
     <Card
@@ -65,10 +55,11 @@ export function DueListPage() {
         </Form.Item>
         {me?.role !== 'platform' && (
           <Form.Item label="平台">
-            <Select<string>
-              allowClear
-              style={{ width: 120 }}
-              options={PLATFORM_OPTIONS}
+            <PlatformSelect
+              names="short"
+              width={120}
+              placeholder={null}
+              value={filters.platformKey}
               onChange={(platformKey) => {
                 set({ ...filters, platformKey });
               }}
@@ -105,11 +96,13 @@ export function DueListPage() {
         天提醒。到期日由地块的约定开工日、延期、停工和竣工约定推算：
         认定闲置日是满一年之日的次日，可收回日是满两年之日的次日。
       </Typography.Paragraph>
-      <Table<DueItem>
+      <PagedTable<DueItem>
         rowKey={(d) => `${d.parcelId}-${d.kind}`}
         size="middle"
-        loading={due.isFetching}
-        dataSource={due.data?.items ?? []}
+        query={due}
+        paging={paging}
+        pageSizeOptions={false}
+        totalText={(total) => <span data-testid="due-total">共 {total} 项</span>}
         locale={{ emptyText: '当前没有即将到期或已过期的地块事项' }}
         columns={[
           {
@@ -129,13 +122,6 @@ export function DueListPage() {
           },
           { title: '责任人', dataIndex: 'responsiblePerson' },
         ]}
-        pagination={{
-          current: page,
-          pageSize: 50,
-          total: due.data?.total ?? 0,
-          showTotal: (total) => <span data-testid="due-total">共 {total} 项</span>,
-          onChange: setPage,
-        }}
       />
       <Space />
       <Typography.Text type="secondary">计算日：{dayjs(due.data?.asOf).format('YYYY-MM-DD')}</Typography.Text>

@@ -7,7 +7,8 @@ import { can } from '@pgs/domain/platform/roles';
 import { LAND_SUB_DATABASE_LABELS, type ParcelView } from '@pgs/domain';
 import { useMe } from '../auth/session.ts';
 import { useDownload } from '../shared/useDownload.ts';
-import { PLATFORM_OPTIONS, platformShortName } from '../projects/components/project-format.ts';
+import { platformShortName } from '../projects/components/project-format.ts';
+import { PlatformSelect } from '../shared/PlatformSelect.tsx';
 import { WenzhouMap, type MapPoint } from '../shared/charts/WenzhouMap.tsx';
 import { exportParcels, useParcels, type ParcelFilters } from './land.api.ts';
 import { CLOCK_LABELS, ClockTag, mu, StateTag, STATE_COLORS, STATE_OPTIONS } from './land-format.tsx';
@@ -120,11 +121,11 @@ export function ParcelLedgerPage() {
         <Form layout="inline" style={{ rowGap: 8 }}>
           {!isPlatformUser && (
             <Form.Item label="平台">
-              <Select
-                allowClear
-                style={{ width: 120 }}
+              <PlatformSelect
+                names="short"
+                width={120}
+                placeholder={null}
                 value={filters.platformKey}
-                options={PLATFORM_OPTIONS}
                 onChange={(platformKey) => {
                   show({ ...filters, platformKey });
                 }}

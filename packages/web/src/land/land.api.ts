@@ -5,6 +5,7 @@ import type {
   ParcelDetail,
   ParcelView,
   createParcelSchema,
+  landSettingsInputSchema,
   parcelMatchesSchema,
   publicParcelListSchema,
   dueItemSchema,
@@ -100,7 +101,7 @@ export function useLandSettings() {
   });
 }
 
-export function saveLandSettings(body: Record<string, unknown>): Promise<LandSettingsAnswer> {
+export function saveLandSettings(body: In<typeof landSettingsInputSchema>): Promise<LandSettingsAnswer> {
   return api<LandSettingsAnswer>('/land-settings', { method: 'PUT', body });
 }
 

@@ -1,8 +1,11 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Form, Input, Layout, List, Result, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Layout, List, Result, Space, Tag, Typography } from 'antd';
+import { useSearchParams } from 'react-router';
 import { useMutation } from '@tanstack/react-query';
 import { creditCodeProblem, normaliseCreditCode, type PublicNoticeView } from '@pgs/domain';
-import { lodgeObjection, usePublicEntries, usePublicNotices } from './notices.api.ts';
+import { PagedTable } from '../shared/PagedTable.tsx';
+import { usePaging } from '../shared/usePaging.ts';
+import { lodgeObjection, usePublicEntries, usePublicNotices, type ObjectionBody } from './notices.api.ts';
 import { NOTICE_KIND_WORDS, NOTICE_STATUS_COLORS, noticeStatusLabel, resultText } from './notice-format.ts';
 
 /**
@@ -11,7 +14,21 @@ import { NOTICE_KIND_WORDS, NOTICE_STATUS_COLORS, noticeStatusLabel, resultText 
  */
 export function PublicNoticesPage() {
   const notices = usePublicNotices();
-  const [chosen, setChosen] = useState<number | null>(null);
+  // The notice read (`?notice=`) and its list's page (`?page=`) are kept in the address, so Back and a reload
+  // come back to the same place; another notice starts at its first page.
+  const [search, setSearch] = useSearchParams();
+  const chosen = Number(search.get('notice')) || null;
+  const choose = (id: number) => {
+    setSearch(
+      (current) => {
+        const params = new URLSearchParams(current);
+        params.set('notice', String(id));
+        params.delete('page');
+        return params;
+      },
+      { replace: true },
+    );
+  };
   const items = notices.data?.items ?? [];
   const current = items.find((n) => n.id === chosen) ?? items[0] ?? null;
   return (
@@ -29,7 +46,7 @@ export function PublicNoticesPage() {
               renderItem={(n) => (
                 <List.Item
                   onClick={() => {
-                    setChosen(n.id);
+                    if (n.id !== current?.id) choose(n.id);
                   }}
                   style={{ cursor: 'pointer', background: current?.id === n.id ? '#e6f0fb' : undefined, padding: 8 }}
                   data-testid="public-notice"
@@ -56,8 +73,8 @@ export function PublicNoticesPage() {
 function NoticeEntries({ notice }: { notice: PublicNoticeView }) {
   const [q, setQ] = useState('');
   const [typed, setTyped] = useState('');
-  const [page, setPage] = useState(1);
-  const entries = usePublicEntries(notice.id, q, page);
+  const paging = usePaging(20);
+  const entries = usePublicEntries(notice.id, q, paging.page, paging.pageSize);
   const words = NOTICE_KIND_WORDS[notice.kind];
   return (
     <Card size="small" title={`${notice.title}：名单（共 ${notice.entries} ${words.unit}）`}>
@@ -72,24 +89,18 @@ function NoticeEntries({ notice }: { notice: PublicNoticeView }) {
           }}
           onSearch={(value) => {
             setQ(value.trim());
-            setPage(1);
+            paging.reset();
           }}
           style={{ maxWidth: 320 }}
           data-testid="public-search"
         />
         {entries.error && <Alert type="error" showIcon title={entries.error.message} />}
-        <Table
+        <PagedTable
           size="small"
           rowKey={(e, i) => `${e.name}-${i}`}
-          loading={entries.isFetching}
-          dataSource={entries.data?.items ?? []}
-          pagination={{
-            current: page,
-            pageSize: 20,
-            total: entries.data?.total ?? 0,
-            onChange: setPage,
-            showSizeChanger: false,
-          }}
+          query={entries}
+          paging={paging}
+          pageSizeOptions={false}
           locale={{ emptyText: q ? `没有名称含“${q}”的${words.noun}` : '名单为空' }}
           columns={[
             { title: words.nameTitle, dataIndex: 'name' },
@@ -107,13 +118,11 @@ function NoticeEntries({ notice }: { notice: PublicNoticeView }) {
   );
 }
 
-type ObjectionValues = { creditCode: string; contact: string; reason: string };
-
 function ObjectionForm({ notice }: { notice: PublicNoticeView }) {
-  const [form] = Form.useForm<ObjectionValues>();
+  const [form] = Form.useForm<ObjectionBody>();
   const [problem, setProblem] = useState<string | null>(null);
   const send = useMutation({
-    mutationFn: (values: ObjectionValues) => lodgeObjection(notice.id, values),
+    mutationFn: (values: ObjectionBody) => lodgeObjection(notice.id, values),
     meta: { silent: true },
     onSuccess: () => {
       setProblem(null);
@@ -159,7 +168,7 @@ function ObjectionForm({ notice }: { notice: PublicNoticeView }) {
       {problem && (
         <Alert type="error" showIcon title={problem} style={{ marginBottom: 12 }} data-testid="objection-error" />
       )}
-      <Form<ObjectionValues>
+      <Form<ObjectionBody>
         form={form}
         layout="vertical"
         onFinish={(values) => {

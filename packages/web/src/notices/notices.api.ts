@@ -1,6 +1,9 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type {
+  answerObjectionSchema,
   AssessmentSummary,
+  createNoticeSchema,
+  lodgeObjectionSchema,
   noticeDetailSchema,
   NoticeView,
   PublicEntry,
@@ -8,9 +11,8 @@ import type {
   EvaluationRunSummary,
 } from '@pgs/domain';
 import { api, download } from '../api/client.ts';
-import type { Page } from '../api/contract.ts';
+import type { In, Out, Page } from '../api/contract.ts';
 
-type Out<S extends { _output: unknown }> = S['_output'];
 export type NoticeDetail = Out<typeof noticeDetailSchema>;
 
 export const noticeKeys = {
@@ -18,7 +20,8 @@ export const noticeKeys = {
   list: ['notices', 'list'] as const,
   detail: (id: number) => ['notices', 'detail', id] as const,
   publicList: ['public-notices'] as const,
-  entries: (id: number, q: string, page: number) => ['public-notices', id, q, page] as const,
+  entries: (id: number, q: string, page: number, pageSize: number) =>
+    ['public-notices', id, q, page, pageSize] as const,
 };
 
 export const useNotices = () =>
@@ -45,8 +48,9 @@ export const usePublishedAssessments = (enabled: boolean) =>
     queryFn: () => api<Page<AssessmentSummary>>('/assessments', { query: { status: 'published', pageSize: 100 } }),
     enabled,
   });
-export const createNotice = (body: object) => api<NoticeView>('/notices', { method: 'POST', body });
-export const answerObjection = (noticeId: number, objectionId: number, body: object) =>
+export const createNotice = (body: In<typeof createNoticeSchema>) =>
+  api<NoticeView>('/notices', { method: 'POST', body });
+export const answerObjection = (noticeId: number, objectionId: number, body: In<typeof answerObjectionSchema>) =>
   api<NoticeDetail>(`/notices/${noticeId}/objections/${objectionId}/answer`, { method: 'POST', body });
 export const exportObjections = (notice: NoticeView) =>
   download(`/notices/${notice.id}/objections.xlsx`, { fallbackName: `${notice.title}异议.xlsx` });
@@ -58,14 +62,15 @@ export const usePublicNotices = () =>
     queryFn: () => api<Page<PublicNoticeView>>('/public/notices', { query: { pageSize: 50 } }),
     meta: { silent: true },
   });
-export const usePublicEntries = (id: number | null, q: string, page: number) =>
+export const usePublicEntries = (id: number | null, q: string, page: number, pageSize: number) =>
   useQuery({
-    queryKey: noticeKeys.entries(id ?? 0, q, page),
+    queryKey: noticeKeys.entries(id ?? 0, q, page, pageSize),
     queryFn: () =>
-      api<Page<PublicEntry>>(`/public/notices/${id}/entries`, { query: { q: q || undefined, page, pageSize: 20 } }),
+      api<Page<PublicEntry>>(`/public/notices/${id}/entries`, { query: { q: q || undefined, page, pageSize } }),
     enabled: id !== null,
     placeholderData: keepPreviousData,
     meta: { silent: true },
   });
-export const lodgeObjection = (id: number, body: object) =>
+export type ObjectionBody = In<typeof lodgeObjectionSchema>;
+export const lodgeObjection = (id: number, body: ObjectionBody) =>
   api<{ reference: string; submittedAt: string }>(`/public/notices/${id}/objections`, { method: 'POST', body });

@@ -1,18 +1,20 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   candidateListSchema,
+  closeRenewalCaseSchema,
   consequencesSchema,
   CreateRenewalCaseInput,
   IndustryProfileView,
   overdueListSchema,
   profileRowsSchema,
+  recordStepSchema,
   RenewalCaseDetail,
   RenewalCaseView,
   RenewalStatus,
   RenewalTrack,
 } from '@pgs/domain';
 import { api, download } from '../api/client.ts';
-import type { Page } from '../api/contract.ts';
+import type { In, Page } from '../api/contract.ts';
 
 type Out<S extends { _output: unknown }> = S['_output'];
 export type OverdueList = Out<typeof overdueListSchema>;
@@ -71,7 +73,7 @@ export function useCreateCase() {
 export function useRecordStep(id: number) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: { step: string; date: string; note?: string; version: number }) =>
+    mutationFn: (body: In<typeof recordStepSchema>) =>
       api<RenewalCaseDetail>(`/renewal-cases/${id}/steps`, { method: 'POST', body }),
     onSuccess: () => client.invalidateQueries({ queryKey: renewalKeys.all }),
   });
@@ -80,7 +82,7 @@ export function useRecordStep(id: number) {
 export function useWithdrawCase(id: number) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: { reason: string; version: number }) =>
+    mutationFn: (body: In<typeof closeRenewalCaseSchema>) =>
       api<RenewalCaseDetail>(`/renewal-cases/${id}/close`, { method: 'POST', body }),
     onSuccess: () => client.invalidateQueries({ queryKey: renewalKeys.all }),
   });

@@ -8,6 +8,7 @@ type PageOf<T> = { items: T[]; total: number };
 /**
  * The one paged table (issue #11): the rows and total of a paged query, the page held by `usePaging`, the size changer
  * and the "共 N …" line. Everything else (columns, expandable rows, scroll) passes through to Ant Design's Table.
+ * A list with a fixed page size (`pageSizeOptions={false}`) shows no size changer.
  */
 export function PagedTable<T extends object>({
   query,
@@ -19,9 +20,10 @@ export function PagedTable<T extends object>({
   /** The paged query (TanStack Query's result): its data, and whether it is fetching. */
   query: { data?: PageOf<T>; isFetching: boolean };
   paging: Paging;
-  /** The count line under the table, e.g. `(total) => \`共 ${total} 个用户\``. */
-  totalText: (total: number) => ReactNode;
-  pageSizeOptions?: number[];
+  /** The count line under the table, e.g. `(total) => \`共 ${total} 个用户\``; none where the page says it elsewhere. */
+  totalText?: (total: number) => ReactNode;
+  /** The sizes offered, or `false`: one fixed size (the one `usePaging` was given), no changer. */
+  pageSizeOptions?: number[] | false;
 }) {
   return (
     <Table<T>
@@ -32,8 +34,8 @@ export function PagedTable<T extends object>({
         current: paging.page,
         pageSize: paging.pageSize,
         total: query.data?.total ?? 0,
-        showSizeChanger: true,
-        pageSizeOptions,
+        showSizeChanger: pageSizeOptions !== false,
+        ...(pageSizeOptions === false ? {} : { pageSizeOptions }),
         showTotal: totalText,
         onChange: paging.change,
       }}

@@ -1,6 +1,8 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type {
   carryForwardResultSchema,
+  carryForwardSchema,
+  createTargetSchema,
   channelContractSchema,
   createChannelSchema,
   channelSchema,
@@ -11,6 +13,7 @@ import type {
   targetDetailSchema,
   TargetView,
   updateChannelSchema,
+  updateTargetSchema,
   wenzhouMapSchema,
 } from '@pgs/domain';
 import { api, download } from '../api/client.ts';
@@ -115,17 +118,14 @@ export function useWenzhouMap() {
   return useQuery({ queryKey: ['targets', 'map', 'wenzhou'], queryFn: () => api<WenzhouMap>('/targets/map/wenzhou') });
 }
 
-export const saveTarget = (id: number | null, body: Record<string, unknown>) =>
-  id === null
-    ? api<TargetDetail>('/targets', { method: 'POST', body })
-    : api<TargetDetail>(`/targets/${id}`, { method: 'PUT', body });
+export const createTarget = (body: In<typeof createTargetSchema>) =>
+  api<TargetDetail>('/targets', { method: 'POST', body });
+export const updateTarget = (id: number, body: In<typeof updateTargetSchema>) =>
+  api<TargetDetail>(`/targets/${id}`, { method: 'PUT', body });
 export const linkProject = (id: number, projectId: number | null, version: number) =>
   api<TargetDetail>(`/targets/${id}/project`, { method: 'POST', body: { projectId, version } });
-export const carryForward = (body: {
-  platformKey: string;
-  quarter: string;
-  drops: Array<{ lineageId: number; reason: string }>;
-}) => api<CarryForwardResult>('/targets/carry-forward', { method: 'POST', body });
+export const carryForward = (body: In<typeof carryForwardSchema>) =>
+  api<CarryForwardResult>('/targets/carry-forward', { method: 'POST', body });
 export const closeQuarter = (platformKey: string, quarter: string) =>
   api<QuarterState>('/targets/close', { method: 'POST', body: { platformKey, quarter } });
 export const saveChannel = (

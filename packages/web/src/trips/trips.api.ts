@@ -2,15 +2,19 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type {
   calendarSchema,
   calendarYearsSchema,
+  metTargetInputSchema,
   MonthComplianceView,
   periodComplianceSchema,
   StaffView,
+  timeDeclarationInputSchema,
   timeDeclarationSchema,
   timeSheetSchema,
+  tripSettingsInputSchema,
   TripView,
+  tripWithdrawSchema,
 } from '@pgs/domain';
 import { api, download, upload } from '../api/client.ts';
-import type { Page } from '../api/contract.ts';
+import type { In, Page } from '../api/contract.ts';
 
 type Out<S extends { _output: unknown }> = S['_output'];
 export type TimeSheet = Out<typeof timeSheetSchema>;
@@ -56,7 +60,7 @@ export function useTimeSheet(platformKey: string | undefined, month: string) {
   });
 }
 
-export const declareTime = (staffId: number, month: string, body: { investmentDays: string; version?: number }) =>
+export const declareTime = (staffId: number, month: string, body: In<typeof timeDeclarationInputSchema>) =>
   api<TimeDeclaration>(`/staff/${staffId}/time/${month}`, { method: 'PUT', body });
 
 export function useTrips(filters: TripFilters, page: number, pageSize: number) {
@@ -69,9 +73,9 @@ export function useTrips(filters: TripFilters, page: number, pageSize: number) {
 
 export const reportTrip = (body: unknown) => api<TripView>('/trips', { method: 'POST', body });
 export const updateTrip = (id: number, body: unknown) => api<TripView>(`/trips/${id}`, { method: 'PUT', body });
-export const withdrawTrip = (id: number, body: { version: number; reason: string }) =>
+export const withdrawTrip = (id: number, body: In<typeof tripWithdrawSchema>) =>
   api<TripView>(`/trips/${id}/withdraw`, { method: 'POST', body });
-export const metEnterpriseToTarget = (tripId: number, seq: number, body: unknown) =>
+export const metEnterpriseToTarget = (tripId: number, seq: number, body: In<typeof metTargetInputSchema>) =>
   api<TripView>(`/trips/${tripId}/met/${seq}/target`, { method: 'POST', body });
 export function useTrip(id: number | undefined) {
   return useQuery({
@@ -93,7 +97,7 @@ export function useTripSettings() {
     queryFn: () => api<{ reportWithinDays: number; version: number }>('/trip-settings'),
   });
 }
-export const saveTripSettings = (body: { reportWithinDays: number; version: number }) =>
+export const saveTripSettings = (body: In<typeof tripSettingsInputSchema>) =>
   api<{ reportWithinDays: number; version: number }>('/trip-settings', { method: 'PUT', body });
 
 export function useMonthCompliance(platformKey: string | undefined, month: string) {

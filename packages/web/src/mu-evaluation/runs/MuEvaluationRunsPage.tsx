@@ -99,6 +99,8 @@ export function MuEvaluationRunsPage() {
         const params = new URLSearchParams(current);
         params.set('run', String(id));
         if (year !== undefined) params.set('year', String(year));
+        // Another run's results start at their first page.
+        params.delete('page');
         return params;
       },
       { replace: true },

@@ -1,5 +1,5 @@
 import { useState, type DragEvent } from 'react';
-import { App, Badge, Card, Empty, Select, Space, Tag, Tooltip, Typography } from 'antd';
+import { App, Badge, Card, Empty, Space, Tag, Tooltip, Typography } from 'antd';
 import { Link } from 'react-router';
 import {
   boardDropProblem,
@@ -11,7 +11,8 @@ import {
 import { can } from '@pgs/domain/platform/roles';
 import { useMe, type SessionUser } from '../../auth/session.ts';
 import { useProjects } from '../projects.api.ts';
-import { formatYi, PLATFORM_OPTIONS, platformShortName } from '../components/project-format.ts';
+import { PlatformSelect } from '../../shared/PlatformSelect.tsx';
+import { formatYi, platformShortName } from '../components/project-format.ts';
 import { StageMoveModal, type StageMove } from '../components/StageMoveModal.tsx';
 
 const CARDS_PER_COLUMN = 30;
@@ -32,17 +33,7 @@ export function StageBoardPage() {
     // A plain block, not a Space: a Space item grows to the board's width and the page would clip 签约 and 落地.
     <div style={{ display: 'flex', flexDirection: 'column', gap: 16, minWidth: 0 }}>
       <Space>
-        {!fixed && (
-          <Select
-            allowClear
-            placeholder="全部平台"
-            options={PLATFORM_OPTIONS}
-            value={platformKey}
-            onChange={setPlatformKey}
-            style={{ width: 140 }}
-            data-testid="board-platform"
-          />
-        )}
+        <PlatformSelect names="short" value={platformKey} onChange={setPlatformKey} data-testid="board-platform" />
         <Typography.Text type="secondary">
           {can(me.role, 'projects.move')
             ? '把项目卡片拖到下一阶段，确认日期后推进；终止、评估与流转请在项目页操作。看板可左右滚动。'

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { Button, Form, Input, Select, Space } from 'antd';
 import { CATEGORY_LABELS, PROJECT_STATUS_LABELS, PROJECT_STATUSES, SIZE_TIER_LABELS } from '@pgs/domain';
 import type { LedgerFilters } from '../projects.api.ts';
-import { PLATFORM_OPTIONS } from '../components/project-format.ts';
+import { PlatformSelect } from '../../shared/PlatformSelect.tsx';
 
 const STATUS_OPTIONS = PROJECT_STATUSES.map((status) => ({ value: status, label: PROJECT_STATUS_LABELS[status] }));
 const CATEGORY_OPTIONS = Object.entries(CATEGORY_LABELS).map(([value, label]) => ({ value, label }));
@@ -51,13 +51,7 @@ export function LedgerFilterForm({
     >
       {!fixedPlatform && (
         <Form.Item name="platformKey" label="平台">
-          <Select
-            allowClear
-            placeholder="全部"
-            options={PLATFORM_OPTIONS}
-            style={{ width: 120 }}
-            data-testid="ledger-filter-platform"
-          />
+          <PlatformSelect names="short" width={120} placeholder="全部" data-testid="ledger-filter-platform" />
         </Form.Item>
       )}
       <Form.Item name="status" label="阶段">

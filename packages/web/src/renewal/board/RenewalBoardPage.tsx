@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Badge, Button, Card, Empty, Progress, Segmented, Select, Space, Typography } from 'antd';
+import { Badge, Button, Card, Empty, Progress, Segmented, Space, Typography } from 'antd';
 import { Link } from 'react-router';
 import {
   RENEWAL_STATUSES,
@@ -12,7 +12,8 @@ import { can } from '@pgs/domain/platform/roles';
 import { useMe } from '../../auth/session.ts';
 import { useDownload } from '../../shared/useDownload.ts';
 import { usePlatformParam } from '../../shared/usePlatformParam.ts';
-import { PLATFORM_OPTIONS, platformShortName } from '../../projects/components/project-format.ts';
+import { platformShortName } from '../../projects/components/project-format.ts';
+import { PlatformSelect } from '../../shared/PlatformSelect.tsx';
 import { exportCases, useRenewalCases, type CaseFilters } from '../renewal.api.ts';
 import { OverdueTag, statusLabel, wayLabel } from '../components/renewal-format.tsx';
 import { NewCaseModal, type CasePreset } from '../components/NewCaseModal.tsx';
@@ -42,17 +43,7 @@ export function RenewalBoardPage() {
         ]}
       />
       <Space wrap>
-        {me.role !== 'platform' && (
-          <Select
-            allowClear
-            placeholder="全部平台"
-            options={PLATFORM_OPTIONS}
-            value={platformKey}
-            onChange={setPlatformKey}
-            style={{ width: 140 }}
-            data-testid="board-platform"
-          />
-        )}
+        <PlatformSelect names="short" value={platformKey} onChange={setPlatformKey} data-testid="board-platform" />
         {can(me.role, 'renewal.manage') && (
           <Button
             type="primary"

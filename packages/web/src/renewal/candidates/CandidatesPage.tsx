@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Button, Empty, Select, Space, Table, Typography } from 'antd';
+import { Button, Empty, Space, Table, Typography } from 'antd';
 import { Link } from 'react-router';
 import { RENEWAL_TRACK_SHORT } from '@pgs/domain';
 import { can } from '@pgs/domain/platform/roles';
 import { useMe } from '../../auth/session.ts';
-import { PLATFORM_OPTIONS, platformShortName } from '../../projects/components/project-format.ts';
+import { platformShortName } from '../../projects/components/project-format.ts';
+import { PlatformSelect } from '../../shared/PlatformSelect.tsx';
 import { useCandidates, type CandidateList } from '../renewal.api.ts';
 import { NewCaseModal, type CasePreset } from '../components/NewCaseModal.tsx';
 
@@ -24,16 +25,7 @@ export function CandidatesPage() {
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Space wrap>
-        {me.role !== 'platform' && (
-          <Select
-            allowClear
-            placeholder="全部平台"
-            options={PLATFORM_OPTIONS}
-            value={platformKey}
-            onChange={setPlatformKey}
-            style={{ width: 140 }}
-          />
-        )}
+        <PlatformSelect names="short" value={platformKey} onChange={setPlatformKey} />
         <Typography.Text type="secondary" data-testid="candidates-summary">
           {query.data?.year
             ? `${query.data.year} 年度企业数据中尚未立案的企业：共 ${query.data.items.length} 家次。`

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, DatePicker, Empty, Select, Space, Table, Typography } from 'antd';
+import { Button, Card, DatePicker, Empty, Space, Table, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { Link, useSearchParams } from 'react-router';
 import { RENEWAL_TRACK_SHORT, type RenewalCaseView } from '@pgs/domain';
@@ -7,7 +7,8 @@ import { useMe } from '../../auth/session.ts';
 import { useDownload } from '../../shared/useDownload.ts';
 import { usePlatformParam } from '../../shared/usePlatformParam.ts';
 import { todayInShanghai } from '../../shared/format.ts';
-import { PLATFORM_OPTIONS, platformShortName } from '../../projects/components/project-format.ts';
+import { platformShortName } from '../../projects/components/project-format.ts';
+import { PlatformSelect } from '../../shared/PlatformSelect.tsx';
 import { exportCases, useOverdue } from '../renewal.api.ts';
 import { StatusTag } from '../components/renewal-format.tsx';
 
@@ -38,17 +39,7 @@ export function OverduePage() {
           format="YYYY-MM-DD"
           data-testid="overdue-as-of"
         />
-        {me.role !== 'platform' && (
-          <Select
-            allowClear
-            placeholder="全部平台"
-            options={PLATFORM_OPTIONS}
-            value={platformKey}
-            onChange={setPlatformKey}
-            data-testid="overdue-platform"
-            style={{ width: 140 }}
-          />
-        )}
+        <PlatformSelect names="short" value={platformKey} onChange={setPlatformKey} data-testid="overdue-platform" />
         <Button onClick={() => void exporting.start()} loading={exporting.downloading} data-testid="export-overdue">
           导出 Excel
         </Button>

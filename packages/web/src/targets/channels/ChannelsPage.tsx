@@ -16,6 +16,7 @@ import { useMe } from '../../auth/session.ts';
 import { isApiError } from '../../api/client.ts';
 import { useDownload } from '../../shared/useDownload.ts';
 import { addContract, exportChannels, saveChannel, targetKeys, useChannels, type Channel } from '../targets.api.ts';
+import { PlatformSelect } from '../../shared/PlatformSelect.tsx';
 import { CHANNEL_KIND_OPTIONS, PLATFORM_OPTIONS, platformLabel } from '../target-labels.ts';
 
 /** 市场化招商 (R2.8): entrusted agencies with contracts, business-led channels with who brought the leads. */
@@ -74,16 +75,7 @@ export function ChannelsPage() {
       title="招商渠道"
       extra={
         <Space>
-          {!me?.platformKey && (
-            <Select
-              allowClear
-              placeholder="全部平台"
-              style={{ width: 200 }}
-              options={PLATFORM_OPTIONS}
-              value={platformKey}
-              onChange={setPlatformKey}
-            />
-          )}
+          <PlatformSelect value={platformKey} onChange={setPlatformKey} />
           {mayEdit && (
             <Button
               type="primary"

@@ -7,7 +7,8 @@ import { useDownload } from '../../shared/useDownload.ts';
 import { usePlatformParam } from '../../shared/usePlatformParam.ts';
 import { OptionChart } from '../../shared/charts/MapChart.tsx';
 import { exportFunnel, useFunnel, type FunnelQuery } from '../targets.api.ts';
-import { days, percent, PLATFORM_OPTIONS } from '../target-labels.ts';
+import { PlatformSelect } from '../../shared/PlatformSelect.tsx';
+import { days, percent } from '../target-labels.ts';
 
 const GROUPS = [
   { value: 'platform', label: '按平台' },
@@ -58,17 +59,7 @@ export function FunnelPage() {
         title="招商漏斗"
         extra={
           <Space>
-            {!me?.platformKey && (
-              <Select
-                allowClear
-                placeholder="全部平台"
-                style={{ width: 200 }}
-                options={PLATFORM_OPTIONS}
-                value={platformKey}
-                onChange={setPlatformKey}
-                data-testid="funnel-platform"
-              />
-            )}
+            <PlatformSelect value={platformKey} onChange={setPlatformKey} data-testid="funnel-platform" />
             <Select
               allowClear
               placeholder="全部季度（每家企业按最新季度计一次）"

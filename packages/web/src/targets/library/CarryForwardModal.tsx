@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { App, Checkbox, Input, Modal, Table, Typography } from 'antd';
-import { isOpenTargetStatus } from '@pgs/domain';
+import { isOpenTargetStatus, type PlatformKey } from '@pgs/domain';
 import { useQueryClient } from '@tanstack/react-query';
 import { carryForward, targetKeys, useTargets } from '../targets.api.ts';
 import { statusLabel, tierLabel } from '../target-labels.ts';
@@ -8,7 +8,7 @@ import { isApiError } from '../../api/client.ts';
 
 type Props = {
   open: boolean;
-  platformKey: string;
+  platformKey: PlatformKey;
   from: string;
   to: string;
   onClose: () => void;

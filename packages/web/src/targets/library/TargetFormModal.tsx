@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { App, Col, Form, Input, InputNumber, Modal, Row, Select, Typography } from 'antd';
-import { targetTier, type updateTargetSchema } from '@pgs/domain';
+import { isPlatformKey, isTargetType, targetTier, type updateTargetSchema } from '@pgs/domain';
 import type { In } from '../../api/contract.ts';
 import { useQueryClient } from '@tanstack/react-query';
-import { saveTarget, targetKeys, useChannels, type TargetView } from '../targets.api.ts';
+import { createTarget, targetKeys, updateTarget, useChannels, type TargetView } from '../targets.api.ts';
 import { STATUS_OPTIONS, tierLabel, TYPE_OPTIONS } from '../target-labels.ts';
 import { isApiError } from '../../api/client.ts';
 import { metEnterpriseToTarget } from '../../trips/trips.api.ts';
@@ -11,10 +11,8 @@ import { cityOptions, PROVINCE_OPTIONS } from '../../shared/division-options.ts'
 import { useFieldValue } from '../../shared/useFieldValue.ts';
 
 /** The target's fields as the contract takes them; the investment as the InputNumber gives it (a number, or null when cleared). */
-type Values = Omit<In<typeof updateTargetSchema>, 'version' | 'expectedInvestment' | 'types'> & {
+type Values = Omit<In<typeof updateTargetSchema>, 'version' | 'expectedInvestment'> & {
   expectedInvestment: number | string | null;
-  /** As the target view holds them (the form is filled from it). */
-  types: string[];
 };
 
 type Props = {
@@ -49,7 +47,7 @@ export function TargetFormModal({ open, platformKey, quarter, target, onClose, o
   useEffect(() => {
     if (!open) return;
     form.resetFields();
-    if (target) form.setFieldsValue({ ...target, expectedInvestment: target.expectedInvestment });
+    if (target) form.setFieldsValue({ ...target, types: target.types.filter(isTargetType) });
     else if (metOnTrip)
       form.setFieldsValue({ status: 'contact', types: [], name: metOnTrip.name, creditCode: metOnTrip.creditCode });
     else form.setFieldsValue({ status: 'lead', types: [] });
@@ -78,7 +76,6 @@ export function TargetFormModal({ open, platformKey, quarter, target, onClose, o
       creditCode: values.creditCode?.trim() || null,
       channelId: values.channelId ?? null,
     };
-    const body = { ...fields, ...(target ? { version: target.version } : { platformKey, quarter }) };
     try {
       let savedId: number;
       if (metOnTrip) {
@@ -89,7 +86,12 @@ export function TargetFormModal({ open, platformKey, quarter, target, onClose, o
           version: metOnTrip.version,
         });
         savedId = trip.met[metOnTrip.seq]?.targetId ?? 0;
-      } else savedId = (await saveTarget(target?.id ?? null, body)).id;
+      } else if (target) savedId = (await updateTarget(target.id, { ...fields, version: target.version })).id;
+      else if (isPlatformKey(platformKey)) savedId = (await createTarget({ ...fields, platformKey, quarter })).id;
+      else {
+        message.error('请先选择平台');
+        return;
+      }
       message.success(target ? '已保存' : '已加入目标企业库');
       await queryClient.invalidateQueries({ queryKey: targetKeys.all });
       onSaved(savedId);

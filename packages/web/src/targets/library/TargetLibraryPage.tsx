@@ -3,7 +3,7 @@ import { App, Button, Card, Popconfirm, Select, Space, Table, Tag, Tooltip, Typo
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { useNavigate, useSearchParams } from 'react-router';
 import { can } from '@pgs/domain/platform/roles';
-import { nextQuarter, quarterLabel, quarterOfDay } from '@pgs/domain';
+import { isPlatformKey, nextQuarter, quarterLabel, quarterOfDay, type PlatformKey } from '@pgs/domain';
 import { useQueryClient } from '@tanstack/react-query';
 import { useMe } from '../../auth/session.ts';
 import { useDownload } from '../../shared/useDownload.ts';
@@ -37,7 +37,9 @@ export function TargetLibraryPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [search, setSearch] = useSearchParams();
-  const platformKey = me?.platformKey ?? search.get('platformKey') ?? 'oujiangkou';
+  const asked = search.get('platformKey');
+  // A platform user's own platform; otherwise the one in the address (an unknown one reads as the first platform).
+  const platformKey: PlatformKey = me?.platformKey ?? (asked && isPlatformKey(asked) ? asked : 'oujiangkou');
   const quarters = useQuarters(platformKey);
   const known = quarters.data?.map((q) => q.quarter) ?? [];
   const today = quarterOfDay(new Date().toISOString().slice(0, 10));

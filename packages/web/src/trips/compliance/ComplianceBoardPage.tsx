@@ -6,7 +6,8 @@ import { BarChart } from '../../shared/charts/BarChart.tsx';
 import { useDownload } from '../../shared/useDownload.ts';
 import { usePlatformParam } from '../../shared/usePlatformParam.ts';
 import { exportCompliance, usePeriodCompliance, useStaff, type MonthComplianceView } from '../trips.api.ts';
-import { monthAgo, PLATFORM_OPTIONS } from '../components/usePlatformChoice.ts';
+import { PlatformSelect } from '../../shared/PlatformSelect.tsx';
+import { monthAgo } from '../components/usePlatformChoice.ts';
 
 type PlatformRow = { platformKey: string; months: MonthComplianceView[]; monthsOk: number; monthsMissing: number };
 
@@ -122,13 +123,9 @@ export function ComplianceBoardPage() {
         <Space>
           <Select aria-label="期间" style={{ width: 180 }} value={period} options={options} onChange={setPeriod} />
           {(result.data?.platforms.length ?? 0) > 1 && (
-            <Select
+            <PlatformSelect
               aria-label="平台"
-              allowClear
-              placeholder="全部平台"
-              style={{ width: 200 }}
               value={platformKey}
-              options={PLATFORM_OPTIONS}
               onChange={setPlatformKey}
               data-testid="compliance-platform"
             />

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Drawer, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Button, Card, Drawer, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import { DownloadOutlined, FileAddOutlined } from '@ant-design/icons';
 import { Link, useSearchParams } from 'react-router';
 import { can } from '@pgs/domain/platform/roles';
@@ -7,7 +7,10 @@ import { platformName, type PlatformKey } from '@pgs/domain';
 import { useMe } from '../../auth/session.ts';
 import { useDownload } from '../../shared/useDownload.ts';
 import { exportTrips, useTrip, useTrips, type TripFilters, type TripView } from '../trips.api.ts';
-import { monthAgo, PLATFORM_OPTIONS } from '../components/usePlatformChoice.ts';
+import { PagedTable } from '../../shared/PagedTable.tsx';
+import { PlatformSelect } from '../../shared/PlatformSelect.tsx';
+import { usePaging } from '../../shared/usePaging.ts';
+import { monthAgo } from '../components/usePlatformChoice.ts';
 import { TripDetails } from './TripDetails.tsx';
 
 const MONTHS = Array.from({ length: 24 }, (_, i) => monthAgo(i));
@@ -17,8 +20,8 @@ export function TripListPage() {
   const me = useMe().data;
   const mayReport = me ? can(me.role, 'trips.report') : false;
   const [filters, setFilters] = useState<TripFilters>({});
-  const [page, setPage] = useState(1);
-  const trips = useTrips(filters, page, 20);
+  const paging = usePaging(20);
+  const trips = useTrips(filters, paging.page, paging.pageSize);
   const exporting = useDownload(() => exportTrips(filters));
   // `?open=<id>`: one trip opened from elsewhere (a target's page lists the trips that met it).
   const [params, setParams] = useSearchParams();
@@ -26,7 +29,7 @@ export function TripListPage() {
   const opened = useTrip(openId);
   const setFilter = (patch: TripFilters) => {
     setFilters((current) => ({ ...current, ...patch }));
-    setPage(1);
+    paging.reset();
   };
 
   return (
@@ -34,19 +37,13 @@ export function TripListPage() {
       title="外出招商报备"
       extra={
         <Space wrap>
-          {!me?.platformKey && (
-            <Select
-              aria-label="平台"
-              allowClear
-              placeholder="全部平台"
-              style={{ width: 200 }}
-              options={PLATFORM_OPTIONS}
-              value={filters.platformKey}
-              onChange={(value) => {
-                setFilter({ platformKey: value });
-              }}
-            />
-          )}
+          <PlatformSelect
+            aria-label="平台"
+            value={filters.platformKey}
+            onChange={(platformKey) => {
+              setFilter({ platformKey });
+            }}
+          />
           <Select
             aria-label="出发月份"
             allowClear
@@ -98,22 +95,21 @@ export function TripListPage() {
         }
         size={720}
         onClose={() => {
-          setParams({});
+          // Only the drawer closes: the list's page stays in the address.
+          setParams((current) => {
+            const next = new URLSearchParams(current);
+            next.delete('open');
+            return next;
+          });
         }}
       >
         {opened.data && <TripDetails trip={opened.data} mayReport={mayReport} />}
       </Drawer>
-      <Table<TripView>
+      <PagedTable<TripView>
         rowKey="id"
-        loading={trips.isLoading}
-        dataSource={trips.data?.items ?? []}
-        pagination={{
-          current: page,
-          pageSize: 20,
-          total: trips.data?.total ?? 0,
-          onChange: setPage,
-          showSizeChanger: false,
-        }}
+        query={trips}
+        paging={paging}
+        pageSizeOptions={false}
         locale={{
           emptyText: mayReport ? '还没有外出招商报备：返回后点击“报备外出招商”填报' : '没有符合条件的外出招商报备',
         }}
