@@ -1,10 +1,11 @@
 import { lazy, Suspense, useState } from 'react';
-import { App, Button, Space, Tag, Typography } from 'antd';
+import { App, Button, Space, Tag } from 'antd';
 import { GlobalOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { forgetSession, logout, type SessionUser } from '../../auth/session.ts';
 import { useI18n } from '../../i18n/index.tsx';
+import { Text } from '../../shared/TextStyles.tsx';
 
 // The password form (antd's Form, the policy hints) arrives with the first click on 修改密码: no first page shows it
 // (issue #15, the first page's weight).
@@ -44,9 +45,9 @@ export function HeaderBar({ user }: { user: SessionUser }) {
     <Space size="middle" wrap data-testid="header-bar">
       <Space size={4}>
         <UserOutlined />
-        <Typography.Text strong data-testid="header-user">
+        <Text strong data-testid="header-user">
           {user.displayName}
-        </Typography.Text>
+        </Text>
       </Space>
       <Tag color="blue" data-testid="header-role">
         {roleLabel(user.role)}
