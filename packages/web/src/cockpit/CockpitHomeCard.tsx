@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Select, Space, Typography } from 'antd';
+import { Select, Space } from 'antd';
 import { HomeCard } from '../home/cards/HomeCard.tsx';
 import { todayInShanghai } from '../shared/format.ts';
 import { useCockpit } from './cockpit.api.ts';
 import { CockpitTiles, chosenColumn } from './CockpitTiles.tsx';
+import { Text } from '../shared/TextStyles.tsx';
 
 /**
  * The leader's 工作台 is the cockpit (issue #14: "it is also the leader's 工作台"): the first page after sign-in shows
@@ -25,7 +26,7 @@ export function CockpitHomeCard() {
       loading={cockpit.isLoading}
       testId="home-cockpit"
     >
-      {cockpit.error && <Typography.Text type="danger">{cockpit.error.message}</Typography.Text>}
+      {cockpit.error && <Text type="danger">{cockpit.error.message}</Text>}
       {view && figures && (
         <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
           <Space wrap>
@@ -38,9 +39,7 @@ export function CockpitHomeCard() {
               onChange={setColumn}
               options={columns}
             />
-            <Typography.Text type="secondary">
-              数据截至 {view.asOf}。点击任一数字查看各平台对比和明细，问号说明统计口径。
-            </Typography.Text>
+            <Text type="secondary">数据截至 {view.asOf}。点击任一数字查看各平台对比和明细，问号说明统计口径。</Text>
           </Space>
           <CockpitTiles view={view} figures={figures} />
         </Space>

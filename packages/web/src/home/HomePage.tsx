@@ -1,9 +1,10 @@
 import { Suspense } from 'react';
-import { Card, Col, Row, Typography } from 'antd';
+import { Card, Col, Row } from 'antd';
 import { useMe } from '../auth/session.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { PartBoundary } from '../shared/PartBoundary.tsx';
 import { HOME_CARDS } from './home-cards.tsx';
+import { Paragraph } from '../shared/TextStyles.tsx';
 
 /** 工作台: the first page after signing in, with what waits for this user, each card a way to where it is done. */
 export function HomePage() {
@@ -13,9 +14,9 @@ export function HomePage() {
   const who = [roleLabel(user.role), platformLabel(user.platformKey)].filter(Boolean).join(' · ');
   return (
     <div data-testid="home-page">
-      <Typography.Paragraph type="secondary" data-testid="home-greeting">
+      <Paragraph type="secondary" data-testid="home-greeting">
         {user.displayName}，您好（{who}）。以下是等待您处理的事项。
-      </Typography.Paragraph>
+      </Paragraph>
       <Row gutter={[16, 16]}>
         {HOME_CARDS[user.role].map(({ key, name, card, wide }) => (
           <Col key={key} xs={24} lg={wide ? 24 : 12} xxl={wide ? 24 : 8} data-testid={`home-slot-${key}`}>

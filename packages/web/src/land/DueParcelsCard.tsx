@@ -1,8 +1,9 @@
-import { Card, Tag, Typography } from 'antd';
+import { Card, Tag } from 'antd';
 import { Link } from 'react-router';
 import { DUE_KIND_LABELS } from '@pgs/domain';
 import { PlainList } from '../shared/PlainList.tsx';
 import { useDue } from './land.api.ts';
+import { Text } from '../shared/TextStyles.tsx';
 
 /** 工作台: the parcels whose thresholds pass within the month or have passed (earliest first). */
 export function DueParcelsCard() {
@@ -15,7 +16,7 @@ export function DueParcelsCard() {
       data-testid="home-due-parcels"
     >
       {due.data && due.data.items.length === 0 ? (
-        <Typography.Text type="secondary">{due.data.withinDays} 天内没有到期的地块事项。</Typography.Text>
+        <Text type="secondary">{due.data.withinDays} 天内没有到期的地块事项。</Text>
       ) : (
         <PlainList
           items={due.data?.items ?? []}

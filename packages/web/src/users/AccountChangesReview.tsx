@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { App, Badge, Button, Card, Empty, Space, Tag, Typography, theme } from 'antd';
+import { App, Badge, Button, Card, Empty, Space, Tag, theme } from 'antd';
 import { CheckOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { AccountChange } from '@pgs/domain';
 import { formatDateTime } from '../shared/format.ts';
 import { PlainList } from '../shared/PlainList.tsx';
 import { accountChangeKeys, reviewAccountChange, useUnreviewedAccountChanges } from './account-changes.api.ts';
+import { Text } from '../shared/TextStyles.tsx';
 
 const KIND_COLORS: Record<AccountChange['kind'], string> = {
   create: 'blue',
@@ -77,17 +78,17 @@ export function AccountChangesReview() {
                 >
                   <Space>
                     <Tag color={KIND_COLORS[change.kind]}>{change.kindLabel}</Tag>
-                    <Typography.Text strong>{change.username}</Typography.Text>
+                    <Text strong>{change.username}</Text>
                   </Space>
                 </h4>
                 <div
                   style={{ color: token.colorTextDescription, fontSize: token.fontSize, lineHeight: token.lineHeight }}
                 >
                   <Space orientation="vertical" size={0}>
-                    <Typography.Text>{change.description}</Typography.Text>
-                    <Typography.Text type="secondary">
+                    <Text>{change.description}</Text>
+                    <Text type="secondary">
                       {formatDateTime(change.at)} · 操作人：{change.actorDisplayName}（{change.actorName}）
-                    </Typography.Text>
+                    </Text>
                   </Space>
                 </div>
               </div>

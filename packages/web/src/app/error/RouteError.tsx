@@ -1,5 +1,6 @@
+import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { Alert, Button } from 'antd';
-import { useRouteError } from 'react-router';
+import { useLocation } from 'react-router';
 import { useI18n } from '../../i18n/index.tsx';
 
 /**
@@ -8,9 +9,7 @@ import { useI18n } from '../../i18n/index.tsx';
  * and goes to the console only.
  */
 export function RouteError() {
-  const error = useRouteError();
   const { t } = useI18n();
-  console.error(error);
   return (
     <div style={{ maxWidth: 560, margin: '96px auto' }} data-testid="route-error">
       <Alert
@@ -30,4 +29,34 @@ export function RouteError() {
       />
     </div>
   );
+}
+
+type BoundaryProps = { children: ReactNode; pathname: string };
+type BoundaryState = { failed: boolean; pathname: string };
+
+/** What the data router's errorElement did: the route's error screen, tried afresh once the address changes. */
+class PathBoundary extends Component<BoundaryProps, BoundaryState> {
+  override state: BoundaryState = { failed: false, pathname: this.props.pathname };
+
+  static getDerivedStateFromError(): Partial<BoundaryState> {
+    return { failed: true };
+  }
+
+  static getDerivedStateFromProps(props: BoundaryProps, state: BoundaryState): Partial<BoundaryState> | null {
+    return props.pathname === state.pathname ? null : { failed: false, pathname: props.pathname };
+  }
+
+  override componentDidCatch(error: unknown, info: ErrorInfo) {
+    console.error(error, info.componentStack);
+  }
+
+  override render() {
+    return this.state.failed ? <RouteError /> : this.props.children;
+  }
+}
+
+/** A top-level route's error boundary: RouteError in place of the route when it fails to draw. */
+export function RouteBoundary({ children }: { children: ReactNode }) {
+  const { pathname } = useLocation();
+  return <PathBoundary pathname={pathname}>{children}</PathBoundary>;
 }

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Layout, Typography, theme } from 'antd';
+import { Layout, theme } from 'antd';
 import { matchPath, Outlet, useLocation } from 'react-router';
 import { useMe } from '../../auth/session.ts';
 import { useI18n } from '../../i18n/index.tsx';
@@ -8,6 +8,7 @@ import { Lazy } from '../guards.tsx';
 import { SideMenu } from './SideMenu.tsx';
 import { HeaderBar } from './HeaderBar.tsx';
 import { PartBoundary } from '../../shared/PartBoundary.tsx';
+import { Title3 } from '../../shared/TextStyles.tsx';
 
 /** The shell: side menu by module, header with the user, and the page (its own lazily loaded chunk). */
 export function AppLayout() {
@@ -59,9 +60,9 @@ export function AppLayout() {
         </Layout.Header>
         <Layout.Content style={{ margin: 24 }}>
           {pageTitle && (
-            <Typography.Title level={3} style={{ marginTop: 0 }} data-testid="page-title">
+            <Title3 style={{ marginTop: 0 }} data-testid="page-title">
               {pageTitle}
-            </Typography.Title>
+            </Title3>
           )}
           {/* A page that fails to draw keeps the menu and header; going to another page tries again. */}
           <PartBoundary name="本页面" key={pathname}>

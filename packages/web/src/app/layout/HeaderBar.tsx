@@ -1,11 +1,17 @@
-import { useState } from 'react';
-import { App, Button, Space, Tag, Typography } from 'antd';
+import { lazy, Suspense, useState } from 'react';
+import { App, Button, Space, Tag } from 'antd';
 import { GlobalOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { forgetSession, logout, type SessionUser } from '../../auth/session.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import { ChangePasswordModal } from './ChangePasswordModal.tsx';
+import { Text } from '../../shared/TextStyles.tsx';
+
+// The password form (antd's Form, the policy hints) arrives with the first click on 修改密码: no first page shows it
+// (issue #15, the first page's weight).
+const ChangePasswordModal = lazy(() =>
+  import('./ChangePasswordModal.tsx').then((m) => ({ default: m.ChangePasswordModal })),
+);
 
 /** Who is signed in (name, role, platform), password change, sign-out and the language switch. */
 export function HeaderBar({ user }: { user: SessionUser }) {
@@ -14,6 +20,8 @@ export function HeaderBar({ user }: { user: SessionUser }) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [passwordOpen, setPasswordOpen] = useState(false);
+  // Kept once opened, so the modal's closing animation plays.
+  const [passwordWanted, setPasswordWanted] = useState(false);
   const [leaving, setLeaving] = useState(false);
   const platform = platformLabel(user.platformKey);
 
@@ -37,9 +45,9 @@ export function HeaderBar({ user }: { user: SessionUser }) {
     <Space size="middle" wrap data-testid="header-bar">
       <Space size={4}>
         <UserOutlined />
-        <Typography.Text strong data-testid="header-user">
+        <Text strong data-testid="header-user">
           {user.displayName}
-        </Typography.Text>
+        </Text>
       </Space>
       <Tag color="blue" data-testid="header-role">
         {roleLabel(user.role)}
@@ -53,6 +61,7 @@ export function HeaderBar({ user }: { user: SessionUser }) {
         type="text"
         icon={<KeyOutlined />}
         onClick={() => {
+          setPasswordWanted(true);
           setPasswordOpen(true);
         }}
         data-testid="change-password-button"
@@ -77,12 +86,17 @@ export function HeaderBar({ user }: { user: SessionUser }) {
       >
         {t('header.language')}
       </Button>
-      <ChangePasswordModal
-        open={passwordOpen}
-        onClose={() => {
-          setPasswordOpen(false);
-        }}
-      />
+      {/* Always an element: the header's Space keeps the (empty) last item the modal has always stood in. */}
+      <Suspense fallback={null}>
+        {passwordWanted && (
+          <ChangePasswordModal
+            open={passwordOpen}
+            onClose={() => {
+              setPasswordOpen(false);
+            }}
+          />
+        )}
+      </Suspense>
     </Space>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Form, Typography } from 'antd';
+import { Alert, Button, Card, Form } from 'antd';
 // Input and Password, not antd's Input with its Search, OTP and TextArea (issue #15: the login page's weight).
 import Input from 'antd/es/input/Input';
 import Password from 'antd/es/input/Password';
@@ -8,6 +8,7 @@ import { Navigate, useLocation, useNavigate } from 'react-router';
 import { CHANGE_PASSWORD_PATH, login, startSession, useMe } from '../session.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { HOME_PATH } from '../../app/paths.ts';
+import { Paragraph, Title3 } from '../../shared/TextStyles.tsx';
 
 type Values = { username: string; password: string };
 
@@ -60,12 +61,10 @@ export function LoginPage() {
         </Button>
       </div>
       <Card style={{ width: 400 }} data-testid="login-card">
-        <Typography.Title level={3} style={{ textAlign: 'center', marginBottom: 4 }}>
-          {t('login.title')}
-        </Typography.Title>
-        <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
+        <Title3 style={{ textAlign: 'center', marginBottom: 4 }}>{t('login.title')}</Title3>
+        <Paragraph type="secondary" style={{ textAlign: 'center' }}>
           {t('login.subtitle')}
-        </Typography.Paragraph>
+        </Paragraph>
         {mutation.error && (
           <Alert
             type="error"

@@ -1,6 +1,7 @@
-import { Statistic, Typography } from 'antd';
+import { Statistic } from 'antd';
 // format-count, not format: the 工作台 loads no decimal.js (issue #15).
 import { formatCount } from '@pgs/domain/platform/format-count';
+import { Text } from '../../shared/TextStyles.tsx';
 
 /** A count with its measure word and one sentence saying what it means; zero reads as "nothing waits". */
 export function CountLine({
@@ -19,7 +20,7 @@ export function CountLine({
   return (
     <div data-testid={testId}>
       <Statistic value={formatCount(value)} suffix={unit} />
-      <Typography.Text type="secondary">{value === 0 ? emptyNote : note}</Typography.Text>
+      <Text type="secondary">{value === 0 ? emptyNote : note}</Text>
     </div>
   );
 }

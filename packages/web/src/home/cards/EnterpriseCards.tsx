@@ -1,4 +1,4 @@
-import { Space, Tag, Typography } from 'antd';
+import { Space, Tag } from 'antd';
 import { Link } from 'react-router';
 // format-count, not format: the 工作台 loads no decimal.js (issue #15).
 import { formatCount } from '@pgs/domain/platform/format-count';
@@ -8,6 +8,7 @@ import { todayInShanghai } from '../../shared/format.ts';
 import { useLatestRun, useRecordYears, useRectificationCount } from '../home.api.ts';
 import { PlainList } from '../../shared/PlainList.tsx';
 import { HomeCard } from './HomeCard.tsx';
+import { Text } from '../../shared/TextStyles.tsx';
 
 /**
  * The enterprise data of the recent years: which years are imported and how many enterprises each holds; last
@@ -28,11 +29,11 @@ export function RecordYearsCard() {
     >
       <Space orientation="vertical" style={{ width: '100%' }}>
         {missing ? (
-          <Typography.Text type="warning" data-testid="home-record-years-missing">
+          <Text type="warning" data-testid="home-record-years-missing">
             {lastYear} 年度的企业数据尚未导入。
-          </Typography.Text>
+          </Text>
         ) : (
-          <Typography.Text type="secondary">{lastYear} 年度的企业数据已导入。</Typography.Text>
+          <Text type="secondary">{lastYear} 年度的企业数据已导入。</Text>
         )}
         <PlainList
           items={items.slice(0, 3)}
@@ -59,21 +60,21 @@ export function LatestRunCard() {
       {latest ? (
         <Space orientation="vertical" data-testid="home-latest-run-body">
           <Space>
-            <Typography.Text strong>{runLabel(latest)}评价</Typography.Text>
+            <Text strong>{runLabel(latest)}评价</Text>
             <Tag color={latest.status === 'published' ? 'green' : 'gold'}>{RUN_STATUS_LABELS[latest.status]}</Tag>
           </Space>
-          <Typography.Text>
+          <Text>
             参评 {formatCount(latest.total, '家')}：A 类 {latest.counts.A}、B 类 {latest.counts.B}、C 类{' '}
             {latest.counts.C}、D 类 {latest.counts.D} 家
-          </Typography.Text>
+          </Text>
           <Link to={`/evaluations/${latest.id}/rectification`} data-testid="home-rectification-link">
             亩均税收整治名单：{rectification.data === undefined ? '…' : formatCount(rectification.data, '家')}
           </Link>
         </Space>
       ) : (
-        <Typography.Text type="secondary" data-testid="home-latest-run-empty">
+        <Text type="secondary" data-testid="home-latest-run-empty">
           还没有可查看的亩均评价结果。
-        </Typography.Text>
+        </Text>
       )}
     </HomeCard>
   );

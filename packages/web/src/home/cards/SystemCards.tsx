@@ -1,9 +1,10 @@
-import { Space, Typography } from 'antd';
+import { Space } from 'antd';
 import { useAuditTotal, useCatalogSummaries, useLockedUsers } from '../home.api.ts';
 import { formatDate, formatDateTime } from '../../shared/format.ts';
 import { PlainList } from '../../shared/PlainList.tsx';
 import { CountLine } from './CountLine.tsx';
 import { HomeCard } from './HomeCard.tsx';
+import { Text } from '../../shared/TextStyles.tsx';
 
 /** The drc's drafts per platform (R1.1: it compiles and publishes the catalogs). */
 export function CatalogDraftsCard() {
@@ -50,12 +51,12 @@ export function CatalogsInForceCard() {
         emptyText="还没有生效的目录。"
         renderItem={(catalog) => (
           <Space>
-            <Typography.Text>{catalog.platformName}</Typography.Text>
-            <Typography.Text type="secondary">
+            <Text>{catalog.platformName}</Text>
+            <Text type="secondary">
               {catalog.inForce
                 ? `${catalog.inForce.version}，${formatDate(catalog.inForce.effectiveDate)} 起施行`
                 : '尚无生效目录'}
-            </Typography.Text>
+            </Text>
           </Space>
         )}
       />
