@@ -5,6 +5,7 @@ import { benchEvaluation } from './evaluation.bench.ts';
 import { benchEnterpriseImportInChild } from './enterprise-import.bench.ts';
 import { benchFirstPageJs } from './first-page.bench.ts';
 import { benchStart } from './start.bench.ts';
+import { benchWarmReload, seededDataDir, type LoadFigures } from './warm-reload.bench.ts';
 import { benchLand, landLines } from './land.bench.ts';
 import { benchCockpit, cockpitLines } from './cockpit.bench.ts';
 import { benchTargets } from './targets.bench.ts';
@@ -15,7 +16,7 @@ import { benchTargets } from './targets.bench.ts';
  * shared machine compare the ratios, not the absolute times.
  *
  * Runs on embedded PGlite, and also on PostgreSQL when BENCH_DATABASE_URL (or TEST_DATABASE_URL) is set.
- * BENCH_ONLY=classify,ledger,evaluation,import,firstpage,start,cockpit runs only those.
+ * BENCH_ONLY=classify,ledger,evaluation,import,firstpage,start,warmreload,cockpit runs only those.
  */
 const postgresUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? null;
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -230,6 +231,35 @@ if (wanted('start')) {
       2,
     )} s (aim ≤ 20 s)`,
   );
+}
+
+if (wanted('warmreload')) {
+  // One seeded data dir (BENCH_DATA_DIR, else one `npm start` seeds it), copied for each run.
+  const seeded = process.env.BENCH_DATA_DIR ? null : await seededDataDir();
+  try {
+    const results = await runs(() => benchWarmReload(seeded?.dataDir));
+    console.log(`\nThe 工作台 in Chromium, signed in as the leader, through \`npm start\` (load ${load()}):`);
+    for (const name of ['cold', 'reload', 'again'] as const) {
+      const of = (pick: (f: LoadFigures) => number) => results.map((r) => pick(r[name]));
+      console.log(
+        `  ${name.padEnd(6)}: ${figure(
+          of((f) => f.ms),
+          0,
+        )} ms to the page and network idle; ${figure(
+          of((f) => f.requests),
+          0,
+        )} documents/scripts/styles, ${figure(
+          of((f) => f.fromNetwork),
+          0,
+        )} over the network, ${figure(
+          of((f) => f.bytes / 1024),
+          1,
+        )} kB on the wire`,
+      );
+    }
+  } finally {
+    seeded?.remove();
+  }
 }
 
 console.log(`\nLoad average at the end: ${load()}`);

@@ -1,27 +1,15 @@
-import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type CDPSession } from 'playwright-core';
+import { startServer } from './npm-start.ts';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const HEALTH_TIMEOUT_MS = 600_000;
 const DEMO_PASSWORD = 'Demo-Pgs-2026';
 
 /** What one load of the 工作台 fetched: requests, those that went to the server, bytes over the wire, time. */
 export type LoadFigures = { requests: number; fromNetwork: number; notModified: number; bytes: number; ms: number };
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => {
-        resolve(port);
-      });
-    });
-  });
 
 /** The fields of the DevTools protocol's events this bench reads. */
 type ResponseReceived = { requestId: string; type: string; response: { status: number } };
@@ -59,35 +47,28 @@ function watch(cdp: CDPSession) {
  * Issue #15: the 工作台 loaded again in a browser that has loaded it before (the leader, signed in): the built
  * assets are served `immutable` and index.html `no-cache` (platform/static-cache.ts), so a reload should fetch the
  * page and its data, not the scripts. Figures for the first load, a reload (F5) and opening the address again.
- * `BENCH_DATA_DIR` names a data dir to start from (copied; e.g. a seeded e2e template), else `npm start` seeds one.
+ * `from` (default `BENCH_DATA_DIR`) names a data dir to start from (copied; e.g. a seeded e2e template, or one
+ * `seededDataDir` made), else `npm start` seeds one.
  */
-export async function benchWarmReload(): Promise<{ cold: LoadFigures; reload: LoadFigures; again: LoadFigures }> {
+export async function benchWarmReload(
+  from: string | undefined = process.env.BENCH_DATA_DIR,
+): Promise<{ cold: LoadFigures; reload: LoadFigures; again: LoadFigures }> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'pgs-reload-'));
-  if (process.env.BENCH_DATA_DIR) cpSync(process.env.BENCH_DATA_DIR, dataDir, { recursive: true });
-  const port = await freePort();
-  const child = spawn(process.execPath, [path.join(ROOT, 'scripts/start.mjs')], {
-    cwd: ROOT,
-    env: { ...process.env, PGS_DATA_DIR: dataDir, PORT: String(port), PGS_LOG_LEVEL: 'error' },
-    stdio: 'ignore',
-  });
-  const exited = new Promise((resolve) => child.on('exit', resolve));
-  const base = `http://127.0.0.1:${port}`;
+  if (from) cpSync(from, dataDir, { recursive: true });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking'],
   });
+  const server = await startServer(dataDir, { timeoutMs: HEALTH_TIMEOUT_MS, pollMs: 200 }).catch(
+    async (error: unknown) => {
+      await browser.close();
+      rmSync(dataDir, { recursive: true, force: true });
+      throw error;
+    },
+  );
+  const { base } = server;
   try {
-    const started = performance.now();
-    for (;;) {
-      if (performance.now() - started > HEALTH_TIMEOUT_MS) throw new Error('npm start: not healthy within 300 s');
-      const healthy = await fetch(`${base}/api/v1/health`).then(
-        (answer) => answer.status === 200,
-        () => false,
-      );
-      if (healthy) break;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
     const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Network.enable');
@@ -113,11 +94,29 @@ export async function benchWarmReload(): Promise<{ cold: LoadFigures; reload: Lo
     return { cold, reload, again };
   } finally {
     await browser.close();
-    child.kill('SIGTERM');
-    await exited;
+    await server.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
+
+/** A data dir `npm start` seeded with the demo data (one start, stopped once healthy): the runs copy it. */
+export async function seededDataDir(): Promise<{ dataDir: string; remove(): void }> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'pgs-reload-seed-'));
+  const remove = () => {
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await (await startServer(dataDir, { timeoutMs: HEALTH_TIMEOUT_MS })).stop();
+  } catch (error) {
+    remove();
+    throw error;
+  }
+  return { dataDir, remove };
+}
+
+/** The figures of one load, as one line. */
+const loadLine = (name: string, f: LoadFigures) =>
+  `${name.padEnd(7)} ${f.requests} documents/scripts/styles, ${f.fromNetwork} over the network (${f.notModified} × 304), ${(f.bytes / 1024).toFixed(1)} kB on the wire, ${Math.round(f.ms)} ms to the 工作台 and network idle`;
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const result = await benchWarmReload();
@@ -127,8 +126,5 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       .map((n) => n.toFixed(2))
       .join(' ')}`,
   );
-  for (const [name, f] of Object.entries(result))
-    console.log(
-      `${name.padEnd(7)} ${f.requests} documents/scripts/styles, ${f.fromNetwork} over the network (${f.notModified} × 304), ${(f.bytes / 1024).toFixed(1)} kB on the wire, ${Math.round(f.ms)} ms to the 工作台 and network idle`,
-    );
+  for (const [name, f] of Object.entries(result)) console.log(loadLine(name, f));
 }

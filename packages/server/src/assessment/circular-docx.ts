@@ -1,20 +1,7 @@
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  LineRuleType,
-  Packer,
-  PageBreak,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-  type IRunOptions,
-} from 'docx';
+import type { IRunOptions } from 'docx';
 import Decimal from 'decimal.js';
 import type { AssessmentView } from '@pgs/domain';
+import { loadDocx } from '../platform/lazy-libraries.ts';
 
 /**
  * The published assessment as an official circular (通报) laid out after GB/T 9704-2012 《党政机关公文格式》:
@@ -39,35 +26,38 @@ const XIAOBIAOSONG = { ascii: '方正小标宋简体', eastAsia: '方正小标�
 const HEITI = { ascii: '黑体', eastAsia: '黑体', hAnsi: '黑体' };
 const SIZE_3 = 32; // half-points: 3号 = 16 pt
 const SIZE_2 = 44; // 2号 = 22 pt
-const LINE = { line: 579, lineRule: LineRuleType.EXACT }; // 28.95 pt in twips
+// 28.95 pt in twips; `lineRule: 'exact'` is docx's LineRuleType.EXACT (the module loads at the first circular).
+const LINE = { line: 579, lineRule: 'exact' as const };
+const TITLE_LINE = { line: 700, lineRule: 'exact' as const };
 const ISSUER = '温州市产业平台发展工作领导小组办公室';
 
-const run = (text: string, options: Partial<IRunOptions> = {}) =>
-  new TextRun({ text, font: FANGSONG, size: SIZE_3, ...options });
-const body = (text: string) => new Paragraph({ children: [run(text)], indent: { firstLine: 640 }, spacing: LINE });
-const heading = (text: string) =>
-  new Paragraph({ children: [run(text, { font: HEITI })], indent: { firstLine: 640 }, spacing: LINE });
-
-function cell(text: string, header = false) {
-  return new TableCell({
-    children: [
-      new Paragraph({
-        alignment: AlignmentType.CENTER,
-        // Through run(): its options are IRunOptions only (TextRun also takes a string, whose bold() is deprecated).
-        children: [run(text, { size: 24, bold: header })],
-      }),
-    ],
-  });
-}
-
-function table(header: string[], rows: string[][]) {
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: [
-      new TableRow({ tableHeader: true, children: header.map((h) => cell(h, true)) }),
-      ...rows.map((r) => new TableRow({ children: r.map((c) => cell(c)) })),
-    ],
-  });
+/** The circular's building blocks, over the docx module (loaded at the first circular, not at start-up). */
+function blocks(docx: Awaited<ReturnType<typeof loadDocx>>) {
+  const { AlignmentType, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } = docx;
+  const run = (text: string, options: Partial<IRunOptions> = {}) =>
+    new TextRun({ text, font: FANGSONG, size: SIZE_3, ...options });
+  const body = (text: string) => new Paragraph({ children: [run(text)], indent: { firstLine: 640 }, spacing: LINE });
+  const heading = (text: string) =>
+    new Paragraph({ children: [run(text, { font: HEITI })], indent: { firstLine: 640 }, spacing: LINE });
+  const cell = (text: string, header = false) =>
+    new TableCell({
+      children: [
+        new Paragraph({
+          alignment: AlignmentType.CENTER,
+          // Through run(): its options are IRunOptions only (TextRun also takes a string, whose bold() is deprecated).
+          children: [run(text, { size: 24, bold: header })],
+        }),
+      ],
+    });
+  const table = (header: string[], rows: string[][]) =>
+    new Table({
+      width: { size: 100, type: WidthType.PERCENTAGE },
+      rows: [
+        new TableRow({ tableHeader: true, children: header.map((h) => cell(h, true)) }),
+        ...rows.map((r) => new TableRow({ children: r.map((c) => cell(c)) })),
+      ],
+    });
+  return { run, body, heading, table };
 }
 
 const points = (n: number) => n.toFixed(2);
@@ -85,6 +75,9 @@ export function circularTitle(view: AssessmentView): string {
 }
 
 export async function circularDocx(view: AssessmentView): Promise<Buffer> {
+  const docx = await loadDocx();
+  const { AlignmentType, BorderStyle, Document, Packer, PageBreak, Paragraph, TextRun } = docx;
+  const { run, body, heading, table } = blocks(docx);
   const issuedOn = (view.publishedAt ?? view.createdAt).slice(0, 10);
   const ranking = view.platforms.map((p) => `${p.platformName}${points(p.score)}分，排名第${p.rank}`).join('；');
   const bonusLines = view.platforms
@@ -109,7 +102,7 @@ export async function circularDocx(view: AssessmentView): Promise<Buffer> {
     new Paragraph({ spacing: LINE, children: [run('')] }),
     new Paragraph({
       alignment: AlignmentType.CENTER,
-      spacing: { line: 700, lineRule: LineRuleType.EXACT },
+      spacing: TITLE_LINE,
       children: [new TextRun({ text: circularTitle(view), font: XIAOBIAOSONG, size: SIZE_2 })],
     }),
     new Paragraph({ spacing: LINE, children: [run('')] }),
@@ -150,7 +143,7 @@ export async function circularDocx(view: AssessmentView): Promise<Buffer> {
     new Paragraph({ spacing: LINE, children: [run('附件', { font: HEITI })] }),
     new Paragraph({
       alignment: AlignmentType.CENTER,
-      spacing: { line: 700, lineRule: LineRuleType.EXACT },
+      spacing: TITLE_LINE,
       children: [new TextRun({ text: `${view.year}年度平台考核得分表`, font: XIAOBIAOSONG, size: SIZE_2 })],
     }),
     table(

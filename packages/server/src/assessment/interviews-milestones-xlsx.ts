@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from '../platform/lazy-libraries.ts';
 import {
   MILESTONE_KINDS,
   MILESTONE_LABELS,
@@ -12,7 +12,7 @@ import { excelColumns, excelDay, excelTime, styleHeaderRow, type SheetColumn } f
 /** Every list is exportable (COMMON.md): the interviews (约谈, R4.3) and the key projects' milestones (§四(三)). */
 
 async function oneSheet(name: string, columns: SheetColumn[], rows: Record<string, unknown>[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   const sheet = workbook.addWorksheet(name);
   sheet.columns = excelColumns(columns, rows);
   sheet.addRows(rows);

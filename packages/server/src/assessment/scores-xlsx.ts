@@ -1,10 +1,10 @@
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from '../platform/lazy-libraries.ts';
 import type { AssessmentView } from '@pgs/domain';
 import { excelColumns, styleHeaderRow, type SheetColumn } from '../platform/xlsx-format.ts';
 
 /** The assessment's scores as a workbook like the other exports: a ranking sheet and a sheet of every criterion. */
 export async function scoresWorkbook(view: AssessmentView): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   const rankingColumns: SheetColumn[] = [
     { header: '名次', key: 'rank', kind: 'integer' },
     { header: '平台', key: 'platform' },

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from '../platform/lazy-libraries.ts';
 import {
   BASIS_LABELS,
   LEGACY_BASIS_LABELS,
@@ -36,7 +36,7 @@ export async function buildCatalogWorkbook(
   meta: CatalogWorkbookMeta,
   items: readonly CatalogItemView[],
 ): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   workbook.creator = 'PGS 平台产业管理引导系统';
   const sheet = workbook.addWorksheet(SHEET_NAME, { views: [{ state: 'frozen', ySplit: 1 }] });
   const rows = items.map((item, index) => ({

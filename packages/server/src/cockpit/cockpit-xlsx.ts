@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from '../platform/lazy-libraries.ts';
 import { COCKPIT_FIGURES, type CockpitView } from '@pgs/domain';
 import { excelColumns, excelDay, styleHeaderRow, type SheetColumn } from '../platform/xlsx-format.ts';
 
@@ -8,7 +9,7 @@ import { excelColumns, excelDay, styleHeaderRow, type SheetColumn } from '../pla
  * projects and the warnings on a second and third sheet so each figure's rows travel with it.
  */
 export async function cockpitWorkbook(view: CockpitView): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   const columns: SheetColumn[] = [
     { header: '板块', key: 'section' },
     { header: '指标', key: 'label', width: 22 },

@@ -4,7 +4,7 @@ import type { Db } from '../platform/db.ts';
 import type { Actor } from '../platform/actor.ts';
 import { AppError } from '../platform/errors.ts';
 import { actorOfUsername } from '../users/users.service.ts';
-import { listProjects, reportProject, transitionProject } from '../projects/projects.service.ts';
+import { listProjects, moveProject, reportProject } from '../projects/projects.service.ts';
 import { evaluateProject } from '../projects/access-evaluation.service.ts';
 import { circulateProject } from '../projects/project-circulation.service.ts';
 
@@ -46,9 +46,12 @@ export async function ensureDemoProjects(db: Db, now: Date): Promise<number> {
   const bureau = await actorOf(db, 'bureau');
   if ((await listProjects(db, bureau, { page: 1, pageSize: 1 }, now)).total > 0) return 0;
   let made = 0;
+  // Each platform's reporter once, not once per project (issue #15).
+  const reporters = new Map<PlatformKey, Actor>();
+  for (const platformKey of PLATFORMS) reporters.set(platformKey, await actorOf(db, PLATFORM_USERS[platformKey]));
   for (let i = 0; i < 60; i++) {
     const platformKey = PLATFORMS[i % 3]!;
-    const reporter = await actorOf(db, PLATFORM_USERS[platformKey]);
+    const reporter = reporters.get(platformKey)!;
     const demo = DEMO_PROJECTS[platformKey][Math.floor(i / 3) % DEMO_PROJECTS[platformKey].length]!;
     const phase = Math.floor(i / 30) + 1;
     const land = 30 + (i % 7) * 10;
@@ -75,13 +78,15 @@ export async function ensureDemoProjects(db: Db, now: Date): Promise<number> {
     let step = 0;
     const stageInstant = () => new Date(Math.min(now.getTime(), reportedAt.getTime() + ++step * STAGE_DAYS * DAY_MS));
     const moveTo = async (to: ProjectStatus, actor: Actor, reason?: string) => {
-      project = await transitionProject(
+      // The move alone: the seeding needs only the new version, not the project read back (issue #15).
+      const version = await moveProject(
         db,
         actor,
         project.id,
         { to, version: project.version, reason },
         stageInstant(),
       );
+      project = { ...project, version };
     };
     if (target === 'lost') {
       await moveTo('lost', reporter, '投资方选择外地落户');

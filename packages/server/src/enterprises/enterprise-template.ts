@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from '../platform/lazy-libraries.ts';
 import {
   creditCodeProblem,
   ENTERPRISE_KIND_LABELS,
@@ -67,7 +67,7 @@ const VALIDATED_ROWS = MAX_IMPORT_ROWS;
 
 /** The import template: the header row (with a note on every cell), drop-downs, and a notes sheet with an example. */
 export async function buildTemplateWorkbook(): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   workbook.creator = 'PGS 平台产业管理引导系统';
   const sheet = workbook.addWorksheet(DATA_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = FIELDS.map((field) => ({ header: label(field), key: field, width: columnWidth(field) }));

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from '../platform/lazy-libraries.ts';
 import type { PassThrough } from 'node:stream';
 import {
   cleanCellText,
@@ -84,7 +84,7 @@ type ImportHeader = (typeof IMPORT_HEADERS)[number];
 const REQUIRED: readonly ImportHeader[] = ['任务名称', '牵头部门', '完成期限', '目标值', '计量单位'];
 
 export async function keyTaskTemplate(year: number): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   const sheet = workbook.addWorksheet(KEY_TASK_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
   const columns = excelColumns(
     IMPORT_HEADERS.map((header) => ({

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from '../platform/lazy-libraries.ts';
 import { inArray } from 'drizzle-orm';
 import { createParcelSchema, parcelAreaInMu, PLATFORMS, shanghaiDay, type CreateParcelInput } from '@pgs/domain';
 import type { Db } from '../platform/db.ts';
@@ -37,7 +37,7 @@ export const MAX_PARCEL_ROWS = 5000;
 /** `GET /parcels/import/template.xlsx`: the sheet to fill in (带 * 的列必填；面积填亩或平方米其一). */
 export async function parcelTemplate(actor: Actor): Promise<Buffer> {
   requirePermission(actor, 'parcels.edit');
-  const book = new ExcelJS.Workbook();
+  const book = new (await loadExcelJS()).Workbook();
   const sheet = book.addWorksheet(SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.addRow(COLUMNS.map(([header]) => header)).font = { bold: true };
   sheet.addRow(COLUMNS.map(([, , example]) => example));

@@ -55,7 +55,7 @@ import {
 import { currentLandSettings, settingsValues } from './land-settings.service.ts';
 import { assertKnownHolder } from './parcel-holder.ts';
 import { forgetPublicParcels } from './parcel-public.service.ts';
-import { actorOfUsername } from '../users/users.service.ts';
+import { displayNamesOf } from '../users/users.service.ts';
 
 const M2_PER_MU = 10000 / 15;
 
@@ -144,7 +144,7 @@ export async function createParcel(db: Db, actor: Actor, input: CreateParcelInpu
     if (!check.ok) throw unprocessable('BOUNDARY_MISMATCH', check.problem, { computedMu: check.computedMu ?? null });
     boundaryAreaMu = check.computedMu;
   }
-  const id = await db.transaction(async (tx) => {
+  const created = await db.transaction(async (tx) => {
     const inserted = await tx
       .insert(parcels)
       .values({
@@ -194,9 +194,11 @@ export async function createParcel(db: Db, actor: Actor, input: CreateParcelInpu
       { action: 'parcels.create', entityType: 'parcel', entityId: row.id, after: input },
       now,
     );
-    return row.id;
+    return row;
   });
-  return getParcel(db, actor, id, now);
+  // The answer as GET /parcels/:id gives it, from the row just written (a new parcel has no delays).
+  requirePermission(actor, 'parcels.read');
+  return parcelDetail(db, created, [], settings, today(now));
 }
 
 /** `GET /parcels/:id`: the parcel, its clock as of `asOf` (default today), its delays and its timeline. */
@@ -204,18 +206,34 @@ export async function getParcel(db: Db, actor: Actor, id: number, now: Date, asO
   requirePermission(actor, 'parcels.read');
   const row = await findParcel(db, id);
   assertVisible(actor, row);
-  const [delays, history, settings] = await Promise.all([
-    delaysOf(db, [id]),
-    db.select().from(parcelEvents).where(eq(parcelEvents.parcelId, id)).orderBy(asc(parcelEvents.id)),
-    currentLandSettings(db),
-  ]);
-  const own = delays.get(id) ?? [];
+  const [delays, settings] = await Promise.all([delaysOf(db, [id]), currentLandSettings(db)]);
+  return parcelDetail(db, row, delays.get(id) ?? [], settingsValues(settings), asOf ?? today(now));
+}
+
+/**
+ * The detail answer of a parcel whose row, delays and settings the caller already holds: a change answers with
+ * what its own transaction wrote instead of reading the parcel, its delays and the settings again (issue #15).
+ */
+async function parcelDetail(
+  db: Db,
+  row: ParcelRow,
+  own: DelayRow[],
+  settings: LandSettings,
+  asOf: string,
+): Promise<ParcelDetail> {
+  const history = await db
+    .select()
+    .from(parcelEvents)
+    .where(eq(parcelEvents.parcelId, row.id))
+    .orderBy(asc(parcelEvents.id));
   // People are shown by their display names (the system's own steps read 系统).
-  const names = new Map<string, string>([['system', '系统']]);
-  for (const username of new Set(history.map((e) => e.actorName)))
-    if (!names.has(username)) names.set(username, (await actorOfUsername(db, username))?.displayName ?? username);
+  const nameOf = await displayNamesOf(
+    db,
+    history.map((e) => e.actorName),
+  );
+  const names = new Map(history.map((e) => [e.actorName, nameOf(e.actorName) ?? e.actorName]));
   return {
-    ...toParcelView(row, own, asOf ?? today(now), settingsValues(settings)),
+    ...toParcelView(row, own, asOf, settings),
     delays: own.map((d) => ({
       id: d.id,
       cause: d.cause as 'government' | 'force_majeure',
@@ -474,7 +492,7 @@ async function changeParcel(
   const settings = settingsValues(await currentLandSettings(db));
   const delays = (await delaysOf(db, [id])).get(id) ?? [];
   const change = await build(row, settings, delays);
-  await db.transaction(async (tx) => {
+  const written = await db.transaction(async (tx) => {
     const changed = await tx
       .update(parcels)
       .set({
@@ -514,9 +532,12 @@ async function changeParcel(
       },
       now,
     );
+    return { after, allDelays };
   });
   forgetPublicParcels(db);
-  return getParcel(db, actor, id, now);
+  // The answer as GET /parcels/:id gives it, from what this transaction wrote (issue #15: not read again).
+  requirePermission(actor, 'parcels.read');
+  return parcelDetail(db, written.after, written.allDelays, settings, today(now));
 }
 
 /** `POST /parcels/:id/supply` (供地): the contract, the land price and the agreed dates; the holder must be known. */

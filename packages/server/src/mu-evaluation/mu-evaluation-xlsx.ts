@@ -1,5 +1,6 @@
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from '../platform/lazy-libraries.ts';
 import {
   D_SHARE_BAND,
   EVALUATION_CLASS_LABELS,
@@ -137,8 +138,7 @@ export function streamResultsWorkbook(
   rows: AsyncIterable<EvaluationResultView>,
 ): PassThrough {
   const stream = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true });
-  const open = (set: EvaluationSetKey) => {
+  const open = (workbook: ExcelJS.stream.xlsx.WorkbookWriter, set: EvaluationSetKey) => {
     const sheet = workbook.addWorksheet(EVALUATION_SET_LABELS[set], {
       views: [{ state: 'frozen', ySplit: 1, xSplit: 2 }],
     });
@@ -149,6 +149,8 @@ export function streamResultsWorkbook(
   };
   void (async () => {
     try {
+      const excel = await loadExcelJS();
+      const workbook = new excel.stream.xlsx.WorkbookWriter({ stream, useStyles: true });
       const overview = workbook.addWorksheet('评价概况');
       const overviewColumns = excelColumns([
         { header: '项目', key: 'item', width: 40 },
@@ -169,12 +171,12 @@ export function streamResultsWorkbook(
         while (sets[index] !== result.set && index < sets.length - 1) {
           sheet?.commit();
           index += 1;
-          sheet = open(sets[index]!);
+          sheet = open(workbook, sets[index]!);
         }
         sheet?.addRow(resultRow(result)).commit();
       }
       sheet?.commit();
-      for (index += 1; index < sets.length; index += 1) open(sets[index]!).commit();
+      for (index += 1; index < sets.length; index += 1) open(workbook, sets[index]!).commit();
       await workbook.commit();
     } catch (error) {
       stream.destroy(error as Error);

@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from './lazy-libraries.ts';
 import { excelColumns, SAMPLE_ROWS, styleHeaderRow, type SheetColumn } from './xlsx-format.ts';
 
 /** One sheet of a streamed workbook: its name, columns, rows and how a row becomes cells. */
@@ -28,9 +28,10 @@ export function streamWorkbook<T>(
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each sheet has its own row type
 export function streamSheets(sheets: ReadonlyArray<StreamedSheet<any>>): PassThrough {
   const stream = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true });
   void (async () => {
     try {
+      const excel = await loadExcelJS();
+      const workbook = new excel.stream.xlsx.WorkbookWriter({ stream, useStyles: true });
       for (const { name, columns, rows, toRow } of sheets) {
         const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
         const sample: Record<string, unknown>[] = [];

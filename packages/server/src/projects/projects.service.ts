@@ -26,7 +26,7 @@ import { AppError, conflict, forbidden, notFound, unprocessable } from '../platf
 import { recordAudit } from '../audit/audit.service.ts';
 import { classify } from '../catalog/catalog.service.ts';
 import { projectCirculations, projectEvents, projectIdentities, projects } from './projects.table.ts';
-import { actorOfUsername } from '../users/users.service.ts';
+import { displayNamesOf } from '../users/users.service.ts';
 import { latestEvaluation } from './access-evaluations.repository.ts';
 import { currentProjectSettings } from './project-settings.service.ts';
 import { platformScope } from '../platform/platform-scope.ts';
@@ -216,12 +216,9 @@ async function circulationsOf(db: Db, rows: ProjectRow[]): Promise<Map<number, C
 
 /** People by their display names in the history (issue #9); the system's own steps read 系统. */
 async function displayNames(db: Db, usernames: string[]): Promise<Map<string, string>> {
-  const names = new Map<string, string>([['system', '系统']]);
-  for (const username of new Set(usernames)) {
-    if (names.has(username)) continue;
-    names.set(username, (await actorOfUsername(db, username))?.displayName ?? username);
-  }
-  return names;
+  // One query for all of them (issue #15: one per person was most of the demo seeding's user lookups).
+  const nameOf = await displayNamesOf(db, usernames);
+  return new Map(usernames.map((username) => [username, nameOf(username) ?? username]));
 }
 
 export async function getProject(db: Db, actor: Actor, id: number, now: Date) {
@@ -332,6 +329,21 @@ export async function transitionProject(
   input: z.infer<typeof transitionSchema>,
   now: Date,
 ) {
+  await moveProject(db, actor, id, input, now);
+  return getProject(db, actor, id, now);
+}
+
+/**
+ * The stage move of `transitionProject` without reading the project back: returns its new version (issue #15: the
+ * demo seeding moves ~170 times and needs only the version; reading the whole history back each time was waste).
+ */
+export async function moveProject(
+  db: Db,
+  actor: Actor,
+  id: number,
+  input: z.infer<typeof transitionSchema>,
+  now: Date,
+): Promise<number> {
   requirePermission(actor, 'projects.move');
   const row = await findProject(db, id);
   assertVisible(actor, row);
@@ -363,8 +375,8 @@ export async function transitionProject(
   const events = await db.select().from(projectEvents).where(eq(projectEvents.projectId, id));
   const dateProblem = stageDateProblem({ date: effectiveDate, today, earliest: earliestStageDate(events) });
   if (dateProblem) throw unprocessable('BAD_STAGE_DATE', dateProblem);
-  await db.transaction(async (tx) => {
-    await changeProject(
+  return db.transaction((tx) =>
+    changeProject(
       tx,
       actor,
       row,
@@ -391,9 +403,8 @@ export async function transitionProject(
         },
       },
       now,
-    );
-  });
-  return getProject(db, actor, id, now);
+    ),
+  );
 }
 
 /** Who made a move, kept with it so only the same role (and platform) may undo it. */
