@@ -1,32 +1,42 @@
-import { and, asc, count, eq, gt, lte, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gt, lte, sql, type SQL } from 'drizzle-orm';
 import { addDays, dueDaysLeft, shanghaiDay, type DueKind, type ParcelState, type dueFilterSchema } from '@pgs/domain';
 import type { z } from 'zod';
 import type { Db } from '../platform/db.ts';
 import { requirePermission, type Actor } from '../platform/actor.ts';
 import { platformScope } from '../platform/platform-scope.ts';
+import { perDatabase } from '../platform/change-signals.ts';
 import { parcelDeadlines, parcels } from './land.table.ts';
 import { currentLandSettings } from './land-settings.service.ts';
 
 type DueFilter = z.infer<typeof dueFilterSchema>;
 
+/** Which conditions a due filter has: one prepared statement per shape (issue #12: the list's per-request cost). */
+type DueShape = { platform: boolean; mine: boolean; which: 'past' | 'upcoming' | 'all' };
+type DueValues = { platformKey: string | null; person: string; asOf: string; until: string };
+
 /**
  * 到期提醒: thresholds passed on or before `asOf` ("past") or passing within the next N days ("upcoming"), from the
  * threshold days the domain derived from each parcel's facts; a platform user sees only its own platform (D10).
  */
-async function dueCondition(db: Db, actor: Actor, filter: DueFilter, now: Date) {
+async function dueFilterOf(db: Db, actor: Actor, filter: DueFilter, now: Date) {
   const asOf = filter.asOf ?? shanghaiDay(now);
   const withinDays = filter.withinDays ?? (await currentLandSettings(db)).dueWithinDays;
-  const until = addDays(asOf, withinDays);
+  const platformKey = platformScope(actor) ?? filter.platformKey ?? null;
+  const shape: DueShape = { platform: platformKey !== null, mine: filter.mine === true, which: filter.which ?? 'all' };
+  const values: DueValues = { platformKey, person: actor.displayName, asOf, until: addDays(asOf, withinDays) };
+  return { shape, values, asOf, withinDays };
+}
+
+/** The condition of a shape, its values given by `value` (the values themselves, or placeholders to prepare). */
+function dueCondition(shape: DueShape, value: (name: keyof DueValues) => unknown) {
   const where: SQL[] = [];
-  const scope = platformScope(actor);
-  if (scope) where.push(eq(parcelDeadlines.platformKey, scope));
-  else if (filter.platformKey) where.push(eq(parcelDeadlines.platformKey, filter.platformKey));
-  if (filter.mine) where.push(eq(parcelDeadlines.responsiblePerson, actor.displayName));
-  if (filter.which === 'past') where.push(lte(parcelDeadlines.dueOn, asOf));
-  else if (filter.which === 'upcoming')
-    where.push(and(gt(parcelDeadlines.dueOn, asOf), lte(parcelDeadlines.dueOn, until))!);
-  else where.push(lte(parcelDeadlines.dueOn, until));
-  return { condition: and(...where), asOf, withinDays };
+  if (shape.platform) where.push(eq(parcelDeadlines.platformKey, value('platformKey')));
+  if (shape.mine) where.push(eq(parcelDeadlines.responsiblePerson, value('person')));
+  if (shape.which === 'past') where.push(lte(parcelDeadlines.dueOn, value('asOf')));
+  else if (shape.which === 'upcoming')
+    where.push(and(gt(parcelDeadlines.dueOn, value('asOf')), lte(parcelDeadlines.dueOn, value('until')))!);
+  else where.push(lte(parcelDeadlines.dueOn, value('until')));
+  return and(...where);
 }
 
 const dueColumns = {
@@ -59,10 +69,12 @@ const toItem = (asOf: string) => (row: DueRow) => ({
   daysLeft: dueDaysLeft(asOf, row.dueOn),
 });
 
-/** `GET /parcels/due`: a page of the due list, earliest first. */
-export async function listDue(db: Db, actor: Actor, query: DueFilter & { page: number; pageSize: number }, now: Date) {
-  requirePermission(actor, 'parcels.read');
-  const { condition, asOf, withinDays } = await dueCondition(db, actor, query, now);
+/**
+ * The page and the count of one shape, prepared once per database handle: the statement is built by Drizzle once
+ * and, on PostgreSQL, parsed and planned once per connection (named statements), not on every request.
+ */
+function preparedDue(db: Db, shape: DueShape) {
+  const condition = dueCondition(shape, (name) => sql.placeholder(name));
   // The page is cut on the threshold days' index alone and only its rows meet their parcels: joining before the
   // LIMIT looked up a parcel for every row skipped by the OFFSET (page 20: 1 000 look-ups for 50 rows).
   const page = db
@@ -76,16 +88,34 @@ export async function listDue(db: Db, actor: Actor, query: DueFilter & { page: n
     .from(parcelDeadlines)
     .where(condition)
     .orderBy(...dueOrder)
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize)
+    .limit(sql.placeholder('limit'))
+    .offset(sql.placeholder('offset'))
     .as('page');
-  const [rows, [total]] = await Promise.all([
-    db
+  const name = `pgs_due_${shape.platform ? 'p' : ''}${shape.mine ? 'm' : ''}_${shape.which}`;
+  return {
+    page: db
       .select({ ...page._.selectedFields, code: parcels.code, state: parcels.state })
       .from(page)
       .innerJoin(parcels, eq(parcels.id, page.parcelId))
-      .orderBy(asc(page.dueOn), asc(page.parcelId), asc(page.kind)),
-    db.select({ value: count() }).from(parcelDeadlines).where(condition),
+      .orderBy(asc(page.dueOn), asc(page.parcelId), asc(page.kind))
+      .prepare(`${name}_page`),
+    count: db.select({ value: count() }).from(parcelDeadlines).where(condition).prepare(`${name}_count`),
+  };
+}
+
+const preparedByShape = perDatabase(() => new Map<string, ReturnType<typeof preparedDue>>());
+
+/** `GET /parcels/due`: a page of the due list, earliest first. */
+export async function listDue(db: Db, actor: Actor, query: DueFilter & { page: number; pageSize: number }, now: Date) {
+  requirePermission(actor, 'parcels.read');
+  const { shape, values, asOf, withinDays } = await dueFilterOf(db, actor, query, now);
+  const key = `${shape.platform}|${shape.mine}|${shape.which}`;
+  const statements = preparedByShape(db);
+  let prepared = statements.get(key);
+  if (!prepared) statements.set(key, (prepared = preparedDue(db, shape)));
+  const [rows, [total]] = await Promise.all([
+    prepared.page.execute({ ...values, limit: query.pageSize, offset: (query.page - 1) * query.pageSize }),
+    prepared.count.execute(values),
   ]);
   return {
     items: rows.map(toItem(asOf)),
@@ -100,12 +130,12 @@ export async function listDue(db: Db, actor: Actor, query: DueFilter & { page: n
 /** Every due item of the filter (the Excel export). */
 export async function dueRows(db: Db, actor: Actor, filter: DueFilter, now: Date) {
   requirePermission(actor, 'parcels.read');
-  const { condition, asOf } = await dueCondition(db, actor, filter, now);
+  const { shape, values, asOf } = await dueFilterOf(db, actor, filter, now);
   const rows = await db
     .select(dueColumns)
     .from(parcelDeadlines)
     .innerJoin(parcels, eq(parcels.id, parcelDeadlines.parcelId))
-    .where(condition)
+    .where(dueCondition(shape, (name) => values[name]))
     .orderBy(...dueOrder);
   return rows.map(toItem(asOf));
 }
