@@ -22,7 +22,7 @@ async function dueFilterOf(db: Db, actor: Actor, filter: DueFilter, now: Date) {
   const asOf = filter.asOf ?? shanghaiDay(now);
   const withinDays = filter.withinDays ?? (await currentLandSettings(db)).dueWithinDays;
   const platformKey = platformScope(actor) ?? filter.platformKey ?? null;
-  const shape: DueShape = { platform: platformKey !== null, mine: filter.mine === true, which: filter.which ?? 'all' };
+  const shape: DueShape = { platform: platformKey !== null, mine: filter.mine === true, which: filter.which };
   const values: DueValues = { platformKey, person: actor.displayName, asOf, until: addDays(asOf, withinDays) };
   return { shape, values, asOf, withinDays };
 }
@@ -63,18 +63,24 @@ type DueRow = {
 };
 
 const toItem = (asOf: string) => (row: DueRow) => ({
-  ...row,
+  parcelId: row.parcelId,
   kind: row.kind as DueKind,
+  dueOn: row.dueOn,
+  platformKey: row.platformKey,
+  responsiblePerson: row.responsiblePerson,
+  code: row.code,
   state: row.state as ParcelState,
   daysLeft: dueDaysLeft(asOf, row.dueOn),
 });
 
 /**
  * The page and the count of one shape, prepared once per database handle: the statement is built by Drizzle once
- * and, on PostgreSQL, parsed and planned once per connection (named statements), not on every request.
+ * and, on PostgreSQL, parsed and planned once per connection (named statements), not on every request. The count
+ * travels with the page's rows (one round trip); only a page past the end, which has no row, asks for it alone.
  */
 function preparedDue(db: Db, shape: DueShape) {
   const condition = dueCondition(shape, (name) => sql.placeholder(name));
+  const counted = db.select({ value: count() }).from(parcelDeadlines).where(condition);
   // The page is cut on the threshold days' index alone and only its rows meet their parcels: joining before the
   // LIMIT looked up a parcel for every row skipped by the OFFSET (page 20: 1 000 look-ups for 50 rows).
   const page = db
@@ -94,12 +100,17 @@ function preparedDue(db: Db, shape: DueShape) {
   const name = `pgs_due_${shape.platform ? 'p' : ''}${shape.mine ? 'm' : ''}_${shape.which}`;
   return {
     page: db
-      .select({ ...page._.selectedFields, code: parcels.code, state: parcels.state })
+      .select({
+        ...page._.selectedFields,
+        code: parcels.code,
+        state: parcels.state,
+        total: sql<number>`(${counted})`.mapWith(Number),
+      })
       .from(page)
       .innerJoin(parcels, eq(parcels.id, page.parcelId))
       .orderBy(asc(page.dueOn), asc(page.parcelId), asc(page.kind))
       .prepare(`${name}_page`),
-    count: db.select({ value: count() }).from(parcelDeadlines).where(condition).prepare(`${name}_count`),
+    count: counted.prepare(`${name}_count`),
   };
 }
 
@@ -113,13 +124,15 @@ export async function listDue(db: Db, actor: Actor, query: DueFilter & { page: n
   const statements = preparedByShape(db);
   let prepared = statements.get(key);
   if (!prepared) statements.set(key, (prepared = preparedDue(db, shape)));
-  const [rows, [total]] = await Promise.all([
-    prepared.page.execute({ ...values, limit: query.pageSize, offset: (query.page - 1) * query.pageSize }),
-    prepared.count.execute(values),
-  ]);
+  const rows = await prepared.page.execute({
+    ...values,
+    limit: query.pageSize,
+    offset: (query.page - 1) * query.pageSize,
+  });
+  const total = rows[0]?.total ?? (await prepared.count.execute(values))[0]!.value;
   return {
     items: rows.map(toItem(asOf)),
-    total: total!.value,
+    total,
     page: query.page,
     pageSize: query.pageSize,
     asOf,
