@@ -71,12 +71,16 @@ export function plainJsonSchema(route: Route): object | null {
  */
 export const serializerCompiler: typeof zodSerializerCompiler = (route) => {
   const byZod = zodSerializerCompiler(route);
-  const json = plainJsonSchema(route);
-  if (!json) return byZod;
-  const fast: (data: unknown) => string = fastJson(json);
+  // Compiled at a route's first answer, not at start-up: most of the ~300 routes answer rarely, and compiling them
+  // all took about a second of every start.
+  let write: ((data: unknown) => string) | null = null;
   return (data) => {
+    if (!write) {
+      const json = plainJsonSchema(route);
+      write = json ? fastJson(json) : byZod;
+    }
     try {
-      return fast(data);
+      return write(data);
     } catch {
       return byZod(data);
     }
