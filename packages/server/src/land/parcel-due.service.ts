@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gt, lte, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { addDays, dueDaysLeft, shanghaiDay, type DueKind, type ParcelState, type dueFilterSchema } from '@pgs/domain';
 import type { z } from 'zod';
 import type { Db } from '../platform/db.ts';
@@ -28,7 +28,7 @@ async function dueFilterOf(db: Db, actor: Actor, filter: DueFilter, now: Date) {
 }
 
 /** The condition of a shape, its values given by `value` (the values themselves, or placeholders to prepare). */
-function dueCondition(shape: DueShape, value: (name: keyof DueValues) => unknown) {
+function dueCondition(shape: DueShape, value: (name: keyof DueValues) => string | Placeholder) {
   const where: SQL[] = [];
   if (shape.platform) where.push(eq(parcelDeadlines.platformKey, value('platformKey')));
   if (shape.mine) where.push(eq(parcelDeadlines.responsiblePerson, value('person')));
@@ -148,7 +148,7 @@ export async function dueRows(db: Db, actor: Actor, filter: DueFilter, now: Date
     .select(dueColumns)
     .from(parcelDeadlines)
     .innerJoin(parcels, eq(parcels.id, parcelDeadlines.parcelId))
-    .where(dueCondition(shape, (name) => values[name]))
+    .where(dueCondition(shape, (name) => values[name] ?? ''))
     .orderBy(...dueOrder);
   return rows.map(toItem(asOf));
 }
