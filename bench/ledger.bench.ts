@@ -67,6 +67,9 @@ export async function benchLedger(databaseUrl: string) {
     useThrowawayAuditKey(); // the audit chain's key: a random one for the benchmark
     await prepareDatabase(database.db, { adminPassword: null, demo: true }, new Date());
     const pool = new pg.Pool({ connectionString: database.url, max: CONNECTIONS });
+    // The database is dropped WITH (FORCE) at the end: a pool client still closing then gets the server's
+    // termination, which crashed the process without a listener (as in land.bench.ts).
+    pool.on('error', () => undefined);
     await pool.query(
       `INSERT INTO projects (name, platform_key, reported_platform_key, investor_name, identity_key, industry_code, total_investment,
          fixed_asset_investment, land_mu, expected_annual_tax, category_at_report, catalog_version_at_report, status, first_report,

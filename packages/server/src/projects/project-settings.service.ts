@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import {
   DEFAULT_PROJECT_SETTINGS,
   sheetDefinitionProblems,
@@ -15,6 +15,12 @@ import { projectSettings } from './projects.table.ts';
 import { actorOfUsername } from '../users/users.service.ts';
 
 /** The settings in force: the saved row, or the domain defaults as version 1 until the bureau first saves. */
+/** The negotiation window in force as an SQL expression, so a list reads it in its own statement. */
+export const negotiationWindowDaysSql = () =>
+  sql<number>`coalesce((SELECT ${projectSettings.negotiationWindowDays} FROM ${projectSettings} WHERE ${projectSettings.id} = 1), ${DEFAULT_PROJECT_SETTINGS.negotiationWindowDays})`.mapWith(
+    Number,
+  );
+
 export async function currentProjectSettings(db: Db | Tx): Promise<ProjectSettingsView> {
   const [row] = await db.select().from(projectSettings).where(eq(projectSettings.id, 1));
   if (!row) return { ...DEFAULT_PROJECT_SETTINGS, version: 1, updatedAt: null, updatedBy: null };

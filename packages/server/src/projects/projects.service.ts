@@ -28,7 +28,7 @@ import { classify } from '../catalog/catalog.service.ts';
 import { projectCirculations, projectEvents, projectIdentities, projects } from './projects.table.ts';
 import { displayNamesOf } from '../users/users.service.ts';
 import { latestEvaluation } from './access-evaluations.repository.ts';
-import { currentProjectSettings } from './project-settings.service.ts';
+import { currentProjectSettings, negotiationWindowDaysSql } from './project-settings.service.ts';
 import { platformScope } from '../platform/platform-scope.ts';
 import { stageFiguresOn } from './project-stages-on.repository.ts';
 
@@ -275,27 +275,37 @@ function ledgerCondition(
 export async function listProjects(db: Db, actor: Actor, query: z.infer<typeof projectListQuerySchema>, now: Date) {
   requirePermission(actor, 'projects.read');
   const today = shanghaiDay(now);
-  // The window is needed before the query only when filtering on overdue; otherwise it is read alongside the page,
-  // so the ledger (the busiest list) does not pay an extra round trip for it.
-  const settings = currentProjectSettings(db);
+  // The window is needed before the query only when filtering on overdue; otherwise it is read with the page.
   const filterWindow =
-    query.overdue === undefined ? DEFAULT_NEGOTIATION_WINDOW_DAYS : (await settings).negotiationWindowDays;
+    query.overdue === undefined
+      ? DEFAULT_NEGOTIATION_WINDOW_DAYS
+      : (await currentProjectSettings(db)).negotiationWindowDays;
   const condition = ledgerCondition(actor, query, today, filterWindow);
-  const [rows, [total], { negotiationWindowDays }] = await Promise.all([
-    db
-      .select()
-      .from(projects)
-      .where(condition)
-      .orderBy(desc(projects.id))
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize),
-    db.select({ value: count() }).from(projects).where(condition),
-    settings,
-  ]);
+  // One round trip (issue #15): the count and the negotiation window travel with each row of the page; only a page
+  // past the end, which has no row, asks for them apart.
+  const counted = db.select({ value: count() }).from(projects).where(condition);
+  const found = await db
+    .select({
+      project: projects,
+      total: sql<number>`(${counted})`.mapWith(Number),
+      windowDays: negotiationWindowDaysSql(),
+    })
+    .from(projects)
+    .where(condition)
+    .orderBy(desc(projects.id))
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
+  const rows = found.map((row) => row.project);
+  const [total, negotiationWindowDays] = found[0]
+    ? [found[0].total, found[0].windowDays]
+    : await Promise.all([
+        counted.then(([row]) => row!.value),
+        currentProjectSettings(db).then((s) => s.negotiationWindowDays),
+      ]);
   const circulations = await circulationsOf(db, rows);
   return {
     items: rows.map((row) => toView(row, undefined, today, negotiationWindowDays, circulations.get(row.id))),
-    total: total!.value,
+    total,
     page: query.page,
     pageSize: query.pageSize,
   };
