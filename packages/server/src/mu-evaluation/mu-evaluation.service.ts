@@ -18,10 +18,7 @@ import {
   type EvaluationSetKey,
   type MeasureSettings,
   type PlatformKey,
-  type RectificationSettings,
   type RunProgress,
-  type RectificationTrack,
-  type SetSummary,
 } from '@pgs/domain';
 import type {
   EvaluationResultsFilter,
