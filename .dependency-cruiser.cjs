@@ -1,5 +1,5 @@
-// Module boundaries (issue #11), checked by dependency-cruiser: `npm run boundaries`; part of `npm test` once
-// PGS_STRICT_CHECKS=1 (scripts/test.mjs). A "module" is a folder under packages/server/src other than platform/
+// Module boundaries (issue #11), checked by dependency-cruiser: `npm run boundaries`; part of every `npm test`
+// (scripts/test.mjs). A "module" is a folder under packages/server/src other than platform/
 // (shared infrastructure every module may use), test/ (test helpers), fuzz/ (the fuzz harness, which drives the whole
 // app as every demo user, like the tests) and scripts/; app.ts, main.ts, schema.ts and startup.ts wire them.
 const SERVER = '^packages/server/src/';

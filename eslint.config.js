@@ -1,6 +1,6 @@
 // ESLint (flat config): typescript-eslint's strictTypeChecked with type information for every package, the rules the
-// issue names turned to errors, and the React hooks rules for the web. `npm test` lints the paths listed in
-// scripts/lint-clean-paths.mjs (the ratchet: they must stay at zero); `npm run lint` / PGS_STRICT_CHECKS=1 the whole tree.
+// issue names turned to errors, and the React hooks rules for the web. `npm test` and `npm run lint` lint the whole
+// tree with no warning allowed.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';

@@ -1,7 +1,8 @@
-// `npm test`: type-check every package (tsc -b), then every tier — domain and the web's helpers, server on PGlite (and
-// on PostgreSQL when TEST_DATABASE_URL is set), and the Chromium e2e tests against the built web app. Ends with one
-// plain "N passed, N failed" line. The format check and the module boundaries (dependency-cruiser) always run before
-// the tests; PGS_STRICT_CHECKS=1 also runs lint (off until the tree is clean of it; `npm run check` turns it on).
+// `npm test`: type-check every package (tsc -b), check the format (Prettier), the module boundaries
+// (dependency-cruiser) and lint the whole tree (ESLint, no warning allowed), then run every tier — domain and the
+// web's helpers, server on PGlite (and on PostgreSQL when TEST_DATABASE_URL is set), and the Chromium e2e tests
+// against the built web app. A failed check stops the run before any test. After the tests: each tier's time and the
+// ten slowest test files (scripts/vitest-timings.mjs), then one plain "N passed, N failed" line, always the last.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -34,13 +35,7 @@ check('模块边界检查（dependency-cruiser）', bin('depcruise'), [
   '--config',
   '.dependency-cruiser.cjs',
 ]);
-if (process.env.PGS_STRICT_CHECKS === '1') {
-  check('代码检查（eslint，全部代码）', bin('eslint'), ['.', '--max-warnings=0']);
-} else {
-  // Always: lint on the paths already clean of it (the ratchet, scripts/lint-clean-paths.mjs).
-  const { LINT_CLEAN_PATHS } = await import('./lint-clean-paths.mjs');
-  check('代码检查（eslint，已达标的目录）', bin('eslint'), [...LINT_CLEAN_PATHS, '--max-warnings=0']);
-}
+check('代码检查（eslint）', bin('eslint'), ['.', '--max-warnings=0']);
 buildWebIfStale();
 if (!process.env.TEST_DATABASE_URL) {
   console.log(
@@ -49,12 +44,21 @@ if (!process.env.TEST_DATABASE_URL) {
 }
 const reportDir = mkdtempSync(path.join(os.tmpdir(), 'pgs-test-report-'));
 const report = path.join(reportDir, 'vitest.json');
+const timings = path.join(reportDir, 'timings.json');
 const run = spawnSync(
   bin('vitest'),
-  ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)],
-  { cwd: root, stdio: 'inherit' },
+  [
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${report}`,
+    `--reporter=${path.join(root, 'scripts/vitest-timings.mjs')}`,
+    ...process.argv.slice(2),
+  ],
+  { cwd: root, stdio: 'inherit', env: { ...process.env, PGS_TIMINGS_FILE: timings } },
 );
 let status = run.status ?? 1;
+if (existsSync(timings)) printTimings(JSON.parse(readFileSync(timings, 'utf8')));
 if (existsSync(report)) {
   const { numPassedTests, numFailedTests, numPendingTests, numTotalTests, testResults } = JSON.parse(
     readFileSync(report, 'utf8'),
@@ -70,3 +74,21 @@ if (existsSync(report)) {
 }
 rmSync(reportDir, { recursive: true, force: true });
 process.exit(status);
+
+/**
+ * Where the suite's time went, before the summary line: each tier's wall clock (first file started → last file
+ * ended; the two server tiers run side by side) with the sum of its files' own times, and the ten slowest files.
+ */
+function printTimings({ projects, files }) {
+  const seconds = (ms) => `${(ms / 1000).toFixed(1)} 秒`;
+  console.log('\n各测试层耗时（墙钟；括号内为各文件耗时之和）：');
+  for (const { name, wallMs } of projects) {
+    const own = files.filter((file) => file.project === name);
+    const sum = own.reduce((total, file) => total + file.ms, 0);
+    console.log(`  ${name}: ${seconds(wallMs)}（${own.length} 个文件，合计 ${seconds(sum)}）`);
+  }
+  console.log('最慢的 10 个测试文件：');
+  for (const file of [...files].sort((a, b) => b.ms - a.ms).slice(0, 10)) {
+    console.log(`  ${seconds(file.ms).padStart(9)}  ${file.project}  ${file.file}`);
+  }
+}

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { auditEventSchema, auditQuerySchema, auditVerifySchema, pageOf, shanghaiDay } from '@pgs/domain';
+import { auditEventSchema, auditQuerySchema, auditVerifySchema, pageOf } from '@pgs/domain';
 import type { AppContext } from '../platform/context.ts';
 import { actorOf, primed, sendFile } from '../platform/http.ts';
+import { datedXlsxName } from '../platform/xlsx-format.ts';
 import { auditRows, listAudit, verifyAuditChain } from './audit.service.ts';
 import { streamAuditWorkbook } from './audit-xlsx.ts';
 
@@ -36,7 +37,7 @@ export const auditRoutes =
         const rows = await primed(auditRows(ctx.db, actorOf(request), request.query));
         return sendFile(reply, {
           buffer: streamAuditWorkbook(rows),
-          fileName: `审计日志-${shanghaiDay(ctx.clock())}.xlsx`,
+          fileName: datedXlsxName('审计日志', ctx.clock()),
         });
       },
     );

@@ -2,7 +2,6 @@ import {
   ENTERPRISE_SUB_DATABASE_LABELS,
   NO_PLATFORM,
   RECTIFICATION_BARS,
-  shanghaiDay,
   type EnterpriseFilter,
   type EnterpriseListQuery,
   type EnterpriseRecord,
@@ -10,6 +9,7 @@ import {
   type PlatformKey,
 } from '@pgs/domain';
 import type { Db } from '../platform/db.ts';
+import { datedXlsxName } from '../platform/xlsx-format.ts';
 import { requirePermission, type Actor } from '../platform/actor.ts';
 import { notFound } from '../platform/errors.ts';
 import {
@@ -130,7 +130,7 @@ export async function enterpriseExport(db: Db, actor: Actor, filter: EnterpriseF
     }
   }
   const what = filter.subDatabase ? ENTERPRISE_SUB_DATABASE_LABELS[filter.subDatabase] : '企业数据库';
-  return { rows: rows(), fileName: `${what}-${year ?? '无数据'}年度-${shanghaiDay(now)}.xlsx` };
+  return { rows: rows(), fileName: datedXlsxName(`${what}-${year ?? '无数据'}年度`, now) };
 }
 
 /** `GET /enterprises/:creditCode`: every year, ascending; a platform user sees only its own platform's years (D10). */

@@ -97,7 +97,7 @@ type DueItem = {
   daysLeft: number;
 };
 
-export function streamDueWorkbook(rows: AsyncIterable<DueItem>): PassThrough {
+export function streamDueWorkbook(rows: Iterable<DueItem>): PassThrough {
   return streamWorkbook('地块到期提醒', DUE_COLUMNS, rows, (d) => ({
     code: d.code,
     platform: platformName(d.platformKey as PlatformKey),

@@ -26,7 +26,6 @@ import {
   publishParcelSchema,
   recoverParcelSchema,
   reuseParcelSchema,
-  shanghaiDay,
   startParcelSchema,
   supplyParcelSchema,
   vacateParcelSchema,
@@ -34,6 +33,7 @@ import {
 } from '@pgs/domain';
 import type { AppContext } from '../platform/context.ts';
 import { actorOf, BULK_LIMIT_BYTES, primed, sendFile, uploadedFile } from '../platform/http.ts';
+import { datedXlsxName } from '../platform/xlsx-format.ts';
 import { importParcels, parcelTemplate } from './parcel-import.service.ts';
 import { AppError } from '../platform/errors.ts';
 import {
@@ -104,7 +104,7 @@ export const landRoutes =
         const what = request.query.subDatabase ? LAND_SUB_DATABASE_LABELS[request.query.subDatabase] : '地块台账';
         return sendFile(reply, {
           buffer: streamParcelWorkbook(what, rows),
-          fileName: `${what}-${shanghaiDay(ctx.clock())}.xlsx`,
+          fileName: datedXlsxName(what, ctx.clock()),
         });
       },
     );
@@ -168,12 +168,8 @@ export const landRoutes =
       async (request, reply) => {
         const rows = await dueRows(ctx.db, actorOf(request), request.query, ctx.clock());
         return sendFile(reply, {
-          buffer: streamDueWorkbook(
-            (async function* () {
-              yield* rows;
-            })(),
-          ),
-          fileName: `地块到期提醒-${shanghaiDay(ctx.clock())}.xlsx`,
+          buffer: streamDueWorkbook(rows),
+          fileName: datedXlsxName('地块到期提醒', ctx.clock()),
         });
       },
     );

@@ -3,7 +3,7 @@ import type { EnterpriseResult, EvaluationClass, EvaluationSetKey } from '@pgs/d
 import type { EvaluationRunStatus, PlatformFilter } from '@pgs/domain';
 import type { Db, Tx } from '../platform/db.ts';
 import { copyCsv, copyTarget, csvText } from '../platform/copy-rows.ts';
-import { evaluationResults, evaluationRuns } from './mu-evaluation.table.ts';
+import { evaluationResults, evaluationRuns, type StoredIndicator } from './mu-evaluation.table.ts';
 
 /** SQL only (STYLE.md, immich): the runs and results of the yearly evaluation (R3.2). */
 
@@ -35,14 +35,6 @@ export async function insertRun(tx: Tx, values: NewRun): Promise<number> {
   const [row] = await tx.insert(evaluationRuns).values(values).returning({ id: evaluationRuns.id });
   return row!.id;
 }
-
-/**
- * One stored indicator: [value, score], in the order of the set's indicators in the run's method snapshot. The code,
- * label and benchmark are the same for every enterprise of a set and live once in the run (`method`, `sets`); the
- * service joins them back (mu-evaluation.service.ts resultViewer), so every number still explains itself in the API
- * while a run of 100 000 enterprises stores and sends ~40 % less.
- */
-export type StoredIndicator = [value: number | null, score: number | null];
 
 const figure = (value: number | null) => (value === null ? '' : String(value));
 

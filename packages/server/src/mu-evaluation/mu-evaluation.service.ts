@@ -18,10 +18,7 @@ import {
   type EvaluationSetKey,
   type MeasureSettings,
   type PlatformKey,
-  type RectificationSettings,
   type RunProgress,
-  type RectificationTrack,
-  type SetSummary,
 } from '@pgs/domain';
 import type {
   EvaluationResultsFilter,
@@ -71,8 +68,8 @@ import {
   type ResultFilter,
   type ResultRow,
   type RunRow,
-  type StoredIndicator,
 } from './mu-evaluation-results.repository.ts';
+import type { ClassCounts, PlatformRule } from './mu-evaluation.table.ts';
 import { ADVISORY_LOCKS, oneAtATime } from '../platform/advisory-locks.ts';
 
 /**
@@ -86,8 +83,6 @@ import { ADVISORY_LOCKS, oneAtATime } from '../platform/advisory-locks.ts';
  */
 
 type Paging = { page: number; pageSize: number };
-type ClassCounts = Record<EvaluationClass, number>;
-type PlatformRule = EvaluationRunSummary['platforms'][number];
 
 const isManager = (actor: Actor) => actor.role === 'system' || can(actor.role, 'evaluations.manage');
 
@@ -140,19 +135,18 @@ async function summaryOfId(db: Db, actor: Actor, id: number): Promise<Evaluation
 }
 
 function summaryOf(row: RunRow, actor: Actor, labels: RunLabels): EvaluationRunSummary {
-  const platforms = row.platforms as PlatformRule[];
-  const counts = row.counts as ClassCounts;
+  const { platforms, counts } = row;
   return {
     id: row.id,
     year: row.year,
     numberInYear: labels.numberInYear.get(row.id) ?? 1,
-    status: row.status as EvaluationRunStatus,
+    status: row.status,
     cityDShare: Number(row.cityDShare),
     // A platform reads its own D share beside the city's (R3.2), not the other platforms' figures.
     platforms: platforms.filter((p) => seesPlatform(actor, p.platformKey)),
     counts,
     total: EVALUATION_CLASSES.reduce((sum, c) => sum + counts[c], 0),
-    methodName: (row.method as EvaluationMethod).name,
+    methodName: row.method.name,
     createdAt: row.createdAt.toISOString(),
     createdBy: row.createdBy,
     createdByName: labels.nameOf(row.createdBy) ?? row.createdBy,
@@ -328,8 +322,7 @@ export async function getRun(db: Db, actor: Actor, id: number): Promise<Evaluati
 }
 
 function detailOf(row: RunRow, actor: Actor, labels: RunLabels): EvaluationRunDetail {
-  const method = row.method as EvaluationMethod;
-  const sets = row.sets as Record<EvaluationSetKey, SetSummary>;
+  const { method, sets } = row;
   return {
     ...summaryOf(row, actor, labels),
     sets: EVALUATION_SETS.map((set) => ({
@@ -348,8 +341,8 @@ function detailOf(row: RunRow, actor: Actor, labels: RunLabels): EvaluationRunDe
       })),
     })),
     method,
-    measures: row.measures as MeasureSettings,
-    rectification: row.rectification as RectificationSettings,
+    measures: row.measures,
+    rectification: row.rectification,
   };
 }
 
@@ -358,8 +351,7 @@ function detailOf(row: RunRow, actor: Actor, labels: RunLabels): EvaluationRunDe
  * unit and the set's benchmark from the run's snapshot (evaluation-results.repository.ts StoredIndicator).
  */
 function resultViewer(run: RunRow): (row: ResultRow) => EvaluationResultView {
-  const method = run.method as EvaluationMethod;
-  const sets = run.sets as Record<EvaluationSetKey, SetSummary>;
+  const { method, sets } = run;
   const described = Object.fromEntries(
     EVALUATION_SETS.map((set) => [
       set,
@@ -372,16 +364,15 @@ function resultViewer(run: RunRow): (row: ResultRow) => EvaluationResultView {
     ]),
   ) as Record<EvaluationSetKey, Omit<EvaluationResultView['indicators'][number], 'value' | 'score'>[]>;
   return (row) => {
-    const set = row.set as EvaluationSetKey;
-    const stored = row.indicators as StoredIndicator[];
+    const { set, indicators: stored } = row;
     return {
       creditCode: row.creditCode,
       name: row.name,
-      platformKey: row.platformKey as PlatformKey | null,
+      platformKey: row.platformKey,
       set,
       setLabel: EVALUATION_SET_LABELS[set],
-      class: row.class as EvaluationClass,
-      baseClass: row.baseClass as EvaluationClass,
+      class: row.class,
+      baseClass: row.baseClass,
       score: row.score,
       rank: row.rank,
       percentile: row.percentile,
@@ -518,9 +509,9 @@ function measureItem(row: ResultRow, record: EnterpriseRecord | undefined, setti
   return {
     creditCode: row.creditCode,
     name: row.name,
-    platformKey: row.platformKey as PlatformKey | null,
+    platformKey: row.platformKey,
     class: cls,
-    set: row.set as EvaluationSetKey,
+    set: row.set,
     measures: measuresOf(cls, record ?? ({ ...WITHOUT_FIGURES } as EnterpriseRecord), settings),
   };
 }
@@ -549,7 +540,7 @@ export async function listMeasures(db: Db, actor: Actor, id: number, query: Meas
     rows.map((row) => row.creditCode),
   );
   return {
-    items: rows.map((row) => measureItem(row, records.get(row.creditCode), run.measures as MeasureSettings)),
+    items: rows.map((row) => measureItem(row, records.get(row.creditCode), run.measures)),
     total,
     page: query.page,
     pageSize: query.pageSize,
@@ -565,7 +556,7 @@ export async function measuresForExport(db: Db, actor: Actor, id: number, query:
   const records = await recordsByCode(db, run.year);
   const rows = (async function* items() {
     for await (const row of resultRows(db, id, filter))
-      yield measureItem(row, records.get(row.creditCode), run.measures as MeasureSettings);
+      yield measureItem(row, records.get(row.creditCode), run.measures);
   })();
   return { year: run.year, rows };
 }
@@ -579,10 +570,7 @@ export async function measuresForExport(db: Db, actor: Actor, id: number, query:
 function rectificationView(row: RectificationRow): RectificationItemView {
   return {
     ...row,
-    platformKey: row.platformKey as PlatformKey | null,
-    class: row.class as EvaluationClass,
-    track: row.track as RectificationTrack,
-    trackLabel: RECTIFICATION_TRACK_LABELS[row.track as RectificationTrack],
+    trackLabel: RECTIFICATION_TRACK_LABELS[row.track],
   };
 }
 

@@ -9,7 +9,18 @@ import {
   text,
   timestamp,
 } from 'drizzle-orm/pg-core';
-import type { EvaluationMethod, MeasureSettings, RectificationSettings } from '@pgs/domain';
+import type {
+  EvaluationClass,
+  EvaluationMethod,
+  EvaluationRunStatus,
+  EvaluationRunSummary,
+  EvaluationSetKey,
+  MeasureSettings,
+  PlatformKey,
+  RectificationSettings,
+  RectificationTrack,
+  SetSummary,
+} from '@pgs/domain';
 
 /**
  * The enterprises' yearly mu-evaluation (亩均评价, R3.2–R3.4; D21): the method of each year, its runs, every
@@ -17,6 +28,18 @@ import type { EvaluationMethod, MeasureSettings, RectificationSettings } from '@
  * (enterprises.table.ts), read through its service.
  */
 const instant = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
+
+/** A run's per-platform D share with the platform's class counts, as the run's summary shows it. */
+export type PlatformRule = EvaluationRunSummary['platforms'][number];
+export type ClassCounts = Record<EvaluationClass, number>;
+
+/**
+ * One stored indicator: [value, score], in the order of the set's indicators in the run's method snapshot. The code,
+ * label and benchmark are the same for every enterprise of a set and live once in the run (`method`, `sets`); the
+ * service joins them back (mu-evaluation.service.ts resultViewer), so every number still explains itself in the API
+ * while a run of 100 000 enterprises stores and sends ~40 % less.
+ */
+export type StoredIndicator = [value: number | null, score: number | null];
 
 /** The eitc's evaluation method of a year (R3.2–R3.4 settings), versioned like every other setting (409 on stale). */
 export const evaluationMethods = pgTable('evaluation_methods', {
@@ -35,14 +58,14 @@ export const evaluationRuns = pgTable(
   {
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
     year: integer('year').notNull(),
-    method: jsonb('method').notNull(),
-    measures: jsonb('measures').notNull(),
-    rectification: jsonb('rectification').notNull(),
+    method: jsonb('method').$type<EvaluationMethod>().notNull(),
+    measures: jsonb('measures').$type<MeasureSettings>().notNull(),
+    rectification: jsonb('rectification').$type<RectificationSettings>().notNull(),
     cityDShare: numeric('city_d_share', { precision: 12, scale: 10 }).notNull(),
-    platforms: jsonb('platforms').notNull(),
-    counts: jsonb('counts').notNull(),
-    sets: jsonb('sets').notNull(),
-    status: text('status').notNull(),
+    platforms: jsonb('platforms').$type<PlatformRule[]>().notNull(),
+    counts: jsonb('counts').$type<ClassCounts>().notNull(),
+    sets: jsonb('sets').$type<Record<EvaluationSetKey, SetSummary>>().notNull(),
+    status: text('status').$type<EvaluationRunStatus>().notNull(),
     createdAt: instant('created_at').notNull(),
     createdBy: text('created_by').notNull(),
     publishedAt: instant('published_at'),
@@ -60,15 +83,15 @@ export const evaluationResults = pgTable(
       .references(() => evaluationRuns.id),
     creditCode: text('credit_code').notNull(),
     name: text('name').notNull(),
-    platformKey: text('platform_key'),
-    set: text('set').notNull(),
-    class: text('class').notNull(),
-    baseClass: text('base_class').notNull(),
+    platformKey: text('platform_key').$type<PlatformKey>(),
+    set: text('set').$type<EvaluationSetKey>().notNull(),
+    class: text('class').$type<EvaluationClass>().notNull(),
+    baseClass: text('base_class').$type<EvaluationClass>().notNull(),
     score: doublePrecision('score'),
     rank: integer('rank'),
     percentile: doublePrecision('percentile'),
     setSize: integer('set_size').notNull(),
-    indicators: jsonb('indicators').notNull(),
+    indicators: jsonb('indicators').$type<StoredIndicator[]>().notNull(),
     classRule: text('class_rule').notNull(),
     excludedReason: text('excluded_reason'),
   },
@@ -90,12 +113,12 @@ export const evaluationRectification = pgTable(
       .references(() => evaluationRuns.id),
     creditCode: text('credit_code').notNull(),
     name: text('name').notNull(),
-    platformKey: text('platform_key'),
-    class: text('class').notNull(),
+    platformKey: text('platform_key').$type<PlatformKey>(),
+    class: text('class').$type<EvaluationClass>().notNull(),
     /** 亩均税收 to 4 decimals for display (万元/亩); the bar was judged exactly (D1). */
     taxPerMu: text('tax_per_mu').notNull(),
     bar: text('bar').notNull(),
-    track: text('track').notNull(),
+    track: text('track').$type<RectificationTrack>().notNull(),
     reason: text('reason').notNull(),
   },
   (table) => [

@@ -1,5 +1,5 @@
 import type ExcelJS from 'exceljs';
-import { shanghaiDateTime } from '@pgs/domain';
+import { shanghaiDateTime, shanghaiDay } from '@pgs/domain';
 
 /**
  * How every .xlsx export presents its cells (issue #9: "exports a user can calculate with"), in one place:
@@ -44,6 +44,12 @@ const MAX_WIDTH = 60;
 const MAX_HEADER_LINE = 16;
 /** The rows a streamed export looks at before writing, to size its columns by their contents. */
 export const SAMPLE_ROWS = 200;
+
+/**
+ * The file name of a list's export: its title and the day it was made in Beijing (`招商漏斗-2026-12-07.xlsx`), so
+ * downloads of the same list on different days do not overwrite each other.
+ */
+export const datedXlsxName = (title: string, now: Date): string => `${title}-${shanghaiDay(now)}.xlsx`;
 
 /** A 'YYYY-MM-DD' day as the Excel date of that day (ExcelJS writes a Date by its UTC fields). */
 export function excelDay(day: string | null | undefined): Date | null {

@@ -11,14 +11,15 @@ export type StreamedSheet<T> = {
 };
 
 /**
- * Streams rows into a one-sheet workbook as they arrive, so a long list never sits whole in memory; the header row
+ * Streams rows into a one-sheet workbook as they arrive (from a database cursor, or an array already read), so a long
+ * list never sits whole in memory; the header row
  * is bold, wrapped and frozen, as people expect of a list they will filter in Excel. The first SAMPLE_ROWS rows are
  * held back to size the columns by their contents (xlsx-format.ts), then everything streams.
  */
 export function streamWorkbook<T>(
   sheetName: string,
   columns: readonly SheetColumn[],
-  rows: AsyncIterable<T>,
+  rows: AsyncIterable<T> | Iterable<T>,
   toRow: (row: T) => Record<string, unknown>,
 ): PassThrough {
   return streamSheets([{ name: sheetName, columns, rows, toRow }]);

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   platformName,
-  shanghaiDay,
   projectFilterSchema,
   circulationInputSchema,
   circulationResultSchema,
@@ -24,6 +23,7 @@ import {
 } from '@pgs/domain';
 import type { AppContext } from '../platform/context.ts';
 import { actorOf, primed, sendFile } from '../platform/http.ts';
+import { datedXlsxName } from '../platform/xlsx-format.ts';
 import { streamLedgerWorkbook, summaryWorkbook } from './projects-xlsx.ts';
 import {
   getProject,
@@ -80,7 +80,7 @@ export const projectRoutes =
         const rows = await primed(ledgerRows(ctx.db, actorOf(request), request.query, ctx.clock()));
         return sendFile(reply, {
           buffer: streamLedgerWorkbook(rows),
-          fileName: `招商项目台账-${shanghaiDay(ctx.clock())}.xlsx`,
+          fileName: datedXlsxName('招商项目台账', ctx.clock()),
         });
       },
     );

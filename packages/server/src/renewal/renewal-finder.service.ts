@@ -5,8 +5,6 @@ import {
   trackChanges,
   type EnterpriseRecord,
   type PlatformKey,
-  type RenewalStatus,
-  type RenewalTrack,
 } from '@pgs/domain';
 import type { Db } from '../platform/db.ts';
 import { requirePermission, type Actor } from '../platform/actor.ts';
@@ -43,7 +41,7 @@ export async function renewalCandidateList(db: Db, actor: Actor, query: { platfo
   const records = await platformRecords(db, year, platformKey);
   const cases = (await caseKeys(db, platformKey)).map((c) => ({
     creditCode: c.creditCode,
-    track: c.track as RenewalTrack,
+    track: c.track,
     planYear: c.planYear === 0 ? null : c.planYear,
     open: c.status === 'planned' || c.status === 'in_progress',
   }));
@@ -92,7 +90,7 @@ export async function catalogConsequenceList(
           ...row,
           track: row.track!,
           caseId: found?.id ?? null,
-          caseStatus: (found?.status as RenewalStatus | undefined) ?? null,
+          caseStatus: found?.status ?? null,
         };
       })
     : [];

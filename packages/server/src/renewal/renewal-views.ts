@@ -1,15 +1,4 @@
-import {
-  nextStep,
-  overdueState,
-  stepsOf,
-  type DisposalWay,
-  type EliminationMeasure,
-  type ExitWay,
-  type PlatformKey,
-  type RenewalCaseView,
-  type RenewalStatus,
-  type RenewalTrack,
-} from '@pgs/domain';
+import { nextStep, overdueState, stepsOf, type RenewalCaseView } from '@pgs/domain';
 import type { RenewalCaseRow, RenewalStepRow } from './renewal.repository.ts';
 
 /** '12.500000' → '12.5': numeric columns read back as the decimal the user typed. */
@@ -21,14 +10,12 @@ export function canonical(value: string | null): string | null {
 /** A stored case as the API shows it, with its next step and its overdue state as of `asOf`. */
 export function toCaseView(row: RenewalCaseRow, asOf: string): RenewalCaseView {
   const stepsDone = row.stepsDone;
-  const track = row.track as RenewalTrack;
-  const exitWay = row.exitWay as ExitWay | null;
-  const status = row.status as RenewalStatus;
+  const { track, exitWay, status } = row;
   const open = status === 'planned' || status === 'in_progress';
   const next = open ? nextStep({ track, exitWay, status, openedOn: row.openedOn, steps: new Array(stepsDone) }) : null;
   return {
     id: row.id,
-    platformKey: row.platformKey as PlatformKey,
+    platformKey: row.platformKey,
     creditCode: row.creditCode,
     enterpriseName: row.enterpriseName,
     industryCode: row.industryCode,
@@ -40,9 +27,9 @@ export function toCaseView(row: RenewalCaseRow, asOf: string): RenewalCaseView {
     deadline: row.deadline,
     completedOn: row.completedOn,
     planYear: row.planYear === 0 ? null : row.planYear,
-    measure: row.measure as EliminationMeasure | null,
+    measure: row.measure,
     exitWay,
-    disposalWay: row.disposalWay as DisposalWay | null,
+    disposalWay: row.disposalWay,
     violation: row.violation,
     originalCapacity: canonical(row.originalCapacity),
     plannedCapacity: canonical(row.plannedCapacity),
@@ -64,7 +51,7 @@ export function toCaseView(row: RenewalCaseRow, asOf: string): RenewalCaseView {
 
 /** The case page: the track's every step, recorded or still to come, in order. */
 export function stepTimeline(row: RenewalCaseRow, steps: RenewalStepRow[]) {
-  return stepsOf(row.track as RenewalTrack, row.exitWay as ExitWay | null).map((step, index) => {
+  return stepsOf(row.track, row.exitWay).map((step, index) => {
     const done = steps[index];
     return {
       key: step.key,

@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, ilike, inArray, lt, ne, or, sql, type SQL } from 'drizzle-orm';
-import type { RenewalFilter } from '@pgs/domain';
+import type { PlatformKey, RenewalFilter, RenewalStatus } from '@pgs/domain';
 import type { Db, Tx } from '../platform/db.ts';
 import { renewalCases, renewalCaseSteps } from './renewal.table.ts';
 
@@ -7,7 +7,7 @@ import { renewalCases, renewalCaseSteps } from './renewal.table.ts';
 export type RenewalCaseRow = typeof renewalCases.$inferSelect;
 export type RenewalStepRow = typeof renewalCaseSteps.$inferSelect;
 
-const OPEN = ['planned', 'in_progress'];
+const OPEN: RenewalStatus[] = ['planned', 'in_progress'];
 
 export async function insertCase(tx: Tx, values: typeof renewalCases.$inferInsert): Promise<RenewalCaseRow> {
   const [row] = await tx.insert(renewalCases).values(values).returning();
@@ -47,7 +47,7 @@ export async function insertStep(tx: Tx, values: typeof renewalCaseSteps.$inferI
 }
 
 /** The list's WHERE: the scope's platform (null = every platform) and the filters; `asOf` for the overdue filter. */
-export function caseCondition(platformKey: string | null, filter: RenewalFilter, asOf: string): SQL | undefined {
+export function caseCondition(platformKey: PlatformKey | null, filter: RenewalFilter, asOf: string): SQL | undefined {
   const parts: Array<SQL | undefined> = [];
   if (platformKey) parts.push(eq(renewalCases.platformKey, platformKey));
   if (filter.track) parts.push(eq(renewalCases.track, filter.track));
@@ -89,7 +89,7 @@ export async function casesAfter(db: Db, condition: SQL | undefined, offset: num
 }
 
 /** Open cases past their deadline as of `asOf` (the deadline day itself is in time), most overdue first. */
-export async function overdueCases(db: Db, platformKey: string | null, asOf: string) {
+export async function overdueCases(db: Db, platformKey: PlatformKey | null, asOf: string) {
   return db
     .select()
     .from(renewalCases)
@@ -104,7 +104,7 @@ export async function overdueCases(db: Db, platformKey: string | null, asOf: str
 }
 
 /** The cases not withdrawn of the enterprises of a platform (or all): what the candidate and R1.6 lists compare with. */
-export async function caseKeys(db: Db, platformKey: string | null) {
+export async function caseKeys(db: Db, platformKey: PlatformKey | null) {
   return db
     .select({
       id: renewalCases.id,
@@ -124,7 +124,7 @@ export async function caseKeys(db: Db, platformKey: string | null) {
  * withdrawn later still counts open on it), open ones past their deadline on that day, and cases completed from
  * `from` through `asOf`, of which on or before their deadline. One grouped statement.
  */
-export async function caseFigures(db: Db, platformKey: string | null, from: string, asOf: string) {
+export async function caseFigures(db: Db, platformKey: PlatformKey | null, from: string, asOf: string) {
   // Open at the end of `asOf`: opened by then, not completed by then, not withdrawn by then. A withdrawn case keeps
   // no withdrawal day, but it takes no change after it (no step, no second withdrawal), so its last change is it.
   const open = sql`${renewalCases.openedOn} <= ${asOf}

@@ -20,11 +20,11 @@ import {
   renewalCaseParamsSchema,
   renewalFilterSchema,
   renewalListQuerySchema,
-  shanghaiDay,
 } from '@pgs/domain';
 import { z } from 'zod';
 import type { AppContext } from '../platform/context.ts';
 import { actorOf, primed, sendFile } from '../platform/http.ts';
+import { datedXlsxName } from '../platform/xlsx-format.ts';
 import {
   createRenewalCase,
   getRenewalCase,
@@ -64,7 +64,7 @@ export const renewalRoutes =
         const rows = await primed(renewalCaseRows(ctx.db, actorOf(request), request.query, ctx.clock()));
         return sendFile(reply, {
           buffer: streamCaseWorkbook(rows),
-          fileName: `存量更新案件-${shanghaiDay(ctx.clock())}.xlsx`,
+          fileName: datedXlsxName('存量更新案件', ctx.clock()),
         });
       },
     );

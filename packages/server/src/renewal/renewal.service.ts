@@ -10,10 +10,8 @@ import {
   stepsOf,
   upgradeCheck,
   type CreateRenewalCaseInput,
-  type ExitWay,
   type PlatformKey,
   type RenewalFilter,
-  type RenewalStatus,
   type RenewalTrack,
   type VacateReason,
 } from '@pgs/domain';
@@ -101,7 +99,7 @@ export async function getRenewalCase(db: Db, actor: Actor, id: number, now: Date
   assertVisible(actor, row, id);
   const [steps, parcelId] = await Promise.all([
     stepsOfCase(db, id),
-    row.parcelCode ? parcelIdOfCode(db, actor, row.parcelCode, row.platformKey as PlatformKey) : null,
+    row.parcelCode ? parcelIdOfCode(db, actor, row.parcelCode, row.platformKey) : null,
   ]);
   return {
     ...toCaseView(row, asOfAsked ?? shanghaiDay(now)),
@@ -195,7 +193,7 @@ export async function createRenewalCase(db: Db, actor: Actor, input: CreateRenew
   try {
     const id = await db.transaction(async (tx) => {
       const row = await insertCase(tx, {
-        platformKey: record.platformKey!,
+        platformKey: enterprise.platformKey,
         creditCode: record.creditCode,
         enterpriseName: record.name,
         industryCode: record.industryCode,
@@ -253,13 +251,12 @@ export async function recordRenewalStep(db: Db, actor: Actor, id: number, input:
   if (row.version !== input.version) throw staleVersion(WHAT);
   const today = shanghaiDay(now);
   const steps = await stepsOfCase(db, id);
-  const track = row.track as RenewalTrack;
-  const exitWay = row.exitWay as ExitWay | null;
+  const { track, exitWay } = row;
   const refusal = stepRefusal(
     {
       track,
       exitWay,
-      status: row.status as RenewalStatus,
+      status: row.status,
       openedOn: row.openedOn,
       steps: steps.map((s) => ({ key: s.stepKey, date: s.happenedOn })),
     },
@@ -298,7 +295,7 @@ export async function recordRenewalStep(db: Db, actor: Actor, id: number, input:
             actor,
             row.parcelCode,
             {
-              platformKey: row.platformKey as PlatformKey,
+              platformKey: row.platformKey,
               vacatedOn: input.date,
               enterpriseName: row.enterpriseName,
               creditCode: row.creditCode,
@@ -385,8 +382,7 @@ export async function overdueRenewalCases(
   for (const row of rows) {
     const key = `${row.platformKey}\u0000${row.department}`;
     let group = groups.get(key);
-    if (!group)
-      groups.set(key, (group = { platformKey: row.platformKey as PlatformKey, department: row.department, cases: [] }));
+    if (!group) groups.set(key, (group = { platformKey: row.platformKey, department: row.department, cases: [] }));
     group.cases.push(toCaseView(row, asOf));
   }
   return {

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, numeric, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import type { DisposalWay, EliminationMeasure, ExitWay, PlatformKey, RenewalStatus, RenewalTrack } from '@pgs/domain';
 import { platforms } from '../reference/reference.table.ts';
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
@@ -16,13 +17,14 @@ export const renewalCases = pgTable(
   {
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
     platformKey: text('platform_key')
+      .$type<PlatformKey>()
       .notNull()
       .references(() => platforms.key),
     creditCode: text('credit_code').notNull(),
     enterpriseName: text('enterprise_name').notNull(),
     industryCode: text('industry_code'),
-    track: text('track').notNull(),
-    status: text('status').notNull(),
+    track: text('track').$type<RenewalTrack>().notNull(),
+    status: text('status').$type<RenewalStatus>().notNull(),
     /** How many steps are recorded (the list shows progress without reading the steps). */
     stepsDone: integer('steps_done').notNull().default(0),
     department: text('department').notNull(),
@@ -31,9 +33,9 @@ export const renewalCases = pgTable(
     deadline: day('deadline').notNull(),
     completedOn: day('completed_on'),
     planYear: integer('plan_year').notNull().default(0),
-    measure: text('measure'),
-    exitWay: text('exit_way'),
-    disposalWay: text('disposal_way'),
+    measure: text('measure').$type<EliminationMeasure>(),
+    exitWay: text('exit_way').$type<ExitWay>(),
+    disposalWay: text('disposal_way').$type<DisposalWay>(),
     violation: text('violation'),
     /** R1.6 upgrade: capacities in `capacity_unit`, exact decimals (D1). */
     originalCapacity: numeric('original_capacity', { precision: 20, scale: 6 }),

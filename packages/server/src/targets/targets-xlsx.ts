@@ -70,11 +70,8 @@ const TARGET_COLUMNS: SheetColumn[] = [
 
 /** The funnel table with its total row, rates as percentages (D2: fractions in the file, % by the cell format). */
 export function funnelWorkbook(funnel: FunnelView): PassThrough {
-  async function* rows() {
-    yield* funnel.rows;
-    yield { key: '', label: '合计', ...funnel.total };
-  }
-  return streamWorkbook('招商漏斗', FUNNEL_COLUMNS, rows(), (row) => ({
+  const rows = [...funnel.rows, { key: '', label: '合计', ...funnel.total }];
+  return streamWorkbook('招商漏斗', FUNNEL_COLUMNS, rows, (row) => ({
     label: row.label,
     targets: row.targets,
     contacted: row.contacted,
@@ -118,10 +115,7 @@ type ChannelExportRow = {
 };
 
 export function channelsWorkbook(channels: ChannelExportRow[]): PassThrough {
-  async function* rows() {
-    yield* channels;
-  }
-  return streamWorkbook('招商渠道', CHANNEL_COLUMNS, rows(), (c) => ({
+  return streamWorkbook('招商渠道', CHANNEL_COLUMNS, channels, (c) => ({
     platform: platformName(c.platformKey as PlatformKey),
     kind: CHANNEL_KIND_LABELS[c.kind],
     name: c.name,

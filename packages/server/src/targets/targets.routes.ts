@@ -23,7 +23,6 @@ import {
   quarterQuerySchema,
   quartersQuerySchema,
   quarterStateSchema,
-  shanghaiDay,
   targetDetailSchema,
   targetFilterSchema,
   targetIdParamsSchema,
@@ -35,6 +34,7 @@ import {
 } from '@pgs/domain';
 import type { AppContext } from '../platform/context.ts';
 import { actorOf, primed, sendFile } from '../platform/http.ts';
+import { datedXlsxName } from '../platform/xlsx-format.ts';
 import { requirePermission } from '../platform/actor.ts';
 import {
   createTarget,
@@ -92,7 +92,7 @@ export const targetRoutes =
         const quarter = request.query.quarter ?? '全部季度';
         return sendFile(reply, {
           buffer: streamTargetWorkbook(rows),
-          fileName: `拟招引目标企业库-${quarter}-${shanghaiDay(ctx.clock())}.xlsx`,
+          fileName: datedXlsxName(`拟招引目标企业库-${quarter}`, ctx.clock()),
         });
       },
     );
@@ -181,7 +181,7 @@ export const targetRoutes =
         const funnel = await targetFunnel(ctx.db, actorOf(request), request.query);
         return sendFile(reply, {
           buffer: funnelWorkbook(funnel),
-          fileName: `招商漏斗-${shanghaiDay(ctx.clock())}.xlsx`,
+          fileName: datedXlsxName('招商漏斗', ctx.clock()),
         });
       },
     );
@@ -266,7 +266,7 @@ export const targetRoutes =
         const { items } = await listChannels(ctx.db, actorOf(request), request.query);
         return sendFile(reply, {
           buffer: channelsWorkbook(items),
-          fileName: `招商渠道-${shanghaiDay(ctx.clock())}.xlsx`,
+          fileName: datedXlsxName('招商渠道', ctx.clock()),
         });
       },
     );

@@ -8,7 +8,6 @@ import {
   periodComplianceSchema,
   periodQuerySchema,
   platformKeyParamsSchema,
-  shanghaiDay,
   staffIdParamsSchema,
   staffInputSchema,
   staffListQuerySchema,
@@ -32,6 +31,7 @@ import {
 } from '@pgs/domain';
 import type { AppContext } from '../platform/context.ts';
 import { actorOf, primed, sendFile } from '../platform/http.ts';
+import { datedXlsxName } from '../platform/xlsx-format.ts';
 import { addStaff, declareTime, listStaff, rosterRows, timeSheet, updateStaff } from './staff.service.ts';
 import { getTrip, listTrips, reportTrip, tripExportRows } from './trips.service.ts';
 import { metEnterpriseToTarget, updateTrip, withdrawTrip } from './trip-edits.service.ts';
@@ -75,7 +75,7 @@ export const tripRoutes =
               yield* rows;
             })(),
           ),
-          fileName: `${platformLabel(request.params.key)}-招商人员名册-${shanghaiDay(ctx.clock())}.xlsx`,
+          fileName: datedXlsxName(`${platformLabel(request.params.key)}-招商人员名册`, ctx.clock()),
         });
       },
     );
@@ -179,7 +179,7 @@ export const tripRoutes =
         const rows = await primed(tripExportRows(ctx.db, actorOf(request), request.query));
         return sendFile(reply, {
           buffer: streamTripsWorkbook(rows),
-          fileName: `外出招商报备-${shanghaiDay(ctx.clock())}.xlsx`,
+          fileName: datedXlsxName('外出招商报备', ctx.clock()),
         });
       },
     );
@@ -315,7 +315,7 @@ export const tripRoutes =
         })();
         return sendFile(reply, {
           buffer: streamComplianceWorkbook(rows),
-          fileName: `招商力量达标-${request.query.period}-${shanghaiDay(ctx.clock())}.xlsx`,
+          fileName: datedXlsxName(`招商力量达标-${request.query.period}`, ctx.clock()),
         });
       },
     );

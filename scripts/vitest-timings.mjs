@@ -1,0 +1,40 @@
+// A vitest reporter for `npm test` (scripts/test.mjs): where the suite's time goes. vitest's JSON report names a
+// file by its path only, so a server file run on PGlite and on PostgreSQL cannot be told apart there, and its times
+// leave out the file's import and its beforeAll. This one writes, for each test file, its project (tier) and the
+// time vitest reports for it: environment, import and setup, then its tests and hooks (ModuleDiagnostic); and for
+// each project the wall clock from its first file's start to its last file's end. Output: the JSON file named by
+// PGS_TIMINGS_FILE.
+import { writeFileSync } from 'node:fs';
+
+export default class TimingsReporter {
+  /** @type {Map<string, { start: number, end: number }>} */
+  projects = new Map();
+
+  /** @param {import('vitest/node').TestModule} testModule */
+  onTestModuleQueued(testModule) {
+    const name = testModule.project.name;
+    const now = Date.now();
+    const span = this.projects.get(name);
+    if (!span) this.projects.set(name, { start: now, end: now });
+    else span.start = Math.min(span.start, now);
+  }
+
+  /** @param {import('vitest/node').TestModule} testModule */
+  onTestModuleEnd(testModule) {
+    const span = this.projects.get(testModule.project.name);
+    if (span) span.end = Math.max(span.end, Date.now());
+  }
+
+  /** @param {ReadonlyArray<import('vitest/node').TestModule>} testModules */
+  onTestRunEnd(testModules) {
+    const target = process.env.PGS_TIMINGS_FILE;
+    if (!target) return;
+    const files = testModules.map((testModule) => {
+      const d = testModule.diagnostic();
+      const ms = d.environmentSetupDuration + d.prepareDuration + d.collectDuration + d.setupDuration + d.duration;
+      return { project: testModule.project.name, file: testModule.relativeModuleId, ms };
+    });
+    const projects = [...this.projects].map(([name, span]) => ({ name, wallMs: span.end - span.start }));
+    writeFileSync(target, JSON.stringify({ projects, files }));
+  }
+}
