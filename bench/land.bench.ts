@@ -132,6 +132,7 @@ export async function benchLand(databaseUrl: string) {
         raw: rawRuns,
         ratio: median(apiRuns.map((r) => r.rps)) / median(rawRuns.map((r) => r.rps)),
         p99: median(apiRuns.map((r) => r.p99)),
+        rawP99: median(rawRuns.map((r) => r.p99)),
       },
     };
   } finally {
@@ -149,7 +150,7 @@ export function landLines(result: Awaited<ReturnType<typeof benchLand>>): string
     `  land service (domain clock) : ${f(median(result.idle.serviceMs))} ms [${spread(result.idle.serviceMs)}]`,
     `  ratio service / SQL         : ${result.idle.ratio.toFixed(3)} (aim ≤ 1.5); same status ${f(result.idle.agree)} of ${f(result.parcels)}`,
     `GET /api/v1/parcels/due (page of 50 among ${f(result.parcels)} parcels):`,
-    `  raw SQL through pg          : ${f(median(result.due.raw.map((r) => r.rps)))} pages/s [${spread(result.due.raw.map((r) => r.rps))}]`,
+    `  raw SQL through pg          : ${f(median(result.due.raw.map((r) => r.rps)))} pages/s [${spread(result.due.raw.map((r) => r.rps))}] (p99 ${result.due.rawP99} ms)`,
     `  due-list API                : ${f(median(result.due.api.map((r) => r.rps)))} req/s [${spread(result.due.api.map((r) => r.rps))}] (p99 ${result.due.p99} ms)`,
     `  ratio API / raw SQL         : ${result.due.ratio.toFixed(3)} (aim ≥ 0.7; p99 aim < 50 ms)`,
   ];
