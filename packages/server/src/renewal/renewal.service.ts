@@ -264,7 +264,13 @@ export async function recordRenewalStep(db: Db, actor: Actor, id: number, input:
     input.date,
     today,
   );
-  if (refusal) throw unprocessable(refusal.code, refusal.message);
+  if (refusal) {
+    // The steps are read after the case: a step someone else recorded in between makes this one look out of order,
+    // yet the user's version is what is wrong (D8: 409 before 422). Each step raises the case's version in the same
+    // transaction, so the case read again tells the two apart.
+    if ((await findCase(db, id))?.version !== input.version) throw staleVersion(WHAT);
+    throw unprocessable(refusal.code, refusal.message);
+  }
   const stepsDone = steps.length + 1;
   const status = statusAfterSteps(track, exitWay, stepsDone);
   await db.transaction(async (tx) => {
