@@ -191,7 +191,8 @@ describe('trips and staffing in the browser', () => {
     await field('target-owner').pressSequentially('陈测试', { delay: 30 });
     await screenshot(page, 'trips-met-target-form');
     await page.getByRole('button', { name: '保存' }).dblclick();
-    // Saved once: the button gives way to the 目标企业 tag (a link to the new target).
+    // Saved once (a refusal would show its message here instead): the button gives way to the 目标企业 tag.
+    await expectText(page.locator('.ant-message'), '已加入目标企业库');
     await expect.poll(() => details.getByRole('button', { name: '加入目标企业库' }).count(), POLL).toBe(0);
     await expectText(details.locator('.ant-tag'), '目标企业');
     await screenshot(page, 'trips-met-target');

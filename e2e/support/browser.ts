@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { recordApiRefusals } from './failure-report.ts';
 
 export const SCREENSHOT_DIR = fileURLToPath(new URL('../screenshots', import.meta.url));
 
@@ -32,6 +33,7 @@ export async function openBrowser(): Promise<{ context: BrowserContext; page: Pa
   const profile = mkdtempSync(path.join(os.tmpdir(), 'pgs-chromium-'));
   const context = await chromium.launchPersistentContext(profile, { ...CHROMIUM, ...CONTEXT });
   const page = context.pages()[0] ?? (await context.newPage());
+  recordApiRefusals(page);
   return {
     context,
     page,

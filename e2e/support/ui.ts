@@ -4,6 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, expect } from 'vitest';
 import type { Download, Locator, Page } from 'playwright-core';
+import { failureReport } from './failure-report.ts';
 
 /** The open (not hidden) Select / AutoComplete dropdown; options inside repeat testids, so scope to it. */
 export function openDropdown(page: Page): Locator {
@@ -112,7 +113,7 @@ export function screenshotOnFailure(getPage: () => Page | undefined) {
       `pgs-e2e-failed-${context.task.name.replace(/[^\w\u4e00-\u9fff-]+/g, '_').slice(0, 80)}.png`,
     );
     await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
-    console.error(`screenshot of the failed test: ${file}`);
+    console.error(`screenshot of the failed test: ${file}\n${await failureReport(page)}`);
   });
 }
 
