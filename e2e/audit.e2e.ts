@@ -44,6 +44,11 @@ describe('审计日志', () => {
       expect(text).toContain('载入初始目录');
     }
 
+    // The filter is kept in the address: after a reload the field and the three events are as they were.
+    await page.reload();
+    await expectText(action, '载入初始目录');
+    await expect.poll(async () => (await rows().allInnerTexts()).length, POLL).toBe(3);
+
     // Details: Chinese field names and values, no JSON.
     await rows().first().locator('.ant-table-row-expand-icon').click();
     const detail = table.locator('[data-testid^="audit-detail-"]').first();

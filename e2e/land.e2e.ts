@@ -137,9 +137,25 @@ describe('land (issue #12)', () => {
     await expectText(page.getByTestId('due-total'), /共 \d+ 项/);
     await expect.poll(() => page.locator('.ant-table-tbody tr.ant-table-row').count(), POLL).toBeGreaterThan(0);
     await screenshot(page, 'land-due', { fullPage: true });
+    // 已过期 only; the choice is in the address, so Back from the 工作台 shows the same filtered list.
+    await page.getByTestId('due-which').getByText('已过期').click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('which'), POLL).toBe('past');
+    const dueRows = page.locator('.ant-table-tbody tr.ant-table-row');
+    // The former page stays shown until the filtered one arrives: wait until no row is still to come.
+    await expect
+      .poll(async () => (await dueRows.allInnerTexts()).filter((row) => row.includes('还有')).length, POLL)
+      .toBe(0);
+    expect(await dueRows.count()).toBeGreaterThan(0);
+    for (const row of await dueRows.allInnerTexts()) expect(row).toMatch(/已过 \d+ 天/);
+    const pastTotal = await page.getByTestId('due-total').innerText();
     await page.goto(`${server.baseUrl}/`);
     await expectText(page.getByTestId('home-due-parcels'), '地块到期提醒');
     await screenshot(page, 'land-home-card');
+    await page.goBack();
+    await expectText(page.getByTestId('due-total'), pastTotal);
+    await expect
+      .poll(() => page.getByTestId('due-which').locator('.ant-segmented-item-selected').innerText(), POLL)
+      .toBe('已过期');
   });
 
   it("a project's page shows the fitting parcels with their reasons", async () => {

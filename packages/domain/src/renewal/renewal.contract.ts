@@ -71,17 +71,16 @@ export const createRenewalCaseSchema = z
       if (ok === undefined || ok === null || ok === '') ctx.addIssue({ code: 'custom', path: [path], message });
     };
     if (input.track === 'elimination') {
-      need(input.planYear, 'planYear', '淘汰落后案件须填写计划年度 planYear');
-      need(input.measure, 'measure', '淘汰落后案件须选择淘汰措施 measure');
+      need(input.planYear, 'planYear', '淘汰落后案件须填写计划年度');
+      need(input.measure, 'measure', '淘汰落后案件须选择淘汰措施');
     }
-    if (input.track === 'overcapacity_cleanup') need(input.violation, 'violation', '清理案件须写明违规情形 violation');
-    if (input.track === 'zombie_exit') need(input.exitWay, 'exitWay', '僵尸企业出清案件须选择出清方式 exitWay');
-    if (input.track === 'catalog_relocation')
-      need(input.disposalWay, 'disposalWay', '搬迁处置计划须选择处置方式 disposalWay');
+    if (input.track === 'overcapacity_cleanup') need(input.violation, 'violation', '清理案件须写明违规情形');
+    if (input.track === 'zombie_exit') need(input.exitWay, 'exitWay', '僵尸企业出清案件须选择出清方式');
+    if (input.track === 'catalog_relocation') need(input.disposalWay, 'disposalWay', '搬迁处置计划须选择处置方式');
     if (input.track === 'catalog_upgrade') {
-      need(input.originalCapacity, 'originalCapacity', '技术改造须填写原有产能 originalCapacity');
-      need(input.plannedCapacity, 'plannedCapacity', '技术改造须填写改造后产能 plannedCapacity');
-      need(input.capacityUnit, 'capacityUnit', '技术改造须填写产能单位 capacityUnit');
+      need(input.originalCapacity, 'originalCapacity', '技术改造须填写原有产能');
+      need(input.plannedCapacity, 'plannedCapacity', '技术改造须填写改造后产能');
+      need(input.capacityUnit, 'capacityUnit', '技术改造须填写产能单位');
     }
     if (input.openedOn && input.deadline < input.openedOn) {
       ctx.addIssue({ code: 'custom', path: ['deadline'], message: '完成期限不能早于立案日期' });

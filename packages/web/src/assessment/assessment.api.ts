@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import type {
   AssessmentSummary,
   AssessmentView,
+  createAssessmentSchema,
   InterviewInput,
   InterviewView,
   KeyProjectView,
@@ -10,7 +11,7 @@ import type {
   RubricView,
 } from '@pgs/domain';
 import { api, download } from '../api/client.ts';
-import type { Page } from '../api/contract.ts';
+import type { In, Page } from '../api/contract.ts';
 
 /** The platforms' yearly assessment (平台考核, R4.2–R4.3), typed by the shared contract (assessment.contract.ts). */
 export type { AssessmentSummary, AssessmentView, InterviewView, KeyProjectView, Rubric, RubricView };
@@ -42,7 +43,7 @@ export function useAssessment(id: number | null) {
   });
 }
 
-export function runAssessment(body: { year: number; asOf?: string; simulate?: boolean; rubric?: Rubric }) {
+export function runAssessment(body: In<typeof createAssessmentSchema>) {
   return api<AssessmentView>('/assessments', { method: 'POST', body });
 }
 

@@ -1,29 +1,40 @@
-import { useState } from 'react';
 import { Button, Card, DatePicker, Form, InputNumber, Segmented, Space, Switch, Tag, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import dayjs from 'dayjs';
-import { DUE_KIND_LABELS } from '@pgs/domain';
+import { DUE_KIND_LABELS, isPlatformKey } from '@pgs/domain';
 import { useMe } from '../auth/session.ts';
 import { useDownload } from '../shared/useDownload.ts';
 import { PagedTable } from '../shared/PagedTable.tsx';
 import { PlatformSelect } from '../shared/PlatformSelect.tsx';
 import { usePaging } from '../shared/usePaging.ts';
+import { useFilterParams } from '../shared/useFilterParams.ts';
+import { isDay, isOneOf, isWholeNumberIn } from '../shared/filter-params.ts';
 import { platformShortName } from '../projects/components/project-format.ts';
 import { exportDue, useDue, type DueFilters, type DueItem } from './land.api.ts';
 import { StateTag } from './land-format.tsx';
 
+/** The filters as the address holds them: Back from a parcel's page returns to the list as it was filtered. */
+const FILTERS = {
+  which: isOneOf('all', 'upcoming', 'past'),
+  platformKey: isPlatformKey,
+  withinDays: isWholeNumberIn(1, 365),
+  asOf: isDay,
+  mine: isOneOf('true'),
+};
+
 /** 到期提醒: thresholds passing within N days (default from the settings) and those already passed. */
 export function DueListPage() {
   const { data: me } = useMe();
-  const [filters, setFilters] = useState<DueFilters>({ which: 'all' });
+  const [params, set] = useFilterParams(FILTERS);
+  const filters: DueFilters = {
+    ...params,
+    which: params.which ?? 'all',
+    withinDays: params.withinDays === undefined ? undefined : Number(params.withinDays),
+  };
   const paging = usePaging(50);
   const due = useDue(filters, paging.page, paging.pageSize);
   const exporting = useDownload(() => exportDue(filters));
-  const set = (next: DueFilters) => {
-    setFilters(next);
-    paging.reset();
-  };
   return (
     <Card
       title="地块到期提醒"
@@ -48,7 +59,7 @@ export function DueListPage() {
               { value: 'past', label: '已过期' },
             ]}
             onChange={(which) => {
-              set({ ...filters, which: which as DueFilters['which'] });
+              set({ which: which === 'all' ? undefined : which });
             }}
             data-testid="due-which"
           />
@@ -61,7 +72,7 @@ export function DueListPage() {
               placeholder={null}
               value={filters.platformKey}
               onChange={(platformKey) => {
-                set({ ...filters, platformKey });
+                set({ platformKey });
               }}
             />
           </Form.Item>
@@ -70,23 +81,27 @@ export function DueListPage() {
           <InputNumber
             min={1}
             max={365}
+            precision={0}
+            value={filters.withinDays ?? null}
             onChange={(v) => {
-              set({ ...filters, withinDays: v ?? undefined });
+              set({ withinDays: v === null ? undefined : String(v) });
             }}
             data-testid="due-days"
           />
         </Form.Item>
         <Form.Item label="计算日">
           <DatePicker
+            value={filters.asOf ? dayjs(filters.asOf) : null}
             onChange={(d) => {
-              set({ ...filters, asOf: d ? d.format('YYYY-MM-DD') : undefined });
+              set({ asOf: d ? d.format('YYYY-MM-DD') : undefined });
             }}
           />
         </Form.Item>
         <Form.Item label="只看我负责的">
           <Switch
+            checked={filters.mine === 'true'}
             onChange={(on) => {
-              set({ ...filters, mine: on ? 'true' : undefined });
+              set({ mine: on ? 'true' : undefined });
             }}
           />
         </Form.Item>

@@ -3,7 +3,7 @@ import type {
   candidateListSchema,
   closeRenewalCaseSchema,
   consequencesSchema,
-  CreateRenewalCaseInput,
+  createRenewalCaseSchema,
   IndustryProfileView,
   overdueListSchema,
   profileRowsSchema,
@@ -64,7 +64,7 @@ export const exportCases = (filters: CaseFilters) =>
 export function useCreateCase() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: Partial<CreateRenewalCaseInput>) =>
+    mutationFn: (body: In<typeof createRenewalCaseSchema>) =>
       api<RenewalCaseDetail>('/renewal-cases', { method: 'POST', body }),
     onSuccess: () => client.invalidateQueries({ queryKey: renewalKeys.all }),
   });

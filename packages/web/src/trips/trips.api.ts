@@ -1,16 +1,21 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type {
+  calendarInputSchema,
   calendarSchema,
   calendarYearsSchema,
   metTargetInputSchema,
   MonthComplianceView,
   periodComplianceSchema,
+  staffInputSchema,
   StaffView,
+  staffUpdateSchema,
   timeDeclarationInputSchema,
   timeDeclarationSchema,
   timeSheetSchema,
   tripSettingsInputSchema,
+  tripInputSchema,
   TripView,
+  tripUpdateSchema,
   tripWithdrawSchema,
 } from '@pgs/domain';
 import { api, download, upload } from '../api/client.ts';
@@ -46,9 +51,10 @@ export function useStaff(platformKey: string | undefined) {
   });
 }
 
-export const addStaff = (platformKey: string, body: unknown) =>
+export const addStaff = (platformKey: string, body: In<typeof staffInputSchema>) =>
   api<StaffView>(`/platforms/${platformKey}/staff`, { method: 'POST', body });
-export const updateStaff = (id: number, body: unknown) => api<StaffView>(`/staff/${id}`, { method: 'PUT', body });
+export const updateStaff = (id: number, body: In<typeof staffUpdateSchema>) =>
+  api<StaffView>(`/staff/${id}`, { method: 'PUT', body });
 export const exportRoster = (platformKey: string) =>
   download(`/platforms/${platformKey}/staff/export.xlsx`, { fallbackName: '招商人员名册.xlsx' });
 
@@ -71,8 +77,9 @@ export function useTrips(filters: TripFilters, page: number, pageSize: number) {
   });
 }
 
-export const reportTrip = (body: unknown) => api<TripView>('/trips', { method: 'POST', body });
-export const updateTrip = (id: number, body: unknown) => api<TripView>(`/trips/${id}`, { method: 'PUT', body });
+export const reportTrip = (body: In<typeof tripInputSchema>) => api<TripView>('/trips', { method: 'POST', body });
+export const updateTrip = (id: number, body: In<typeof tripUpdateSchema>) =>
+  api<TripView>(`/trips/${id}`, { method: 'PUT', body });
 export const withdrawTrip = (id: number, body: In<typeof tripWithdrawSchema>) =>
   api<TripView>(`/trips/${id}/withdraw`, { method: 'POST', body });
 export const metEnterpriseToTarget = (tripId: number, seq: number, body: In<typeof metTargetInputSchema>) =>
@@ -129,5 +136,5 @@ export function useCalendar(year: number) {
     meta: { silent: true },
   });
 }
-export const saveCalendar = (year: number, body: unknown) =>
+export const saveCalendar = (year: number, body: In<typeof calendarInputSchema>) =>
   api<HolidayCalendar>(`/calendar/${year}`, { method: 'PUT', body });

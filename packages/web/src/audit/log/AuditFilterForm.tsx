@@ -1,5 +1,5 @@
 import { Button, DatePicker, Form, Input, Select, Space } from 'antd';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import type { AuditFilters } from '../audit.api.ts';
 import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, labelOptions } from '../audit-labels.ts';
 
@@ -19,12 +19,34 @@ function toFilters(values: Values): AuditFilters {
   };
 }
 
-/** Filters of the audit trail: object type, action, actor and a date range (Asia/Shanghai days, inclusive). */
-export function AuditFilterForm({ onChange }: { onChange: (filters: AuditFilters) => void }) {
+function toValues(filters: AuditFilters): Values {
+  return {
+    entityType: filters.entityType,
+    action: filters.action,
+    actor: filters.actor,
+    range:
+      filters.from || filters.to
+        ? [filters.from ? dayjs(filters.from) : null, filters.to ? dayjs(filters.to) : null]
+        : null,
+  };
+}
+
+/**
+ * Filters of the audit trail: object type, action, actor and a date range (Asia/Shanghai days, inclusive). `applied`
+ * are the filters in force (from the address), shown in the fields when the page opens or Back returns to it.
+ */
+export function AuditFilterForm({
+  applied,
+  onChange,
+}: {
+  applied: AuditFilters;
+  onChange: (filters: AuditFilters) => void;
+}) {
   const [form] = Form.useForm<Values>();
   return (
     <Form<Values>
       form={form}
+      initialValues={toValues(applied)}
       layout="inline"
       onFinish={(values) => {
         onChange(toFilters(values));
@@ -65,7 +87,7 @@ export function AuditFilterForm({ onChange }: { onChange: (filters: AuditFilters
         </Button>
         <Button
           onClick={() => {
-            form.resetFields();
+            form.setFieldsValue(toValues({}));
             onChange({});
           }}
         >

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { Button, Card, Space, Typography, type TableColumnsType } from 'antd';
 import { DownloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
@@ -12,6 +11,8 @@ import { AuditEventDetail } from './AuditEventDetail.tsx';
 import { AuditFilterForm } from './AuditFilterForm.tsx';
 import { PagedTable } from '../../shared/PagedTable.tsx';
 import { usePaging } from '../../shared/usePaging.ts';
+import { useFilterParams } from '../../shared/useFilterParams.ts';
+import { isAnyText, isDay } from '../../shared/filter-params.ts';
 
 const columns: TableColumnsType<AuditEvent> = [
   { title: '编号', dataIndex: 'id', width: 80 },
@@ -38,9 +39,12 @@ const columns: TableColumnsType<AuditEvent> = [
   },
 ];
 
+/** The filters as the address holds them: Back or a shared link opens the trail filtered as it was. */
+const FILTERS = { entityType: isAnyText, action: isAnyText, actor: isAnyText, from: isDay, to: isDay };
+
 /** 审计日志 (auditor): the append-only, hash-chained trail of every write; read, verify and export only. */
 export function AuditPage() {
-  const [filters, setFilters] = useState<AuditFilters>({});
+  const [filters, setFilters] = useFilterParams(FILTERS);
   const paging = usePaging(50);
   const events = useAuditEvents(filters, paging.page, paging.pageSize);
   const verify = useMutation({ mutationFn: verifyAuditChain });
@@ -51,9 +55,16 @@ export function AuditPage() {
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Card>
         <AuditFilterForm
-          onChange={(next) => {
-            setFilters(next);
-            paging.reset();
+          applied={filters}
+          onChange={(next: AuditFilters) => {
+            setFilters({
+              entityType: undefined,
+              action: undefined,
+              actor: undefined,
+              from: undefined,
+              to: undefined,
+              ...next,
+            });
           }}
         />
       </Card>

@@ -12,23 +12,29 @@ import {
   EXIT_WAYS,
   RENEWAL_TRACK_LABELS,
   RENEWAL_TRACKS,
+  type createRenewalCaseSchema,
   type RenewalTrack,
 } from '@pgs/domain';
+import type { In } from '../../api/contract.ts';
 import { useCreateCase } from '../renewal.api.ts';
 
 export type CasePreset = { creditCode?: string; name?: string; track?: RenewalTrack };
+
+/** What the contract takes, so the selects hold its own values. */
+type CaseInput = In<typeof createRenewalCaseSchema>;
 
 type Values = {
   creditCode: string;
   track: RenewalTrack;
   department: string;
   responsiblePerson: string;
-  deadline?: Dayjs;
+  /** Required by the form's rule, so present once it validates. */
+  deadline: Dayjs;
   openedOn?: Dayjs;
   planYear?: number;
-  measure?: string;
-  exitWay?: string;
-  disposalWay?: string;
+  measure?: CaseInput['measure'];
+  exitWay?: CaseInput['exitWay'];
+  disposalWay?: CaseInput['disposalWay'];
   violation?: string;
   originalCapacity?: string;
   plannedCapacity?: string;
@@ -65,12 +71,12 @@ export function NewCaseModal({ preset, onClose }: { preset: CasePreset | null; o
       track: v.track,
       department: v.department,
       responsiblePerson: v.responsiblePerson,
-      deadline: day(v.deadline),
+      deadline: v.deadline.format('YYYY-MM-DD'),
       openedOn: day(v.openedOn),
       planYear: v.planYear ?? null,
-      measure: (v.measure ?? null) as never,
-      exitWay: (v.exitWay ?? null) as never,
-      disposalWay: (v.disposalWay ?? null) as never,
+      measure: v.measure ?? null,
+      exitWay: v.exitWay ?? null,
+      disposalWay: v.disposalWay ?? null,
       violation: v.violation ?? null,
       originalCapacity: v.originalCapacity ?? null,
       plannedCapacity: v.plannedCapacity ?? null,

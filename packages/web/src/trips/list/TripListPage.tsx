@@ -1,25 +1,29 @@
-import { useState } from 'react';
 import { Button, Card, Drawer, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import { DownloadOutlined, FileAddOutlined } from '@ant-design/icons';
 import { Link, useSearchParams } from 'react-router';
 import { can } from '@pgs/domain/platform/roles';
-import { platformName, type PlatformKey } from '@pgs/domain';
+import { isPlatformKey, platformName, type PlatformKey } from '@pgs/domain';
 import { useMe } from '../../auth/session.ts';
 import { useDownload } from '../../shared/useDownload.ts';
-import { exportTrips, useTrip, useTrips, type TripFilters, type TripView } from '../trips.api.ts';
+import { exportTrips, useTrip, useTrips, type TripView } from '../trips.api.ts';
 import { PagedTable } from '../../shared/PagedTable.tsx';
 import { PlatformSelect } from '../../shared/PlatformSelect.tsx';
 import { usePaging } from '../../shared/usePaging.ts';
+import { useFilterParams } from '../../shared/useFilterParams.ts';
+import { isMonth, isTrueOrFalse } from '../../shared/filter-params.ts';
 import { monthAgo } from '../components/usePlatformChoice.ts';
 import { TripDetails } from './TripDetails.tsx';
 
 const MONTHS = Array.from({ length: 24 }, (_, i) => monthAgo(i));
 
+/** The list's filters as the address holds them (Back from a trip's target keeps them). */
+const FILTERS = { platformKey: isPlatformKey, month: isMonth, late: isTrueOrFalse };
+
 /** R2.8 外出招商 list: newest first, late reports flagged; a platform sees its own, the bureau every platform's. */
 export function TripListPage() {
   const me = useMe().data;
   const mayReport = me ? can(me.role, 'trips.report') : false;
-  const [filters, setFilters] = useState<TripFilters>({});
+  const [filters, setFilter] = useFilterParams(FILTERS);
   const paging = usePaging(20);
   const trips = useTrips(filters, paging.page, paging.pageSize);
   const exporting = useDownload(() => exportTrips(filters));
@@ -27,10 +31,6 @@ export function TripListPage() {
   const [params, setParams] = useSearchParams();
   const openId = Number(params.get('open')) || undefined;
   const opened = useTrip(openId);
-  const setFilter = (patch: TripFilters) => {
-    setFilters((current) => ({ ...current, ...patch }));
-    paging.reset();
-  };
 
   return (
     <Card

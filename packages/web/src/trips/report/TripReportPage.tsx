@@ -6,6 +6,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import {
   creditCodeProblem,
   isCalendarDay,
+  isPlatformKey,
   normaliseCreditCode,
   quarterOfDay,
   shanghaiDay,
@@ -24,8 +25,9 @@ type FormValues = {
   travellerIds: number[];
   startOn: string;
   endOn: string;
-  province?: string;
-  city?: string;
+  /** Required by the form's rules, so present once it validates. */
+  province: string;
+  city: string;
   met?: Array<{ name?: string; creditCode?: string; targetId?: number | null }>;
   outcome: string;
   projectIds?: number[];
@@ -104,6 +106,11 @@ export function TripReportPage() {
 
   const submit = async (values: FormValues) => {
     if (saving) return;
+    // A platform user reports for their platform; the page offers no choice without one (the server says the same).
+    if (!platformKey || !isPlatformKey(platformKey)) {
+      message.error('请先选择平台');
+      return;
+    }
     setSaving(true);
     try {
       const body = {

@@ -54,7 +54,8 @@ export function RosterPage() {
       };
       if (editing === 'new') await addStaff(platformKey ?? '', body);
       else if (editing)
-        await updateStaff(editing.id, { ...body, fromMonth: values.fromMonth, version: editing.version });
+        // The form requires the month when a person is changed; an empty one gets the server's message.
+        await updateStaff(editing.id, { ...body, fromMonth: values.fromMonth ?? '', version: editing.version });
       message.success('名册已保存');
       setEditing(null);
       await queryClient.invalidateQueries({ queryKey: tripKeys.all });
