@@ -79,7 +79,7 @@ process.exit(status);
  * Where the suite's time went, before the summary line: each tier's wall clock (first file started → last file
  * ended; the two server tiers run side by side) with the sum of its files' own times, and the ten slowest files.
  */
-function printTimings({ projects, files }) {
+function printTimings({ projects, files, retried = [] }) {
   const seconds = (ms) => `${(ms / 1000).toFixed(1)} 秒`;
   console.log('\n各测试层耗时（墙钟；括号内为各文件耗时之和）：');
   for (const { name, wallMs } of projects) {
@@ -90,5 +90,9 @@ function printTimings({ projects, files }) {
   console.log('最慢的 10 个测试文件：');
   for (const file of [...files].sort((a, b) => b.ms - a.ms).slice(0, 10)) {
     console.log(`  ${seconds(file.ms).padStart(9)}  ${file.project}  ${file.file}`);
+  }
+  if (retried.length > 0) {
+    console.log(`重试后才通过的测试（不稳定，须查明原因）：${retried.length} 个`);
+    for (const test of retried) console.log(`  ${test.file} > ${test.name}`);
   }
 }

@@ -3,7 +3,7 @@
 // leave out the file's import and its beforeAll. This one writes, for each test file, its project (tier) and the
 // time vitest reports for it: environment, import and setup, then its tests and hooks (ModuleDiagnostic); and for
 // each project the wall clock from its first file's start to its last file's end. Output: the JSON file named by
-// PGS_TIMINGS_FILE.
+// PGS_TIMINGS_FILE. It also names the tests that passed only when retried.
 import { writeFileSync } from 'node:fs';
 
 export default class TimingsReporter {
@@ -35,6 +35,12 @@ export default class TimingsReporter {
       return { project: testModule.project.name, file: testModule.relativeModuleId, ms };
     });
     const projects = [...this.projects].map(([name, span]) => ({ name, wallMs: span.end - span.start }));
-    writeFileSync(target, JSON.stringify({ projects, files }));
+    // Tests that passed only on a retry (the e2e tier retries once): named, so a flaky test is seen and fixed.
+    const retried = testModules.flatMap((testModule) =>
+      [...testModule.children.allTests()]
+        .filter((test) => test.result().state === 'passed' && (test.diagnostic()?.retryCount ?? 0) > 0)
+        .map((test) => ({ file: testModule.relativeModuleId, name: test.fullName })),
+    );
+    writeFileSync(target, JSON.stringify({ projects, files, retried }));
   }
 }
