@@ -47,6 +47,12 @@ export async function chainHead(db: Db | Tx): Promise<ChainHead | undefined> {
   return head;
 }
 
+/** The newest row's seq alone (an index-only read of audit_seq_idx); 0 while the trail is empty. */
+export async function headSeq(db: Db | Tx): Promise<number> {
+  const [head] = await db.select({ seq: auditEvents.seq }).from(auditEvents).orderBy(desc(auditEvents.seq)).limit(1);
+  return head?.seq ?? 0;
+}
+
 export async function insertEvent(tx: Tx, values: NewAuditEvent): Promise<void> {
   await tx.insert(auditEvents).values(values);
 }

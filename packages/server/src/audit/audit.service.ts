@@ -8,6 +8,7 @@ import {
   countEvents,
   eventsAfterId,
   eventsPage,
+  headSeq,
   insertEvent,
   lockChain,
   type AuditEventRow,
@@ -53,6 +54,16 @@ export async function recordAudit(tx: Tx, actor: Actor, input: AuditInput, now: 
   };
   await insertEvent(tx, { ...fields, prevHash, hash: keyedHash(key.secret, prevHash, fields) });
   noteAuditWrite();
+}
+
+/**
+ * A number that moves on every committed write of the system (issue #14, the cockpit's cache): every write is audited
+ * in its own transaction, and the chain's lock is held until commit, so seq grows in commit order — a snapshot that
+ * sees seq N sees every write up to N and none after. Read it BEFORE the figures it stands for: an answer then never
+ * lacks a write older than its generation (it may hold a newer one, which is a later generation's miss anyway).
+ */
+export async function writeGeneration(db: Db): Promise<number> {
+  return headSeq(db);
 }
 
 function toView(row: AuditEventRow) {

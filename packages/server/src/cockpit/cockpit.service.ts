@@ -29,12 +29,21 @@ import { complianceOfPlatforms } from '../trips/staffing-compliance.service.ts';
 import { getAssessment, listAssessments } from '../assessment/assessment.service.ts';
 import { rubricOfYear } from '../assessment/rubrics.service.ts';
 import { keyTaskCompletion } from '../key-tasks/key-tasks.service.ts';
+import { writeGeneration } from '../audit/audit.service.ts';
+import { perDatabase } from '../platform/change-signals.ts';
+import { GenerationCache } from './cockpit-cache.ts';
+
+const cacheOf = perDatabase(() => new GenerationCache<CockpitView>());
 
 /**
  * The leadership cockpit (issue #14, 驾驶舱): every figure is read from the module that owns it, through its service,
  * as of one day; the rules that turn rows into figures are the domain's (cockpit-figures.ts). The leadership group,
  * the drc and the eitc see the three platforms and the city; a platform user sees its own column only (D10) — the
  * services called below scope a platform actor themselves, and the cockpit asks only for its own platform.
+ *
+ * The answer is kept (cockpit-cache.ts) by everything it depends on: the year, the day asked and today (a past day's
+ * notes and today's clocks move with the date), the role and platform of the reader (a platform sees its column;
+ * drafts and labels follow the role), and the generation of committed writes read before the figures.
  */
 export async function cockpitView(
   db: Db,
@@ -47,7 +56,20 @@ export async function cockpitView(
   const year = query.year ?? Number((query.asOf ?? today).slice(0, 4));
   const day = cockpitDay(year, query.asOf, today);
   if (!day.ok) throw badRequest(day.message);
-  const { asOf } = day;
+  const scope = platformScope(actor);
+  const generation = await writeGeneration(db);
+  const key = [year, day.asOf, today, actor.role, scope ?? ''].join('|');
+  return cacheOf(db).get(key, generation, () => computeCockpit(db, actor, year, day.asOf, today, now));
+}
+
+async function computeCockpit(
+  db: Db,
+  actor: Actor,
+  year: number,
+  asOf: string,
+  today: string,
+  now: Date,
+): Promise<CockpitView> {
   const past = asOf < today;
   const from = `${year}-01-01`;
   const scope = platformScope(actor);

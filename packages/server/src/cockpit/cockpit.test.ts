@@ -4,6 +4,8 @@ import type { CockpitView } from '@pgs/domain';
 import { createTestApp, type TestApp } from '../test/test-app.ts';
 import { makeProject } from '../test/make-project.ts';
 import { openWorkbook } from '../platform/xlsx-reader.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { SYSTEM_ACTOR } from '../platform/actor.ts';
 
 /**
  * 驾驶舱 (issue #14) through the API on a small data set counted by hand. The test clock is 2026-11-28.
@@ -245,14 +247,18 @@ describe('issue #14 cockpit renewal cases on a past day', () => {
   it('a case completed or withdrawn later is open on the day; overdue the day after its deadline', async () => {
     // Written straight into the renewal ledger (rows of a read-only figure); the cases' dates are what count.
     // A: opened 02-01, due 06-30, completed late on 07-10. B: opened 02-01, due 05-31, withdrawn on 04-15 (Beijing
-    // time; a withdrawn case's last change). C: opened 08-01, due 09-30, still in progress.
-    await t.database.db.execute(sql`
+    // time; a withdrawn case's last change). C: opened 08-01, due 09-30, still in progress. Audited like every write
+    // of the system: the cockpit's kept answers hold until the next audited write.
+    await t.database.db.transaction(async (tx) => {
+      await recordAudit(tx, SYSTEM_ACTOR, { action: 'test.renewal-rows', entityType: 'renewal_cases' }, t.clock());
+      await tx.execute(sql`
       INSERT INTO renewal_cases (platform_key, credit_code, enterprise_name, track, status, department, responsible_person,
         opened_on, deadline, completed_on, plan_year, created_at, created_by, updated_at)
       VALUES
         ('zhenan', '91330300CKPA00001A', '驾驶舱甲公司', 'zombie_exit', 'completed', '浙南经发局', '甲', '2026-02-01', '2026-06-30', '2026-07-10', 0, now(), 'eitc', now()),
         ('zhenan', '91330300CKPB00002B', '驾驶舱乙公司', 'zombie_exit', 'withdrawn', '浙南经发局', '乙', '2026-02-01', '2026-05-31', NULL, 0, now(), 'eitc', '2026-04-14T17:00:00Z'),
         ('zhenan', '91330300CKPC00003C', '驾驶舱丙公司', 'zombie_exit', 'in_progress', '浙南经发局', '丙', '2026-08-01', '2026-09-30', NULL, 0, now(), 'eitc', now())`);
+    });
     const renewalOn = async (asOf: string) =>
       column(await cockpit('leader', `?year=2026&asOf=${asOf}`), 'zhenan').renewal;
     expect(await renewalOn('2026-01-31')).toEqual({ open: 0, overdue: 0, closed: 0, closedOnTime: 0 });
