@@ -33,6 +33,21 @@ export function idleStatusRows(asOf: string, settings: LandSettings, where: SQL 
       ${below(sql`${parcels.developedArea}`, sql`${parcels.areaMu}`, terms.areaShare)}
       OR ${below(sql`${parcels.investedAmount}`, sql`${parcels.totalInvestment}`, terms.investmentShare)}) THEN 's'
   END`;
+  const running = sql`CROSS JOIN LATERAL (SELECT ${kind} AS kind) AS running`;
+  const start = sql`CASE running.kind WHEN 'n' THEN ${parcels.agreedStartOn} WHEN 's' THEN ${parcels.suspendedSince} END`;
+  // The delayed days of the few parcels with delays, in their own aggregate: a per-row subquery over the whole
+  // ledger made PostgreSQL's estimate large enough to compile the statement (JIT, seconds) on every call.
+  const delayed = sql`
+    SELECT g.parcel_id, sum(upper(r) - lower(r))::int AS days
+    FROM (
+      SELECT ${parcelDelays.parcelId} AS parcel_id,
+        range_agg(daterange(${parcelDelays.fromOn}, ${parcelDelays.toOn}, '[]'))
+          * datemultirange(daterange(${start}, greatest(${start}, ${day}), '()')) AS days
+      FROM ${parcelDelays} JOIN ${parcels} ON ${parcels.id} = ${parcelDelays.parcelId} ${running}
+      WHERE running.kind IS NOT NULL
+      GROUP BY ${parcelDelays.parcelId}, ${start}
+    ) AS g CROSS JOIN LATERAL unnest(g.days) AS r
+    GROUP BY g.parcel_id`;
   return sql`
     SELECT c.id,
       CASE WHEN c.kind IS NULL OR c.start > c.bound THEN 'n'
@@ -40,24 +55,11 @@ export function idleStatusRows(asOf: string, settings: LandSettings, where: SQL 
         WHEN (c.start + ${years(sql`c.years`)})::date + c.delayed < ${day} THEN 'i'
         ELSE 'n' END AS status
     FROM (
-      SELECT k.id, k.kind, k.start,
-        CASE k.kind WHEN 'n' THEN ${terms.notStartedIdleYears}::int ELSE ${terms.suspendedIdleYears}::int END AS years,
-        CASE k.kind WHEN 'n' THEN ${bounds.agreedStartOnOrBefore}::date ELSE ${bounds.suspendedOnOrBefore}::date END AS bound,
-        CASE WHEN k.days IS NULL OR k.start IS NULL THEN 0 ELSE (
-          SELECT coalesce(sum(upper(r) - lower(r)), 0)::int
-          FROM unnest(k.days * datemultirange(daterange(k.start, greatest(k.start, ${day}), '()'))) AS r
-        ) END AS delayed
-      FROM (
-        SELECT ${parcels.id} AS id, running.kind, d.days,
-          CASE running.kind WHEN 'n' THEN ${parcels.agreedStartOn} WHEN 's' THEN ${parcels.suspendedSince} END AS start
-        FROM ${parcels}
-        CROSS JOIN LATERAL (SELECT ${kind} AS kind) AS running
-        LEFT JOIN (
-          SELECT ${parcelDelays.parcelId} AS parcel_id,
-            range_agg(daterange(${parcelDelays.fromOn}, ${parcelDelays.toOn}, '[]')) AS days
-          FROM ${parcelDelays} GROUP BY ${parcelDelays.parcelId}
-        ) AS d ON d.parcel_id = ${parcels.id}
-        WHERE ${where ?? sql`true`}
-      ) AS k
+      SELECT ${parcels.id} AS id, running.kind, ${start} AS start, coalesce(d.days, 0) AS delayed,
+        CASE running.kind WHEN 'n' THEN ${terms.notStartedIdleYears}::int ELSE ${terms.suspendedIdleYears}::int END AS years,
+        CASE running.kind WHEN 'n' THEN ${bounds.agreedStartOnOrBefore}::date ELSE ${bounds.suspendedOnOrBefore}::date END AS bound
+      FROM ${parcels} ${running}
+      LEFT JOIN (${delayed}) AS d ON d.parcel_id = ${parcels.id}
+      WHERE ${where ?? sql`true`}
     ) AS c`;
 }
