@@ -21,8 +21,12 @@ describe('delayedDaysBefore: the delayed days strictly between the start and the
   it('overlapping, contained and adjacent delays count each day once', () => {
     const overlapping = [d('2024-04-01', '2024-04-30'), d('2024-04-21', '2024-05-10')];
     expect(delayedDaysBefore('2024-03-01', '2025-03-01', overlapping)).toBe(40);
-    expect(delayedDaysBefore('2024-03-01', '2025-03-01', [d('2024-04-01', '2024-04-30'), d('2024-04-05', '2024-04-06')])).toBe(30);
-    expect(delayedDaysBefore('2024-03-01', '2025-03-01', [d('2024-05-01', '2024-05-02'), d('2024-04-29', '2024-04-30')])).toBe(4);
+    expect(
+      delayedDaysBefore('2024-03-01', '2025-03-01', [d('2024-04-01', '2024-04-30'), d('2024-04-05', '2024-04-06')]),
+    ).toBe(30);
+    expect(
+      delayedDaysBefore('2024-03-01', '2025-03-01', [d('2024-05-01', '2024-05-02'), d('2024-04-29', '2024-04-30')]),
+    ).toBe(4);
   });
 });
 
@@ -62,8 +66,12 @@ describe('clockRunOut equals asOf > clockEnd (D22 + D23 without the loop over de
     expect(clockRunOut('2024-02-29', 1, 0, '2025-02-28')).toBe(false);
     expect(clockRunOut('2024-02-29', 1, 0, '2025-03-01')).toBe(true);
     const delays = [{ fromOn: '2024-06-01', toOn: '2024-06-10' }];
-    expect(clockRunOut('2024-02-29', 1, delayedDaysBefore('2024-02-29', '2025-03-10', delays), '2025-03-10')).toBe(false);
-    expect(clockRunOut('2024-02-29', 1, delayedDaysBefore('2024-02-29', '2025-03-11', delays), '2025-03-11')).toBe(true);
+    expect(clockRunOut('2024-02-29', 1, delayedDaysBefore('2024-02-29', '2025-03-10', delays), '2025-03-10')).toBe(
+      false,
+    );
+    expect(clockRunOut('2024-02-29', 1, delayedDaysBefore('2024-02-29', '2025-03-11', delays), '2025-03-11')).toBe(
+      true,
+    );
   });
 });
 

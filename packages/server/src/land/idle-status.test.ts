@@ -24,7 +24,7 @@ import { idleStatuses } from './parcels.service.ts';
  */
 let database: Database;
 let rows: ParcelRow[] = [];
-let delays = new Map<number, DelayRow[]>();
+const delays = new Map<number, DelayRow[]>();
 const asOfDays = new Set<string>();
 
 const STARTS = ['2022-12-31', '2023-02-28', '2023-03-01', '2024-02-28', '2024-02-29', '2024-03-01', '2024-12-31'];
@@ -40,7 +40,14 @@ function variants(s: string): Variant[] {
     { code: 'extension', over: {}, delays: [[10, 374]] },
     { code: 'astride-start', over: {}, delays: [[-20, 5]] },
     { code: 'past-end', over: {}, delays: [[300, 420]] },
-    { code: 'overlapping', over: {}, delays: [[30, 60], [50, 90]] },
+    {
+      code: 'overlapping',
+      over: {},
+      delays: [
+        [30, 60],
+        [50, 90],
+      ],
+    },
     { code: 'area-third', over: { ...started, developedArea: '10' } },
     { code: 'area-below', over: { ...started, developedArea: '9.999999' } },
     { code: 'invest-quarter', over: { ...started, investedAmount: '2500', totalInvestment: '10000' } },
@@ -158,7 +165,8 @@ describe('the idle status in SQL equals the domain clock, parcel by parcel (R3.6
       const expected = reference(asOf, settings);
       for (const [id, status] of await sqlStatuses(settings, asOf)) {
         seen.add(status);
-        if (expected.get(id) !== status) differing.push(`parcel ${id} as of ${asOf}: SQL ${status}, domain ${expected.get(id)}`);
+        if (expected.get(id) !== status)
+          differing.push(`parcel ${id} as of ${asOf}: SQL ${status}, domain ${expected.get(id)}`);
       }
     }
     expect(differing.slice(0, 10)).toEqual([]);
@@ -166,7 +174,11 @@ describe('the idle status in SQL equals the domain clock, parcel by parcel (R3.6
   });
 
   it('a platform user gets its own platform’s parcels only', async () => {
-    const mine = await idleStatuses(database.db, { ...SYSTEM_ACTOR, role: 'platform', platformKey: 'hitech' }, '2026-01-01');
+    const mine = await idleStatuses(
+      database.db,
+      { ...SYSTEM_ACTOR, role: 'platform', platformKey: 'hitech' },
+      '2026-01-01',
+    );
     const hitech = rows.filter((r) => r.platformKey === 'hitech').map((r) => r.id);
     expect(mine.map((p) => p.id).sort((a, b) => a - b)).toEqual(hitech.sort((a, b) => a - b));
   });

@@ -2,13 +2,11 @@ import { and, asc, count, eq, exists, ilike, inArray, not, or, sql, type SQL } f
 import {
   checkBoundary,
   checkParcelAction,
-  clockStartBounds,
   daysBetween,
   isPublishable,
   LAND_SUB_DATABASE_STATES,
   parcelAreaInMu,
   parcelClock,
-  parcelClockStatus,
   periodEnd,
   shanghaiDay,
   DELAY_CAUSE_LABELS,
@@ -35,7 +33,6 @@ import {
   type SupplyParcelInput,
   type vacateParcelSchema,
 } from '@pgs/domain';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import type { Db, Tx } from '../platform/db.ts';
 import { requirePermission, type Actor } from '../platform/actor.ts';
