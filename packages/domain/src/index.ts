@@ -65,6 +65,7 @@ export * from './land/land-decimal.ts';
 export * from './land/parcel-settings.ts';
 export * from './land/parcel-lifecycle.ts';
 export * from './land/idle-clock.ts';
+export * from './land/idle-clock-terms.ts';
 export * from './land/land-area.ts';
 export * from './land/due-list.ts';
 export * from './land/parcel-match.ts';

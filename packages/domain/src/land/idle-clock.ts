@@ -194,8 +194,8 @@ export function parcelClockStatus(facts: ClockFacts, asOf: string, settings: Lan
 }
 
 /**
- * A coarse bound for reading a whole ledger (the land service pre-selects in SQL, then parcelClockStatus decides):
- * a clock of at least `years` years that started after these days cannot have passed a threshold by `asOf`. A period
+ * A coarse bound for deciding a whole ledger at once (the land service's SQL skips, with a date comparison alone,
+ * every clock younger than it; idle-clock-terms.ts): a clock of at least `years` years that started after these days cannot have passed a threshold by `asOf`. A period
  * of Y years lasts at least 365 × Y days (D22: 2024-02-29 + 1 year ends 2025-02-28, 365 days later) and delays (D23)
  * only push its end later, so a flagged parcel's clock started on or before asOf − 365 × Y − 1; the bound keeps one
  * spare day. Any parcel the filter leaves out is one parcelClockStatus calls 'normal' (tested at the boundaries).

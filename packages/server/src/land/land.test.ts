@@ -439,8 +439,9 @@ describe('the idle status of a whole ledger (what the bench measures)', () => {
   });
 
   it('the SQL pre-selection leaves out no parcel the clock flags: leap-day start, extension, suspension, started late', async () => {
-    // s11-landbench: idleStatuses reads facts only for parcels whose dates CAN make them idle (clockStartBounds);
-    // every parcel must still get the status its own clock gives, on the days around each threshold.
+    // idleStatuses is decided in SQL (s13-landsql, idle-status.repository.ts), which skips every clock younger than
+    // clockStartBounds: every parcel must still get the status its own clock gives, on the days around each
+    // threshold (idle-status.test.ts covers every boundary on a ledger made for it).
     const ok = async (response: Awaited<ReturnType<typeof send>>) => {
       expect(response.statusCode, response.body).toBe(200);
       return response.json<{ id: number; version: number }>();

@@ -2,13 +2,11 @@ import { and, asc, count, eq, exists, ilike, inArray, not, or, sql, type SQL } f
 import {
   checkBoundary,
   checkParcelAction,
-  clockStartBounds,
   daysBetween,
   isPublishable,
   LAND_SUB_DATABASE_STATES,
   parcelAreaInMu,
   parcelClock,
-  parcelClockStatus,
   periodEnd,
   shanghaiDay,
   DELAY_CAUSE_LABELS,
@@ -35,7 +33,6 @@ import {
   type SupplyParcelInput,
   type vacateParcelSchema,
 } from '@pgs/domain';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import type { Db, Tx } from '../platform/db.ts';
 import { requirePermission, type Actor } from '../platform/actor.ts';
@@ -53,6 +50,7 @@ import {
   type ParcelRow,
 } from './parcels.repository.ts';
 import { currentLandSettings, settingsValues } from './land-settings.service.ts';
+import { idleStatusRows } from './idle-status.repository.ts';
 import { assertKnownHolder } from './parcel-holder.ts';
 import { forgetPublicParcels } from './parcel-public.service.ts';
 import { displayNamesOf } from '../users/users.service.ts';
@@ -346,89 +344,32 @@ export async function* parcelRows(db: Db, actor: Actor, filter: ParcelFilter, no
 }
 
 /**
- * The idle status of every parcel the actor sees, as of a day, computed by the domain from the facts (the bench
- * compares it with the same question asked as one SQL statement).
+ * The idle status of every parcel the actor sees, as of a day (the bench compares it with the same question asked as
+ * one SQL statement). The database decides it in one statement, evaluating the domain's clock terms
+ * (idle-status.repository.ts, tested row by row against parcelClockStatus), and sends the whole ledger as ONE text
+ * ("id" for a normal parcel, "id" + 'i' or 'r' for a flagged one): the driver parsing 100 000 rows cost more than the
+ * statement itself (s11-landbench, s13-landsql).
  */
 export async function idleStatuses(db: Db, actor: Actor, asOf: string) {
   requirePermission(actor, 'parcels.read');
   const scope = platformScope(actor);
   const values = settingsValues(await currentLandSettings(db));
-  // The clock's facts travel as ONE text per parcel, not as typed columns: a whole ledger is read at once, and the
-  // driver parsing 100 000 rows of 14 columns cost more than the clocks themselves (bench/land.bench.ts: 4.3 s →
-  // 0.7 s). Only a parcel that CAN be flagged as of the day is read with its facts (mayRunClock); every other one
-  // is 'normal' by the domain's own bounds, and the ids of all come as one text in a second, parallel statement, so
-  // the driver parses one row per candidate rather than one per parcel. The shares (numerics, slow to print) are
-  // read only for a parcel started by the day, the one case whose clock reads them (s11-landbench).
-  const text = (column: AnyPgColumn) => sql`coalesce(${column}::text, '')`;
-  const facts = sql.join(
-    [
-      ...CLOCK_DAYS.map((key) => text(parcels[key])),
-      sql`CASE WHEN ${parcels.startedOn} <= ${asOf} THEN concat_ws('|', ${sql.join(
-        CLOCK_SHARES.map((key) => text(parcels[key])),
-        sql`, `,
-      )}) ELSE '' END`,
-    ],
-    sql`, `,
-  );
-  const inScope = scope ? eq(parcels.platformKey, scope) : undefined;
-  const [all, candidates, delayRows] = await Promise.all([
-    db.execute(sql`SELECT string_agg(${parcels.id}::text, ',') AS "ids" FROM ${parcels} WHERE ${inScope ?? sql`true`}`),
-    db.execute(sql`
-      SELECT ${parcels.id} AS "id", concat_ws('|', ${facts}) AS "facts" FROM ${parcels}
-      WHERE ${and(inScope, mayRunClock(asOf, values))}`),
-    db
-      .select({ parcelId: parcelDelays.parcelId, fromOn: parcelDelays.fromOn, toOn: parcelDelays.toOn })
-      .from(parcelDelays),
-  ]);
-  const delays = new Map<number, DelayRow[]>();
-  for (const d of delayRows) delays.set(d.parcelId, [...(delays.get(d.parcelId) ?? []), d as DelayRow]);
-  const none: DelayRow[] = [];
-  const flagged = new Map<number, ClockStatus>();
-  for (const row of (candidates as { rows: Array<{ id: number | string; facts: string }> }).rows) {
-    const id = Number(row.id);
-    const parts = row.facts.split('|');
-    // The status reads neither the price nor the agreed completion (the fee and slow construction are parcelClock's).
-    const clockRow: Record<string, string | null> = { landPrice: null, agreedCompletionOn: null };
-    [...CLOCK_DAYS, ...CLOCK_SHARES].forEach((key, index) => (clockRow[key] = parts[index] || null));
-    const status = parcelClockStatus(factsOf(clockRow as unknown as ParcelRow, delays.get(id) ?? none), asOf, values);
-    if (status !== 'normal') flagged.set(id, status);
+  const rows = idleStatusRows(asOf, values, scope ? eq(parcels.platformKey, scope) : undefined);
+  const result = await db.execute(sql`
+    SELECT string_agg(CASE s.status WHEN 'n' THEN s.id::text ELSE s.id::text || s.status END, ',') AS "statuses"
+    FROM (${rows}) AS s`);
+  const [row] = (result as { rows: Array<{ statuses: string | null }> }).rows;
+  const tokens = row?.statuses?.split(',') ?? [];
+  const out = new Array<{ id: number; status: ClockStatus }>(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    const last = token.charCodeAt(token.length - 1);
+    // '0'–'9' end a normal parcel's id; 'i' and 'r' mark the flagged ones.
+    if (last <= 57) out[i] = { id: Number(token), status: 'normal' };
+    else out[i] = { id: Number(token.slice(0, -1)), status: last === 114 ? 'recovery' : 'idle' };
   }
-  const [ids] = (all as { rows: Array<{ ids: string | null }> }).rows;
-  return (ids?.ids?.split(',') ?? []).map((text) => {
-    const id = Number(text);
-    return { id, status: flagged.get(id) ?? 'normal' };
-  });
+  return out;
 }
-
-/**
- * The SQL pre-filter of idleStatuses, a superset of the parcels the domain can flag as of `asOf`: runningClock needs
- * the parcel supplied and not completed, vacated or recovered on or before the day, and either not started with an
- * agreed start, or started and suspended; and a clock can only have passed a threshold when it started on or before
- * the domain's clockStartBounds. Nothing here decides a status.
- */
-function mayRunClock(asOf: string, settings: LandSettings): SQL {
-  const bounds = clockStartBounds(asOf, settings);
-  const notOn = (column: AnyPgColumn) => sql`(${column} IS NULL OR ${column} > ${asOf})`;
-  return sql`(${parcels.contractDate} <= ${asOf} AND ${notOn(parcels.completedOn)} AND ${notOn(parcels.vacatedOn)}
-    AND ${notOn(parcels.recoveredOn)}
-    AND ((${notOn(parcels.startedOn)} AND ${parcels.agreedStartOn} <= ${bounds.agreedStartOnOrBefore})
-      OR (${parcels.startedOn} <= ${asOf} AND ${parcels.suspendedSince} <= ${bounds.suspendedOnOrBefore})))`;
-}
-
-/** The days the idle-land status reads (parcelClockStatus through factsOf), in the order idleStatuses sends them. */
-const CLOCK_DAYS = [
-  'contractDate',
-  'agreedStartOn',
-  'startedOn',
-  'completedOn',
-  'vacatedOn',
-  'recoveredOn',
-  'suspendedSince',
-] as const satisfies ReadonlyArray<keyof ParcelRow>;
-/** The figures it reads when a started parcel is suspended (1/3 of the area, 25 % of the investment); none holds '|'. */
-const CLOCK_SHARES = ['areaMu', 'developedArea', 'investedAmount', 'totalInvestment'] as const satisfies ReadonlyArray<
-  keyof ParcelRow
->;
 
 /** For other modules (the renewal cases): the parcels of a platform in the given states, by code, unscoped reads excluded. */
 export async function parcelsByPlatformAndState(
