@@ -36,7 +36,9 @@ export function SelectOnDemand(props: Props) {
         data-testid={props['data-testid']}
         style={props.style}
         value={props.value}
-        onChange={props.onChange}
+        onChange={(value) => {
+          props.onChange(String(value));
+        }}
         options={props.options}
         defaultOpen={wanted === 'open'}
         autoFocus={wanted !== 'soon'}

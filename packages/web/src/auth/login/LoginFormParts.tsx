@@ -63,7 +63,7 @@ export function VerticalFormItem({
   const item = `${prefixCls}-item`;
   const errors = useDebounce(status.error === null ? NO_ERRORS : [status.error]);
   const hasError = errors.length > 0;
-  const validateStatus = status.error !== null ? 'error' : status.changed ? 'success' : '';
+  const validateStatus: 'error' | 'success' | '' = status.error !== null ? 'error' : status.changed ? 'success' : '';
   const itemRef = useRef<HTMLDivElement>(null);
   const [marginBottom, setMarginBottom] = useState<number | null>(null);
   useLayoutEffect(() => {
