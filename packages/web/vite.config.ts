@@ -149,6 +149,14 @@ export default defineConfig({
     emptyOutDir: true,
     manifest: true,
     chunkSizeWarningLimit: 1200,
+    rolldownOptions: {
+      output: {
+        // Issue #15: the shared chunks' names are those of an arbitrary module inside (`useMergeSemantic`, `es`,
+        // `context`) and were repeated in every import and preload list of the first page (≈ 5 kB gzip over its
+        // ~95 files); they are named by their hash alone. Page chunks keep their names for the network tab.
+        chunkFileNames: (chunk) => (chunk.isDynamicEntry ? 'assets/[name]-[hash].js' : 'assets/[hash].js'),
+      },
+    },
     // Issue #15 tried building the entry's modules into one file (rolldown codeSplitting groups, ≈ 11 kB less gzip on
     // the first page). It changed the order the modules run in, and antd's Select then lost the first click on an
     // option in a modal (e2e/targets.e2e.ts "adds a target"), so the default chunking stays.
