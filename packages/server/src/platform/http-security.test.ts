@@ -96,6 +96,27 @@ describe('issue #9: built assets are immutable for a year, index.html is revalid
   });
 });
 
+describe('issue #15: the built files are served by one wildcard route; what is not there falls through as before', () => {
+  it.each(['/assets/missing-0000.js', '/.hidden', '/projects/12/edit'])('GET %s → index.html', async (url) => {
+    const response = await proxied.app.inject({ url });
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain('id="root"');
+  });
+  it.each([
+    ['GET', '/api/v1/nowhere'],
+    ['GET', '/api/v1/auth/login'],
+    ['POST', '/assets/index-3f9a1c.js'],
+  ] as const)('%s %s → the API not-found answer', async (method, url) => {
+    const response = await proxied.app.inject({ method, url, headers: { cookie: drc } });
+    expect(response.statusCode).toBe(404);
+    expect(response.json()).toEqual({ error: { code: 'NOT_FOUND', message: `接口不存在：${method} ${url}` } });
+  });
+  it('a path leaving the web root is refused', async () => {
+    const response = await proxied.app.inject({ url: '/assets/..%2F..%2Fpackage.json' });
+    expect(response.body).not.toContain('"name"');
+  });
+});
+
 describe('issue #10.9: the API documentation needs a signed-in user unless PGS_PUBLIC_API_DOCS=1', () => {
   it.each(['/api/docs', '/api/docs/json', '/api/docs/yaml'])(
     '%s → 401 without a session, 200 with one',

@@ -3,12 +3,11 @@ import { BrowserRouter, Route, Routes } from 'react-router';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/es/locale/zh_CN';
-import enUS from 'antd/es/locale/en_US';
 import { queryClient } from '../api/queryClient.ts';
 import { setNotifier } from '../api/notify.ts';
 import { setUnauthorizedHandler } from '../api/client.ts';
 import { forgetSession } from '../auth/session.ts';
-import { I18nProvider, useI18n } from '../i18n/index.tsx';
+import { antdEnglish, I18nProvider, useI18n } from '../i18n/index.tsx';
 import {
   APP_ROUTES,
   AppLayout,
@@ -120,7 +119,7 @@ function LocalizedApp() {
   const { lang } = useI18n();
   return (
     <ConfigProvider
-      locale={lang === 'zh' ? zhCN : enUS}
+      locale={lang === 'zh' ? zhCN : antdEnglish()}
       button={{ autoInsertSpace: false }}
       theme={{ token: { colorPrimary: '#1f5fad' } }}
     >

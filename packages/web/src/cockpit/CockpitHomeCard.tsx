@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Select, Space } from 'antd';
+import { Space } from 'antd';
 import { HomeCard } from '../home/cards/HomeCard.tsx';
 import { todayInShanghai } from '../shared/format.ts';
 import { useCockpit } from './cockpit.api.ts';
 import { CockpitTiles, chosenColumn } from './CockpitTiles.tsx';
 import { Text } from '../shared/TextStyles.tsx';
+import { SelectOnDemand } from '../shared/SelectOnDemand.tsx';
 
 /**
  * The leader's 工作台 is the cockpit (issue #14: "it is also the leader's 工作台"): the first page after sign-in shows
@@ -30,8 +31,8 @@ export function CockpitHomeCard() {
       {view && figures && (
         <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
           <Space wrap>
-            {/* A select, not the page's segmented switch: the select is already loaded by the first page. */}
-            <Select
+            {/* A select, not the page's segmented switch; antd's Select loads when the leader comes to it. */}
+            <SelectOnDemand
               aria-label="统计范围"
               data-testid="home-cockpit-column"
               style={{ width: 200 }}

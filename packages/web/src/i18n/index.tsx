@@ -4,13 +4,24 @@ import 'dayjs/locale/zh-cn';
 import { ROLE_LABELS, type Role } from '@pgs/domain/platform/roles';
 import { PLATFORMS } from '@pgs/domain/platform/platforms';
 import { zh, type MessageKey } from './zh.ts';
-import { en, EN_PLATFORM_NAMES, EN_ROLE_LABELS } from './en.ts';
 
 export type Lang = 'zh' | 'en';
 export type { MessageKey };
 
 const STORAGE_KEY = 'pgs.lang';
-const DICTIONARIES: Record<Lang, Record<MessageKey, string>> = { zh, en };
+
+/**
+ * The English strings (and antd's English locale) load when English is chosen, or before the first render when this
+ * browser chose it before (main.tsx): issue #15, the first pages carry Chinese only.
+ */
+let english: typeof import('./english.ts') | null = null;
+export async function loadEnglish(): Promise<void> {
+  english ??= await import('./english.ts');
+}
+/** antd's English locale, once loaded. */
+export function antdEnglish() {
+  return english?.enUS;
+}
 
 type I18n = {
   lang: Lang;
@@ -22,7 +33,7 @@ type I18n = {
 
 const I18nContext = createContext<I18n | null>(null);
 
-function initialLang(): Lang {
+export function storedLang(): Lang {
   try {
     return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'zh';
   } catch {
@@ -38,29 +49,34 @@ function applyLang(lang: Lang): void {
 /** zh-CN by default; the choice is remembered in this browser. */
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Lang>(() => {
-    const value = initialLang();
+    const value = storedLang() === 'en' && english ? 'en' : 'zh';
     applyLang(value);
     return value;
   });
   const setLang = useCallback((next: Lang) => {
-    applyLang(next);
-    try {
-      localStorage.setItem(STORAGE_KEY, next);
-    } catch {
-      // private mode: the choice just lasts for this page
-    }
-    setLangState(next);
+    const choose = () => {
+      applyLang(next);
+      try {
+        localStorage.setItem(STORAGE_KEY, next);
+      } catch {
+        // private mode: the choice just lasts for this page
+      }
+      setLangState(next);
+    };
+    if (next === 'en' && !english) void loadEnglish().then(choose);
+    else choose();
   }, []);
   const value = useMemo<I18n>(() => {
-    const dictionary = DICTIONARIES[lang];
+    const en = lang === 'en' ? english : null;
+    const dictionary = en ? en.en : zh;
     return {
       lang,
       setLang,
       t: (key) => dictionary[key],
-      roleLabel: (role) => (lang === 'zh' ? ROLE_LABELS[role] : EN_ROLE_LABELS[role]),
+      roleLabel: (role) => (en ? en.EN_ROLE_LABELS[role] : ROLE_LABELS[role]),
       platformLabel: (key) => {
         if (!key) return null;
-        if (lang === 'en') return EN_PLATFORM_NAMES[key] ?? key;
+        if (en) return en.EN_PLATFORM_NAMES[key] ?? key;
         return PLATFORMS.find((p) => p.key === key)?.name ?? key;
       },
     };
