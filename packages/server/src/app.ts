@@ -1,6 +1,11 @@
 import { ProgressBoard } from './platform/progress-board.ts';
 import { SharedProgress } from './platform/shared-progress.ts';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyRequest,
+  type onRequestHookHandler,
+} from 'fastify';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
@@ -74,6 +79,18 @@ export type AppOptions = {
   notices?: Partial<NoticeOptions>;
 };
 
+/** What a route says about sessions (auth.service.ts and `sessionOptional` for GET /auth/me). */
+type SessionRouteSettings = { public?: boolean; sessionOptional?: boolean; passwordChangeAllowed?: boolean };
+/** Each route handler's session check, so the HEAD route Fastify adds beside a GET does not get a second one. */
+const sessionChecks = new WeakMap<object, onRequestHookHandler>();
+
+/** Adds fields to every later line of the request's log: pino's `setBindings`, or a child for another logger. */
+function addToLog(request: FastifyRequest, bindings: Record<string, string>) {
+  const log: FastifyBaseLogger & { setBindings?: (bindings: Record<string, string>) => void } = request.log;
+  if (log.setBindings) log.setBindings(bindings);
+  else request.log = log.child(bindings);
+}
+
 /** Builds the whole application without listening, so tests drive it with `app.inject()` (fastify/demo). */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const http: HttpSettings = { ...DEFAULT_HTTP_SETTINGS, ...options.http };
@@ -117,7 +134,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onClose', stopListening);
 
   await app.register(cookie);
-  await app.register(compress, { global: true, threshold: 2048 });
+  // Answers only: request bodies announcing any encoding are refused before they are read (http-security.ts), so the
+  // per-request decompression hook would never have work to do.
+  await app.register(compress, { global: true, globalDecompression: false, threshold: 2048 });
   await app.register(multipart);
   // Issue #10.9: no route reads plain text; without a parser such a body is a 415.
   app.removeContentTypeParser('text/plain');
@@ -145,17 +164,32 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(
     async (api) => {
-      // Every API route needs a session unless it says it is public (login, health).
-      api.addHook('onRequest', async (request) => {
-        const config = request.routeOptions.config as { public?: boolean; sessionOptional?: boolean };
+      // Every API route needs a session unless it says it is public (login, health). The check is given to each route
+      // as it is added, with the route's own settings, rather than run for every route to read them on each request
+      // (issue #15: Fastify builds `request.routeOptions` anew on every read). It runs before the route's other
+      // onRequest hooks, as an instance hook of this plugin did.
+      api.addHook('onRoute', (route) => {
+        const config: SessionRouteSettings = route.config ?? {};
         if (config.public) return;
-        const token = request.cookies[SESSION_COOKIE];
-        // `sessionOptional` (GET /auth/me): a visitor without any session cookie is an answer, not an error.
-        if (!token && config.sessionOptional) return;
-        if (!token) throw unauthorized();
-        request.actor = await authenticate(ctx.db, ctx.auth, token, ctx.clock(), request.routeOptions.config);
-        // Every line logged for this request names who made it (the request id is already there: `reqId`).
-        request.log = request.log.child({ user: request.actor.username });
+        const hooks = route.onRequest === undefined ? [] : [route.onRequest].flat();
+        if (hooks.some((hook) => hook === sessionChecks.get(route.handler))) return; // the HEAD twin of a GET route
+        const check: onRequestHookHandler = (request, _reply, done) => {
+          const token = request.cookies[SESSION_COOKIE];
+          if (!token) {
+            // `sessionOptional` (GET /auth/me): a visitor without any session cookie is an answer, not an error.
+            done(config.sessionOptional ? undefined : unauthorized());
+            return;
+          }
+          authenticate(ctx.db, ctx.auth, token, ctx.clock(), config).then((actor) => {
+            request.actor = actor;
+            // Every line logged for this request names who made it (the request id is already there: `reqId`), on
+            // the request's own logger (Fastify makes one per request) rather than a second child made per request.
+            addToLog(request, { user: actor.username });
+            done();
+          }, done);
+        };
+        sessionChecks.set(route.handler, check);
+        route.onRequest = [check, ...hooks];
       });
       api.get(
         '/health',

@@ -6,8 +6,20 @@ const SHANGHAI_DAY = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
 });
 
+/**
+ * Asia/Shanghai has kept UTC+8 without daylight saving since September 1991 (IANA tzdata): from 1992 to year 9999 the
+ * day is read by adding eight hours, which costs far less than Intl on every request (issue #15). Other instants go
+ * through Intl, which knows the earlier rules.
+ */
+const FIXED_OFFSET_FROM = Date.UTC(1991, 11, 31, 16);
+const FIXED_OFFSET_UNTIL = Date.UTC(9999, 11, 31, 16);
+const EIGHT_HOURS_MS = 8 * 3_600_000;
+
 /** The Asia/Shanghai calendar day of an instant, as 'YYYY-MM-DD'. */
 export function shanghaiDay(instant: Date): string {
+  const time = instant.getTime();
+  if (time >= FIXED_OFFSET_FROM && time < FIXED_OFFSET_UNTIL)
+    return new Date(time + EIGHT_HOURS_MS).toISOString().slice(0, 10);
   return SHANGHAI_DAY.format(instant);
 }
 

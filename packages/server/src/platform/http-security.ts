@@ -17,23 +17,26 @@ export async function installHttpSecurity(app: FastifyInstance) {
   // Helmet's headers depend on nothing in the request: they are worked out once here, not on every request as
   // @fastify/helmet does (issue #15: that was a few per cent of every request's time).
   const headers = helmetHeaders(HELMET_OPTIONS);
-  app.addHook('onRequest', async (request, reply) => {
+  // Both hooks take a callback rather than return a promise: they never wait, and run on every request (issue #15).
+  app.addHook('onRequest', (request, reply, done) => {
     // On the raw response, as @fastify/helmet did: they stay on every answer, errors and files included.
     for (const [name, value] of headers) reply.raw.setHeader(name, value);
     const refusal = bodyRefusal(request) ?? originRefusal(request);
-    if (refusal) {
-      // The body is never read: close the connection so it is not left waiting for the rest.
-      reply.header('connection', 'close');
-      throw refusal;
+    if (!refusal) {
+      done();
+      return;
     }
+    // The body is never read: close the connection so it is not left waiting for the rest.
+    reply.header('connection', 'close');
+    done(refusal);
   });
 
-  app.addHook('onSend', async (request, reply, payload) => {
+  app.addHook('onSend', (request, reply, payload, done) => {
     if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
     // Answered before the body was all received (a refusal, a 401): close the connection rather than keep a
     // socket open for a body no one will read (issue #10.2: such sockets were held for minutes).
     if (!request.raw.complete) reply.header('connection', 'close');
-    return payload;
+    done(null, payload);
   });
 }
 

@@ -1,11 +1,11 @@
-import { AsyncLocalStorage, AsyncResource } from 'node:async_hooks';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 
 /** Who is on the other end of the request being served: what the audit trail records beside the actor. */
 export type RequestClient = { address: string; userAgent: string | null };
 
 const storage = new AsyncLocalStorage<RequestClient>();
-const resourceOf = new WeakMap<FastifyRequest, AsyncResource>();
+const clientOf = new WeakMap<FastifyRequest, RequestClient>();
 /** A user agent is the client's own text: bounded, so a 16 KB header does not land in every audit row. */
 const MAX_USER_AGENT = 512;
 
@@ -15,8 +15,9 @@ export function currentRequestClient(): RequestClient | null {
 }
 
 /**
- * Opens the request's context in `onRequest` and re-enters it in `preValidation`, because a parsed body resumes
- * in the socket's async context rather than the hook's (the approach of @fastify/request-context).
+ * Opens the request's context in `onRequest` and opens it again in `preValidation`, because a parsed body resumes
+ * in the socket's async context rather than the hook's (the approach of @fastify/request-context, which keeps an
+ * AsyncResource per request for it; the client itself is all the second hook needs, issue #15).
  * `request.ip` follows the app's trustProxy setting.
  */
 export function installRequestContext(app: FastifyInstance): void {
@@ -26,15 +27,12 @@ export function installRequestContext(app: FastifyInstance): void {
       address: request.ip,
       userAgent: userAgent ? userAgent.slice(0, MAX_USER_AGENT) : null,
     };
-    storage.run(client, () => {
-      const resource = new AsyncResource('pgs-request');
-      resourceOf.set(request, resource);
-      resource.runInAsyncScope(done, request.raw);
-    });
+    clientOf.set(request, client);
+    storage.run(client, done);
   });
   app.addHook('preValidation', (request, _reply, done) => {
-    const resource = resourceOf.get(request);
-    if (resource) resource.runInAsyncScope(done, request.raw);
+    const client = clientOf.get(request);
+    if (client) storage.run(client, done);
     else done();
   });
 }

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, ilike, inArray, lt, not, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, ilike, inArray, lt, not, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import {
   checkTransition,
   checkUndo,
@@ -31,6 +31,8 @@ import { latestEvaluation } from './access-evaluations.repository.ts';
 import { currentProjectSettings, negotiationWindowDaysSql } from './project-settings.service.ts';
 import { platformScope } from '../platform/platform-scope.ts';
 import { stageFiguresOn } from './project-stages-on.repository.ts';
+import { perDatabase } from '../platform/change-signals.ts';
+import { preparedRows } from '../platform/prepared-rows.ts';
 
 export type ProjectRow = typeof projects.$inferSelect;
 
@@ -157,8 +159,11 @@ export async function findProject(db: Db | Tx, id: number) {
 /** `windowDays` is the negotiation window in force now: changing it re-dates every open negotiation's deadline. */
 type CirculationRow = typeof projectCirculations.$inferSelect;
 
+/** What a project's view reads of its row: every column but the identity key and the time of the last change. */
+type ViewedRow = Omit<ProjectRow, 'identityKey' | 'updatedAt'>;
+
 function toView(
-  row: ProjectRow,
+  row: ViewedRow,
   first: ProjectRow | undefined,
   today: string,
   windowDays: number,
@@ -207,7 +212,10 @@ function toView(
 }
 
 /** The circulations of the given projects, by project id (one query for a page of the ledger). */
-async function circulationsOf(db: Db, rows: ProjectRow[]): Promise<Map<number, CirculationRow>> {
+async function circulationsOf(
+  db: Db,
+  rows: Pick<ProjectRow, 'id' | 'platformKey' | 'reportedPlatformKey'>[],
+): Promise<Map<number, CirculationRow>> {
   const moved = rows.filter((row) => row.platformKey !== row.reportedPlatformKey).map((row) => row.id);
   if (moved.length === 0) return new Map();
   const found = await db.select().from(projectCirculations).where(inArray(projectCirculations.projectId, moved));
@@ -243,34 +251,131 @@ export async function getProject(db: Db, actor: Actor, id: number, now: Date) {
   };
 }
 
-/** The ledger's filters as SQL; a platform user is held to its own platform whatever it asks for (D10). */
-function ledgerCondition(
-  actor: Actor,
-  filter: z.infer<typeof projectFilterSchema>,
-  today: string,
-  windowDays: number,
-): SQL | undefined {
+type LedgerFilter = z.infer<typeof projectFilterSchema>;
+/** Which conditions a ledger filter has: one prepared statement per shape (issue #15: the list's per-request cost). */
+type LedgerShape = {
+  scope: boolean;
+  platform: boolean;
+  status: boolean;
+  category: boolean;
+  sizeTier: boolean;
+  overdue: boolean | undefined;
+  q: boolean;
+};
+type LedgerValues = {
+  scope: string;
+  platformKey: string;
+  status: string;
+  category: string;
+  minInvestment: string;
+  trackedBefore: string;
+  pattern: string;
+};
+
+/** A platform user is held to its own platform whatever it asks for (D10). */
+function ledgerFilterOf(actor: Actor, filter: LedgerFilter, today: string, windowDays: number) {
+  const scope = platformScope(actor);
+  const shape: LedgerShape = {
+    scope: scope !== null,
+    platform: scope === null && filter.platformKey !== undefined,
+    status: filter.status !== undefined,
+    category: filter.category !== undefined,
+    sizeTier: filter.sizeTier !== undefined,
+    overdue: filter.overdue,
+    q: filter.q !== undefined,
+  };
+  const values: LedgerValues = {
+    scope: scope ?? '',
+    platformKey: filter.platformKey ?? '',
+    status: filter.status ?? '',
+    category: filter.category ?? '',
+    minInvestment: filter.sizeTier ? String(SIZE_TIERS[filter.sizeTier]) : '',
+    trackedBefore: overdueIfTrackedBefore(today, windowDays),
+    pattern: filter.q ? `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : '',
+  };
+  return { shape, values };
+}
+
+/** The ledger's filters as SQL, their values given by `value` (the values themselves, or placeholders to prepare). */
+function ledgerCondition(shape: LedgerShape, value: (name: keyof LedgerValues) => SQLWrapper) {
   const where: SQL[] = [];
   // D10: a platform also lists the projects it reported that circulated away (read-only there, with its share).
-  const scope = platformScope(actor);
-  if (scope) where.push(or(eq(projects.platformKey, scope), eq(projects.reportedPlatformKey, scope))!);
-  else if (filter.platformKey) where.push(eq(projects.platformKey, filter.platformKey));
-  if (filter.status) where.push(eq(projects.status, filter.status));
-  if (filter.category) where.push(eq(projects.categoryAtReport, filter.category));
-  if (filter.sizeTier) where.push(gte(projects.totalInvestment, String(SIZE_TIERS[filter.sizeTier])));
-  if (filter.overdue !== undefined) {
+  if (shape.scope)
+    where.push(or(eq(projects.platformKey, value('scope')), eq(projects.reportedPlatformKey, value('scope')))!);
+  else if (shape.platform) where.push(eq(projects.platformKey, value('platformKey')));
+  if (shape.status) where.push(eq(projects.status, value('status')));
+  if (shape.category) where.push(eq(projects.categoryAtReport, value('category')));
+  if (shape.sizeTier) where.push(gte(projects.totalInvestment, value('minInvestment')));
+  if (shape.overdue !== undefined) {
     const overdue = and(
       inArray(projects.status, ['tracked', 'negotiating']),
-      lt(projects.trackedOn, overdueIfTrackedBefore(today, windowDays)),
+      lt(projects.trackedOn, value('trackedBefore')),
     )!;
-    where.push(filter.overdue ? overdue : not(overdue));
+    where.push(shape.overdue ? overdue : not(overdue));
   }
-  if (filter.q) {
-    const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    where.push(or(ilike(projects.name, pattern), ilike(projects.investorName, pattern))!);
-  }
+  if (shape.q) where.push(or(ilike(projects.name, value('pattern')), ilike(projects.investorName, value('pattern')))!);
   return where.length ? and(...where) : undefined;
 }
+
+/** The columns a ledger row shows (the identity key and the time of the last change are not shown). */
+const ledgerColumns = {
+  id: projects.id,
+  name: projects.name,
+  platformKey: projects.platformKey,
+  reportedPlatformKey: projects.reportedPlatformKey,
+  investorName: projects.investorName,
+  investorCreditCode: projects.investorCreditCode,
+  industryCode: projects.industryCode,
+  totalInvestment: projects.totalInvestment,
+  fixedAssetInvestment: projects.fixedAssetInvestment,
+  landMu: projects.landMu,
+  expectedAnnualTax: projects.expectedAnnualTax,
+  expectedAnnualOutput: projects.expectedAnnualOutput,
+  description: projects.description,
+  categoryAtReport: projects.categoryAtReport,
+  catalogVersionAtReport: projects.catalogVersionAtReport,
+  status: projects.status,
+  version: projects.version,
+  firstReport: projects.firstReport,
+  duplicateOf: projects.duplicateOf,
+  reportedAt: projects.reportedAt,
+  reportedBy: projects.reportedBy,
+  trackedOn: projects.trackedOn,
+  landedOn: projects.landedOn,
+  closedReason: projects.closedReason,
+};
+
+/**
+ * The page and the count of one shape, prepared once per database handle. One round trip: the count and the
+ * negotiation window travel with each row of the page; only a page past the end, which has no row, asks for them apart.
+ */
+function preparedLedger(db: Db, shape: LedgerShape) {
+  const condition = ledgerCondition(shape, (name) => sql.placeholder(name));
+  const counted = db.select({ value: count() }).from(projects).where(condition);
+  const name = `pgs_ledger_${Object.values(shape)
+    .map((on) => (on === undefined ? 'u' : on ? '1' : '0'))
+    .join('')}`;
+  return {
+    page: preparedRows(
+      db,
+      db
+        .select({
+          ...ledgerColumns,
+          total: sql<number>`(${counted})`.mapWith(Number),
+          windowDays: negotiationWindowDaysSql(),
+        })
+        .from(projects)
+        .where(condition)
+        .orderBy(desc(projects.id))
+        .limit(sql.placeholder('limit'))
+        .offset(sql.placeholder('offset')),
+      `${name}_page`,
+    ),
+    count: counted.prepare(`${name}_count`),
+  };
+}
+
+const preparedByShape = perDatabase(() => new Map<string, ReturnType<typeof preparedLedger>>());
 
 export async function listProjects(db: Db, actor: Actor, query: z.infer<typeof projectListQuerySchema>, now: Date) {
   requirePermission(actor, 'projects.read');
@@ -280,26 +385,20 @@ export async function listProjects(db: Db, actor: Actor, query: z.infer<typeof p
     query.overdue === undefined
       ? DEFAULT_NEGOTIATION_WINDOW_DAYS
       : (await currentProjectSettings(db)).negotiationWindowDays;
-  const condition = ledgerCondition(actor, query, today, filterWindow);
-  // One round trip (issue #15): the count and the negotiation window travel with each row of the page; only a page
-  // past the end, which has no row, asks for them apart.
-  const counted = db.select({ value: count() }).from(projects).where(condition);
-  const found = await db
-    .select({
-      project: projects,
-      total: sql<number>`(${counted})`.mapWith(Number),
-      windowDays: negotiationWindowDaysSql(),
-    })
-    .from(projects)
-    .where(condition)
-    .orderBy(desc(projects.id))
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize);
-  const rows = found.map((row) => row.project);
-  const [total, negotiationWindowDays] = found[0]
-    ? [found[0].total, found[0].windowDays]
+  const { shape, values } = ledgerFilterOf(actor, query, today, filterWindow);
+  const key = Object.values(shape).join('|');
+  const statements = preparedByShape(db);
+  let prepared = statements.get(key);
+  if (!prepared) statements.set(key, (prepared = preparedLedger(db, shape)));
+  const rows = await prepared.page({
+    ...values,
+    limit: query.pageSize,
+    offset: (query.page - 1) * query.pageSize,
+  });
+  const [total, negotiationWindowDays] = rows[0]
+    ? [rows[0].total, rows[0].windowDays]
     : await Promise.all([
-        counted.then(([row]) => row!.value),
+        prepared.count.execute(values).then(([row]) => row!.value),
         currentProjectSettings(db).then((s) => s.negotiationWindowDays),
       ]);
   const circulations = await circulationsOf(db, rows);
@@ -316,7 +415,8 @@ export async function* ledgerRows(db: Db, actor: Actor, filter: z.infer<typeof p
   requirePermission(actor, 'projects.read');
   const today = shanghaiDay(now);
   const { negotiationWindowDays } = await currentProjectSettings(db);
-  const condition = ledgerCondition(actor, filter, today, negotiationWindowDays);
+  const { shape, values } = ledgerFilterOf(actor, filter, today, negotiationWindowDays);
+  const condition = ledgerCondition(shape, (name) => sql`${values[name]}`);
   let before: number | null = null;
   for (;;) {
     const page: SQL | undefined = before === null ? condition : and(condition, lt(projects.id, before));
