@@ -50,7 +50,8 @@ const DATA = COLUMNS.slice(0, WRITTEN.length).filter((column) => column !== ente
 const SET = [...DATA, enterpriseRecords.importedAt.name, enterpriseRecords.importedBy.name]
   .map((column) => `${column} = excluded.${column}`)
   .join(', ');
-// A row whose figures are all the same is left alone (imported_at too), so importing the same file twice changes nothing.
+// A row whose figures are all the same is left alone (imported_at too), so importing the same file twice changes
+// nothing.
 const CHANGED = `(${DATA.map((c) => `enterprise_records.${c}`).join(', ')}) IS DISTINCT FROM (${DATA.map((c) => `excluded.${c}`).join(', ')})`;
 
 export type YearImport = {
