@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, ilike, inArray, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { PlatformKey, RenewalFilter, RenewalStatus } from '@pgs/domain';
 import type { Db, Tx } from '../platform/db.ts';
+import { firstRow } from '../platform/rows.ts';
 import { renewalCases, renewalCaseSteps } from './renewal.table.ts';
 
 /** SQL only (STYLE.md): the renewal cases and their steps. Rules and permissions are the service's. */
@@ -10,8 +11,7 @@ export type RenewalStepRow = typeof renewalCaseSteps.$inferSelect;
 const OPEN: RenewalStatus[] = ['planned', 'in_progress'];
 
 export async function insertCase(tx: Tx, values: typeof renewalCases.$inferInsert): Promise<RenewalCaseRow> {
-  const [row] = await tx.insert(renewalCases).values(values).returning();
-  return row!;
+  return firstRow(await tx.insert(renewalCases).values(values).returning(), 'insert renewal case');
 }
 
 export async function findCase(db: Db | Tx, id: number): Promise<RenewalCaseRow | undefined> {
@@ -103,7 +103,9 @@ export async function overdueCases(db: Db, platformKey: PlatformKey | null, asOf
     .orderBy(asc(renewalCases.platformKey), asc(renewalCases.department), asc(renewalCases.deadline));
 }
 
-/** The cases not withdrawn of the enterprises of a platform (or all): what the candidate and R1.6 lists compare with. */
+/**
+ * The cases not withdrawn of the enterprises of a platform (or all): what the candidate and R1.6 lists compare with.
+ */
 export async function caseKeys(db: Db, platformKey: PlatformKey | null) {
   return db
     .select({
