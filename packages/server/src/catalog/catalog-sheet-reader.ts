@@ -55,7 +55,7 @@ export async function* catalogSheetRows(buffer: Buffer): AsyncGenerator<CatalogS
   try {
     const workbook = openWorkbook(buffer);
     const names = workbook.sheetNames;
-    const sheetName = names.includes(CATALOG_SHEET) ? CATALOG_SHEET : names.length === 1 ? names[0]! : undefined;
+    const sheetName = names.includes(CATALOG_SHEET) ? CATALOG_SHEET : names.length === 1 ? names[0] : undefined;
     if (sheetName === undefined) {
       throw fileProblem(
         0,
@@ -91,7 +91,10 @@ export async function* catalogSheetRows(buffer: Buffer): AsyncGenerator<CatalogS
         const known = columns;
         yield {
           number: row.number,
-          read: (header) => (known.has(header) ? catalogCellText(values[known.get(header)!]) : ''),
+          read: (header) => {
+            const index = known.get(header);
+            return index === undefined ? '' : catalogCellText(values[index]);
+          },
         };
       }
     }
