@@ -16,6 +16,13 @@ const FORMAT = 'pgs-audit-key-1';
 /** The key cannot be read, made or trusted: the server does not start. */
 export class AuditKeyError extends Error {}
 
+/** The `code` of a failed file-system call (ENOENT, EEXIST …), if the error has one. */
+function errorCode(error: unknown): unknown {
+  return error instanceof Error && 'code' in error ? error.code : undefined;
+}
+
+const errorMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
 function parseKeyFile(file: string, text: string): AuditKey {
   try {
     const parsed = JSON.parse(text) as { format?: unknown; key?: unknown; legacyThrough?: unknown };
@@ -24,10 +31,11 @@ function parseKeyFile(file: string, text: string): AuditKey {
     if (
       parsed.format === FORMAT &&
       secret.length >= 32 &&
+      typeof legacyThrough === 'number' &&
       Number.isInteger(legacyThrough) &&
-      (legacyThrough as number) >= 0
+      legacyThrough >= 0
     ) {
-      return { secret, legacyThrough: legacyThrough as number };
+      return { secret, legacyThrough };
     }
   } catch {
     // fall through to the message below
@@ -43,9 +51,9 @@ export function readAuditKeyFile(file: string): AuditKey | null {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    if (errorCode(error) === 'ENOENT') return null;
     throw new AuditKeyError(
-      `无法读取审计密钥文件 ${file}：${(error as Error).message}。Cannot read the audit key file ${file}.`,
+      `无法读取审计密钥文件 ${file}：${errorMessage(error)}。Cannot read the audit key file ${file}.`,
     );
   }
   if (process.platform !== 'win32' && (statSync(file).mode & 0o077) !== 0) {
@@ -66,12 +74,12 @@ export function createAuditKeyFile(file: string, legacyThrough: number): AuditKe
       flag: 'wx',
     });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST')
+    if (errorCode(error) === 'EEXIST')
       throw new AuditKeyError(
         `审计密钥文件 ${file} 已存在，不会覆盖。The audit key file ${file} exists and is never overwritten.`,
       );
     throw new AuditKeyError(
-      `无法创建审计密钥文件 ${file}：${(error as Error).message}。Cannot create the audit key file ${file}.`,
+      `无法创建审计密钥文件 ${file}：${errorMessage(error)}。Cannot create the audit key file ${file}.`,
     );
   }
   return { secret, legacyThrough };

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../platform/db.ts';
+import { firstRow } from '../platform/rows.ts';
 import { AuditKeyError } from './audit-key.ts';
 
 export type AuditTableRights = {
@@ -17,7 +18,7 @@ export async function auditTableRights(db: Db): Promise<AuditTableRights> {
            has_table_privilege(c.oid, 'UPDATE') AS update, has_table_privilege(c.oid, 'DELETE') AS delete,
            has_table_privilege(c.oid, 'TRUNCATE') AS truncate, has_table_privilege(c.oid, 'TRIGGER') AS trigger
     FROM pg_class c WHERE c.oid = 'audit_events'::regclass`)) as { rows: AuditTableRights[] };
-  return result.rows[0]!;
+  return firstRow(result.rows, 'audit table rights');
 }
 
 /**

@@ -22,7 +22,8 @@ export function restrictedRoleSql(roles: RestrictedRoles): string[] {
   return [
     `CREATE ROLE ${owner} LOGIN`,
     `CREATE ROLE ${app} LOGIN`,
-    // The owner creates the migrator's own schema (drizzle) and the tables; the app may make temporary tables (imports).
+    // The owner creates the migrator's own schema (drizzle) and the tables; the app may make temporary tables
+    // (imports).
     `GRANT CONNECT, TEMPORARY, CREATE ON DATABASE ${database} TO ${owner}`,
     `GRANT CONNECT, TEMPORARY ON DATABASE ${database} TO ${app}`,
     `REVOKE CREATE ON SCHEMA public FROM PUBLIC`,
