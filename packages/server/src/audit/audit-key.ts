@@ -58,7 +58,8 @@ export function readAuditKeyFile(file: string): AuditKey | null {
   }
   if (process.platform !== 'win32' && (statSync(file).mode & 0o077) !== 0) {
     throw new AuditKeyError(
-      `审计密钥文件 ${file} 的权限过宽，只能由运行 PGS 的用户读写：请执行 chmod 600 ${file}。The audit key file ${file} must be readable by its owner only (chmod 600).`,
+      `审计密钥文件 ${file} 的权限过宽，只能由运行 PGS 的用户读写：请执行 chmod 600 ${file}。` +
+        `The audit key file ${file} must be readable by its owner only (chmod 600).`,
     );
   }
   return parseKeyFile(file, text);
@@ -98,7 +99,8 @@ export async function loadAuditKey(db: Db, file: string): Promise<AuditKey> {
     throw new AuditKeyError(
       `审计日志已有 ${rows} 条记录，但找不到审计密钥文件 ${file}。请从备份恢复该文件，或用 PGS_AUDIT_KEY_FILE 指向它；` +
         `若这是升级前的数据库（记录尚未使用密钥），请运行 npm run audit:key 创建密钥。` +
-        ` The audit trail has ${rows} rows but the audit key file ${file} is missing: restore it from your backup or point PGS_AUDIT_KEY_FILE at it` +
+        ` The audit trail has ${rows} rows but the audit key file ${file} is missing:` +
+        ` restore it from your backup or point PGS_AUDIT_KEY_FILE at it` +
         ` (for a trail written before keyed hashing, run npm run audit:key).`,
     );
   }

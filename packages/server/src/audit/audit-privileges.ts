@@ -33,7 +33,8 @@ export async function assertAppendOnlyRole(db: Db): Promise<void> {
     .map(([right]) => (right === 'owner' ? 'OWNER' : right.toUpperCase()));
   if (excess.length === 0) return;
   throw new AuditKeyError(
-    `DATABASE_URL 的角色对审计日志表 audit_events 的权限过大（${excess.join('、')}）：应用角色只能 SELECT 和 INSERT，请按 NOTES 重新运行 npm run db:restricted-role 生成的 SQL。` +
+    `DATABASE_URL 的角色对审计日志表 audit_events 的权限过大（${excess.join('、')}）：应用角色只能 SELECT 和 INSERT，` +
+      '请按 NOTES 重新运行 npm run db:restricted-role 生成的 SQL。' +
       ` The DATABASE_URL role may only SELECT and INSERT on audit_events but holds ${excess.join(', ')}.`,
   );
 }

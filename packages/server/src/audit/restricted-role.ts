@@ -31,7 +31,8 @@ export function restrictedRoleSql(roles: RestrictedRoles): string[] {
     `GRANT USAGE ON SCHEMA public TO ${app}`,
     // Every table the owner creates from now on: full data rights for the app (migration 0009 and every start
     // check take UPDATE, DELETE and TRUNCATE back on audit_events).
-    `ALTER DEFAULT PRIVILEGES FOR ROLE ${owner} IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE ON TABLES TO ${app}`,
+    `ALTER DEFAULT PRIVILEGES FOR ROLE ${owner} IN SCHEMA public ` +
+      `GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE ON TABLES TO ${app}`,
     `ALTER DEFAULT PRIVILEGES FOR ROLE ${owner} IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO ${app}`,
     // A database that already has PGS's tables (first run as one role): hand them to the owner, grant the same.
     `DO $$

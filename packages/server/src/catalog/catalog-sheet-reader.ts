@@ -59,7 +59,8 @@ export async function* catalogSheetRows(buffer: Buffer): AsyncGenerator<CatalogS
     if (sheetName === undefined) {
       throw fileProblem(
         0,
-        `工作簿中没有名为“${CATALOG_SHEET}”的工作表（现有工作表：${names.map((name) => `“${name}”`).join('、')}），请把目录所在的工作表改名为“${CATALOG_SHEET}”后重新上传`,
+        `工作簿中没有名为“${CATALOG_SHEET}”的工作表（现有工作表：${names.map((name) => `“${name}”`).join('、')}），` +
+          `请把目录所在的工作表改名为“${CATALOG_SHEET}”后重新上传`,
       );
     }
     let columns: Map<string, number> | null = null;

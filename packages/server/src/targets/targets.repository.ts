@@ -242,13 +242,15 @@ export async function funnelFigures(
     ].join(', '),
   );
   const base = input.latestPerEnterprise
-    ? sql`SELECT DISTINCT ON (lineage_id) ${columns} FROM targets ${where ? sql`WHERE ${where}` : sql``} ORDER BY lineage_id, quarter DESC`
+    ? sql`SELECT DISTINCT ON (lineage_id) ${columns} FROM targets ${where ? sql`WHERE ${where}` : sql``}
+        ORDER BY lineage_id, quarter DESC`
     : sql`SELECT ${columns} FROM targets ${where ? sql`WHERE ${where}` : sql``}`;
   const medians = sql`percentile_cont(0.5) WITHIN GROUP (ORDER BY j.contacted_on - j.identified_on) AS "toContact",
       percentile_cont(0.5) WITHIN GROUP (ORDER BY j.reported_on - j.contacted_on) AS "toReport",
       percentile_cont(0.5) WITHIN GROUP (ORDER BY j.landed_on - j.reported_on) AS "toLand"`;
   const figures = sql`count(*)::int AS targets,
-      (count(*) FILTER (WHERE j.contacted_on IS NOT NULL OR j.pid IS NOT NULL OR j.status IN ('contact', 'negotiating', 'reported')))::int AS contacted,
+      (count(*) FILTER (WHERE j.contacted_on IS NOT NULL OR j.pid IS NOT NULL
+        OR j.status IN ('contact', 'negotiating', 'reported')))::int AS contacted,
       (count(*) FILTER (WHERE j.pid IS NOT NULL OR j.status = 'reported'))::int AS reported,
       (count(*) FILTER (WHERE j.landed_on IS NOT NULL))::int AS landed,
       ${input.medians === false ? sql`NULL AS "toContact", NULL AS "toReport", NULL AS "toLand"` : medians}`;
@@ -256,7 +258,8 @@ export async function funnelFigures(
   // its join estimate then ran to millions of rows and the statement spent seconds in JIT compilation (cockpit bench).
   const joined = sql`
     WITH p AS NOT MATERIALIZED (${input.projects}),
-    bycode AS (SELECT DISTINCT ON (code, platform) * FROM p WHERE code IS NOT NULL ORDER BY code, platform, reported, id),
+    bycode AS (SELECT DISTINCT ON (code, platform) * FROM p WHERE code IS NOT NULL
+      ORDER BY code, platform, reported, id),
     base AS (${base}),
     j AS (SELECT b.*, coalesce(pl.id, pc.id) AS pid, coalesce(pl.reported, pc.reported) AS reported_on,
                  coalesce(pl.landed, pc.landed) AS landed_on
