@@ -131,7 +131,8 @@ export async function caseFigures(db: Db, platformKey: PlatformKey | null, from:
   // no withdrawal day, but it takes no change after it (no step, no second withdrawal), so its last change is it.
   const open = sql`${renewalCases.openedOn} <= ${asOf}
     and not (${renewalCases.status} = 'completed' and ${renewalCases.completedOn} <= ${asOf})
-    and not (${renewalCases.status} = 'withdrawn' and (${renewalCases.updatedAt} at time zone 'Asia/Shanghai')::date <= ${asOf})`;
+    and not (${renewalCases.status} = 'withdrawn'
+      and (${renewalCases.updatedAt} at time zone 'Asia/Shanghai')::date <= ${asOf})`;
   const closed = sql`${renewalCases.status} = 'completed' and ${renewalCases.completedOn} between ${from} and ${asOf}`;
   return db
     .select({
@@ -139,7 +140,8 @@ export async function caseFigures(db: Db, platformKey: PlatformKey | null, from:
       open: sql<number>`count(*) filter (where ${open})::int`,
       overdue: sql<number>`count(*) filter (where ${open} and ${renewalCases.deadline} < ${asOf})::int`,
       closed: sql<number>`count(*) filter (where ${closed})::int`,
-      closedOnTime: sql<number>`count(*) filter (where ${closed} and ${renewalCases.completedOn} <= ${renewalCases.deadline})::int`,
+      closedOnTime: sql<number>`count(*) filter (
+        where ${closed} and ${renewalCases.completedOn} <= ${renewalCases.deadline})::int`,
     })
     .from(renewalCases)
     .where(platformKey ? eq(renewalCases.platformKey, platformKey) : undefined)
