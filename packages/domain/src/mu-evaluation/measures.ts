@@ -32,6 +32,9 @@ export const MEASURE_LABELS: Record<MeasureCode, string> = {
 export const MEASURE_CLASSES = ['C', 'D'] as const;
 export type MeasureClass = (typeof MEASURE_CLASSES)[number];
 
+/** The figures of a record the measures' amounts are computed from (null: unknown, the amount is not given). */
+export type MeasureFigures = Pick<EnterpriseRecord, 'electricityKwh' | 'waterTons' | 'energyTce'>;
+
 /**
  * Per class: a rate, 0 to not apply that measure to the class, or null when not configured (the measure is listed
  * without an amount and says so).
@@ -96,7 +99,7 @@ const fmt = (value: Decimal.Value) => new Decimal(value).toFixed();
 /** The measures of one enterprise of class C or D, in the order of the policy text. */
 export function measuresOf(
   cls: MeasureClass,
-  record: EnterpriseRecord,
+  record: MeasureFigures,
   settings: MeasureSettings = DEFAULT_MEASURE_SETTINGS,
 ): Measure[] {
   const measures: Measure[] = [];

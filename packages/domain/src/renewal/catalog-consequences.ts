@@ -46,12 +46,17 @@ function consequenceOf(enterprise: ConsequenceEnterprise, items: readonly Catalo
   };
 }
 
+/** A consequence that puts the enterprise on a track (the ones `catalogConsequences` lists). */
+export type TrackedConsequence = Consequence & { track: NonNullable<CatalogTrack> };
+
 /** R1.6: the enterprises the catalog puts on a track (eliminated or restricted), in the order given. */
 export function catalogConsequences(
   enterprises: readonly ConsequenceEnterprise[],
   items: readonly CatalogItem[],
-): Consequence[] {
-  return enterprises.map((enterprise) => consequenceOf(enterprise, items)).filter((row) => row.track !== null);
+): TrackedConsequence[] {
+  return enterprises
+    .map((enterprise) => consequenceOf(enterprise, items))
+    .filter((row): row is TrackedConsequence => row.track !== null);
 }
 
 export type TrackChange = ConsequenceEnterprise & {

@@ -7,10 +7,10 @@ import type { RenewalTrack } from './renewal-tracks.ts';
  * 船舶) is a candidate for the clean-up of illegal built projects (whether it is one is the eitc's finding, recorded
  * on the case). This lists who still lacks a case.
  */
-export type CandidateEnterprise = {
+export type CandidateEnterprise<Key extends string | null = string | null> = {
   creditCode: string;
   name: string;
-  platformKey: string | null;
+  platformKey: Key;
   industryCode?: string | null;
   backward?: boolean;
   backwardBasis?: string | null;
@@ -21,23 +21,24 @@ export type CandidateEnterprise = {
 /** The cases an enterprise already has: its track and, for elimination, the plan year. */
 export type ExistingCase = { creditCode: string; track: RenewalTrack; planYear: number | null; open: boolean };
 
-export type Candidate = {
+/** A candidate keeps its enterprise's platform key, typed as precisely as the caller's. */
+export type Candidate<Key extends string | null = string | null> = {
   creditCode: string;
   name: string;
-  platformKey: string | null;
+  platformKey: Key;
   industryCode: string | null;
   track: RenewalTrack;
   basis: string;
 };
 
-export function renewalCandidates(
-  enterprises: readonly CandidateEnterprise[],
+export function renewalCandidates<Key extends string | null>(
+  enterprises: readonly CandidateEnterprise<Key>[],
   cases: readonly ExistingCase[],
   year: number,
-): Candidate[] {
+): Candidate<Key>[] {
   const has = (creditCode: string, test: (c: ExistingCase) => boolean) =>
     cases.some((c) => c.creditCode === creditCode && test(c));
-  const out: Candidate[] = [];
+  const out: Candidate<Key>[] = [];
   for (const e of enterprises) {
     const base = {
       creditCode: e.creditCode,

@@ -4,6 +4,10 @@ import Decimal from 'decimal.js';
 export const TARGET_TIERS = ['5亿', '20亿', '50亿'] as const;
 export type TargetTier = (typeof TARGET_TIERS)[number];
 
+export function isTargetTier(value: string): value is TargetTier {
+  return TARGET_TIERS.some((tier) => tier === value);
+}
+
 /** D24: the lower bound of each tier in 万元, "以上" including the figure (5亿元 = 50 000 万元). */
 export const TIER_FLOORS: ReadonlyArray<readonly [TargetTier, number]> = [
   ['50亿', 500_000],

@@ -25,13 +25,14 @@ function parseLine(secret: Buffer, text: string): Anchor | null {
   try {
     const value = JSON.parse(text) as { seq?: unknown; hash?: unknown; at?: unknown; mac?: unknown };
     if (
+      typeof value.seq !== 'number' ||
       !Number.isSafeInteger(value.seq) ||
       typeof value.hash !== 'string' ||
       typeof value.at !== 'string' ||
       typeof value.mac !== 'string'
     )
       return null;
-    const anchor: Anchor = { seq: value.seq as number, hash: value.hash, at: value.at };
+    const anchor: Anchor = { seq: value.seq, hash: value.hash, at: value.at };
     const expected = Buffer.from(anchorMac(secret, anchor), 'hex');
     const given = Buffer.from(value.mac, 'hex');
     return given.length === expected.length && timingSafeEqual(given, expected) ? anchor : null;
@@ -40,7 +41,9 @@ function parseLine(secret: Buffer, text: string): Anchor | null {
   }
 }
 
-/** Every line of the anchor file, in order; `anchor` is null for a line whose HMAC does not hold (forged or changed). */
+/**
+ * Every line of the anchor file, in order; `anchor` is null for a line whose HMAC does not hold (forged or changed).
+ */
 export async function* readAnchorLines(file: string, key: AuditKey): AsyncGenerator<AnchorLine> {
   if (!existsSync(file)) return;
   const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });

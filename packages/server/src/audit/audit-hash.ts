@@ -3,7 +3,9 @@ import stringify from 'safe-stable-stringify';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** What a row's hash covers: everything it says, in canonical JSON (sorted keys, so jsonb's key order does not matter). */
+/**
+ * What a row's hash covers: everything it says, in canonical JSON (sorted keys, so jsonb's key order does not matter).
+ */
 export type ChainedFields = {
   seq: number;
   at: Date;
@@ -43,12 +45,17 @@ export function keyedHash(secret: Buffer, prevHash: string, fields: ChainedField
   return createHmac('sha256', secret).update(chainInput(prevHash, fields)).digest('hex');
 }
 
-/** The same input with plain SHA-256: what someone without the key would compute; verify uses it to call a row forged. */
+/**
+ * The same input with plain SHA-256: what someone without the key would compute; verify uses it to call a row forged.
+ */
 export function unkeyedHash(prevHash: string, fields: ChainedFields): string {
   return createHash('sha256').update(chainInput(prevHash, fields)).digest('hex');
 }
 
-/** The scheme of the rows written before migration 0009 (no key, no seq, no client): checked only up to the key's `legacyThrough`. */
+/**
+ * The scheme of the rows written before migration 0009 (no key, no seq, no client): checked only up to the key's
+ * `legacyThrough`.
+ */
 export function legacyHash(prevHash: string, fields: ChainedFields): string {
   const canonical = stringify({
     at: fields.at.toISOString(),

@@ -16,6 +16,13 @@ const FORMAT = 'pgs-audit-key-1';
 /** The key cannot be read, made or trusted: the server does not start. */
 export class AuditKeyError extends Error {}
 
+/** The `code` of a failed file-system call (ENOENT, EEXIST …), if the error has one. */
+function errorCode(error: unknown): unknown {
+  return error instanceof Error && 'code' in error ? error.code : undefined;
+}
+
+const errorMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
 function parseKeyFile(file: string, text: string): AuditKey {
   try {
     const parsed = JSON.parse(text) as { format?: unknown; key?: unknown; legacyThrough?: unknown };
@@ -24,10 +31,11 @@ function parseKeyFile(file: string, text: string): AuditKey {
     if (
       parsed.format === FORMAT &&
       secret.length >= 32 &&
+      typeof legacyThrough === 'number' &&
       Number.isInteger(legacyThrough) &&
-      (legacyThrough as number) >= 0
+      legacyThrough >= 0
     ) {
-      return { secret, legacyThrough: legacyThrough as number };
+      return { secret, legacyThrough };
     }
   } catch {
     // fall through to the message below
@@ -43,14 +51,15 @@ export function readAuditKeyFile(file: string): AuditKey | null {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    if (errorCode(error) === 'ENOENT') return null;
     throw new AuditKeyError(
-      `无法读取审计密钥文件 ${file}：${(error as Error).message}。Cannot read the audit key file ${file}.`,
+      `无法读取审计密钥文件 ${file}：${errorMessage(error)}。Cannot read the audit key file ${file}.`,
     );
   }
   if (process.platform !== 'win32' && (statSync(file).mode & 0o077) !== 0) {
     throw new AuditKeyError(
-      `审计密钥文件 ${file} 的权限过宽，只能由运行 PGS 的用户读写：请执行 chmod 600 ${file}。The audit key file ${file} must be readable by its owner only (chmod 600).`,
+      `审计密钥文件 ${file} 的权限过宽，只能由运行 PGS 的用户读写：请执行 chmod 600 ${file}。` +
+        `The audit key file ${file} must be readable by its owner only (chmod 600).`,
     );
   }
   return parseKeyFile(file, text);
@@ -66,12 +75,12 @@ export function createAuditKeyFile(file: string, legacyThrough: number): AuditKe
       flag: 'wx',
     });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST')
+    if (errorCode(error) === 'EEXIST')
       throw new AuditKeyError(
         `审计密钥文件 ${file} 已存在，不会覆盖。The audit key file ${file} exists and is never overwritten.`,
       );
     throw new AuditKeyError(
-      `无法创建审计密钥文件 ${file}：${(error as Error).message}。Cannot create the audit key file ${file}.`,
+      `无法创建审计密钥文件 ${file}：${errorMessage(error)}。Cannot create the audit key file ${file}.`,
     );
   }
   return { secret, legacyThrough };
@@ -90,7 +99,8 @@ export async function loadAuditKey(db: Db, file: string): Promise<AuditKey> {
     throw new AuditKeyError(
       `审计日志已有 ${rows} 条记录，但找不到审计密钥文件 ${file}。请从备份恢复该文件，或用 PGS_AUDIT_KEY_FILE 指向它；` +
         `若这是升级前的数据库（记录尚未使用密钥），请运行 npm run audit:key 创建密钥。` +
-        ` The audit trail has ${rows} rows but the audit key file ${file} is missing: restore it from your backup or point PGS_AUDIT_KEY_FILE at it` +
+        ` The audit trail has ${rows} rows but the audit key file ${file} is missing:` +
+        ` restore it from your backup or point PGS_AUDIT_KEY_FILE at it` +
         ` (for a trail written before keyed hashing, run npm run audit:key).`,
     );
   }

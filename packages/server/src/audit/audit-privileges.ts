@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../platform/db.ts';
+import { firstRow } from '../platform/rows.ts';
 import { AuditKeyError } from './audit-key.ts';
 
 export type AuditTableRights = {
@@ -17,7 +18,7 @@ export async function auditTableRights(db: Db): Promise<AuditTableRights> {
            has_table_privilege(c.oid, 'UPDATE') AS update, has_table_privilege(c.oid, 'DELETE') AS delete,
            has_table_privilege(c.oid, 'TRUNCATE') AS truncate, has_table_privilege(c.oid, 'TRIGGER') AS trigger
     FROM pg_class c WHERE c.oid = 'audit_events'::regclass`)) as { rows: AuditTableRights[] };
-  return result.rows[0]!;
+  return firstRow(result.rows, 'audit table rights');
 }
 
 /**
@@ -32,7 +33,8 @@ export async function assertAppendOnlyRole(db: Db): Promise<void> {
     .map(([right]) => (right === 'owner' ? 'OWNER' : right.toUpperCase()));
   if (excess.length === 0) return;
   throw new AuditKeyError(
-    `DATABASE_URL 的角色对审计日志表 audit_events 的权限过大（${excess.join('、')}）：应用角色只能 SELECT 和 INSERT，请按 NOTES 重新运行 npm run db:restricted-role 生成的 SQL。` +
+    `DATABASE_URL 的角色对审计日志表 audit_events 的权限过大（${excess.join('、')}）：应用角色只能 SELECT 和 INSERT，` +
+      '请按 NOTES 重新运行 npm run db:restricted-role 生成的 SQL。' +
       ` The DATABASE_URL role may only SELECT and INSERT on audit_events but holds ${excess.join(', ')}.`,
   );
 }

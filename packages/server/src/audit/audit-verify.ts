@@ -1,5 +1,6 @@
 import type { AuditVerifyReason, AuditVerifyResult } from '@pgs/domain';
 import type { Db } from '../platform/db.ts';
+import { lastRow } from '../platform/rows.ts';
 import { eventsAfterSeq, type AuditEventRow } from './audit.repository.ts';
 import type { AuditKey } from './audit-key.ts';
 import { GENESIS_HASH, keyedHash, legacyHash, unkeyedHash } from './audit-hash.ts';
@@ -110,7 +111,7 @@ export async function verifyChain(db: Db, key: AuditKey, anchorFile: string): Pr
       expectedSeq = row.seq + 1;
       checked += 1;
     }
-    lastSeq = page[page.length - 1]!.seq;
+    lastSeq = lastRow(page, 'audit verify page').seq;
   }
 
   const furthest = anchors.reduce<Anchor | null>((max, anchor) => (!max || anchor.seq > max.seq ? anchor : max), null);

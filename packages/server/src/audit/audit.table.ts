@@ -21,7 +21,9 @@ export const auditEvents = pgTable(
     entityId: text('entity_id'),
     before: jsonb('before'),
     after: jsonb('after'),
-    /** The client's address (Fastify's request.ip) and user agent; null for the system's own work (seeding, scripts). */
+    /**
+     * The client's address (Fastify's request.ip) and user agent; null for the system's own work (seeding, scripts).
+     */
     clientAddress: text('client_address'),
     userAgent: text('user_agent'),
     prevHash: text('prev_hash').notNull(),

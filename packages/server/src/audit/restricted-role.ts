@@ -22,7 +22,8 @@ export function restrictedRoleSql(roles: RestrictedRoles): string[] {
   return [
     `CREATE ROLE ${owner} LOGIN`,
     `CREATE ROLE ${app} LOGIN`,
-    // The owner creates the migrator's own schema (drizzle) and the tables; the app may make temporary tables (imports).
+    // The owner creates the migrator's own schema (drizzle) and the tables; the app may make temporary tables
+    // (imports).
     `GRANT CONNECT, TEMPORARY, CREATE ON DATABASE ${database} TO ${owner}`,
     `GRANT CONNECT, TEMPORARY ON DATABASE ${database} TO ${app}`,
     `REVOKE CREATE ON SCHEMA public FROM PUBLIC`,
@@ -30,7 +31,8 @@ export function restrictedRoleSql(roles: RestrictedRoles): string[] {
     `GRANT USAGE ON SCHEMA public TO ${app}`,
     // Every table the owner creates from now on: full data rights for the app (migration 0009 and every start
     // check take UPDATE, DELETE and TRUNCATE back on audit_events).
-    `ALTER DEFAULT PRIVILEGES FOR ROLE ${owner} IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE ON TABLES TO ${app}`,
+    `ALTER DEFAULT PRIVILEGES FOR ROLE ${owner} IN SCHEMA public ` +
+      `GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE ON TABLES TO ${app}`,
     `ALTER DEFAULT PRIVILEGES FOR ROLE ${owner} IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO ${app}`,
     // A database that already has PGS's tables (first run as one role): hand them to the owner, grant the same.
     `DO $$

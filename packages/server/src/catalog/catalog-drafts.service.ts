@@ -15,6 +15,7 @@ import type { Db } from '../platform/db.ts';
 import { requirePermission, type Actor } from '../platform/actor.ts';
 import { badRequest, conflict, notFound, staleVersion, unprocessable } from '../platform/errors.ts';
 import { isUniqueViolation } from '../platform/db-errors.ts';
+import { firstRow, known } from '../platform/rows.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { industriesByCode } from '../reference/reference.service.ts';
 import { catalogItems, catalogVersions } from './catalog.table.ts';
@@ -63,16 +64,19 @@ export async function createDraft(
     throw unprocessable('BAD_BASE', '作为底稿的目录版本不存在或不属于该平台');
   try {
     const draft = await db.transaction(async (tx) => {
-      const [row] = await tx
-        .insert(catalogVersions)
-        .values({ platformKey, version: input.version, status: 'draft', createdAt: now, createdBy: actor.username })
-        .returning();
+      const row = firstRow(
+        await tx
+          .insert(catalogVersions)
+          .values({ platformKey, version: input.version, status: 'draft', createdAt: now, createdBy: actor.username })
+          .returning(),
+        'insert catalog draft',
+      );
       const baseItems = base ? await itemsOfVersion(tx, base.id) : [];
       if (baseItems.length > 0) {
         await tx
           .insert(catalogItems)
           .values(
-            baseItems.map(({ id: _id, versionId: _v, revision: _r, ...item }) => ({ ...item, versionId: row!.id })),
+            baseItems.map(({ id: _id, versionId: _v, revision: _r, ...item }) => ({ ...item, versionId: row.id })),
           );
       }
       await recordAudit(
@@ -81,12 +85,12 @@ export async function createDraft(
         {
           action: 'catalog.draft_create',
           entityType: 'catalog_version',
-          entityId: row!.id,
+          entityId: row.id,
           after: { ...row, basedOn: base?.id ?? null, items: baseItems.length },
         },
         now,
       );
-      return row!;
+      return row;
     });
     return await loadCatalog(db, draft, null, today);
   } catch (error) {
@@ -120,17 +124,20 @@ export async function addItem(db: Db, actor: Actor, versionId: number, input: Ca
   await assertItemAcceptable(db, input);
   const row = await db.transaction(async (tx) => {
     if (!(await bumpDraftRevision(tx, versionId, null))) throw conflict('该草稿已被发布或删除', 'NOT_A_DRAFT');
-    const [item] = await tx
-      .insert(catalogItems)
-      .values({ ...input, versionId, position: await nextPosition(tx, versionId) })
-      .returning();
+    const item = firstRow(
+      await tx
+        .insert(catalogItems)
+        .values({ ...input, versionId, position: await nextPosition(tx, versionId) })
+        .returning(),
+      'insert catalog item',
+    );
     await recordAudit(
       tx,
       actor,
-      { action: 'catalog.item_add', entityType: 'catalog_item', entityId: item!.id, after: item },
+      { action: 'catalog.item_add', entityType: 'catalog_item', entityId: item.id, after: item },
       now,
     );
-    return item!;
+    return item;
   });
   return toItemView(row, await industriesByCode(db, [row.industryCode]));
 }
@@ -206,7 +213,7 @@ export async function diffDraft(db: Db, actor: Actor, versionId: number, now: Da
   );
   const views = new Map([...draftRows, ...baseRows].map((row) => [row.id, toItemView(row, names)]));
   const diff = diffCatalogs(baseRows.map(toDomainItem), draftRows.map(toDomainItem));
-  const view = (item: { id: number | string }) => views.get(Number(item.id))!;
+  const view = (item: { id: number | string }) => known(views.get(Number(item.id)), `view of catalog item ${item.id}`);
   return {
     baseVersion: base
       ? toSummary({ ...base, itemCount: baseRows.length }, base.id, today, await versionPeople(db, [base]))
@@ -243,12 +250,9 @@ export async function publishDraft(
   const rows = await itemsOfVersion(db, versionId);
   if (rows.length === 0) throw unprocessable('EMPTY_CATALOG', '目录没有任何条目，不能发布');
   const problems = catalogProblems(rows.map(toDomainItem), platform);
-  if (problems.length > 0)
-    throw unprocessable(
-      'CATALOG_INVALID',
-      `目录有 ${problems.length} 处问题，不能发布：${problems[0]!.message}`,
-      problems,
-    );
+  const [first] = problems;
+  if (first)
+    throw unprocessable('CATALOG_INVALID', `目录有 ${problems.length} 处问题，不能发布：${first.message}`, problems);
   const latest = (await publishedVersionsOfPlatform(db, draft.platformKey)).reduce<string | null>(
     (max, v) => (v.effectiveDate && (!max || v.effectiveDate > max) ? v.effectiveDate : max),
     null,

@@ -89,5 +89,6 @@ export async function importCatalogDraft(
       now,
     );
   });
-  return { imported: rows.length, errors: [] as ImportRowError[], today: shanghaiDay(now) };
+  const none: ImportRowError[] = [];
+  return { imported: rows.length, errors: none, today: shanghaiDay(now) };
 }

@@ -2,6 +2,7 @@ import { count } from 'drizzle-orm';
 import { CATALOG_2018, CATALOG_2018_VERSION, PLATFORM_KEYS } from '@pgs/domain';
 import type { Db } from '../platform/db.ts';
 import type { Actor } from '../platform/actor.ts';
+import { firstRow } from '../platform/rows.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { catalogItems, catalogVersions } from './catalog.table.ts';
 import { signalChange } from '../platform/change-signals.ts';
@@ -15,22 +16,25 @@ export async function ensureCatalog2018(db: Db, actor: Actor, now: Date) {
   if ((existing?.total ?? 0) > 0) return;
   await db.transaction(async (tx) => {
     for (const platformKey of PLATFORM_KEYS) {
-      const [version] = await tx
-        .insert(catalogVersions)
-        .values({
-          platformKey,
-          version: CATALOG_2018_VERSION,
-          status: 'published',
-          effectiveDate: CATALOG_2018_EFFECTIVE_DATE,
-          publishedAt: now,
-          publishedBy: actor.username,
-          createdAt: now,
-          createdBy: actor.username,
-        })
-        .returning();
+      const version = firstRow(
+        await tx
+          .insert(catalogVersions)
+          .values({
+            platformKey,
+            version: CATALOG_2018_VERSION,
+            status: 'published',
+            effectiveDate: CATALOG_2018_EFFECTIVE_DATE,
+            publishedAt: now,
+            publishedBy: actor.username,
+            createdAt: now,
+            createdBy: actor.username,
+          })
+          .returning(),
+        'insert catalog 2018 version',
+      );
       const items = CATALOG_2018[platformKey].map((item, index) => ({
         ...item,
-        versionId: version!.id,
+        versionId: version.id,
         position: index + 1,
       }));
       await tx.insert(catalogItems).values(items);
@@ -40,7 +44,7 @@ export async function ensureCatalog2018(db: Db, actor: Actor, now: Date) {
         {
           action: 'catalog.seed',
           entityType: 'catalog_version',
-          entityId: version!.id,
+          entityId: version.id,
           after: { ...version, items: items.length },
         },
         now,

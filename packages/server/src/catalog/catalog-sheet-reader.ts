@@ -55,11 +55,12 @@ export async function* catalogSheetRows(buffer: Buffer): AsyncGenerator<CatalogS
   try {
     const workbook = openWorkbook(buffer);
     const names = workbook.sheetNames;
-    const sheetName = names.includes(CATALOG_SHEET) ? CATALOG_SHEET : names.length === 1 ? names[0]! : undefined;
+    const sheetName = names.includes(CATALOG_SHEET) ? CATALOG_SHEET : names.length === 1 ? names[0] : undefined;
     if (sheetName === undefined) {
       throw fileProblem(
         0,
-        `工作簿中没有名为“${CATALOG_SHEET}”的工作表（现有工作表：${names.map((name) => `“${name}”`).join('、')}），请把目录所在的工作表改名为“${CATALOG_SHEET}”后重新上传`,
+        `工作簿中没有名为“${CATALOG_SHEET}”的工作表（现有工作表：${names.map((name) => `“${name}”`).join('、')}），` +
+          `请把目录所在的工作表改名为“${CATALOG_SHEET}”后重新上传`,
       );
     }
     let columns: Map<string, number> | null = null;
@@ -91,7 +92,10 @@ export async function* catalogSheetRows(buffer: Buffer): AsyncGenerator<CatalogS
         const known = columns;
         yield {
           number: row.number,
-          read: (header) => (known.has(header) ? catalogCellText(values[known.get(header)!]) : ''),
+          read: (header) => {
+            const index = known.get(header);
+            return index === undefined ? '' : catalogCellText(values[index]);
+          },
         };
       }
     }

@@ -69,7 +69,7 @@ export async function buildCatalogWorkbook(
     ],
     ...CATALOG_BASES.map((basis) => ['列入依据', BASIS_LABELS[basis]]),
   ]);
-  about.getCell('B4').numFmt = NUMBER_FORMATS.day!;
+  about.getCell('B4').numFmt = NUMBER_FORMATS.day;
   about.getCell('B4').alignment = { horizontal: 'left' };
   about.getColumn(1).width = 12;
   about.getColumn(2).width = 90;

@@ -179,7 +179,8 @@ export async function classify(
     catalogVersion: version.version,
     industryName: industry.name,
   });
-  const itemRow = result.item ? rows.find((row) => row.id === result.item!.id) : undefined;
+  const matched = result.item;
+  const itemRow = matched ? rows.find((row) => row.id === matched.id) : undefined;
   return {
     platformKey,
     industryCode: code,
@@ -212,14 +213,17 @@ export async function publishedCatalogs(
   platformKey: PlatformKey,
   day: string,
 ): Promise<{ inForce: PublishedCatalog | null; previous: PublishedCatalog | null; upcoming: PublishedCatalog | null }> {
-  const versions = await publishedVersionsOfPlatform(db, platformKey);
+  // A published version always has its effective date; the filter tells the type so.
+  const versions = (await publishedVersionsOfPlatform(db, platformKey)).filter(
+    (v): v is CatalogVersionRow & { effectiveDate: string } => v.effectiveDate !== null,
+  );
   const inForce = versionInForce(versions, day);
   const earlier = inForce
-    ? versions.filter((v) => v.id !== inForce.id && v.effectiveDate! <= inForce.effectiveDate!)
+    ? versions.filter((v) => v.id !== inForce.id && v.effectiveDate <= inForce.effectiveDate)
     : [];
-  const previous = inForce ? versionInForce(earlier, inForce.effectiveDate!) : null;
-  const later = versions.filter((v) => v.effectiveDate !== null && v.effectiveDate > day);
-  const upcoming = later.sort((a, b) => a.effectiveDate!.localeCompare(b.effectiveDate!))[0] ?? null;
+  const previous = inForce ? versionInForce(earlier, inForce.effectiveDate) : null;
+  const later = versions.filter((v) => v.effectiveDate > day);
+  const upcoming = later.sort((a, b) => a.effectiveDate.localeCompare(b.effectiveDate))[0] ?? null;
   const load = async (row: CatalogVersionRow | null): Promise<PublishedCatalog | null> =>
     row && {
       id: row.id,

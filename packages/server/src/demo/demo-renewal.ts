@@ -12,7 +12,8 @@ import type { Db } from '../platform/db.ts';
 import { SYSTEM_ACTOR } from '../platform/actor.ts';
 import { enterpriseYears, platformRecordsOfYear } from '../enterprises/enterprise-records.service.ts';
 import { publishedCatalogs } from '../catalog/catalog.service.ts';
-import { createRenewalCase, listRenewalCases, recordRenewalStep } from '../renewal/renewal.service.ts';
+import { createRenewalCase } from '../renewal/renewal-create.service.ts';
+import { listRenewalCases, recordRenewalStep } from '../renewal/renewal.service.ts';
 import { parcelsByPlatformAndState } from '../land/parcels.service.ts';
 
 /**
@@ -115,7 +116,7 @@ export async function ensureDemoRenewal(db: Db, now: Date): Promise<number> {
   for (const [index, record] of records.filter((r) => r.zombie).entries()) {
     const plan = ZOMBIE_PLANS[index % ZOMBIE_PLANS.length]!;
     // The exit that clears vacates a completed plant of its platform's demo ledger (none when the land demo is off).
-    const parcelCode = plan.parcel ? await plantToVacate(db, record.platformKey!, used, now) : null;
+    const parcelCode = plan.parcel ? await plantToVacate(db, record.platformKey, used, now) : null;
     const input = { ...base(record, plan), track: 'zombie_exit' as const, exitWay: plan.way, parcelCode };
     await openWithSteps(db, input, plan, today, now);
     made += 1;

@@ -122,7 +122,8 @@ function importWatch(report: (progress: ImportProgress) => void): ImportWatch {
 /** 422 with every bad cell in `details` and a Chinese summary naming the first one. */
 function invalidRecords(findings: Pick<Findings, 'errors' | 'errorCount'>): AppError {
   const first = findings.errors[0]!;
-  // The sentence names the column in Chinese; `details` keeps what the caller sent (API field names, or the sheet's headers).
+  // The sentence names the column in Chinese; `details` keeps what the caller sent (API field names, or the sheet's
+  // headers).
   const where = first.row > 0 ? `第 ${first.row} 行${first.column ? `“${columnLabel(first.column)}”` : ''}：` : '';
   const rest = findings.errorCount > 1 ? `；其余 ${findings.errorCount - 1} 处见明细` : '';
   const unlisted = findings.errorCount > findings.errors.length ? `（明细列出前 ${findings.errors.length} 处）` : '';

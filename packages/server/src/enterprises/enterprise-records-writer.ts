@@ -50,8 +50,10 @@ const DATA = COLUMNS.slice(0, WRITTEN.length).filter((column) => column !== ente
 const SET = [...DATA, enterpriseRecords.importedAt.name, enterpriseRecords.importedBy.name]
   .map((column) => `${column} = excluded.${column}`)
   .join(', ');
-// A row whose figures are all the same is left alone (imported_at too), so importing the same file twice changes nothing.
-const CHANGED = `(${DATA.map((c) => `enterprise_records.${c}`).join(', ')}) IS DISTINCT FROM (${DATA.map((c) => `excluded.${c}`).join(', ')})`;
+// A row whose figures are all the same is left alone (imported_at too), so importing the same file twice changes
+// nothing.
+const STORED_FIGURES = DATA.map((c) => `enterprise_records.${c}`).join(', ');
+const CHANGED = `(${STORED_FIGURES}) IS DISTINCT FROM (${DATA.map((c) => `excluded.${c}`).join(', ')})`;
 
 export type YearImport = {
   /** Queues records for the table; call in order, then `finish`. */
@@ -79,13 +81,15 @@ export async function beginYearImport(tx: Tx, year: number, importedAt: Date, im
   if (staged) {
     await tx.execute(
       sql.raw(
-        `CREATE TEMPORARY TABLE ${STAGING} ON COMMIT DROP AS SELECT ${COLUMNS.join(', ')} FROM enterprise_records WITH NO DATA`,
+        `CREATE TEMPORARY TABLE ${STAGING} ON COMMIT DROP AS ` +
+          `SELECT ${COLUMNS.join(', ')} FROM enterprise_records WITH NO DATA`,
       ),
     );
   }
   const copy: CsvCopy = copyCsv(tx, staged ? { ...TARGET, table: STAGING } : TARGET);
   const tail = `,${year},${importedAt.toISOString()},${csvText(importedBy)}\n`;
-  const stagedAndStored = sql`FROM ${sql.raw(STAGING)} s JOIN enterprise_records e ON e.credit_code = s.credit_code AND e.year = ${year}`;
+  const stagedAndStored = sql`FROM ${sql.raw(STAGING)} s
+    JOIN enterprise_records e ON e.credit_code = s.credit_code AND e.year = ${year}`;
   return {
     async write(records) {
       let csv = '';

@@ -1,9 +1,13 @@
-import { and, asc, count, desc, eq, gt, ilike, inArray, isNotNull, isNull, max, or, sql, type SQL } from 'drizzle-orm';
-import type { PlatformKey } from '@pgs/domain';
+import { and, asc, count, desc, eq, gt, ilike, inArray, isNotNull, isNull, max, sql, type SQL } from 'drizzle-orm';
+import type { EnterpriseKind, EnterpriseScale, PlatformKey } from '@pgs/domain';
 import type { Db, Tx } from '../platform/db.ts';
+import { allOf, anyOf, type Conditions } from '../platform/rows.ts';
 import { enterpriseRecords as t } from './enterprises.table.ts';
 
-/** SQL only (STYLE.md): the base database's reads (the writes are enterprise-records-writer.ts). Rules and scope are the service's. */
+/**
+ * SQL only (STYLE.md): the base database's reads (the writes are enterprise-records-writer.ts). Rules and scope are
+ * the service's.
+ */
 
 type Conn = Db | Tx;
 
@@ -95,8 +99,8 @@ export type EnterpriseViewRow = Awaited<ReturnType<typeof viewQuery>>[number];
 /** Where a list reads: the year, and the platform (a key, or null for elsewhere in the city; undefined for all). */
 export type ListScope = { year: number; platformKey?: PlatformKey | null };
 export type ListFilter = {
-  kind?: string;
-  scale?: string;
+  kind?: EnterpriseKind;
+  scale?: EnterpriseScale;
   subDatabase?: 'backward' | 'zombie' | 'low_efficiency';
   q?: string;
 };
@@ -107,7 +111,7 @@ export type ListFilter = {
  * where tax and a positive land area are known (a missing figure cannot put an enterprise on a list).
  */
 export function listCondition(scope: ListScope, filter: ListFilter, bars: { city: string; platform: string }): SQL {
-  const where: SQL[] = [eq(t.year, scope.year)];
+  const where: Conditions = [eq(t.year, scope.year)];
   if (scope.platformKey === null) where.push(isNull(t.platformKey));
   else if (scope.platformKey !== undefined) where.push(eq(t.platformKey, scope.platformKey));
   if (filter.kind) where.push(eq(t.kind, filter.kind));
@@ -115,16 +119,16 @@ export function listCondition(scope: ListScope, filter: ListFilter, bars: { city
   if (filter.subDatabase === 'backward') where.push(eq(t.backward, true));
   if (filter.subDatabase === 'zombie') where.push(eq(t.zombie, true));
   if (filter.subDatabase === 'low_efficiency') {
+    const bar = sql`CASE WHEN ${t.platformKey} IS NULL THEN ${bars.city}::numeric ELSE ${bars.platform}::numeric END`;
     where.push(
-      sql`${t.kind} = 'industrial' AND ${t.tax} IS NOT NULL AND ${landSum} > 0
-        AND ${t.tax} <= (CASE WHEN ${t.platformKey} IS NULL THEN ${bars.city}::numeric ELSE ${bars.platform}::numeric END) * (${landSum})`,
+      sql`${t.kind} = 'industrial' AND ${t.tax} IS NOT NULL AND ${landSum} > 0 AND ${t.tax} <= (${bar}) * (${landSum})`,
     );
   }
   if (filter.q) {
     const escaped = filter.q.replace(/[\\%_]/g, (c) => `\\${c}`);
-    where.push(or(ilike(t.name, `%${escaped}%`), ilike(t.creditCode, `${escaped}%`))!);
+    where.push(anyOf([ilike(t.name, `%${escaped}%`), ilike(t.creditCode, `${escaped}%`)]));
   }
-  return and(...where)!;
+  return allOf(where);
 }
 
 export async function listPage(

@@ -81,16 +81,15 @@ function recordFigures(
 function toView(row: EnterpriseViewRow): EnterpriseRecordView {
   return {
     ...row,
-    platformKey: row.platformKey as PlatformKey | null,
-    kind: row.kind as EnterpriseRecordView['kind'],
-    scale: row.scale as EnterpriseRecordView['scale'],
     ...recordFigures(row),
     landTotal: canonical(row.landTotal),
     importedAt: row.importedAt.toISOString(),
   };
 }
 
-/** R3.1 lists: a platform user is held to its own platform whatever it asks for (D10); `none` = elsewhere in the city. */
+/**
+ * R3.1 lists: a platform user is held to its own platform whatever it asks for (D10); `none` = elsewhere in the city.
+ */
 function listScope(actor: Actor, filter: EnterpriseFilter): PlatformKey | null | undefined {
   const own = ownPlatform(actor);
   if (own !== undefined) return own;
@@ -125,8 +124,9 @@ export async function enterpriseExport(db: Db, actor: Actor, filter: EnterpriseF
     for (;;) {
       const batch: EnterpriseViewRow[] = await listAfter(db, condition, after, 1000);
       for (const row of batch) yield toView(row);
-      if (batch.length < 1000) return;
-      after = batch.at(-1)!.creditCode;
+      const last = batch.at(-1);
+      if (batch.length < 1000 || !last) return;
+      after = last.creditCode;
     }
   }
   const what = filter.subDatabase ? ENTERPRISE_SUB_DATABASE_LABELS[filter.subDatabase] : '企业数据库';
@@ -138,8 +138,9 @@ export async function getEnterprise(db: Db, actor: Actor, creditCode: string) {
   requirePermission(actor, 'enterprises.read');
   const rows = await recordsOfEnterprise(db, creditCode, ownPlatform(actor));
   // The same answer whether the enterprise is unknown or another platform's: its existence is not revealed (D10).
-  if (rows.length === 0) throw notFound(`没有统一社会信用代码为 ${creditCode} 的企业数据`);
-  return { creditCode, name: rows.at(-1)!.name, records: rows.map(toView) };
+  const latest = rows.at(-1);
+  if (!latest) throw notFound(`没有统一社会信用代码为 ${creditCode} 的企业数据`);
+  return { creditCode, name: latest.name, records: rows.map(toView) };
 }
 
 /** `GET /enterprise-records/years`: the years that have records, latest first, for the year pickers. */
@@ -173,9 +174,14 @@ export async function platformRecordsOfYear(
   db: Db,
   year: number,
   platformKey: PlatformKey | null,
-): Promise<EnterpriseRecord[]> {
-  return readInBatches((after) => platformBatch(db, year, platformKey, after, EVALUATION_BATCH));
+): Promise<PlatformRecord[]> {
+  const records = await readInBatches((after) => platformBatch(db, year, platformKey, after, EVALUATION_BATCH));
+  // The SQL already leaves out the records outside the platforms; the filter tells the type so.
+  return records.filter((record): record is PlatformRecord => record.platformKey !== null);
 }
+
+/** A record of an enterprise inside one of the platforms. */
+export type PlatformRecord = EnterpriseRecord & { platformKey: PlatformKey };
 
 async function readInBatches(
   batchAfter: (creditCode: string | null) => Promise<EvaluationRow[]>,
@@ -187,8 +193,9 @@ async function readInBatches(
     const batch = await batchAfter(after);
     for (const row of batch) records.push(toEvaluationRecord(row));
     if (batch.length > 0) onBatch?.(records.length);
-    if (batch.length < EVALUATION_BATCH) return records;
-    after = batch.at(-1)!.creditCode;
+    const last = batch.at(-1);
+    if (batch.length < EVALUATION_BATCH || !last) return records;
+    after = last.creditCode;
   }
 }
 
@@ -198,9 +205,9 @@ function toEvaluationRecord(row: EvaluationRow): EnterpriseRecord {
   return {
     creditCode: row.creditCode,
     name: row.name,
-    platformKey: row.platformKey as PlatformKey | null,
-    kind: row.kind as EnterpriseRecord['kind'],
-    scale: row.scale as EnterpriseRecord['scale'],
+    platformKey: row.platformKey,
+    kind: row.kind,
+    scale: row.scale,
     ...recordFigures(row),
     producing: row.producing,
     registeredOn: row.registeredOn,

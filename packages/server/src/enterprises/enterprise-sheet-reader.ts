@@ -40,7 +40,9 @@ import {
  * can check and write one batch while the next is inflated.
  */
 
-/** A zip of 64 MB can unpack to far more rows than anyone files; past this the reader stops instead of filling memory. */
+/**
+ * A zip of 64 MB can unpack to far more rows than anyone files; past this the reader stops instead of filling memory.
+ */
 export const MAX_IMPORT_ROWS = 200_000;
 
 /** File and header problems (no row was read), or a problem found later in the file: the import writes nothing. */
@@ -65,7 +67,9 @@ export type SheetRecord = {
 /** What the workbook says beside its rows: columns the import ignored (shown as warnings in the report). */
 export type SheetNotes = { ignoredColumns: string[] };
 
-/** The raw value of a cell the sheet refused: no field of the record schema accepts an object, so the check refuses it. */
+/**
+ * The raw value of a cell the sheet refused: no field of the record schema accepts an object, so the check refuses it.
+ */
 export const UNREADABLE: unknown = Object.freeze({ unreadable: true });
 
 /** People type names with full-width brackets and stray spaces; compare what they mean. */
@@ -173,7 +177,9 @@ function dayValue(field: EnterpriseRecordField, text: string): Read {
   return 'day' in day ? accepted(day.day) : refused(`“${label(field)}”${text.trim()} 不存在`);
 }
 
-/** A cell as the record field the domain validates; blanks become what the domain reads as "not given" for that field. */
+/**
+ * A cell as the record field the domain validates; blanks become what the domain reads as "not given" for that field.
+ */
 function fieldValue(field: EnterpriseRecordField, reading: Reading, cell: SheetCell, blank: boolean): Read {
   switch (reading) {
     case Reading.Text:
@@ -200,7 +206,9 @@ function fieldValue(field: EnterpriseRecordField, reading: Reading, cell: SheetC
   }
 }
 
-/** A platform, kind or scale cell: the domain's word, or the cell as it is with the Chinese message of what is allowed. */
+/**
+ * A platform, kind or scale cell: the domain's word, or the cell as it is with the Chinese message of what is allowed.
+ */
 function choiceValue(
   field: ChoiceField,
   cell: SheetCell,

@@ -79,7 +79,7 @@ export async function buildTemplateWorkbook(): Promise<Buffer> {
   // Codes stay text, so Excel keeps all 18 characters and the leading zero of 大类 such as "06".
   for (const field of TEXT_COLUMNS) sheet.getColumn(field).numFmt = '@';
   // A day typed as 2019/5/20 or 2019-05-20 becomes an Excel date, shown one way.
-  sheet.getColumn('registeredOn').numFmt = NUMBER_FORMATS.day!;
+  sheet.getColumn('registeredOn').numFmt = NUMBER_FORMATS.day;
   const lists: Array<[EnterpriseRecordField, string[]]> = [
     ['platformKey', PLATFORM_CHOICES],
     ['kind', ENTERPRISE_KINDS.map((kind) => ENTERPRISE_KIND_LABELS[kind])],

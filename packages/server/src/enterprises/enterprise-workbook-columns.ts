@@ -17,11 +17,15 @@ export const NOTES_SHEET = '填写说明';
 export const NO_PLATFORM_LABEL = '平台外';
 export const FIELDS = Object.keys(ENTERPRISE_RECORD_FIELD_LABELS) as EnterpriseRecordField[];
 export const label = (field: EnterpriseRecordField) => ENTERPRISE_RECORD_FIELD_LABELS[field];
-/** A column the import cannot do without: the domain's schema refuses a record that lacks the field (not a second list). */
+/**
+ * A column the import cannot do without: the domain's schema refuses a record that lacks the field (not a second list).
+ */
 export const REQUIRED = new Set(
   FIELDS.filter((field) => !enterpriseRecordSchema.shape[field].safeParse(undefined).success),
 );
-/** Columns only the export has (derived figures): the import skips them, so an export can be filled in and re-imported. */
+/**
+ * Columns only the export has (derived figures): the import skips them, so an export can be filled in and re-imported.
+ */
 export const EXPORT_ONLY = { landTotal: '用地合计（亩）', taxPerMu: '亩均税收（万元/亩）' } as const;
 
 const QUANTITY_UNITS: Partial<Record<EnterpriseRecordField, string>> = {

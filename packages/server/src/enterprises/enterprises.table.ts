@@ -1,4 +1,5 @@
 import { boolean, date, index, integer, numeric, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import type { EnterpriseKind, EnterpriseScale, PlatformKey } from '@pgs/domain';
 import { platforms } from '../reference/reference.table.ts';
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
@@ -16,9 +17,11 @@ export const enterpriseRecords = pgTable(
     year: integer('year').notNull(),
     name: text('name').notNull(),
     /** null: elsewhere in the city (counts for the city-wide D share only, R3.2). */
-    platformKey: text('platform_key').references(() => platforms.key),
-    kind: text('kind').notNull(),
-    scale: text('scale').notNull(),
+    platformKey: text('platform_key')
+      .$type<PlatformKey>()
+      .references(() => platforms.key),
+    kind: text('kind').$type<EnterpriseKind>().notNull(),
+    scale: text('scale').$type<EnterpriseScale>().notNull(),
     landOwned: quantity('land_owned'),
     landLeased: quantity('land_leased'),
     tax: quantity('tax'),

@@ -69,18 +69,15 @@ export async function importKeyTasks(
     }
   }
   const rows = Array.isArray(sheet) ? sheet.length : 0;
-  if (dryRun || problems.length > 0) {
-    if (!dryRun)
-      throw new AppError(
-        422,
-        'IMPORT_INVALID',
-        `导入文件有 ${problems.length} 处问题，未导入任何任务：${problems[0]!.message}`,
-        {
-          problems,
-        },
-      );
-    return { year, dryRun, rows, created: 0, valid: problems.length === 0, problems };
-  }
+  const [firstProblem] = problems;
+  if (!dryRun && firstProblem)
+    throw new AppError(
+      422,
+      'IMPORT_INVALID',
+      `导入文件有 ${problems.length} 处问题，未导入任何任务：${firstProblem.message}`,
+      { problems },
+    );
+  if (dryRun) return { year, dryRun, rows, created: 0, valid: problems.length === 0, problems };
   const ids = await db.transaction((tx) => insertImportedTasks(tx, actor, year, inputs, now));
   return { year, dryRun, rows, created: ids.length, valid: true, problems: [] };
 }

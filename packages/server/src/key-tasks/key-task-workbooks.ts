@@ -31,7 +31,7 @@ import {
 export const KEY_TASK_SHEET = '任务安排表';
 export const MAX_KEY_TASK_ROWS = 2_000;
 
-const platformLabel = (key: PlatformKey) => PLATFORMS.find((p) => p.key === key)!.shortName;
+const platformLabel = (key: PlatformKey) => PLATFORMS.find((p) => p.key === key)?.shortName ?? key;
 
 export function streamKeyTasksWorkbook(year: number, tasks: readonly KeyTaskView[]): PassThrough {
   async function* rows() {
@@ -152,13 +152,13 @@ export async function readKeyTaskSheet(file: Buffer): Promise<RawTask[] | SheetP
     for await (const batch of workbook.rows(sheetName)) {
       for (const row of batch) {
         if (columns === null) {
-          columns = new Map();
+          const found = new Map<string, number>();
           row.values.forEach((cell, index) => {
             const text = cellText(cell);
-            if (typeof text === 'string' && (IMPORT_HEADERS as readonly string[]).includes(text))
-              columns!.set(text, index);
+            if (typeof text === 'string' && IMPORT_HEADERS.some((header) => header === text)) found.set(text, index);
           });
-          const missing = REQUIRED.filter((h) => !columns!.has(h));
+          columns = found;
+          const missing = REQUIRED.filter((h) => !found.has(h));
           if (missing.length > 0)
             return { row: row.number, column: '', message: `表头缺少列：${missing.join('、')}（请使用下载的模板）` };
           continue;

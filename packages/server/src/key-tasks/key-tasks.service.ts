@@ -19,6 +19,7 @@ import type { Db, Tx } from '../platform/db.ts';
 import { requirePermission, type Actor } from '../platform/actor.ts';
 import { platformScope } from '../platform/platform-scope.ts';
 import { AppError, notFound, staleVersion } from '../platform/errors.ts';
+import { firstRow } from '../platform/rows.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { displayNamesOf } from '../users/users.service.ts';
 import {
@@ -199,16 +200,19 @@ export async function createKeyTask(db: Db, actor: Actor, input: KeyTaskInput, n
   requirePermission(actor, 'keyTasks.edit');
   const id = await db.transaction(async (tx) => {
     const values = taskValues(input);
-    const [created] = await insertTasks(tx, [
-      { ...values, createdAt: now, createdBy: actor.username, updatedAt: now, updatedBy: actor.username },
-    ]);
+    const created = firstRow(
+      await insertTasks(tx, [
+        { ...values, createdAt: now, createdBy: actor.username, updatedAt: now, updatedBy: actor.username },
+      ]),
+      'insert key task',
+    );
     await recordAudit(
       tx,
       actor,
-      { action: 'key_tasks.create', entityType: 'key_task', entityId: created!, after: values },
+      { action: 'key_tasks.create', entityType: 'key_task', entityId: created, after: values },
       now,
     );
-    return created!;
+    return created;
   });
   return getKeyTask(db, actor, id, undefined, now);
 }

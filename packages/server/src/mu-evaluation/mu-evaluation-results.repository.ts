@@ -1,8 +1,9 @@
-import { and, asc, count, desc, eq, ilike, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import type { EnterpriseResult, EvaluationClass, EvaluationSetKey } from '@pgs/domain';
 import type { EvaluationRunStatus, PlatformFilter } from '@pgs/domain';
 import type { Db, Tx } from '../platform/db.ts';
 import { copyCsv, copyTarget, csvText } from '../platform/copy-rows.ts';
+import { allOf, anyOf, firstRow, type Conditions } from '../platform/rows.ts';
 import { evaluationResults, evaluationRuns, type StoredIndicator } from './mu-evaluation.table.ts';
 
 /** SQL only (STYLE.md, immich): the runs and results of the yearly evaluation (R3.2). */
@@ -32,8 +33,8 @@ const RESULT_TARGET = copyTarget(evaluationResults, [
 ]);
 
 export async function insertRun(tx: Tx, values: NewRun): Promise<number> {
-  const [row] = await tx.insert(evaluationRuns).values(values).returning({ id: evaluationRuns.id });
-  return row!.id;
+  const rows = await tx.insert(evaluationRuns).values(values).returning({ id: evaluationRuns.id });
+  return firstRow(rows, 'insert evaluation run').id;
 }
 
 const figure = (value: number | null) => (value === null ? '' : String(value));
@@ -52,10 +53,12 @@ export async function insertResults(
   try {
     for (let start = 0; start < results.length; start += RESULT_BATCH) {
       let csv = '';
-      for (let i = start; i < Math.min(results.length, start + RESULT_BATCH); i++) {
-        const r = results[i]!;
+      for (const r of results.slice(start, start + RESULT_BATCH)) {
         const indicators = JSON.stringify(r.indicators.map((item): StoredIndicator => [item.value, item.score]));
-        csv += `${runId},${csvText(r.creditCode)},${csvText(r.name)},${csvText(r.platformKey)},${r.set},${r.class},${r.baseClass},${figure(r.score)},${figure(r.rank)},${figure(r.percentile)},${r.setSize},${csvText(indicators)},${csvText(r.classRule)},${csvText(r.excludedReason ?? null)}\n`;
+        csv +=
+          `${runId},${csvText(r.creditCode)},${csvText(r.name)},${csvText(r.platformKey)},` +
+          `${r.set},${r.class},${r.baseClass},${figure(r.score)},${figure(r.rank)},${figure(r.percentile)},` +
+          `${r.setSize},${csvText(indicators)},${csvText(r.classRule)},${csvText(r.excludedReason ?? null)}\n`;
       }
       await copy.write(csv);
       onWritten?.(Math.min(results.length, start + RESULT_BATCH));
@@ -70,16 +73,19 @@ export async function findRun(db: Db | Tx, id: number): Promise<RunRow | undefin
   return row;
 }
 
-/** Each run's place among the runs of its year, oldest first (1 = the year's first run), drafts and superseded ones included. */
+/**
+ * Each run's place among the runs of its year, oldest first (1 = the year's first run), drafts and superseded ones
+ * included.
+ */
 export async function runNumbersInYear(db: Db | Tx, ids: readonly number[]): Promise<Map<number, number>> {
   if (ids.length === 0) return new Map();
   const rows = await db
     .select({
       id: evaluationRuns.id,
-      // Spelled out: drizzle writes a one-table select's columns unqualified, which inside the subquery would mean `earlier`.
-      n: sql<number>`(SELECT count(*) FROM evaluation_runs AS earlier WHERE earlier.year = evaluation_runs.year AND earlier.id <= evaluation_runs.id)`.mapWith(
-        Number,
-      ),
+      // Spelled out: drizzle writes a one-table select's columns unqualified, which inside the subquery would mean
+      // `earlier`.
+      n: sql<number>`(SELECT count(*) FROM evaluation_runs AS earlier
+        WHERE earlier.year = evaluation_runs.year AND earlier.id <= evaluation_runs.id)`.mapWith(Number),
     })
     .from(evaluationRuns)
     .where(inArray(evaluationRuns.id, [...ids]));
@@ -96,7 +102,7 @@ export async function listRuns(
   if (filter.year !== undefined) where.push(eq(evaluationRuns.year, filter.year));
   if (filter.statuses) where.push(inArray(evaluationRuns.status, [...filter.statuses]));
   const condition = where.length > 0 ? and(...where) : undefined;
-  const [rows, [total]] = await Promise.all([
+  const [rows, counted] = await Promise.all([
     db
       .select()
       .from(evaluationRuns)
@@ -106,7 +112,7 @@ export async function listRuns(
       .offset((page - 1) * pageSize),
     db.select({ value: count() }).from(evaluationRuns).where(condition),
   ]);
-  return { rows, total: total!.value };
+  return { rows, total: firstRow(counted, 'count').value };
 }
 
 export type ResultFilter = {
@@ -117,16 +123,16 @@ export type ResultFilter = {
 };
 
 function resultCondition(runId: number, filter: ResultFilter): SQL {
-  const where: SQL[] = [eq(evaluationResults.runId, runId)];
+  const where: Conditions = [eq(evaluationResults.runId, runId)];
   if (filter.platformKey === 'none') where.push(isNull(evaluationResults.platformKey));
   else if (filter.platformKey) where.push(eq(evaluationResults.platformKey, filter.platformKey));
   if (filter.classes) where.push(inArray(evaluationResults.class, [...filter.classes]));
   if (filter.set) where.push(eq(evaluationResults.set, filter.set));
   if (filter.q) {
     const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    where.push(or(ilike(evaluationResults.name, pattern), ilike(evaluationResults.creditCode, pattern))!);
+    where.push(anyOf([ilike(evaluationResults.name, pattern), ilike(evaluationResults.creditCode, pattern)]));
   }
-  return and(...where)!;
+  return allOf(where);
 }
 
 /**
@@ -138,7 +144,7 @@ const RESULT_ORDER = [asc(evaluationResults.set), asc(RANK_KEY), asc(evaluationR
 
 export async function resultsPage(db: Db, runId: number, filter: ResultFilter, page: number, pageSize: number) {
   const condition = resultCondition(runId, filter);
-  const [rows, [total]] = await Promise.all([
+  const [rows, counted] = await Promise.all([
     db
       .select()
       .from(evaluationResults)
@@ -148,7 +154,7 @@ export async function resultsPage(db: Db, runId: number, filter: ResultFilter, p
       .offset((page - 1) * pageSize),
     db.select({ value: count() }).from(evaluationResults).where(condition),
   ]);
-  return { rows, total: total!.value };
+  return { rows, total: firstRow(counted, 'count').value };
 }
 
 /**
@@ -165,7 +171,8 @@ export async function* resultRows(
   let after: { set: string; rank: number; creditCode: string } | null = null;
   for (;;) {
     const keyset: SQL | undefined = after
-      ? sql`(${evaluationResults.set}, ${RANK_KEY}, ${evaluationResults.creditCode}) > (${after.set}, ${after.rank}::integer, ${after.creditCode})`
+      ? sql`(${evaluationResults.set}, ${RANK_KEY}, ${evaluationResults.creditCode})
+          > (${after.set}, ${after.rank}::integer, ${after.creditCode})`
       : undefined;
     const rows: ResultRow[] = await db
       .select()
@@ -174,8 +181,8 @@ export async function* resultRows(
       .orderBy(...RESULT_ORDER)
       .limit(batchSize);
     yield* rows;
-    if (rows.length < batchSize) return;
-    const last: ResultRow = rows[rows.length - 1]!;
+    const last = rows.at(-1);
+    if (rows.length < batchSize || !last) return;
     after = { set: last.set, rank: last.rank ?? 2_147_483_647, creditCode: last.creditCode };
   }
 }
@@ -219,10 +226,10 @@ export async function supersedeOthers(tx: Tx, year: number, keepId: number): Pro
  * page cannot be asked whether a credit code is in the list.
  */
 export async function noticeLinesPage(db: Db, runId: number, q: string | undefined, page: number, pageSize: number) {
-  const where: SQL[] = [eq(evaluationResults.runId, runId), ne(evaluationResults.class, 'T')];
+  const where: Conditions = [eq(evaluationResults.runId, runId), ne(evaluationResults.class, 'T')];
   if (q) where.push(ilike(evaluationResults.name, `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
-  const condition = and(...where)!;
-  const [rows, [total]] = await Promise.all([
+  const condition = allOf(where);
+  const [rows, counted] = await Promise.all([
     db
       .select({ name: evaluationResults.name, result: evaluationResults.class })
       .from(evaluationResults)
@@ -232,5 +239,5 @@ export async function noticeLinesPage(db: Db, runId: number, q: string | undefin
       .offset((page - 1) * pageSize),
     db.select({ value: count() }).from(evaluationResults).where(condition),
   ]);
-  return { items: rows, total: total!.value };
+  return { items: rows, total: firstRow(counted, 'count').value };
 }

@@ -19,6 +19,7 @@ import {
   type MeasureItemView,
   type RectificationItemView,
 } from '@pgs/domain';
+import { known } from '../platform/rows.ts';
 import { streamWorkbook } from '../platform/xlsx-stream.ts';
 import { excelColumns, excelTime, NUMBER_FORMATS, styleHeaderRow, type SheetColumn } from '../platform/xlsx-format.ts';
 
@@ -55,7 +56,10 @@ const RESULT_TAIL: SheetColumn[] = [
 ];
 
 function setColumns(run: EvaluationRunDetail, set: EvaluationSetKey): Partial<ExcelJS.Column>[] {
-  const indicators = run.sets.find((s) => s.set === set)!.indicators;
+  const indicators = known(
+    run.sets.find((s) => s.set === set),
+    `set ${set} of the run`,
+  ).indicators;
   return excelColumns([
     ...RESULT_HEAD,
     ...indicators.flatMap((item, k): SheetColumn[] => [
@@ -160,7 +164,7 @@ export function streamResultsWorkbook(
       styleHeaderRow(overview, overviewColumns);
       for (const [item, value] of overviewRows(run)) {
         const row = overview.addRow({ item, value });
-        if (value instanceof Date) row.getCell(2).numFmt = NUMBER_FORMATS.time!;
+        if (value instanceof Date) row.getCell(2).numFmt = NUMBER_FORMATS.time;
         row.getCell(2).alignment = { horizontal: 'left', wrapText: typeof value === 'string' };
         row.commit();
       }
@@ -168,18 +172,18 @@ export function streamResultsWorkbook(
       let index = -1;
       let sheet: ExcelJS.Worksheet | null = null;
       for await (const result of rows) {
-        while (sets[index] !== result.set && index < sets.length - 1) {
+        for (let next = sets[index + 1]; sets[index] !== result.set && next !== undefined; next = sets[index + 1]) {
           sheet?.commit();
           index += 1;
-          sheet = open(workbook, sets[index]!);
+          sheet = open(workbook, next);
         }
         sheet?.addRow(resultRow(result)).commit();
       }
       sheet?.commit();
-      for (index += 1; index < sets.length; index += 1) open(workbook, sets[index]!).commit();
+      for (const set of sets.slice(index + 1)) open(workbook, set).commit();
       await workbook.commit();
     } catch (error) {
-      stream.destroy(error as Error);
+      stream.destroy(error instanceof Error ? error : new Error(String(error)));
     }
   })();
   return stream;

@@ -27,14 +27,16 @@ import type { AppContext } from '../platform/context.ts';
 import { actorOf, sendFile } from '../platform/http.ts';
 import { getEvaluationMethod, updateEvaluationMethod } from './mu-evaluation-methods.service.ts';
 import {
-  getRun,
   listMeasures,
   listRectification,
+  measuresForExport,
+  rectificationForExport,
+} from './mu-evaluation-measures.service.ts';
+import {
+  getRun,
   listResults,
   listRuns,
-  measuresForExport,
   publishRun,
-  rectificationForExport,
   resultsForExport,
   runEvaluation,
   runProgressOf,
@@ -44,7 +46,9 @@ import { streamMeasuresWorkbook, streamRectificationWorkbook, streamResultsWorkb
 
 const tags = ['evaluations'];
 
-/** §三 yearly ABCD evaluation (R3.2), measures (R3.3) and rectification (R3.4); who may do what is in the services (D17). */
+/**
+ * §三 yearly ABCD evaluation (R3.2), measures (R3.3) and rectification (R3.4); who may do what is in the services (D17).
+ */
 export const muEvaluationRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {

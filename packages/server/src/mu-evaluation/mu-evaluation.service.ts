@@ -7,16 +7,11 @@ import {
   EVALUATION_SETS,
   evaluateYear,
   INDICATORS,
-  measuresOf,
   methodProblems,
   rectificationList,
-  RECTIFICATION_TRACK_LABELS,
-  type EnterpriseRecord,
-  type EvaluationClass,
   type EvaluationMethod,
   type EvaluationRun,
   type EvaluationSetKey,
-  type MeasureSettings,
   type PlatformKey,
   type RunProgress,
 } from '@pgs/domain';
@@ -26,11 +21,7 @@ import type {
   EvaluationRunDetail,
   EvaluationRunStatus,
   EvaluationRunSummary,
-  MeasureItemView,
-  MeasuresFilter,
   PlatformFilter,
-  RectificationFilter,
-  RectificationItemView,
   SimulationView,
 } from '@pgs/domain';
 import type { Db } from '../platform/db.ts';
@@ -40,18 +31,8 @@ import { requirePermission, type Actor } from '../platform/actor.ts';
 import { AppError, conflict, forbidden, notFound, unprocessable } from '../platform/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { displayNamesOf } from '../users/display-names.service.ts';
-import {
-  recordCountOfYear,
-  recordsOfCodes,
-  recordsOfYear,
-  revenuesOfYear,
-} from '../enterprises/enterprise-records.service.ts';
-import {
-  insertRectification,
-  rectificationPage,
-  rectificationRows,
-  type RectificationRow,
-} from './rectification.repository.ts';
+import { recordCountOfYear, recordsOfYear, revenuesOfYear } from '../enterprises/enterprise-records.service.ts';
+import { insertRectification } from './rectification.repository.ts';
 import { methodOfYear } from './mu-evaluation-methods.service.ts';
 import {
   findRun,
@@ -71,6 +52,7 @@ import {
 } from './mu-evaluation-results.repository.ts';
 import type { ClassCounts, PlatformRule } from './mu-evaluation.table.ts';
 import { ADVISORY_LOCKS, oneAtATime } from '../platform/advisory-locks.ts';
+import { known } from '../platform/rows.ts';
 
 /**
  * The yearly ABCD evaluation as use cases (R3.2–R3.4, D15–D17): run, list, read, simulate, publish, and the
@@ -82,11 +64,11 @@ import { ADVISORY_LOCKS, oneAtATime } from '../platform/advisory-locks.ts';
  * platform's enterprises, and asking for another platform's is 403.
  */
 
-type Paging = { page: number; pageSize: number };
+export type Paging = { page: number; pageSize: number };
 
 const isManager = (actor: Actor) => actor.role === 'system' || can(actor.role, 'evaluations.manage');
 
-async function visibleRun(db: Db, actor: Actor, id: number): Promise<RunRow> {
+export async function visibleRun(db: Db, actor: Actor, id: number): Promise<RunRow> {
   requirePermission(actor, 'evaluations.read');
   const run = await findRun(db, id);
   if (!run || (!isManager(actor) && run.status !== 'published')) throw notFound('评价不存在或尚未发布');
@@ -94,22 +76,25 @@ async function visibleRun(db: Db, actor: Actor, id: number): Promise<RunRow> {
 }
 
 /** A platform user is held to its own platform (D10, D17): no filter means its own, another platform is refused. */
-function scopedPlatform(actor: Actor, asked: PlatformFilter | undefined): PlatformFilter | undefined {
+export function scopedPlatform(actor: Actor, asked: PlatformFilter | undefined): PlatformFilter | undefined {
   const own = platformScope(actor);
   if (own === null) return asked;
   if (asked !== undefined && asked !== own) throw forbidden('平台用户只能查看本平台企业的评价结果（D17）');
   return own;
 }
 
-const zeroCounts = (): ClassCounts => Object.fromEntries(EVALUATION_CLASSES.map((c) => [c, 0])) as ClassCounts;
+const zeroCounts = (): ClassCounts => ({ A: 0, B: 0, C: 0, D: 0, T: 0 });
 
 /** The domain's per-platform D shares, each with the platform's class counts (the distribution chart per platform). */
 function platformRules(run: Pick<EvaluationRun, 'platforms' | 'results'>): PlatformRule[] {
-  const counts = new Map<PlatformKey, ClassCounts>(run.platforms.map((p) => [p.platformKey, zeroCounts()]));
+  const counts = new Map<PlatformKey, ClassCounts>();
   for (const result of run.results) {
-    if (result.platformKey) counts.get(result.platformKey)![result.class] += 1;
+    if (!result.platformKey) continue;
+    const platform = counts.get(result.platformKey) ?? zeroCounts();
+    platform[result.class] += 1;
+    counts.set(result.platformKey, platform);
   }
-  return run.platforms.map((p) => ({ ...p, counts: counts.get(p.platformKey)! }));
+  return run.platforms.map((p) => ({ ...p, counts: counts.get(p.platformKey) ?? zeroCounts() }));
 }
 
 /** What a run's answer shows beside its row: its number within its year and the display names of its people. */
@@ -130,7 +115,7 @@ async function runLabels(db: Db, rows: readonly RunRow[]): Promise<RunLabels> {
 }
 
 async function summaryOfId(db: Db, actor: Actor, id: number): Promise<EvaluationRunSummary> {
-  const row = (await findRun(db, id))!;
+  const row = known(await findRun(db, id), `evaluation run ${id} just written`);
   return summaryOf(row, actor, await runLabels(db, [row]));
 }
 
@@ -231,7 +216,7 @@ async function runAndWrite(
     creditCode: item.creditCode,
     name: item.name,
     platformKey: item.platformKey,
-    class: classOf.get(item.creditCode)!,
+    class: known(classOf.get(item.creditCode), 'class of an enterprise on the rectification list'),
     taxPerMu: item.taxPerMu,
     bar: item.bar,
     track: item.track,
@@ -477,7 +462,8 @@ export async function publishRun(db: Db, actor: Actor, id: number, now: Date): P
     if (!run) throw notFound('评价不存在');
     await lockRunsOfYear(tx, run.year);
     if (!(await markPublished(tx, id, actor.username, now))) {
-      const current = (await findRun(tx, id))!;
+      // The run was read and locked above in this transaction, so it is still there.
+      const current = known(await findRun(tx, id), `evaluation run ${id}`);
       if (current.status === 'published')
         throw conflict(`该评价已由 ${current.publishedBy ?? '他人'} 发布，无需重复发布`, 'ALREADY_PUBLISHED');
       throw conflict('该评价已被同年度后来发布的评价替代，不能再次发布；如需沿用，请重新运行评价后发布', 'SUPERSEDED');
@@ -497,102 +483,6 @@ export async function publishRun(db: Db, actor: Actor, id: number, now: Date): P
     );
   });
   return summaryOfId(db, actor, id);
-}
-
-// ---------------------------------------------------------------- R3.3 measures
-
-/** Figures absent: an enterprise whose record of the year was removed after the run keeps its measures, without amounts. */
-const WITHOUT_FIGURES = { electricityKwh: null, waterTons: null, energyTce: null };
-
-function measureItem(row: ResultRow, record: EnterpriseRecord | undefined, settings: MeasureSettings): MeasureItemView {
-  const cls = row.class as 'C' | 'D';
-  return {
-    creditCode: row.creditCode,
-    name: row.name,
-    platformKey: row.platformKey,
-    class: cls,
-    set: row.set,
-    measures: measuresOf(cls, record ?? ({ ...WITHOUT_FIGURES } as EnterpriseRecord), settings),
-  };
-}
-
-const measureClasses = (filter: MeasuresFilter): EvaluationClass[] => (filter.class ? [filter.class] : ['C', 'D']);
-
-async function recordsByCode(db: Db, year: number): Promise<Map<string, EnterpriseRecord>> {
-  return new Map((await recordsOfYear(db, year)).map((record) => [record.creditCode, record]));
-}
-
-/**
- * R3.3: every C and D enterprise of the run with its six measures, amounts from the run's measure settings (the
- * snapshot taken when it ran) and the year's figures (kWh, water, energy) as the base database holds them now.
- */
-export async function listMeasures(db: Db, actor: Actor, id: number, query: MeasuresFilter & Paging) {
-  const run = await visibleRun(db, actor, id);
-  const filter: ResultFilter = {
-    platformKey: scopedPlatform(actor, query.platformKey),
-    classes: measureClasses(query),
-  };
-  // Issue #15: the page first, then only its enterprises' records (not every record of the year).
-  const { rows, total } = await resultsPage(db, id, filter, query.page, query.pageSize);
-  const records = await recordsOfCodes(
-    db,
-    run.year,
-    rows.map((row) => row.creditCode),
-  );
-  return {
-    items: rows.map((row) => measureItem(row, records.get(row.creditCode), run.measures)),
-    total,
-    page: query.page,
-    pageSize: query.pageSize,
-  };
-}
-
-export async function measuresForExport(db: Db, actor: Actor, id: number, query: MeasuresFilter) {
-  const run = await visibleRun(db, actor, id);
-  const filter: ResultFilter = {
-    platformKey: scopedPlatform(actor, query.platformKey),
-    classes: measureClasses(query),
-  };
-  const records = await recordsByCode(db, run.year);
-  const rows = (async function* items() {
-    for await (const row of resultRows(db, id, filter))
-      yield measureItem(row, records.get(row.creditCode), run.measures);
-  })();
-  return { year: run.year, rows };
-}
-
-// ---------------------------------------------------------------- R3.4 rectification
-
-/**
- * R3.4 (D16 tracks): the run's list as it was made with the run (evaluation-rectification.repository.ts), so a
- * published list does not change when records are re-imported. A platform user reads its own platform's part.
- */
-function rectificationView(row: RectificationRow): RectificationItemView {
-  return {
-    ...row,
-    trackLabel: RECTIFICATION_TRACK_LABELS[row.track],
-  };
-}
-
-export async function listRectification(db: Db, actor: Actor, id: number, query: RectificationFilter & Paging) {
-  await visibleRun(db, actor, id);
-  const { rows, total } = await rectificationPage(
-    db,
-    id,
-    { platformKey: scopedPlatform(actor, query.platformKey), track: query.track },
-    query.page,
-    query.pageSize,
-  );
-  return { items: rows.map(rectificationView), total, page: query.page, pageSize: query.pageSize };
-}
-
-export async function rectificationForExport(db: Db, actor: Actor, id: number, query: RectificationFilter) {
-  const run = await visibleRun(db, actor, id);
-  const scope = { platformKey: scopedPlatform(actor, query.platformKey), track: query.track };
-  const rows = (async function* items() {
-    for await (const row of rectificationRows(db, id, scope)) yield rectificationView(row);
-  })();
-  return { year: run.year, rows };
 }
 
 /**

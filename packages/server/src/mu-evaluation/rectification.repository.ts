@@ -2,6 +2,7 @@ import { and, asc, count, eq, gt, isNull, type SQL } from 'drizzle-orm';
 import type { PlatformFilter, RectificationTrack } from '@pgs/domain';
 import type { Db, Tx } from '../platform/db.ts';
 import { copyCsv, copyTarget, csvText } from '../platform/copy-rows.ts';
+import { allOf, firstRow, type Conditions } from '../platform/rows.ts';
 import { evaluationRectification as t } from './mu-evaluation.table.ts';
 
 /** SQL only (STYLE.md): a run's R3.4 rectification list, written with the run and read a page at a time. */
@@ -29,7 +30,9 @@ export async function insertRectification(tx: Tx, runId: number, items: readonly
   try {
     let csv = '';
     for (const item of items) {
-      csv += `${runId},${csvText(item.creditCode)},${csvText(item.name)},${csvText(item.platformKey)},${item.class},${csvText(item.taxPerMu)},${csvText(item.bar)},${item.track},${csvText(item.reason)}\n`;
+      csv +=
+        `${runId},${csvText(item.creditCode)},${csvText(item.name)},${csvText(item.platformKey)},${item.class},` +
+        `${csvText(item.taxPerMu)},${csvText(item.bar)},${item.track},${csvText(item.reason)}\n`;
       if (csv.length > 1 << 20) {
         await copy.write(csv);
         csv = '';
@@ -42,11 +45,11 @@ export async function insertRectification(tx: Tx, runId: number, items: readonly
 }
 
 function condition(runId: number, scope: RectificationScope): SQL {
-  const where: SQL[] = [eq(t.runId, runId)];
+  const where: Conditions = [eq(t.runId, runId)];
   if (scope.platformKey === 'none') where.push(isNull(t.platformKey));
   else if (scope.platformKey !== undefined) where.push(eq(t.platformKey, scope.platformKey));
   if (scope.track !== undefined) where.push(eq(t.track, scope.track));
-  return and(...where)!;
+  return allOf(where);
 }
 
 export async function rectificationPage(
@@ -57,7 +60,7 @@ export async function rectificationPage(
   pageSize: number,
 ) {
   const where = condition(runId, scope);
-  const [rows, [total]] = await Promise.all([
+  const [rows, counted] = await Promise.all([
     db
       .select()
       .from(t)
@@ -67,7 +70,7 @@ export async function rectificationPage(
       .offset((page - 1) * pageSize),
     db.select({ value: count() }).from(t).where(where),
   ]);
-  return { rows, total: total!.value };
+  return { rows, total: firstRow(counted, 'count').value };
 }
 
 /** The whole list in credit-code order, read in keyset batches for the export. */
@@ -87,7 +90,8 @@ export async function* rectificationRows(
       .orderBy(asc(t.creditCode))
       .limit(batchSize);
     yield* rows;
-    if (rows.length < batchSize) return;
-    after = rows[rows.length - 1]!.creditCode;
+    const last = rows.at(-1);
+    if (rows.length < batchSize || !last) return;
+    after = last.creditCode;
   }
 }

@@ -1,5 +1,6 @@
 import { and, count, desc, eq, lte, max, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../platform/db.ts';
+import { firstRow } from '../platform/rows.ts';
 import { noticeObjections, notices } from './notices.table.ts';
 
 /** SQL only (STYLE.md): notices of published results and their objections (R3.2 公示). */
@@ -76,8 +77,8 @@ export async function nextObjectionNumber(tx: Tx, noticeId: number): Promise<num
 }
 
 export async function insertObjection(tx: Tx, values: typeof noticeObjections.$inferInsert) {
-  const [row] = await tx.insert(noticeObjections).values(values).returning({ id: noticeObjections.id });
-  return row!.id;
+  const rows = await tx.insert(noticeObjections).values(values).returning({ id: noticeObjections.id });
+  return firstRow(rows, 'insert notice objection').id;
 }
 
 export async function findObjection(db: Db | Tx, noticeId: number, id: number) {

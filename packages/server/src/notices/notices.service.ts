@@ -17,6 +17,7 @@ import type { Db } from '../platform/db.ts';
 import { PUBLIC_ACTOR, requirePermission, type Actor } from '../platform/actor.ts';
 import { AppError, badRequest, conflict, notFound, staleVersion } from '../platform/errors.ts';
 import { currentRequestClient } from '../platform/request-context.ts';
+import { known } from '../platform/rows.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { displayNamesOf } from '../users/users.service.ts';
 import { NOTICE_PROVIDERS } from './notice-providers.ts';
@@ -61,6 +62,11 @@ function providerOf(kind: NoticeKind) {
 function requireManage(actor: Actor, kind: NoticeKind) {
   requirePermission(actor, 'notices.manage');
   requirePermission(actor, providerOf(kind).managePermission);
+}
+
+/** One notice's view (viewsOf answers one view per row). */
+async function viewOf(db: Db, row: NoticeRow, today: string): Promise<NoticeView> {
+  return known((await viewsOf(db, [row], today))[0], `view of notice ${row.id}`);
 }
 
 async function viewsOf(db: Db, rows: readonly NoticeRow[], today: string): Promise<NoticeView[]> {
@@ -139,7 +145,7 @@ export async function createNotice(
     );
     return row.id;
   });
-  return (await viewsOf(db, [(await findNotice(db, id))!], today))[0]!;
+  return viewOf(db, known(await findNotice(db, id), `notice ${id} just written`), today);
 }
 
 export async function listNotices(db: Db, actor: Actor, query: { page: number; pageSize: number }, now: Date) {
@@ -167,13 +173,13 @@ export async function getNotice(db: Db, actor: Actor, id: number, now: Date) {
   requirePermission(actor, 'notices.read');
   const row = await findNotice(db, id);
   if (!row) throw notFound('公示不存在');
-  const [view] = await viewsOf(db, [row], shanghaiDay(now));
+  const view = await viewOf(db, row, shanghaiDay(now));
   const objections = await objectionsOf(db, id);
   const nameOf = await displayNamesOf(
     db,
     objections.map((o) => o.answeredBy),
   );
-  return { ...view!, objectionList: objections.map((o) => objectionView(o, (u) => nameOf(u))) };
+  return { ...view, objectionList: objections.map((o) => objectionView(o, (u) => nameOf(u))) };
 }
 
 export async function objectionsForExport(db: Db, actor: Actor, id: number, now: Date) {
@@ -249,7 +255,7 @@ async function startedNotice(db: Db, id: number, today: string): Promise<NoticeR
 export async function getPublicNotice(db: Db, id: number, now: Date): Promise<PublicNoticeView> {
   const today = shanghaiDay(now);
   const row = await startedNotice(db, id, today);
-  return publicView((await viewsOf(db, [row], today))[0]!);
+  return publicView(await viewOf(db, row, today));
 }
 
 export async function publicNoticeEntries(

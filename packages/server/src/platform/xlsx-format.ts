@@ -15,7 +15,8 @@ export type CellKind = 'text' | 'day' | 'time' | 'money' | 'decimal' | 'integer'
 /** A column of an export: its header, the row key, what it holds, and optionally a width it needs at least. */
 export type SheetColumn = { header: string; key: string; kind?: CellKind; width?: number };
 
-export const NUMBER_FORMATS: Record<CellKind, string | undefined> = {
+/** Each kind's Excel format; `satisfies` keeps the literal types, so `NUMBER_FORMATS.day` is known to be a string. */
+export const NUMBER_FORMATS = {
   text: undefined,
   day: 'yyyy-mm-dd',
   time: 'yyyy-mm-dd hh:mm:ss',
@@ -24,7 +25,7 @@ export const NUMBER_FORMATS: Record<CellKind, string | undefined> = {
   integer: '#,##0',
   percent: '0.00%',
   score: '0.00',
-};
+} as const satisfies Record<CellKind, string | undefined>;
 
 /** Width, in characters, a value of each kind takes when shown in its format (contents unknown yet). */
 const KIND_WIDTHS: Record<CellKind, number> = {
@@ -74,7 +75,8 @@ export const excelNumber = (value: string | number | null | undefined): number |
 export function displayWidth(text: string): number {
   let width = 0;
   for (const char of text) {
-    const code = char.codePointAt(0)!;
+    // A character of a string always has a code point; 0 only satisfies the type.
+    const code = char.codePointAt(0) ?? 0;
     width +=
       (code >= 0x1100 && code <= 0x115f) ||
       (code >= 0x2e80 && code <= 0xa4cf) ||
@@ -98,7 +100,7 @@ function valueWidth(value: unknown, kind: CellKind): number {
     if (kind === 'percent') return `${(value * 100).toFixed(2)}%`.length;
     const digits = kind === 'integer' ? 0 : kind === 'text' ? undefined : 2;
     const text = digits === undefined ? String(value) : value.toFixed(digits);
-    const whole = text.replace(/^-/, '').split('.')[0]!.length;
+    const whole = text.replace(/^-/, '').split('.', 1).join('').length;
     // The thousands separators the format adds.
     return (
       text.length + (kind === 'money' || kind === 'decimal' || kind === 'integer' ? Math.floor((whole - 1) / 3) : 0)

@@ -59,7 +59,9 @@ const DATE_FORMAT_IDS = new Set([
   57, 58,
 ]);
 
-/** A custom format code shows a date when, outside quoted text, escapes and [colour] brackets, it has y, m, d, h or s. */
+/**
+ * A custom format code shows a date when, outside quoted text, escapes and [colour] brackets, it has y, m, d, h or s.
+ */
 export function isDateFormat(code: string): boolean {
   const bare = code.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '');
   return !/^general$/i.test(bare.trim()) && /[ymdhs]/i.test(bare);
@@ -75,7 +77,8 @@ function dateStyles(xml: string): boolean[] {
   if (from < 0 || to < 0) return [];
   return [...startTags(xml, 'xf', from, to)].map((tag) => {
     const id = Number(attribute(tag, 'numFmtId') ?? 0);
-    return DATE_FORMAT_IDS.has(id) || (custom.has(id) && isDateFormat(custom.get(id)!));
+    const format = custom.get(id);
+    return DATE_FORMAT_IDS.has(id) || (format !== undefined && isDateFormat(format));
   });
 }
 
@@ -84,7 +87,10 @@ function dateStyles(xml: string): boolean[] {
 export type Workbook = {
   /** Sheet names in the workbook's order. */
   sheetNames: string[];
-  /** The rows of one sheet, a batch per inflated chunk (about 1 MB of XML), in order; `onInflated` hears the bytes of XML read so far of the sheet's total. */
+  /**
+   * The rows of one sheet, a batch per inflated chunk (about 1 MB of XML), in order; `onInflated` hears the bytes of
+   * XML read so far of the sheet's total.
+   */
   rows(sheetName: string, onInflated?: (bytes: number, total: number) => void): AsyncGenerator<SheetRow[]>;
 };
 
@@ -115,7 +121,8 @@ function relationships(
   const xml = inflateEntry(file, relsEntry, MAX_PART_BYTES).toString('utf8');
   for (const tag of startTags(xml, 'Relationship')) {
     const target = xmlText(attribute(tag, 'Target') ?? '');
-    // Targets are relative to the part's folder ('../' allowed) or absolute from the package root (OPC, ECMA-376 Part 2).
+    // Targets are relative to the part's folder ('../' allowed) or absolute from the package root (OPC, ECMA-376 Part
+    // 2).
     const resolved = posix.normalize(target.startsWith('/') ? target.slice(1) : `${folder}${target}`);
     map.set(attribute(tag, 'Id') ?? '', { type: attribute(tag, 'Type') ?? '', path: resolved });
   }
@@ -130,12 +137,14 @@ export function openWorkbook(file: Buffer): Workbook {
   if (!looksLikeZip(file)) throw new WorkbookFormatError(NOT_XLSX);
   const entries = zipEntries(file);
   // Element prefixes (<x:sheet>, <x:si>) are dropped, so these small parts read as their unprefixed form.
-  const part = (path: string | undefined) =>
-    path && entries.has(path)
-      ? inflateEntry(file, entries.get(path)!, MAX_PART_BYTES)
+  const part = (path: string | undefined) => {
+    const entry = path ? entries.get(path) : undefined;
+    return entry
+      ? inflateEntry(file, entry, MAX_PART_BYTES)
           .toString('utf8')
           .replace(/<(\/?)[A-Za-z_][\w.-]*:/g, '<$1')
       : null;
+  };
   const root = [...relationships(file, entries, '').values()].find((rel) => rel.type.endsWith('/officeDocument'));
   const workbookPath = root?.path ?? 'xl/workbook.xml';
   const workbookXml = part(workbookPath);

@@ -54,7 +54,7 @@ export function streamSheets(sheets: ReadonlyArray<StreamedSheet<any>>): PassThr
       }
       await workbook.commit();
     } catch (error) {
-      stream.destroy(error as Error);
+      stream.destroy(error instanceof Error ? error : new Error(String(error)));
     }
   })();
   return stream;

@@ -1,5 +1,7 @@
-import { and, asc, count, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, inArray, type SQL } from 'drizzle-orm';
+import type { IndustryLevel } from '@pgs/domain';
 import type { Db } from '../platform/db.ts';
+import { anyOf } from '../platform/rows.ts';
 import { industries } from './reference.table.ts';
 
 export type IndustryRow = typeof industries.$inferSelect;
@@ -14,14 +16,13 @@ export async function findIndustries(db: Db, codes: readonly string[]): Promise<
 
 export async function searchIndustries(
   db: Db,
-  filter: { q?: string; parent?: string; level?: string; page: number; pageSize: number },
+  filter: { q?: string; parent?: string; level?: IndustryLevel; page: number; pageSize: number },
 ) {
   const conditions: SQL[] = [];
   if (filter.q) {
     const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    conditions.push(
-      or(ilike(industries.code, `${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`), ilike(industries.name, pattern))!,
-    );
+    const prefix = `${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conditions.push(anyOf([ilike(industries.code, prefix), ilike(industries.name, pattern)]));
   }
   if (filter.parent) conditions.push(eq(industries.parent, filter.parent));
   if (filter.level) conditions.push(eq(industries.level, filter.level));

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { asc } from 'drizzle-orm';
-import { industryLineage, PLATFORMS, type Industry, type IndustryLevel, type PlatformKey } from '@pgs/domain';
+import { industryLineage, PLATFORMS, type Industry, type IndustryLevel } from '@pgs/domain';
 import type { Db } from '../platform/db.ts';
 import { requirePermission, type Actor } from '../platform/actor.ts';
 import { badRequest, notFound, unprocessable } from '../platform/errors.ts';
@@ -13,17 +13,17 @@ import { parseIndustryCsv, type IndustryEntry } from './industry-table-parse.ts'
 const BUNDLED_TABLE = new URL('./data/gbt4754-2017.csv', import.meta.url);
 const INSERT_BATCH = 500;
 
-const toIndustry = (row: IndustryRow): Industry => ({ ...row, level: row.level as IndustryLevel });
+const toIndustry = (row: IndustryRow): Industry => row;
 
 export async function listPlatforms(db: Db) {
   const rows = await db.select().from(platforms).orderBy(asc(platforms.sortOrder));
-  return rows.map(({ sortOrder: _order, ...platform }) => ({ ...platform, key: platform.key as PlatformKey }));
+  return rows.map(({ sortOrder: _order, ...platform }) => platform);
 }
 
 export async function listIndustries(
   db: Db,
   actor: Actor,
-  filter: { q?: string; parent?: string; level?: string; page: number; pageSize: number },
+  filter: { q?: string; parent?: string; level?: IndustryLevel; page: number; pageSize: number },
 ) {
   requirePermission(actor, 'industries.read');
   const { rows, total } = await searchIndustries(db, filter);
@@ -35,7 +35,7 @@ export async function getIndustry(db: Db, actor: Actor, code: string) {
   const lineage = await industriesByCode(db, industryLineage(code));
   const self = lineage.get(code);
   if (!self) throw notFound(`行业代码 ${code} 不在 GB/T 4754-2017 行业分类中`);
-  return { ...self, lineage: industryLineage(code).flatMap((c) => (lineage.has(c) ? [lineage.get(c)!] : [])) };
+  return { ...self, lineage: industryLineage(code).flatMap((c) => lineage.get(c) ?? []) };
 }
 
 /**
@@ -51,13 +51,13 @@ const lineageCache = perDatabase<ShortLivedCache<string, Map<string, Industry>>>
 /** Names for other modules (the catalog shows every item's industry name); cached for short code lists with `now`. */
 export async function industriesByCode(db: Db, codes: readonly string[], now?: Date): Promise<Map<string, Industry>> {
   const key = codes.join(',');
-  const cache = now && codes.length <= 8 ? lineageCache(db) : null;
-  const cached = cache?.get(key, now!);
+  const cache = now && codes.length <= 8 ? { entries: lineageCache(db), now } : null;
+  const cached = cache?.entries.get(key, cache.now);
   if (cached) return cached;
   const generation = generationOf('catalog');
   const rows = await findIndustries(db, [...new Set(codes)]);
   const names = new Map(rows.map((row) => [row.code, toIndustry(row)]));
-  cache?.set(key, names, generation, now!);
+  cache?.entries.set(key, names, generation, cache.now);
   return names;
 }
 

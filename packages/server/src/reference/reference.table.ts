@@ -1,8 +1,9 @@
 import { index, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
+import type { IndustryLevel, PlatformKey } from '@pgs/domain';
 
 /** The three platforms (POLICY.md §一(一)); seeded on first start, names editable by data, not code. */
 export const platforms = pgTable('platforms', {
-  key: text('key').primaryKey(),
+  key: text('key').$type<PlatformKey>().primaryKey(),
   name: text('name').notNull(),
   shortName: text('short_name').notNull(),
   leadingIndustries: jsonb('leading_industries').$type<string[]>().notNull(),
@@ -16,7 +17,7 @@ export const industries = pgTable(
   {
     code: text('code').primaryKey(),
     name: text('name').notNull(),
-    level: text('level').notNull(),
+    level: text('level').$type<IndustryLevel>().notNull(),
     parent: text('parent'),
   },
   (table) => [index('industries_parent_idx').on(table.parent)],

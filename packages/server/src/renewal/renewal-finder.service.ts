@@ -1,16 +1,13 @@
-import {
-  catalogConsequences,
-  renewalCandidates,
-  shanghaiDay,
-  trackChanges,
-  type EnterpriseRecord,
-  type PlatformKey,
-} from '@pgs/domain';
+import { catalogConsequences, renewalCandidates, shanghaiDay, trackChanges, type PlatformKey } from '@pgs/domain';
 import type { Db } from '../platform/db.ts';
 import { requirePermission, type Actor } from '../platform/actor.ts';
 import { notFound } from '../platform/errors.ts';
 import { platformScope } from '../platform/platform-scope.ts';
-import { enterpriseYears, platformRecordsOfYear } from '../enterprises/enterprise-records.service.ts';
+import {
+  enterpriseYears,
+  platformRecordsOfYear,
+  type PlatformRecord,
+} from '../enterprises/enterprise-records.service.ts';
 import { publishedCatalogs, type PublishedCatalog } from '../catalog/catalog.service.ts';
 import { caseKeys } from './renewal.repository.ts';
 import { listPlatform } from './renewal.service.ts';
@@ -27,11 +24,14 @@ async function yearOf(db: Db, actor: Actor, year: number | undefined): Promise<n
 }
 
 /** The year's records on `platformKey` (or every platform), platform enterprises only, filtered in SQL. */
-function platformRecords(db: Db, year: number, platformKey: PlatformKey | null): Promise<EnterpriseRecord[]> {
+function platformRecords(db: Db, year: number, platformKey: PlatformKey | null): Promise<PlatformRecord[]> {
   return platformRecordsOfYear(db, year, platformKey);
 }
 
-/** `GET /renewal-cases/candidates`: enterprises of the year's sub-databases (and overcapacity industries) without a case. */
+/**
+ * `GET /renewal-cases/candidates`: enterprises of the year's sub-databases (and overcapacity industries) without a
+ * case.
+ */
 export async function renewalCandidateList(db: Db, actor: Actor, query: { platformKey?: PlatformKey; year?: number }) {
   requirePermission(actor, 'renewal.read');
   requirePermission(actor, 'enterprises.read');
@@ -45,10 +45,7 @@ export async function renewalCandidateList(db: Db, actor: Actor, query: { platfo
     planYear: c.planYear === 0 ? null : c.planYear,
     open: c.status === 'planned' || c.status === 'in_progress',
   }));
-  const items = renewalCandidates(records, cases, year).map((c) => ({
-    ...c,
-    platformKey: c.platformKey as PlatformKey,
-  }));
+  const items = renewalCandidates(records, cases, year);
   return { year, items };
 }
 
@@ -85,10 +82,9 @@ export async function catalogConsequenceList(
     cases.find((c) => c.creditCode === creditCode && c.track === track);
   const items = catalogs.inForce
     ? catalogConsequences(enterprises, catalogs.inForce.items).map((row) => {
-        const found = caseOf(row.creditCode, row.track!);
+        const found = caseOf(row.creditCode, row.track);
         return {
           ...row,
-          track: row.track!,
           caseId: found?.id ?? null,
           caseStatus: found?.status ?? null,
         };

@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, ilike, inArray, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { PlatformKey, RenewalFilter, RenewalStatus } from '@pgs/domain';
 import type { Db, Tx } from '../platform/db.ts';
+import { firstRow } from '../platform/rows.ts';
 import { renewalCases, renewalCaseSteps } from './renewal.table.ts';
 
 /** SQL only (STYLE.md): the renewal cases and their steps. Rules and permissions are the service's. */
@@ -10,8 +11,7 @@ export type RenewalStepRow = typeof renewalCaseSteps.$inferSelect;
 const OPEN: RenewalStatus[] = ['planned', 'in_progress'];
 
 export async function insertCase(tx: Tx, values: typeof renewalCases.$inferInsert): Promise<RenewalCaseRow> {
-  const [row] = await tx.insert(renewalCases).values(values).returning();
-  return row!;
+  return firstRow(await tx.insert(renewalCases).values(values).returning(), 'insert renewal case');
 }
 
 export async function findCase(db: Db | Tx, id: number): Promise<RenewalCaseRow | undefined> {
@@ -103,7 +103,9 @@ export async function overdueCases(db: Db, platformKey: PlatformKey | null, asOf
     .orderBy(asc(renewalCases.platformKey), asc(renewalCases.department), asc(renewalCases.deadline));
 }
 
-/** The cases not withdrawn of the enterprises of a platform (or all): what the candidate and R1.6 lists compare with. */
+/**
+ * The cases not withdrawn of the enterprises of a platform (or all): what the candidate and R1.6 lists compare with.
+ */
 export async function caseKeys(db: Db, platformKey: PlatformKey | null) {
   return db
     .select({
@@ -129,7 +131,8 @@ export async function caseFigures(db: Db, platformKey: PlatformKey | null, from:
   // no withdrawal day, but it takes no change after it (no step, no second withdrawal), so its last change is it.
   const open = sql`${renewalCases.openedOn} <= ${asOf}
     and not (${renewalCases.status} = 'completed' and ${renewalCases.completedOn} <= ${asOf})
-    and not (${renewalCases.status} = 'withdrawn' and (${renewalCases.updatedAt} at time zone 'Asia/Shanghai')::date <= ${asOf})`;
+    and not (${renewalCases.status} = 'withdrawn'
+      and (${renewalCases.updatedAt} at time zone 'Asia/Shanghai')::date <= ${asOf})`;
   const closed = sql`${renewalCases.status} = 'completed' and ${renewalCases.completedOn} between ${from} and ${asOf}`;
   return db
     .select({
@@ -137,7 +140,8 @@ export async function caseFigures(db: Db, platformKey: PlatformKey | null, from:
       open: sql<number>`count(*) filter (where ${open})::int`,
       overdue: sql<number>`count(*) filter (where ${open} and ${renewalCases.deadline} < ${asOf})::int`,
       closed: sql<number>`count(*) filter (where ${closed})::int`,
-      closedOnTime: sql<number>`count(*) filter (where ${closed} and ${renewalCases.completedOn} <= ${renewalCases.deadline})::int`,
+      closedOnTime: sql<number>`count(*) filter (
+        where ${closed} and ${renewalCases.completedOn} <= ${renewalCases.deadline})::int`,
     })
     .from(renewalCases)
     .where(platformKey ? eq(renewalCases.platformKey, platformKey) : undefined)

@@ -25,8 +25,8 @@ import { z } from 'zod';
 import type { AppContext } from '../platform/context.ts';
 import { actorOf, primed, sendFile } from '../platform/http.ts';
 import { datedXlsxName } from '../platform/xlsx-format.ts';
+import { createRenewalCase } from './renewal-create.service.ts';
 import {
-  createRenewalCase,
   getRenewalCase,
   listRenewalCases,
   overdueRenewalCases,

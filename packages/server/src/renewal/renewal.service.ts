@@ -1,15 +1,9 @@
 import {
-  classifyIndustry,
-  CATEGORY_LABELS,
-  overcapacityOf,
-  platformName,
   RENEWAL_TRACK_SHORT,
   shanghaiDay,
   statusAfterSteps,
   stepRefusal,
   stepsOf,
-  upgradeCheck,
-  type CreateRenewalCaseInput,
   type PlatformKey,
   type RenewalFilter,
   type RenewalTrack,
@@ -19,20 +13,17 @@ import type { z } from 'zod';
 import type { closeRenewalCaseSchema, recordStepSchema, renewalListQuerySchema } from '@pgs/domain';
 import type { Db } from '../platform/db.ts';
 import { requirePermission, type Actor } from '../platform/actor.ts';
-import { AppError, conflict, notFound, staleVersion, unprocessable } from '../platform/errors.ts';
+import { notFound, staleVersion, unprocessable } from '../platform/errors.ts';
 import { platformScope } from '../platform/platform-scope.ts';
-import { isUniqueViolation } from '../platform/db-errors.ts';
+import { known } from '../platform/rows.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { getEnterprise } from '../enterprises/enterprise-records.service.ts';
-import { publishedCatalogs } from '../catalog/catalog.service.ts';
-import { checkParcelToVacate, parcelIdOfCode, vacateParcelForExit } from '../land/parcel-links.service.ts';
+import { parcelIdOfCode, vacateParcelForExit } from '../land/parcel-links.service.ts';
 import {
   caseCondition,
   casePage,
   caseFigures,
   casesAfter,
   findCase,
-  insertCase,
   insertStep,
   overdueCases,
   stepsOfCase,
@@ -54,7 +45,7 @@ const WHAT = '存量更新案件';
  * Why a parcel named by a case is vacated when the case completes (R3.5/R3.6: the exit links to the parcel's
  * 腾空 → 再利用); a technology upgrade keeps its land, so it names no parcel.
  */
-const VACATE_REASON_OF_TRACK: Record<RenewalTrack, VacateReason | null> = {
+export const VACATE_REASON_OF_TRACK: Record<RenewalTrack, VacateReason | null> = {
   elimination: 'elimination',
   overcapacity_cleanup: 'elimination',
   zombie_exit: 'zombie_exit',
@@ -110,137 +101,6 @@ export async function getRenewalCase(db: Db, actor: Actor, id: number, now: Date
   };
 }
 
-/** The enterprise's latest record visible to the actor; 422 when the base database has none (D10: not revealed). */
-async function enterpriseOf(db: Db, actor: Actor, creditCode: string) {
-  try {
-    const detail = await getEnterprise(db, actor, creditCode);
-    return detail.records.at(-1)!;
-  } catch (error) {
-    if (error instanceof AppError && error.status === 404) {
-      throw unprocessable(
-        'UNKNOWN_ENTERPRISE',
-        `企业数据库中没有统一社会信用代码为 ${creditCode} 的企业，请先导入其年度数据`,
-      );
-    }
-    throw error;
-  }
-}
-
-/** R1.6 and R3.5: a track that follows from a class or an industry is refused for an enterprise it does not fit. */
-async function assertTrackFits(
-  db: Db,
-  input: CreateRenewalCaseInput,
-  enterprise: { platformKey: PlatformKey; industryCode: string | null },
-  today: string,
-) {
-  if (input.track === 'overcapacity_cleanup' && !(enterprise.industryCode && overcapacityOf(enterprise.industryCode))) {
-    throw unprocessable(
-      'ILLEGAL_STEP',
-      `该企业的行业（${enterprise.industryCode ?? '未填'}）不属于钢铁、水泥、电解铝、平板玻璃、船舶等产能严重过剩行业，不能立清理案件`,
-    );
-  }
-  if (input.track !== 'catalog_relocation' && input.track !== 'catalog_upgrade') return;
-  const { inForce } = await publishedCatalogs(db, enterprise.platformKey, today);
-  const category =
-    inForce && enterprise.industryCode
-      ? classifyIndustry({
-          items: inForce.items,
-          industryCode: enterprise.industryCode,
-          platformName: '',
-          catalogVersion: '',
-        }).category
-      : 'unlisted';
-  const wanted = input.track === 'catalog_relocation' ? 'eliminated' : 'restricted';
-  if (category !== wanted) {
-    throw unprocessable(
-      'ILLEGAL_STEP',
-      `该企业的行业在${platformName(enterprise.platformKey)}现行目录中为${CATEGORY_LABELS[category]}，` +
-        `${RENEWAL_TRACK_SHORT[input.track]}只适用于${CATEGORY_LABELS[wanted]}企业`,
-    );
-  }
-}
-
-export async function createRenewalCase(db: Db, actor: Actor, input: CreateRenewalCaseInput, now: Date) {
-  requirePermission(actor, 'renewal.manage');
-  const today = shanghaiDay(now);
-  const openedOn = input.openedOn ?? today;
-  if (openedOn > today) throw unprocessable('BAD_STEP_DATE', `立案日期 ${openedOn} 晚于今天`);
-  if (input.deadline < openedOn)
-    throw unprocessable('BAD_STEP_DATE', `完成期限 ${input.deadline} 早于立案日期 ${openedOn}`);
-  const record = await enterpriseOf(db, actor, input.creditCode);
-  if (!record.platformKey) {
-    throw unprocessable('UNKNOWN_ENTERPRISE', `${record.name}不在三大平台内，存量更新案件由所在平台立案`);
-  }
-  const enterprise = { platformKey: record.platformKey, industryCode: record.industryCode };
-  await assertTrackFits(db, input, enterprise, today);
-  if (input.track === 'catalog_upgrade') {
-    const verdict = upgradeCheck({
-      originalCapacity: input.originalCapacity!,
-      plannedCapacity: input.plannedCapacity!,
-      environmentOk: input.environmentOk === true,
-      safetyOk: input.safetyOk === true,
-      energyOk: input.energyOk === true,
-    });
-    if (!verdict.allowed)
-      throw unprocessable('UPGRADE_REFUSED', `不能登记技术改造：${verdict.reasons.join('；')}`, verdict.reasons);
-  }
-  if (input.parcelCode) {
-    if (VACATE_REASON_OF_TRACK[input.track] === null)
-      throw unprocessable('ILLEGAL_STEP', '技术改造在原有用地上进行，不腾空地块，请不要填写腾空地块编号');
-    await checkParcelToVacate(db, actor, input.parcelCode, record.platformKey, record.creditCode);
-  }
-  const isTrack = (track: RenewalTrack) => input.track === track;
-  try {
-    const id = await db.transaction(async (tx) => {
-      const row = await insertCase(tx, {
-        platformKey: enterprise.platformKey,
-        creditCode: record.creditCode,
-        enterpriseName: record.name,
-        industryCode: record.industryCode,
-        track: input.track,
-        status: 'planned',
-        department: input.department,
-        responsiblePerson: input.responsiblePerson,
-        openedOn,
-        deadline: input.deadline,
-        planYear: isTrack('elimination') ? input.planYear! : 0,
-        measure: isTrack('elimination') ? input.measure! : null,
-        exitWay: isTrack('zombie_exit') ? input.exitWay! : null,
-        disposalWay: isTrack('catalog_relocation') ? input.disposalWay! : null,
-        violation: isTrack('overcapacity_cleanup') ? input.violation! : null,
-        originalCapacity: isTrack('catalog_upgrade') ? input.originalCapacity! : null,
-        plannedCapacity: isTrack('catalog_upgrade') ? input.plannedCapacity! : null,
-        capacityUnit: isTrack('catalog_upgrade') ? input.capacityUnit! : null,
-        environmentOk: isTrack('catalog_upgrade') ? true : null,
-        safetyOk: isTrack('catalog_upgrade') ? true : null,
-        energyOk: isTrack('catalog_upgrade') ? true : null,
-        parcelCode: input.parcelCode || null,
-        note: input.note || null,
-        createdAt: now,
-        createdBy: actor.username,
-        updatedAt: now,
-      });
-      await recordAudit(
-        tx,
-        actor,
-        { action: 'renewal.create', entityType: 'renewal_case', entityId: row.id, after: toCaseView(row, today) },
-        now,
-      );
-      return row.id;
-    });
-    return await getRenewalCase(db, actor, id, now);
-  } catch (error) {
-    if (isUniqueViolation(error)) {
-      const year = isTrack('elimination') ? `${input.planYear}年度` : '';
-      throw conflict(
-        `${record.name}已有${year}${RENEWAL_TRACK_SHORT[input.track]}案件，请在原案件中登记进展`,
-        'CASE_EXISTS',
-      );
-    }
-    throw error;
-  }
-}
-
 type StepInput = z.infer<typeof recordStepSchema>;
 
 export async function recordRenewalStep(db: Db, actor: Actor, id: number, input: StepInput, now: Date) {
@@ -290,7 +150,8 @@ export async function recordRenewalStep(db: Db, actor: Actor, id: number, input:
       recordedAt: now,
       recordedBy: actor.username,
     });
-    const label = stepsOf(track, exitWay)[stepsDone - 1]!.label;
+    // stepRefusal let the step through, so it is the track's next one.
+    const label = known(stepsOf(track, exitWay)[stepsDone - 1], 'the step just recorded').label;
     // The exit done, its parcel is 腾空 on the land ledger in this same transaction (through the land service).
     const vacateReason = VACATE_REASON_OF_TRACK[track];
     const vacated =

@@ -4,6 +4,7 @@ import type { Db } from '../platform/db.ts';
 import { requirePermission, type Actor } from '../platform/actor.ts';
 import { forbidden, notFound, staleVersion, unprocessable } from '../platform/errors.ts';
 import { platformScope } from '../platform/platform-scope.ts';
+import { firstRow, known } from '../platform/rows.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { projectsForTargets } from '../projects/projects.service.ts';
 import { targetChannelContracts, targetChannels } from './targets.table.ts';
@@ -27,7 +28,7 @@ function assertVisible(actor: Actor, row: ChannelRow | undefined): asserts row i
   if (!row || (scope !== null && row.platformKey !== scope)) throw notFound('招商渠道不存在');
 }
 
-function assertMayWrite(actor: Actor, platformKey: string) {
+function assertMayWrite(actor: Actor, platformKey: PlatformKey) {
   requirePermission(actor, 'targets.edit');
   const scope = platformScope(actor);
   if (scope !== null && scope !== platformKey) throw forbidden('平台用户只能维护本平台的招商渠道');
@@ -73,7 +74,7 @@ export async function listChannels(db: Db, actor: Actor, query: { platformKey?: 
     return {
       id: row.id,
       platformKey: row.platformKey,
-      kind: row.kind as ChannelKind,
+      kind: row.kind,
       name: row.name,
       broughtBy: row.broughtBy,
       contact: row.contact,
@@ -98,17 +99,20 @@ export async function createChannel(
 ) {
   assertMayWrite(actor, input.platformKey);
   const id = await db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(targetChannels)
-      .values({ platformKey: input.platformKey, ...fieldsOf(input), createdAt: now, updatedAt: now })
-      .returning({ id: targetChannels.id });
+    const row = firstRow(
+      await tx
+        .insert(targetChannels)
+        .values({ platformKey: input.platformKey, ...fieldsOf(input), createdAt: now, updatedAt: now })
+        .returning({ id: targetChannels.id }),
+      'insert target channel',
+    );
     await recordAudit(
       tx,
       actor,
-      { action: 'targets.channel_create', entityType: 'target_channel', entityId: row!.id, after: input },
+      { action: 'targets.channel_create', entityType: 'target_channel', entityId: row.id, after: input },
       now,
     );
-    return row!.id;
+    return row.id;
   });
   return channelView(db, actor, id);
 }
@@ -151,7 +155,7 @@ export async function addChannelContract(
   const before = await findChannelRow(db, id);
   assertVisible(actor, before);
   assertMayWrite(actor, before.platformKey);
-  if (!isEntrustedAgency(before.kind as ChannelKind))
+  if (!isEntrustedAgency(before.kind))
     throw unprocessable('TARGET_REFUSED', '只有委托招商的咨询机构、会计师事务所、律师事务所登记委托合同');
   await db.transaction(async (tx) => {
     // The contract changes the channel: its version goes up, so two people adding at once do not both win blindly.
@@ -176,6 +180,9 @@ export async function addChannelContract(
 async function channelView(db: Db, actor: Actor, id: number) {
   const row = await findChannelRow(db, id);
   assertVisible(actor, row);
-  const list = await listChannels(db, actor, { platformKey: row.platformKey as PlatformKey });
-  return list.items.find((item) => item.id === id)!;
+  const list = await listChannels(db, actor, { platformKey: row.platformKey });
+  return known(
+    list.items.find((item) => item.id === id),
+    `channel ${id} in its platform's list`,
+  );
 }

@@ -1,20 +1,20 @@
 import {
   compareTiers,
-  FOCUS_CITIES,
   funnelRates,
+  isFocusRegion,
+  isPlatformKey,
+  isTargetTier,
+  isTargetType,
   mapProvinceName,
   PLATFORM_KEYS,
-  PLATFORMS,
   platformName,
   PROJECT_STATUSES,
   quarterLabel,
-  TARGET_TIERS,
   TARGET_TYPE_LABELS,
   TIER_LABELS,
   type FunnelQuery,
   type FunnelView,
   type PlatformKey,
-  type TargetTier,
 } from '@pgs/domain';
 import type { Db } from '../platform/db.ts';
 import { requirePermission, type Actor } from '../platform/actor.ts';
@@ -71,8 +71,7 @@ export async function targetFunnel(db: Db, actor: Actor, query: FunnelQuery): Pr
   return {
     groupBy: query.groupBy,
     rows: rows
-      .filter((row) => row.key !== null)
-      .map((row) => ({ key: row.key!, label: labels(row.key!), ...figuresOf(row) }))
+      .flatMap((row) => (row.key === null ? [] : [{ key: row.key, label: labels(row.key), ...figuresOf(row) }]))
       // Tiers in their reading order (≥50亿, ≥20亿, ≥5亿, none), other groupings by key.
       .sort((a, b) => (query.groupBy === 'tier' ? compareTiers(a.key, b.key) : 0) || a.key.localeCompare(b.key)),
     total: figuresOf(total),
@@ -100,7 +99,10 @@ export async function targetFunnelCounts(db: Db, actor: Actor, year: number) {
     return { ...counts, rates: funnelRates(counts) };
   };
   return {
-    rows: rows.filter((row) => row.key !== null).map((row) => ({ key: row.key as PlatformKey, ...countsOf(row) })),
+    // Grouped by platform_key, so every key but the total's null is a platform's.
+    rows: rows.flatMap((row) =>
+      row.key !== null && isPlatformKey(row.key) ? [{ key: row.key, ...countsOf(row) }] : [],
+    ),
     total: countsOf(rows.find((row) => row.key === null) ?? EMPTY),
   };
 }
@@ -108,13 +110,13 @@ export async function targetFunnelCounts(db: Db, actor: Actor, year: number) {
 async function groupLabels(db: Db, groupBy: FunnelQuery['groupBy'], platformKey: PlatformKey | null) {
   switch (groupBy) {
     case 'platform':
-      return (key: string) => platformName(key as PlatformKey);
+      return (key: string) => (isPlatformKey(key) ? platformName(key) : key);
     case 'quarter':
       return (key: string) => quarterLabel(key);
     case 'tier':
-      return (key: string) => (key === 'none' ? '5亿元以下' : TIER_LABELS[key as TargetTier]);
+      return (key: string) => (isTargetTier(key) ? TIER_LABELS[key] : '5亿元以下');
     case 'type':
-      return (key: string) => (TARGET_TYPE_LABELS as Partial<Record<string, string>>)[key] ?? key;
+      return (key: string) => (isTargetType(key) ? TARGET_TYPE_LABELS[key] : key);
     case 'channel': {
       const names = new Map((await channelRows(db, platformKey)).map((row) => [String(row.id), row.name]));
       return (key: string) => (key === 'none' ? '未注明渠道' : (names.get(key) ?? `渠道 ${key}`));
@@ -138,8 +140,8 @@ export async function chinaMap(db: Db, actor: Actor, query: { platformKey?: Plat
     { province: string; city: string; count: number; tiers: ReturnType<typeof emptyTiers>; focus: boolean }
   >();
   for (const row of rows) {
-    const tierKey = (TARGET_TIERS as readonly string[]).includes(row.tier ?? '') ? (row.tier as TargetTier) : 'none';
-    const isFocus = (FOCUS_CITIES as readonly string[]).includes(row.city);
+    const tierKey = row.tier !== null && isTargetTier(row.tier) ? row.tier : 'none';
+    const isFocus = isFocusRegion(row.city);
     const province = provinces.get(row.province) ?? {
       province: row.province,
       mapName: mapProvinceName(row.province),
@@ -182,7 +184,7 @@ export async function wenzhouMap(db: Db, actor: Actor, now: Date) {
       const own = counts.filter((row) => row.platformKey === key);
       return {
         platformKey: key,
-        name: PLATFORMS.find((p) => p.key === key)!.name,
+        name: platformName(key),
         ...PLATFORM_POINTS[key],
         stages: PROJECT_STATUSES.map((status) => ({
           status,
@@ -196,7 +198,7 @@ export async function wenzhouMap(db: Db, actor: Actor, now: Date) {
     parcels: {
       asOf: land.asOf,
       withinDays: land.withinDays,
-      points: land.points.map(({ lng, lat, ...rest }) => ({ ...rest, point: [lng, lat] as [number, number] })),
+      points: land.points.map(({ lng, lat, ...rest }) => ({ ...rest, point: [lng, lat] satisfies [number, number] })),
       unlocated: land.unlocated.reduce((sum, row) => sum + row.count, 0),
     },
   };

@@ -5,13 +5,12 @@ import {
   quarterDiff,
   type PlatformKey,
   type QuarterRow,
-  type TargetStatus,
-  type TargetTier,
 } from '@pgs/domain';
 import type { Db } from '../platform/db.ts';
 import { requirePermission, type Actor } from '../platform/actor.ts';
 import { forbidden, unprocessable } from '../platform/errors.ts';
 import { platformScope } from '../platform/platform-scope.ts';
+import { known } from '../platform/rows.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { targetEvents, targetQuarters, targets } from './targets.table.ts';
 import { lockQuarter, quarterRows, quarterState, quarterSummaries } from './targets.repository.ts';
@@ -29,8 +28,8 @@ const asQuarterRow = (row: typeof targets.$inferSelect): QuarterRow => ({
   id: row.id,
   lineageId: row.lineageId,
   name: row.name,
-  status: row.status as TargetStatus,
-  tier: row.tier as TargetTier | null,
+  status: row.status,
+  tier: row.tier,
   reason: row.statusReason,
 });
 
@@ -99,14 +98,10 @@ export async function carryForward(
     const { carry } = carryForwardSelection(previous.map(asQuarterRow), input.drops);
     const byLineage = new Map(previous.map((row) => [row.lineageId, row]));
     const copies = carry.map((chosen) => {
-      const {
-        id,
-        version: _v,
-        createdAt: _c,
-        updatedAt: _u,
-        createdBy: _b,
-        ...rest
-      } = byLineage.get(chosen.lineageId)!;
+      const previousRow = byLineage.get(chosen.lineageId);
+      // carryForwardSelection chooses among `previous`, so its row is there.
+      if (!previousRow) throw new Error(`carry-forward: target ${chosen.lineageId} is not in the previous quarter`);
+      const { id, version: _v, createdAt: _c, updatedAt: _u, createdBy: _b, ...rest } = previousRow;
       return {
         ...rest,
         quarter: input.quarter,
@@ -190,5 +185,8 @@ export async function closeQuarter(
     );
   });
   const rows = await listQuarters(db, actor, input.platformKey);
-  return rows.find((row) => row.quarter === input.quarter)!;
+  return known(
+    rows.find((row) => row.quarter === input.quarter),
+    `quarter ${input.quarter} just closed`,
+  );
 }

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { isPlatformKey } from '@pgs/domain';
 import type { Db, Tx } from '../platform/db.ts';
 import { targetQuarters, targets, targetTrips } from './targets.table.ts';
 
@@ -47,6 +48,8 @@ export async function tripsOfLineage(db: Db | Tx, lineageId: number) {
 }
 
 export async function isQuarterClosed(db: Db | Tx, platformKey: string, quarter: string): Promise<boolean> {
+  // A key that names no platform has no quarter either (the trips module hands its key in as text).
+  if (!isPlatformKey(platformKey)) return false;
   const [row] = await db
     .select({ closedAt: targetQuarters.closedAt })
     .from(targetQuarters)

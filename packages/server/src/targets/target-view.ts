@@ -1,4 +1,4 @@
-import { isFocusRegion, type TargetStatus, type TargetTier, type TargetView } from '@pgs/domain';
+import { isFocusRegion, type TargetView } from '@pgs/domain';
 import type { TargetRowWithChannel } from './targets.repository.ts';
 
 /** '60000.0000' → '60000': the exact decimal as the user wrote it (D1), without the column's trailing zeros. */
@@ -24,10 +24,10 @@ export function toTargetView(row: TargetRowWithChannel, industryNames: ReadonlyM
     category: row.category,
     catalogVersion: row.catalogVersion,
     expectedInvestment: canonicalDecimal(row.expectedInvestment),
-    tier: row.tier as TargetTier | null,
+    tier: row.tier,
     plan: row.plan,
     owner: row.owner,
-    status: row.status as TargetStatus,
+    status: row.status,
     statusReason: row.statusReason,
     reason: row.reason,
     channelId: row.channelId,

@@ -2,6 +2,7 @@ import type { PassThrough } from 'node:stream';
 import {
   CATEGORY_LABELS,
   CHANNEL_KIND_LABELS,
+  isPlatformKey,
   platformName,
   TARGET_STATUS_LABELS,
   TARGET_TYPE_LABELS,
@@ -22,7 +23,7 @@ const CATEGORY_LABEL = new Map<string, string>(Object.entries(CATEGORY_LABELS));
 export function streamTargetWorkbook(rows: AsyncIterable<TargetView>): PassThrough {
   return streamWorkbook('拟招引目标企业库', TARGET_COLUMNS, rows, (t) => ({
     ...t,
-    platform: platformName(t.platformKey as PlatformKey),
+    platform: isPlatformKey(t.platformKey) ? platformName(t.platformKey) : t.platformKey,
     creditCode: t.creditCode ?? '',
     types: t.types.map((type) => TYPE_LABEL.get(type) ?? type).join('、'),
     focus: t.focusRegion ? '北上广深杭' : '',
@@ -103,7 +104,7 @@ const FUNNEL_COLUMNS: SheetColumn[] = [
 ];
 
 type ChannelExportRow = {
-  platformKey: string;
+  platformKey: PlatformKey;
   kind: ChannelKind;
   name: string;
   broughtBy: string | null;
@@ -116,7 +117,7 @@ type ChannelExportRow = {
 
 export function channelsWorkbook(channels: ChannelExportRow[]): PassThrough {
   return streamWorkbook('招商渠道', CHANNEL_COLUMNS, channels, (c) => ({
-    platform: platformName(c.platformKey as PlatformKey),
+    platform: platformName(c.platformKey),
     kind: CHANNEL_KIND_LABELS[c.kind],
     name: c.name,
     broughtBy: c.broughtBy ?? '',

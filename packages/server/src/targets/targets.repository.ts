@@ -1,7 +1,8 @@
-import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
-import type { PlatformKey, TargetType } from '@pgs/domain';
+import { and, asc, count, desc, eq, ilike, inArray, sql, type SQL } from 'drizzle-orm';
+import type { PlatformKey, TargetStatus, TargetTier, TargetType } from '@pgs/domain';
 import { FOCUS_CITIES, TIER_ORDER } from '@pgs/domain';
 import type { Db, Tx } from '../platform/db.ts';
+import { anyOf, firstRow } from '../platform/rows.ts';
 import { targetChannels, targetEvents, targetQuarters, targets } from './targets.table.ts';
 
 /** SQL of the target library only (routes → service → repository). */
@@ -13,9 +14,9 @@ export type TargetListFilter = {
   /** null: every platform. */
   platformKey: PlatformKey | null;
   quarter?: string;
-  tier?: string;
+  tier?: TargetTier | 'none';
   type?: TargetType;
-  status?: string;
+  status?: TargetStatus;
   channelId?: number;
   hqProvince?: string;
   hqCity?: string;
@@ -24,7 +25,8 @@ export type TargetListFilter = {
 };
 
 export function listCondition(filter: TargetListFilter): SQL | undefined {
-  const like = filter.q ? `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const q = filter.q;
+  const like = q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
   return and(
     filter.platformKey ? eq(targets.platformKey, filter.platformKey) : undefined,
     filter.quarter ? eq(targets.quarter, filter.quarter) : undefined,
@@ -36,7 +38,7 @@ export function listCondition(filter: TargetListFilter): SQL | undefined {
     filter.hqCity ? eq(targets.hqCity, filter.hqCity) : undefined,
     filter.focus === true ? inArray(targets.hqCity, [...FOCUS_CITIES]) : undefined,
     filter.focus === false ? sql`${targets.hqCity} NOT IN ${[...FOCUS_CITIES]}` : undefined,
-    like ? or(ilike(targets.name, like), ilike(targets.owner, like), eq(targets.creditCode, filter.q!)) : undefined,
+    q && like ? anyOf([ilike(targets.name, like), ilike(targets.owner, like), eq(targets.creditCode, q)]) : undefined,
   );
 }
 
@@ -120,7 +122,7 @@ export async function lineageEvents(db: Db, lineageId: number) {
 }
 
 /** The rows of one platform's quarter, as the carry-forward and its diff read them. */
-export async function quarterRows(db: Db | Tx, platformKey: string, quarter: string) {
+export async function quarterRows(db: Db | Tx, platformKey: PlatformKey, quarter: string) {
   return db
     .select()
     .from(targets)
@@ -128,7 +130,7 @@ export async function quarterRows(db: Db | Tx, platformKey: string, quarter: str
     .orderBy(asc(targets.id));
 }
 
-export async function quarterState(db: Db | Tx, platformKey: string, quarter: string) {
+export async function quarterState(db: Db | Tx, platformKey: PlatformKey, quarter: string) {
   const [row] = await db
     .select()
     .from(targetQuarters)
@@ -140,14 +142,15 @@ export async function quarterState(db: Db | Tx, platformKey: string, quarter: st
  * Locks a platform's quarter for the rest of the transaction (creating its row when missing) and returns it: every
  * write of the quarter takes this lock, so closing the quarter and a write into it cannot interleave.
  */
-export async function lockQuarter(tx: Tx, platformKey: string, quarter: string) {
+export async function lockQuarter(tx: Tx, platformKey: PlatformKey, quarter: string) {
   await tx.insert(targetQuarters).values({ platformKey, quarter }).onConflictDoNothing();
-  const [row] = await tx
+  const rows = await tx
     .select()
     .from(targetQuarters)
     .where(and(eq(targetQuarters.platformKey, platformKey), eq(targetQuarters.quarter, quarter)))
     .for('update');
-  return row!;
+  // Inserted just above when missing.
+  return firstRow(rows, 'lock target quarter');
 }
 
 /** Every quarter a platform (or every platform) has rows or a state for, with its count. */
@@ -239,13 +242,15 @@ export async function funnelFigures(
     ].join(', '),
   );
   const base = input.latestPerEnterprise
-    ? sql`SELECT DISTINCT ON (lineage_id) ${columns} FROM targets ${where ? sql`WHERE ${where}` : sql``} ORDER BY lineage_id, quarter DESC`
+    ? sql`SELECT DISTINCT ON (lineage_id) ${columns} FROM targets ${where ? sql`WHERE ${where}` : sql``}
+        ORDER BY lineage_id, quarter DESC`
     : sql`SELECT ${columns} FROM targets ${where ? sql`WHERE ${where}` : sql``}`;
   const medians = sql`percentile_cont(0.5) WITHIN GROUP (ORDER BY j.contacted_on - j.identified_on) AS "toContact",
       percentile_cont(0.5) WITHIN GROUP (ORDER BY j.reported_on - j.contacted_on) AS "toReport",
       percentile_cont(0.5) WITHIN GROUP (ORDER BY j.landed_on - j.reported_on) AS "toLand"`;
   const figures = sql`count(*)::int AS targets,
-      (count(*) FILTER (WHERE j.contacted_on IS NOT NULL OR j.pid IS NOT NULL OR j.status IN ('contact', 'negotiating', 'reported')))::int AS contacted,
+      (count(*) FILTER (WHERE j.contacted_on IS NOT NULL OR j.pid IS NOT NULL
+        OR j.status IN ('contact', 'negotiating', 'reported')))::int AS contacted,
       (count(*) FILTER (WHERE j.pid IS NOT NULL OR j.status = 'reported'))::int AS reported,
       (count(*) FILTER (WHERE j.landed_on IS NOT NULL))::int AS landed,
       ${input.medians === false ? sql`NULL AS "toContact", NULL AS "toReport", NULL AS "toLand"` : medians}`;
@@ -253,7 +258,8 @@ export async function funnelFigures(
   // its join estimate then ran to millions of rows and the statement spent seconds in JIT compilation (cockpit bench).
   const joined = sql`
     WITH p AS NOT MATERIALIZED (${input.projects}),
-    bycode AS (SELECT DISTINCT ON (code, platform) * FROM p WHERE code IS NOT NULL ORDER BY code, platform, reported, id),
+    bycode AS (SELECT DISTINCT ON (code, platform) * FROM p WHERE code IS NOT NULL
+      ORDER BY code, platform, reported, id),
     base AS (${base}),
     j AS (SELECT b.*, coalesce(pl.id, pc.id) AS pid, coalesce(pl.reported, pc.reported) AS reported_on,
                  coalesce(pl.landed, pc.landed) AS landed_on

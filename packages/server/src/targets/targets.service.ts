@@ -17,6 +17,7 @@ import type { Db, Tx } from '../platform/db.ts';
 import { requirePermission, type Actor } from '../platform/actor.ts';
 import { conflict, forbidden, notFound, staleVersion, unprocessable } from '../platform/errors.ts';
 import { platformScope } from '../platform/platform-scope.ts';
+import { firstRow } from '../platform/rows.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { classify } from '../catalog/catalog.service.ts';
 import { industriesByCode } from '../reference/reference.service.ts';
@@ -101,7 +102,7 @@ async function checkedFields(
   };
 }
 
-function assertMayWrite(actor: Actor, platformKey: string) {
+function assertMayWrite(actor: Actor, platformKey: PlatformKey) {
   requirePermission(actor, 'targets.edit');
   const scope = platformScope(actor);
   if (scope !== null && scope !== platformKey) throw forbidden('平台用户只能维护本平台的目标企业库');
@@ -117,14 +118,14 @@ export async function createTargetRow(db: Db, actor: Actor, input: CreateTargetI
   assertMayWrite(actor, input.platformKey);
   const fields = await checkedFields(db, actor, input.platformKey, input, now);
   const status = input.status;
-  if (status === 'dropped' && !input.statusReason?.trim())
-    throw unprocessable('TARGET_REFUSED', '放弃目标企业必须填写原因');
+  const statusReason = status === 'dropped' ? (input.statusReason?.trim() ?? '') : null;
+  if (statusReason === '') throw unprocessable('TARGET_REFUSED', '放弃目标企业必须填写原因');
   const today = shanghaiDay(now);
   const id = await db.transaction(async (tx) => {
     const quarter = await lockQuarter(tx, input.platformKey, input.quarter);
     if (quarter.closedAt) throw quarterClosed(input.quarter);
     if (fields.creditCode) await assertCodeFree(tx, input.platformKey, input.quarter, fields.creditCode, null);
-    const [row] = await tx
+    const inserted = await tx
       .insert(targets)
       .values({
         ...fields,
@@ -132,7 +133,7 @@ export async function createTargetRow(db: Db, actor: Actor, input: CreateTargetI
         platformKey: input.platformKey,
         quarter: input.quarter,
         status,
-        statusReason: status === 'dropped' ? input.statusReason!.trim() : null,
+        statusReason,
         identifiedOn: today,
         contactedOn: hasBeenContacted(status) ? today : null,
         createdAt: now,
@@ -140,7 +141,7 @@ export async function createTargetRow(db: Db, actor: Actor, input: CreateTargetI
         updatedAt: now,
       })
       .returning({ id: targets.id });
-    const targetId = row!.id;
+    const targetId = firstRow(inserted, 'insert target').id;
     await tx.update(targets).set({ lineageId: targetId }).where(eq(targets.id, targetId));
     await tx.insert(targetEvents).values({
       targetId,
@@ -168,7 +169,7 @@ export async function createTargetRow(db: Db, actor: Actor, input: CreateTargetI
 /** One enterprise once per platform and quarter: the same credit code twice is refused. */
 async function assertCodeFree(
   tx: Tx,
-  platformKey: string,
+  platformKey: PlatformKey,
   quarter: string,
   creditCode: string,
   exceptId: number | null,
@@ -196,8 +197,8 @@ export async function updateTargetRow(db: Db, actor: Actor, id: number, input: U
   const before = await findTargetRow(db, id);
   assertTargetVisible(actor, before);
   assertMayWrite(actor, before.platformKey);
-  const fields = await checkedFields(db, actor, before.platformKey as PlatformKey, input, now);
-  const from = before.status as TargetStatus;
+  const fields = await checkedFields(db, actor, before.platformKey, input, now);
+  const from = before.status;
   const moveProblem = statusMoveProblem(from, input.status, input.statusReason);
   if (moveProblem) throw unprocessable('TARGET_REFUSED', moveProblem);
   const today = shanghaiDay(now);
@@ -296,7 +297,7 @@ export async function linkTargetProjectRow(
     const quarter = await lockQuarter(tx, before.platformKey, before.quarter);
     if (quarter.closedAt) throw quarterClosed(before.quarter);
     const linking = input.projectId !== null;
-    const status: TargetStatus = linking && before.status !== 'dropped' ? 'reported' : (before.status as TargetStatus);
+    const status: TargetStatus = linking && before.status !== 'dropped' ? 'reported' : before.status;
     const updated = await tx
       .update(targets)
       .set({
@@ -350,7 +351,7 @@ export async function getTarget(db: Db, actor: Actor, id: number, _now: Date) {
   ]);
   return {
     ...toTargetView(row, names),
-    quarters: quarters.map((q) => ({ ...q, status: q.status as TargetStatus })),
+    quarters: quarters.map((q) => ({ ...q, status: q.status })),
     history: events.map((event) => ({ ...event, at: event.at.toISOString() })),
     project,
     trips,
@@ -360,7 +361,7 @@ export async function getTarget(db: Db, actor: Actor, id: number, _now: Date) {
 /** The project a target led to: the one the user linked, else the first report of its credit code on its platform. */
 async function linkedProject(db: Db, row: TargetRowWithChannel) {
   if (row.projectId === null && row.creditCode === null) return null;
-  const candidates = await projectsForTargets(db, [row.platformKey as PlatformKey]);
+  const candidates = await projectsForTargets(db, [row.platformKey]);
   const byUser = row.projectId === null ? undefined : candidates.find((p) => p.id === row.projectId);
   const byCode = candidates
     .filter((p) => row.creditCode !== null && p.creditCode === row.creditCode)
@@ -412,8 +413,9 @@ export async function* targetExportRows(db: Db, actor: Actor, filter: Filter) {
       batch.map((row) => row.industryCode),
     );
     for (const row of batch) yield toTargetView(row, names);
-    if (batch.length < 1000) return;
-    after = batch.at(-1)!.id;
+    const last = batch.at(-1);
+    if (batch.length < 1000 || !last) return;
+    after = last.id;
   }
 }
 

@@ -10,6 +10,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import type { ChannelKind, PlatformKey, TargetStatus, TargetTier } from '@pgs/domain';
 import { platforms } from '../reference/reference.table.ts';
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
@@ -25,6 +26,7 @@ export const targets = pgTable(
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
     lineageId: integer('lineage_id').notNull(),
     platformKey: text('platform_key')
+      .$type<PlatformKey>()
       .notNull()
       .references(() => platforms.key),
     quarter: text('quarter').notNull(),
@@ -41,10 +43,10 @@ export const targets = pgTable(
     /** 万元, exact (D1). */
     expectedInvestment: numeric('expected_investment', { precision: 20, scale: 4 }).notNull(),
     /** D24, from the domain's targetTier (kept for filters and the funnel's grouping). */
-    tier: text('tier'),
+    tier: text('tier').$type<TargetTier>(),
     plan: jsonb('plan').$type<{ path: string; planning: string; strategy: string; tactics: string }>().notNull(),
     owner: text('owner').notNull(),
-    status: text('status').notNull(),
+    status: text('status').$type<TargetStatus>().notNull(),
     statusReason: text('status_reason'),
     /** The written reason for a non-encouraged industry. */
     reason: text('reason'),
@@ -118,6 +120,7 @@ export const targetQuarters = pgTable(
   'target_quarters',
   {
     platformKey: text('platform_key')
+      .$type<PlatformKey>()
       .notNull()
       .references(() => platforms.key),
     quarter: text('quarter').notNull(),
@@ -134,9 +137,10 @@ export const targetQuarters = pgTable(
 export const targetChannels = pgTable('target_channels', {
   id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
   platformKey: text('platform_key')
+    .$type<PlatformKey>()
     .notNull()
     .references(() => platforms.key),
-  kind: text('kind').notNull(),
+  kind: text('kind').$type<ChannelKind>().notNull(),
   name: text('name').notNull(),
   broughtBy: text('brought_by'),
   contact: text('contact'),

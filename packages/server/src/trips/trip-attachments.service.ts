@@ -42,7 +42,9 @@ export async function uploadedAttachment(request: FastifyRequest): Promise<Uploa
   }
 }
 
-/** What the bytes are, or a 415: by content only — a photo renamed .pdf is still a JPEG, an .exe renamed .jpg refused. */
+/**
+ * What the bytes are, or a 415: by content only — a photo renamed .pdf is still a JPEG, an .exe renamed .jpg refused.
+ */
 export function attachmentKind(content: Buffer): AttachmentKind {
   const sniffed = sniffAttachment(content);
   if (sniffed === null) throw new AppError(415, 'BAD_ATTACHMENT', ATTACHMENT_TYPE_MESSAGE);

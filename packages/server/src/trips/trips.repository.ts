@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import { lastDayOfMonth } from '@pgs/domain';
 import type { Db, Tx } from '../platform/db.ts';
+import { firstRow } from '../platform/rows.ts';
 import {
   staff,
   timeDeclarations,
@@ -47,8 +48,7 @@ export async function staffByIds(db: Db | Tx, ids: number[]): Promise<StaffRow[]
 }
 
 export async function insertStaff(tx: Tx, values: typeof staff.$inferInsert): Promise<StaffRow> {
-  const [row] = await tx.insert(staff).values(values).returning();
-  return row!;
+  return firstRow(await tx.insert(staff).values(values).returning(), 'insert staff');
 }
 
 export async function updateStaffAt(
@@ -135,7 +135,9 @@ export async function tripById(db: Db | Tx, id: number): Promise<TripRow | undef
 }
 
 /** Trips of a platform started between two days (inclusive), with their travellers (the compliance's rows). */
-/** The trips (not withdrawn) of some platforms started from `from` through `to`, each with its platform and travellers. */
+/**
+ * The trips (not withdrawn) of some platforms started from `from` through `to`, each with its platform and travellers.
+ */
 export async function tripsOfPlatformsStartedBetween(
   db: Db,
   platformKeys: readonly string[],
@@ -209,8 +211,7 @@ export type TripLinks = {
 };
 
 export async function insertTrip(tx: Tx, values: typeof trips.$inferInsert, links: TripLinks): Promise<number> {
-  const [row] = await tx.insert(trips).values(values).returning({ id: trips.id });
-  const tripId = row!.id;
+  const tripId = firstRow(await tx.insert(trips).values(values).returning({ id: trips.id }), 'insert trip').id;
   await insertLinks(tx, tripId, links);
   return tripId;
 }
@@ -276,8 +277,8 @@ export async function setContactTarget(tx: Tx, tripId: number, seq: number, targ
 }
 
 export async function insertAttachment(tx: Tx, values: typeof tripAttachments.$inferInsert) {
-  const [row] = await tx.insert(tripAttachments).values(values).returning({ id: tripAttachments.id });
-  return row!.id;
+  const rows = await tx.insert(tripAttachments).values(values).returning({ id: tripAttachments.id });
+  return firstRow(rows, 'insert trip attachment').id;
 }
 
 export async function attachmentOf(db: Db, tripId: number, attachmentId: number) {

@@ -109,7 +109,9 @@ export const tripTravellers = pgTable(
   ],
 );
 
-/** Whom they met. `target_id` names a target of the library once linked: no foreign key (targets are another branch). */
+/**
+ * Whom they met. `target_id` names a target of the library once linked: no foreign key (targets are another branch).
+ */
 export const tripContacts = pgTable(
   'trip_contacts',
   {
