@@ -4,7 +4,7 @@ import { creditCodeProblem } from '@pgs/domain';
 import { DEMO_PASSWORD } from './support/app-server.ts';
 import { loginAs, screenshot } from './support/browser.ts';
 import { appInBrowser, type AppServer } from './support/suite.ts';
-import { expectText, POLL } from './support/ui.ts';
+import { expectText, openDropdown, POLL, settledOption } from './support/ui.ts';
 
 /**
  * R3.2 公示 in the browser: a visitor without an account reads the demo notice (names and classes only), types an
@@ -123,7 +123,7 @@ describe('the public notice in the browser (R3.2)', () => {
     await page.keyboard.press('Escape');
     await page.getByTestId('notice-new').click();
     await page.getByTestId('notice-run').click();
-    await page.locator('.ant-select-item-option').first().click();
+    await (await settledOption(openDropdown(page).locator('.ant-select-item-option').first())).click();
     await page.getByRole('button', { name: '发起公示' }).last().click();
     await expectText(page.getByTestId('notice-error'), '已经发起过公示');
   });
@@ -136,7 +136,7 @@ describe('the public notice in the browser (R3.2)', () => {
     await page.getByRole('button', { name: '发起公示' }).last().click();
     await expectText(page.locator('.ant-form-item-explain-error').first(), '请选择要公示的考核');
     await page.getByTestId('notice-run').click();
-    await page.locator('.ant-select-item-option').first().click();
+    await (await settledOption(openDropdown(page).locator('.ant-select-item-option').first())).click();
     await page.getByRole('button', { name: '发起公示' }).last().click();
     await expectText(page.getByTestId('notice-table'), '三大功能性平台考核结果公示');
     await expectText(page.getByTestId('notice-table'), '3 个平台');

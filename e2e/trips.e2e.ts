@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { ADMIN_PASSWORD, DEMO_PASSWORD } from './support/app-server.ts';
 import { loginAs, screenshot } from './support/browser.ts';
 import { appInBrowser, type AppServer } from './support/suite.ts';
-import { apiGet, expectText, openDropdown, POLL, toast, todayInShanghai } from './support/ui.ts';
+import { apiGet, expectText, openDropdown, POLL, settledOption, toast, todayInShanghai } from './support/ui.ts';
 
 /**
  * Issue #13 end to end (R2.8): a 浙南 user keeps its roster and declares a leader's month, reports a trip typed key
@@ -40,10 +40,14 @@ async function typeAndPick(label: string, text: string) {
 const field = (testId: string) =>
   page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
 
-/** Picks an option of a multiple select of the target form by its title. */
+/**
+ * Picks an option of a multiple select of the target form by its title, once the dropdown has stopped sliding in: a
+ * click during the motion was lost now and then, the type stayed unchosen and 保存 was refused (CI on 9518ce7).
+ */
 async function pickTargetOption(testId: string, label: string) {
   await page.getByTestId(testId).click();
-  await openDropdown(page).locator(`.ant-select-item-option[title="${label}"]`).click();
+  await (await settledOption(openDropdown(page).locator(`.ant-select-item-option[title="${label}"]`))).click();
+  await expectText(page.getByTestId(testId), label);
 }
 
 /** Types into a searchable select of the target form key by key and takes the match with Enter. */
@@ -259,7 +263,9 @@ describe('trips and staffing in the browser', () => {
     await screenshot(page, 'trips-calendar');
     const next = Number(todayInShanghai().slice(0, 4)) + 1;
     await page.getByLabel('年度').click();
-    await openDropdown(page).locator(`.ant-select-item-option[title="${next} 年（未录入）"]`).click();
+    await (
+      await settledOption(openDropdown(page).locator(`.ant-select-item-option[title="${next} 年（未录入）"]`))
+    ).click();
     await expectText(page.locator('.ant-alert'), '尚未录入');
     await page.getByLabel('来源').pressSequentially(`国务院办公厅关于${next}年部分节假日安排的通知`, { delay: 10 });
     await page.getByRole('button', { name: '添加节日' }).click();

@@ -37,29 +37,37 @@ async function openPrepared(dataDir: string, options: DemoOptions) {
   return { database, anchoring };
 }
 
+const templateName = (options: DemoOptions) =>
+  `demo${options.demoProjects ? '-projects' : ''}${options.demoProjects && options.demoTargets ? '-targets' : ''}`;
+
 /**
- * A data dir of the file's own with the demo data `options` ask for. The first file of the run that asks for a set
- * seeds it into the run's template folder (global-setup.ts) — a first start — and closes it cleanly; this file and
- * every later one get a copy of that folder (key, anchors and PGlite's files), which the server then opens as a warm
- * restart does. Without the global setup (a file run by another runner), the dir is seeded in place.
+ * The run's template folder for `options`, seeded the first time a file asks for it. Each set of demo data adds to the
+ * one before it (plain → projects → projects and targets), as `npm start` does when a data dir is opened with more
+ * demo options: a template starts as a copy of the smaller one, so the run migrates and seeds each part only once.
+ */
+async function templateDir(templates: string, options: DemoOptions): Promise<string> {
+  const template = path.join(templates, templateName(options));
+  if (existsSync(template)) return template;
+  const smaller: DemoOptions | null = options.demoTargets ? { demoProjects: true } : options.demoProjects ? {} : null;
+  // Seeded beside its final name and renamed when closed: a half-made template is never copied.
+  const making = mkdtempSync(`${template}-making-`);
+  if (smaller) cpSync(await templateDir(templates, smaller), making, { recursive: true });
+  const { database, anchoring } = await openPrepared(making, options);
+  await anchoring.stop();
+  await database.close();
+  renameSync(making, template);
+  return template;
+}
+
+/**
+ * A data dir of the file's own with the demo data `options` ask for: a copy of the run's template for them
+ * (global-setup.ts), which the server then opens as a warm restart does. Without the global setup (a file run by
+ * another runner), the dir is seeded in place.
  */
 async function demoDataDir(options: DemoOptions): Promise<string> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'pgs-e2e-'));
   const templates = inject('pgsE2eTemplates') as string | undefined;
-  if (!templates) return dataDir;
-  const template = path.join(
-    templates,
-    `demo${options.demoProjects ? '-projects' : ''}${options.demoTargets ? '-targets' : ''}`,
-  );
-  if (!existsSync(template)) {
-    // Seeded beside its final name and renamed when closed: a half-made template is never copied.
-    const making = mkdtempSync(`${template}-making-`);
-    const { database, anchoring } = await openPrepared(making, options);
-    await anchoring.stop();
-    await database.close();
-    renameSync(making, template);
-  }
-  cpSync(template, dataDir, { recursive: true });
+  if (templates) cpSync(await templateDir(templates, options), dataDir, { recursive: true });
   return dataDir;
 }
 

@@ -25,7 +25,7 @@ export async function expectText(locator: Locator, text: string | RegExp) {
  * Waits until the dropdown holding `option` has finished its opening animation: a click during the motion
  * may not select anything (antd's popup ignores the pointer while it slides in).
  */
-async function settledOption(option: Locator): Promise<Locator> {
+export async function settledOption(option: Locator): Promise<Locator> {
   await option.waitFor();
   const dropdown = option.locator(
     'xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ant-select-dropdown ")]',
