@@ -1,11 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import {
-  carryForwardSelection,
-  previousQuarter,
-  quarterDiff,
-  type PlatformKey,
-  type QuarterRow,
-} from '@pgs/domain';
+import { carryForwardSelection, previousQuarter, quarterDiff, type PlatformKey, type QuarterRow } from '@pgs/domain';
 import type { Db } from '../platform/db.ts';
 import { requirePermission, type Actor } from '../platform/actor.ts';
 import { forbidden, unprocessable } from '../platform/errors.ts';
