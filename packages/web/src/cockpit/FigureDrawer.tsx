@@ -15,7 +15,8 @@ export function FigureDrawer({
 }: {
   def: CockpitFigureDef | null;
   view: CockpitView;
-  onClose: () => void;
+  /** How the reader closed it: a key (Esc) or the pointer (the close button or the mask). */
+  onClose: (how: 'key' | 'pointer') => void;
 }) {
   const navigate = useNavigate();
   const columns = [
@@ -25,7 +26,9 @@ export function FigureDrawer({
   return (
     <Drawer
       open={def !== null}
-      onClose={onClose}
+      onClose={(event) => {
+        onClose(event.type === 'keydown' ? 'key' : 'pointer');
+      }}
       size={640}
       title={def ? `${def.label}（截至 ${view.asOf}）` : ''}
       data-testid="figure-drawer"
