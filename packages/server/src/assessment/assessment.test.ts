@@ -7,6 +7,7 @@ import { openWorkbook } from '../platform/xlsx-reader.ts';
 import { inflateEntry, zipEntries } from '../platform/zip-entries.ts';
 import { makeProject } from './assessment.test-support.ts';
 import { CIRCULAR_PAGE } from './circular-docx.ts';
+import { apiSender } from '../test/api-sender.ts';
 
 /**
  * R4.2–R4.3 through the API on a small data set whose every figure is counted by hand below. Dates lie before the
@@ -17,13 +18,7 @@ let t: TestApp;
 const cookies: Record<string, string> = {};
 const ids: Record<string, number> = {};
 
-const send = (user: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) =>
-  t.app.inject({
-    method,
-    url: `/api/v1${url}`,
-    headers: { cookie: cookies[user]! },
-    ...(payload === undefined ? {} : { payload: payload as object }),
-  });
+const send = apiSender(() => t, cookies);
 
 async function countAssessments(): Promise<number> {
   const list = await send('drc', 'GET', '/assessments?pageSize=200');

@@ -12,6 +12,7 @@ import { actorOfUsername } from '../users/users.service.ts';
 import { createKeyTask, reportKeyTaskProgress } from '../key-tasks/key-tasks.service.ts';
 import { FIGURE_SOURCE_REGISTRY } from './figure-sources.ts';
 import { figureContext } from './figure-source.ts';
+import { apiSender } from '../test/api-sender.ts';
 
 /**
  * R4.2 figures read from the land, renewal, targets, trips and key-task modules, each traced to its rows and checked
@@ -33,15 +34,7 @@ let t: TestApp;
 const cookies: Record<string, string> = {};
 const ids: Record<string, number> = {};
 
-const send = async (user: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) => {
-  const response = await t.app.inject({
-    method,
-    url: `/api/v1${url}`,
-    headers: { cookie: cookies[user]! },
-    ...(payload === undefined ? {} : { payload: payload as object }),
-  });
-  return response;
-};
+const send = apiSender(() => t, cookies);
 async function ok(user: string, method: 'POST' | 'PUT', url: string, payload: unknown) {
   const response = await send(user, method, url, payload);
   expect(response.statusCode, `${url}: ${response.body}`).toBeLessThan(300);

@@ -7,6 +7,7 @@ import { actorOfUsername } from '../users/users.service.ts';
 import type { Actor } from '../platform/actor.ts';
 import { cockpitView } from './cockpit.service.ts';
 import { GenerationCache } from './cockpit-cache.ts';
+import { cookieOf, sendTo, type ApiMethod } from '../test/api-sender.ts';
 
 /**
  * Issue #14: the cockpit's kept answers. One is served again while nothing was written; a committed write in any
@@ -19,13 +20,8 @@ const cookies: Record<string, string> = {};
 let leader: Actor;
 let projectId: number;
 
-const send = (app: TestApp, user: string, method: 'GET' | 'POST', url: string, payload?: unknown) =>
-  app.app.inject({
-    method,
-    url: `/api/v1${url}`,
-    headers: { cookie: cookies[user]! },
-    ...(payload === undefined ? {} : { payload: payload as object }),
-  });
+const send = (app: TestApp, user: string, method: ApiMethod, url: string, payload?: unknown) =>
+  sendTo(app, cookieOf(cookies, user), method, url, payload);
 const cockpitOf = async (app: TestApp, query = '?year=2026') => {
   const response = await send(app, 'leader', 'GET', `/cockpit${query}`);
   expect(response.statusCode, response.body).toBe(200);

@@ -6,6 +6,7 @@ import { makeProject } from '../test/make-project.ts';
 import { openWorkbook } from '../platform/xlsx-reader.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { SYSTEM_ACTOR } from '../platform/actor.ts';
+import { apiSender } from '../test/api-sender.ts';
 
 /**
  * 驾驶舱 (issue #14) through the API on a small data set counted by hand. The test clock is 2026-11-28.
@@ -18,13 +19,7 @@ let t: TestApp;
 const cookies: Record<string, string> = {};
 const ids: Record<string, number> = {};
 
-const send = (user: string, method: 'GET' | 'POST', url: string, payload?: unknown) =>
-  t.app.inject({
-    method,
-    url: `/api/v1${url}`,
-    headers: { cookie: cookies[user]! },
-    ...(payload === undefined ? {} : { payload: payload as object }),
-  });
+const send = apiSender(() => t, cookies);
 const cockpit = async (user: string, query = '') => {
   const response = await send(user, 'GET', `/cockpit${query}`);
   expect(response.statusCode, response.body).toBe(200);

@@ -10,6 +10,7 @@ import { SYSTEM_ACTOR } from '../platform/actor.ts';
 import { enterpriseRecords } from './enterprises.table.ts';
 import { importEnterpriseRecords, importEnterpriseWorkbook } from './enterprise-import.service.ts';
 import { actorOfUsername } from '../users/users.service.ts';
+import { apiSender } from '../test/api-sender.ts';
 
 /**
  * Issue #4's import at scale and from Excel, on PGlite and PostgreSQL: 100 000 records in one transaction or none
@@ -26,19 +27,7 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const send = (
-  user: string,
-  method: 'GET' | 'POST',
-  url: string,
-  payload?: unknown,
-  headers: Record<string, string> = {},
-) =>
-  t.app.inject({
-    method,
-    url: `/api/v1${url}`,
-    headers: { cookie: cookies[user]!, ...headers },
-    ...(payload === undefined ? {} : { payload: payload as object }),
-  });
+const send = apiSender(() => t, cookies);
 
 const recordsOf = async (year: number) =>
   (await t.database.db.select({ n: count() }).from(enterpriseRecords).where(eq(enterpriseRecords.year, year)))[0]!.n;

@@ -6,6 +6,7 @@ import { creditCodeFor } from '@pgs/domain/enterprise-records/record-builder.tes
 import { createTestApp, type TestApp } from '../test/test-app.ts';
 import { enterpriseRecords } from './enterprises.table.ts';
 import { recordsOfYear } from './enterprise-records.service.ts';
+import { apiSender } from '../test/api-sender.ts';
 
 /**
  * The base database (R3.1, issue #4) through the API, on PGlite and on PostgreSQL: the JSON import (422 with every
@@ -23,14 +24,7 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-type Method = 'GET' | 'POST';
-const send = (user: string, method: Method, url: string, payload?: unknown) =>
-  t.app.inject({
-    method,
-    url: `/api/v1${url}`,
-    headers: { cookie: cookies[user]! },
-    ...(payload === undefined ? {} : { payload: payload as object }),
-  });
+const send = apiSender(() => t, cookies);
 
 /** A complete record as an API client sends it (every key present, as the domain wants). */
 const record = (n: number, over: Record<string, unknown> = {}) => ({

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test/test-app.ts';
 import { countAllRows } from '../test/table-counts.ts';
 import { XLSX_MIME } from '../platform/http.ts';
+import { apiSender } from '../test/api-sender.ts';
 
 /**
  * R4.4 key-task list on PGlite and PostgreSQL: who edits, who reports which part, the platform scope (D10), status
@@ -19,19 +20,7 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const send = (
-  user: string,
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
-  url: string,
-  payload?: unknown,
-  headers: Record<string, string> = {},
-) =>
-  t.app.inject({
-    method,
-    url: `/api/v1${url}`,
-    headers: { cookie: cookies[user]!, ...headers },
-    ...(payload === undefined ? {} : { payload: payload as object }),
-  });
+const send = apiSender(() => t, cookies);
 const counts = () => countAllRows(t.database.db);
 
 const TASK = {

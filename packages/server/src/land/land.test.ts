@@ -3,6 +3,7 @@ import { createTestApp, type TestApp } from '../test/test-app.ts';
 import { countAllRows } from '../test/table-counts.ts';
 import { SYSTEM_ACTOR } from '../platform/actor.ts';
 import { idleStatuses } from './parcels.service.ts';
+import { apiSender } from '../test/api-sender.ts';
 
 let t: TestApp;
 const cookies: Record<string, string> = {};
@@ -13,13 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const send = (user: string | null, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) =>
-  t.app.inject({
-    method,
-    url: `/api/v1${url}`,
-    headers: user ? { cookie: cookies[user]! } : {},
-    ...(payload === undefined ? {} : { payload: payload as object }),
-  });
+const send = apiSender(() => t, cookies);
 
 let serial = 0;
 const parcel = (over: Record<string, unknown> = {}) => ({

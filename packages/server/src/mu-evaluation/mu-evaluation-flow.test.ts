@@ -12,6 +12,7 @@ import { createTestApp, type TestApp } from '../test/test-app.ts';
 import { actorOfUsername } from '../users/users.service.ts';
 import { runEvaluation } from './mu-evaluation.service.ts';
 import { expectEveryAuditActionNamed } from '../test/audit-names.ts';
+import { apiSender } from '../test/api-sender.ts';
 
 /**
  * Issue #4 end to end on a data set whose classes are computed by hand (R3.2, D15–D17): run, D push, results,
@@ -40,13 +41,7 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const send = (user: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) =>
-  t.app.inject({
-    method,
-    url: `/api/v1${url}`,
-    headers: { cookie: cookies[user]! },
-    ...(payload === undefined ? {} : { payload: payload as object }),
-  });
+const send = apiSender(() => t, cookies);
 
 const auditCount = async (action: string) =>
   (await send('auditor', 'GET', `/audit?action=${action}&pageSize=1`)).json().total as number;

@@ -8,6 +8,7 @@ import {
 } from '@pgs/domain';
 import { buildRecord, creditCodeFor } from '@pgs/domain/enterprise-records/record-builder.test-support';
 import { createTestApp, type TestApp } from '../test/test-app.ts';
+import { apiSender } from '../test/api-sender.ts';
 
 /**
  * The year's method (R3.2 "configurable, versioned per year"), the rectification list (R3.4, D16) at its bars, and
@@ -22,13 +23,7 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const send = (user: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) =>
-  t.app.inject({
-    method,
-    url: `/api/v1${url}`,
-    headers: { cookie: cookies[user]! },
-    ...(payload === undefined ? {} : { payload: payload as object }),
-  });
+const send = apiSender(() => t, cookies);
 
 const auditTotal = async () => (await send('auditor', 'GET', '/audit?pageSize=1')).json().total as number;
 const methodBody = (

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildRecord, creditCodeFor } from '@pgs/domain/enterprise-records/record-builder.test-support';
 import { createTestApp, type TestApp } from '../test/test-app.ts';
 import { countAllRows } from '../test/table-counts.ts';
+import { apiSender } from '../test/api-sender.ts';
 
 /**
  * R3.2 公示 "5 个工作日" counted by the national holiday calendar (the calendar module's, as seeded for 2025 and 2026
@@ -13,13 +14,7 @@ let t: TestApp;
 const cookies: Record<string, string> = {};
 const runs: Record<number, number> = {};
 
-const send = (user: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) =>
-  t.app.inject({
-    method,
-    url: `/api/v1${url}`,
-    headers: { cookie: cookies[user]! },
-    ...(payload === undefined ? {} : { payload: payload as object }),
-  });
+const send = apiSender(() => t, cookies);
 /** Moves the test clock to 10:00 in Shanghai on `day` and signs the users in again (sessions are idle-timed). */
 async function today(day: string) {
   t.clock.set(new Date(`${day}T02:00:00Z`));

@@ -3,6 +3,7 @@ import { WEEKEND_CALENDAR, type EnterpriseRecord, type WorkingDayCalendar } from
 import { buildRecord, creditCodeFor } from '@pgs/domain/enterprise-records/record-builder.test-support';
 import { createTestApp, type TestApp } from '../test/test-app.ts';
 import { countAllRows } from '../test/table-counts.ts';
+import { apiSender } from '../test/api-sender.ts';
 
 /**
  * R3.2 公示 on PGlite and PostgreSQL: the eitc puts a published mu-evaluation on notice for 5 working days of the
@@ -23,14 +24,7 @@ const cookies: Record<string, string> = {};
 let runId: number;
 let noticeId: number;
 
-const send = (user: string | null, method: 'GET' | 'POST', url: string, payload?: unknown, remoteAddress?: string) =>
-  t.app.inject({
-    method,
-    url: `/api/v1${url}`,
-    headers: user ? { cookie: cookies[user]! } : {},
-    ...(remoteAddress ? { remoteAddress } : {}),
-    ...(payload === undefined ? {} : { payload: payload as object }),
-  });
+const send = apiSender(() => t, cookies);
 const counts = () => countAllRows(t.database.db);
 
 const records = (): EnterpriseRecord[] =>
@@ -165,6 +159,7 @@ describe('R3.2 the public side: no sign-in, name and class only', () => {
         'POST',
         `/public/notices/${noticeId}/objections`,
         objection(change),
+        {},
         `10.0.1.${++address}`,
       );
       expect(response.statusCode, response.body).toBe(400);
@@ -181,11 +176,12 @@ describe('R3.2 the public side: no sign-in, name and class only', () => {
       'POST',
       `/public/notices/${noticeId}/objections`,
       objection({ creditCode: typed }),
+      {},
       '10.0.0.2',
     );
     expect(response.statusCode, response.body).toBe(201);
     expect(response.json()).toEqual({ reference: `GS-${noticeId}-0001`, submittedAt: expect.any(String) });
-    const second = await send(null, 'POST', `/public/notices/${noticeId}/objections`, objection(), '10.0.0.2');
+    const second = await send(null, 'POST', `/public/notices/${noticeId}/objections`, objection(), {}, '10.0.0.2');
     expect(second.json().reference).toBe(`GS-${noticeId}-0002`);
     const detail = await send('leader', 'GET', `/notices/${noticeId}`);
     expect(detail.json()).toMatchObject({ objections: 2, unanswered: 2 });
@@ -195,10 +191,10 @@ describe('R3.2 the public side: no sign-in, name and class only', () => {
   it(`R3.2 more than ${LIMIT} objections from one address in the window → 429, nothing written; another address still gets in`, async () => {
     for (let i = 0; i < LIMIT; i += 1)
       expect(
-        (await send(null, 'POST', `/public/notices/${noticeId}/objections`, { bad: true }, '10.0.0.3')).statusCode,
+        (await send(null, 'POST', `/public/notices/${noticeId}/objections`, { bad: true }, {}, '10.0.0.3')).statusCode,
       ).toBe(400);
     const before = await counts();
-    const refused = await send(null, 'POST', `/public/notices/${noticeId}/objections`, objection(), '10.0.0.3');
+    const refused = await send(null, 'POST', `/public/notices/${noticeId}/objections`, objection(), {}, '10.0.0.3');
     expect(refused.statusCode).toBe(429);
     expect(refused.json().error).toMatchObject({ code: 'RATE_LIMITED', message: expect.stringContaining('过于频繁') });
     expect(await counts()).toEqual(before);
@@ -246,7 +242,7 @@ describe('R3.2 answers and the end of the notice', () => {
     // A week later the sessions have gone idle: sign in again.
     for (const user of ['eitc', 'leader', 'auditor']) cookies[user] = await t.login(user);
     const before = await counts();
-    const late = await send(null, 'POST', `/public/notices/${noticeId}/objections`, objection(), '10.0.0.4');
+    const late = await send(null, 'POST', `/public/notices/${noticeId}/objections`, objection(), {}, '10.0.0.4');
     expect(late.statusCode).toBe(409);
     expect(late.json().error).toMatchObject({ code: 'NOTICE_CLOSED', message: expect.stringContaining('不再受理') });
     expect(await counts()).toEqual(before);

@@ -6,6 +6,7 @@ import { creditCodeFor } from '@pgs/domain/enterprise-records/record-builder.tes
 import { createSecondApp, createTestApp, type TestApp } from '../test/test-app.ts';
 import { XLSX_MIME } from './http.ts';
 import { generationOf } from './change-signals.ts';
+import { cookieOf, sendTo, type ApiMethod } from '../test/api-sender.ts';
 
 /**
  * Issue #15: two server processes (two Fastify apps, each with its own pool and LISTEN connection) on one PostgreSQL
@@ -16,24 +17,19 @@ import { generationOf } from './change-signals.ts';
 describe.runIf(process.env.PGS_TEST_DRIVER === 'postgres')('#15 two servers on one PostgreSQL', () => {
   let a: TestApp;
   let b: TestApp;
-  const cookies = new Map<string, string>();
+  const cookies: Record<string, string> = {};
   beforeAll(async () => {
     a = await createTestApp();
     b = await createSecondApp(a);
-    for (const user of ['eitc', 'drc', 'ojk']) cookies.set(user, await a.login(user));
+    for (const user of ['eitc', 'drc', 'ojk']) cookies[user] = await a.login(user);
   });
   afterAll(async () => {
     await b?.close();
     await a?.close();
   });
 
-  const send = (server: TestApp, user: string, method: 'GET' | 'POST', url: string, payload?: unknown, headers = {}) =>
-    server.app.inject({
-      method,
-      url: `/api/v1${url}`,
-      headers: { cookie: cookies.get(user)!, ...headers },
-      ...(payload === undefined ? {} : { payload: payload as object }),
-    });
+  const send = (server: TestApp, user: string, method: ApiMethod, url: string, payload?: unknown, headers = {}) =>
+    sendTo(server, cookieOf(cookies, user), method, url, payload, headers);
 
   async function workbook(rows: number): Promise<Buffer> {
     const template = await send(a, 'eitc', 'GET', '/enterprise-records/template.xlsx');

@@ -4,6 +4,7 @@ import { shanghaiDateTime } from '@pgs/domain';
 import { buildRecord, creditCodeFor } from '@pgs/domain/enterprise-records/record-builder.test-support';
 import { createTestApp, type TestApp } from '../test/test-app.ts';
 import { displayWidth, excelDay, excelTime, headerLines } from './xlsx-format.ts';
+import { apiSender } from '../test/api-sender.ts';
 
 /**
  * Issue #9, "exports a user can calculate with": every .xlsx export read back with ExcelJS. Days and times are Excel
@@ -19,13 +20,7 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const send = (user: string, method: 'GET' | 'POST', url: string, payload?: unknown) =>
-  t.app.inject({
-    method,
-    url: `/api/v1${url}`,
-    headers: { cookie: cookies[user]! },
-    ...(payload === undefined ? {} : { payload: payload as object }),
-  });
+const send = apiSender(() => t, cookies);
 
 async function download(user: string, url: string): Promise<ExcelJS.Workbook> {
   const response = await send(user, 'GET', url);

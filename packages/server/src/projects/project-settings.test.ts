@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_EVALUATION_SHEET } from '@pgs/domain';
 import { createTestApp, type TestApp } from '../test/test-app.ts';
+import { apiSender } from '../test/api-sender.ts';
 
 /** Issue #3: the negotiation window (default 180 days) and the evaluation sheet are the bureau's settings. */
 let t: TestApp;
@@ -12,13 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const send = (user: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) =>
-  t.app.inject({
-    method,
-    url: `/api/v1${url}`,
-    headers: { cookie: cookies[user]! },
-    ...(payload === undefined ? {} : { payload: payload as object }),
-  });
+const send = apiSender(() => t, cookies);
 
 /** Settings changes in the audit trail, as the auditor reads them. */
 const auditCount = async () =>

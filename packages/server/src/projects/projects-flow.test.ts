@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_EVALUATION_SHEET } from '@pgs/domain';
 import { createTestApp, type TestApp } from '../test/test-app.ts';
+import { apiSender } from '../test/api-sender.ts';
 
 /** A project's whole road: evaluation (R2.1–R2.2), confirmation (R2.4), circulation (R2.5) and counting (R2.6). */
 let t: TestApp;
@@ -12,13 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const send = (user: string, method: 'GET' | 'POST', url: string, payload?: unknown) =>
-  t.app.inject({
-    method,
-    url: `/api/v1${url}`,
-    headers: { cookie: cookies[user]! },
-    ...(payload === undefined ? {} : { payload: payload as object }),
-  });
+const send = apiSender(() => t, cookies);
 
 const fullMarks = Object.fromEntries(DEFAULT_EVALUATION_SHEET.items.map((item) => [item.code, item.maxScore]));
 let serial = 0;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { createTestApp, type TestApp } from '../test/test-app.ts';
+import { apiSender } from '../test/api-sender.ts';
 
 let t: TestApp;
 const cookies: Record<string, string> = {};
@@ -11,13 +12,7 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const send = (user: string, method: 'GET' | 'POST', url: string, payload?: unknown) =>
-  t.app.inject({
-    method,
-    url: `/api/v1${url}`,
-    headers: { cookie: cookies[user]! },
-    ...(payload === undefined ? {} : { payload: payload as object }),
-  });
+const send = apiSender(() => t, cookies);
 
 // A well-formed 统一社会信用代码 (check character Q per GB 32100); the same body ending in A is refused.
 const CREDIT_CODE = '91330300MA285G5X4Q';

@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { creditCodeFor } from '@pgs/domain/enterprise-records/record-builder.test-support';
 import { createTestApp, type TestApp } from '../test/test-app.ts';
 import { renewalCases, renewalCaseSteps } from './renewal.table.ts';
+import { apiSender } from '../test/api-sender.ts';
 
 /**
  * Renewal → land (issue #12, R3.5/R3.6): a case that names a parcel records 腾空 on it through the land service when
@@ -13,14 +14,7 @@ import { renewalCases, renewalCaseSteps } from './renewal.table.ts';
 
 let t: TestApp;
 const cookies: Record<string, string> = {};
-type Method = 'GET' | 'POST';
-const send = (user: string, method: Method, url: string, payload?: unknown) =>
-  t.app.inject({
-    method,
-    url: `/api/v1${url}`,
-    headers: { cookie: cookies[user]! },
-    ...(payload === undefined ? {} : { payload: payload as object }),
-  });
+const send = apiSender(() => t, cookies);
 const code = (n: number) => creditCodeFor(n);
 const ids: Record<string, number> = {};
 

@@ -4,6 +4,7 @@ import { creditCodeFor } from '@pgs/domain/enterprise-records/record-builder.tes
 import { createTestApp, type TestApp } from '../test/test-app.ts';
 import { renewalCases, renewalCaseSteps } from './renewal.table.ts';
 import { publishedCatalogs } from '../catalog/catalog.service.ts';
+import { apiSender } from '../test/api-sender.ts';
 
 /**
  * Renewal cases (issue #12: R3.5, R1.6) and the industry profile (§三(一)) through the API, on PGlite and on
@@ -66,14 +67,7 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-type Method = 'GET' | 'POST';
-const send = (user: string, method: Method, url: string, payload?: unknown) =>
-  t.app.inject({
-    method,
-    url: `/api/v1${url}`,
-    headers: { cookie: cookies[user]! },
-    ...(payload === undefined ? {} : { payload: payload as object }),
-  });
+const send = apiSender(() => t, cookies);
 const code = (n: number) => creditCodeFor(n);
 const owner = { department: '市经信委产业处', responsiblePerson: '周科长' };
 const elimination = (n: number, over: Record<string, unknown> = {}) => ({

@@ -3,6 +3,7 @@ import { computeFunnel, type FunnelRow, type TargetStatus } from '@pgs/domain';
 import { creditCodeFor } from '@pgs/domain/enterprise-records/record-builder.test-support';
 import { createTestApp, type TestApp } from '../test/test-app.ts';
 import { countAllRows } from '../test/table-counts.ts';
+import { apiSender } from '../test/api-sender.ts';
 
 /**
  * The target library through the API on PGlite and PostgreSQL (issue #13, R2.7–R2.8): platform scope (D10), 409 on a
@@ -18,14 +19,7 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-type Method = 'GET' | 'POST' | 'PUT';
-const send = (user: string, method: Method, url: string, payload?: unknown) =>
-  t.app.inject({
-    method,
-    url: `/api/v1${url}`,
-    headers: { cookie: cookies[user]! },
-    ...(payload === undefined ? {} : { payload: payload as object }),
-  });
+const send = apiSender(() => t, cookies);
 
 let serial = 0;
 const target = (over: Record<string, unknown> = {}) => ({

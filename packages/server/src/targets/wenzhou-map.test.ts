@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test/test-app.ts';
+import { apiSender } from '../test/api-sender.ts';
 
 /**
  * The Wenzhou investment map's parcel layer on PGlite and PostgreSQL (issues #13 and #12): the parcels come through
@@ -33,13 +34,7 @@ type MapAnswer = {
   };
 };
 
-const send = (user: string, method: 'GET' | 'POST', url: string, payload?: unknown) =>
-  t.app.inject({
-    method,
-    url: `/api/v1${url}`,
-    headers: { cookie: cookies[user]! },
-    ...(payload === undefined ? {} : { payload: payload as object }),
-  });
+const send = apiSender(() => t, cookies);
 async function mapOf(user: string): Promise<MapAnswer> {
   const response = await send(user, 'GET', '/targets/map/wenzhou');
   expect(response.statusCode, response.body).toBe(200);

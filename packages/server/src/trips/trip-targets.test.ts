@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test/test-app.ts';
 import { countAllRows } from '../test/table-counts.ts';
 import { expectEveryAuditActionNamed } from '../test/audit-names.ts';
+import { apiSender } from '../test/api-sender.ts';
 
 /**
  * Issue #13: trips ↔ the target library through the targets service (R2.7, R2.8, D10), and a reported trip edited
@@ -11,7 +12,6 @@ import { expectEveryAuditActionNamed } from '../test/audit-names.ts';
 
 let t: TestApp;
 const cookies: Record<string, string> = {};
-type Method = 'GET' | 'POST' | 'PUT';
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -19,13 +19,7 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const send = (user: string, method: Method, url: string, payload?: unknown) =>
-  t.app.inject({
-    method,
-    url: `/api/v1${url}`,
-    headers: { cookie: cookies[user]! },
-    ...(payload === undefined ? {} : { payload: payload as object }),
-  });
+const send = apiSender(() => t, cookies);
 
 let serial = 0;
 async function person(user: string, platformKey: string) {

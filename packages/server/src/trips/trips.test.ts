@@ -4,12 +4,12 @@ import { createTestApp, type TestApp } from '../test/test-app.ts';
 import { countAllRows } from '../test/table-counts.ts';
 import { expectEveryAuditActionNamed } from '../test/audit-names.ts';
 import { addWorkingDays, workingDaysBetween, workingDaysInMonth } from '../calendar/calendar.service.ts';
+import { apiSender } from '../test/api-sender.ts';
 
 /** Issue #13 (R2.8, D24, D10): rosters, time declarations, trips with attachments, compliance, the holiday calendar. */
 
 let t: TestApp;
 const cookies: Record<string, string> = {};
-type Method = 'GET' | 'POST' | 'PUT';
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -17,13 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const send = (user: string, method: Method, url: string, payload?: unknown, headers: Record<string, string> = {}) =>
-  t.app.inject({
-    method,
-    url: `/api/v1${url}`,
-    headers: { cookie: cookies[user]!, ...headers },
-    ...(payload === undefined ? {} : { payload: payload as object }),
-  });
+const send = apiSender(() => t, cookies);
 
 let serial = 0;
 async function addPerson(user: string, platformKey: string, over: Record<string, unknown> = {}) {
