@@ -1,4 +1,4 @@
-// Bundles the server (packages/server/src/main.ts and the domain it imports) into one ES module with esbuild, so
+// Bundles the server (packages/server/src/server.ts and the domain it imports) into one ES module with esbuild, so
 // `npm start` and the e2e servers run plain JavaScript instead of transpiling ~500 TypeScript files through tsx on
 // every start (issue #15: about half of a warm start). Rebuilt only when a source is newer than the bundle, as the
 // web app is (build-web.mjs). npm packages stay external: node loads them from node_modules as before.
@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const sources = [path.join(root, 'packages/server/src'), path.join(root, 'packages/domain/src')];
-export const SERVER_BUNDLE = path.join(root, 'packages/server/dist/main.mjs');
+export const SERVER_BUNDLE = path.join(root, 'packages/server/dist/server.mjs');
 const outDir = path.dirname(SERVER_BUNDLE);
 
 function newestMtime(dir) {
@@ -59,7 +59,7 @@ export async function buildServerIfStale({ force = false } = {}) {
   // Loaded only when a build is needed: importing esbuild is a cost every warm start would pay for nothing.
   const { build } = await import('esbuild');
   await build({
-    entryPoints: [path.join(root, 'packages/server/src/main.ts')],
+    entryPoints: [path.join(root, 'packages/server/src/server.ts')],
     outfile: SERVER_BUNDLE,
     bundle: true,
     platform: 'node',

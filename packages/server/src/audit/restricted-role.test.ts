@@ -67,7 +67,7 @@ describe.runIf(process.env.PGS_TEST_DRIVER === 'postgres')('the restricted appli
     await superuser.connect();
     for (const statement of restrictedRoleSql(roles)) await superuser.query(statement);
     await superuser.end();
-    // What main.ts does with DATABASE_URL and MIGRATION_DATABASE_URL: migrate as the owner, run as the app role.
+    // What server.ts does with DATABASE_URL and MIGRATION_DATABASE_URL: migrate as the owner, run as the app role.
     database = await openDatabase({ url: urlOf(roles.appRole), migrationUrl: urlOf(roles.ownerRole), dataDir: null });
     appClient = new pg.Client({ connectionString: urlOf(roles.appRole) });
     await appClient.connect();

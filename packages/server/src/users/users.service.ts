@@ -193,7 +193,7 @@ export function generatePassword(): string {
 
 /**
  * First start of an empty database: creates `admin` with PGS_ADMIN_PASSWORD, or a random password that is
- * returned so main.ts can print it once.
+ * returned so server.ts can print it once.
  */
 export async function bootstrapAdmin(
   db: Db,
