@@ -7,6 +7,7 @@ import { loginAs, screenshot } from './support/browser.ts';
 import { appInBrowser, type AppServer } from './support/suite.ts';
 import {
   apiGet,
+  chooseOption,
   columnOf,
   confirmPopconfirm,
   dataRows,
@@ -186,11 +187,29 @@ describe('existing enterprises and the yearly 亩均 evaluation in the browser',
 
     await page.getByTestId('enterprise-subdb-tabs').getByText('低效产出类').click();
     await page.waitForURL((url) => url.searchParams.get('subDatabase') === 'low_efficiency');
-    const low = await api<PageJson<{ creditCode: string }>>(
-      `/enterprises?year=${YEAR}&subDatabase=low_efficiency&pageSize=1`,
-    );
-    await expectText(page.getByTestId('enterprise-total'), `共 ${low.total} 家企业`);
     await expectText(page.getByTestId('enterprise-subdb-note'), '5 万元/亩');
+    // The form's filters join the tab's: 规上 low-efficiency enterprises, each filter in the address (issue #11).
+    await chooseOption(page, 'enterprise-filter-scale', '规上');
+    await page.getByTestId('enterprise-search').click();
+    await page.waitForURL((url) => url.searchParams.get('scale') === 'above');
+    const low = await api<PageJson<{ creditCode: string }>>(
+      `/enterprises?year=${YEAR}&subDatabase=low_efficiency&scale=above&pageSize=50`,
+    );
+    expect(low.total).toBeGreaterThan(0);
+    const shownCodes = () =>
+      page
+        .locator('[data-testid="enterprise-table"] tbody tr[data-row-key]')
+        .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-row-key')));
+    /** The list shows the 规上 low-efficiency enterprises: tab, field, count and rows (the filter, not the address). */
+    const showsLowAbove = async () => {
+      await expect
+        .poll(() => page.getByRole('tab', { name: '低效产出类' }).getAttribute('aria-selected'), POLL)
+        .toBe('true');
+      await expectText(page.getByTestId('enterprise-filter-scale'), '规上');
+      await expectText(page.getByTestId('enterprise-total'), `共 ${low.total} 家企业`);
+      await expect.poll(shownCodes, POLL).toEqual(low.items.map((item) => item.creditCode));
+    };
+    await showsLowAbove();
     // R3.1's three land sub-databases are the parcel ledger's lists: their tab opens the ledger there (filterable,
     // exported to Excel), and Back returns to the enterprise list as it was.
     await page.getByTestId('subdb-land-vacated').click();
@@ -206,7 +225,16 @@ describe('existing enterprises and the yearly 亩均 evaluation in the browser',
     await screenshot(page, 'enterprise-land-subdb');
     await page.goBack();
     await page.waitForURL((url) => url.searchParams.get('subDatabase') === 'low_efficiency');
-    await expectText(page.getByTestId('enterprise-total'), `共 ${low.total} 家企业`);
+    await showsLowAbove();
+    await page.reload();
+    await showsLowAbove();
+    // A typed link with a kind and a platform the list does not know: those are ignored, the known filters kept.
+    await page.goto(
+      `${server.baseUrl}/enterprises?year=${YEAR}&subDatabase=low_efficiency&scale=above&kind=giant&platformKey=nowhere`,
+    );
+    await showsLowAbove();
+    await expectText(page.getByTestId('enterprise-filter-kind'), '全部');
+    await expectText(page.getByTestId('enterprise-filter-platform'), '全部');
     await page.getByTestId('subdb-land-approved_not_supplied').click();
     await page.waitForURL((url) => url.searchParams.get('subDatabase') === 'approved_not_supplied');
     const approved = await api<PageJson<{ code: string }>>('/parcels?subDatabase=approved_not_supplied&pageSize=1');
