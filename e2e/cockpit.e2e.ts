@@ -143,8 +143,7 @@ describe('the leadership cockpit in the browser (issue #14)', () => {
     await map.locator('canvas').waitFor();
     await expect.poll(async () => (await map.boundingBox())?.height ?? 0, POLL).toBeGreaterThanOrEqual(550);
     await expectLegendBelowMap();
-    await page.waitForTimeout(800);
-    await screenshot(page, 'cockpit-fullscreen', { fullPage: false });
+    await screenshot(page, 'cockpit-fullscreen', { fullPage: false, chartAnimationMs: 800 });
     await page.keyboard.press('Escape');
     await expect.poll(() => page.evaluate(() => document.fullscreenElement !== null), POLL).toBe(false);
     await expectText(page.getByTestId('cockpit-fullscreen'), '全屏展示');
