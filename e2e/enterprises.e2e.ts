@@ -13,6 +13,7 @@ import {
   dataRows,
   downloadOf,
   expectText,
+  followLink,
   loadWorkbook,
   POLL,
   toast,
@@ -125,7 +126,7 @@ describe('existing enterprises and the yearly 亩均 evaluation in the browser',
     await loginAs(page, server.baseUrl, 'eitc', DEMO_PASSWORD);
     await page.getByTestId('menu-enterprises-import').click();
     await page.getByTestId('import-steps').waitFor();
-    await page.goto(`${server.baseUrl}/enterprises/import?year=${YEAR}`);
+    await followLink(page, `/enterprises/import?year=${YEAR}`);
     await expectText(page.getByTestId('import-year'), `${YEAR} 年`);
     const { buffer: template } = await downloadOf(page, page.getByTestId('import-template'));
 
@@ -243,7 +244,7 @@ describe('existing enterprises and the yearly 亩均 evaluation in the browser',
     // An enterprise with three years of figures: its table and trend chart.
     const demo = await api<PageJson<{ creditCode: string; name: string }>>(`/enterprises?year=2023&pageSize=1`);
     const code = demo.items[0]?.creditCode ?? NEW_ENTERPRISES[0]!.creditCode;
-    await page.goto(`${server.baseUrl}/enterprises/${code}`);
+    await followLink(page, `/enterprises/${code}`);
     await page.getByTestId('enterprise-trend').waitFor();
     const detail = await api<{ name: string; records: Array<{ year: number }> }>(`/enterprises/${code}`);
     await expectText(page.getByTestId('enterprise-name'), detail.name);
@@ -253,7 +254,7 @@ describe('existing enterprises and the yearly 亩均 evaluation in the browser',
 
   it('the eitc edits the method as percentages and simulates it before running', async () => {
     await page.getByTestId('side-menu').getByText('评价办法').click();
-    await page.goto(`${server.baseUrl}/evaluations/method?year=${YEAR}`);
+    await followLink(page, `/evaluations/method?year=${YEAR}`);
     await page.getByTestId('method-save').waitFor();
     await expectText(page.getByTestId('method-cuts-text'), 'A 类：组内前 20%');
     const cutA = page.locator('[data-testid="method-cut-A"] input, input[data-testid="method-cut-A"]').first();
@@ -284,7 +285,7 @@ describe('existing enterprises and the yearly 亩均 evaluation in the browser',
   });
 
   it('the eitc runs the 2025 evaluation, sees the counts and every platform’s D-share rule, and publishes it', async () => {
-    await page.goto(`${server.baseUrl}/evaluations?year=${YEAR}`);
+    await followLink(page, `/evaluations?year=${YEAR}`);
     // The run's answer is held back until the wait dialog has been checked and photographed: the page polls the key
     // it sent with the run and shows the server's last report (here, the run being finished: done, 100 %).
     let progressKey = '';
@@ -383,7 +384,7 @@ describe('existing enterprises and the yearly 亩均 evaluation in the browser',
   it('a 浙南 user sees only 浙南 results of the published run', async () => {
     await loginAs(page, server.baseUrl, 'zn', DEMO_PASSWORD);
     await page.getByTestId('menu-evaluations').click();
-    await page.goto(`${server.baseUrl}/evaluations?year=${YEAR}`);
+    await followLink(page, `/evaluations?year=${YEAR}`);
     await expectText(page.getByTestId('run-title'), `${YEAR}年第`);
     expect(await page.getByTestId('results-filter-platform').count()).toBe(0);
     const results = await api<PageJson<ResultJson>>(`/evaluations/${runId}/results?pageSize=500`);
@@ -411,7 +412,7 @@ describe('existing enterprises and the yearly 亩均 evaluation in the browser',
     await expectText(page.getByTestId('enterprise-classes'), `${result.class}类`);
     await screenshot(page, 'enterprise-detail-platform-user');
 
-    await page.goto(`${server.baseUrl}/enterprises?year=${YEAR}`);
+    await followLink(page, `/enterprises?year=${YEAR}`);
     await page.getByTestId('enterprise-table').waitFor();
     const enterprises = await api<PageJson<{ platformKey: string | null }>>(`/enterprises?year=${YEAR}&pageSize=500`);
     expect(new Set(enterprises.items.map((item) => item.platformKey))).toEqual(new Set(['zhenan']));

@@ -10,6 +10,7 @@ import {
   dataRows,
   downloadOf,
   expectText,
+  followLink,
   loadWorkbook,
   openDropdown,
   POLL,
@@ -211,7 +212,7 @@ describe('investment projects in the browser', () => {
     await expect.poll(() => page.getByTestId(`queue-confirm-${projectId}`).count(), POLL).toBe(0);
     expect(moves).toEqual([`${server.baseUrl}/api/v1/projects/${projectId}/transitions`]);
 
-    await page.goto(`${server.baseUrl}/projects/${projectId}`);
+    await followLink(page, `/projects/${projectId}`);
     await page.getByTestId('project-circulate').click();
     await chooseOption(page, 'circulation-to', '高新区');
     await expectText(page.getByTestId('circulation-destination-class'), '鼓励类');
@@ -229,7 +230,7 @@ describe('investment projects in the browser', () => {
 
     // D10: the first-negotiation platform still reads it, read-only, with its share.
     await loginAs(page, server.baseUrl, 'zn', DEMO_PASSWORD);
-    await page.goto(`${server.baseUrl}/projects/${projectId}`);
+    await followLink(page, `/projects/${projectId}`);
     await expectText(page.getByTestId('circulation-notice'), '本平台只读');
     await expectText(page.getByTestId('circulation-shares'), '首谈地浙南 30%');
     expect(await page.getByTestId('project-actions').count()).toBe(0);
@@ -314,7 +315,7 @@ describe('investment projects in the browser', () => {
     await screenshot(page, 'project-board');
 
     await loginAs(page, server.baseUrl, 'zn', DEMO_PASSWORD);
-    await page.goto(`${server.baseUrl}/projects/board`);
+    await followLink(page, '/projects/board');
     const mine = await api<PageJson>('/projects?status=reported&pageSize=1');
     const card = mine.items[0]!;
     // A drop on a stage it cannot enter says why and changes nothing.
