@@ -260,7 +260,8 @@ describe('administration pages', () => {
   });
 
   it('the auditor reviews the account changes: the creation, the unlock and the reset, each marked 已审阅', async () => {
-    await loginAs(page, server.baseUrl, 'auditor', DEMO_PASSWORD);
+    // Still signed in as the auditor from the test before, the shell back in Chinese: no second sign-in.
+    await expectText(page.getByTestId('header-role'), '安全审计员');
     await openMenu('menu-admin-account-changes', '/admin/account-changes');
     await expectText(page.getByTestId('page-title'), '账号变更审阅');
     const card = page.getByTestId('account-changes-review');

@@ -4,7 +4,7 @@ import type { CockpitView } from '@pgs/domain';
 import { DEMO_PASSWORD } from './support/app-server.ts';
 import { loginAs, screenshot } from './support/browser.ts';
 import { appInBrowser, type AppServer } from './support/suite.ts';
-import { apiGet, downloadOf, expectText, loadWorkbook, POLL, todayInShanghai } from './support/ui.ts';
+import { apiGet, downloadOf, expectText, followLink, loadWorkbook, POLL, todayInShanghai } from './support/ui.ts';
 import { hoverOnWenzhouMap, type WenzhouMapJson } from './support/wenzhou-map.ts';
 
 /**
@@ -143,8 +143,7 @@ describe('the leadership cockpit in the browser (issue #14)', () => {
     await map.locator('canvas').waitFor();
     await expect.poll(async () => (await map.boundingBox())?.height ?? 0, POLL).toBeGreaterThanOrEqual(550);
     await expectLegendBelowMap();
-    await page.waitForTimeout(800);
-    await screenshot(page, 'cockpit-fullscreen', { fullPage: false });
+    await screenshot(page, 'cockpit-fullscreen', { fullPage: false, chartAnimationMs: 800 });
     await page.keyboard.press('Escape');
     await expect.poll(() => page.evaluate(() => document.fullscreenElement !== null), POLL).toBe(false);
     await expectText(page.getByTestId('cockpit-fullscreen'), '全屏展示');
@@ -186,8 +185,9 @@ describe('the leadership cockpit in the browser (issue #14)', () => {
   it("查看明细 of a platform column opens the module's list filtered to that platform", async () => {
     const view = await cockpit();
     const zhenan = view.platforms.find((p) => p.platformKey === 'zhenan')!.figures;
+    // Back to the cockpit as its link in the app does, not by loading the whole app again for each figure.
     const rowsOf = async (figure: string, path: string) => {
-      await page.goto(`${server.baseUrl}/cockpit?year=${year}`);
+      await followLink(page, `/cockpit?year=${year}`);
       await page.getByTestId(`figure-${figure}`).click();
       await page.getByTestId('figure-rows-zhenan').click();
       await page.waitForURL((url) => url.pathname === path);

@@ -7,11 +7,13 @@ import { loginAs, screenshot } from './support/browser.ts';
 import { appInBrowser, type AppServer } from './support/suite.ts';
 import {
   apiGet,
+  chooseOption,
   columnOf,
   confirmPopconfirm,
   dataRows,
   downloadOf,
   expectText,
+  followLink,
   loadWorkbook,
   POLL,
   toast,
@@ -124,7 +126,7 @@ describe('existing enterprises and the yearly 亩均 evaluation in the browser',
     await loginAs(page, server.baseUrl, 'eitc', DEMO_PASSWORD);
     await page.getByTestId('menu-enterprises-import').click();
     await page.getByTestId('import-steps').waitFor();
-    await page.goto(`${server.baseUrl}/enterprises/import?year=${YEAR}`);
+    await followLink(page, `/enterprises/import?year=${YEAR}`);
     await expectText(page.getByTestId('import-year'), `${YEAR} 年`);
     const { buffer: template } = await downloadOf(page, page.getByTestId('import-template'));
 
@@ -186,11 +188,29 @@ describe('existing enterprises and the yearly 亩均 evaluation in the browser',
 
     await page.getByTestId('enterprise-subdb-tabs').getByText('低效产出类').click();
     await page.waitForURL((url) => url.searchParams.get('subDatabase') === 'low_efficiency');
-    const low = await api<PageJson<{ creditCode: string }>>(
-      `/enterprises?year=${YEAR}&subDatabase=low_efficiency&pageSize=1`,
-    );
-    await expectText(page.getByTestId('enterprise-total'), `共 ${low.total} 家企业`);
     await expectText(page.getByTestId('enterprise-subdb-note'), '5 万元/亩');
+    // The form's filters join the tab's: 规上 low-efficiency enterprises, each filter in the address (issue #11).
+    await chooseOption(page, 'enterprise-filter-scale', '规上');
+    await page.getByTestId('enterprise-search').click();
+    await page.waitForURL((url) => url.searchParams.get('scale') === 'above');
+    const low = await api<PageJson<{ creditCode: string }>>(
+      `/enterprises?year=${YEAR}&subDatabase=low_efficiency&scale=above&pageSize=50`,
+    );
+    expect(low.total).toBeGreaterThan(0);
+    const shownCodes = () =>
+      page
+        .locator('[data-testid="enterprise-table"] tbody tr[data-row-key]')
+        .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-row-key')));
+    /** The list shows the 规上 low-efficiency enterprises: tab, field, count and rows (the filter, not the address). */
+    const showsLowAbove = async () => {
+      await expect
+        .poll(() => page.getByRole('tab', { name: '低效产出类' }).getAttribute('aria-selected'), POLL)
+        .toBe('true');
+      await expectText(page.getByTestId('enterprise-filter-scale'), '规上');
+      await expectText(page.getByTestId('enterprise-total'), `共 ${low.total} 家企业`);
+      await expect.poll(shownCodes, POLL).toEqual(low.items.map((item) => item.creditCode));
+    };
+    await showsLowAbove();
     // R3.1's three land sub-databases are the parcel ledger's lists: their tab opens the ledger there (filterable,
     // exported to Excel), and Back returns to the enterprise list as it was.
     await page.getByTestId('subdb-land-vacated').click();
@@ -206,7 +226,16 @@ describe('existing enterprises and the yearly 亩均 evaluation in the browser',
     await screenshot(page, 'enterprise-land-subdb');
     await page.goBack();
     await page.waitForURL((url) => url.searchParams.get('subDatabase') === 'low_efficiency');
-    await expectText(page.getByTestId('enterprise-total'), `共 ${low.total} 家企业`);
+    await showsLowAbove();
+    await page.reload();
+    await showsLowAbove();
+    // A typed link with a kind and a platform the list does not know: those are ignored, the known filters kept.
+    await page.goto(
+      `${server.baseUrl}/enterprises?year=${YEAR}&subDatabase=low_efficiency&scale=above&kind=giant&platformKey=nowhere`,
+    );
+    await showsLowAbove();
+    await expectText(page.getByTestId('enterprise-filter-kind'), '全部');
+    await expectText(page.getByTestId('enterprise-filter-platform'), '全部');
     await page.getByTestId('subdb-land-approved_not_supplied').click();
     await page.waitForURL((url) => url.searchParams.get('subDatabase') === 'approved_not_supplied');
     const approved = await api<PageJson<{ code: string }>>('/parcels?subDatabase=approved_not_supplied&pageSize=1');
@@ -215,7 +244,7 @@ describe('existing enterprises and the yearly 亩均 evaluation in the browser',
     // An enterprise with three years of figures: its table and trend chart.
     const demo = await api<PageJson<{ creditCode: string; name: string }>>(`/enterprises?year=2023&pageSize=1`);
     const code = demo.items[0]?.creditCode ?? NEW_ENTERPRISES[0]!.creditCode;
-    await page.goto(`${server.baseUrl}/enterprises/${code}`);
+    await followLink(page, `/enterprises/${code}`);
     await page.getByTestId('enterprise-trend').waitFor();
     const detail = await api<{ name: string; records: Array<{ year: number }> }>(`/enterprises/${code}`);
     await expectText(page.getByTestId('enterprise-name'), detail.name);
@@ -225,7 +254,7 @@ describe('existing enterprises and the yearly 亩均 evaluation in the browser',
 
   it('the eitc edits the method as percentages and simulates it before running', async () => {
     await page.getByTestId('side-menu').getByText('评价办法').click();
-    await page.goto(`${server.baseUrl}/evaluations/method?year=${YEAR}`);
+    await followLink(page, `/evaluations/method?year=${YEAR}`);
     await page.getByTestId('method-save').waitFor();
     await expectText(page.getByTestId('method-cuts-text'), 'A 类：组内前 20%');
     const cutA = page.locator('[data-testid="method-cut-A"] input, input[data-testid="method-cut-A"]').first();
@@ -256,7 +285,7 @@ describe('existing enterprises and the yearly 亩均 evaluation in the browser',
   });
 
   it('the eitc runs the 2025 evaluation, sees the counts and every platform’s D-share rule, and publishes it', async () => {
-    await page.goto(`${server.baseUrl}/evaluations?year=${YEAR}`);
+    await followLink(page, `/evaluations?year=${YEAR}`);
     // The run's answer is held back until the wait dialog has been checked and photographed: the page polls the key
     // it sent with the run and shows the server's last report (here, the run being finished: done, 100 %).
     let progressKey = '';
@@ -355,7 +384,7 @@ describe('existing enterprises and the yearly 亩均 evaluation in the browser',
   it('a 浙南 user sees only 浙南 results of the published run', async () => {
     await loginAs(page, server.baseUrl, 'zn', DEMO_PASSWORD);
     await page.getByTestId('menu-evaluations').click();
-    await page.goto(`${server.baseUrl}/evaluations?year=${YEAR}`);
+    await followLink(page, `/evaluations?year=${YEAR}`);
     await expectText(page.getByTestId('run-title'), `${YEAR}年第`);
     expect(await page.getByTestId('results-filter-platform').count()).toBe(0);
     const results = await api<PageJson<ResultJson>>(`/evaluations/${runId}/results?pageSize=500`);
@@ -383,7 +412,7 @@ describe('existing enterprises and the yearly 亩均 evaluation in the browser',
     await expectText(page.getByTestId('enterprise-classes'), `${result.class}类`);
     await screenshot(page, 'enterprise-detail-platform-user');
 
-    await page.goto(`${server.baseUrl}/enterprises?year=${YEAR}`);
+    await followLink(page, `/enterprises?year=${YEAR}`);
     await page.getByTestId('enterprise-table').waitFor();
     const enterprises = await api<PageJson<{ platformKey: string | null }>>(`/enterprises?year=${YEAR}&pageSize=500`);
     expect(new Set(enterprises.items.map((item) => item.platformKey))).toEqual(new Set(['zhenan']));

@@ -10,6 +10,7 @@ import {
   dataRows,
   downloadOf,
   expectText,
+  followLink,
   loadWorkbook,
   openDropdown,
   POLL,
@@ -211,7 +212,7 @@ describe('investment projects in the browser', () => {
     await expect.poll(() => page.getByTestId(`queue-confirm-${projectId}`).count(), POLL).toBe(0);
     expect(moves).toEqual([`${server.baseUrl}/api/v1/projects/${projectId}/transitions`]);
 
-    await page.goto(`${server.baseUrl}/projects/${projectId}`);
+    await followLink(page, `/projects/${projectId}`);
     await page.getByTestId('project-circulate').click();
     await chooseOption(page, 'circulation-to', '高新区');
     await expectText(page.getByTestId('circulation-destination-class'), '鼓励类');
@@ -229,7 +230,7 @@ describe('investment projects in the browser', () => {
 
     // D10: the first-negotiation platform still reads it, read-only, with its share.
     await loginAs(page, server.baseUrl, 'zn', DEMO_PASSWORD);
-    await page.goto(`${server.baseUrl}/projects/${projectId}`);
+    await followLink(page, `/projects/${projectId}`);
     await expectText(page.getByTestId('circulation-notice'), '本平台只读');
     await expectText(page.getByTestId('circulation-shares'), '首谈地浙南 30%');
     expect(await page.getByTestId('project-actions').count()).toBe(0);
@@ -240,18 +241,35 @@ describe('investment projects in the browser', () => {
   it('the ledger filters to 高新区 and exports exactly the rows it shows', async () => {
     await page.getByTestId('side-menu').getByText('项目台账').click();
     await page.getByTestId('ledger-table').waitFor();
+    // The demo ledger has more than one page of 50: a filter chosen on page 2 shows its own page 1.
+    const all = await api<PageJson>('/projects?pageSize=1');
+    expect(all.total).toBeGreaterThan(50);
+    await page.locator('[data-testid="ledger-table"] .ant-pagination-item-2').click();
+    await page.waitForURL((url) => url.searchParams.get('page') === '2');
     await chooseOption(page, 'ledger-filter-platform', '高新区');
     await page.getByTestId('ledger-search').click();
     await page.waitForURL((url) => url.searchParams.get('platformKey') === 'hitech');
+    expect(new URL(page.url()).searchParams.get('page')).toBeNull();
     const expected = await api<PageJson>('/projects?platformKey=hitech&pageSize=500');
     expect(expected.items.map((p) => p.id)).toContain(projectId);
-    await expectText(page.getByTestId('ledger-total'), `共 ${expected.total} 个项目`);
     const shownIds = async () =>
       await page
         .locator('[data-testid="ledger-table"] tbody tr[data-row-key]')
         .evaluateAll((rows) => rows.map((row) => Number(row.getAttribute('data-row-key'))));
-    await expect.poll(shownIds, POLL).toEqual(expected.items.slice(0, 50).map((p) => p.id));
+    /** The ledger shows 高新区's projects: the field, the count and the rows (the filter, not only the address). */
+    const showsHitech = async () => {
+      await expectText(page.getByTestId('ledger-filter-platform'), '高新区');
+      await expectText(page.getByTestId('ledger-total'), `共 ${expected.total} 个项目`);
+      await expect.poll(shownIds, POLL).toEqual(expected.items.slice(0, 50).map((p) => p.id));
+    };
+    await showsHitech();
     await screenshot(page, 'project-ledger');
+    // Issue #11: the filter survives a visit elsewhere and Back.
+    await page.getByTestId('side-menu').getByText('阶段看板').click();
+    await page.getByTestId('stage-board').waitFor();
+    await page.goBack();
+    await page.waitForURL((url) => url.pathname === '/projects' && url.searchParams.get('platformKey') === 'hitech');
+    await showsHitech();
     // At 1440 px the table scrolls sideways with a visible bar; hidden columns are remembered for this user.
     await page.locator('.ant-table-sticky-scroll').waitFor();
     const headers = () => page.locator('[data-testid="ledger-table"] thead th').allInnerTexts();
@@ -259,10 +277,12 @@ describe('investment projects in the browser', () => {
     await page.getByTestId('ledger-columns').click();
     await page.getByTestId('ledger-column-options').getByText('投资方', { exact: true }).click();
     await expect.poll(headers, POLL).not.toContain('投资方');
+    // A reload keeps both the filter (the address) and the hidden column (this user's choice).
     await page.reload();
     await page.getByTestId('ledger-table').waitFor();
     await expect.poll(headers, POLL).toContain('阶段');
     expect(await headers()).not.toContain('投资方');
+    await showsHitech();
     await page.getByTestId('ledger-columns').click();
     await page.getByTestId('ledger-column-options').getByText('投资方', { exact: true }).click();
     await expect.poll(headers, POLL).toContain('投资方');
@@ -279,6 +299,12 @@ describe('investment projects in the browser', () => {
     const ours = rows.find((row) => Number(row.getCell(idColumn).value) === projectId)!;
     expect(ours.getCell(columnOf(sheet, '首报平台')).text).toContain('浙南');
     expect(ours.getCell(columnOf(sheet, '阶段')).text).toBe('盯引库');
+
+    // A typed link with values the ledger does not know: those are ignored, the known one still filters.
+    await page.goto(`${server.baseUrl}/projects?platformKey=hitech&status=bogus&sizeTier=9yi&overdue=yes&q=%00`);
+    await showsHitech();
+    for (const testId of ['ledger-filter-status', 'ledger-filter-size', 'ledger-filter-overdue'])
+      await expectText(page.getByTestId(testId), '全部');
   });
 
   it('the stage board shows each stage with its count; a platform user drags a card to the next stage', async () => {
@@ -289,7 +315,7 @@ describe('investment projects in the browser', () => {
     await screenshot(page, 'project-board');
 
     await loginAs(page, server.baseUrl, 'zn', DEMO_PASSWORD);
-    await page.goto(`${server.baseUrl}/projects/board`);
+    await followLink(page, '/projects/board');
     const mine = await api<PageJson>('/projects?status=reported&pageSize=1');
     const card = mine.items[0]!;
     // A drop on a stage it cannot enter says why and changes nothing.

@@ -131,8 +131,7 @@ describe('target library, maps, funnel and channels (issue #13)', () => {
     await page.getByTestId('china-map').locator('canvas').waitFor();
     await expectText(page.locator('.ant-alert'), '示意图');
     await expectText(page.getByTestId('china-map-cities'), '上海市');
-    await page.waitForTimeout(800);
-    await screenshot(page, 'targets-china-map');
+    await screenshot(page, 'targets-china-map', { chartAnimationMs: 800 });
     await page.getByTestId('china-map-cities').locator('tbody tr').first().click();
     await page.waitForURL((url) => url.pathname === '/targets' && url.searchParams.has('hqCity'));
     await page.getByTestId('target-table').waitFor();
@@ -188,8 +187,7 @@ describe('target library, maps, funnel and channels (issue #13)', () => {
     await expectText(page.getByTestId('funnel-table'), '20亿元以上');
     const { download } = await downloadOf(page, page.getByTestId('export-funnel'));
     expect(download.suggestedFilename()).toContain('招商漏斗');
-    await page.waitForTimeout(500);
-    await screenshot(page, 'targets-funnel', { fullPage: true });
+    await screenshot(page, 'targets-funnel', { fullPage: true, chartAnimationMs: 500 });
   });
 
   it('the channels list the agencies with their contracts and the leads they brought', async () => {

@@ -136,3 +136,17 @@ export async function confirmPopconfirm(page: Page, name: string) {
   await button.click();
   await popup.waitFor({ state: 'hidden' });
 }
+
+/**
+ * Opens `path` (with its query) inside the app already loaded, as a link in the app does: through the history, no
+ * reload. A `page.goto` loads and starts the whole app again (its script, the session, the menu), a few seconds under
+ * load; keep `page.goto` where the test is what a typed address or a reload does.
+ */
+export async function followLink(page: Page, path: string) {
+  await page.evaluate((to) => {
+    history.pushState({}, '', to);
+    dispatchEvent(new PopStateEvent('popstate'));
+  }, path);
+  const wanted = new URL(path, 'http://app');
+  await page.waitForURL((url) => url.pathname === wanted.pathname && url.search === wanted.search);
+}

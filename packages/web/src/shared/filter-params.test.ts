@@ -4,8 +4,10 @@ import {
   isDay,
   isMonth,
   isOneOf,
+  isSearchText,
   isTrueOrFalse,
   isWholeNumberIn,
+  patchFromForm,
   searchWithFilters,
 } from './filter-params.ts';
 
@@ -45,5 +47,28 @@ describe('a list’s filters in the address', () => {
   it('round-trips what it writes', () => {
     const written = searchWithFilters(new URLSearchParams(), { asOf: '2026-02-28', withinDays: '30' });
     expect(filtersFromSearch(spec, written)).toEqual({ asOf: '2026-02-28', withinDays: '30' });
+  });
+
+  it('takes a search up to the server’s length, and no blank or unstorable one', () => {
+    const search = { q: isSearchText(100) };
+    const read = (text: string) => filtersFromSearch(search, new URLSearchParams({ q: text }));
+    expect(read('温州 集团&A')).toEqual({ q: '温州 集团&A' });
+    expect(read('瓯'.repeat(100))).toEqual({ q: '瓯'.repeat(100) });
+    expect(read('瓯'.repeat(101))).toEqual({});
+    expect(read('   ')).toEqual({});
+    // `%00` in a typed link decodes to a NUL, which PostgreSQL text cannot hold: the server would refuse the search.
+    expect(filtersFromSearch(search, new URLSearchParams('q=a%00b'))).toEqual({});
+  });
+
+  it('turns a whole form into a patch that clears what the form shows empty', () => {
+    const keys = ['status', 'overdue', 'q'] as const;
+    expect(patchFromForm(keys, { status: 'landed', q: '' })).toEqual({
+      status: 'landed',
+      overdue: undefined,
+      q: undefined,
+    });
+    const current = new URLSearchParams('status=signed&overdue=true&q=old&subDatabase=zombie&page=3');
+    const next = searchWithFilters(current, patchFromForm(keys, { status: 'landed' }));
+    expect(next.toString()).toBe('status=landed&subDatabase=zombie');
   });
 });

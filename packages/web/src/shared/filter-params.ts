@@ -1,3 +1,5 @@
+import { isStorableText } from '@pgs/domain';
+
 /**
  * A list's filters in the address (issue #11): each filter a query parameter, so Back from a row's page, a reload or
  * a shared link opens the list filtered as it was. Pure, so the web's unit tier tests it; `useFilterParams` wraps it.
@@ -39,6 +41,17 @@ export function searchWithFilters<K extends string>(
   return next;
 }
 
+/**
+ * The patch a whole filter form makes on 查询: each filter the form holds set to what it shows, the ones it shows empty
+ * cleared (a form's values leave an emptied field out, and a filter left out of a patch would be kept).
+ */
+export function patchFromForm<K extends string>(
+  keys: readonly K[],
+  values: Partial<Record<K, string | undefined>>,
+): Record<K, string | undefined> {
+  return Object.fromEntries(keys.map((key) => [key, values[key] || undefined])) as Record<K, string | undefined>;
+}
+
 /** Tests for common filter values. */
 export const isDay = (text: string) => /^\d{4}-\d{2}-\d{2}$/.test(text);
 export const isMonth = (text: string) => /^\d{4}-\d{2}$/.test(text);
@@ -50,3 +63,9 @@ export const isOneOf =
 export const isWholeNumberIn = (min: number, max: number) => (text: string) =>
   /^\d+$/.test(text) && Number(text) >= min && Number(text) <= max;
 export const isAnyText = (text: string) => text.trim() !== '';
+/**
+ * A search typed in a list: not blank, no longer than the server takes (`max`, the contract's limit) and text the
+ * database can hold, so a long or broken search in a link opens the list unsearched instead of a refusal.
+ */
+export const isSearchText = (max: number) => (text: string) =>
+  text.trim() !== '' && text.length <= max && isStorableText(text);

@@ -21,8 +21,8 @@ function positiveInteger(text: string | null): number | undefined {
  * their defaults), so Back from a row's page, a reload or a shared link opens the same page. A size change and a filter
  * change go back to page 1. The address is replaced, not pushed: paging adds no step to the browser's history.
  *
- * The other parameters of the address (a filter, an opened drawer) are kept. The ledgers that keep their filters in
- * the address write page and filters in one step through their own codecs (`ledger-search-params.ts`).
+ * The other parameters of the address (a filter, an opened drawer) are kept; a filter change through
+ * `useFilterParams` drops the page in the same step.
  */
 export function usePaging(defaultPageSize = 20): Paging {
   const [search, setSearch] = useSearchParams();

@@ -1,11 +1,22 @@
 import { useMemo } from 'react';
 import { Alert, Button, Card, Space, Table, Tabs, Tooltip, Typography } from 'antd';
 import { DownloadOutlined, EnvironmentOutlined, ImportOutlined } from '@ant-design/icons';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useNavigate } from 'react-router';
 import { can } from '@pgs/domain/platform/roles';
-import { LAND_SUB_DATABASE_LABELS, LAND_SUB_DATABASES, type LandSubDatabase } from '@pgs/domain';
+import {
+  ENTERPRISE_KINDS,
+  ENTERPRISE_SCALES,
+  LAND_SUB_DATABASE_LABELS,
+  LAND_SUB_DATABASES,
+  NO_PLATFORM,
+  PLATFORM_KEYS,
+  type LandSubDatabase,
+} from '@pgs/domain';
 import { useMe } from '../../auth/session.ts';
 import { useDownload } from '../../shared/useDownload.ts';
+import { useFilterParams } from '../../shared/useFilterParams.ts';
+import { usePaging } from '../../shared/usePaging.ts';
+import { isOneOf, isSearchText, patchFromForm } from '../../shared/filter-params.ts';
 import {
   exportEnterprises,
   SUB_DATABASE_LABELS,
@@ -19,7 +30,20 @@ import { ownPlatformOf, platformFull } from '../components/enterprise-format.ts'
 import { useSelectedYear, YearSelect } from '../components/YearSelect.tsx';
 import { ENTERPRISE_COLUMNS } from './enterprise-columns.tsx';
 import { EnterpriseFilterForm } from './EnterpriseFilterForm.tsx';
-import { filtersFromSearch, searchFromFilters } from './enterprise-search-params.ts';
+
+/**
+ * The list's filters as the address holds them, each as the server takes it; the year is the address's too, read by
+ * `useSelectedYear` (the evaluation pages share it). The sub-database is the tab; the others are the form's.
+ */
+const FILTERS = {
+  platformKey: isOneOf(...PLATFORM_KEYS, NO_PLATFORM),
+  kind: isOneOf(...ENTERPRISE_KINDS),
+  scale: isOneOf(...ENTERPRISE_SCALES),
+  subDatabase: isOneOf(...SUB_DATABASES),
+  // The contract's limit on the search (enterpriseFilterSchema).
+  q: isSearchText(100),
+};
+const FORM_KEYS = ['platformKey', 'kind', 'scale', 'q'] as const;
 
 /** What each sub-database of R3.1 holds, said above its list. */
 const SUB_DATABASE_NOTES: Record<SubDatabase | 'all', string> = {
@@ -36,20 +60,16 @@ const SUB_DATABASE_NOTES: Record<SubDatabase | 'all', string> = {
 export function EnterpriseListPage() {
   const { data: me } = useMe();
   const navigate = useNavigate();
-  const [search, setSearch] = useSearchParams();
+  const [chosen, setFilters] = useFilterParams(FILTERS);
+  const paging = usePaging(50);
   const { year, years, setYear } = useSelectedYear();
   const ownPlatform = ownPlatformOf(me);
   const filters: EnterpriseFilters = useMemo(
-    () => ({ ...filtersFromSearch(search), year, ...(ownPlatform ? { platformKey: ownPlatform } : {}) }),
-    [search, year, ownPlatform],
+    () => ({ ...chosen, year, ...(ownPlatform ? { platformKey: ownPlatform } : {}) }),
+    [chosen, year, ownPlatform],
   );
-  const page = Number(search.get('page') ?? 1) || 1;
-  const pageSize = Number(search.get('pageSize') ?? 50) || 50;
-  const enterprises = useEnterprises(filters, page, pageSize, year !== undefined);
+  const enterprises = useEnterprises(filters, paging.page, paging.pageSize, year !== undefined);
   const exporting = useDownload(() => exportEnterprises(filters));
-  const show = (next: EnterpriseFilters, nextPage = 1, nextSize = pageSize) => {
-    setSearch(searchFromFilters({ ...next, year }, nextPage, nextSize));
-  };
   const tab = filters.subDatabase ?? 'all';
 
   const tabItems = [
@@ -82,7 +102,7 @@ export function EnterpriseListPage() {
             value={filters}
             ownPlatform={ownPlatform}
             onChange={(next) => {
-              show({ ...next, subDatabase: filters.subDatabase });
+              setFilters(patchFromForm(FORM_KEYS, next));
             }}
           />
         </Space>
@@ -120,7 +140,7 @@ export function EnterpriseListPage() {
               void navigate(`/parcels?subDatabase=${key.slice(5) as LandSubDatabase}`);
               return;
             }
-            show({ ...filters, subDatabase: key === 'all' ? undefined : (key as SubDatabase) });
+            setFilters({ subDatabase: key === 'all' ? undefined : key });
           }}
           data-testid="enterprise-subdb-tabs"
         />
@@ -144,15 +164,13 @@ export function EnterpriseListPage() {
             })}
             locale={{ emptyText: year === undefined ? '请选择年度' : `${year} 年没有符合条件的企业` }}
             pagination={{
-              current: page,
-              pageSize,
+              current: paging.page,
+              pageSize: paging.pageSize,
               total: enterprises.data?.total ?? 0,
               showSizeChanger: true,
               pageSizeOptions: [20, 50, 100, 200],
               showTotal: (total) => <span data-testid="enterprise-total">共 {total} 家企业</span>,
-              onChange: (nextPage, nextSize) => {
-                show(filters, nextSize === pageSize ? nextPage : 1, nextSize);
-              },
+              onChange: paging.change,
             }}
           />
         </div>

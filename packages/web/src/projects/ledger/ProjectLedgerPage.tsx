@@ -1,34 +1,42 @@
-import { useMemo } from 'react';
 import { Button, Card, Space, Table } from 'antd';
 import { DownloadOutlined, FileAddOutlined, ProjectOutlined } from '@ant-design/icons';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useNavigate } from 'react-router';
 import { can } from '@pgs/domain/platform/roles';
-import type { ProjectView } from '@pgs/domain';
+import { CLASSIFY_CATEGORIES, isPlatformKey, PROJECT_STATUSES, SIZE_TIERS, type ProjectView } from '@pgs/domain';
 import { useDownload } from '../../shared/useDownload.ts';
+import { useFilterParams } from '../../shared/useFilterParams.ts';
+import { usePaging } from '../../shared/usePaging.ts';
+import { isOneOf, isSearchText, isTrueOrFalse, patchFromForm } from '../../shared/filter-params.ts';
 import { useMe } from '../../auth/session.ts';
-import { exportLedger, useProjects, type LedgerFilters } from '../projects.api.ts';
+import { exportLedger, useProjects } from '../projects.api.ts';
 import { platformShortName } from '../components/project-format.ts';
 import { LEDGER_COLUMNS, LedgerColumnChooser, useHiddenLedgerColumns } from './ledger-columns.tsx';
 import { LedgerFilterForm } from './LedgerFilterForm.tsx';
-import { filtersFromSearch, searchFromFilters } from './ledger-search-params.ts';
+
+/** The ledger's filters as the address holds them, each as the server takes it (a bookmark or a colleague's link). */
+const FILTERS = {
+  platformKey: isPlatformKey,
+  status: isOneOf(...PROJECT_STATUSES),
+  category: isOneOf(...CLASSIFY_CATEGORIES),
+  sizeTier: isOneOf(...(Object.keys(SIZE_TIERS) as (keyof typeof SIZE_TIERS)[])),
+  overdue: isTrueOrFalse,
+  // The contract's limit on the search (projectFilterSchema).
+  q: isSearchText(100),
+};
+const FILTER_KEYS = Object.keys(FILTERS) as (keyof typeof FILTERS)[];
 
 /** 招商项目台账 (R2.3–R2.5): the Excel sheet the platforms mailed around, with filters, paging and an Excel export. */
 export function ProjectLedgerPage() {
   const { data: me } = useMe();
   const navigate = useNavigate();
-  const [search, setSearch] = useSearchParams();
-  const filters = useMemo(() => filtersFromSearch(search), [search]);
-  const page = Number(search.get('page') ?? 1) || 1;
-  const pageSize = Number(search.get('pageSize') ?? 50) || 50;
-  const projects = useProjects(filters, page, pageSize);
+  const [filters, setFilters] = useFilterParams(FILTERS);
+  const paging = usePaging(50);
+  const projects = useProjects(filters, paging.page, paging.pageSize);
   const isPlatformUser = me?.role === 'platform';
   const [hidden, setHidden] = useHiddenLedgerColumns(me?.id);
   const columns = LEDGER_COLUMNS.filter((column) => !hidden.includes(String(column.key)));
   const scrollWidth = columns.reduce((sum, column) => sum + Number(column.width ?? 120), 0);
 
-  const show = (next: LedgerFilters, nextPage = 1, nextSize = pageSize) => {
-    setSearch(searchFromFilters(next, nextPage, nextSize));
-  };
   const exporting = useDownload(() => exportLedger(filters));
 
   return (
@@ -38,7 +46,7 @@ export function ProjectLedgerPage() {
         <LedgerFilterForm
           value={filters}
           onChange={(next) => {
-            show(next);
+            setFilters(patchFromForm(FILTER_KEYS, next));
           }}
           fixedPlatform={isPlatformUser}
         />
@@ -83,15 +91,13 @@ export function ProjectLedgerPage() {
             sticky={{ offsetScroll: 0 }}
             rowClassName={(project) => (project.overdue ? 'ledger-row-overdue' : '')}
             pagination={{
-              current: page,
-              pageSize,
+              current: paging.page,
+              pageSize: paging.pageSize,
               total: projects.data?.total ?? 0,
               showSizeChanger: true,
               pageSizeOptions: [20, 50, 100, 200],
               showTotal: (total) => <span data-testid="ledger-total">共 {total} 个项目</span>,
-              onChange: (nextPage, nextSize) => {
-                show(filters, nextSize === pageSize ? nextPage : 1, nextSize);
-              },
+              onChange: paging.change,
             }}
           />
         </div>
