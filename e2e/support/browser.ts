@@ -81,19 +81,21 @@ export const TAKE_SCREENSHOTS = process.env.PGS_E2E_SCREENSHOTS !== '0';
 
 /**
  * A reviewed screenshot in e2e/screenshots/, once animations have settled. The whole page by default; a modal or
- * drawer is better taken as the viewport (`fullPage: false`), since its mask only covers the viewport. Nothing, not
- * even the wait, when the run takes no screenshots: a test must not lean on it to let the page settle.
+ * drawer is better taken as the viewport (`fullPage: false`), since its mask only covers the viewport. Without
+ * screenshots (CI) only the settle wait is kept.
  */
 export async function screenshot(
   page: Page,
   name: string,
   options: { fullPage?: boolean; chartAnimationMs?: number } = {},
 ) {
+  // The settle wait stays when no picture is taken: the e2e files were written with it before each screenshot, and
+  // only 4 of 21 were run without it, so a step after a screenshot may lean on it. The picture is what costs.
+  await animationsSettled(page);
   if (!TAKE_SCREENSHOTS) return;
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   // An ECharts chart animates on its canvas, which `getAnimations()` does not see: a fixed wait for the picture only.
   if (options.chartAnimationMs) await page.waitForTimeout(options.chartAnimationMs);
-  await animationsSettled(page);
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: options.fullPage ?? true });
 }
 
