@@ -1,8 +1,9 @@
 import os from 'node:os';
 import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { shanghaiDay } from '@pgs/domain';
+import { defaultRubric, PLATFORM_KEYS, shanghaiDay } from '@pgs/domain';
 import { prepareDatabase } from '../packages/server/src/startup.ts';
 import { useThrowawayAuditKey } from '../packages/server/src/audit/audit-settings.ts';
 import { actorOfUsername } from '../packages/server/src/users/users.service.ts';
@@ -10,6 +11,8 @@ import { createAssessment } from '../packages/server/src/assessment/assessment.s
 import { freshPostgres } from './classify.bench.ts';
 import { seedCockpitBench } from './cockpit.bench.ts';
 import { allFigureRows } from './assessment-rows.ts';
+import { FIGURE_SOURCE_REGISTRY } from '../packages/server/src/assessment/figure-sources.ts';
+import { figureContext } from '../packages/server/src/assessment/figure-source.ts';
 
 const CASES = Number(process.env.BENCH_COCKPIT_ROWS ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -51,6 +54,22 @@ export async function benchAssessment(databaseUrl: string) {
     await seedCockpitBench(pool, year);
     await seedBenchCases(pool, year);
     const drc = (await actorOfUsername(database.db, 'drc'))!;
+    // Where a computation spends its time: each source for the three platforms, counted only (as a simulation).
+    const sourceMs: Record<string, number> = {};
+    const asOf = shanghaiDay(now);
+    for (const source of Object.values(FIGURE_SOURCE_REGISTRY)) {
+      const context = figureContext({
+        db: database.db,
+        year,
+        asOf,
+        rubric: defaultRubric(year),
+        now,
+        assessmentId: null,
+      });
+      const started = performance.now();
+      for (const key of PLATFORM_KEYS) await source.figure(context, key);
+      sourceMs[source.key] = Math.round(performance.now() - started);
+    }
     const savedMs: number[] = [];
     const simulatedMs: number[] = [];
     let lastId = 0;
@@ -72,7 +91,17 @@ export async function benchAssessment(databaseUrl: string) {
     const table = await pool.query<{ bytes: string | null }>(
       `SELECT pg_total_relation_size(to_regclass('assessment_figure_rows'))::text AS bytes`,
     );
+    // The rows one assessment keeps beside it (the table holds every run's).
+    const kept =
+      table.rows[0]!.bytes === null
+        ? null
+        : await pool.query<{ bytes: string | null }>(
+            'SELECT sum(pg_column_size(r.*))::text AS bytes FROM assessment_figure_rows r WHERE assessment_id = $1',
+            [lastId],
+          );
     const figures = await allFigureRows(database.db, drc, lastId);
+    if (process.env.BENCH_DIGEST_FILE)
+      writeFileSync(process.env.BENCH_DIGEST_FILE, figures.digestInput.map((x) => JSON.stringify(x)).join('\n'));
     const digest = createHash('sha256').update(JSON.stringify(figures.digestInput)).digest('hex').slice(0, 16);
     await pool.end();
     return {
@@ -81,6 +110,8 @@ export async function benchAssessment(databaseUrl: string) {
       resultBytes: size.rows[0]!.stored,
       resultTextBytes: size.rows[0]!.text,
       tableBytes: table.rows[0]!.bytes === null ? null : Number(table.rows[0]!.bytes),
+      keptBytes: kept?.rows[0]?.bytes ? Number(kept.rows[0].bytes) : null,
+      sourceMs,
       rowCounts: figures.rowCounts,
       digest,
       loads,
@@ -94,7 +125,8 @@ export function assessmentLines(r: Awaited<ReturnType<typeof benchAssessment>>):
   const kb = (n: number) => `${(n / 1024).toFixed(0)} kB`;
   return [
     `assessment: saved ${r.savedMs.toFixed(0)} ms, simulated ${r.simulatedMs.toFixed(0)} ms (median of ${RUNS}; load ${r.loads.join(' | ')})`,
-    `assessment: stored result ${kb(r.resultBytes)} (text ${kb(r.resultTextBytes)}), rows table ${r.tableBytes === null ? '—' : kb(r.tableBytes)}`,
+    `assessment: stored result ${kb(r.resultBytes)} (text ${kb(r.resultTextBytes)}), rows table ${r.tableBytes === null ? '—' : kb(r.tableBytes)} (this assessment's rows ${r.keptBytes === null ? '—' : kb(r.keptBytes)})`,
+    `assessment: each source for the three platforms (ms): ${JSON.stringify(r.sourceMs)}`,
     `assessment: rows ${JSON.stringify(r.rowCounts)}, digest of figures and rows ${r.digest}`,
   ];
 }

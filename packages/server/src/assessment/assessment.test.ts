@@ -377,6 +377,22 @@ describe('bad input answers 4xx in Chinese, nothing written', () => {
     expect((await send('drc', 'GET', '/assessments/99999')).statusCode).toBe(404);
     expect((await send('drc', 'POST', '/assessments/99999/publish')).statusCode).toBe(404);
   });
+  it('a figure’s rows: unknown source, platform or page → 400 in Chinese; unknown assessment → 404', async () => {
+    const saved = (await send('drc', 'GET', '/assessments?year=2026')).json<{ items: { id: number }[] }>().items[0]!.id;
+    const rows = (query: string, source = 'land_cleanup', id = saved) =>
+      send('drc', 'GET', `/assessments/${id}/figures/${source}/rows?${query}`);
+    for (const [answer, message] of [
+      [await rows('platformKey=zhenan', 'parcels'), '数据来源不存在'],
+      [await rows('platformKey=nowhere'), '平台不存在'],
+      [await rows(''), '平台不存在'],
+      [await rows('platformKey=zhenan&page=0'), '页码'],
+      [await rows('platformKey=zhenan&pageSize=500'), '每页条数'],
+    ] as const) {
+      expect(answer.statusCode, answer.body).toBe(400);
+      expect(answer.body).toContain(message);
+    }
+    expect((await rows('platformKey=zhenan', 'land_cleanup', 99999)).statusCode).toBe(404);
+  });
 });
 
 describe('R4.3 interviews (约谈)', () => {
