@@ -21,6 +21,13 @@ const load = () =>
     .loadavg()
     .map((n) => n.toFixed(1))
     .join(' ');
+/** JSON with every object's keys sorted: a stored jsonb gives its keys back in its own order, not the writer's. */
+const canonical = (value: unknown): string =>
+  JSON.stringify(value, (_key, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : v,
+  );
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 
 /** Renewal cases over the three platforms, deadlines spread over two years, a third completed (some late), some withdrawn. */
@@ -101,8 +108,8 @@ export async function benchAssessment(databaseUrl: string) {
           );
     const figures = await allFigureRows(database.db, drc, lastId);
     if (process.env.BENCH_DIGEST_FILE)
-      writeFileSync(process.env.BENCH_DIGEST_FILE, figures.digestInput.map((x) => JSON.stringify(x)).join('\n'));
-    const digest = createHash('sha256').update(JSON.stringify(figures.digestInput)).digest('hex').slice(0, 16);
+      writeFileSync(process.env.BENCH_DIGEST_FILE, figures.digestInput.map((x) => canonical(x)).join('\n'));
+    const digest = createHash('sha256').update(canonical(figures.digestInput)).digest('hex').slice(0, 16);
     await pool.end();
     return {
       simulatedMs: median(simulatedMs),
