@@ -60,8 +60,25 @@ export const figureSchema = z.object({
   target: z.string().nullable(),
   unit: z.string(),
   explanation: z.string(),
-  rows: z.array(figureRowSchema),
+  /** How many rows are behind the figure; GET /assessments/:id/figures/:source/rows pages them. */
+  rowCount: z.number(),
 });
+
+/** A figure's rows, a page at a time: the assessment, the figure's source and the platform. */
+export const figureRowsParamsSchema = assessmentIdParamsSchema.extend({
+  source: z.enum(FIGURE_SOURCES, { error: '数据来源不存在' }),
+});
+export const figureRowsQuerySchema = z.object({
+  platformKey: z.enum(PLATFORM_KEYS, { error: '平台不存在' }),
+  page: z.coerce.number({ error: '页码必须是数字' }).int().min(1, { error: '页码应为正整数' }).default(1),
+  pageSize: z.coerce
+    .number({ error: '每页条数必须是数字' })
+    .int()
+    .min(1, { error: '每页条数应在 1–200 之间' })
+    .max(200, { error: '每页条数应在 1–200 之间' })
+    .default(20),
+});
+export type FigureRowsQuery = z.infer<typeof figureRowsQuerySchema>;
 
 export const scoredCriterionSchema = z.object({
   key: z.string(),

@@ -1,4 +1,4 @@
-import Decimal from 'decimal.js';
+import { shareDone } from './figures.ts';
 
 /**
  * R3.4–R3.5 / R4.2 存量产业有机更新 "rectification and renewal cases closed on time": of the platform's cases whose
@@ -30,6 +30,5 @@ export function casesClosedOnTime(
       onTime: c.status === 'completed' && c.completedOn !== null && c.completedOn <= c.deadline,
     }));
   const onTime = verdicts.filter((v) => v.onTime).length;
-  const share = verdicts.length === 0 ? '1' : new Decimal(onTime).div(verdicts.length).toString();
-  return { verdicts, due: verdicts.length, onTime, share };
+  return { verdicts, due: verdicts.length, onTime, share: shareDone(onTime, verdicts.length) };
 }

@@ -9,7 +9,7 @@ const figure = (value: string, target: string | null = null): AssessmentFigure =
   target,
   unit: '',
   explanation: '',
-  rows: [],
+  rowCount: 0,
 });
 const criterion = (overrides: Partial<Criterion>): Criterion => ({
   key: 'k',

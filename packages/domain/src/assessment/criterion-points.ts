@@ -20,7 +20,11 @@ const round = (value: Decimal) => value.toDecimalPlaces(SCALE, Decimal.ROUND_HAL
  * R4.2: one criterion's points for one platform's figure. `rank` is the platform's rank among the platforms by this
  * criterion's figure (ties share a rank), used by the rank method only. Everything in exact decimals (D1).
  */
-export function criterionPoints(criterion: Criterion, figure: AssessmentFigure, rank: number | null): CriterionPoints {
+export function criterionPoints(
+  criterion: Criterion,
+  figure: Pick<AssessmentFigure, 'available' | 'value' | 'target'>,
+  rank: number | null,
+): CriterionPoints {
   if (!figure.available || figure.value === null) {
     return { points: 0, exact: '0', share: '0', capped: false, explanation: `${NO_DATA_LABEL}，本项暂计 0 分` };
   }

@@ -1,8 +1,11 @@
+import Decimal from 'decimal.js';
+
 /**
  * What a figure source answers for one platform, year and day (assessment/figure-sources.ts on the server): the
- * figure, an optional target it is measured against, and the rows behind it, so every point can be traced to the
- * projects, enterprises, parcels or cases that made it. A source without data yet answers `available: false` with
- * its reason; the criterion then scores 0 and the page shows 数据待接入.
+ * figure, an optional target it is measured against, and how many rows are behind it, so every point can be traced
+ * to the projects, enterprises, parcels or cases that made it. The rows themselves are kept beside the assessment
+ * and read a page at a time (issue #15: 100 000 parcels are no jsonb to load with the scores). A source without
+ * data yet answers `available: false` with its reason; the criterion then scores 0 and the page shows 数据待接入.
  */
 export type FigureRowKind =
   'project' | 'enterprise' | 'evaluation_run' | 'parcel' | 'case' | 'target' | 'trip' | 'task' | 'milestone';
@@ -26,11 +29,24 @@ export type AssessmentFigure = {
   unit: string;
   /** One sentence: how the figure was counted (or why there is none). */
   explanation: string;
-  rows: FigureRow[];
+  /** How many rows are behind the figure (GET /assessments/:id/figures/:source/rows pages them). */
+  rowCount: number;
 };
+
+/** A figure with its rows in hand, as the sources that count in Node answer it. */
+export type FigureWithRows = Omit<AssessmentFigure, 'rowCount'> & { rows: FigureRow[] };
 
 export const NO_DATA_LABEL = '数据待接入';
 
-export function noDataFigure(reason: string, unit = ''): AssessmentFigure {
+export function noDataFigure(reason: string, unit = ''): FigureWithRows {
   return { available: false, value: null, target: null, unit, explanation: `${NO_DATA_LABEL}：${reason}`, rows: [] };
+}
+
+/**
+ * The share of a count done (R4.2's 处置率 and 销号率) as exact decimal text; nothing due counts as all done, as a
+ * milestone-free platform does (key_milestones). One function for the rules replayed in Node and the counts an SQL
+ * statement gives, so both write the same text.
+ */
+export function shareDone(done: number, due: number): string {
+  return due === 0 ? '1' : new Decimal(done).div(due).toString();
 }

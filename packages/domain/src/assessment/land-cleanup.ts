@@ -1,4 +1,4 @@
-import Decimal from 'decimal.js';
+import { shareDone } from './figures.ts';
 
 /**
  * R3.6 / R4.2 土地清理与利用: how much of a platform's clean-up land was handled in the assessment year, replayed
@@ -57,7 +57,5 @@ export function landCleanup(
     verdicts.push({ parcel, stateAtStart, handledBy });
   }
   const handled = verdicts.filter((v) => v.handledBy !== null).length;
-  // Nothing to clean up counts as done, as a milestone-free platform does (key_milestones).
-  const share = verdicts.length === 0 ? '1' : new Decimal(handled).div(verdicts.length).toString();
-  return { verdicts, due: verdicts.length, handled, share };
+  return { verdicts, due: verdicts.length, handled, share: shareDone(handled, verdicts.length) };
 }

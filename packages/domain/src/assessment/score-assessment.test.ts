@@ -10,7 +10,7 @@ const fig = (value: string, target: string | null = null): AssessmentFigure => (
   target,
   unit: '',
   explanation: '',
-  rows: [],
+  rowCount: 0,
 });
 const rubric: Rubric = {
   ...defaultRubric(2025),

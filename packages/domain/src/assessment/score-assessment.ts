@@ -69,7 +69,7 @@ export function scoreAssessment(input: {
         target: null,
         unit: '',
         explanation: '数据待接入：没有该数据来源',
-        rows: [],
+        rowCount: 0,
       };
       const rank = ranks.get(key) ?? null;
       const result = criterionPoints(criterion, figure, rank);

@@ -36,6 +36,11 @@ export async function insertAssessment(tx: Tx, values: typeof assessments.$infer
   return row!.id;
 }
 
+/** The figures of an assessment inserted in the same transaction, once they are counted. */
+export async function setAssessmentResult(tx: Tx, id: number, result: unknown) {
+  await tx.update(assessments).set({ result }).where(eq(assessments.id, id));
+}
+
 export async function findAssessment(db: Db | Tx, id: number): Promise<AssessmentRow | undefined> {
   const [row] = await db.select().from(assessments).where(eq(assessments.id, id));
   return row;

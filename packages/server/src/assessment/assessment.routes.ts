@@ -7,6 +7,9 @@ import {
   assessmentViewSchema,
   assessmentYearParamsSchema,
   createAssessmentSchema,
+  figureRowSchema,
+  figureRowsParamsSchema,
+  figureRowsQuerySchema,
   interviewInputSchema,
   interviewListQuerySchema,
   interviewViewSchema,
@@ -24,6 +27,7 @@ import { getRubric, updateRubric } from './rubrics.service.ts';
 import {
   assessmentForCircular,
   createAssessment,
+  figureRows,
   getAssessment,
   listAssessments,
   publishAssessment,
@@ -114,6 +118,20 @@ export const assessmentRoutes =
         },
       },
       async (request) => getAssessment(ctx.db, actorOf(request), request.params.id),
+    );
+
+    app.get(
+      '/assessments/:id/figures/:source/rows',
+      {
+        schema: {
+          tags,
+          summary: '考核完成值的明细（按平台分页；平台只能查看本平台的）',
+          params: figureRowsParamsSchema,
+          querystring: figureRowsQuerySchema,
+          response: { 200: pageOf(figureRowSchema) },
+        },
+      },
+      async (request) => figureRows(ctx.db, actorOf(request), request.params.id, request.params.source, request.query),
     );
 
     app.post(

@@ -8,6 +8,9 @@ import {
   type AssessmentSummary,
   type AssessmentView,
   type CreateAssessmentInput,
+  type FigureRow,
+  type FigureRowsQuery,
+  type FigureSourceKey,
   type PlatformAssessment,
   type PlatformKey,
   type Rubric,
@@ -15,7 +18,7 @@ import {
 import type { Db } from '../platform/db.ts';
 import { requirePermission, SYSTEM_ACTOR, type Actor } from '../platform/actor.ts';
 import { platformScope } from '../platform/platform-scope.ts';
-import { badRequest, conflict, notFound } from '../platform/errors.ts';
+import { badRequest, conflict, forbidden, notFound } from '../platform/errors.ts';
 import { isUniqueViolation } from '../platform/db-errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import {
@@ -24,32 +27,60 @@ import {
   insertAssessment,
   markPublished,
   publishedOfYear,
+  setAssessmentResult,
   type AssessmentRow,
 } from './assessment.repository.ts';
-import { figureContext } from './figure-source.ts';
+import { figureContext, storedFigure } from './figure-source.ts';
+import { figureRowsPage } from './figure-rows.repository.ts';
 import { FIGURE_SOURCE_REGISTRY } from './figure-sources.ts';
 import { bonusCandidates } from './bonus-candidates.ts';
 import { invalidRubric, rubricOfYear } from './rubrics.service.ts';
 import { displayNames } from './people.ts';
 
-/** What an assessment freezes besides its rubric: every platform's criteria, figures and rows, bonus and warnings. */
+/**
+ * What an assessment freezes besides its rubric: every platform's criteria and figures, bonus and warnings. The rows
+ * behind the figures are in assessment_figure_rows; an assessment saved before issue #15 still has them in its
+ * figures (`rows`, no `rowCount`), read from there.
+ */
 type StoredResult = {
   platforms: PlatformAssessment[];
   warningNote: string;
   bonusExcluded: AssessmentView['bonusExcluded'];
 };
+type StoredFigure = AssessmentFigure | (Omit<AssessmentFigure, 'rowCount'> & { rows: FigureRow[] });
+
+/** A stored figure as the reader gets it: its rows counted, never carried (they are read a page at a time). */
+function figureView(figure: StoredFigure): AssessmentFigure {
+  if (!('rows' in figure)) return figure;
+  const { rows, ...rest } = figure;
+  return { ...rest, rowCount: rows.length };
+}
 
 /** The leader and the drc see drafts; the other readers see published assessments only. */
 const seesDrafts = (actor: Actor) => actor.role === 'system' || actor.role === 'drc' || actor.role === 'leader';
 
-/** R4.2–R4.3: the year's figures from every source, the bonus, and the scoring of the domain. */
-async function computeResult(db: Db, year: number, asOf: string, rubric: Rubric, now: Date): Promise<StoredResult> {
-  const context = figureContext({ db, year, asOf, rubric, now });
+/**
+ * R4.2–R4.3: the year's figures from every source, the bonus, and the scoring of the domain. With `assessmentId`
+ * (a saved assessment, in its transaction) the rows behind each figure are kept in assessment_figure_rows, once per
+ * platform and source (two criteria may share a source); a simulation keeps none.
+ */
+async function computeResult(
+  db: Db,
+  year: number,
+  asOf: string,
+  rubric: Rubric,
+  now: Date,
+  assessmentId: number | null,
+): Promise<StoredResult> {
+  const context = figureContext({ db, year, asOf, rubric, now, assessmentId });
   const figures: Record<string, Partial<Record<PlatformKey, AssessmentFigure>>> = {};
   for (const criterion of rubric.criteria) {
     const source = FIGURE_SOURCE_REGISTRY[criterion.source];
     figures[criterion.key] = {};
-    for (const key of PLATFORM_KEYS) figures[criterion.key]![key] = await source.figure(context, key);
+    for (const key of PLATFORM_KEYS)
+      figures[criterion.key]![key] = await context.once(`figure:${source.key}:${key}`, async () =>
+        storedFigure(context, key, source.key, await source.figure(context, key)),
+      );
   }
   const bonus = bonusPoints({
     year,
@@ -102,8 +133,8 @@ export async function createAssessment(
   const rubric = input.rubric ?? saved.rubric;
   const problems = rubricProblems(rubric);
   if (problems.length > 0) throw invalidRubric(problems);
-  const result = await computeResult(db, input.year, asOf, rubric, now);
   if (input.simulate) {
+    const result = await computeResult(db, input.year, asOf, rubric, now, null);
     return viewOf(
       {
         id: null,
@@ -122,17 +153,22 @@ export async function createAssessment(
       await displayNames(db, [actor.username]),
     );
   }
+  // The figures are counted in the transaction that saves them: the rows kept beside them need the assessment's id,
+  // and the statement that counts a figure's rows is the one that keeps them.
   const id = await db.transaction(async (tx) => {
+    const empty: StoredResult = { platforms: [], warningNote: '', bonusExcluded: [] };
     const newId = await insertAssessment(tx, {
       year: input.year,
       asOf,
       status: 'draft',
       rubric,
       rubricVersion: saved.version,
-      result,
+      result: empty,
       createdAt: now,
       createdBy: actor.username,
     });
+    const result = await computeResult(tx, input.year, asOf, rubric, now, newId);
+    await setAssessmentResult(tx, newId, result);
     await recordAudit(
       tx,
       actor,
@@ -160,7 +196,12 @@ function viewOf(row: ViewSource, actor: Actor, names: Map<string, string>): Asse
   const result = row.result as StoredResult;
   const own = platformScope(actor);
   const platforms = result.platforms.map((p) => {
-    if (own === null || p.platformKey === own) return { ...p, detailed: true };
+    if (own === null || p.platformKey === own)
+      return {
+        ...p,
+        detailed: true,
+        criteria: p.criteria.map((c) => ({ ...c, figure: figureView(c.figure as StoredFigure) })),
+      };
     // A platform reads its own rows and the published ranking only (D10).
     return {
       ...p,
@@ -213,6 +254,38 @@ async function visibleAssessment(db: Db, actor: Actor, id: number): Promise<Asse
 export async function getAssessment(db: Db, actor: Actor, id: number): Promise<AssessmentView> {
   const row = await visibleAssessment(db, actor, id);
   return viewOf(row as ViewSource, actor, await displayNames(db, [row.createdBy, row.publishedBy]));
+}
+
+/**
+ * `GET /assessments/:id/figures/:source/rows`: a page of the rows behind one platform's figure, in the figure's
+ * order, read by whoever may read the assessment; a platform user reads only its own platform's (D10). An
+ * assessment saved before the rows had a table of their own is paged from its stored result.
+ */
+export async function figureRows(
+  db: Db,
+  actor: Actor,
+  id: number,
+  source: FigureSourceKey,
+  query: FigureRowsQuery,
+): Promise<{ items: FigureRow[]; total: number; page: number; pageSize: number }> {
+  const row = await visibleAssessment(db, actor, id);
+  const own = platformScope(actor);
+  if (own !== null && own !== query.platformKey) throw forbidden('平台只能查看本平台的考核明细');
+  const { page, pageSize } = query;
+  const stored = (row.result as StoredResult).platforms
+    .find((p) => p.platformKey === query.platformKey)
+    ?.criteria.find((c) => c.source === source)?.figure as StoredFigure | undefined;
+  if (stored && 'rows' in stored) {
+    const items = stored.rows.slice((page - 1) * pageSize, page * pageSize);
+    return { items, total: stored.rows.length, page, pageSize };
+  }
+  const { rows, total } = await figureRowsPage(
+    db,
+    { assessmentId: id, platformKey: query.platformKey, sourceKey: source },
+    page,
+    pageSize,
+  );
+  return { items: rows, total, page, pageSize };
 }
 
 /**

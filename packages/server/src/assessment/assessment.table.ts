@@ -1,4 +1,4 @@
-import { date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
@@ -67,3 +67,27 @@ export const assessmentMilestones = pgTable('assessment_milestones', {
   updatedAt: instant('updated_at').notNull(),
   updatedBy: text('updated_by').notNull(),
 });
+
+/**
+ * The rows behind each figure of a saved assessment (issue #15): one row per project, enterprise, parcel, case …
+ * in the order the figure lists them (`seq` from 1), written with the assessment in one transaction and never
+ * changed after (a published assessment stays frozen). Read a page at a time. Assessments saved before this table
+ * keep their rows inside `result` (read from there, assessment.service.ts).
+ */
+export const assessmentFigureRows = pgTable(
+  'assessment_figure_rows',
+  {
+    assessmentId: integer('assessment_id')
+      .notNull()
+      .references(() => assessments.id),
+    platformKey: text('platform_key').notNull(),
+    sourceKey: text('source_key').notNull(),
+    seq: integer('seq').notNull(),
+    kind: text('kind').notNull(),
+    ref: text('ref').notNull(),
+    name: text('name').notNull(),
+    figure: text('figure').notNull(),
+    note: text('note').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.assessmentId, table.platformKey, table.sourceKey, table.seq] })],
+);

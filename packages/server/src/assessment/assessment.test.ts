@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import mammoth from 'mammoth';
 import { buildRecord, creditCodeFor } from '@pgs/domain/enterprise-records/record-builder.test-support';
-import { defaultRubric, type AssessmentView, type Rubric } from '@pgs/domain';
+import { defaultRubric, type AssessmentView, type FigureRow, type Rubric } from '@pgs/domain';
 import { createTestApp, type TestApp } from '../test/test-app.ts';
 import { openWorkbook } from '../platform/xlsx-reader.ts';
 import { inflateEntry, zipEntries } from '../platform/zip-entries.ts';
@@ -19,6 +19,17 @@ const cookies: Record<string, string> = {};
 const ids: Record<string, number> = {};
 
 const send = apiSender(() => t, cookies);
+
+/** Every row behind a figure, read through the paged route (GET /assessments/:id/figures/:source/rows). */
+async function rowsOf(view: AssessmentView, platformKey: string, source: string, user = 'drc'): Promise<FigureRow[]> {
+  const answer = await send(
+    user,
+    'GET',
+    `/assessments/${view.id}/figures/${source}/rows?platformKey=${platformKey}&pageSize=200`,
+  );
+  expect(answer.statusCode, answer.body).toBe(200);
+  return answer.json<{ items: FigureRow[] }>().items;
+}
 
 async function countAssessments(): Promise<number> {
   const list = await send('drc', 'GET', '/assessments?pageSize=200');
@@ -196,7 +207,10 @@ describe('R4.2–R4.3 the yearly assessment: figures equal hand counts', () => {
     // R2.6: A 1 + B 1 + C 0.4 (first place of a 40:60 circulation) + D 1; G is not landed.
     const task = criterion(draft, 'zhenan', 'investment_task');
     expect(task.figure).toMatchObject({ value: '3.4', target: '4' });
-    expect(task.figure.rows.map((r) => Number(r.ref)).sort()).toEqual([ids.A, ids.B, ids.C, ids.D].sort());
+    expect((await rowsOf(draft, 'zhenan', 'investment_task')).map((r) => Number(r.ref)).sort()).toEqual(
+      [ids.A, ids.B, ids.C, ids.D].sort(),
+    );
+    expect(task.figure.rowCount).toBe(4);
     expect(task.points).toBe(21.25); // 3.4 ÷ 4 × 25
     expect(criterion(draft, 'hitech', 'investment_task').figure.value).toBe('0.6');
     expect(criterion(draft, 'oujiangkou', 'investment_task').figure.value).toBe('0'); // E landed in 2025
@@ -207,18 +221,20 @@ describe('R4.2–R4.3 the yearly assessment: figures equal hand counts', () => {
     // Cluster: the leading-industry enterprise only: revenue +20 %, tax +10 % → mean 0.15 (the ship maker is left out).
     const cluster = criterion(draft, 'zhenan', 'cluster_growth');
     expect(cluster.figure.value).toBe('0.15');
-    expect(cluster.figure.rows.map((r) => r.name)).toEqual(['瑞立制动']);
+    expect((await rowsOf(draft, 'zhenan', 'cluster_growth')).map((r) => r.name)).toEqual(['瑞立制动']);
     expect(cluster.points).toBe(20);
     // No parcel, renewal case, target library or trip in this data set (figure-sources.test.ts has them): nothing
     // to clean up or close counts as done (all three tie first in land: 15 each; cases 5); no library and no
     // leader trip in any quarter or month ended → 0.
     const land = criterion(draft, 'zhenan', 'land_cleanup');
-    expect(land.figure).toMatchObject({ available: true, value: '1', rows: [] });
+    expect(land.figure).toMatchObject({ available: true, value: '1', rowCount: 0 });
+    expect(await rowsOf(draft, 'zhenan', 'land_cleanup')).toEqual([]);
     expect(land).toMatchObject({ rank: 1, points: 15 });
     expect(criterion(draft, 'zhenan', 'rectification_closed').points).toBe(5);
     const trips = criterion(draft, 'zhenan', 'targets_trips');
     expect(trips.figure.value).toBe('0');
-    expect(trips.figure.rows).toHaveLength(3 + 10); // Q1–Q3 and January–October ended by 11-28
+    expect(trips.figure.rowCount).toBe(3 + 10); // Q1–Q3 and January–October ended by 11-28
+    expect(await rowsOf(draft, 'zhenan', 'targets_trips')).toHaveLength(3 + 10);
     expect(trips.points).toBe(0);
     // D25 bonus: A (200 000 exactly) 1, C 0.4 to 浙南 and 0.6 to 高新区; B (199 999.99) and D (not manufacturing) none.
     const zn = byPlatform(draft).zhenan!;
@@ -275,6 +291,10 @@ describe('R4.2–R4.3 the yearly assessment: figures equal hand counts', () => {
     const other = byPlatform(seen).hitech!;
     expect(other).toMatchObject({ detailed: false, criteria: [], warnings: [], rank: 3 });
     expect(other.score).toBe(byPlatform(draft).hitech!.score);
+    expect(await rowsOf(seen, 'zhenan', 'investment_task', 'zn')).toHaveLength(4);
+    const notOwn = await send('zn', 'GET', `/assessments/${draft.id}/figures/investment_task/rows?platformKey=hitech`);
+    expect(notOwn.statusCode).toBe(403);
+    expect(notOwn.body).toContain('本平台');
     // New data: another 浙南 project lands in 2026; the published assessment keeps its figures.
     await makeProject(t.database.db, {
       platformKey: 'zhenan',
@@ -286,6 +306,7 @@ describe('R4.2–R4.3 the yearly assessment: figures equal hand counts', () => {
     });
     const after = (await send('drc', 'GET', `/assessments/${draft.id}`)).json<AssessmentView>();
     expect(criterion(after, 'zhenan', 'investment_task').figure.value).toBe('3.4');
+    expect(await rowsOf(after, 'zhenan', 'investment_task')).toHaveLength(4);
     expect(byPlatform(after).zhenan!.score).toBe(79.65);
     // A new run sees the new project; it cannot be published over the year's published one.
     const rerun = await send('drc', 'POST', '/assessments', { year: 2026, asOf: '2026-11-28' });
@@ -350,6 +371,22 @@ describe('bad input answers 4xx in Chinese, nothing written', () => {
     expect((await send('drc', 'GET', '/assessments/abc')).statusCode).toBe(400);
     expect((await send('drc', 'GET', '/assessments/99999')).statusCode).toBe(404);
     expect((await send('drc', 'POST', '/assessments/99999/publish')).statusCode).toBe(404);
+  });
+  it('a figure’s rows: unknown source, platform or page → 400 in Chinese; unknown assessment → 404', async () => {
+    const saved = (await send('drc', 'GET', '/assessments?year=2026')).json<{ items: { id: number }[] }>().items[0]!.id;
+    const rows = (query: string, source = 'land_cleanup', id = saved) =>
+      send('drc', 'GET', `/assessments/${id}/figures/${source}/rows?${query}`);
+    for (const [answer, message] of [
+      [await rows('platformKey=zhenan', 'parcels'), '数据来源不存在'],
+      [await rows('platformKey=nowhere'), '平台不存在'],
+      [await rows(''), '平台不存在'],
+      [await rows('platformKey=zhenan&page=0'), '页码'],
+      [await rows('platformKey=zhenan&pageSize=500'), '每页条数'],
+    ] as const) {
+      expect(answer.statusCode, answer.body).toBe(400);
+      expect(answer.body).toContain(message);
+    }
+    expect((await rows('platformKey=zhenan', 'land_cleanup', 99999)).statusCode).toBe(404);
   });
 });
 

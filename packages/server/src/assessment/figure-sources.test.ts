@@ -4,6 +4,7 @@ import {
   defaultRubric,
   type AssessmentFigure,
   type AssessmentView,
+  type FigureRow,
   type FigureSourceKey,
   type PlatformKey,
 } from '@pgs/domain';
@@ -11,7 +12,9 @@ import { createTestApp, type TestApp } from '../test/test-app.ts';
 import { actorOfUsername } from '../users/users.service.ts';
 import { createKeyTask, reportKeyTaskProgress } from '../key-tasks/key-tasks.service.ts';
 import { FIGURE_SOURCE_REGISTRY } from './figure-sources.ts';
-import { figureContext } from './figure-source.ts';
+import { figureContext, storedFigure } from './figure-source.ts';
+import { insertAssessment } from './assessment.repository.ts';
+import { figureRowsPage } from './figure-rows.repository.ts';
 import { apiSender } from '../test/api-sender.ts';
 
 /**
@@ -209,11 +212,40 @@ beforeAll(async () => {
 }, 240_000);
 afterAll(() => t?.close());
 
-async function figure(key: FigureSourceKey, platformKey: PlatformKey, asOf: string): Promise<AssessmentFigure> {
-  const context = figureContext({ db: t.database.db, year: 2026, asOf, rubric: defaultRubric(2026), now: t.clock() });
-  return FIGURE_SOURCE_REGISTRY[key].figure(context, platformKey);
+/**
+ * A source's figure as a saved assessment keeps it (on an assessment row of its own), with the rows it kept read
+ * back from assessment_figure_rows: as many as the figure says.
+ */
+async function figure(
+  key: FigureSourceKey,
+  platformKey: PlatformKey,
+  asOf: string,
+): Promise<AssessmentFigure & { rows: FigureRow[] }> {
+  const db = t.database.db;
+  const assessmentId = await db.transaction((tx) =>
+    insertAssessment(tx, {
+      year: 2026,
+      asOf,
+      status: 'draft',
+      rubric: defaultRubric(2026),
+      rubricVersion: 1,
+      result: { platforms: [], warningNote: '', bonusExcluded: [] },
+      createdAt: t.clock(),
+      createdBy: 'drc',
+    }),
+  );
+  const context = figureContext({ db, year: 2026, asOf, rubric: defaultRubric(2026), now: t.clock(), assessmentId });
+  const stored = await storedFigure(
+    context,
+    platformKey,
+    key,
+    await FIGURE_SOURCE_REGISTRY[key].figure(context, platformKey),
+  );
+  const { rows, total } = await figureRowsPage(db, { assessmentId, platformKey, sourceKey: key }, 1, 200);
+  expect(total).toBe(stored.rowCount);
+  return { ...stored, rows };
 }
-const refs = (f: AssessmentFigure, value?: string) =>
+const refs = (f: { rows: FigureRow[] }, value?: string) =>
   f.rows.filter((r) => value === undefined || r.figure === value).map((r) => r.ref);
 
 describe('R3.6 / R4.2 土地清理与利用 from the parcel timelines', () => {
@@ -230,7 +262,7 @@ describe('R3.6 / R4.2 土地清理与利用 from the parcel timelines', () => {
   it('as of 06-29 the supply of 06-30 is not yet: 2 of 4; a platform with no parcel: 1', async () => {
     expect((await figure('land_cleanup', 'zhenan', '2026-06-29')).value).toBe('0.5');
     const none = await figure('land_cleanup', 'oujiangkou', '2026-06-30');
-    expect(none).toMatchObject({ value: '1', rows: [] });
+    expect(none).toMatchObject({ value: '1', rowCount: 0, rows: [] });
     expect(none.explanation).toContain('没有批而未供');
   });
 });
@@ -324,7 +356,12 @@ describe('through the API: the criteria score the wired figures and keep their r
     const land = again.platforms
       .find((p) => p.platformKey === 'zhenan')!
       .criteria.find((c) => c.key === 'land_cleanup')!;
-    expect(land.figure.value).toBe('0.5');
+    expect(land.figure).toMatchObject({ value: '0.5', rowCount: 4 });
+    // Its rows are those of 06-29 too: 浙南-考核-1, started since, is still not handled in them.
+    const rows = await send('drc', 'GET', `/assessments/${run.json().id}/figures/land_cleanup/rows?platformKey=zhenan`);
+    expect(rows.json()).toMatchObject({ total: 4, page: 1 });
+    const p1Row = rows.json<{ items: FigureRow[] }>().items.find((r) => r.ref === String(ids['浙南-考核-1']))!;
+    expect(p1Row).toMatchObject({ figure: '0', note: '年初状态：已供地；截至 2026-06-29 未处置' });
   });
 });
 

@@ -1,4 +1,4 @@
-import { and, asc, eq, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../platform/db.ts';
 import { parcelEvents, parcels } from './land.table.ts';
 
@@ -17,6 +17,17 @@ export async function movesUpTo(db: Db, platformKey: string, upTo: string) {
     .innerJoin(parcels, eq(parcels.id, parcelEvents.parcelId))
     .where(and(eq(parcels.platformKey, platformKey), lte(parcelEvents.effectiveDate, upTo)))
     .orderBy(asc(parcels.code), asc(parcelEvents.id));
+}
+
+/**
+ * The same moves as `movesUpTo`, as an SQL subquery with the columns (parcel_id, code, kind, to_state, on, seq) —
+ * `seq` the recorded order — for a statement that counts them where they are instead of loading them.
+ */
+export function movesUpToQuery(platformKey: string, upTo: string): SQL {
+  return sql`SELECT ${parcelEvents.parcelId} AS parcel_id, ${parcels.code} AS code, ${parcelEvents.kind} AS kind,
+      ${parcelEvents.toState} AS to_state, ${parcelEvents.effectiveDate} AS "on", ${parcelEvents.id} AS seq
+    FROM ${parcelEvents} JOIN ${parcels} ON ${parcels.id} = ${parcelEvents.parcelId}
+    WHERE ${parcels.platformKey} = ${platformKey} AND ${parcelEvents.effectiveDate} <= ${upTo}::date`;
 }
 
 /**

@@ -1,5 +1,6 @@
+import { useState } from 'react';
 import { Drawer, Empty, Table, Typography } from 'antd';
-import type { ScoredCriterion } from './assessment.api.ts';
+import { FIGURE_ROWS_PAGE_SIZE, useFigureRows, type ScoredCriterion } from './assessment.api.ts';
 import { figureText } from './assessment-format.ts';
 
 const KIND_LABELS: Record<string, string> = {
@@ -23,13 +24,27 @@ function rowLink(kind: string, ref: string): string | null {
   return null;
 }
 
-/** A figure's provenance: the projects, enterprises, parcels, cases, quarters, months, tasks or milestones behind it (issue 14: click a figure). */
+/**
+ * A figure's provenance: the projects, enterprises, parcels, cases, quarters, months, tasks or milestones behind it
+ * (issue 14: click a figure), read from the server a page at a time (issue #15: a land figure may have 100 000).
+ */
 export function FigureRowsDrawer(props: {
+  assessmentId: number | null;
   criterion: ScoredCriterion | null;
+  platformKey: string;
   platformName: string;
   onClose: () => void;
 }) {
-  const { criterion, platformName, onClose } = props;
+  const { assessmentId, criterion, platformKey, platformName, onClose } = props;
+  // Each figure opens on its first page: the page chosen belongs to the figure it was chosen for.
+  const figureKey = criterion ? `${platformKey}:${criterion.key}` : null;
+  const [paging, setPaging] = useState({ figureKey, page: 1 });
+  const page = paging.figureKey === figureKey ? paging.page : 1;
+  const rows = useFigureRows(
+    assessmentId,
+    criterion && criterion.figure.rowCount > 0 ? { source: criterion.source, platformKey } : null,
+    page,
+  );
   return (
     <Drawer
       open={criterion !== null}
@@ -42,7 +57,7 @@ export function FigureRowsDrawer(props: {
         <div data-testid="figure-rows">
           <Typography.Paragraph>{criterion.figure.explanation}</Typography.Paragraph>
           <Typography.Paragraph type="secondary">计分：{criterion.explanation}</Typography.Paragraph>
-          {criterion.figure.rows.length === 0 ? (
+          {criterion.figure.rowCount === 0 ? (
             <Empty
               description={
                 criterion.figure.available ? '该数据没有明细记录' : '该项数据来源尚未接入，接入后即可看到明细'
@@ -52,8 +67,18 @@ export function FigureRowsDrawer(props: {
             <Table
               rowKey={(row) => `${row.kind}:${row.ref}:${row.name}`}
               size="small"
-              dataSource={criterion.figure.rows}
-              pagination={{ pageSize: 20, hideOnSinglePage: true }}
+              loading={rows.isFetching}
+              dataSource={rows.data?.items ?? []}
+              pagination={{
+                current: page,
+                pageSize: FIGURE_ROWS_PAGE_SIZE,
+                total: rows.data?.total ?? criterion.figure.rowCount,
+                showSizeChanger: false,
+                hideOnSinglePage: true,
+                onChange: (next) => {
+                  setPaging({ figureKey, page: next });
+                },
+              }}
               columns={[
                 { title: '类别', dataIndex: 'kind', width: 90, render: (kind: string) => KIND_LABELS[kind] ?? kind },
                 {

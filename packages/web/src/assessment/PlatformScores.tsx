@@ -6,7 +6,7 @@ import { FigureRowsDrawer } from './FigureRowsDrawer.tsx';
 
 /** Per-platform scores of one assessment; a platform's row opens its criteria; a figure opens its rows. */
 export function PlatformScores({ view }: { view: AssessmentView }) {
-  const [open, setOpen] = useState<{ criterion: ScoredCriterion; platform: string } | null>(null);
+  const [open, setOpen] = useState<{ criterion: ScoredCriterion; platform: string; platformKey: string } | null>(null);
   const criteriaColumns = (platform: PlatformRow): TableColumnsType<ScoredCriterion> => [
     { title: '类别', dataIndex: 'groupLabel', width: 190 },
     { title: '考核指标', dataIndex: 'label' },
@@ -23,7 +23,7 @@ export function PlatformScores({ view }: { view: AssessmentView }) {
             style={{ padding: 0 }}
             data-testid={`figure-${platform.platformKey}-${c.key}`}
             onClick={() => {
-              setOpen({ criterion: c, platform: platform.platformName });
+              setOpen({ criterion: c, platform: platform.platformName, platformKey: platform.platformKey });
             }}
           >
             {c.figure.available ? figureText(c.figure) : <Tag color="default">数据待接入</Tag>}
@@ -122,7 +122,9 @@ export function PlatformScores({ view }: { view: AssessmentView }) {
         }}
       />
       <FigureRowsDrawer
+        assessmentId={view.id}
         criterion={open?.criterion ?? null}
+        platformKey={open?.platformKey ?? ''}
         platformName={open?.platform ?? ''}
         onClose={() => {
           setOpen(null);

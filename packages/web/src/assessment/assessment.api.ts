@@ -1,8 +1,9 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type {
   AssessmentSummary,
   AssessmentView,
   createAssessmentSchema,
+  FigureRow,
   InterviewInput,
   InterviewView,
   KeyProjectView,
@@ -23,6 +24,8 @@ export const assessmentKeys = {
   list: (year: number) => ['assessment', 'list', year] as const,
   one: (id: number) => ['assessment', 'one', id] as const,
   rubric: (year: number) => ['assessment', 'rubric', year] as const,
+  rows: (id: number, source: string, platformKey: string, page: number) =>
+    ['assessment', 'rows', id, source, platformKey, page] as const,
   interviews: () => ['assessment', 'interviews'] as const,
   milestones: (year: number, quarter: number, lateOnly: boolean) =>
     ['assessment', 'milestones', year, quarter, lateOnly] as const,
@@ -40,6 +43,21 @@ export function useAssessment(id: number | null) {
     queryKey: assessmentKeys.one(id ?? 0),
     queryFn: () => api<AssessmentView>(`/assessments/${id}`),
     enabled: id !== null && id > 0,
+  });
+}
+
+export const FIGURE_ROWS_PAGE_SIZE = 20;
+
+/** One page of the rows behind a platform's figure (the drawer pages through them; the previous page stays shown). */
+export function useFigureRows(id: number | null, figure: { source: string; platformKey: string } | null, page: number) {
+  return useQuery({
+    queryKey: assessmentKeys.rows(id ?? 0, figure?.source ?? '', figure?.platformKey ?? '', page),
+    queryFn: () =>
+      api<Page<FigureRow>>(`/assessments/${id}/figures/${figure!.source}/rows`, {
+        query: { platformKey: figure!.platformKey, page, pageSize: FIGURE_ROWS_PAGE_SIZE },
+      }),
+    enabled: id !== null && figure !== null,
+    placeholderData: keepPreviousData,
   });
 }
 
