@@ -18,7 +18,7 @@ import { platformScope } from '../platform/platform-scope.ts';
 import { parcels } from './land.table.ts';
 import { delaysOf, factsOf, type ParcelRow } from './parcels.repository.ts';
 import { currentLandSettings, settingsValues } from './land-settings.service.ts';
-import { vacateParcel } from './parcels.service.ts';
+import { vacateParcel } from './parcel-vacancy.service.ts';
 import { forgetPublicParcels } from './parcel-public.service.ts';
 
 /**

@@ -13,7 +13,7 @@ import {
   tripLinks,
   tripsOfLineage,
 } from './target-trips.repository.ts';
-import { createTargetRow } from './targets.service.ts';
+import { createTargetRow } from './target-writes.service.ts';
 
 /**
  * Outbound trips (R2.8) ↔ the target library (R2.7), for the trips module: it checks the targets a trip names, links

@@ -36,14 +36,9 @@ import type { AppContext } from '../platform/context.ts';
 import { actorOf, primed, sendFile } from '../platform/http.ts';
 import { datedXlsxName } from '../platform/xlsx-format.ts';
 import { requirePermission } from '../platform/actor.ts';
-import {
-  createTarget,
-  getTarget,
-  linkTargetProject,
-  listTargets,
-  targetExportRows,
-  updateTarget,
-} from './targets.service.ts';
+import { getTarget, listTargets, targetExportRows } from './targets-ledger.service.ts';
+import { createTarget, updateTarget } from './target-writes.service.ts';
+import { linkTargetProject } from './target-project-link.service.ts';
 import { carryForward, closeQuarter, listQuarters, quarterDiffOf } from './target-quarters.service.ts';
 import { chinaMap, targetFunnel, wenzhouMap } from './target-funnel.service.ts';
 import { addChannelContract, createChannel, listChannels, updateChannel } from './channels.service.ts';
