@@ -15,7 +15,7 @@ import {
   updateDeclarationAt,
   updateStaffAt,
   type StaffRow,
-} from './trips.repository.ts';
+} from './staff.repository.ts';
 import { requirePlatformVisible } from './trips-scope.ts';
 
 /** R2.8 rosters (名册) and monthly time declarations of a platform: who counts, and how much of their time. */

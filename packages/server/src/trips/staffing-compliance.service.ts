@@ -11,7 +11,8 @@ import {
 import type { Db } from '../platform/db.ts';
 import { requirePermission, type Actor } from '../platform/actor.ts';
 import { loadCalendarBook } from '../calendar/calendar.service.ts';
-import { declarationsOf, staffOfPlatforms, tripsOfPlatformsStartedBetween } from './trips.repository.ts';
+import { tripsOfPlatformsStartedBetween } from './trips.repository.ts';
+import { declarationsOf, staffOfPlatforms } from './staff.repository.ts';
 import { listPlatform, requirePlatformVisible } from './trips-scope.ts';
 
 /**
