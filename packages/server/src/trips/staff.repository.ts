@@ -1,3 +1,4 @@
+import type { PlatformKey } from '@pgs/domain';
 import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../platform/db.ts';
 import { firstRow } from '../platform/rows.ts';
@@ -11,13 +12,13 @@ export type StaffRow = typeof staff.$inferSelect;
 const onRosterIn = (month: string) =>
   and(lte(staff.fromMonth, month), sql`(${staff.untilMonth} is null or ${staff.untilMonth} >= ${month})`);
 
-export async function staffOfPlatform(db: Db | Tx, platformKey: string, month?: string): Promise<StaffRow[]> {
+export async function staffOfPlatform(db: Db | Tx, platformKey: PlatformKey, month?: string): Promise<StaffRow[]> {
   const where = month ? and(eq(staff.platformKey, platformKey), onRosterIn(month)) : eq(staff.platformKey, platformKey);
   return db.select().from(staff).where(where).orderBy(desc(staff.mainLeader), asc(staff.id));
 }
 
 /** The rosters of several platforms in one read, each in `staffOfPlatform`'s order. */
-export async function staffOfPlatforms(db: Db | Tx, platformKeys: readonly string[]): Promise<StaffRow[]> {
+export async function staffOfPlatforms(db: Db | Tx, platformKeys: readonly PlatformKey[]): Promise<StaffRow[]> {
   if (platformKeys.length === 0) return [];
   return db
     .select()

@@ -6,6 +6,7 @@ import {
   staffingCompliance,
   workingDaysOfMonth,
   type MonthComplianceView,
+  type PlatformKey,
   type RosterMember,
 } from '@pgs/domain';
 import type { Db } from '../platform/db.ts';
@@ -23,7 +24,7 @@ import { listPlatform, requirePlatformVisible } from './trips-scope.ts';
  */
 export async function complianceOfMonths(
   db: Db,
-  platformKey: string,
+  platformKey: PlatformKey,
   months: string[],
 ): Promise<MonthComplianceView[]> {
   const [result] = await complianceOfPlatforms(db, [platformKey], months);
@@ -36,7 +37,7 @@ export async function complianceOfMonths(
  */
 export async function complianceOfPlatforms(
   db: Db,
-  platformKeys: readonly string[],
+  platformKeys: readonly PlatformKey[],
   months: string[],
 ): Promise<MonthComplianceView[][]> {
   const sorted = [...months].sort();
@@ -75,7 +76,7 @@ export async function complianceOfPlatforms(
 }
 
 /** `GET /platforms/:key/staffing-compliance?month=`: one platform's month, each figure with its rows. */
-export async function platformCompliance(db: Db, actor: Actor, platformKey: string, month: string) {
+export async function platformCompliance(db: Db, actor: Actor, platformKey: PlatformKey, month: string) {
   requirePermission(actor, 'trips.read');
   requirePlatformVisible(actor, platformKey, '平台');
   const [result] = await complianceOfMonths(db, platformKey, [month]);

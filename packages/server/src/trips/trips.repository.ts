@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
-import { lastDayOfMonth } from '@pgs/domain';
+import { lastDayOfMonth, type PlatformKey } from '@pgs/domain';
 import type { Db, Tx } from '../platform/db.ts';
 import { firstRow } from '../platform/rows.ts';
 import {
@@ -14,7 +14,11 @@ import {
 export type TripRow = typeof trips.$inferSelect;
 
 // ── trips ──────────────────────────────────────────────────────────────────────────────────────────────────────
-export type TripFilter = { platformKey?: string | undefined; month?: string | undefined; late?: boolean | undefined };
+export type TripFilter = {
+  platformKey?: PlatformKey | undefined;
+  month?: string | undefined;
+  late?: boolean | undefined;
+};
 
 function tripCondition(filter: TripFilter): SQL | undefined {
   // A withdrawn trip (撤回) counts nowhere: not listed, not exported.
@@ -48,7 +52,7 @@ export async function tripById(db: Db | Tx, id: number): Promise<TripRow | undef
  */
 export async function tripsOfPlatformsStartedBetween(
   db: Db,
-  platformKeys: readonly string[],
+  platformKeys: readonly PlatformKey[],
   from: string,
   to: string,
 ) {
@@ -65,7 +69,7 @@ export async function tripsOfPlatformsStartedBetween(
         sql`${trips.withdrawnAt} is null`,
       ),
     );
-  const byTrip = new Map<number, { id: number; platformKey: string; startOn: string; travellerIds: number[] }>();
+  const byTrip = new Map<number, { id: number; platformKey: PlatformKey; startOn: string; travellerIds: number[] }>();
   for (const row of rows) {
     const trip = byTrip.get(row.id) ?? {
       id: row.id,
