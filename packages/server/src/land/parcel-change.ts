@@ -55,7 +55,7 @@ export async function changeParcel(
       `地块已被他人修改（当前版本 ${row.version}，您看到的是 ${input.version}），请刷新后重试`,
       'STALE_VERSION',
     );
-  const verdict = checkParcelAction(row.state as ParcelState, action);
+  const verdict = checkParcelAction(row.state, action);
   if (!verdict.allowed) throw unprocessable('ILLEGAL_TRANSITION', verdict.message);
   const settings = settingsValues(await currentLandSettings(db));
   const delays = (await delaysOf(db, [id])).get(id) ?? [];

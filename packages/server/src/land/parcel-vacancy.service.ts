@@ -3,7 +3,6 @@ import {
   parcelClock,
   REUSE_WAY_LABELS,
   VACATE_REASON_LABELS,
-  type ParcelState,
   type publishParcelSchema,
   type recoverParcelSchema,
   type reuseParcelSchema,
@@ -120,7 +119,7 @@ export function publishParcel(db: Db, actor: Actor, id: number, input: z.infer<t
     'publish',
     'parcels.publish',
     (row) => {
-      if (input.public && !isPublishable(row.state as ParcelState))
+      if (input.public && !isPublishable(row.state))
         throw unprocessable('ILLEGAL_TRANSITION', '只有批而未供、已收回或已腾空的地块可以向投资者公开');
       if (input.public && !(input.contact ?? row.contact))
         throw new AppError(400, 'BAD_REQUEST', '公开地块须填写招商联系方式 contact');

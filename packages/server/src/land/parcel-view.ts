@@ -6,7 +6,6 @@ import {
   type ClockView,
   type LandSettings,
   type ParcelDetail,
-  type ParcelState,
   type ParcelView,
 } from '@pgs/domain';
 import type { Db } from '../platform/db.ts';
@@ -29,7 +28,7 @@ export function toParcelView(row: ParcelRow, delays: DelayRow[], asOf: string, s
     id: row.id,
     code: row.code,
     platformKey: row.platformKey,
-    state: row.state as ParcelState,
+    state: row.state,
     area: row.areaMu,
     // 1 亩 = 10000/15 m² (D5); shown to two decimals, kept exactly in 亩.
     areaM2: (Number(row.areaMu) * M2_PER_MU).toFixed(2),
