@@ -37,6 +37,7 @@ import { projectRoutes } from './projects/projects.routes.ts';
 import { enterpriseRoutes } from './enterprises/enterprises.routes.ts';
 import { muEvaluationRoutes } from './mu-evaluation/mu-evaluation.routes.ts';
 import { landRoutes } from './land/parcels.routes.ts';
+import { parcelMoveRoutes } from './land/parcel-moves.routes.ts';
 import { renewalRoutes } from './renewal/renewal.routes.ts';
 import { assessmentRoutes } from './assessment/assessment.routes.ts';
 import { keyTaskRoutes } from './key-tasks/key-tasks.routes.ts';
@@ -48,8 +49,10 @@ import {
   type NoticeOptions,
 } from './notices/notices.routes.ts';
 import { targetRoutes } from './targets/targets.routes.ts';
+import { targetChannelRoutes } from './targets/target-channels.routes.ts';
 import { calendarRoutes } from './calendar/calendar.routes.ts';
 import { tripRoutes } from './trips/trips.routes.ts';
+import { staffRoutes } from './trips/staff.routes.ts';
 import { industryCodesInUse } from './catalog/catalog.service.ts';
 import { DEFAULT_HTTP_SETTINGS, type HttpSettings } from './platform/config.ts';
 import { installRequestDeadlines, serverTimeouts } from './platform/request-deadlines.ts';
@@ -215,6 +218,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(enterpriseRoutes(ctx));
       await api.register(muEvaluationRoutes(ctx));
       await api.register(landRoutes(ctx));
+      await api.register(parcelMoveRoutes(ctx));
       await api.register(renewalRoutes(ctx));
       await api.register(assessmentRoutes(ctx));
       await api.register(keyTaskRoutes(ctx));
@@ -223,8 +227,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(noticeRoutes(ctx, noticeOptions));
       await api.register(publicNoticeRoutes(ctx, noticeOptions));
       await api.register(targetRoutes(ctx));
+      await api.register(targetChannelRoutes(ctx));
       await api.register(calendarRoutes(ctx));
       await api.register(tripRoutes(ctx));
+      await api.register(staffRoutes(ctx));
     },
     { prefix: '/api/v1' },
   );

@@ -1,18 +1,9 @@
 import {
   cleanCellText,
   CODE_AS_NUMBER_MESSAGE,
-  ENTERPRISE_KIND_LABELS,
-  ENTERPRISE_KINDS,
-  ENTERPRISE_SCALE_LABELS,
-  ENTERPRISE_SCALES,
-  excelErrorMessage,
-  excelErrorValue,
   groupedNumberText,
-  PLATFORMS,
   readDayText,
-  UNCOMPUTED_FORMULA_MESSAGE,
   type EnterpriseRecordField,
-  type PlatformKey,
   type RecordRowError,
 } from '@pgs/domain';
 import {
@@ -23,15 +14,20 @@ import {
   type SheetCell,
   type SheetRow,
 } from '../platform/xlsx-reader.ts';
+import { DATA_SHEET, label, REQUIRED } from './enterprise-workbook-columns.ts';
+import { SheetProblems, unreadable, fileProblem, sheetList, titleRows } from './enterprise-sheet-refusals.ts';
 import {
-  DATA_SHEET,
-  EXPORT_ONLY,
-  FIELDS,
-  label,
-  NO_PLATFORM_LABEL,
-  PLATFORM_CHOICES,
-  REQUIRED,
-} from './enterprise-workbook-columns.ts';
+  type ChoiceField,
+  type ChoiceWords,
+  CHOICES,
+  choose,
+  HEADERS,
+  normal,
+  wordsOf,
+  PLATFORM_WORDS,
+  KIND_WORDS,
+  SCALE_WORDS,
+} from './enterprise-sheet-words.ts';
 
 /**
  * Reading a filled-in import template (R3.1) as it streams out of the zip: the header row maps columns to fields,
@@ -44,13 +40,6 @@ import {
  * A zip of 64 MB can unpack to far more rows than anyone files; past this the reader stops instead of filling memory.
  */
 export const MAX_IMPORT_ROWS = 200_000;
-
-/** File and header problems (no row was read), or a problem found later in the file: the import writes nothing. */
-export class SheetProblems extends Error {
-  constructor(readonly problems: RecordRowError[]) {
-    super(problems[0]?.message ?? '');
-  }
-}
 
 /**
  * One data row: its spreadsheet row number, the raw record, and the Chinese message of each cell the sheet itself
@@ -72,67 +61,11 @@ export type SheetNotes = { ignoredColumns: string[] };
  */
 export const UNREADABLE: unknown = Object.freeze({ unreadable: true });
 
-/** People type names with full-width brackets and stray spaces; compare what they mean. */
-const normal = (text: string) => text.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
-
-const HEADERS = new Map<string, EnterpriseRecordField | null>([
-  ...FIELDS.flatMap((field): Array<[string, EnterpriseRecordField]> => [
-    [normal(label(field)), field],
-    [normal(field), field],
-  ]),
-  ...Object.values(EXPORT_ONLY).map((text): [string, null] => [normal(text), null]),
-]);
-
-const PLATFORM_WORDS = new Map<string, PlatformKey | null>([
-  ...PLATFORMS.flatMap((platform): Array<[string, PlatformKey]> => [
-    [normal(platform.key), platform.key],
-    [normal(platform.name), platform.key],
-    [normal(platform.shortName), platform.key],
-  ]),
-  ...[NO_PLATFORM_LABEL, '无', '其他', 'none'].map((word): [string, null] => [normal(word), null]),
-]);
-const KIND_WORDS = new Map<string, string>(
-  ENTERPRISE_KINDS.flatMap((kind) =>
-    [normal(kind), normal(ENTERPRISE_KIND_LABELS[kind]), normal(ENTERPRISE_KIND_LABELS[kind].replace('企业', ''))].map(
-      (word): [string, string] => [word, kind],
-    ),
-  ),
-);
-const SCALE_WORDS = new Map<string, string>([
-  ...ENTERPRISE_SCALES.map((scale): [string, string] => [normal(scale), scale]),
-  ...ENTERPRISE_SCALES.map((scale): [string, string] => [normal(ENTERPRISE_SCALE_LABELS[scale]), scale]),
-  [normal('规模以上'), 'above'],
-  [normal('规模以下'), 'below'],
-]);
-const CHOICES: Partial<Record<EnterpriseRecordField, string>> = {
-  platformKey: PLATFORM_CHOICES.map((choice) => `“${choice}”`).join('、'),
-  kind: `“${ENTERPRISE_KIND_LABELS.industrial}”或“${ENTERPRISE_KIND_LABELS.service}”`,
-  scale: `“${ENTERPRISE_SCALE_LABELS.above}”或“${ENTERPRISE_SCALE_LABELS.below}”`,
-};
-
 /**
  * Date cells arrive as Dates at UTC midnight of the day shown (xlsx-sheet-scanner.ts excelDate, in UTC), so
  * the UTC calendar day is the day the user typed, whatever the server's time zone.
  */
 const utcDay = (date: Date) => (Number.isNaN(date.getTime()) ? 'invalid' : date.toISOString().slice(0, 10));
-
-type Choice = { value: unknown; unknown: boolean };
-/** The same few words fill 100 000 rows: each distinct text is normalised once per import. */
-type Words = { words: Map<string, unknown>; seen: Map<string, Choice> };
-const wordsOf = (words: Map<string, unknown>): Words => ({ words, seen: new Map() });
-function choose(words: Words, value: unknown): Choice {
-  if (typeof value !== 'string') return { value, unknown: true };
-  let choice = words.seen.get(value);
-  if (choice === undefined) {
-    const word = normal(value);
-    choice = words.words.has(word) ? { value: words.words.get(word), unknown: false } : { value, unknown: true };
-    if (words.seen.size < 1000) words.seen.set(value, choice);
-  }
-  return choice;
-}
-
-type ChoiceField = 'platformKey' | 'kind' | 'scale';
-type ChoiceWords = Record<ChoiceField, Words>;
 
 /** How a column's cell becomes its field, decided once per column from the header (not once per cell). */
 const enum Reading {
@@ -265,15 +198,6 @@ function readHeader(row: SheetRow, notes: SheetNotes): Columns {
   return columns;
 }
 
-/** The sheet's refusal of a cell whatever its column: an error value or a formula without its result. */
-function unreadable(cell: SheetCell): string | null {
-  if (cell instanceof UnreadableCell)
-    return cell.error === null ? UNCOMPUTED_FORMULA_MESSAGE : excelErrorMessage(cell.error);
-  if (typeof cell !== 'string') return null;
-  const error = excelErrorValue(cell);
-  return error === null ? null : excelErrorMessage(error);
-}
-
 /** The record of a data row, or null for a row with nothing in it (blank rows are skipped, not errors). */
 function recordOf(row: SheetRow, columns: Columns, words: ChoiceWords): SheetRecord | null {
   const raw: Record<string, unknown> = {};
@@ -305,20 +229,8 @@ function dataSheetName(names: readonly string[]): string | undefined {
   return names.includes(DATA_SHEET) ? DATA_SHEET : names.length === 1 ? names[0] : undefined;
 }
 
-const sheetList = (names: readonly string[]) => names.map((name) => `“${name}”`).join('、');
-
 /** A title above the header: the header is looked for in the first rows, to say where it is. */
 const HEADER_SEARCH_ROWS = 10;
-const titleRows = (headerRow: number) =>
-  new SheetProblems([
-    {
-      row: 1,
-      column: '',
-      message: `表头必须在第 1 行：第 ${headerRow} 行是表头，请删除它上方的 ${headerRow - 1} 行（标题或空行）后重新上传`,
-    },
-  ]);
-
-const fileProblem = (message: string) => new SheetProblems([{ row: 0, column: '', message }]);
 
 /**
  * The data rows of an uploaded workbook, a batch at a time. Throws SheetProblems for a file that is not a readable

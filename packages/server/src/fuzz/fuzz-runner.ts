@@ -8,15 +8,10 @@ import { prepareDatabase } from '../startup.ts';
 import { routeDeadlines } from '../platform/request-deadlines.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from '../demo/demo-users.ts';
 import { countAllRows } from '../test/table-counts.ts';
-import {
-  buildRequest,
-  MUTATIONS,
-  operationsOf,
-  type FuzzRequest,
-  type OpenApi,
-  type Operation,
-} from './fuzz-operations.ts';
-import { seededRandom, type Random } from './fuzz-values.ts';
+import { buildRequest, MUTATIONS, operationsOf, type OpenApi } from './fuzz-operations.ts';
+import { seededRandom } from './fuzz-values.ts';
+import { login, send } from './fuzz-http.ts';
+import { judgeErrorBody, diffCounts, stalledBody } from './fuzz-judge.ts';
 
 /**
  * The fuzz suite (issue #10, "How we will know"): reads the OpenAPI document of a server listening on 127.0.0.1 and
@@ -70,134 +65,6 @@ export async function startFuzzTarget(database: Database, options: { demoProject
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as net.AddressInfo;
   return { app, database, port, close: async () => app.close() };
-}
-
-type Answer = { status: number; body: string; ms: number; headers: http.IncomingHttpHeaders };
-
-/** Non-ASCII and control characters in a raw path are percent-encoded (Node refuses them), everything else is sent as is. */
-function rawPath(url: string): string {
-  return url.replace(/[^\x21-\x7e]/gu, (ch) => {
-    try {
-      return encodeURIComponent(ch);
-    } catch {
-      return '%ED%A0%80';
-    }
-  });
-}
-
-function send(port: number, agent: http.Agent, request: FuzzRequest, cookie: string | undefined): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const headers: Record<string, string | number> = { ...request.headers };
-    if (cookie) headers.cookie = cookie;
-    if (request.body !== undefined) headers['content-length'] = Buffer.byteLength(request.body);
-    const req = http.request(
-      { host: '127.0.0.1', port, method: request.method, path: rawPath(request.url), headers, agent },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => {
-          resolve({
-            status: res.statusCode ?? 0,
-            body: Buffer.concat(chunks).toString('utf8'),
-            ms: performance.now() - started,
-            headers: res.headers,
-          });
-        });
-        res.on('error', reject);
-      },
-    );
-    req.on('error', (error) => {
-      resolve({ status: 0, body: String(error), ms: performance.now() - started, headers: {} });
-    });
-    req.setTimeout(FUZZ_DEADLINES.uploadTimeoutMs + 30_000, () => req.destroy(new Error('no answer')));
-    if (request.body !== undefined) req.write(request.body);
-    req.end();
-  });
-}
-
-async function login(port: number, agent: http.Agent, username: string, password: string): Promise<string> {
-  const answer = await send(
-    port,
-    agent,
-    {
-      mutation: 'baseline',
-      method: 'POST',
-      url: '/api/v1/auth/login',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password }),
-    },
-    undefined,
-  );
-  const cookie = String(answer.headers['set-cookie'] ?? '').split(';')[0];
-  if (answer.status !== 200 || !cookie)
-    throw new Error(`fuzz login ${username} failed: ${answer.status} ${answer.body}`);
-  return cookie;
-}
-
-const LEAKS = [
-  /\bat [\w.<>]+ \(/,
-  /node_modules/,
-  /\/work\//,
-  /\bSELECT\b|\bINSERT INTO\b|\bUPDATE \w+ SET\b/i,
-  /Error:/,
-  /stack/i,
-];
-
-function judgeErrorBody(answer: Answer, url: string): string | null {
-  if (!url.startsWith('/api/') || answer.status < 400) return null;
-  let parsed: { error?: { code?: unknown; message?: unknown } };
-  try {
-    parsed = JSON.parse(answer.body) as typeof parsed;
-  } catch {
-    return 'error answer is not JSON';
-  }
-  if (typeof parsed.error?.code !== 'string' || typeof parsed.error.message !== 'string')
-    return 'error answer lacks {error:{code,message}}';
-  if (!/[\u4e00-\u9fa5]/.test(parsed.error.message)) return 'error message is not Chinese';
-  const leak = LEAKS.find((pattern) => pattern.test(answer.body));
-  return leak ? `error answer leaks internals (${leak})` : null;
-}
-
-function diffCounts(
-  before: Record<string, number>,
-  after: Record<string, number>,
-  allowed: readonly string[],
-): string[] {
-  return Object.keys({ ...before, ...after })
-    .filter((table) => before[table] !== after[table] && !allowed.includes(table))
-    .map((table) => `${table}: ${before[table]} → ${after[table]}`);
-}
-
-/** A body announced in full, half sent, then stalled: the server must answer 408 and close within the route's limit. */
-function stalledBody(
-  port: number,
-  operation: Operation,
-  cookie: string | undefined,
-  random: Random,
-): Promise<{ ok: boolean; detail: string; ms: number }> {
-  return new Promise((resolve) => {
-    const started = performance.now();
-    const socket = net.connect(port, '127.0.0.1');
-    let answer = '';
-    const path = rawPath(operation.path.replace(/\{(\w+)\}/g, '1'));
-    socket.on('data', (chunk) => (answer += chunk.toString('utf8')));
-    socket.on('error', () => {});
-    const guard = setTimeout(() => socket.destroy(), FUZZ_DEADLINES.uploadTimeoutMs + 20_000);
-    socket.on('close', () => {
-      clearTimeout(guard);
-      const ms = performance.now() - started;
-      resolve({ ok: /^HTTP\/1\.1 (408|4\d\d)/.test(answer), detail: answer.split('\r\n')[0] ?? '(no answer)', ms });
-    });
-    const json = operation.bodyTypes.includes('application/json') || operation.bodyTypes.length === 0;
-    const type = json ? 'application/json' : 'multipart/form-data; boundary=zz';
-    socket.write(
-      `${operation.method} ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n${cookie ? `Cookie: ${cookie}\r\n` : ''}Content-Type: ${type}\r\nContent-Length: ${2000 + random.int(1000)}\r\n\r\n`,
-    );
-    socket.write(
-      json ? '{"name":"半' : '--zz\r\nContent-Disposition: form-data; name="file"; filename="a.xlsx"\r\n\r\nPK',
-    );
-  });
 }
 
 export async function runFuzz(

@@ -2,7 +2,7 @@ import { keyTaskInputSchema, readDayText, type KeyTaskImportReport, type KeyTask
 import type { Db } from '../platform/db.ts';
 import { requirePermission, type Actor } from '../platform/actor.ts';
 import { AppError } from '../platform/errors.ts';
-import { insertImportedTasks } from './key-tasks.service.ts';
+import { insertImportedTasks } from './key-task-writes.service.ts';
 import { leadOfText, platformsOfText, readKeyTaskSheet, type SheetProblem } from './key-task-workbooks.ts';
 
 /** The contract speaks in codes; the sheet's user wrote Chinese names. */

@@ -22,16 +22,8 @@ import type { AppContext } from '../platform/context.ts';
 import { actorOf, BULK_LIMIT_BYTES, sendFile, uploadedFile } from '../platform/http.ts';
 import { noContentResponse } from '../platform/openapi-responses.ts';
 import { requirePermission } from '../platform/actor.ts';
-import {
-  createKeyTask,
-  deleteKeyTask,
-  getKeyTask,
-  keyTaskCompletion,
-  keyTasksForExport,
-  listKeyTasks,
-  reportKeyTaskProgress,
-  updateKeyTask,
-} from './key-tasks.service.ts';
+import { getKeyTask, keyTaskCompletion, keyTasksForExport, listKeyTasks } from './key-tasks-ledger.service.ts';
+import { createKeyTask, deleteKeyTask, reportKeyTaskProgress, updateKeyTask } from './key-task-writes.service.ts';
 import { importKeyTasks } from './key-task-import.service.ts';
 import { keyTaskTemplate, streamKeyTasksWorkbook } from './key-task-workbooks.ts';
 

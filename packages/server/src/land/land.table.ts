@@ -10,6 +10,7 @@ import {
   text,
   timestamp,
 } from 'drizzle-orm/pg-core';
+import type { ParcelState } from '@pgs/domain';
 import { platforms } from '../reference/reference.table.ts';
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
@@ -29,7 +30,7 @@ export const parcels = pgTable(
     platformKey: text('platform_key')
       .notNull()
       .references(() => platforms.key),
-    state: text('state').notNull(),
+    state: text('state').$type<ParcelState>().notNull(),
     areaMu: decimal('area_mu').notNull(),
     plannedUse: text('planned_use').notNull(),
     industryCode: text('industry_code'),

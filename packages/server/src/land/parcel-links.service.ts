@@ -18,7 +18,7 @@ import { platformScope } from '../platform/platform-scope.ts';
 import { parcels } from './land.table.ts';
 import { delaysOf, factsOf, type ParcelRow } from './parcels.repository.ts';
 import { currentLandSettings, settingsValues } from './land-settings.service.ts';
-import { vacateParcel } from './parcels.service.ts';
+import { vacateParcel } from './parcel-vacancy.service.ts';
 import { forgetPublicParcels } from './parcel-public.service.ts';
 
 /**
@@ -73,11 +73,11 @@ export async function checkParcelToVacate(
   if (!row || row.platformKey !== platformKey || (scope && row.platformKey !== scope))
     throw unknownParcel(code, platformKey);
   if (row.state === 'vacated' && row.vacatedFromCreditCode === creditCode) return;
-  const verdict = checkParcelAction(row.state as ParcelState, 'vacate');
+  const verdict = checkParcelAction(row.state, 'vacate');
   if (!verdict.allowed)
     throw unprocessable(
       'ILLEGAL_TRANSITION',
-      `地块 ${code} 当前为“${PARCEL_STATE_LABELS[row.state as ParcelState]}”，不能作为该企业退出后腾空的地块`,
+      `地块 ${code} 当前为“${PARCEL_STATE_LABELS[row.state]}”，不能作为该企业退出后腾空的地块`,
     );
 }
 
@@ -144,13 +144,13 @@ export async function landFiguresOfPlatform(
   requirePermission(actor, 'parcels.read');
   const scope = platformScope(actor);
   if (scope && scope !== platformKey) return [];
-  const available = [...LAND_SUB_DATABASE_STATES.approved_not_supplied, 'vacated'];
+  const available: ParcelState[] = [...LAND_SUB_DATABASE_STATES.approved_not_supplied, 'vacated'];
   const maybeIdle = LAND_SUB_DATABASE_STATES.supplied_not_used;
   const rows = await db
     .select()
     .from(parcels)
     .where(and(eq(parcels.platformKey, platformKey), inArray(parcels.state, [...available, ...maybeIdle])));
-  const idleCandidates = rows.filter((row) => maybeIdle.includes(row.state as ParcelState));
+  const idleCandidates = rows.filter((row) => maybeIdle.includes(row.state));
   const [delays, settings] = await Promise.all([
     delaysOf(
       db,
@@ -163,7 +163,7 @@ export async function landFiguresOfPlatform(
   for (const row of rows) {
     const figure = (kind: LandFigure['kind']) => figures.push({ plannedUse: row.plannedUse, kind, area: row.areaMu });
     if (row.state === 'vacated') figure('vacated');
-    else if (!maybeIdle.includes(row.state as ParcelState)) figure('approved_not_supplied');
+    else if (!maybeIdle.includes(row.state)) figure('approved_not_supplied');
     else if (parcelClockStatus(factsOf(row, delays.get(row.id) ?? []), day, values) !== 'normal') figure('idle');
   }
   return figures;

@@ -77,7 +77,7 @@ export async function parcelMapPoints(db: Db, actor: Actor, now: Date): Promise<
       lng: Number(row.lng),
       lat: Number(row.lat),
       area: row.areaMu,
-      state: row.state as ParcelState,
+      state: row.state,
       idle: parcelClockStatus(factsOf(row, delays.get(row.id) ?? []), asOf, values),
       due: dueOf.get(row.id) ?? null,
     })),

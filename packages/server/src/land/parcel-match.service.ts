@@ -1,5 +1,5 @@
 import { inArray } from 'drizzle-orm';
-import { matchParcels, PLATFORM_KEYS, PLATFORMS, type ParcelState } from '@pgs/domain';
+import { matchParcels, PLATFORM_KEYS, PLATFORMS } from '@pgs/domain';
 import type { Db } from '../platform/db.ts';
 import { requirePermission, type Actor } from '../platform/actor.ts';
 import { AppError } from '../platform/errors.ts';
@@ -42,7 +42,7 @@ export async function parcelMatchesForProject(db: Db, actor: Actor, projectId: n
       id: row.id,
       code: row.code,
       platformKey: row.platformKey,
-      state: row.state as ParcelState,
+      state: row.state,
       area: row.areaMu,
       landPrice: row.landPrice,
     })),

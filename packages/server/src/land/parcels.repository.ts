@@ -1,5 +1,5 @@
 import { asc, eq, gt, inArray } from 'drizzle-orm';
-import { parcelDeadlines as deriveDeadlines, type ClockFacts, type LandSettings, type ParcelState } from '@pgs/domain';
+import { parcelDeadlines as deriveDeadlines, type ClockFacts, type LandSettings } from '@pgs/domain';
 import type { Db, Tx } from '../platform/db.ts';
 import { parcelDeadlines, parcelDelays, parcels } from './land.table.ts';
 
@@ -47,7 +47,7 @@ export function factsOf(row: ParcelRow, delays: DelayRow[]): ClockFacts {
 /** Derives the parcel's threshold days again (after any change of it or of the settings), in the caller's transaction. */
 export async function refreshDeadlines(tx: Tx, row: ParcelRow, delays: DelayRow[], settings: LandSettings) {
   await tx.delete(parcelDeadlines).where(eq(parcelDeadlines.parcelId, row.id));
-  const due = deriveDeadlines(row.state as ParcelState, factsOf(row, delays), row.deadline, settings);
+  const due = deriveDeadlines(row.state, factsOf(row, delays), row.deadline, settings);
   if (due.length === 0) return;
   await tx.insert(parcelDeadlines).values(
     due.map((d) => ({

@@ -10,7 +10,7 @@ import {
 import { buildRecord, creditCodeFor } from '@pgs/domain/enterprise-records/record-builder.test-support';
 import { createTestApp, type TestApp } from '../test/test-app.ts';
 import { actorOfUsername } from '../users/users.service.ts';
-import { runEvaluation } from './mu-evaluation.service.ts';
+import { runEvaluation } from './mu-evaluation-run.service.ts';
 import { expectEveryAuditActionNamed } from '../test/audit-names.ts';
 import { apiSender } from '../test/api-sender.ts';
 

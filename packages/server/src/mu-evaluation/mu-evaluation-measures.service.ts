@@ -14,7 +14,7 @@ import type { Actor } from '../platform/actor.ts';
 import { recordsOfCodes, recordsOfYear } from '../enterprises/enterprise-records.service.ts';
 import { rectificationPage, rectificationRows, type RectificationRow } from './rectification.repository.ts';
 import { resultRows, resultsPage, type ResultFilter, type ResultRow } from './mu-evaluation-results.repository.ts';
-import { scopedPlatform, visibleRun, type Paging } from './mu-evaluation.service.ts';
+import { scopedPlatform, visibleRun, type Paging } from './mu-evaluation-views.ts';
 
 /**
  * The two lists a run makes for its C and D enterprises: the R3.3 measures (with amounts from the run's settings)

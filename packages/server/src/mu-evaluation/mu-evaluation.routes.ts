@@ -32,16 +32,8 @@ import {
   measuresForExport,
   rectificationForExport,
 } from './mu-evaluation-measures.service.ts';
-import {
-  getRun,
-  listResults,
-  listRuns,
-  publishRun,
-  resultsForExport,
-  runEvaluation,
-  runProgressOf,
-  simulateEvaluation,
-} from './mu-evaluation.service.ts';
+import { getRun, listResults, listRuns, publishRun, resultsForExport } from './mu-evaluation.service.ts';
+import { runEvaluation, runProgressOf, simulateEvaluation } from './mu-evaluation-run.service.ts';
 import { streamMeasuresWorkbook, streamRectificationWorkbook, streamResultsWorkbook } from './mu-evaluation-xlsx.ts';
 
 const tags = ['evaluations'];

@@ -22,17 +22,8 @@ import type { Db } from '../platform/db.ts';
 import { nationalWorkingDayCalendar } from '../calendar/working-day-calendar.service.ts';
 import { actorOf, sendFile } from '../platform/http.ts';
 import { AppError } from '../platform/errors.ts';
-import {
-  answerObjection,
-  createNotice,
-  getNotice,
-  getPublicNotice,
-  listNotices,
-  listPublicNotices,
-  lodgeObjection,
-  objectionsForExport,
-  publicNoticeEntries,
-} from './notices.service.ts';
+import { answerObjection, createNotice, getNotice, listNotices, objectionsForExport } from './notices.service.ts';
+import { getPublicNotice, listPublicNotices, lodgeObjection, publicNoticeEntries } from './notices-public.service.ts';
 import { objectionsWorkbook } from './notices-xlsx.ts';
 
 const tags = ['notices'];

@@ -1,40 +1,32 @@
 import {
-  acceptsObjections,
   DEFAULT_NOTICE_WORKING_DAYS,
-  noticeStatus,
-  objectionReference,
   shanghaiDay,
   workingPeriodEnd,
   type CreateNoticeInput,
-  type LodgeObjectionInput,
   type NoticeKind,
   type NoticeView,
   type ObjectionView,
-  type PublicNoticeView,
   type WorkingDayCalendar,
 } from '@pgs/domain';
 import type { Db } from '../platform/db.ts';
 import { PUBLIC_ACTOR, requirePermission, type Actor } from '../platform/actor.ts';
 import { AppError, badRequest, conflict, notFound, staleVersion } from '../platform/errors.ts';
-import { currentRequestClient } from '../platform/request-context.ts';
 import { known } from '../platform/rows.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { displayNamesOf } from '../users/users.service.ts';
-import { NOTICE_PROVIDERS } from './notice-providers.ts';
 import {
   answerObjectionRow,
   findNotice,
   findObjection,
   insertNotice,
-  insertObjection,
-  lockNotice,
-  nextObjectionNumber,
   noticesPage,
-  objectionCounts,
   objectionsOf,
-  type NoticeRow,
   type ObjectionRow,
 } from './notices.repository.ts';
+import { providerOf, viewOf, viewsOf } from './notice-views.ts';
+
+// For other modules: this file stays the module's public face.
+export { lodgeObjection } from './notices-public.service.ts';
 
 /**
  * R3.2 公示 as use cases. The eitc puts a published mu-evaluation on notice for a period of working days (the
@@ -55,51 +47,9 @@ const addDays = (day: string, days: number) => {
   return date.toISOString().slice(0, 10);
 };
 
-function providerOf(kind: NoticeKind) {
-  return NOTICE_PROVIDERS[kind];
-}
-
 function requireManage(actor: Actor, kind: NoticeKind) {
   requirePermission(actor, 'notices.manage');
   requirePermission(actor, providerOf(kind).managePermission);
-}
-
-/** One notice's view (viewsOf answers one view per row). */
-async function viewOf(db: Db, row: NoticeRow, today: string): Promise<NoticeView> {
-  return known((await viewsOf(db, [row], today))[0], `view of notice ${row.id}`);
-}
-
-async function viewsOf(db: Db, rows: readonly NoticeRow[], today: string): Promise<NoticeView[]> {
-  const counts = await objectionCounts(
-    db,
-    rows.map((r) => r.id),
-  );
-  const nameOf = await displayNamesOf(
-    db,
-    rows.map((r) => r.createdBy),
-  );
-  return Promise.all(
-    rows.map(async (row) => {
-      const { objections, unanswered } = counts.get(row.id) ?? { objections: 0, unanswered: 0 };
-      const entries = await providerOf(row.kind).entries(db, row.subjectId, { page: 1, pageSize: 1 });
-      return {
-        id: row.id,
-        kind: row.kind,
-        subjectId: row.subjectId,
-        title: row.title,
-        year: row.year,
-        startDay: row.startDay,
-        endDay: row.endDay,
-        workingDays: row.workingDays,
-        status: noticeStatus(row, unanswered, today),
-        objections,
-        unanswered,
-        entries: entries.total,
-        createdAt: row.createdAt.toISOString(),
-        createdByName: nameOf(row.createdBy) ?? row.createdBy,
-      };
-    }),
-  );
 }
 
 export async function createNotice(
@@ -222,91 +172,4 @@ export async function answerObjection(
     );
   });
   return getNotice(db, actor, noticeId, now);
-}
-
-// ——— The public side: no sign-in; only what the notice shows ———
-
-function publicView(view: NoticeView): PublicNoticeView {
-  return {
-    id: view.id,
-    kind: view.kind,
-    title: view.title,
-    startDay: view.startDay,
-    endDay: view.endDay,
-    status: view.status,
-    entries: view.entries,
-  };
-}
-
-/** Notices that have started (a scheduled one is not public yet), newest first. */
-export async function listPublicNotices(db: Db, query: { page: number; pageSize: number }, now: Date) {
-  const today = shanghaiDay(now);
-  const { rows, total } = await noticesPage(db, query.page, query.pageSize, today);
-  const views = await viewsOf(db, rows, today);
-  return { items: views.map(publicView), total, page: query.page, pageSize: query.pageSize };
-}
-
-async function startedNotice(db: Db, id: number, today: string): Promise<NoticeRow> {
-  const row = await findNotice(db, id);
-  if (!row || row.startDay > today) throw notFound('公示不存在');
-  return row;
-}
-
-export async function getPublicNotice(db: Db, id: number, now: Date): Promise<PublicNoticeView> {
-  const today = shanghaiDay(now);
-  const row = await startedNotice(db, id, today);
-  return publicView(await viewOf(db, row, today));
-}
-
-export async function publicNoticeEntries(
-  db: Db,
-  id: number,
-  query: { q?: string; page: number; pageSize: number },
-  now: Date,
-) {
-  const row = await startedNotice(db, id, shanghaiDay(now));
-  const { items, total } = await providerOf(row.kind).entries(db, row.subjectId, query);
-  return { items, total, page: query.page, pageSize: query.pageSize };
-}
-
-/**
- * Anyone lodges an objection while the notice is on (its first to its last day): the credit code has passed its
- * check digit at the contract; the answer is the reference number to quote. Rate-limited per address at the route.
- */
-export async function lodgeObjection(db: Db, id: number, input: LodgeObjectionInput, now: Date) {
-  const today = shanghaiDay(now);
-  return db.transaction(async (tx) => {
-    const notice = await lockNotice(tx, id);
-    if (!notice || notice.startDay > today) throw notFound('公示不存在');
-    if (!acceptsObjections(notice, today))
-      throw new AppError(
-        409,
-        'NOTICE_CLOSED',
-        `该公示的异议受理期为 ${notice.startDay} 至 ${notice.endDay}，现已截止，不再受理异议`,
-      );
-    const number = await nextObjectionNumber(tx, id);
-    const reference = objectionReference(id, number);
-    const objectionId = await insertObjection(tx, {
-      noticeId: id,
-      numberInNotice: number,
-      reference,
-      creditCode: input.creditCode,
-      contact: input.contact,
-      reason: input.reason,
-      submittedAt: now,
-      clientAddress: currentRequestClient()?.address ?? null,
-    });
-    await recordAudit(
-      tx,
-      PUBLIC_ACTOR,
-      {
-        action: 'notices.objection',
-        entityType: 'notice_objection',
-        entityId: objectionId,
-        after: { noticeId: id, reference, creditCode: input.creditCode },
-      },
-      now,
-    );
-    return { reference, submittedAt: now.toISOString() };
-  });
 }

@@ -15,7 +15,8 @@ import { requirePermission, type Actor } from '../platform/actor.ts';
 import { AppError, conflict, forbidden, unprocessable } from '../platform/errors.ts';
 import { isUniqueViolation } from '../platform/db-errors.ts';
 import { classify } from '../catalog/catalog.service.ts';
-import { assertVisible, changeProject, findProject } from './projects.service.ts';
+import { assertVisible, findProject } from './project-rows.ts';
+import { changeProject } from './project-moves.service.ts';
 import { projectCirculations, projects } from './projects.table.ts';
 
 /**

@@ -8,7 +8,7 @@ import { known } from '../platform/rows.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { targetEvents, targetQuarters, targets } from './targets.table.ts';
 import { lockQuarter, quarterRows, quarterState, quarterSummaries } from './targets.repository.ts';
-import { quarterClosed } from './targets.service.ts';
+import { quarterClosed } from './target-guards.ts';
 
 /** The quarters of the library (issue #13): carry-forward from the last quarter with its diff, and closing. */
 

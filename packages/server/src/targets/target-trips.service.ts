@@ -13,7 +13,7 @@ import {
   tripLinks,
   tripsOfLineage,
 } from './target-trips.repository.ts';
-import { createTargetRow } from './targets.service.ts';
+import { createTargetRow } from './target-writes.service.ts';
 
 /**
  * Outbound trips (R2.8) ↔ the target library (R2.7), for the trips module: it checks the targets a trip names, links
@@ -24,7 +24,7 @@ import { createTargetRow } from './targets.service.ts';
 /** What the targets module keeps of a trip: its id, platform, days and destination. */
 export type TripForTargets = {
   id: number;
-  platformKey: string;
+  platformKey: PlatformKey;
   startOn: string;
   endOn: string;
   province: string;
@@ -161,7 +161,7 @@ export async function createTargetFromTrip(
   return createTargetRow(
     tx,
     actor,
-    { ...input, platformKey: trip.platformKey as PlatformKey, quarter, status: 'contact', statusReason: undefined },
+    { ...input, platformKey: trip.platformKey, quarter, status: 'contact', statusReason: undefined },
     now,
   );
 }

@@ -3,15 +3,9 @@ import { z } from 'zod';
 import {
   carryForwardResultSchema,
   carryForwardSchema,
-  channelContractSchema,
-  channelFilterSchema,
-  channelIdParamsSchema,
-  channelListSchema,
-  channelSchema,
   chinaMapQuerySchema,
   chinaMapSchema,
   closeQuarterSchema,
-  createChannelSchema,
   createTargetSchema,
   divisionsSchema,
   FOCUS_CITIES,
@@ -28,7 +22,6 @@ import {
   targetIdParamsSchema,
   targetListQuerySchema,
   targetListSchema,
-  updateChannelSchema,
   updateTargetSchema,
   wenzhouMapSchema,
 } from '@pgs/domain';
@@ -36,22 +29,16 @@ import type { AppContext } from '../platform/context.ts';
 import { actorOf, primed, sendFile } from '../platform/http.ts';
 import { datedXlsxName } from '../platform/xlsx-format.ts';
 import { requirePermission } from '../platform/actor.ts';
-import {
-  createTarget,
-  getTarget,
-  linkTargetProject,
-  listTargets,
-  targetExportRows,
-  updateTarget,
-} from './targets.service.ts';
+import { getTarget, listTargets, targetExportRows } from './targets-ledger.service.ts';
+import { createTarget, updateTarget } from './target-writes.service.ts';
+import { linkTargetProject } from './target-project-link.service.ts';
 import { carryForward, closeQuarter, listQuarters, quarterDiffOf } from './target-quarters.service.ts';
 import { chinaMap, targetFunnel, wenzhouMap } from './target-funnel.service.ts';
-import { addChannelContract, createChannel, listChannels, updateChannel } from './channels.service.ts';
-import { channelsWorkbook, funnelWorkbook, streamTargetWorkbook } from './targets-xlsx.ts';
+import { funnelWorkbook, streamTargetWorkbook } from './targets-xlsx.ts';
 
 const tags = ['targets'];
 
-/** §二(四)–(五) (R2.7–R2.8): the target library per platform and quarter, channels, the funnel and the maps. */
+/** §二(四)–(五) (R2.7–R2.8): the target library per platform and quarter, the funnel and the maps (channels: target-channels.routes.ts). */
 export const targetRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
@@ -244,70 +231,5 @@ export const targetRoutes =
         },
       },
       async (request) => linkTargetProject(ctx.db, actorOf(request), request.params.id, request.body, ctx.clock()),
-    );
-
-    app.get(
-      '/target-channels',
-      {
-        schema: {
-          tags,
-          summary: '招商渠道（委托招商与以商招商）及其带来的企业',
-          querystring: channelFilterSchema,
-          response: { 200: channelListSchema },
-        },
-      },
-      async (request) => listChannels(ctx.db, actorOf(request), request.query),
-    );
-
-    app.get(
-      '/target-channels/export.xlsx',
-      { schema: { tags, summary: '导出招商渠道（Excel）', querystring: channelFilterSchema } },
-      async (request, reply) => {
-        const { items } = await listChannels(ctx.db, actorOf(request), request.query);
-        return sendFile(reply, {
-          buffer: channelsWorkbook(items),
-          fileName: datedXlsxName('招商渠道', ctx.clock()),
-        });
-      },
-    );
-
-    app.post(
-      '/target-channels',
-      { schema: { tags, summary: '新增招商渠道', body: createChannelSchema, response: { 201: channelSchema } } },
-      async (request, reply) => {
-        reply.code(201);
-        return createChannel(ctx.db, actorOf(request), request.body, ctx.clock());
-      },
-    );
-
-    app.put(
-      '/target-channels/:id',
-      {
-        schema: {
-          tags,
-          summary: '修改招商渠道（带版本号）',
-          params: channelIdParamsSchema,
-          body: updateChannelSchema,
-          response: { 200: channelSchema },
-        },
-      },
-      async (request) => updateChannel(ctx.db, actorOf(request), request.params.id, request.body, ctx.clock()),
-    );
-
-    app.post(
-      '/target-channels/:id/contracts',
-      {
-        schema: {
-          tags,
-          summary: '登记委托招商合同（期限、范围、费用条款）',
-          params: channelIdParamsSchema,
-          body: channelContractSchema,
-          response: { 201: channelSchema },
-        },
-      },
-      async (request, reply) => {
-        reply.code(201);
-        return addChannelContract(ctx.db, actorOf(request), request.params.id, request.body, ctx.clock());
-      },
     );
   };

@@ -1,4 +1,4 @@
-import { shanghaiDay, type StaffInput, type StaffView, type staffUpdateSchema } from '@pgs/domain';
+import { shanghaiDay, type PlatformKey, type StaffInput, type StaffView, type staffUpdateSchema } from '@pgs/domain';
 import type { z } from 'zod';
 import type { Db, Tx } from '../platform/db.ts';
 import { requirePermission, type Actor } from '../platform/actor.ts';
@@ -15,7 +15,7 @@ import {
   updateDeclarationAt,
   updateStaffAt,
   type StaffRow,
-} from './trips.repository.ts';
+} from './staff.repository.ts';
 import { requirePlatformVisible } from './trips-scope.ts';
 
 /** R2.8 rosters (名册) and monthly time declarations of a platform: who counts, and how much of their time. */
@@ -39,7 +39,7 @@ export function staffView(row: StaffRow): StaffView {
 export async function listStaff(
   db: Db,
   actor: Actor,
-  platformKey: string,
+  platformKey: PlatformKey,
   query: { month?: string | undefined; page: number; pageSize: number },
 ) {
   requirePermission(actor, 'trips.read');
@@ -55,14 +55,14 @@ export async function listStaff(
 }
 
 /** Every person of the roster, for the export. */
-export async function rosterRows(db: Db, actor: Actor, platformKey: string) {
+export async function rosterRows(db: Db, actor: Actor, platformKey: PlatformKey) {
   requirePermission(actor, 'trips.read');
   requirePlatformVisible(actor, platformKey, '平台的名册');
   return (await staffOfPlatform(db, platformKey)).map(staffView);
 }
 
 /** `POST /platforms/:key/staff`: a platform adds a person to its own roster. */
-export async function addStaff(db: Db, actor: Actor, platformKey: string, input: StaffInput, now: Date) {
+export async function addStaff(db: Db, actor: Actor, platformKey: PlatformKey, input: StaffInput, now: Date) {
   requirePermission(actor, 'trips.report');
   requirePlatformVisible(actor, platformKey, '平台的名册');
   const row = await db.transaction(async (tx) => {
@@ -128,7 +128,7 @@ export async function updateStaff(
 }
 
 /** `GET /platforms/:key/time?month=`: the month's sheet — everyone on the roster with their declared days. */
-export async function timeSheet(db: Db, actor: Actor, platformKey: string, month: string) {
+export async function timeSheet(db: Db, actor: Actor, platformKey: PlatformKey, month: string) {
   requirePermission(actor, 'trips.read');
   requirePlatformVisible(actor, platformKey, '平台的名册');
   const roster = await staffOfPlatform(db, platformKey, month);

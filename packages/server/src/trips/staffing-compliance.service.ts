@@ -6,12 +6,14 @@ import {
   staffingCompliance,
   workingDaysOfMonth,
   type MonthComplianceView,
+  type PlatformKey,
   type RosterMember,
 } from '@pgs/domain';
 import type { Db } from '../platform/db.ts';
 import { requirePermission, type Actor } from '../platform/actor.ts';
 import { loadCalendarBook } from '../calendar/calendar.service.ts';
-import { declarationsOf, staffOfPlatforms, tripsOfPlatformsStartedBetween } from './trips.repository.ts';
+import { tripsOfPlatformsStartedBetween } from './trips.repository.ts';
+import { declarationsOf, staffOfPlatforms } from './staff.repository.ts';
 import { listPlatform, requirePlatformVisible } from './trips-scope.ts';
 
 /**
@@ -22,7 +24,7 @@ import { listPlatform, requirePlatformVisible } from './trips-scope.ts';
  */
 export async function complianceOfMonths(
   db: Db,
-  platformKey: string,
+  platformKey: PlatformKey,
   months: string[],
 ): Promise<MonthComplianceView[]> {
   const [result] = await complianceOfPlatforms(db, [platformKey], months);
@@ -35,7 +37,7 @@ export async function complianceOfMonths(
  */
 export async function complianceOfPlatforms(
   db: Db,
-  platformKeys: readonly string[],
+  platformKeys: readonly PlatformKey[],
   months: string[],
 ): Promise<MonthComplianceView[][]> {
   const sorted = [...months].sort();
@@ -74,7 +76,7 @@ export async function complianceOfPlatforms(
 }
 
 /** `GET /platforms/:key/staffing-compliance?month=`: one platform's month, each figure with its rows. */
-export async function platformCompliance(db: Db, actor: Actor, platformKey: string, month: string) {
+export async function platformCompliance(db: Db, actor: Actor, platformKey: PlatformKey, month: string) {
   requirePermission(actor, 'trips.read');
   requirePlatformVisible(actor, platformKey, '平台');
   const [result] = await complianceOfMonths(db, platformKey, [month]);

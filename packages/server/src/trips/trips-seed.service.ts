@@ -1,9 +1,10 @@
-import { isLateReport, reportDueOn, shanghaiDay } from '@pgs/domain';
+import { isLateReport, reportDueOn, shanghaiDay, type PlatformKey } from '@pgs/domain';
 import type { Db } from '../platform/db.ts';
 import type { Actor } from '../platform/actor.ts';
 import { forbidden } from '../platform/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { insertStaff, insertTrip } from './trips.repository.ts';
+import { insertTrip } from './trips.repository.ts';
+import { insertStaff } from './staff.repository.ts';
 import { timeDeclarations } from './trips.table.ts';
 import { staffView } from './staff.service.ts';
 import { currentTripSettings } from './trip-settings.service.ts';
@@ -39,7 +40,7 @@ export type SeedTrip = {
   reportedAt: Date;
 };
 
-export async function seedRoster(db: Db, actor: Actor, platformKey: string, people: SeedPerson[], now: Date) {
+export async function seedRoster(db: Db, actor: Actor, platformKey: PlatformKey, people: SeedPerson[], now: Date) {
   systemOnly(actor);
   return db.transaction(async (tx) => {
     const rows = [];
@@ -62,7 +63,7 @@ export async function seedTrips(
   db: Db,
   actor: Actor,
   batch: {
-    platformKey: string;
+    platformKey: PlatformKey;
     trips: SeedTrip[];
     declarations: Array<{ staffId: number; month: string; investmentDays: string; at: Date }>;
   },

@@ -1,10 +1,9 @@
 import { and, asc, count, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
-import { lastDayOfMonth } from '@pgs/domain';
+import { lastDayOfMonth, type PlatformKey } from '@pgs/domain';
 import type { Db, Tx } from '../platform/db.ts';
 import { firstRow } from '../platform/rows.ts';
 import {
   staff,
-  timeDeclarations,
   tripAttachments,
   tripContacts,
   tripProjects,
@@ -12,101 +11,14 @@ import {
   tripSettings,
   tripTravellers,
 } from './trips.table.ts';
-
-/** SQL of the trips module only (rosters, declarations, trips, attachments, the reporting setting). */
-
-export type StaffRow = typeof staff.$inferSelect;
 export type TripRow = typeof trips.$inferSelect;
 
-// ── roster ─────────────────────────────────────────────────────────────────────────────────────────────────────────
-const onRosterIn = (month: string) =>
-  and(lte(staff.fromMonth, month), sql`(${staff.untilMonth} is null or ${staff.untilMonth} >= ${month})`);
-
-export async function staffOfPlatform(db: Db | Tx, platformKey: string, month?: string): Promise<StaffRow[]> {
-  const where = month ? and(eq(staff.platformKey, platformKey), onRosterIn(month)) : eq(staff.platformKey, platformKey);
-  return db.select().from(staff).where(where).orderBy(desc(staff.mainLeader), asc(staff.id));
-}
-
-/** The rosters of several platforms in one read, each in `staffOfPlatform`'s order. */
-export async function staffOfPlatforms(db: Db | Tx, platformKeys: readonly string[]): Promise<StaffRow[]> {
-  if (platformKeys.length === 0) return [];
-  return db
-    .select()
-    .from(staff)
-    .where(inArray(staff.platformKey, [...platformKeys]))
-    .orderBy(desc(staff.mainLeader), asc(staff.id));
-}
-
-export async function staffById(db: Db | Tx, id: number): Promise<StaffRow | undefined> {
-  const [row] = await db.select().from(staff).where(eq(staff.id, id));
-  return row;
-}
-
-export async function staffByIds(db: Db | Tx, ids: number[]): Promise<StaffRow[]> {
-  if (ids.length === 0) return [];
-  return db.select().from(staff).where(inArray(staff.id, ids));
-}
-
-export async function insertStaff(tx: Tx, values: typeof staff.$inferInsert): Promise<StaffRow> {
-  return firstRow(await tx.insert(staff).values(values).returning(), 'insert staff');
-}
-
-export async function updateStaffAt(
-  tx: Tx,
-  id: number,
-  version: number,
-  values: Partial<typeof staff.$inferInsert>,
-): Promise<StaffRow | undefined> {
-  const [row] = await tx
-    .update(staff)
-    .set({ ...values, version: sql`${staff.version} + 1` })
-    .where(and(eq(staff.id, id), eq(staff.version, version)))
-    .returning();
-  return row;
-}
-
-// ── time declarations ───────────────────────────────────────────────────────────────────────────────────────────
-export async function declarationsOf(db: Db | Tx, staffIds: number[], months: string[]) {
-  if (staffIds.length === 0 || months.length === 0) return [];
-  return db
-    .select()
-    .from(timeDeclarations)
-    .where(and(inArray(timeDeclarations.staffId, staffIds), inArray(timeDeclarations.month, months)));
-}
-
-export async function declarationOf(db: Db | Tx, staffId: number, month: string) {
-  const [row] = await db
-    .select()
-    .from(timeDeclarations)
-    .where(and(eq(timeDeclarations.staffId, staffId), eq(timeDeclarations.month, month)));
-  return row;
-}
-
-/** First declaration: insert, or nothing when someone declared first (the caller answers 409). */
-export async function insertDeclaration(tx: Tx, values: typeof timeDeclarations.$inferInsert) {
-  return tx.insert(timeDeclarations).values(values).onConflictDoNothing().returning();
-}
-
-export async function updateDeclarationAt(
-  tx: Tx,
-  key: { staffId: number; month: string; version: number },
-  values: { investmentDays: string; updatedAt: Date; updatedBy: string },
-) {
-  return tx
-    .update(timeDeclarations)
-    .set({ ...values, version: sql`${timeDeclarations.version} + 1` })
-    .where(
-      and(
-        eq(timeDeclarations.staffId, key.staffId),
-        eq(timeDeclarations.month, key.month),
-        eq(timeDeclarations.version, key.version),
-      ),
-    )
-    .returning();
-}
-
 // ── trips ──────────────────────────────────────────────────────────────────────────────────────────────────────
-export type TripFilter = { platformKey?: string | undefined; month?: string | undefined; late?: boolean | undefined };
+export type TripFilter = {
+  platformKey?: PlatformKey | undefined;
+  month?: string | undefined;
+  late?: boolean | undefined;
+};
 
 function tripCondition(filter: TripFilter): SQL | undefined {
   // A withdrawn trip (撤回) counts nowhere: not listed, not exported.
@@ -140,7 +52,7 @@ export async function tripById(db: Db | Tx, id: number): Promise<TripRow | undef
  */
 export async function tripsOfPlatformsStartedBetween(
   db: Db,
-  platformKeys: readonly string[],
+  platformKeys: readonly PlatformKey[],
   from: string,
   to: string,
 ) {
@@ -157,7 +69,7 @@ export async function tripsOfPlatformsStartedBetween(
         sql`${trips.withdrawnAt} is null`,
       ),
     );
-  const byTrip = new Map<number, { id: number; platformKey: string; startOn: string; travellerIds: number[] }>();
+  const byTrip = new Map<number, { id: number; platformKey: PlatformKey; startOn: string; travellerIds: number[] }>();
   for (const row of rows) {
     const trip = byTrip.get(row.id) ?? {
       id: row.id,

@@ -7,7 +7,6 @@ import { findProject } from '../projects/projects.service.ts';
 import { assertTripTargets, linkTripTargets, targetsOfTrips } from '../targets/target-trips.service.ts';
 import {
   insertTrip,
-  staffByIds,
   tripById,
   tripDetails,
   tripPage,
@@ -15,6 +14,7 @@ import {
   type TripLinks,
   type TripRow,
 } from './trips.repository.ts';
+import { staffByIds } from './staff.repository.ts';
 import { currentTripSettings } from './trip-settings.service.ts';
 import { listPlatform, requirePlatformVisible } from './trips-scope.ts';
 

@@ -10,6 +10,7 @@ import {
   text,
   timestamp,
 } from 'drizzle-orm/pg-core';
+import type { PlatformKey } from '@pgs/domain';
 import { platforms } from '../reference/reference.table.ts';
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
@@ -25,6 +26,7 @@ export const staff = pgTable(
   {
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
     platformKey: text('platform_key')
+      .$type<PlatformKey>()
       .notNull()
       .references(() => platforms.key),
     name: text('name').notNull(),
@@ -70,6 +72,7 @@ export const trips = pgTable(
   {
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
     platformKey: text('platform_key')
+      .$type<PlatformKey>()
       .notNull()
       .references(() => platforms.key),
     startOn: date('start_on', { mode: 'string' }).notNull(),
