@@ -10,7 +10,6 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
 import compress from '@fastify/compress';
-import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -62,6 +61,7 @@ import { installXlsxResponses, openApiTransform } from './platform/openapi-respo
 import { apiDocsGuard } from './auth/api-docs-guard.ts';
 import { staticCacheHeaders } from './platform/static-cache.ts';
 import { listenForChanges } from './platform/change-listener.ts';
+import { installUploads } from './platform/uploads.ts';
 
 // Validation messages in Chinese for the people who read them (zod's built-in zh-CN locale).
 z.config(z.locales.zhCN());
@@ -140,7 +140,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Answers only: request bodies announcing any encoding are refused before they are read (http-security.ts), so the
   // per-request decompression hook would never have work to do.
   await app.register(compress, { global: true, globalDecompression: false, threshold: 2048 });
-  await app.register(multipart);
+  await installUploads(app);
   // Issue #10.9: no route reads plain text; without a parser such a body is a 415.
   app.removeContentTypeParser('text/plain');
   // Only the routes that ask for it are limited (the login: per address and per name, auth/login-rate-limit.ts).

@@ -8,6 +8,22 @@ describe('Shanghai days and times (DESIGN.md: stored UTC, shown Asia/Shanghai)',
     expect(shanghaiDay(new Date('2026-11-28T16:00:00Z'))).toBe('2026-11-29');
   });
 
+  it('reads the day of each instant when the same day was asked just before (the remembered day ends at midnight)', () => {
+    const midnight = Date.UTC(2026, 10, 28, 16);
+    const asked = [-86_400_000, -1, 0, -1, 86_399_999, 86_400_000, -86_400_001].map((offset) =>
+      shanghaiDay(new Date(midnight + offset)),
+    );
+    expect(asked).toEqual([
+      '2026-11-28',
+      '2026-11-28',
+      '2026-11-29',
+      '2026-11-28',
+      '2026-11-29',
+      '2026-11-30',
+      '2026-11-27',
+    ]);
+  });
+
   it('reads the same day as the time-zone database, at each side of midnight, from 1985 to 2100 and at the edges', () => {
     const intl = new Intl.DateTimeFormat('en-CA', {
       timeZone: 'Asia/Shanghai',

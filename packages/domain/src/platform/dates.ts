@@ -15,11 +15,19 @@ const FIXED_OFFSET_FROM = Date.UTC(1991, 11, 31, 16);
 const FIXED_OFFSET_UNTIL = Date.UTC(9999, 11, 31, 16);
 const EIGHT_HOURS_MS = 8 * 3_600_000;
 
+const DAY_MS = 86_400_000;
+/** The last fixed-offset day asked for and its UTC bounds: nearly every request of a day asks for the same one. */
+let lastDay = { from: 0, until: 0, day: '' };
+
 /** The Asia/Shanghai calendar day of an instant, as 'YYYY-MM-DD'. */
 export function shanghaiDay(instant: Date): string {
   const time = instant.getTime();
-  if (time >= FIXED_OFFSET_FROM && time < FIXED_OFFSET_UNTIL)
-    return new Date(time + EIGHT_HOURS_MS).toISOString().slice(0, 10);
+  if (time >= lastDay.from && time < lastDay.until) return lastDay.day;
+  if (time >= FIXED_OFFSET_FROM && time < FIXED_OFFSET_UNTIL) {
+    const from = Math.floor((time + EIGHT_HOURS_MS) / DAY_MS) * DAY_MS - EIGHT_HOURS_MS;
+    lastDay = { from, until: from + DAY_MS, day: new Date(from + EIGHT_HOURS_MS).toISOString().slice(0, 10) };
+    return lastDay.day;
+  }
   return SHANGHAI_DAY.format(instant);
 }
 

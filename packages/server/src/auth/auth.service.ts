@@ -39,21 +39,27 @@ const TOUCH_INTERVAL_MS = 60_000;
 const SESSION_CACHE_MS = 5_000;
 
 /** A session with its user, as the cache keeps it (the user read through the users service). */
-type SessionWithUser = { createdAt: Date; lastSeenAt: Date; user: UserRow };
+type SessionWithUser = { tokenHash: string; createdAt: Date; lastSeenAt: Date; user: UserRow };
+/**
+ * Keyed by the cookie's token itself, with its hash in the entry: a request then finds its session without hashing
+ * the cookie (a SHA-256 on every request, issue #15). The hash is what keeps a copy of the sessions table from
+ * opening a session; this process reads the token from every request anyway.
+ */
 const sessionCache = perDatabase<ShortLivedCache<string, SessionWithUser>>(
   () => new ShortLivedCache('sessions', SESSION_CACHE_MS),
 );
 
-async function readSession(db: Db, tokenHash: string, now: Date): Promise<SessionWithUser | undefined> {
+async function readSession(db: Db, token: string, now: Date): Promise<SessionWithUser | undefined> {
   const generation = generationOf('sessions');
+  const tokenHash = hashToken(token);
   // Two lookups by primary key (session, then its user through the users service) on a cache miss only.
   const session = await findSession(db, tokenHash);
   if (!session) return undefined;
   const user = await userById(db, session.userId);
   // The user row cannot be gone while its session exists (ON DELETE CASCADE), except between the two reads.
   if (!user) return undefined;
-  const found: SessionWithUser = { createdAt: session.createdAt, lastSeenAt: session.lastSeenAt, user };
-  sessionCache(db).set(tokenHash, found, generation, now);
+  const found: SessionWithUser = { tokenHash, createdAt: session.createdAt, lastSeenAt: session.lastSeenAt, user };
+  sessionCache(db).set(token, found, generation, now);
   return found;
 }
 
@@ -213,12 +219,12 @@ export async function authenticate(
   now: Date,
   route?: SessionRouteConfig,
 ): Promise<Actor> {
-  const tokenHash = hashToken(token);
-  let found = sessionCache(db).get(tokenHash, now);
+  let found = sessionCache(db).get(token, now);
   // A cached session that looks ended is read again: another process may have moved its idle clock since.
   if (found && sessionEnd(found, now, settings.sessionMaxHours)) found = undefined;
-  found ??= await readSession(db, tokenHash, now);
+  found ??= await readSession(db, token, now);
   if (!found) throw unauthorized('请先登录');
+  const { tokenHash } = found;
   const end = sessionEnd(found, now, settings.sessionMaxHours);
   if (end) {
     await deleteSession(db, tokenHash);

@@ -28,16 +28,33 @@ import { catalogView, toDomainItem, toItemView, toSummary, versionPeople } from 
 
 /**
  * A published version's items never change (only drafts are edited, and only drafts can be deleted), so they are
- * cached by version id — per database, since tests open several in one process.
+ * cached by version id — per database, since tests open several in one process — with what classify needs worked out
+ * once: the items in the domain's shape, grouped by industry code (issue #15: not mapped again on every request).
  */
-const publishedItemsCache = new WeakMap<Db, Map<number, CatalogItemRow[]>>();
+type PublishedItems = {
+  rows: CatalogItemRow[];
+  rowById: Map<CatalogItem['id'], CatalogItemRow>;
+  /** In row order within each code, so classify sees items of one code in the order it always did. */
+  itemsByCode: Map<string, CatalogItem[]>;
+};
+const publishedItemsCache = new WeakMap<Db, Map<number, PublishedItems>>();
 
-async function publishedItems(db: Db, versionId: number): Promise<CatalogItemRow[]> {
+async function publishedItems(db: Db, versionId: number): Promise<PublishedItems> {
   let cache = publishedItemsCache.get(db);
-  if (!cache) publishedItemsCache.set(db, (cache = new Map<number, CatalogItemRow[]>()));
-  let rows = cache.get(versionId);
-  if (!rows) cache.set(versionId, (rows = await itemsOfVersion(db, versionId)));
-  return rows;
+  if (!cache) publishedItemsCache.set(db, (cache = new Map<number, PublishedItems>()));
+  let found = cache.get(versionId);
+  if (!found) cache.set(versionId, (found = indexItems(await itemsOfVersion(db, versionId))));
+  return found;
+}
+
+function indexItems(rows: CatalogItemRow[]): PublishedItems {
+  const itemsByCode = new Map<string, CatalogItem[]>();
+  for (const row of rows) {
+    const items = itemsByCode.get(row.industryCode) ?? [];
+    items.push(toDomainItem(row));
+    itemsByCode.set(row.industryCode, items);
+  }
+  return { rows, rowById: new Map<CatalogItem['id'], CatalogItemRow>(rows.map((row) => [row.id, row])), itemsByCode };
 }
 
 /**
@@ -164,15 +181,18 @@ export async function classify(
   const day = query.date ?? shanghaiDay(now);
   const code = query.industryCode.toUpperCase();
   if (!isWellFormedIndustryCode(code)) throw badRequest(`行业代码“${code}”格式不正确`);
+  const lineage = industryLineage(code);
   // The matched item's code is one of the code's lineage, so one look-up names both.
-  const names = await industriesByCode(db, industryLineage(code), now);
+  const names = await industriesByCode(db, lineage, now);
   const industry = names.get(code);
   if (!industry) throw unprocessable('UNKNOWN_INDUSTRY', `行业代码 ${code} 不在 GB/T 4754-2017 国民经济行业分类中`);
   const version = await inForceVersion(db, platformKey, day, now);
   if (!version) throw notFound(`${platformName(platformKey)}在 ${day} 尚无生效的产业准入目录`);
-  const rows = await publishedItems(db, version.id);
+  const published = await publishedItems(db, version.id);
+  // Only the items of the code's lineage can match, and classifyIndustry looks at no other: each code's items in
+  // row order, and items of different codes never tie (each level has its own specificity).
   const result = classifyIndustry({
-    items: rows.map(toDomainItem),
+    items: lineage.flatMap((lineageCode) => published.itemsByCode.get(lineageCode) ?? []),
     industryCode: code,
     text: query.text,
     platformName: platformName(platformKey),
@@ -180,7 +200,7 @@ export async function classify(
     industryName: industry.name,
   });
   const matched = result.item;
-  const itemRow = matched ? rows.find((row) => row.id === matched.id) : undefined;
+  const itemRow = matched ? published.rowById.get(matched.id) : undefined;
   return {
     platformKey,
     industryCode: code,
@@ -229,7 +249,7 @@ export async function publishedCatalogs(
       id: row.id,
       version: row.version,
       effectiveDate: row.effectiveDate,
-      items: (await publishedItems(db, row.id)).map(toDomainItem),
+      items: (await publishedItems(db, row.id)).rows.map(toDomainItem),
     };
   return { inForce: await load(inForce), previous: await load(previous), upcoming: await load(upcoming) };
 }

@@ -15,10 +15,11 @@ export function currentRequestClient(): RequestClient | null {
 }
 
 /**
- * Opens the request's context in `onRequest` and opens it again in `preValidation`, because a parsed body resumes
- * in the socket's async context rather than the hook's (the approach of @fastify/request-context, which keeps an
- * AsyncResource per request for it; the client itself is all the second hook needs, issue #15).
- * `request.ip` follows the app's trustProxy setting.
+ * Opens the request's context in `onRequest` and opens it again in `preValidation` when a parsed body resumed in
+ * the socket's async context rather than the hook's (the approach of @fastify/request-context, which keeps an
+ * AsyncResource per request for it; the client itself is all the second hook needs, issue #15). A request without
+ * a body is still in its context there, and is not given a second one. `request.ip` follows the app's trustProxy
+ * setting.
  */
 export function installRequestContext(app: FastifyInstance): void {
   app.addHook('onRequest', (request, _reply, done) => {
@@ -32,7 +33,7 @@ export function installRequestContext(app: FastifyInstance): void {
   });
   app.addHook('preValidation', (request, _reply, done) => {
     const client = clientOf.get(request);
-    if (client) storage.run(client, done);
+    if (client && storage.getStore() !== client) storage.run(client, done);
     else done();
   });
 }
