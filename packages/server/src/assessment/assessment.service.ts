@@ -1,17 +1,12 @@
 import {
-  bonusPoints,
-  PLATFORM_KEYS,
   rubricProblems,
-  scoreAssessment,
   shanghaiDay,
-  type AssessmentFigure,
   type AssessmentSummary,
   type AssessmentView,
   type CreateAssessmentInput,
   type FigureRow,
   type FigureRowsQuery,
   type FigureSourceKey,
-  type PlatformAssessment,
   type PlatformKey,
   type Rubric,
 } from '@pgs/domain';
@@ -30,80 +25,13 @@ import {
   setAssessmentResult,
   type AssessmentRow,
 } from './assessment.repository.ts';
-import { figureContext, storedFigure } from './figure-source.ts';
 import { figureRowsPage } from './figure-rows.repository.ts';
-import { FIGURE_SOURCE_REGISTRY } from './figure-sources.ts';
-import { bonusCandidates } from './bonus-candidates.ts';
+import { computeResult, figureView, type StoredFigure, type StoredResult } from './assessment-result.ts';
 import { invalidRubric, rubricOfYear } from './rubrics.service.ts';
 import { displayNames } from './people.ts';
 
-/**
- * What an assessment freezes besides its rubric: every platform's criteria and figures, bonus and warnings. The rows
- * behind the figures are in assessment_figure_rows; an assessment saved before issue #15 still has them in its
- * figures (`rows`, no `rowCount`), read from there.
- */
-type StoredResult = {
-  platforms: PlatformAssessment[];
-  warningNote: string;
-  bonusExcluded: AssessmentView['bonusExcluded'];
-};
-type StoredFigure = AssessmentFigure | (Omit<AssessmentFigure, 'rowCount'> & { rows: FigureRow[] });
-
-/** A stored figure as the reader gets it: its rows counted, never carried (they are read a page at a time). */
-function figureView(figure: StoredFigure): AssessmentFigure {
-  if (!('rows' in figure)) return figure;
-  const { rows, ...rest } = figure;
-  return { ...rest, rowCount: rows.length };
-}
-
 /** The leader and the drc see drafts; the other readers see published assessments only. */
 const seesDrafts = (actor: Actor) => actor.role === 'system' || actor.role === 'drc' || actor.role === 'leader';
-
-/**
- * R4.2–R4.3: the year's figures from every source, the bonus, and the scoring of the domain. With `assessmentId`
- * (a saved assessment, in its transaction) the rows behind each figure are kept in assessment_figure_rows, once per
- * platform and source (two criteria may share a source); a simulation keeps none.
- */
-async function computeResult(
-  db: Db,
-  year: number,
-  asOf: string,
-  rubric: Rubric,
-  now: Date,
-  assessmentId: number | null,
-): Promise<StoredResult> {
-  const context = figureContext({ db, year, asOf, rubric, now, assessmentId });
-  const figures: Record<string, Partial<Record<PlatformKey, AssessmentFigure>>> = {};
-  for (const criterion of rubric.criteria) {
-    const source = FIGURE_SOURCE_REGISTRY[criterion.source];
-    figures[criterion.key] = {};
-    for (const key of PLATFORM_KEYS)
-      figures[criterion.key]![key] = await context.once(`figure:${source.key}:${key}`, async () =>
-        storedFigure(context, key, source.key, await source.figure(context, key)),
-      );
-  }
-  const bonus = bonusPoints({
-    year,
-    asOf,
-    pointsPerProject: rubric.bonusPointsPerProject,
-    platformKeys: PLATFORM_KEYS,
-    projects: await bonusCandidates(context),
-  });
-  const previous = await publishedOfYear(db, year - 1);
-  const previousRanks = previous
-    ? new Map((previous.result as StoredResult).platforms.map((p) => [p.platformKey, p.rank] as const))
-    : null;
-  const scored = scoreAssessment({
-    year,
-    asOf,
-    rubric,
-    platformKeys: PLATFORM_KEYS,
-    figures,
-    bonus: bonus.byPlatform,
-    previousRanks,
-  });
-  return { platforms: scored.platforms, warningNote: scored.warningNote, bonusExcluded: bonus.excluded };
-}
 
 /** The assessment day: given, or today; never after today (figures of the future do not exist yet). */
 function assessmentDay(input: CreateAssessmentInput, now: Date): string {

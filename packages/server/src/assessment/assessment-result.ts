@@ -1,0 +1,81 @@
+import {
+  bonusPoints,
+  PLATFORM_KEYS,
+  scoreAssessment,
+  type AssessmentFigure,
+  type AssessmentView,
+  type FigureRow,
+  type PlatformAssessment,
+  type PlatformKey,
+  type Rubric,
+} from '@pgs/domain';
+import type { Db } from '../platform/db.ts';
+import { publishedOfYear } from './assessment.repository.ts';
+import { figureContext, storedFigure } from './figure-source.ts';
+import { FIGURE_SOURCE_REGISTRY } from './figure-sources.ts';
+import { bonusCandidates } from './bonus-candidates.ts';
+
+/**
+ * What an assessment freezes besides its rubric: every platform's criteria and figures, bonus and warnings. The rows
+ * behind the figures are in assessment_figure_rows; an assessment saved before issue #15 still has them in its
+ * figures (`rows`, no `rowCount`), read from there.
+ */
+export type StoredResult = {
+  platforms: PlatformAssessment[];
+  warningNote: string;
+  bonusExcluded: AssessmentView['bonusExcluded'];
+};
+export type StoredFigure = AssessmentFigure | (Omit<AssessmentFigure, 'rowCount'> & { rows: FigureRow[] });
+
+/** A stored figure as the reader gets it: its rows counted, never carried (they are read a page at a time). */
+export function figureView(figure: StoredFigure): AssessmentFigure {
+  if (!('rows' in figure)) return figure;
+  const { rows, ...rest } = figure;
+  return { ...rest, rowCount: rows.length };
+}
+
+/**
+ * R4.2–R4.3: the year's figures from every source, the bonus, and the scoring of the domain. With `assessmentId`
+ * (a saved assessment, in its transaction) the rows behind each figure are kept in assessment_figure_rows, once per
+ * platform and source (two criteria may share a source); a simulation keeps none.
+ */
+export async function computeResult(
+  db: Db,
+  year: number,
+  asOf: string,
+  rubric: Rubric,
+  now: Date,
+  assessmentId: number | null,
+): Promise<StoredResult> {
+  const context = figureContext({ db, year, asOf, rubric, now, assessmentId });
+  const figures: Record<string, Partial<Record<PlatformKey, AssessmentFigure>>> = {};
+  for (const criterion of rubric.criteria) {
+    const source = FIGURE_SOURCE_REGISTRY[criterion.source];
+    figures[criterion.key] = {};
+    for (const key of PLATFORM_KEYS)
+      figures[criterion.key]![key] = await context.once(`figure:${source.key}:${key}`, async () =>
+        storedFigure(context, key, source.key, await source.figure(context, key)),
+      );
+  }
+  const bonus = bonusPoints({
+    year,
+    asOf,
+    pointsPerProject: rubric.bonusPointsPerProject,
+    platformKeys: PLATFORM_KEYS,
+    projects: await bonusCandidates(context),
+  });
+  const previous = await publishedOfYear(db, year - 1);
+  const previousRanks = previous
+    ? new Map((previous.result as StoredResult).platforms.map((p) => [p.platformKey, p.rank] as const))
+    : null;
+  const scored = scoreAssessment({
+    year,
+    asOf,
+    rubric,
+    platformKeys: PLATFORM_KEYS,
+    figures,
+    bonus: bonus.byPlatform,
+    previousRanks,
+  });
+  return { platforms: scored.platforms, warningNote: scored.warningNote, bonusExcluded: bonus.excluded };
+}
