@@ -1311,6 +1311,18 @@ const ROUTES: Route[] = [
         },
       },
       {
+        route: 'GET /assessments/{id}/figures/{source}/rows',
+        needs: 'assessment.read',
+        ok: 200,
+        figuresOf: 'zn',
+        request: async () => ({
+          url: `/assessments/${await published()}/figures/land_cleanup/rows?platformKey=zhenan`,
+        }),
+        after: (_who, r) => {
+          expect(r.json()).toMatchObject({ page: 1, total: expect.any(Number) });
+        },
+      },
+      {
         route: 'GET /assessments/{id}/circular.docx',
         needs: 'assessment.read',
         ok: 200,
