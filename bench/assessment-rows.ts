@@ -1,6 +1,7 @@
 import type { Db } from '../packages/server/src/platform/db.ts';
 import type { Actor } from '../packages/server/src/platform/actor.ts';
-import { figureRows, getAssessment } from '../packages/server/src/assessment/assessment.service.ts';
+import { getAssessment } from '../packages/server/src/assessment/assessment.service.ts';
+import { figureRows } from '../packages/server/src/assessment/figure-rows.service.ts';
 
 /**
  * Every figure of a saved assessment with all its rows, as the reader gets them (for the bench's digest): the rows

@@ -57,6 +57,13 @@ describe('the platforms’ yearly assessment in the browser', () => {
     await page.getByTestId('figure-rows').waitFor();
     await expectText(page.getByTestId('figure-rows'), '营业收入');
     await screenshot(page, 'assessment-figure-rows', { fullPage: false });
+    // Every row behind the figure, to Excel (the drawer shows them a page at a time).
+    const exported = await downloadOf(page, page.getByTestId('figure-rows-export'));
+    expect(exported.download.suggestedFilename()).toMatch(new RegExp(`^${thisYear - 1}年度平台考核.+“.+”明细\\.xlsx$`));
+    const rowsSheet = (await loadWorkbook(exported.buffer)).getWorksheet('考核明细')!;
+    expect(rowsSheet.getRow(1).values).toEqual([undefined, '类别', '编号', '名称', '计入', '说明']);
+    expect(rowsSheet.rowCount).toBeGreaterThan(1);
+    expect(['企业', '项目', '亩均评价']).toContain(rowsSheet.getRow(2).getCell(1).value);
     await page.keyboard.press('Escape');
     await page.getByTestId('figure-rows').waitFor({ state: 'hidden' });
     // The drawer gives the focus back (to the figure, or to the page when the figure re-rendered) once its closing

@@ -79,6 +79,8 @@ export const figureRowsQuerySchema = z.object({
     .default(20),
 });
 export type FigureRowsQuery = z.infer<typeof figureRowsQuerySchema>;
+/** The export of a figure's rows: every row, so no page. */
+export const figureRowsExportQuerySchema = figureRowsQuerySchema.pick({ platformKey: true });
 
 export const scoredCriterionSchema = z.object({
   key: z.string(),

@@ -10,6 +10,19 @@ import Decimal from 'decimal.js';
 export type FigureRowKind =
   'project' | 'enterprise' | 'evaluation_run' | 'parcel' | 'case' | 'target' | 'trip' | 'task' | 'milestone';
 
+/** What each kind of row is called on the page and in the export. */
+export const FIGURE_ROW_KIND_LABELS: Record<FigureRowKind, string> = {
+  project: '项目',
+  enterprise: '企业',
+  evaluation_run: '亩均评价',
+  parcel: '地块',
+  case: '个案',
+  target: '目标企业库',
+  trip: '外出招商',
+  task: '重点任务',
+  milestone: '节点',
+};
+
 export type FigureRow = {
   kind: FigureRowKind;
   /** The row's id in its module (project id, credit code, run id …), as text. */

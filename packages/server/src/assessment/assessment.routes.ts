@@ -9,6 +9,7 @@ import {
   createAssessmentSchema,
   figureRowSchema,
   figureRowsParamsSchema,
+  figureRowsExportQuerySchema,
   figureRowsQuerySchema,
   interviewInputSchema,
   interviewListQuerySchema,
@@ -27,7 +28,6 @@ import { getRubric, updateRubric } from './rubrics.service.ts';
 import {
   assessmentForCircular,
   createAssessment,
-  figureRows,
   getAssessment,
   listAssessments,
   publishAssessment,
@@ -37,6 +37,8 @@ import { interviewsWorkbook, milestonesWorkbook } from './interviews-milestones-
 import { listKeyProjects, updateMilestones } from './milestones.service.ts';
 import { circularDocx } from './circular-docx.ts';
 import { scoresWorkbook } from './scores-xlsx.ts';
+import { figureRows, figureRowsForExport } from './figure-rows.service.ts';
+import { streamFigureRowsWorkbook } from './figure-rows-xlsx.ts';
 
 const tags = ['assessment'];
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -132,6 +134,29 @@ export const assessmentRoutes =
         },
       },
       async (request) => figureRows(ctx.db, actorOf(request), request.params.id, request.params.source, request.query),
+    );
+
+    app.get(
+      '/assessments/:id/figures/:source/rows.xlsx',
+      {
+        schema: {
+          tags,
+          summary: '导出考核完成值的明细（Excel，全部记录；平台只能导出本平台的）',
+          params: figureRowsParamsSchema,
+          querystring: figureRowsExportQuerySchema,
+        },
+      },
+      async (request, reply) => {
+        const { params, query } = request;
+        const { title, rows } = await figureRowsForExport(
+          ctx.db,
+          actorOf(request),
+          params.id,
+          params.source,
+          query.platformKey,
+        );
+        return sendFile(reply, { buffer: streamFigureRowsWorkbook(rows), fileName: `${title}.xlsx` });
+      },
     );
 
     app.post(

@@ -4,16 +4,13 @@ import {
   type AssessmentSummary,
   type AssessmentView,
   type CreateAssessmentInput,
-  type FigureRow,
-  type FigureRowsQuery,
-  type FigureSourceKey,
   type PlatformKey,
   type Rubric,
 } from '@pgs/domain';
 import type { Db } from '../platform/db.ts';
 import { requirePermission, SYSTEM_ACTOR, type Actor } from '../platform/actor.ts';
 import { platformScope } from '../platform/platform-scope.ts';
-import { badRequest, conflict, forbidden, notFound } from '../platform/errors.ts';
+import { badRequest, conflict, notFound } from '../platform/errors.ts';
 import { isUniqueViolation } from '../platform/db-errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import {
@@ -25,7 +22,6 @@ import {
   setAssessmentResult,
   type AssessmentRow,
 } from './assessment.repository.ts';
-import { figureRowsPage } from './figure-rows.repository.ts';
 import { computeResult, figureView, type StoredFigure, type StoredResult } from './assessment-result.ts';
 import { invalidRubric, rubricOfYear } from './rubrics.service.ts';
 import { displayNames } from './people.ts';
@@ -172,7 +168,7 @@ function summaryFields(row: ViewSource, names: Map<string, string>, own: Platfor
   };
 }
 
-async function visibleAssessment(db: Db, actor: Actor, id: number): Promise<AssessmentRow> {
+export async function visibleAssessment(db: Db, actor: Actor, id: number): Promise<AssessmentRow> {
   requirePermission(actor, 'assessment.read');
   const row = await findAssessment(db, id);
   if (!row || (row.status !== 'published' && !seesDrafts(actor))) throw notFound('考核结果不存在');
@@ -182,38 +178,6 @@ async function visibleAssessment(db: Db, actor: Actor, id: number): Promise<Asse
 export async function getAssessment(db: Db, actor: Actor, id: number): Promise<AssessmentView> {
   const row = await visibleAssessment(db, actor, id);
   return viewOf(row as ViewSource, actor, await displayNames(db, [row.createdBy, row.publishedBy]));
-}
-
-/**
- * `GET /assessments/:id/figures/:source/rows`: a page of the rows behind one platform's figure, in the figure's
- * order, read by whoever may read the assessment; a platform user reads only its own platform's (D10). An
- * assessment saved before the rows had a table of their own is paged from its stored result.
- */
-export async function figureRows(
-  db: Db,
-  actor: Actor,
-  id: number,
-  source: FigureSourceKey,
-  query: FigureRowsQuery,
-): Promise<{ items: FigureRow[]; total: number; page: number; pageSize: number }> {
-  const row = await visibleAssessment(db, actor, id);
-  const own = platformScope(actor);
-  if (own !== null && own !== query.platformKey) throw forbidden('平台只能查看本平台的考核明细');
-  const { page, pageSize } = query;
-  const stored = (row.result as StoredResult).platforms
-    .find((p) => p.platformKey === query.platformKey)
-    ?.criteria.find((c) => c.source === source)?.figure as StoredFigure | undefined;
-  if (stored && 'rows' in stored) {
-    const items = stored.rows.slice((page - 1) * pageSize, page * pageSize);
-    return { items, total: stored.rows.length, page, pageSize };
-  }
-  const { rows, total } = await figureRowsPage(
-    db,
-    { assessmentId: id, platformKey: query.platformKey, sourceKey: source },
-    page,
-    pageSize,
-  );
-  return { items: rows, total, page, pageSize };
 }
 
 /**

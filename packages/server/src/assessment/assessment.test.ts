@@ -316,6 +316,23 @@ describe('R4.2–R4.3 the yearly assessment: figures equal hand counts', () => {
     expect(refused.json().error.code).toBe('YEAR_ALREADY_PUBLISHED');
   });
 
+  it('a figure’s rows export to Excel whole, as the drawer shows them; a platform exports only its own', async () => {
+    const rows = await rowsOf(draft, 'zhenan', 'investment_task', 'zn');
+    expect(rows).toHaveLength(4);
+    const url = (platformKey: string) =>
+      `/assessments/${draft.id}/figures/investment_task/rows.xlsx?platformKey=${platformKey}`;
+    const file = await send('zn', 'GET', url('zhenan'));
+    expect(file.statusCode, file.body).toBe(200);
+    expect(decodeURIComponent(String(file.headers['content-disposition']))).toContain('2026年度平台考核浙南产业集聚区');
+    const sheet = await sheetRows(file.rawPayload, '考核明细');
+    expect(sheet[0]).toEqual(['类别', '编号', '名称', '计入', '说明']);
+    expect(sheet.slice(1)).toEqual(rows.map((r) => ['项目', r.ref, r.name, r.figure, r.note].map((v) => v || null)));
+    const notOwn = await send('zn', 'GET', url('hitech'));
+    expect(notOwn.statusCode).toBe(403);
+    expect(notOwn.body).toContain('本平台');
+    expect((await send('zn', 'GET', url('nowhere'))).statusCode).toBe(400);
+  });
+
   it('the circular .docx (GB/T 9704 layout) and the scores .xlsx open in independent readers with the right text', async () => {
     const docx = await send('zn', 'GET', `/assessments/${draft.id}/circular.docx`);
     expect(docx.statusCode).toBe(200);

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gt, sql, type SQL } from 'drizzle-orm';
 import type { FigureRow, FigureRowKind } from '@pgs/domain';
 import type { Db, Tx } from '../platform/db.ts';
 import { assessmentFigureRows } from './assessment.table.ts';
@@ -6,6 +6,15 @@ import { assessmentFigureRows } from './assessment.table.ts';
 /** SQL of the rows behind a saved assessment's figures (assessment_figure_rows); what counts is decided by callers. */
 
 export type RowsOf = { assessmentId: number; platformKey: string; sourceKey: string };
+
+/** A row as the page and the export show it. */
+const ROW_COLUMNS = {
+  kind: assessmentFigureRows.kind,
+  ref: assessmentFigureRows.ref,
+  name: assessmentFigureRows.name,
+  figure: assessmentFigureRows.figure,
+  note: assessmentFigureRows.note,
+};
 
 // A multi-row insert carries 9 parameters a row; PostgreSQL takes at most 65 535 in one statement.
 const CHUNK = 2000;
@@ -48,13 +57,7 @@ export async function figureRowsPage(db: Db, of: RowsOf, page: number, pageSize:
   );
   const [rows, [total]] = await Promise.all([
     db
-      .select({
-        kind: assessmentFigureRows.kind,
-        ref: assessmentFigureRows.ref,
-        name: assessmentFigureRows.name,
-        figure: assessmentFigureRows.figure,
-        note: assessmentFigureRows.note,
-      })
+      .select(ROW_COLUMNS)
       .from(assessmentFigureRows)
       .where(where)
       .orderBy(asc(assessmentFigureRows.seq))
@@ -63,4 +66,30 @@ export async function figureRowsPage(db: Db, of: RowsOf, page: number, pageSize:
     db.select({ value: count() }).from(assessmentFigureRows).where(where),
   ]);
   return { rows: rows.map((row) => ({ ...row, kind: row.kind as FigureRowKind })), total: total!.value };
+}
+
+const EXPORT_BATCH = 2000;
+
+/** Every row of one figure in order, read a batch at a time by `seq` (an export of 100 000 never sits in memory). */
+export async function* allFigureRows(db: Db, of: RowsOf): AsyncGenerator<FigureRow> {
+  let after = 0;
+  for (;;) {
+    const batch = await db
+      .select({ seq: assessmentFigureRows.seq, ...ROW_COLUMNS })
+      .from(assessmentFigureRows)
+      .where(
+        and(
+          eq(assessmentFigureRows.assessmentId, of.assessmentId),
+          eq(assessmentFigureRows.platformKey, of.platformKey),
+          eq(assessmentFigureRows.sourceKey, of.sourceKey),
+          gt(assessmentFigureRows.seq, after),
+        ),
+      )
+      .orderBy(asc(assessmentFigureRows.seq))
+      .limit(EXPORT_BATCH);
+    for (const { seq: _seq, ...row } of batch) yield { ...row, kind: row.kind as FigureRowKind };
+    const last = batch.at(-1);
+    if (!last || batch.length < EXPORT_BATCH) return;
+    after = last.seq;
+  }
 }

@@ -1323,6 +1323,16 @@ const ROUTES: Route[] = [
         },
       },
       {
+        route: 'GET /assessments/{id}/figures/{source}/rows.xlsx',
+        needs: 'assessment.read',
+        ok: 200,
+        figuresOf: 'zn',
+        request: async () => ({
+          url: `/assessments/${await published()}/figures/land_cleanup/rows.xlsx?platformKey=zhenan`,
+        }),
+        after: expectXlsx,
+      },
+      {
         route: 'GET /assessments/{id}/circular.docx',
         needs: 'assessment.read',
         ok: 200,

@@ -1,19 +1,10 @@
 import { useState } from 'react';
-import { Drawer, Empty, Table, Typography } from 'antd';
-import { FIGURE_ROWS_PAGE_SIZE, useFigureRows, type ScoredCriterion } from './assessment.api.ts';
+import { Button, Drawer, Empty, Table, Typography } from 'antd';
+import { FileExcelOutlined } from '@ant-design/icons';
+import { FIGURE_ROW_KIND_LABELS, type FigureRowKind } from '@pgs/domain';
+import { downloadFigureRows, FIGURE_ROWS_PAGE_SIZE, useFigureRows, type ScoredCriterion } from './assessment.api.ts';
+import { useDownload } from '../shared/useDownload.ts';
 import { figureText } from './assessment-format.ts';
-
-const KIND_LABELS: Record<string, string> = {
-  project: '项目',
-  enterprise: '企业',
-  evaluation_run: '亩均评价',
-  parcel: '地块',
-  case: '个案',
-  target: '目标企业库',
-  trip: '外出招商',
-  task: '重点任务',
-  milestone: '节点',
-};
 
 /** Rows whose module has a page of its own open it; the others (a quarter, a month, a milestone) are text. */
 function rowLink(kind: string, ref: string): string | null {
@@ -45,12 +36,29 @@ export function FigureRowsDrawer(props: {
     criterion && criterion.figure.rowCount > 0 ? { source: criterion.source, platformKey } : null,
     page,
   );
+  const exported = useDownload(() =>
+    assessmentId !== null && criterion
+      ? downloadFigureRows(assessmentId, criterion.source, platformKey, `${platformName}${criterion.label}明细.xlsx`)
+      : Promise.resolve(),
+  );
   return (
     <Drawer
       open={criterion !== null}
       onClose={onClose}
       size="large"
       title={criterion ? `${platformName} · ${criterion.label}：${figureText(criterion.figure)}` : ''}
+      extra={
+        criterion && criterion.figure.rowCount > 0 && assessmentId !== null ? (
+          <Button
+            icon={<FileExcelOutlined />}
+            loading={exported.downloading}
+            onClick={() => void exported.start()}
+            data-testid="figure-rows-export"
+          >
+            导出明细（Excel）
+          </Button>
+        ) : null
+      }
       destroyOnHidden
     >
       {criterion && (
@@ -80,7 +88,12 @@ export function FigureRowsDrawer(props: {
                 },
               }}
               columns={[
-                { title: '类别', dataIndex: 'kind', width: 90, render: (kind: string) => KIND_LABELS[kind] ?? kind },
+                {
+                  title: '类别',
+                  dataIndex: 'kind',
+                  width: 90,
+                  render: (kind: FigureRowKind) => FIGURE_ROW_KIND_LABELS[kind],
+                },
                 {
                   title: '名称',
                   dataIndex: 'name',

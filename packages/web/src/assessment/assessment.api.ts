@@ -74,6 +74,10 @@ export const downloadCircular = (view: AssessmentSummary) =>
 export const downloadScores = (view: AssessmentSummary) =>
   download(`/assessments/${view.id}/scores.xlsx`, { fallbackName: `${view.year}年度平台考核得分表.xlsx` });
 
+/** Every row behind one platform's figure, as a workbook (the drawer shows them a page at a time). */
+export const downloadFigureRows = (id: number, source: string, platformKey: string, fallbackName: string) =>
+  download(`/assessments/${id}/figures/${source}/rows.xlsx`, { query: { platformKey }, fallbackName });
+
 export function useRubric(year: number) {
   return useQuery({
     queryKey: assessmentKeys.rubric(year),
