@@ -33,8 +33,7 @@ const serverProject = (name: string, driver: 'pglite' | 'postgres') => ({
 export default defineConfig({
   test: {
     // vitest's default on this 2-core machine is one worker (cores − 1), which ran every domain, web and server file
-    // one after another while the other core idled; the server files mostly wait on PGlite or PostgreSQL. The e2e
-    // tier stays on one worker (fileParallelism: false).
+    // one after another while the other core idled; the server files mostly wait on PGlite or PostgreSQL.
     maxWorkers: 2,
     projects: [
       // 30 s: the at-scale tests (100 000 enterprises, 20 000 records) pass in 1–3 s alone but took over 5 s under load.
@@ -65,7 +64,10 @@ export default defineConfig({
           globalSetup: ['e2e/support/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
+          // Two files side by side: one file kept this machine's 2 cores only about two-thirds busy (its browser waits
+          // on animations and the network, its server on PGlite). Each file has its own process, server, database
+          // copy and Chromium; the templates they copy are seeded once under a lock (app-server.ts).
+          fileParallelism: true,
           // One retry: a browser test can lose a click to a busy machine (2 cores), and a CI run that fails on one
           // such loss throws away the whole change. A test that passes only on its retry is named after the summary
           // (scripts/test.mjs), so it is seen and fixed; a test that fails twice fails the run.

@@ -1,4 +1,5 @@
-import { cpSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, cpSync, existsSync, mkdtempSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,19 +45,41 @@ const templateName = (options: DemoOptions) =>
  * The run's template folder for `options`, seeded the first time a file asks for it. Each set of demo data adds to the
  * one before it (plain → projects → projects and targets), as `npm start` does when a data dir is opened with more
  * demo options: a template starts as a copy of the smaller one, so the run migrates and seeds each part only once.
+ *
+ * Two e2e files run side by side (vitest.config.ts), each in a process of its own: the first to take the template's
+ * lock file seeds it, the other waits for it instead of seeding the same data again.
  */
 async function templateDir(templates: string, options: DemoOptions): Promise<string> {
   const template = path.join(templates, templateName(options));
   if (existsSync(template)) return template;
+  const lock = `${template}.lock`;
+  const failed = `${template}.failed`;
+  try {
+    closeSync(openSync(lock, 'wx'));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    // Another file is seeding it: wait (the caller's beforeAll timeout bounds the wait).
+    while (!existsSync(template)) {
+      if (existsSync(failed))
+        throw new Error(`seeding the e2e template ${templateName(options)} failed in another file`);
+      await sleep(200);
+    }
+    return template;
+  }
   const smaller: DemoOptions | null = options.demoTargets ? { demoProjects: true } : options.demoProjects ? {} : null;
-  // Seeded beside its final name and renamed when closed: a half-made template is never copied.
-  const making = mkdtempSync(`${template}-making-`);
-  if (smaller) cpSync(await templateDir(templates, smaller), making, { recursive: true });
-  const { database, anchoring } = await openPrepared(making, options);
-  await anchoring.stop();
-  await database.close();
-  renameSync(making, template);
-  return template;
+  try {
+    // Seeded beside its final name and renamed when closed: a half-made template is never copied.
+    const making = mkdtempSync(`${template}-making-`);
+    if (smaller) cpSync(await templateDir(templates, smaller), making, { recursive: true });
+    const { database, anchoring } = await openPrepared(making, options);
+    await anchoring.stop();
+    await database.close();
+    renameSync(making, template);
+    return template;
+  } catch (error) {
+    writeFileSync(failed, String(error));
+    throw error;
+  }
 }
 
 /**
