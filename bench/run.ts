@@ -98,6 +98,12 @@ if (postgresUrl && wanted('ledger')) {
     )} req/s`,
   );
   console.log(
+    `  same SQL p99                : ${figure(
+      results.map((r) => r.raw.p99),
+      1,
+    )} ms (the limit in the same run)`,
+  );
+  console.log(
     `  ledger API p99              : ${figure(
       results.map((r) => r.api.p99),
       1,

@@ -132,10 +132,22 @@ const ledgerColumns = {
 /**
  * The page and the count of one shape, prepared once per database handle. One round trip: the count and the
  * negotiation window travel with each row of the page; only a page past the end, which has no row, asks for them apart.
+ *
+ * The page's ids are found first and only those 50 rows are read whole (a "deferred join"): the ids of the rows a page
+ * skips come from the (platform, status, id) index alone. Asked for whole rows with an OFFSET, PostgreSQL chose to walk
+ * the primary key backwards and read every row it skipped: 8.2 ms for page 20 of 3 334 rows, 0.85 ms this way
+ * (issue #15, the ledger's p99).
  */
 function preparedLedger(db: Db, shape: LedgerShape) {
   const condition = ledgerCondition(shape, (name) => sql.placeholder(name));
   const counted = db.select({ value: count() }).from(projects).where(condition);
+  const pageIds = db
+    .select({ id: projects.id })
+    .from(projects)
+    .where(condition)
+    .orderBy(desc(projects.id))
+    .limit(sql.placeholder('limit'))
+    .offset(sql.placeholder('offset'));
   const name = `pgs_ledger_${Object.values(shape)
     .map((on) => (on === undefined ? 'u' : on ? '1' : '0'))
     .join('')}`;
@@ -149,10 +161,8 @@ function preparedLedger(db: Db, shape: LedgerShape) {
           windowDays: negotiationWindowDaysSql(),
         })
         .from(projects)
-        .where(condition)
-        .orderBy(desc(projects.id))
-        .limit(sql.placeholder('limit'))
-        .offset(sql.placeholder('offset')),
+        .where(inArray(projects.id, pageIds))
+        .orderBy(desc(projects.id)),
       `${name}_page`,
     ),
     count: counted.prepare(`${name}_count`),
