@@ -267,4 +267,18 @@ describe('the ledger: filters and the Excel export hold the same rows', () => {
     expect(exported).toEqual(ids);
     expect(sheet.getRow(2).getCell(3).value).toBe('温州高新区(浙南科技城)');
   });
+
+  it('pages follow one another newest first: each row once, the total on every page, a page past the end empty', async () => {
+    const whole = (await send('bureau', 'GET', '/projects?platformKey=hitech&pageSize=500')).json();
+    expect(whole.total).toBeGreaterThanOrEqual(3);
+    const ids: number[] = whole.items.map((p: { id: number }) => p.id);
+    expect(ids).toEqual([...ids].sort((a, b) => b - a));
+    const paged: number[] = [];
+    for (let page = 1; page <= Math.ceil(whole.total / 2) + 1; page += 1) {
+      const answer = (await send('bureau', 'GET', `/projects?platformKey=hitech&pageSize=2&page=${page}`)).json();
+      expect(answer.total).toBe(whole.total);
+      paged.push(...answer.items.map((p: { id: number }) => p.id));
+    }
+    expect(paged).toEqual(ids);
+  });
 });
