@@ -22,7 +22,13 @@ import {
   setAssessmentResult,
   type AssessmentRow,
 } from './assessment.repository.ts';
-import { computeResult, figureView, type StoredFigure, type StoredResult } from './assessment-result.ts';
+import {
+  computeResult,
+  countBeforeSaving,
+  figureView,
+  type StoredFigure,
+  type StoredResult,
+} from './assessment-result.ts';
 import { invalidRubric, rubricOfYear } from './rubrics.service.ts';
 import { displayNames } from './people.ts';
 
@@ -77,8 +83,10 @@ export async function createAssessment(
       await displayNames(db, [actor.username]),
     );
   }
-  // The figures are counted in the transaction that saves them: the rows kept beside them need the assessment's id,
-  // and the statement that counts a figure's rows is the one that keeps them.
+  // The figures counted in Node are read first, through the pool; the transaction then writes their rows and runs
+  // the sources that count in the database, whose statement that counts a figure's rows is the one that keeps them
+  // (both need the assessment's id).
+  const counted = await countBeforeSaving(db, input.year, asOf, rubric, now);
   const id = await db.transaction(async (tx) => {
     const empty: StoredResult = { platforms: [], warningNote: '', bonusExcluded: [] };
     const newId = await insertAssessment(tx, {
@@ -91,7 +99,7 @@ export async function createAssessment(
       createdAt: now,
       createdBy: actor.username,
     });
-    const result = await computeResult(tx, input.year, asOf, rubric, now, newId);
+    const result = await computeResult(tx, input.year, asOf, rubric, now, newId, counted);
     await setAssessmentResult(tx, newId, result);
     await recordAudit(
       tx,

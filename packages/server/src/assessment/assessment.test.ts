@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import pg from 'pg';
 import mammoth from 'mammoth';
 import { buildRecord, creditCodeFor } from '@pgs/domain/enterprise-records/record-builder.test-support';
 import { defaultRubric, type AssessmentView, type FigureRow, type Rubric } from '@pgs/domain';
@@ -528,5 +529,37 @@ describe('§四(三) key projects’ milestones per quarter', () => {
       '2026年第3季度重点项目节点',
     );
     expect(zn.some((r) => r[2] === '瓯江口管委会招商局')).toBe(false);
+  });
+});
+
+describe.runIf(process.env.PGS_TEST_DRIVER === 'postgres')('a saved assessment on PostgreSQL', () => {
+  it('never sends a query to a connection still answering another (pg 8 queues it with a warning, pg 9 refuses it)', async () => {
+    // Every query a pg client is sent while its last one has not answered yet, counted per client.
+    const answering = new WeakMap<object, number>();
+    let sentWhileBusy = 0;
+    // Kept as a plain function to call with the client as `this` below, as pg itself would.
+    const query: (this: pg.Client, ...args: unknown[]) => unknown = Reflect.get(pg.Client.prototype, 'query');
+    const spy = vi.spyOn(pg.Client.prototype, 'query').mockImplementation(function (
+      this: pg.Client,
+      ...args: unknown[]
+    ) {
+      const busy = answering.get(this) ?? 0;
+      if (busy > 0) sentWhileBusy += 1;
+      const answer = query.apply(this, args);
+      if (answer instanceof Promise) {
+        answering.set(this, busy + 1);
+        const done = () => answering.set(this, (answering.get(this) ?? 1) - 1);
+        answer.then(done, done);
+      }
+      return answer as never;
+    });
+    try {
+      const run = await send('drc', 'POST', '/assessments', { year: 2026, asOf: '2026-11-28' });
+      expect(run.statusCode, run.body).toBe(201);
+      expect(spy).toHaveBeenCalled();
+    } finally {
+      spy.mockRestore();
+    }
+    expect(sentWhileBusy).toBe(0);
   });
 });

@@ -28,11 +28,22 @@ export type FigureContext = {
  */
 export type AssessmentFigureSource = {
   key: FigureSourceKey;
+  /**
+   * True for a source that counts in the database and keeps its rows in the same statement: a saved assessment runs it
+   * inside the transaction that saves it. The others are counted before that transaction, through the pool, so the
+   * queries they send side by side never queue on the transaction's one connection (pg 8 warns of that; pg 9 refuses).
+   */
+  countsInDatabase?: true;
   figure(context: FigureContext, platformKey: PlatformKey): Promise<FigureWithRows | AssessmentFigure>;
 };
 
-export function figureContext(input: Omit<FigureContext, 'once' | 'rowsOf'>): FigureContext {
-  const memo = new Map<string, Promise<unknown>>();
+/** What `once` has loaded: a context made with another's memo reads it again without asking the database twice. */
+export type FigureMemo = Map<string, Promise<unknown>>;
+
+export function figureContext(
+  input: Omit<FigureContext, 'once' | 'rowsOf'>,
+  memo: FigureMemo = new Map(),
+): FigureContext {
   const { assessmentId } = input;
   return {
     ...input,

@@ -13,6 +13,7 @@ import { landCleanupRows } from './figure-rows.sql.ts';
  */
 export const landCleanupSource: AssessmentFigureSource = {
   key: 'land_cleanup',
+  countsInDatabase: true,
   async figure(context, platformKey) {
     const moves = parcelMovesQuery(SYSTEM_ACTOR, platformKey, context.asOf);
     const { due, done } = await countAndKeepRows(

@@ -14,6 +14,7 @@ import { casesOnTimeRows } from './figure-rows.sql.ts';
  */
 export const rectificationClosedSource: AssessmentFigureSource = {
   key: 'rectification_closed',
+  countsInDatabase: true,
   async figure(context, platformKey) {
     const start = `${context.year}-01-01`;
     const cases = casesDueBetweenQuery(SYSTEM_ACTOR, platformKey, start, context.asOf);
