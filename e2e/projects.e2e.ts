@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from './support/app-server.ts';
-import { loginAs, screenshot } from './support/browser.ts';
+import { animationsSettled, loginAs, screenshot } from './support/browser.ts';
 import { appInBrowser, type AppServer } from './support/suite.ts';
 import {
   apiGet,
@@ -170,6 +170,10 @@ describe('investment projects in the browser', () => {
     await page.getByTestId('evaluation-discard').waitFor();
     await screenshot(page, 'project-evaluation-close-asks');
     await page.getByRole('button', { name: '继续填写' }).click();
+    // As a person does, type on once the question has gone: while it fades out its focus trap can pull the focus
+    // back, and text typed then lands nowhere (seen once in a CI run at full load: one score kept its old value).
+    await page.getByTestId('evaluation-discard').waitFor({ state: 'hidden' });
+    await animationsSettled(page);
     await expect.poll(() => numberInput('score-energy').inputValue(), POLL).toMatch(/^7(\.0)?$/);
     const settings = await api<{ evaluationSheet: { items: Array<{ code: string; maxScore: number }> } }>(
       '/project-settings',
@@ -178,6 +182,7 @@ describe('investment projects in the browser', () => {
       const input = numberInput(`score-${item.code}`);
       await input.fill(String(item.maxScore - 1));
       await input.blur();
+      await expect.poll(() => input.inputValue(), POLL).toMatch(new RegExp(`^${item.maxScore - 1}(\\.0)?$`));
     }
     const expectedTotal = settings.evaluationSheet.items.reduce((sum, item) => sum + item.maxScore - 1, 0);
     await expectText(page.getByTestId('evaluation-total'), `${expectedTotal} / 100`);
