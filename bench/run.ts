@@ -9,6 +9,7 @@ import { benchWarmReload, seededDataDir, type LoadFigures } from './warm-reload.
 import { benchLand, landLines } from './land.bench.ts';
 import { benchCockpit, cockpitLines } from './cockpit.bench.ts';
 import { benchTargets } from './targets.bench.ts';
+import type { CpuSplit } from './cpu-split.ts';
 
 /**
  * `npm run bench` (issue #15): every figure is the median of BENCH_RUNS (3) runs with their spread, printed beside
@@ -44,6 +45,22 @@ const first = <T>(results: T[]): T => {
 /** "1.23 (1.10–1.40)": the median and the spread of the runs. */
 const figure = (values: number[], digits = 3) =>
   `${median(values).toFixed(digits)} (${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)})`;
+
+/**
+ * Where the CPU of a throughput run went, per item (ms, median of the runs): on the 2 cores the server (or the raw
+ * client), the load generator and PostgreSQL share, the throughput is their sum's limit (issue #15's ledger ratio).
+ */
+function printCpuSplit(label: string, splits: Array<CpuSplit | null>) {
+  const known = splits.filter((split): split is CpuSplit => split !== null);
+  if (known.length === 0) return;
+  const ms = (pick: (split: CpuSplit) => number) => figure(known.map(pick), 2);
+  console.log(
+    `  CPU ms, ${label.padEnd(19)}: main thread ${ms((s) => s.mainThread)}, other threads ${ms((s) => s.otherThreads)},`,
+  );
+  console.log(
+    `    outside the process (PostgreSQL, kernel) ${ms((s) => s.outside)}; cores busy ${ms((s) => s.machineCores)}`,
+  );
+}
 
 async function runs<T>(make: () => Promise<T> | T): Promise<T[]> {
   const results: T[] = [];
@@ -110,6 +127,14 @@ if (postgresUrl && wanted('ledger')) {
     )} ms (aim < 50 ms)`,
   );
   console.log(`  ratio API / raw SQL         : ${figure(results.map((r) => r.ratio))} (aim ≥ 0.75)`);
+  printCpuSplit(
+    'API, per request',
+    results.map((r) => r.apiCpu),
+  );
+  printCpuSplit(
+    'same SQL, per page',
+    results.map((r) => r.rawCpu),
+  );
 }
 
 if (postgresUrl && wanted('evaluation')) {

@@ -1,6 +1,7 @@
 import { and, asc, count, eq, gt, lte, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { addDays, dueDaysLeft, shanghaiDay, type DueKind, type ParcelState, type dueFilterSchema } from '@pgs/domain';
 import type { z } from 'zod';
+import { pageLimit } from '../platform/page-limit.ts';
 import type { Db } from '../platform/db.ts';
 import { requirePermission, type Actor } from '../platform/actor.ts';
 import { platformScope } from '../platform/platform-scope.ts';
@@ -78,7 +79,7 @@ const toItem = (asOf: string) => (row: DueRow) => ({
  * and, on PostgreSQL, parsed and planned once per connection (named statements), not on every request. The count
  * travels with the page's rows (one round trip); only a page past the end, which has no row, asks for it alone.
  */
-function preparedDue(db: Db, shape: DueShape) {
+function preparedDue(db: Db, shape: DueShape, limit: ReturnType<typeof pageLimit>) {
   const condition = dueCondition(shape, (name) => sql.placeholder(name));
   const counted = db.select({ value: count() }).from(parcelDeadlines).where(condition);
   // The page is cut on the threshold days' index alone and only its rows meet their parcels: joining before the
@@ -94,10 +95,10 @@ function preparedDue(db: Db, shape: DueShape) {
     .from(parcelDeadlines)
     .where(condition)
     .orderBy(...dueOrder)
-    .limit(sql.placeholder('limit'))
+    .limit(limit.limit)
     .offset(sql.placeholder('offset'))
     .as('page');
-  const name = `pgs_due_${shape.platform ? 'p' : ''}${shape.mine ? 'm' : ''}_${shape.which}`;
+  const name = `pgs_due_${shape.platform ? 'p' : ''}${shape.mine ? 'm' : ''}_${shape.which}_${limit.key}`;
   return {
     page: db
       .select({
@@ -120,10 +121,11 @@ const preparedByShape = perDatabase(() => new Map<string, ReturnType<typeof prep
 export async function listDue(db: Db, actor: Actor, query: DueFilter & { page: number; pageSize: number }, now: Date) {
   requirePermission(actor, 'parcels.read');
   const { shape, values, asOf, withinDays } = await dueFilterOf(db, actor, query, now);
-  const key = `${shape.platform}|${shape.mine}|${shape.which}`;
+  const limit = pageLimit(query.pageSize);
+  const key = `${shape.platform}|${shape.mine}|${shape.which}|${limit.key}`;
   const statements = preparedByShape(db);
   let prepared = statements.get(key);
-  if (!prepared) statements.set(key, (prepared = preparedDue(db, shape)));
+  if (!prepared) statements.set(key, (prepared = preparedDue(db, shape, limit)));
   const rows = await prepared.page.execute({
     ...values,
     limit: query.pageSize,

@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { projectListQuerySchema } from '@pgs/domain';
+import { createTestApp, type TestApp } from '../test/test-app.ts';
+import { openDatabase, type Database } from '../platform/db.ts';
+import type { Actor } from '../platform/actor.ts';
+import { listProjects } from './projects-ledger.service.ts';
+
+const BUREAU: Actor = { id: null, username: 'bureau', displayName: '市商务局', role: 'bureau', platformKey: null };
+
+/**
+ * Issue #15: PostgreSQL plans a named statement again on every execution while its custom plans look cheaper than its
+ * generic one, as they always did with the page's LIMIT as a parameter. These run on one connection, whose prepared
+ * statements `pg_prepared_statements` lists.
+ */
+describe.runIf(process.env.PGS_TEST_DRIVER === 'postgres')('the ledger page on PostgreSQL', () => {
+  let t: TestApp;
+  let oneConnection: Database;
+  beforeAll(async () => {
+    t = await createTestApp();
+    oneConnection = await openDatabase({ url: t.database.url!, dataDir: null, poolSize: 1 });
+  });
+  afterAll(async () => {
+    await oneConnection.close();
+    await t.close();
+  });
+
+  const page = (pageSize: number, page = 1) =>
+    listProjects(
+      oneConnection.db,
+      BUREAU,
+      projectListQuerySchema.parse({ platformKey: 'zhenan', pageSize, page }),
+      t.clock(),
+    );
+  const statements = async () =>
+    (
+      await oneConnection.db.execute<{ name: string; generic_plans: string; custom_plans: string }>(
+        sql`SELECT name, generic_plans, custom_plans FROM pg_prepared_statements WHERE name LIKE 'pgs_ledger_%_page_%'`,
+      )
+    ).rows.map((row) => ({ name: row.name, generic: Number(row.generic_plans), custom: Number(row.custom_plans) }));
+
+  it('is planned once for a size the screens ask for, and kept as one statement for any other size', async () => {
+    for (let i = 0; i < 12; i += 1) await page(50, 1 + (i % 3));
+    const [fifty] = await statements();
+    expect(fifty?.name).toMatch(/_page_50$/);
+    // PostgreSQL tries five custom plans before it settles on the generic one.
+    expect(fifty?.generic).toBeGreaterThanOrEqual(6);
+    expect(fifty?.custom).toBeLessThanOrEqual(6);
+
+    for (const size of [3, 7, 9, 11]) await page(size);
+    const names = (await statements()).map((statement) => statement.name).sort();
+    expect(names).toHaveLength(2);
+    expect(names[1]).toMatch(/_page_any$/);
+  });
+});
