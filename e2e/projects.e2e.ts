@@ -246,6 +246,7 @@ describe('investment projects in the browser', () => {
   it('the ledger filters to 高新区 and exports exactly the rows it shows', async () => {
     await page.getByTestId('side-menu').getByText('项目台账').click();
     await page.getByTestId('ledger-table').waitFor();
+    await expectText(page.getByTestId('ledger-title'), '全部平台项目');
     // The demo ledger has more than one page of 50: a filter chosen on page 2 shows its own page 1.
     const all = await api<PageJson>('/projects?pageSize=1');
     expect(all.total).toBeGreaterThan(50);
@@ -264,6 +265,7 @@ describe('investment projects in the browser', () => {
     /** The ledger shows 高新区's projects: the field, the count and the rows (the filter, not only the address). */
     const showsHitech = async () => {
       await expectText(page.getByTestId('ledger-filter-platform'), '高新区');
+      await expectText(page.getByTestId('ledger-title'), '高新区平台项目');
       await expectText(page.getByTestId('ledger-total'), `共 ${expected.total} 个项目`);
       await expect.poll(shownIds, POLL).toEqual(expected.items.slice(0, 50).map((p) => p.id));
     };

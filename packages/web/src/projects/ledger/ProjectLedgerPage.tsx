@@ -33,6 +33,8 @@ export function ProjectLedgerPage() {
   const paging = usePaging(50);
   const projects = useProjects(filters, paging.page, paging.pageSize);
   const isPlatformUser = me?.role === 'platform';
+  // The card says whose projects it lists: the platform user's own, else the platform the filter chose, else all.
+  const listedPlatform = isPlatformUser ? me.platformKey : filters.platformKey;
   const [hidden, setHidden] = useHiddenLedgerColumns(me?.id);
   const columns = LEDGER_COLUMNS.filter((column) => !hidden.includes(String(column.key)));
   const scrollWidth = columns.reduce((sum, column) => sum + Number(column.width ?? 120), 0);
@@ -52,7 +54,11 @@ export function ProjectLedgerPage() {
         />
       </Card>
       <Card
-        title={isPlatformUser ? `${platformShortName(me.platformKey)}平台项目` : '全部平台项目'}
+        title={
+          <span data-testid="ledger-title">
+            {listedPlatform ? `${platformShortName(listedPlatform)}平台项目` : '全部平台项目'}
+          </span>
+        }
         extra={
           <Space>
             {me && can(me.role, 'projects.report') && (
