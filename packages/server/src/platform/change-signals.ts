@@ -59,11 +59,11 @@ export class ShortLivedCache<K, V> {
 }
 
 /** One cache per database handle: tests open several databases in one process. */
-export function perDatabase<C>(make: () => C): (db: object) => C {
-  const caches = new WeakMap<object, C>();
+export function perDatabase<C, D extends object = object>(make: (db: D) => C): (db: D) => C {
+  const caches = new WeakMap<D, C>();
   return (db) => {
     let cache = caches.get(db);
-    if (!cache) caches.set(db, (cache = make()));
+    if (!cache) caches.set(db, (cache = make(db)));
     return cache;
   };
 }

@@ -28,18 +28,19 @@ describe.runIf(process.env.PGS_TEST_DRIVER === 'postgres')('the ledger page on P
   const query = (pageSize: number, page = 1) =>
     projectListQuerySchema.parse({ platformKey: 'zhenan', status: 'reported', pageSize, page });
   const page = (pageSize: number, page = 1) => listProjects(oneConnection.db, BUREAU, query(pageSize, page), t.clock());
-  const statements = async () =>
-    (
-      await oneConnection.db.execute<{ name: string; statement: string; generic_plans: string; custom_plans: string }>(
-        sql`SELECT name, statement, generic_plans, custom_plans
-            FROM pg_prepared_statements WHERE name LIKE 'pgs_ledger_%_page_%'`,
-      )
-    ).rows.map((row) => ({
+  type PreparedStatement = { name: string; statement: string; generic_plans: string; custom_plans: string };
+  const statements = async () => {
+    const result = (await oneConnection.db.execute(
+      sql`SELECT name, statement, generic_plans, custom_plans
+          FROM pg_prepared_statements WHERE name LIKE 'pgs_ledger_%_page_%'`,
+    )) as { rows: PreparedStatement[] };
+    return result.rows.map((row) => ({
       name: row.name,
       text: row.statement,
       generic: Number(row.generic_plans),
       custom: Number(row.custom_plans),
     }));
+  };
 
   it('is planned once for a size the screens ask for, and kept as one statement for any other size', async () => {
     for (let i = 0; i < 12; i += 1) await page(50, 1 + (i % 3));
