@@ -132,10 +132,13 @@ export function pushDShares(
   const meets = (d: number, n: number, bound: number) => excess(d, n).gte(new Decimal(bound).times(n).times(cityN));
   const within = (d: number, n: number, bound: number) => excess(d, n).lte(new Decimal(bound).times(n).times(cityN));
 
+  // Each platform's entries with their index, gathered in one pass over the city's (100 000 in a large run).
+  const membersOf = new Map(platformKeys.map((key) => [key, [] as Array<{ entry: PushEntry; index: number }>]));
+  entries.forEach((entry, index) => {
+    if (entry.platformKey !== null) membersOf.get(entry.platformKey)?.push({ entry, index });
+  });
   const platforms = platformKeys.map((platformKey): PlatformDShare => {
-    const members = entries
-      .map((entry, index) => ({ entry, index }))
-      .filter(({ entry }) => entry.platformKey === platformKey);
+    const members = membersOf.get(platformKey) ?? [];
     const n = members.length;
     const baseD = members.filter(({ entry }) => entry.class === 'D').length;
     const target = cityShare.plus(margin);

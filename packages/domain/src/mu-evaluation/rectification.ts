@@ -61,6 +61,8 @@ export type RectificationItem = {
   creditCode: string;
   name: string;
   platformKey: PlatformKey | null;
+  /** The enterprise's class in the run (never T: class T is not listed). */
+  class: EvaluationClass;
   /** 亩均税收 rounded to 4 decimals for display; the bar is judged exactly. */
   taxPerMu: string;
   bar: string;
@@ -73,20 +75,54 @@ type ResultRef = { creditCode: string; class: EvaluationClass; set: EvaluationSe
 /** Enough digits that products of a few figures of up to 16 integer digits stay exact. */
 const Exact = Decimal.clone({ precision: 80 });
 
+type ExactRatio = { num: Decimal; den: Decimal };
+
 /**
  * A figure per 亩 as a ratio, never divided for a decision (D1): floats for sorting and for comparisons far from a
  * tie, the exact decimals (made only when needed) for near-ties and for display. A run lists up to 100 000
- * enterprises; exact decimals for every one of them cost about a second.
+ * enterprises; exact decimals for every one of them cost about a second. The two kinds keep what their exact form
+ * is made from as fields, not as a closure: a run makes a few hundred thousand of them (issue #15).
  */
-class Ratio {
-  private exactParts: { num: Decimal; den: Decimal } | null = null;
+abstract class Ratio {
+  private exactParts: ExactRatio | null = null;
   constructor(
     readonly approxNum: number,
     readonly approxDen: number,
-    private readonly makeExact: () => { num: Decimal; den: Decimal },
   ) {}
-  get exact() {
+  get exact(): ExactRatio {
     return (this.exactParts ??= this.makeExact());
+  }
+  protected abstract makeExact(): ExactRatio;
+}
+
+/** A figure of a record over the record's land (owned + leased). */
+class PerMu extends Ratio {
+  constructor(
+    private readonly figure: string,
+    private readonly record: EnterpriseRecord,
+    land: number,
+  ) {
+    super(Number(figure), land);
+  }
+  protected makeExact(): ExactRatio {
+    return { num: new Exact(this.figure), den: new Exact(landMu(this.record)!.toFixed()) };
+  }
+}
+
+/** The mean of two ratios, (p1/q1 + p2/q2) / 2, kept as one ratio. */
+class MeanOfTwo extends Ratio {
+  constructor(
+    private readonly lower: Ratio,
+    private readonly upper: Ratio,
+  ) {
+    super(lower.approxNum * upper.approxDen + upper.approxNum * lower.approxDen, lower.approxDen * upper.approxDen * 2);
+  }
+  protected makeExact(): ExactRatio {
+    const { lower, upper } = this;
+    return {
+      num: lower.exact.num.times(upper.exact.den).plus(upper.exact.num.times(lower.exact.den)),
+      den: lower.exact.den.times(upper.exact.den).times(2),
+    };
   }
 }
 
@@ -117,16 +153,32 @@ function medianRatio(ratios: Ratio[]): Ratio | null {
   const mid = Math.floor(sorted.length / 2);
   const upper = sorted[mid]!;
   if (sorted.length % 2 === 1) return upper;
-  const lower = sorted[mid - 1]!;
-  return new Ratio(
-    lower.approxNum * upper.approxDen + upper.approxNum * lower.approxDen,
-    lower.approxDen * upper.approxDen * 2,
-    () => ({
-      num: lower.exact.num.times(upper.exact.den).plus(upper.exact.num.times(lower.exact.den)),
-      den: lower.exact.den.times(upper.exact.den).times(2),
-    }),
-  );
+  return new MeanOfTwo(sorted[mid - 1]!, upper);
 }
+
+/** A figure per 亩 of a record, or null when the figure or the land is missing or the land is 0. */
+function perMu(record: EnterpriseRecord, figure: string | null): Ratio | null {
+  if (figure === null || (record.landOwned === null && record.landLeased === null)) return null;
+  // Figures are non-negative decimals of at most 6 places, so the float sum is 0 exactly when the land is.
+  const land = Number(record.landOwned ?? 0) + Number(record.landLeased ?? 0);
+  return land === 0 ? null : new PerMu(figure, record, land);
+}
+
+/**
+ * Each record's result, by the record's position. A run's results come in its records' order, so the common case
+ * needs no map of 100 000 credit codes; any other order is matched by credit code, once per record.
+ */
+function resultsByRecord(
+  results: readonly ResultRef[],
+  records: readonly EnterpriseRecord[],
+): ReadonlyArray<ResultRef | undefined> {
+  if (results.length === records.length && records.every((record, i) => results[i]!.creditCode === record.creditCode))
+    return results;
+  const byCode = new Map(results.map((result) => [result.creditCode, result]));
+  return records.map((record) => byCode.get(record.creditCode));
+}
+
+type MedianUse = 'electricity' | 'energy';
 
 /**
  * The R3.4 list of a run: industrial, evaluated (class T is not listed, D16), tax and land present, land > 0.
@@ -140,59 +192,51 @@ export function rectificationList(input: {
   settings?: RectificationSettings;
 }): RectificationItem[] {
   const settings = input.settings ?? DEFAULT_RECTIFICATION_SETTINGS;
-  const resultByCode = new Map(input.results.map((result) => [result.creditCode, result]));
+  const { records } = input;
+  const resultOf = resultsByRecord(input.results, records);
   const previous = new Map((input.previousRecords ?? []).map((record) => [record.creditCode, record]));
 
-  const perMu = (record: EnterpriseRecord, figure: string | null): Ratio | null => {
-    if (figure === null || (record.landOwned === null && record.landLeased === null)) return null;
-    // Figures are non-negative decimals of at most 6 places, so the float sum is 0 exactly when the land is.
-    const land = Number(record.landOwned ?? 0) + Number(record.landLeased ?? 0);
-    if (land === 0) return null;
-    return new Ratio(Number(figure), land, () => ({
-      num: new Exact(figure),
-      den: new Exact(landMu(record)!.toFixed()),
-    }));
-  };
   const medians = new Map<string, Ratio | null>();
-  const median = (set: EvaluationSetKey, what: 'electricity' | 'energy') => {
+  const median = (set: EvaluationSetKey, what: MedianUse) => {
     const key = `${set}:${what}`;
     if (!medians.has(key)) {
       const ratios: Ratio[] = [];
-      for (const record of input.records) {
-        const result = resultByCode.get(record.creditCode);
-        if (!result || result.class === 'T' || result.set !== set) continue;
+      records.forEach((record, i) => {
+        const result = resultOf[i];
+        if (!result || result.class === 'T' || result.set !== set) return;
         const ratio = perMu(record, what === 'electricity' ? record.electricityKwh : record.energyTce);
         if (ratio) ratios.push(ratio);
-      }
+      });
       medians.set(key, medianRatio(ratios));
     }
     return medians.get(key) ?? null;
   };
 
   const items: RectificationItem[] = [];
-  for (const record of input.records) {
-    if (record.kind !== 'industrial') continue;
-    const result = resultByCode.get(record.creditCode);
-    if (!result || result.class === 'T') continue;
+  records.forEach((record, i) => {
+    if (record.kind !== 'industrial') return;
+    const result = resultOf[i];
+    if (!result || result.class === 'T') return;
     const taxPerMu = perMu(record, record.tax);
-    if (!taxPerMu) continue;
+    if (!taxPerMu) return;
     const bar = record.platformKey === null ? RECTIFICATION_BARS.city : RECTIFICATION_BARS.platform;
-    if (!atMost(taxPerMu, bar)) continue;
+    if (!atMost(taxPerMu, bar)) return;
 
     const scope = record.platformKey === null ? '全市' : '三大平台内';
     // R3.4: the reason is read by people, so every figure carries its unit and no rule id is shown.
     const head = `亩均税收 ${formatPerMu(fmt(taxPerMu))}，不高于${scope}整治线 ${formatPerMu(bar)}（“以下”含本数）`;
-    const { track, why } = trackOf(record, result.set, previous.get(record.creditCode), settings, { perMu, median });
+    const { track, why } = trackOf(record, result.set, previous.get(record.creditCode), settings, median);
     items.push({
       creditCode: record.creditCode,
       name: record.name,
       platformKey: record.platformKey,
+      class: result.class,
       taxPerMu: fmt(taxPerMu),
       bar,
       track,
       reason: `${head}；${why}`,
     });
-  }
+  });
   return items;
 }
 
@@ -212,23 +256,17 @@ function trackOf(
   set: EvaluationSetKey,
   before: Pick<EnterpriseRecord, 'revenue'> | undefined,
   settings: RectificationSettings,
-  tools: {
-    perMu: (record: EnterpriseRecord, figure: string | null) => Ratio | null;
-    median: (set: EvaluationSetKey, what: 'electricity' | 'energy') => Ratio | null;
-  },
+  median: (set: EvaluationSetKey, what: MedianUse) => Ratio | null,
 ): { track: RectificationTrack; why: string } {
   if (record.producing && record.zombie !== true) {
-    const uses: [
-      'electricity' | 'energy',
-      string,
-      string | null,
-      typeof UNITS.electricityPerMu | typeof UNITS.energyPerMu,
-    ][] = [['electricity', '用电量', record.electricityKwh, UNITS.electricityPerMu]];
+    const uses: [MedianUse, string, string | null, typeof UNITS.electricityPerMu | typeof UNITS.energyPerMu][] = [
+      ['electricity', '用电量', record.electricityKwh, UNITS.electricityPerMu],
+    ];
     if (settings.taxReviewBasis === 'electricity_or_energy')
       uses.push(['energy', '综合能耗', record.energyTce, UNITS.energyPerMu]);
     for (const [what, label, figure, unit] of uses) {
-      const own = tools.perMu(record, figure);
-      const middle = tools.median(set, what);
+      const own = perMu(record, figure);
+      const middle = median(set, what);
       if (own && middle && atLeast(own, middle)) {
         return {
           track: 'tax_review',

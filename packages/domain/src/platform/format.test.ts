@@ -1,3 +1,4 @@
+import Decimal from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import {
   formatCount,
@@ -62,6 +63,57 @@ describe('formatNumber', () => {
     [-1000000, {}, '-1,000,000'],
   ])('%s with %o → %s', (value, options, expected) => {
     expect(formatNumber(value, options)).toBe(expected);
+  });
+});
+
+/** formatNumber as it was written with decimal.js alone, before the fast path on the digits (issue #15). */
+function formatThroughDecimal(value: string | number, decimals: number, fixed: boolean): string {
+  const rounded = new Decimal(String(value)).toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP);
+  let text = rounded.abs().toFixed(decimals);
+  if (!fixed && text.includes('.')) text = text.replace(/\.?0+$/, '');
+  const [whole = '0', fraction] = text.split('.');
+  const sign = rounded.isNegative() && !rounded.isZero() ? '-' : '';
+  return `${sign}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${fraction ? `.${fraction}` : ''}`;
+}
+
+describe('formatNumber rounds on the digits exactly as decimal.js does', () => {
+  it.each([
+    ['9.995', 2, '10.00'],
+    ['99.995', 2, '100.00'],
+    ['-0.005', 2, '-0.01'],
+    ['-0.004', 2, '0.00'],
+    ['0.0049999', 2, '0.00'],
+    ['007.125', 2, '7.13'],
+    ['1.005', 2, '1.01'],
+    ['123456789012.345', 2, '123,456,789,012.35'],
+    // 16 digits kept: past a double's exact integers, so decimal.js decides.
+    ['12345678901234.565', 2, '12,345,678,901,234.57'],
+    ['99999999999999.995', 2, '100,000,000,000,000.00'],
+    ['5', 0, '5'],
+    ['4.5', 0, '5'],
+  ])('%s to %i places, fixed → %s', (value, decimals, expected) => {
+    expect(formatNumber(value, { decimals, fixed: true })).toBe(expected);
+    expect(formatThroughDecimal(value, decimals, true)).toBe(expected);
+  });
+
+  it('gives the same text as decimal.js for 20 000 figures of every length, sign and place', () => {
+    let seed = 20_261_207;
+    const next = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
+    const digits = (n: number) => Array.from({ length: n }, () => Math.floor(next() * 10)).join('');
+    for (let i = 0; i < 20_000; i++) {
+      const whole = digits(1 + Math.floor(next() * 17));
+      const fraction = next() < 0.2 ? '' : `.${digits(1 + Math.floor(next() * 8))}`;
+      const value = `${next() < 0.3 ? '-' : ''}${whole}${fraction}`;
+      const decimals = Math.floor(next() * 5);
+      const fixed = next() < 0.5;
+      expect(formatNumber(value, { decimals, fixed }), `${value} ${decimals} ${fixed}`).toBe(
+        formatThroughDecimal(value, decimals, fixed),
+      );
+      const number = Number(value);
+      expect(formatNumber(number, { decimals, fixed }), `${number} ${decimals} ${fixed}`).toBe(
+        formatThroughDecimal(number, decimals, fixed),
+      );
+    }
   });
 });
 

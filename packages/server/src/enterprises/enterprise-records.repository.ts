@@ -1,4 +1,19 @@
-import { and, asc, count, desc, eq, gt, ilike, inArray, isNotNull, isNull, max, sql, type SQL } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  gt,
+  ilike,
+  inArray,
+  isNotNull,
+  isNull,
+  max,
+  sql,
+  type SQL,
+  type SQLWrapper,
+} from 'drizzle-orm';
 import type { EnterpriseKind, EnterpriseScale, PlatformKey } from '@pgs/domain';
 import type { Db, Tx } from '../platform/db.ts';
 import { allOf, anyOf, type Conditions } from '../platform/rows.ts';
@@ -56,6 +71,13 @@ export async function codesHeldElsewhere(
 
 const landSum = sql`coalesce(${t.landOwned}, 0) + coalesce(${t.landLeased}, 0)`;
 
+/**
+ * A stored figure as the domain writes it: canonical decimal text ('12.500000' → '12.5'), null for missing (D14).
+ * PostgreSQL trims the scale, so the 100 000 records an evaluation reads need no second string per figure
+ * (issue #15).
+ */
+const canonical = (figure: SQLWrapper) => sql<string | null>`trim_scale(${figure})::text`;
+
 /** A record's own columns: what the evaluation reads and every view shows. */
 const RECORD_COLUMNS = {
   creditCode: t.creditCode,
@@ -63,17 +85,17 @@ const RECORD_COLUMNS = {
   platformKey: t.platformKey,
   kind: t.kind,
   scale: t.scale,
-  landOwned: t.landOwned,
-  landLeased: t.landLeased,
-  tax: t.tax,
-  valueAdded: t.valueAdded,
-  revenue: t.revenue,
-  rdExpense: t.rdExpense,
-  employees: t.employees,
-  energyTce: t.energyTce,
-  emissionsTons: t.emissionsTons,
-  electricityKwh: t.electricityKwh,
-  waterTons: t.waterTons,
+  landOwned: canonical(t.landOwned),
+  landLeased: canonical(t.landLeased),
+  tax: canonical(t.tax),
+  valueAdded: canonical(t.valueAdded),
+  revenue: canonical(t.revenue),
+  rdExpense: canonical(t.rdExpense),
+  employees: canonical(t.employees),
+  energyTce: canonical(t.energyTce),
+  emissionsTons: canonical(t.emissionsTons),
+  electricityKwh: canonical(t.electricityKwh),
+  waterTons: canonical(t.waterTons),
   producing: t.producing,
   registeredOn: t.registeredOn,
   industryCode: t.industryCode,
@@ -90,9 +112,7 @@ const VIEW_COLUMNS = {
   year: t.year,
   importedAt: t.importedAt,
   importedBy: t.importedBy,
-  landTotal: sql<
-    string | null
-  >`(CASE WHEN ${t.landOwned} IS NULL AND ${t.landLeased} IS NULL THEN NULL ELSE ${landSum} END)::text`,
+  landTotal: canonical(sql`CASE WHEN ${t.landOwned} IS NULL AND ${t.landLeased} IS NULL THEN NULL ELSE ${landSum} END`),
   taxPerMu: sql<string | null>`round(${t.tax} / nullif(${landSum}, 0), 4)::text`,
 };
 const viewQuery = (db: Conn) => db.select(VIEW_COLUMNS).from(t);
@@ -243,7 +263,10 @@ export async function evaluationRowsOfCodes(db: Db, year: number, codes: readonl
 
 /** Every enterprise's revenue of one year (R3.4 growth on the previous year). */
 export async function revenuesOf(db: Db, year: number): Promise<Array<{ creditCode: string; revenue: string | null }>> {
-  return db.select({ creditCode: t.creditCode, revenue: t.revenue }).from(t).where(eq(t.year, year));
+  return db
+    .select({ creditCode: t.creditCode, revenue: canonical(t.revenue) })
+    .from(t)
+    .where(eq(t.year, year));
 }
 
 export async function countOfYear(db: Db, year: number): Promise<number> {

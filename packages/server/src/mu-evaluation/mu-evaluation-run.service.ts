@@ -18,7 +18,6 @@ import { insertRectification } from './rectification.repository.ts';
 import { methodOfYear } from './mu-evaluation-methods.service.ts';
 import { insertResults, insertRun } from './mu-evaluation-results.repository.ts';
 import { ADVISORY_LOCKS, oneAtATime } from '../platform/advisory-locks.ts';
-import { known } from '../platform/rows.ts';
 import { platformRules, summaryOfId } from './mu-evaluation-views.ts';
 
 export type RunTimings = { readMs: number; scoreMs: number; writeMs: number };
@@ -87,22 +86,12 @@ async function runAndWrite(
   const read = performance.now();
   const run = evaluateYear({ year: year, records }, config.method);
   const platforms = platformRules(run);
-  const classOf = new Map(run.results.map((result) => [result.creditCode, result.class]));
   const rectification = rectificationList({
     results: run.results,
     records,
     previousRecords: previousRevenues,
     settings: config.rectification,
-  }).map((item) => ({
-    creditCode: item.creditCode,
-    name: item.name,
-    platformKey: item.platformKey,
-    class: known(classOf.get(item.creditCode), 'class of an enterprise on the rectification list'),
-    taxPerMu: item.taxPerMu,
-    bar: item.bar,
-    track: item.track,
-    reason: item.reason,
-  }));
+  });
   const scored = performance.now();
   const toWrite = run.results.length + rectification.length;
   report({ phase: 'writing', done: 0, total: toWrite });
