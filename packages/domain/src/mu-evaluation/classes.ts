@@ -133,7 +133,9 @@ export function pushDShares(
   const within = (d: number, n: number, bound: number) => excess(d, n).lte(new Decimal(bound).times(n).times(cityN));
 
   // Each platform's entries with their index, gathered in one pass over the city's (100 000 in a large run).
-  const membersOf = new Map(platformKeys.map((key) => [key, [] as Array<{ entry: PushEntry; index: number }>]));
+  const membersOf = new Map<PlatformKey, Array<{ entry: PushEntry; index: number }>>(
+    platformKeys.map((key) => [key, []]),
+  );
   entries.forEach((entry, index) => {
     if (entry.platformKey !== null) membersOf.get(entry.platformKey)?.push({ entry, index });
   });
