@@ -15,6 +15,7 @@ import {
   type SheetRow,
 } from '../platform/xlsx-reader.ts';
 import { DATA_SHEET, label, REQUIRED } from './enterprise-workbook-columns.ts';
+import { objectOfValues } from '../platform/object-literal.ts';
 import { SheetProblems, unreadable, fileProblem, sheetList, titleRows } from './enterprise-sheet-refusals.ts';
 import {
   type ChoiceField,
@@ -155,7 +156,15 @@ function choiceValue(
     : { value: choice.value, problem: null };
 }
 
-type Columns = { numbers: number[]; fields: EnterpriseRecordField[]; readings: Reading[] };
+type Columns = {
+  numbers: number[];
+  fields: EnterpriseRecordField[];
+  readings: Reading[];
+  /** The raw record of a row's values, one per field in `fields` order (object-literal.ts). */
+  build: (values: readonly unknown[]) => Record<string, unknown>;
+  /** The row being read's values, reused from row to row: `build` copies them into the record. */
+  values: unknown[];
+};
 
 /** A cell as the text it shows (an unreadable cell is refused before any reading, so it never gets here as text). */
 const cellText = (value: SheetCell) =>
@@ -176,7 +185,7 @@ function knownColumns(row: SheetRow): number {
  */
 function readHeader(row: SheetRow, notes: SheetNotes): Columns {
   const problems: RecordRowError[] = [];
-  const columns: Columns = { numbers: [], fields: [], readings: [] };
+  const columns: Pick<Columns, 'numbers' | 'fields' | 'readings'> = { numbers: [], fields: [], readings: [] };
   const seen = new Set<EnterpriseRecordField>();
   row.values.forEach((value, column) => {
     const text = headerText(value);
@@ -195,12 +204,16 @@ function readHeader(row: SheetRow, notes: SheetNotes): Columns {
   for (const field of REQUIRED)
     if (!seen.has(field)) problems.push({ row: 1, column: label(field), message: `缺少必填列“${label(field)}”` });
   if (problems.length > 0) throw new SheetProblems(problems);
-  return columns;
+  return { ...columns, build: objectOfValues(columns.fields), values: new Array<unknown>(columns.fields.length) };
 }
 
-/** The record of a data row, or null for a row with nothing in it (blank rows are skipped, not errors). */
+/**
+ * The record of a data row, or null for a row with nothing in it (blank rows are skipped, not errors). Every column of
+ * the header is a key of the raw record, undefined where the cell says nothing (a blank choice, 是/否, day or code):
+ * the schema and its shortcut read undefined as not given.
+ */
 function recordOf(row: SheetRow, columns: Columns, words: ChoiceWords): SheetRecord | null {
-  const raw: Record<string, unknown> = {};
+  const { values } = columns;
   let problems: SheetRecord['problems'] = null;
   let empty = true;
   for (let i = 0; i < columns.fields.length; i++) {
@@ -219,9 +232,9 @@ function recordOf(row: SheetRow, columns: Columns, words: ChoiceWords): SheetRec
       cellProblem = choice.problem;
     } else value = fieldValue(field, columns.readings[i]!, cell, blank);
     if (cellProblem !== null) (problems ??= {})[field] = cellProblem;
-    if (value !== undefined) raw[field] = value;
+    values[i] = value;
   }
-  return empty ? null : { row: row.number, raw, problems };
+  return empty ? null : { row: row.number, raw: columns.build(values), problems };
 }
 
 /** The data sheet: the one named as in the template, or a workbook's only sheet. */
