@@ -71,8 +71,8 @@ const PLAIN_DECIMAL = /^(-?)(\d+)(?:\.(\d+))?$/;
 const SAFE_DIGITS = 15;
 
 /**
- * The common case without decimal.js (issue #15: a run formats some 100 000 figures per 亩, and decimal.js was a
- * sixth of the rectification list's time): a plain decimal text whose kept digits fit a safe integer is rounded on
+ * The common case without decimal.js (issue #15: a run formats some 100 000 figures per 亩, and decimal.js was about
+ * half of the rectification list's time): a plain decimal text whose kept digits fit a safe integer is rounded on
  * its digits — the kept ones read as one integer, plus one when the first dropped digit is 5 or more — which is
  * exactly half up, as decimal.js rounds. Anything else (exponents, separators, spaces, more digits) is null.
  */
