@@ -10,6 +10,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { Logger } from './log.ts';
+import { adoptingParsers } from './pglite-parsers.ts';
 import { fillFromTemplate, isInitialised, pgliteVersion, templateKey } from './pglite-template.ts';
 
 /**
@@ -108,12 +109,15 @@ export async function openDatabase(options: {
       templateKey(pgliteVersion(), MIGRATIONS_DIR),
       async (dir) => {
         const template = new PGlite({ dataDir: dir });
-        await migratePglite(drizzlePglite(template), { migrationsFolder: MIGRATIONS_DIR });
+        await template.waitReady;
+        await migratePglite(drizzlePglite(adoptingParsers(template)), { migrationsFolder: MIGRATIONS_DIR });
         await template.close();
       },
     );
   const client = new PGlite({ dataDir, loadDataDir: options.loadDataDir });
-  const db = drizzlePglite(client);
+  // Started (its parser table complete) before drizzle's first query adds to it (pglite-parsers.ts).
+  await client.waitReady;
+  const db = drizzlePglite(adoptingParsers(client));
   await migratePglite(db, { migrationsFolder: MIGRATIONS_DIR });
   return {
     db,
