@@ -1,6 +1,7 @@
 // Builds the web app when its build is missing or older than its sources, so `npm start` stays quick when warm.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { spawn, spawnSync } from 'node:child_process';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -47,6 +48,14 @@ export function startWebBuildIfStale() {
   console.log('正在构建前端（vite build，与数据库准备同时进行）…');
   return new Promise((resolve, reject) => {
     const child = spawn(vite, viteArgs, { cwd: web, stdio: 'inherit' });
+    // The database's demo data take longer than the build, so the build gets the cores only when they are free: it
+    // still ends well before the data are in (issue #15: the first start waits for the longer of the two).
+    // Without a pid (vite could not be started) setPriority would lower this process's own.
+    try {
+      if (child.pid !== undefined) os.setPriority(child.pid, os.constants.priority.PRIORITY_LOW);
+    } catch {
+      // Not allowed here (or the build already ended): it then shares the cores as before.
+    }
     // A start that stops (a signal, a failure) before the build ended must not leave vite running on its own.
     const stopChild = () => child.kill();
     process.once('exit', stopChild);

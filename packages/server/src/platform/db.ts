@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
@@ -11,7 +11,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { Logger } from './log.ts';
 import { adoptingParsers } from './pglite-parsers.ts';
-import { fillFromTemplate, isInitialised, pgliteVersion, templateKey } from './pglite-template.ts';
+import { isInitialised, keepTemplate, pgliteVersion, readTemplate, templateKey } from './pglite-template.ts';
 
 /**
  * One data layer for both drivers (STACK.md gotcha 4). Schema-free: queries name their tables (the modules' `*.table.ts`),
@@ -47,6 +47,13 @@ export const MIGRATIONS_DIR = fileURLToPath(new URL('../../drizzle', import.meta
 
 export class DataDirInUseError extends Error {}
 
+/** A started PGlite, its parser table complete before drizzle's first query adds to it (pglite-parsers.ts). */
+async function startPglite(dataDir: string | undefined, loadDataDir: Blob | undefined): Promise<PGlite> {
+  const client = new PGlite({ dataDir, loadDataDir });
+  await client.waitReady;
+  return client;
+}
+
 /**
  * Opens PostgreSQL when `url` is given, else embedded PGlite in `dataDir` (`null` = in memory, for tests).
  * PGlite lets only one process use a data dir safely (STACK.md gotcha 2: a second process lost an insert
@@ -61,8 +68,8 @@ export async function openDatabase(options: {
   /** PGlite: start from this data-dir tarball (made by `dumpDataDir`) instead of an empty database. */
   loadDataDir?: Blob;
   /**
-   * PGlite: where initialised, migrated data dirs are kept (pglite-template.ts). An empty `dataDir` then starts as a
-   * copy instead of running initdb (issue #15: most of a first start). Without it, initdb runs as before.
+   * PGlite: where an initialised, migrated data dir is kept (pglite-template.ts). An empty `dataDir` then starts from
+   * it instead of running initdb (issue #15: most of a first start), or is kept there when there is none yet.
    */
   templateCacheDir?: string | null;
   /** Where a warning about the connection goes (the server's logger); the console without one (scripts). */
@@ -102,23 +109,30 @@ export async function openDatabase(options: {
       );
     }
   }
-  if (dataDir && options.templateCacheDir && !options.loadDataDir && !isInitialised(dataDir))
-    await fillFromTemplate(
-      dataDir,
-      options.templateCacheDir,
-      templateKey(pgliteVersion(), MIGRATIONS_DIR),
-      async (dir) => {
-        const template = new PGlite({ dataDir: dir });
-        await template.waitReady;
-        await migratePglite(drizzlePglite(adoptingParsers(template)), { migrationsFolder: MIGRATIONS_DIR });
-        await template.close();
-      },
-    );
-  const client = new PGlite({ dataDir, loadDataDir: options.loadDataDir });
-  // Started (its parser table complete) before drizzle's first query adds to it (pglite-parsers.ts).
-  await client.waitReady;
+  // An empty data dir starts from the build's template when there is one, and keeps itself as the template when not.
+  const templateCache =
+    dataDir && options.templateCacheDir && !options.loadDataDir && !isInitialised(dataDir)
+      ? { dir: options.templateCacheDir, key: templateKey(pgliteVersion(), MIGRATIONS_DIR) }
+      : null;
+  const template = templateCache ? readTemplate(templateCache.dir, templateCache.key) : undefined;
+  const held = dataDir && existsSync(dataDir) ? new Set(readdirSync(dataDir)) : new Set<string>();
+  let client: PGlite;
+  try {
+    client = await startPglite(dataDir, options.loadDataDir ?? template);
+  } catch (error) {
+    if (!template || !dataDir) throw error;
+    // A template PGlite could not load must not be opened half-written: take back what it put there, run initdb.
+    for (const name of readdirSync(dataDir)) if (!held.has(name)) rmSync(path.join(dataDir, name), { recursive: true });
+    client = await startPglite(dataDir, undefined);
+  }
   const db = drizzlePglite(adoptingParsers(client));
   await migratePglite(db, { migrationsFolder: MIGRATIONS_DIR });
+  if (templateCache && !template)
+    await keepTemplate(templateCache.dir, templateCache.key, async () => {
+      // Every page on disk, so the template does not start by replaying the write-ahead log.
+      await client.exec('CHECKPOINT');
+      return client.dumpDataDir('none');
+    });
   return {
     db,
     driver: 'pglite',

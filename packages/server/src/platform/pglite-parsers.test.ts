@@ -33,6 +33,8 @@ const ROW = {
   amounts: ['1.50', '20'],
 };
 
+type QueryOptions = Parameters<PGlite['query']>[2];
+
 const clients: PGlite[] = [];
 afterEach(async () => {
   for (const client of clients.splice(0)) await client.close();
@@ -74,7 +76,7 @@ describe('the PGlite client drizzle is given (issue #15)', () => {
     const query = client.query.bind(client);
     const transaction = client.transaction.bind(client);
     Object.assign(client, {
-      query: (text: string, params?: unknown[], options?: { parsers?: unknown }) => {
+      query: (text: string, params?: unknown[], options?: QueryOptions) => {
         sent.push({ inTransaction: false, parsers: options?.parsers !== undefined });
         return query(text, params, options);
       },
@@ -82,7 +84,7 @@ describe('the PGlite client drizzle is given (issue #15)', () => {
         transaction((tx) =>
           run({
             ...tx,
-            query: (text: string, params?: unknown[], options?: { parsers?: unknown }) => {
+            query: (text: string, params?: unknown[], options?: QueryOptions) => {
               sent.push({ inTransaction: true, parsers: options?.parsers !== undefined });
               return tx.query(text, params, options);
             },

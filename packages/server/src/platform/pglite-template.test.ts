@@ -1,14 +1,15 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fillFromTemplate, isInitialised, pgliteVersion, templateKey } from './pglite-template.ts';
-import { MIGRATIONS_DIR } from './db.ts';
+import { sql } from 'drizzle-orm';
+import { isInitialised, keepTemplate, pgliteVersion, readTemplate, templateKey } from './pglite-template.ts';
+import { MIGRATIONS_DIR, openDatabase } from './db.ts';
 
 /**
- * Issue #15: an empty data dir starts as a copy of an initialised, migrated one. The copy must never be stale:
- * a changed or added migration, or another PGlite, makes a new template. `make` stands in for initdb + migrate here
- * (npm start's real one is covered by start-stop.test.ts, which starts on an empty data dir).
+ * Issue #15: an empty data dir starts from an initialised, migrated one kept as a tarball. It must never be stale:
+ * a changed or added migration, or another PGlite, makes a new template. npm start's own use is also covered by
+ * start-stop.test.ts, which starts on an empty data dir.
  */
 let work: string;
 beforeEach(() => {
@@ -43,50 +44,80 @@ describe('the key of a PGlite template', () => {
   });
 });
 
-describe('fillFromTemplate', () => {
+describe('keeping and reading a template', () => {
   const cache = () => path.join(work, 'cache');
-  let made: string[];
-  const make = async (dir: string) => {
-    made.push(dir);
-    writeFileSync(path.join(dir, 'PG_VERSION'), '17');
-    writeFileSync(path.join(dir, 'content'), `made ${made.length}`);
+  const dump = (text: string) => async () => new Blob([text]);
+  const read = async (key: string) => {
+    const blob = readTemplate(cache(), key);
+    return blob === undefined ? undefined : await blob.text();
   };
-  beforeEach(() => {
-    made = [];
+
+  it('reads nothing before a template is kept, then the tarball kept under its key', async () => {
+    expect(readTemplate(cache(), 'k1')).toBeUndefined();
+    expect(await keepTemplate(cache(), 'k1', dump('tarball 1'))).toBe(true);
+    expect(await read('k1')).toBe('tarball 1');
+    expect(await read('k2')).toBeUndefined();
   });
 
-  it('makes the template once, copies it into each empty data dir, keeps what the dir already held', async () => {
-    const first = path.join(work, 'data1');
-    mkdirSync(first);
-    writeFileSync(path.join(first, 'audit.key'), 'key');
-    expect(await fillFromTemplate(first, cache(), 'k1', make)).toBe(true);
-    const second = path.join(work, 'data2');
-    expect(await fillFromTemplate(second, cache(), 'k1', make)).toBe(true);
-    expect(made).toHaveLength(1);
-    for (const dir of [first, second]) {
-      expect(isInitialised(dir)).toBe(true);
-      expect(readFileSync(path.join(dir, 'content'), 'utf8')).toBe('made 1');
-    }
-    expect(readFileSync(path.join(first, 'audit.key'), 'utf8')).toBe('key');
+  it("removes other keys' templates, and the folders of the earlier form, when it keeps a new one", async () => {
+    await keepTemplate(cache(), 'k1', dump('tarball 1'));
+    mkdirSync(path.join(cache(), 'pglite-k0', 'base'), { recursive: true });
+    writeFileSync(path.join(cache(), 'pglite-k0', 'PG_VERSION'), '17');
+    expect(await keepTemplate(cache(), 'k2', dump('tarball 2'))).toBe(true);
+    expect(readdirSync(cache())).toEqual(['pglite-k2.tar']);
+    expect(await read('k1')).toBeUndefined();
+    expect(await read('k2')).toBe('tarball 2');
   });
 
-  it('makes a new template for a new key and removes the stale one', async () => {
-    await fillFromTemplate(path.join(work, 'a'), cache(), 'k1', make);
-    await fillFromTemplate(path.join(work, 'b'), cache(), 'k2', make);
-    expect(made).toHaveLength(2);
-    expect(readFileSync(path.join(work, 'b', 'content'), 'utf8')).toBe('made 2');
-    expect(existsSync(path.join(cache(), 'pglite-k1'))).toBe(false);
-    expect(existsSync(path.join(cache(), 'pglite-k2'))).toBe(true);
-  });
-
-  it('leaves the data dir as it was and no template when making one fails', async () => {
-    const dir = path.join(work, 'data');
-    const failing = async (into: string) => {
-      writeFileSync(path.join(into, 'PG_VERSION'), '17');
-      throw new Error('initdb failed');
+  it('keeps nothing, and says so, when the dump fails or the cache cannot be written', async () => {
+    const failing = async (): Promise<Blob> => {
+      throw new Error('dump failed');
     };
-    expect(await fillFromTemplate(dir, cache(), 'k1', failing)).toBe(false);
-    expect(isInitialised(dir)).toBe(false);
-    expect(existsSync(path.join(cache(), 'pglite-k1'))).toBe(false);
+    expect(await keepTemplate(cache(), 'k1', failing)).toBe(false);
+    expect(await read('k1')).toBeUndefined();
+    // A file where the cache folder should be: nothing can be written under it.
+    writeFileSync(path.join(work, 'not-a-folder'), '');
+    expect(await keepTemplate(path.join(work, 'not-a-folder'), 'k1', dump('tarball'))).toBe(false);
+  });
+});
+
+describe('an empty data dir on PGlite with a template cache', () => {
+  it('keeps the first one as the template, starts the next from it, and keeps what a data dir already held', async () => {
+    const cache = path.join(work, 'cache');
+    const first = await openDatabase({ url: null, dataDir: path.join(work, 'data1'), templateCacheDir: cache });
+    await first.close();
+    const key = templateKey(pgliteVersion(), MIGRATIONS_DIR);
+    expect(readdirSync(cache)).toEqual([`pglite-${key}.tar`]);
+
+    // A template with a mark of its own shows that the next data dir is loaded from it, not made by initdb.
+    const marked = await openDatabase({ url: null, dataDir: null });
+    await marked.db.execute(sql`CREATE TABLE template_mark (made_from text)`);
+    await marked.db.execute(sql`INSERT INTO template_mark VALUES ('the template')`);
+    expect(await keepTemplate(cache, key, () => marked.dumpDataDir!())).toBe(true);
+    await marked.close();
+
+    const second = path.join(work, 'data2');
+    mkdirSync(second);
+    writeFileSync(path.join(second, 'audit.key'), 'key');
+    const opened = await openDatabase({ url: null, dataDir: second, templateCacheDir: cache });
+    const rows = await opened.db.execute(sql`SELECT made_from FROM template_mark`);
+    await opened.close();
+    expect((rows as { rows: unknown[] }).rows).toEqual([{ made_from: 'the template' }]);
+    expect(readFileSync(path.join(second, 'audit.key'), 'utf8')).toBe('key');
+    expect(isInitialised(second)).toBe(true);
+  });
+
+  it('runs initdb instead when the template cannot be loaded, and keeps what the data dir already held', async () => {
+    const cache = path.join(work, 'cache');
+    const key = templateKey(pgliteVersion(), MIGRATIONS_DIR);
+    expect(await keepTemplate(cache, key, async () => new Blob(['not a tarball of a data dir']))).toBe(true);
+    const dir = path.join(work, 'data');
+    mkdirSync(dir);
+    writeFileSync(path.join(dir, 'audit.key'), 'key');
+    const opened = await openDatabase({ url: null, dataDir: dir, templateCacheDir: cache });
+    const rows = await opened.db.execute(sql`SELECT count(*)::int AS n FROM platforms`);
+    await opened.close();
+    expect((rows as { rows: unknown[] }).rows).toEqual([{ n: 0 }]);
+    expect(readFileSync(path.join(dir, 'audit.key'), 'utf8')).toBe('key');
   });
 });

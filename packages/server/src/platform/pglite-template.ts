@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
 /**
  * Issue #15: PGlite's initdb is most of a first start on an empty data dir (15–65 s on the loaded 2-core machine),
  * and its result depends only on the PGlite build and the migrations applied after it. So the first empty start
- * makes an initialised, migrated data dir once in a cache folder, and every later empty data dir starts as a copy
- * of it. The key names both inputs: a new PGlite version or a changed or added migration makes a new template.
+ * keeps its initialised, migrated data dir in a cache folder, and every later empty data dir starts from it. The key
+ * names both inputs: a new PGlite version or a changed or added migration makes a new template.
  */
 export function templateKey(pgliteVersion: string, migrationsDir: string): string {
   const hash = createHash('sha256').update(`pglite ${pgliteVersion}\n`);
@@ -39,45 +39,50 @@ export function pgliteVersion(): string {
 /** A PGlite data dir holds PG_VERSION once initdb has run in it (the audit key may be there before). */
 export const isInitialised = (dataDir: string) => existsSync(path.join(dataDir, 'PG_VERSION'));
 
+const templateFile = (cacheDir: string, key: string) => path.join(cacheDir, `pglite-${key}.tar`);
+
 /**
- * Fills the empty `dataDir` from the template under `cacheDir` for `key`, first making the template with `make`
- * (which must initialise and migrate a PGlite data dir in the folder it is given, and close it) when there is none.
- * Templates of other keys are removed then. The template is made in a folder of its own and renamed into place,
- * so a half-made one is never copied. Returns false, leaving `dataDir` as it was, when the cache cannot be used
- * (e.g. a read-only install): the caller then opens the empty data dir as before.
+ * The template of `key`, as PGlite's `loadDataDir` takes it (a tarball made by `dumpDataDir`), or undefined when the
+ * cache has none (or cannot be read: the caller then runs initdb).
  */
-export async function fillFromTemplate(
-  dataDir: string,
-  cacheDir: string,
-  key: string,
-  make: (dir: string) => Promise<void>,
-): Promise<boolean> {
-  const template = path.join(cacheDir, `pglite-${key}`);
-  const building = `${template}.${process.pid}.tmp`;
-  let copying = false;
+export function readTemplate(cacheDir: string, key: string): Blob | undefined {
   try {
-    if (!isInitialised(template)) {
-      rmSync(building, { recursive: true, force: true });
-      mkdirSync(building, { recursive: true });
-      await make(building);
-      for (const old of existsSync(cacheDir) ? readdirSync(cacheDir) : [])
-        if (old.startsWith('pglite-') && !old.endsWith('.tmp')) rmSync(path.join(cacheDir, old), { recursive: true });
-      try {
-        renameSync(building, template);
-      } catch (error) {
-        // Another process made the same template meanwhile: use theirs.
-        rmSync(building, { recursive: true, force: true });
-        if (!isInitialised(template)) throw error;
-      }
-    }
-    copying = true;
-    cpSync(template, dataDir, { recursive: true });
+    return new Blob([readFileSync(templateFile(cacheDir, key))]);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Keeps `dump()` (a data dir just initialised and migrated, as one tarball) as the template of `key`, and removes the
+ * templates of other keys. It is written under a name of its own and renamed into place, so a half-written template
+ * is never read. Returns false, keeping nothing, when the cache cannot be written (e.g. a read-only install).
+ *
+ * Issue #15: the template used to be a copy of a whole data dir (about 1 250 files). Making one on a first start then
+ * cost initdb in the cache folder plus a copy of every file into the data dir, and creating a file costs about a
+ * millisecond on these machines: 7.1 s against 4.4 s for initdb in the data dir itself. Now the first start runs
+ * initdb in its own data dir and keeps a tarball of it (one file, 0.4 s); a later empty data dir is filled from the
+ * tarball by PGlite (2.5 s, against 1.4 s for the copy of a folder).
+ */
+export async function keepTemplate(cacheDir: string, key: string, dump: () => Promise<Blob>): Promise<boolean> {
+  const file = templateFile(cacheDir, key);
+  const writing = `${file}.${process.pid}.tmp`;
+  try {
+    const tarball = Buffer.from(await (await dump()).arrayBuffer());
+    mkdirSync(cacheDir, { recursive: true });
+    writeFileSync(writing, tarball);
+    renameSync(writing, file);
+    // Other keys' templates, and the folders of the earlier form, are stale: a migration or PGlite changed.
+    for (const old of readdirSync(cacheDir))
+      if (old.startsWith('pglite-') && !old.endsWith('.tmp') && path.join(cacheDir, old) !== file)
+        rmSync(path.join(cacheDir, old), { recursive: true, force: true });
     return true;
   } catch {
-    rmSync(building, { recursive: true, force: true });
-    // A copy cut short must not be opened as a database: take back what came from the template.
-    if (copying)
-      for (const name of readdirSync(template)) rmSync(path.join(dataDir, name), { recursive: true, force: true });
+    try {
+      rmSync(writing, { force: true });
+    } catch {
+      // Nothing was written there (the cache is not a folder).
+    }
     return false;
   }
 }
