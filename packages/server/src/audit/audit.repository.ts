@@ -1,6 +1,6 @@
-import { and, asc, count, desc, eq, gt, gte, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, lt, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../platform/db.ts';
-import { ADVISORY_LOCKS } from '../platform/advisory-locks.ts';
+import { ADVISORY_LOCKS, lockUntilCommit } from '../platform/advisory-locks.ts';
 import { auditEvents } from './audit.table.ts';
 
 /** SQL only (STYLE.md): the audit trail's table, read and appended to; the chain's rules live in the service. */
@@ -34,7 +34,7 @@ function filterConditions(filter: AuditFilter): SQL | undefined {
  * connection (on a connection the lock would be released at once).
  */
 export async function lockChain(tx: Tx): Promise<void> {
-  await tx.execute(sql`SELECT pg_advisory_xact_lock(${ADVISORY_LOCKS.auditChain})`);
+  await lockUntilCommit(tx, ADVISORY_LOCKS.auditChain);
 }
 
 /** The newest row's seq and hash; undefined while the trail is empty. */

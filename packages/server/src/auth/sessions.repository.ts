@@ -1,7 +1,8 @@
-import { and, desc, eq, lt, ne, notInArray, sql } from 'drizzle-orm';
+import { and, desc, eq, lt, ne, notInArray } from 'drizzle-orm';
 import type { Db, Tx } from '../platform/db.ts';
 import { sessions } from './sessions.table.ts';
 import { signalChange } from '../platform/change-signals.ts';
+import { ADVISORY_LOCKS, lockUntilCommit } from '../platform/advisory-locks.ts';
 
 /** The session of a token (its user is read through the users service: auth does not read the users table). */
 export async function findSession(db: Db, tokenHash: string) {
@@ -12,16 +13,13 @@ export async function findSession(db: Db, tokenHash: string) {
   return found;
 }
 
-/** Any constant: with the user id, serialises the sign-ins of one user so the session cap holds under races. */
-const SESSION_CAP_LOCK = 7_270_002;
-
 /** Inserts a session and ends the user's oldest ones beyond `keep` (#10.5), in the caller's transaction. */
 export async function insertSessionKeepingNewest(
   tx: Tx,
   session: { tokenHash: string; userId: number; now: Date },
   keep: number,
 ) {
-  await tx.execute(sql`SELECT pg_advisory_xact_lock(${SESSION_CAP_LOCK}, ${session.userId})`);
+  await lockUntilCommit(tx, ADVISORY_LOCKS.sessionCap, session.userId);
   await tx
     .insert(sessions)
     .values({ tokenHash: session.tokenHash, userId: session.userId, createdAt: session.now, lastSeenAt: session.now });

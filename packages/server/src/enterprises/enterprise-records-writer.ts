@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { EnterpriseRecord, PlatformKey } from '@pgs/domain';
 import type { Tx } from '../platform/db.ts';
 import { copyCsv, copyTarget, csvText, type CsvCopy } from '../platform/copy-rows.ts';
-import { ADVISORY_LOCKS } from '../platform/advisory-locks.ts';
+import { ADVISORY_LOCKS, lockUntilCommit } from '../platform/advisory-locks.ts';
 import { enterpriseRecords } from './enterprises.table.ts';
 
 /**
@@ -69,7 +69,7 @@ export type YearImport = {
 };
 
 export async function beginYearImport(tx: Tx, year: number, importedAt: Date, importedBy: string): Promise<YearImport> {
-  await tx.execute(sql`SELECT pg_advisory_xact_lock(${ADVISORY_LOCKS.enterpriseYearImport}, ${year})`);
+  await lockUntilCommit(tx, ADVISORY_LOCKS.enterpriseYearImport, year);
   const staged =
     (
       await tx

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { sql } from 'drizzle-orm';
-import type { Db } from './db.ts';
+import { connectionOf, type Db, type Tx } from './db.ts';
 
 /**
  * Every PostgreSQL advisory lock the server takes, in one registry, so no two uses share an id by accident. Each is
@@ -14,7 +14,28 @@ export const ADVISORY_LOCKS = {
   enterpriseYearImport: 7_270_002,
   /** With the year as second key: evaluation runs of one year, one at a time across every process (issue #15). */
   evaluationYearRun: 7_270_003,
+  /**
+   * With the user id as second key: one user's sign-ins, so the session cap holds under races (sessions.repository.ts).
+   * It had 7 270 002 of its own, the year import's id: a sign-in of user 2026 and an import of 2026 queued behind
+   * each other.
+   */
+  sessionCap: 7_270_004,
 } as const;
+
+/**
+ * Takes the advisory lock `id` (with `second`) until the transaction ends, on PostgreSQL. On PGlite it takes nothing:
+ * PGlite is one session in one process (the data dir is locked to it), and a session never waits for an advisory lock
+ * it holds, so there the lock orders nothing and costs a statement (issue #15: one statement of every audited write,
+ * about a thousand of a first start's demo data).
+ */
+export async function lockUntilCommit(tx: Tx, id: number, second?: number): Promise<void> {
+  if (!(connectionOf(tx) instanceof pg.Client)) return;
+  await tx.execute(
+    second === undefined
+      ? sql`SELECT pg_advisory_xact_lock(${id})`
+      : sql`SELECT pg_advisory_xact_lock(${id}, ${second})`,
+  );
+}
 
 const queues = new Map<string, Promise<unknown>>();
 

@@ -4,7 +4,7 @@ import pg from 'pg';
 import { from as copyFromStdin } from 'pg-copy-streams';
 import { getTableColumns, getTableName } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
-import type { Tx } from './db.ts';
+import { connectionOf, type Tx } from './db.ts';
 
 /**
  * Bulk loading with PostgreSQL `COPY … FROM … (FORMAT csv)` inside a transaction, on both drivers: PostgreSQL
@@ -44,11 +44,6 @@ function columnName(columns: Record<string, { name: string }>, key: string): str
 }
 
 const PGLITE_BLOB_CHARS = 4 * 1024 * 1024;
-
-/** The driver's connection behind a drizzle transaction (drizzle keeps it as `session.client`). */
-function connectionOf(tx: Tx): unknown {
-  return (tx as unknown as { session: { client: unknown } }).session.client;
-}
 
 type PgliteTransaction = { query(sql: string, params?: unknown[], options?: { blob?: Blob }): Promise<unknown> };
 

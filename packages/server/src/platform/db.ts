@@ -21,6 +21,11 @@ import { isInitialised, keepTemplate, pgliteVersion, readTemplate, templateKey }
 export type Db = PgDatabase<PgQueryResultHKT>;
 /** A transaction handle is used exactly like the database. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/** The driver's connection behind a drizzle transaction (drizzle keeps it as `session.client`): a `pg.Client` on PostgreSQL. */
+export function connectionOf(tx: Tx): unknown {
+  return (tx as unknown as { session: { client: unknown } }).session.client;
+}
 export type DatabaseDriver = 'pglite' | 'postgres';
 
 export type Database = {

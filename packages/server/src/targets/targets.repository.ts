@@ -143,14 +143,19 @@ export async function quarterState(db: Db | Tx, platformKey: PlatformKey, quarte
  * write of the quarter takes this lock, so closing the quarter and a write into it cannot interleave.
  */
 export async function lockQuarter(tx: Tx, platformKey: PlatformKey, quarter: string) {
+  const locked = () =>
+    tx
+      .select()
+      .from(targetQuarters)
+      .where(and(eq(targetQuarters.platformKey, platformKey), eq(targetQuarters.quarter, quarter)))
+      .for('update');
+  // The quarter's row exists for every write but a quarter's first: one statement then, not an insert that does
+  // nothing before it (issue #15: a statement of every target write).
+  const [existing] = await locked();
+  if (existing) return existing;
   await tx.insert(targetQuarters).values({ platformKey, quarter }).onConflictDoNothing();
-  const rows = await tx
-    .select()
-    .from(targetQuarters)
-    .where(and(eq(targetQuarters.platformKey, platformKey), eq(targetQuarters.quarter, quarter)))
-    .for('update');
-  // Inserted just above when missing.
-  return firstRow(rows, 'lock target quarter');
+  // Inserted just above, or by a writer that got there first.
+  return firstRow(await locked(), 'lock target quarter');
 }
 
 /** Every quarter a platform (or every platform) has rows or a state for, with its count. */
