@@ -59,7 +59,7 @@ export async function oneAtATime<T>(db: Db, id: number, second: number, job: () 
 
 async function underLock<T>(db: Db, id: number, second: number, job: () => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
-    await tx.execute(sql`SELECT pg_advisory_xact_lock(${id}, ${second})`);
+    await lockUntilCommit(tx, id, second);
     return job();
   });
 }

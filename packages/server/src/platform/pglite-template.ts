@@ -62,7 +62,7 @@ export function readTemplate(cacheDir: string, key: string): Blob | undefined {
  * cost initdb in the cache folder plus a copy of every file into the data dir, and creating a file costs about a
  * millisecond on these machines: 7.1 s against 4.4 s for initdb in the data dir itself. Now the first start runs
  * initdb in its own data dir and keeps a tarball of it (one file, 0.4 s); a later empty data dir is filled from the
- * tarball by PGlite (2.5 s, against 1.4 s for the copy of a folder).
+ * tarball by PGlite (1.8–2.5 s, against 1.4 s for the copy of a folder).
  */
 export async function keepTemplate(cacheDir: string, key: string, dump: () => Promise<Blob>): Promise<boolean> {
   const file = templateFile(cacheDir, key);
