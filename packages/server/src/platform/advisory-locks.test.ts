@@ -12,8 +12,14 @@ afterAll(async () => {
   await database.close();
 });
 
-const advisoryLocksHeld = async (db: Database['db']) => {
-  const result = (await db.execute(sql`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory'`)) as {
+/**
+ * How many holders this two-key lock has in this database. pg_locks lists the whole server's locks, and other test
+ * files run beside this one on the same PostgreSQL, taking their own (the audit chain's, the session cap's).
+ */
+const advisoryLocksHeld = async (db: Database['db'], id: number, second: number) => {
+  const result = (await db.execute(sql`SELECT count(*)::int AS n FROM pg_locks
+    WHERE locktype = 'advisory' AND granted AND classid = ${id} AND objid = ${second} AND objsubid = 2
+      AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`)) as {
     rows: Array<{ n: number }>;
   };
   return result.rows[0]!.n;
@@ -35,7 +41,7 @@ describe('lockUntilCommit (issue #15)', () => {
     const during = await db.transaction(async (tx) => {
       await lockUntilCommit(tx, id, 2026);
       return {
-        heldHere: await advisoryLocksHeld(tx),
+        heldHere: await advisoryLocksHeld(tx, id, 2026),
         freeElsewhere: database.driver === 'postgres' ? await freeElsewhere(db, id, 2026) : null,
       };
     });
@@ -46,7 +52,7 @@ describe('lockUntilCommit (issue #15)', () => {
       // One session in one process: the lock would order nothing, so no statement is spent on it.
       expect(during).toEqual({ heldHere: 0, freeElsewhere: null });
     }
-    expect(await advisoryLocksHeld(db)).toBe(0);
+    expect(await advisoryLocksHeld(db, id, 2026)).toBe(0);
   });
 
   it('gives every lock of the registry an id of its own', () => {
