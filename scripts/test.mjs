@@ -93,6 +93,9 @@ function printTimings({ projects, files, retried = [] }) {
   }
   if (retried.length > 0) {
     console.log(`重试后才通过的测试（不稳定，须查明原因）：${retried.length} 个`);
-    for (const test of retried) console.log(`  ${test.file} > ${test.name}`);
+    for (const test of retried) {
+      console.log(`  ${test.file} > ${test.name}`);
+      for (const error of test.errors ?? []) console.log(`    首次失败：${error.replaceAll('\n', '\n      ')}`);
+    }
   }
 }

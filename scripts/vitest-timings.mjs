@@ -35,12 +35,27 @@ export default class TimingsReporter {
       return { project: testModule.project.name, file: testModule.relativeModuleId, ms };
     });
     const projects = [...this.projects].map(([name, span]) => ({ name, wallMs: span.end - span.start }));
-    // Tests that passed only on a retry (the e2e tier retries once): named, so a flaky test is seen and fixed.
+    // Tests that passed only on a retry (the e2e tier retries once): named with what failed the first time (a passed
+    // test keeps the errors of its failed attempts), so a flaky test is seen, and can be diagnosed from the CI log.
     const retried = testModules.flatMap((testModule) =>
       [...testModule.children.allTests()]
         .filter((test) => test.result().state === 'passed' && (test.diagnostic()?.retryCount ?? 0) > 0)
-        .map((test) => ({ file: testModule.relativeModuleId, name: test.fullName })),
+        .map((test) => ({
+          file: testModule.relativeModuleId,
+          name: test.fullName,
+          errors: (test.result().errors ?? []).map(firstFailure),
+        })),
     );
     writeFileSync(target, JSON.stringify({ projects, files, retried }));
   }
+}
+
+/**
+ * An attempt's error as a few lines: its message, then the first stack frame in a test file (where it failed).
+ * @param {{ message?: string, stack?: string }} error
+ */
+function firstFailure(error) {
+  const message = (error.message ?? String(error)).split('\n').slice(0, 6).join('\n');
+  const where = (error.stack ?? '').split('\n').find((line) => /\.(e2e|test)\.ts:\d+/.test(line));
+  return where ? `${message}\n${where.trim()}` : message;
 }
