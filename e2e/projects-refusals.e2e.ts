@@ -142,4 +142,33 @@ describe('refusals in the projects pages are never silent', () => {
     await screenshot(page, 'project-circulation-check');
     expect(await page.locator('body').innerText()).not.toMatch(/\bR\d\.\d|\bD\d{1,2}\b|接口|服务器/);
   });
+
+  it('when the server cannot be reached, the ledger says so in a toast (the toast list was fetched after the first page)', async () => {
+    // The toasts' code is not part of the first page; it is fetched once the page has drawn (issue #15), so a refusal
+    // that comes when nothing can be fetched any more still shows.
+    const toastCode: string[] = [];
+    page.on('request', (request) => {
+      if (/\/assets\/useMessage-[^/]+\.js$/.test(new URL(request.url()).pathname)) toastCode.push(request.url());
+    });
+    await loginAs(page, server.baseUrl, 'bureau', DEMO_PASSWORD);
+    await page.goto(`${server.baseUrl}/projects`);
+    await page.getByTestId('ledger-table').waitFor();
+    await expect.poll(() => toastCode.length, POLL).toBeGreaterThan(0);
+    expect(await page.locator('.ant-message-notice').count()).toBe(0);
+
+    // The network goes: every request fails from now on, the site's own files included.
+    await page.route('**/*', (route) => route.abort('internetdisconnected'));
+    try {
+      const search = page
+        .locator('[data-testid="ledger-filter-q"] input, input[data-testid="ledger-filter-q"]')
+        .first();
+      await search.pressSequentially('断网时', { delay: 20 });
+      await search.press('Backspace');
+      await page.getByTestId('ledger-search').click();
+      await expect.poll(() => toast(page, '无法连接到系统，请检查网络后重试').count(), POLL).toBeGreaterThan(0);
+      await screenshot(page, 'projects-offline-toast');
+    } finally {
+      await page.unroute('**/*');
+    }
+  });
 });

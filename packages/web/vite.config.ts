@@ -77,12 +77,15 @@ const ANTD_APP = /[\\/]node_modules[\\/]antd[\\/]es[\\/]app[\\/]App\.js$/;
 const APP_HOOK_IMPORTS = [
   "import useModal from '../modal/useModal';\n",
   "import useNotification from '../notification/useNotification';\n",
+  "import useMessage from '../message/useMessage';\n",
 ];
 
 /**
- * Issue #15: antd's App builds its modal and notification APIs on every page, which loads antd's Modal and the
- * notification list (≈ 15 kB gzip) for a confirm two pages open and notifications no page shows. This plugin gives
- * antd's App the hooks of src/app/feedback-on-demand.tsx: the same APIs, loading antd's own hooks at their first call.
+ * Issue #15: antd's App builds its modal, notification and message APIs on every page, which loads antd's Modal and
+ * the notification list (≈ 15 kB gzip) for a confirm two pages open and notifications no page shows, and the message
+ * list (≈ 8 kB gzip) before the first toast. This plugin gives antd's App the hooks of
+ * src/app/feedback-on-demand.tsx: the same APIs, loading antd's own hooks at their first call (the message list is
+ * fetched as soon as the first page has drawn).
  */
 function feedbackOnDemand(): Plugin {
   const onDemand = JSON.stringify(fileURLToPath(new URL('./src/app/feedback-on-demand.tsx', import.meta.url)));
@@ -96,7 +99,8 @@ function feedbackOnDemand(): Plugin {
         this.error('pgs:feedback-on-demand: antd/es/app/App.js changed; check this plugin');
       const replaced = code
         .replace(APP_HOOK_IMPORTS[0]!, `import { useModalOnDemand as useModal } from ${onDemand};\n`)
-        .replace(APP_HOOK_IMPORTS[1]!, `import { useNotificationOnDemand as useNotification } from ${onDemand};\n`);
+        .replace(APP_HOOK_IMPORTS[1]!, `import { useNotificationOnDemand as useNotification } from ${onDemand};\n`)
+        .replace(APP_HOOK_IMPORTS[2]!, `import { useMessageOnDemand as useMessage } from ${onDemand};\n`);
       return { code: replaced, map: null };
     },
   };

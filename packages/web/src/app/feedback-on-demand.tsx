@@ -1,9 +1,10 @@
 import { useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 
 /**
- * Issue #15: antd's `<App>` makes its modal and notification APIs with `useModal()` and `useNotification()`, which
- * load antd's Modal, its dialog and confirm styles, and the notification list on every page (≈ 15 kB gzip), though
- * a confirm opens only on two pages and no page shows a notification. The web build gives antd's App these hooks
+ * Issue #15: antd's `<App>` makes its modal, notification and message APIs with `useModal()`, `useNotification()` and
+ * `useMessage()`, which load antd's Modal, its dialog and confirm styles, and the notification list on every page
+ * (≈ 15 kB gzip), though a confirm opens only on two pages and no page shows a notification, and the message list
+ * (≈ 8 kB gzip) before the first page needs a toast. The web build gives antd's App these hooks
  * instead (vite.config.ts, `feedbackOnDemand`): the same API, whose first call loads antd's own hook, mounts its
  * holder in the same place and then makes the call. Nothing is drawn until then, as with antd's holders.
  */
@@ -18,8 +19,32 @@ function Holder({ hook, config, onApi }: { hook: AnyHook; config: unknown; onApi
   return holder;
 }
 
-function onDemand(load: () => Promise<{ default: AnyHook }>, methods: string[]) {
+/** Runs `work` once the browser is idle after the page has drawn (a timer where there is no idle callback). */
+function whenIdle(work: () => void): () => void {
+  if (typeof window.requestIdleCallback === 'function') {
+    const id = window.requestIdleCallback(work, { timeout: 5000 });
+    return () => {
+      window.cancelIdleCallback(id);
+    };
+  }
+  const id = window.setTimeout(work, 2000);
+  return () => {
+    window.clearTimeout(id);
+  };
+}
+
+/**
+ * `prefetch`: the hook's module is fetched once the first page has drawn, so it is at hand when the first call comes
+ * even if the server cannot be reached by then (the toast that says so must not wait on a download that fails).
+ */
+function onDemand(load: () => Promise<{ default: AnyHook }>, methods: string[], options: { prefetch?: boolean } = {}) {
   return function useOnDemand(config?: unknown) {
+    useEffect(() => {
+      if (!options.prefetch) return;
+      return whenIdle(() => {
+        load().catch(() => undefined); // fetched again at the first call if this failed
+      });
+    }, []);
     const [hook, setHook] = useState<AnyHook | null>(null);
     const real = useRef<Record<string, (...args: unknown[]) => unknown> | null>(null);
     const waiting = useRef<Call[]>([]);
@@ -93,4 +118,14 @@ export const useModalOnDemand = onDemand(
 export const useNotificationOnDemand = onDemand(
   () => import('antd/es/notification/useNotification'),
   ['open', 'success', 'info', 'warning', 'error', 'destroy'],
+);
+
+/**
+ * The toasts (成功/失败 messages, and every refusal of the API): antd's message list (≈ 8 kB gzip) is fetched after the
+ * first page has drawn, not before it; a toast asked for earlier shows as soon as it has arrived.
+ */
+export const useMessageOnDemand = onDemand(
+  () => import('antd/es/message/useMessage'),
+  ['open', 'success', 'info', 'warning', 'error', 'loading', 'destroy'],
+  { prefetch: true },
 );

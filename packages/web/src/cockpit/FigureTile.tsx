@@ -1,4 +1,6 @@
-import { Card, Statistic, Tooltip } from 'antd';
+import { Card, Tooltip } from 'antd';
+// Statistic alone, not antd's index that adds its Countdown and Timer (issue #15: the 工作台's weight).
+import Statistic from 'antd/es/statistic/Statistic';
 import { QuestionCircleOutlined } from '@ant-design/icons';
 import type { CockpitFigureDef, CockpitFigures } from '@pgs/domain';
 

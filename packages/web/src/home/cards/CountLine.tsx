@@ -1,4 +1,5 @@
-import { Statistic } from 'antd';
+// Statistic alone, not antd's index that adds its Countdown and Timer (issue #15: the 工作台's weight).
+import Statistic from 'antd/es/statistic/Statistic';
 // format-count, not format: the 工作台 loads no decimal.js (issue #15).
 import { formatCount } from '@pgs/domain/platform/format-count';
 import { Text } from '../../shared/TextStyles.tsx';
