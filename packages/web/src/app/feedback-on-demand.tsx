@@ -37,7 +37,12 @@ function whenIdle(work: () => void): () => void {
  * `prefetch`: the hook's module is fetched once the first page has drawn, so it is at hand when the first call comes
  * even if the server cannot be reached by then (the toast that says so must not wait on a download that fails).
  */
-function onDemand(load: () => Promise<{ default: AnyHook }>, methods: string[], options: { prefetch?: boolean } = {}) {
+function onDemand(
+  name: string,
+  load: () => Promise<{ default: AnyHook }>,
+  methods: string[],
+  options: { prefetch?: boolean } = {},
+) {
   return function useOnDemand(config?: unknown) {
     useEffect(() => {
       if (!options.prefetch) return;
@@ -105,26 +110,36 @@ function onDemand(load: () => Promise<{ default: AnyHook }>, methods: string[], 
       },
       [],
     );
-    const holder = hook ? <Holder key="on-demand-holder" hook={hook} config={config} onApi={onApi} /> : <></>;
+    // antd's App draws the three holders side by side, so each needs a key of its own: with one key for all, the
+    // second hook to load (a confirm after a toast) was taken for the first and its dialog never drew.
+    const holder = hook ? <Holder key={`on-demand-${name}`} hook={hook} config={config} onApi={onApi} /> : <></>;
     return [api, holder] as const;
   };
 }
 
-export const useModalOnDemand = onDemand(
-  () => import('antd/es/modal/useModal'),
-  ['info', 'success', 'error', 'warning', 'confirm'],
-);
+export const useModalOnDemand = onDemand('modal', () => import('antd/es/modal/useModal'), [
+  'info',
+  'success',
+  'error',
+  'warning',
+  'confirm',
+]);
 
-export const useNotificationOnDemand = onDemand(
-  () => import('antd/es/notification/useNotification'),
-  ['open', 'success', 'info', 'warning', 'error', 'destroy'],
-);
+export const useNotificationOnDemand = onDemand('notification', () => import('antd/es/notification/useNotification'), [
+  'open',
+  'success',
+  'info',
+  'warning',
+  'error',
+  'destroy',
+]);
 
 /**
  * The toasts (成功/失败 messages, and every refusal of the API): antd's message list (≈ 8 kB gzip) is fetched after the
  * first page has drawn, not before it; a toast asked for earlier shows as soon as it has arrived.
  */
 export const useMessageOnDemand = onDemand(
+  'message',
   () => import('antd/es/message/useMessage'),
   ['open', 'success', 'info', 'warning', 'error', 'loading', 'destroy'],
   { prefetch: true },
