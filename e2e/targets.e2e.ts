@@ -85,6 +85,27 @@ describe('target library, maps, funnel and channels (issue #13)', () => {
     );
     await expectText(page.locator('.ant-tag').filter({ hasText: '已关闭' }), '只读');
     expect(await page.getByTestId('add-target').count()).toBe(0);
+
+    // Opened straight on the closed quarter with the quarters slow to come: no 新增 button while they load either.
+    const quartersAnswer = (url: URL) => url.pathname === '/api/v1/targets/quarters';
+    await page.route(quartersAnswer, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      await route.continue();
+    });
+    try {
+      await page.goto(`${server.baseUrl}/targets?quarter=${quarters[3]!.quarter}`);
+      await page.getByTestId('target-table').waitFor();
+      const seen: number[] = [];
+      while (!(await page.locator('.ant-tag').filter({ hasText: '已关闭' }).count())) {
+        seen.push(await page.getByTestId('add-target').count());
+        await page.waitForTimeout(100);
+      }
+      expect(seen.length).toBeGreaterThan(3); // it was looked at while the quarters were loading
+      expect(seen.every((count) => count === 0)).toBe(true);
+      expect(await page.getByTestId('add-target').count()).toBe(0);
+    } finally {
+      await page.unroute(quartersAnswer);
+    }
   });
 
   it('adds a target typing key by key: a non-encouraged industry is refused with its message, the tier follows the figure', async () => {

@@ -111,8 +111,10 @@ export function TargetLibraryPage() {
             }}
             data-testid="library-quarter"
           />
-          {state?.closed ? <Tag color="default">已关闭（只读）</Tag> : <Tag color="green">本季度可编辑</Tag>}
-          {mayEdit && !state?.closed && (
+          {/* Only once the quarters are known: before that a closed quarter looked editable for a moment. */}
+          {quarters.isSuccess &&
+            (state?.closed ? <Tag color="default">已关闭（只读）</Tag> : <Tag color="green">本季度可编辑</Tag>)}
+          {mayEdit && quarters.isSuccess && !state?.closed && (
             <Button
               type="primary"
               icon={<PlusOutlined />}
