@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../platform/db.ts';
-import { sqlState } from '../platform/db-errors.ts';
 import { copyCsv, copyTarget } from '../platform/copy-rows.ts';
 import { createTestDatabase } from '../test/test-database.ts';
+import { countOf, sqlFailureOf } from '../test/sql-outcome.ts';
 import { enterpriseRecords } from './enterprises.table.ts';
 
 /**
@@ -18,19 +18,8 @@ beforeAll(async () => {
 });
 afterAll(() => database?.close());
 
-/** The SQLSTATE the statement failed with, or null when it succeeded. */
-async function failure(run: () => Promise<unknown>): Promise<string | null> {
-  try {
-    await run();
-    return null;
-  } catch (error) {
-    return sqlState(error) ?? 'no SQLSTATE';
-  }
-}
 const execute = (statement: ReturnType<typeof sql>) => () => database.db.execute(statement);
-
-const count = async (statement: ReturnType<typeof sql>) =>
-  Number(((await database.db.execute(statement)) as { rows: Array<{ n: unknown }> }).rows[0]?.n);
+const count = (statement: ReturnType<typeof sql>) => countOf(database.db, statement);
 
 const record = (creditCode: string, platformKey: string | null) => sql`(${creditCode}, 2031, '触发器测试企业',
   ${platformKey}, 'industrial', 'above', true, now(), 'eitc')`;
@@ -42,20 +31,22 @@ const stored = (pattern: string) =>
 
 describe('an enterprise record names a platform that exists, or none (migration 0024)', () => {
   it('refuses a record naming an unknown platform, and writes nothing of the statement', async () => {
-    expect(await failure(execute(insert(record('91330300PLATFORM01', 'nowhere'))))).toBe('23503');
+    expect(await sqlFailureOf(execute(insert(record('91330300PLATFORM01', 'nowhere'))))).toBe('23503');
     // One statement with a good row and a bad one: the whole statement is refused, the good row too.
     expect(
-      await failure(execute(insert(record('91330300PLATFORM02', 'zhenan'), record('91330300PLATFORM03', 'nowhere')))),
+      await sqlFailureOf(
+        execute(insert(record('91330300PLATFORM02', 'zhenan'), record('91330300PLATFORM03', 'nowhere'))),
+      ),
     ).toBe('23503');
     expect(await stored('91330300PLATFORM0%')).toBe(0);
   });
 
   it('accepts a platform and none, and refuses to move a record to an unknown platform', async () => {
     expect(
-      await failure(execute(insert(record('91330300PLATFORM11', 'hitech'), record('91330300PLATFORM12', null)))),
+      await sqlFailureOf(execute(insert(record('91330300PLATFORM11', 'hitech'), record('91330300PLATFORM12', null)))),
     ).toBeNull();
     expect(
-      await failure(
+      await sqlFailureOf(
         execute(sql`UPDATE enterprise_records SET platform_key = 'nowhere' WHERE credit_code = '91330300PLATFORM12'`),
       ),
     ).toBe('23503');
@@ -86,9 +77,9 @@ describe('an enterprise record names a platform that exists, or none (migration 
         await copy.write(`91330300PLATFORM22,2032,"乙",${platformKey},industrial,above,t,${at},eitc\n`);
         await copy.end();
       });
-    expect(await failure(copyOf('nowhere'))).toBe('23503');
+    expect(await sqlFailureOf(copyOf('nowhere'))).toBe('23503');
     expect(await stored('91330300PLATFORM2%')).toBe(0);
-    expect(await failure(copyOf('zhenan'))).toBeNull();
+    expect(await sqlFailureOf(copyOf('zhenan'))).toBeNull();
     expect(await stored('91330300PLATFORM2%')).toBe(2);
   });
 
@@ -97,21 +88,21 @@ describe('an enterprise record names a platform that exists, or none (migration 
       INSERT INTO platforms (key, name, short_name, leading_industries, supporting_services, sort_order)
       VALUES ('trigger_test', '触发器测试平台', '测试', '[]'::jsonb, '[]'::jsonb, 99)`);
     await database.db.execute(insert(record('91330300PLATFORM31', 'trigger_test')));
-    expect(await failure(execute(sql`DELETE FROM platforms WHERE key = 'trigger_test'`))).toBe('23503');
-    expect(await failure(execute(sql`UPDATE platforms SET key = 'trigger_moved' WHERE key = 'trigger_test'`))).toBe(
-      '23503',
-    );
+    expect(await sqlFailureOf(execute(sql`DELETE FROM platforms WHERE key = 'trigger_test'`))).toBe('23503');
+    expect(
+      await sqlFailureOf(execute(sql`UPDATE platforms SET key = 'trigger_moved' WHERE key = 'trigger_test'`)),
+    ).toBe('23503');
     // A change that keeps the key (its name) is not a removal.
     expect(
-      await failure(execute(sql`UPDATE platforms SET name = '改名的测试平台' WHERE key = 'trigger_test'`)),
+      await sqlFailureOf(execute(sql`UPDATE platforms SET name = '改名的测试平台' WHERE key = 'trigger_test'`)),
     ).toBeNull();
     expect(await count(sql`SELECT count(*) AS n FROM platforms WHERE key = 'trigger_test'`)).toBe(1);
 
     await database.db.execute(sql`DELETE FROM enterprise_records WHERE credit_code = '91330300PLATFORM31'`);
     expect(
-      await failure(execute(sql`UPDATE platforms SET key = 'trigger_moved' WHERE key = 'trigger_test'`)),
+      await sqlFailureOf(execute(sql`UPDATE platforms SET key = 'trigger_moved' WHERE key = 'trigger_test'`)),
     ).toBeNull();
-    expect(await failure(execute(sql`DELETE FROM platforms WHERE key = 'trigger_moved'`))).toBeNull();
+    expect(await sqlFailureOf(execute(sql`DELETE FROM platforms WHERE key = 'trigger_moved'`))).toBeNull();
     expect(await count(sql`SELECT count(*) AS n FROM platforms WHERE key LIKE 'trigger_%'`)).toBe(0);
   });
 });

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../platform/db.ts';
-import { sqlState } from '../platform/db-errors.ts';
 import { createTestApp, type TestApp } from '../test/test-app.ts';
+import { countOf, sqlFailureOf } from '../test/sql-outcome.ts';
 
 /**
  * Migration 0023 (issue #15): evaluation_results and evaluation_rectification keep their `run_id` a run of
@@ -34,17 +34,8 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 /** The SQLSTATE the statement failed with, or null when it succeeded. */
-async function failure(statement: ReturnType<typeof sql>): Promise<string | null> {
-  try {
-    await database.db.execute(statement);
-    return null;
-  } catch (error) {
-    return sqlState(error) ?? 'no SQLSTATE';
-  }
-}
-
-const count = async (statement: ReturnType<typeof sql>) =>
-  Number(((await database.db.execute(statement)) as { rows: Array<{ n: unknown }> }).rows[0]?.n);
+const failure = (statement: ReturnType<typeof sql>) => sqlFailureOf(() => database.db.execute(statement));
+const count = (statement: ReturnType<typeof sql>) => countOf(database.db, statement);
 
 const resultRow = (run: number, creditCode: string) => sql`
   INSERT INTO evaluation_results (run_id, credit_code, name, platform_key, set, class, base_class, score, rank,
