@@ -11,6 +11,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { Logger } from './log.ts';
 import { adoptingParsers } from './pglite-parsers.ts';
+import { keepBackendHeap } from './backend-heap.ts';
 import { isInitialised, keepTemplate, pgliteVersion, readTemplate, templateKey } from './pglite-template.ts';
 
 /**
@@ -91,6 +92,7 @@ export async function openDatabase(options: {
       if (options.log) options.log.warn({ err: error }, 'PostgreSQL idle connection ended');
       else console.warn(`PostgreSQL 空闲连接已断开：${error.message}`);
     });
+    keepBackendHeap(pool);
     const db = drizzlePg(pool);
     if (!options.migrationUrl) await migratePg(db, { migrationsFolder: MIGRATIONS_DIR });
     return {
