@@ -13,6 +13,7 @@ import { seedCockpitBench } from './cockpit.bench.ts';
 import { allFigureRows } from './assessment-rows.ts';
 import { FIGURE_SOURCE_REGISTRY } from '../packages/server/src/assessment/figure-sources.ts';
 import { figureContext } from '../packages/server/src/assessment/figure-source.ts';
+import { rawPool } from './raw-pool.ts';
 
 const CASES = Number(process.env.BENCH_COCKPIT_ROWS ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -57,7 +58,7 @@ export async function benchAssessment(databaseUrl: string) {
     const now = new Date();
     const year = Number(shanghaiDay(now).slice(0, 4));
     await prepareDatabase(database.db, { adminPassword: null, demo: true }, now);
-    const pool = new pg.Pool({ connectionString: database.url, max: 4 });
+    const pool = rawPool(database.url, 4);
     await seedCockpitBench(pool, year);
     await seedBenchCases(pool, year);
     const drc = (await actorOfUsername(database.db, 'drc'))!;

@@ -21,6 +21,7 @@ import { keyTaskCompletion } from '../packages/server/src/key-tasks/key-tasks.se
 import { listAssessments } from '../packages/server/src/assessment/assessment.service.ts';
 import { listRuns } from '../packages/server/src/mu-evaluation/mu-evaluation.service.ts';
 import { monthsThrough } from '@pgs/domain';
+import { rawPool } from './raw-pool.ts';
 
 const ROWS = Number(process.env.BENCH_COCKPIT_ROWS ?? 100_000);
 const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 8) * 1000;
@@ -306,7 +307,7 @@ export async function benchCockpit(databaseUrl: string) {
         ? `${today.slice(0, 8)}01`
         : `${year}-01-01`;
     await prepareDatabase(database.db, { adminPassword: null, demo: true }, now);
-    const pool = new pg.Pool({ connectionString: database.url, max: CONNECTIONS });
+    const pool = rawPool(database.url, CONNECTIONS);
     await seedCockpitBench(pool, year);
     const raw = rawStatements(year, today);
 

@@ -7,7 +7,6 @@ import { fileURLToPath } from 'node:url';
 import { pipeline } from 'node:stream/promises';
 import { performance } from 'node:perf_hooks';
 import ExcelJS from 'exceljs';
-import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import {
   creditCodeProblem,
@@ -21,6 +20,7 @@ import { DEMO_PASSWORD } from '../packages/server/src/demo/demo-users.ts';
 import { readEnterpriseSheet, type SheetRecord } from '../packages/server/src/enterprises/enterprise-sheet-reader.ts';
 import { freshPostgres } from './classify.bench.ts';
 import { useThrowawayAuditKey } from '../packages/server/src/audit/audit-settings.ts';
+import { rawPool } from './raw-pool.ts';
 
 /**
  * Issue #4, bench (b): importing a 100 000-row .xlsx through `POST /api/v1/enterprise-records/import` end to end
@@ -270,7 +270,7 @@ export async function benchEnterpriseImport(postgresUrl: string): Promise<Enterp
     if (reimport.updated !== ROWS) throw new Error(`re-import updated ${reimport.updated}, expected ${ROWS}`);
     await app.close();
 
-    const pool = new pg.Pool({ connectionString: database.url, max: 1 });
+    const pool = rawPool(database.url, 1);
     const client = await pool.connect();
     try {
       // An empty copy of the table with the same primary key and index; three loads, the median counts (the

@@ -6,6 +6,7 @@ import { actorOfUsername } from '../packages/server/src/users/users.service.ts';
 import { runEvaluation, type RunTimings } from '../packages/server/src/mu-evaluation/mu-evaluation.service.ts';
 import { freshPostgres } from './classify.bench.ts';
 import { useThrowawayAuditKey } from '../packages/server/src/audit/audit-settings.ts';
+import { rawPool } from './raw-pool.ts';
 
 const ENTERPRISES = Number(process.env.BENCH_ENTERPRISES ?? 100_000);
 const YEAR = 2025;
@@ -152,7 +153,7 @@ function evaluationSql(): string {
  */
 export async function benchEvaluation(postgresUrl: string) {
   const database = await freshPostgres(postgresUrl);
-  const pool = new pg.Pool({ connectionString: database.url, max: 2 });
+  const pool = rawPool(database.url, 2);
   try {
     useThrowawayAuditKey(); // the audit chain's key: a random one for the benchmark
     await prepareDatabase(database.db, { adminPassword: null, demo: true }, new Date());

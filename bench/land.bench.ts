@@ -11,6 +11,7 @@ import { currentLandSettings, settingsValues } from '../packages/server/src/land
 import { useThrowawayAuditKey } from '../packages/server/src/audit/audit-settings.ts';
 import { freshPostgres, measure } from './classify.bench.ts';
 import { seedBenchParcels } from './parcel-seed.ts';
+import { rawPool } from './raw-pool.ts';
 
 const PARCELS = Number(process.env.BENCH_PARCELS ?? 100_000);
 const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 8) * 1000;
@@ -78,7 +79,7 @@ export async function benchLand(databaseUrl: string) {
   try {
     useThrowawayAuditKey();
     await prepareDatabase(database.db, { adminPassword: null, demo: true }, new Date());
-    const pool = new pg.Pool({ connectionString: database.url, max: CONNECTIONS });
+    const pool = rawPool(database.url, CONNECTIONS);
     // The database is dropped WITH (FORCE) at the end: a client still closing then gets the server's termination,
     // which an error listener-less pool turns into a crash after the figures are measured.
     pool.on('error', () => undefined);

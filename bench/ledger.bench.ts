@@ -9,6 +9,7 @@ import { useThrowawayAuditKey } from '../packages/server/src/audit/audit-setting
 import { ledgerPageStatement } from '../packages/server/src/projects/projects-ledger.service.ts';
 import { actorOfUsername } from '../packages/server/src/users/users.service.ts';
 import { cpuSplit, readCpu } from './cpu-split.ts';
+import { rawPool } from './raw-pool.ts';
 
 const PROJECTS = Number(process.env.BENCH_PROJECTS ?? 100_000);
 const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 8) * 1000;
@@ -71,7 +72,7 @@ export async function benchLedger(databaseUrl: string) {
   try {
     useThrowawayAuditKey(); // the audit chain's key: a random one for the benchmark
     await prepareDatabase(database.db, { adminPassword: null, demo: true }, new Date());
-    const pool = new pg.Pool({ connectionString: database.url, max: CONNECTIONS });
+    const pool = rawPool(database.url, CONNECTIONS);
     // The database is dropped WITH (FORCE) at the end: a pool client still closing then gets the server's
     // termination, which crashed the process without a listener (as in land.bench.ts).
     pool.on('error', () => undefined);

@@ -1,11 +1,11 @@
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
 import { prepareDatabase } from '../packages/server/src/startup.ts';
 import { useThrowawayAuditKey } from '../packages/server/src/audit/audit-settings.ts';
 import { firstReportsForTargets, projectsForTargets } from '../packages/server/src/projects/projects.service.ts';
 import { funnelFigures } from '../packages/server/src/targets/targets.repository.ts';
 import { freshPostgres } from './classify.bench.ts';
 import { seedFunnelBench } from './targets.bench.ts';
+import { rawPool } from './raw-pool.ts';
 
 /**
  * Where the funnel API's time goes (issue #13 bench, PostgreSQL): the same rows as `targets.bench.ts`, then each part
@@ -17,7 +17,7 @@ const database = await freshPostgres(url);
 try {
   useThrowawayAuditKey();
   await prepareDatabase(database.db, { adminPassword: null, demo: true }, new Date());
-  const pool = new pg.Pool({ connectionString: database.url, max: 2 });
+  const pool = rawPool(database.url, 2);
   await seedFunnelBench(pool);
   const time = async (label: string, run: () => Promise<unknown>) => {
     await run();

@@ -5,6 +5,7 @@ import { prepareDatabase } from '../packages/server/src/startup.ts';
 import { DEMO_PASSWORD } from '../packages/server/src/demo/demo-users.ts';
 import { useThrowawayAuditKey } from '../packages/server/src/audit/audit-settings.ts';
 import { freshPostgres } from './classify.bench.ts';
+import { rawPool } from './raw-pool.ts';
 
 const TARGETS = Number(process.env.BENCH_TARGETS ?? 100_000);
 const PROJECTS = Number(process.env.BENCH_TARGET_PROJECTS ?? 20_000);
@@ -45,7 +46,7 @@ export async function benchTargets(databaseUrl: string) {
   try {
     useThrowawayAuditKey();
     await prepareDatabase(database.db, { adminPassword: null, demo: true }, new Date());
-    const pool = new pg.Pool({ connectionString: database.url, max: 2 });
+    const pool = rawPool(database.url, 2);
     await seedFunnelBench(pool);
     const app = await buildApp({ database });
     const login = await app.inject({

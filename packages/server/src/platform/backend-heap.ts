@@ -7,7 +7,7 @@ import type pg from 'pg';
 export const BACKEND_HEAP_KEPT_BYTES = 1024 * 1024;
 
 /**
- * Each PostgreSQL backend this pool opens keeps the memory its statements free, rather than giving it back to the
+ * Each PostgreSQL backend a pool opens keeps the memory its statements free, rather than giving it back to the
  * kernel after every statement and asking for it again at the next (issue #15, the ledger's per-request cost).
  *
  * A ledger page's statement needs 130–170 kB of executor memory (its B-tree scans), freed when it ends. glibc's
@@ -26,9 +26,17 @@ export const BACKEND_HEAP_KEPT_BYTES = 1024 * 1024;
  * pgsql-hackers, "Add GUC to tune glibc's malloc implementation", 2023); a server whose environment sets
  * MALLOC_TRIM_THRESHOLD_ already behaves so, and on another C library the statement is a harmless millisecond.
  */
-export function keepBackendHeap(pool: pg.Pool): void {
-  pool.on('connect', (client) => {
-    // Queued ahead of the statement the connection was opened for; its failure must not fail that statement.
-    client.query(`SELECT length(repeat('x', ${BACKEND_HEAP_KEPT_BYTES}))`).catch(() => undefined);
-  });
+async function keepBackendHeap(client: pg.ClientBase): Promise<void> {
+  // A failure here must not fail the statement the connection was opened for, which then runs without the kept heap.
+  await client.query(`SELECT length(repeat('x', ${BACKEND_HEAP_KEPT_BYTES}))`).catch(() => undefined);
 }
+
+/**
+ * The pool option that applies `keepBackendHeap` to each new connection. pg-pool (3.14, `newClient`) waits for the
+ * promise `onConnect` returns before it hands the connection out, so the statement runs first; @types/pg types the hook
+ * as returning nothing.
+ */
+export const KEEP_BACKEND_HEAP: Pick<pg.PoolConfig, 'onConnect'> = {
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises -- awaited by pg-pool, see above
+  onConnect: keepBackendHeap,
+};

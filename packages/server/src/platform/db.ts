@@ -11,7 +11,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { Logger } from './log.ts';
 import { adoptingParsers } from './pglite-parsers.ts';
-import { keepBackendHeap } from './backend-heap.ts';
+import { KEEP_BACKEND_HEAP } from './backend-heap.ts';
 import { isInitialised, keepTemplate, pgliteVersion, readTemplate, templateKey } from './pglite-template.ts';
 
 /**
@@ -85,14 +85,17 @@ export async function openDatabase(options: {
     const url = options.url;
     // Migrations run as the tables' owner when MIGRATION_DATABASE_URL names one; the app's own role may then lack DDL rights.
     if (options.migrationUrl) await migrateAsOwner(options.migrationUrl);
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.poolSize ?? 10,
+      ...KEEP_BACKEND_HEAP,
+    });
     // An idle connection the server ends (restart, failover, a DROP … WITH (FORCE) after close) must not crash the
     // process: pg drops that client from the pool and the next query opens a new one.
     pool.on('error', (error) => {
       if (options.log) options.log.warn({ err: error }, 'PostgreSQL idle connection ended');
       else console.warn(`PostgreSQL 空闲连接已断开：${error.message}`);
     });
-    keepBackendHeap(pool);
     const db = drizzlePg(pool);
     if (!options.migrationUrl) await migratePg(db, { migrationsFolder: MIGRATIONS_DIR });
     return {
