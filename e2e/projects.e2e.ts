@@ -285,8 +285,17 @@ describe('investment projects in the browser', () => {
     await page.getByTestId('ledger-column-options').getByText('投资方', { exact: true }).click();
     await expect.poll(headers, POLL).not.toContain('投资方');
     // A reload keeps both the filter (the address) and the hidden column (this user's choice).
+    const listed = page.waitForResponse(
+      (r) => new URL(r.url()).pathname === '/api/v1/projects' && r.request().method() === 'GET',
+    );
     await page.reload();
     await page.getByTestId('ledger-table').waitFor();
+    // Issue #15: the ledger downloads only the fields its columns show, not each project's description and the rest.
+    const listAnswer = await listed;
+    expect(new URL(listAnswer.url()).searchParams.get('fields')).toContain('negotiationDeadline');
+    const listedFields = Object.keys(((await listAnswer.json()) as { items: object[] }).items[0]!);
+    expect(listedFields).toContain('status');
+    expect(listedFields).not.toContain('description');
     await expect.poll(headers, POLL).toContain('阶段');
     expect(await headers()).not.toContain('投资方');
     await showsHitech();

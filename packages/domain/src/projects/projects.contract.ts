@@ -3,7 +3,7 @@ import { wellFormedText } from '../platform/request-text.ts';
 import { idSchema } from '../platform/ids.ts';
 import { industryCodeSchema } from '../industries/industries.contract.ts';
 import { platformKeySchema } from '../catalog/catalog.contract.ts';
-import { calendarDaySchema } from '../platform/common.contract.ts';
+import { calendarDaySchema, pageOf } from '../platform/common.contract.ts';
 import { creditCodeSchema } from './credit-code.ts';
 import { PROJECT_STATUSES } from './pipeline.ts';
 
@@ -81,11 +81,6 @@ export const projectFilterSchema = z.object({
   q: wellFormedText('搜索词').max(100, { error: '搜索词不能超过 100 个字' }).optional(),
 });
 
-export const projectListQuerySchema = projectFilterSchema.extend({
-  page: z.coerce.number({ error: '页码必须是数字' }).int().min(1).default(1),
-  pageSize: z.coerce.number({ error: '每页条数必须是数字' }).int().min(1).max(500).default(50),
-});
-
 export const projectIdParamsSchema = z.object({ id: idSchema('项目编号') });
 
 export const projectEventSchema = z.object({
@@ -145,6 +140,41 @@ export const projectSchema = z.object({
   circulation: projectCirculationViewSchema.nullable(),
 });
 export type ProjectView = z.infer<typeof projectSchema>;
+
+/** Every field of a project as the ledger lists it. */
+export const PROJECT_VIEW_FIELDS = Object.keys(projectSchema.shape) as Array<keyof ProjectView>;
+const projectViewFieldSchema = z.enum(PROJECT_VIEW_FIELDS as [keyof ProjectView, ...Array<keyof ProjectView>], {
+  error: (issue) => `无法识别的字段：${String(issue.input)}`,
+});
+
+/**
+ * GET /projects `fields` (issue #15, reads that fetch only what they show): the fields each listed project carries,
+ * comma-separated; the id always. Without it a project carries every field.
+ */
+const projectFieldsSchema = z
+  .string()
+  .max(1000, { error: '字段列表过长' })
+  .transform((text) => [
+    ...new Set([
+      'id',
+      ...text
+        .split(',')
+        .map((name) => name.trim())
+        .filter(Boolean),
+    ]),
+  ])
+  .pipe(z.array(projectViewFieldSchema));
+
+export const projectListQuerySchema = projectFilterSchema.extend({
+  page: z.coerce.number({ error: '页码必须是数字' }).int().min(1).default(1),
+  pageSize: z.coerce.number({ error: '每页条数必须是数字' }).int().min(1).max(500).default(50),
+  fields: projectFieldsSchema.optional(),
+});
+
+/** A page of the ledger: each project with every field, or with the `fields` asked for (the id always). */
+export const projectPageSchema = pageOf(
+  projectSchema.partial().required({ id: true }).describe('项目；请求给出 fields 时只含所列字段'),
+);
 export const projectDetailSchema = projectSchema.extend({ history: z.array(projectEventSchema) });
 
 /** DESIGN.md `POST /projects/:id/evaluation`: the filled sheet (D7) and the written opinion (R2.2). */

@@ -17,3 +17,19 @@ export function objectOfValues(keys: readonly string[]): (values: readonly unkno
     values: readonly unknown[],
   ) => Record<string, unknown>;
 }
+
+/**
+ * `(source) => ({ key0: source.key0, key1: source.key1, … })`: the named fields of an object, as one object literal (one
+ * shape for every object it makes, as above). The keys are checked against a schema's own field names before they get
+ * here (an enum of them, as GET /projects `fields` is), never free input; `__proto__` is refused as above.
+ */
+export function objectPicker<K extends string>(
+  keys: readonly K[],
+): <T extends Record<K, unknown>>(source: T) => Pick<T, K> {
+  if (keys.includes('__proto__' as K)) throw new Error('a field may not be named __proto__');
+  const entries = keys.map((key) => `${JSON.stringify(key)}: source[${JSON.stringify(key)}]`);
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- made from schema-checked keys, see above
+  return new Function('source', `return { ${entries.join(', ')} };`) as <T extends Record<K, unknown>>(
+    source: T,
+  ) => Pick<T, K>;
+}

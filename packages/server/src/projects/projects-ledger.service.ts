@@ -17,7 +17,7 @@ import {
 } from 'drizzle-orm';
 import { DEFAULT_NEGOTIATION_WINDOW_DAYS, overdueIfTrackedBefore, SIZE_TIERS, shanghaiDay } from '@pgs/domain';
 import type { z } from 'zod';
-import type { projectFilterSchema, projectListQuerySchema } from '@pgs/domain';
+import type { projectFilterSchema, projectListQuerySchema, ProjectView } from '@pgs/domain';
 import type { Db } from '../platform/db.ts';
 import { requirePermission, type Actor } from '../platform/actor.ts';
 import { projectEvents, projects } from './projects.table.ts';
@@ -26,6 +26,7 @@ import { platformScope } from '../platform/platform-scope.ts';
 import { perDatabase } from '../platform/change-signals.ts';
 import { preparedRows } from '../platform/prepared-rows.ts';
 import { pageLimit } from '../platform/page-limit.ts';
+import { objectPicker } from '../platform/object-literal.ts';
 import { findProject, assertVisible, circulationsOf, displayNames, toView, type ProjectRow } from './project-rows.ts';
 
 export async function getProject(db: Db, actor: Actor, id: number, now: Date) {
@@ -217,6 +218,27 @@ export async function ledgerPageStatement(db: Db, actor: Actor, query: LedgerQue
   const condition = ledgerCondition(shape, (name) => sql.placeholder(name));
   const statement = ledgerPageQuery(db, condition, pageLimit(query.pageSize).limit).toSQL();
   return { text: statement.sql, values: fillPlaceholders(statement.params, pageValues) };
+}
+
+/** One picker per set of fields asked for, kept (a bounded few: the ledger asks with one set). */
+const pickers = new Map<string, (view: ProjectView) => Partial<ProjectView> & Pick<ProjectView, 'id'>>();
+const MAX_PICKERS = 64;
+
+/** The fields a ledger page asked for of each project (`fields`, issue #15: the answer carries only what is shown). */
+function pickerOf(fields: readonly (keyof ProjectView)[]) {
+  const key = fields.join(',');
+  let pick = pickers.get(key);
+  if (!pick) {
+    if (pickers.size >= MAX_PICKERS) pickers.clear();
+    pickers.set(key, (pick = objectPicker(fields)));
+  }
+  return pick;
+}
+
+/** A ledger page as GET /projects answers it: with only the fields asked for when `fields` was given. */
+export async function listProjectsAnswer(db: Db, actor: Actor, query: LedgerQuery, now: Date) {
+  const page = await listProjects(db, actor, query, now);
+  return query.fields ? { ...page, items: page.items.map(pickerOf(query.fields)) } : page;
 }
 
 export async function listProjects(db: Db, actor: Actor, query: LedgerQuery, now: Date) {

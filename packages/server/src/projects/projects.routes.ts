@@ -8,7 +8,6 @@ import {
   evaluationResultSchema,
   investmentSummaryQuerySchema,
   investmentSummarySchema,
-  pageOf,
   projectEvaluationRecordSchema,
   projectSettingsInputSchema,
   projectSettingsSchema,
@@ -16,7 +15,7 @@ import {
   projectDetailSchema,
   projectIdParamsSchema,
   projectListQuerySchema,
-  projectSchema,
+  projectPageSchema,
   reportProjectSchema,
   transitionSchema,
   undoTransitionSchema,
@@ -28,7 +27,7 @@ import { streamLedgerWorkbook, summaryWorkbook } from './projects-xlsx.ts';
 import {
   getProject,
   ledgerRows,
-  listProjects,
+  listProjectsAnswer,
   reportProject,
   transitionProject,
   undoTransition,
@@ -67,10 +66,10 @@ export const projectRoutes =
           tags,
           summary: '招商项目台账',
           querystring: projectListQuerySchema,
-          response: { 200: pageOf(projectSchema) },
+          response: { 200: projectPageSchema },
         },
       },
-      async (request) => listProjects(ctx.db, actorOf(request), request.query, ctx.clock()),
+      async (request) => listProjectsAnswer(ctx.db, actorOf(request), request.query, ctx.clock()),
     );
 
     app.get(

@@ -12,7 +12,7 @@ import { getProject } from './projects-ledger.service.ts';
 // call the projects through this file; the ledger's reads, the stage moves and the figures for other modules live in
 // their own files.
 export { findProject } from './project-rows.ts';
-export { getProject, ledgerRows, listProjects } from './projects-ledger.service.ts';
+export { getProject, ledgerRows, listProjects, listProjectsAnswer } from './projects-ledger.service.ts';
 export { moveProject, transitionProject, undoTransition } from './project-moves.service.ts';
 export {
   firstReportsForTargets,

@@ -281,4 +281,28 @@ describe('the ledger: filters and the Excel export hold the same rows', () => {
     }
     expect(paged).toEqual(ids);
   });
+
+  it('answers only the fields asked for (the id always), the same values as the whole rows, and refuses unknown ones', async () => {
+    const whole = (await send('bureau', 'GET', '/projects?platformKey=zhenan&pageSize=20')).json();
+    expect(whole.items.length).toBeGreaterThan(0);
+    const asked = 'name,status,negotiationDeadline,overdue,circulation,landMu';
+    const answer = await send('bureau', 'GET', `/projects?platformKey=zhenan&pageSize=20&fields=${asked}`);
+    expect(answer.statusCode, answer.body).toBe(200);
+    const partial = answer.json();
+    expect(partial.total).toBe(whole.total);
+    const fields = ['id', ...asked.split(',')];
+    for (const [i, item] of partial.items.entries()) {
+      expect(Object.keys(item).sort()).toEqual([...fields].sort());
+      for (const field of fields) expect(item[field]).toEqual(whole.items[i][field]);
+    }
+    // Repeated and spaced names are read once; the id need not be asked for.
+    const spaced = (await send('bureau', 'GET', '/projects?pageSize=1&fields=%20name%20,name,')).json();
+    expect(Object.keys(spaced.items[0]).sort()).toEqual(['id', 'name']);
+
+    for (const bad of ['identityKey', 'name,__proto__', 'x'.repeat(1001)]) {
+      const refused = await send('bureau', 'GET', `/projects?fields=${encodeURIComponent(bad)}`);
+      expect(refused.statusCode, bad).toBe(400);
+      expect(refused.json().error.message).toMatch(/无法识别的字段|字段列表过长/);
+    }
+  });
 });

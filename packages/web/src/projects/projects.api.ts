@@ -52,6 +52,27 @@ export function useProjects(filters: LedgerFilters, page: number, pageSize: numb
   });
 }
 
+/**
+ * A page of projects with only the given fields (and the id): GET /projects `fields`, so a list downloads only what it
+ * shows (issue #15). Cached apart from the whole rows other pages read.
+ */
+export function useProjectFields<F extends keyof ProjectView>(
+  fields: readonly F[],
+  filters: LedgerFilters,
+  page: number,
+  pageSize: number,
+) {
+  return useQuery({
+    queryKey: [...projectKeys.list(filters, page, pageSize), fields] as const,
+    queryFn: ({ signal }) =>
+      api<Page<Pick<ProjectView, F | 'id'>>>('/projects', {
+        query: { ...filters, page, pageSize, fields: fields.join(',') },
+        signal,
+      }),
+    placeholderData: keepPreviousData,
+  });
+}
+
 export function useProject(id: number, enabled = true) {
   return useQuery({
     queryKey: projectKeys.detail(id),

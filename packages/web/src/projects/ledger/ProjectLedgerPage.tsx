@@ -2,15 +2,16 @@ import { Button, Card, Space, Table } from 'antd';
 import { DownloadOutlined, FileAddOutlined, ProjectOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { can } from '@pgs/domain/platform/roles';
-import { CLASSIFY_CATEGORIES, isPlatformKey, PROJECT_STATUSES, SIZE_TIERS, type ProjectView } from '@pgs/domain';
+import { CLASSIFY_CATEGORIES, isPlatformKey, PROJECT_STATUSES, SIZE_TIERS } from '@pgs/domain';
 import { useDownload } from '../../shared/useDownload.ts';
 import { useFilterParams } from '../../shared/useFilterParams.ts';
 import { usePaging } from '../../shared/usePaging.ts';
 import { isOneOf, isSearchText, isTrueOrFalse, patchFromForm } from '../../shared/filter-params.ts';
 import { useMe } from '../../auth/session.ts';
-import { exportLedger, useProjects } from '../projects.api.ts';
+import { exportLedger, useProjectFields } from '../projects.api.ts';
 import { platformShortName } from '../components/project-format.ts';
 import { LEDGER_COLUMNS, LedgerColumnChooser, useHiddenLedgerColumns } from './ledger-columns.tsx';
+import { LEDGER_FIELDS, type LedgerRow } from './ledger-fields.ts';
 import { LedgerFilterForm } from './LedgerFilterForm.tsx';
 
 /** The ledger's filters as the address holds them, each as the server takes it (a bookmark or a colleague's link). */
@@ -31,7 +32,7 @@ export function ProjectLedgerPage() {
   const navigate = useNavigate();
   const [filters, setFilters] = useFilterParams(FILTERS);
   const paging = usePaging(50);
-  const projects = useProjects(filters, paging.page, paging.pageSize);
+  const projects = useProjectFields(LEDGER_FIELDS, filters, paging.page, paging.pageSize);
   const isPlatformUser = me?.role === 'platform';
   // The card says whose projects it lists: the platform user's own, else the platform the filter chose, else all.
   const listedPlatform = isPlatformUser ? me.platformKey : filters.platformKey;
@@ -87,7 +88,7 @@ export function ProjectLedgerPage() {
         }
       >
         <div data-testid="ledger-table">
-          <Table<ProjectView>
+          <Table<LedgerRow>
             rowKey="id"
             size="middle"
             columns={columns}

@@ -2,11 +2,12 @@ import { useState } from 'react';
 import { Button, Checkbox, Popover, Space, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { SettingOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
-import type { ClassifyCategory, ProjectView } from '@pgs/domain';
+import type { ClassifyCategory } from '@pgs/domain';
 import { formatDate } from '../../shared/format.ts';
 import { CategoryTag } from '../../catalog/components/CategoryTag.tsx';
 import { StatusTag } from '../components/StatusTag.tsx';
 import { formatWan, platformShortName } from '../components/project-format.ts';
+import type { LedgerRow } from './ledger-fields.ts';
 
 /** A long text cut with an ellipsis, the whole of it on hover (issue #9). */
 const clipped = (text: string) => (
@@ -16,7 +17,7 @@ const clipped = (text: string) => (
 );
 
 /** The ledger's columns; the key ones (编号, 名称 on the left, 阶段 on the right) stay fixed while the rest scroll. */
-export const LEDGER_COLUMNS: TableColumnsType<ProjectView> = [
+export const LEDGER_COLUMNS: TableColumnsType<LedgerRow> = [
   { key: 'id', title: '编号', dataIndex: 'id', width: 72, fixed: 'left' },
   {
     key: 'name',
@@ -140,7 +141,7 @@ export const LEDGER_COLUMNS: TableColumnsType<ProjectView> = [
     dataIndex: 'status',
     width: 120,
     fixed: 'right',
-    render: (status: ProjectView['status']) => <StatusTag status={status} />,
+    render: (status: LedgerRow['status']) => <StatusTag status={status} />,
   },
 ];
 
